@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# npm run bench: builds both, runs the same benchmark natively and as wasm in Node, prints ratios.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash build-scripts/setup.sh
+bash build-scripts/build-native.sh >/dev/null
+bash build-scripts/build-wasm.sh >/dev/null
+node tests/bench/compare.mjs "${1:-1}"

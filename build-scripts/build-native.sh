@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Native build: the core library, the Catch2 suites (float and double) and the benchmark.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j"$(nproc)"

@@ -1,0 +1,58 @@
+// A small static file server for web/ on localhost (no dependencies). Prints the address.
+// Usage: node build-scripts/serve.mjs [--port N] [--root DIR]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+};
+
+export function serve(root, port = 8080, host = '127.0.0.1') {
+  const base = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    let file = path.join(base, pathname);
+    if (!file.startsWith(base)) {  // no escaping the root with ../
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const arg = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : fallback;
+  };
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = arg('--root', path.join(here, '..', 'web'));
+  const port = Number(arg('--port', process.env.PORT || 8080));
+  const server = await serve(root, port);
+  console.log(`Backprop Playground is running at http://localhost:${server.address().port}/`);
+  console.log('Press Ctrl+C to stop.');
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian machine (as root): the toolchain from Debian,
+# the npm packages from package-lock.json. Idempotent and quiet when everything is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v em++ >/dev/null 2>&1 || need_apt+=(emscripten)
+[ -f /usr/include/eigen3/Eigen/Core ] || need_apt+=(libeigen3-dev)
+[ -f /usr/include/catch2/catch.hpp ] || need_apt+=(catch2)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v cmake >/dev/null 2>&1 || need_apt+=(cmake)
+command -v g++ >/dev/null 2>&1 || need_apt+=(g++)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: installing ${need_apt[*]} from Debian"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# npm packages (test tools only: the page itself has no npm dependencies).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

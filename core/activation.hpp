@@ -1,0 +1,74 @@
+// Activation functions as one enum plus free functions over Eigen blocks (one column per example).
+// activate(): a = f(z).  activate_grad(): f'(z), computed from z and a (sigmoid' = a(1 - a), ...).
+// Softmax is column-wise (over the neurons of one example); its Jacobian is never formed here:
+// the only valid pairing (softmax + cross-entropy) gives dL/dz = a - y directly (see loss.hpp).
+#pragma once
+#include <string>
+
+#include "scalar.hpp"
+
+namespace bp {
+
+enum class Activation { Linear, Step, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus, Softmax };
+
+struct ActivationParams {
+  Scalar leaky_slope = Scalar(0.01);  // leaky ReLU: f(z) = slope * z for z < 0
+  Scalar elu_alpha = Scalar(1);       // ELU: f(z) = alpha * (exp(z) - 1) for z < 0
+};
+
+const char* activation_name(Activation f);
+bool parse_activation(const std::string& name, Activation& out);  // false if unknown
+// Range of f as [lo, hi] for class targets and thresholds: tanh gives -1/+1 targets, others 0/1.
+Scalar activation_low_target(Activation f);
+
+template <class In, class Out>
+void activate(Activation f, const ActivationParams& p, const Eigen::MatrixBase<In>& z_in,
+              const Eigen::MatrixBase<Out>& a_out) {
+  auto z = z_in.array();
+  auto a = const_cast<Eigen::MatrixBase<Out>&>(a_out).array();  // Eigen's idiom for writable blocks
+  switch (f) {
+    case Activation::Linear: a = z; break;
+    case Activation::Step: a = (z > Scalar(0)).template cast<Scalar>(); break;
+    case Activation::Sigmoid: a = z.logistic(); break;
+    case Activation::Tanh: a = z.tanh(); break;
+    case Activation::Relu: a = z.max(Scalar(0)); break;
+    case Activation::LeakyRelu: a = (z > Scalar(0)).select(z, p.leaky_slope * z); break;
+    case Activation::Elu:
+      a = (z > Scalar(0)).select(z, p.elu_alpha * (z.min(Scalar(0)).exp() - Scalar(1)));
+      break;
+    case Activation::Softplus:
+      // log(1 + e^z) = max(z, 0) + log(1 + e^-|z|): no overflow for large |z|.
+      a = z.max(Scalar(0)) + (-z.abs()).exp().log1p();
+      break;
+    case Activation::Softmax:
+      for (Index c = 0; c < z.cols(); ++c) {
+        auto e = (z.col(c) - z.col(c).maxCoeff()).exp();  // shift by the max: no overflow
+        a.col(c) = e / e.sum();
+      }
+      break;
+  }
+}
+
+// g = f'(z). Softmax returns ones: its Jacobian is folded into the loss gradient.
+template <class Z, class A, class G>
+void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixBase<Z>& z_in,
+                   const Eigen::MatrixBase<A>& a_in, const Eigen::MatrixBase<G>& g_out) {
+  auto z = z_in.array();
+  auto a = a_in.array();
+  auto g = const_cast<Eigen::MatrixBase<G>&>(g_out).array();
+  switch (f) {
+    case Activation::Linear: g.setOnes(); break;
+    case Activation::Step: g.setZero(); break;  // flat almost everywhere: backprop stalls
+    case Activation::Sigmoid: g = a * (Scalar(1) - a); break;
+    case Activation::Tanh: g = Scalar(1) - a.square(); break;
+    case Activation::Relu: g = (z > Scalar(0)).template cast<Scalar>(); break;
+    case Activation::LeakyRelu:
+      g = (z > Scalar(0)).template cast<Scalar>() * (Scalar(1) - p.leaky_slope) + p.leaky_slope;
+      break;
+    case Activation::Elu: g = (z > Scalar(0)).select(Scalar(1), a + p.elu_alpha); break;
+    case Activation::Softplus: g = z.logistic(); break;
+    case Activation::Softmax: g.setOnes(); break;
+  }
+}
+
+}  // namespace bp

@@ -1,0 +1,197 @@
+#include "network.hpp"
+
+#include <cmath>
+
+#include "rng.hpp"
+
+namespace bp {
+namespace {
+struct NamedInit {
+  Init value;
+  const char* name;
+};
+constexpr NamedInit kInits[] = {
+    {Init::Zeros, "zeros"},           {Init::Uniform, "uniform"},
+    {Init::XavierUniform, "xavier_uniform"}, {Init::XavierNormal, "xavier_normal"},
+    {Init::HeUniform, "he_uniform"},  {Init::HeNormal, "he_normal"},
+};
+
+std::string str(int v) { return std::to_string(v); }
+}  // namespace
+
+const char* init_name(Init init) {
+  for (const auto& i : kInits)
+    if (i.value == init) return i.name;
+  return "?";
+}
+
+bool parse_init(const std::string& name, Init& out) {
+  for (const auto& i : kInits)
+    if (name == i.name) {
+      out = i.value;
+      return true;
+    }
+  return false;
+}
+
+bool operator==(const Architecture& a, const Architecture& b) {
+  return a.inputs == b.inputs && a.hidden == b.hidden && a.outputs == b.outputs &&
+         a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation &&
+         a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
+         a.activation_params.elu_alpha == b.activation_params.elu_alpha;
+}
+
+std::string check_architecture(const Architecture& arch) {
+  if (arch.inputs < 1 || arch.inputs > kMaxInputs)
+    return "inputs must be between 1 and " + str(kMaxInputs) + " (got " + str(arch.inputs) + ")";
+  if (arch.outputs < 1 || arch.outputs > kMaxOutputs)
+    return "outputs must be between 1 and " + str(kMaxOutputs) + " (got " + str(arch.outputs) + ")";
+  if (arch.hidden.size() > static_cast<std::size_t>(kMaxHiddenLayers))
+    return "hidden layers must be at most " + str(kMaxHiddenLayers) + " (got " +
+           str(static_cast<int>(arch.hidden.size())) + ")";
+  for (std::size_t l = 0; l < arch.hidden.size(); ++l)
+    if (arch.hidden[l] < 1 || arch.hidden[l] > kMaxNeurons)
+      return "hidden layer " + str(static_cast<int>(l) + 1) + " must have between 1 and " +
+             str(kMaxNeurons) + " neurons (got " + str(arch.hidden[l]) + ")";
+  if (arch.hidden_activation == Activation::Softmax)
+    return "softmax is only available as the output activation";
+  if (arch.output_activation == Activation::Softmax && arch.outputs < 2)
+    return "a softmax output needs at least 2 outputs (got " + str(arch.outputs) + ")";
+  const auto& p = arch.activation_params;
+  if (!std::isfinite(p.leaky_slope) || p.leaky_slope < 0 || p.leaky_slope >= 1)
+    return "leaky ReLU slope must be in [0, 1) (got " + std::to_string(p.leaky_slope) + ")";
+  if (!std::isfinite(p.elu_alpha) || p.elu_alpha <= 0 || p.elu_alpha > 10)
+    return "ELU alpha must be in (0, 10] (got " + std::to_string(p.elu_alpha) + ")";
+  return "";
+}
+
+Network::Network(const Architecture& arch) : arch_(arch) {
+  sizes_.push_back(arch.inputs);
+  for (int h : arch.hidden) sizes_.push_back(h);
+  sizes_.push_back(arch.outputs);
+  Index total = 0;
+  for (int l = 0; l + 1 < static_cast<int>(sizes_.size()); ++l) {
+    offsets_.push_back(total);
+    total += Index(sizes_[l + 1]) * (sizes_[l] + 1);  // W and b
+  }
+  params_ = Vector::Zero(total);
+}
+
+void Network::initialize(Init init, Scalar bias_init, std::uint32_t seed) {
+  Rng rng(seed, 3);
+  for (int l = 0; l < layer_count(); ++l) {
+    const double fan_in = sizes_[l], fan_out = sizes_[l + 1];
+    MatrixMap w = W(l);
+    for (Index k = 0; k < w.size(); ++k) {  // column-major order: fixed, so runs repeat exactly
+      double v = 0;
+      switch (init) {
+        case Init::Zeros: v = 0; break;
+        case Init::Uniform: v = rng.uniform(-1, 1) / std::sqrt(fan_in); break;
+        case Init::XavierUniform: v = rng.uniform(-1, 1) * std::sqrt(6 / (fan_in + fan_out)); break;
+        case Init::XavierNormal: v = rng.normal(0, std::sqrt(2 / (fan_in + fan_out))); break;
+        case Init::HeUniform: v = rng.uniform(-1, 1) * std::sqrt(6 / fan_in); break;
+        case Init::HeNormal: v = rng.normal(0, std::sqrt(2 / fan_in)); break;
+      }
+      w.data()[k] = static_cast<Scalar>(v);
+    }
+    b(l).setConstant(bias_init);
+  }
+}
+
+void Workspace::reserve(const Network& net, Index cap) {
+  const int layers = net.layer_count();
+  capacity = cap;
+  batch = 0;
+  input.resize(net.size(0), cap);
+  target.resize(net.size(layers), cap);
+  z.resize(layers);
+  a.resize(layers);
+  delta.resize(layers);
+  grad_act.resize(layers);
+  dropout_mask.resize(layers);
+  for (int l = 0; l < layers; ++l) {
+    const Index n = net.size(l + 1);
+    z[l].resize(n, cap);
+    a[l].resize(n, cap);
+    delta[l].resize(n, cap);
+    grad_act[l].resize(n, cap);
+    dropout_mask[l].setOnes(n, cap);
+  }
+}
+
+void forward(const Network& net, Workspace& ws) {
+  const Index B = ws.batch;
+  const int layers = net.layer_count();
+  const auto& params = net.arch().activation_params;
+  for (int l = 0; l < layers; ++l) {
+    auto prev = l == 0 ? ws.input.leftCols(B) : ws.a[l - 1].leftCols(B);
+    auto z = ws.z[l].leftCols(B);
+    auto a = ws.a[l].leftCols(B);
+    z.noalias() = net.W(l).lazyProduct(prev);  // z = W a_prev   (out x B)
+    z.colwise() += net.b(l);                   //     + b
+    activate(net.activation(l), params, z, a); // a = f(z)
+    if (ws.use_dropout && l + 1 < layers) {
+      // f'(z) must come from the unmasked a; the mask then scales both a and the gradient.
+      activate_grad(net.activation(l), params, z, a, ws.grad_act[l].leftCols(B));
+      a.array() *= ws.dropout_mask[l].leftCols(B).array();
+    }
+  }
+}
+
+void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
+  const Index B = ws.batch;
+  const int L = net.layer_count();
+  const auto& params = net.arch().activation_params;
+  const Scalar inv_batch = Scalar(1) / static_cast<Scalar>(B);
+  grad.resize(net.parameter_count());
+  // delta_L = dL/dz_L
+  loss_output_delta(loss, net.activation(L - 1), params, ws.z[L - 1].leftCols(B),
+                    ws.a[L - 1].leftCols(B), ws.target.leftCols(B), ws.delta[L - 1].leftCols(B));
+  for (int l = L - 1; l >= 0; --l) {
+    auto delta = ws.delta[l].leftCols(B);
+    if (l < L - 1) {
+      auto g = ws.grad_act[l].leftCols(B);
+      if (ws.use_dropout) {
+        g.array() *= ws.dropout_mask[l].leftCols(B).array();
+      } else {
+        activate_grad(net.activation(l), params, ws.z[l].leftCols(B), ws.a[l].leftCols(B), g);
+      }
+      // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l)
+      delta.noalias() = net.W(l + 1).transpose().lazyProduct(ws.delta[l + 1].leftCols(B));
+      delta.array() *= g.array();
+    }
+    auto prev = l == 0 ? ws.input.leftCols(B) : ws.a[l - 1].leftCols(B);
+    MatrixMap dW(grad.data() + net.weight_offset(l), net.size(l + 1), net.size(l));
+    VectorMap db(grad.data() + net.bias_offset(l), net.size(l + 1));
+    dW.noalias() = delta.lazyProduct(prev.transpose()) * inv_batch;  // dL/dW = delta a_prev^T / B
+    db.noalias() = delta.rowwise().sum() * inv_batch;                // dL/db = sum_cols delta / B
+  }
+}
+
+double batch_loss_sum(const Network& net, Loss loss, const Workspace& ws) {
+  const int L = net.layer_count();
+  const Index B = ws.batch;
+  return loss_sum(loss, ws.z[L - 1].leftCols(B), ws.a[L - 1].leftCols(B), ws.target.leftCols(B));
+}
+
+double regularization_penalty(const Network& net, Scalar l1, Scalar l2) {
+  double total = 0;
+  for (int l = 0; l < net.layer_count(); ++l) {
+    const auto w = net.W(l);
+    if (l1 != 0) total += double(l1) * double(w.cwiseAbs().sum());
+    if (l2 != 0) total += 0.5 * double(l2) * double(w.squaredNorm());
+  }
+  return total;
+}
+
+void add_regularization_gradient(const Network& net, Scalar l1, Scalar l2, Vector& grad) {
+  if (l1 == 0 && l2 == 0) return;
+  for (int l = 0; l < net.layer_count(); ++l) {
+    const auto w = net.W(l);
+    MatrixMap dW(grad.data() + net.weight_offset(l), w.rows(), w.cols());
+    if (l2 != 0) dW += l2 * w;                           // d/dW (l2/2 W^2) = l2 W
+    if (l1 != 0) dW.array() += l1 * w.array().sign();    // d/dW (l1 |W|) = l1 sign(W)
+  }
+}
+
+}  // namespace bp

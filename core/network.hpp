@@ -1,0 +1,94 @@
+// The multi-layer perceptron: shapes, parameters, initialisation, forward and backward passes.
+// All parameters live in one flat vector (layer by layer: W column-major (out x in), then b), so
+// optimisers, regularisers and JS see one array. Activations are one column per example.
+// No training loop here (see trainer.hpp) and nothing browser-specific.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "activation.hpp"
+#include "loss.hpp"
+
+namespace bp {
+
+constexpr int kMaxInputs = 64;
+constexpr int kMaxOutputs = 64;
+constexpr int kMaxHiddenLayers = 16;
+constexpr int kMaxNeurons = 256;
+
+struct Architecture {
+  int inputs = 2;
+  std::vector<int> hidden{4, 2};  // neurons per hidden layer; empty = no hidden layer
+  int outputs = 1;
+  Activation hidden_activation = Activation::Tanh;
+  Activation output_activation = Activation::Tanh;
+  ActivationParams activation_params;
+};
+bool operator==(const Architecture& a, const Architecture& b);
+std::string check_architecture(const Architecture& arch);
+
+enum class Init { Zeros, Uniform, XavierUniform, XavierNormal, HeUniform, HeNormal };
+const char* init_name(Init init);
+bool parse_init(const std::string& name, Init& out);
+
+class Network {
+ public:
+  explicit Network(const Architecture& arch = Architecture());  // arch must pass the check
+
+  const Architecture& arch() const { return arch_; }
+  int layer_count() const { return static_cast<int>(sizes_.size()) - 1; }  // weight layers
+  int size(int layer) const { return sizes_[layer]; }  // 0 = inputs, layer_count() = outputs
+  Activation activation(int l) const {  // of weight layer l (0-based)
+    return l + 1 == layer_count() ? arch_.output_activation : arch_.hidden_activation;
+  }
+  Index parameter_count() const { return params_.size(); }
+  Index weight_offset(int l) const { return offsets_[l]; }
+  Index bias_offset(int l) const { return offsets_[l] + Index(sizes_[l + 1]) * sizes_[l]; }
+
+  Vector& params() { return params_; }
+  const Vector& params() const { return params_; }
+  MatrixMap W(int l) { return MatrixMap(params_.data() + weight_offset(l), sizes_[l + 1], sizes_[l]); }
+  ConstMatrixMap W(int l) const {
+    return ConstMatrixMap(params_.data() + weight_offset(l), sizes_[l + 1], sizes_[l]);
+  }
+  VectorMap b(int l) { return VectorMap(params_.data() + bias_offset(l), sizes_[l + 1]); }
+  ConstVectorMap b(int l) const { return ConstVectorMap(params_.data() + bias_offset(l), sizes_[l + 1]); }
+
+  // Zeros: all 0. Uniform: U(-1/sqrt(fan_in), 1/sqrt(fan_in)). Xavier: var 2/(fan_in+fan_out).
+  // He: var 2/fan_in. Biases are set to bias_init.
+  void initialize(Init init, Scalar bias_init, std::uint32_t seed);
+
+ private:
+  Architecture arch_;
+  std::vector<int> sizes_;     // inputs, hidden..., outputs
+  std::vector<Index> offsets_; // start of each layer's W in params_
+  Vector params_;
+};
+
+// Buffers for one batch of up to `capacity` examples, allocated once and reused (no allocation in
+// the training loop). Layer l of z/a/delta is (size(l+1) x capacity); only the first `batch`
+// columns are in use.
+struct Workspace {
+  Matrix input;               // (inputs x capacity)
+  Matrix target;              // (outputs x capacity)
+  std::vector<Matrix> z, a, delta, grad_act;
+  std::vector<Matrix> dropout_mask;  // hidden layers: 0 or 1/(1-p); used when use_dropout is set
+  Index capacity = 0, batch = 0;
+  bool use_dropout = false;
+  void reserve(const Network& net, Index capacity);
+};
+
+// a_l = f(W_l a_{l-1} + b_l) for the first ws.batch columns of ws.input.
+void forward(const Network& net, Workspace& ws);
+// Fills ws.delta and adds the batch-averaged data gradient (same layout as params) to `grad`,
+// which the caller zeroes. Needs forward() first and ws.target set.
+void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad);
+// Sum over the batch of the per-example data loss (after forward()).
+double batch_loss_sum(const Network& net, Loss loss, const Workspace& ws);
+
+// L = data + l1 * sum|W| + l2/2 * sum W^2 (weights only, never biases).
+double regularization_penalty(const Network& net, Scalar l1, Scalar l2);
+void add_regularization_gradient(const Network& net, Scalar l1, Scalar l2, Vector& grad);
+
+}  // namespace bp

@@ -1,0 +1,340 @@
+#include "playground.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bp {
+namespace {
+
+bool same_data(const DataSpec& a, const DataSpec& b) {
+  return a.kind == b.kind && a.points == b.points && a.noise == b.noise && a.seed == b.seed &&
+         a.classes == b.classes;
+}
+
+// Everything but the training settings: a change here starts a new training run.
+bool same_setup(const Settings& a, const Settings& b) {
+  return same_data(a.data, b.data) && a.train_ratio == b.train_ratio &&
+         a.validation_ratio == b.validation_ratio && a.features == b.features &&
+         a.hidden == b.hidden && a.hidden_activation == b.hidden_activation &&
+         a.output_activation == b.output_activation &&
+         a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
+         a.activation_params.elu_alpha == b.activation_params.elu_alpha && a.loss == b.loss &&
+         a.init == b.init && a.bias_init == b.bias_init && a.seed == b.seed;
+}
+
+Architecture architecture_for(const Settings& s, const Dataset& data) {
+  Architecture arch;
+  arch.inputs = static_cast<int>(s.features.size());
+  arch.hidden = s.hidden;
+  arch.outputs = output_count(data);
+  arch.hidden_activation = s.hidden_activation;
+  arch.output_activation = s.output_activation;
+  arch.activation_params = s.activation_params;
+  return arch;
+}
+
+// Class c becomes 1 on its output and `low` elsewhere (low = -1 for tanh, else 0).
+Matrix encode_targets(const Dataset& data, Activation output) {
+  const Scalar low = activation_low_target(output);
+  const int outputs = output_count(data);
+  Matrix t(outputs, data.size());
+  for (Index i = 0; i < data.size(); ++i) {
+    const Scalar y = data.label(i);
+    if (data.problem == Problem::Regression) {
+      t(0, i) = y;
+    } else if (data.problem == Problem::Binary) {
+      t(0, i) = y > Scalar(0.5) ? Scalar(1) : low;
+    } else {
+      t.col(i).setConstant(low);
+      t(static_cast<Index>(y), i) = 1;
+    }
+  }
+  return t;
+}
+
+std::string range_message(const char* what, long value, long lo, long hi) {
+  return std::string(what) + " " + std::to_string(value) + " is out of range (" +
+         std::to_string(lo) + ".." + std::to_string(hi) + ")";
+}
+
+}  // namespace
+
+int output_count(const Dataset& data) {
+  return data.problem == Problem::Multiclass ? data.classes : 1;
+}
+
+Playground::Playground() {
+  Dataset data;
+  generate_dataset(settings_.data, data);
+  rebuild(settings_, data);
+}
+
+Task Playground::task() const {
+  switch (data_.problem) {
+    case Problem::Binary: return Task::Binary;
+    case Problem::Multiclass: return Task::Multiclass;
+    case Problem::Regression: return Task::Regression;
+  }
+  return Task::Binary;
+}
+
+std::string Playground::check(const Settings& s, const Dataset& data) const {
+  std::string e = check_split(static_cast<int>(data.size()), s.train_ratio, s.validation_ratio);
+  if (!e.empty()) return e;
+  if (s.features.empty()) return "choose at least one input feature";
+  for (std::size_t i = 0; i < s.features.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (s.features[i] == s.features[j])
+        return std::string("feature '") + feature_name(s.features[i]) + "' is chosen twice";
+  const Architecture arch = architecture_for(s, data);
+  if (!(e = check_architecture(arch)).empty()) return e;
+  if (s.output_activation == Activation::Softmax && data.problem != Problem::Multiclass)
+    return "a softmax output needs a multi-class dataset";
+  if (data.problem == Problem::Regression && s.loss != Loss::SquaredError)
+    return std::string("regression needs loss 'mse', not '") + loss_name(s.loss) + "'";
+  if (!(e = check_loss_pairing(s.loss, s.output_activation, arch.outputs)).empty()) return e;
+  if (!std::isfinite(s.bias_init) || std::abs(s.bias_init) > 10)
+    return "bias init must be in [-10, 10] (got " + std::to_string(s.bias_init) + ")";
+  return check_train_settings(s.train);
+}
+
+std::string Playground::configure(const Settings& s) {
+  Dataset data;
+  const bool regenerate = s.data.kind != DatasetKind::Custom && !same_data(s.data, settings_.data);
+  if (s.data.kind == DatasetKind::Custom) {
+    if (settings_.data.kind != DatasetKind::Custom)
+      return "dataset 'custom' needs points: draw or import them first";
+    data = data_;
+  } else if (regenerate) {
+    std::string e = generate_dataset(s.data, data);
+    if (!e.empty()) return e;
+  }
+  const Dataset& candidate = regenerate || s.data.kind == DatasetKind::Custom ? data : data_;
+  std::string e = check(s, candidate);
+  if (!e.empty()) return e;
+  if (!regenerate && same_setup(s, settings_)) {  // only training settings: keep the weights
+    trainer_.set_settings(s.train);
+    settings_ = s;
+    return "";
+  }
+  return rebuild(s, regenerate ? data : data_);
+}
+
+std::string Playground::set_custom_data(const Dataset& data) {
+  std::string e = check_custom_dataset(data);
+  if (!e.empty()) return e;
+  Settings s = settings_;
+  s.data.kind = DatasetKind::Custom;
+  s.data.points = static_cast<int>(data.size());
+  if (!(e = check(s, data)).empty()) return e;
+  return rebuild(s, data);
+}
+
+std::string Playground::rebuild(const Settings& s, const Dataset& data) {
+  if (&data != &data_) data_ = data;
+  settings_ = s;
+  // The split follows the data seed, so new initial weights never reshuffle train and test.
+  split_ = make_split(static_cast<int>(data_.size()), s.train_ratio, s.validation_ratio, s.data.seed);
+  inputs_.inputs = compute_features(s.features, data_.xy);
+  inputs_.targets = encode_targets(data_, s.output_activation);
+  net_ = Network(architecture_for(s, data_));
+  eval_ws_ = Workspace();
+  eval_ws_.reserve(net_, 256);
+  trainer_.set_settings(s.train);
+  reset();
+  return "";
+}
+
+void Playground::reset() {
+  net_.initialize(settings_.init, settings_.bias_init, settings_.seed);
+  trainer_.reset(net_, split_.train, settings_.seed);
+  diverged_ = false;
+}
+
+std::string Playground::after_training() {
+  if (net_.params().allFinite()) return "";
+  diverged_ = true;
+  return "training diverged at epoch " + std::to_string(trainer_.epoch()) +
+         ": the weights became NaN or infinite. Lower the learning rate, then reset.";
+}
+
+#define BP_REFUSE_IF_DIVERGED()                                                      \
+  if (diverged_) return "training has diverged (NaN or infinite weights); reset first"
+
+std::string Playground::train_epochs(int epochs) {
+  BP_REFUSE_IF_DIVERGED();
+  if (epochs < 0 || epochs > 1000000) return range_message("epochs", epochs, 0, 1000000);
+  trainer_.train_epochs(net_, settings_.loss, inputs_, epochs);
+  return after_training();
+}
+
+std::string Playground::train_batches(int batches) {
+  BP_REFUSE_IF_DIVERGED();
+  if (batches < 0 || batches > 100000000) return range_message("batches", batches, 0, 100000000);
+  trainer_.train_batches(net_, settings_.loss, inputs_, batches);
+  return after_training();
+}
+
+std::string Playground::train_examples(int examples) {
+  BP_REFUSE_IF_DIVERGED();
+  const long n = static_cast<long>(split_.train.size());
+  if (examples < 1 || examples > n) return range_message("examples", examples, 1, n);
+  trainer_.train_batch(net_, settings_.loss, inputs_, examples);
+  return after_training();
+}
+
+std::string Playground::trace(int index, ExampleTrace& out) const {
+  const long n = static_cast<long>(data_.size());
+  if (index < 0 || index >= n) return range_message("example index", index, 0, n - 1);
+  out = trace_example(net_, settings_.loss, inputs_.inputs.col(index), inputs_.targets.col(index));
+  return "";
+}
+
+std::string Playground::trace_step(int examples, StepTrace& out) {
+  BP_REFUSE_IF_DIVERGED();
+  const long n = static_cast<long>(split_.train.size());
+  if (examples < 1 || examples > n) return range_message("examples", examples, 1, n);
+  StepTrace t;
+  t.batch = trainer_.next_batch(examples);
+  t.params_before = net_.params();
+  t.learning_rate = trainer_.current_learning_rate();
+  t.data_gradient = Vector::Zero(net_.parameter_count());
+  const Scalar inv_batch = Scalar(1) / static_cast<Scalar>(t.batch.size());
+  for (int i : t.batch) {
+    t.examples.push_back(trace_example(net_, settings_.loss, inputs_.inputs.col(i), inputs_.targets.col(i)));
+    const ExampleTrace& ex = t.examples.back();
+    t.loss_before += ex.loss / double(t.batch.size());
+    for (int l = 0; l < net_.layer_count(); ++l) {  // mean of the per-example gradients
+      MatrixMap(t.data_gradient.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)) +=
+          ex.layers[l].dW * inv_batch;
+      VectorMap(t.data_gradient.data() + net_.bias_offset(l), net_.size(l + 1)) += ex.layers[l].db * inv_batch;
+    }
+  }
+  t.regularization_gradient = Vector::Zero(net_.parameter_count());
+  add_regularization_gradient(net_, settings_.train.l1, settings_.train.l2, t.regularization_gradient);
+  trainer_.train_batch(net_, settings_.loss, inputs_, examples);
+  t.applied_gradient = trainer_.last_gradient();
+  t.params_after = net_.params();
+  t.loss_after = evaluate(net_, settings_.loss, task(), inputs_, t.batch, eval_ws_).loss;
+  out = std::move(t);
+  return after_training();
+}
+
+int Playground::node_count() const {
+  int total = net_.size(0);
+  for (int l = 1; l <= net_.layer_count(); ++l) total += net_.size(l);
+  return total;
+}
+
+std::string Playground::evaluate_grid(int g, Scalar lo, Scalar hi, Scalar* out) {
+  if (g < 1 || g > 1024) return range_message("grid size", g, 1, 1024);
+  if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
+    return "grid bounds must be finite with lo < hi";
+  using RowMap = Eigen::Map<RowMajorMatrix>;
+  const Index P = Index(g) * g;
+  const Scalar cell = (hi - lo) / Scalar(g);
+  Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, P);
+  for (int iy = 0; iy < g; ++iy)
+    for (int ix = 0; ix < g; ++ix) {
+      xy(0, Index(iy) * g + ix) = lo + (Scalar(ix) + Scalar(0.5)) * cell;
+      xy(1, Index(iy) * g + ix) = hi - (Scalar(iy) + Scalar(0.5)) * cell;
+    }
+  // Each node's values are one contiguous row, so the layers are row-major maps into `out`.
+  Scalar* cursor = out;
+  RowMap features(cursor, net_.size(0), P);
+  features = compute_features(settings_.features, xy);
+  const auto& params = net_.arch().activation_params;
+  for (int l = 0; l < net_.layer_count(); ++l) {
+    Eigen::Map<const RowMajorMatrix> prev(cursor, net_.size(l), P);
+    cursor += net_.size(l) * P;
+    RowMap z(cursor, net_.size(l + 1), P);
+    z.noalias() = net_.W(l) * prev;  // z = W a_prev + b, for every grid point at once
+    z.colwise() += net_.b(l);
+    activate(net_.activation(l), params, z, z);
+  }
+  return "";
+}
+
+const std::vector<int>& Playground::indices(Subset subset) const {
+  switch (subset) {
+    case Subset::Train: return split_.train;
+    case Subset::Validation: return split_.validation;
+    case Subset::Test: return split_.test;
+  }
+  return split_.train;
+}
+
+Metrics Playground::metrics(Subset subset) {
+  return evaluate(net_, settings_.loss, task(), inputs_, indices(subset), eval_ws_);
+}
+
+std::vector<LayerStats> Playground::layer_stats() {
+  const int L = net_.layer_count();
+  std::vector<LayerStats> stats(static_cast<std::size_t>(L));
+  const auto& train = split_.train;
+  Vector grad, total_grad = Vector::Zero(net_.parameter_count());
+  std::vector<Vector> alive(L);  // per unit: 1 if f'(z) != 0 for some example
+  std::vector<double> sum(L, 0), sum_sq(L, 0);
+  for (int l = 0; l < L; ++l) alive[l] = Vector::Zero(net_.size(l + 1));
+  Workspace& ws = eval_ws_;
+  ws.use_dropout = false;
+  for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
+    const Index count = std::min<Index>(ws.capacity, Index(train.size() - start));
+    ws.batch = count;
+    for (Index j = 0; j < count; ++j) {
+      ws.input.col(j) = inputs_.inputs.col(train[start + j]);
+      ws.target.col(j) = inputs_.targets.col(train[start + j]);
+    }
+    forward(net_, ws);
+    backward(net_, settings_.loss, ws, grad);
+    total_grad += grad * Scalar(count);
+    for (int l = 0; l < L; ++l) {
+      auto a = ws.a[l].leftCols(count);
+      auto g = ws.grad_act[l].leftCols(count);
+      activate_grad(net_.activation(l), net_.arch().activation_params, ws.z[l].leftCols(count), a, g);
+      sum[l] += double(a.sum());
+      sum_sq[l] += double(a.squaredNorm());
+      alive[l] = alive[l].cwiseMax((g.array() != Scalar(0)).rowwise().any().template cast<Scalar>().matrix());
+    }
+  }
+  const double n = double(train.size());
+  for (int l = 0; l < L; ++l) {
+    const double cells = n * net_.size(l + 1);
+    const double mean = sum[l] / cells;
+    stats[l].activation_mean = mean;
+    stats[l].activation_std = std::sqrt(std::max(0.0, sum_sq[l] / cells - mean * mean));
+    stats[l].gradient_norm =
+        double(ConstMatrixMap(total_grad.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)).norm()) / n;
+    stats[l].dead_fraction = 1.0 - double(alive[l].sum()) / double(net_.size(l + 1));
+  }
+  return stats;
+}
+
+std::string Playground::set_params(const Scalar* values, Index count) {
+  if (count != net_.parameter_count())
+    return "expected " + std::to_string(net_.parameter_count()) + " parameters, got " + std::to_string(count);
+  for (Index i = 0; i < count; ++i)
+    if (!std::isfinite(values[i])) return "parameter " + std::to_string(i) + " is not a finite number";
+  net_.params() = ConstVectorMap(values, count);
+  diverged_ = false;
+  return "";
+}
+
+std::string Playground::set_weight(int layer, int to, int from, Scalar value) {
+  if (layer < 0 || layer >= net_.layer_count()) return range_message("layer", layer, 0, net_.layer_count() - 1);
+  if (to < 0 || to >= net_.size(layer + 1)) return range_message("unit", to, 0, net_.size(layer + 1) - 1);
+  if (from < 0 || from >= net_.size(layer)) return range_message("input", from, 0, net_.size(layer) - 1);
+  if (!std::isfinite(value)) return "weight must be a finite number";
+  net_.W(layer)(to, from) = value;
+  return "";
+}
+
+std::string Playground::set_bias(int layer, int unit, Scalar value) {
+  if (layer < 0 || layer >= net_.layer_count()) return range_message("layer", layer, 0, net_.layer_count() - 1);
+  if (unit < 0 || unit >= net_.size(layer + 1)) return range_message("unit", unit, 0, net_.size(layer + 1) - 1);
+  if (!std::isfinite(value)) return "bias must be a finite number";
+  net_.b(layer)(unit) = value;
+  return "";
+}
+
+}  // namespace bp

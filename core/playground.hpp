@@ -1,0 +1,97 @@
+// The façade the bindings expose: one long-lived object holding the dataset, the network and the
+// trainer, with coarse calls (configure, train, trace, evaluate a grid, read metrics and weights).
+// Every call that takes input validates it first and returns "" or an error message naming the
+// bad setting; on error nothing changes. No exceptions, no browser code.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dataset.hpp"
+#include "network.hpp"
+#include "trace.hpp"
+#include "trainer.hpp"
+
+namespace bp {
+
+struct Settings {
+  DataSpec data;
+  Scalar train_ratio = Scalar(0.5), validation_ratio = 0;  // test gets the rest
+  std::vector<Feature> features{Feature::X1, Feature::X2};
+  std::vector<int> hidden{4, 2};
+  Activation hidden_activation = Activation::Tanh;
+  Activation output_activation = Activation::Tanh;
+  ActivationParams activation_params;
+  Loss loss = Loss::SquaredError;
+  Init init = Init::XavierUniform;
+  Scalar bias_init = 0;
+  std::uint32_t seed = 1;  // initial weights, shuffling and dropout
+  TrainSettings train;
+};
+
+enum class Subset { Train, Validation, Test };
+
+struct LayerStats {           // weight layer l over the whole training set
+  double gradient_norm = 0;   // ||dL/dW_l|| of the full-batch data gradient
+  double activation_mean = 0, activation_std = 0;
+  double dead_fraction = 0;   // units with f'(z) = 0 on every training example (dead ReLUs)
+};
+
+class Playground {
+ public:
+  Playground();  // default settings: XOR, [2, 4, 2, 1] tanh
+
+  std::string configure(const Settings& s);
+  // User data (drawn or imported). The problem and class count come from `data`; the settings'
+  // data spec switches to Custom. Generated data returns by configuring a generated kind.
+  std::string set_custom_data(const Dataset& data);
+  void reset();  // new training from the same seed: same initial weights, same trajectory
+
+  std::string train_epochs(int epochs);
+  std::string train_batches(int batches);
+  std::string train_examples(int examples);  // one update on the next `examples` examples
+  std::string trace_step(int examples, StepTrace& out);  // train_examples, recorded
+  std::string trace(int index, ExampleTrace& out) const;  // any dataset point, changes nothing
+  bool diverged() const { return diverged_; }
+
+  // Every node over a G x G grid of the input plane [lo, hi]^2, written to out, node-major:
+  // features, hidden units layer by layer, outputs; within a node, row-major with row 0 at the
+  // top (x2 = hi side) and cell centres: x1 = lo + (ix + 0.5) (hi - lo) / G.
+  Index grid_size(int g) const { return Index(node_count()) * g * g; }
+  std::string evaluate_grid(int g, Scalar lo, Scalar hi, Scalar* out);
+  int node_count() const;
+
+  Metrics metrics(Subset subset);
+  std::vector<LayerStats> layer_stats();
+
+  std::string set_params(const Scalar* values, Index count);
+  std::string set_weight(int layer, int to, int from, Scalar value);
+  std::string set_bias(int layer, int unit, Scalar value);
+
+  const Settings& settings() const { return settings_; }
+  const Network& network() const { return net_; }
+  const Dataset& dataset() const { return data_; }
+  const Split& split() const { return split_; }
+  const TrainingData& training_data() const { return inputs_; }
+  const Trainer& trainer() const { return trainer_; }
+  Task task() const;
+
+ private:
+  std::string check(const Settings& s, const Dataset& data) const;
+  std::string rebuild(const Settings& s, const Dataset& data);  // data, split, network, trainer
+  std::string after_training();
+  const std::vector<int>& indices(Subset subset) const;
+
+  Settings settings_;
+  Dataset data_;
+  Split split_;
+  TrainingData inputs_;
+  Network net_;
+  Trainer trainer_;
+  Workspace eval_ws_;
+  bool diverged_ = false;
+};
+
+int output_count(const Dataset& data);  // 1 for binary and regression, K for multi-class
+
+}  // namespace bp

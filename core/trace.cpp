@@ -1,0 +1,39 @@
+#include "trace.hpp"
+
+namespace bp {
+
+ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, const Vector& target) {
+  Workspace ws;
+  ws.reserve(net, 1);
+  ws.batch = 1;
+  ws.input.col(0) = input;
+  ws.target.col(0) = target;
+  forward(net, ws);
+  Vector grad;
+  backward(net, loss, ws, grad);  // fills ws.delta, ws.grad_act (hidden layers) and grad
+
+  const int L = net.layer_count();
+  ExampleTrace t;
+  t.input = input;
+  t.target = target;
+  t.output = ws.a[L - 1].col(0);
+  t.loss = batch_loss_sum(net, loss, ws);
+  t.dloss_doutput.resize(t.output.size());
+  loss_grad_output(loss, t.output, target, t.dloss_doutput);
+  for (int l = 0; l < L; ++l) {
+    LayerTrace lt;
+    lt.a_prev = l == 0 ? Vector(ws.input.col(0)) : Vector(ws.a[l - 1].col(0));
+    lt.z = ws.z[l].col(0);
+    lt.a = ws.a[l].col(0);
+    lt.grad_act.resize(lt.z.size());
+    // Softmax has no per-unit derivative (its Jacobian is folded into delta = a - y): ones.
+    activate_grad(net.activation(l), net.arch().activation_params, lt.z, lt.a, lt.grad_act);
+    lt.delta = ws.delta[l].col(0);
+    lt.dW = ConstMatrixMap(grad.data() + net.weight_offset(l), net.size(l + 1), net.size(l));
+    lt.db = ConstVectorMap(grad.data() + net.bias_offset(l), net.size(l + 1));
+    t.layers.push_back(std::move(lt));
+  }
+  return t;
+}
+
+}  // namespace bp

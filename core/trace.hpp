@@ -1,0 +1,42 @@
+// The record of one example's forward and backward pass, and of one traced training step: the
+// numbers the page animates. Built with the same forward()/backward() as training, so what the
+// learner sees is exactly what the trainer computes.
+#pragma once
+#include <vector>
+
+#include "network.hpp"
+
+namespace bp {
+
+struct LayerTrace {   // weight layer l: a_prev -> z -> a
+  Vector a_prev;      // (in)  input to the layer
+  Vector z;           // (out) W a_prev + b
+  Vector a;           // (out) f(z)
+  Vector grad_act;    // (out) f'(z) (ones for a softmax output)
+  Vector delta;       // (out) dL/dz
+  Matrix dW;          // (out x in) dL/dW = delta a_prev^T
+  Vector db;          // (out) dL/db = delta
+};
+
+struct ExampleTrace {
+  Vector input, target, output;
+  Vector dloss_doutput;  // dL/da of the output layer
+  double loss = 0;       // data loss of this example
+  std::vector<LayerTrace> layers;
+};
+
+// Forward + backward of one example at the current weights, without dropout; changes nothing.
+ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, const Vector& target);
+
+struct StepTrace {
+  std::vector<int> batch;                // dataset indices of the examples used
+  std::vector<ExampleTrace> examples;    // per example, at the weights before the update
+  Vector data_gradient;                  // mean of the per-example gradients (flat, params layout)
+  Vector regularization_gradient;        // L1/L2 term at the weights before the update
+  Vector applied_gradient;               // what the optimiser received (with dropout if enabled)
+  Vector params_before, params_after;
+  Scalar learning_rate = 0;
+  double loss_before = 0, loss_after = 0;  // mean data loss over the batch
+};
+
+}  // namespace bp

@@ -1,0 +1,239 @@
+#include "trainer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace bp {
+namespace {
+template <class E>
+struct Named {
+  E value;
+  const char* name;
+};
+constexpr Named<Optimizer> kOptimizers[] = {
+    {Optimizer::Sgd, "sgd"}, {Optimizer::Momentum, "momentum"}, {Optimizer::Adam, "adam"}};
+constexpr Named<Decay> kDecays[] = {
+    {Decay::None, "none"}, {Decay::InverseTime, "inverse_time"}, {Decay::Exponential, "exponential"}};
+
+template <class E, std::size_t N>
+const char* name_of(const Named<E> (&table)[N], E value) {
+  for (const auto& t : table)
+    if (t.value == value) return t.name;
+  return "?";
+}
+template <class E, std::size_t N>
+bool parse_name(const Named<E> (&table)[N], const std::string& name, E& out) {
+  for (const auto& t : table)
+    if (name == t.name) {
+      out = t.value;
+      return true;
+    }
+  return false;
+}
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+// Message for a setting outside [lo, hi] (or not finite), empty if fine.
+std::string check_range(const char* name, Scalar v, double lo, double hi, bool lo_open = false,
+                        bool hi_open = false) {
+  const bool ok = std::isfinite(v) && (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
+  if (ok) return "";
+  return std::string(name) + " must be in " + (lo_open ? "(" : "[") + num(lo) + ", " + num(hi) +
+         (hi_open ? ")" : "]") + " (got " + num(v) + ")";
+}
+}  // namespace
+
+const char* optimizer_name(Optimizer o) { return name_of(kOptimizers, o); }
+bool parse_optimizer(const std::string& name, Optimizer& out) { return parse_name(kOptimizers, name, out); }
+const char* decay_name(Decay d) { return name_of(kDecays, d); }
+bool parse_decay(const std::string& name, Decay& out) { return parse_name(kDecays, name, out); }
+
+bool operator==(const TrainSettings& a, const TrainSettings& b) {
+  return a.learning_rate == b.learning_rate && a.batch_size == b.batch_size && a.l1 == b.l1 &&
+         a.l2 == b.l2 && a.decay == b.decay && a.decay_rate == b.decay_rate &&
+         a.decay_steps == b.decay_steps && a.optimizer == b.optimizer && a.momentum == b.momentum &&
+         a.beta1 == b.beta1 && a.beta2 == b.beta2 && a.epsilon == b.epsilon && a.dropout == b.dropout;
+}
+
+std::string check_train_settings(const TrainSettings& s) {
+  std::string e;
+  if (!(e = check_range("learning rate", s.learning_rate, 0, 100, true)).empty()) return e;
+  if (s.batch_size < 1 || s.batch_size > 100000)
+    return "batch size must be between 1 and 100000 (got " + std::to_string(s.batch_size) + ")";
+  if (!(e = check_range("L1 rate", s.l1, 0, 10)).empty()) return e;
+  if (!(e = check_range("L2 rate", s.l2, 0, 10)).empty()) return e;
+  if (!(e = check_range("decay rate", s.decay_rate, 0, 1, true)).empty()) return e;
+  if (!(e = check_range("decay steps", s.decay_steps, 0, 1e9, true)).empty()) return e;
+  if (!(e = check_range("momentum", s.momentum, 0, 1, false, true)).empty()) return e;
+  if (!(e = check_range("Adam beta1", s.beta1, 0, 1, false, true)).empty()) return e;
+  if (!(e = check_range("Adam beta2", s.beta2, 0, 1, false, true)).empty()) return e;
+  if (!(e = check_range("Adam epsilon", s.epsilon, 0, 1, true)).empty()) return e;
+  if (!(e = check_range("dropout", s.dropout, 0, 0.95)).empty()) return e;
+  return "";
+}
+
+void Trainer::reset(const Network& net, std::vector<int> train, std::uint32_t seed) {
+  train_ = std::move(train);
+  order_ = train_;
+  position_ = 0;
+  epoch_ = updates_ = 0;
+  shuffle_rng_ = Rng(seed, 4);
+  dropout_rng_ = Rng(seed, 5);
+  shuffle_rng_.shuffle(order_);
+  const Index n = net.parameter_count();
+  gradient_ = Vector::Zero(n);
+  velocity_ = Vector::Zero(n);
+  moment1_ = Vector::Zero(n);
+  moment2_ = Vector::Zero(n);
+  last_batch_.clear();
+  ws_.reserve(net, std::max<Index>(1, std::min<Index>(settings_.batch_size, Index(train_.size()))));
+}
+
+void Trainer::set_settings(const TrainSettings& s) {
+  if (s.optimizer != settings_.optimizer) {  // moments of one optimiser mean nothing to another
+    velocity_.setZero();
+    moment1_.setZero();
+    moment2_.setZero();
+  }
+  settings_ = s;
+}
+
+Scalar Trainer::current_learning_rate() const {
+  const double lr = settings_.learning_rate, k = static_cast<double>(epoch_);
+  switch (settings_.decay) {
+    case Decay::None: return settings_.learning_rate;
+    case Decay::InverseTime: {
+      const double c2 = settings_.decay_steps, c1 = lr * c2;  // lr_0 = lr
+      return static_cast<Scalar>(c1 / (k + c2));
+    }
+    case Decay::Exponential: return static_cast<Scalar>(lr * std::pow(double(settings_.decay_rate), k));
+  }
+  return settings_.learning_rate;
+}
+
+std::vector<int> Trainer::next_batch(Index examples) const {
+  const Index count = std::min<Index>(examples, Index(order_.size()) - position_);
+  return std::vector<int>(order_.begin() + position_, order_.begin() + position_ + count);
+}
+
+void Trainer::draw_dropout_masks(const Network& net) {
+  const Scalar p = settings_.dropout, keep_scale = Scalar(1) / (Scalar(1) - p);
+  for (int l = 0; l + 1 < net.layer_count(); ++l) {
+    auto mask = ws_.dropout_mask[l].leftCols(ws_.batch);
+    for (Index k = 0; k < mask.size(); ++k)  // inverted dropout: kept units scaled by 1/(1-p)
+      mask.data()[k] = dropout_rng_.uniform() < double(p) ? Scalar(0) : keep_scale;
+  }
+}
+
+Index Trainer::train_batch(Network& net, Loss loss, const TrainingData& data, Index examples) {
+  if (order_.empty() || examples < 1) return 0;
+  const Index count = std::min<Index>(examples, Index(order_.size()) - position_);
+  if (count > ws_.capacity) ws_.reserve(net, count);
+  ws_.batch = count;
+  last_batch_.assign(order_.begin() + position_, order_.begin() + position_ + count);
+  for (Index j = 0; j < count; ++j) {
+    ws_.input.col(j) = data.inputs.col(last_batch_[j]);
+    ws_.target.col(j) = data.targets.col(last_batch_[j]);
+  }
+  ws_.use_dropout = settings_.dropout > 0 && net.layer_count() > 1;
+  if (ws_.use_dropout) draw_dropout_masks(net);
+  forward(net, ws_);
+  backward(net, loss, ws_, gradient_);
+  add_regularization_gradient(net, settings_.l1, settings_.l2, gradient_);
+  apply_update(net);
+
+  position_ += count;
+  if (position_ >= Index(order_.size())) {  // epoch done: reshuffle from the seeded stream
+    position_ = 0;
+    ++epoch_;
+    shuffle_rng_.shuffle(order_);
+  }
+  return count;
+}
+
+void Trainer::apply_update(Network& net) {
+  Vector& w = net.params();
+  const Scalar lr = current_learning_rate();
+  ++updates_;
+  switch (settings_.optimizer) {
+    case Optimizer::Sgd: w.noalias() -= lr * gradient_; break;  // w -= lr g
+    case Optimizer::Momentum:
+      velocity_ = settings_.momentum * velocity_ - lr * gradient_;  // v = mu v - lr g
+      w += velocity_;                                               // w += v
+      break;
+    case Optimizer::Adam: {
+      const Scalar b1 = settings_.beta1, b2 = settings_.beta2;
+      moment1_ = b1 * moment1_ + (1 - b1) * gradient_;                  // m = b1 m + (1-b1) g
+      moment2_ = b2 * moment2_ + (1 - b2) * gradient_.cwiseAbs2();      // v = b2 v + (1-b2) g^2
+      const double t = static_cast<double>(updates_);
+      const Scalar c1 = Scalar(1 / (1 - std::pow(double(b1), t)));  // bias corrections
+      const Scalar c2 = Scalar(1 / (1 - std::pow(double(b2), t)));
+      // w -= lr m_hat / (sqrt(v_hat) + eps)
+      w.array() -= lr * (moment1_.array() * c1) / ((moment2_.array() * c2).sqrt() + settings_.epsilon);
+      break;
+    }
+  }
+}
+
+void Trainer::train_epochs(Network& net, Loss loss, const TrainingData& data, int epochs) {
+  for (int e = 0; e < epochs; ++e) {
+    const auto target_epoch = epoch_ + 1;
+    while (epoch_ < target_epoch && !order_.empty())
+      train_batch(net, loss, data, settings_.batch_size);
+  }
+}
+
+void Trainer::train_batches(Network& net, Loss loss, const TrainingData& data, int batches) {
+  for (int b = 0; b < batches; ++b) train_batch(net, loss, data, settings_.batch_size);
+}
+
+Scalar binary_threshold(Activation output) {
+  return (activation_low_target(output) + Scalar(1)) / 2;
+}
+
+Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& data,
+                 const std::vector<int>& indices, Workspace& ws) {
+  Metrics m;
+  m.count = Index(indices.size());
+  if (indices.empty()) {
+    m.loss = m.accuracy = std::numeric_limits<double>::quiet_NaN();
+    return m;
+  }
+  if (ws.capacity == 0) ws.reserve(net, 256);
+  ws.use_dropout = false;  // dropout is a training-time device only
+  const int L = net.layer_count();
+  const Scalar threshold = binary_threshold(net.activation(L - 1));
+  double loss_total = 0;
+  Index correct = 0;
+  for (std::size_t start = 0; start < indices.size(); start += std::size_t(ws.capacity)) {
+    const Index count = std::min<Index>(ws.capacity, Index(indices.size() - start));
+    ws.batch = count;
+    for (Index j = 0; j < count; ++j) {
+      ws.input.col(j) = data.inputs.col(indices[start + j]);
+      ws.target.col(j) = data.targets.col(indices[start + j]);
+    }
+    forward(net, ws);
+    loss_total += batch_loss_sum(net, loss, ws);
+    const auto out = ws.a[L - 1].leftCols(count);
+    for (Index j = 0; j < count; ++j) {
+      if (task == Task::Binary) {
+        correct += (out(0, j) > threshold) == (ws.target(0, j) > threshold);
+      } else if (task == Task::Multiclass) {
+        Index predicted, expected;
+        out.col(j).maxCoeff(&predicted);
+        ws.target.col(j).maxCoeff(&expected);
+        correct += predicted == expected;
+      }
+    }
+  }
+  m.loss = loss_total / double(m.count);
+  m.accuracy = task == Task::Regression ? std::numeric_limits<double>::quiet_NaN()
+                                        : double(correct) / double(m.count);
+  return m;
+}
+
+}  // namespace bp

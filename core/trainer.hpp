@@ -1,0 +1,94 @@
+// Mini-batch gradient descent on a Network: shuffling, dropout, L1/L2, learning-rate decay and the
+// SGD / momentum / Adam update. Owns only training state (order, optimiser moments, counters);
+// the network and the data are passed in. Evaluation (loss, accuracy) lives here too.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "network.hpp"
+#include "rng.hpp"
+
+namespace bp {
+
+enum class Optimizer { Sgd, Momentum, Adam };
+enum class Decay { None, InverseTime, Exponential };
+const char* optimizer_name(Optimizer o);
+bool parse_optimizer(const std::string& name, Optimizer& out);
+const char* decay_name(Decay d);
+bool parse_decay(const std::string& name, Decay& out);
+
+struct TrainSettings {
+  Scalar learning_rate = Scalar(0.03);
+  int batch_size = 10;           // 1 = stochastic, >= training size = full batch
+  Scalar l1 = 0, l2 = 0;         // regularisation rates (weights only)
+  Decay decay = Decay::None;
+  Scalar decay_rate = Scalar(0.99);  // exponential: lr_k = lr * rate^k
+  Scalar decay_steps = 100;          // inverse time: lr_k = c1 / (k + c2), c2 = steps, c1 = lr * c2
+  Optimizer optimizer = Optimizer::Sgd;
+  Scalar momentum = Scalar(0.9);
+  Scalar beta1 = Scalar(0.9), beta2 = Scalar(0.999), epsilon = Scalar(1e-8);
+  Scalar dropout = 0;            // probability of dropping a hidden unit while training
+};
+bool operator==(const TrainSettings& a, const TrainSettings& b);
+std::string check_train_settings(const TrainSettings& s);
+
+// Training data in the network's input space: one column per example.
+struct TrainingData {
+  Matrix inputs;   // (features x N)
+  Matrix targets;  // (outputs x N), already encoded (class targets, one-hot, or real values)
+};
+
+struct Metrics {
+  double loss = 0;      // mean data loss (no regularisation), NaN for an empty set
+  double accuracy = 0;  // fraction correct, NaN for regression or an empty set
+  Index count = 0;
+};
+
+enum class Task { Binary, Multiclass, Regression };
+
+class Trainer {
+ public:
+  // Ready to train net on examples `train` (column indices of data). Resets all counters.
+  void reset(const Network& net, std::vector<int> train, std::uint32_t seed);
+  void set_settings(const TrainSettings& s);  // keeps moments unless the optimiser changes
+  const TrainSettings& settings() const { return settings_; }
+
+  // Trains on the next examples of the epoch order, at most `examples` (never past the epoch end),
+  // as one batch (one update). Returns how many examples were used.
+  Index train_batch(Network& net, Loss loss, const TrainingData& data, Index examples);
+  void train_epochs(Network& net, Loss loss, const TrainingData& data, int epochs);
+  void train_batches(Network& net, Loss loss, const TrainingData& data, int batches);
+
+  Scalar current_learning_rate() const;
+  std::int64_t epoch() const { return epoch_; }        // completed epochs
+  std::int64_t updates() const { return updates_; }    // optimiser steps taken
+  Index epoch_position() const { return position_; }   // examples used in the current epoch
+  std::vector<int> next_batch(Index examples) const;   // indices the next train_batch would use
+  const std::vector<int>& train_indices() const { return train_; }
+
+  // Gradient actually applied by the last update (data + regularisation, batch-averaged),
+  // and the indices of that batch.
+  const Vector& last_gradient() const { return gradient_; }
+  const std::vector<int>& last_batch() const { return last_batch_; }
+
+ private:
+  void apply_update(Network& net);
+  void draw_dropout_masks(const Network& net);
+
+  TrainSettings settings_;
+  std::vector<int> train_, order_, last_batch_;
+  Index position_ = 0;
+  std::int64_t epoch_ = 0, updates_ = 0;
+  Rng shuffle_rng_, dropout_rng_;
+  Workspace ws_;
+  Vector gradient_, velocity_, moment1_, moment2_;
+};
+
+// Loss and accuracy of `net` on the given columns of data.
+Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& data,
+                 const std::vector<int>& indices, Workspace& ws);
+// Class decision threshold for a binary output: midpoint of the target values.
+Scalar binary_threshold(Activation output);
+
+}  // namespace bp

@@ -1,0 +1,385 @@
+// Embind bindings for the core: translates JS objects and typed arrays to and from the core's
+// types, and nothing else (no maths). One class, Core, wraps one bp::Playground. Calls that can
+// fail return an error string ("" = fine) or, for calls that return data, either the data or the
+// error string; web/engine.js turns error strings into JS Errors (the wasm build has no C++
+// exceptions, and throwing through wasm frames without them would leak stack).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "playground.hpp"
+
+using emscripten::val;
+
+namespace {
+static_assert(std::is_same<bp::Scalar, float>::value, "the wasm build exchanges Float32Array");
+
+// ---- JS -> C++ ----
+
+// Reads settings field `key` if present, reporting a type error that names it.
+class SettingsReader {
+ public:
+  explicit SettingsReader(const val& object) : o_(object) {}
+  const std::string& error() const { return error_; }
+
+  template <class T>
+  void number(const char* key, T& out) {
+    const val v = field(key);
+    if (v.isUndefined()) return;
+    if (v.typeOf().as<std::string>() != "number") return fail(key, "a number");
+    const double d = v.as<double>();
+    if (std::is_integral<T>::value && d != static_cast<double>(static_cast<long long>(d)))
+      return fail(key, "a whole number");
+    out = static_cast<T>(d);
+  }
+  template <class E>
+  void name(const char* key, E& out, bool (*parse)(const std::string&, E&)) {
+    const val v = field(key);
+    if (v.isUndefined()) return;
+    if (!v.isString()) return fail(key, "a name (string)");
+    const std::string s = v.as<std::string>();
+    if (!parse(s, out) && error_.empty()) error_ = std::string("unknown ") + key + " '" + s + "'";
+  }
+  void integers(const char* key, std::vector<int>& out) {
+    const val v = field(key);
+    if (v.isUndefined()) return;
+    if (!val::global("Array").call<bool>("isArray", v)) return fail(key, "an array of whole numbers");
+    std::vector<int> result;
+    const int n = v["length"].as<int>();
+    for (int i = 0; i < n; ++i) {
+      const val item = v[i];
+      if (item.typeOf().as<std::string>() != "number" ||
+          !val::global("Number").call<bool>("isInteger", item))
+        return fail(key, "an array of whole numbers");
+      const double d = item.as<double>();
+      result.push_back(d > 1e6 ? 1000000 : d < -1e6 ? -1000000 : static_cast<int>(d));
+    }
+    out = result;
+  }
+  void features(const char* key, std::vector<bp::Feature>& out) {
+    const val v = field(key);
+    if (v.isUndefined()) return;
+    if (!val::global("Array").call<bool>("isArray", v)) return fail(key, "an array of feature names");
+    std::vector<bp::Feature> result;
+    const int n = v["length"].as<int>();
+    for (int i = 0; i < n; ++i) {
+      const val item = v[i];
+      bp::Feature f;
+      if (!item.isString()) return fail(key, "an array of feature names");
+      if (!bp::parse_feature(item.as<std::string>(), f)) {
+        if (error_.empty()) error_ = "unknown feature '" + item.as<std::string>() + "'";
+        return;
+      }
+      result.push_back(f);
+    }
+    out = result;
+  }
+
+ private:
+  val field(const char* key) const { return error_.empty() ? o_[key] : val::undefined(); }
+  void fail(const char* key, const char* expected) {
+    if (error_.empty()) error_ = std::string("setting '") + key + "' must be " + expected;
+  }
+  const val& o_;
+  std::string error_;
+};
+
+// Starts from `base`, so a partial object changes only the fields it names.
+std::string read_settings(const val& o, const bp::Settings& base, bp::Settings& s) {
+  if (o.isNull() || o.typeOf().as<std::string>() != "object") return "settings must be an object";
+  s = base;
+  SettingsReader r(o);
+  r.name("dataset", s.data.kind, bp::parse_dataset);
+  r.number("points", s.data.points);
+  r.number("noise", s.data.noise);
+  r.number("dataSeed", s.data.seed);
+  r.number("classes", s.data.classes);
+  r.number("trainRatio", s.train_ratio);
+  r.number("validationRatio", s.validation_ratio);
+  r.features("features", s.features);
+  r.integers("hidden", s.hidden);
+  r.name("activation", s.hidden_activation, bp::parse_activation);
+  r.name("outputActivation", s.output_activation, bp::parse_activation);
+  r.number("leakySlope", s.activation_params.leaky_slope);
+  r.number("eluAlpha", s.activation_params.elu_alpha);
+  r.name("loss", s.loss, bp::parse_loss);
+  r.name("init", s.init, bp::parse_init);
+  r.number("biasInit", s.bias_init);
+  r.number("seed", s.seed);
+  auto& t = s.train;
+  r.number("learningRate", t.learning_rate);
+  r.number("batchSize", t.batch_size);
+  r.number("l1", t.l1);
+  r.number("l2", t.l2);
+  r.name("decay", t.decay, bp::parse_decay);
+  r.number("decayRate", t.decay_rate);
+  r.number("decaySteps", t.decay_steps);
+  r.name("optimizer", t.optimizer, bp::parse_optimizer);
+  r.number("momentum", t.momentum);
+  r.number("beta1", t.beta1);
+  r.number("beta2", t.beta2);
+  r.number("epsilon", t.epsilon);
+  r.number("dropout", t.dropout);
+  return r.error();
+}
+
+// ---- C++ -> JS (copies, so JS never holds views into wasm memory that may move) ----
+
+template <class T>
+val typed_array(const char* type, const T* data, std::size_t n) {
+  return val::global(type).new_(emscripten::typed_memory_view(n, data));
+}
+template <class Derived>
+val floats(const Eigen::DenseBase<Derived>& m) {
+  const bp::Matrix copy = m;  // contiguous, column-major
+  return typed_array("Float32Array", copy.data(), std::size_t(copy.size()));
+}
+val ints(const std::vector<int>& v) { return typed_array("Int32Array", v.data(), v.size()); }
+
+val settings_to_js(const bp::Settings& s) {
+  val o = val::object();
+  o.set("dataset", std::string(bp::dataset_name(s.data.kind)));
+  o.set("points", s.data.points);
+  o.set("noise", s.data.noise);
+  o.set("dataSeed", double(s.data.seed));
+  o.set("classes", s.data.classes);
+  o.set("trainRatio", s.train_ratio);
+  o.set("validationRatio", s.validation_ratio);
+  val features = val::array();
+  for (auto f : s.features) features.call<void>("push", std::string(bp::feature_name(f)));
+  o.set("features", features);
+  val hidden = val::array();
+  for (int h : s.hidden) hidden.call<void>("push", h);
+  o.set("hidden", hidden);
+  o.set("activation", std::string(bp::activation_name(s.hidden_activation)));
+  o.set("outputActivation", std::string(bp::activation_name(s.output_activation)));
+  o.set("leakySlope", s.activation_params.leaky_slope);
+  o.set("eluAlpha", s.activation_params.elu_alpha);
+  o.set("loss", std::string(bp::loss_name(s.loss)));
+  o.set("init", std::string(bp::init_name(s.init)));
+  o.set("biasInit", s.bias_init);
+  o.set("seed", double(s.seed));
+  const auto& t = s.train;
+  o.set("learningRate", t.learning_rate);
+  o.set("batchSize", t.batch_size);
+  o.set("l1", t.l1);
+  o.set("l2", t.l2);
+  o.set("decay", std::string(bp::decay_name(t.decay)));
+  o.set("decayRate", t.decay_rate);
+  o.set("decaySteps", t.decay_steps);
+  o.set("optimizer", std::string(bp::optimizer_name(t.optimizer)));
+  o.set("momentum", t.momentum);
+  o.set("beta1", t.beta1);
+  o.set("beta2", t.beta2);
+  o.set("epsilon", t.epsilon);
+  o.set("dropout", t.dropout);
+  return o;
+}
+
+val metrics_to_js(const bp::Metrics& m) {
+  val o = val::object();
+  o.set("loss", m.loss);
+  o.set("accuracy", m.accuracy);
+  o.set("count", double(m.count));
+  return o;
+}
+
+val example_trace_to_js(const bp::ExampleTrace& t) {
+  val o = val::object();
+  o.set("input", floats(t.input));
+  o.set("target", floats(t.target));
+  o.set("output", floats(t.output));
+  o.set("dLossDOutput", floats(t.dloss_doutput));
+  o.set("loss", t.loss);
+  val layers = val::array();
+  for (const auto& l : t.layers) {
+    val lo = val::object();
+    lo.set("aPrev", floats(l.a_prev));
+    lo.set("z", floats(l.z));
+    lo.set("a", floats(l.a));
+    lo.set("gradAct", floats(l.grad_act));
+    lo.set("delta", floats(l.delta));
+    lo.set("dW", floats(l.dW));
+    lo.set("db", floats(l.db));
+    lo.set("rows", int(l.dW.rows()));
+    lo.set("cols", int(l.dW.cols()));
+    layers.call<void>("push", lo);
+  }
+  o.set("layers", layers);
+  return o;
+}
+
+const char* problem_name(bp::Problem p) {
+  switch (p) {
+    case bp::Problem::Binary: return "binary";
+    case bp::Problem::Multiclass: return "multiclass";
+    case bp::Problem::Regression: return "regression";
+  }
+  return "?";
+}
+
+// ---- the class JS sees ----
+
+class Core {
+ public:
+  std::string configure(const val& settings) {
+    bp::Settings s;
+    std::string e = read_settings(settings, pg_.settings(), s);
+    return e.empty() ? pg_.configure(s) : e;
+  }
+  val settings() const { return settings_to_js(pg_.settings()); }
+
+  std::string set_custom_data(const val& xy, const val& labels, const std::string& problem, int classes) {
+    bp::Dataset d;
+    if (problem == "binary") d.problem = bp::Problem::Binary;
+    else if (problem == "multiclass") d.problem = bp::Problem::Multiclass;
+    else if (problem == "regression") d.problem = bp::Problem::Regression;
+    else return "unknown problem '" + problem + "' (binary, multiclass or regression)";
+    d.classes = d.problem == bp::Problem::Regression ? 1 : classes;
+    const auto points = emscripten::convertJSArrayToNumberVector<float>(xy);
+    const auto values = emscripten::convertJSArrayToNumberVector<float>(labels);
+    if (points.size() != 2 * values.size())
+      return "custom data needs 2 coordinates per label (got " + std::to_string(points.size()) +
+             " coordinates for " + std::to_string(values.size()) + " labels)";
+    d.xy = Eigen::Map<const Eigen::Matrix<float, 2, Eigen::Dynamic>>(points.data(), 2, Eigen::Index(values.size()));
+    d.label = Eigen::Map<const bp::Vector>(values.data(), Eigen::Index(values.size()));
+    return pg_.set_custom_data(d);
+  }
+
+  void reset() { pg_.reset(); }
+  std::string train_epochs(int n) { return pg_.train_epochs(n); }
+  std::string train_batches(int n) { return pg_.train_batches(n); }
+  std::string train_examples(int n) { return pg_.train_examples(n); }
+  bool diverged() const { return pg_.diverged(); }
+
+  val progress() const {
+    const auto& t = pg_.trainer();
+    val o = val::object();
+    o.set("epoch", double(t.epoch()));
+    o.set("updates", double(t.updates()));
+    o.set("epochPosition", double(t.epoch_position()));
+    o.set("learningRate", t.current_learning_rate());
+    o.set("diverged", pg_.diverged());
+    return o;
+  }
+  val next_batch(int examples) const { return ints(pg_.trainer().next_batch(examples)); }
+
+  val layer_sizes() const {
+    val sizes = val::array();
+    for (int l = 0; l <= pg_.network().layer_count(); ++l) sizes.call<void>("push", pg_.network().size(l));
+    return sizes;
+  }
+  val params() const { return floats(pg_.network().params()); }
+  std::string set_params(const val& values) {
+    const auto v = emscripten::convertJSArrayToNumberVector<float>(values);
+    return pg_.set_params(v.data(), bp::Index(v.size()));
+  }
+  std::string set_weight(int layer, int to, int from, float v) { return pg_.set_weight(layer, to, from, v); }
+  std::string set_bias(int layer, int unit, float v) { return pg_.set_bias(layer, unit, v); }
+
+  val dataset() const {
+    const auto& d = pg_.dataset();
+    val o = val::object();
+    o.set("problem", std::string(problem_name(d.problem)));
+    o.set("classes", d.classes);
+    o.set("xy", floats(d.xy));
+    o.set("labels", floats(d.label));
+    o.set("train", ints(pg_.split().train));
+    o.set("validation", ints(pg_.split().validation));
+    o.set("test", ints(pg_.split().test));
+    return o;
+  }
+
+  val metrics() {
+    val o = val::object();
+    o.set("train", metrics_to_js(pg_.metrics(bp::Subset::Train)));
+    o.set("validation", metrics_to_js(pg_.metrics(bp::Subset::Validation)));
+    o.set("test", metrics_to_js(pg_.metrics(bp::Subset::Test)));
+    return o;
+  }
+
+  val layer_stats() {
+    val out = val::array();
+    for (const auto& s : pg_.layer_stats()) {
+      val o = val::object();
+      o.set("gradientNorm", s.gradient_norm);
+      o.set("activationMean", s.activation_mean);
+      o.set("activationStd", s.activation_std);
+      o.set("deadFraction", s.dead_fraction);
+      out.call<void>("push", o);
+    }
+    return out;
+  }
+
+  val trace(int index) const {
+    bp::ExampleTrace t;
+    const std::string e = pg_.trace(index, t);
+    return e.empty() ? example_trace_to_js(t) : val(e);
+  }
+
+  val trace_step(int examples) {
+    bp::StepTrace t;
+    const std::string e = pg_.trace_step(examples, t);
+    if (!e.empty()) return val(e);
+    val o = val::object();
+    o.set("batch", ints(t.batch));
+    val examples_js = val::array();
+    for (const auto& ex : t.examples) examples_js.call<void>("push", example_trace_to_js(ex));
+    o.set("examples", examples_js);
+    o.set("dataGradient", floats(t.data_gradient));
+    o.set("regularizationGradient", floats(t.regularization_gradient));
+    o.set("appliedGradient", floats(t.applied_gradient));
+    o.set("paramsBefore", floats(t.params_before));
+    o.set("paramsAfter", floats(t.params_after));
+    o.set("learningRate", t.learning_rate);
+    o.set("lossBefore", t.loss_before);
+    o.set("lossAfter", t.loss_after);
+    return o;
+  }
+
+  int node_count() const { return pg_.node_count(); }
+  // A view into a buffer that lives in this object: valid until the next call into the module.
+  val evaluate_grid(int g, float lo, float hi) {
+    if (g < 1 || g > 1024) return val(std::string("grid size ") + std::to_string(g) + " is out of range (1..1024)");
+    grid_.resize(std::size_t(pg_.grid_size(g)));
+    const std::string e = pg_.evaluate_grid(g, lo, hi, grid_.data());
+    if (!e.empty()) return val(e);
+    return val(emscripten::typed_memory_view(grid_.size(), grid_.data()));
+  }
+
+ private:
+  bp::Playground pg_;
+  std::vector<float> grid_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(backprop_core) {
+  emscripten::class_<Core>("Core")
+      .constructor<>()
+      .function("configure", &Core::configure)
+      .function("settings", &Core::settings)
+      .function("setCustomData", &Core::set_custom_data)
+      .function("reset", &Core::reset)
+      .function("trainEpochs", &Core::train_epochs)
+      .function("trainBatches", &Core::train_batches)
+      .function("trainExamples", &Core::train_examples)
+      .function("diverged", &Core::diverged)
+      .function("progress", &Core::progress)
+      .function("nextBatch", &Core::next_batch)
+      .function("layerSizes", &Core::layer_sizes)
+      .function("params", &Core::params)
+      .function("setParams", &Core::set_params)
+      .function("setWeight", &Core::set_weight)
+      .function("setBias", &Core::set_bias)
+      .function("dataset", &Core::dataset)
+      .function("metrics", &Core::metrics)
+      .function("layerStats", &Core::layer_stats)
+      .function("trace", &Core::trace)
+      .function("traceStep", &Core::trace_step)
+      .function("nodeCount", &Core::node_count)
+      .function("evaluateGrid", &Core::evaluate_grid);
+}

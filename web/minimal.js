@@ -1,0 +1,79 @@
+// The minimal page of the core-engine milestone: trains XOR and plots the test loss as it falls.
+// The full playground replaces this page.
+import { createEngine } from './engine.js';
+
+const status = document.getElementById('status');
+const canvas = document.getElementById('loss');
+const trainButton = document.getElementById('train');
+const resetButton = document.getElementById('reset');
+const EPOCHS_PER_FRAME = 5;
+const MAX_EPOCHS = 500;
+
+let engine;
+let history = [];
+let running = false;
+
+function draw() {
+  const ctx = canvas.getContext('2d');
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  if (history.length < 2) return;
+  const top = Math.max(...history);
+  ctx.strokeStyle = '#0b62a4';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  history.forEach((loss, i) => {
+    const x = (i / (MAX_EPOCHS / EPOCHS_PER_FRAME)) * canvas.width;
+    const y = canvas.height - (loss / top) * (canvas.height - 10);
+    if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+  });
+  ctx.stroke();
+}
+
+function report() {
+  const m = engine.metrics();
+  const { epoch } = engine.progress();
+  status.textContent = `epoch ${epoch} · test loss ${m.test.loss.toFixed(4)} · test accuracy ${(100 * m.test.accuracy).toFixed(1)}%`;
+  status.dataset.epoch = String(epoch);
+  status.dataset.loss = String(m.test.loss);
+}
+
+function frame() {
+  if (!running) return;
+  try {
+    engine.trainEpochs(EPOCHS_PER_FRAME);
+  } catch (e) {
+    running = false;
+    status.textContent = e.message;
+    status.className = 'error';
+    return;
+  }
+  history.push(engine.metrics().test.loss);
+  report();
+  draw();
+  if (engine.progress().epoch >= MAX_EPOCHS) running = false;
+  else requestAnimationFrame(frame);
+}
+
+trainButton.addEventListener('click', () => {
+  if (running) return;
+  running = true;
+  requestAnimationFrame(frame);
+});
+resetButton.addEventListener('click', () => {
+  running = false;
+  engine.reset();
+  history = [engine.metrics().test.loss];
+  report();
+  draw();
+});
+
+try {
+  engine = await createEngine(window.createBackpropCore);
+  engine.configure({ dataset: 'xor', points: 200, hidden: [4], activation: 'tanh', learningRate: 0.03, batchSize: 10, seed: 1 });
+  history = [engine.metrics().test.loss];
+  report();
+  trainButton.disabled = resetButton.disabled = false;
+} catch (e) {
+  status.textContent = `The engine could not start: ${e.message}`;
+  status.className = 'error';
+}
