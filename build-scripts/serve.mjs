@@ -40,7 +40,20 @@ export function serve(root, port = 8080, host = '127.0.0.1') {
       res.end(body);
     });
   });
-  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  // A busy port is common (another dev server): try the next few before giving up.
+  return new Promise((resolve, reject) => {
+    let attempt = 0;
+    server.on('error', (err) => {
+      if (err.code === 'EADDRINUSE' && port !== 0 && attempt < 20) {
+        attempt += 1;
+        server.listen(port + attempt, host);
+      } else {
+        reject(err);
+      }
+    });
+    server.once('listening', () => resolve(server));
+    server.listen(port, host);
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

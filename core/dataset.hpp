@@ -71,10 +71,12 @@ Split make_split(int n, Scalar train_ratio, Scalar validation_ratio, std::uint32
 template <class XY>
 Matrix compute_features(const std::vector<Feature>& features, const Eigen::MatrixBase<XY>& xy) {
   Matrix out(static_cast<Index>(features.size()), xy.cols());
-  auto x1 = xy.row(0).array();
-  auto x2 = xy.row(1).array();
+  // Contiguous copies: a row of a 2 x N matrix is strided, which would send sin() to the scalar
+  // libm path (slower, and not bit-identical between glibc and the wasm libc).
+  const Eigen::Array<Scalar, Eigen::Dynamic, 1> x1 = xy.row(0).transpose().array();
+  const Eigen::Array<Scalar, Eigen::Dynamic, 1> x2 = xy.row(1).transpose().array();
   for (std::size_t k = 0; k < features.size(); ++k) {
-    auto row = out.row(static_cast<Index>(k)).array();
+    auto row = out.row(static_cast<Index>(k)).transpose().array();
     switch (features[k]) {
       case Feature::X1: row = x1; break;
       case Feature::X2: row = x2; break;
