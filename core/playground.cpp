@@ -164,14 +164,21 @@ std::string Playground::after_training() {
 std::string Playground::train_epochs(int epochs) {
   BP_REFUSE_IF_DIVERGED();
   if (epochs < 0 || epochs > 1000000) return range_message("epochs", epochs, 0, 1000000);
-  trainer_.train_epochs(net_, settings_.loss, inputs_, epochs);
+  // Epoch by epoch, so a run that diverges stops there instead of computing on NaNs.
+  for (int e = 0; e < epochs; ++e) {
+    trainer_.train_epochs(net_, settings_.loss, inputs_, 1);
+    if (!net_.params().allFinite()) break;
+  }
   return after_training();
 }
 
 std::string Playground::train_batches(int batches) {
   BP_REFUSE_IF_DIVERGED();
   if (batches < 0 || batches > 100000000) return range_message("batches", batches, 0, 100000000);
-  trainer_.train_batches(net_, settings_.loss, inputs_, batches);
+  for (int b = 0; b < batches; ++b) {
+    trainer_.train_batches(net_, settings_.loss, inputs_, 1);
+    if (!net_.params().allFinite()) break;
+  }
   return after_training();
 }
 

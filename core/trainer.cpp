@@ -80,7 +80,7 @@ void Trainer::reset(const Network& net, std::vector<int> train, std::uint32_t se
   train_ = std::move(train);
   order_ = train_;
   position_ = 0;
-  epoch_ = updates_ = 0;
+  epoch_ = updates_ = adam_steps_ = 0;
   shuffle_rng_ = Rng(seed, 4);
   dropout_rng_ = Rng(seed, 5);
   shuffle_rng_.shuffle(order_);
@@ -98,6 +98,7 @@ void Trainer::set_settings(const TrainSettings& s) {
     velocity_.setZero();
     moment1_.setZero();
     moment2_.setZero();
+    adam_steps_ = 0;  // zero moments need the bias correction from t = 1 again
   }
   settings_ = s;
 }
@@ -169,7 +170,7 @@ void Trainer::apply_update(Network& net) {
       const Scalar b1 = settings_.beta1, b2 = settings_.beta2;
       moment1_ = b1 * moment1_ + (1 - b1) * gradient_;                  // m = b1 m + (1-b1) g
       moment2_ = b2 * moment2_ + (1 - b2) * gradient_.cwiseAbs2();      // v = b2 v + (1-b2) g^2
-      const double t = static_cast<double>(updates_);
+      const double t = static_cast<double>(++adam_steps_);
       const Scalar c1 = Scalar(1 / (1 - std::pow(double(b1), t)));  // bias corrections
       const Scalar c2 = Scalar(1 / (1 - std::pow(double(b2), t)));
       // w -= lr m_hat / (sqrt(v_hat) + eps)

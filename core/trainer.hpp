@@ -80,6 +80,7 @@ class Trainer {
   std::vector<int> train_, order_, last_batch_;
   Index position_ = 0;
   std::int64_t epoch_ = 0, updates_ = 0;
+  std::int64_t adam_steps_ = 0;  // Adam's t: steps since the moments were last zeroed
   Rng shuffle_rng_, dropout_rng_;
   Workspace ws_;
   Vector gradient_, velocity_, moment1_, moment2_;

@@ -10,6 +10,12 @@ export class EngineError extends Error {
   }
 }
 
+// Embind would silently truncate 1.5 to 1 and NaN to 0: counts and indices must be whole numbers.
+function whole(name, n) {
+  if (!Number.isInteger(n)) throw new EngineError(`${name} must be a whole number (got ${n})`);
+  return n;
+}
+
 // Calls that only report success return "" (fine) or a message; calls that return data return
 // either the data or a message.
 function check(result) {
@@ -68,14 +74,14 @@ export class Engine {
 
   /** Restarts training from the same initial weights (same seed => same run). */
   reset() { this.core.reset(); return this; }
-  trainEpochs(n = 1) { check(this.core.trainEpochs(n)); return this; }
-  trainBatches(n = 1) { check(this.core.trainBatches(n)); return this; }
+  trainEpochs(n = 1) { check(this.core.trainEpochs(whole('epochs', n))); return this; }
+  trainBatches(n = 1) { check(this.core.trainBatches(whole('batches', n))); return this; }
   /** One update on the next `n` examples of the epoch order (n = 1: one stochastic step). */
-  trainExamples(n = 1) { check(this.core.trainExamples(n)); return this; }
+  trainExamples(n = 1) { check(this.core.trainExamples(whole('examples', n))); return this; }
   /** { epoch, updates, epochPosition, learningRate, diverged } */
   progress() { return this.core.progress(); }
   /** Dataset indices the next trainExamples(n) would use. */
-  nextBatch(n) { return this.core.nextBatch(n); }
+  nextBatch(n) { return this.core.nextBatch(whole('examples', n)); }
 
   /** Neurons per layer: [inputs, ...hidden, outputs]. */
   layerSizes() { return this.core.layerSizes(); }
@@ -98,8 +104,11 @@ export class Engine {
     }
     return out;
   }
-  setWeight(layer, to, from, value) { check(this.core.setWeight(layer, to, from, value)); return this; }
-  setBias(layer, unit, value) { check(this.core.setBias(layer, unit, value)); return this; }
+  setWeight(layer, to, from, value) {
+    check(this.core.setWeight(whole('layer', layer), whole('unit', to), whole('input', from), value));
+    return this;
+  }
+  setBias(layer, unit, value) { check(this.core.setBias(whole('layer', layer), whole('unit', unit), value)); return this; }
 
   /** { problem, classes, xy, labels, train, validation, test } (index arrays into the points). */
   dataset() { return this.core.dataset(); }
@@ -109,9 +118,9 @@ export class Engine {
   layerStats() { return this.core.layerStats(); }
 
   /** Forward + backward record of dataset point `index` at the current weights (no change). */
-  trace(index) { return check(this.core.trace(index)); }
+  trace(index) { return check(this.core.trace(whole('example index', index))); }
   /** One traced update on the next `n` examples: per-example traces, gradients, params before/after. */
-  traceStep(n = 1) { return check(this.core.traceStep(n)); }
+  traceStep(n = 1) { return check(this.core.traceStep(whole('examples', n))); }
 
   /**
    * Every node (features, hidden units, outputs) over a g x g grid of [lo, hi]^2, node-major,
@@ -119,7 +128,7 @@ export class Engine {
    * valid only until the next call into the engine (faster for per-frame heatmaps).
    */
   evaluateGrid(g, lo = -6, hi = 6, { copy = true } = {}) {
-    const view = check(this.core.evaluateGrid(g, lo, hi));
+    const view = check(this.core.evaluateGrid(whole('grid size', g), lo, hi));
     return { size: g, nodes: this.core.nodeCount(), values: copy ? view.slice() : view };
   }
 }

@@ -1,6 +1,6 @@
 // Prints, as JSON, the numbers a few fixed training runs produce in the native build, so the Node
 // tests can check that the wasm build computes the same from the same seeds. The scenarios here
-// and in tests/wasm/parity.test.mjs must match (the JSON carries their names and settings).
+// and in tests/wasm/parity.test.mjs must match (the JSON carries their names and epoch counts).
 #include <cstdio>
 #include <string>
 #include <vector>

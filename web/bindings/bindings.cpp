@@ -6,6 +6,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -31,8 +33,12 @@ class SettingsReader {
     if (v.isUndefined()) return;
     if (v.typeOf().as<std::string>() != "number") return fail(key, "a number");
     const double d = v.as<double>();
-    if (std::is_integral<T>::value && d != static_cast<double>(static_cast<long long>(d)))
-      return fail(key, "a whole number");
+    if (std::is_integral<T>::value) {
+      // Range first: casting an out-of-range double to an integer is undefined behaviour.
+      if (!(d >= double(std::numeric_limits<T>::min()) && d <= double(std::numeric_limits<T>::max())))
+        return fail(key, std::is_signed<T>::value ? "a whole number in range" : "a whole number from 0 to 4294967295");
+      if (d != std::floor(d)) return fail(key, "a whole number");
+    }
     out = static_cast<T>(d);
   }
   template <class E>

@@ -1,0 +1,72 @@
+// End-to-end: the minimal page (web/index.html + minimal.js) served from web/ on localhost, in
+// headless Chromium (Debian's /usr/bin/chromium driven by playwright-core). Loads the wasm engine,
+// trains XOR from the Train button and checks that the test loss falls, that nothing errors, and
+// that the page makes no request beyond localhost (it must work offline).
+// Not here: the engine's numbers (tests/wasm/).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { serve } from '../../build-scripts/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SCREENSHOT = path.join(ROOT, 'test-results', 'minimal-page.png');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let server;
+let browser;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(ROOT, 'web', 'wasm', 'backprop-core.wasm')),
+    'web/wasm/backprop-core.wasm is missing: run bash build-scripts/build-wasm.sh first');
+  server = await serve(path.join(ROOT, 'web'), 0);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+test('the minimal page trains XOR: the loss halves, no errors, no requests off localhost', { timeout: 45000 }, async () => {
+  const { port } = server.address();
+  const page = await browser.newPage();
+  const pageErrors = [];
+  const consoleErrors = [];
+  const offsite = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+  await page.route('**/*', (route) => {
+    const { protocol, hostname } = new URL(route.request().url());
+    const local = (protocol === 'http:' || protocol === 'https:') && ['127.0.0.1', 'localhost'].includes(hostname);
+    if (local) return route.continue();
+    offsite.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
+    await page.waitForSelector('#train:not([disabled])', { timeout: 15000 });
+    const initial = Number(await page.getAttribute('#status', 'data-loss'));
+    assert.ok(Number.isFinite(initial) && initial > 0, `initial loss ${initial}`);
+    assert.equal(await page.getAttribute('#status', 'data-epoch'), '0');
+
+    await page.click('#train');
+    await page.waitForFunction(() => Number(document.querySelector('#status').dataset.epoch) >= 300, null, { timeout: 30000 });
+    const loss = Number(await page.getAttribute('#status', 'data-loss'));
+    assert.ok(loss < initial / 2, `test loss ${initial} -> ${loss}`);
+    assert.doesNotMatch(await page.getAttribute('#status', 'class') ?? '', /error/);
+    assert.match(await page.textContent('#status'), /^epoch \d+ · test loss \d/);
+
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+
+    assert.deepEqual(pageErrors, [], 'page errors');
+    assert.deepEqual(consoleErrors, [], 'console errors');
+    assert.deepEqual(offsite, [], 'requests beyond localhost');
+  } finally {
+    await page.close();
+  }
+});
