@@ -64,9 +64,14 @@ void loss_grad_output(Loss loss, const Eigen::MatrixBase<A>& a, const Eigen::Mat
   switch (loss) {
     case Loss::SquaredError: g = (a - y).array(); break;
     case Loss::BinaryCrossEntropy:
-      g = (a - y).array() / (a.array() * (Scalar(1) - a.array()));
+      // -y/a + (1-y)/(1-a), each term only where its weight is non-zero, so a saturated output
+      // that matches its target (a = y = 1 after rounding) gives -1, not 0/0.
+      g = (y.array() != Scalar(0)).select(-y.array() / a.array(), Scalar(0)) +
+          (y.array() != Scalar(1)).select((Scalar(1) - y.array()) / (Scalar(1) - a.array()), Scalar(0));
       break;
-    case Loss::SoftmaxCrossEntropy: g = -y.array() / a.array(); break;
+    case Loss::SoftmaxCrossEntropy:  // -y/a; 0 where y = 0, even if a underflowed to 0
+      g = (y.array() != Scalar(0)).select(-y.array() / a.array(), Scalar(0));
+      break;
   }
 }
 

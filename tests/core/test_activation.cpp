@@ -1,0 +1,221 @@
+// Tests for activation.hpp: each activation's value and derivative against closed forms at chosen
+// points, derivatives against central differences of activate(), softmax per column, stability at
+// extreme z, in-place evaluation (used by the grid), and the name table.
+// Not tested here: gradients through whole networks (see test_network.cpp).
+#include "activation.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <type_traits>
+#include <vector>
+
+using namespace bp;
+
+namespace {
+
+constexpr bool kFloat = std::is_same<Scalar, float>::value;
+constexpr double kValueTol = kFloat ? 1e-6 : 1e-12;  // absolute, values of order 1
+
+const Activation kAll[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
+                           Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
+                           Activation::Elu,    Activation::Softplus,  Activation::Softmax};
+
+Matrix column(std::initializer_list<double> values) {
+  Matrix m(static_cast<Index>(values.size()), 1);
+  Index i = 0;
+  for (double v : values) m(i++, 0) = static_cast<Scalar>(v);
+  return m;
+}
+
+double f1(Activation f, double z, const ActivationParams& p = ActivationParams()) {
+  Matrix zm(1, 1), am(1, 1);
+  zm(0, 0) = static_cast<Scalar>(z);
+  activate(f, p, zm, am);
+  return double(am(0, 0));
+}
+
+double g1(Activation f, double z, const ActivationParams& p = ActivationParams()) {
+  Matrix zm(1, 1), am(1, 1), gm(1, 1);
+  zm(0, 0) = static_cast<Scalar>(z);
+  activate(f, p, zm, am);
+  activate_grad(f, p, zm, am, gm);
+  return double(gm(0, 0));
+}
+
+double sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
+
+}  // namespace
+
+TEST_CASE("activation values match closed forms", "[activation]") {
+  const ActivationParams p;  // leaky slope 0.01, ELU alpha 1
+  SECTION("linear and step") {
+    for (double z : {-2.5, 0.0, 3.0}) CHECK(f1(Activation::Linear, z) == Approx(z).margin(kValueTol));
+    CHECK(f1(Activation::Step, -1.0) == 0.0);
+    CHECK(f1(Activation::Step, 0.0) == 0.0);  // step(0) = 0: strictly positive z fires
+    CHECK(f1(Activation::Step, 1e-3) == 1.0);
+    CHECK(f1(Activation::Step, 5.0) == 1.0);
+  }
+  SECTION("sigmoid and tanh") {
+    CHECK(f1(Activation::Sigmoid, 0.0) == Approx(0.5).margin(kValueTol));
+    for (double z : {-3.0, -0.5, 1.0, 2.0})
+      CHECK(f1(Activation::Sigmoid, z) == Approx(sigmoid(z)).margin(kValueTol));
+    CHECK(f1(Activation::Tanh, 0.0) == Approx(0.0).margin(kValueTol));
+    for (double z : {-2.0, -0.3, 0.7, 1.5})
+      CHECK(f1(Activation::Tanh, z) == Approx(std::tanh(z)).margin(kValueTol));
+  }
+  SECTION("relu, leaky relu and elu") {
+    CHECK(f1(Activation::Relu, -2.0) == 0.0);
+    CHECK(f1(Activation::Relu, 0.0) == 0.0);
+    CHECK(f1(Activation::Relu, 1.5) == Approx(1.5).margin(kValueTol));
+    CHECK(f1(Activation::LeakyRelu, -2.0) == Approx(-0.02).margin(kValueTol));
+    CHECK(f1(Activation::LeakyRelu, 3.0) == Approx(3.0).margin(kValueTol));
+    ActivationParams q;
+    q.leaky_slope = Scalar(0.2);
+    q.elu_alpha = Scalar(2);
+    CHECK(f1(Activation::LeakyRelu, -2.0, q) == Approx(-0.4).margin(kValueTol));
+    CHECK(f1(Activation::Elu, -1.0) == Approx(std::exp(-1.0) - 1).margin(kValueTol));
+    CHECK(f1(Activation::Elu, -1.0, q) == Approx(2 * (std::exp(-1.0) - 1)).margin(kValueTol));
+    CHECK(f1(Activation::Elu, 2.0, q) == Approx(2.0).margin(kValueTol));
+    CHECK(f1(Activation::Elu, -50.0, q) == Approx(-2.0).margin(kValueTol));  // saturates at -alpha
+  }
+  SECTION("softplus") {
+    CHECK(f1(Activation::Softplus, 0.0) == Approx(std::log(2.0)).margin(kValueTol));
+    for (double z : {-3.0, -0.5, 1.0, 4.0})
+      CHECK(f1(Activation::Softplus, z) == Approx(std::log1p(std::exp(z))).margin(kValueTol));
+    // Stable form: no overflow far out on either side.
+    CHECK(f1(Activation::Softplus, 100.0) == Approx(100.0).epsilon(1e-6));
+    CHECK(f1(Activation::Softplus, -100.0) == Approx(0.0).margin(1e-30));
+    CHECK(f1(Activation::Softplus, 1000.0) == Approx(1000.0).epsilon(1e-6));
+  }
+}
+
+TEST_CASE("activation derivatives match closed forms", "[activation]") {
+  const ActivationParams p;
+  CHECK(g1(Activation::Linear, -4.0) == 1.0);
+  CHECK(g1(Activation::Step, -1.0) == 0.0);
+  CHECK(g1(Activation::Step, 1.0) == 0.0);  // flat everywhere it is defined
+  CHECK(g1(Activation::Sigmoid, 0.0) == Approx(0.25).margin(kValueTol));
+  CHECK(g1(Activation::Sigmoid, 2.0) == Approx(sigmoid(2) * (1 - sigmoid(2))).margin(kValueTol));
+  CHECK(g1(Activation::Tanh, 0.0) == Approx(1.0).margin(kValueTol));
+  for (double z : {-1.2, 0.4, 2.0})
+    CHECK(g1(Activation::Tanh, z) == Approx(1 - std::tanh(z) * std::tanh(z)).margin(kValueTol));
+  CHECK(g1(Activation::Relu, -1.0) == 0.0);
+  CHECK(g1(Activation::Relu, 0.5) == 1.0);
+  CHECK(g1(Activation::LeakyRelu, -1.0) == Approx(0.01).margin(kValueTol));
+  CHECK(g1(Activation::LeakyRelu, 1.0) == Approx(1.0).margin(kValueTol));
+  ActivationParams q;
+  q.leaky_slope = Scalar(0.3);
+  q.elu_alpha = Scalar(1.5);
+  CHECK(g1(Activation::LeakyRelu, -1.0, q) == Approx(0.3).margin(kValueTol));
+  CHECK(g1(Activation::Elu, -1.0) == Approx(std::exp(-1.0)).margin(kValueTol));
+  CHECK(g1(Activation::Elu, -1.0, q) == Approx(1.5 * std::exp(-1.0)).margin(kValueTol));
+  CHECK(g1(Activation::Elu, 0.5, q) == 1.0);
+  CHECK(g1(Activation::Softplus, 0.0) == Approx(0.5).margin(kValueTol));
+  CHECK(g1(Activation::Softplus, -2.0) == Approx(sigmoid(-2)).margin(kValueTol));
+  CHECK(g1(Activation::Softmax, 0.3) == 1.0);  // folded into the loss: ones
+}
+
+TEST_CASE("activate_grad matches central differences of activate away from kinks", "[activation]") {
+  ActivationParams p;
+  p.leaky_slope = Scalar(0.1);
+  p.elu_alpha = Scalar(1.5);
+  // Central differences in Scalar: step ~ cbrt(eps), so the error is ~1e-4 (float) / 1e-10 (double).
+  const double h = kFloat ? 1e-2 : 1e-5;
+  const double tol = kFloat ? 2e-3 : 1e-8;
+  const Activation smooth[] = {Activation::Linear, Activation::Sigmoid, Activation::Tanh,
+                               Activation::Relu,   Activation::LeakyRelu, Activation::Elu,
+                               Activation::Softplus};
+  const Matrix z = column({-3.1, -1.7, -0.6, -0.2, 0.25, 0.9, 1.8, 3.3});
+  for (Activation f : smooth) {
+    INFO(activation_name(f));
+    Matrix a(z.rows(), 1), g(z.rows(), 1), ap(z.rows(), 1), am(z.rows(), 1);
+    activate(f, p, z, a);
+    activate_grad(f, p, z, a, g);
+    const Matrix zp = z.array() + Scalar(h), zm = z.array() - Scalar(h);
+    activate(f, p, zp, ap);
+    activate(f, p, zm, am);
+    for (Index i = 0; i < z.rows(); ++i) {
+      const double numeric = (double(ap(i, 0)) - double(am(i, 0))) / (double(zp(i, 0)) - double(zm(i, 0)));
+      CHECK(double(g(i, 0)) == Approx(numeric).margin(tol));
+    }
+  }
+}
+
+// The issue quoted [0.51, 0.18, 0.31] for this input, but that is z / sum(z) (plain
+// normalisation), not softmax: exp(z) / sum(exp(z)) = [0.5297, 0.1854, 0.2849]. We check the latter.
+TEST_CASE("softmax of (1.60, 0.55, 0.98) is (0.53, 0.19, 0.28)", "[activation]") {
+  const Matrix z = column({1.60, 0.55, 0.98});
+  Matrix a(3, 1);
+  activate(Activation::Softmax, ActivationParams(), z, a);
+  CHECK(double(a(0, 0)) == Approx(0.53).margin(0.005));
+  CHECK(double(a(1, 0)) == Approx(0.19).margin(0.005));
+  CHECK(double(a(2, 0)) == Approx(0.28).margin(0.005));
+  CHECK(double(a.sum()) == Approx(1.0).margin(kValueTol));
+  const double e0 = std::exp(1.60), e1 = std::exp(0.55), e2 = std::exp(0.98);
+  CHECK(double(a(0, 0)) == Approx(e0 / (e0 + e1 + e2)).margin(kValueTol));
+  CHECK(double(a(1, 0)) == Approx(e1 / (e0 + e1 + e2)).margin(kValueTol));
+  CHECK(double(a(2, 0)) == Approx(e2 / (e0 + e1 + e2)).margin(kValueTol));
+  // Not the plain normalisation z / sum(z) = [0.51, 0.18, 0.31].
+  CHECK(std::abs(double(a(2, 0)) - 0.98 / 3.13) > 0.02);
+}
+
+TEST_CASE("softmax is per column and stable for extreme z", "[activation]") {
+  Matrix z(3, 3);
+  z << 1, 1000, -100,
+       2, 1000, 0,
+       3, -1000, 100;
+  Matrix a(3, 3);
+  activate(Activation::Softmax, ActivationParams(), z, a);
+  REQUIRE(a.allFinite());
+  for (Index c = 0; c < 3; ++c) CHECK(double(a.col(c).sum()) == Approx(1.0).margin(kValueTol));
+  const double s = std::exp(1.0) + std::exp(2.0) + std::exp(3.0);
+  CHECK(double(a(2, 0)) == Approx(std::exp(3.0) / s).margin(kValueTol));
+  CHECK(double(a(0, 1)) == Approx(0.5).margin(kValueTol));
+  CHECK(double(a(2, 1)) == Approx(0.0).margin(kValueTol));
+  CHECK(double(a(2, 2)) == Approx(1.0).margin(kValueTol));
+}
+
+TEST_CASE("saturating activations stay finite for z = +-100", "[activation]") {
+  const Matrix z = column({-100, -30, 30, 100});
+  for (Activation f : kAll) {
+    INFO(activation_name(f));
+    Matrix a(4, 1), g(4, 1);
+    activate(f, ActivationParams(), z, a);
+    activate_grad(f, ActivationParams(), z, a, g);
+    CHECK(a.allFinite());
+    CHECK(g.allFinite());
+  }
+  CHECK(f1(Activation::Sigmoid, -100) == Approx(0).margin(1e-30));
+  CHECK(f1(Activation::Sigmoid, 100) == 1.0);
+  CHECK(f1(Activation::Tanh, -100) == -1.0);
+}
+
+TEST_CASE("activate works in place (output aliasing the input)", "[activation]") {
+  Matrix z(3, 4);
+  z << -2.0, -0.3, 0.4, 2.5,
+       1.0, 0.0, -1.5, 0.2,
+       0.7, -0.8, 3.0, -4.0;
+  for (Activation f : kAll) {
+    INFO(activation_name(f));
+    Matrix expected(3, 4);
+    activate(f, ActivationParams(), z, expected);
+    Matrix inplace = z;
+    activate(f, ActivationParams(), inplace, inplace);
+    CHECK(inplace == expected);
+  }
+}
+
+TEST_CASE("activation names round-trip and low targets", "[activation]") {
+  for (Activation f : kAll) {
+    Activation parsed = Activation::Linear;
+    REQUIRE(parse_activation(activation_name(f), parsed));
+    CHECK(parsed == f);
+  }
+  Activation unchanged = Activation::Elu;
+  CHECK_FALSE(parse_activation("swish", unchanged));
+  CHECK(std::string(activation_name(Activation::LeakyRelu)) == "leaky_relu");
+  CHECK(activation_low_target(Activation::Tanh) == Scalar(-1));
+  CHECK(activation_low_target(Activation::Sigmoid) == Scalar(0));
+  CHECK(activation_low_target(Activation::Linear) == Scalar(0));
+}

@@ -1,0 +1,531 @@
+// Tests for network.hpp: shapes and parameter layout, initialisation, the forward pass against a
+// hand computation, and backward() against (1) central differences of the mean loss for every
+// hidden activation x output/loss pairing, with and without L1/L2 and with dropout masks, (2) a
+// hand-computed 1-1-1 sigmoid/BCE network trained for 500 SGD steps, (3) exact zeros through step.
+// Not tested here: the training loop and optimisers (see test_trainer.cpp).
+#include "network.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "rng.hpp"
+
+using namespace bp;
+
+namespace {
+
+constexpr bool kFloat = std::is_same<Scalar, float>::value;
+constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
+
+// ---- gradient-check tolerances (see "backward matches central differences" below) ----
+// Finite-difference step for the 4-point stencil (truncation error O(h^4)): large in float so the
+// float rounding of the forward pass (~1e-7 of the loss, amplified by 1.5/h) stays ~1e-5, and
+// still small enough that z rarely crosses a kink. Measured on these seeds: max relative error
+// ~7e-4 in float (rounding-limited) and ~5e-8 in double.
+constexpr double kStep = kFloat ? 2e-2 : 1e-4;
+// Relative error |a - n| / max(floor, |a| + |n|): the floor keeps gradients that are ~0 from
+// turning rounding noise into a large relative error. In double the finite differences carry
+// ~1e-11 absolute error (eps * loss / h), hence a floor of 1e-4 for a 1e-6 tolerance.
+constexpr double kGradTol = kFloat ? 1e-3 : 1e-6;
+constexpr double kGradFloor = kFloat ? 1e-2 : 1e-4;
+
+double relative_error(double analytic, double numeric) {
+  return std::abs(analytic - numeric) / std::max(kGradFloor, std::abs(analytic) + std::abs(numeric));
+}
+
+bool has_kink(Activation f) {
+  return f == Activation::Relu || f == Activation::LeakyRelu || f == Activation::Elu || f == Activation::Step;
+}
+
+// Mean data loss of the batch, accumulated in double from the network's z and a.
+double mean_loss_double(const Network& net, Loss loss, const Workspace& ws) {
+  const int L = net.layer_count();
+  const Index B = ws.batch, K = net.size(L);
+  double total = 0;
+  for (Index c = 0; c < B; ++c) {
+    if (loss == Loss::SquaredError) {
+      for (Index k = 0; k < K; ++k) {
+        const double d = double(ws.a[L - 1](k, c)) - double(ws.target(k, c));
+        total += 0.5 * d * d;
+      }
+    } else if (loss == Loss::BinaryCrossEntropy) {
+      for (Index k = 0; k < K; ++k) {
+        const double z = ws.z[L - 1](k, c), y = ws.target(k, c);
+        total += std::max(z, 0.0) - z * y + std::log1p(std::exp(-std::abs(z)));
+      }
+    } else {
+      double m = -1e300;
+      for (Index k = 0; k < K; ++k) m = std::max(m, double(ws.z[L - 1](k, c)));
+      double s = 0, yz = 0, ysum = 0;
+      for (Index k = 0; k < K; ++k) {
+        s += std::exp(double(ws.z[L - 1](k, c)) - m);
+        yz += double(ws.target(k, c)) * double(ws.z[L - 1](k, c));
+        ysum += double(ws.target(k, c));
+      }
+      total += (m + std::log(s)) * ysum - yz;
+    }
+  }
+  return total / double(B);
+}
+
+// l1 sum|W| + l2/2 sum W^2 over weights only, in double (independent of regularization_penalty).
+double penalty_double(const Network& net, double l1, double l2) {
+  double total = 0;
+  for (int l = 0; l < net.layer_count(); ++l) {
+    const auto w = net.W(l);
+    for (Index k = 0; k < w.size(); ++k) {
+      const double v = w.data()[k];
+      total += l1 * std::abs(v) + 0.5 * l2 * v * v;
+    }
+  }
+  return total;
+}
+
+// Which z are > 0, for the layers whose activation has a kink at 0.
+std::vector<Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>> kink_pattern(const Network& net,
+                                                                             const Workspace& ws) {
+  std::vector<Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>> out;
+  for (int l = 0; l < net.layer_count(); ++l)
+    if (has_kink(net.activation(l))) out.push_back(ws.z[l].leftCols(ws.batch).array() > Scalar(0));
+  return out;
+}
+
+bool same_pattern(const std::vector<Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>>& a,
+                  const std::vector<Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] != b[i]).any()) return false;
+  return true;
+}
+
+struct GradCheckResult {
+  int checked = 0, skipped = 0;
+  double max_error = 0;
+};
+
+// Compares backward() (+ add_regularization_gradient) with finite differences of
+// mean loss + penalty (in double), perturbing each entry of net.params(). The 4-point central
+// stencil (f(-2h) - 8 f(-h) + 8 f(h) - f(2h)) / 12h has O(h^4) truncation error, so h can be large
+// enough (kStep) for the float forward pass's rounding to stay small. ws holds inputs, targets,
+// batch and (optionally) dropout masks. Skips parameters whose perturbation moves some z across
+// the kink of ReLU/leaky/ELU, or a weight across 0 when L1 is on.
+GradCheckResult gradient_check(Network& net, Loss loss, Workspace& ws, Scalar l1, Scalar l2) {
+  forward(net, ws);
+  Vector grad = Vector::Zero(net.parameter_count());
+  backward(net, loss, ws, grad);
+  add_regularization_gradient(net, l1, l2, grad);
+  const auto base_pattern = kink_pattern(net, ws);
+
+  GradCheckResult r;
+  Vector& p = net.params();
+  for (Index i = 0; i < p.size(); ++i) {
+    const Scalar saved = p(i);
+    const bool is_weight = [&] {
+      for (int l = 0; l < net.layer_count(); ++l)
+        if (i >= net.weight_offset(l) && i < net.bias_offset(l)) return true;
+      return false;
+    }();
+    if (l1 != 0 && is_weight && std::abs(double(saved)) <= 2 * kStep) {
+      ++r.skipped;
+      continue;
+    }
+    bool kink = false;
+    double f[4];
+    const double offsets[4] = {-2, -1, 1, 2};
+    for (int k = 0; k < 4; ++k) {
+      // In float the perturbed value rounds to the nearest float: a ~1e-6 relative error in h.
+      p(i) = Scalar(double(saved) + offsets[k] * kStep);
+      forward(net, ws);
+      f[k] = mean_loss_double(net, loss, ws) + penalty_double(net, l1, l2);
+      kink = kink || !same_pattern(kink_pattern(net, ws), base_pattern);
+    }
+    p(i) = saved;
+    if (kink) {
+      ++r.skipped;
+      continue;
+    }
+    const double numeric = (f[0] - 8 * f[1] + 8 * f[2] - f[3]) / (12 * kStep);
+    const double err = relative_error(double(grad(i)), numeric);
+    if (err >= kGradTol) {
+      INFO("parameter " << i << ": analytic " << double(grad(i)) << ", numeric " << numeric);
+      CHECK(err < kGradTol);
+    }
+    r.max_error = std::max(r.max_error, err);
+    ++r.checked;
+  }
+  return r;
+}
+
+// Smallest |z| over the batch in the layers whose activation has a kink at 0 (inf if none).
+double min_abs_kink_z(const Network& net, Workspace& ws) {
+  forward(net, ws);
+  double m = 1e300;
+  for (int l = 0; l < net.layer_count(); ++l)
+    if (has_kink(net.activation(l)))
+      m = std::min(m, double(ws.z[l].leftCols(ws.batch).cwiseAbs().minCoeff()));
+  return m;
+}
+
+// Random network (the given shape) with random biases, a batch of 5 random inputs in [-1.5, 1.5]
+// and valid targets. For ReLU/leaky/ELU, redraws (bounded) until every z is at least 0.1 away
+// from the kink, so the finite differences rarely straddle it.
+void setup_random(Network& net, Loss loss, Workspace& ws, std::uint32_t seed) {
+  const Index K = net.size(net.layer_count());
+  const Activation out = net.activation(net.layer_count() - 1);
+  ws.reserve(net, 5);
+  ws.batch = 5;
+  for (int attempt = 0; attempt < 2000; ++attempt) {
+    net.initialize(Init::XavierNormal, 0, seed + 7919u * std::uint32_t(attempt));
+    for (int l = 0; l < net.layer_count(); ++l)  // |w| >= 0.1: L1's kink at 0 stays out of reach
+      for (Index k = 0; k < net.W(l).size(); ++k) {
+        Scalar& w = net.W(l).data()[k];
+        if (std::abs(w) < Scalar(0.1)) w = w < 0 ? Scalar(-0.1) : Scalar(0.1);
+      }
+    Rng rng(seed, 99u + std::uint32_t(attempt));
+    for (int l = 0; l < net.layer_count(); ++l)
+      for (Index k = 0; k < net.b(l).size(); ++k) net.b(l)(k) = Scalar(rng.uniform(-0.5, 0.5));
+    for (Index k = 0; k < ws.input.size(); ++k) ws.input.data()[k] = Scalar(rng.uniform(-1.5, 1.5));
+    ws.target.setZero();
+    for (Index c = 0; c < 5; ++c) {
+      if (loss == Loss::SoftmaxCrossEntropy) {
+        ws.target(rng.below(std::uint32_t(K)), c) = 1;
+      } else if (loss == Loss::BinaryCrossEntropy) {
+        for (Index k = 0; k < K; ++k) ws.target(k, c) = Scalar(rng.below(2));
+      } else {
+        const double lo = out == Activation::Sigmoid ? 0.0 : -1.0;
+        for (Index k = 0; k < K; ++k) ws.target(k, c) = Scalar(rng.uniform(lo, 1.0));
+      }
+    }
+    if (min_abs_kink_z(net, ws) >= 0.1) return;
+  }
+  FAIL("no random setup keeps z away from the kinks");
+}
+
+struct Pairing {
+  Loss loss;
+  Activation output;
+  int outputs;
+};
+
+const Activation kHidden[] = {Activation::Linear, Activation::Sigmoid,  Activation::Tanh,
+                              Activation::Relu,   Activation::LeakyRelu, Activation::Elu,
+                              Activation::Softplus};
+
+const Pairing kPairings[] = {
+    {Loss::SquaredError, Activation::Linear, 2},      {Loss::SquaredError, Activation::Sigmoid, 2},
+    {Loss::SquaredError, Activation::Tanh, 2},        {Loss::SquaredError, Activation::Relu, 2},
+    {Loss::SquaredError, Activation::LeakyRelu, 2},   {Loss::SquaredError, Activation::Elu, 2},
+    {Loss::SquaredError, Activation::Softplus, 2},    {Loss::BinaryCrossEntropy, Activation::Sigmoid, 1},
+    {Loss::SoftmaxCrossEntropy, Activation::Softmax, 3}, {Loss::SoftmaxCrossEntropy, Activation::Softmax, 4},
+};
+
+Architecture arch_of(int inputs, std::vector<int> hidden, int outputs, Activation h, Activation o) {
+  Architecture a;
+  a.inputs = inputs;
+  a.hidden = std::move(hidden);
+  a.outputs = outputs;
+  a.hidden_activation = h;
+  a.output_activation = o;
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("parameter counts", "[network]") {
+  CHECK(Network(arch_of(2, {4, 4}, 1, Activation::Tanh, Activation::Tanh)).parameter_count() == 37);
+  CHECK(Network(arch_of(10, {10, 5}, 1, Activation::Tanh, Activation::Tanh)).parameter_count() == 171);
+  CHECK(Network(arch_of(2, {}, 1, Activation::Tanh, Activation::Tanh)).parameter_count() == 3);
+  const Network net(arch_of(3, {5}, 4, Activation::Relu, Activation::Softmax));
+  CHECK(net.parameter_count() == 5 * 3 + 5 + 4 * 5 + 4);
+  CHECK(net.layer_count() == 2);
+  CHECK(net.size(0) == 3);
+  CHECK(net.size(1) == 5);
+  CHECK(net.size(2) == 4);
+  CHECK(net.activation(0) == Activation::Relu);
+  CHECK(net.activation(1) == Activation::Softmax);
+}
+
+TEST_CASE("parameters are one flat vector: W column-major (out x in), then b, layer by layer", "[network]") {
+  Network net(arch_of(3, {2}, 2, Activation::Tanh, Activation::Linear));
+  for (Index i = 0; i < net.parameter_count(); ++i) net.params()(i) = Scalar(i);
+  CHECK(net.weight_offset(0) == 0);
+  CHECK(net.bias_offset(0) == 6);
+  CHECK(net.weight_offset(1) == 8);
+  CHECK(net.bias_offset(1) == 12);
+  CHECK(net.W(0).rows() == 2);
+  CHECK(net.W(0).cols() == 3);
+  CHECK(net.W(0)(1, 0) == Scalar(1));  // column-major: (row 1, col 0) is entry 1
+  CHECK(net.W(0)(0, 2) == Scalar(4));
+  CHECK(net.b(0)(1) == Scalar(7));
+  CHECK(net.W(1)(1, 1) == Scalar(11));
+  CHECK(net.b(1)(0) == Scalar(12));
+  net.W(1)(0, 1) = Scalar(-5);  // maps write through
+  CHECK(net.params()(10) == Scalar(-5));
+}
+
+TEST_CASE("architecture check names the bad setting", "[network]") {
+  CHECK(check_architecture(Architecture()).empty());
+  auto msg = [](Architecture a) { return check_architecture(a); };
+  Architecture a;
+  a.inputs = 0;
+  CHECK(msg(a).find("inputs") != std::string::npos);
+  a = Architecture();
+  a.hidden.assign(17, 2);
+  CHECK(msg(a).find("hidden layers") != std::string::npos);
+  a.hidden.assign(16, 2);
+  CHECK(msg(a).empty());
+  a = Architecture();
+  a.hidden = {4, 0};
+  CHECK(msg(a).find("hidden layer 2") != std::string::npos);
+  a.hidden = {300};
+  CHECK(msg(a).find("300") != std::string::npos);
+  a = Architecture();
+  a.hidden_activation = Activation::Softmax;
+  CHECK(msg(a).find("softmax") != std::string::npos);
+  a = Architecture();
+  a.output_activation = Activation::Softmax;  // 1 output
+  CHECK(msg(a).find("softmax") != std::string::npos);
+  a = Architecture();
+  a.activation_params.leaky_slope = 1;
+  CHECK(msg(a).find("leaky") != std::string::npos);
+  a = Architecture();
+  a.activation_params.elu_alpha = 0;
+  CHECK(msg(a).find("ELU") != std::string::npos);
+}
+
+TEST_CASE("initialisation: seeded, scaled by fan-in/fan-out, biases set", "[network]") {
+  const Architecture arch = arch_of(256, {256}, 1, Activation::Tanh, Activation::Tanh);
+  Network a(arch), b(arch), c(arch);
+  a.initialize(Init::HeNormal, Scalar(0.1), 5);
+  b.initialize(Init::HeNormal, Scalar(0.1), 5);
+  c.initialize(Init::HeNormal, Scalar(0.1), 6);
+  CHECK(a.params() == b.params());
+  CHECK(a.params() != c.params());
+  CHECK((a.b(0).array() == Scalar(0.1)).all());
+  // He normal: sd sqrt(2 / 256) over 65536 weights (relative sd of the estimate ~0.3%).
+  const auto w = a.W(0);
+  const double mean = double(w.mean());
+  const double sd = std::sqrt(double(w.squaredNorm()) / double(w.size()) - mean * mean);
+  CHECK(mean == Approx(0).margin(0.003));
+  CHECK(sd == Approx(std::sqrt(2.0 / 256)).epsilon(0.02));
+
+  Network u(arch_of(4, {6}, 2, Activation::Tanh, Activation::Tanh));
+  u.initialize(Init::Uniform, 0, 3);
+  CHECK(u.W(0).cwiseAbs().maxCoeff() <= Scalar(0.5));  // 1 / sqrt(4)
+  u.initialize(Init::XavierUniform, 0, 3);
+  CHECK(u.W(0).cwiseAbs().maxCoeff() <= Scalar(std::sqrt(6.0 / 10)));
+  CHECK(u.W(0).cwiseAbs().maxCoeff() > Scalar(0.3));
+  u.initialize(Init::Zeros, Scalar(-0.5), 3);
+  CHECK(u.W(0).isZero(0));
+  CHECK(u.W(1).isZero(0));
+  CHECK((u.b(1).array() == Scalar(-0.5)).all());
+}
+
+TEST_CASE("init names round-trip", "[network]") {
+  for (Init i : {Init::Zeros, Init::Uniform, Init::XavierUniform, Init::XavierNormal, Init::HeUniform,
+                 Init::HeNormal}) {
+    Init parsed = Init::Zeros;
+    REQUIRE(parse_init(init_name(i), parsed));
+    CHECK(parsed == i);
+  }
+  Init unchanged = Init::HeNormal;
+  CHECK_FALSE(parse_init("orthogonal", unchanged));
+}
+
+TEST_CASE("forward matches a hand computation", "[network]") {
+  Network net(arch_of(2, {2}, 1, Activation::Tanh, Activation::Sigmoid));
+  net.W(0) << 0.5, -1.0,
+              2.0, 0.25;
+  net.b(0) << 0.1, -0.2;
+  net.W(1) << 1.5, -0.7;
+  net.b(1) << 0.3;
+  Workspace ws;
+  ws.reserve(net, 4);
+  ws.batch = 2;
+  ws.input.setConstant(Scalar(123));  // unused columns must not matter
+  ws.input.col(0) << 1.0, 2.0;
+  ws.input.col(1) << -0.5, 0.3;
+  forward(net, ws);
+  const double xs[2][2] = {{1.0, 2.0}, {-0.5, 0.3}};
+  for (int c = 0; c < 2; ++c) {
+    const double x1 = xs[c][0], x2 = xs[c][1];
+    const double h1 = std::tanh(0.5 * x1 - 1.0 * x2 + 0.1), h2 = std::tanh(2.0 * x1 + 0.25 * x2 - 0.2);
+    const double z = 1.5 * h1 - 0.7 * h2 + 0.3, y = 1 / (1 + std::exp(-z));
+    CHECK(double(ws.a[0](0, c)) == Approx(h1).margin(kValueTol));
+    CHECK(double(ws.a[0](1, c)) == Approx(h2).margin(kValueTol));
+    CHECK(double(ws.z[1](0, c)) == Approx(z).margin(kValueTol));
+    CHECK(double(ws.a[1](0, c)) == Approx(y).margin(kValueTol));
+  }
+}
+
+TEST_CASE("backward matches central differences for every activation x loss pairing", "[network][gradient]") {
+  std::uint32_t seed = 100;
+  for (const Pairing& pairing : kPairings) {
+    for (Activation hidden : kHidden) {
+      for (int reg = 0; reg < 3; ++reg) {  // none, L2, L1 + L2
+        const Scalar l1 = reg == 2 ? Scalar(0.05) : Scalar(0);
+        const Scalar l2 = reg >= 1 ? Scalar(0.1) : Scalar(0);
+        Architecture arch = arch_of(3, {4, 3}, pairing.outputs, hidden, pairing.output);
+        arch.activation_params.leaky_slope = Scalar(0.1);
+        arch.activation_params.elu_alpha = Scalar(1.5);
+        INFO(activation_name(hidden) << " hidden, " << activation_name(pairing.output) << " output x"
+                                     << pairing.outputs << ", " << loss_name(pairing.loss) << ", l1 "
+                                     << l1 << ", l2 " << l2);
+        REQUIRE(check_architecture(arch).empty());
+        REQUIRE(check_loss_pairing(pairing.loss, pairing.output, pairing.outputs).empty());
+        Network net(arch);
+        Workspace ws;
+        setup_random(net, pairing.loss, ws, ++seed);
+        const GradCheckResult r = gradient_check(net, pairing.loss, ws, l1, l2);
+        const int total = int(net.parameter_count());
+        INFO("checked " << r.checked << " of " << total << ", max relative error " << r.max_error);
+        CHECK(r.checked + r.skipped == total);
+        CHECK(r.checked >= total * 9 / 10);  // kinks and L1 at 0 skip only a few
+        CHECK(r.max_error < kGradTol);
+      }
+    }
+  }
+}
+
+TEST_CASE("backward matches central differences with fixed dropout masks", "[network][gradient]") {
+  for (Activation hidden : {Activation::Tanh, Activation::Relu, Activation::Elu}) {
+    INFO(activation_name(hidden));
+    Network net(arch_of(3, {6, 5}, 3, hidden, Activation::Softmax));
+    Workspace ws;
+    setup_random(net, Loss::SoftmaxCrossEntropy, ws, 7);
+    ws.use_dropout = true;
+    Rng rng(8);
+    for (int l = 0; l + 1 < net.layer_count(); ++l)  // inverted dropout, p = 0.5
+      for (Index k = 0; k < ws.dropout_mask[l].size(); ++k)
+        ws.dropout_mask[l].data()[k] = rng.uniform() < 0.5 ? Scalar(0) : Scalar(2);
+    const GradCheckResult r = gradient_check(net, Loss::SoftmaxCrossEntropy, ws, 0, 0);
+    CHECK(r.checked >= int(net.parameter_count()) * 9 / 10);
+    CHECK(r.max_error < kGradTol);
+  }
+}
+
+TEST_CASE("the batch gradient is the mean of the per-example gradients", "[network][gradient]") {
+  Network net(arch_of(3, {4, 3}, 2, Activation::Tanh, Activation::Linear));
+  Workspace ws;
+  setup_random(net, Loss::SquaredError, ws, 21);
+  forward(net, ws);
+  Vector batch_grad = Vector::Zero(net.parameter_count());
+  backward(net, Loss::SquaredError, ws, batch_grad);
+  const double batch_loss = batch_loss_sum(net, Loss::SquaredError, ws);
+  Vector mean = Vector::Zero(net.parameter_count());
+  double loss_total = 0;
+  Workspace one;
+  one.reserve(net, 1);
+  one.batch = 1;
+  for (Index c = 0; c < 5; ++c) {
+    one.input.col(0) = ws.input.col(c);
+    one.target.col(0) = ws.target.col(c);
+    forward(net, one);
+    Vector g = Vector::Zero(net.parameter_count());
+    backward(net, Loss::SquaredError, one, g);
+    mean += g / Scalar(5);
+    loss_total += batch_loss_sum(net, Loss::SquaredError, one);
+  }
+  CHECK(batch_loss == Approx(loss_total).epsilon(kFloat ? 1e-5 : 1e-12));
+  CHECK(double((batch_grad - mean).cwiseAbs().maxCoeff()) < (kFloat ? 1e-6 : 1e-14));
+}
+
+TEST_CASE("step activation passes exactly zero gradient", "[network][gradient]") {
+  SECTION("step hidden layers: everything below the last step layer gets zero") {
+    Network net(arch_of(3, {4, 3}, 2, Activation::Step, Activation::Linear));
+    Workspace ws;
+    setup_random(net, Loss::SquaredError, ws, 31);
+    forward(net, ws);
+    Vector grad = Vector::Zero(net.parameter_count());
+    backward(net, Loss::SquaredError, ws, grad);
+    REQUIRE(grad.allFinite());
+    const Index output_start = net.weight_offset(2);
+    CHECK((grad.head(output_start).array() == Scalar(0)).all());  // W0, b0, W1, b1
+    CHECK(grad.tail(grad.size() - output_start).cwiseAbs().maxCoeff() > Scalar(0));  // output layer learns
+  }
+  SECTION("step output: no gradient anywhere") {
+    Network net(arch_of(3, {4}, 2, Activation::Tanh, Activation::Step));
+    Workspace ws;
+    setup_random(net, Loss::SquaredError, ws, 32);
+    forward(net, ws);
+    Vector grad = Vector::Constant(net.parameter_count(), Scalar(7));  // backward overwrites
+    backward(net, Loss::SquaredError, ws, grad);
+    CHECK((grad.array() == Scalar(0)).all());
+  }
+}
+
+TEST_CASE("regularisation penalty and gradient cover weights only", "[network]") {
+  Network net(arch_of(2, {2}, 1, Activation::Tanh, Activation::Tanh));
+  net.W(0) << 1.0, -2.0,
+              0.0, 0.5;
+  net.b(0) << 10, -10;  // biases are never regularised
+  net.W(1) << -1.5, 3.0;
+  net.b(1) << 4;
+  // sum|W| = 1 + 2 + 0 + 0.5 + 1.5 + 3 = 8;  sum W^2 = 1 + 4 + 0 + 0.25 + 2.25 + 9 = 16.5
+  CHECK(regularization_penalty(net, Scalar(0.1), 0) == Approx(0.8).margin(kValueTol));
+  CHECK(regularization_penalty(net, 0, Scalar(0.2)) == Approx(1.65).margin(kValueTol));
+  CHECK(regularization_penalty(net, Scalar(0.1), Scalar(0.2)) == Approx(2.45).margin(kValueTol));
+  CHECK(regularization_penalty(net, 0, 0) == 0);
+
+  Vector grad = Vector::Zero(net.parameter_count());
+  add_regularization_gradient(net, Scalar(0.1), Scalar(0.2), grad);
+  // d/dW = l2 W + l1 sign(W); sign(0) = 0
+  CHECK(double(grad(net.weight_offset(0) + 0)) == Approx(0.2 * 1.0 + 0.1).margin(kValueTol));   // W0(0,0)
+  CHECK(double(grad(net.weight_offset(0) + 1)) == Approx(0.0).margin(kValueTol));               // W0(1,0) = 0
+  CHECK(double(grad(net.weight_offset(0) + 2)) == Approx(0.2 * -2.0 - 0.1).margin(kValueTol));  // W0(0,1)
+  CHECK(double(grad(net.weight_offset(1) + 1)) == Approx(0.2 * 3.0 + 0.1).margin(kValueTol));   // W1(0,1)
+  CHECK(grad.segment(net.bias_offset(0), 2).isZero(0));
+  CHECK(grad(net.bias_offset(1)) == 0);
+}
+
+// The worked example: x = 3.14, y = 1, w1 = 0.6394..., w2 = 0.0250..., zero biases, sigmoid
+// hidden and output, BCE, SGD with lr 0.1 on all four parameters (biases included).
+TEST_CASE("hand-computed 1-1-1 sigmoid network with BCE", "[network][gradient]") {
+  const double x = 3.14, y = 1, w1 = 0.6394267984578837, w2 = 0.025010755222666936, lr = 0.1;
+  Network net(arch_of(1, {1}, 1, Activation::Sigmoid, Activation::Sigmoid));
+  net.params().setZero();
+  net.W(0)(0, 0) = Scalar(w1);
+  net.W(1)(0, 0) = Scalar(w2);
+  Workspace ws;
+  ws.reserve(net, 1);
+  ws.batch = 1;
+  ws.input(0, 0) = Scalar(x);
+  ws.target(0, 0) = Scalar(y);
+  forward(net, ws);
+
+  // By hand, in double.
+  const double h = 1 / (1 + std::exp(-w1 * x)), yhat = 1 / (1 + std::exp(-w2 * h));
+  const double loss = -std::log(yhat);
+  const double dw2 = (yhat - y) * h, db2 = yhat - y;
+  const double dw1 = (yhat - y) * w2 * h * (1 - h) * x, db1 = (yhat - y) * w2 * h * (1 - h);
+  CHECK(yhat == Approx(0.5055).margin(5e-5));
+  CHECK(loss == Approx(0.6822).margin(5e-5));
+
+  CHECK(double(ws.a[0](0, 0)) == Approx(h).margin(kValueTol));
+  CHECK(double(ws.a[1](0, 0)) == Approx(0.5055).margin(5e-5));
+  CHECK(batch_loss_sum(net, Loss::BinaryCrossEntropy, ws) == Approx(0.6822).margin(5e-5));
+  Vector grad = Vector::Zero(net.parameter_count());
+  backward(net, Loss::BinaryCrossEntropy, ws, grad);
+  CHECK(double(grad(net.weight_offset(1))) == Approx(dw2).margin(kValueTol));
+  CHECK(double(grad(net.bias_offset(1))) == Approx(db2).margin(kValueTol));
+  CHECK(double(grad(net.weight_offset(0))) == Approx(dw1).margin(kFloat ? 1e-7 : 1e-14));
+  CHECK(double(grad(net.bias_offset(0))) == Approx(db1).margin(kFloat ? 1e-7 : 1e-14));
+
+  for (int step = 0; step < 500; ++step) {
+    forward(net, ws);
+    grad.setZero();
+    backward(net, Loss::BinaryCrossEntropy, ws, grad);
+    net.params() -= Scalar(lr) * grad;  // plain SGD
+  }
+  forward(net, ws);
+  const double tol = kFloat ? 1e-4 : 1e-9;
+  // Reference values from the same 500 steps in double (Python): 0.989572063894..., 0.010482687997...
+  CHECK(double(ws.a[1](0, 0)) == Approx(0.989572063894159).margin(tol));
+  CHECK(batch_loss_sum(net, Loss::BinaryCrossEntropy, ws) == Approx(0.010482687996989789).margin(tol));
+  CHECK(double(ws.a[1](0, 0)) == Approx(0.98957).margin(1e-4));
+  CHECK(batch_loss_sum(net, Loss::BinaryCrossEntropy, ws) == Approx(0.01048).margin(1e-4));
+}

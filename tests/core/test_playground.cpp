@@ -1,0 +1,537 @@
+// Tests for playground.hpp, the façade: learning XOR and circles end to end, the symmetry problem
+// of zero initialisation, reproducibility per seed, validation of every input (message names the
+// setting, nothing changes), mid-training setting changes, the heat-map grid and layer statistics.
+// Not tested here: the bindings or the page (see tests/wasm and tests/e2e).
+#include "playground.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+using namespace bp;
+
+namespace {
+
+constexpr bool kFloat = std::is_same<Scalar, float>::value;
+constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
+
+bool same_settings(const Settings& a, const Settings& b) {
+  return a.data.kind == b.data.kind && a.data.points == b.data.points && a.data.noise == b.data.noise &&
+         a.data.seed == b.data.seed && a.data.classes == b.data.classes && a.train_ratio == b.train_ratio &&
+         a.validation_ratio == b.validation_ratio && a.features == b.features && a.hidden == b.hidden &&
+         a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation &&
+         a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
+         a.activation_params.elu_alpha == b.activation_params.elu_alpha && a.loss == b.loss &&
+         a.init == b.init && a.bias_init == b.bias_init && a.seed == b.seed && a.train == b.train;
+}
+
+// Everything an invalid call must leave alone.
+struct Snapshot {
+  Settings settings;
+  Vector params;
+  std::int64_t epoch, updates;
+  Index position;
+  Matrix xy;
+  std::vector<int> train;
+  explicit Snapshot(const Playground& pg)
+      : settings(pg.settings()),
+        params(pg.network().params()),
+        epoch(pg.trainer().epoch()),
+        updates(pg.trainer().updates()),
+        position(pg.trainer().epoch_position()),
+        xy(pg.dataset().xy),
+        train(pg.split().train) {}
+  void check_unchanged(const Playground& pg) const {
+    CHECK(same_settings(pg.settings(), settings));
+    CHECK(pg.network().params().size() == params.size());
+    CHECK(pg.network().params() == params);
+    CHECK(pg.trainer().epoch() == epoch);
+    CHECK(pg.trainer().updates() == updates);
+    CHECK(pg.trainer().epoch_position() == position);
+    CHECK(Matrix(pg.dataset().xy) == xy);
+    CHECK(pg.split().train == train);
+  }
+};
+
+// A playground that has trained a little (epoch > 0, position mid-epoch), so "unchanged" means something.
+Playground trained_playground() {
+  Playground pg;
+  REQUIRE(pg.train_epochs(3).empty());
+  REQUIRE(pg.train_examples(7).empty());
+  return pg;
+}
+
+void expect_rejected(Playground& pg, const std::function<std::string()>& call, const char* word) {
+  const Snapshot before(pg);
+  const std::string e = call();
+  INFO("expected a message naming '" << word << "', got '" << e << "'");
+  CHECK_FALSE(e.empty());
+  CHECK(e.find(word) != std::string::npos);
+  before.check_unchanged(pg);
+}
+
+void expect_bad_settings(Playground& pg, const std::function<void(Settings&)>& edit, const char* word) {
+  Settings s = pg.settings();
+  edit(s);
+  expect_rejected(pg, [&] { return pg.configure(s); }, word);
+}
+
+// Trains in chunks until train accuracy reaches `target`; returns the epochs used or -1.
+int epochs_to_reach(Playground& pg, Subset subset, double target, int max_epochs, int chunk = 10) {
+  for (int e = 0; e < max_epochs; e += chunk) {
+    if (pg.metrics(subset).accuracy >= target) return e;
+    REQUIRE(pg.train_epochs(chunk).empty());
+  }
+  return pg.metrics(subset).accuracy >= target ? max_epochs : -1;
+}
+
+}  // namespace
+
+TEST_CASE("default playground is XOR with a 2-4-2-1 tanh network", "[playground]") {
+  Playground pg;
+  CHECK(pg.settings().data.kind == DatasetKind::Xor);
+  CHECK(pg.network().parameter_count() == 12 + 10 + 3);
+  CHECK(pg.task() == Task::Binary);
+  CHECK(pg.node_count() == 2 + 4 + 2 + 1);
+  const Split& sp = pg.split();
+  CHECK(sp.train.size() + sp.validation.size() + sp.test.size() == std::size_t(pg.dataset().size()));
+  CHECK(pg.metrics(Subset::Train).count == Index(sp.train.size()));
+  CHECK(pg.metrics(Subset::Test).count == Index(sp.test.size()));
+  CHECK(std::isnan(pg.metrics(Subset::Validation).loss));  // validation ratio 0: empty
+  // Binary targets follow the output activation: -1/+1 for tanh.
+  const Matrix& t = pg.training_data().targets;
+  CHECK(((t.array() == Scalar(1)) || (t.array() == Scalar(-1))).all());
+}
+
+TEST_CASE("a small tanh network learns XOR to 100% train accuracy", "[playground][learning]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.data.kind = DatasetKind::Xor;
+  s.data.noise = 0;
+  s.features = {Feature::X1, Feature::X2};
+  s.hidden = {4};
+  s.hidden_activation = Activation::Tanh;
+  s.train.learning_rate = Scalar(0.03);
+  s.train.batch_size = 10;
+  s.seed = 1;
+  REQUIRE(pg.configure(s).empty());
+  const int epochs = epochs_to_reach(pg, Subset::Train, 1.0, 1000);
+  INFO("epochs to 100%: " << epochs);
+  CHECK(epochs >= 0);
+  CHECK(pg.metrics(Subset::Test).accuracy >= 0.95);
+}
+
+TEST_CASE("a ReLU network learns circles to >= 90% test accuracy", "[playground][learning]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.data.kind = DatasetKind::Circles;
+  s.data.noise = 0;
+  s.hidden = {4, 4};
+  s.hidden_activation = Activation::Relu;
+  s.init = Init::HeUniform;
+  s.train.learning_rate = Scalar(0.03);
+  s.train.batch_size = 10;
+  s.seed = 1;
+  REQUIRE(pg.configure(s).empty());
+  const int epochs = epochs_to_reach(pg, Subset::Test, 0.9, 500);
+  INFO("epochs to 90% test accuracy: " << epochs);
+  CHECK(epochs >= 0);
+}
+
+TEST_CASE("a softmax network learns blobs", "[playground][learning]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.data.kind = DatasetKind::Blobs;
+  s.data.classes = 3;
+  s.hidden = {4};
+  s.output_activation = Activation::Softmax;
+  s.loss = Loss::SoftmaxCrossEntropy;
+  s.train.learning_rate = Scalar(0.03);
+  REQUIRE(pg.configure(s).empty());
+  CHECK(pg.task() == Task::Multiclass);
+  CHECK(pg.network().size(2) == 3);
+  const int epochs = epochs_to_reach(pg, Subset::Test, 0.9, 300);
+  INFO("epochs to 90% test accuracy: " << epochs);
+  CHECK(epochs >= 0);
+}
+
+TEST_CASE("zero initialisation keeps the hidden units of a layer identical", "[playground][init]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.hidden = {3, 3};
+  s.init = Init::Zeros;
+  s.bias_init = Scalar(0.1);
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(30).empty());
+  const Network& net = pg.network();
+  const double tol = kFloat ? 1e-6 : 1e-14;
+  // W(0): every hidden unit has the same incoming weights (rows equal) and bias.
+  for (Index r = 1; r < 3; ++r) {
+    CHECK(double((net.W(0).row(r) - net.W(0).row(0)).cwiseAbs().maxCoeff()) <= tol);
+    CHECK(std::abs(double(net.b(0)(r) - net.b(0)(0))) <= tol);
+    CHECK(std::abs(double(net.b(1)(r) - net.b(1)(0))) <= tol);
+  }
+  // W(1): between two symmetric layers, all entries equal; W(2): outgoing weights equal (columns).
+  CHECK(double((net.W(1).array() - net.W(1)(0, 0)).abs().maxCoeff()) <= tol);
+  for (Index c = 1; c < 3; ++c) CHECK(double((net.W(2).col(c) - net.W(2).col(0)).cwiseAbs().maxCoeff()) <= tol);
+  // Training did move the weights: the units are identical, not untouched.
+  CHECK(double(net.W(2).cwiseAbs().maxCoeff()) > 1e-3);
+  CHECK(double(net.W(0).cwiseAbs().maxCoeff()) > 1e-6);
+
+  // With random initial weights the units differ.
+  s.init = Init::XavierUniform;
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(30).empty());
+  CHECK(double((pg.network().W(0).row(1) - pg.network().W(0).row(0)).cwiseAbs().maxCoeff()) > 1e-2);
+}
+
+TEST_CASE("same seed gives identical runs, another seed a different one", "[playground]") {
+  Settings s = Playground().settings();
+  s.seed = 7;
+  s.train.dropout = Scalar(0.1);  // dropout draws come from the seed too
+  s.train.batch_size = 7;
+  Playground a, b, c;
+  REQUIRE(a.configure(s).empty());
+  REQUIRE(b.configure(s).empty());
+  Settings s2 = s;
+  s2.seed = 8;
+  REQUIRE(c.configure(s2).empty());
+  REQUIRE(a.train_epochs(20).empty());
+  REQUIRE(b.train_epochs(20).empty());
+  REQUIRE(c.train_epochs(20).empty());
+  CHECK(a.network().params() == b.network().params());  // bitwise
+  CHECK(a.network().params() != c.network().params());
+  CHECK(a.split().train == c.split().train);  // the split follows the data seed, not this one
+
+  // reset() starts the same trajectory again.
+  const Vector after20 = a.network().params();
+  a.reset();
+  CHECK(a.trainer().epoch() == 0);
+  Playground fresh;
+  REQUIRE(fresh.configure(s).empty());
+  CHECK(a.network().params() == fresh.network().params());
+  REQUIRE(a.train_epochs(20).empty());
+  CHECK(a.network().params() == after20);
+}
+
+TEST_CASE("every invalid setting is rejected with a message naming it, changing nothing", "[playground][validation]") {
+  Playground pg = trained_playground();
+  const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
+  SECTION("training settings") {
+    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = 0; }, "learning rate");
+    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = Scalar(-0.1); }, "learning rate");
+    expect_bad_settings(pg, [&](Settings& s) { s.train.learning_rate = nan; }, "learning rate");
+    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = Scalar(1e9); }, "learning rate");
+    expect_bad_settings(pg, [](Settings& s) { s.train.batch_size = 0; }, "batch size");
+    expect_bad_settings(pg, [](Settings& s) { s.train.dropout = 1; }, "dropout");
+    expect_bad_settings(pg, [](Settings& s) { s.train.momentum = 1; }, "momentum");
+    expect_bad_settings(pg, [](Settings& s) { s.train.l2 = -1; }, "L2");
+    expect_bad_settings(pg, [](Settings& s) { s.train.l1 = 11; }, "L1");
+  }
+  SECTION("architecture") {
+    expect_bad_settings(pg, [](Settings& s) { s.hidden = {4, 0}; }, "hidden layer 2");
+    expect_bad_settings(pg, [](Settings& s) { s.hidden.assign(17, 2); }, "hidden layers");
+    expect_bad_settings(pg, [](Settings& s) { s.hidden = {300}; }, "300");
+    expect_bad_settings(pg, [](Settings& s) { s.hidden_activation = Activation::Softmax; }, "softmax");
+    expect_bad_settings(pg, [](Settings& s) { s.activation_params.leaky_slope = 2; }, "leaky");
+    expect_bad_settings(pg, [](Settings& s) { s.bias_init = 20; }, "bias init");
+  }
+  SECTION("loss and output pairings") {
+    expect_bad_settings(pg, [](Settings& s) { s.loss = Loss::BinaryCrossEntropy; }, "bce");  // tanh output
+    expect_bad_settings(
+        pg, [](Settings& s) { s.output_activation = Activation::Softmax; s.loss = Loss::SoftmaxCrossEntropy; },
+        "softmax");  // XOR is binary
+    expect_bad_settings(
+        pg, [](Settings& s) { s.output_activation = Activation::Sigmoid; s.loss = Loss::SoftmaxCrossEntropy; },
+        "softmax_ce");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.output_activation = Activation::Softmax; s.loss = Loss::SquaredError; }, "softmax");
+    expect_bad_settings(pg,
+                        [](Settings& s) {
+                          s.data.kind = DatasetKind::Plane;  // regression
+                          s.output_activation = Activation::Sigmoid;
+                          s.loss = Loss::BinaryCrossEntropy;
+                        },
+                        "regression");
+  }
+  SECTION("features") {
+    expect_bad_settings(pg, [](Settings& s) { s.features.clear(); }, "feature");
+    expect_bad_settings(pg, [](Settings& s) { s.features = {Feature::X1, Feature::X2, Feature::X1}; }, "x1");
+  }
+  SECTION("data and split") {
+    expect_bad_settings(pg, [](Settings& s) { s.data.points = 0; }, "points");
+    expect_bad_settings(pg, [](Settings& s) { s.data.noise = 2; }, "noise");
+    expect_bad_settings(pg, [](Settings& s) { s.data.kind = DatasetKind::Blobs; s.data.classes = 20; }, "classes");
+    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = 0; }, "train_ratio");
+    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = Scalar(1.5); }, "train_ratio");
+    expect_bad_settings(pg, [](Settings& s) { s.validation_ratio = Scalar(-0.1); }, "validation_ratio");
+    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = Scalar(0.8); s.validation_ratio = Scalar(0.5); },
+                        "validation_ratio");
+    expect_bad_settings(pg, [](Settings& s) { s.data.kind = DatasetKind::Custom; }, "custom");
+  }
+  SECTION("calls other than configure") {
+    const int n = int(pg.dataset().size());
+    const int train_n = int(pg.split().train.size());
+    ExampleTrace t;
+    StepTrace st;
+    expect_rejected(pg, [&] { return pg.trace(-1, t); }, "example index");
+    expect_rejected(pg, [&] { return pg.trace(n, t); }, "example index");
+    expect_rejected(pg, [&] { return pg.trace_step(0, st); }, "examples");
+    expect_rejected(pg, [&] { return pg.trace_step(train_n + 1, st); }, "examples");
+    expect_rejected(pg, [&] { return pg.train_examples(0); }, "examples");
+    expect_rejected(pg, [&] { return pg.train_epochs(-1); }, "epochs");
+    expect_rejected(pg, [&] { return pg.train_batches(-1); }, "batches");
+    std::vector<Scalar> grid(std::size_t(pg.grid_size(2)));
+    expect_rejected(pg, [&] { return pg.evaluate_grid(0, -6, 6, grid.data()); }, "grid size");
+    expect_rejected(pg, [&] { return pg.evaluate_grid(2000, -6, 6, grid.data()); }, "grid size");
+    expect_rejected(pg, [&] { return pg.evaluate_grid(2, 6, -6, grid.data()); }, "grid bounds");
+    expect_rejected(pg, [&] { return pg.evaluate_grid(2, -6, nan, grid.data()); }, "grid bounds");
+    std::vector<Scalar> p(pg.network().params().data(), pg.network().params().data() + pg.network().parameter_count());
+    expect_rejected(pg, [&] { return pg.set_params(p.data(), Index(p.size()) - 1); }, "parameters");
+    p[3] = nan;
+    expect_rejected(pg, [&] { return pg.set_params(p.data(), Index(p.size())); }, "parameter 3");
+    expect_rejected(pg, [&] { return pg.set_weight(3, 0, 0, 1); }, "layer");
+    expect_rejected(pg, [&] { return pg.set_weight(0, 4, 0, 1); }, "unit");
+    expect_rejected(pg, [&] { return pg.set_weight(0, 0, 2, 1); }, "input");
+    expect_rejected(pg, [&] { return pg.set_weight(0, 0, 0, nan); }, "weight");
+    expect_rejected(pg, [&] { return pg.set_bias(-1, 0, 1); }, "layer");
+    expect_rejected(pg, [&] { return pg.set_bias(1, 2, 1); }, "unit");
+    Dataset bad;  // label count does not match the points
+    bad.xy.resize(2, 3);
+    bad.xy.setZero();
+    bad.label.resize(2);
+    expect_rejected(pg, [&] { return pg.set_custom_data(bad); }, "label");
+  }
+}
+
+TEST_CASE("training settings change mid-training without a reset, the architecture resets", "[playground]") {
+  Playground pg = trained_playground();
+  const Vector params = pg.network().params();
+  const auto epoch = pg.trainer().epoch();
+  REQUIRE(epoch == 3);
+  Settings s = pg.settings();
+  s.train.learning_rate = Scalar(0.1);
+  s.train.batch_size = 25;
+  s.train.optimizer = Optimizer::Adam;
+  s.train.l2 = Scalar(0.001);
+  REQUIRE(pg.configure(s).empty());
+  CHECK(same_settings(pg.settings(), s));
+  CHECK(pg.trainer().settings() == s.train);
+  CHECK(pg.network().params() == params);
+  CHECK(pg.trainer().epoch() == epoch);
+  REQUIRE(pg.train_epochs(1).empty());
+  CHECK(pg.trainer().epoch() == epoch + 1);
+  CHECK(pg.network().params() != params);
+
+  s.hidden = {5};
+  REQUIRE(pg.configure(s).empty());
+  CHECK(pg.trainer().epoch() == 0);
+  CHECK(pg.trainer().updates() == 0);
+  CHECK(pg.network().parameter_count() == 15 + 6);
+  CHECK(pg.trainer().settings() == s.train);  // training settings survive the rebuild
+  // Other setup changes (here the activation) also start a new run.
+  REQUIRE(pg.train_epochs(2).empty());
+  s.hidden_activation = Activation::Relu;
+  REQUIRE(pg.configure(s).empty());
+  CHECK(pg.trainer().epoch() == 0);
+}
+
+TEST_CASE("weights can be edited by hand", "[playground]") {
+  Playground pg;
+  REQUIRE(pg.set_weight(0, 1, 0, Scalar(0.5)).empty());
+  CHECK(pg.network().W(0)(1, 0) == Scalar(0.5));
+  REQUIRE(pg.set_bias(1, 1, Scalar(-0.25)).empty());
+  CHECK(pg.network().b(1)(1) == Scalar(-0.25));
+  Vector p = Vector::LinSpaced(pg.network().parameter_count(), -1, 1);
+  REQUIRE(pg.set_params(p.data(), p.size()).empty());
+  CHECK(pg.network().params() == p);
+}
+
+TEST_CASE("diverged training is reported and refused until reset", "[playground]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.data.kind = DatasetKind::Plane;
+  s.hidden = {4};
+  s.hidden_activation = Activation::Linear;
+  s.output_activation = Activation::Linear;
+  s.train.learning_rate = 100;
+  REQUIRE(pg.configure(s).empty());
+  CHECK(pg.task() == Task::Regression);
+  const std::string e = pg.train_epochs(100);
+  INFO(e);
+  CHECK(e.find("diverged") != std::string::npos);
+  CHECK(pg.diverged());
+  CHECK(pg.train_epochs(1).find("reset") != std::string::npos);
+  StepTrace st;
+  CHECK_FALSE(pg.trace_step(1, st).empty());
+  pg.reset();
+  CHECK_FALSE(pg.diverged());
+  CHECK(pg.network().params().allFinite());
+  CHECK(pg.train_examples(1).empty());
+}
+
+TEST_CASE("custom data replaces the generated set", "[playground]") {
+  Playground pg;
+  Dataset d;
+  d.problem = Problem::Binary;
+  d.classes = 2;
+  d.xy.resize(2, 6);
+  d.xy << -3, -2, -1, 1, 2, 3,
+          1, -1, 1, -1, 1, -1;
+  d.label.resize(6);
+  d.label << 0, 0, 0, 1, 1, 1;
+  REQUIRE(pg.set_custom_data(d).empty());
+  CHECK(pg.settings().data.kind == DatasetKind::Custom);
+  CHECK(pg.dataset().size() == 6);
+  CHECK(pg.trainer().epoch() == 0);
+  Settings s = pg.settings();
+  s.train.learning_rate = Scalar(0.1);
+  CHECK(pg.configure(s).empty());  // still custom
+  CHECK(pg.dataset().size() == 6);
+  s.data.kind = DatasetKind::Xor;
+  REQUIRE(pg.configure(s).empty());  // back to generated points
+  CHECK(pg.dataset().size() == s.data.points);
+}
+
+TEST_CASE("the grid holds every node at every cell centre", "[playground][grid]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.features = {Feature::X1, Feature::X2, Feature::X1X2, Feature::SinX2};
+  s.hidden = {3, 2};
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(5).empty());
+  const int g = 7;
+  const Scalar lo = -6, hi = 6;
+  const Network& net = pg.network();
+  REQUIRE(pg.node_count() == 4 + 3 + 2 + 1);
+  REQUIRE(pg.grid_size(g) == Index(pg.node_count()) * g * g);
+  std::vector<Scalar> out(std::size_t(pg.grid_size(g)), Scalar(-999));
+  REQUIRE(pg.evaluate_grid(g, lo, hi, out.data()).empty());
+  const Index P = Index(g) * g;
+  auto node = [&](int n, int iy, int ix) { return double(out[std::size_t(n * P + iy * g + ix)]); };
+
+  // Features first: x1 grows left to right, x2 falls top to bottom, at cell centres.
+  const double cell = double(hi - lo) / g;
+  for (int iy = 0; iy < g; ++iy)
+    for (int ix = 0; ix < g; ++ix) {
+      const double x1 = lo + (ix + 0.5) * cell, x2 = hi - (iy + 0.5) * cell;
+      CHECK(node(0, iy, ix) == Approx(x1).margin(kValueTol));
+      CHECK(node(1, iy, ix) == Approx(x2).margin(kValueTol));
+      CHECK(node(2, iy, ix) == Approx(x1 * x2).margin(1e-4));
+      CHECK(node(3, iy, ix) == Approx(std::sin(x2)).margin(1e-5));
+      if (ix > 0) CHECK(node(0, iy, ix) > node(0, iy, ix - 1));
+      if (iy > 0) CHECK(node(1, iy, ix) < node(1, iy - 1, ix));
+    }
+
+  // Hidden and output nodes equal a forward pass of the same point.
+  Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, P);
+  for (int iy = 0; iy < g; ++iy)
+    for (int ix = 0; ix < g; ++ix) {
+      xy(0, iy * g + ix) = Scalar(lo + (ix + 0.5) * cell);
+      xy(1, iy * g + ix) = Scalar(hi - (iy + 0.5) * cell);
+    }
+  Workspace ws;
+  ws.reserve(net, P);
+  ws.batch = P;
+  ws.input = compute_features(s.features, xy);
+  forward(net, ws);
+  int n = 4;
+  for (int l = 0; l < net.layer_count(); ++l)
+    for (int unit = 0; unit < net.size(l + 1); ++unit, ++n)
+      for (Index p = 0; p < P; ++p) {
+        INFO("node " << n << " cell " << p);
+        CHECK(node(n, int(p / g), int(p % g)) == Approx(double(ws.a[l](unit, p))).margin(kFloat ? 1e-5 : 1e-12));
+      }
+  REQUIRE(n == pg.node_count());
+
+  // The output node also equals the trace of a dataset point placed at a cell centre.
+  const Vector trained = net.params();  // set_custom_data rebuilds the network
+  Dataset d;
+  d.problem = Problem::Binary;
+  d.classes = 2;
+  d.xy = xy.leftCols(3);
+  d.label = Vector::Zero(3);
+  REQUIRE(pg.set_custom_data(d).empty());
+  REQUIRE(pg.set_params(trained.data(), trained.size()).empty());  // same shape as before
+  ExampleTrace t;
+  REQUIRE(pg.trace(2, t).empty());
+  CHECK(double(t.output(0)) == Approx(node(pg.node_count() - 1, 0, 2)).margin(kFloat ? 1e-5 : 1e-12));
+}
+
+TEST_CASE("the grid of a softmax network matches forward and sums to 1", "[playground][grid]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.data.kind = DatasetKind::Blobs;
+  s.data.classes = 4;
+  s.hidden = {5};
+  s.output_activation = Activation::Softmax;
+  s.loss = Loss::SoftmaxCrossEntropy;
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(3).empty());
+  const int g = 5;
+  std::vector<Scalar> out(std::size_t(pg.grid_size(g)));
+  REQUIRE(pg.evaluate_grid(g, -6, 6, out.data()).empty());
+  const Index P = Index(g) * g;
+  const int first_output = 2 + 5;
+  for (Index p = 0; p < P; ++p) {
+    double sum = 0;
+    for (int k = 0; k < 4; ++k) sum += double(out[std::size_t((first_output + k) * P + p)]);
+    CHECK(sum == Approx(1.0).margin(kValueTol));
+  }
+  // One cell against forward.
+  Workspace ws;
+  ws.reserve(pg.network(), 1);
+  ws.batch = 1;
+  ws.input(0, 0) = Scalar(-6 + 3.5 * 12.0 / g);  // ix = 3
+  ws.input(1, 0) = Scalar(6 - 1.5 * 12.0 / g);   // iy = 1
+  forward(pg.network(), ws);
+  for (int k = 0; k < 4; ++k)
+    CHECK(double(out[std::size_t((first_output + k) * P + 1 * g + 3)]) ==
+          Approx(double(ws.a[1](k, 0))).margin(kFloat ? 1e-5 : 1e-12));
+}
+
+TEST_CASE("layer statistics: dead ReLUs, live tanh units, vanishing sigmoid gradients", "[playground][stats]") {
+  SECTION("ReLU with bias -10 is dead in the first hidden layer") {
+    Playground pg;
+    Settings s = pg.settings();
+    s.hidden = {4, 4};
+    s.hidden_activation = Activation::Relu;
+    s.init = Init::Uniform;  // |w| <= 1/sqrt(2): |W x| < 9 on [-6, 6]^2, so z < -1 everywhere
+    s.bias_init = -10;
+    REQUIRE(pg.configure(s).empty());
+    const auto stats = pg.layer_stats();
+    REQUIRE(int(stats.size()) == pg.network().layer_count());
+    CHECK(stats[0].dead_fraction == 1.0);
+    CHECK(stats[0].activation_mean == 0.0);
+    CHECK(stats[0].gradient_norm == 0.0);
+  }
+  SECTION("tanh units are never dead") {
+    Playground pg;
+    const auto stats = pg.layer_stats();
+    for (const LayerStats& st : stats) {
+      CHECK(st.dead_fraction == 0.0);
+      CHECK(st.activation_std > 0);
+      CHECK(std::abs(st.activation_mean) < 1);
+    }
+  }
+  SECTION("a deep sigmoid network's first layer gets a smaller gradient than its last") {
+    Playground pg;
+    Settings s = pg.settings();
+    s.hidden = {6, 6, 6, 6, 6, 6};
+    s.hidden_activation = Activation::Sigmoid;
+    s.output_activation = Activation::Sigmoid;
+    s.loss = Loss::BinaryCrossEntropy;
+    REQUIRE(pg.configure(s).empty());
+    const auto stats = pg.layer_stats();
+    REQUIRE(stats.size() == 7);
+    INFO("first " << stats.front().gradient_norm << ", last " << stats.back().gradient_norm);
+    CHECK(stats.front().gradient_norm > 0);
+    CHECK(stats.front().gradient_norm < 0.1 * stats.back().gradient_norm);
+    for (const LayerStats& st : stats) CHECK(st.activation_mean > 0);  // sigmoid outputs are positive
+  }
+}
