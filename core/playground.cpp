@@ -275,26 +275,48 @@ Metrics Playground::metrics(Subset subset) {
   return evaluate(net_, settings_.loss, task(), inputs_, indices(subset), eval_ws_);
 }
 
+Index Playground::load_chunk(const std::vector<int>& indices, std::size_t start, Workspace& ws) const {
+  const Index count = std::min<Index>(ws.capacity, Index(indices.size() - start));
+  ws.batch = count;
+  ws.use_dropout = false;
+  for (Index j = 0; j < count; ++j) {
+    ws.input.col(j) = inputs_.inputs.col(indices[start + j]);
+    ws.target.col(j) = inputs_.targets.col(indices[start + j]);
+  }
+  return count;
+}
+
+Vector Playground::data_gradient() {
+  const auto& train = split_.train;
+  Vector grad, total = Vector::Zero(net_.parameter_count());
+  for (std::size_t start = 0; start < train.size(); start += std::size_t(eval_ws_.capacity)) {
+    const Index count = load_chunk(train, start, eval_ws_);
+    forward(net_, eval_ws_);
+    backward(net_, settings_.loss, eval_ws_, grad);
+    total += grad * Scalar(count);  // chunk means back to sums
+  }
+  if (!train.empty()) total /= Scalar(train.size());
+  return total;
+}
+
+Vector Playground::gradient() {
+  Vector grad = data_gradient();
+  add_regularization_gradient(net_, settings_.train.l1, settings_.train.l2, grad);
+  return grad;
+}
+
 std::vector<LayerStats> Playground::layer_stats() {
   const int L = net_.layer_count();
   std::vector<LayerStats> stats(static_cast<std::size_t>(L));
   const auto& train = split_.train;
-  Vector grad, total_grad = Vector::Zero(net_.parameter_count());
+  const Vector grad = data_gradient();
   std::vector<Vector> alive(L);  // per unit: 1 if f'(z) != 0 for some example
   std::vector<double> sum(L, 0), sum_sq(L, 0);
   for (int l = 0; l < L; ++l) alive[l] = Vector::Zero(net_.size(l + 1));
   Workspace& ws = eval_ws_;
-  ws.use_dropout = false;
   for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
-    const Index count = std::min<Index>(ws.capacity, Index(train.size() - start));
-    ws.batch = count;
-    for (Index j = 0; j < count; ++j) {
-      ws.input.col(j) = inputs_.inputs.col(train[start + j]);
-      ws.target.col(j) = inputs_.targets.col(train[start + j]);
-    }
+    const Index count = load_chunk(train, start, ws);
     forward(net_, ws);
-    backward(net_, settings_.loss, ws, grad);
-    total_grad += grad * Scalar(count);
     for (int l = 0; l < L; ++l) {
       auto a = ws.a[l].leftCols(count);
       auto g = ws.grad_act[l].leftCols(count);
@@ -311,7 +333,7 @@ std::vector<LayerStats> Playground::layer_stats() {
     stats[l].activation_mean = mean;
     stats[l].activation_std = std::sqrt(std::max(0.0, sum_sq[l] / cells - mean * mean));
     stats[l].gradient_norm =
-        double(ConstMatrixMap(total_grad.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)).norm()) / n;
+        double(ConstMatrixMap(grad.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)).norm());
     stats[l].dead_fraction = 1.0 - double(alive[l].sum()) / double(net_.size(l + 1));
   }
   return stats;

@@ -63,6 +63,9 @@ class Playground {
 
   Metrics metrics(Subset subset);
   std::vector<LayerStats> layer_stats();
+  // dJ/dw of the objective being minimised (mean data loss on the training set + L1/L2), at the
+  // current weights, in the params layout: what "the gradient of this weight" means right now.
+  Vector gradient();
 
   std::string set_params(const Scalar* values, Index count);
   std::string set_weight(int layer, int to, int from, Scalar value);
@@ -81,6 +84,9 @@ class Playground {
   std::string rebuild(const Settings& s, const Dataset& data);  // data, split, network, trainer
   std::string after_training();
   const std::vector<int>& indices(Subset subset) const;
+  Vector data_gradient();  // mean over the training set, no regularisation
+  // Copies examples indices[start...] (as many as fit) into ws; returns how many.
+  Index load_chunk(const std::vector<int>& indices, std::size_t start, Workspace& ws) const;
 
   Settings settings_;
   Dataset data_;

@@ -90,6 +90,8 @@ export class Engine {
    * (W[j + i*out] is the weight from input i to unit j), then b (out).
    */
   params() { return this.core.params(); }
+  /** dJ/dw at the current weights (training-set mean loss + L1/L2), same layout as params(). */
+  gradient() { return this.core.gradient(); }
   setParams(values) { check(this.core.setParams(Float32Array.from(values))); return this; }
   /** Per layer { W: Float32Array (column-major), b: Float32Array, rows, cols } views of params(). */
   layers() {

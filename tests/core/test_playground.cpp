@@ -535,3 +535,34 @@ TEST_CASE("layer statistics: dead ReLUs, live tanh units, vanishing sigmoid grad
     for (const LayerStats& st : stats) CHECK(st.activation_mean > 0);  // sigmoid outputs are positive
   }
 }
+
+TEST_CASE("gradient() is the training-set gradient of loss plus penalty", "[playground][gradient]") {
+  Playground pg;
+  Settings s;
+  s.data.points = 40;
+  s.hidden = {3};
+  s.train.l1 = Scalar(0.01);
+  s.train.l2 = Scalar(0.05);
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(3).empty());
+  const Vector analytic = pg.gradient();
+  REQUIRE(analytic.size() == pg.network().parameter_count());
+
+  // Objective J = mean training loss + l1 sum|W| + l2/2 sum W^2, by central differences.
+  auto objective = [&](const Vector& p) {
+    Playground probe;
+    REQUIRE(probe.configure(s).empty());
+    REQUIRE(probe.set_params(p.data(), p.size()).empty());
+    return probe.metrics(Subset::Train).loss +
+           regularization_penalty(probe.network(), s.train.l1, s.train.l2);
+  };
+  const Vector base = pg.network().params();
+  const double h = kFloat ? 1e-2 : 1e-5;
+  for (Index i = 0; i < base.size(); ++i) {
+    Vector plus = base, minus = base;
+    plus[i] += Scalar(h);
+    minus[i] -= Scalar(h);
+    const double numeric = (objective(plus) - objective(minus)) / (2 * h);
+    CHECK(double(analytic[i]) == Approx(numeric).margin(kFloat ? 2e-3 : 1e-6));
+  }
+}

@@ -668,3 +668,26 @@ describe('whole-number arguments', () => {
     });
   }
 });
+
+describe('gradient()', () => {
+  test('is dJ/dw in the params layout, with the L2 term included and biases unregularised', () => {
+    engine.configure({ ...XOR, points: 40, l2: 0 });
+    engine.trainEpochs(2);
+    const plain = engine.gradient();
+    assert.equal(plain.length, engine.params().length);
+    assert.ok(allFinite(plain));
+    engine.configure({ l2: 0.5 });  // training-only change: same weights
+    const withL2 = engine.gradient();
+    const params = engine.params();
+    const layers = engine.layers();
+    let offset = 0;
+    for (const { rows, cols } of layers) {
+      for (let i = 0; i < rows * cols; ++i) {
+        const k = offset + i;
+        assert.ok(Math.abs(withL2[k] - (plain[k] + f32(0.5) * params[k])) < 1e-5, `weight ${k}`);
+      }
+      for (let j = 0; j < rows; ++j) assert.equal(withL2[offset + rows * cols + j], plain[offset + rows * cols + j]);
+      offset += rows * (cols + 1);
+    }
+  });
+});

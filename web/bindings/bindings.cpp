@@ -279,6 +279,7 @@ class Core {
     return sizes;
   }
   val params() const { return floats(pg_.network().params()); }
+  val gradient() { return floats(pg_.gradient()); }
   std::string set_params(const val& values) {
     const auto v = emscripten::convertJSArrayToNumberVector<float>(values);
     return pg_.set_params(v.data(), bp::Index(v.size()));
@@ -378,6 +379,7 @@ EMSCRIPTEN_BINDINGS(backprop_core) {
       .function("nextBatch", &Core::next_batch)
       .function("layerSizes", &Core::layer_sizes)
       .function("params", &Core::params)
+      .function("gradient", &Core::gradient)
       .function("setParams", &Core::set_params)
       .function("setWeight", &Core::set_weight)
       .function("setBias", &Core::set_bias)
