@@ -61,10 +61,16 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
     case Activation::Step: g.setZero(); break;  // flat almost everywhere: backprop stalls
     case Activation::Sigmoid: g = a * (Scalar(1) - a); break;
     case Activation::Tanh: g = Scalar(1) - a.square(); break;
-    case Activation::Relu: g = (z > Scalar(0)).template cast<Scalar>(); break;
-    case Activation::LeakyRelu:
-      g = (z > Scalar(0)).template cast<Scalar>() * (Scalar(1) - p.leaky_slope) + p.leaky_slope;
+    case Activation::Relu:
+    case Activation::LeakyRelu: {
+      // A plain loop: Eigen 3.4 evaluates (z > 0).cast() one scalar at a time, while compilers
+      // vectorise this compare-and-select. Hot in backward() for ReLU networks.
+      const Scalar slope = f == Activation::Relu ? Scalar(0) : p.leaky_slope;
+      for (Index c = 0; c < g.cols(); ++c)
+        for (Index r = 0; r < g.rows(); ++r)
+          g.coeffRef(r, c) = z.coeff(r, c) > Scalar(0) ? Scalar(1) : slope;
       break;
+    }
     case Activation::Elu: g = (z > Scalar(0)).select(Scalar(1), a + p.elu_alpha); break;
     case Activation::Softplus: g = z.logistic(); break;
     case Activation::Softmax: g.setOnes(); break;

@@ -1,6 +1,7 @@
 #include "network.hpp"
 
 #include <cmath>
+#include <type_traits>
 
 #include "rng.hpp"
 
@@ -108,6 +109,7 @@ void Workspace::reserve(const Network& net, Index cap) {
   a.resize(layers);
   delta.resize(layers);
   grad_act.resize(layers);
+  transposed.resize(layers);
   dropout_mask.resize(layers);
   for (int l = 0; l < layers; ++l) {
     const Index n = net.size(l + 1);
@@ -115,24 +117,92 @@ void Workspace::reserve(const Network& net, Index cap) {
     a[l].resize(n, cap);
     delta[l].resize(n, cap);
     grad_act[l].resize(n, cap);
+    transposed[l].resize(net.size(l), n);
     dropout_mask[l].setOnes(n, cap);
   }
 }
 
+// The products below are small loops over raw column-major data, not Eigen products on dynamic
+// blocks: the matrices are tiny (a few neurons x a batch of ~10), so a dynamic Eigen product's
+// set-up and loop overhead cost more than its arithmetic. Each kernel is instantiated for M = 1..8
+// rows (the usual playground layer), so that one column of the result is a fixed-size Eigen vector
+// held in registers (SSE2 natively, WASM SIMD in the browser); M = 0 takes any m at run time.
+// Every sum runs over k (or the batch) in order, so results match Eigen's to float rounding.
+namespace {
+template <int M>
+using Column = Eigen::Matrix<Scalar, (M > 0 ? M : Eigen::Dynamic), 1, Eigen::ColMajor,
+                             (M > 0 ? M : kMaxNeurons), 1>;  // on the stack, never allocated
+template <int M>
+using ColumnMap = Eigen::Map<const Column<M>>;
+
+// Y(:, j) = (sum_k A(:, k) X(k, j) [+ c]) [.* S(:, j)]  for j < B.
+// A (m x n), X (n x B), Y and S (m x B), c (m); c and S may be null.
+template <int M>
+void multiply(const Scalar* A, const Scalar* X, const Scalar* c, const Scalar* S, Scalar* Y,
+              Index m, Index n, Index B) {
+  for (Index j = 0; j < B; ++j) {
+    const Scalar* x = X + j * n;
+    Column<M> y = ColumnMap<M>(A, m) * x[0];
+    for (Index k = 1; k < n; ++k) y += ColumnMap<M>(A + k * m, m) * x[k];
+    if (c) y += ColumnMap<M>(c, m);
+    if (S) y = y.cwiseProduct(ColumnMap<M>(S + j * m, m));
+    Eigen::Map<Column<M>>(Y + j * m, m) = y;
+  }
+}
+
+// G(:, k) = s * sum_j D(:, j) X(k, j)  for k < n (a sum of outer products), and
+// g = s * sum_j D(:, j).   D (m x B), X (n x B), G (m x n), g (m).
+template <int M>
+void outer_sum(const Scalar* D, const Scalar* X, Scalar s, Scalar* G, Scalar* g, Index m, Index n,
+               Index B) {
+  for (Index k = 0; k < n; ++k) {
+    Column<M> col = ColumnMap<M>(D, m) * X[k];
+    for (Index j = 1; j < B; ++j) col += ColumnMap<M>(D + j * m, m) * X[j * n + k];
+    Eigen::Map<Column<M>>(G + k * m, m) = col * s;
+  }
+  Column<M> sum = ColumnMap<M>(D, m);
+  for (Index j = 1; j < B; ++j) sum += ColumnMap<M>(D + j * m, m);
+  Eigen::Map<Column<M>>(g, m) = sum * s;
+}
+
+// Calls f(std::integral_constant<int, M>()) with M = m if 1 <= m <= 8, else M = 0.
+template <class F>
+void with_rows(Index m, F&& f) {
+  switch (m) {
+    case 1: return f(std::integral_constant<int, 1>());
+    case 2: return f(std::integral_constant<int, 2>());
+    case 3: return f(std::integral_constant<int, 3>());
+    case 4: return f(std::integral_constant<int, 4>());
+    case 5: return f(std::integral_constant<int, 5>());
+    case 6: return f(std::integral_constant<int, 6>());
+    case 7: return f(std::integral_constant<int, 7>());
+    case 8: return f(std::integral_constant<int, 8>());
+    default: return f(std::integral_constant<int, 0>());
+  }
+}
+}  // namespace
+
+// Workspace matrices are used through data(): their first B columns are one contiguous block.
 void forward(const Network& net, Workspace& ws) {
   const Index B = ws.batch;
   const int layers = net.layer_count();
   const auto& params = net.arch().activation_params;
   for (int l = 0; l < layers; ++l) {
-    auto prev = l == 0 ? ws.input.leftCols(B) : ws.a[l - 1].leftCols(B);
+    const Index out = net.size(l + 1), in = net.size(l);
+    const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
+    with_rows(out, [&](auto rows) {  // z = W a_prev + b   (out x B)
+      constexpr int M = decltype(rows)::value;
+      multiply<M>(net.W(l).data(), prev, net.b(l).data(), nullptr, ws.z[l].data(), out, in, B);
+    });
     auto z = ws.z[l].leftCols(B);
     auto a = ws.a[l].leftCols(B);
-    z.noalias() = net.W(l).lazyProduct(prev);  // z = W a_prev   (out x B)
-    z.colwise() += net.b(l);                   //     + b
-    activate(net.activation(l), params, z, a); // a = f(z)
+    activate(net.activation(l), params, z, a);  // a = f(z)
     if (ws.use_dropout && l + 1 < layers) {
-      // f'(z) must come from the unmasked a; the mask then scales both a and the gradient.
-      activate_grad(net.activation(l), params, z, a, ws.grad_act[l].leftCols(B));
+      // f'(z) must come from the unmasked a; the mask then scales both a and f'(z), here once,
+      // so that backward() can run any number of times after one forward().
+      auto g = ws.grad_act[l].leftCols(B);
+      activate_grad(net.activation(l), params, z, a, g);
+      g.array() *= ws.dropout_mask[l].leftCols(B).array();
       a.array() *= ws.dropout_mask[l].leftCols(B).array();
     }
   }
@@ -148,23 +218,29 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
   loss_output_delta(loss, net.activation(L - 1), params, ws.z[L - 1].leftCols(B),
                     ws.a[L - 1].leftCols(B), ws.target.leftCols(B), ws.delta[L - 1].leftCols(B));
   for (int l = L - 1; l >= 0; --l) {
-    auto delta = ws.delta[l].leftCols(B);
+    const Index out = net.size(l + 1), in = net.size(l);
     if (l < L - 1) {
       auto g = ws.grad_act[l].leftCols(B);
-      if (ws.use_dropout) {
-        g.array() *= ws.dropout_mask[l].leftCols(B).array();
-      } else {
+      if (!ws.use_dropout)  // with dropout, forward() stored f'(z) * mask already
         activate_grad(net.activation(l), params, ws.z[l].leftCols(B), ws.a[l].leftCols(B), g);
-      }
-      // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l)
-      delta.noalias() = net.W(l + 1).transpose().lazyProduct(ws.delta[l + 1].leftCols(B));
-      delta.array() *= g.array();
+      // W_{l+1}^T (out x next), copied so that the product below reads contiguous columns
+      const Index next = net.size(l + 2);
+      const Scalar* w = net.W(l + 1).data();
+      Scalar* wt = ws.transposed[l + 1].data();
+      for (Index i = 0; i < out; ++i)
+        for (Index k = 0; k < next; ++k) wt[k * out + i] = w[i * next + k];
+      with_rows(out, [&](auto rows) {  // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l)
+        constexpr int M = decltype(rows)::value;
+        multiply<M>(wt, ws.delta[l + 1].data(), nullptr, g.data(), ws.delta[l].data(), out, next,
+                    B);
+      });
     }
-    auto prev = l == 0 ? ws.input.leftCols(B) : ws.a[l - 1].leftCols(B);
-    MatrixMap dW(grad.data() + net.weight_offset(l), net.size(l + 1), net.size(l));
-    VectorMap db(grad.data() + net.bias_offset(l), net.size(l + 1));
-    dW.noalias() = delta.lazyProduct(prev.transpose()) * inv_batch;  // dL/dW = delta a_prev^T / B
-    db.noalias() = delta.rowwise().sum() * inv_batch;                // dL/db = sum_cols delta / B
+    const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
+    with_rows(out, [&](auto rows) {  // dL/dW = delta a_prev^T / B,  dL/db = sum_cols delta / B
+      constexpr int M = decltype(rows)::value;
+      outer_sum<M>(ws.delta[l].data(), prev, inv_batch, grad.data() + net.weight_offset(l),
+                   grad.data() + net.bias_offset(l), out, in, B);
+    });
   }
 }
 

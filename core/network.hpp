@@ -74,6 +74,7 @@ struct Workspace {
   Matrix target;              // (outputs x capacity)
   std::vector<Matrix> z, a, delta, grad_act;
   std::vector<Matrix> dropout_mask;  // hidden layers: 0 or 1/(1-p); used when use_dropout is set
+  std::vector<Matrix> transposed;    // backward's scratch copy of W_l^T   (in x out)
   Index capacity = 0, batch = 0;
   bool use_dropout = false;
   void reserve(const Network& net, Index capacity);

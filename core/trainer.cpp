@@ -136,9 +136,16 @@ Index Trainer::train_batch(Network& net, Loss loss, const TrainingData& data, In
   if (count > ws_.capacity) ws_.reserve(net, count);
   ws_.batch = count;
   last_batch_.assign(order_.begin() + position_, order_.begin() + position_ + count);
+  // Gather the batch's columns with plain loops: a column is only a few numbers, too few for an
+  // Eigen assignment (or a memcpy call) per column to pay off.
+  const Index in = data.inputs.rows(), out = data.targets.rows();
+  Scalar* input = ws_.input.data();
+  Scalar* target = ws_.target.data();
   for (Index j = 0; j < count; ++j) {
-    ws_.input.col(j) = data.inputs.col(last_batch_[j]);
-    ws_.target.col(j) = data.targets.col(last_batch_[j]);
+    const Scalar* x = data.inputs.data() + last_batch_[j] * in;
+    const Scalar* y = data.targets.data() + last_batch_[j] * out;
+    for (Index r = 0; r < in; ++r) *input++ = x[r];
+    for (Index r = 0; r < out; ++r) *target++ = y[r];
   }
   ws_.use_dropout = settings_.dropout > 0 && net.layer_count() > 1;
   if (ws_.use_dropout) draw_dropout_masks(net);
