@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "rng.hpp"
+#include "text.hpp"
 
 namespace bp {
 namespace {
@@ -60,9 +61,9 @@ std::string check_architecture(const Architecture& arch) {
     return "a softmax output needs at least 2 outputs (got " + str(arch.outputs) + ")";
   const auto& p = arch.activation_params;
   if (!std::isfinite(p.leaky_slope) || p.leaky_slope < 0 || p.leaky_slope >= 1)
-    return "leaky ReLU slope must be in [0, 1) (got " + std::to_string(p.leaky_slope) + ")";
+    return "leaky ReLU slope must be in [0, 1) (got " + format_number(p.leaky_slope) + ")";
   if (!std::isfinite(p.elu_alpha) || p.elu_alpha <= 0 || p.elu_alpha > 10)
-    return "ELU alpha must be in (0, 10] (got " + std::to_string(p.elu_alpha) + ")";
+    return "ELU alpha must be in (0, 10] (got " + format_number(p.elu_alpha) + ")";
   return "";
 }
 

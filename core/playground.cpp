@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text.hpp"
+
 namespace bp {
 namespace {
 
@@ -94,7 +96,7 @@ std::string Playground::check(const Settings& s, const Dataset& data) const {
     return std::string("regression needs loss 'mse', not '") + loss_name(s.loss) + "'";
   if (!(e = check_loss_pairing(s.loss, s.output_activation, arch.outputs)).empty()) return e;
   if (!std::isfinite(s.bias_init) || std::abs(s.bias_init) > 10)
-    return "bias init must be in [-10, 10] (got " + std::to_string(s.bias_init) + ")";
+    return "bias init must be in [-10, 10] (got " + format_number(s.bias_init) + ")";
   return check_train_settings(s.train);
 }
 

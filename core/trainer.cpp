@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "text.hpp"
+
 namespace bp {
 namespace {
 template <class E>
@@ -32,18 +34,13 @@ bool parse_name(const Named<E> (&table)[N], const std::string& name, E& out) {
   return false;
 }
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
 // Message for a setting outside [lo, hi] (or not finite), empty if fine.
 std::string check_range(const char* name, Scalar v, double lo, double hi, bool lo_open = false,
                         bool hi_open = false) {
   const bool ok = std::isfinite(v) && (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
   if (ok) return "";
-  return std::string(name) + " must be in " + (lo_open ? "(" : "[") + num(lo) + ", " + num(hi) +
-         (hi_open ? ")" : "]") + " (got " + num(v) + ")";
+  return std::string(name) + " must be in " + (lo_open ? "(" : "[") + format_number(lo) + ", " + format_number(hi) +
+         (hi_open ? ")" : "]") + " (got " + format_number(v) + ")";
 }
 }  // namespace
 
