@@ -15,4 +15,4 @@ tail -n 3 build/native/ctest.log
 echo "== wasm build"
 bash build-scripts/build-wasm.sh >/dev/null
 echo "== Node (wasm module) and Chromium (page)"
-node --test tests/wasm/ tests/e2e/
+node --test tests/web/ tests/wasm/ tests/e2e/

@@ -1,4 +1,4 @@
-// End-to-end: the minimal page (web/index.html + minimal.js) served from web/ on localhost, in
+// End-to-end: the minimal page (web/minimal.html + minimal.js) served from web/ on localhost, in
 // headless Chromium (Debian's /usr/bin/chromium driven by playwright-core). Loads the wasm engine,
 // trains XOR from the Train button and checks that the test loss falls, that nothing errors, and
 // that the page makes no request beyond localhost (it must work offline).
@@ -47,7 +47,7 @@ test('the minimal page trains XOR: the loss halves, no errors, no requests off l
   });
 
   try {
-    await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
+    await page.goto(`http://127.0.0.1:${port}/minimal.html`, { waitUntil: 'load' });
     await page.waitForSelector('#train:not([disabled])', { timeout: 15000 });
     const initial = Number(await page.getAttribute('#status', 'data-loss'));
     assert.ok(Number.isFinite(initial) && initial > 0, `initial loss ${initial}`);

@@ -1,0 +1,135 @@
+// web/model-file.js: bit-exact float32 round trips (random bit patterns, -0, subnormals, extremes),
+// deterministic output, settings written as the engine's float32 values, and every refusal.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { modelToJson, parseModel, MODEL_FORMAT, MODEL_VERSION } from '../../web/model-file.js';
+import { defaults, engineSettings } from '../../web/state.js';
+
+const bits = (f32) => Array.from(new Uint32Array(f32.buffer, f32.byteOffset, f32.length));
+const paramCount = (sizes) => sizes.slice(1).reduce((n, out, l) => n + (sizes[l] + 1) * out, 0);
+
+// What engine.settings() returns: float32 values widened to double.
+function engineLikeSettings(overrides = {}) {
+  const s = { ...engineSettings(defaults()), ...overrides };
+  for (const k of Object.keys(s)) if (typeof s[k] === 'number') s[k] = Math.fround(s[k]);
+  s.seed = 4294967295;  // uint32, not float32
+  return s;
+}
+
+// Finite float32s from random bit patterns: every exponent, subnormals, both zeros.
+function randomFloats(n, seed) {
+  const u = new Uint32Array(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; ++i) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    u[i] = (x & 0x7f800000) === 0x7f800000 ? x & 0xff7fffff : x;  // no NaN/Inf
+  }
+  const f = new Float32Array(u.buffer);
+  f.set([0, -0, 1.4e-45, -1.4e-45, 1.17549435e-38, 3.4028234663852886e38, -3.4028234663852886e38, 0.1, 1 / 3], 0);
+  return f;
+}
+
+test('round trip is bit-exact for every float32, and the file is deterministic', () => {
+  const layerSizes = [3, 16, 16, 8, 3];
+  const params = randomFloats(paramCount(layerSizes), 12345);
+  const settings = engineLikeSettings({ features: ['x1', 'x2', 'x1*x2'], hidden: [16, 16, 8], dataset: 'blobs' });
+  const text = modelToJson({ settings, layerSizes, params, epoch: 1234 });
+  const m = parseModel(text);
+  assert.ok(m.params instanceof Float32Array);
+  assert.deepEqual(bits(m.params), bits(params));
+  assert.deepEqual(m.layerSizes, layerSizes);
+  assert.equal(m.epoch, 1234);
+  assert.ok(Object.is(m.params[1], -0));
+  // Fractional settings come back as the same float32; integers (seeds) exactly.
+  for (const k of Object.keys(settings)) {
+    if (typeof settings[k] === 'number') assert.equal(Math.fround(m.settings[k]), Math.fround(settings[k]), k);
+    else assert.deepEqual(m.settings[k], settings[k], k);
+  }
+  assert.equal(m.settings.seed, 4294967295);
+  // Deterministic: same model, same bytes, whatever the settings' key order; and stable on reload.
+  const reordered = Object.fromEntries(Object.entries(settings).reverse());
+  assert.equal(modelToJson({ settings: reordered, layerSizes, params: Array.from(params), epoch: 1234 }), text);
+  assert.equal(modelToJson(m), text);
+});
+
+test('the file is readable JSON with the documented fields', () => {
+  const settings = engineLikeSettings();
+  const params = Float32Array.from({ length: paramCount([2, 4, 2, 1]) }, (_, i) => i / 10 - 1);
+  const text = modelToJson({ settings, layerSizes: [2, 4, 2, 1], params, epoch: 0 });
+  const raw = JSON.parse(text);
+  assert.deepEqual(Object.keys(raw), ['format', 'version', 'settings', 'layerSizes', 'params', 'epoch']);
+  assert.equal(raw.format, MODEL_FORMAT);
+  assert.equal(raw.format, 'backprop-playground-model');
+  assert.equal(raw.version, MODEL_VERSION);
+  assert.equal(raw.version, 1);
+  assert.ok(Array.isArray(raw.params));
+  assert.equal(raw.params.length, 25);
+  assert.match(text, /^ {4}"learningRate": 0\.03,$/m);      // not 0.029999999329447746
+  assert.match(text, /^ {4}"epsilon": 1e-8,$/m);
+  assert.match(text, /^ {4}"features": \["x1","x2"\],$/m);
+  assert.match(text, /"params": \[\n {4}-1, -0\.9, -0\.8,/);
+  assert.doesNotMatch(text, /savedAt|\d{9,}e/);
+  assert.ok(text.endsWith('}\n'));
+});
+
+test('modelToJson refuses what parseModel would refuse', () => {
+  const base = { settings: engineLikeSettings(), layerSizes: [2, 4, 2, 1], params: new Float32Array(25), epoch: 3 };
+  const cases = [
+    [{ params: Float32Array.of(...new Float32Array(24), NaN) }, /^model params\[24\] is not a finite float32 number \(got NaN\)$/],
+    [{ params: new Float32Array(26) }, /^model params has 26 numbers but layer sizes 2,4,2,1 need 25$/],
+    [{ settings: null }, /^model file has no settings$/],
+    [{ epoch: -1 }, /^model epoch must be a whole number ≥ 0 \(got -1\)$/],
+    [{ layerSizes: [2] }, /^model layerSizes must be a list of at least 2 whole numbers/],
+  ];
+  for (const [change, re] of cases) assert.throws(() => modelToJson({ ...base, ...change }), { message: re });
+});
+
+test('parseModel: clear errors for anything that is not a valid model file', () => {
+  const good = JSON.parse(modelToJson({ settings: engineLikeSettings(), layerSizes: [2, 4, 2, 1], params: new Float32Array(25), epoch: 5 }));
+  const file = (change) => JSON.stringify({ ...good, ...change });
+  const cases = [
+    [undefined, /^model file must be text$/],
+    ['', /^not a model file: not valid JSON \(/],
+    ['{"format":', /^not a model file: not valid JSON/],
+    ['x1,x2,label\n1,2,0', /^not a model file: not valid JSON/],
+    ['[1,2]', /^not a model file: expected a JSON object$/],
+    ['null', /^not a model file: expected a JSON object$/],
+    ['{}', /^not a Backprop Playground model file \(format is missing, expected 'backprop-playground-model'\)$/],
+    [file({ format: 'keras' }), /^not a Backprop Playground model file \(format is "keras"/],
+    [file({ version: 2 }), /^model file version 2 is not supported \(this page reads version 1\)$/],
+    [file({ version: '1' }), /^model file version "1" is not supported/],
+    [file({ version: undefined }), /^model file version missing is not supported/],
+    [file({ settings: undefined }), /^model file has no settings$/],
+    [file({ settings: [1] }), /^model file has no settings$/],
+    [file({ settings: { ...good.settings, turbo: true } }), /^model settings: unknown setting 'turbo'$/],
+    [file({ params: undefined }), /^model file has no params$/],
+    [file({ params: 'abc' }), /^model file has no params$/],
+    [file({ params: good.params.slice(1) }), /^model params has 24 numbers but layer sizes 2,4,2,1 need 25$/],
+    [file({ params: [...good.params.slice(1), null] }), /^model params\[24\] is not a finite float32 number \(got null\)$/],
+    [file({ params: [...good.params.slice(1), '1'] }), /^model params\[24\] is not a finite float32 number \(got 1\)$/],
+    [file({ layerSizes: [2, 4, 2.5, 1] }), /^model layerSizes must be a list of at least 2 whole numbers/],
+    [file({ layerSizes: [2, 4, 0, 1] }), /^model layerSizes must be/],
+    [file({ layerSizes: 'big' }), /^model layerSizes must be/],
+    [file({ layerSizes: [2, 3, 3, 1] }), /^model layer sizes 2,3,3,1 do not match its hidden layers 4,2$/],
+    [file({ layerSizes: [3, 4, 2, 1] }), /^model layer sizes 3,4,2,1 do not match its 2 features$/],
+    [file({ epoch: 1.5 }), /^model epoch must be a whole number ≥ 0 \(got 1\.5\)$/],
+    [file({ epoch: 'ten' }), /^model epoch must be a whole number/],
+  ];
+  for (const [text, re] of cases) assert.throws(() => parseModel(text), { message: re }, String(text).slice(0, 60));
+  // JSON cannot say NaN, but it can overflow: 1e999 is Infinity, 1e39 is beyond float32.
+  for (const big of ['1e999', '-1e999', '1e39']) {
+    const t = modelToJson({ ...parseModel(file({})), params: new Float32Array(25) }).replace(/"params": \[\n {4}0/, `"params": [\n    ${big}`);
+    assert.throws(() => parseModel(t), { message: /^model params\[0\] is not a finite float32 number/ }, big);
+  }
+});
+
+test('parseModel: defaults a missing epoch to 0; prototype keys cannot leak into settings', () => {
+  const good = JSON.parse(modelToJson({ settings: engineLikeSettings(), layerSizes: [2, 4, 2, 1], params: new Float32Array(25), epoch: 5 }));
+  assert.equal(parseModel(JSON.stringify({ ...good, epoch: undefined })).epoch, 0);
+  const polluted = JSON.stringify(good).replace('"settings":{', '"settings":{"__proto__":{"polluted":1},');
+  assert.throws(() => parseModel(polluted), { message: /^model settings: unknown setting '__proto__'$/ });
+  assert.equal({}.polluted, undefined);
+  const m = parseModel(JSON.stringify(good));
+  assert.equal(Object.getPrototypeOf(m.settings), Object.prototype);
+  assert.deepEqual(Object.keys(m.settings), Object.keys(engineSettings(defaults())));
+});

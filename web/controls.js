@@ -1,0 +1,85 @@
+// Binds the page's form controls ([data-key] elements) to the settings table: fills the select
+// options, reads a changed control as a typed value, and shows a state in the controls. Knows
+// nothing about the engine; the controller decides what a change means.
+
+const VALUE_LABELS = {
+  linear: 'Linear', step: 'Step', sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU',
+  elu: 'ELU', softplus: 'Softplus', softmax: 'Softmax',
+  mse: 'Squared error', bce: 'Binary cross-entropy', softmax_ce: 'Softmax cross-entropy',
+  zeros: 'Zeros', uniform: 'Uniform ±1/√fan-in', xavier_uniform: 'Xavier uniform', xavier_normal: 'Xavier normal',
+  he_uniform: 'He uniform', he_normal: 'He normal',
+  none: 'None', inverse_time: 'Inverse time', exponential: 'Exponential',
+  sgd: 'SGD', momentum: 'Momentum', adam: 'Adam',
+  epoch: 'epoch', batch: 'mini-batch', example: 'example',
+};
+
+/** Display text of a setting's value. */
+export function valueLabel(value) {
+  return VALUE_LABELS[value] ?? String(value);
+}
+
+/** Text for a slider's output: ratios as percentages, others as they are. */
+export function sliderText(key, value) {
+  if (key === 'trainRatio' || key === 'validationRatio' || key === 'noise') return `${Math.round(value * 100)}%`;
+  return String(value);
+}
+
+/**
+ * @param {ParentNode} root
+ * @param {ReadonlyArray<object>} table state.js SETTINGS
+ * @param {(key: string, value: any) => void} onChange called with a typed value
+ */
+export function createControls(root, table, onChange) {
+  const entries = new Map(table.map((e) => [e.key, e]));
+  const elements = [...root.querySelectorAll('[data-key]')].filter((el) => entries.has(el.dataset.key));
+
+  for (const el of elements) {
+    const entry = entries.get(el.dataset.key);
+    if (el.tagName === 'SELECT' && el.options.length === 0) {
+      const values = el.dataset.choices ? el.dataset.choices.split(',').map(Number) : entry.values;
+      for (const v of values) el.append(new Option(valueLabel(v), String(v)));
+    }
+    if (el.type === 'number') {
+      if (entry.min !== undefined) el.min = String(entry.min);
+      if (entry.max !== undefined) el.max = String(entry.max);
+    }
+    const read = () => {
+      if (el.type === 'checkbox') return el.checked;
+      if (entry.kind === 'number' || entry.kind === 'int') return el.value.trim() === '' ? NaN : Number(el.value);
+      return el.value;
+    };
+    if (el.type === 'range') {
+      el.addEventListener('input', () => {  // live label while dragging; the change applies on release
+        const out = root.querySelector(`output[data-for="${entry.key}"]`);
+        if (out) out.value = sliderText(entry.key, read());
+      });
+    }
+    el.addEventListener('change', () => onChange(entry.key, read()));
+  }
+
+  /**
+   * Shows `state` in the controls. `allowed` maps a key to the values it may take now (the other
+   * options are disabled), e.g. { outputActivation: [...], loss: [...] }.
+   */
+  function show(state, allowed = {}) {
+    for (const el of elements) {
+      const key = el.dataset.key;
+      const value = state[key];
+      if (el.type === 'checkbox') {
+        el.checked = Boolean(value);
+      } else if (el.tagName === 'SELECT') {
+        if (![...el.options].some((o) => o.value === String(value))) {
+          el.append(new Option(valueLabel(value), String(value)));  // e.g. a learning rate from a link
+        }
+        el.value = String(value);
+        for (const o of el.options) o.disabled = allowed[key] ? !allowed[key].includes(o.value) : false;
+      } else if (document.activeElement !== el) {
+        el.value = String(value);
+      }
+      const out = root.querySelector(`output[data-for="${key}"]`);
+      if (out) out.value = sliderText(key, value);
+    }
+  }
+
+  return { show };
+}

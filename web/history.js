@@ -1,0 +1,57 @@
+// The training record the chart draws and early stopping reads: loss and accuracy per epoch for
+// each split, and the best validation epoch. Pure bookkeeping of numbers the engine computed;
+// no DOM, no engine.
+
+/** @returns a fresh, empty history */
+export function createHistory() {
+  return {
+    epochs: [],
+    train: [], test: [], validation: [],
+    trainAccuracy: [], testAccuracy: [],
+    best: null,  // { epoch, loss, params } lowest validation loss so far
+  };
+}
+
+/**
+ * Appends one record. Re-recording the last epoch replaces it (a step of less than one epoch,
+ * a weight edit), so epochs stay strictly increasing for the chart.
+ * @param history from createHistory()
+ * @param {number} epoch fractional epochs are allowed (mini-batch and example steps)
+ * @param metrics engine.metrics(): { train, validation, test } each { loss, accuracy, count }
+ * @param {Function} [paramsNow] returns the current params, called only for a new best
+ */
+export function record(history, epoch, metrics, paramsNow) {
+  const n = history.epochs.length;
+  const i = n > 0 && history.epochs[n - 1] >= epoch ? n - 1 : n;
+  if (i < n && history.epochs[i] > epoch) return;  // out of order: ignore
+  history.epochs[i] = epoch;
+  history.train[i] = metrics.train.loss;
+  history.test[i] = metrics.test.loss;
+  history.validation[i] = metrics.validation.loss;
+  history.trainAccuracy[i] = metrics.train.accuracy;
+  history.testAccuracy[i] = metrics.test.accuracy;
+  const v = metrics.validation.loss;
+  if (metrics.validation.count > 0 && Number.isFinite(v) && (!history.best || v < history.best.loss)) {
+    history.best = { epoch, loss: v, params: paramsNow ? paramsNow() : null };
+  }
+}
+
+/**
+ * Early stopping: true once the validation loss has not improved for `patience` epochs.
+ */
+export function shouldStop(history, patience) {
+  if (!history.best) return false;
+  const last = history.epochs[history.epochs.length - 1];
+  return last - history.best.epoch >= patience;
+}
+
+/** The latest record, or null. */
+export function latest(history) {
+  const n = history.epochs.length;
+  if (n === 0) return null;
+  return {
+    epoch: history.epochs[n - 1],
+    train: history.train[n - 1], test: history.test[n - 1], validation: history.validation[n - 1],
+    trainAccuracy: history.trainAccuracy[n - 1], testAccuracy: history.testAccuracy[n - 1],
+  };
+}

@@ -1,0 +1,136 @@
+// A trained model as a JSON file: the engine settings, layer sizes, every parameter and the epoch,
+// written deterministically (no timestamp) so the same model always gives the same bytes.
+// Parameters are float32 (the core's Scalar) printed with the fewest digits that read back to the
+// same float32, so loading is bit-exact. Pure: no DOM, no engine, no file dialogs; the
+// controller passes engine.settings()/layerSizes()/params() in and feeds parseModel's result back.
+
+import { SETTINGS } from './state.js';
+
+export const MODEL_FORMAT = 'backprop-playground-model';
+export const MODEL_VERSION = 1;
+const ENGINE_ORDER = SETTINGS.filter((e) => e.engine).map((e) => e.key);
+const ENGINE_KEYS = new Set(ENGINE_ORDER);
+const PARAMS_PER_LINE = 8;
+
+// The shortest decimal that reads back as the same float32 (at most 9 significant digits).
+function float32Text(v) {
+  const f = Math.fround(v);
+  if (Object.is(f, -0)) return '-0';  // JSON.stringify would drop the sign
+  for (let p = 1; p < 9; ++p) {
+    const s = f.toPrecision(p);
+    if (Math.fround(Number(s)) === f) return String(Number(s));
+  }
+  return String(Number(f.toPrecision(9)));
+}
+
+// Settings hold float32 values widened to double (learningRate 0.029999999329447746): write
+// fractions as their shortest float32 text (0.03), which the engine reads back to the same float.
+// Whole numbers stay as they are: seeds are uint32, not float32.
+function settingsReplacer(key, v) {
+  return typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? Number(float32Text(v)) : v;
+}
+
+// Problems shared by writing and reading, so a file that was written can always be read.
+function checkModel({ settings, layerSizes, params, epoch }) {
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
+    return 'model file has no settings';
+  }
+  for (const k of Object.keys(settings)) {
+    if (!ENGINE_KEYS.has(k)) return `model settings: unknown setting '${k.slice(0, 40)}'`;
+  }
+  const sizes = Array.isArray(layerSizes) ? layerSizes : null;
+  if (!sizes || sizes.length < 2 || !sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= 100000)) {
+    return 'model layerSizes must be a list of at least 2 whole numbers (inputs, ..., outputs)';
+  }
+  if (Array.isArray(settings.hidden) && settings.hidden.join() !== sizes.slice(1, -1).join()) {
+    return `model layer sizes ${sizes.join(',')} do not match its hidden layers ${settings.hidden.join(',') || '(none)'}`;
+  }
+  if (Array.isArray(settings.features) && settings.features.length !== sizes[0]) {
+    return `model layer sizes ${sizes.join(',')} do not match its ${settings.features.length} features`;
+  }
+  // Per weight layer: W (out x in) and b (out).
+  let expected = 0;
+  for (let l = 0; l + 1 < sizes.length; ++l) expected += (sizes[l] + 1) * sizes[l + 1];
+  if (!params || typeof params.length !== 'number') return 'model file has no params';
+  if (params.length !== expected) {
+    return `model params has ${params.length} numbers but layer sizes ${sizes.join(',')} need ${expected}`;
+  }
+  for (let i = 0; i < params.length; ++i) {
+    const v = params[i];
+    if (typeof v !== 'number' || !Number.isFinite(Math.fround(v))) {
+      return `model params[${i}] is not a finite float32 number (got ${String(v).slice(0, 40)})`;
+    }
+  }
+  if (!(Number.isInteger(epoch) && epoch >= 0)) return `model epoch must be a whole number ≥ 0 (got ${epoch})`;
+  return null;
+}
+
+/**
+ * Writes a model file: pretty JSON with format, version, settings, layerSizes, params (a flat
+ * number array in engine.params() layout) and epoch. Deterministic. Throws an Error (e.g. on
+ * NaN weights or a params length that does not match layerSizes) rather than write a file that
+ * parseModel would refuse.
+ * @param {{ settings: object, layerSizes: number[], params: Float32Array|number[], epoch: number }} model
+ * @returns {string}
+ */
+export function modelToJson({ settings, layerSizes, params, epoch }) {
+  const sizes = Array.from(layerSizes ?? [], Number);
+  const problem = checkModel({ settings, layerSizes: sizes, params, epoch });
+  if (problem) throw new Error(problem);
+  const lines = [];
+  for (let i = 0; i < params.length; i += PARAMS_PER_LINE) {
+    lines.push(`    ${Array.from(params.slice(i, i + PARAMS_PER_LINE), float32Text).join(', ')}`);
+  }
+  // One setting per line, in the settings table's order whatever the object's key order.
+  const settingsLines = ENGINE_ORDER.filter((k) => Object.hasOwn(settings, k))
+    .map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(settings[k], settingsReplacer)}`);
+  const settingsText = settingsLines.length ? `{\n${settingsLines.join(',\n')}\n  }` : '{}';
+  return [
+    '{',
+    `  "format": ${JSON.stringify(MODEL_FORMAT)},`,
+    `  "version": ${MODEL_VERSION},`,
+    `  "settings": ${settingsText},`,
+    `  "layerSizes": ${JSON.stringify(sizes)},`,
+    `  "params": [\n${lines.join(',\n')}\n  ],`,
+    `  "epoch": ${epoch}`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Reads a model file. Throws an Error with a message fit to show: not JSON, not a model file,
+ * unsupported version, missing or unknown settings, layer sizes that do not match the settings
+ * or the params, non-finite params.
+ * @param {string} text
+ * @returns {{ settings: object, layerSizes: number[], params: Float32Array, epoch: number }}
+ */
+export function parseModel(text) {
+  if (typeof text !== 'string') throw new Error('model file must be text');
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`not a model file: not valid JSON (${err.message})`);
+  }
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    throw new Error('not a model file: expected a JSON object');
+  }
+  if (root.format !== MODEL_FORMAT) {
+    throw new Error(`not a Backprop Playground model file (format is ${JSON.stringify(root.format) ?? 'missing'}, expected '${MODEL_FORMAT}')`);
+  }
+  if (root.version !== MODEL_VERSION) {
+    throw new Error(`model file version ${JSON.stringify(root.version) ?? 'missing'} is not supported (this page reads version ${MODEL_VERSION})`);
+  }
+  const model = { settings: root.settings, layerSizes: root.layerSizes, params: root.params, epoch: root.epoch ?? 0 };
+  if (!Array.isArray(model.params) && model.params !== undefined) model.params = null;
+  const problem = checkModel(model);
+  if (problem) throw new Error(problem);
+  // Unknown keys (so '__proto__' too) were refused above: a plain copy is safe to spread.
+  return {
+    settings: { ...model.settings },
+    layerSizes: model.layerSizes.slice(),
+    params: Float32Array.from(model.params),
+    epoch: model.epoch,
+  };
+}

@@ -1,0 +1,44 @@
+// Which output activation and loss suit which problem, so the page only offers valid pairs and
+// moves to a sensible pair when the problem changes. Mirrors the core's checks (core/loss.cpp,
+// core/playground.cpp), which stay the authority: the engine still rejects an invalid pair.
+
+/** Output activations offered for a problem ('binary' | 'multiclass' | 'regression'). */
+export function outputActivations(problem) {
+  const elementwise = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus'];
+  return problem === 'multiclass' ? ['softmax', ...elementwise] : elementwise;
+}
+
+/** Losses valid for an output activation on a problem. */
+export function losses(problem, outputActivation) {
+  if (problem === 'regression') return ['mse'];
+  if (outputActivation === 'softmax') return ['softmax_ce'];
+  if (outputActivation === 'sigmoid') return ['bce', 'mse'];
+  return ['mse'];
+}
+
+/** The pair a problem starts from: tanh + MSE (binary, like TensorFlow Playground), softmax +
+ * cross-entropy (multi-class), linear + MSE (regression). */
+export function defaultPair(problem) {
+  if (problem === 'multiclass') return { outputActivation: 'softmax', loss: 'softmax_ce' };
+  if (problem === 'regression') return { outputActivation: 'linear', loss: 'mse' };
+  return { outputActivation: 'tanh', loss: 'mse' };
+}
+
+/**
+ * Returns state with outputActivation and loss made valid for `problem`: kept when valid,
+ * otherwise the loss falls back to the first valid one, or the pair to the problem's default.
+ */
+export function coherent(state, problem) {
+  if (!outputActivations(problem).includes(state.outputActivation)) {
+    return { ...state, ...defaultPair(problem) };
+  }
+  const valid = losses(problem, state.outputActivation);
+  return valid.includes(state.loss) ? state : { ...state, loss: valid[0] };
+}
+
+/** The problem a generated dataset poses (custom data carries its own). */
+export function datasetProblem(dataset) {
+  if (dataset === 'blobs' || dataset === 'multi_spiral') return 'multiclass';
+  if (dataset === 'plane' || dataset === 'multi_gaussian') return 'regression';
+  return 'binary';
+}

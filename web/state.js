@@ -1,0 +1,477 @@
+// The page's settings as one declarative table, the URL hash <-> state conversion it drives, and
+// the compact packing of drawn points into a link (encodePoints/decodePoints). Every key the page
+// keeps (engine and UI-only) is one SETTINGS entry; parsing, validation, serialisation and the
+// engine's settings object all read that table.
+// Pure: no DOM, no engine, no module-level mutable state; imports nothing. Not the controller:
+// it decides when to read the hash and what to do with the errors.
+
+// ---- the table ----
+
+const DATASETS = ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs', 'multi_spiral', 'plane',
+  'multi_gaussian', 'custom'];
+const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2'];
+const ACTIVATIONS = ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus'];
+const UINT32_MAX = 4294967295;
+
+/** Most drawn/imported points the page puts in a link; larger data sets are not shared by URL. */
+export const MAX_LINK_POINTS = 500;
+
+// Ranges are the core's (core/trainer.cpp, dataset.cpp, network.cpp) except `hidden`, which is the
+// UI's stricter limit. minOpen/maxOpen mark exclusive bounds: learningRate is in (0, 100].
+const BASE = [
+  { key: 'dataset', label: 'dataset', kind: 'enum', values: DATASETS, default: 'xor', engine: true },
+  { key: 'points', label: 'points', kind: 'int', min: 1, max: 5000, default: 200, engine: true },
+  { key: 'noise', label: 'noise', kind: 'number', min: 0, max: 1, default: 0, engine: true },
+  { key: 'dataSeed', label: 'data seed', kind: 'int', min: 0, max: UINT32_MAX, default: 1, engine: true },
+  { key: 'classes', label: 'classes', kind: 'int', min: 3, max: 8, default: 3, engine: true },
+  { key: 'trainRatio', label: 'training ratio', kind: 'number', min: 0, max: 1, minOpen: true, default: 0.5, engine: true },
+  { key: 'validationRatio', label: 'validation ratio', kind: 'number', min: 0, max: 1, default: 0, engine: true },
+  { key: 'features', label: 'features', kind: 'list-enum', values: FEATURES, minLength: 1, maxLength: FEATURES.length, default: ['x1', 'x2'], engine: true },
+  { key: 'hidden', label: 'hidden layers', kind: 'list-int', min: 1, max: 16, minLength: 0, maxLength: 8, default: [4, 2], engine: true },
+  { key: 'activation', label: 'activation', kind: 'enum', values: ACTIVATIONS, default: 'tanh', engine: true },
+  { key: 'outputActivation', label: 'output activation', kind: 'enum', values: [...ACTIVATIONS, 'softmax'], default: 'tanh', engine: true },
+  { key: 'leakySlope', label: 'leaky ReLU slope', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.01, engine: true },
+  { key: 'eluAlpha', label: 'ELU alpha', kind: 'number', min: 0, max: 10, minOpen: true, default: 1, engine: true },
+  { key: 'loss', label: 'loss', kind: 'enum', values: ['mse', 'bce', 'softmax_ce'], default: 'mse', engine: true },
+  { key: 'init', label: 'weight init', kind: 'enum', values: ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal'], default: 'xavier_uniform', engine: true },
+  { key: 'biasInit', label: 'bias init', kind: 'number', min: -10, max: 10, default: 0, engine: true },
+  { key: 'seed', label: 'seed', kind: 'int', min: 0, max: UINT32_MAX, default: 1, engine: true },
+  { key: 'learningRate', label: 'learning rate', kind: 'number', min: 0, max: 100, minOpen: true, default: 0.03, engine: true },
+  { key: 'batchSize', label: 'batch size', kind: 'int', min: 1, max: 100000, default: 10, engine: true },
+  { key: 'l1', label: 'L1 rate', kind: 'number', min: 0, max: 10, default: 0, engine: true },
+  { key: 'l2', label: 'L2 rate', kind: 'number', min: 0, max: 10, default: 0, engine: true },
+  { key: 'decay', label: 'learning-rate decay', kind: 'enum', values: ['none', 'inverse_time', 'exponential'], default: 'none', engine: true },
+  { key: 'decayRate', label: 'decay rate', kind: 'number', min: 0, max: 1, minOpen: true, default: 0.99, engine: true },
+  { key: 'decaySteps', label: 'decay steps', kind: 'number', min: 0, max: 1e9, minOpen: true, default: 100, engine: true },
+  { key: 'optimizer', label: 'optimizer', kind: 'enum', values: ['sgd', 'momentum', 'adam'], default: 'sgd', engine: true },
+  { key: 'momentum', label: 'momentum', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.9, engine: true },
+  { key: 'beta1', label: 'Adam beta1', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.9, engine: true },
+  { key: 'beta2', label: 'Adam beta2', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.999, engine: true },
+  { key: 'epsilon', label: 'Adam epsilon', kind: 'number', min: 0, max: 1, minOpen: true, default: 1e-8, engine: true },
+  { key: 'dropout', label: 'dropout', kind: 'number', min: 0, max: 0.95, default: 0, engine: true },
+  // UI-only: the controller's own options.
+  { key: 'stepMode', label: 'step mode', kind: 'enum', values: ['epoch', 'batch', 'example'], default: 'epoch' },
+  { key: 'speed', label: 'speed', kind: 'int', min: 1, max: 100, default: 1 },
+  { key: 'showTest', label: 'show test data', kind: 'bool', default: false },
+  { key: 'discretize', label: 'discretize output', kind: 'bool', default: false },
+  { key: 'logScale', label: 'log-scale loss chart', kind: 'bool', default: false },
+  { key: 'earlyStopping', label: 'early stopping', kind: 'bool', default: false },
+  { key: 'patience', label: 'patience', kind: 'int', min: 1, max: 1000, default: 20 },
+];
+
+/** Names a link may hide with `hide=`: every settings key plus these controls and panels. */
+export const HIDEABLE = Object.freeze([...BASE.map((e) => e.key), 'hide', 'data', 'play', 'step',
+  'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more']);
+
+/**
+ * One entry per key, in URL order: { key, label, kind, default, engine?, values?, min?, max?,
+ * minOpen?, maxOpen?, minLength?, maxLength?, check? }. Frozen, defaults included.
+ */
+export const SETTINGS = deepFreeze([
+  ...BASE,
+  { key: 'hide', label: 'hidden controls', kind: 'list-enum', values: HIDEABLE, minLength: 0, maxLength: HIDEABLE.length, default: [] },
+  // Last, so the long blob ends the link. Checked by decoding it (see decodePoints).
+  { key: 'data', label: 'custom points', kind: 'string', maxLength: 2 + 8 * MAX_LINK_POINTS, default: '', check: checkPointsString },
+]);
+
+const BY_KEY = new Map(SETTINGS.map((e) => [e.key, e]));  // a Map, so '__proto__' is just unknown
+
+function deepFreeze(o) {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+// ---- values: check, parse, format ----
+
+const copy = (v) => (Array.isArray(v) ? v.slice() : v);
+const same = (a, b) => (Array.isArray(a) && Array.isArray(b)
+  ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b);
+
+// Strict decimal: no hex, no 'Infinity', no '' (which Number() would read as 0).
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function clip(s, n = 40) {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+function rangeText(e) {
+  if (e.kind === 'int' || e.kind === 'list-int') return `${e.min}..${e.max}`;
+  return `${e.minOpen ? '(' : '['}${e.min}, ${e.max}${e.maxOpen ? ')' : ']'}`;
+}
+function inRange(e, n) {
+  return (e.minOpen ? n > e.min : n >= e.min) && (e.maxOpen ? n < e.max : n <= e.max);
+}
+
+// Problem with one scalar (a number, or an enum name) as a phrase that follows the value,
+// e.g. "is out of range 1..16"; null when fine.
+function scalarProblem(e, v) {
+  const integer = e.kind === 'int' || e.kind === 'list-int';
+  if (typeof v !== 'number' || !Number.isFinite(v)) return 'is not a number';
+  if (integer && !Number.isInteger(v)) return 'is not a whole number';
+  if (!inRange(e, v)) return `is out of range ${rangeText(e)}`;
+  return null;
+}
+
+// Problem with a typed value of entry e, as a phrase following the value; null when fine.
+function problemWith(e, v) {
+  switch (e.kind) {
+    case 'enum':
+      return e.values.includes(v) ? null : `is not one of ${e.values.join(', ')}`;
+    case 'number':
+    case 'int':
+      return scalarProblem(e, v);
+    case 'bool':
+      return typeof v === 'boolean' ? null : 'is not true or false';
+    case 'string':
+      if (typeof v !== 'string') return 'is not a string';
+      if (v.length > e.maxLength) return `is too long (at most ${e.maxLength} characters)`;
+      return e.check ? e.check(v) : null;
+    case 'list-int':
+    case 'list-enum': {
+      if (!Array.isArray(v)) return 'is not a list';
+      if (v.length < e.minLength) return `is empty (choose at least ${e.minLength})`;
+      if (v.length > e.maxLength) return `has ${v.length} items (at most ${e.maxLength})`;
+      for (let i = 0; i < v.length; ++i) {
+        const p = e.kind === 'list-int' ? scalarProblem(e, v[i])
+          : e.values.includes(v[i]) ? null : `is not one of ${e.values.join(', ')}`;
+        if (p) return `has ${showItem(v[i])}, which ${p}`;
+        if (e.kind === 'list-enum' && v.indexOf(v[i]) !== i) return `has '${v[i]}' twice`;
+      }
+      return null;
+    }
+    default:
+      return 'has an unknown kind';
+  }
+}
+
+function showItem(v) {
+  return typeof v === 'string' ? `'${clip(v)}'` : String(v);
+}
+function show(v) {
+  if (Array.isArray(v)) return `[${v.map(showItem).join(', ')}]`;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? showItem(v) : typeof v;
+}
+
+function parseNumber(e, text) {
+  if (text.length > 400 || !NUMBER.test(text)) return { problem: 'is not a number' };
+  const n = Number(text) + 0;  // + 0 turns -0 into 0
+  if (!Number.isFinite(n)) return { problem: `is out of range ${rangeText(e)}` };
+  return { value: n };
+}
+
+// URL text -> { value } or { problem } (a phrase following the quoted text). Type errors only;
+// range and membership come from problemWith afterwards.
+function parseText(e, text) {
+  switch (e.kind) {
+    case 'enum':
+    case 'string':
+      return { value: text };
+    case 'number':
+    case 'int':
+      return parseNumber(e, text);
+    case 'bool':
+      if (text === '1' || text === 'true') return { value: true };
+      if (text === '0' || text === 'false') return { value: false };
+      return { problem: 'is not 1 or 0' };
+    case 'list-enum':
+      return { value: text === '' ? [] : text.split(',') };
+    case 'list-int': {
+      if (text === '') return { value: [] };
+      const items = text.split(',');
+      if (items.length > e.maxLength) return { problem: `has ${items.length} items (at most ${e.maxLength})` };
+      const value = [];
+      for (const item of items) {
+        const n = parseNumber(e, item);
+        if (n.problem) return { problem: `has '${clip(item)}', which ${n.problem}` };
+        value.push(n.value);
+      }
+      return { value };
+    }
+    default:
+      return { problem: 'has an unknown kind' };
+  }
+}
+
+// The URL form of a value, before %-encoding: shortest round-trip numbers, comma lists, 1/0.
+function formatValue(e, v) {
+  if (e.kind === 'bool') return v ? '1' : '0';
+  if (Array.isArray(v)) return v.map(String).join(',');
+  return String(v);
+}
+
+// RFC 3986 allows these in a fragment unencoded; everything else (notably & = # % + ^ and
+// spaces) is %-encoded, so `features=x1,x1*x2,x1%5E2` stays readable and safe to paste anywhere.
+function encodeText(s) {
+  return s.replace(/[^A-Za-z0-9\-._~!$'()*,;:@/?]/gu, (c) => encodeURIComponent(c));
+}
+
+/**
+ * Checks one typed value against the table.
+ * @param {string} key a settings key
+ * @param {*} value
+ * @returns {string|null} null when valid, else e.g. "learning rate 200 is out of range (0, 100]"
+ */
+export function checkValue(key, value) {
+  const e = BY_KEY.get(key);
+  if (!e) return `unknown setting '${clip(String(key))}'`;
+  const p = problemWith(e, value);
+  return p ? `${e.label} ${show(value)} ${p}` : null;
+}
+
+// The one rule that spans two keys (the core's check_split, same tolerance).
+function ratioProblem(state) {
+  const t = state.trainRatio, v = state.validationRatio;
+  return typeof t === 'number' && typeof v === 'number' && t + v > 1 + 1e-6
+    ? `plus training ratio ${t} is more than 1` : null;
+}
+
+/**
+ * Checks a whole state: every key present and valid, no unknown keys, ratios summing to at most 1.
+ * (Pairings such as softmax needing a multi-class data set are left to the engine.)
+ * @param {object} state
+ * @returns {string[]} messages; empty when valid
+ */
+export function validate(state) {
+  if (state === null || typeof state !== 'object') return ['state must be an object'];
+  const errors = [];
+  for (const e of SETTINGS) {
+    if (!Object.hasOwn(state, e.key)) errors.push(`${e.label} is missing`);
+    else {
+      const m = checkValue(e.key, state[e.key]);
+      if (m) errors.push(m);
+    }
+  }
+  for (const k of Object.keys(state)) if (!BY_KEY.has(k)) errors.push(`unknown setting '${clip(k)}'`);
+  const r = errors.length === 0 && ratioProblem(state);
+  if (r) errors.push(`validation ratio ${state.validationRatio} ${r}`);
+  return errors;
+}
+
+/** A fresh state object holding every key's default (lists are new arrays). */
+export function defaults() {
+  const state = {};
+  for (const e of SETTINGS) state[e.key] = copy(e.default);
+  return state;
+}
+
+/**
+ * Reads a URL hash. Starts from the defaults; a bad value keeps the default and adds an error
+ * naming the key and the value; unknown keys add an error too. Repeated keys: the last wins.
+ * Never throws.
+ * @param {string} hash '#a=1&b=2', 'a=1&b=2' or ''
+ * @returns {{ state: object, errors: string[] }}
+ */
+export function parseHash(hash) {
+  const state = defaults();
+  const errors = [];
+  const text = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
+  const raw = new Map();  // key -> text, last one wins
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const [k, v] = eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    let key, value;
+    try {
+      key = decodeURIComponent(k);
+      value = decodeURIComponent(v);
+    } catch {
+      errors.push(`'${clip(part)}' is not valid %-encoding; ignored`);
+      continue;
+    }
+    if (BY_KEY.has(key)) raw.set(key, value);
+    else errors.push(`unknown setting '${clip(key)}' ignored`);
+  }
+  // Table order, so messages come out in a stable order whatever the link's order.
+  for (const e of SETTINGS) {
+    if (!raw.has(e.key)) continue;
+    const t = raw.get(e.key);
+    const parsed = parseText(e, t);
+    const problem = parsed.problem ?? problemWith(e, parsed.value);
+    if (problem) errors.push(`${e.key}: '${clip(t)}' ${problem}; using ${shownDefault(e)}`);
+    else state[e.key] = parsed.value;
+  }
+  const r = ratioProblem(state);
+  if (r) {
+    const e = BY_KEY.get('validationRatio');
+    errors.push(`validationRatio: '${clip(raw.get('validationRatio'))}' ${r}; using ${shownDefault(e)}`);
+    state.validationRatio = e.default;
+  }
+  return { state, errors };
+}
+
+function shownDefault(e) {
+  const t = formatValue(e, e.default);
+  return t === '' ? 'none' : t;
+}
+
+/**
+ * Writes the keys that differ from their defaults, in table order, as '#key=value&...'.
+ * Returns '' when everything is default. Keys missing from `state` count as default; values are
+ * written as they are (invalid ones come back as parseHash errors).
+ * @param {object} state
+ * @returns {string}
+ */
+export function serializeHash(state) {
+  const parts = [];
+  for (const e of SETTINGS) {
+    if (!Object.hasOwn(state, e.key) || same(state[e.key], e.default)) continue;
+    parts.push(`${e.key}=${encodeText(formatValue(e, state[e.key]))}`);
+  }
+  return parts.length ? `#${parts.join('&')}` : '';
+}
+
+/**
+ * The engine keys of a state, for engine.configure() (lists copied; missing keys get defaults).
+ * @param {object} state
+ * @returns {object}
+ */
+export function engineSettings(state) {
+  const out = {};
+  for (const e of SETTINGS) {
+    if (e.engine) out[e.key] = copy(Object.hasOwn(state, e.key) ? state[e.key] : e.default);
+  }
+  return out;
+}
+
+// ---- custom points in a link ----
+// Format: version '1', a problem char ('b' binary, 'r' regression, '2'..'8' multi-class with
+// that many classes), then base64url (no padding) of little-endian int16 triples per point:
+// round(x1*100), round(x2*100) in -600..600, and the label (class) or round(target*100) in -100..100.
+// 6 bytes per point = exactly 8 base64 characters, so no padding is ever needed.
+
+const VERSION = '1';
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function toBase64url(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.ceil(((Math.min(3, bytes.length - i)) * 8) / 6);
+    for (let k = 0; k < chars; ++k) s += B64[(n >> (18 - 6 * k)) & 63];
+  }
+  return s;
+}
+function fromBase64url(s) {
+  if (s.length % 4 === 1) return null;
+  const bytes = new Uint8Array(Math.floor((s.length * 6) / 8));
+  let acc = 0, bits = 0, j = 0;
+  for (let i = 0; i < s.length; ++i) {
+    const d = B64.indexOf(s[i]);
+    if (d < 0) return null;
+    acc = ((acc << 6) | d) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[j++] = (acc >> bits) & 0xff;
+    }
+  }
+  return bytes;
+}
+
+const problemChar = (problem, classes) =>
+  (problem === 'binary' ? 'b' : problem === 'regression' ? 'r' : String(classes));
+
+/**
+ * Packs drawn/imported points into a compact URL-safe string (quantised to 0.01).
+ * Throws an Error on points outside [-6, 6], labels not matching the problem, or more than
+ * MAX_LINK_POINTS points.
+ * @param {Float32Array|number[]} xy interleaved x1, x2
+ * @param {Float32Array|number[]} labels class index, or regression target in [-1, 1]
+ * @param {'binary'|'multiclass'|'regression'} problem
+ * @param {number} [classes] multi-class only: 2..8 (default: largest label + 1)
+ * @returns {string}
+ */
+export function encodePoints(xy, labels, problem, classes) {
+  const n = labels.length;
+  if (xy.length !== 2 * n) throw new Error(`points: ${xy.length} coordinates for ${n} labels (need 2 per label)`);
+  if (n < 1) throw new Error('points: no points');
+  if (n > MAX_LINK_POINTS) throw new Error(`points: too many for a link (${n}; max ${MAX_LINK_POINTS})`);
+  if (problem === 'multiclass') {
+    if (classes === undefined) {
+      classes = 2;
+      for (const y of labels) if (Number.isInteger(y) && y >= classes) classes = y + 1;
+    }
+    if (!(Number.isInteger(classes) && classes >= 2 && classes <= 8)) {
+      throw new Error(`points: classes ${classes} is out of range 2..8`);
+    }
+  } else if (problem === 'binary') {
+    classes = 2;
+  } else if (problem !== 'regression') {
+    throw new Error(`points: unknown problem '${problem}' (binary, multiclass or regression)`);
+  }
+  const view = new DataView(new ArrayBuffer(6 * n));
+  for (let i = 0; i < n; ++i) {
+    for (let d = 0; d < 2; ++d) {
+      const v = Number(xy[2 * i + d]);
+      if (!(v >= -6 && v <= 6)) throw new Error(`points: point ${i} x${d + 1} ${v} is outside [-6, 6]`);
+      view.setInt16(6 * i + 2 * d, Math.round(v * 100), true);
+    }
+    const y = Number(labels[i]);
+    let q;
+    if (problem === 'regression') {
+      if (!(y >= -1 && y <= 1)) throw new Error(`points: point ${i} target ${y} is outside [-1, 1]`);
+      q = Math.round(y * 100);
+    } else {
+      if (!(Number.isInteger(y) && y >= 0 && y < classes)) {
+        throw new Error(`points: point ${i} label ${y} is not a class 0..${classes - 1}`);
+      }
+      q = y;
+    }
+    view.setInt16(6 * i + 4, q, true);
+  }
+  return VERSION + problemChar(problem, classes) + toBase64url(new Uint8Array(view.buffer));
+}
+
+/**
+ * Unpacks encodePoints' string. Throws an Error naming what is wrong (version, problem,
+ * base64url, length, a value out of range).
+ * @param {string} s
+ * @returns {{ xy: Float32Array, labels: Float32Array, problem: string, classes: number }}
+ */
+export function decodePoints(s) {
+  if (typeof s !== 'string') throw new Error('points link: not a string');
+  if (s[0] !== VERSION) throw new Error(`points link: version '${clip(s.slice(0, 1))}' is not supported (expected '${VERSION}')`);
+  const p = s[1] ?? '';
+  const problem = p === 'b' ? 'binary' : p === 'r' ? 'regression' : /^[2-8]$/.test(p) ? 'multiclass' : null;
+  if (!problem) throw new Error(`points link: unknown problem '${clip(p)}' (expected b, r or 2..8)`);
+  const classes = problem === 'binary' ? 2 : problem === 'regression' ? 1 : Number(p);
+  const body = s.slice(2);
+  if (body.length === 0) throw new Error('points link: no points');
+  if (body.length % 8 !== 0) throw new Error(`points link: length ${body.length} is not a whole number of points (8 characters each)`);
+  const n = body.length / 8;
+  if (n > MAX_LINK_POINTS) throw new Error(`points link: too many points (${n}; max ${MAX_LINK_POINTS})`);
+  const bytes = fromBase64url(body);
+  if (!bytes) throw new Error('points link: not base64url (A-Z a-z 0-9 - _)');
+  const view = new DataView(bytes.buffer);
+  const xy = new Float32Array(2 * n);
+  const labels = new Float32Array(n);
+  for (let i = 0; i < n; ++i) {
+    for (let d = 0; d < 2; ++d) {
+      const q = view.getInt16(6 * i + 2 * d, true);
+      if (q < -600 || q > 600) throw new Error(`points link: point ${i} x${d + 1} ${q / 100} is outside [-6, 6]`);
+      xy[2 * i + d] = q / 100;
+    }
+    const q = view.getInt16(6 * i + 4, true);
+    if (problem === 'regression') {
+      if (q < -100 || q > 100) throw new Error(`points link: point ${i} target ${q / 100} is outside [-1, 1]`);
+      labels[i] = q / 100;
+    } else {
+      if (q < 0 || q >= classes) throw new Error(`points link: point ${i} label ${q} is not a class 0..${classes - 1}`);
+      labels[i] = q;
+    }
+  }
+  return { xy, labels, problem, classes };
+}
+
+// The `data` entry's check: a phrase for problemWith, or null.
+function checkPointsString(s) {
+  if (s === '') return null;
+  try {
+    decodePoints(s);
+    return null;
+  } catch (err) {
+    return `is not valid (${err.message})`;
+  }
+}

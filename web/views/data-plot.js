@@ -1,0 +1,403 @@
+// The big output panel: the network's output over the input plane [-6, 6]^2 as a heatmap, the
+// data points on top (train filled, test hollow, validation diamonds, one highlighted ring),
+// axes with tick labels and a legend in real text. In drawing mode the pointer adds points
+// (click) or removes them (shift-click / right-click) through callbacks.
+// Not here: evaluating the network (the snapshot carries the grid) or editing the data.
+
+import { createHeatmap } from './heatmap.js';
+import { classColor, divergingRgb, rgbToCss, MIDPOINT } from './colors.js';
+
+export const PLANE_LO = -6;
+export const PLANE_HI = 6;
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers (unit-tested in Node)
+
+/**
+ * Plane → pixel in a size x size square: x1 grows to the right, x2 grows upwards (pixel y down).
+ * @returns {number[]} [px, py] (CSS pixels, fractional)
+ */
+export function planeToPixel(x1, x2, size, lo = PLANE_LO, hi = PLANE_HI) {
+  const s = size / (hi - lo);
+  return [(x1 - lo) * s, (hi - x2) * s];
+}
+
+/**
+ * Pixel → plane, the inverse of planeToPixel.
+ * @returns {number[]} [x1, x2]
+ */
+export function pixelToPlane(px, py, size, lo = PLANE_LO, hi = PLANE_HI) {
+  const s = (hi - lo) / size;
+  return [lo + px * s, hi - py * s];
+}
+
+/**
+ * A pointer event's client coordinates → plane, using the element's on-screen rectangle
+ * (getBoundingClientRect), so CSS scaling, zoom and the canvas's device-pixel size do not matter.
+ * @param {{ left: number, top: number, width: number, height: number }} rect
+ * @returns {number[]} [x1, x2]
+ */
+export function clientToPlane(clientX, clientY, rect, lo = PLANE_LO, hi = PLANE_HI) {
+  return [
+    lo + ((clientX - rect.left) / rect.width) * (hi - lo),
+    hi - ((clientY - rect.top) / rect.height) * (hi - lo),
+  ];
+}
+
+/** Tick values for the plane's axes: every 2 units, or every 3 on a small plot. */
+export function planeTicks(size, lo = PLANE_LO, hi = PLANE_HI) {
+  const step = size < 220 ? 3 : 2;
+  const ticks = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) ticks.push(v);
+  return ticks;
+}
+
+/** The fill colour of a data point: its class colour, or its target on the diverging scale. */
+export function pointColor(label, problem) {
+  if (problem === 'regression') return rgbToCss(divergingRgb(label));
+  return classColor(label);
+}
+
+/** The plot's accessible name, e.g. "Output of the network over the input plane with 100 training points". */
+export function describePlot(snapshot) {
+  const p = snapshot?.points;
+  const train = p?.train?.length ?? 0;
+  const parts = [`${train} training point${train === 1 ? '' : 's'}`];
+  if (snapshot?.showTest && p?.test?.length) parts.push(`${p.test.length} test point${p.test.length === 1 ? '' : 's'}`);
+  if (p?.validation?.length) parts.push(`${p.validation.length} validation point${p.validation.length === 1 ? '' : 's'}`);
+  const what = snapshot?.grid ? 'Output of the network over the input plane' : 'The input plane';
+  const tail = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  const drawing = snapshot?.drawing ? '. Drawing mode: click to add a point, shift-click or right-click to remove one' : '';
+  return `${what} with ${tail}${drawing}`;
+}
+
+/** A number for a legend label: at most 3 significant digits, proper minus sign. */
+export function formatRange(v) {
+  if (!Number.isFinite(v)) return String(v);
+  return String(Number(v.toPrecision(3))).replace('-', '−');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The view (DOM)
+
+const MARGIN = { left: 34, right: 8, top: 6, bottom: 30 };
+// How far the heatmap's colours go from white: paler than the thumbnails so the points stand out.
+const PLOT_STRENGTH = 0.6;
+const TICK_COLOR = '#888';
+const LABEL_COLOR = '#555';
+
+function el(tag, style, className) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (style) Object.assign(e.style, style);
+  return e;
+}
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs) {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+/**
+ * Builds the output panel inside `container`.
+ * @param {HTMLElement} container
+ * @param {{ size?: number,
+ *           onAddPoint?: (x1: number, x2: number, info: { shift: boolean, button: number }) => void,
+ *           onRemoveNear?: (x1: number, x2: number) => void }} [options]
+ * @returns {{ update(snapshot: PlotSnapshot): void, setSize(size: number): void, destroy(): void,
+ *             element: HTMLElement }}
+ *
+ * @typedef {{ grid: null|{ g: number, values: ArrayLike<number>, offsets: ArrayLike<number> },
+ *             mode: 'signed'|'classes', lo: number, hi: number, discretize?: boolean,
+ *             points: { xy: ArrayLike<number>, labels: ArrayLike<number>,
+ *                       problem: 'binary'|'multiclass'|'regression', classes: number,
+ *                       train: ArrayLike<number>, test: ArrayLike<number>, validation?: ArrayLike<number> },
+ *             showTest?: boolean, highlight?: number|null, drawing?: boolean }} PlotSnapshot
+ *   signed: grid.offsets[0] is the one output node, coloured from lo (orange) to hi (blue).
+ *   classes: one offset per class, argmax colour, paler where the margin is small; lo/hi are the
+ *   output activation's range (0, 1 for softmax).
+ */
+export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear } = {}) {
+  const root = el('div', { display: 'inline-block', position: 'relative' }, 'data-plot');
+  // The picture is one image to assistive technology; the legend stays outside it as real text.
+  const figure = el('div', { position: 'relative' }, 'data-plot-figure');
+  figure.setAttribute('role', 'img');
+  const heatCanvas = el('canvas', { position: 'absolute', display: 'block' }, 'data-plot-heatmap');
+  const pointCanvas = el('canvas', { position: 'absolute', display: 'block', touchAction: 'none' }, 'data-plot-points');
+  const axes = svg('svg', { 'aria-hidden': 'true', class: 'data-plot-axes' });
+  axes.style.position = 'absolute';
+  axes.style.left = '0';
+  axes.style.top = '0';
+  axes.style.pointerEvents = 'none';
+  axes.style.overflow = 'visible';
+  figure.append(heatCanvas, pointCanvas, axes);
+  const legend = el('div', {
+    display: 'flex', flexDirection: 'column', gap: '4px', fontSize: '12px',
+    lineHeight: '16px', color: '#333', marginTop: '4px', marginLeft: `${MARGIN.left}px`,
+  }, 'data-plot-legend');
+  root.append(figure, legend);
+  container.append(root);
+
+  const heatmap = createHeatmap(heatCanvas, { strength: PLOT_STRENGTH });
+  const pointCtx = pointCanvas.getContext('2d');
+  let plotSize = size;
+  let dpr = 1;
+  let snapshot = null;
+  let pointsKey = null;   // what the points layer was last drawn from (skip redraws when equal)
+  let legendKey = '';
+
+  function setSize(next) {
+    plotSize = next;
+    dpr = (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
+    const w = MARGIN.left + plotSize + MARGIN.right;
+    const h = MARGIN.top + plotSize + MARGIN.bottom;
+    figure.style.width = `${w}px`;
+    figure.style.height = `${h}px`;
+    for (const c of [heatCanvas, pointCanvas]) {
+      c.style.left = `${MARGIN.left}px`;
+      c.style.top = `${MARGIN.top}px`;
+      c.style.width = `${plotSize}px`;
+      c.style.height = `${plotSize}px`;
+      c.width = Math.round(plotSize * dpr);
+      c.height = Math.round(plotSize * dpr);
+    }
+    legend.style.maxWidth = `${plotSize}px`;
+    drawAxes();
+    pointsKey = null;
+    if (snapshot) update(snapshot);
+  }
+
+  function drawAxes() {
+    const w = MARGIN.left + plotSize + MARGIN.right;
+    const h = MARGIN.top + plotSize + MARGIN.bottom;
+    axes.setAttribute('width', w);
+    axes.setAttribute('height', h);
+    axes.setAttribute('viewBox', `0 0 ${w} ${h}`);
+    axes.replaceChildren();
+    const x0 = MARGIN.left, y0 = MARGIN.top, s = plotSize;
+    axes.append(svg('rect', { x: x0 - 0.5, y: y0 - 0.5, width: s + 1, height: s + 1, fill: 'none', stroke: '#c8c8c8' }));
+    const font = { 'font-size': '10', fill: LABEL_COLOR, 'font-family': 'inherit' };
+    for (const t of planeTicks(s)) {
+      const [px, py] = planeToPixel(t, t, s);
+      const x = x0 + px, y = y0 + py;
+      axes.append(svg('line', { x1: x, y1: y0 + s, x2: x, y2: y0 + s + 4, stroke: TICK_COLOR }));
+      axes.append(svg('line', { x1: x0 - 4, y1: y, x2: x0, y2: y, stroke: TICK_COLOR }));
+      const label = String(t).replace('-', '−');
+      const tx = svg('text', { ...font, x, y: y0 + s + 14, 'text-anchor': 'middle' });
+      tx.textContent = label;
+      const ty = svg('text', { ...font, x: x0 - 6, y: y + 3.5, 'text-anchor': 'end' });
+      ty.textContent = label;
+      axes.append(tx, ty);
+    }
+    const titleFont = { 'font-size': '11', fill: LABEL_COLOR, 'font-family': 'inherit', 'font-style': 'italic' };
+    const xt = svg('text', { ...titleFont, x: x0 + s / 2, y: y0 + s + 27, 'text-anchor': 'middle' });
+    xt.textContent = 'x₁';
+    const yt = svg('text', { ...titleFont, x: 7, y: y0 + s / 2 + 4, 'text-anchor': 'middle' });
+    yt.textContent = 'x₂';
+    axes.append(xt, yt);
+  }
+
+  // ---- legend (real text) -------------------------------------------------------------------
+  function swatch(style) {
+    return el('span', { display: 'inline-block', flex: 'none', ...style });
+  }
+  function item(children, title) {
+    const e = el('span', { display: 'inline-flex', alignItems: 'center', gap: '5px', whiteSpace: 'nowrap' }, 'data-plot-legend-item');
+    e.append(...children.map((c) => (typeof c === 'string' ? document.createTextNode(c) : c)));
+    if (title) e.title = title;
+    return e;
+  }
+  function colorBar(s, problem) {
+    const [lo, hi] = [s.lo ?? -1, s.hi ?? 1];
+    const neg = rgbToCss(divergingRgb(-PLOT_STRENGTH)), pos = rgbToCss(divergingRgb(PLOT_STRENGTH));
+    const bar = swatch({
+      width: '96px', height: '9px', borderRadius: '2px', boxShadow: 'inset 0 0 0 1px rgba(0,0,0,0.12)',
+      background: s.discretize
+        ? `linear-gradient(to right, ${neg} 50%, ${pos} 50%)`
+        : `linear-gradient(to right, ${neg}, ${MIDPOINT}, ${pos})`,
+    });
+    const scale = el('span', { display: 'flex', justifyContent: 'space-between', fontSize: '10px', lineHeight: '12px', color: '#666' });
+    for (const v of [lo, (lo + hi) / 2, hi]) {
+      const t = el('span');
+      t.textContent = formatRange(v);
+      scale.append(t);
+    }
+    const column = el('span', { display: 'inline-flex', flexDirection: 'column', gap: '1px', paddingTop: '3px' });
+    column.append(bar, scale);
+    const title = problem === 'regression' ? 'output (colour) and target (points)' : 'network output: class 0 below the midpoint, class 1 above';
+    if (problem === 'binary') {
+      return item([swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(0) }), 'class 0', column,
+        'class 1', swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(1) })], title);
+    }
+    return item(['output', column], title);
+  }
+
+  function updateLegend(s) {
+    const p = s.points || {};
+    const problem = p.problem || 'binary';
+    const classes = problem === 'binary' ? 2 : p.classes || 0;
+    const hasVal = !!p.validation?.length;
+    const key = [s.mode, s.lo, s.hi, problem, classes, !!s.showTest, hasVal, !!s.discretize].join('|');
+    if (key === legendKey) return;
+    legendKey = key;
+    const output = el('div', { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px' });
+    if (s.mode === 'classes') {
+      for (let k = 0; k < classes; ++k) {
+        output.append(item([swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(k) }), `class ${k}`]));
+      }
+    } else {
+      output.append(colorBar(s, problem));
+    }
+    const markers = el('div', { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px', color: '#555' });
+    const grey = '#7a7a7a';
+    const base = { width: '9px', height: '9px', boxSizing: 'border-box' };
+    markers.append(item([swatch({ ...base, borderRadius: '50%', background: grey, boxShadow: '0 0 0 1px #fff, 0 0 0 1.5px rgba(0,0,0,0.4)' }), 'train']));
+    if (s.showTest) markers.append(item([swatch({ ...base, borderRadius: '50%', background: '#fff', border: `2px solid ${grey}` }), 'test']));
+    if (hasVal) markers.append(item([swatch({ ...base, width: '8px', height: '8px', transform: 'rotate(45deg)', background: grey, boxShadow: '0 0 0 1px #fff' }), 'validation']));
+    legend.replaceChildren(output, markers);
+  }
+
+  // ---- points layer -------------------------------------------------------------------------
+  function drawPoints(s) {
+    const p = s.points;
+    // Identity and length of every array: a new data set or an in-place append both redraw.
+    const key = p ? [p.xy, p.xy?.length, p.labels, p.labels?.length, p.train, p.train?.length, p.test,
+      p.test?.length, p.validation, p.validation?.length, p.problem, !!s.showTest, s.highlight ?? null, plotSize, dpr] : [null];
+    if (pointsKey && key.length === pointsKey.length && key.every((k, i) => k === pointsKey[i])) return;
+    pointsKey = key;
+    const ctx = pointCtx;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, plotSize, plotSize);
+    if (!p || !p.xy) return;
+    const r = Math.max(2.6, Math.min(4.2, plotSize / 80));
+    const n = p.labels.length;
+    // More points → smaller markers, so dense data sets stay readable.
+    const scale = n > 1500 ? 0.7 : n > 600 ? 0.85 : 1;
+    const radius = r * scale;
+    const colorOf = (i) => pointColor(p.labels[i], p.problem);
+    const rim = p.problem === 'regression' ? 'rgba(0,0,0,0.55)' : 'rgba(0,0,0,0.4)';
+    const at = (i) => planeToPixel(p.xy[2 * i], p.xy[2 * i + 1], plotSize);
+
+    ctx.lineWidth = 1;
+    if (s.showTest && p.test) {
+      for (const i of p.test) {
+        const [x, y] = at(i);
+        ctx.beginPath();
+        ctx.arc(x, y, radius + 0.3, 0, 2 * Math.PI);
+        ctx.fillStyle = 'rgba(255,255,255,0.85)';
+        ctx.fill();
+        ctx.lineWidth = 1.8;
+        ctx.strokeStyle = colorOf(i);
+        ctx.stroke();
+        ctx.beginPath();  // thin dark rim keeps the ring visible on its own colour
+        ctx.arc(x, y, radius + 1.35, 0, 2 * Math.PI);
+        ctx.lineWidth = 0.6;
+        ctx.strokeStyle = 'rgba(0,0,0,0.45)';
+        ctx.stroke();
+      }
+    }
+    if (p.validation) {
+      const d = radius * 1.25;
+      const diamond = (x, y, h) => {
+        ctx.beginPath();
+        ctx.moveTo(x, y - h); ctx.lineTo(x + h, y); ctx.lineTo(x, y + h); ctx.lineTo(x - h, y);
+        ctx.closePath();
+      };
+      for (const i of p.validation) {
+        const [x, y] = at(i);
+        diamond(x, y, d + 1.5);
+        ctx.fillStyle = rim;
+        ctx.fill();
+        diamond(x, y, d);
+        ctx.fillStyle = colorOf(i);
+        ctx.fill();
+        ctx.lineWidth = 1;
+        ctx.strokeStyle = '#fff';
+        ctx.stroke();
+      }
+    }
+    if (p.train) {
+      for (const i of p.train) {
+        const [x, y] = at(i);
+        ctx.beginPath();
+        ctx.arc(x, y, radius, 0, 2 * Math.PI);
+        ctx.fillStyle = colorOf(i);
+        ctx.fill();
+        ctx.lineWidth = 1;
+        ctx.strokeStyle = '#fff';
+        ctx.stroke();
+        ctx.beginPath();  // thin dark rim: white-ish points (regression targets near 0) on white
+        ctx.arc(x, y, radius + 0.9, 0, 2 * Math.PI);
+        ctx.lineWidth = 0.6;
+        ctx.strokeStyle = rim;
+        ctx.stroke();
+      }
+    }
+    const h = s.highlight;
+    if (h !== null && h !== undefined && h >= 0 && 2 * h + 1 < p.xy.length) {
+      const [x, y] = at(h);
+      ctx.beginPath();
+      ctx.arc(x, y, radius + 5, 0, 2 * Math.PI);
+      ctx.lineWidth = 4;
+      ctx.strokeStyle = '#fff';
+      ctx.stroke();
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = '#111';
+      ctx.stroke();
+    }
+  }
+
+  // ---- heatmap ------------------------------------------------------------------------------
+  function drawHeatmap(s) {
+    const grid = s.grid;
+    if (!grid || !grid.values || !grid.offsets?.length) {
+      heatmap.clear();
+      return;
+    }
+    const opts = { lo: s.lo, hi: s.hi, discretize: !!s.discretize };
+    if (s.mode === 'classes') heatmap.drawClasses(grid.values, grid.offsets, grid.g, opts);
+    else heatmap.drawSigned(grid.values, grid.offsets[0], grid.g, opts);
+  }
+
+  function update(next) {
+    snapshot = next;
+    drawHeatmap(next);
+    drawPoints(next);
+    updateLegend(next);
+    const label = describePlot(next);
+    if (figure.getAttribute('aria-label') !== label) figure.setAttribute('aria-label', label);
+    pointCanvas.style.cursor = next.drawing ? 'crosshair' : '';
+  }
+
+  // ---- drawing mode -------------------------------------------------------------------------
+  function onPointerDown(event) {
+    if (!snapshot?.drawing) return;
+    const [x1, x2] = clientToPlane(event.clientX, event.clientY, pointCanvas.getBoundingClientRect());
+    if (x1 < PLANE_LO || x1 > PLANE_HI || x2 < PLANE_LO || x2 > PLANE_HI) return;
+    event.preventDefault();
+    if (event.button === 2 || event.shiftKey) onRemoveNear?.(x1, x2);
+    else if (event.button === 0) onAddPoint?.(x1, x2, { shift: false, button: 0 });
+  }
+  function onContextMenu(event) {
+    if (snapshot?.drawing) event.preventDefault();  // right-click removes instead
+  }
+  pointCanvas.addEventListener('pointerdown', onPointerDown);
+  pointCanvas.addEventListener('contextmenu', onContextMenu);
+
+  setSize(size);
+
+  return {
+    element: root,
+    /** Draws a snapshot: heatmap every call; points and legend only when they changed. */
+    update,
+    /** Changes the plot's side in CSS pixels (also re-reads the device pixel ratio). */
+    setSize,
+    /** Removes the view and its listeners. */
+    destroy() {
+      pointCanvas.removeEventListener('pointerdown', onPointerDown);
+      pointCanvas.removeEventListener('contextmenu', onContextMenu);
+      root.remove();
+    },
+  };
+}

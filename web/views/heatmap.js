@@ -1,0 +1,189 @@
+// Canvas heatmaps of one node (signed values) or of K output nodes (class regions) over the g x g
+// grid from engine.evaluateGrid: row 0 at the top (x2 = hi). Pixels are filled from lookup
+// tables into a reused g x g ImageData, then scaled onto the target canvas, so a frame allocates
+// nothing. Used for the neuron thumbnails (many small canvases) and the big output plot.
+// Not here: any model maths (values arrive computed) or deciding lo/hi (the caller knows them).
+
+import { classRgb, divergingLut, hexToRgb, mixWithWhite, NEUTRAL, CLASS_COLORS } from './colors.js';
+
+// 511 steps: index 255 is exactly t = 0 (white), and 1/510 steps are finer than 8-bit colour.
+const SIGNED_LUT = divergingLut(511);
+const CLASS_LEVELS = 256;
+const [NAN_R, NAN_G, NAN_B] = hexToRgb(NEUTRAL);
+
+/**
+ * Per-class tint tables: entry (k * levels + j) is class k's colour mixed with white by
+ * 1 - strength * j / (levels - 1), so j = levels - 1 is the class colour (at `strength`) and
+ * j = 0 is white.
+ * @param {number} [levels=256]
+ * @param {number} [strength=1] 0..1
+ * @returns {Uint8ClampedArray} CLASS_COLORS.length * levels * 4 bytes (RGBA)
+ */
+export function classLut(levels = CLASS_LEVELS, strength = 1) {
+  const K = CLASS_COLORS.length;
+  const lut = new Uint8ClampedArray(K * levels * 4);
+  for (let k = 0; k < K; ++k) {
+    for (let j = 0; j < levels; ++j) {
+      const [r, g, b] = mixWithWhite(classRgb(k), 1 - (strength * j) / (levels - 1));
+      lut.set([r, g, b, 255], 4 * (k * levels + j));
+    }
+  }
+  return lut;
+}
+const CLASS_LUT = classLut();
+
+// Tables for other strengths, built on first use and shared by every heatmap.
+const tables = new Map([[1, { signed: SIGNED_LUT, classes: CLASS_LUT }]]);
+function tablesFor(strength) {
+  if (!tables.has(strength)) {
+    tables.set(strength, { signed: divergingLut(511, strength), classes: classLut(CLASS_LEVELS, strength) });
+  }
+  return tables.get(strength);
+}
+
+/**
+ * Fills g*g RGBA pixels with one node's values on the diverging scale.
+ * v is mapped linearly from [lo, hi] to t in [-1, 1] (clamped); with `discretize` only the side
+ * of the midpoint (lo + hi) / 2 counts (t = ±1, ties go positive), which is the decision
+ * threshold for tanh (0) and sigmoid (0.5) outputs alike. NaN pixels are grey.
+ * @param {Uint8ClampedArray} out at least g*g*4 bytes (e.g. ImageData.data)
+ * @param {ArrayLike<number>} values node-major grid values (evaluateGrid().values)
+ * @param {number} offset index of the node's first value (node * g * g)
+ * @param {number} g grid size
+ * @param {number} lo value shown as full NEGATIVE
+ * @param {number} hi value shown as full POSITIVE
+ * @param {boolean} discretize
+ * @param {Uint8ClampedArray} [lut] RGBA table from divergingLut (index 0 ↔ t = -1)
+ */
+export function fillSigned(out, values, offset, g, lo, hi, discretize, lut = SIGNED_LUT) {
+  const last = lut.length / 4 - 1;
+  const n = g * g;
+  const mid = (lo + hi) / 2;
+  const sharp = discretize || !(hi > lo);  // a degenerate range can only say which side
+  const scale = last / (hi - lo);
+  for (let i = 0, p = 0; i < n; ++i, p += 4) {
+    const v = values[offset + i];
+    let idx;
+    if (v !== v) {  // NaN
+      out[p] = NAN_R; out[p + 1] = NAN_G; out[p + 2] = NAN_B; out[p + 3] = 255;
+      continue;
+    } else if (sharp) {
+      idx = v >= mid ? last : 0;
+    } else {
+      const x = (v - lo) * scale + 0.5;
+      idx = x <= 0 ? 0 : x >= last ? last : x | 0;
+    }
+    const q = idx * 4;
+    out[p] = lut[q]; out[p + 1] = lut[q + 1]; out[p + 2] = lut[q + 2]; out[p + 3] = 255;
+  }
+}
+
+/**
+ * Fills g*g RGBA pixels with class regions: the argmax class's colour, mixed with white by how
+ * unsure the network is. Confidence = (best - runner-up) / (hi - lo), the margin of the winner
+ * over the runner-up as a fraction of the output range: full colour deep in a region, white on
+ * a decision boundary (for softmax, lo = 0, hi = 1). With `discretize`, pure argmax colours.
+ * Any NaN output makes the pixel grey.
+ * @param {Uint8ClampedArray} out at least g*g*4 bytes
+ * @param {ArrayLike<number>} values node-major grid values
+ * @param {ArrayLike<number>} offsets first-value index of each output node (class k ↔ offsets[k])
+ * @param {number} g grid size
+ * @param {number} lo smallest possible output (0 for softmax/sigmoid, -1 for tanh)
+ * @param {number} hi largest possible output
+ * @param {boolean} discretize
+ * @param {Uint8ClampedArray} [lut] table from classLut()
+ * @param {number} [levels=256] levels per class in lut
+ */
+export function fillClasses(out, values, offsets, g, lo, hi, discretize, lut = CLASS_LUT, levels = CLASS_LEVELS) {
+  const K = offsets.length;
+  const palette = lut.length / 4 / levels;
+  const n = g * g;
+  const top = levels - 1;
+  const scale = hi > lo ? top / (hi - lo) : Infinity;
+  for (let i = 0, p = 0; i < n; ++i, p += 4) {
+    let best = -Infinity, second = -Infinity, arg = 0, nan = false;
+    for (let k = 0; k < K; ++k) {
+      const v = values[offsets[k] + i];
+      if (v !== v) { nan = true; break; }
+      if (v > best) { second = best; best = v; arg = k; } else if (v > second) second = v;
+    }
+    if (nan || K === 0) {
+      out[p] = NAN_R; out[p + 1] = NAN_G; out[p + 2] = NAN_B; out[p + 3] = 255;
+      continue;
+    }
+    let j = top;
+    if (!discretize && K > 1) {
+      const x = (best - second) * scale + 0.5;
+      j = x >= top ? top : x | 0;  // margin >= 0, so no lower clamp
+    }
+    const q = ((arg % palette) * levels + j) * 4;
+    out[p] = lut[q]; out[p + 1] = lut[q + 1]; out[p + 2] = lut[q + 2]; out[p + 3] = 255;
+  }
+}
+
+function makeCanvas(g) {
+  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(g, g);
+  const c = document.createElement('canvas');
+  c.width = g;
+  c.height = g;
+  return c;
+}
+
+/**
+ * A heatmap painter bound to one canvas. It fills the whole canvas (canvas.width x height device
+ * pixels); size the canvas before drawing. The g x g buffers are reused while g is unchanged.
+ * @param {HTMLCanvasElement} canvas
+ * @param {{ strength?: number }} [options] strength 0..1 of the colours (1 = full; the output
+ *   plot uses less so that the data points stand out)
+ * @returns {{
+ *   drawSigned(values: ArrayLike<number>, offset: number, g: number,
+ *              opts?: { lo?: number, hi?: number, discretize?: boolean }): void,
+ *   drawClasses(values: ArrayLike<number>, offsets: ArrayLike<number>, g: number,
+ *               opts?: { lo?: number, hi?: number, discretize?: boolean }): void,
+ *   clear(): void }}
+ */
+export function createHeatmap(canvas, { strength = 1 } = {}) {
+  const ctx = canvas.getContext('2d');
+  const lut = tablesFor(strength);
+  let size = 0;
+  let buffer = null;
+  let bufferCtx = null;
+  let image = null;
+
+  function prepare(g) {
+    if (g !== size) {
+      buffer = makeCanvas(g);
+      bufferCtx = buffer.getContext('2d');
+      image = bufferCtx.createImageData(g, g);
+      size = g;
+    }
+    return image.data;
+  }
+
+  function blit(discretize) {
+    bufferCtx.putImageData(image, 0, 0);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    // Smooth upscaling gives the soft look of a continuous function; discretized maps are
+    // piecewise-constant by definition, so show the grid cells crisply.
+    ctx.imageSmoothingEnabled = !discretize;
+    if (!discretize) ctx.imageSmoothingQuality = 'medium';
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(buffer, 0, 0, size, size, 0, 0, canvas.width, canvas.height);
+    ctx.restore();
+  }
+
+  return {
+    drawSigned(values, offset, g, { lo = -1, hi = 1, discretize = false } = {}) {
+      fillSigned(prepare(g), values, offset, g, lo, hi, discretize, lut.signed);
+      blit(discretize);
+    },
+    drawClasses(values, offsets, g, { lo = 0, hi = 1, discretize = false } = {}) {
+      fillClasses(prepare(g), values, offsets, g, lo, hi, discretize, lut.classes);
+      blit(discretize);
+    },
+    clear() {
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+    },
+  };
+}

@@ -1,0 +1,324 @@
+// The network diagram: input features, hidden layers and outputs as cards holding a heatmap of
+// each node over the input plane, joined by links coloured by the weight's sign and as thick as
+// |w|, with each bias as a small square. Draws snapshots and reports the learner's gestures
+// (add/remove layers and neurons, toggle features, hover, edit a weight); it never trains.
+import { createHeatmap } from './heatmap.js';
+import { NEGATIVE, POSITIVE } from './colors.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const CARD = 44;          // node card size in CSS pixels
+const ROW = 56;           // vertical distance between cards
+const COLUMN_MAX = 118;   // horizontal distance between columns, when there is room
+const COLUMN_MIN = 64;
+const TOP = 46;           // room for the layer headers
+const LEFT = 58;          // room for the feature names
+
+/** Heatmap value range for a node: the activation's own range where it has one. */
+export function nodeRange(activation, values, offset, count) {
+  if (activation === 'tanh') return { lo: -1, hi: 1 };
+  if (activation === 'sigmoid' || activation === 'step' || activation === 'softmax') return { lo: 0, hi: 1 };
+  let m = 0;
+  for (let i = offset; i < offset + count; ++i) {
+    const v = Math.abs(values[i]);
+    if (v > m && Number.isFinite(v)) m = v;
+  }
+  return { lo: -(m || 1), hi: m || 1 };
+}
+
+/** Link width in pixels for a weight: grows with |w|, readable at both ends. */
+export function linkWidth(w) {
+  return Math.min(8, 0.5 + 2.5 * Math.sqrt(Math.abs(w)));
+}
+
+/** Offset of W_l[to, from] (column-major) and of b_l[unit] in the flat parameter array. */
+export function paramIndex(sizes, layer, to, from) {
+  let offset = 0;
+  for (let l = 0; l < layer; ++l) offset += sizes[l + 1] * (sizes[l] + 1);
+  return from === 'bias' ? offset + sizes[layer + 1] * sizes[layer] + to : offset + to + from * sizes[layer + 1];
+}
+
+const fmt = (v) => (v === undefined || v === null ? '–' : Number(v).toPrecision(4));
+
+/**
+ * @param {HTMLElement} container
+ * @param {object} handlers onAddLayer(), onRemoveLayer(), onAddNeuron(layer), onRemoveNeuron(layer),
+ *   onToggleFeature(name), onHoverNode(info | null), onEditParam({ layer, to, from | 'bias', value })
+ */
+export function createNetworkView(container, handlers) {
+  container.classList.add('network-view');
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.classList.add('links');
+  const cards = document.createElement('div');
+  cards.className = 'cards';
+  const tooltip = document.createElement('div');
+  tooltip.className = 'tooltip';
+  tooltip.hidden = true;
+  container.append(svg, cards, tooltip);
+
+  let shape = '';           // rebuild the DOM only when the architecture changes
+  let links = [];           // { path, layer, to, from }
+  let biases = [];          // { rect, layer, unit }
+  let heatmaps = [];        // per drawn node: { heatmap, node (grid index), layer, unit }
+  let snapshot = null;
+
+  function showTooltip(x, y, html) {
+    tooltip.innerHTML = html;
+    tooltip.hidden = false;
+    const box = container.getBoundingClientRect();
+    tooltip.style.left = `${Math.min(x - box.left + 12, box.width - 180)}px`;
+    tooltip.style.top = `${y - box.top + 12}px`;
+  }
+  function hideTooltip() { tooltip.hidden = true; }
+
+  function paramText(link) {
+    const { params, gradient, sizes } = snapshot;
+    const k = paramIndex(sizes, link.layer, link.to, link.from);
+    const name = link.from === 'bias'
+      ? `bias of ${unitName(link.layer + 1, link.to)}`
+      : `weight ${unitName(link.layer, link.from)} → ${unitName(link.layer + 1, link.to)}`;
+    return `<b>${name}</b><br>value ${fmt(params[k])}` +
+      (gradient ? `<br>gradient dJ/d${link.from === 'bias' ? 'b' : 'w'} ${fmt(gradient[k])}` : '') +
+      '<br><small>click to edit</small>';
+  }
+
+  function unitName(layer, unit) {
+    if (layer === 0) return snapshot.featureNames[unit];
+    if (layer === snapshot.sizes.length - 1) return snapshot.sizes[layer] > 1 ? `output ${unit + 1}` : 'output';
+    return `h${layer}.${unit + 1}`;
+  }
+
+  function edit(link, x, y) {
+    const { params, sizes } = snapshot;
+    const k = paramIndex(sizes, link.layer, link.to, link.from);
+    const input = document.createElement('input');
+    input.type = 'number';
+    input.step = 'any';
+    input.className = 'param-editor';
+    input.value = String(Number(params[k].toPrecision(6)));
+    input.setAttribute('aria-label', link.from === 'bias' ? 'bias value' : 'weight value');
+    const box = container.getBoundingClientRect();
+    input.style.left = `${x - box.left - 40}px`;
+    input.style.top = `${y - box.top - 14}px`;
+    container.append(input);
+    input.focus();
+    input.select();
+    let done = false;
+    const finish = (commit) => {
+      if (done) return;
+      done = true;
+      const value = Number(input.value);
+      input.remove();
+      if (commit && input.value.trim() !== '' && Number.isFinite(value)) {
+        handlers.onEditParam?.({ layer: link.layer, to: link.to, from: link.from, value });
+      }
+    };
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') finish(true);
+      if (e.key === 'Escape') finish(false);
+    });
+    input.addEventListener('blur', () => finish(true));
+  }
+
+  function attachParamEvents(el, link) {
+    el.addEventListener('pointerenter', (e) => showTooltip(e.clientX, e.clientY, paramText(link)));
+    el.addEventListener('pointermove', (e) => showTooltip(e.clientX, e.clientY, paramText(link)));
+    el.addEventListener('pointerleave', hideTooltip);
+    el.addEventListener('click', (e) => { hideTooltip(); edit(link, e.clientX, e.clientY); });
+  }
+
+  function button(label, title, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.title = title;
+    b.setAttribute('aria-label', title);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  // Card positions: column per layer (inputs show every feature, the chosen ones live).
+  let COLUMN = COLUMN_MAX;
+  function layout(s) {
+    const columns = [s.allFeatures.map((name) => ({ name, enabled: s.featureNames.includes(name) }))];
+    for (let l = 1; l < s.sizes.length; ++l) columns.push(Array.from({ length: s.sizes[l] }, (_, u) => ({ unit: u })));
+    // Deep networks squeeze their columns to fit the panel before it has to scroll.
+    const room = (container.parentElement?.clientWidth || 700) - LEFT - CARD - 20;
+    COLUMN = Math.max(COLUMN_MIN, Math.min(COLUMN_MAX, Math.floor(room / (columns.length - 1))));
+    const rows = Math.max(...columns.map((c) => c.length));
+    const width = LEFT + COLUMN * (columns.length - 1) + CARD + 20;
+    const height = TOP + rows * ROW + 10;
+    return { columns, width, height };
+  }
+
+  function center(col, row) {
+    return { x: LEFT + col * COLUMN, y: TOP + row * ROW };  // top-left of the card
+  }
+
+  function rebuild(s) {
+    const { columns, width, height } = layout(s);
+    cards.replaceChildren();
+    svg.replaceChildren();
+    container.style.width = `${width}px`;
+    container.style.height = `${height}px`;
+    svg.setAttribute('width', width);
+    svg.setAttribute('height', height);
+    links = [];
+    biases = [];
+    heatmaps = [];
+
+    // Headers: layer controls over each hidden column, plus add/remove layer.
+    const hiddenCount = s.sizes.length - 2;
+    const header = document.createElement('div');
+    header.className = 'layer-controls';
+    header.style.left = `${LEFT + COLUMN - 10}px`;
+    header.append(
+      button('+', 'add a hidden layer', () => handlers.onAddLayer?.()),
+      button('−', 'remove the last hidden layer', () => handlers.onRemoveLayer?.()),
+      Object.assign(document.createElement('span'), { textContent: `${hiddenCount} hidden layer${hiddenCount === 1 ? '' : 's'}` }),
+    );
+    cards.append(header);
+    for (let l = 1; l <= hiddenCount; ++l) {
+      const h = document.createElement('div');
+      h.className = 'neuron-controls';
+      h.style.left = `${center(l, 0).x - 14}px`;
+      h.append(
+        button('+', `add a neuron to hidden layer ${l}`, () => handlers.onAddNeuron?.(l - 1)),
+        button('−', `remove a neuron from hidden layer ${l}`, () => handlers.onRemoveNeuron?.(l - 1)),
+        // Narrow columns show just the count; the buttons' labels say what it counts.
+        Object.assign(document.createElement('span'), {
+          textContent: COLUMN >= 110 ? `${s.sizes[l]} neuron${s.sizes[l] === 1 ? '' : 's'}` : String(s.sizes[l]),
+        }),
+      );
+      cards.append(h);
+    }
+
+    // Row of each live node, used for links: inputs by feature position.
+    const rowOf = columns.map((col) => col.map((_, r) => r));
+    const inputRow = s.featureNames.map((name) => s.allFeatures.indexOf(name));
+
+    // Links first (under the cards), weight layer l joins column l and l+1.
+    for (let l = 0; l + 1 < s.sizes.length; ++l) {
+      for (let to = 0; to < s.sizes[l + 1]; ++to) {
+        for (let from = 0; from < s.sizes[l]; ++from) {
+          const a = center(l, l === 0 ? inputRow[from] : rowOf[l][from]);
+          const b = center(l + 1, to);
+          const x1 = a.x + CARD, y1 = a.y + CARD / 2, x2 = b.x, y2 = b.y + CARD / 2;
+          const mid = (x1 + x2) / 2;
+          const path = document.createElementNS(SVG, 'path');
+          path.setAttribute('d', `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`);
+          path.classList.add('link');
+          const link = { path, layer: l, to, from };
+          path.dataset.param = `${l}:${to}:${from}`;
+          attachParamEvents(path, link);
+          svg.append(path);
+          links.push(link);
+        }
+      }
+    }
+
+    let node = 0;  // index into the grid: features, hidden units, outputs
+    columns.forEach((col, c) => {
+      col.forEach((entry, r) => {
+        const { x, y } = center(c, r);
+        const card = document.createElement('div');
+        card.className = 'node';
+        card.style.left = `${x}px`;
+        card.style.top = `${y}px`;
+        if (c === 0) {
+          card.classList.add('feature');
+          card.classList.toggle('disabled', !entry.enabled);
+          card.setAttribute('role', 'switch');
+          card.setAttribute('aria-checked', String(entry.enabled));
+          card.setAttribute('aria-label', `input feature ${entry.name}`);
+          card.tabIndex = 0;
+          card.dataset.feature = entry.name;
+          const label = document.createElement('span');
+          label.className = 'node-label';
+          label.textContent = entry.name.replace('sin_', 'sin ').replace('^2', '²');
+          card.append(label);
+          const toggle = () => handlers.onToggleFeature?.(entry.name);
+          card.addEventListener('click', toggle);
+          card.addEventListener('keydown', (e) => {
+            if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(); }
+          });
+        } else {
+          card.dataset.unit = `${c}:${r}`;
+          card.setAttribute('aria-label', c === s.sizes.length - 1 ? `output ${r + 1}` : `hidden layer ${c} neuron ${r + 1}`);
+          card.tabIndex = 0;
+        }
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = CARD;
+        card.prepend(canvas);
+        if (c === 0) {
+          // Features never change: drawn once from the preview grid of all features.
+          const { g, values } = s.featureGrid;
+          const offset = r * g * g;
+          const { lo, hi } = nodeRange('feature', values, offset, g * g);
+          createHeatmap(canvas).drawSigned(values, offset, g, { lo, hi, discretize: false });
+        }
+        if (c > 0 || entry.enabled) {
+          const layer = c;
+          const unit = c === 0 ? s.featureNames.indexOf(entry.name) : r;
+          const gridNode = node++;
+          if (c > 0) heatmaps.push({ heatmap: createHeatmap(canvas), node: gridNode, layer, unit });
+          const info = () => ({ layer, unit, node: gridNode, name: unitName(layer, unit) });
+          card.addEventListener('pointerenter', () => handlers.onHoverNode?.(info()));
+          card.addEventListener('focus', () => handlers.onHoverNode?.(info()));
+          card.addEventListener('pointerleave', () => handlers.onHoverNode?.(null));
+          card.addEventListener('blur', () => handlers.onHoverNode?.(null));
+        }
+        if (c > 0) {  // bias square at the lower left of the card
+          const rect = document.createElementNS(SVG, 'rect');
+          rect.setAttribute('x', x - 6);
+          rect.setAttribute('y', y + CARD - 6);
+          rect.setAttribute('width', 8);
+          rect.setAttribute('height', 8);
+          rect.classList.add('bias');
+          const link = { layer: c - 1, to: r, from: 'bias' };
+          rect.dataset.param = `${c - 1}:${r}:bias`;
+          attachParamEvents(rect, link);
+          biases.push({ rect, ...link });
+        }
+        cards.append(card);
+      });
+    });
+    biases.forEach((b) => svg.append(b.rect));  // over the links
+  }
+
+  /**
+   * @param {object} s { allFeatures, featureGrid: { g, values } (every feature, allFeatures order),
+   *   featureNames (chosen, in input order), sizes (layerSizes), activations (per column: 'feature'
+   *   for inputs, then hidden..., output), params, gradient, grid: { g, values } (the engine's
+   *   evaluateGrid: chosen features, hidden units, outputs), discretize }
+   */
+  function update(s) {
+    snapshot = s;
+    const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}`;
+    if (key !== shape) {
+      shape = key;
+      rebuild(s);
+    }
+    for (const link of links) {
+      const w = s.params[paramIndex(s.sizes, link.layer, link.to, link.from)];
+      link.path.setAttribute('stroke', w >= 0 ? POSITIVE : NEGATIVE);
+      link.path.setAttribute('stroke-width', linkWidth(w).toFixed(2));
+    }
+    for (const b of biases) {
+      const v = s.params[paramIndex(s.sizes, b.layer, b.to, 'bias')];
+      b.rect.setAttribute('fill', v >= 0 ? POSITIVE : NEGATIVE);
+      b.rect.setAttribute('opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
+    }
+    if (s.grid) {
+      const { g, values } = s.grid;
+      const cells = g * g;
+      for (const h of heatmaps) {
+        const offset = h.node * cells;
+        const activation = s.activations[h.layer];
+        const { lo, hi } = nodeRange(activation, values, offset, cells);
+        h.heatmap.drawSigned(values, offset, g, { lo, hi, discretize: s.discretize });
+      }
+    }
+  }
+
+  return { update };
+}
