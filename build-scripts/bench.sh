@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# npm run bench: builds both, runs the same benchmark natively and as wasm in Node, prints ratios.
+# npm run bench: builds both, runs the same benchmark natively and as wasm in Node (ratios), then
+# measures the page's frame times in headless Chromium. Optional args: seconds per figure, seconds of frames.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash build-scripts/setup.sh
 bash build-scripts/build-native.sh >/dev/null
 bash build-scripts/build-wasm.sh >/dev/null
 node tests/bench/compare.mjs "${1:-1}"
+echo
+node tests/bench/frames.mjs "${2:-5}"

@@ -1,0 +1,57 @@
+// Frame times of the playground page in headless Chromium while it trains a 6 x 8 ReLU network on
+// all seven features, redrawing every per-neuron heatmap, the output plot and the chart each frame.
+// Reports the frame rate and how long each animation-frame callback (training slice + drawing)
+// took. A figure, not a test: `npm run bench` prints it.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../build-scripts/serve.mjs';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const seconds = Number(process.argv[2] || 5);
+const SETUP = '#dataset=spiral&points=500&features=x1,x2,x1%5E2,x2%5E2,x1*x2,sin_x1,sin_x2' +
+  '&hidden=8,8,8,8,8,8&activation=relu&init=he_uniform&learningRate=0.01';
+
+const server = await serve(path.join(root, 'web'), 0);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Time every animation-frame callback the page runs (its whole per-frame work).
+  await page.addInitScript(() => {
+    const durations = [];
+    const starts = [];
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => raf((t) => {
+      const t0 = performance.now();
+      callback(t);
+      durations.push(performance.now() - t0);
+      starts.push(t);
+    });
+    window.__frameTimes = { durations, starts };
+  });
+  await page.goto(`http://127.0.0.1:${server.address().port}/${SETUP}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#play');
+  await page.waitForTimeout(500);  // warm-up
+  await page.evaluate(() => { window.__frameTimes.durations.length = 0; window.__frameTimes.starts.length = 0; });
+  const epoch0 = Number(await page.getAttribute('#epoch', 'data-epoch'));
+  await page.waitForTimeout(seconds * 1000);
+  const { durations, starts } = await page.evaluate(() => window.__frameTimes);
+  const epoch1 = Number(await page.getAttribute('#epoch', 'data-epoch'));
+  const sorted = [...durations].sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const fps = (starts.length - 1) / ((starts[starts.length - 1] - starts[0]) / 1000);
+  const mean = durations.reduce((s, d) => s + d, 0) / durations.length;
+  console.log('page: 6 x 8 ReLU, 7 features, 56 heatmaps + output plot + chart redrawn every frame, 1 epoch per frame');
+  console.log(`frames per second (headless Chromium)  ${fps.toFixed(1)}`);
+  console.log(`frame work, mean / median / p95 / max  ${mean.toFixed(2)} / ${pct(0.5).toFixed(2)} / ${pct(0.95).toFixed(2)} / ${sorted[sorted.length - 1].toFixed(2)} ms`);
+  console.log(`share of the 16.7 ms budget (mean)     ${(100 * mean / 16.67).toFixed(0)}%`);
+  console.log(`epochs trained in ${seconds} s               ${epoch1 - epoch0}`);
+} finally {
+  await browser.close();
+  server.close();
+}
