@@ -73,7 +73,8 @@ export function createControls(root, table, onChange) {
         }
         el.value = String(value);
         for (const o of el.options) o.disabled = allowed[key] ? !allowed[key].includes(o.value) : false;
-      } else if (document.activeElement !== el) {
+      } else if (el.value !== String(value)) {
+        // Focused inputs too: a value the engine rejected must not stay on show as if in use.
         el.value = String(value);
       }
       const out = root.querySelector(`output[data-for="${key}"]`);

@@ -9,10 +9,10 @@ import {
 import { parseCsv, toCsv } from './csv.js';
 import { modelToJson, parseModel } from './model-file.js';
 import { createHistory, record, shouldStop, latest } from './history.js';
-import { coherent, outputActivations, losses, datasetProblem } from './rules.js';
+import { coherent, defaultPair, outputActivations, losses, datasetProblem } from './rules.js';
 import { createControls } from './controls.js';
 import { createNetworkView } from './views/network.js';
-import { createDataPlot } from './views/data-plot.js';
+import { createDataPlot, MARGIN as PLOT_MARGIN } from './views/data-plot.js';
 import { createChart } from './views/chart.js';
 import { POSITIVE, NEGATIVE, classColor } from './views/colors.js';
 
@@ -40,6 +40,7 @@ const page = {
   stopMarker: null,      // { x, label } early-stopping point on the chart
   dirty: true,           // something to redraw
   featureGrid: null,     // every feature over the plane (drawn once)
+  plotSize: 0,           // side of the output plot, fitted to its panel
   lastError: '',
 };
 
@@ -70,7 +71,14 @@ function apply(next, { quiet = false } = {}) {
     if (next.dataset === 'custom') {
       if (!page.custom) throw new EngineError('there are no drawn or imported points yet: draw some or import a CSV');
       const engineData = page.engine.dataset();
-      if (page.custom.version !== page.customApplied || engineData.problem !== page.custom.problem) {
+      // Re-sent after a visit to a generated dataset too: the engine replaced its points then.
+      if (page.engine.settings().dataset !== 'custom' || page.custom.version !== page.customApplied ||
+        engineData.problem !== page.custom.problem) {
+        if (engineData.problem !== page.custom.problem) {
+          // The engine checks new points against its current output and loss (binary points under
+          // softmax, classes under binary cross-entropy): pass through tanh + MSE, which fit all.
+          page.engine.configure({ outputActivation: 'tanh', loss: 'mse' });
+        }
         page.engine.setCustomData(page.custom.xy, page.custom.labels, page.custom.problem, page.custom.classes);
         page.customApplied = page.custom.version;
       }
@@ -137,7 +145,11 @@ function trainStep(kind) {
   recordNow();
   if (page.state.earlyStopping && shouldStop(page.history, page.state.patience)) {
     const best = page.history.best;
-    if (best.params) page.engine.setParams(best.params);
+    if (best.params) {
+      page.engine.setParams(best.params);
+      // The numbers shown are those of the restored weights; the chart keeps the run as it went.
+      page.metrics = page.engine.metrics();
+    }
     pause();
     page.stopMarker = { x: best.epoch, label: 'early stop' };
     showMessage(`Early stopping: the validation loss has not improved for ${page.state.patience} epochs. ` +
@@ -155,6 +167,7 @@ function play() {
   if (page.state.earlyStopping && page.metrics?.validation.count === 0) {
     showMessage('Early stopping needs validation data: set "Validation data" above 0%.', 'info');
   }
+  if (page.stopMarker) page.history.best = null;  // going on after an early stop: a fresh patience window
   page.playing = true;
   $('play').innerHTML = ICON_PAUSE;
   $('play').setAttribute('aria-label', 'Pause');
@@ -226,7 +239,9 @@ function render() {
     $('plot-caption').textContent = data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).';
   }
   page.view.plot.update({
-    ...plot, discretize: s.discretize, points: data, showTest: s.showTest, highlight: null, drawing: page.drawing,
+    // While drawing, test points show too: a click that lands in the test split must not vanish.
+    ...plot, discretize: s.discretize, points: data, showTest: s.showTest || page.drawing, highlight: null,
+    drawing: page.drawing,
   });
 
   const h = page.history;
@@ -269,7 +284,14 @@ function showState(state) {
     button.tabIndex = selected ? 0 : -1;
   }
   const multiclass = problem === 'multiclass';
-  document.querySelector('[data-hide="classes"]').classList.toggle('inactive', !(state.dataset === 'blobs' || state.dataset === 'multi_spiral'));
+  // Generator settings mean nothing for the learner's own points: shown, but switched off.
+  const generated = state.dataset !== 'custom';
+  const usesClasses = state.dataset === 'blobs' || state.dataset === 'multi_spiral';
+  for (const [key, active] of [['noise', generated], ['points', generated], ['classes', usesClasses]]) {
+    document.querySelector(`[data-hide="${key}"]`).classList.toggle('inactive', !active);
+    document.querySelector(`input[data-key="${key}"]`).disabled = !active;
+  }
+  $('regenerate').disabled = !generated;
   updateDrawClasses(problem, multiclass ? (page.custom?.classes ?? state.classes) : 2);
   applyHidden(state.hide);
 }
@@ -346,9 +368,16 @@ function selectDataset(name) {
   if (name === 'custom' && !page.custom) {
     adoptCurrentPointsAsCustom();
   }
-  const next = { ...page.state, dataset: name };
-  if (name !== 'custom' && problemOf(next) !== problemOf(page.state)) Object.assign(next, coherent(next, problemOf(next)));
-  apply(next);
+  // customState(): the points go into the link, or a shared "your data" link would carry none.
+  const next = name === 'custom' ? customState() : { ...page.state, dataset: name };
+  apply(withProblem(next, problemOf(page.state)));
+}
+
+// A new kind of problem starts from its own output/loss pair (softmax + cross-entropy for classes,
+// linear for regression): coherent() alone would keep tanh + MSE, which is valid but a poor start.
+function withProblem(next, previousProblem) {
+  const problem = problemOf(next);
+  return problem === previousProblem ? next : { ...next, ...defaultPair(problem) };
 }
 
 function refreshCustomThumbnail() {
@@ -433,8 +462,9 @@ async function importCsv(file) {
   try {
     const text = await file.text();
     const parsed = parseCsv(text);
+    const previousProblem = problemOf(page.state);
     setCustom({ xy: Array.from(parsed.xy), labels: Array.from(parsed.labels), problem: parsed.problem, classes: parsed.classes });
-    const next = coherent(customState(), parsed.problem);
+    const next = withProblem(customState(), previousProblem);
     if (apply(next)) showMessage(`Imported ${parsed.labels.length} points (${parsed.problem}).`, 'info');
   } catch (e) {
     showMessage(`Could not import ${file.name}: ${e.message}`);
@@ -615,7 +645,13 @@ function wire() {
     if (file) loadModel(file);
     e.target.value = '';
   });
-  $('network').addEventListener('pointerover', (e) => { page.gradientOnHover = Boolean(e.target.closest('[data-param]')); });
+  $('network').addEventListener('pointerover', (e) => {
+    const on = Boolean(e.target.closest('[data-param]'));
+    // Redraw when it turns on, even while paused: the open tooltip needs the gradient.
+    if (on && !page.gradientOnHover) page.dirty = true;
+    page.gradientOnHover = on;
+  });
+  $('network').addEventListener('pointerleave', () => { page.gradientOnHover = false; });
   document.addEventListener('keydown', (e) => {
     if (e.target.closest('input, select, textarea, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === ' ' && !e.target.closest('button, [role="switch"]')) { e.preventDefault(); $('play').click(); }
@@ -654,17 +690,20 @@ function loadFromHash() {
   pause();
   const { state, errors } = parseHash(location.hash);
   const problems = [...errors];
+  // Drawn points ride along in the link even while a generated dataset is shown, so the learner
+  // can go back to them.
+  if (state.data) {
+    try {
+      const d = decodePoints(state.data);
+      setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
+    } catch (e) {
+      problems.push(`${e.message}${state.dataset === 'custom' ? '; using the default dataset' : ''}`);
+      if (state.dataset === 'custom') state.dataset = defaults().dataset;
+      state.data = '';
+    }
+  }
   if (state.dataset === 'custom') {
-    if (state.data) {
-      try {
-        const d = decodePoints(state.data);
-        setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
-      } catch (e) {
-        problems.push(`${e.message}; using the default dataset`);
-        state.dataset = defaults().dataset;
-        state.data = '';
-      }
-    } else if (!page.custom) {
+    if (!page.custom) {
       problems.push('the link names custom data but carries no points; using the default dataset');
       state.dataset = defaults().dataset;
     }
@@ -691,6 +730,17 @@ async function main() {
     plot: createDataPlot($('plot'), { size: 320, onAddPoint: addPoint, onRemoveNear: removeNear }),
     chart: createChart($('chart'), { ariaLabel: 'Loss per epoch for the training and test data' }),
   };
+  // The plot takes the width its panel has, up to 320 px: at a fixed 320 px it spilled out of the
+  // output column (330 px inside) and off narrow screens.
+  const fitPlot = () => {
+    const room = $('plot').clientWidth - PLOT_MARGIN.left - PLOT_MARGIN.right;
+    const size = Math.max(160, Math.min(320, Math.floor(room)));
+    if (room > 0 && size !== page.plotSize) {
+      page.plotSize = size;
+      page.view.plot.setSize(size);
+    }
+  };
+  new ResizeObserver(fitPlot).observe($('plot'));
   buildDatasetPicker(makePreviews());
   buildHideOptions();
   wire();

@@ -35,7 +35,9 @@ const BASE = [
   { key: 'loss', label: 'loss', kind: 'enum', values: ['mse', 'bce', 'softmax_ce'], default: 'mse', engine: true },
   { key: 'init', label: 'weight init', kind: 'enum', values: ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal'], default: 'xavier_uniform', engine: true },
   { key: 'biasInit', label: 'bias init', kind: 'number', min: -10, max: 10, default: 0, engine: true },
-  { key: 'seed', label: 'seed', kind: 'int', min: 0, max: UINT32_MAX, default: 1, engine: true },
+  // The page opens on seed 2: seed 1 leaves the default XOR net in a local minimum (74%), a fine
+  // lesson later but a poor first impression.
+  { key: 'seed', label: 'seed', kind: 'int', min: 0, max: UINT32_MAX, default: 2, engine: true },
   { key: 'learningRate', label: 'learning rate', kind: 'number', min: 0, max: 100, minOpen: true, default: 0.03, engine: true },
   { key: 'batchSize', label: 'batch size', kind: 'int', min: 1, max: 100000, default: 10, engine: true },
   { key: 'l1', label: 'L1 rate', kind: 'number', min: 0, max: 10, default: 0, engine: true },

@@ -80,7 +80,8 @@ export function formatRange(v) {
 // ---------------------------------------------------------------------------------------------
 // The view (DOM)
 
-const MARGIN = { left: 34, right: 8, top: 6, bottom: 30 };
+/** Room around the plane for the axes, in CSS pixels (the figure is size + left + right wide). */
+export const MARGIN = Object.freeze({ left: 34, right: 8, top: 6, bottom: 30 });
 // How far the heatmap's colours go from white: paler than the thumbnails so the points stand out.
 const PLOT_STRENGTH = 0.6;
 const TICK_COLOR = '#888';

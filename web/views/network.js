@@ -60,6 +60,7 @@ export function createNetworkView(container, handlers) {
   let biases = [];          // { rect, layer, unit }
   let heatmaps = [];        // per drawn node: { heatmap, node (grid index), layer, unit }
   let snapshot = null;
+  let hovered = null;       // the link or bias under the pointer, whose tooltip follows each snapshot
 
   function showTooltip(x, y, html) {
     tooltip.innerHTML = html;
@@ -68,7 +69,7 @@ export function createNetworkView(container, handlers) {
     tooltip.style.left = `${Math.min(x - box.left + 12, box.width - 180)}px`;
     tooltip.style.top = `${y - box.top + 12}px`;
   }
-  function hideTooltip() { tooltip.hidden = true; }
+  function hideTooltip() { tooltip.hidden = true; hovered = null; }
 
   function paramText(link) {
     const { params, gradient, sizes } = snapshot;
@@ -120,8 +121,9 @@ export function createNetworkView(container, handlers) {
   }
 
   function attachParamEvents(el, link) {
-    el.addEventListener('pointerenter', (e) => showTooltip(e.clientX, e.clientY, paramText(link)));
-    el.addEventListener('pointermove', (e) => showTooltip(e.clientX, e.clientY, paramText(link)));
+    const show = (e) => { showTooltip(e.clientX, e.clientY, paramText(link)); hovered = link; };
+    el.addEventListener('pointerenter', show);
+    el.addEventListener('pointermove', show);
     el.addEventListener('pointerleave', hideTooltip);
     el.addEventListener('click', (e) => { hideTooltip(); edit(link, e.clientX, e.clientY); });
   }
@@ -296,8 +298,11 @@ export function createNetworkView(container, handlers) {
     const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}`;
     if (key !== shape) {
       shape = key;
+      hideTooltip();  // its link is gone
       rebuild(s);
     }
+    // The value (while training) and the gradient (one frame after hovering starts) arrive later.
+    if (hovered && !tooltip.hidden) tooltip.innerHTML = paramText(hovered);
     for (const link of links) {
       const w = s.params[paramIndex(s.sizes, link.layer, link.to, link.from)];
       link.path.setAttribute('stroke', w >= 0 ? POSITIVE : NEGATIVE);

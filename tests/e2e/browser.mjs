@@ -1,0 +1,182 @@
+// Shared set-up for the playground's end-to-end tests: one static server and one headless
+// Chromium per test file, pages that may not reach beyond localhost, and every page error or
+// console error collected and asserted empty at the end of each test. Plus small helpers that act
+// on the page the way a learner does (select, slider, play/pause) and read what it shows.
+// Not here: any assertion about the playground itself (the *.test.mjs files).
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { serve } from '../../build-scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RESULTS = path.join(ROOT, 'test-results');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * Registers before/after hooks that start the server and the browser for this file.
+ * @returns {{ open(hash?: string, options?: { viewport?: object }): Promise<Session> }}
+ */
+export function useBrowser() {
+  let server;
+  let browser;
+  before(async () => {
+    assert.ok(fs.existsSync(path.join(ROOT, 'web', 'wasm', 'backprop-core.wasm')),
+      'web/wasm/backprop-core.wasm is missing: run bash build-scripts/build-wasm.sh first');
+    fs.mkdirSync(RESULTS, { recursive: true });
+    server = await serve(path.join(ROOT, 'web'), 0);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  });
+  return {
+    url: (hash = '') => `http://127.0.0.1:${server.address().port}/index.html${hash}`,
+    /** Opens the playground with `hash` in a fresh context and waits until it is ready. */
+    async open(hash = '', { viewport = { width: 1280, height: 800 } } = {}) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true });
+      const page = await context.newPage();
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+      await page.route('**/*', (route) => {
+        const { protocol, hostname } = new URL(route.request().url());
+        if ((protocol === 'http:' || protocol === 'https:') && ['127.0.0.1', 'localhost'].includes(hostname)) {
+          return route.continue();
+        }
+        problems.push(`request beyond localhost: ${route.request().url()}`);
+        return route.abort('blockedbyclient');
+      });
+      await page.goto(this.url(hash), { waitUntil: 'load' });
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+      await frames(page);
+      return { page, context, problems };
+    },
+  };
+}
+
+/**
+ * Runs `fn(page)` on a fresh page, then asserts that the page reported no errors and made no
+ * request beyond localhost. The page is closed either way.
+ */
+export async function withPage(b, hash, fn, options) {
+  const session = await b.open(hash, options);
+  try {
+    await fn(session.page, session);
+  } catch (e) {
+    if (session.problems.length) e.message += `\n(the page also reported: ${session.problems.join(' | ')})`;
+    throw e;
+  } finally {
+    await session.context.close();
+  }
+  assert.deepEqual(session.problems, [], 'errors on the page or requests beyond localhost');
+}
+
+// ---- acting on the page ----
+
+/** Waits for two animation frames, so the controller has rendered what changed. */
+export async function frames(page, n = 2) {
+  await page.evaluate((count) => new Promise((resolve) => {
+    const tick = (k) => (k === 0 ? resolve() : requestAnimationFrame(() => tick(k - 1)));
+    tick(count);
+  }), n);
+}
+
+/** Chooses `value` in the select bound to settings key `key`. */
+export async function choose(page, key, value) {
+  await page.selectOption(`select[data-key="${key}"]`, String(value));
+  await frames(page);
+}
+
+/** Sets a range slider (as a drag would end): input events while moving, change on release. */
+export async function slide(page, key, value) {
+  await page.$eval(`input[type="range"][data-key="${key}"]`, (el, v) => {
+    el.value = String(v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+  await frames(page);
+}
+
+/** Types `value` into the number input bound to `key` and commits it with Enter. */
+export async function type(page, key, value) {
+  const input = page.locator(`input[data-key="${key}"]`);
+  await input.fill(String(value));
+  await input.press('Enter');
+  await frames(page);
+}
+
+/** Ticks or unticks the checkbox bound to `key`. */
+export async function check(page, key, on = true) {
+  await page.setChecked(`input[type="checkbox"][data-key="${key}"]`, on);
+  await frames(page);
+}
+
+export async function play(page) {
+  assert.equal(await page.getAttribute('#play', 'aria-label'), 'Play', 'the play button offers Play');
+  await page.click('#play');
+}
+export async function pause(page) {
+  if (await page.getAttribute('#play', 'aria-label') === 'Pause') await page.click('#play');
+  await frames(page);
+}
+
+/** Plays until `predicate(state)` holds in the page (state = what readState returns), then pauses. */
+export async function trainUntil(page, predicate, { timeout = 20000 } = {}) {
+  await play(page);
+  try {
+    await page.waitForFunction(`(${predicate})((${readStateSource})())`, null, { timeout, polling: 50 });
+  } finally {
+    await pause(page);
+  }
+}
+
+// ---- reading the page ----
+
+const readStateSource = `() => {
+  const text = (id) => document.getElementById(id).textContent.trim();
+  const number = (t) => (t === '–' ? NaN : parseFloat(t));
+  const message = document.getElementById('message');
+  return {
+    epoch: Number(document.getElementById('epoch').dataset.epoch),
+    testLoss: number(text('test-loss')), trainLoss: number(text('train-loss')),
+    validationLoss: number(text('validation-loss')), testAccuracy: number(text('test-accuracy')),
+    playing: document.getElementById('play').getAttribute('aria-label') === 'Pause',
+    message: message.hidden ? '' : text('message-text'),
+    messageKind: message.hidden ? '' : message.className.replace('message', '').trim(),
+  };
+}`;
+
+/** What the page shows: epoch, losses, accuracy (percent), playing, the message and its kind. */
+export async function readState(page) {
+  return page.evaluate(`(${readStateSource})()`);
+}
+
+/** The URL hash as an object of decoded strings. */
+export async function hashParams(page) {
+  const hash = await page.evaluate(() => location.hash);
+  const out = {};
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    out[decodeURIComponent(part.slice(0, eq))] = decodeURIComponent(part.slice(eq + 1));
+  }
+  return out;
+}
+
+/** A data URL of the output plot's layers (heatmap and points), to tell two pictures apart. */
+export async function plotPicture(page) {
+  return page.$$eval('#plot canvas', (canvases) => canvases.map((c) => c.toDataURL()).join('|'));
+}
+
+/** Saves a screenshot under test-results/. */
+export async function screenshot(page, name, options = {}) {
+  const file = path.join(RESULTS, name);
+  await page.screenshot({ path: file, ...options });
+  return file;
+}

@@ -1,0 +1,342 @@
+// End-to-end: the playground page's controls, used as a learner would (click, select, type, drag,
+// keyboard) in headless Chromium. Each test checks what the page shows and the URL it keeps.
+// Not here: training to a target loss, sharing, data import (playground-training / -data tests).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+
+import {
+  useBrowser, withPage, frames, choose, slide, type, check, readState, hashParams,
+  plotPicture,
+} from './browser.mjs';
+import { paramIndex } from '../../web/views/network.js';
+
+const b = useBrowser();
+const T = { timeout: 30000 };
+// Few points and many epochs per frame: training in these tests takes a fraction of a second.
+const FAST = '#points=60&speed=20';
+
+async function stepEpochs(page, n) {
+  for (let i = 0; i < n; ++i) await page.click('#step');
+  await frames(page);
+}
+
+test('each dataset thumbnail sets the problem, the output plot and a fitting output/loss', T, async () => {
+  await withPage(b, '', async (page) => {
+    const expected = {
+      xor: 'classification', circles: 'classification', gaussians: 'classification', spiral: 'classification',
+      moons: 'classification', blobs: '3-class classification', multi_spiral: '3-class classification',
+      plane: 'regression', multi_gaussian: 'regression',
+    };
+    const names = await page.$$eval('#datasets button[data-dataset]', (bs) => bs.map((x) => x.dataset.dataset));
+    assert.deepEqual(names, [...Object.keys(expected), 'custom']);
+    assert.equal(await page.getAttribute('#datasets [data-dataset="xor"]', 'aria-checked'), 'true');
+    let picture = await plotPicture(page);
+    for (const [name, problem] of Object.entries(expected)) {
+      if (name !== 'xor') {
+        await page.click(`#datasets [data-dataset="${name}"]`);
+        await frames(page);
+      }
+      assert.equal(await page.textContent('#problem'), problem, name);
+      const checked = await page.$$eval('#datasets [aria-checked="true"]', (bs) => bs.map((x) => x.dataset.dataset));
+      assert.deepEqual(checked, [name], `only ${name} is checked`);
+      const out = await page.inputValue('select[data-key="outputActivation"]');
+      const loss = await page.inputValue('select[data-key="loss"]');
+      if (problem.includes('3-class')) assert.deepEqual([out, loss], ['softmax', 'softmax_ce'], name);
+      else if (problem === 'regression') assert.deepEqual([out, loss], ['linear', 'mse'], name);
+      else assert.deepEqual([out, loss], ['tanh', 'mse'], name);
+      const hash = await hashParams(page);
+      assert.equal(hash.dataset, name === 'xor' ? undefined : name);
+      if (name !== 'xor') {
+        const now = await plotPicture(page);
+        assert.notEqual(now, picture, `the output plot changes for ${name}`);
+        picture = now;
+      }
+      assert.equal((await readState(page)).message, '', `no message for ${name}`);
+    }
+    // Back to a binary dataset from regression: the pair returns to tanh + squared error.
+    await page.click('#datasets [data-dataset="circles"]');
+    await frames(page);
+    assert.equal(await page.inputValue('select[data-key="outputActivation"]'), 'tanh');
+    // Arrow keys move within the radio group.
+    await page.focus('#datasets [data-dataset="circles"]');
+    await page.keyboard.press('ArrowRight');
+    await frames(page);
+    assert.equal(await page.getAttribute('#datasets [data-dataset="gaussians"]', 'aria-checked'), 'true');
+    assert.equal((await hashParams(page)).dataset, 'gaussians');
+  });
+});
+
+test('main controls: training keys keep the epoch, data and architecture keys start again', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    const chartPicture = () => page.$eval('#chart canvas', (c) => c.toDataURL());
+    const cases = [
+      // [what the learner does, URL key, URL value, does training continue?, picture that changes]
+      [() => choose(page, 'learningRate', '0.1'), 'learningRate', '0.1', true],
+      [() => choose(page, 'l2', '0.001'), 'l2', '0.001', true],
+      [() => choose(page, 'optimizer', 'adam'), 'optimizer', 'adam', true],
+      [() => slide(page, 'batchSize', 5), 'batchSize', '5', true],
+      [() => check(page, 'showTest'), 'showTest', '1', true, () => plotPicture(page)],
+      [() => check(page, 'discretize'), 'discretize', '1', true, () => plotPicture(page)],
+      [() => check(page, 'logScale'), 'logScale', '1', true, chartPicture],
+      [() => choose(page, 'activation', 'relu'), 'activation', 'relu', false],
+      [() => slide(page, 'noise', 0.2), 'noise', '0.2', false],
+      [() => slide(page, 'points', 80), 'points', '80', false],
+      [() => slide(page, 'trainRatio', 0.7), 'trainRatio', '0.7', false],
+      [() => page.click('#regenerate').then(() => frames(page)), 'dataSeed', '2', false],
+    ];
+    for (const [act, key, value, keeps, picture] of cases) {
+      await stepEpochs(page, 3);
+      const before = await readState(page);
+      assert.equal(before.epoch, 3, `3 steps before changing ${key}`);
+      const pictureBefore = picture && await picture();
+      await act();
+      const after = await readState(page);
+      if (picture) assert.notEqual(await picture(), pictureBefore, `${key} changes what is drawn`);
+      assert.equal((await hashParams(page))[key], value, `URL carries ${key}=${value}`);
+      assert.equal(after.epoch, keeps ? 3 : 0, `${key}: ${keeps ? 'training continues' : 'a new run starts'}`);
+      assert.equal(after.message, '', `no message after ${key}`);
+      if (!keeps) assert.ok(Number.isFinite(after.testLoss), `${key}: a fresh test loss is shown`);
+      await page.click('#reset');
+    }
+    // The sliders' labels follow.
+    assert.equal(await page.textContent('output[data-for="noise"]'), '20%');
+    assert.equal(await page.textContent('output[data-for="points"]'), '80');
+    assert.equal(await page.textContent('output[data-for="trainRatio"]'), '70%');
+    assert.equal(await page.textContent('output[data-for="batchSize"]'), '5');
+    // A slider moved with the keyboard, as a learner tabbing through would.
+    await page.focus('input[data-key="noise"]');
+    await page.keyboard.press('ArrowRight');
+    await frames(page);
+    assert.equal((await hashParams(page)).noise, '0.25');
+    assert.equal(await page.textContent('output[data-for="noise"]'), '25%');
+    // The test points are named in the plot's legend.
+    assert.match(await page.textContent('#plot .data-plot-legend'), /test/);
+    // A real drag of the batch-size thumb to the far right end: the largest batch.
+    const slider = await page.locator('input[data-key="batchSize"]').boundingBox();
+    const thumbX = slider.x + slider.width * (4 / 99);  // batch 5 of 1..100
+    await page.mouse.move(thumbX, slider.y + slider.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(slider.x + slider.width * 0.6, slider.y + slider.height / 2, { steps: 4 });
+    await page.mouse.move(slider.x + slider.width + 40, slider.y + slider.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await frames(page);
+    assert.equal((await hashParams(page)).batchSize, '100');
+    assert.equal(await page.textContent('output[data-for="batchSize"]'), '100');
+  });
+});
+
+test('"More settings": every input updates the URL; training keys keep the epoch', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    await page.click('details.more summary');
+    assert.ok(await page.isVisible('select[data-key="outputActivation"]'));
+    const cases = [
+      [() => choose(page, 'decay', 'exponential'), 'decay', 'exponential', true],
+      [() => type(page, 'momentum', 0.5), 'momentum', '0.5', true],
+      [() => type(page, 'dropout', 0.1), 'dropout', '0.1', true],
+      [() => choose(page, 'l1', '0.001'), 'l1', '0.001', true],
+      [() => check(page, 'earlyStopping'), 'earlyStopping', '1', true],
+      [() => type(page, 'patience', 7), 'patience', '7', true],
+      [() => type(page, 'speed', 5), 'speed', '5', true],
+      [() => choose(page, 'outputActivation', 'sigmoid'), 'outputActivation', 'sigmoid', false],
+      [() => choose(page, 'loss', 'bce'), 'loss', 'bce', false],
+      [() => choose(page, 'init', 'he_normal'), 'init', 'he_normal', false],
+      [() => type(page, 'seed', 42), 'seed', '42', false],
+    ];
+    for (const [act, key, value, keeps] of cases) {
+      await stepEpochs(page, 2);
+      assert.equal((await readState(page)).epoch, 2);
+      await act();
+      const after = await readState(page);
+      assert.equal((await hashParams(page))[key], value, `URL carries ${key}=${value}`);
+      assert.equal(after.epoch, keeps ? 2 : 0, `${key}: ${keeps ? 'training continues' : 'a new run starts'}`);
+      if (key !== 'earlyStopping') assert.equal(after.message, '', `no message after ${key}`);
+      await page.click('#reset');
+    }
+    // Binary cross-entropy needs a sigmoid output: with tanh it is offered but disabled.
+    await choose(page, 'outputActivation', 'tanh');
+    assert.equal(await page.inputValue('select[data-key="loss"]'), 'mse', 'the loss falls back to one that fits');
+    assert.ok(await page.$eval('select[data-key="loss"] option[value="bce"]', (o) => o.disabled));
+    // A value out of range is refused with a message naming it; the previous value stays.
+    await type(page, 'dropout', 3);
+    const s = await readState(page);
+    assert.match(s.message, /dropout/i);
+    assert.equal(s.messageKind, 'error');
+    assert.equal((await hashParams(page)).dropout, '0.1');
+    assert.equal(await page.inputValue('input[data-key="dropout"]'), '0.1');
+    await page.click('#message-close');
+    assert.equal((await readState(page)).message, '');
+    // The training keys reached the engine: training still runs and stays finite.
+    await stepEpochs(page, 3);
+    assert.ok(Number.isFinite((await readState(page)).testLoss));
+  });
+});
+
+test('network editing: +/− layers and neurons, features by click and keyboard', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    const units = () => page.$$eval('#network [data-unit]', (els) => els.map((e) => e.dataset.unit));
+    const hidden = async () => (await hashParams(page)).hidden ?? '4,2';
+    assert.equal((await units()).length, 4 + 2 + 1);
+    await page.click('#network button[aria-label="add a hidden layer"]');
+    await frames(page);
+    assert.equal(await hidden(), '4,2,2');
+    assert.match(await page.textContent('#network .layer-controls'), /3 hidden layers/);
+    await page.click('#network button[aria-label="add a neuron to hidden layer 1"]');
+    await page.click('#network button[aria-label="add a neuron to hidden layer 3"]');
+    await frames(page);
+    assert.equal(await hidden(), '5,2,3');
+    assert.equal((await units()).length, 5 + 2 + 3 + 1);
+    await page.click('#network button[aria-label="remove a neuron from hidden layer 2"]');
+    await frames(page);
+    assert.equal(await hidden(), '5,1,3');
+    // A layer keeps at least one neuron.
+    await page.click('#network button[aria-label="remove a neuron from hidden layer 2"]');
+    await frames(page);
+    assert.equal(await hidden(), '5,1,3');
+    await page.click('#network button[aria-label="remove the last hidden layer"]');
+    await frames(page);
+    assert.equal(await hidden(), '5,1');
+    // The new architecture trains.
+    await page.click('#step');
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 1);
+
+    // Features: a click toggles; Enter and Space on the focused card too.
+    const card = (f) => `#network [data-feature="${f}"]`;
+    assert.equal(await page.getAttribute(card('x1^2'), 'aria-checked'), 'false');
+    await page.click(card('x1^2'));
+    await frames(page);
+    assert.equal(await page.getAttribute(card('x1^2'), 'aria-checked'), 'true');
+    assert.equal((await hashParams(page)).features, 'x1,x2,x1^2');
+    assert.equal((await readState(page)).epoch, 0, 'a new input starts a new run');
+    await page.focus(card('x1'));
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.equal(await page.getAttribute(card('x1'), 'aria-checked'), 'false');
+    await page.focus(card('sin_x2'));
+    await page.keyboard.press(' ');
+    await frames(page);
+    assert.equal((await hashParams(page)).features, 'x2,x1^2,sin_x2');
+    assert.equal((await readState(page)).playing, false, 'Space on a feature card does not start training');
+    // The links follow the inputs: 3 inputs x 5 neurons into the first hidden layer.
+    assert.equal(await page.$$eval('#network path[data-param^="0:"]', (ps) => ps.length), 3 * 5);
+    // The last feature cannot be switched off.
+    await page.click(card('x2'));
+    await page.click(card('x1^2'));
+    await page.click(card('sin_x2'));
+    await frames(page);
+    const s = await readState(page);
+    assert.match(s.message, /at least one input feature/);
+    assert.equal((await hashParams(page)).features, 'sin_x2');
+  });
+});
+
+// Moves the mouse onto a visible part of an SVG link or bias square and returns the tooltip text.
+async function hoverParam(page, selector) {
+  const point = await page.$eval(selector, (el) => {
+    const candidates = [];
+    if (el.tagName === 'path') {
+      const length = el.getTotalLength();
+      for (const f of [0.3, 0.2, 0.4, 0.15, 0.6, 0.7, 0.8]) candidates.push(el.getPointAtLength(f * length));
+    } else {
+      const bb = el.getBBox();
+      candidates.push({ x: bb.x + bb.width / 2 - 1, y: bb.y + bb.height / 2 + 1 });
+    }
+    const m = el.getScreenCTM();
+    for (const p of candidates) {
+      const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+      if (document.elementFromPoint(x, y) === el) return { x, y };
+    }
+    return null;
+  });
+  assert.ok(point, `a visible point on ${selector}`);
+  await page.mouse.move(point.x - 30, point.y - 30);
+  await page.mouse.move(point.x, point.y, { steps: 3 });
+  await frames(page, 3);
+  await page.mouse.move(point.x + 0.5, point.y);
+  await page.waitForSelector('#network .tooltip:not([hidden])');
+  return { point, text: await page.innerText('#network .tooltip') };
+}
+
+test('edit a weight and a bias: hover shows value and gradient, click and type sets it', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    // A weight: x1 -> hidden neuron 2 of layer 1.
+    const link = 'path[data-param="0:1:0"]';
+    const { point, text } = await hoverParam(page, link);
+    assert.match(text, /weight x1 → h1\.2/);
+    assert.match(text, /value -?\d/);
+    assert.match(text, /gradient dJ\/dw -?\d/);
+    const widthBefore = Number(await page.getAttribute(link, 'stroke-width'));
+    await page.mouse.click(point.x, point.y);
+    const editor = page.locator('#network input.param-editor');
+    await editor.waitFor();
+    assert.equal(await editor.getAttribute('aria-label'), 'weight value');
+    await editor.fill('2.5');
+    await editor.press('Enter');
+    await frames(page);
+    assert.equal(await page.$$eval('#network input.param-editor', (e) => e.length), 0, 'the editor closes');
+    assert.match((await hoverParam(page, link)).text, /value 2\.500\b/);
+    assert.ok(Number(await page.getAttribute(link, 'stroke-width')) > widthBefore, 'the link thickens');
+
+    // A bias: the first one, of hidden neuron h1.1.
+    const bias = 'rect[data-param$=":bias"]';
+    const biasParam = await page.getAttribute(bias, 'data-param');
+    const b1 = await hoverParam(page, bias);
+    assert.match(b1.text, /bias of h1\.1/);
+    assert.match(b1.text, /gradient dJ\/db/);
+    await page.mouse.click(b1.point.x, b1.point.y);
+    await editor.waitFor();
+    assert.equal(await editor.getAttribute('aria-label'), 'bias value');
+    await editor.fill('-0.75');
+    await editor.press('Enter');
+    await frames(page);
+    assert.match((await hoverParam(page, `rect[data-param="${biasParam}"]`)).text, /value -0\.7500/);
+    // Escape cancels an edit.
+    await page.mouse.click(b1.point.x, b1.point.y);
+    await editor.waitFor();
+    await editor.fill('9');
+    await editor.press('Escape');
+    assert.match((await hoverParam(page, `rect[data-param="${biasParam}"]`)).text, /value -0\.7500/);
+    // The engine holds the edited values: the saved model carries them.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#model-save')]);
+    const model = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(model.layerSizes, [2, 4, 2, 1]);
+    assert.equal(model.params[paramIndex(model.layerSizes, 0, 1, 0)], 2.5);
+    const [layer, unit] = biasParam.split(':').map(Number);
+    assert.equal(model.params[paramIndex(model.layerSizes, layer, unit, 'bias')], -0.75);
+    const s = await readState(page);
+    assert.equal(s.epoch, 0, 'editing is not training');
+    assert.ok(Number.isFinite(s.testLoss));
+  });
+});
+
+test('keyboard: space plays and pauses, s steps, r resets', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    await page.click('h1');  // focus on the page, not a control
+    await page.keyboard.press('s');
+    await page.keyboard.press('s');
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 2);
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => Number(document.getElementById('epoch').dataset.epoch) >= 20);
+    assert.equal((await readState(page)).playing, true);
+    await page.keyboard.press(' ');
+    await frames(page);
+    const paused = await readState(page);
+    assert.equal(paused.playing, false);
+    await frames(page, 4);
+    assert.equal((await readState(page)).epoch, paused.epoch, 'paused: the epoch stays');
+    await page.keyboard.press('r');
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 0);
+    // Keys typed into a control are the control's: 's' in a number input does not step.
+    await page.click('details.more summary');
+    await page.focus('input[data-key="seed"]');
+    await page.keyboard.press('s');
+    await page.keyboard.press(' ');
+    await frames(page);
+    const s = await readState(page);
+    assert.equal(s.epoch, 0);
+    assert.equal(s.playing, false);
+  });
+});

@@ -1,0 +1,212 @@
+// End-to-end: the learner's own data on the playground page in headless Chromium: drawing points
+// on the output plot (and keeping them across other changes), CSV import (good files and files
+// with a faulty line) and CSV export that reads back.
+// Not here: the CSV and link formats in detail (tests/web/csv.test.mjs, state.test.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+
+import { useBrowser, withPage, frames, choose, slide, readState, hashParams, screenshot } from './browser.mjs';
+import { decodePoints } from '../../web/state.js';
+import { parseCsv } from '../../web/csv.js';
+
+const b = useBrowser();
+const T = { timeout: 30000 };
+
+/** Client coordinates of plane point (x1, x2) on the output plot. */
+async function planePoint(page, x1, x2) {
+  const box = await page.locator('#plot canvas.data-plot-points').boundingBox();
+  return { x: box.x + ((x1 + 6) / 12) * box.width, y: box.y + ((6 - x2) / 12) * box.height };
+}
+async function clickPlane(page, x1, x2, { shift = false } = {}) {
+  const p = await planePoint(page, x1, x2);
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.click(p.x, p.y);
+  if (shift) await page.keyboard.up('Shift');
+  await frames(page);
+}
+/** Whether the points layer has paint at plane point (x1, x2). */
+async function pointShown(page, x1, x2) {
+  return page.$eval('#plot canvas.data-plot-points', (c, [a, b]) => {
+    const r = c.getBoundingClientRect();
+    const x = Math.round(((a + 6) / 12) * r.width * (c.width / r.width));
+    const y = Math.round(((6 - b) / 12) * r.height * (c.height / r.height));
+    return c.getContext('2d').getImageData(x, y, 1, 1).data[3] > 0;
+  }, [x1, x2]);
+}
+async function customPoints(page) {
+  const { data } = await hashParams(page);
+  assert.ok(data, 'the URL carries the drawn points');
+  return decodePoints(data);
+}
+const hasPoint = (d, x1, x2, label) => {
+  for (let i = 0; i < d.labels.length; ++i) {
+    if (Math.abs(d.xy[2 * i] - x1) < 0.15 && Math.abs(d.xy[2 * i + 1] - x2) < 0.15 && d.labels[i] === label) return true;
+  }
+  return false;
+};
+
+test('draw points: add with a click, remove with shift-click, kept across other changes, Clear', T, async () => {
+  let link;
+  await withPage(b, '#points=40', async (page) => {
+    // "your data" starts from the points on show, and the link carries them.
+    await page.click('#datasets [data-dataset="custom"]');
+    await frames(page);
+    assert.equal(await page.getAttribute('#datasets [data-dataset="custom"]', 'aria-checked'), 'true');
+    assert.equal((await customPoints(page)).labels.length, 40);
+    await page.click('#datasets [data-dataset="xor"]');
+    await frames(page);
+    assert.equal((await hashParams(page)).dataset, undefined);
+    await page.click('#draw-toggle');
+    assert.equal(await page.getAttribute('#draw-toggle', 'aria-pressed'), 'true');
+    assert.match(await page.getAttribute('#plot [role="img"]', 'aria-label'), /Drawing mode/);
+    // Clicking before anything was drawn keeps the dataset's 40 points and adds one.
+    await page.selectOption('#draw-class', '0');
+    await clickPlane(page, 3, 3);
+    assert.equal(await page.getAttribute('#datasets [data-dataset="custom"]', 'aria-checked'), 'true');
+    assert.equal(await page.getAttribute('#datasets [data-dataset="xor"]', 'aria-checked'), 'false');
+    assert.equal((await hashParams(page)).dataset, 'custom');
+    let d = await customPoints(page);
+    assert.equal(d.labels.length, 41);
+    assert.ok(hasPoint(d, 3, 3, 0), 'the point is where the learner clicked, with class 0');
+    await page.selectOption('#draw-class', '1');
+    await clickPlane(page, -2.5, 4);
+    await clickPlane(page, 4.5, -4.5);
+    d = await customPoints(page);
+    assert.equal(d.labels.length, 43);
+    assert.ok(hasPoint(d, -2.5, 4, 1) && hasPoint(d, 4.5, -4.5, 1));
+    // Every drawn point shows, whether it fell in the training or the test split.
+    for (const [x1, x2] of [[3, 3], [-2.5, 4], [4.5, -4.5]]) assert.ok(await pointShown(page, x1, x2), `point at ${x1}, ${x2} shows`);
+    // Shift-click removes the point under the pointer.
+    await clickPlane(page, -2.5, 4, { shift: true });
+    d = await customPoints(page);
+    assert.equal(d.labels.length, 42);
+    assert.ok(!hasPoint(d, -2.5, 4, 1), 'the shift-clicked point is gone');
+    assert.ok(!(await pointShown(page, -2.5, 4)), 'and no longer drawn');
+    await screenshot(page, 'playground-drawing.png');
+    const drawn = (await hashParams(page)).data;
+
+    // Other settings keep the drawn points.
+    await choose(page, 'learningRate', '0.1');
+    await page.click('#step');
+    await frames(page);
+    assert.equal((await hashParams(page)).data, drawn);
+    assert.equal((await readState(page)).epoch, 1);
+    // Off to another dataset, change its noise, and back to "your data".
+    await page.click('#datasets [data-dataset="circles"]');
+    await slide(page, 'noise', 0.3);
+    assert.equal((await hashParams(page)).dataset, 'circles');
+    await page.click('#datasets [data-dataset="custom"]');
+    await frames(page);
+    const back = await hashParams(page);
+    assert.equal(back.dataset, 'custom', (await readState(page)).message);
+    assert.equal(back.data, drawn, 'the drawn points come back');
+
+    // Clear: one point per class to start from, still drawing.
+    await page.click('#draw-clear');
+    await frames(page);
+    d = await customPoints(page);
+    assert.equal(d.labels.length, 2);
+    assert.deepEqual(Array.from(d.labels), [0, 1]);
+    assert.equal(await page.getAttribute('#draw-toggle', 'aria-pressed'), 'true');
+    await clickPlane(page, 1, 1);
+    assert.equal((await customPoints(page)).labels.length, 3);
+    // Stop drawing: clicks on the plot do nothing.
+    await page.click('#draw-toggle');
+    assert.equal(await page.getAttribute('#draw-toggle', 'aria-pressed'), 'false');
+    await clickPlane(page, -1, -1);
+    assert.equal((await customPoints(page)).labels.length, 3);
+    // The drawn data trains.
+    await page.click('#step');
+    await frames(page);
+    const s = await readState(page);
+    assert.equal(s.epoch, 1);
+    assert.equal(s.message, '');
+    link = await page.evaluate(() => location.hash);
+  });
+  // The link brings the drawn points back in a fresh page.
+  await withPage(b, link, async (page) => {
+    const s = await readState(page);
+    assert.equal(s.message, '');
+    assert.equal(await page.getAttribute('#datasets [data-dataset="custom"]', 'aria-checked'), 'true');
+    assert.equal((await customPoints(page)).labels.length, 3);
+    await page.click('#draw-toggle');  // shows every point, whichever split it is in
+    await frames(page);
+    assert.ok(await pointShown(page, 1, 1), 'the last drawn point is back');
+  });
+});
+
+function csvFile(name, text) {
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(text) };
+}
+async function importCsv(page, name, text) {
+  await page.setInputFiles('#csv-import', csvFile(name, text));
+  await page.waitForFunction(() => !document.getElementById('message').hidden);
+  await frames(page);
+  return readState(page);
+}
+
+test('CSV import: good binary and multi-class files replace the data; bad files name the line', T, async () => {
+  await withPage(b, '#points=40', async (page) => {
+    const binary = 'x1,x2,label\n1,1,1\n-1,-1,1\n1,-1,0\n-1,1,0\n2.5,2.5,1\n-2.5,2.5,0\n';
+    let s = await importCsv(page, 'four.csv', binary);
+    assert.equal(s.messageKind, 'info');
+    assert.match(s.message, /Imported 6 points \(binary\)/);
+    assert.equal(await page.textContent('#problem'), 'classification');
+    assert.equal(await page.getAttribute('#datasets [data-dataset="custom"]', 'aria-checked'), 'true');
+    let d = await customPoints(page);
+    assert.equal(d.labels.length, 6);
+    assert.ok(hasPoint(d, -2.5, 2.5, 0));
+
+    const rows = ['x1;x2;label'];  // semicolons and decimal commas, as a spreadsheet writes them
+    for (let k = 0; k < 3; ++k) for (let i = 0; i < 4; ++i) rows.push(`${k * 3 - 3},${i};${i - 2};${k}`);
+    s = await importCsv(page, 'three.csv', rows.join('\r\n'));
+    assert.match(s.message, /Imported 12 points \(multiclass\)/);
+    assert.equal(await page.textContent('#problem'), '3-class classification');
+    assert.equal(await page.inputValue('select[data-key="outputActivation"]'), 'softmax');
+    assert.equal(await page.inputValue('select[data-key="loss"]'), 'softmax_ce');
+    d = await customPoints(page);
+    assert.equal(d.classes, 3);
+    assert.equal(d.labels.length, 12);
+    assert.deepEqual(await page.$$eval('#draw-class option', (os) => os.map((o) => o.value)), ['0', '1', '2']);
+    const before = await hashParams(page);
+
+    // A bad number on line 3: an error naming it; the data stays.
+    s = await importCsv(page, 'bad.csv', 'x1,x2,label\n1,2,0\n1,abc,1\n');
+    assert.equal(s.messageKind, 'error');
+    assert.match(s.message, /bad\.csv/);
+    assert.match(s.message, /line 3/);
+    assert.match(s.message, /'abc' is not a number/);
+    assert.deepEqual(await hashParams(page), before);
+    assert.equal(await page.textContent('#problem'), '3-class classification');
+    await page.click('#message-close');
+    // A wrong column count.
+    s = await importCsv(page, 'columns.csv', '1,2,0\n3,4\n');
+    assert.match(s.message, /line 2: expected 3 columns \(x1,x2,label\), got 2/);
+    assert.deepEqual(await hashParams(page), before);
+    // The same file again after an error still imports (the input was emptied).
+    s = await importCsv(page, 'four.csv', binary);
+    assert.match(s.message, /Imported 6 points/);
+    assert.equal(await page.textContent('#problem'), 'classification');
+    assert.equal(await page.inputValue('select[data-key="outputActivation"]'), 'tanh');
+  });
+});
+
+test('CSV export downloads the current data, which reads back', T, async () => {
+  await withPage(b, '#dataset=moons&points=50&noise=0.1', async (page) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv-export')]);
+    assert.equal(download.suggestedFilename(), 'backprop-data.csv');
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    assert.match(text, /^x1,x2,label\n/);
+    const parsed = parseCsv(text);
+    assert.equal(parsed.labels.length, 50);
+    assert.equal(parsed.problem, 'binary');
+    // Imported back, it is the same data: the same 50 points as the learner's own.
+    const s = await importCsv(page, 'backprop-data.csv', text);
+    assert.match(s.message, /Imported 50 points \(binary\)/);
+    const d = await customPoints(page);
+    for (let i = 0; i < 50; ++i) {
+      assert.ok(Math.abs(d.xy[2 * i] - parsed.xy[2 * i]) <= 0.005 && d.labels[i] === parsed.labels[i], `point ${i}`);
+    }
+  });
+});

@@ -1,0 +1,99 @@
+// End-to-end: the playground page's layout and accessible names at a laptop size (1280 x 800) and
+// a tablet held upright (800 x 1100) in headless Chromium, with screenshots of the main states in
+// test-results/ for a person to look at.
+// Not here: behaviour of the controls (the other playground-*.test.mjs files).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useBrowser, withPage, frames, trainUntil, readState, screenshot } from './browser.mjs';
+
+const b = useBrowser();
+const T = { timeout: 30000 };
+const SIZES = [{ width: 1280, height: 800 }, { width: 800, height: 1100 }];
+
+// Elements whose right edge passes the viewport, or their panel, outside the network scroller
+// (which scrolls sideways on purpose).
+function overflowing() {
+  const out = [];
+  const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`;
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('.network-scroll') || el.closest('[hidden]')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.right > window.innerWidth + 0.5) out.push(`${name(el)} ends at ${Math.round(r.right)} > viewport ${window.innerWidth}`);
+    const panel = el.closest('.panel');
+    if (panel && el !== panel && r.right > panel.getBoundingClientRect().right + 0.5) {
+      out.push(`${name(el)} ends at ${Math.round(r.right)}, outside its panel (${Math.round(panel.getBoundingClientRect().right)})`);
+    }
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, out: out.slice(0, 10) };
+}
+
+// Controls in the accessibility tree (Chromium's own computation) that have no name.
+async function unnamedControls(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const roles = new Set(['button', 'combobox', 'slider', 'checkbox', 'spinbutton', 'textbox', 'switch', 'radio',
+    'ListBox', 'searchbox', 'link']);
+  const unnamed = [];
+  let count = 0;
+  for (const n of nodes) {
+    if (n.ignored || !roles.has(n.role?.value)) continue;
+    count += 1;
+    if (!String(n.name?.value ?? '').trim()) {
+      const { node } = await cdp.send('DOM.describeNode', { backendNodeId: n.backendDOMNodeId });
+      unnamed.push(`${n.role.value} <${node.localName} ${(node.attributes ?? []).join(' ')}>`);
+    }
+  }
+  await cdp.detach();
+  return { count, unnamed };
+}
+
+for (const viewport of SIZES) {
+  test(`layout at ${viewport.width} x ${viewport.height}: nothing spills sideways, every control is named`, T, async () => {
+    await withPage(b, '#points=60', async (page) => {
+      // Open everything that can be opened, and make the network wide, then look.
+      await page.click('details.more summary');
+      await page.click('#share');
+      for (let i = 0; i < 5; ++i) await page.click('#network button[aria-label="add a hidden layer"]');
+      await frames(page);
+      const layout = await page.evaluate(overflowing);
+      assert.ok(layout.scrollWidth <= layout.innerWidth, `page scroll width ${layout.scrollWidth} > ${layout.innerWidth}`);
+      assert.deepEqual(layout.out, [], 'elements beyond the viewport or their panel');
+      // The plot fits its panel.
+      const plot = await page.locator('#plot .data-plot').boundingBox();
+      const panel = await page.locator('#output-panel').boundingBox();
+      assert.ok(plot.x + plot.width <= panel.x + panel.width, 'the output plot lies inside its panel');
+      assert.ok(plot.width >= 200, `the output plot stays readable (${plot.width} px)`);
+      // The network scrolls inside its own box instead of widening the page.
+      const scroller = await page.$eval('.network-scroll', (el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+      assert.ok(scroller.cw > 0);
+
+      const { count, unnamed } = await unnamedControls(page);
+      assert.ok(count > 60, `${count} controls found`);
+      assert.deepEqual(unnamed, [], 'controls without an accessible name');
+      // A slider can be reached by its label, as a screen reader user would.
+      assert.equal(await page.getByRole('slider', { name: /Noise/ }).count(), 1);
+      assert.equal(await page.getByRole('combobox', { name: 'Learning rate' }).count(), 1);
+      if (viewport.width === 800) await screenshot(page, 'playground-narrow.png', { fullPage: true });
+    }, { viewport });
+  });
+}
+
+test('screenshots: the page as it opens, and a multi-class problem after training', T, async () => {
+  await withPage(b, '', async (page) => {
+    await screenshot(page, 'playground-initial.png');
+    const s = await readState(page);
+    assert.equal(s.message, '');
+    assert.equal(await page.textContent('#problem'), 'classification');
+  });
+  await withPage(b, '#dataset=blobs&classes=4&noise=0.2&points=120&hidden=6&speed=20', async (page) => {
+    assert.equal(await page.textContent('#problem'), '4-class classification');
+    await trainUntil(page, (s) => s.epoch >= 150);
+    const s = await readState(page);
+    assert.ok(s.testAccuracy > 80, `blobs test accuracy ${s.testAccuracy}%`);
+    const legend = await page.textContent('#plot .data-plot-legend');
+    for (let k = 0; k < 4; ++k) assert.match(legend, new RegExp(`class ${k}`));
+    await screenshot(page, 'playground-multiclass.png');
+  });
+});

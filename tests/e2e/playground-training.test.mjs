@@ -1,0 +1,263 @@
+// End-to-end: training on the playground page in headless Chromium: Play/Pause to a low loss,
+// the step modes, shared links that reproduce a run exactly, instructor links that hide controls,
+// malformed links, divergence and recovery, model files, early stopping.
+// Not here: the engine's numbers themselves (tests/wasm/), the controls one by one (-controls).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+
+import {
+  useBrowser, withPage, frames, choose, slide, play, readState, hashParams, trainUntil,
+  screenshot,
+} from './browser.mjs';
+
+const b = useBrowser();
+const T = { timeout: 40000 };
+
+async function step(page, n = 1) {
+  for (let i = 0; i < n; ++i) await page.click('#step');
+  await frames(page);
+}
+
+test('XOR and circles train to a low test loss with Play and Pause', T, async () => {
+  // XOR as the page opens (seed 2), except the speed.
+  await withPage(b, '#speed=100', async (page) => {
+    const start = await readState(page);
+    assert.equal(start.epoch, 0);
+    assert.ok(start.testLoss > 0.3, `untrained test loss ${start.testLoss}`);
+    await trainUntil(page, (s) => s.testAccuracy >= 95 && s.epoch >= 200);
+    const s = await readState(page);
+    assert.equal(s.playing, false, 'Pause stops training');
+    assert.ok(s.testAccuracy >= 95, `XOR test accuracy ${s.testAccuracy}%`);
+    assert.ok(s.testLoss < start.testLoss / 3, `XOR test loss ${start.testLoss} -> ${s.testLoss}`);
+    await frames(page, 3);
+    assert.equal((await readState(page)).epoch, s.epoch, 'paused: no more epochs');
+    assert.match(await page.getAttribute('#chart canvas', 'aria-label'), /Latest: test \d/);
+  });
+  await withPage(b, '#dataset=circles&noise=0.1&points=100&speed=100&seed=1', async (page) => {
+    await trainUntil(page, (s) => s.testLoss < 0.1);
+    const s = await readState(page);
+    assert.ok(s.testLoss < 0.1, `circles test loss ${s.testLoss}`);
+    assert.ok(s.testAccuracy >= 90, `circles test accuracy ${s.testAccuracy}%`);
+  });
+});
+
+test('a deep network on the spiral trains and is drawn (screenshot)', T, async () => {
+  const hash = '#dataset=spiral&points=200&hidden=8,8,6,4&activation=tanh&learningRate=0.03' +
+    '&features=x1,x2,x1%5E2,x2%5E2,sin_x1,sin_x2&batchSize=5&speed=30';
+  await withPage(b, hash, async (page) => {
+    const start = await readState(page);
+    await trainUntil(page, (s) => s.epoch >= 300);
+    const s = await readState(page);
+    assert.ok(s.trainLoss < start.trainLoss, `spiral training loss ${start.trainLoss} -> ${s.trainLoss}`);
+    assert.equal(await page.$$eval('#network [data-unit]', (els) => els.length), 8 + 8 + 6 + 4 + 1);
+    await screenshot(page, 'playground-training-spiral.png', { fullPage: true });
+  });
+});
+
+test('Step advances one epoch, one mini-batch or one example, as chosen', T, async () => {
+  // 20 points, half for training: an epoch is 2 mini-batches of 5, or 10 examples.
+  await withPage(b, '#points=20&batchSize=5', async (page) => {
+    const epoch = async () => {
+      const s = await readState(page);
+      assert.equal(await page.textContent('#epoch'), String(s.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+      return s.epoch;
+    };
+    await step(page);
+    assert.equal(await epoch(), 1);
+    await step(page, 2);
+    assert.equal(await epoch(), 3);
+
+    await choose(page, 'stepMode', 'batch');
+    assert.equal((await hashParams(page)).stepMode, 'batch');
+    const before = await readState(page);
+    await step(page);
+    const half = await readState(page);
+    assert.equal(half.epoch, 3, 'half an epoch');
+    assert.notEqual(half.trainLoss, before.trainLoss, 'one mini-batch changed the weights');
+    await step(page);
+    assert.equal(await epoch(), 4, 'two mini-batches make an epoch');
+
+    await choose(page, 'stepMode', 'example');
+    for (let i = 0; i < 9; ++i) await step(page);
+    assert.equal(await epoch(), 4, '9 of 10 examples');
+    await step(page);
+    assert.equal(await epoch(), 5, 'the 10th example completes the epoch');
+    assert.equal((await readState(page)).playing, false);
+  });
+});
+
+test('a shared link reproduces the set-up and the numbers; hide= hides controls', T, async () => {
+  const N = 15;
+  let link, loss, trainLoss;
+  await withPage(b, '', async (page) => {
+    // Set up by hand: dataset, noise, architecture, activation, learning rate, seed, features.
+    await page.click('#datasets [data-dataset="moons"]');
+    await slide(page, 'noise', 0.15);
+    await page.click('#network button[aria-label="add a neuron to hidden layer 2"]');
+    await choose(page, 'activation', 'relu');
+    await choose(page, 'learningRate', '0.1');
+    await page.click('#rerun');  // new weights: seed 3
+    await page.click('#network [data-feature="x1*x2"]');
+    await frames(page);
+    await page.click('#share');
+    link = await page.inputValue('#share-url');
+    const hash = await hashParams(page);
+    assert.deepEqual(hash, {
+      dataset: 'moons', noise: '0.15', features: 'x1,x2,x1*x2', hidden: '4,3', activation: 'relu', seed: '3',
+      learningRate: '0.1',
+    });
+    assert.ok(link.endsWith(await page.evaluate(() => location.hash)), `share link ${link}`);
+    await step(page, N);
+    ({ testLoss: loss, trainLoss } = await readState(page));
+    assert.ok(Number.isFinite(loss));
+
+    // Instructor: hide the learning rate and the data panel from the link.
+    await page.check('#hide-options input[value="learningRate"]');
+    await page.check('#hide-options input[value="dataPanel"]');
+    const hidden = await page.inputValue('#share-url');
+    assert.match(hidden, /hide=learningRate,dataPanel/);
+    const s = await readState(page);
+    assert.equal(s.epoch, N, 'sharing does not disturb training');
+    link = { plain: link, hidden };
+  });
+
+  await withPage(b, new URL(link.plain).hash, async (page) => {
+    assert.equal(await page.getAttribute('#datasets [data-dataset="moons"]', 'aria-checked'), 'true');
+    assert.equal(await page.textContent('output[data-for="noise"]'), '15%');
+    assert.equal(await page.inputValue('select[data-key="activation"]'), 'relu');
+    assert.equal(await page.inputValue('select[data-key="learningRate"]'), '0.1');
+    assert.equal(await page.getAttribute('#network [data-feature="x1*x2"]', 'aria-checked'), 'true');
+    assert.match(await page.textContent('#network .neuron-controls:nth-of-type(3)'), /3/);
+    await page.click('details.more summary');
+    assert.equal(await page.inputValue('input[data-key="seed"]'), '3');
+    assert.equal((await readState(page)).message, '');
+    await step(page, N);
+    const s = await readState(page);
+    assert.equal(s.epoch, N);
+    assert.equal(s.testLoss, loss, 'same link, same steps: the same test loss');
+    assert.equal(s.trainLoss, trainLoss);
+  });
+
+  await withPage(b, new URL(link.hidden).hash, async (page) => {
+    assert.equal(await page.isVisible('select[data-key="learningRate"]'), false);
+    assert.equal(await page.isVisible('#data-panel'), false);
+    assert.equal(await page.isVisible('select[data-key="activation"]'), true);
+    assert.equal(await page.isVisible('#network-panel'), true);
+    await step(page);
+    assert.equal((await readState(page)).epoch, 1);
+  });
+});
+
+test('a malformed link names the bad keys, uses defaults for them, and the page works', T, async () => {
+  await withPage(b, '#learningRate=abc&hidden=4,x&foo=1&noise=0.3', async (page) => {
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'warning');
+    assert.match(s.message, /learningRate/);
+    assert.match(s.message, /hidden/);
+    assert.match(s.message, /foo/);
+    assert.doesNotMatch(s.message, /noise/);
+    assert.equal(await page.inputValue('select[data-key="learningRate"]'), '0.03');
+    assert.equal(await page.$$eval('#network [data-unit]', (els) => els.length), 4 + 2 + 1);
+    assert.equal(await page.textContent('output[data-for="noise"]'), '30%', 'the good key is kept');
+    // The link is rewritten to what is in use.
+    assert.deepEqual(await hashParams(page), { noise: '0.3' });
+    await step(page, 3);
+    const after = await readState(page);
+    assert.equal(after.epoch, 3);
+    assert.ok(Number.isFinite(after.testLoss));
+  });
+});
+
+test('divergence pauses with advice about the learning rate; Reset recovers', T, async () => {
+  const hash = '#dataset=plane&activation=linear&outputActivation=linear&hidden=8,8&learningRate=10';
+  await withPage(b, hash, async (page) => {
+    await play(page);
+    await page.waitForFunction(() => !document.getElementById('message').hidden);
+    await frames(page);
+    const s = await readState(page);
+    assert.equal(s.playing, false, 'training paused itself');
+    assert.equal(s.messageKind, 'error');
+    assert.match(s.message, /learning rate/i);
+    assert.match(s.message, /reset/i);
+    await screenshot(page, 'playground-divergence.png');
+    // Play again: refused, training stays put.
+    await page.click('#play');
+    await frames(page, 3);
+    const again = await readState(page);
+    assert.equal(again.playing, false);
+    assert.equal(again.epoch, s.epoch);
+    assert.match(again.message, /learning rate/i);
+    // The learner does what the message says: lower the learning rate, then reset.
+    await choose(page, 'learningRate', '0.01');
+    await page.click('#reset');
+    await frames(page);
+    const reset = await readState(page);
+    assert.equal(reset.message, '', 'the message goes with the reset');
+    assert.equal(reset.epoch, 0);
+    assert.ok(Number.isFinite(reset.testLoss) && Number.isFinite(reset.trainLoss));
+    await trainUntil(page, (x) => x.epoch >= 20);
+    const trained = await readState(page);
+    assert.equal(trained.message, '');
+    assert.ok(Number.isFinite(trained.testLoss) && trained.testLoss < reset.testLoss,
+      `test loss ${reset.testLoss} -> ${trained.testLoss}`);
+  });
+});
+
+test('Save model downloads JSON; Load model restores the same weights', T, async () => {
+  let file, saved;
+  await withPage(b, '#dataset=circles&points=80&hidden=5&seed=3', async (page) => {
+    await step(page, 25);
+    saved = await readState(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#model-save')]);
+    assert.equal(download.suggestedFilename(), 'backprop-model.json');
+    file = fs.readFileSync(await download.path(), 'utf8');
+    const model = JSON.parse(file);
+    assert.equal(model.format, 'backprop-playground-model');
+    assert.deepEqual(model.layerSizes, [2, 5, 1]);
+    assert.equal(model.epoch, 25);
+    assert.equal(model.settings.dataset, 'circles');
+  });
+  await withPage(b, '', async (page) => {
+    const fresh = await readState(page);
+    assert.notEqual(fresh.testLoss, saved.testLoss);
+    await page.setInputFiles('#model-load', { name: 'my-model.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page.waitForFunction(() => !document.getElementById('message').hidden);
+    await frames(page);
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'info');
+    assert.match(s.message, /Loaded my-model\.json \(trained 25 epochs\)/);
+    assert.equal(s.testLoss, saved.testLoss, 'the loaded weights give the saved test loss');
+    assert.equal(s.trainLoss, saved.trainLoss);
+    const hash = await hashParams(page);
+    assert.equal(hash.dataset, 'circles');
+    assert.equal(hash.hidden, '5');
+    assert.equal(await page.$$eval('#network [data-unit]', (els) => els.length), 5 + 1);
+    // A file that is not a model: an error, and the loaded model stays.
+    await page.setInputFiles('#model-load', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1}') });
+    await page.waitForFunction(() => document.getElementById('message').className.includes('error'));
+    const bad = await readState(page);
+    assert.match(bad.message, /Could not load notes\.json: not a Backprop Playground model file/);
+    assert.equal(bad.testLoss, saved.testLoss);
+  });
+});
+
+test('early stopping on the validation split stops by itself and says so', T, async () => {
+  const hash = '#dataset=gaussians&noise=0.8&points=60&validationRatio=0.3&earlyStopping=1&patience=20' +
+    '&hidden=8,8&learningRate=0.3&speed=20';
+  await withPage(b, hash, async (page) => {
+    assert.equal(await page.isVisible('#validation-metric'), true, 'the validation loss is shown');
+    await play(page);
+    await page.waitForFunction(() => !document.getElementById('message').hidden, null, { timeout: 20000 });
+    await frames(page);
+    const s = await readState(page);
+    assert.equal(s.playing, false, 'training stopped by itself');
+    assert.equal(s.messageKind, 'info');
+    assert.match(s.message, /Early stopping: the validation loss has not improved for 20 epochs/);
+    const best = Number(/validation loss ([\d.]+)\)/.exec(s.message)[1]);
+    assert.ok(Math.abs(s.validationLoss - best) < 1e-4,
+      `the shown validation loss ${s.validationLoss} is that of the restored weights (${best})`);
+    assert.ok(await page.$eval('#chart canvas', (c) => c.width > 0 && c.height > 0), 'the chart is drawn');
+    assert.match(await page.getAttribute('#chart canvas', 'aria-label'), /validation/);
+  });
+});
