@@ -11,7 +11,7 @@ import { modelToJson, parseModel } from './model-file.js';
 import { createHistory, record, shouldStop, latest } from './history.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem } from './rules.js';
 import { createControls } from './controls.js';
-import { createNetworkView } from './views/network.js';
+import { createNetworkView, nodeRange, paramIndex } from './views/network.js';
 import { createDataPlot, MARGIN as PLOT_MARGIN } from './views/data-plot.js';
 import { createChart } from './views/chart.js';
 import { POSITIVE, NEGATIVE, classColor } from './views/colors.js';
@@ -217,17 +217,16 @@ function render() {
   const cells = GRID * GRID;
   let plot;
   if (page.hover && page.hover.node < grid.nodes) {
-    const act = activations[page.hover.layer];
-    const range = act === 'sigmoid' || act === 'step' ? [0, 1] : act === 'tanh' ? [-1, 1] : null;
-    let lo = -1, hi = 1;
-    if (range) [lo, hi] = range;
-    else {
-      let m = 0;
-      for (let i = page.hover.node * cells; i < (page.hover.node + 1) * cells; ++i) m = Math.max(m, Math.abs(grid.values[i]));
-      lo = -(m || 1); hi = m || 1;
-    }
-    plot = { grid: { g: GRID, values: grid.values, offsets: [page.hover.node * cells] }, mode: 'signed', lo, hi };
-    $('plot-caption').textContent = `Showing ${page.hover.name} over the input plane (colour range ${lo.toPrecision(3)} to ${hi.toPrecision(3)}).`;
+    const { layer, unit, node, name } = page.hover;
+    const act = activations[layer];
+    const offset = node * cells;
+    const { lo, hi } = nodeRange(act, grid.values, offset, cells);
+    let min = Infinity, max = -Infinity;
+    for (let i = offset; i < offset + cells; ++i) { min = Math.min(min, grid.values[i]); max = Math.max(max, grid.values[i]); }
+    plot = { grid: { g: GRID, values: grid.values, offsets: [offset] }, mode: 'signed', lo, hi };
+    const bias = layer > 0 ? `, bias ${params[paramIndex(sizes, layer - 1, unit, 'bias')].toPrecision(3)}` : '';
+    $('plot-caption').textContent = `${name}${layer > 0 ? ` (${act})` : ''}${bias}: ` +
+      `from ${min.toPrecision(3)} to ${max.toPrecision(3)} over the input plane.`;
   } else if (data.problem === 'multiclass') {
     const offsets = Array.from({ length: outputs }, (_, k) => (firstOutput + k) * cells);
     const [lo, hi] = s.outputActivation === 'tanh' ? [-1, 1] : [0, 1];
