@@ -310,6 +310,24 @@ test('edit a weight and a bias: hover shows value and gradient, click and type s
   });
 });
 
+test('keyboard: Tab reaches a weight, focus reads it out, Enter edits it', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    const link = 'path[data-param="0:0:1"]';  // x2 -> h1.1
+    await page.focus(link);
+    const label = await page.getAttribute(link, 'aria-label');
+    assert.match(label, /weight x2 → h1\.1, value -?\d/);
+    assert.equal(await page.isVisible('#network .tooltip'), true);
+    await page.keyboard.press('Enter');
+    const editor = page.locator('#network input.param-editor');
+    await editor.waitFor();
+    await page.keyboard.type('-1.25');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    await page.focus(link);
+    assert.match(await page.getAttribute(link, 'aria-label'), /value -1\.250\b/);
+  });
+});
+
 test('keyboard: space plays and pauses, s steps, r resets', T, async () => {
   await withPage(b, FAST, async (page) => {
     await page.click('h1');  // focus on the page, not a control

@@ -126,6 +126,26 @@ export function createNetworkView(container, handlers) {
     el.addEventListener('pointermove', show);
     el.addEventListener('pointerleave', hideTooltip);
     el.addEventListener('click', (e) => { hideTooltip(); edit(link, e.clientX, e.clientY); });
+    // Keyboard: Tab reaches every weight and bias; focus shows the tooltip, Enter edits.
+    el.setAttribute('tabindex', '0');
+    el.setAttribute('role', 'button');
+    el.setAttribute('aria-label', paramText(link).replace(/<br>.*/, '').replace(/<[^>]+>/g, ''));
+    const where = () => {
+      const r = el.getBoundingClientRect();
+      return [r.left + r.width / 2, r.top + r.height / 2];
+    };
+    el.addEventListener('focus', () => {
+      el.setAttribute('aria-label', paramText(link).replace(/<br>/g, ', ').replace(/<[^>]+>/g, ''));
+      showTooltip(...where(), paramText(link));
+      hovered = link;
+    });
+    el.addEventListener('blur', hideTooltip);
+    el.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      hideTooltip();
+      edit(link, ...where());
+    });
   }
 
   function button(label, title, onClick) {
