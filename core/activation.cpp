@@ -1,12 +1,10 @@
 #include "activation.hpp"
 
+#include "names.hpp"
+
 namespace bp {
 namespace {
-struct NamedActivation {
-  Activation value;
-  const char* name;
-};
-constexpr NamedActivation kActivations[] = {
+constexpr Named<Activation> kActivations[] = {
     {Activation::Linear, "linear"},       {Activation::Step, "step"},
     {Activation::Sigmoid, "sigmoid"},     {Activation::Tanh, "tanh"},
     {Activation::Relu, "relu"},           {Activation::LeakyRelu, "leaky_relu"},
@@ -15,20 +13,9 @@ constexpr NamedActivation kActivations[] = {
 };
 }  // namespace
 
-const char* activation_name(Activation f) {
-  for (const auto& a : kActivations)
-    if (a.value == f) return a.name;
-  return "?";
-}
+const char* activation_name(Activation f) { return name_of(kActivations, f); }
 
-bool parse_activation(const std::string& name, Activation& out) {
-  for (const auto& a : kActivations)
-    if (name == a.name) {
-      out = a.value;
-      return true;
-    }
-  return false;
-}
+bool parse_activation(const std::string& name, Activation& out) { return parse_name(kActivations, name, out); }
 
 Scalar activation_low_target(Activation f) { return f == Activation::Tanh ? Scalar(-1) : Scalar(0); }
 

@@ -5,6 +5,9 @@
 // No exceptions (the wasm build has none): every error comes back as a message string.
 #include "dataset.hpp"
 
+#include "names.hpp"
+#include "text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -17,11 +20,7 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kDom = static_cast<double>(kDomain);
 
-struct NamedKind {
-  DatasetKind value;
-  const char* name;
-};
-constexpr NamedKind kKinds[] = {
+constexpr Named<DatasetKind> kKinds[] = {
     {DatasetKind::Xor, "xor"},
     {DatasetKind::Circles, "circles"},
     {DatasetKind::Gaussians, "gaussians"},
@@ -34,22 +33,12 @@ constexpr NamedKind kKinds[] = {
     {DatasetKind::Custom, "custom"},
 };
 
-struct NamedFeature {
-  Feature value;
-  const char* name;
-};
-constexpr NamedFeature kFeatures[] = {
+constexpr Named<Feature> kFeatures[] = {
     {Feature::X1, "x1"},          {Feature::X2, "x2"},      {Feature::X1Squared, "x1^2"},
     {Feature::X2Squared, "x2^2"}, {Feature::X1X2, "x1*x2"}, {Feature::SinX1, "sin_x1"},
     {Feature::SinX2, "sin_x2"},
 };
 
-// Numbers in messages: %g keeps "0", "1.5", "nan" short and readable.
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
 
 bool is_known(DatasetKind kind) {
   for (const auto& k : kKinds)
@@ -185,20 +174,9 @@ Point multi_gaussian_point(Rng& rng, double noise) {
 
 }  // namespace
 
-const char* dataset_name(DatasetKind kind) {
-  for (const auto& k : kKinds)
-    if (k.value == kind) return k.name;
-  return "?";
-}
+const char* dataset_name(DatasetKind kind) { return name_of(kKinds, kind); }
 
-bool parse_dataset(const std::string& name, DatasetKind& out) {
-  for (const auto& k : kKinds)
-    if (name == k.name) {
-      out = k.value;
-      return true;
-    }
-  return false;
-}
+bool parse_dataset(const std::string& name, DatasetKind& out) { return parse_name(kKinds, name, out); }
 
 Problem dataset_problem(DatasetKind kind) {
   switch (kind) {
@@ -223,7 +201,7 @@ std::string check_data_spec(const DataSpec& spec) {
            std::to_string(spec.points) + ")";
   // Written so that NaN fails too.
   if (!(std::isfinite(spec.noise) && spec.noise >= 0 && spec.noise <= 1))
-    return "noise must be between 0 and 1 (got " + num(spec.noise) + ")";
+    return "noise must be between 0 and 1 (got " + format_number(spec.noise) + ")";
   if (multiclass_kind(spec.kind) && (spec.classes < 3 || spec.classes > kMaxClasses))
     return "classes must be between 3 and " + std::to_string(kMaxClasses) + " for " +
            dataset_name(spec.kind) + " (got " + std::to_string(spec.classes) + ")";
@@ -322,46 +300,35 @@ std::string check_custom_dataset(const Dataset& data) {
     const std::string at = "point " + std::to_string(i) + ": ";
     for (int d = 0; d < 2; ++d) {
       const double v = static_cast<double>(data.xy(d, i));
-      if (!std::isfinite(v)) return at + axis[d] + " is not finite (got " + num(v) + ")";
+      if (!std::isfinite(v)) return at + axis[d] + " is not finite (got " + format_number(v) + ")";
       if (std::abs(v) > box)
-        return at + axis[d] + " " + num(v) + " is outside [-" + num(box) + ", " + num(box) + "]";
+        return at + axis[d] + " " + format_number(v) + " is outside [-" + format_number(box) + ", " + format_number(box) + "]";
     }
     const double y = static_cast<double>(data.label(i));
     if (data.problem == Problem::Regression) {
-      if (!std::isfinite(y)) return at + "target is not finite (got " + num(y) + ")";
+      if (!std::isfinite(y)) return at + "target is not finite (got " + format_number(y) + ")";
     } else if (!(y >= 0 && y <= data.classes - 1 && y == std::floor(y))) {
-      return at + "label " + num(y) + " is not a class between 0 and " +
+      return at + "label " + format_number(y) + " is not a class between 0 and " +
              std::to_string(data.classes - 1);
     }
   }
   return "";
 }
 
-const char* feature_name(Feature f) {
-  for (const auto& x : kFeatures)
-    if (x.value == f) return x.name;
-  return "?";
-}
+const char* feature_name(Feature f) { return name_of(kFeatures, f); }
 
-bool parse_feature(const std::string& name, Feature& out) {
-  for (const auto& x : kFeatures)
-    if (name == x.name) {
-      out = x.value;
-      return true;
-    }
-  return false;
-}
+bool parse_feature(const std::string& name, Feature& out) { return parse_name(kFeatures, name, out); }
 
 std::string check_split(int n, Scalar train_ratio, Scalar validation_ratio) {
   if (n < 1) return "split needs at least 1 point (got " + std::to_string(n) + ")";
   // Negated comparisons so that NaN fails.
   if (!(std::isfinite(train_ratio) && train_ratio > 0 && train_ratio <= 1))
-    return "train_ratio must be greater than 0 and at most 1 (got " + num(train_ratio) + ")";
+    return "train_ratio must be greater than 0 and at most 1 (got " + format_number(train_ratio) + ")";
   if (!(std::isfinite(validation_ratio) && validation_ratio >= 0 && validation_ratio <= 1))
-    return "validation_ratio must be between 0 and 1 (got " + num(validation_ratio) + ")";
+    return "validation_ratio must be between 0 and 1 (got " + format_number(validation_ratio) + ")";
   const double sum = static_cast<double>(train_ratio) + static_cast<double>(validation_ratio);
   if (sum > 1.0 + 1e-6)
-    return "train_ratio + validation_ratio must be at most 1 (got " + num(sum) + ")";
+    return "train_ratio + validation_ratio must be at most 1 (got " + format_number(sum) + ")";
   return "";
 }
 

@@ -1,32 +1,19 @@
 #include "loss.hpp"
 
+#include "names.hpp"
+
 namespace bp {
 namespace {
-struct NamedLoss {
-  Loss value;
-  const char* name;
-};
-constexpr NamedLoss kLosses[] = {
+constexpr Named<Loss> kLosses[] = {
     {Loss::SquaredError, "mse"},
     {Loss::BinaryCrossEntropy, "bce"},
     {Loss::SoftmaxCrossEntropy, "softmax_ce"},
 };
 }  // namespace
 
-const char* loss_name(Loss loss) {
-  for (const auto& l : kLosses)
-    if (l.value == loss) return l.name;
-  return "?";
-}
+const char* loss_name(Loss loss) { return name_of(kLosses, loss); }
 
-bool parse_loss(const std::string& name, Loss& out) {
-  for (const auto& l : kLosses)
-    if (name == l.name) {
-      out = l.value;
-      return true;
-    }
-  return false;
-}
+bool parse_loss(const std::string& name, Loss& out) { return parse_name(kLosses, name, out); }
 
 std::string check_loss_pairing(Loss loss, Activation output, int outputs) {
   switch (loss) {

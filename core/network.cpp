@@ -1,5 +1,7 @@
 #include "network.hpp"
 
+#include "names.hpp"
+
 #include <cmath>
 #include <type_traits>
 
@@ -8,11 +10,7 @@
 
 namespace bp {
 namespace {
-struct NamedInit {
-  Init value;
-  const char* name;
-};
-constexpr NamedInit kInits[] = {
+constexpr Named<Init> kInits[] = {
     {Init::Zeros, "zeros"},           {Init::Uniform, "uniform"},
     {Init::XavierUniform, "xavier_uniform"}, {Init::XavierNormal, "xavier_normal"},
     {Init::HeUniform, "he_uniform"},  {Init::HeNormal, "he_normal"},
@@ -21,20 +19,9 @@ constexpr NamedInit kInits[] = {
 std::string str(int v) { return std::to_string(v); }
 }  // namespace
 
-const char* init_name(Init init) {
-  for (const auto& i : kInits)
-    if (i.value == init) return i.name;
-  return "?";
-}
+const char* init_name(Init init) { return name_of(kInits, init); }
 
-bool parse_init(const std::string& name, Init& out) {
-  for (const auto& i : kInits)
-    if (name == i.name) {
-      out = i.value;
-      return true;
-    }
-  return false;
-}
+bool parse_init(const std::string& name, Init& out) { return parse_name(kInits, name, out); }
 
 bool operator==(const Architecture& a, const Architecture& b) {
   return a.inputs == b.inputs && a.hidden == b.hidden && a.outputs == b.outputs &&

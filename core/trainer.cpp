@@ -4,35 +4,15 @@
 #include <cmath>
 #include <limits>
 
+#include "names.hpp"
 #include "text.hpp"
 
 namespace bp {
 namespace {
-template <class E>
-struct Named {
-  E value;
-  const char* name;
-};
 constexpr Named<Optimizer> kOptimizers[] = {
     {Optimizer::Sgd, "sgd"}, {Optimizer::Momentum, "momentum"}, {Optimizer::Adam, "adam"}};
 constexpr Named<Decay> kDecays[] = {
     {Decay::None, "none"}, {Decay::InverseTime, "inverse_time"}, {Decay::Exponential, "exponential"}};
-
-template <class E, std::size_t N>
-const char* name_of(const Named<E> (&table)[N], E value) {
-  for (const auto& t : table)
-    if (t.value == value) return t.name;
-  return "?";
-}
-template <class E, std::size_t N>
-bool parse_name(const Named<E> (&table)[N], const std::string& name, E& out) {
-  for (const auto& t : table)
-    if (name == t.name) {
-      out = t.value;
-      return true;
-    }
-  return false;
-}
 
 // Message for a setting outside [lo, hi] (or not finite), empty if fine.
 std::string check_range(const char* name, Scalar v, double lo, double hi, bool lo_open = false,
