@@ -15,6 +15,7 @@ import { createNetworkView, nodeRange, paramIndex } from './views/network.js';
 import { createDataPlot, MARGIN as PLOT_MARGIN } from './views/data-plot.js';
 import { createChart } from './views/chart.js';
 import { POSITIVE, NEGATIVE, classColor } from './views/colors.js';
+import { applyEmbed, suggestedSize, iframeSnippet, createPartOptions } from './embed.js';
 
 const GRID = 64;             // cells per side of every heatmap (one evaluateGrid per frame)
 const FRAME_BUDGET_MS = 10;  // training time per animation frame, so the page stays responsive
@@ -42,6 +43,7 @@ const page = {
   featureGrid: null,     // every feature over the plane (drawn once)
   plotSize: 0,           // side of the output plot, fitted to its panel
   lastError: '',
+  embedParts: () => [],  // the parts ticked in the Share / embed box (set by buildEmbedOptions)
 };
 
 // ---- messages ----
@@ -62,11 +64,12 @@ function problemOf(state) {
  * Applies a new state to the engine. On rejection the previous state stays (the engine changes
  * nothing when it rejects) and the message says why. Returns true when applied.
  */
-function apply(next, { quiet = false } = {}) {
+function apply(next, { quiet = false, resync = true } = {}) {
   const previous = page.state;
   next = coherent(next, problemOf(next));
   const newRun = Object.keys(next).some((k) => k !== 'hide' && !TRAINING_KEYS.has(k) &&
     JSON.stringify(next[k]) !== JSON.stringify(previous[k]) && SETTINGS.find((e) => e.key === k)?.engine);
+  let engineTouched = false;  // points or a passing output/loss were sent before the settings
   try {
     if (next.dataset === 'custom') {
       if (!page.custom) throw new EngineError('there are no drawn or imported points yet: draw some or import a CSV');
@@ -78,15 +81,22 @@ function apply(next, { quiet = false } = {}) {
           // The engine checks new points against its current output and loss (binary points under
           // softmax, classes under binary cross-entropy): pass through tanh + MSE, which fit all.
           page.engine.configure({ outputActivation: 'tanh', loss: 'mse' });
+          engineTouched = true;
         }
         page.engine.setCustomData(page.custom.xy, page.custom.labels, page.custom.problem, page.custom.classes);
         page.customApplied = page.custom.version;
+        engineTouched = true;
       }
     }
     page.engine.configure(engineSettings(next));
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     if (!quiet) showMessage(e.message);
+    // The engine took the first steps but refused the settings: bring it back to the page's state.
+    if (engineTouched && resync) {
+      page.customApplied = null;
+      apply(previous, { quiet: true, resync: false });
+    }
     showState(previous);
     return false;
   }
@@ -113,6 +123,7 @@ function updateUrl() {
   const hash = serializeHash(page.state);
   history.replaceState(null, '', hash || location.pathname + location.search);
   if (!$('share-box').hidden) updateShareLink();
+  $('open-full').href = `${location.pathname}${location.search}${serializeHash({ ...page.state, embed: [] })}`;
 }
 
 // ---- training ----
@@ -293,6 +304,7 @@ function showState(state) {
   $('regenerate').disabled = !generated;
   updateDrawClasses(problem, multiclass ? (page.custom?.classes ?? state.classes) : 2);
   applyHidden(state.hide);
+  applyEmbed(document, state.embed);
 }
 
 function applyHidden(hide) {
@@ -517,8 +529,8 @@ function networkHandlers() {
 
 // ---- share, instructor controls, model files ----
 
-function shareUrl(hide) {
-  const state = { ...page.state, hide };
+function shareUrl(hide, embed = []) {
+  const state = { ...page.state, hide, embed };
   if (state.dataset === 'custom' && !state.data) {
     showMessage(`Your data has more than ${MAX_LINK_POINTS} points, too many for a link: export it as CSV to share it.`, 'info');
   }
@@ -528,6 +540,25 @@ function shareUrl(hide) {
 function updateShareLink() {
   const hide = [...document.querySelectorAll('#hide-options input:checked')].map((el) => el.value);
   $('share-url').value = shareUrl(hide);
+  $('embed-code').value = iframeSnippet(shareUrl(hide, page.embedParts()),
+    Number($('embed-width').value) || 0, Number($('embed-height').value) || 0);
+}
+
+// The embed choices of the Share / embed box: which parts, and the iframe's size (suggested
+// for the parts chosen, editable).
+function buildEmbedOptions() {
+  const fit = () => {
+    const { width, height } = suggestedSize(page.embedParts());
+    $('embed-width').value = String(width);
+    $('embed-height').value = String(height);
+  };
+  page.embedParts = createPartOptions($('embed-options'), ['controls', 'network', 'output'], () => {
+    fit();
+    updateShareLink();
+  });
+  fit();
+  for (const id of ['embed-width', 'embed-height']) $(id).addEventListener('input', updateShareLink);
+  $('embed-code').addEventListener('focus', (e) => e.target.select());
 }
 
 function buildHideOptions() {
@@ -633,6 +664,7 @@ function wire() {
   $('share').addEventListener('click', () => {
     const box = $('share-box');
     box.hidden = !box.hidden;
+    $('share').setAttribute('aria-expanded', String(!box.hidden));
     if (!box.hidden) {
       updateShareLink();
       $('share-url').select();
@@ -742,6 +774,7 @@ async function main() {
   new ResizeObserver(fitPlot).observe($('plot'));
   buildDatasetPicker(makePreviews());
   buildHideOptions();
+  buildEmbedOptions();
   wire();
   loadFromHash();
   document.body.dataset.ready = 'true';
