@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: builds both, runs the same benchmark natively and as wasm in Node (ratios), then
-# measures the page's frame times in headless Chromium. Optional args: seconds per figure, seconds of frames.
+# measures the page's frame times in headless Chromium, then the budget (gzipped size of dist/, first
+# render). Optional args: seconds per figure, seconds of frames.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash build-scripts/setup.sh
@@ -9,3 +10,5 @@ bash build-scripts/build-wasm.sh >/dev/null
 node tests/bench/compare.mjs "${1:-1}"
 echo
 node tests/bench/frames.mjs "${2:-5}"
+echo
+node tests/bench/budget.mjs

@@ -16,6 +16,7 @@ import { createDataPlot, MARGIN as PLOT_MARGIN } from './views/data-plot.js';
 import { createChart } from './views/chart.js';
 import { POSITIVE, NEGATIVE, classColor } from './views/colors.js';
 import { applyEmbed, suggestedSize, iframeSnippet, createPartOptions } from './embed.js';
+import { renderLessons } from './lessons.js';
 
 const GRID = 64;             // cells per side of every heatmap (one evaluateGrid per frame)
 const FRAME_BUDGET_MS = 10;  // training time per animation frame, so the page stays responsive
@@ -775,6 +776,7 @@ async function main() {
   buildDatasetPicker(makePreviews());
   buildHideOptions();
   buildEmbedOptions();
+  renderLessons($('lesson-list'));
   wire();
   loadFromHash();
   document.body.dataset.ready = 'true';

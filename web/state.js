@@ -63,7 +63,10 @@ const BASE = [
 
 /** Names a link may hide with `hide=`: every settings key plus these controls and panels. */
 export const HIDEABLE = Object.freeze([...BASE.map((e) => e.key), 'hide', 'data', 'play', 'step',
-  'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more']);
+  'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more', 'lessons']);
+
+/** Parts an `embed=` link may show: the three panels and the run buttons. */
+export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls']);
 
 /**
  * One entry per key, in URL order: { key, label, kind, default, engine?, values?, min?, max?,
@@ -72,6 +75,8 @@ export const HIDEABLE = Object.freeze([...BASE.map((e) => e.key), 'hide', 'data'
 export const SETTINGS = deepFreeze([
   ...BASE,
   { key: 'hide', label: 'hidden controls', kind: 'list-enum', values: HIDEABLE, minLength: 0, maxLength: HIDEABLE.length, default: [] },
+  // Embed mode (for an iframe): only these parts, without the page's header and hints; [] = the whole page.
+  { key: 'embed', label: 'embedded parts', kind: 'list-enum', values: EMBEDDABLE, minLength: 0, maxLength: EMBEDDABLE.length, default: [] },
   // Last, so the long blob ends the link. Checked by decoding it (see decodePoints).
   { key: 'data', label: 'custom points', kind: 'string', maxLength: 2 + 8 * MAX_LINK_POINTS, default: '', check: checkPointsString },
 ]);

@@ -14,7 +14,7 @@ import { serve } from '../../build-scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
@@ -29,7 +29,7 @@ export function useBrowser() {
       'web/wasm/backprop-core.wasm is missing: run bash build-scripts/build-wasm.sh first');
     fs.mkdirSync(RESULTS, { recursive: true });
     server = await serve(path.join(ROOT, 'web'), 0);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -41,23 +41,40 @@ export function useBrowser() {
     async open(hash = '', { viewport = { width: 1280, height: 800 } } = {}) {
       const context = await browser.newContext({ viewport, acceptDownloads: true });
       const page = await context.newPage();
-      const problems = [];
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
-      await page.route('**/*', (route) => {
-        const { protocol, hostname } = new URL(route.request().url());
-        if ((protocol === 'http:' || protocol === 'https:') && ['127.0.0.1', 'localhost'].includes(hostname)) {
-          return route.continue();
-        }
-        problems.push(`request beyond localhost: ${route.request().url()}`);
-        return route.abort('blockedbyclient');
-      });
+      const problems = await guard(page);
       await page.goto(this.url(hash), { waitUntil: 'load' });
       await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
       await frames(page);
       return { page, context, problems };
     },
   };
+}
+
+/** Launches Debian's Chromium headless with the project's flags. */
+export function launchChromium() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** True for http(s) requests to this machine. */
+export const isLocal = (url) => {
+  const { protocol, hostname } = new URL(url);
+  return (protocol === 'http:' || protocol === 'https:') && ['127.0.0.1', 'localhost'].includes(hostname);
+};
+
+/**
+ * Collects the page's errors (page errors, console errors) into the returned array, and blocks and
+ * records every request for which `allow(url)` is false (default: anything beyond localhost).
+ */
+export async function guard(page, allow = isLocal) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+  await page.route('**/*', (route) => {
+    if (allow(route.request().url())) return route.continue();
+    problems.push(`request blocked: ${route.request().url()}`);
+    return route.abort('blockedbyclient');
+  });
+  return problems;
 }
 
 /**

@@ -32,7 +32,7 @@ const CORE_DEFAULTS = {
 };
 const UI_DEFAULTS = {
   stepMode: 'epoch', speed: 1, showTest: false, discretize: false, logScale: false, earlyStopping: false,
-  patience: 20, hide: [], data: '',
+  patience: 20, hide: [], embed: [], data: '',
 };
 
 test('table: engine keys and defaults are the core\'s (seed aside), in the bindings\' order, then the UI keys', () => {
@@ -74,7 +74,10 @@ test('table: value sets and ranges', () => {
   assert.equal(entry('dataSeed').max, 4294967295);
   const h = entry('hidden');
   assert.deepEqual([h.minLength, h.maxLength, h.min, h.max], [0, 8, 1, 16]);
-  for (const k of SETTINGS.map((e) => e.key)) assert.ok(HIDEABLE.includes(k), k);
+  // Every key can be hidden except embed (an embedded page has no settings chrome to hide it from).
+  for (const k of SETTINGS.map((e) => e.key).filter((k) => k !== 'embed')) assert.ok(HIDEABLE.includes(k), k);
+  assert.ok(!HIDEABLE.includes('embed'));
+  assert.deepEqual(entry('embed').values, ['data', 'network', 'output', 'controls']);
   for (const k of ['play', 'step', 'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel',
     'draw', 'csv', 'share', 'model']) assert.ok(HIDEABLE.includes(k), k);
   assert.equal(new Set(HIDEABLE).size, HIDEABLE.length);

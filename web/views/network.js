@@ -265,6 +265,7 @@ export function createNetworkView(container, handlers) {
           });
         } else {
           card.dataset.unit = `${c}:${r}`;
+          card.setAttribute('role', 'img');  // a picture of the unit's output; aria-label needs a role
           card.setAttribute('aria-label', c === s.sizes.length - 1 ? `output ${r + 1}` : `hidden layer ${c} neuron ${r + 1}`);
           card.tabIndex = 0;
         }

@@ -1,0 +1,89 @@
+// npm run build (after build-wasm.sh): the playground as a static folder, dist/, to host anywhere.
+//   dist/index.html, style.css, app.js (web/main.js and its modules bundled into one classic script),
+//   wasm/backprop-core.{js,wasm}: relative paths only, so it works from any folder of any static server.
+//   dist/offline/index.html: ONE file with the CSS, the module with its wasm inlined (base64) and the
+//   bundle, for file:// (double-click) with no network: browsers will not fetch .wasm or ES modules there.
+// Not here: building the wasm (build-wasm.sh) or serving (serve.mjs). Needs esbuild (a devDependency).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WEB = path.join(ROOT, 'web');
+const DIST = path.join(ROOT, 'dist');
+const WASM_JS = path.join(WEB, 'wasm', 'backprop-core.js');
+const WASM = path.join(WEB, 'wasm', 'backprop-core.wasm');
+const INLINE = path.join(ROOT, 'build', 'wasm', 'inline', 'backprop-core-inline.js');
+
+// The two script tags of web/index.html that the build replaces (checked, so a changed page fails
+// loudly here instead of shipping a page that never starts).
+const MODULE_TAG = '<script src="wasm/backprop-core.js"></script>';
+const MAIN_TAG = '<script type="module" src="main.js"></script>';
+const STYLE_TAG = '<link rel="stylesheet" href="style.css">';
+
+function need(file) {
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run bash build-scripts/build-wasm.sh first`);
+  return file;
+}
+
+function replaceOnce(text, tag, replacement, what) {
+  const at = text.indexOf(tag);
+  if (at < 0 || text.indexOf(tag, at + 1) >= 0) throw new Error(`web/index.html: expected exactly one ${tag} (${what})`);
+  return text.slice(0, at) + replacement + text.slice(at + tag.length);
+}
+
+// Text placed inside <script> or <style> must not close the element early.
+function inlineSafe(text, element) {
+  return text.replace(new RegExp(`</(${element})`, 'gi'), '<\\/$1');
+}
+
+async function bundle() {
+  const result = await build({
+    entryPoints: [path.join(WEB, 'main.js')],
+    bundle: true, format: 'iife', minify: true, write: false, legalComments: 'none',
+    target: ['es2020'], charset: 'utf8', logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Builds the site into `out` (default dist/; tests build into their own folders). Returns the files. */
+export async function buildDist(out = DIST) {
+  [WASM_JS, WASM, INLINE].forEach(need);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(path.join(out, 'wasm'), { recursive: true });
+  fs.mkdirSync(path.join(out, 'offline'), { recursive: true });
+
+  const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
+  const css = fs.readFileSync(path.join(WEB, 'style.css'), 'utf8');
+  const app = await bundle();
+
+  // Hosted: the same page, the bundle as a classic script at the end of <body> (as the module was).
+  const hosted = replaceOnce(html, MAIN_TAG, '<script src="app.js"></script>', 'the page module');
+  fs.writeFileSync(path.join(out, 'index.html'), hosted);
+  fs.writeFileSync(path.join(out, 'app.js'), app);
+  fs.copyFileSync(path.join(WEB, 'style.css'), path.join(out, 'style.css'));
+  fs.copyFileSync(WASM_JS, path.join(out, 'wasm', 'backprop-core.js'));
+  fs.copyFileSync(WASM, path.join(out, 'wasm', 'backprop-core.wasm'));
+
+  // Offline: everything inline in one file.
+  let offline = replaceOnce(html, STYLE_TAG, `<style>\n${inlineSafe(css, 'style')}</style>`, 'the stylesheet');
+  offline = replaceOnce(offline, MODULE_TAG,
+    `<script>${inlineSafe(fs.readFileSync(INLINE, 'utf8'), 'script')}</script>`, 'the wasm module');
+  offline = replaceOnce(offline, MAIN_TAG, `<script>${inlineSafe(app, 'script')}</script>`, 'the page module');
+  fs.writeFileSync(path.join(out, 'offline', 'index.html'), offline);
+
+  return listing(out);
+}
+
+function listing(dir, base = dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const file = path.join(dir, d.name);
+    return d.isDirectory() ? listing(file, base) : [{ file: path.relative(base, file), bytes: fs.statSync(file).size }];
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const files = await buildDist();
+  for (const f of files) console.log(`dist/${f.file.padEnd(28)} ${(f.bytes / 1024).toFixed(1).padStart(8)} KB`);
+}

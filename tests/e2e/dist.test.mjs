@@ -1,0 +1,100 @@
+// End-to-end: the built site (build-scripts/build-dist.mjs). The hosted copy, served from a
+// subfolder (/some/sub/folder/) of a plain static server, loads, trains and asks for nothing beyond
+// localhost; the one-file offline copy opens from file:// with the network off and every request
+// but file: and data: blocked, and learns XOR. Each file builds into its own folder under
+// test-results/, so test files running in parallel never share one.
+// Not here: the page's behaviour in detail (playground-*.test.mjs), sizes (tests/bench/budget.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { ROOT, RESULTS, launchChromium, guard, frames, readState, trainUntil, screenshot } from './browser.mjs';
+import { serve } from '../../build-scripts/serve.mjs';
+import { buildDist } from '../../build-scripts/build-dist.mjs';
+
+const T = { timeout: 60000 };
+const SITE = path.join(RESULTS, 'dist-site');           // what the static server serves
+const SUB = 'some/sub/folder';
+const OUT = path.join(SITE, ...SUB.split('/'));          // the built app, in a subfolder of it
+let server;
+let browser;
+
+before(async () => {
+  fs.rmSync(SITE, { recursive: true, force: true });
+  await buildDist(OUT);
+  server = await serve(SITE, 0);
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+test('the build holds only what the page needs, with relative paths', () => {
+  const files = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    (d.isDirectory() ? files(path.join(dir, d.name), base) : [path.relative(base, path.join(dir, d.name))]));
+  assert.deepEqual(files(OUT).sort(), ['app.js', 'index.html', 'offline/index.html', 'style.css',
+    'wasm/backprop-core.js', 'wasm/backprop-core.wasm']);
+  const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(refs.filter((r) => r.startsWith('/') || /^[a-z]+:\/\//i.test(r)), [], 'no absolute paths or URLs');
+  assert.ok(!/type="module"/.test(html), 'no ES modules left');
+  const offline = fs.readFileSync(path.join(OUT, 'offline', 'index.html'), 'utf8');
+  assert.ok(!/<script[^>]+src=|<link[^>]+stylesheet/.test(offline), 'the offline page loads no other file');
+  assert.ok(!/new Worker|importScripts/.test(offline), 'no Worker in the offline page');
+});
+
+test(`the hosted build works from a subfolder (/${SUB}/) of a static server`, T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = await guard(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  try {
+    const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
+    await page.goto(`${base}#dataset=circles&noise=0.1`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await frames(page);
+    assert.equal(await page.getAttribute('#datasets [data-dataset="circles"]', 'aria-checked'), 'true', 'the hash is read');
+    const before = await readState(page);
+    await trainUntil(page, (s) => s.epoch >= 20);
+    const after = await readState(page);
+    assert.ok(after.epoch >= 20);
+    assert.ok(after.testLoss < before.testLoss, `test loss falls: ${before.testLoss} -> ${after.testLoss}`);
+    assert.equal(after.message, '');
+    for (const p of requests) assert.ok(p.startsWith(`/${SUB}/`), `request outside the app's folder: ${p}`);
+    assert.ok(requests.some((p) => p.endsWith('/wasm/backprop-core.wasm')), 'the wasm comes from beside the page');
+    await screenshot(page, 'dist-subfolder.png');
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+});
+
+test('the offline build opens from file:// with the network off and learns XOR', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const problems = await guard(page, (url) => url.startsWith('file:') || url.startsWith('data:'));
+  try {
+    const url = pathToFileURL(path.join(OUT, 'offline', 'index.html')).href;
+    await page.goto(`${url}#learningRate=0.1`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await frames(page);
+    const before = await readState(page);
+    await trainUntil(page, (s) => s.epoch >= 60);
+    const after = await readState(page);
+    assert.ok(after.testLoss < 0.8 * before.testLoss, `XOR test loss falls: ${before.testLoss} -> ${after.testLoss}`);
+    assert.equal(after.message, '');
+    // The link it shares points at the file itself.
+    await page.click('#share');
+    const link = await page.inputValue('#share-url');
+    assert.ok(link.startsWith(`${url}#`), `share link ${link}`);
+    await screenshot(page, 'dist-offline.png');
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page or requests other than file: and data:');
+});

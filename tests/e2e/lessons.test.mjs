@@ -1,0 +1,82 @@
+// End-to-end: the lesson gallery (web/lessons.js). Every lesson link loads without a warning and
+// trains; a click in the gallery loads its set-up; and three lessons' claims hold on the page:
+// circles on x1², x2² with no hidden layer reach 95% test accuracy, XOR with no hidden layer stays
+// at or below 75%, and zero initialisation stays at chance.
+// Not here: the settings table the links are written with (tests/web/state.test.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useBrowser, withPage, frames, readState, trainUntil, hashParams } from './browser.mjs';
+import { LESSONS, lessonHash } from '../../web/lessons.js';
+import { parseHash } from '../../web/state.js';
+
+const b = useBrowser();
+const T = { timeout: 60000 };
+const byId = Object.fromEntries(LESSONS.map((l) => [l.id, l]));
+
+test('every lesson link is a valid hash of the settings table', () => {
+  assert.ok(LESSONS.length >= 8);
+  for (const lesson of LESSONS) {
+    const hash = lessonHash(lesson);
+    assert.match(hash, /^#/);
+    assert.deepEqual(parseHash(hash).errors, [], lesson.id);
+    assert.ok(lesson.text.length > 100, `${lesson.id} has a paragraph`);
+  }
+});
+
+for (const lesson of LESSONS) {
+  test(`lesson "${lesson.title}" loads without a warning and trains`, T, async () => {
+    await withPage(b, lessonHash(lesson), async (page) => {
+      const before = await readState(page);
+      assert.equal(before.message, '', 'no message on load');
+      assert.deepEqual(await hashParams(page), Object.fromEntries(new URLSearchParams(lessonHash(lesson).slice(1))),
+        'the page keeps the lesson\'s set-up');
+      await trainUntil(page, (s) => s.epoch >= 20);
+      const after = await readState(page);
+      assert.ok(after.epoch >= 20);
+      assert.ok(Number.isFinite(after.testLoss), `test loss ${after.testLoss}`);
+      assert.equal(after.message, '', 'no message after training');
+    });
+  });
+}
+
+test('a click in the gallery loads the lesson', T, async () => {
+  await withPage(b, '', async (page) => {
+    await page.click('#lessons a[data-lesson="circles-features"]');
+    await frames(page, 4);
+    assert.equal(await page.getAttribute('#datasets [data-dataset="circles"]', 'aria-checked'), 'true');
+    assert.equal(await page.getAttribute('#network [data-feature="x1^2"]', 'aria-checked'), 'true');
+    assert.equal(await page.getAttribute('#network [data-feature="x1"]', 'aria-checked'), 'false');
+    assert.equal((await readState(page)).message, '');
+  });
+});
+
+test('claim: circles on x1², x2² need no hidden layer (test accuracy >= 95%)', T, async () => {
+  await withPage(b, lessonHash(byId['circles-features']), async (page) => {
+    await trainUntil(page, (s) => s.testAccuracy >= 95 || s.epoch >= 300);
+    const s = await readState(page);
+    assert.ok(s.testAccuracy >= 95, `test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
+  });
+});
+
+test('claim: XOR with no hidden layer stays at or below 75%', T, async () => {
+  await withPage(b, lessonHash(byId['xor-hidden']), async (page) => {
+    await trainUntil(page, (s) => s.epoch >= 200);
+    const s = await readState(page);
+    assert.ok(s.testAccuracy <= 75, `test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
+    // ...and the lesson's fix works: one hidden layer of 4.
+    await page.click('#network button[aria-label="add a hidden layer"]');
+    for (let i = 0; i < 2; ++i) await page.click('#network button[aria-label="add a neuron to hidden layer 1"]');
+    await trainUntil(page, (t) => t.epoch >= 300);
+    const fixed = await readState(page);
+    assert.ok(fixed.testAccuracy >= 85, `with a hidden layer: ${fixed.testAccuracy}% after ${fixed.epoch} epochs`);
+  });
+});
+
+test('claim: zero initialisation stays at chance', T, async () => {
+  await withPage(b, lessonHash(byId['zero-init']), async (page) => {
+    await trainUntil(page, (s) => s.epoch >= 100);
+    const s = await readState(page);
+    assert.ok(s.testAccuracy <= 60, `test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
+  });
+});
