@@ -14,6 +14,7 @@ import { createControls } from './controls.js';
 import { createNetworkView, nodeRange, paramIndex } from './views/network.js';
 import { createDataPlot, MARGIN as PLOT_MARGIN } from './views/data-plot.js';
 import { createChart } from './views/chart.js';
+import { createLayerStats } from './views/layer-stats.js';
 import { POSITIVE, NEGATIVE, classColor } from './views/colors.js';
 import { applyEmbed, suggestedSize, iframeSnippet, createPartOptions } from './embed.js';
 import { renderLessons } from './lessons.js';
@@ -269,6 +270,13 @@ function render() {
     ] };
   }
   page.view.chart.update(chart);
+
+  // A full pass over the training set: every few frames while training is plenty to watch.
+  page.frame = (page.frame ?? 0) + 1;
+  if ($('layer-stats').closest('details').open && (!page.playing || page.frame % 4 === 0)) {
+    const names = sizes.slice(1).map((_, l) => `${l === 0 ? 'inputs' : `h${l}`} → ${l === sizes.length - 2 ? 'output' : `h${l + 1}`}`);
+    page.view.layerStats.update({ stats: engine.layerStats(), layerNames: names });
+  }
 
   const m = page.metrics;
   const fmtLoss = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');
@@ -761,6 +769,7 @@ async function main() {
     network: createNetworkView($('network'), networkHandlers()),
     plot: createDataPlot($('plot'), { size: 320, onAddPoint: addPoint, onRemoveNear: removeNear }),
     chart: createChart($('chart'), { ariaLabel: 'Loss per epoch for the training and test data' }),
+    layerStats: createLayerStats($('layer-stats')),
   };
   // The plot takes the width its panel has, up to 320 px: at a fixed 320 px it spilled out of the
   // output column (330 px inside) and off narrow screens.

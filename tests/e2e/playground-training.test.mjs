@@ -261,3 +261,14 @@ test('early stopping on the validation split stops by itself and says so', T, as
     assert.match(await page.getAttribute('#chart canvas', 'aria-label'), /validation/);
   });
 });
+
+test('the layer view shows gradients vanishing towards the input in a deep sigmoid net', T, async () => {
+  await withPage(b, '#dataset=circles&points=100&hidden=8,8,8,8,8,8&activation=sigmoid', async (page) => {
+    await step(page, 5);
+    const gradients = await page.$$eval('#layer-stats tbody tr', (rows) => rows.map((r) => Number(r.dataset.gradient)));
+    assert.equal(gradients.length, 7, 'one row per weight layer');
+    assert.ok(gradients.every((g) => g > 0 && Number.isFinite(g)), `gradients ${gradients}`);
+    assert.ok(gradients[0] < gradients[6] / 10, `first layer ${gradients[0]} vs last ${gradients[6]}`);
+    assert.match(await page.textContent('#layer-stats tbody tr:first-child th'), /inputs → h1/);
+  });
+});
