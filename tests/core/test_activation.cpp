@@ -6,15 +6,17 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <cmath>
 #include <type_traits>
 #include <vector>
 
 using namespace bp;
+using namespace bp::test;
 
 namespace {
 
-constexpr bool kFloat = std::is_same<Scalar, float>::value;
 constexpr double kValueTol = kFloat ? 1e-6 : 1e-12;  // absolute, values of order 1
 
 const Activation kAll[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,

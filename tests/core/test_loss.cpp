@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <cmath>
 #include <string>
 #include <type_traits>
@@ -12,10 +14,10 @@
 #include "rng.hpp"
 
 using namespace bp;
+using namespace bp::test;
 
 namespace {
 
-constexpr bool kFloat = std::is_same<Scalar, float>::value;
 constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
 
 double bce_reference(double z, double y) {  // -[y log s + (1-y) log(1-s)], fine for moderate z

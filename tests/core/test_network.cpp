@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <cmath>
 #include <string>
 #include <type_traits>
@@ -15,10 +17,10 @@
 #include "rng.hpp"
 
 using namespace bp;
+using namespace bp::test;
 
 namespace {
 
-constexpr bool kFloat = std::is_same<Scalar, float>::value;
 constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
 
 // ---- gradient-check tolerances (see "backward matches central differences" below) ----
@@ -223,15 +225,6 @@ const Pairing kPairings[] = {
     {Loss::SoftmaxCrossEntropy, Activation::Softmax, 3}, {Loss::SoftmaxCrossEntropy, Activation::Softmax, 4},
 };
 
-Architecture arch_of(int inputs, std::vector<int> hidden, int outputs, Activation h, Activation o) {
-  Architecture a;
-  a.inputs = inputs;
-  a.hidden = std::move(hidden);
-  a.outputs = outputs;
-  a.hidden_activation = h;
-  a.output_activation = o;
-  return a;
-}
 
 }  // namespace
 

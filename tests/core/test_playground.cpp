@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -14,10 +16,10 @@
 #include <vector>
 
 using namespace bp;
+using namespace bp::test;
 
 namespace {
 
-constexpr bool kFloat = std::is_same<Scalar, float>::value;
 constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
 
 bool same_settings(const Settings& a, const Settings& b) {

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -14,10 +16,10 @@
 #include "rng.hpp"
 
 using namespace bp;
+using namespace bp::test;
 
 namespace {
 
-constexpr bool kFloat = std::is_same<Scalar, float>::value;
 constexpr double kValueTol = kFloat ? 2e-6 : 1e-12;
 // Same finite-difference scheme as test_network.cpp: 4-point stencil, loss taken in double.
 constexpr double kStep = kFloat ? 2e-2 : 1e-4;

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -16,21 +18,12 @@
 #include "dataset.hpp"
 
 using namespace bp;
+using namespace bp::test;
 
 namespace {
 
-constexpr bool kFloat = std::is_same<Scalar, float>::value;
 constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
 
-Architecture arch_of(int inputs, std::vector<int> hidden, int outputs, Activation h, Activation o) {
-  Architecture a;
-  a.inputs = inputs;
-  a.hidden = std::move(hidden);
-  a.outputs = outputs;
-  a.hidden_activation = h;
-  a.output_activation = o;
-  return a;
-}
 
 std::vector<int> all_indices(Index n) {
   std::vector<int> v(static_cast<std::size_t>(n));
