@@ -36,6 +36,18 @@ export async function createEngine(createBackpropCore, moduleOptions = {}) {
   return new Engine(module);
 }
 
+/**
+ * The chain-rule lesson's graph f(x, y, z) = (x + y) z, computed by the core: nodes x, y, z, q, f
+ * each { name, value, grad (df/dnode), inputs, local (dnode/dinput), edgeGradient (grad x local) }.
+ * @param module the loaded Emscripten module (engine.module)
+ */
+export function sumTimesGraph(module, x, y, z) {
+  for (const [name, v] of [['x', x], ['y', y], ['z', z]]) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new EngineError(`${name} must be a finite number (got ${v})`);
+  }
+  return module.sumTimesGraph(x, y, z);
+}
+
 export class Engine {
   constructor(module) {
     this.module = module;

@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "graph.hpp"
 #include "playground.hpp"
 
 using emscripten::val;
@@ -227,6 +228,31 @@ const char* problem_name(bp::Problem p) {
   return "?";
 }
 
+// The chain-rule lesson's graph f = (x + y) z: every node's value, gradient and inputs, and every
+// edge's local derivative and gradient.
+val sum_times_graph_js(double x, double y, double z) {
+  const bp::Graph g = bp::sum_times_graph(x, y, z);
+  val nodes = val::array();
+  for (std::size_t i = 0; i < g.nodes().size(); ++i) {
+    const auto& n = g.nodes()[i];
+    val o = val::object();
+    o.set("name", n.name);
+    o.set("value", n.value);
+    o.set("grad", n.grad);
+    val inputs = val::array(), local = val::array(), edge = val::array();
+    for (std::size_t k = 0; k < n.inputs.size(); ++k) {
+      inputs.call<void>("push", n.inputs[k]);
+      local.call<void>("push", n.local[k]);
+      edge.call<void>("push", g.edge_gradient(int(i), int(k)));
+    }
+    o.set("inputs", inputs);
+    o.set("local", local);
+    o.set("edgeGradient", edge);
+    nodes.call<void>("push", o);
+  }
+  return nodes;
+}
+
 // ---- the class JS sees ----
 
 class Core {
@@ -365,6 +391,7 @@ class Core {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(backprop_core) {
+  emscripten::function("sumTimesGraph", &sum_times_graph_js);
   emscripten::class_<Core>("Core")
       .constructor<>()
       .function("configure", &Core::configure)
