@@ -1,7 +1,7 @@
 // The controller of the playground page: reads the set-up from the URL, applies the learner's
 // changes to the engine, runs training in time slices, and hands snapshots to the views. Every
 // number shown comes from the engine (engine.js); this file holds no maths of the model.
-import { Engine, EngineError } from './engine.js';
+import { Engine, EngineError, sumTimesGraph } from './engine.js';
 import {
   SETTINGS, HIDEABLE, MAX_LINK_POINTS, defaults, parseHash, serializeHash, engineSettings,
   encodePoints, decodePoints,
@@ -15,6 +15,7 @@ import { createNetworkView, nodeRange, paramIndex } from './views/network.js';
 import { createDataPlot, MARGIN as PLOT_MARGIN } from './views/data-plot.js';
 import { createChart } from './views/chart.js';
 import { createLayerStats } from './views/layer-stats.js';
+import { createGraphLesson } from './views/graph-lesson.js';
 import { POSITIVE, NEGATIVE, classColor } from './views/colors.js';
 import { applyEmbed, suggestedSize, iframeSnippet, createPartOptions } from './embed.js';
 import { renderLessons } from './lessons.js';
@@ -756,6 +757,23 @@ function loadFromHash() {
   if (problems.length > 0) showMessage(`Some settings in the link were not understood and use their defaults: ${problems.join('; ')}.`, 'warning');
 }
 
+// The chain-rule lesson: the core computes the graph each time an input changes.
+function wireGraphLesson() {
+  const view = createGraphLesson($('graph-svg'));
+  const inputs = ['graph-x', 'graph-y', 'graph-z'].map($);
+  const redraw = () => {
+    const [x, y, z] = inputs.map((el) => Number(el.value));
+    try {
+      view.update(sumTimesGraph(page.module, x, y, z));
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      showMessage(e.message);
+    }
+  };
+  for (const el of inputs) el.addEventListener('input', redraw);
+  redraw();
+}
+
 async function main() {
   try {
     page.module = await window.createBackpropCore();
@@ -786,6 +804,7 @@ async function main() {
   buildHideOptions();
   buildEmbedOptions();
   renderLessons($('lesson-list'));
+  wireGraphLesson();
   wire();
   loadFromHash();
   document.body.dataset.ready = 'true';

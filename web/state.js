@@ -63,7 +63,7 @@ const BASE = [
 
 /** Names a link may hide with `hide=`: every settings key plus these controls and panels. */
 export const HIDEABLE = Object.freeze([...BASE.map((e) => e.key), 'hide', 'data', 'play', 'step',
-  'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more', 'layerStats', 'lessons']);
+  'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more', 'layerStats', 'lessons', 'graphLesson']);
 
 /** Parts an `embed=` link may show: the three panels and the run buttons. */
 export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls']);

@@ -1,0 +1,34 @@
+// End-to-end: the chain-rule lesson on the page shows the core's numbers for f = (x + y) z and
+// follows the learner's inputs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, withPage, screenshot } from './browser.mjs';
+
+const b = useBrowser();
+
+async function shown(page) {
+  return page.evaluate(() => {
+    const value = (n) => Number(document.querySelector(`#graph-svg text.value[data-node="${n}"]`).dataset.value);
+    const grad = (n) => Number(document.querySelector(`#graph-svg text.grad[data-node="${n}"]`).dataset.grad);
+    const edges = [...document.querySelectorAll('#graph-svg text.backward')].map((t) => [t.dataset.edge, t.textContent]);
+    return { q: value('q'), f: value('f'), dx: grad('x'), dy: grad('y'), dz: grad('z'), dq: grad('q'), edges };
+  });
+}
+
+test('f = (x + y) z at -2, 5, -4: q = 3, f = -12, df/dx = df/dy = -4, df/dz = 3; inputs update it', { timeout: 30000 }, async () => {
+  await withPage(b, '', async (page) => {
+    const s = await shown(page);
+    assert.deepEqual({ q: s.q, f: s.f, dx: s.dx, dy: s.dy, dz: s.dz, dq: s.dq }, { q: 3, f: -12, dx: -4, dy: -4, dz: 3, dq: -4 });
+    assert.deepEqual(Object.fromEntries(s.edges), {
+      'x-q': '-4 × 1 = -4', 'y-q': '-4 × 1 = -4', 'q-f': '1 × -4 = -4', 'z-f': '1 × 3 = 3',
+    });
+    await page.locator('#graph-svg').scrollIntoViewIfNeeded();
+    await screenshot(page, 'graph-lesson.png');
+    await page.fill('#graph-x', '1');  // q = 6, f = -24, df/dz = q = 6
+    const t = await shown(page);
+    assert.equal(t.q, 6);
+    assert.equal(t.f, -24);
+    assert.equal(t.dz, 6);
+    assert.equal(t.dx, -4);
+  });
+});

@@ -1,0 +1,70 @@
+// The chain rule on a computational graph: f(x, y, z) = (x + y) z drawn as nodes and edges, each
+// edge showing the forward value (above) and the gradient flowing back, upstream x local (below).
+// Draws the core's numbers (engine.js sumTimesGraph); computes nothing itself.
+
+const SVG = 'http://www.w3.org/2000/svg';
+// Node positions in the 620 x 260 drawing: inputs on the left, q in the middle, f on the right.
+const POSITION = { x: [150, 40], y: [150, 130], z: [150, 220], q: [350, 85], f: [540, 150] };
+const OP_LABEL = { q: '+', f: '×' };
+
+/** Short number for the drawing: integers as they are, others to 3 significant digits. */
+export function short(v) {
+  return Number.isInteger(v) ? String(v) : Number(v.toPrecision(3)).toString();
+}
+
+/**
+ * @param {SVGSVGElement} svg an empty <svg> to draw into
+ * @returns {{ update(nodes: object[]) }}
+ */
+export function createGraphLesson(svg) {
+  svg.setAttribute('viewBox', '0 0 640 262');
+  const text = (x, y, content, cls, anchor = 'middle') => {
+    const t = document.createElementNS(SVG, 'text');
+    t.setAttribute('x', x);
+    t.setAttribute('y', y);
+    t.setAttribute('class', cls);
+    t.setAttribute('text-anchor', anchor);
+    t.textContent = content;
+    svg.append(t);
+    return t;
+  };
+
+  function update(nodes) {
+    svg.replaceChildren();
+    nodes.forEach((n, i) => {  // edges first, under the nodes
+      n.inputs.forEach((from, k) => {
+        const a = POSITION[nodes[from].name], b = POSITION[n.name];
+        const line = document.createElementNS(SVG, 'line');
+        line.setAttribute('x1', a[0] + 22); line.setAttribute('y1', a[1]);
+        line.setAttribute('x2', b[0] - 22); line.setAttribute('y2', b[1]);
+        line.setAttribute('class', 'edge');
+        svg.append(line);
+        const mx = (a[0] + b[0]) / 2, my = (a[1] + b[1]) / 2;
+        text(mx, my - 8, short(nodes[from].value), 'forward').dataset.edge = `${nodes[from].name}-${n.name}`;
+        const back = text(mx, my + 16, `${short(n.grad)} × ${short(n.local[k])} = ${short(n.edgeGradient[k])}`, 'backward');
+        back.dataset.edge = `${nodes[from].name}-${n.name}`;
+        back.dataset.value = String(n.edgeGradient[k]);
+      });
+    });
+    for (const n of nodes) {
+      const [x, y] = POSITION[n.name];
+      const c = document.createElementNS(SVG, 'circle');
+      c.setAttribute('cx', x); c.setAttribute('cy', y); c.setAttribute('r', 22);
+      c.setAttribute('class', 'node');
+      svg.append(c);
+      text(x, y + 5, OP_LABEL[n.name] ?? n.name, 'label');
+      // Inputs carry their labels on the left; q and f above and below.
+      const input = n.inputs.length === 0;
+      const v = input ? text(x - 30, y - 3, `${n.name} = ${short(n.value)}`, 'value', 'end')
+        : text(x, y - 30, `${n.name} = ${short(n.value)}`, 'value');
+      v.dataset.node = n.name;
+      v.dataset.value = String(n.value);
+      const g = input ? text(x - 30, y + 15, `∂f/∂${n.name} = ${short(n.grad)}`, 'grad', 'end')
+        : text(x, y + 42, `∂f/∂${n.name} = ${short(n.grad)}`, 'grad');
+      g.dataset.node = n.name;
+      g.dataset.grad = String(n.grad);
+    }
+  }
+
+  return { update };
+}
