@@ -129,3 +129,11 @@ test('negative and positive line/text colours have at least 3:1 contrast on whit
   const [pr, pg, pb] = hexToRgb(POSITIVE);
   assert.ok(pb > pg && pg > pr);
 });
+
+test('rampLut runs from white to the class colour', async () => {
+  const { rampLut, hexToRgb, CLASS_COLORS } = await import('../../web/views/colors.js');
+  const lut = rampLut(CLASS_COLORS[2], 5);
+  assert.equal(lut.length, 20);
+  assert.deepEqual(Array.from(lut.slice(0, 4)), [255, 255, 255, 255]);
+  assert.deepEqual(Array.from(lut.slice(16, 19)), hexToRgb(CLASS_COLORS[2]));
+});

@@ -140,3 +140,21 @@ export function contrastRatio(a, b) {
   const lb = relativeLuminance(b);
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
+
+/**
+ * RGBA table from white (index 0) to `hex` (last index), for one class's probability map: the
+ * thumbnail of multi-class output k then reads in the same colour as class k in the plot.
+ * @returns {Uint8ClampedArray} steps*4 bytes
+ */
+export function rampLut(hex, steps = 256) {
+  const [r, g, b] = hexToRgb(hex);
+  const out = new Uint8ClampedArray(steps * 4);
+  for (let i = 0; i < steps; ++i) {
+    const t = i / (steps - 1);
+    out[4 * i] = Math.round(255 + (r - 255) * t);
+    out[4 * i + 1] = Math.round(255 + (g - 255) * t);
+    out[4 * i + 2] = Math.round(255 + (b - 255) * t);
+    out[4 * i + 3] = 255;
+  }
+  return out;
+}

@@ -174,8 +174,9 @@ export function createHeatmap(canvas, { strength = 1 } = {}) {
   }
 
   return {
-    drawSigned(values, offset, g, { lo = -1, hi = 1, discretize = false } = {}) {
-      fillSigned(prepare(g), values, offset, g, lo, hi, discretize, lut.signed);
+    // `ramp`: an optional RGBA table (index 0 <-> lo) in place of the diverging scale.
+    drawSigned(values, offset, g, { lo = -1, hi = 1, discretize = false, ramp = null } = {}) {
+      fillSigned(prepare(g), values, offset, g, lo, hi, discretize, ramp ?? lut.signed);
       blit(discretize);
     },
     drawClasses(values, offsets, g, { lo = 0, hi = 1, discretize = false } = {}) {

@@ -3,7 +3,7 @@
 // |w|, with each bias as a small square. Draws snapshots and reports the learner's gestures
 // (add/remove layers and neurons, toggle features, hover, edit a weight); it never trains.
 import { createHeatmap } from './heatmap.js';
-import { NEGATIVE, POSITIVE } from './colors.js';
+import { NEGATIVE, POSITIVE, classColor, rampLut } from './colors.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CARD = 44;          // node card size in CSS pixels
@@ -60,6 +60,7 @@ export function createNetworkView(container, handlers) {
   let biases = [];          // { rect, layer, unit }
   let heatmaps = [];        // per drawn node: { heatmap, node (grid index), layer, unit }
   let snapshot = null;
+  const ramps = [];         // per output class: its white-to-colour table
   let hovered = null;       // the link or bias under the pointer, whose tooltip follows each snapshot
 
   function showTooltip(x, y, html) {
@@ -341,7 +342,9 @@ export function createNetworkView(container, handlers) {
         const offset = h.node * cells;
         const activation = s.activations[h.layer];
         const { lo, hi } = nodeRange(activation, values, offset, cells);
-        h.heatmap.drawSigned(values, offset, g, { lo, hi, discretize: s.discretize });
+        // A softmax output is one class's probability: white to that class's plot colour.
+        const ramp = activation === 'softmax' ? (ramps[h.unit] ??= rampLut(classColor(h.unit))) : null;
+        h.heatmap.drawSigned(values, offset, g, { lo, hi, discretize: s.discretize, ramp });
       }
     }
   }
