@@ -16,27 +16,19 @@ int Graph::input(const std::string& name, double value) {
   return push(n);
 }
 
-int Graph::add(const std::string& name, int a, int b) {
-  GraphNode n;
-  n.name = name;
-  n.op = GraphOp::Add;
-  n.inputs = {a, b};
-  return push(n);
-}
+int Graph::add(const std::string& name, int a, int b) { return operation(name, GraphOp::Add, {a, b}); }
 
 int Graph::multiply(const std::string& name, int a, int b) {
-  GraphNode n;
-  n.name = name;
-  n.op = GraphOp::Multiply;
-  n.inputs = {a, b};
-  return push(n);
+  return operation(name, GraphOp::Multiply, {a, b});
 }
 
-int Graph::unary(const std::string& name, GraphOp op, int a) {
+int Graph::unary(const std::string& name, GraphOp op, int a) { return operation(name, op, {a}); }
+
+int Graph::operation(const std::string& name, GraphOp op, std::vector<int> inputs) {
   GraphNode n;
   n.name = name;
   n.op = op;
-  n.inputs = {a};
+  n.inputs = std::move(inputs);
   return push(n);
 }
 

@@ -34,6 +34,7 @@ class Graph {
 
  private:
   int push(GraphNode node);
+  int operation(const std::string& name, GraphOp op, std::vector<int> inputs);
   std::vector<GraphNode> nodes_;
 };
 
