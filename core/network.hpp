@@ -82,8 +82,8 @@ struct Workspace {
 
 // a_l = f(W_l a_{l-1} + b_l) for the first ws.batch columns of ws.input.
 void forward(const Network& net, Workspace& ws);
-// Fills ws.delta and adds the batch-averaged data gradient (same layout as params) to `grad`,
-// which the caller zeroes. Needs forward() first and ws.target set.
+// Fills ws.delta and writes the batch-averaged data gradient (same layout as params) into `grad`,
+// resizing it. Needs forward() first and ws.target set.
 void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad);
 // Sum over the batch of the per-example data loss (after forward()).
 double batch_loss_sum(const Network& net, Loss loss, const Workspace& ws);

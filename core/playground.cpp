@@ -199,15 +199,16 @@ std::string Playground::trace(int index, ExampleTrace& out) const {
   return "";
 }
 
-std::string Playground::trace_step(int examples, StepTrace& out) {
-  BP_REFUSE_IF_DIVERGED();
-  const long n = static_cast<long>(split_.train.size());
-  if (examples < 1 || examples > n) return range_message("examples", examples, 1, n);
+template <class Update>
+std::string Playground::record_step(std::vector<int> batch, const Update& update, StepTrace& out) {
+  const Index P = net_.parameter_count();
+  const TrainSettings& ts = trainer_.settings();  // what the update will use
   StepTrace t;
-  t.batch = trainer_.next_batch(examples);
+  t.batch = std::move(batch);
   t.params_before = net_.params();
   t.learning_rate = trainer_.current_learning_rate();
-  t.data_gradient = Vector::Zero(net_.parameter_count());
+  t.optimizer = ts.optimizer;
+  t.data_gradient = Vector::Zero(P);
   const Scalar inv_batch = Scalar(1) / static_cast<Scalar>(t.batch.size());
   for (int i : t.batch) {
     t.examples.push_back(trace_example(net_, settings_.loss, inputs_.inputs.col(i), inputs_.targets.col(i)));
@@ -219,14 +220,50 @@ std::string Playground::trace_step(int examples, StepTrace& out) {
       VectorMap(t.data_gradient.data() + net_.bias_offset(l), net_.size(l + 1)) += ex.layers[l].db * inv_batch;
     }
   }
-  t.regularization_gradient = Vector::Zero(net_.parameter_count());
-  add_regularization_gradient(net_, settings_.train.l1, settings_.train.l2, t.regularization_gradient);
-  trainer_.train_batch(net_, settings_.loss, inputs_, examples);
+  t.regularization_gradient = Vector::Zero(P);
+  add_regularization_gradient(net_, ts.l1, ts.l2, t.regularization_gradient);
+  // An unsized velocity is the zero velocity the first momentum update starts from.
+  if (t.optimizer == Optimizer::Momentum)
+    t.velocity_before = trainer_.velocity().size() == P ? trainer_.velocity() : Vector::Zero(P);
+
+  update();
+
   t.applied_gradient = trainer_.last_gradient();
   t.params_after = net_.params();
+  t.update = t.params_after - t.params_before;
+  if (t.optimizer == Optimizer::Momentum) t.velocity_after = trainer_.velocity();
+  if (t.optimizer == Optimizer::Adam) {
+    t.moment1 = trainer_.moment1();
+    t.moment2 = trainer_.moment2();
+    t.adam_step = static_cast<int>(trainer_.adam_steps());
+    // The same products apply_update forms, so these are its m_hat and v_hat bit for bit.
+    t.moment1_hat = t.moment1 * adam_bias_correction(ts.beta1, trainer_.adam_steps());
+    t.moment2_hat = t.moment2 * adam_bias_correction(ts.beta2, trainer_.adam_steps());
+  }
   t.loss_after = evaluate(net_, settings_.loss, task(), inputs_, t.batch, eval_ws_).loss;
   out = std::move(t);
   return after_training();
+}
+
+std::string Playground::trace_step(int examples, StepTrace& out) {
+  BP_REFUSE_IF_DIVERGED();
+  const long n = static_cast<long>(split_.train.size());
+  if (examples < 1 || examples > n) return range_message("examples", examples, 1, n);
+  return record_step(trainer_.next_batch(examples),
+                     [&] { trainer_.train_batch(net_, settings_.loss, inputs_, examples); }, out);
+}
+
+std::string Playground::trace_step_on(int index, StepTrace& out) {
+  BP_REFUSE_IF_DIVERGED();
+  const long n = static_cast<long>(data_.size());
+  if (index < 0 || index >= n) return range_message("example index", index, 0, n - 1);
+  const auto in = [&](const std::vector<int>& v) { return std::find(v.begin(), v.end(), index) != v.end(); };
+  // Training on a held-out point would leak it into the weights the page evaluates with.
+  if (!in(split_.train))
+    return "example " + std::to_string(index) + " is not in the training data (it is " +
+           (in(split_.validation) ? "validation" : "test") + " data)";
+  const std::vector<int> batch{index};
+  return record_step(batch, [&] { trainer_.train_on(net_, settings_.loss, inputs_, batch); }, out);
 }
 
 int Playground::node_count() const {

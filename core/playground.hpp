@@ -51,6 +51,9 @@ class Playground {
   std::string train_batches(int batches);
   std::string train_examples(int examples);  // one update on the next `examples` examples
   std::string trace_step(int examples, StepTrace& out);  // train_examples, recorded
+  // One recorded update on dataset example `index` alone (it must be training data), outside the
+  // epoch order: the epoch and the position in it stay put.
+  std::string trace_step_on(int index, StepTrace& out);
   std::string trace(int index, ExampleTrace& out) const;  // any dataset point, changes nothing
   bool diverged() const { return diverged_; }
 
@@ -85,6 +88,10 @@ class Playground {
   std::string after_training();
   const std::vector<int>& indices(Subset subset) const;
   Vector data_gradient();  // mean over the training set, no regularisation
+  // The recording shared by trace_step and trace_step_on: traces and gradients of `batch` before,
+  // then update() (which must train on exactly `batch`), then params and optimiser state after.
+  template <class Update>
+  std::string record_step(std::vector<int> batch, const Update& update, StepTrace& out);
   // Copies examples indices[start...] (as many as fit) into ws; returns how many.
   Index load_chunk(const std::vector<int>& indices, std::size_t start, Workspace& ws) const;
 

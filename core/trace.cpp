@@ -23,11 +23,15 @@ ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, c
   for (int l = 0; l < L; ++l) {
     LayerTrace lt;
     lt.a_prev = l == 0 ? Vector(ws.input.col(0)) : Vector(ws.a[l - 1].col(0));
+    lt.contribution = net.W(l) * lt.a_prev.asDiagonal();  // column i scaled by a_prev(i)
     lt.z = ws.z[l].col(0);
     lt.a = ws.a[l].col(0);
     lt.grad_act.resize(lt.z.size());
     // Softmax has no per-unit derivative (its Jacobian is folded into delta = a - y): ones.
     activate_grad(net.activation(l), net.arch().activation_params, lt.z, lt.a, lt.grad_act);
+    // What reaches a from above: the loss itself at the output, else the next layer's deltas sent
+    // back through its weights (no dropout here, so delta = dloss_da * grad_act up to rounding).
+    lt.dloss_da = l == L - 1 ? t.dloss_doutput : Vector(net.W(l + 1).transpose() * ws.delta[l + 1].col(0));
     lt.delta = ws.delta[l].col(0);
     lt.dW = ConstMatrixMap(grad.data() + net.weight_offset(l), net.size(l + 1), net.size(l));
     lt.db = ConstVectorMap(grad.data() + net.bias_offset(l), net.size(l + 1));

@@ -5,17 +5,20 @@
 #include <vector>
 
 #include "network.hpp"
+#include "trainer.hpp"
 
 namespace bp {
 
-struct LayerTrace {   // weight layer l: a_prev -> z -> a
-  Vector a_prev;      // (in)  input to the layer
-  Vector z;           // (out) W a_prev + b
-  Vector a;           // (out) f(z)
-  Vector grad_act;    // (out) f'(z) (ones for a softmax output)
-  Vector delta;       // (out) dL/dz
-  Matrix dW;          // (out x in) dL/dW = delta a_prev^T
-  Vector db;          // (out) dL/db = delta
+struct LayerTrace {     // weight layer l: a_prev -> z -> a
+  Vector a_prev;        // (in)  input to the layer
+  Matrix contribution;  // (out x in) W(j,i) * a_prev(i): each link's share of z (z = row sums + b)
+  Vector z;             // (out) W a_prev + b
+  Vector a;             // (out) f(z)
+  Vector grad_act;      // (out) f'(z) (ones for a softmax output)
+  Vector dloss_da;      // (out) dL/da: dL/doutput for the output layer, W_{l+1}^T delta_{l+1} for a hidden layer
+  Vector delta;         // (out) dL/dz
+  Matrix dW;            // (out x in) dL/dW = delta a_prev^T
+  Vector db;            // (out) dL/db = delta
 };
 
 struct ExampleTrace {
@@ -35,8 +38,15 @@ struct StepTrace {
   Vector regularization_gradient;        // L1/L2 term at the weights before the update
   Vector applied_gradient;               // what the optimiser received (with dropout if enabled)
   Vector params_before, params_after;
+  Vector update;                         // params_after - params_before, computed in the core
   Scalar learning_rate = 0;
   double loss_before = 0, loss_after = 0;  // mean data loss over the batch
+  Optimizer optimizer = Optimizer::Sgd;
+  Vector velocity_before, velocity_after;  // momentum only (else empty)
+  // Adam only (else empty): after the update; the hats are bias-corrected exactly as apply_update
+  // computes them, so lr * m_hat / (sqrt(v_hat) + eps) reproduces the step.
+  Vector moment1, moment2, moment1_hat, moment2_hat;
+  int adam_step = 0;                     // Adam's t used by this update
 };
 
 }  // namespace bp

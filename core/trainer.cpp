@@ -110,9 +110,32 @@ void Trainer::draw_dropout_masks(const Network& net) {
 Index Trainer::train_batch(Network& net, Loss loss, const TrainingData& data, Index examples) {
   if (order_.empty() || examples < 1) return 0;
   const Index count = std::min<Index>(examples, Index(order_.size()) - position_);
+  last_batch_.assign(order_.begin() + position_, order_.begin() + position_ + count);
+  update_on_last_batch(net, loss, data);
+
+  position_ += count;
+  if (position_ >= Index(order_.size())) {  // epoch done: reshuffle from the seeded stream
+    position_ = 0;
+    ++epoch_;
+    shuffle_rng_.shuffle(order_);
+  }
+  return count;
+}
+
+Index Trainer::train_on(Network& net, Loss loss, const TrainingData& data, const std::vector<int>& indices) {
+  // The optimiser state must be sized for this network (reset() does that).
+  if (indices.empty() || velocity_.size() != net.parameter_count()) return 0;
+  for (int i : indices)
+    if (i < 0 || Index(i) >= data.inputs.cols()) return 0;
+  last_batch_ = indices;
+  update_on_last_batch(net, loss, data);
+  return Index(indices.size());
+}
+
+void Trainer::update_on_last_batch(Network& net, Loss loss, const TrainingData& data) {
+  const Index count = Index(last_batch_.size());
   if (count > ws_.capacity) ws_.reserve(net, count);
   ws_.batch = count;
-  last_batch_.assign(order_.begin() + position_, order_.begin() + position_ + count);
   // Gather the batch's columns with plain loops: a column is only a few numbers, too few for an
   // Eigen assignment (or a memcpy call) per column to pay off.
   const Index in = data.inputs.rows(), out = data.targets.rows();
@@ -130,14 +153,10 @@ Index Trainer::train_batch(Network& net, Loss loss, const TrainingData& data, In
   backward(net, loss, ws_, gradient_);
   add_regularization_gradient(net, settings_.l1, settings_.l2, gradient_);
   apply_update(net);
+}
 
-  position_ += count;
-  if (position_ >= Index(order_.size())) {  // epoch done: reshuffle from the seeded stream
-    position_ = 0;
-    ++epoch_;
-    shuffle_rng_.shuffle(order_);
-  }
-  return count;
+Scalar adam_bias_correction(Scalar beta, std::int64_t t) {
+  return Scalar(1 / (1 - std::pow(double(beta), static_cast<double>(t))));
 }
 
 void Trainer::apply_update(Network& net) {
@@ -154,9 +173,8 @@ void Trainer::apply_update(Network& net) {
       const Scalar b1 = settings_.beta1, b2 = settings_.beta2;
       moment1_ = b1 * moment1_ + (1 - b1) * gradient_;                  // m = b1 m + (1-b1) g
       moment2_ = b2 * moment2_ + (1 - b2) * gradient_.cwiseAbs2();      // v = b2 v + (1-b2) g^2
-      const double t = static_cast<double>(++adam_steps_);
-      const Scalar c1 = Scalar(1 / (1 - std::pow(double(b1), t)));  // bias corrections
-      const Scalar c2 = Scalar(1 / (1 - std::pow(double(b2), t)));
+      ++adam_steps_;
+      const Scalar c1 = adam_bias_correction(b1, adam_steps_), c2 = adam_bias_correction(b2, adam_steps_);
       // w -= lr m_hat / (sqrt(v_hat) + eps)
       w.array() -= lr * (moment1_.array() * c1) / ((moment2_.array() * c2).sqrt() + settings_.epsilon);
       break;

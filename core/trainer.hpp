@@ -57,6 +57,11 @@ class Trainer {
   // Trains on the next examples of the epoch order, at most `examples` (never past the epoch end),
   // as one batch (one update). Returns how many examples were used.
   Index train_batch(Network& net, Loss loss, const TrainingData& data, Index examples);
+  // One update on exactly the columns `indices` of data, as one batch, with dropout, L1/L2 and
+  // decay as in train_batch, but outside the epoch order: epoch() and epoch_position() stay put.
+  // Returns how many examples were used: 0, changing nothing, if an index is not a column of data
+  // or the trainer was not reset for this network.
+  Index train_on(Network& net, Loss loss, const TrainingData& data, const std::vector<int>& indices);
   void train_epochs(Network& net, Loss loss, const TrainingData& data, int epochs);
   void train_batches(Network& net, Loss loss, const TrainingData& data, int batches);
 
@@ -72,7 +77,15 @@ class Trainer {
   const Vector& last_gradient() const { return gradient_; }
   const std::vector<int>& last_batch() const { return last_batch_; }
 
+  // Optimiser state, as left by the last update (zero after reset or an optimiser change).
+  const Vector& velocity() const { return velocity_; }      // momentum's v
+  const Vector& moment1() const { return moment1_; }        // Adam's m
+  const Vector& moment2() const { return moment2_; }        // Adam's v
+  std::int64_t adam_steps() const { return adam_steps_; }   // Adam's t of the last update
+
  private:
+  // One update on the columns last_batch_ names: gather, forward, backward, L1/L2, apply_update.
+  void update_on_last_batch(Network& net, Loss loss, const TrainingData& data);
   void apply_update(Network& net);
   void draw_dropout_masks(const Network& net);
 
@@ -85,6 +98,10 @@ class Trainer {
   Workspace ws_;
   Vector gradient_, velocity_, moment1_, moment2_;
 };
+
+// Adam's bias correction 1 / (1 - beta^t): computed in double, rounded to Scalar once. The update
+// and the step trace both use this, so a trace's m_hat and v_hat are the update's own numbers.
+Scalar adam_bias_correction(Scalar beta, std::int64_t t);
 
 // Loss and accuracy of `net` on the given columns of data.
 Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& data,

@@ -133,8 +133,14 @@ export class Engine {
 
   /** Forward + backward record of dataset point `index` at the current weights (no change). */
   trace(index) { return check(this.core.trace(whole('example index', index))); }
-  /** One traced update on the next `n` examples: per-example traces, gradients, params before/after. */
+  /**
+   * One traced update on the next `n` examples: per-example traces (layers with contribution and
+   * dLossDA), gradients, params before/after and their difference `update`, the optimizer with its
+   * state (velocityBefore/After for momentum; moment1/2, moment1Hat/2Hat, adamStep for Adam).
+   */
   traceStep(n = 1) { return check(this.core.traceStep(whole('examples', n))); }
+  /** One update on training example `index` alone, epoch order untouched: traceStep's fields, batch [index]. */
+  traceStepOn(index) { return check(this.core.traceStepOn(whole('example index', index))); }
 
   /**
    * Every node (features, hidden units, outputs) over a g x g grid of [lo, hi]^2, node-major,

@@ -285,6 +285,9 @@ TEST_CASE("every invalid setting is rejected with a message naming it, changing 
     expect_rejected(pg, [&] { return pg.trace(n, t); }, "example index");
     expect_rejected(pg, [&] { return pg.trace_step(0, st); }, "examples");
     expect_rejected(pg, [&] { return pg.trace_step(train_n + 1, st); }, "examples");
+    expect_rejected(pg, [&] { return pg.trace_step_on(-1, st); }, "example index");
+    expect_rejected(pg, [&] { return pg.trace_step_on(n, st); }, "example index");
+    expect_rejected(pg, [&] { return pg.trace_step_on(pg.split().test[0], st); }, "test data");
     expect_rejected(pg, [&] { return pg.train_examples(0); }, "examples");
     expect_rejected(pg, [&] { return pg.train_epochs(-1); }, "epochs");
     expect_rejected(pg, [&] { return pg.train_batches(-1); }, "batches");
@@ -309,6 +312,29 @@ TEST_CASE("every invalid setting is rejected with a message naming it, changing 
     bad.label.resize(2);
     expect_rejected(pg, [&] { return pg.set_custom_data(bad); }, "label");
   }
+}
+
+TEST_CASE("trace_step_on names held-out and out-of-range examples and changes nothing", "[playground][validation]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.validation_ratio = Scalar(0.2);
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(2).empty());
+  REQUIRE(pg.train_examples(3).empty());
+  const int test = pg.split().test[0], validation = pg.split().validation[0];
+  const std::vector<int> last = pg.trainer().last_batch();
+  const Snapshot before(pg);
+  StepTrace st;
+  st.batch = {-7};
+  CHECK(pg.trace_step_on(test, st) ==
+        "example " + std::to_string(test) + " is not in the training data (it is test data)");
+  CHECK(pg.trace_step_on(validation, st) ==
+        "example " + std::to_string(validation) + " is not in the training data (it is validation data)");
+  CHECK(pg.trace_step_on(500, st) == "example index 500 is out of range (0..199)");
+  CHECK(pg.trace_step_on(-1, st) == "example index -1 is out of range (0..199)");
+  before.check_unchanged(pg);
+  CHECK(pg.trainer().last_batch() == last);
+  CHECK(st.batch == std::vector<int>{-7});  // the output is left alone too
 }
 
 TEST_CASE("training settings change mid-training without a reset, the architecture resets", "[playground]") {
@@ -371,6 +397,7 @@ TEST_CASE("diverged training is reported and refused until reset", "[playground]
   CHECK(pg.train_epochs(1).find("reset") != std::string::npos);
   StepTrace st;
   CHECK_FALSE(pg.trace_step(1, st).empty());
+  CHECK(pg.trace_step_on(pg.split().train[0], st).find("diverged") != std::string::npos);
   pg.reset();
   CHECK_FALSE(pg.diverged());
   CHECK(pg.network().params().allFinite());

@@ -1,6 +1,8 @@
-// Tests for trace.hpp: an ExampleTrace obeys the backprop equations layer by layer (z = W a + b,
-// a = f(z), delta_L = a - y, delta_l = (W^T delta) * f'(z), dW = delta a_prev^T) and its gradient
-// matches finite differences; a StepTrace from Playground::trace_step records a consistent SGD step.
+// Tests for trace.hpp: an ExampleTrace obeys the backprop equations layer by layer (z = W a + b =
+// row sums of the contributions + b, a = f(z), delta_L = a - y, dL/da = W^T delta, delta_l =
+// dL/da * f'(z), dW = delta a_prev^T), matches finite differences and the hand-computed 1-1-1
+// network; a StepTrace from Playground::trace_step / trace_step_on records a consistent SGD,
+// momentum or Adam step (trace_step_on: that one example, epoch order untouched).
 // Not tested here: the page's animation of these numbers.
 #include "trace.hpp"
 
@@ -114,6 +116,23 @@ TEST_CASE("an example trace obeys the backprop equations and matches finite diff
       }
       CHECK(max_abs(lt.dW - lt.delta * lt.a_prev.transpose()) < kValueTol);  // dW = delta a_prev^T
       CHECK(max_abs(lt.db - lt.delta) < kValueTol);
+
+      // contribution(j, i) = W(j, i) a_prev(i), one product each; its row sums + b are z.
+      REQUIRE(lt.contribution.rows() == net.size(l + 1));
+      REQUIRE(lt.contribution.cols() == net.size(l));
+      for (Index j = 0; j < lt.contribution.rows(); ++j)
+        for (Index i = 0; i < lt.contribution.cols(); ++i)
+          CHECK(lt.contribution(j, i) == net.W(l)(j, i) * lt.a_prev(i));
+      CHECK(max_abs(lt.contribution.rowwise().sum() + net.b(l) - lt.z) < kValueTol);
+      // dL/da: the loss's own at the output, W_{l+1}^T delta_{l+1} below; no dropout in a trace,
+      // so delta = dL/da * f'(z) for hidden layers (the output's delta folds in the loss pairing).
+      REQUIRE(lt.dloss_da.size() == net.size(l + 1));
+      if (l == L - 1) {
+        CHECK(lt.dloss_da == t.dloss_doutput);
+      } else {
+        CHECK(max_abs(lt.dloss_da - net.W(l + 1).transpose() * t.layers[l + 1].delta) < kValueTol);
+        CHECK(max_abs(lt.delta - Vector(lt.dloss_da.cwiseProduct(lt.grad_act))) < kValueTol);
+      }
     }
     if (c.loss == Loss::SquaredError) CHECK(max_abs(t.dloss_doutput - (t.output - y)) < kValueTol);
     if (c.loss == Loss::SoftmaxCrossEntropy)
@@ -143,6 +162,45 @@ TEST_CASE("an example trace obeys the backprop equations and matches finite diff
     }
     CHECK(checked == int(net.parameter_count()));
   }
+}
+
+// The worked example of test_network.cpp (x = 3.14, y = 1, w1 = 0.6394..., w2 = 0.0250..., zero
+// biases, sigmoid hidden and output, BCE), traced: every number by hand, in double.
+TEST_CASE("the hand-computed 1-1-1 sigmoid network traced", "[trace]") {
+  const double x = 3.14, y = 1, w1 = 0.6394267984578837, w2 = 0.025010755222666936;
+  Network net(arch_of(1, {1}, 1, Activation::Sigmoid, Activation::Sigmoid));
+  net.params().setZero();
+  net.W(0)(0, 0) = Scalar(w1);
+  net.W(1)(0, 0) = Scalar(w2);
+  Vector in(1), target(1);
+  in << Scalar(x);
+  target << Scalar(y);
+  const ExampleTrace t = trace_example(net, Loss::BinaryCrossEntropy, in, target);
+  REQUIRE(t.layers.size() == 2);
+  const LayerTrace &hidden = t.layers[0], &out = t.layers[1];
+
+  const double h = 1 / (1 + std::exp(-w1 * x)), yhat = 1 / (1 + std::exp(-w2 * h));
+  const double dl_dyhat = -y / yhat + (1 - y) / (1 - yhat);  // BCE: -1 / yhat for y = 1
+  const double delta2 = yhat - y, dl_dh = w2 * delta2, delta1 = dl_dh * h * (1 - h);
+  // Python, in double: 2.0078001..., 0.0220498..., -1.9781915..., -0.0123675..., -0.0012908...
+  CHECK(w1 * x == Approx(2.007800147157755).epsilon(1e-12));
+  CHECK(w2 * h == Approx(0.022049822298718876).epsilon(1e-12));
+  CHECK(dl_dyhat == Approx(-1.9781914980881041).epsilon(1e-12));
+  CHECK(dl_dh == Approx(-0.012367512520006703).epsilon(1e-12));
+  CHECK(delta1 == Approx(-0.0012908102635332103).epsilon(1e-12));
+
+  const double tol = kFloat ? 1e-6 : 1e-12;
+  CHECK(double(hidden.contribution(0, 0)) == Approx(w1 * x).margin(tol));  // the one link into h
+  CHECK(double(hidden.z(0)) == Approx(w1 * x).margin(tol));
+  CHECK(double(hidden.a(0)) == Approx(h).margin(tol));
+  CHECK(double(out.contribution(0, 0)) == Approx(w2 * h).margin(tol));    // the one link into yhat
+  CHECK(double(out.a(0)) == Approx(yhat).margin(tol));
+  CHECK(double(out.dloss_da(0)) == Approx(dl_dyhat).margin(tol));
+  CHECK(double(out.delta(0)) == Approx(delta2).margin(tol));
+  CHECK(double(hidden.dloss_da(0)) == Approx(dl_dh).margin(tol));
+  CHECK(double(hidden.grad_act(0)) == Approx(h * (1 - h)).margin(tol));
+  CHECK(double(hidden.delta(0)) == Approx(delta1).margin(kFloat ? 1e-8 : 1e-14));
+  CHECK(double(hidden.dW(0, 0)) == Approx(delta1 * x).margin(kFloat ? 1e-7 : 1e-14));
 }
 
 TEST_CASE("Playground::trace changes nothing", "[trace]") {
@@ -187,6 +245,12 @@ TEST_CASE("a traced SGD step is consistent with itself", "[trace]") {
   CHECK(st.params_before == before);
   CHECK(st.params_after == net.params());
   CHECK(st.learning_rate == s.train.learning_rate);
+  CHECK(st.update == st.params_after - st.params_before);
+  CHECK(st.optimizer == Optimizer::Sgd);
+  CHECK(st.velocity_before.size() == 0);
+  CHECK(st.velocity_after.size() == 0);
+  CHECK(st.moment1.size() + st.moment2.size() + st.moment1_hat.size() + st.moment2_hat.size() == 0);
+  CHECK(st.adam_step == 0);
   REQUIRE(st.data_gradient.size() == n);
   REQUIRE(st.regularization_gradient.size() == n);
   REQUIRE(st.applied_gradient.size() == n);
@@ -265,4 +329,140 @@ TEST_CASE("a trace of a saturated, correct BCE output has finite numbers", "[tra
   CHECK(t.dloss_doutput.allFinite());
   CHECK(double(t.dloss_doutput(0)) == Approx(-1).margin(kValueTol));
   CHECK(t.layers[0].delta.allFinite());
+}
+
+namespace {
+
+// A playground on XOR with a validation split, trained into its second epoch.
+Playground step_playground(Optimizer o) {
+  Playground pg;
+  Settings s = pg.settings();
+  s.validation_ratio = Scalar(0.2);
+  s.train.optimizer = o;
+  s.train.learning_rate = Scalar(o == Optimizer::Adam ? 0.01 : 0.05);
+  s.train.momentum = Scalar(0.8);
+  s.train.l1 = Scalar(0.001);
+  s.train.l2 = Scalar(0.01);
+  REQUIRE(pg.configure(s).empty());
+  return pg;
+}
+
+// |a - b| within a few roundings of one add to the parameters (update = fl(w + step) - w).
+double update_tolerance(const Vector& params) {
+  return 4 * double(std::numeric_limits<Scalar>::epsilon()) * (1 + max_abs(params));
+}
+
+}  // namespace
+
+TEST_CASE("trace_step_on: one SGD update on exactly that training example, epoch order untouched", "[trace]") {
+  Playground pg = step_playground(Optimizer::Sgd);
+  REQUIRE(pg.train_epochs(2).empty());
+  REQUIRE(pg.train_examples(7).empty());
+  const int index = pg.split().train[3];
+  const auto epoch = pg.trainer().epoch(), updates = pg.trainer().updates();
+  const Index position = pg.trainer().epoch_position();
+  const std::vector<int> next = pg.trainer().next_batch(10);
+  const Vector before = pg.network().params();
+
+  StepTrace st;
+  REQUIRE(pg.trace_step_on(index, st).empty());
+  CHECK(st.batch == std::vector<int>{index});
+  CHECK(pg.trainer().last_batch() == st.batch);
+  REQUIRE(st.examples.size() == 1);
+  CHECK(st.examples[0].input == Vector(pg.training_data().inputs.col(index)));
+  CHECK(st.examples[0].target == Vector(pg.training_data().targets.col(index)));
+  CHECK(st.params_before == before);
+  CHECK(st.params_after == pg.network().params());
+  CHECK(st.update == st.params_after - st.params_before);
+  CHECK(st.optimizer == Optimizer::Sgd);
+  CHECK(st.velocity_before.size() + st.velocity_after.size() + st.moment1.size() + st.moment1_hat.size() == 0);
+  // The epoch order is untouched: same epoch, same position, same next batch; one more update.
+  CHECK(pg.trainer().epoch() == epoch);
+  CHECK(pg.trainer().epoch_position() == position);
+  CHECK(pg.trainer().next_batch(10) == next);
+  CHECK(pg.trainer().updates() == updates + 1);
+
+  // One example: the data gradient is its dW/db; applied = data + L1/L2 (no dropout).
+  const Network& net = pg.network();
+  for (int l = 0; l < net.layer_count(); ++l) {
+    CHECK(st.data_gradient.segment(net.weight_offset(l), st.examples[0].layers[l].dW.size()) ==
+          ConstVectorMap(st.examples[0].layers[l].dW.data(), st.examples[0].layers[l].dW.size()));
+    CHECK(st.data_gradient.segment(net.bias_offset(l), net.size(l + 1)) == st.examples[0].layers[l].db);
+  }
+  const double eps = std::numeric_limits<Scalar>::epsilon();
+  CHECK(max_abs(st.applied_gradient - (st.data_gradient + st.regularization_gradient)) <
+        1e2 * eps * (1 + max_abs(st.applied_gradient)));
+  // Plain SGD, bit for bit: w = fl(w - fl(lr g)).
+  for (Index i = 0; i < net.parameter_count(); ++i)
+    CHECK(st.params_after(i) == Scalar(st.params_before(i) - Scalar(st.learning_rate * st.applied_gradient(i))));
+  CHECK(st.loss_before == Approx(st.examples[0].loss).margin(kValueTol));
+  CHECK(st.loss_after < st.loss_before);
+}
+
+TEST_CASE("traced momentum steps: v = mu v - lr g, and the update is v", "[trace]") {
+  Playground pg = step_playground(Optimizer::Momentum);
+  const Index P = pg.network().parameter_count();
+  const Scalar mu = pg.settings().train.momentum;
+  auto check_step = [&](const StepTrace& st) {
+    CHECK(st.optimizer == Optimizer::Momentum);
+    REQUIRE(st.velocity_before.size() == P);
+    REQUIRE(st.velocity_after.size() == P);
+    CHECK(st.velocity_after == pg.trainer().velocity());
+    const Vector expected = mu * st.velocity_before - st.learning_rate * st.applied_gradient;
+    CHECK(max_abs(st.velocity_after - expected) < 4 * std::numeric_limits<Scalar>::epsilon() * (1 + max_abs(expected)));
+    CHECK(max_abs(st.update - st.velocity_after) < update_tolerance(st.params_before));
+    CHECK(st.moment1.size() + st.moment2.size() + st.moment1_hat.size() + st.moment2_hat.size() == 0);
+  };
+  StepTrace first;  // the first update after a reset starts from v = 0
+  REQUIRE(pg.trace_step_on(pg.split().train[0], first).empty());
+  CHECK(first.velocity_before == Vector::Zero(P));
+  check_step(first);
+  REQUIRE(pg.train_batches(3).empty());
+  const Vector v = pg.trainer().velocity();
+  REQUIRE(max_abs(v) > 0);
+  SECTION("trace_step_on") {
+    StepTrace st;
+    REQUIRE(pg.trace_step_on(pg.split().train[5], st).empty());
+    CHECK(st.velocity_before == v);
+    check_step(st);
+  }
+  SECTION("trace_step") {
+    StepTrace st;
+    REQUIRE(pg.trace_step(10, st).empty());
+    CHECK(st.velocity_before == v);
+    check_step(st);
+  }
+}
+
+TEST_CASE("traced Adam steps: moments, bias-corrected hats and t reproduce the update", "[trace]") {
+  Playground pg = step_playground(Optimizer::Adam);
+  const TrainSettings& ts = pg.settings().train;
+  REQUIRE(pg.train_batches(4).empty());
+  REQUIRE(pg.trainer().adam_steps() == 4);
+  auto check_step = [&](const StepTrace& st, int t) {
+    CHECK(st.optimizer == Optimizer::Adam);
+    CHECK(st.adam_step == t);
+    CHECK(pg.trainer().adam_steps() == t);
+    CHECK(st.moment1 == pg.trainer().moment1());
+    CHECK(st.moment2 == pg.trainer().moment2());
+    CHECK(st.moment1_hat == st.moment1 * adam_bias_correction(ts.beta1, t));  // exactly the update's
+    CHECK(st.moment2_hat == st.moment2 * adam_bias_correction(ts.beta2, t));
+    const Vector step = -st.learning_rate * st.moment1_hat.array() /
+                        (st.moment2_hat.array().sqrt() + ts.epsilon);
+    CHECK(max_abs(st.update - step) < update_tolerance(st.params_before));
+    CHECK(max_abs(step) > 0);
+    CHECK(st.velocity_before.size() + st.velocity_after.size() == 0);
+  };
+  SECTION("trace_step_on") {
+    StepTrace st;
+    REQUIRE(pg.trace_step_on(pg.split().train[2], st).empty());
+    check_step(st, 5);
+    REQUIRE(pg.trace_step_on(pg.split().train[2], st).empty());
+    check_step(st, 6);
+  }
+  SECTION("trace_step") {
+    StepTrace st;
+    REQUIRE(pg.trace_step(10, st).empty());
+    check_step(st, 5);
+  }
 }

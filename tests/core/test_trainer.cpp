@@ -1,6 +1,7 @@
 // Tests for trainer.hpp: epoch bookkeeping (updates per epoch, each example once per epoch), the
-// SGD / momentum / Adam update formulas, learning-rate decay, dropout, evaluation, settings checks,
-// and the hand-computed 1-1-1 network trained through the Trainer.
+// SGD / momentum / Adam update formulas, train_on (one update on given columns, outside the epoch
+// order, otherwise identical to train_batch), learning-rate decay, dropout, evaluation, settings
+// checks, and the hand-computed 1-1-1 network trained through the Trainer.
 // Not tested here: gradients themselves (test_network.cpp) or the façade (test_playground.cpp).
 #include "trainer.hpp"
 
@@ -266,6 +267,105 @@ TEST_CASE("Adam's first update is -lr * sign(g) (bias-corrected)", "[trainer][op
     const Vector before = net.params();
     t.train_batch(net, Loss::SquaredError, data, 8);
     check_sign_step(before, net.params(), t.last_gradient());
+  }
+}
+
+TEST_CASE("train_on: one update on exactly the given columns, outside the epoch order", "[trainer]") {
+  const TrainingData data = noise_data(12, 9);
+  Network net(arch_of(2, {3}, 1, Activation::Tanh, Activation::Linear));
+  net.initialize(Init::XavierUniform, Scalar(0.1), 4);
+  Trainer t;
+  TrainSettings s;
+  s.learning_rate = Scalar(0.05);
+  s.batch_size = 4;
+  s.l1 = Scalar(0.001);
+  s.l2 = Scalar(0.01);
+  t.set_settings(s);
+  t.reset(net, all_indices(10), 1);
+  t.train_batch(net, Loss::SquaredError, data, 4);  // mid-epoch, so "unchanged" means something
+  const auto epoch = t.epoch(), updates = t.updates();
+  const Index position = t.epoch_position();
+  const std::vector<int> next = t.next_batch(4);
+  const std::vector<int> cols{7, 2};
+  const Vector before = net.params();
+  CHECK(t.train_on(net, Loss::SquaredError, data, cols) == 2);
+  CHECK(t.last_batch() == cols);
+  CHECK(t.updates() == updates + 1);
+  CHECK(t.epoch() == epoch);
+  CHECK(t.epoch_position() == position);
+  CHECK(t.next_batch(4) == next);
+
+  // The applied gradient: data gradient of exactly those columns plus L1/L2, at the weights before.
+  Workspace ws;
+  ws.reserve(net, 2);
+  ws.batch = 2;
+  for (Index j = 0; j < 2; ++j) {
+    ws.input.col(j) = data.inputs.col(cols[j]);
+    ws.target.col(j) = data.targets.col(cols[j]);
+  }
+  Network at_before = net;
+  at_before.params() = before;
+  forward(at_before, ws);
+  Vector g = Vector::Zero(net.parameter_count());
+  backward(at_before, Loss::SquaredError, ws, g);
+  add_regularization_gradient(at_before, s.l1, s.l2, g);
+  CHECK(max_abs(t.last_gradient() - g) < (kFloat ? 1e-6 : 1e-14));
+  // Plain SGD, bit for bit: w = fl(w - fl(lr g)).
+  for (Index i = 0; i < net.parameter_count(); ++i)
+    CHECK(net.params()(i) == Scalar(before(i) - Scalar(s.learning_rate * t.last_gradient()(i))));
+
+  SECTION("bad columns are refused and change nothing") {
+    const Vector params = net.params();
+    const std::vector<int> last = t.last_batch();
+    CHECK(t.train_on(net, Loss::SquaredError, data, {}) == 0);
+    CHECK(t.train_on(net, Loss::SquaredError, data, {0, 12}) == 0);
+    CHECK(t.train_on(net, Loss::SquaredError, data, {-1}) == 0);
+    CHECK(net.params() == params);
+    CHECK(t.updates() == updates + 1);
+    CHECK(t.last_batch() == last);
+    Trainer never_reset;
+    CHECK(never_reset.train_on(net, Loss::SquaredError, data, {0}) == 0);
+    CHECK(net.params() == params);
+  }
+}
+
+TEST_CASE("train_on is train_batch's update: dropout, L1/L2, decay and optimiser state alike", "[trainer]") {
+  const TrainingData data = noise_data(10, 11);
+  Network net(arch_of(2, {5, 4}, 1, Activation::Tanh, Activation::Linear));
+  net.initialize(Init::XavierUniform, Scalar(0.1), 5);
+  for (Optimizer o : {Optimizer::Sgd, Optimizer::Momentum, Optimizer::Adam}) {
+    INFO(optimizer_name(o));
+    TrainSettings s;
+    s.optimizer = o;
+    s.learning_rate = Scalar(0.02);
+    s.batch_size = 5;
+    s.l1 = Scalar(0.001);
+    s.l2 = Scalar(0.01);
+    s.decay = Decay::Exponential;
+    s.decay_rate = Scalar(0.9);
+    s.dropout = Scalar(0.3);
+    Trainer a, b;
+    Network na = net, nb = net;
+    for (Trainer* t : {&a, &b}) {
+      t->set_settings(s);
+      t->reset(net, all_indices(10), 3);
+    }
+    a.train_epochs(na, Loss::SquaredError, data, 3);  // decayed rate, optimiser state built up
+    b.train_epochs(nb, Loss::SquaredError, data, 3);
+    REQUIRE(na.params() == nb.params());
+    const std::vector<int> cols = a.next_batch(5);
+    a.train_batch(na, Loss::SquaredError, data, 5);
+    b.train_on(nb, Loss::SquaredError, data, cols);
+    CHECK(b.last_batch() == a.last_batch());
+    CHECK(b.last_gradient() == a.last_gradient());  // same dropout masks drawn
+    CHECK(nb.params() == na.params());
+    CHECK(b.velocity() == a.velocity());
+    CHECK(b.moment1() == a.moment1());
+    CHECK(b.moment2() == a.moment2());
+    CHECK(b.adam_steps() == a.adam_steps());
+    CHECK(b.updates() == a.updates());
+    CHECK(b.epoch_position() == 0);  // b stayed at the start of its epoch
+    CHECK(a.epoch_position() == 5);
   }
 }
 

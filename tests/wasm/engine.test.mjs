@@ -1,6 +1,6 @@
 // Tests for web/engine.js over the real wasm build (web/wasm/backprop-core.*): settings, validation
-// messages, training, metrics, dataset, trace/traceStep, grid evaluation, custom data, parameter
-// editing, layer statistics and divergence. One module instance is shared; each test gets its own
+// messages, training, metrics, dataset, trace/traceStep/traceStepOn, grid evaluation, custom data,
+// parameter editing, layer statistics and divergence. One module instance is shared; each test gets its own
 // Engine. Not here: native/wasm agreement (parity.test.mjs), handle leaks (lifecycle.test.mjs).
 import { test, describe, before, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -419,6 +419,126 @@ describe('traceStep(n)', () => {
   });
 });
 
+describe('traceStepOn(index)', () => {
+  const P = (e) => e.params().length;
+  const diff = (after, before) => after.map((x, i) => f32(x - before[i]));
+
+  test('one SGD update on that training example alone; the epoch order is untouched', () => {
+    engine.configure({ l2: 0.01, learningRate: 0.1 });
+    engine.trainEpochs(2);
+    engine.trainExamples(3);
+    const index = engine.dataset().train[5];
+    const before = engine.params();
+    const progress = engine.progress();
+    const next = engine.nextBatch(10);
+    const s = engine.traceStepOn(index);
+    assert.deepEqual(Array.from(s.batch), [index]);
+    assert.equal(s.examples.length, 1);
+    assert.deepEqual(s.paramsBefore, before);
+    assert.deepEqual(engine.params(), s.paramsAfter);
+    assert.equal(s.update.length, P(engine));
+    assert.deepEqual(s.update, Float32Array.from(diff(s.paramsAfter, s.paramsBefore)));  // exactly, in float
+    assertClose(s.paramsAfter, s.paramsBefore.map((p, i) => p - s.learningRate * s.appliedGradient[i]), 1e-6, 'params after');
+    assert.equal(s.optimizer, 'sgd');
+    for (const key of ['velocityBefore', 'velocityAfter', 'moment1', 'moment2', 'moment1Hat', 'moment2Hat']) {
+      assert.ok(s[key] instanceof Float32Array, key);
+      assert.equal(s[key].length, 0, key);
+    }
+    assert.equal(s.adamStep, 0);
+    const after = engine.progress();
+    assert.equal(after.updates, progress.updates + 1);
+    assert.equal(after.epoch, progress.epoch);
+    assert.equal(after.epochPosition, progress.epochPosition);
+    assert.deepEqual(engine.nextBatch(10), next);
+  });
+
+  test('its example trace has contribution (out x in, column-major) and dLossDA per layer', () => {
+    engine.trainEpochs(3);
+    const sizes = engine.layerSizes();
+    const layers = engine.layers();
+    const index = engine.dataset().train[0];
+    const [t] = engine.traceStepOn(index).examples;
+    assert.deepEqual(t.layers.map((l) => l.contribution.length), sizes.slice(1).map((out, k) => out * sizes[k]));
+    t.layers.forEach((l, k) => {
+      const [inn, out] = [sizes[k], sizes[k + 1]];
+      assert.ok(l.contribution instanceof Float32Array && l.dLossDA instanceof Float32Array);
+      assert.equal(l.dLossDA.length, out);
+      // contribution[j + i*out] = W(j, i) a_prev(i); its row sums + b give z
+      for (let i = 0; i < inn; ++i)
+        for (let j = 0; j < out; ++j) assert.equal(l.contribution[j + i * out], f32(layers[k].W[j + i * out] * l.aPrev[i]));
+      const z = [];
+      for (let j = 0; j < out; ++j) {
+        let s = layers[k].b[j];
+        for (let i = 0; i < inn; ++i) s += l.contribution[j + i * out];
+        z.push(s);
+      }
+      assertClose(l.z, z, 1e-5, `z of layer ${k}`);
+      if (k === t.layers.length - 1) assert.deepEqual(l.dLossDA, t.dLossDOutput);
+      else assertClose(l.delta, l.dLossDA.map((d, j) => d * l.gradAct[j]), 1e-6, `delta of layer ${k}`);
+    });
+    // trace(i) carries the same fields
+    const plain = engine.trace(index);
+    assert.equal(plain.layers[0].contribution.length, sizes[0] * sizes[1]);
+    assert.equal(plain.layers[0].dLossDA.length, sizes[1]);
+  });
+
+  test('momentum: velocityAfter = mu velocityBefore - lr g, and the update is the velocity', () => {
+    engine.configure({ optimizer: 'momentum', momentum: 0.8, learningRate: 0.05 });
+    const first = engine.traceStepOn(engine.dataset().train[0]);
+    assert.equal(first.optimizer, 'momentum');
+    assert.deepEqual(first.velocityBefore, new Float32Array(P(engine)));  // zero before the first update
+    engine.trainBatches(3);
+    const s = engine.traceStepOn(engine.dataset().train[1]);
+    assert.equal(s.velocityBefore.length, P(engine));
+    assert.equal(s.velocityAfter.length, P(engine));
+    assert.ok(s.velocityBefore.some((v) => v !== 0));
+    assertClose(s.velocityAfter, s.velocityBefore.map((v, i) => f32(0.8) * v - s.learningRate * s.appliedGradient[i]), 1e-7, 'velocity');
+    assertClose(s.update, s.velocityAfter, 1e-6, 'update');
+    assert.equal(s.moment1.length + s.moment2.length + s.moment1Hat.length + s.moment2Hat.length, 0);
+    assert.equal(s.adamStep, 0);
+  });
+
+  test('adam: adamStep counts updates and lr m_hat / (sqrt(v_hat) + eps) is the update', () => {
+    engine.configure({ optimizer: 'adam', learningRate: 0.01 });
+    engine.trainBatches(4);
+    const index = engine.dataset().train[2];
+    for (const t of [5, 6]) {
+      const s = engine.traceStepOn(index);
+      assert.equal(s.optimizer, 'adam');
+      assert.equal(s.adamStep, t);
+      for (const key of ['moment1', 'moment2', 'moment1Hat', 'moment2Hat']) assert.equal(s[key].length, P(engine), key);
+      const c1 = f32(1 / (1 - f32(0.9) ** t));  // the core's bias correction: beta1 is a float, c1 in double, rounded once
+      assertClose(s.moment1Hat, s.moment1.map((m) => f32(m * c1)), 0, 'm_hat');
+      const step = s.moment1Hat.map((m, i) => -s.learningRate * m / (Math.sqrt(s.moment2Hat[i]) + f32(1e-8)));
+      assertClose(s.update, step, 1e-6, 'update');
+      assert.equal(s.velocityBefore.length + s.velocityAfter.length, 0);
+    }
+    // traceStep reports the same fields
+    const s = engine.traceStep(10);
+    assert.equal(s.adamStep, 7);
+    assert.equal(s.moment1Hat.length, P(engine));
+    assertClose(s.update, diff(s.paramsAfter, s.paramsBefore), 0, 'traceStep update');
+  });
+
+  test('a test, out-of-range or non-integer index throws EngineError and changes nothing', () => {
+    engine.configure({ validationRatio: 0.2 });
+    engine.trainEpochs(1);
+    const params = engine.params();
+    const updates = engine.progress().updates;
+    const d = engine.dataset();
+    assertEngineError(() => engine.traceStepOn(d.test[0]),
+      new RegExp(`^example ${d.test[0]} is not in the training data \\(it is test data\\)$`));
+    assertEngineError(() => engine.traceStepOn(d.validation[0]),
+      new RegExp(`^example ${d.validation[0]} is not in the training data \\(it is validation data\\)$`));
+    assertEngineError(() => engine.traceStepOn(500), /^example index 500 is out of range \(0\.\.199\)$/);
+    assertEngineError(() => engine.traceStepOn(-1), /example index -1 is out of range/);
+    assertEngineError(() => engine.traceStepOn(2.5), /example index must be a whole number/);
+    assertEngineError(() => engine.traceStepOn(undefined), /example index must be a whole number/);
+    assert.deepEqual(engine.params(), params);
+    assert.equal(engine.progress().updates, updates);
+  });
+});
+
 describe('evaluateGrid(g)', () => {
   test('returns every node over g x g cells; copy:false is a view into wasm memory', () => {
     const sizes = engine.layerSizes();
@@ -657,6 +777,7 @@ describe('whole-number arguments', () => {
     ['trainExamples("3")', (e) => e.trainExamples('3')],
     ['trace(0.5)', (e) => e.trace(0.5)],
     ['traceStep(2.2)', (e) => e.traceStep(2.2)],
+    ['traceStepOn(1.5)', (e) => e.traceStepOn(1.5)],
     ['evaluateGrid(1.5)', (e) => e.evaluateGrid(1.5)],
     ['setWeight(0, 0.5, 0, 1)', (e) => e.setWeight(0, 0.5, 0, 1)],
   ]) {

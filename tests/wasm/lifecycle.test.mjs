@@ -24,6 +24,7 @@ function lifetime(i) {
   engine.trainExamples(3);
   engine.trace(i % 200);
   engine.traceStep(4);
+  engine.traceStepOn(engine.dataset().train[i % 100]);
   engine.evaluateGrid(16);
   engine.evaluateGrid(8, -6, 6, { copy: false });
   engine.metrics();
@@ -37,6 +38,7 @@ function lifetime(i) {
   assert.throws(() => engine.configure({ hidden: 'x' }), EngineError);
   assert.throws(() => engine.configure({ activation: 'nope' }), EngineError);
   assert.throws(() => engine.trace(-1), EngineError);
+  assert.throws(() => engine.traceStepOn(engine.dataset().test[0]), EngineError);
   assert.throws(() => engine.evaluateGrid(0), EngineError);
   engine.reset();
   const core = engine.core;

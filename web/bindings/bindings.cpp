@@ -205,9 +205,11 @@ val example_trace_to_js(const bp::ExampleTrace& t) {
   for (const auto& l : t.layers) {
     val lo = val::object();
     lo.set("aPrev", floats(l.a_prev));
+    lo.set("contribution", floats(l.contribution));  // column-major, like dW
     lo.set("z", floats(l.z));
     lo.set("a", floats(l.a));
     lo.set("gradAct", floats(l.grad_act));
+    lo.set("dLossDA", floats(l.dloss_da));
     lo.set("delta", floats(l.delta));
     lo.set("dW", floats(l.dW));
     lo.set("db", floats(l.db));
@@ -216,6 +218,33 @@ val example_trace_to_js(const bp::ExampleTrace& t) {
     layers.call<void>("push", lo);
   }
   o.set("layers", layers);
+  return o;
+}
+
+// Optimiser fields that do not apply are empty arrays (and adamStep 0), so the shape never varies.
+val step_trace_to_js(const bp::StepTrace& t) {
+  val o = val::object();
+  o.set("batch", ints(t.batch));
+  val examples = val::array();
+  for (const auto& ex : t.examples) examples.call<void>("push", example_trace_to_js(ex));
+  o.set("examples", examples);
+  o.set("dataGradient", floats(t.data_gradient));
+  o.set("regularizationGradient", floats(t.regularization_gradient));
+  o.set("appliedGradient", floats(t.applied_gradient));
+  o.set("paramsBefore", floats(t.params_before));
+  o.set("paramsAfter", floats(t.params_after));
+  o.set("update", floats(t.update));
+  o.set("learningRate", t.learning_rate);
+  o.set("lossBefore", t.loss_before);
+  o.set("lossAfter", t.loss_after);
+  o.set("optimizer", std::string(bp::optimizer_name(t.optimizer)));
+  o.set("velocityBefore", floats(t.velocity_before));
+  o.set("velocityAfter", floats(t.velocity_after));
+  o.set("moment1", floats(t.moment1));
+  o.set("moment2", floats(t.moment2));
+  o.set("moment1Hat", floats(t.moment1_hat));
+  o.set("moment2Hat", floats(t.moment2_hat));
+  o.set("adamStep", t.adam_step);
   return o;
 }
 
@@ -356,21 +385,12 @@ class Core {
   val trace_step(int examples) {
     bp::StepTrace t;
     const std::string e = pg_.trace_step(examples, t);
-    if (!e.empty()) return val(e);
-    val o = val::object();
-    o.set("batch", ints(t.batch));
-    val examples_js = val::array();
-    for (const auto& ex : t.examples) examples_js.call<void>("push", example_trace_to_js(ex));
-    o.set("examples", examples_js);
-    o.set("dataGradient", floats(t.data_gradient));
-    o.set("regularizationGradient", floats(t.regularization_gradient));
-    o.set("appliedGradient", floats(t.applied_gradient));
-    o.set("paramsBefore", floats(t.params_before));
-    o.set("paramsAfter", floats(t.params_after));
-    o.set("learningRate", t.learning_rate);
-    o.set("lossBefore", t.loss_before);
-    o.set("lossAfter", t.loss_after);
-    return o;
+    return e.empty() ? step_trace_to_js(t) : val(e);
+  }
+  val trace_step_on(int index) {
+    bp::StepTrace t;
+    const std::string e = pg_.trace_step_on(index, t);
+    return e.empty() ? step_trace_to_js(t) : val(e);
   }
 
   int node_count() const { return pg_.node_count(); }
@@ -415,6 +435,7 @@ EMSCRIPTEN_BINDINGS(backprop_core) {
       .function("layerStats", &Core::layer_stats)
       .function("trace", &Core::trace)
       .function("traceStep", &Core::trace_step)
+      .function("traceStepOn", &Core::trace_step_on)
       .function("nodeCount", &Core::node_count)
       .function("evaluateGrid", &Core::evaluate_grid);
 }
