@@ -1,0 +1,239 @@
+// Chain-rule equations for a clicked neuron or link in the step-by-step backprop animation, with
+// the core's numbers substituted, typeset as MathML (Chromium renders MathML Core natively, so it
+// works offline). Every number comes from the core's trace: this module only formats and typesets
+// what it is given and never computes model maths itself. Each builder returns one
+// <math display="block"> holding an <mtable> with one line per <mtr>, ready for innerHTML; every
+// equation line ends with its result.
+
+const MAX_TERMS = 8;  // longer sums show the first 3 terms, ⋯, and the last one
+const MINUS = '−';    // U+2212, a real minus sign rather than a hyphen
+const ACTIVATION_NAME = {
+  linear: 'id', step: 'step', sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', leaky_relu: 'LeakyReLU',
+  elu: 'ELU', softplus: 'softplus', softmax: 'softmax',
+};
+
+/** Escapes text for XML/HTML markup: &, <, > and ". */
+export function escapeXml(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+// Mantissa and (for very small or large magnitudes) exponent, 4 significant digits, U+2212 minus.
+function parts(v) {
+  const rounded = Number(v.toPrecision(4));  // rounding first so 99999.9 goes to exponent form
+  const a = Math.abs(rounded);
+  const minus = (s) => s.replace('-', MINUS);
+  if (a === 0 || (a >= 1e-4 && a < 1e5)) return { mant: minus(String(rounded)), exp: null };
+  const [m, e] = v.toExponential(3).split('e');
+  return { mant: minus(String(Number(m))), exp: minus(String(Number(e))) };
+}
+
+/**
+ * A number as plain text: 4 significant digits without trailing zeros, U+2212 for negatives,
+ * `1.23×10^−5` for |v| < 1e-4 or ≥ 1e5, "NaN", "∞" and "−∞".
+ * @param {number} v
+ */
+export function num(v) {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : `${MINUS}∞`;
+  const { mant, exp } = parts(v);
+  return exp === null ? mant : `${mant}×10^${exp}`;
+}
+
+// ---- MathML pieces: each returns markup ----
+const mo = (s) => `<mo>${s}</mo>`;
+const mi = (s) => `<mi>${escapeXml(s)}</mi>`;
+const paren = (x) => `${mo('(')}${x}${mo(')')}`;
+const sub = (base, s) => `<msub>${base}${s}</msub>`;
+const sup = (base, s) => `<msup><mrow>${base}</mrow>${s}</msup>`;  // mrow: the base may be (…)
+const frac = (top, bottom) => `<mfrac><mrow>${top}</mrow><mrow>${bottom}</mrow></mfrac>`;
+const partial = (top, bottom) => frac(`${mo('∂')}${top}`, `${mo('∂')}${bottom}`);
+const sigma = (index) => `<munder>${mo('∑')}${mi(index)}</munder>`;
+const named = (symbol, name) => sub(mi(symbol), mi(name));              // a_{h1.1}
+const edge = (from, to) => `<mrow>${mi(from)}${mo('→')}${mi(to)}</mrow>`;
+const weight = (from, to) => sub(mi('w'), edge(from, to));            // w_{x1→h1.1}
+const fPrime = (unit) => `${sup(mi('f'), mo('′'))}${paren(named('z', unit))}`;
+const times = (...factors) => factors.join(mo('×'));
+const dot = (...factors) => factors.join(mo('·'));
+const log = (x) => `${mi('log')}${paren(x)}`;  // log(0.8) rather than a cramped log0.8
+const ONE = '<mn>1</mn>';
+const TWO = '<mn>2</mn>';
+
+// A substituted number as <mn> (exponent form as mantissa × 10 with an <msup> power).
+function mn(v) {
+  if (!Number.isFinite(v)) return `<mn>${num(v)}</mn>`;
+  const { mant, exp } = parts(v);
+  return exp === null ? `<mn>${mant}</mn>` : `<mrow><mn>${mant}</mn>${mo('×')}${sup('<mn>10</mn>', `<mn>${exp}</mn>`)}</mrow>`;
+}
+/** A number used inside a product or sum: negatives get parentheses so "0.4 × (−0.2)" reads right. */
+const operand = (v) => (v < 0 ? paren(mn(v)) : mn(v));
+
+// Joins terms with +, showing only the first 3, ⋯ and the last when there are more than 8.
+function sum(terms) {
+  const shown = terms.length > MAX_TERMS ? [...terms.slice(0, 3), mo('⋯'), terms[terms.length - 1]] : terms;
+  return shown.join(mo('+'));
+}
+
+// One line of a chain of equalities: each part equals the next, the last is the result.
+const line = (...parts) => `<mtr><mtd style="text-align: left">${parts.join(mo('='))}</mtd></mtr>`;
+const note = (text) => `<mtr><mtd style="text-align: left"><mtext>${escapeXml(text)}</mtext></mtd></mtr>`;
+// columnalign serves Firefox/Safari; Chromium ignores it and uses the cells' text-align.
+const math = (lines) => `<math display="block"><mtable columnalign="left">${lines.join('')}</mtable></math>`;
+
+/**
+ * Forward pass of one unit: z = Σ w·a + b, then a = f(z).
+ * @param {{ unit: string, activation: string, terms: { from: string, w: number, a: number,
+ *   contribution: number }[], bias?: number, z: number, out: number }} p
+ */
+export function forwardEquation({ unit, activation, terms, bias, z, out }) {
+  const hasBias = bias !== undefined && bias !== null;
+  const withBias = (list, b) => (hasBias ? `${sum(list)}${mo('+')}${b}` : sum(list));  // b after any ⋯
+  const f = mi(ACTIVATION_NAME[activation] ?? activation);
+  const a = named('a', unit), zUnit = named('z', unit);
+  const result = activation === 'softmax'
+    // softmax mixes every output's z (the vector 𝐳), so this unit's z alone does not give a
+    ? line(a, sub(`<mrow>${f}${paren(mi('𝐳'))}</mrow>`, mi(unit)), mn(out))
+    : line(a, `${mi('f')}${paren(zUnit)}`, `${f}${paren(mn(z))}`, mn(out));
+  return math([
+    line(zUnit,
+      withBias(terms.map((t) => dot(weight(t.from, unit), named('a', t.from))), named('b', unit)),
+      withBias(terms.map((t) => times(operand(t.w), operand(t.a))), operand(bias)),
+      withBias(terms.map((t) => operand(t.contribution)), operand(bias)),
+      mn(z)),
+    result,
+  ]);
+}
+
+const LOSS_FORMULA = {
+  mse: () => `<mfrac>${ONE}${TWO}</mfrac>${sigma('k')}${sup(paren(`${named('a', 'k')}${mo(MINUS)}${named('y', 'k')}`), TWO)}`,
+  bce: () => `${mo(MINUS)}${sigma('k')}${mo('[')}${named('y', 'k')}${log(named('a', 'k'))}${mo('+')}`
+    + `${paren(`${ONE}${mo(MINUS)}${named('y', 'k')}`)}${log(`${ONE}${mo(MINUS)}${named('a', 'k')}`)}${mo(']')}`,
+  softmax_ce: () => `${mo(MINUS)}${sigma('k')}${named('y', 'k')}${log(named('a', 'k'))}`,
+};
+// The loss with one example's numbers substituted, summed over the outputs as the core does.
+const LOSS_SUBSTITUTED = {
+  mse: (outs) => `<mfrac>${ONE}${TWO}</mfrac>${paren(sum(outs.map((o) => sup(paren(`${operand(o.a)}${mo(MINUS)}${operand(o.y)}`), TWO))))}`,
+  bce: (outs) => outs.map((o) => `${mo(MINUS)}${mo('[')}${times(operand(o.y), log(mn(o.a)))}${mo('+')}`
+    + `${times(paren(`${ONE}${mo(MINUS)}${operand(o.y)}`), log(`${ONE}${mo(MINUS)}${operand(o.a)}`))}${mo(']')}`).join(''),
+  softmax_ce: (outs) => `${mo(MINUS)}${paren(sum(outs.map((o) => times(operand(o.y), log(mn(o.a))))))}`,
+};
+// ∂L/∂a for one output, symbolic (with names) or substituted (with numbers).
+const LOSS_GRADIENT = {
+  mse: (a, y) => `${a}${mo(MINUS)}${y}`,
+  bce: (a, y) => `${mo(MINUS)}${frac(y, a)}${mo('+')}${frac(`${ONE}${mo(MINUS)}${y}`, `${ONE}${mo(MINUS)}${a}`)}`,
+  softmax_ce: (a, y) => `${mo(MINUS)}${frac(y, a)}`,
+};
+
+/**
+ * Loss of one example and ∂L/∂a for each output.
+ * @param {{ loss: 'mse'|'bce'|'softmax_ce', outputs: { name: string, a: number, y: number,
+ *   dLda: number }[], value: number }} p
+ */
+export function lossEquation({ loss, outputs, value }) {
+  return math([
+    line(mi('L'), LOSS_FORMULA[loss](), LOSS_SUBSTITUTED[loss](outputs), mn(value)),
+    ...outputs.map((o) => line(partial(mi('L'), named('a', o.name)),
+      LOSS_GRADIENT[loss](named('a', o.name), named('y', o.name)),
+      LOSS_GRADIENT[loss](operand(o.a), operand(o.y)), mn(o.dLda))),
+  ]);
+}
+
+/**
+ * δ = ∂L/∂z of one unit. Hidden units sum over every path to the next layer; output units use the
+ * loss directly, and for BCE + sigmoid or softmax CE + softmax the derivatives cancel to δ = a − y.
+ * @param {{ unit: string, isOutput: boolean, loss: string, activation: string, dLda: number,
+ *   gradAct: number, delta: number, paths?: { to: string, w: number, delta: number }[],
+ *   a?: number, y?: number }} p
+ */
+export function deltaEquation({ unit, isOutput, loss, activation, dLda, gradAct, delta, paths = [], a, y }) {
+  const d = named('δ', unit);
+  if (isOutput && loss !== 'mse') {
+    return math([
+      line(d, `${named('a', unit)}${mo(MINUS)}${named('y', unit)}`, `${operand(a)}${mo(MINUS)}${operand(y)}`, mn(delta)),
+      note(`the ${activation} derivative cancels against the ${loss} loss's ∂L/∂a, leaving a − y`),
+    ]);
+  }
+  if (isOutput) {
+    return math([line(d, dot(partial(mi('L'), named('a', unit)), fPrime(unit)), times(operand(dLda), operand(gradAct)), mn(delta))]);
+  }
+  return math([line(d,
+    dot(paren(`${sigma('k')}${weight(unit, 'k')}${named('δ', 'k')}`), fPrime(unit)),
+    dot(paren(sum(paths.map((p) => `${weight(unit, p.to)}${named('δ', p.to)}`))), fPrime(unit)),
+    times(paren(sum(paths.map((p) => times(operand(p.w), operand(p.delta))))), operand(gradAct)),
+    times(operand(dLda), operand(gradAct)),
+    mn(delta))]);
+}
+
+/**
+ * ∂L/∂w for one link (or ∂L/∂b for a unit's bias) of one example.
+ * @param {{ from?: string, to: string, isBias?: boolean, dLda?: number, gradAct?: number,
+ *   aPrev?: number, delta: number, grad?: number, cancels?: boolean }} p
+ */
+export function weightGradientEquation({ from, to, isBias, dLda, gradAct, aPrev, delta, grad, cancels }) {
+  if (isBias) return math([line(partial(mi('L'), named('b', to)), dot(named('δ', to), ONE), mn(delta))]);
+  const w = weight(from, to), zTo = named('z', to), aTo = named('a', to);
+  const short = [dot(named('δ', to), named('a', from)), times(operand(delta), operand(aPrev)), mn(grad)];
+  if (cancels) return math([line(partial(mi('L'), w), dot(partial(mi('L'), zTo), partial(zTo, w)), ...short)]);
+  return math([
+    line(partial(mi('L'), w), dot(partial(mi('L'), aTo), partial(aTo, zTo), partial(zTo, w)),
+      times(operand(dLda), operand(gradAct), operand(aPrev)), mn(grad)),
+    line(partial(mi('L'), w), ...short),
+  ]);
+}
+
+/**
+ * Averages one parameter's per-example gradients over the batch.
+ * @param {{ name?: string, perExample: number[], mean: number }} p name: the parameter's display name
+ */
+export function batchAverageEquation({ name = 'w', perExample, mean }) {
+  const n = `<mn>${perExample.length}</mn>`;  // a count, not model maths
+  return math([line(partial(mi('J'), mi(name)),
+    `<mfrac>${ONE}${mi('n')}</mfrac>${sigma('i')}${partial(sub(mi('L'), mi('i')), mi(name))}`,
+    `<mfrac>${ONE}${n}</mfrac>${paren(sum(perExample.map(operand)))}`,
+    mn(mean))]);
+}
+
+/**
+ * One optimizer step for one parameter: regularisation (if any), then sgd, momentum or adam.
+ * `update` is the step Δw = wAfter − w as the core reports it (shown for sgd and adam if given).
+ * @param {object} p see the fields destructured below
+ */
+export function updateEquation({ name = 'w', optimizer, lr, w, wAfter, update, gData, gReg, g, l1 = 0, l2 = 0,
+  momentum, vBefore, vAfter, beta1, beta2, epsilon, mBefore, m, v, mHat, vHat, dropout = 0 }) {
+  const W = mi(name), G = mi('g'), eta = mi('η'), lines = [];
+  const step = (typeof update === 'number') ? [`${operand(w)}${mo('+')}${operand(update)}`] : [];
+  if (gReg && (l1 > 0 || l2 > 0)) {
+    const symbolic = [partial(sub(mi('J'), '<mtext>data</mtext>'), W)];
+    const substituted = [operand(gData)];
+    if (l2 > 0) { symbolic.push(dot(sub(mi('λ'), TWO), W)); substituted.push(times(operand(l2), operand(w))); }
+    if (l1 > 0) {
+      symbolic.push(dot(sub(mi('λ'), ONE), `${mi('sign')}${paren(W)}`));
+      substituted.push(times(operand(l1), `${mi('sign')}${paren(mn(w))}`));
+    }
+    lines.push(line(G, sum(symbolic), sum(substituted), sum([operand(gData), operand(gReg)]), mn(g)));
+  }
+  if (dropout > 0) lines.push(note("dropout masks were applied to this step's gradient, so g differs from the traced (no-dropout) gradient"));
+  const assign = (target, rhs) => `${target}${mo('←')}${rhs}`;
+  if (optimizer === 'momentum') {
+    const V = mi('v');
+    lines.push(line(assign(V, `${dot(mi('μ'), V)}${mo(MINUS)}${dot(eta, G)}`),
+      `${times(operand(momentum), operand(vBefore))}${mo(MINUS)}${times(operand(lr), operand(g))}`, mn(vAfter)));
+    lines.push(line(assign(W, `${W}${mo('+')}${V}`), `${operand(w)}${mo('+')}${operand(vAfter)}`, mn(wAfter)));
+  } else if (optimizer === 'adam') {
+    const M = mi('m'), V = mi('v'), b1 = sub(mi('β'), ONE), b2 = sub(mi('β'), TWO);
+    const hat = (x) => `<mover accent="true">${x}${mo('ˆ')}</mover>`;  // U+02C6 sits right in Chromium
+    const prev = (x, sym) => (typeof x === 'number' ? operand(x) : sym);  // previous moments are optional
+    lines.push(line(assign(M, `${dot(b1, M)}${mo('+')}${dot(paren(`${ONE}${mo(MINUS)}${b1}`), G)}`),
+      `${times(operand(beta1), prev(mBefore, M))}${mo('+')}${times(paren(`${ONE}${mo(MINUS)}${operand(beta1)}`), operand(g))}`, mn(m)));
+    lines.push(line(assign(V, `${dot(b2, V)}${mo('+')}${dot(paren(`${ONE}${mo(MINUS)}${b2}`), sup(G, TWO))}`),
+      `${times(operand(beta2), prev(vBefore, V))}${mo('+')}${times(paren(`${ONE}${mo(MINUS)}${operand(beta2)}`), sup(operand(g), TWO))}`, mn(v)));
+    lines.push(line(hat(M), frac(M, `${ONE}${mo(MINUS)}${sup(b1, mi('t'))}`), mn(mHat)));
+    lines.push(line(hat(V), frac(V, `${ONE}${mo(MINUS)}${sup(b2, mi('t'))}`), mn(vHat)));
+    lines.push(line(assign(W, `${W}${mo(MINUS)}${dot(eta, frac(hat(M), `<msqrt>${hat(V)}</msqrt>${mo('+')}${mi('ε')}`))}`),
+      `${operand(w)}${mo(MINUS)}${times(operand(lr), frac(mn(mHat), `<msqrt>${mn(vHat)}</msqrt>${mo('+')}${operand(epsilon)}`))}`,
+      ...step, mn(wAfter)));
+  } else {  // sgd
+    lines.push(line(assign(W, `${W}${mo(MINUS)}${dot(eta, G)}`),
+      `${operand(w)}${mo(MINUS)}${times(operand(lr), operand(g))}`, ...step, mn(wAfter)));
+  }
+  return math(lines);
+}
