@@ -4,7 +4,7 @@
 // No engine and no settings logic: the controller passes the state's `embed` list and the link.
 import { EMBEDDABLE } from './state.js';
 
-const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons' };
+const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons', backprop: 'one step, animated' };
 
 /** Turns embed mode on (parts non-empty) or off, showing only `parts`. */
 export function applyEmbed(doc, parts) {
@@ -15,14 +15,16 @@ export function applyEmbed(doc, parts) {
 
 /**
  * A width and height (CSS px) that fit `parts` without scrolling sideways: the panels side by
- * side, the run buttons as a bar above them.
+ * side, the run buttons as a bar above them, the step animation below them.
  */
 export function suggestedSize(parts) {
   const widths = { data: 270, network: 520, output: 390 };
   const panels = parts.filter((p) => p in widths);
   const width = Math.max(360, panels.reduce((w, p) => w + widths[p], 0) + 8 * (panels.length + 1));
-  const height = (panels.includes('output') ? 760 : panels.length ? 600 : 0) + (parts.includes('controls') ? 70 : 0);
-  return { width, height: Math.max(height, 120) };
+  let height = (panels.includes('output') ? 760 : panels.length ? 600 : 0) + (parts.includes('controls') ? 70 : 0);
+  // The step animation runs the full width under the panels: picker, network and equations.
+  if (parts.includes('backprop')) height += 780;
+  return { width: parts.includes('backprop') ? Math.max(width, 1100) : width, height: Math.max(height, 120) };
 }
 
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -16,6 +16,7 @@ import { createDataPlot, MARGIN as PLOT_MARGIN } from './views/data-plot.js';
 import { createChart } from './views/chart.js';
 import { createLayerStats } from './views/layer-stats.js';
 import { createGraphLesson } from './views/graph-lesson.js';
+import { createStepPanel } from './step-panel.js';
 import { POSITIVE, NEGATIVE, classColor } from './views/colors.js';
 import { applyEmbed, suggestedSize, iframeSnippet, createPartOptions } from './embed.js';
 import { renderLessons } from './lessons.js';
@@ -117,6 +118,7 @@ function change(key, value) {
 }
 
 function startHistory() {
+  page.stepPanel?.clear();  // a traced step belongs to the run it was taken in
   page.history = createHistory();
   page.stopMarker = null;
   recordNow();
@@ -194,7 +196,8 @@ function pause() {
   $('play').classList.remove('playing');
 }
 
-function frame() {
+function frame(now) {
+  page.stepPanel.frame(now);
   if (page.playing) {
     const deadline = performance.now() + FRAME_BUDGET_MS;
     for (let i = 0; i < page.state.speed && page.playing; ++i) {
@@ -256,6 +259,7 @@ function render() {
     ...plot, discretize: s.discretize, points: data, showTest: s.showTest || page.drawing, highlight: null,
     drawing: page.drawing,
   });
+  page.stepPanel.drawPicker({ ...plot, discretize: s.discretize, points: data, showTest: false, drawing: false });
 
   const h = page.history;
   const series = [
@@ -800,6 +804,13 @@ async function main() {
     }
   };
   new ResizeObserver(fitPlot).observe($('plot'));
+  page.stepPanel = createStepPanel({
+    engine: () => page.engine,
+    state: () => page.state,
+    onTrained: () => { pause(); clearMessage(); recordNow(); page.dirty = true; },
+    showMessage,
+    requestRender: () => { page.dirty = true; },
+  });
   buildDatasetPicker(makePreviews());
   buildHideOptions();
   buildEmbedOptions();

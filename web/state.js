@@ -63,10 +63,10 @@ const BASE = [
 
 /** Names a link may hide with `hide=`: every settings key plus these controls and panels. */
 export const HIDEABLE = Object.freeze([...BASE.map((e) => e.key), 'hide', 'data', 'play', 'step',
-  'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more', 'layerStats', 'lessons', 'graphLesson']);
+  'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more', 'layerStats', 'lessons', 'graphLesson', 'stepPanel']);
 
 /** Parts an `embed=` link may show: the three panels and the run buttons. */
-export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls']);
+export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls', 'backprop']);
 
 /**
  * One entry per key, in URL order: { key, label, kind, default, engine?, values?, min?, max?,

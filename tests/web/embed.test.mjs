@@ -21,6 +21,9 @@ test('suggested sizes grow with the parts and leave room for the run buttons', (
   assert.ok(withControls.height > two.height);
   assert.ok(suggestedSize(['controls']).height >= 100);
   for (const s of [one, two, withControls]) assert.ok(s.width >= 360 && s.height >= 100);
+  // The step animation goes under the panels, full width.
+  const withStep = suggestedSize(['network', 'output', 'backprop']);
+  assert.ok(withStep.height > two.height + 600 && withStep.width >= 1100);
 });
 
 test('embed= round-trips through the hash and rejects unknown parts', () => {
@@ -30,5 +33,5 @@ test('embed= round-trips through the hash and rejects unknown parts', () => {
   assert.deepEqual(parseHash(hash), { state, errors: [] });
   const bad = parseHash('#embed=output,header');
   assert.deepEqual(bad.state.embed, []);
-  assert.match(bad.errors[0], /^embed: 'output,header' has 'header', which is not one of data, network, output, controls; using none$/);
+  assert.match(bad.errors[0], /^embed: 'output,header' has 'header', which is not one of data, network, output, controls, backprop; using none$/);
 });

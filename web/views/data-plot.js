@@ -105,7 +105,8 @@ function svg(tag, attrs) {
  * @param {HTMLElement} container
  * @param {{ size?: number,
  *           onAddPoint?: (x1: number, x2: number, info: { shift: boolean, button: number }) => void,
- *           onRemoveNear?: (x1: number, x2: number) => void }} [options]
+ *           onRemoveNear?: (x1: number, x2: number) => void,
+ *           onPick?: (x1: number, x2: number) => void }} [options] onPick: a click outside drawing mode
  * @returns {{ update(snapshot: PlotSnapshot): void, setSize(size: number): void, destroy(): void,
  *             element: HTMLElement }}
  *
@@ -119,7 +120,7 @@ function svg(tag, attrs) {
  *   classes: one offset per class, argmax colour, paler where the margin is small; lo/hi are the
  *   output activation's range (0, 1 for softmax).
  */
-export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear } = {}) {
+export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear, onPick } = {}) {
   const root = el('div', { display: 'inline-block', position: 'relative' }, 'data-plot');
   // The picture is one image to assistive technology; the legend stays outside it as real text.
   const figure = el('div', { position: 'relative' }, 'data-plot-figure');
@@ -368,14 +369,18 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     updateLegend(next);
     const label = describePlot(next);
     if (figure.getAttribute('aria-label') !== label) figure.setAttribute('aria-label', label);
-    pointCanvas.style.cursor = next.drawing ? 'crosshair' : '';
+    pointCanvas.style.cursor = next.drawing ? 'crosshair' : onPick ? 'pointer' : '';
   }
 
   // ---- drawing mode -------------------------------------------------------------------------
   function onPointerDown(event) {
-    if (!snapshot?.drawing) return;
+    if (!snapshot?.drawing && !onPick) return;
     const [x1, x2] = clientToPlane(event.clientX, event.clientY, pointCanvas.getBoundingClientRect());
     if (x1 < PLANE_LO || x1 > PLANE_HI || x2 < PLANE_LO || x2 > PLANE_HI) return;
+    if (!snapshot?.drawing) {  // picking a point (the step panel), not drawing one
+      if (event.button === 0) onPick(x1, x2);
+      return;
+    }
     event.preventDefault();
     if (event.button === 2 || event.shiftKey) onRemoveNear?.(x1, x2);
     else if (event.button === 0) onAddPoint?.(x1, x2, { shift: false, button: 0 });

@@ -37,6 +37,13 @@ export function paramIndex(sizes, layer, to, from) {
   return from === 'bias' ? offset + sizes[layer + 1] * sizes[layer] + to : offset + to + from * sizes[layer + 1];
 }
 
+/** Display name of unit `unit` in diagram column `column` (0 = input features). */
+export function unitName(featureNames, sizes, column, unit) {
+  if (column === 0) return featureNames[unit];
+  if (column === sizes.length - 1) return sizes[column] > 1 ? `output ${unit + 1}` : 'output';
+  return `h${column}.${unit + 1}`;
+}
+
 const fmt = (v) => (v === undefined || v === null ? '–' : Number(v).toPrecision(4));
 
 /**
@@ -76,18 +83,14 @@ export function createNetworkView(container, handlers) {
     const { params, gradient, sizes } = snapshot;
     const k = paramIndex(sizes, link.layer, link.to, link.from);
     const name = link.from === 'bias'
-      ? `bias of ${unitName(link.layer + 1, link.to)}`
-      : `weight ${unitName(link.layer, link.from)} → ${unitName(link.layer + 1, link.to)}`;
+      ? `bias of ${nameOf(link.layer + 1, link.to)}`
+      : `weight ${nameOf(link.layer, link.from)} → ${nameOf(link.layer + 1, link.to)}`;
     return `<b>${name}</b><br>value ${fmt(params[k])}` +
       (gradient ? `<br>gradient dJ/d${link.from === 'bias' ? 'b' : 'w'} ${fmt(gradient[k])}` : '') +
       '<br><small>click to edit</small>';
   }
 
-  function unitName(layer, unit) {
-    if (layer === 0) return snapshot.featureNames[unit];
-    if (layer === snapshot.sizes.length - 1) return snapshot.sizes[layer] > 1 ? `output ${unit + 1}` : 'output';
-    return `h${layer}.${unit + 1}`;
-  }
+  const nameOf = (layer, unit) => unitName(snapshot.featureNames, snapshot.sizes, layer, unit);
 
   function edit(link, x, y) {
     const { params, sizes } = snapshot;
@@ -285,7 +288,7 @@ export function createNetworkView(container, handlers) {
           const unit = c === 0 ? s.featureNames.indexOf(entry.name) : r;
           const gridNode = node++;
           if (c > 0) heatmaps.push({ heatmap: createHeatmap(canvas), node: gridNode, layer, unit });
-          const info = () => ({ layer, unit, node: gridNode, name: unitName(layer, unit) });
+          const info = () => ({ layer, unit, node: gridNode, name: nameOf(layer, unit) });
           card.addEventListener('pointerenter', () => handlers.onHoverNode?.(info()));
           card.addEventListener('focus', () => handlers.onHoverNode?.(info()));
           card.addEventListener('pointerleave', () => handlers.onHoverNode?.(null));

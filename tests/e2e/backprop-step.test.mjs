@@ -1,0 +1,253 @@
+// End-to-end: the "watch one training step" panel. A learner traces a step on XOR and walks
+// through its phases; every z, a, delta and link value shown is checked against the same step
+// taken through the JS API by a second engine in the page (same settings, same seed, so the same
+// step), the update against -lr * gradient, the equations against the trace, and the mini-batch
+// and point-picking paths.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, withPage, frames, screenshot, readState } from './browser.mjs';
+import { num as typeset } from '../../web/views/equations.js';
+
+// A number as the equation reads in text (the exponent of 1.2×10^−5 is a superscript there).
+const num = (v) => typeset(v).replace('^', '');
+
+const b = useBrowser();
+const T = { timeout: 60000 };
+
+/** Runs `run(engine)` on a fresh engine configured from the page's link: the page's step, again. */
+async function reference(page, run) {
+  return page.evaluate(async (source) => {
+    const { Engine } = await import('./engine.js');
+    const { parseHash, engineSettings } = await import('./state.js');
+    const engine = new Engine(await window.createBackpropCore());
+    try {
+      engine.configure(engineSettings(parseHash(location.hash).state));
+      // eslint-disable-next-line no-new-func
+      const result = new Function('engine', `return (${source})(engine);`)(engine);
+      const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain)
+        : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
+      return { step: plain(result), sizes: engine.layerSizes(), dataset: plain(engine.dataset()) };
+    } finally {
+      engine.dispose();
+    }
+  }, run.toString());
+}
+
+/** What the step panel shows: phase, and every unit's and link's values (exact, from data attributes). */
+async function shown(page) {
+  return page.evaluate(() => {
+    const root = document.getElementById('step-network');
+    const units = {};
+    for (const g of root.querySelectorAll('[data-unit]')) {
+      const d = g.dataset;
+      units[d.unit] = Object.fromEntries(['a', 'z', 'delta', 'dLossDA'].filter((k) => k in d).map((k) => [k, Number(d[k])]));
+    }
+    const links = {};
+    for (const l of root.querySelectorAll('line[data-link]')) links[l.dataset.link] = { q: l.dataset.quantity, v: Number(l.dataset.value) };
+    const biases = {};
+    for (const r of root.querySelectorAll('[data-bias]')) biases[r.dataset.bias] = { q: r.dataset.quantity, v: Number(r.dataset.value) };
+    return { phase: Number(root.dataset.phase), kind: root.dataset.phaseKind, progress: Number(root.dataset.progress),
+      title: document.getElementById('step-phase').textContent, units, links, biases };
+  });
+}
+
+/** Clicks link W_layer[to, from] near its target end, clear of the links crossing it mid-way. */
+async function clickLink(page, layer, to, from) {
+  const line = page.locator(`#step-network line[data-link="${layer}:${to}:${from}"]`);
+  const [x1, y1, x2, y2] = await line.evaluate((l) => ['x1', 'y1', 'x2', 'y2'].map((a) => Number(l.getAttribute(a))));
+  const t = 0.85;
+  const box = await page.locator('#step-network svg').boundingBox();
+  await page.mouse.click(box.x + x1 + t * (x2 - x1), box.y + y1 + t * (y2 - y1));
+  await frames(page);
+}
+
+async function untilPhaseDone(page) {
+  await page.waitForFunction(() => document.getElementById('step-network').dataset.progress === '1', null, { timeout: 10000 });
+  await frames(page);
+}
+
+/** Pauses the step animation and goes back to its first phase. */
+async function toStart(page) {
+  if (await page.getAttribute('#step-play', 'aria-pressed') === 'true') await page.click('#step-play');
+  await page.click('#step-timeline button >> nth=0');
+  await frames(page);
+}
+
+test('XOR: every phase of a one-example step shows the trace\'s z, a, delta and dL/dw; the update is exactly -lr * gradient', T, async () => {
+  await withPage(b, '', async (page) => {
+    const ref = await reference(page, (engine) => engine.traceStep(1));
+    const { step, sizes } = ref;
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.fill('#step-speed', '4');
+    await page.click('#step-trace-example');
+    await toStart(page);
+    const ex = step.examples[0];
+    const L = sizes.length - 1;
+    const seen = [];
+    for (let phase = 0; ; ++phase) {
+      const s = await shown(page);
+      assert.equal(s.phase, phase);
+      seen.push(s.kind);
+      // Inputs always show x.
+      for (let i = 0; i < sizes[0]; ++i) assert.equal(s.units[`0:${i}`].a, ex.input[i]);
+      if (s.kind === 'forward') {
+        const l = Number(s.title.includes('→ output') ? L - 1 : s.title.match(/→ h(\d)/)[1] - 1);
+        for (let j = 0; j < sizes[l + 1]; ++j) {
+          assert.equal(s.units[`${l + 1}:${j}`].z, ex.layers[l].z[j], `z of unit ${l + 1}:${j}`);
+          assert.equal(s.units[`${l + 1}:${j}`].a, ex.layers[l].a[j], `a of unit ${l + 1}:${j}`);
+          assert.equal(s.units[`${l + 1}:${j}`].delta, undefined, 'no delta before the backward pass');
+          for (let i = 0; i < sizes[l]; ++i) {
+            assert.deepEqual(s.links[`${l}:${j}:${i}`], { q: 'contribution', v: ex.layers[l].contribution[j + i * sizes[l + 1]] });
+          }
+        }
+      }
+      if (s.kind === 'loss') assert.equal(s.units[`${L}:0`].dLossDA, ex.dLossDOutput[0]);
+      if (s.kind === 'backward') {
+        const l = L - seen.filter((k) => k === 'backward').length;
+        for (let j = 0; j < sizes[l + 1]; ++j) {
+          assert.equal(s.units[`${l + 1}:${j}`].delta, ex.layers[l].delta[j], `delta of unit ${l + 1}:${j}`);
+          assert.deepEqual(s.biases[`${l}:${j}`], { q: 'gradient', v: ex.layers[l].db[j] });
+          for (let i = 0; i < sizes[l]; ++i) {
+            assert.deepEqual(s.links[`${l}:${j}:${i}`], { q: 'gradient', v: ex.layers[l].dW[j + i * sizes[l + 1]] }, `dL/dw of link ${l}:${j}:${i}`);
+          }
+        }
+      }
+      if (s.kind === 'update') {
+        // Plain SGD: every parameter moved by exactly -lr * its gradient, as float32 arithmetic does it.
+        assert.equal(step.optimizer, 'sgd');
+        const lr = step.learningRate;
+        step.paramsBefore.forEach((w, k) => {
+          assert.equal(step.paramsAfter[k], Math.fround(w - Math.fround(lr * step.appliedGradient[k])), `param ${k}`);
+          assert.equal(step.update[k], Math.fround(step.paramsAfter[k] - w));
+        });
+        assert.deepEqual(s.links['0:0:0'], { q: 'update', v: step.update[0] });
+        assert.deepEqual(s.biases['0:0'], { q: 'update', v: step.update[sizes[1] * sizes[0]] });
+        assert.equal(s.links[`${L - 1}:0:0`].q, 'update');
+        assert.notEqual(s.links['0:0:0'].v, 0, 'the weight moved');
+        break;
+      }
+      if (phase === 1) await screenshot(page, 'backprop-forward.png');
+      await page.click('#step-next');
+      await untilPhaseDone(page);
+    }
+    assert.deepEqual(seen, ['example', ...Array(L).fill('forward'), 'loss', ...Array(L).fill('backward'), 'update']);
+    await screenshot(page, 'backprop-update.png');
+
+    // The page's own weights are the step's result: the main diagram's first link shows w after.
+    await page.focus('#network [data-param="0:0:0"]');
+    await frames(page);
+    assert.match(await page.textContent('#network .tooltip'), new RegExp(`value ${step.paramsAfter[0].toPrecision(4)}`));
+    assert.equal((await readState(page)).epoch, 0, 'one update, still in the first epoch');
+  });
+});
+
+test('clicking a unit or a link shows its chain rule with the trace\'s numbers, as MathML', T, async () => {
+  await withPage(b, '', async (page) => {
+    const { step, sizes } = await reference(page, (engine) => engine.traceStep(1));
+    const ex = step.examples[0];
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    await toStart(page);
+    // The last backward phase: every delta and gradient is known.
+    const buttons = await page.locator('#step-timeline button').count();
+    await page.click(`#step-timeline button >> nth=${buttons - 2}`);
+    await frames(page);
+
+    // Hidden unit h1.1 (column 1, unit 0) feeds every unit of h2: the sum over paths.
+    await page.click('#step-network [data-unit="1:0"] circle');
+    await frames(page);
+    const box = page.locator('#step-equation');
+    assert.ok(await box.locator('math').count() >= 2, 'typeset as MathML');
+    const backward = await box.locator('section[data-stage="Backward: its δ"]').textContent();
+    const layer = ex.layers[0];
+    for (const v of [layer.dLossDA[0], layer.gradAct[0], layer.delta[0]]) assert.ok(backward.includes(num(v)), `${num(v)} in δ equation`);
+    for (let k = 0; k < sizes[2]; ++k) {
+      assert.ok(backward.includes(num(ex.layers[1].delta[k])), `path through h2.${k + 1} (δ ${num(ex.layers[1].delta[k])})`);
+    }
+    assert.ok(backward.includes('Σ') || backward.includes('∑'), 'the sum over paths');
+
+    // A link from x2 to h1.2: dL/dw = dL/da · da/dz · dz/dw.
+    await clickLink(page, 0, 1, 1);
+    const gradient = await box.locator('section[data-stage="Backward: its gradient"]').textContent();
+    const rows = sizes[1];
+    for (const v of [layer.dLossDA[1], layer.gradAct[1], layer.aPrev[1], layer.dW[1 + 1 * rows]]) {
+      assert.ok(gradient.includes(num(v)), `${num(v)} in the link's gradient equation`);
+    }
+    assert.match(await box.locator('h3').textContent(), /x2→h1\.2/);
+    await box.scrollIntoViewIfNeeded();
+    await screenshot(page, 'backprop-equation.png');
+
+    // In the update phase the link's update equation shows w, lr, g and w after.
+    await page.click(`#step-timeline button >> nth=${buttons - 1}`);
+    await frames(page);
+    const update = await box.locator('section[data-stage="Update"]').textContent();
+    const k = 1 + 1 * rows;  // W_0[1, 1] in the params layout
+    for (const v of [step.paramsBefore[k], step.learningRate, step.appliedGradient[k], step.paramsAfter[k]]) {
+      assert.ok(update.includes(num(v)), `${num(v)} in the update equation`);
+    }
+  });
+});
+
+test('a mini-batch step: per-example traces, their average on the links, then one update', T, async () => {
+  await withPage(b, '#batchSize=4', async (page) => {
+    const { step, sizes } = await reference(page, (engine) => engine.traceStep(4));
+    assert.equal(step.examples.length, 4);
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-batch');
+    await toStart(page);
+    const buttons = page.locator('#step-timeline button');
+    const count = await buttons.count();
+    assert.equal(await buttons.nth(count - 2).textContent(), 'average');
+    await buttons.nth(count - 2).click();
+    await frames(page);
+    let s = await shown(page);
+    assert.equal(s.kind, 'average');
+    assert.deepEqual(s.links['1:0:0'], { q: 'mean', v: step.dataGradient[sizes[1] * (sizes[0] + 1)] });
+    // The diagram follows the example chosen; its deltas are that example's.
+    assert.equal(s.units['1:0'].delta, step.examples[0].layers[0].delta[0]);
+    await page.selectOption('#step-example', '2');
+    await frames(page);
+    s = await shown(page);
+    assert.equal(s.units['1:0'].delta, step.examples[2].layers[0].delta[0]);
+    assert.equal(s.units['0:0'].a, step.examples[2].input[0]);
+    // The average equation lists each example's gradient and their mean.
+    await clickLink(page, 0, 0, 0);
+    const average = await page.locator('#step-equation section[data-stage="Batch average"]').textContent();
+    for (const e of step.examples) assert.ok(average.includes(num(e.layers[0].dW[0])));
+    assert.ok(average.includes(num(step.dataGradient[0])));
+    assert.match(await page.textContent('#step-text'), /mean of the 4 examples/);
+  });
+});
+
+test('clicking a training point traces a step on it; a test point is refused with a message', T, async () => {
+  await withPage(b, '', async (page) => {
+    const { dataset } = await reference(page, () => null);
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await frames(page, 4);
+    const at = async (i) => {
+      const box = await page.locator('#step-picker canvas.data-plot-points').boundingBox();
+      const [x1, x2] = [dataset.xy[2 * i], dataset.xy[2 * i + 1]];
+      return { x: box.x + ((x1 + 6) / 12) * box.width, y: box.y + ((6 - x2) / 12) * box.height };
+    };
+    // A training point with no other point near it, so the click picks exactly it.
+    const isolated = (i) => dataset.labels.every((_, j) => j === i ||
+      (dataset.xy[2 * j] - dataset.xy[2 * i]) ** 2 + (dataset.xy[2 * j + 1] - dataset.xy[2 * i + 1]) ** 2 > 0.36);
+    const train = dataset.train.find(isolated);
+    const testPoint = dataset.test.find(isolated);
+    const expected = await reference(page, new Function('engine', `return engine.traceStepOn(${train});`));
+    const p = await at(train);
+    await page.mouse.click(p.x, p.y);
+    await frames(page);
+    await toStart(page);
+    const s = await shown(page);
+    assert.match(await page.textContent('#step-text'), new RegExp(`Training point ${train}:`));
+    assert.equal(s.units['0:0'].a, expected.step.examples[0].input[0]);
+    assert.equal(s.units['0:1'].a, expected.step.examples[0].input[1]);
+    const q = await at(testPoint);
+    await page.mouse.click(q.x, q.y);
+    await frames(page);
+    const state = await readState(page);
+    assert.match(state.message, new RegExp(`Point ${testPoint} is test data`));
+    assert.match(await page.textContent('#step-text'), new RegExp(`Training point ${train}:`), 'the traced step stays');
+  });
+});

@@ -1,0 +1,283 @@
+// The "watch one training step" panel: traces a step in the core (the next example, the next
+// mini-batch, or a training point the learner clicks), then plays it phase by phase on the step
+// view with next / previous / play / pause / speed, and typesets the chain rule for the unit,
+// link or bias the learner clicks. Every number is the core's trace; this file only wires.
+import { EngineError } from './engine.js';
+import { buildPhases, phaseIndex, phaseText, unitName, unitReveals, linkQuantity } from './step-phases.js';
+import { paramIndex } from './views/network.js';
+import { createStepView } from './views/step-view.js';
+import { createDataPlot } from './views/data-plot.js';
+import * as player from './step-player.js';
+import {
+  forwardEquation, lossEquation, deltaEquation, weightGradientEquation, batchAverageEquation, updateEquation,
+} from './views/equations.js';
+
+const PICK_RADIUS = 0.6;  // plane units: how close a click must be to a point to pick it
+
+/**
+ * @param {object} deps { engine(): Engine, state(): page state, onTrained(), showMessage(text, kind),
+ *   requestRender() }
+ */
+export function createStepPanel(deps) {
+  const $ = (id) => document.getElementById(id);
+  const root = $('step-panel');
+  const panel = {
+    step: null, phases: [], clock: player.createPlayer(1), example: 0, selected: null,
+    featureNames: [], sizes: [], activations: [], settings: null, last: 0, visible: false,
+  };
+  const view = createStepView($('step-network'), { onSelect: (item) => {
+    panel.selected = item;
+    draw();
+    $('step-equation').scrollIntoView({ block: 'nearest' });  // under the diagram: bring it into view
+  } });
+  const picker = createDataPlot($('step-picker'), { size: 220, onPick: pick });
+  new IntersectionObserver(([entry]) => {
+    panel.visible = entry.isIntersecting;
+    if (panel.visible) deps.requestRender();  // the picker is only drawn while it can be seen
+  }).observe(root);
+
+  function trace(run) {
+    const engine = deps.engine();
+    let step;
+    try {
+      step = run(engine);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      deps.showMessage(e.message);
+      return;
+    }
+    const s = deps.state();
+    const sizes = engine.layerSizes();
+    panel.step = step;
+    panel.sizes = sizes;
+    panel.featureNames = s.features;
+    panel.activations = ['feature', ...sizes.slice(1, -1).map(() => s.activation), s.outputActivation];
+    panel.settings = { ...s };
+    panel.phases = buildPhases(sizes, step.examples.length);
+    panel.example = 0;
+    panel.selected = null;
+    panel.clock = player.createPlayer(panel.phases.length, Number($('step-speed').value));
+    player.play(panel.clock);
+    fillExampleChoice();
+    buildTimeline();
+    deps.onTrained();
+    root.classList.add('has-step');
+    draw();
+  }
+
+  function pick(x1, x2) {
+    const data = deps.engine().dataset();
+    let best = -1, bestD = PICK_RADIUS * PICK_RADIUS;
+    for (let i = 0; i < data.labels.length; ++i) {
+      const d = (data.xy[2 * i] - x1) ** 2 + (data.xy[2 * i + 1] - x2) ** 2;
+      if (d < bestD) { bestD = d; best = i; }
+    }
+    if (best < 0) {
+      deps.showMessage('Click on a training point (a filled dot) to trace a step on it.', 'info');
+      return;
+    }
+    if (!data.train.includes(best)) {
+      deps.showMessage(`Point ${best} is ${data.test.includes(best) ? 'test' : 'validation'} data, which the network never trains on: pick a filled dot.`, 'info');
+      return;
+    }
+    trace((engine) => engine.traceStepOn(best));
+  }
+
+  function fillExampleChoice() {
+    const select = $('step-example');
+    select.replaceChildren(...Array.from(panel.step.batch, (point, i) => new Option(`example ${i + 1} (point ${point})`, String(i))));
+    $('step-example-field').hidden = panel.step.batch.length < 2;
+  }
+
+  function buildTimeline() {
+    $('step-timeline').replaceChildren(...panel.phases.map((p, i) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = p.kind === 'forward' || p.kind === 'backward' ? `${p.kind} ${p.kind === 'forward' ? p.layer + 1 : panel.sizes.length - 1 - p.layer}` : p.kind;
+      b.title = p.title;
+      b.addEventListener('click', () => { player.seek(panel.clock, i); draw(); });
+      return b;
+    }));
+  }
+
+  // ---- equations for the selected item: every stage it has reached, in order ----
+
+  function context() {
+    const s = panel.settings;
+    return { step: panel.step, example: panel.example, sizes: panel.sizes, featureNames: panel.featureNames,
+      activations: panel.activations, loss: s.loss, optimizer: panel.step.optimizer, l1: s.l1, l2: s.l2, dropout: s.dropout };
+  }
+
+  const name = (column, unit) => unitName(panel.featureNames, panel.sizes, column, unit);
+
+  function forwardOf(column, unit) {
+    const { step, sizes } = panel;
+    const layer = step.examples[panel.example].layers[column - 1];
+    const rows = sizes[column];
+    return forwardEquation({
+      unit: name(column, unit), activation: panel.activations[column],
+      terms: Array.from(layer.aPrev, (a, i) => ({ from: name(column - 1, i), w: step.paramsBefore[paramIndex(sizes, column - 1, unit, i)],
+        a, contribution: layer.contribution[unit + i * rows] })),
+      bias: step.paramsBefore[paramIndex(sizes, column - 1, unit, 'bias')], z: layer.z[unit], out: layer.a[unit],
+    });
+  }
+
+  function deltaOf(column, unit) {
+    const { step, sizes } = panel;
+    const ex = step.examples[panel.example];
+    const layer = ex.layers[column - 1];
+    const isOutput = column === sizes.length - 1;
+    const next = ex.layers[column];
+    return deltaEquation({
+      unit: name(column, unit), isOutput, loss: panel.settings.loss, activation: panel.activations[column],
+      dLda: layer.dLossDA[unit], gradAct: layer.gradAct[unit], delta: layer.delta[unit], a: layer.a[unit], y: isOutput ? ex.target[unit] : undefined,
+      paths: isOutput ? [] : Array.from(next.delta, (delta, k) => ({ to: name(column + 1, k), w: step.paramsBefore[paramIndex(sizes, column, k, unit)], delta })),
+    });
+  }
+
+  function gradientOf(layer, to, from) {
+    const ex = panel.step.examples[panel.example];
+    const t = ex.layers[layer];
+    const rows = panel.sizes[layer + 1];
+    const isBias = from === 'bias';
+    return weightGradientEquation({
+      from: isBias ? undefined : name(layer, from), to: name(layer + 1, to), isBias,
+      dLda: t.dLossDA[to], gradAct: t.gradAct[to], aPrev: isBias ? 1 : t.aPrev[from], delta: t.delta[to],
+      grad: isBias ? t.db[to] : t.dW[to + from * rows],
+      cancels: layer + 1 === panel.sizes.length - 1 && panel.settings.loss !== 'mse',
+    });
+  }
+
+  function paramName(layer, to, from) {
+    return from === 'bias' ? `b ${name(layer + 1, to)}` : `w ${name(layer, from)}→${name(layer + 1, to)}`;
+  }
+
+  function averageOf(layer, to, from) {
+    const rows = panel.sizes[layer + 1];
+    const k = paramIndex(panel.sizes, layer, to, from);
+    return batchAverageEquation({
+      name: paramName(layer, to, from),
+      perExample: panel.step.examples.map((ex) => (from === 'bias' ? ex.layers[layer].db[to] : ex.layers[layer].dW[to + from * rows])),
+      mean: panel.step.dataGradient[k],
+    });
+  }
+
+  function updateOf(layer, to, from) {
+    const { step, settings: s } = panel;
+    const k = paramIndex(panel.sizes, layer, to, from);
+    const at = (values) => (values && values.length > k ? values[k] : undefined);
+    const weight = from !== 'bias';  // L1/L2 apply to weights only
+    return updateEquation({
+      name: paramName(layer, to, from), optimizer: step.optimizer, lr: step.learningRate,
+      w: step.paramsBefore[k], wAfter: step.paramsAfter[k], update: step.update[k],
+      gData: step.dataGradient[k], gReg: step.regularizationGradient[k], g: step.appliedGradient[k],
+      l1: weight ? s.l1 : 0, l2: weight ? s.l2 : 0, momentum: s.momentum, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
+      vBefore: at(step.velocityBefore), vAfter: at(step.velocityAfter), m: at(step.moment1), v: at(step.moment2),
+      mHat: at(step.moment1Hat), vHat: at(step.moment2Hat), dropout: s.dropout,
+    });
+  }
+
+  function equations(item, at) {
+    const { phases } = panel;
+    const blocks = [];
+    const add = (title, math) => blocks.push({ title, math });
+    if (item.type === 'unit') {
+      const shown = unitReveals(phases, at, item.column);
+      if (shown.forward) add('Forward', forwardOf(item.column, item.unit));
+      if (shown.loss) {
+        const ex = panel.step.examples[panel.example];
+        add('Loss', lossEquation({ loss: panel.settings.loss, value: ex.loss,
+          outputs: Array.from(ex.output, (a, j) => ({ name: name(panel.sizes.length - 1, j), a, y: ex.target[j], dLda: ex.dLossDOutput[j] })) }));
+      }
+      if (shown.backward) add('Backward: its δ', deltaOf(item.column, item.unit));
+      return blocks;
+    }
+    const { layer, to } = item;
+    const from = item.type === 'bias' ? 'bias' : item.from;
+    const q = linkQuantity(phases, at, layer);
+    if (q === 'weight') return blocks;
+    add('Forward', forwardOf(layer + 1, to));
+    if (q === 'contribution') return blocks;
+    add('Backward: its gradient', gradientOf(layer, to, from));
+    if (phaseIndex(phases, 'average') >= 0 && q !== 'gradient') add('Batch average', averageOf(layer, to, from));
+    if (q === 'update') add('Update', updateOf(layer, to, from));
+    return blocks;
+  }
+
+  function drawEquations(at) {
+    const box = $('step-equation');
+    const item = panel.selected;
+    if (!item) {
+      box.innerHTML = '<p class="hint">Click a unit, a link or a bias square to see its equation with these numbers.</p>';
+      return;
+    }
+    const title = item.type === 'unit' ? name(item.column, item.unit) : paramName(item.layer, item.to, item.type === 'bias' ? 'bias' : item.from);
+    const blocks = equations(item, at);
+    const key = `${title}|${at}|${panel.example}|${blocks.length}`;
+    if (box.dataset.key === key) return;  // MathML is rebuilt only when what it shows changes
+    box.dataset.key = key;
+    box.innerHTML = `<h3>${title.replace(/</g, '&lt;')}</h3>` + (blocks.length === 0
+      ? '<p class="hint">Not reached yet at this phase: press Next.</p>'
+      : blocks.map((b) => `<section data-stage="${b.title}"><h4>${b.title}</h4>${b.math}</section>`).join(''));
+  }
+
+  function draw() {
+    if (!panel.step) return;
+    const { clock, phases } = panel;
+    const at = player.revealed(clock);
+    view.update({ featureNames: panel.featureNames, sizes: panel.sizes, step: panel.step, phases,
+      phase: clock.phase, progress: clock.progress, revealed: at, example: panel.example, selected: panel.selected });
+    const phase = phases[clock.phase];
+    $('step-phase').textContent = `${clock.phase + 1} / ${phases.length} · ${phase.title}`;
+    $('step-text').textContent = phaseText(phase, context());
+    [...$('step-timeline').children].forEach((b, i) => {
+      if (i === clock.phase) b.setAttribute('aria-current', 'step');
+      else b.removeAttribute('aria-current');
+    });
+    $('step-prev').disabled = clock.phase === 0;
+    $('step-next').disabled = clock.phase === phases.length - 1;
+    const playing = clock.playing;
+    $('step-play').textContent = playing ? 'Pause' : 'Play';
+    $('step-play').setAttribute('aria-pressed', String(playing));
+    drawEquations(Math.max(0, at));
+  }
+
+  $('step-trace-example').addEventListener('click', () => trace((engine) => engine.traceStep(1)));
+  $('step-trace-batch').addEventListener('click', () => trace((engine) => {
+    const train = engine.dataset().train.length;
+    return engine.traceStep(Math.max(1, Math.min(deps.state().batchSize, train)));
+  }));
+  $('step-prev').addEventListener('click', () => { player.previous(panel.clock); draw(); });
+  $('step-next').addEventListener('click', () => { player.next(panel.clock); draw(); });
+  $('step-play').addEventListener('click', () => {
+    if (panel.clock.playing) player.pause(panel.clock);
+    else player.play(panel.clock);
+    draw();
+  });
+  $('step-speed').addEventListener('input', (e) => {
+    panel.clock.speed = Number(e.target.value);
+    $('step-speed-value').textContent = `${panel.clock.speed}×`;
+  });
+  $('step-example').addEventListener('change', (e) => { panel.example = Number(e.target.value); draw(); });
+
+  return {
+    /** Advances the animation; called from the page's animation frame. */
+    frame(now) {
+      const dt = panel.last ? Math.min(100, now - panel.last) : 0;
+      panel.last = now;
+      if (panel.step && player.tick(panel.clock, dt)) draw();
+    },
+    /** The picker plot, with the output heatmap and the traced example ringed. */
+    drawPicker(plot) {
+      if (!panel.visible) return;
+      picker.update({ ...plot, highlight: panel.step ? panel.step.batch[panel.example] : null });
+    },
+    /** Forgets the traced step: a new network or new data makes it a different story. */
+    clear() {
+      panel.step = null;
+      root.classList.remove('has-step');
+      $('step-equation').replaceChildren();
+      delete $('step-equation').dataset.key;
+    },
+  };
+}

@@ -1,0 +1,154 @@
+// The phases of one traced training step, in the order the page animates them, and what the
+// network diagram shows in each: which quantity every link carries and which values every unit
+// has revealed so far. Reads the core's step trace (engine.traceStep / traceStepOn) and never
+// computes a model number itself. No DOM: the step view draws what these functions return.
+import { paramIndex, unitName } from './views/network.js';
+
+export { unitName };
+
+function columnName(sizes, column) {
+  if (column === 0) return 'inputs';
+  return column === sizes.length - 1 ? 'output' : `h${column}`;
+}
+
+/**
+ * The phases of a step on a network with `sizes` (layerSizes) and `examples` traced examples:
+ * the example, forward through each weight layer, the loss, backward through each weight layer
+ * from the output, the batch average (more than one example), the update.
+ * @returns {{ kind: 'example'|'forward'|'loss'|'backward'|'average'|'update', layer?: number, title: string }[]}
+ */
+export function buildPhases(sizes, examples) {
+  const layers = sizes.length - 1;
+  const phases = [{ kind: 'example', title: examples > 1 ? `The mini-batch: ${examples} examples` : 'The example' }];
+  for (let l = 0; l < layers; ++l) {
+    phases.push({ kind: 'forward', layer: l, title: `Forward: ${columnName(sizes, l)} → ${columnName(sizes, l + 1)}` });
+  }
+  phases.push({ kind: 'loss', title: 'Loss' });
+  for (let l = layers - 1; l >= 0; --l) {
+    phases.push({ kind: 'backward', layer: l, title: `Backward: ${columnName(sizes, l + 1)} → ${columnName(sizes, l)}` });
+  }
+  if (examples > 1) phases.push({ kind: 'average', title: `Average over the ${examples} examples` });
+  phases.push({ kind: 'update', title: 'Update' });
+  return phases;
+}
+
+/** Index of the first phase of `kind` (for weight layer `layer` where it has one), or -1. */
+export function phaseIndex(phases, kind, layer) {
+  return phases.findIndex((p) => p.kind === kind && (layer === undefined || p.layer === layer));
+}
+
+const reached = (phases, at, kind, layer) => {
+  const i = phaseIndex(phases, kind, layer);
+  return i >= 0 && at >= i;
+};
+
+/**
+ * What the links of weight layer `layer` carry at phase `at`: the weight until the forward pass
+ * reaches them, then their contribution w·a, their gradient dL/dw once the backward pass has,
+ * the batch mean, and the change Δw in the update.
+ * @returns {'weight'|'contribution'|'gradient'|'mean'|'update'}
+ */
+export function linkQuantity(phases, at, layer) {
+  if (reached(phases, at, 'update')) return 'update';
+  if (reached(phases, at, 'average')) return 'mean';
+  if (reached(phases, at, 'backward', layer)) return 'gradient';
+  if (reached(phases, at, 'forward', layer)) return 'contribution';
+  return 'weight';
+}
+
+/** Which values of a unit in diagram column `column` (1 = first hidden layer) are known at `at`. */
+export function unitReveals(phases, at, column) {
+  const output = column === phases.filter((p) => p.kind === 'forward').length;
+  return {
+    forward: reached(phases, at, 'forward', column - 1),   // z and a
+    loss: output && reached(phases, at, 'loss'),            // target, loss, dL/da
+    backward: reached(phases, at, 'backward', column - 1),  // delta
+  };
+}
+
+/**
+ * The number a link (or, with from = 'bias', a bias) shows: its weight, contribution w·a,
+ * gradient of the shown example, the batch mean gradient, or the change of the update — each
+ * straight from the trace.
+ * @param {object} step the core's step trace
+ * @param {number} example which traced example of the batch is shown
+ */
+export function linkValue(step, sizes, quantity, example, layer, to, from) {
+  const k = paramIndex(sizes, layer, to, from);
+  const trace = step.examples[example].layers[layer];
+  const rows = sizes[layer + 1];
+  switch (quantity) {
+    case 'weight': return step.paramsBefore[k];
+    case 'contribution': return from === 'bias' ? step.paramsBefore[k] : trace.contribution[to + from * rows];
+    case 'gradient': return from === 'bias' ? trace.db[to] : trace.dW[to + from * rows];
+    case 'mean': return step.dataGradient[k];
+    case 'update': return step.update[k];
+    default: throw new Error(`unknown link quantity ${quantity}`);
+  }
+}
+
+/** Short number for the diagram and the explanations; exact values live in data attributes. */
+export function short(v) {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
+}
+
+const ACTIVATION_TEXT = { linear: 'the identity', step: 'a step', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU',
+  leaky_relu: 'leaky ReLU', elu: 'ELU', softplus: 'softplus', softmax: 'softmax' };
+const LOSS_TEXT = { mse: 'squared error ½(a − y)²', bce: 'binary cross-entropy', softmax_ce: 'softmax cross-entropy' };
+
+/**
+ * What a phase means, in a sentence or two with this step's numbers (all from the trace).
+ * @param {object} ctx { step, example (shown), sizes, featureNames, activations (per column),
+ *   loss, optimizer, l1, l2, dropout }
+ */
+export function phaseText(phase, ctx) {
+  const { step, sizes } = ctx;
+  const ex = step.examples[ctx.example];
+  const last = sizes.length - 1;
+  const vector = (values) => (values.length === 1 ? short(values[0]) : `(${Array.from(values, short).join(', ')})`);
+  const several = step.batch.length > 1;
+  switch (phase.kind) {
+    case 'example': {
+      const x = ctx.featureNames.map((n, i) => `${n} = ${short(ex.input[i])}`).join(', ');
+      return several
+        ? `One update from ${step.batch.length} examples (points ${step.batch.join(', ')}): each goes forward and backward, ` +
+          `then their gradients are averaged. The diagram follows example ${ctx.example + 1}: ${x}, target ${vector(ex.target)}.`
+        : `Training point ${step.batch[0]}: ${x}, target ${vector(ex.target)}. It goes forward through the network, ` +
+          'its loss is measured, the error goes back, and every weight moves once.';
+    }
+    case 'forward': {
+      const to = phase.layer + 1 === last ? 'the output' : `layer h${phase.layer + 1}`;
+      const act = ctx.activations[phase.layer + 1];
+      return `Each unit of ${to} adds up its inputs times their weights (each link shows its w·a) plus its bias: ` +
+        `z = Σ w·a + b. Then it applies ${ACTIVATION_TEXT[act] ?? act}: a = f(z).`;
+    }
+    case 'loss':
+      return `The prediction ${vector(ex.output)} against the target ${vector(ex.target)}: ` +
+        `${LOSS_TEXT[ctx.loss] ?? ctx.loss} gives L = ${short(ex.loss)}. Its slope ∂L/∂a = ${vector(ex.dLossDOutput)} ` +
+        'starts the backward pass.';
+    case 'backward': {
+      if (phase.layer + 1 === last) {
+        const folded = ctx.loss !== 'mse';
+        return (folded ? 'Each output\'s δ = ∂L/∂z = a − y: the loss\'s slope and the activation\'s cancel. '
+          : 'Each output\'s δ = ∂L/∂z = ∂L/∂a × f′(z). ') +
+          'Each link into it gets ∂L/∂w = δ × the activation at its left end.';
+      }
+      return `Each unit of h${phase.layer + 1} collects the δ of every unit it feeds, weighted by the link between them, ` +
+        'and multiplies by its own slope: δ = (Σ w·δ) × f′(z). Each link into it gets ∂L/∂w = δ × a at its left end.';
+    }
+    case 'average':
+      return `The update uses the mean of the ${step.batch.length} examples' gradients: the links now show ∂J/∂w = (1/n) Σ ∂Lᵢ/∂w.`;
+    case 'update': {
+      const rule = ctx.optimizer === 'momentum' ? 'with momentum, v ← μv − ηg and w ← w + v'
+        : ctx.optimizer === 'adam' ? 'Adam scales each step by its running gradient averages, w ← w − η m̂/(√v̂ + ε)'
+          : 'w ← w − η g';
+      const reg = ctx.l1 > 0 || ctx.l2 > 0 ? ' The gradient includes the L1/L2 penalty.' : '';
+      const drop = ctx.dropout > 0 ? ' Dropout masked some units in this update, so its gradient differs from the traced one.' : '';
+      return `Every weight and bias moves against its gradient: ${rule}, η = ${short(step.learningRate)}; the links show the change Δw.${reg}${drop} ` +
+        `Loss on ${several ? 'these examples' : 'this example'}: ${short(step.lossBefore)} → ${short(step.lossAfter)}.`;
+    }
+    default: return '';
+  }
+}
