@@ -1,7 +1,8 @@
 // Frame times of the playground page in headless Chromium while it trains a 6 x 8 ReLU network on
 // all seven features, redrawing every per-neuron heatmap, the output plot and the chart each frame.
 // Reports the frame rate and how long each animation-frame callback (training slice + drawing)
-// took. A figure, not a test: `npm run bench` prints it.
+// took; then the same while the step panel animates one training step on that network.
+// A figure, not a test: `npm run bench` prints it.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,22 +36,40 @@ try {
   });
   await page.goto(`http://127.0.0.1:${server.address().port}/${SETUP}`);
   await page.waitForSelector('body[data-ready="true"]');
+  const reset = () => page.evaluate(() => { window.__frameTimes.durations.length = 0; window.__frameTimes.starts.length = 0; });
+  const report = async (title) => {
+    const { durations, starts } = await page.evaluate(() => window.__frameTimes);
+    const sorted = [...durations].sort((a, b) => a - b);
+    const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    const fps = (starts.length - 1) / ((starts[starts.length - 1] - starts[0]) / 1000);
+    const mean = durations.reduce((s, d) => s + d, 0) / durations.length;
+    console.log(title);
+    console.log(`frames per second (headless Chromium)  ${fps.toFixed(1)}`);
+    console.log(`frame work, mean / median / p95 / max  ${mean.toFixed(2)} / ${pct(0.5).toFixed(2)} / ${pct(0.95).toFixed(2)} / ${sorted[sorted.length - 1].toFixed(2)} ms`);
+    console.log(`share of the 16.7 ms budget (mean)     ${(100 * mean / 16.67).toFixed(0)}%`);
+  };
+
   await page.click('#play');
   await page.waitForTimeout(500);  // warm-up
-  await page.evaluate(() => { window.__frameTimes.durations.length = 0; window.__frameTimes.starts.length = 0; });
+  await reset();
   const epoch0 = Number(await page.getAttribute('#epoch', 'data-epoch'));
   await page.waitForTimeout(seconds * 1000);
-  const { durations, starts } = await page.evaluate(() => window.__frameTimes);
   const epoch1 = Number(await page.getAttribute('#epoch', 'data-epoch'));
-  const sorted = [...durations].sort((a, b) => a - b);
-  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  const fps = (starts.length - 1) / ((starts[starts.length - 1] - starts[0]) / 1000);
-  const mean = durations.reduce((s, d) => s + d, 0) / durations.length;
-  console.log('page: 6 x 8 ReLU, 7 features, 56 heatmaps + output plot + chart redrawn every frame, 1 epoch per frame');
-  console.log(`frames per second (headless Chromium)  ${fps.toFixed(1)}`);
-  console.log(`frame work, mean / median / p95 / max  ${mean.toFixed(2)} / ${pct(0.5).toFixed(2)} / ${pct(0.95).toFixed(2)} / ${sorted[sorted.length - 1].toFixed(2)} ms`);
-  console.log(`share of the 16.7 ms budget (mean)     ${(100 * mean / 16.67).toFixed(0)}%`);
+  await report('page: 6 x 8 ReLU, 7 features, 56 heatmaps + output plot + chart redrawn every frame, 1 epoch per frame');
   console.log(`epochs trained in ${seconds} s               ${epoch1 - epoch0}`);
+
+  // The step animation on the same network: pulses along 64 links per layer, values and labels.
+  await page.click('#play');  // pause training
+  await page.locator('#step-panel').scrollIntoViewIfNeeded();
+  await page.click('#step-trace-example');
+  await page.click('#step-network [data-unit="3:2"] circle');  // a selection labels its links
+  await page.click('#step-timeline button >> nth=0');
+  await page.click('#step-play');
+  await page.waitForTimeout(300);
+  await reset();
+  await page.waitForTimeout(seconds * 1000);
+  console.log();
+  await report(`step animation on that network: ${await page.locator('#step-timeline button').count()} phases, pulses on every link of the layer being animated`);
 } finally {
   await browser.close();
   server.close();

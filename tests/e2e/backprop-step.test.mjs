@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, withPage, frames, screenshot, readState } from './browser.mjs';
 import { num as typeset } from '../../web/views/equations.js';
+import { paramIndex } from '../../web/views/network.js';
 
 // A number as the equation reads in text (the exponent of 1.2×10^−5 is a superscript there).
 const num = (v) => typeset(v).replace('^', '');
@@ -187,6 +188,33 @@ test('clicking a unit or a link shows its chain rule with the trace\'s numbers, 
     }
   });
 });
+
+for (const { hash, quantities } of [
+  { hash: '#optimizer=momentum&momentum=0.9&l2=0.01', quantities: ['velocityBefore', 'velocityAfter', 'dataGradient', 'regularizationGradient'] },
+  { hash: '#optimizer=adam&l1=0.001', quantities: ['moment1', 'moment2', 'moment1Hat', 'moment2Hat', 'regularizationGradient'] },
+]) {
+  test(`the update equation shows the optimiser's own terms (${hash})`, T, async () => {
+    await withPage(b, hash, async (page) => {
+      // Two steps: the second one starts from a non-zero velocity or moments.
+      const { step, sizes } = await reference(page, (engine) => { engine.traceStep(1); return engine.traceStep(1); });
+      await page.locator('#step-panel').scrollIntoViewIfNeeded();
+      await page.click('#step-trace-example');
+      await page.click('#step-trace-example');
+      await toStart(page);
+      const buttons = await page.locator('#step-timeline button').count();
+      await page.click(`#step-timeline button >> nth=${buttons - 1}`);
+      await frames(page);
+      await clickLink(page, 0, 1, 0);
+      const k = paramIndex(sizes, 0, 1, 0);
+      const update = await page.locator('#step-equation section[data-stage="Update"]').textContent();
+      for (const key of [...quantities, 'paramsBefore', 'paramsAfter', 'appliedGradient']) {
+        assert.notEqual(step[key][k], 0, `${key} is not trivially zero`);
+        assert.ok(update.includes(num(step[key][k])), `${key} ${num(step[key][k])} in the update equation`);
+      }
+      assert.ok(update.includes(num(step.learningRate)));
+    });
+  });
+}
 
 test('a mini-batch step: per-example traces, their average on the links, then one update', T, async () => {
   await withPage(b, '#batchSize=4', async (page) => {

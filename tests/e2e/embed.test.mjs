@@ -20,7 +20,7 @@ function shown() {
   };
   return {
     data: visible('#data-panel'), network: visible('#network-panel'), output: visible('#output-panel'),
-    controls: visible('#play'), brand: visible('.brand'), learningRate: visible('select[data-key="learningRate"]'),
+    controls: visible('#play'), backprop: visible('#step-panel'), brand: visible('.brand'), learningRate: visible('select[data-key="learningRate"]'),
     hints: [...document.querySelectorAll('.hint')].some((el) => el.getBoundingClientRect().height > 0),
     share: visible('#share'), openFull: visible('#open-full'),
     scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
@@ -70,7 +70,7 @@ for (const { parts, hash } of CASES) {
 
       const { frame, handle } = await host(page, snippet);
       const s = await frame.evaluate(shown);
-      for (const part of ['data', 'network', 'output', 'controls']) assert.equal(s[part], parts.includes(part), `${part} shown`);
+      for (const part of ['data', 'network', 'output', 'controls', 'backprop']) assert.equal(s[part], parts.includes(part), `${part} shown`);
       assert.equal(s.brand, false, 'no brand');
       assert.equal(s.learningRate, false, 'no settings in the bar');
       assert.equal(s.hints, false, 'no hint texts');
@@ -107,5 +107,23 @@ test('a narrow iframe (360 px) of the output stays inside its frame', T, async (
       .map((el) => `${el.tagName}#${el.id}.${el.className?.baseVal ?? el.className} ${Math.round(el.getBoundingClientRect().right)}`));
     assert.ok(s.scrollWidth <= s.innerWidth, `no sideways scrolling: ${s.scrollWidth} > ${s.innerWidth}: ${wide.join(', ')}`);
     assert.equal(s.output, true);
+  });
+});
+
+test('an iframe of embed=backprop shows only the step animation, which traces and plays a step', T, async () => {
+  await withPage(b, '#hidden=3', async (page) => {
+    const snippet = await snippetFor(page, ['backprop']);
+    assert.match(snippet, /embed=backprop/);
+    const { frame } = await host(page, snippet);
+    const s = await frame.evaluate(shown);
+    for (const part of ['data', 'network', 'output', 'controls']) assert.equal(s[part], false, `${part} hidden`);
+    assert.equal(s.backprop, true);
+    assert.ok(s.scrollWidth <= s.innerWidth, `no sideways scrolling: ${s.scrollWidth} > ${s.innerWidth}`);
+    await frame.click('#step-trace-example');
+    await frame.waitForFunction(() => document.getElementById('step-network').dataset.phaseKind === 'update' &&
+      document.getElementById('step-network').dataset.progress === '1', null, { timeout: 30000 });
+    assert.equal(await frame.locator('#step-network [data-unit]').count(), 2 + 3 + 1, 'x1, x2, three hidden units, the output');
+    assert.equal(await frame.isHidden('#message'), true, 'no message');
+    await screenshot(page, 'embed-backprop.png');
   });
 });
