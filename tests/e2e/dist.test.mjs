@@ -93,6 +93,14 @@ test('the offline build opens from file:// with the network off and learns XOR',
     const link = await page.inputValue('#share-url');
     assert.ok(link.startsWith(`${url}#`), `share link ${link}`);
     await screenshot(page, 'dist-offline.png');
+    // The step animation and its typeset equations need nothing from the network either.
+    await page.click('#step-trace-example');
+    await page.click('#step-timeline button >> nth=-1');
+    await page.click('#step-network [data-unit="1:0"] circle');
+    await frames(page);
+    const math = page.locator('#step-equation math').first();
+    const box = await math.boundingBox();
+    assert.ok(box && box.width > 100 && box.height > 10, `the MathML is laid out: ${JSON.stringify(box)}`);
   } finally {
     await context.close();
   }
