@@ -20,9 +20,16 @@ try {
       '--only-categories=accessibility,best-practices',
       '--chrome-flags=--headless --no-sandbox --disable-gpu'],
     { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', maxBuffer: 64 << 20 });
-    const { categories } = JSON.parse(json);
+    const { categories, audits } = JSON.parse(json);
     const score = (c) => Math.round(100 * categories[c].score);
     console.log(`${name.padEnd(28)} accessibility ${score('accessibility')}  best-practices ${score('best-practices')}`);
+    // What cost points, with the elements it names, so a drop can be fixed without a second run.
+    for (const ref of Object.values(categories).flatMap((c) => c.auditRefs)) {
+      const audit = audits[ref.id];
+      if (ref.weight === 0 || audit.score === null || audit.score === 1) continue;
+      const where = (audit.details?.items ?? []).slice(0, 3).map((i) => i.node?.selector ?? '').filter(Boolean);
+      console.log(`  failed: ${audit.id}: ${audit.title}${where.length ? ` (${where.join('; ')})` : ''}`);
+    }
   }
 } finally {
   server.close();
