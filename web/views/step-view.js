@@ -174,7 +174,7 @@ export function createStepView(container, handlers) {
         g.classList.toggle('selected', sel?.type === 'unit' && sel.column === c && sel.unit === j);
         if (u.extra.length) {
           setText(u.extra[0], shown.loss ? `target ${short(ex.target[j])}` : '');
-          setText(u.extra[1], shown.loss ? `loss ${short(ex.loss)}` : '');
+          setText(u.extra[1], shown.loss && j === 0 ? `loss ${short(ex.loss)}` : '');  // one loss for all outputs
           setText(u.extra[2], shown.loss ? `∂L/∂a ${short(ex.dLossDOutput[j])}` : '');
           if (shown.loss) g.dataset.dLossDA = String(ex.dLossDOutput[j]);
           else delete g.dataset.dLossDA;
