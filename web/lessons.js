@@ -10,6 +10,12 @@ const OVERFIT = { dataset: 'circles', noise: 0.6, points: 120, trainRatio: 0.25,
   hidden: [8, 8, 8], activation: 'relu', init: 'he_uniform', learningRate: 0.03, batchSize: 5 };
 
 export const LESSONS = Object.freeze([
+  { id: 'backprop-by-hand', title: 'Backpropagation by hand',
+    settings: { dataset: 'xor', hidden: [2], activation: 'sigmoid', outputActivation: 'sigmoid', loss: 'bce', learningRate: 0.5 },
+    text: 'A 2-2-1 sigmoid network, small enough to check with pencil and paper. Under "Watch one training step", ' +
+      'press "Trace the next example" and step through it with Next: z = Σ w·a + b and a = σ(z) forward, the loss, ' +
+      'δ = a − y at the output (the sigmoid\'s slope cancels against cross-entropy\'s), δ = w·δ × σ′(z) in the hidden ' +
+      'layer, and every weight moving by −0.5 × its gradient. Click any unit or link for its equation.' },
   { id: 'xor-hidden', title: 'XOR needs a hidden layer',
     settings: { dataset: 'xor', hidden: [], learningRate: 0.1 },
     text: 'With no hidden layer the network can only draw one straight line, and no straight line ' +

@@ -51,6 +51,38 @@ test('a click in the gallery loads the lesson', T, async () => {
   });
 });
 
+test('claim: backprop by hand: the output δ is a − y, the hidden δ is w·δ × σ′(z), and w moves by −0.5 × its gradient', T, async () => {
+  await withPage(b, lessonHash(byId['backprop-by-hand']), async (page) => {
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    await page.click('#step-timeline button >> nth=-1');  // the update: everything is shown
+    await frames(page);
+    const unit = (u) => page.$eval(`#step-network [data-unit="${u}"]`, (g) => ({ ...g.dataset }));
+    const out = await unit('2:0');
+    const text = await page.textContent('#step-text');
+    assert.match(text, /η = 0\.5/);
+    // δ = a − y at the output: the target is the output's a minus its δ, a class label (0 or 1).
+    const y = Number(out.a) - Number(out.delta);
+    assert.ok(Math.abs(y) < 1e-6 || Math.abs(y - 1) < 1e-6, `a − δ = ${y} is the 0/1 target`);
+    // Hidden δ = w · δ_out · σ′(z) with σ′(z) = a(1 − a): checked to float precision.
+    const link = (l) => page.$eval(`#step-network line[data-link="${l}"]`, (e) => Number(e.dataset.value));
+    await page.click('#step-timeline button >> nth=0');
+    const w = await link('1:0:0');  // before the forward pass the links show the weights
+    const h = await unit('1:0');
+    await page.click('#step-timeline button >> nth=-1');
+    const hAfter = await unit('1:0');
+    const sigmaPrime = Number(hAfter.a) * (1 - Number(hAfter.a));
+    const expected = w * Number(out.delta) * sigmaPrime;
+    assert.ok(Math.abs(Number(hAfter.delta) - expected) <= 1e-6 + 1e-4 * Math.abs(expected), `hidden δ ${hAfter.delta} vs ${expected}`);
+    assert.equal(h.delta, undefined, 'no δ before the backward pass');
+    // The update: Δw = −0.5 × dL/dw (one example, plain SGD, no penalty).
+    const dw = await link('1:0:0');
+    await page.click('#step-timeline button >> nth=4');  // backward through the output layer
+    const g = await link('1:0:0');
+    assert.ok(Math.abs(dw + 0.5 * g) <= 1e-7 + 1e-5 * Math.abs(dw), `Δw ${dw} vs −0.5 × ${g}`);
+  });
+});
+
 test('claim: circles on x1², x2² need no hidden layer (test accuracy >= 95%)', T, async () => {
   await withPage(b, lessonHash(byId['circles-features']), async (page) => {
     await trainUntil(page, (s) => s.testAccuracy >= 95 || s.epoch >= 300);
