@@ -208,6 +208,7 @@ std::string Playground::record_step(std::vector<int> batch, const Update& update
   t.params_before = net_.params();
   t.learning_rate = trainer_.current_learning_rate();
   t.optimizer = ts.optimizer;
+  t.settings = ts;
   t.data_gradient = Vector::Zero(P);
   const Scalar inv_batch = Scalar(1) / static_cast<Scalar>(t.batch.size());
   for (int i : t.batch) {
@@ -223,10 +224,15 @@ std::string Playground::record_step(std::vector<int> batch, const Update& update
   t.regularization_gradient = Vector::Zero(P);
   add_regularization_gradient(net_, ts.l1, ts.l2, t.regularization_gradient);
   // An unsized velocity is the zero velocity the first momentum update starts from.
-  if (t.optimizer == Optimizer::Momentum)
-    t.velocity_before = trainer_.velocity().size() == P ? trainer_.velocity() : Vector::Zero(P);
+  const auto state = [&](const Vector& v) { return v.size() == P ? v : Vector(Vector::Zero(P)); };
+  if (t.optimizer == Optimizer::Momentum) t.velocity_before = state(trainer_.velocity());
+  if (t.optimizer == Optimizer::Adam) {
+    t.moment1_before = state(trainer_.moment1());
+    t.moment2_before = state(trainer_.moment2());
+  }
 
-  update();
+  if (update() == 0) return "no update was made on these examples";  // nothing changed
+  t.dropout_applied = trainer_.last_used_dropout();
 
   t.applied_gradient = trainer_.last_gradient();
   t.params_after = net_.params();
@@ -250,7 +256,7 @@ std::string Playground::trace_step(int examples, StepTrace& out) {
   const long n = static_cast<long>(split_.train.size());
   if (examples < 1 || examples > n) return range_message("examples", examples, 1, n);
   return record_step(trainer_.next_batch(examples),
-                     [&] { trainer_.train_batch(net_, settings_.loss, inputs_, examples); }, out);
+                     [&] { return trainer_.train_batch(net_, settings_.loss, inputs_, examples); }, out);
 }
 
 std::string Playground::trace_step_on(int index, StepTrace& out) {
@@ -263,7 +269,7 @@ std::string Playground::trace_step_on(int index, StepTrace& out) {
     return "example " + std::to_string(index) + " is not in the training data (it is " +
            (in(split_.validation) ? "validation" : "test") + " data)";
   const std::vector<int> batch{index};
-  return record_step(batch, [&] { trainer_.train_on(net_, settings_.loss, inputs_, batch); }, out);
+  return record_step(batch, [&] { return trainer_.train_on(net_, settings_.loss, inputs_, batch); }, out);
 }
 
 int Playground::node_count() const {

@@ -89,7 +89,8 @@ class Playground {
   const std::vector<int>& indices(Subset subset) const;
   Vector data_gradient();  // mean over the training set, no regularisation
   // The recording shared by trace_step and trace_step_on: traces and gradients of `batch` before,
-  // then update() (which must train on exactly `batch`), then params and optimiser state after.
+  // then update() (which must train on exactly `batch` and return how many examples it used),
+  // then params and optimiser state after.
   template <class Update>
   std::string record_step(std::vector<int> batch, const Update& update, StepTrace& out);
   // Copies examples indices[start...] (as many as fit) into ws; returns how many.

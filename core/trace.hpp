@@ -42,10 +42,12 @@ struct StepTrace {
   Scalar learning_rate = 0;
   double loss_before = 0, loss_after = 0;  // mean data loss over the batch
   Optimizer optimizer = Optimizer::Sgd;
+  TrainSettings settings;                // what the update used: rates, momentum, Adam's constants
+  bool dropout_applied = false;          // dropout masks were drawn (never without a hidden layer)
   Vector velocity_before, velocity_after;  // momentum only (else empty)
-  // Adam only (else empty): after the update; the hats are bias-corrected exactly as apply_update
-  // computes them, so lr * m_hat / (sqrt(v_hat) + eps) reproduces the step.
-  Vector moment1, moment2, moment1_hat, moment2_hat;
+  // Adam only (else empty): before and after the update; the hats are bias-corrected exactly as
+  // apply_update computes them, so lr * m_hat / (sqrt(v_hat) + eps) reproduces the step.
+  Vector moment1_before, moment2_before, moment1, moment2, moment1_hat, moment2_hat;
   int adam_step = 0;                     // Adam's t used by this update
 };
 

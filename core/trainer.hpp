@@ -76,6 +76,7 @@ class Trainer {
   // and the indices of that batch.
   const Vector& last_gradient() const { return gradient_; }
   const std::vector<int>& last_batch() const { return last_batch_; }
+  bool last_used_dropout() const { return ws_.use_dropout; }
 
   // Optimiser state, as left by the last update (zero after reset or an optimiser change).
   const Vector& velocity() const { return velocity_; }      // momentum's v

@@ -259,7 +259,8 @@ function render() {
     ...plot, discretize: s.discretize, points: data, showTest: s.showTest || page.drawing, highlight: null,
     drawing: page.drawing,
   });
-  page.stepPanel.drawPicker({ ...plot, discretize: s.discretize, points: data, showTest: false, drawing: false });
+  // The picker shows the network's output; while a unit is hovered the plot shows that unit instead.
+  if (!page.hover) page.stepPanel.drawPicker({ ...plot, discretize: s.discretize, points: data, showTest: false, drawing: false });
 
   const h = page.history;
   const series = [

@@ -22,8 +22,8 @@ export function createStepPanel(deps) {
   const $ = (id) => document.getElementById(id);
   const root = $('step-panel');
   const panel = {
-    step: null, phases: [], clock: player.createPlayer(1), example: 0, selected: null,
-    featureNames: [], sizes: [], activations: [], settings: null, last: 0, visible: false,
+    step: null, traced: 0, phases: [], clock: player.createPlayer(1), example: 0, selected: null,
+    featureNames: [], sizes: [], activations: [], loss: 'mse', last: 0, visible: false,
   };
   const view = createStepView($('step-network'), { onSelect: (item) => {
     panel.selected = item;
@@ -43,20 +43,23 @@ export function createStepPanel(deps) {
       step = run(engine);
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
+      deps.onTrained();  // a step that diverged still changed the weights: show where they are
       deps.showMessage(e.message);
       return;
     }
     const s = deps.state();
     const sizes = engine.layerSizes();
     panel.step = step;
+    panel.traced += 1;
     panel.sizes = sizes;
     panel.featureNames = s.features;
     panel.activations = ['feature', ...sizes.slice(1, -1).map(() => s.activation), s.outputActivation];
-    panel.settings = { ...s };
+    panel.loss = s.loss;
     panel.phases = buildPhases(sizes, step.examples.length);
     panel.example = 0;
     panel.selected = null;
     panel.clock = player.createPlayer(panel.phases.length, Number($('step-speed').value));
+    panel.clock.progress = 0;  // play from the example itself
     player.play(panel.clock);
     fillExampleChoice();
     buildTimeline();
@@ -65,19 +68,16 @@ export function createStepPanel(deps) {
     draw();
   }
 
+  // The picker draws the training points only, so only they can be picked.
   function pick(x1, x2) {
     const data = deps.engine().dataset();
     let best = -1, bestD = PICK_RADIUS * PICK_RADIUS;
-    for (let i = 0; i < data.labels.length; ++i) {
+    for (const i of data.train) {
       const d = (data.xy[2 * i] - x1) ** 2 + (data.xy[2 * i + 1] - x2) ** 2;
       if (d < bestD) { bestD = d; best = i; }
     }
     if (best < 0) {
-      deps.showMessage('Click on a training point (a filled dot) to trace a step on it.', 'info');
-      return;
-    }
-    if (!data.train.includes(best)) {
-      deps.showMessage(`Point ${best} is ${data.test.includes(best) ? 'test' : 'validation'} data, which the network never trains on: pick a filled dot.`, 'info');
+      deps.showMessage('Click on a training point to trace a step on it.', 'info');
       return;
     }
     trace((engine) => engine.traceStepOn(best));
@@ -103,9 +103,10 @@ export function createStepPanel(deps) {
   // ---- equations for the selected item: every stage it has reached, in order ----
 
   function context() {
-    const s = panel.settings;
-    return { step: panel.step, example: panel.example, sizes: panel.sizes, featureNames: panel.featureNames,
-      activations: panel.activations, loss: s.loss, optimizer: panel.step.optimizer, l1: s.l1, l2: s.l2, dropout: s.dropout };
+    const { step } = panel;
+    return { step, example: panel.example, sizes: panel.sizes, featureNames: panel.featureNames,
+      activations: panel.activations, loss: panel.loss, optimizer: step.optimizer, l1: step.settings.l1, l2: step.settings.l2,
+      dropout: step.dropoutApplied };
   }
 
   const name = (column, unit) => unitName(panel.featureNames, panel.sizes, column, unit);
@@ -129,7 +130,7 @@ export function createStepPanel(deps) {
     const isOutput = column === sizes.length - 1;
     const next = ex.layers[column];
     return deltaEquation({
-      unit: name(column, unit), isOutput, loss: panel.settings.loss, activation: panel.activations[column],
+      unit: name(column, unit), isOutput, loss: panel.loss, activation: panel.activations[column],
       dLda: layer.dLossDA[unit], gradAct: layer.gradAct[unit], delta: layer.delta[unit], a: layer.a[unit], y: isOutput ? ex.target[unit] : undefined,
       paths: isOutput ? [] : Array.from(next.delta, (delta, k) => ({ to: name(column + 1, k), w: step.paramsBefore[paramIndex(sizes, column, k, unit)], delta })),
     });
@@ -144,7 +145,7 @@ export function createStepPanel(deps) {
       from: isBias ? undefined : name(layer, from), to: name(layer + 1, to), isBias,
       dLda: t.dLossDA[to], gradAct: t.gradAct[to], aPrev: isBias ? 1 : t.aPrev[from], delta: t.delta[to],
       grad: isBias ? t.db[to] : t.dW[to + from * rows],
-      cancels: layer + 1 === panel.sizes.length - 1 && panel.settings.loss !== 'mse',
+      cancels: layer + 1 === panel.sizes.length - 1 && panel.loss !== 'mse',
     });
   }
 
@@ -163,7 +164,8 @@ export function createStepPanel(deps) {
   }
 
   function updateOf(layer, to, from) {
-    const { step, settings: s } = panel;
+    const { step } = panel;
+    const s = step.settings;  // the constants the core's update used
     const k = paramIndex(panel.sizes, layer, to, from);
     const at = (values) => (values && values.length > k ? values[k] : undefined);
     const weight = from !== 'bias';  // L1/L2 apply to weights only
@@ -172,8 +174,10 @@ export function createStepPanel(deps) {
       w: step.paramsBefore[k], wAfter: step.paramsAfter[k], update: step.update[k],
       gData: step.dataGradient[k], gReg: step.regularizationGradient[k], g: step.appliedGradient[k],
       l1: weight ? s.l1 : 0, l2: weight ? s.l2 : 0, momentum: s.momentum, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
-      vBefore: at(step.velocityBefore), vAfter: at(step.velocityAfter), m: at(step.moment1), v: at(step.moment2),
-      mHat: at(step.moment1Hat), vHat: at(step.moment2Hat), dropout: s.dropout,
+      vBefore: at(step.velocityBefore), vAfter: at(step.velocityAfter),
+      adamMBefore: at(step.moment1Before), adamVBefore: at(step.moment2Before), t: step.adamStep || undefined,
+      m: at(step.moment1), v: at(step.moment2), mHat: at(step.moment1Hat), vHat: at(step.moment2Hat),
+      dropout: step.dropoutApplied,
     });
   }
 
@@ -186,7 +190,7 @@ export function createStepPanel(deps) {
       if (shown.forward) add('Forward', forwardOf(item.column, item.unit));
       if (shown.loss) {
         const ex = panel.step.examples[panel.example];
-        add('Loss', lossEquation({ loss: panel.settings.loss, value: ex.loss,
+        add('Loss', lossEquation({ loss: panel.loss, value: ex.loss,
           outputs: Array.from(ex.output, (a, j) => ({ name: name(panel.sizes.length - 1, j), a, y: ex.target[j], dLda: ex.dLossDOutput[j] })) }));
       }
       if (shown.backward) add('Backward: its δ', deltaOf(item.column, item.unit));
@@ -207,15 +211,16 @@ export function createStepPanel(deps) {
   function drawEquations(at) {
     const box = $('step-equation');
     const item = panel.selected;
+    // MathML is rebuilt only when what it shows changes: the step, the item, the phase, the example.
+    const key = `${panel.traced}|${JSON.stringify(item)}|${at}|${panel.example}`;
+    if (box.dataset.key === key) return;
+    box.dataset.key = key;
     if (!item) {
       box.innerHTML = '<p class="hint">Click a unit, a link or a bias square to see its equation with these numbers.</p>';
       return;
     }
     const title = item.type === 'unit' ? name(item.column, item.unit) : paramName(item.layer, item.to, item.type === 'bias' ? 'bias' : item.from);
     const blocks = equations(item, at);
-    const key = `${title}|${at}|${panel.example}|${blocks.length}`;
-    if (box.dataset.key === key) return;  // MathML is rebuilt only when what it shows changes
-    box.dataset.key = key;
     box.innerHTML = `<h3>${title.replace(/</g, '&lt;')}</h3>` + (blocks.length === 0
       ? '<p class="hint">Not reached yet at this phase: press Next.</p>'
       : blocks.map((b) => `<section data-stage="${b.title}"><h4>${b.title}</h4>${b.math}</section>`).join(''));
@@ -228,8 +233,9 @@ export function createStepPanel(deps) {
     view.update({ featureNames: panel.featureNames, sizes: panel.sizes, step: panel.step, phases,
       phase: clock.phase, progress: clock.progress, revealed: at, example: panel.example, selected: panel.selected });
     const phase = phases[clock.phase];
-    $('step-phase').textContent = `${clock.phase + 1} / ${phases.length} · ${phase.title}`;
-    $('step-text').textContent = phaseText(phase, context());
+    const text = (id, value) => { if ($(id).textContent !== value) $(id).textContent = value; };
+    text('step-phase', `${clock.phase + 1} / ${phases.length} · ${phase.title}`);
+    text('step-text', phaseText(phase, context()));
     [...$('step-timeline').children].forEach((b, i) => {
       if (i === clock.phase) b.setAttribute('aria-current', 'step');
       else b.removeAttribute('aria-current');
@@ -237,7 +243,7 @@ export function createStepPanel(deps) {
     $('step-prev').disabled = clock.phase === 0;
     $('step-next').disabled = clock.phase === phases.length - 1;
     const playing = clock.playing;
-    $('step-play').textContent = playing ? 'Pause' : 'Play';
+    text('step-play', playing ? 'Pause' : 'Play');
     $('step-play').setAttribute('aria-pressed', String(playing));
     drawEquations(Math.max(0, at));
   }
@@ -258,7 +264,11 @@ export function createStepPanel(deps) {
     panel.clock.speed = Number(e.target.value);
     $('step-speed-value').textContent = `${panel.clock.speed}×`;
   });
-  $('step-example').addEventListener('change', (e) => { panel.example = Number(e.target.value); draw(); });
+  $('step-example').addEventListener('change', (e) => {
+    panel.example = Number(e.target.value);
+    draw();
+    deps.requestRender();  // the picker rings the example shown
+  });
 
   return {
     /** Advances the animation; called from the page's animation frame. */

@@ -308,6 +308,17 @@ TEST_CASE("a traced step with dropout reports the gradient the optimiser really 
   CHECK(st.applied_gradient == pg.trainer().last_gradient());
   const Vector expected_after = st.params_before - st.learning_rate * st.applied_gradient;
   CHECK(max_abs(st.params_after - expected_after) < 1e-6);
+  CHECK(st.dropout_applied);
+  CHECK(st.settings == pg.trainer().settings());
+
+  SECTION("with no hidden layer there is nothing to drop, and the trace says so") {
+    s.hidden = {};
+    REQUIRE(pg.configure(s).empty());
+    REQUIRE(pg.trace_step(5, st).empty());
+    CHECK_FALSE(st.dropout_applied);
+    CHECK(st.settings.dropout == Scalar(0.5));
+    CHECK(max_abs(st.applied_gradient - (st.data_gradient + st.regularization_gradient)) < 1e-6);
+  }
 }
 
 TEST_CASE("a trace of a saturated, correct BCE output has finite numbers", "[trace]") {
@@ -441,6 +452,11 @@ TEST_CASE("traced Adam steps: moments, bias-corrected hats and t reproduce the u
   REQUIRE(pg.trainer().adam_steps() == 4);
   auto check_step = [&](const StepTrace& st, int t) {
     CHECK(st.optimizer == Optimizer::Adam);
+    // m = b1 m_before + (1 - b1) g and v likewise, from the moments the trace reports before.
+    CHECK(max_abs(st.moment1 - (ts.beta1 * st.moment1_before + (1 - ts.beta1) * st.applied_gradient)) < 1e-6);
+    CHECK(max_abs(st.moment2 - (ts.beta2 * st.moment2_before +
+                                (1 - ts.beta2) * st.applied_gradient.cwiseAbs2())) < 1e-6);
+    CHECK(max_abs(st.moment1_before) > 0);
     CHECK(st.adam_step == t);
     CHECK(pg.trainer().adam_steps() == t);
     CHECK(st.moment1 == pg.trainer().moment1());

@@ -9,8 +9,17 @@ import { useBrowser, withPage, frames, screenshot, readState } from './browser.m
 import { num as typeset } from '../../web/views/equations.js';
 import { paramIndex } from '../../web/views/network.js';
 
-// A number as the equation reads in text (the exponent of 1.2×10^−5 is a superscript there).
-const num = (v) => typeset(v).replace('^', '');
+/** The numbers (<mn>) of the equation stage `stage`, in order. */
+async function mathNumbers(page, stage) {
+  return page.$$eval(`#step-equation section[data-stage="${stage}"] mn`, (mns) => mns.map((e) => e.textContent));
+}
+
+/** Asserts that `numbers` holds v exactly as typeset (a mantissa, 10 and the exponent for 1.2×10^−5). */
+function holds(numbers, v, what) {
+  const [mantissa, exponent] = typeset(v).split('×10^');
+  const found = numbers.some((n, i) => n === mantissa && (exponent === undefined || (numbers[i + 1] === '10' && numbers[i + 2] === exponent)));
+  assert.ok(found, `${what}: ${typeset(v)} among ${numbers.join(' ')}`);
+}
 
 const b = useBrowser();
 const T = { timeout: 60000 };
@@ -159,21 +168,20 @@ test('clicking a unit or a link shows its chain rule with the trace\'s numbers, 
     await frames(page);
     const box = page.locator('#step-equation');
     assert.ok(await box.locator('math').count() >= 2, 'typeset as MathML');
-    const backward = await box.locator('section[data-stage="Backward: its δ"]').textContent();
+    const backward = await mathNumbers(page, 'Backward: its δ');
     const layer = ex.layers[0];
-    for (const v of [layer.dLossDA[0], layer.gradAct[0], layer.delta[0]]) assert.ok(backward.includes(num(v)), `${num(v)} in δ equation`);
+    for (const v of [layer.dLossDA[0], layer.gradAct[0], layer.delta[0]]) holds(backward, v, 'δ equation');
     for (let k = 0; k < sizes[2]; ++k) {
-      assert.ok(backward.includes(num(ex.layers[1].delta[k])), `path through h2.${k + 1} (δ ${num(ex.layers[1].delta[k])})`);
+      holds(backward, ex.layers[1].delta[k], `path through h2.${k + 1}: its δ`);
+      holds(backward, step.paramsBefore[paramIndex(sizes, 1, k, 0)], `path through h2.${k + 1}: its weight`);
     }
-    assert.ok(backward.includes('Σ') || backward.includes('∑'), 'the sum over paths');
+    assert.match(await box.locator('section[data-stage="Backward: its δ"]').textContent(), /∑/, 'the sum over paths');
 
     // A link from x2 to h1.2: dL/dw = dL/da · da/dz · dz/dw.
     await clickLink(page, 0, 1, 1);
-    const gradient = await box.locator('section[data-stage="Backward: its gradient"]').textContent();
+    const gradient = await mathNumbers(page, 'Backward: its gradient');
     const rows = sizes[1];
-    for (const v of [layer.dLossDA[1], layer.gradAct[1], layer.aPrev[1], layer.dW[1 + 1 * rows]]) {
-      assert.ok(gradient.includes(num(v)), `${num(v)} in the link's gradient equation`);
-    }
+    for (const v of [layer.dLossDA[1], layer.gradAct[1], layer.aPrev[1], layer.dW[1 + 1 * rows]]) holds(gradient, v, 'the link\'s gradient equation');
     assert.match(await box.locator('h3').textContent(), /x2→h1\.2/);
     await box.scrollIntoViewIfNeeded();
     await screenshot(page, 'backprop-equation.png');
@@ -181,17 +189,17 @@ test('clicking a unit or a link shows its chain rule with the trace\'s numbers, 
     // In the update phase the link's update equation shows w, lr, g and w after.
     await page.click(`#step-timeline button >> nth=${buttons - 1}`);
     await frames(page);
-    const update = await box.locator('section[data-stage="Update"]').textContent();
+    const update = await mathNumbers(page, 'Update');
     const k = 1 + 1 * rows;  // W_0[1, 1] in the params layout
-    for (const v of [step.paramsBefore[k], step.learningRate, step.appliedGradient[k], step.paramsAfter[k]]) {
-      assert.ok(update.includes(num(v)), `${num(v)} in the update equation`);
-    }
+    for (const v of [step.paramsBefore[k], step.learningRate, step.appliedGradient[k], step.paramsAfter[k]]) holds(update, v, 'the update equation');
   });
 });
 
-for (const { hash, quantities } of [
-  { hash: '#optimizer=momentum&momentum=0.9&l2=0.01', quantities: ['velocityBefore', 'velocityAfter', 'dataGradient', 'regularizationGradient'] },
-  { hash: '#optimizer=adam&l1=0.001', quantities: ['moment1', 'moment2', 'moment1Hat', 'moment2Hat', 'regularizationGradient'] },
+for (const { hash, quantities, settings } of [
+  { hash: '#optimizer=momentum&momentum=0.8&l2=0.01', quantities: ['velocityBefore', 'velocityAfter', 'dataGradient', 'regularizationGradient'],
+    settings: { momentum: 0.8, l2: 0.01 } },
+  { hash: '#optimizer=adam&l1=0.001', quantities: ['moment1Before', 'moment2Before', 'moment1', 'moment2', 'moment1Hat', 'moment2Hat', 'regularizationGradient'],
+    settings: { beta1: 0.9, beta2: 0.999, l1: 0.001 } },
 ]) {
   test(`the update equation shows the optimiser's own terms (${hash})`, T, async () => {
     await withPage(b, hash, async (page) => {
@@ -206,12 +214,13 @@ for (const { hash, quantities } of [
       await frames(page);
       await clickLink(page, 0, 1, 0);
       const k = paramIndex(sizes, 0, 1, 0);
-      const update = await page.locator('#step-equation section[data-stage="Update"]').textContent();
+      const update = await mathNumbers(page, 'Update');
       for (const key of [...quantities, 'paramsBefore', 'paramsAfter', 'appliedGradient']) {
         assert.notEqual(step[key][k], 0, `${key} is not trivially zero`);
-        assert.ok(update.includes(num(step[key][k])), `${key} ${num(step[key][k])} in the update equation`);
+        holds(update, step[key][k], key);
       }
-      assert.ok(update.includes(num(step.learningRate)));
+      holds(update, step.learningRate, 'learning rate');
+      for (const [key, v] of Object.entries(settings)) holds(update, step.settings[key], `${key} ${v}`);
     });
   });
 }
@@ -240,9 +249,9 @@ test('a mini-batch step: per-example traces, their average on the links, then on
     assert.equal(s.units['0:0'].a, step.examples[2].input[0]);
     // The average equation lists each example's gradient and their mean.
     await clickLink(page, 0, 0, 0);
-    const average = await page.locator('#step-equation section[data-stage="Batch average"]').textContent();
-    for (const e of step.examples) assert.ok(average.includes(num(e.layers[0].dW[0])));
-    assert.ok(average.includes(num(step.dataGradient[0])));
+    const average = await mathNumbers(page, 'Batch average');
+    for (const e of step.examples) holds(average, e.layers[0].dW[0], 'an example\'s gradient');
+    holds(average, step.dataGradient[0], 'the mean');
     assert.match(await page.textContent('#step-text'), /mean of the 4 examples/);
   });
 });
@@ -271,11 +280,51 @@ test('clicking a training point traces a step on it; a test point is refused wit
     assert.match(await page.textContent('#step-text'), new RegExp(`Training point ${train}:`));
     assert.equal(s.units['0:0'].a, expected.step.examples[0].input[0]);
     assert.equal(s.units['0:1'].a, expected.step.examples[0].input[1]);
+    // Test points are not drawn in the picker, and a click there picks nothing.
     const q = await at(testPoint);
     await page.mouse.click(q.x, q.y);
     await frames(page);
     const state = await readState(page);
-    assert.match(state.message, new RegExp(`Point ${testPoint} is test data`));
+    assert.match(state.message, /Click on a training point/);
     assert.match(await page.textContent('#step-text'), new RegExp(`Training point ${train}:`), 'the traced step stays');
+  });
+});
+
+test('softmax output with no hidden layer: δ = a − y at each output; reset forgets the step; a new step refreshes the equation', T, async () => {
+  await withPage(b, '#dataset=blobs&classes=3&hidden=&outputActivation=softmax&loss=softmax_ce', async (page) => {
+    const { step } = await reference(page, (engine) => engine.traceStep(1));
+    const ex = step.examples[0];
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    await toStart(page);
+    const kinds = await page.$$eval('#step-timeline button', (bs) => bs.map((x) => x.textContent));
+    assert.deepEqual(kinds, ['example', 'forward 1', 'loss', 'backward 1', 'update']);
+    await page.click('#step-timeline button >> nth=3');
+    await frames(page);
+    const s = await shown(page);
+    for (let k = 0; k < 3; ++k) {
+      assert.equal(s.units[`1:${k}`].delta, ex.layers[0].delta[k]);
+      assert.ok(Math.abs(s.units[`1:${k}`].delta - (s.units[`1:${k}`].a - ex.target[k])) < 1e-6, 'δ = a − y');
+    }
+    await page.click('#step-network [data-unit="1:1"] circle');
+    await frames(page);
+    assert.match(await page.textContent('#step-equation'), /cancels|cancel/);
+    const first = await page.innerHTML('#step-equation');
+
+    // Another step, the same unit selected again: the equation is the new step's.
+    await page.click('#step-trace-example');
+    await toStart(page);
+    await page.click('#step-timeline button >> nth=3');
+    await page.click('#step-network [data-unit="1:1"] circle');
+    await frames(page);
+    const second = await page.innerHTML('#step-equation');
+    assert.ok(second.includes('<math'), 'the equation shows');
+    assert.notEqual(second, first, 'and it is the second step\'s');
+
+    // Reset starts the run over: the traced step no longer applies and is put away.
+    await page.click('#reset');
+    await frames(page);
+    assert.equal(await page.$eval('#step-panel', (e) => e.classList.contains('has-step')), false);
+    assert.equal(await page.textContent('#step-equation'), '');
   });
 });

@@ -68,7 +68,9 @@ test('claim: backprop by hand: the output δ is a − y, the hidden δ is w·δ 
     const link = (l) => page.$eval(`#step-network line[data-link="${l}"]`, (e) => Number(e.dataset.value));
     await page.click('#step-timeline button >> nth=0');
     const w = await link('1:0:0');  // before the forward pass the links show the weights
-    const h = await unit('1:0');
+    await page.click('#step-timeline button >> nth=1');
+    const h = await unit('1:0');  // forward through the hidden layer: z and a, no δ yet
+    assert.ok(h.a !== undefined);
     await page.click('#step-timeline button >> nth=-1');
     const hAfter = await unit('1:0');
     const sigmaPrime = Number(hAfter.a) * (1 - Number(hAfter.a));

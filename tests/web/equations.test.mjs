@@ -206,6 +206,15 @@ test('adam update: m, v, bias-corrected m̂ and v̂, then the step with ε', () 
     m: -0.02, v: 0.00004, mHat: -0.2, vHat: 0.04,
   }));
   const [m, v, mHat, vHat, w] = lines(s);
+  // With the moments before and t given, every symbol of the m, v and hat lines is substituted.
+  const known = lines(checked(updateEquation({
+    optimizer: 'adam', lr: 0.01, w: 0.5, g: -0.2, wAfter: 0.51, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
+    adamMBefore: 0.3, adamVBefore: 0.5, t: 3, m: 0.25, v: 0.54, mHat: 0.92, vHat: 180,
+  })));
+  assert.ok(mns(known[0]).includes('0.3') && !known[0].replace(/^.*?<mo>=<\/mo>/, '').includes('<mi>m</mi><mo>+'));
+  assert.ok(mns(known[1]).includes('0.5'));
+  assert.deepEqual(mns(known[2]).slice(-5), ['0.25', '1', '0.9', '3', '0.92'], 'm / (1 − β₁^t) with m, β₁ and t');
+  assert.deepEqual(mns(known[3]).slice(-5), ['0.54', '1', '0.999', '3', '180']);
   assert.deepEqual(mns(m), ['1', '1', '1', '0.9', '1', '0.9', `${M}0.2`, `${M}0.02`]);  // β₁, 1 − β₁, then numbers
   assert.deepEqual(mns(v).slice(-5), [`${M}0.2`, '2', '4', '10', `${M}5`]);  // g², then 4×10^−5
   assert.ok(mHat.includes('<mover accent="true"><mi>m</mi><mo>ˆ</mo></mover>') && endsWith(mHat, -0.2));
@@ -224,7 +233,13 @@ test('regularisation line lists only the non-zero rates; dropout adds a note', (
   assert.ok(!l2only.includes('<mi>sign</mi>') && endsWith(l2only, 0.105));
   const plain = lines(checked(updateEquation({ optimizer: 'sgd', lr: 0.1, w: 0.5, wAfter: 0.49, gData: 0.1, gReg: 0, g: 0.1 })));
   assert.equal(plain.length, 1);
-  const dropped = lines(checked(updateEquation({ optimizer: 'sgd', lr: 0.1, w: 0.5, wAfter: 0.49, g: 0.1, dropout: 0.2 })));
+  const dropped = lines(checked(updateEquation({ optimizer: 'sgd', lr: 0.1, w: 0.5, wAfter: 0.49, g: 0.1, dropout: true })));
   assert.match(dropped[0], /<mtext>dropout masks were applied/);
-  assert.equal(dropped.length, 2);
+  assert.equal(dropped.length, 3);
+  assert.deepEqual(mns(dropped[1]), ['0.1'], 'the applied g on its own line');
+  // With dropout and a penalty, the sum of the traced parts is not claimed to equal the masked g.
+  const masked = lines(checked(updateEquation({ optimizer: 'sgd', lr: 0.1, w: 0.5, wAfter: 0.49, gData: 0.1, gReg: 0.005,
+    g: 0.07, l2: 0.01, dropout: true })));
+  assert.ok(endsWith(masked[0], 0.005) && !mns(masked[0]).includes('0.07'));
+  assert.deepEqual(mns(masked[2]), ['0.07']);
 });

@@ -238,8 +238,20 @@ val step_trace_to_js(const bp::StepTrace& t) {
   o.set("lossBefore", t.loss_before);
   o.set("lossAfter", t.loss_after);
   o.set("optimizer", std::string(bp::optimizer_name(t.optimizer)));
+  val settings = val::object();  // the constants the update used, for its equation
+  settings.set("l1", t.settings.l1);
+  settings.set("l2", t.settings.l2);
+  settings.set("momentum", t.settings.momentum);
+  settings.set("beta1", t.settings.beta1);
+  settings.set("beta2", t.settings.beta2);
+  settings.set("epsilon", t.settings.epsilon);
+  settings.set("dropout", t.settings.dropout);
+  o.set("settings", settings);
+  o.set("dropoutApplied", t.dropout_applied);
   o.set("velocityBefore", floats(t.velocity_before));
   o.set("velocityAfter", floats(t.velocity_after));
+  o.set("moment1Before", floats(t.moment1_before));
+  o.set("moment2Before", floats(t.moment2_before));
   o.set("moment1", floats(t.moment1));
   o.set("moment2", floats(t.moment2));
   o.set("moment1Hat", floats(t.moment1_hat));

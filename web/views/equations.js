@@ -198,7 +198,7 @@ export function batchAverageEquation({ name = 'w', perExample, mean }) {
  * @param {object} p see the fields destructured below
  */
 export function updateEquation({ name = 'w', optimizer, lr, w, wAfter, update, gData, gReg, g, l1 = 0, l2 = 0,
-  momentum, vBefore, vAfter, beta1, beta2, epsilon, mBefore, m, v, mHat, vHat, dropout = 0 }) {
+  momentum, vBefore, vAfter, beta1, beta2, epsilon, adamMBefore, adamVBefore, t, m, v, mHat, vHat, dropout = false }) {
   const W = mi(name), G = mi('g'), eta = mi('η'), lines = [];
   const step = (typeof update === 'number') ? [`${operand(w)}${mo('+')}${operand(update)}`] : [];
   if (gReg && (l1 > 0 || l2 > 0)) {
@@ -209,9 +209,13 @@ export function updateEquation({ name = 'w', optimizer, lr, w, wAfter, update, g
       symbolic.push(dot(sub(mi('λ'), ONE), `${mi('sign')}${paren(W)}`));
       substituted.push(times(operand(l1), `${mi('sign')}${paren(mn(w))}`));
     }
-    lines.push(line(G, sum(symbolic), sum(substituted), sum([operand(gData), operand(gReg)]), mn(g)));
+    // With dropout the optimiser's g is not this sum (units were masked): it gets its own line.
+    lines.push(line(G, sum(symbolic), sum(substituted), sum([operand(gData), operand(gReg)]), ...(dropout ? [] : [mn(g)])));
   }
-  if (dropout > 0) lines.push(note("dropout masks were applied to this step's gradient, so g differs from the traced (no-dropout) gradient"));
+  if (dropout) {
+    lines.push(note("dropout masks were applied to this step's gradient, so g differs from the traced (no-dropout) gradient"));
+    lines.push(line(G, mn(g)));
+  }
   const assign = (target, rhs) => `${target}${mo('←')}${rhs}`;
   if (optimizer === 'momentum') {
     const V = mi('v');
@@ -223,11 +227,14 @@ export function updateEquation({ name = 'w', optimizer, lr, w, wAfter, update, g
     const hat = (x) => `<mover accent="true">${x}${mo('ˆ')}</mover>`;  // U+02C6 sits right in Chromium
     const prev = (x, sym) => (typeof x === 'number' ? operand(x) : sym);  // previous moments are optional
     lines.push(line(assign(M, `${dot(b1, M)}${mo('+')}${dot(paren(`${ONE}${mo(MINUS)}${b1}`), G)}`),
-      `${times(operand(beta1), prev(mBefore, M))}${mo('+')}${times(paren(`${ONE}${mo(MINUS)}${operand(beta1)}`), operand(g))}`, mn(m)));
+      `${times(operand(beta1), prev(adamMBefore, M))}${mo('+')}${times(paren(`${ONE}${mo(MINUS)}${operand(beta1)}`), operand(g))}`, mn(m)));
     lines.push(line(assign(V, `${dot(b2, V)}${mo('+')}${dot(paren(`${ONE}${mo(MINUS)}${b2}`), sup(G, TWO))}`),
-      `${times(operand(beta2), prev(vBefore, V))}${mo('+')}${times(paren(`${ONE}${mo(MINUS)}${operand(beta2)}`), sup(operand(g), TWO))}`, mn(v)));
-    lines.push(line(hat(M), frac(M, `${ONE}${mo(MINUS)}${sup(b1, mi('t'))}`), mn(mHat)));
-    lines.push(line(hat(V), frac(V, `${ONE}${mo(MINUS)}${sup(b2, mi('t'))}`), mn(vHat)));
+      `${times(operand(beta2), prev(adamVBefore, V))}${mo('+')}${times(paren(`${ONE}${mo(MINUS)}${operand(beta2)}`), sup(operand(g), TWO))}`, mn(v)));
+    // t is Adam's step count, substituted when given; the hats are the core's values.
+    const corrected = (x, beta) => (typeof t === 'number'
+      ? [frac(mn(x), `${ONE}${mo(MINUS)}${sup(operand(beta), mn(t))}`)] : []);
+    lines.push(line(hat(M), frac(M, `${ONE}${mo(MINUS)}${sup(b1, mi('t'))}`), ...corrected(m, beta1), mn(mHat)));
+    lines.push(line(hat(V), frac(V, `${ONE}${mo(MINUS)}${sup(b2, mi('t'))}`), ...corrected(v, beta2), mn(vHat)));
     lines.push(line(assign(W, `${W}${mo(MINUS)}${dot(eta, frac(hat(M), `<msqrt>${hat(V)}</msqrt>${mo('+')}${mi('ε')}`))}`),
       `${operand(w)}${mo(MINUS)}${times(operand(lr), frac(mn(mHat), `<msqrt>${mn(vHat)}</msqrt>${mo('+')}${operand(epsilon)}`))}`,
       ...step, mn(wAfter)));

@@ -38,6 +38,14 @@ function set(e, name, value) {
 function setText(e, text) {
   if (e.textContent !== text) e.textContent = text;
 }
+// A data attribute with an exact value for tests and assistive reading; absent until known.
+function setData(e, key, value) {
+  if (value === undefined) {
+    if (key in e.dataset) delete e.dataset[key];
+  } else if (e.dataset[key] !== String(value)) {
+    e.dataset[key] = String(value);
+  }
+}
 
 /**
  * @param {HTMLElement} container
@@ -52,6 +60,7 @@ export function createStepView(container, handlers) {
   let biases = [];   // { layer, to, rect }
   let pulses = [];   // circle pool
   let pulseLayer;
+  let values = new Float64Array(0);  // per link, the number it carries this frame
 
   function select(item) { handlers.onSelect?.(item); }
 
@@ -141,16 +150,16 @@ export function createStepView(container, handlers) {
     const current = phases[phase];
     const ex = step.examples[s.example];
     const revealedAt = s.revealed;
-    container.dataset.phase = String(phase);
-    container.dataset.phaseKind = current.kind;
-    container.dataset.progress = String(progress);
+    setData(container, 'phase', phase);
+    setData(container, 'phaseKind', current.kind);
+    setData(container, 'progress', progress);
     const sel = s.selected;
     svg.classList.toggle('has-selection', Boolean(sel));
 
     // Units: inputs show x; others z, a once forward has reached them, delta once backward has.
     units[0].forEach((u, i) => {
       setText(u.lines[1], short(ex.input[i]));
-      u.g.dataset.a = String(ex.input[i]);
+      setData(u.g, 'a', ex.input[i]);
       set(u.circle, 'fill', rgbToCss(divergingRgb(ex.input[i])));
     });
     let pulseCount = 0;
@@ -164,10 +173,11 @@ export function createStepView(container, handlers) {
         setText(u.lines[0], shown.forward ? `z ${short(layer.z[j])}` : '');
         setText(u.lines[1], shown.forward ? `a ${short(layer.a[j])}` : '');
         setText(u.lines[2], shown.backward ? `δ ${short(layer.delta[j])}` : '');
-        for (const [name, value, on] of [['z', layer.z[j], shown.forward], ['a', layer.a[j], shown.forward], ['delta', layer.delta[j], shown.backward]]) {
-          if (on) g.dataset[name] = String(value);
-          else delete g.dataset[name];
-        }
+        setData(g, 'z', shown.forward ? layer.z[j] : undefined);
+        setData(g, 'a', shown.forward ? layer.a[j] : undefined);
+        setData(g, 'delta', shown.backward ? layer.delta[j] : undefined);
+        const known = [shown.forward && `z ${short(layer.z[j])}, a ${short(layer.a[j])}`, shown.backward && `δ ${short(layer.delta[j])}`];
+        set(g, 'aria-label', `${u.name}${known.some(Boolean) ? `: ${known.filter(Boolean).join(', ')}` : ''}. Show its equation`);
         set(u.circle, 'fill', shown.forward ? rgbToCss(divergingRgb(layer.a[j])) : '#fff');
         set(u.circle, 'stroke', shown.backward ? signColor(layer.delta[j]) : '#9aa0a6');
         set(u.circle, 'stroke-width', shown.backward ? relativeWidth(layer.delta[j], maxDelta).toFixed(2) : 1.2);
@@ -176,40 +186,41 @@ export function createStepView(container, handlers) {
           setText(u.extra[0], shown.loss ? `target ${short(ex.target[j])}` : '');
           setText(u.extra[1], shown.loss && j === 0 ? `loss ${short(ex.loss)}` : '');  // one loss for all outputs
           setText(u.extra[2], shown.loss ? `∂L/∂a ${short(ex.dLossDOutput[j])}` : '');
-          if (shown.loss) g.dataset.dLossDA = String(ex.dLossDOutput[j]);
-          else delete g.dataset.dLossDA;
+          setData(g, 'dLossDA', shown.loss ? ex.dLossDOutput[j] : undefined);
         }
       });
     }
 
     // Links: the quantity of their layer at this phase; the phase's own layer is lit and pulsing.
-    const maxima = new Map();
     const quantityOf = sizes.slice(1).map((_, l) => linkQuantity(phases, revealedAt, l));
     const relative = (q) => q === 'gradient' || q === 'mean' || q === 'update';
-    for (const link of links) {
-      const q = quantityOf[link.layer];
-      if (!relative(q)) continue;
-      const k = `${link.layer}`;
-      maxima.set(k, Math.max(maxima.get(k) ?? 0, Math.abs(linkValue(step, sizes, q, s.example, link.layer, link.to, link.from))));
-    }
+    const maxima = quantityOf.map(() => 0);  // per layer, for widths relative to the largest
+    if (values.length !== links.length) values = new Float64Array(links.length);
+    links.forEach((link, i) => {
+      const v = linkValue(step, sizes, quantityOf[link.layer], s.example, link.layer, link.to, link.from);
+      values[i] = v;
+      if (relative(quantityOf[link.layer])) maxima[link.layer] = Math.max(maxima[link.layer], Math.abs(v));
+    });
     const active = (l) => (current.kind === 'forward' || current.kind === 'backward' ? current.layer === l
       : current.kind === 'average' || current.kind === 'update');
     const animating = progress < 1 && (current.kind === 'forward' || current.kind === 'backward');
     const layerLinks = sizes.slice(1).map((n, l) => n * sizes[l]);
-    for (const link of links) {
+    links.forEach((link, i) => {
       const q = quantityOf[link.layer];
-      const v = linkValue(step, sizes, q, s.example, link.layer, link.to, link.from);
+      const v = values[i];
       const on = active(link.layer);
       set(link.line, 'stroke', signColor(v));
-      set(link.line, 'stroke-width', (relative(q) ? relativeWidth(v, maxima.get(`${link.layer}`)) : linkWidth(v)).toFixed(2));
+      set(link.line, 'stroke-width', (relative(q) ? relativeWidth(v, maxima[link.layer]) : linkWidth(v)).toFixed(2));
       set(link.line, 'opacity', on ? 0.9 : 0.3);
-      link.line.dataset.quantity = q;
-      link.line.dataset.value = String(v);
+      setData(link.line, 'quantity', q);
+      setData(link.line, 'value', v);
       const touches = sel && ((sel.type === 'unit' && ((sel.column === link.layer + 1 && sel.unit === link.to) || (sel.column === link.layer && sel.unit === link.from))) ||
         (sel.type === 'link' && sel.layer === link.layer && sel.to === link.to && sel.from === link.from));
       link.line.classList.toggle('selected', Boolean(touches));
       const labelled = q !== 'weight' && (touches || (on && layerLinks[link.layer] <= LABEL_ALL));
       setText(link.label, labelled ? short(v) : '');
+      // Only the links on show are tab stops: a big network would otherwise have hundreds.
+      set(link.hit, 'tabindex', labelled || touches ? 0 : -1);
       if (animating && current.layer === link.layer) {
         const t = current.kind === 'forward' ? progress : 1 - progress;
         const p = pulse(pulseCount++);
@@ -221,14 +232,14 @@ export function createStepView(container, handlers) {
         set(p, 'fill', signColor(carried));
         set(p, 'r', (2 + Math.min(3, 3 * Math.sqrt(Math.abs(carried)))).toFixed(1));
       }
-    }
+    });
     for (let i = 0; i < pulses.length; ++i) set(pulses[i], 'visibility', i < pulseCount ? 'visible' : 'hidden');
     for (const b of biases) {
       const q = quantityOf[b.layer];
       const v = linkValue(step, sizes, q, s.example, b.layer, b.to, 'bias');
       set(b.rect, 'fill', signColor(v));
-      b.rect.dataset.quantity = q;
-      b.rect.dataset.value = String(v);
+      setData(b.rect, 'quantity', q);
+      setData(b.rect, 'value', v);
       b.rect.classList.toggle('selected', sel?.type === 'bias' && sel.layer === b.layer && sel.to === b.to);
     }
   }
