@@ -328,3 +328,43 @@ test('softmax output with no hidden layer: δ = a − y at each output; reset fo
     assert.equal(await page.textContent('#step-equation'), '');
   });
 });
+
+test('regression with dropout: the update equation says the masked gradient differs; a short last batch is traced as it is', T, async () => {
+  await withPage(b, '#dataset=plane&hidden=3&dropout=0.5&batchSize=30', async (page) => {
+    const { dataset } = await reference(page, () => null);
+    const train = dataset.train.length;
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    const batches = Math.ceil(train / 30);
+    for (let i = 0; i < batches; ++i) await page.click('#step-trace-batch');
+    await toStart(page);
+    const rest = train - 30 * (batches - 1);
+    assert.match(await page.textContent('#step-text'), new RegExp(`One update from ${rest} examples`), 'the epoch\'s last, shorter batch');
+    await page.click('#step-timeline button >> nth=-1');
+    await clickLink(page, 1, 0, 0);
+    const update = await page.textContent('#step-equation section[data-stage="Update"]');
+    assert.match(update, /dropout masks were applied/);
+    assert.match(await page.textContent('#step-text'), /Dropout masked some units/);
+  });
+});
+
+test('a step that diverges says so, and the page shows where the weights went', T, async () => {
+  await withPage(b, '#dataset=plane&outputActivation=linear&loss=mse&learningRate=10&hidden=8,8&activation=relu', async (page) => {
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    let state;
+    for (let i = 0; i < 60; ++i) {
+      await page.click('#step-trace-batch');
+      state = await readState(page);
+      if (state.message) break;
+    }
+    assert.match(state.message, /diverg/i, 'a clear message');
+    assert.ok(!Number.isFinite(state.trainLoss) || state.trainLoss > 1e6, `the metrics show the blow-up: ${state.trainLoss}`);
+    // The page keeps going: the panel still answers, and Reset recovers.
+    await page.click('#step-trace-example');
+    assert.match((await readState(page)).message, /diverg/i);
+    await page.click('#reset');
+    await page.click('#step-trace-example');
+    await frames(page);
+    assert.equal((await readState(page)).message, '');
+    assert.equal(await page.$eval('#step-panel', (e) => e.classList.contains('has-step')), true);
+  });
+});
