@@ -146,6 +146,23 @@ val floats(const Eigen::DenseBase<Derived>& m) {
 }
 val ints(const std::vector<int>& v) { return typed_array("Int32Array", v.data(), v.size()); }
 
+// The training settings under the names the JS settings use (engine.settings() and a step's).
+void set_train_settings(val& o, const bp::TrainSettings& t) {
+  o.set("learningRate", t.learning_rate);
+  o.set("batchSize", t.batch_size);
+  o.set("l1", t.l1);
+  o.set("l2", t.l2);
+  o.set("decay", std::string(bp::decay_name(t.decay)));
+  o.set("decayRate", t.decay_rate);
+  o.set("decaySteps", t.decay_steps);
+  o.set("optimizer", std::string(bp::optimizer_name(t.optimizer)));
+  o.set("momentum", t.momentum);
+  o.set("beta1", t.beta1);
+  o.set("beta2", t.beta2);
+  o.set("epsilon", t.epsilon);
+  o.set("dropout", t.dropout);
+}
+
 val settings_to_js(const bp::Settings& s) {
   val o = val::object();
   o.set("dataset", std::string(bp::dataset_name(s.data.kind)));
@@ -169,20 +186,7 @@ val settings_to_js(const bp::Settings& s) {
   o.set("init", std::string(bp::init_name(s.init)));
   o.set("biasInit", s.bias_init);
   o.set("seed", double(s.seed));
-  const auto& t = s.train;
-  o.set("learningRate", t.learning_rate);
-  o.set("batchSize", t.batch_size);
-  o.set("l1", t.l1);
-  o.set("l2", t.l2);
-  o.set("decay", std::string(bp::decay_name(t.decay)));
-  o.set("decayRate", t.decay_rate);
-  o.set("decaySteps", t.decay_steps);
-  o.set("optimizer", std::string(bp::optimizer_name(t.optimizer)));
-  o.set("momentum", t.momentum);
-  o.set("beta1", t.beta1);
-  o.set("beta2", t.beta2);
-  o.set("epsilon", t.epsilon);
-  o.set("dropout", t.dropout);
+  set_train_settings(o, s.train);
   return o;
 }
 
@@ -239,13 +243,7 @@ val step_trace_to_js(const bp::StepTrace& t) {
   o.set("lossAfter", t.loss_after);
   o.set("optimizer", std::string(bp::optimizer_name(t.optimizer)));
   val settings = val::object();  // the constants the update used, for its equation
-  settings.set("l1", t.settings.l1);
-  settings.set("l2", t.settings.l2);
-  settings.set("momentum", t.settings.momentum);
-  settings.set("beta1", t.settings.beta1);
-  settings.set("beta2", t.settings.beta2);
-  settings.set("epsilon", t.settings.epsilon);
-  settings.set("dropout", t.settings.dropout);
+  set_train_settings(settings, t.settings);
   o.set("settings", settings);
   o.set("dropoutApplied", t.dropout_applied);
   o.set("velocityBefore", floats(t.velocity_before));
