@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "text.hpp"
 
@@ -350,13 +351,29 @@ Vector Playground::gradient() {
   return grad;
 }
 
+namespace {
+
+// f's range when it is bounded, so that saturated units pile up in the end bins.
+bool bounded_range(Activation f, double& lo, double& hi) {
+  switch (f) {
+    case Activation::Sigmoid:
+    case Activation::Step:
+    case Activation::Softmax: lo = 0; hi = 1; return true;
+    case Activation::Tanh: lo = -1; hi = 1; return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
 std::vector<LayerStats> Playground::layer_stats() {
   const int L = net_.layer_count();
   std::vector<LayerStats> stats(static_cast<std::size_t>(L));
   const auto& train = split_.train;
   const Vector grad = data_gradient();
   std::vector<Vector> alive(L);  // per unit: 1 if f'(z) != 0 for some example
-  std::vector<double> sum(L, 0), sum_sq(L, 0);
+  std::vector<double> sum(L, 0), sum_sq(L, 0), slope_sum(L, 0);
+  std::vector<double> lo(L, std::numeric_limits<double>::infinity()), hi(L, -std::numeric_limits<double>::infinity());
   for (int l = 0; l < L; ++l) alive[l] = Vector::Zero(net_.size(l + 1));
   Workspace& ws = eval_ws_;
   for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
@@ -368,18 +385,46 @@ std::vector<LayerStats> Playground::layer_stats() {
       activate_grad(net_.activation(l), net_.arch().activation_params, ws.z[l].leftCols(count), a, g);
       sum[l] += double(a.sum());
       sum_sq[l] += double(a.squaredNorm());
+      slope_sum[l] += double(g.sum());
+      lo[l] = std::min(lo[l], double(a.minCoeff()));
+      hi[l] = std::max(hi[l], double(a.maxCoeff()));
       alive[l] = alive[l].cwiseMax((g.array() != Scalar(0)).rowwise().any().template cast<Scalar>().matrix());
     }
   }
   const double n = double(train.size());
   for (int l = 0; l < L; ++l) {
+    LayerStats& st = stats[std::size_t(l)];
     const double cells = n * net_.size(l + 1);
     const double mean = sum[l] / cells;
-    stats[l].activation_mean = mean;
-    stats[l].activation_std = std::sqrt(std::max(0.0, sum_sq[l] / cells - mean * mean));
-    stats[l].gradient_norm =
+    st.activation_mean = mean;
+    st.activation_std = std::sqrt(std::max(0.0, sum_sq[l] / cells - mean * mean));
+    st.slope_mean = slope_sum[l] / cells;
+    st.gradient_norm =
         double(ConstMatrixMap(grad.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)).norm());
-    stats[l].dead_fraction = 1.0 - double(alive[l].sum()) / double(net_.size(l + 1));
+    st.dead_fraction = 1.0 - double(alive[l].sum()) / double(net_.size(l + 1));
+    if (!bounded_range(net_.activation(l), st.histogram_low, st.histogram_high)) {
+      st.histogram_low = lo[l];
+      st.histogram_high = hi[l] > lo[l] ? hi[l] : lo[l] + 1;  // one value only: it lands in bin 0
+    }
+    st.histogram.assign(kActivationBins, 0.0);
+  }
+  // A second forward pass bins the activations, now that every range is known.
+  const double weight = train.empty() ? 0 : 1.0 / n;
+  for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
+    const Index count = load_chunk(train, start, ws);
+    forward(net_, ws);
+    for (int l = 0; l < L; ++l) {
+      LayerStats& st = stats[std::size_t(l)];
+      const double scale = kActivationBins / (st.histogram_high - st.histogram_low);
+      const double share = weight / net_.size(l + 1);
+      auto a = ws.a[l].leftCols(count);
+      for (Index c = 0; c < count; ++c)
+        for (Index r = 0; r < a.rows(); ++r) {
+          const double t = (double(a(r, c)) - st.histogram_low) * scale;  // NaN (diverged) goes to bin 0
+          const int bin = t >= 0 ? (t < kActivationBins ? int(t) : kActivationBins - 1) : 0;
+          st.histogram[std::size_t(bin)] += share;
+        }
+    }
   }
   return stats;
 }

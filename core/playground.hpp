@@ -31,10 +31,22 @@ struct Settings {
 
 enum class Subset { Train, Validation, Test };
 
+constexpr int kActivationBins = 24;
+
 struct LayerStats {           // weight layer l over the whole training set
   double gradient_norm = 0;   // ||dL/dW_l|| of the full-batch data gradient
   double activation_mean = 0, activation_std = 0;
+  // Mean f'(z) over units and examples: the factor by which this layer scales the deltas passing
+  // back through it (at most 1/4 for sigmoid, hence vanishing gradients). 1 for a softmax output,
+  // whose slope is folded into the loss.
+  double slope_mean = 0;
   double dead_fraction = 0;   // units with f'(z) = 0 on every training example (dead ReLUs)
+  // Distribution of the activations a (every unit, every training example): the fraction in each
+  // of kActivationBins equal bins over [histogram_low, histogram_high]. The range is f's own for
+  // bounded activations (sigmoid [0, 1], tanh [-1, 1]), so saturation shows as mass at the ends;
+  // otherwise the observed min..max.
+  double histogram_low = 0, histogram_high = 1;
+  std::vector<double> histogram;
 };
 
 class Playground {

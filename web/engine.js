@@ -128,7 +128,11 @@ export class Engine {
   dataset() { return this.core.dataset(); }
   /** { train, validation, test }, each { loss, accuracy, count } (NaN where undefined). */
   metrics() { return this.core.metrics(); }
-  /** Per weight layer { gradientNorm, activationMean, activationStd, deadFraction }. */
+  /**
+   * Per weight layer, over the training set: { gradientNorm, activationMean, activationStd,
+   * slopeMean (mean f'(z)), deadFraction, histogram (Float64Array: the fraction of activations in
+   * each equal bin), histogramLow, histogramHigh (f's range if bounded, else the observed one) }.
+   */
   layerStats() { return this.core.layerStats(); }
 
   /** Forward + backward record of dataset point `index` at the current weights (no change). */

@@ -9,7 +9,25 @@ export function createHistory() {
     train: [], test: [], validation: [],
     trainAccuracy: [], testAccuracy: [],
     best: null,  // { epoch, loss, params } lowest validation loss so far
+    layers: { epochs: [], norms: [] },  // |dJ/dW| per weight layer, when the layer view sampled it
   };
+}
+
+/**
+ * Appends one sample of the per-layer gradient norms (engine.layerStats()). Re-sampling the last
+ * epoch replaces it; a different layer count (a new network) starts the record afresh.
+ */
+export function recordLayers(history, epoch, stats) {
+  const rec = history.layers;
+  if (rec.norms.length !== stats.length) {
+    rec.epochs = [];
+    rec.norms = stats.map(() => []);
+  }
+  const n = rec.epochs.length;
+  const i = n > 0 && rec.epochs[n - 1] >= epoch ? n - 1 : n;
+  if (i < n && rec.epochs[i] > epoch) return;  // out of order: ignore
+  rec.epochs[i] = epoch;
+  stats.forEach((s, l) => { rec.norms[l][i] = s.gradientNorm; });
 }
 
 /**

@@ -31,7 +31,9 @@ export const LESSONS = Object.freeze([
       outputActivation: 'sigmoid', learningRate: 0.1 },
     text: 'The sigmoid\'s slope is at most 1/4, and backpropagation multiplies one such slope per layer, ' +
       'so the gradient reaching the first layers is thousands of times smaller than at the output. ' +
-      'Six sigmoid layers barely move: hover the links of the first layer and read their gradients. ' +
+      'Six sigmoid layers barely move. Under the network, "Gradients and activations by layer" shows it while ' +
+      'training: every sigmoid layer\'s mean slope f′ is below 0.25, the activations crowd around 0.5, and ' +
+      'the gradient lines fan out by orders of magnitude from the output down to the first layer. ' +
       'Switch the activation to ReLU or tanh and the same network learns.' },
   { id: 'dead-relu', title: 'Dead ReLUs from a large learning rate',
     settings: { dataset: 'circles', noise: 0.1, hidden: [8, 8], activation: 'relu', learningRate: 3 },

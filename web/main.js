@@ -8,7 +8,7 @@ import {
 } from './state.js';
 import { parseCsv, toCsv } from './csv.js';
 import { modelToJson, parseModel } from './model-file.js';
-import { createHistory, record, shouldStop, latest } from './history.js';
+import { createHistory, record, recordLayers, shouldStop, latest } from './history.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem } from './rules.js';
 import { createControls } from './controls.js';
 import { createNetworkView, nodeRange, paramIndex } from './views/network.js';
@@ -281,7 +281,9 @@ function render() {
   page.frame = (page.frame ?? 0) + 1;
   if ($('layer-stats').closest('details').open && (!page.playing || page.frame % 4 === 0)) {
     const names = sizes.slice(1).map((_, l) => `${l === 0 ? 'inputs' : `h${l}`} → ${l === sizes.length - 2 ? 'output' : `h${l + 1}`}`);
-    page.view.layerStats.update({ stats: engine.layerStats(), layerNames: names });
+    const stats = engine.layerStats();
+    recordLayers(h, fractionalEpoch(), stats);
+    page.view.layerStats.update({ stats, layerNames: names, record: h.layers });
   }
 
   const m = page.metrics;

@@ -561,7 +561,57 @@ TEST_CASE("layer statistics: dead ReLUs, live tanh units, vanishing sigmoid grad
     INFO("first " << stats.front().gradient_norm << ", last " << stats.back().gradient_norm);
     CHECK(stats.front().gradient_norm > 0);
     CHECK(stats.front().gradient_norm < 0.1 * stats.back().gradient_norm);
-    for (const LayerStats& st : stats) CHECK(st.activation_mean > 0);  // sigmoid outputs are positive
+    for (const LayerStats& st : stats) {
+      CHECK(st.activation_mean > 0);  // sigmoid outputs are positive
+      CHECK(st.slope_mean <= 0.25);   // sigmoid' <= 1/4: each layer shrinks the deltas
+    }
+  }
+}
+
+TEST_CASE("layer statistics: activation histograms and mean slopes, by hand", "[playground][stats]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.hidden = {3, 2};
+  s.hidden_activation = Activation::Sigmoid;
+  s.output_activation = Activation::Linear;
+  REQUIRE(pg.configure(s).empty());
+  SECTION("zero weights: every sigmoid unit sits at 0.5 with slope 1/4, the output at its bias") {
+    Vector params = Vector::Zero(pg.network().parameter_count());
+    params(pg.network().bias_offset(2)) = Scalar(2);  // output bias: a = 2 for every example
+    REQUIRE(pg.set_params(params.data(), params.size()).empty());
+    const auto stats = pg.layer_stats();
+    REQUIRE(stats.size() == 3);
+    for (int l = 0; l < 2; ++l) {
+      const LayerStats& st = stats[std::size_t(l)];
+      CHECK(st.histogram_low == 0.0);  // sigmoid's own range
+      CHECK(st.histogram_high == 1.0);
+      REQUIRE(int(st.histogram.size()) == kActivationBins);
+      CHECK(st.histogram[kActivationBins / 2] == Approx(1.0));  // 0.5 is the start of bin 12 of 24
+      CHECK(st.slope_mean == Approx(0.25));
+      CHECK(st.activation_mean == Approx(0.5));
+    }
+    const LayerStats& out = stats[2];
+    CHECK(out.histogram_low == 2.0);  // unbounded: the observed range, widened from one value
+    CHECK(out.histogram_high == 3.0);
+    CHECK(out.histogram[0] == Approx(1.0));
+    CHECK(out.slope_mean == 1.0);  // linear
+  }
+  SECTION("tanh over its own range: the histogram sums to 1 and its centres give the mean") {
+    s.hidden_activation = Activation::Tanh;
+    REQUIRE(pg.configure(s).empty());
+    for (const LayerStats& st : pg.layer_stats()) {
+      double total = 0, mean = 0;
+      const double width = (st.histogram_high - st.histogram_low) / kActivationBins;
+      for (int b = 0; b < kActivationBins; ++b) {
+        total += st.histogram[std::size_t(b)];
+        mean += st.histogram[std::size_t(b)] * (st.histogram_low + (b + 0.5) * width);
+      }
+      CHECK(total == Approx(1.0));
+      CHECK(std::abs(mean - st.activation_mean) <= width / 2 + 1e-6);  // a bin centre is at most half a bin off
+      CHECK(st.slope_mean > 0);
+      CHECK(st.slope_mean <= 1.0);
+    }
+    CHECK(pg.layer_stats()[0].histogram_low == -1.0);
   }
 }
 

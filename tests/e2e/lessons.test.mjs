@@ -1,12 +1,13 @@
 // End-to-end: the lesson gallery (web/lessons.js). Every lesson link loads without a warning and
 // trains; a click in the gallery loads its set-up; and three lessons' claims hold on the page:
 // circles on x1², x2² with no hidden layer reach 95% test accuracy, XOR with no hidden layer stays
-// at or below 75%, and zero initialisation stays at chance.
+// at or below 75%, zero initialisation stays at chance, a deep sigmoid network's gradients vanish
+// (and ReLU cures it), and backprop by hand matches the step panel.
 // Not here: the settings table the links are written with (tests/web/state.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, readState, trainUntil, hashParams } from './browser.mjs';
+import { useBrowser, withPage, frames, choose, readState, trainUntil, hashParams } from './browser.mjs';
 import { LESSONS, lessonHash } from '../../web/lessons.js';
 import { parseHash } from '../../web/state.js';
 
@@ -112,5 +113,25 @@ test('claim: zero initialisation stays at chance', T, async () => {
     await trainUntil(page, (s) => s.epoch >= 100);
     const s = await readState(page);
     assert.ok(s.testAccuracy <= 60, `test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
+  });
+});
+
+test('claim: six sigmoid layers: slopes under 1/4, the first layer\'s gradient orders below the output\'s, stuck; ReLU learns', T, async () => {
+  await withPage(b, lessonHash(byId['vanishing-gradients']), async (page) => {
+    const layers = () => page.$$eval('#layer-stats tbody tr', (trs) => trs.map((r) => ({
+      gradient: Number(r.dataset.gradient), slope: Number(r.dataset.slope) })));
+    await trainUntil(page, (s) => s.epoch >= 20);
+    const sigmoid = await layers();
+    assert.equal(sigmoid.length, 7);
+    for (const l of sigmoid) assert.ok(l.slope <= 0.25, `sigmoid slope ${l.slope}`);
+    assert.ok(sigmoid[0].gradient < sigmoid[6].gradient / 100, `first ${sigmoid[0].gradient}, output ${sigmoid[6].gradient}`);
+    assert.ok((await readState(page)).testAccuracy <= 60, 'still at chance');
+
+    await choose(page, 'activation', 'relu');
+    await trainUntil(page, (s) => s.epoch >= 100);
+    const relu = await layers();
+    assert.ok(relu[0].gradient > relu[6].gradient / 20, `ReLU: first ${relu[0].gradient}, output ${relu[6].gradient}`);
+    const s = await readState(page);
+    assert.ok(s.testAccuracy >= 90, `ReLU test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
   });
 });

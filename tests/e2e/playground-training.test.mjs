@@ -262,13 +262,55 @@ test('early stopping on the validation split stops by itself and says so', T, as
   });
 });
 
-test('the layer view shows gradients vanishing towards the input in a deep sigmoid net', T, async () => {
-  await withPage(b, '#dataset=circles&points=100&hidden=8,8,8,8,8,8&activation=sigmoid', async (page) => {
+test('the layer view shows gradients vanishing towards the input in a deep sigmoid net, with the core\'s numbers', T, async () => {
+  const hash = '#dataset=circles&points=100&hidden=8,8,8,8,8,8&activation=sigmoid';
+  await withPage(b, hash, async (page) => {
     await step(page, 5);
-    const gradients = await page.$$eval('#layer-stats tbody tr', (rows) => rows.map((r) => Number(r.dataset.gradient)));
-    assert.equal(gradients.length, 7, 'one row per weight layer');
+    const rows = await page.$$eval('#layer-stats tbody tr', (trs) => trs.map((r) => ({
+      gradient: Number(r.dataset.gradient), slope: Number(r.dataset.slope), histogram: r.dataset.histogram.split(',').map(Number),
+      bars: [...r.querySelectorAll('.histogram rect')].map((rect) => Number(rect.getAttribute('height'))),
+      range: [r.querySelector('.lo').textContent, r.querySelector('.hi').textContent] })));
+    assert.equal(rows.length, 7, 'one row per weight layer');
+    const gradients = rows.map((r) => r.gradient);
     assert.ok(gradients.every((g) => g > 0 && Number.isFinite(g)), `gradients ${gradients}`);
     assert.ok(gradients[0] < gradients[6] / 10, `first layer ${gradients[0]} vs last ${gradients[6]}`);
     assert.match(await page.textContent('#layer-stats tbody tr:first-child th'), /inputs → h1/);
+
+    // The same five epochs in a fresh engine: the page shows the core's statistics, unchanged.
+    const expected = await page.evaluate(async () => {
+      const { Engine } = await import('./engine.js');
+      const { parseHash, engineSettings } = await import('./state.js');
+      const engine = new Engine(await window.createBackpropCore());
+      engine.configure(engineSettings(parseHash(location.hash).state));
+      engine.trainEpochs(5);
+      const stats = engine.layerStats().map((s) => ({ ...s, histogram: Array.from(s.histogram) }));
+      engine.dispose();
+      return stats;
+    });
+    rows.forEach((r, l) => {
+      assert.equal(r.gradient, expected[l].gradientNorm, `|dJ/dW| of layer ${l}`);
+      assert.equal(r.slope, expected[l].slopeMean, `mean slope of layer ${l}`);
+      assert.deepEqual(r.histogram, expected[l].histogram, `histogram of layer ${l}`);
+    });
+    // Sigmoid layers pass back at most a quarter of each delta, over sigmoid's own range [0, 1].
+    for (const r of rows.slice(0, 6)) {
+      assert.ok(r.slope > 0 && r.slope <= 0.25, `slope ${r.slope}`);
+      assert.deepEqual(r.range, ['0', '1']);
+      // The tallest bin is drawn full height and an empty one not at all.
+      const top = r.histogram.indexOf(Math.max(...r.histogram));
+      assert.equal(r.bars[top], 20);
+      r.histogram.forEach((f, i) => { if (f === 0) assert.equal(r.bars[i], 0); });
+    }
+    // The record under the table: one line per layer, one sample per epoch stepped (and the start).
+    const legend = await page.$$eval('#layer-stats .chart-legend-item', (items) => items.map((i) => i.textContent));
+    assert.deepEqual(legend, ['inputs → h1', 'h1 → h2', 'h2 → h3', 'h3 → h4', 'h4 → h5', 'h5 → h6', 'h6 → output']);
+    assert.equal(await page.getAttribute('#layer-stats .layer-history', 'data-samples'), '6');
+
+    // ReLU instead: no quarter-slope ceiling, and the record starts again for the new run.
+    await choose(page, 'activation', 'relu');
+    await step(page, 1);
+    const slopes = await page.$$eval('#layer-stats tbody tr', (trs) => trs.slice(0, 6).map((r) => Number(r.dataset.slope)));
+    assert.ok(slopes.some((v) => v > 0.25), `ReLU slopes ${slopes}`);
+    assert.equal(await page.getAttribute('#layer-stats .layer-history', 'data-samples'), '2');
   });
 });

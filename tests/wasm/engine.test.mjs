@@ -714,10 +714,25 @@ describe('layerStats()', () => {
     const stats = engine.layerStats();
     assert.equal(stats.length, engine.layerSizes().length - 1);
     for (const s of stats) {
-      assert.deepEqual(Object.keys(s).sort(), ['activationMean', 'activationStd', 'deadFraction', 'gradientNorm']);
-      for (const v of Object.values(s)) assert.ok(Number.isFinite(v));
+      assert.deepEqual(Object.keys(s).sort(), ['activationMean', 'activationStd', 'deadFraction', 'gradientNorm',
+        'histogram', 'histogramHigh', 'histogramLow', 'slopeMean']);
+      const { histogram, ...numbers } = s;
+      for (const v of Object.values(numbers)) assert.ok(Number.isFinite(v));
       assert.ok(s.deadFraction >= 0 && s.deadFraction <= 1);
       assert.ok(s.activationStd >= 0 && s.gradientNorm >= 0);
+      assert.ok(histogram instanceof Float64Array && histogram.length === 24);
+      assert.ok(Math.abs(histogram.reduce((a, b) => a + b, 0) - 1) < 1e-9, 'fractions sum to 1');
+    }
+    // The default tanh hidden layers bin over tanh's range; tanh' is in (0, 1].
+    assert.deepEqual([stats[0].histogramLow, stats[0].histogramHigh], [-1, 1]);
+    assert.ok(stats[0].slopeMean > 0 && stats[0].slopeMean <= 1);
+  });
+
+  test('a sigmoid layer scales deltas by its mean slope, at most 1/4', () => {
+    engine.configure({ activation: 'sigmoid', hidden: [4, 4] });
+    for (const s of engine.layerStats().slice(0, 2)) {
+      assert.ok(s.slopeMean > 0 && s.slopeMean <= 0.25, `slope ${s.slopeMean}`);
+      assert.deepEqual([s.histogramLow, s.histogramHigh], [0, 1]);
     }
   });
 

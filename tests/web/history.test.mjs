@@ -2,7 +2,7 @@
 // the best validation epoch, and the early-stopping rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHistory, record, shouldStop, latest } from '../../web/history.js';
+import { createHistory, record, recordLayers, shouldStop, latest } from '../../web/history.js';
 
 const metrics = (train, test, validation, count = 10) => ({
   train: { loss: train, accuracy: 0.5, count: 100 },
@@ -66,4 +66,17 @@ test('early stopping fires once the validation loss has not improved for `patien
   assert.equal(shouldStop(h, 5), true);
   record(h, 6, metrics(1, 1, 0.4));  // improvement resets the count
   assert.equal(shouldStop(h, 5), false);
+});
+
+test('layer gradient samples: one per epoch, the latest replaced, a new layer count starts afresh', () => {
+  const h = createHistory();
+  const stats = (...norms) => norms.map((gradientNorm) => ({ gradientNorm }));
+  recordLayers(h, 0, stats(1e-4, 1e-2));
+  recordLayers(h, 1.5, stats(2e-4, 2e-2));
+  recordLayers(h, 1.5, stats(3e-4, 3e-2));  // same epoch: replaced
+  recordLayers(h, 1, stats(9, 9));          // older: ignored
+  assert.deepEqual(h.layers.epochs, [0, 1.5]);
+  assert.deepEqual(h.layers.norms, [[1e-4, 3e-4], [1e-2, 3e-2]]);
+  recordLayers(h, 2, stats(1, 2, 3));       // the network grew a layer
+  assert.deepEqual(h.layers, { epochs: [2], norms: [[1], [2], [3]] });
 });

@@ -380,7 +380,11 @@ class Core {
       o.set("gradientNorm", s.gradient_norm);
       o.set("activationMean", s.activation_mean);
       o.set("activationStd", s.activation_std);
+      o.set("slopeMean", s.slope_mean);
       o.set("deadFraction", s.dead_fraction);
+      o.set("histogram", typed_array("Float64Array", s.histogram.data(), s.histogram.size()));
+      o.set("histogramLow", s.histogram_low);
+      o.set("histogramHigh", s.histogram_high);
       out.call<void>("push", o);
     }
     return out;
