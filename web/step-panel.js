@@ -7,6 +7,7 @@ import { buildPhases, phaseIndex, phaseText, unitName, unitReveals, linkQuantity
 import { paramIndex } from './views/network.js';
 import { createStepView } from './views/step-view.js';
 import { createDataPlot } from './views/data-plot.js';
+import { batchGradientsSvg } from './views/batch-gradients.js';
 import * as player from './step-player.js';
 import {
   forwardEquation, lossEquation, deltaEquation, weightGradientEquation, batchAverageEquation, updateEquation,
@@ -156,11 +157,12 @@ export function createStepPanel(deps) {
   function averageOf(layer, to, from) {
     const rows = panel.sizes[layer + 1];
     const k = paramIndex(panel.sizes, layer, to, from);
-    return batchAverageEquation({
-      name: paramName(layer, to, from),
-      perExample: panel.step.examples.map((ex) => (from === 'bias' ? ex.layers[layer].db[to] : ex.layers[layer].dW[to + from * rows])),
-      mean: panel.step.dataGradient[k],
-    });
+    const perExample = panel.step.examples.map((ex) => (from === 'bias' ? ex.layers[layer].db[to] : ex.layers[layer].dW[to + from * rows]));
+    const mean = panel.step.dataGradient[k];
+    const name = paramName(layer, to, from);
+    return batchAverageEquation({ name, perExample, mean }) +
+      batchGradientsSvg({ name, values: perExample, mean, current: panel.example, points: panel.step.batch }) +
+      '<p class="hint">Each example\'s gradient, and their mean; click a bar to follow that example.</p>';
   }
 
   function updateOf(layer, to, from) {
@@ -264,10 +266,26 @@ export function createStepPanel(deps) {
     panel.clock.speed = Number(e.target.value);
     $('step-speed-value').textContent = `${panel.clock.speed}×`;
   });
-  $('step-example').addEventListener('change', (e) => {
-    panel.example = Number(e.target.value);
+  function follow(example) {
+    panel.example = example;
+    $('step-example').value = String(example);
     draw();
     deps.requestRender();  // the picker rings the example shown
+  }
+  $('step-example').addEventListener('change', (e) => follow(Number(e.target.value)));
+  // A bar of the per-example gradients makes the diagram follow its example.
+  const followBar = (target) => {
+    const bar = target.closest?.('[data-example]');
+    if (!bar) return;
+    follow(Number(bar.dataset.example));
+    $('step-equation').querySelector(`[data-example="${bar.dataset.example}"]`)?.focus();  // rebuilt: keep the place
+  };
+  $('step-equation').addEventListener('click', (e) => followBar(e.target));
+  $('step-equation').addEventListener('keydown', (e) => {
+    if ((e.key === 'Enter' || e.key === ' ') && e.target.dataset?.example !== undefined) {
+      e.preventDefault();
+      followBar(e.target);
+    }
   });
 
   return {

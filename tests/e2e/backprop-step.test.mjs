@@ -253,6 +253,25 @@ test('a mini-batch step: per-example traces, their average on the links, then on
     for (const e of step.examples) holds(average, e.layers[0].dW[0], 'an example\'s gradient');
     holds(average, step.dataGradient[0], 'the mean');
     assert.match(await page.textContent('#step-text'), /mean of the 4 examples/);
+    // Beside it, the per-example gradients as bars with their mean; the followed example is outlined.
+    const chart = await page.$eval('#step-equation .batch-gradients', (svg) => ({
+      mean: Number(svg.dataset.mean),
+      bars: [...svg.querySelectorAll('[data-example]')].map((r) => ({ v: Number(r.dataset.value), current: r.classList.contains('current') })),
+    }));
+    assert.equal(chart.mean, step.dataGradient[0]);
+    assert.deepEqual(chart.bars, step.examples.map((e, i) => ({ v: e.layers[0].dW[0], current: i === 2 })));
+    // A bar is a button: the diagram follows its example, by mouse and by keyboard.
+    await page.click('#step-equation .batch-gradients [data-example="3"]');
+    await frames(page);
+    assert.equal(await page.inputValue('#step-example'), '3');
+    s = await shown(page);
+    assert.equal(s.units['1:0'].delta, step.examples[3].layers[0].delta[0]);
+    await page.focus('#step-equation .batch-gradients [data-example="1"]');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.equal(await page.inputValue('#step-example'), '1');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.example), '1', 'focus stays on the bar');
+    assert.ok(await page.$eval('#step-equation [data-example="1"]', (r) => r.classList.contains('current')));
   });
 });
 

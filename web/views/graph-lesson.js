@@ -2,15 +2,12 @@
 // edge showing the forward value (above) and the gradient flowing back, upstream x local (below).
 // Draws the core's numbers (engine.js sumTimesGraph); computes nothing itself.
 
+import { short } from '../step-phases.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 // Node positions in the 620 x 260 drawing: inputs on the left, q in the middle, f on the right.
 const POSITION = { x: [150, 40], y: [150, 130], z: [150, 220], q: [350, 85], f: [540, 150] };
 const OP_LABEL = { q: '+', f: '×' };
-
-/** Short number for the drawing: integers as they are, others to 3 significant digits. */
-export function short(v) {
-  return Number.isInteger(v) ? String(v) : Number(v.toPrecision(3)).toString();
-}
 
 /**
  * @param {SVGSVGElement} svg an empty <svg> to draw into
