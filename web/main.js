@@ -701,8 +701,9 @@ function wire() {
   });
   $('network').addEventListener('pointerleave', () => { page.gradientOnHover = false; });
   document.addEventListener('keydown', (e) => {
-    if (e.target.closest('input, select, textarea, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === ' ' && !e.target.closest('button, [role="switch"]')) { e.preventDefault(); $('play').click(); }
+    // Keys an element already handled (a unit or a bar of the step panel) are not shortcuts too.
+    if (e.defaultPrevented || e.target.closest('input, select, textarea, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === ' ' && !e.target.closest('button, [role="switch"], [role="button"]')) { e.preventDefault(); $('play').click(); }
     else if (e.key === 's') $('step').click();
     else if (e.key === 'r') $('reset').click();
   });
@@ -769,7 +770,11 @@ function wireGraphLesson() {
   const view = createGraphLesson($('graph-svg'));
   const inputs = ['graph-x', 'graph-y', 'graph-z'].map($);
   const redraw = () => {
-    const [x, y, z] = inputs.map((el) => Number(el.value));
+    // A cleared or half-typed field is not 0: it is marked, and the graph keeps its last numbers.
+    const values = inputs.map((el) => (el.value.trim() === '' ? NaN : Number(el.value)));
+    inputs.forEach((el, i) => el.setAttribute('aria-invalid', String(!Number.isFinite(values[i]))));
+    if (!values.every(Number.isFinite)) return;
+    const [x, y, z] = values;
     try {
       view.update(sumTimesGraph(page.module, x, y, z));
     } catch (e) {

@@ -13,6 +13,7 @@ import {
   forwardEquation, lossEquation, deltaEquation, weightGradientEquation, batchAverageEquation, updateEquation,
 } from './views/equations.js';
 
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const PICK_RADIUS = 0.6;  // plane units: how close a click must be to a point to pick it
 
 /**
@@ -29,8 +30,11 @@ export function createStepPanel(deps) {
   const view = createStepView($('step-network'), { onSelect: (item) => {
     panel.selected = item;
     draw();
-    $('step-equation').scrollIntoView({ block: 'nearest' });  // under the diagram: bring it into view
+    if (item) $('step-equation').scrollIntoView({ block: 'nearest' });  // under the diagram: bring it into view
   } });
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && panel.selected) { panel.selected = null; draw(); }
+  });
   const picker = createDataPlot($('step-picker'), { size: 220, onPick: pick });
   new IntersectionObserver(([entry]) => {
     panel.visible = entry.isIntersecting;
@@ -94,8 +98,12 @@ export function createStepPanel(deps) {
     $('step-timeline').replaceChildren(...panel.phases.map((p, i) => {
       const b = document.createElement('button');
       b.type = 'button';
-      b.textContent = p.kind === 'forward' || p.kind === 'backward' ? `${p.kind} ${p.kind === 'forward' ? p.layer + 1 : panel.sizes.length - 1 - p.layer}` : p.kind;
+      // Arrows show which way the numbers flow between the two columns: x→h1 forward, h1←h2 backward.
+      const column = (c) => (c === 0 ? 'x' : c === panel.sizes.length - 1 ? 'out' : `h${c}`);
+      b.textContent = p.kind === 'forward' ? `${column(p.layer)}→${column(p.layer + 1)}`
+        : p.kind === 'backward' ? `${column(p.layer)}←${column(p.layer + 1)}` : p.kind;
       b.title = p.title;
+      b.setAttribute('aria-label', p.title);
       b.addEventListener('click', () => { player.seek(panel.clock, i); draw(); });
       return b;
     }));
@@ -153,6 +161,7 @@ export function createStepPanel(deps) {
   function paramName(layer, to, from) {
     return from === 'bias' ? `b ${name(layer + 1, to)}` : `w ${name(layer, from)}→${name(layer + 1, to)}`;
   }
+  const param = (layer, to, from) => (from === 'bias' ? { bias: name(layer + 1, to) } : { from: name(layer, from), to: name(layer + 1, to) });
 
   function averageOf(layer, to, from) {
     const rows = panel.sizes[layer + 1];
@@ -160,7 +169,7 @@ export function createStepPanel(deps) {
     const perExample = panel.step.examples.map((ex) => (from === 'bias' ? ex.layers[layer].db[to] : ex.layers[layer].dW[to + from * rows]));
     const mean = panel.step.dataGradient[k];
     const name = paramName(layer, to, from);
-    return batchAverageEquation({ name, perExample, mean }) +
+    return batchAverageEquation({ param: param(layer, to, from), perExample, mean }) +
       batchGradientsSvg({ name, values: perExample, mean, current: panel.example, points: panel.step.batch }) +
       '<p class="hint">Each example\'s gradient, and their mean; click a bar to follow that example.</p>';
   }
@@ -172,7 +181,7 @@ export function createStepPanel(deps) {
     const at = (values) => (values && values.length > k ? values[k] : undefined);
     const weight = from !== 'bias';  // L1/L2 apply to weights only
     return updateEquation({
-      name: paramName(layer, to, from), optimizer: step.optimizer, lr: step.learningRate,
+      param: param(layer, to, from), optimizer: step.optimizer, lr: step.learningRate,
       w: step.paramsBefore[k], wAfter: step.paramsAfter[k], update: step.update[k],
       gData: step.dataGradient[k], gReg: step.regularizationGradient[k], g: step.appliedGradient[k],
       l1: weight ? s.l1 : 0, l2: weight ? s.l2 : 0, momentum: s.momentum, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
@@ -213,8 +222,9 @@ export function createStepPanel(deps) {
   function drawEquations(at) {
     const box = $('step-equation');
     const item = panel.selected;
-    // MathML is rebuilt only when what it shows changes: the step, the item, the phase, the example.
-    const key = `${panel.traced}|${JSON.stringify(item)}|${at}|${panel.example}`;
+    // MathML is rebuilt only when what it shows changes: the step, the item, the phase, the example
+    // (or the room it has, for the line breaks).
+    const key = `${panel.traced}|${JSON.stringify(item)}|${at}|${panel.example}|${box.clientWidth}`;
     if (box.dataset.key === key) return;
     box.dataset.key = key;
     if (!item) {
@@ -226,6 +236,53 @@ export function createStepPanel(deps) {
     box.innerHTML = `<h3>${title.replace(/</g, '&lt;')}</h3>` + (blocks.length === 0
       ? '<p class="hint">Not reached yet at this phase: press Next.</p>'
       : blocks.map((b) => `<section data-stage="${b.title}"><h4>${b.title}</h4>${b.math}</section>`).join(''));
+    for (const math of box.querySelectorAll('math')) breakLongLines(math, box.clientWidth - 16);
+  }
+
+  // A chain of equalities wider than the box goes on one row per "=", as in a textbook:
+  // z = Σ w·a + b, then = 0.81 × (−2.1) + …, then = −1.69. Numbers and their order are unchanged.
+  function breakLongLines(math, room) {
+    if (math.getBoundingClientRect().width <= room) return;
+    for (const row of [...math.querySelectorAll(':scope > mtable > mtr')]) {
+      const cell = row.firstElementChild;
+      const equals = [...cell.children].filter((c) => c.localName === 'mo' && c.textContent === '=');
+      let after = row;
+      for (const eq of equals.slice(1)) {  // the first "=" stays beside the left-hand side
+        const next = document.createElementNS(MATHML, 'mtr');
+        const nextCell = document.createElementNS(MATHML, 'mtd');
+        nextCell.setAttribute('style', 'text-align: left');
+        const indent = document.createElementNS(MATHML, 'mspace');
+        indent.setAttribute('width', '1.5em');
+        nextCell.append(indent);
+        while (eq.nextSibling && !equals.includes(eq.nextSibling)) nextCell.append(eq.nextSibling);
+        nextCell.insertBefore(eq, indent.nextSibling);
+        next.append(nextCell);
+        after.after(next);
+        after = next;
+      }
+    }
+    // A row still too wide (a long sum) continues on the next row, broken before a + or −.
+    const left = math.getBoundingClientRect().left;
+    const rows = [...math.querySelectorAll(':scope > mtable > mtr')];
+    for (let i = 0; i < rows.length && i < 200; ++i) {
+      const cell = rows[i].firstElementChild;
+      if (cell.getBoundingClientRect().right - left <= room) continue;
+      const signs = [...cell.children].filter((c) => c.localName === 'mo' && (c.textContent === '+' || c.textContent === '−'));
+      const fits = signs.filter((c, k) => k > 0 && c.getBoundingClientRect().right - left <= room);
+      const at = fits[fits.length - 1] ?? signs[1];
+      if (!at) continue;
+      const next = document.createElementNS(MATHML, 'mtr');
+      const nextCell = document.createElementNS(MATHML, 'mtd');
+      nextCell.setAttribute('style', 'text-align: left');
+      const indent = document.createElementNS(MATHML, 'mspace');
+      indent.setAttribute('width', '3em');
+      nextCell.append(indent);
+      while (at.nextSibling) nextCell.append(at.nextSibling);
+      nextCell.insertBefore(at, indent.nextSibling);
+      next.append(nextCell);
+      rows[i].after(next);
+      rows.splice(i + 1, 0, next);
+    }
   }
 
   function draw() {

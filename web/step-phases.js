@@ -2,7 +2,7 @@
 // network diagram shows in each: which quantity every link carries and which values every unit
 // has revealed so far. Reads the core's step trace (engine.traceStep / traceStepOn) and never
 // computes a model number itself. No DOM: the step view draws what these functions return.
-import { paramIndex, unitName } from './views/network.js';
+import { featureLabel, paramIndex, unitName } from './views/network.js';
 
 export { unitName };
 
@@ -89,7 +89,8 @@ export function linkValue(step, sizes, quantity, example, layer, to, from) {
 
 /** Short number for the diagram and the explanations; exact values live in data attributes. */
 export function short(v) {
-  if (!Number.isFinite(v)) return String(v);
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
   return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
 }
@@ -111,7 +112,7 @@ export function phaseText(phase, ctx) {
   const several = step.batch.length > 1;
   switch (phase.kind) {
     case 'example': {
-      const x = ctx.featureNames.map((n, i) => `${n} = ${short(ex.input[i])}`).join(', ');
+      const x = ctx.featureNames.map((n, i) => `${featureLabel(n)} = ${short(ex.input[i])}`).join(', ');
       return several
         ? `One update from ${step.batch.length} examples (points ${step.batch.join(', ')}): each goes forward and backward, ` +
           `then their gradients are averaged. The diagram follows example ${ctx.example + 1}: ${x}, target ${vector(ex.target)}.`
@@ -146,7 +147,7 @@ export function phaseText(phase, ctx) {
           : 'w ← w − η g';
       const reg = ctx.l1 > 0 || ctx.l2 > 0 ? ' The gradient includes the L1/L2 penalty.' : '';
       const drop = ctx.dropout > 0 ? ' Dropout masked some units in this update, so its gradient differs from the traced one.' : '';
-      return `Every weight and bias moves against its gradient: ${rule}, η = ${short(step.learningRate)}; the links show the change Δw.${reg}${drop} ` +
+      return `Every weight and bias moves against its gradient: ${rule}, η = ${short(step.learningRate)}. The links move from w to w′ = w + Δw, drawn as in the network above; their labels give Δw.${reg}${drop} ` +
         `Loss on ${several ? 'these examples' : 'this example'}: ${short(step.lossBefore)} → ${short(step.lossAfter)}.`;
     }
     default: return '';

@@ -61,6 +61,15 @@ async function shown(page) {
   });
 }
 
+/** In the update phase: each link's and bias's weight before and after, as the page draws them. */
+async function moved(page) {
+  return page.evaluate(() => {
+    const of = (selector, key) => Object.fromEntries([...document.querySelectorAll(`#step-network ${selector}`)]
+      .map((e) => [e.dataset[key], { before: Number(e.dataset.before), after: Number(e.dataset.after) }]));
+    return { links: of('line[data-link]', 'link'), biases: of('[data-bias]', 'bias') };
+  });
+}
+
 /** Clicks link W_layer[to, from] near its target end, clear of the links crossing it mid-way. */
 async function clickLink(page, layer, to, from) {
   const line = page.locator(`#step-network line[data-link="${layer}:${to}:${from}"]`);
@@ -94,10 +103,13 @@ test('XOR: every phase of a one-example step shows the trace\'s z, a, delta and 
     const ex = step.examples[0];
     const L = sizes.length - 1;
     const seen = [];
+    let weights = null;                                 // what the links show before the step
+    const gradients = { links: {}, biases: {} };        // dL/dw as the backward phases showed it
     for (let phase = 0; ; ++phase) {
       const s = await shown(page);
       assert.equal(s.phase, phase);
       seen.push(s.kind);
+      if (s.kind === 'example') weights = s;
       // Inputs always show x.
       for (let i = 0; i < sizes[0]; ++i) assert.equal(s.units[`0:${i}`].a, ex.input[i]);
       if (s.kind === 'forward') {
@@ -117,8 +129,10 @@ test('XOR: every phase of a one-example step shows the trace\'s z, a, delta and 
         for (let j = 0; j < sizes[l + 1]; ++j) {
           assert.equal(s.units[`${l + 1}:${j}`].delta, ex.layers[l].delta[j], `delta of unit ${l + 1}:${j}`);
           assert.deepEqual(s.biases[`${l}:${j}`], { q: 'gradient', v: ex.layers[l].db[j] });
+          gradients.biases[`${l}:${j}`] = s.biases[`${l}:${j}`].v;
           for (let i = 0; i < sizes[l]; ++i) {
             assert.deepEqual(s.links[`${l}:${j}:${i}`], { q: 'gradient', v: ex.layers[l].dW[j + i * sizes[l + 1]] }, `dL/dw of link ${l}:${j}:${i}`);
+            gradients.links[`${l}:${j}:${i}`] = s.links[`${l}:${j}:${i}`].v;
           }
         }
       }
@@ -134,6 +148,17 @@ test('XOR: every phase of a one-example step shows the trace\'s z, a, delta and 
         assert.deepEqual(s.biases['0:0'], { q: 'update', v: step.update[sizes[1] * sizes[0]] });
         assert.equal(s.links[`${L - 1}:0:0`].q, 'update');
         assert.notEqual(s.links['0:0:0'].v, 0, 'the weight moved');
+        // And on the page alone: each link goes from the weight it showed before the step to
+        // exactly w − lr × the gradient it showed in the backward pass (float32, as the core).
+        const lrShown = Math.fround(Number(await page.inputValue('[data-key="learningRate"]')));
+        const m = await moved(page);
+        for (const kind of ['links', 'biases']) {
+          assert.equal(Object.keys(m[kind]).length, Object.keys(gradients[kind]).length);
+          for (const [key, { before, after }] of Object.entries(m[kind])) {
+            assert.equal(before, weights[kind][key].v, `${kind} ${key}: the weight shown before`);
+            assert.equal(after, Math.fround(before - Math.fround(lrShown * gradients[kind][key])), `${kind} ${key}: w − lr g`);
+          }
+        }
         break;
       }
       if (phase === 1) await screenshot(page, 'backprop-forward.png');
@@ -192,6 +217,26 @@ test('clicking a unit or a link shows its chain rule with the trace\'s numbers, 
     const update = await mathNumbers(page, 'Update');
     const k = 1 + 1 * rows;  // W_0[1, 1] in the params layout
     for (const v of [step.paramsBefore[k], step.learningRate, step.appliedGradient[k], step.paramsAfter[k]]) holds(update, v, 'the update equation');
+
+    // Keyboard: Space on a unit shows its equation and is not also the page's play shortcut;
+    // Escape (or a click on the background) clears the selection.
+    await page.focus('#step-network [data-unit="2:1"]');
+    await page.keyboard.press(' ');
+    await frames(page);
+    assert.match(await box.locator('h3').textContent(), /h2\.2/);
+    assert.equal(await page.getAttribute('#play', 'aria-label'), 'Play', 'training did not start');
+    assert.equal((await readState(page)).epoch, 0);
+    await page.keyboard.press('Escape');
+    await frames(page);
+    assert.equal(await box.locator('h3').count(), 0, 'no equation after Escape');
+    assert.equal(await page.locator('#step-network svg.has-selection').count(), 0);
+    await page.click('#step-network [data-unit="1:0"] circle');
+    await frames(page);
+    assert.equal(await page.locator('#step-network svg.has-selection').count(), 1);
+    const svg = await page.locator('#step-network svg').boundingBox();
+    await page.mouse.click(svg.x + 4, svg.y + 4);  // the empty top-left corner
+    await frames(page);
+    assert.equal(await page.locator('#step-network svg.has-selection').count(), 0, 'a background click clears it');
   });
 });
 
@@ -317,7 +362,7 @@ test('softmax output with no hidden layer: δ = a − y at each output; reset fo
     await page.click('#step-trace-example');
     await toStart(page);
     const kinds = await page.$$eval('#step-timeline button', (bs) => bs.map((x) => x.textContent));
-    assert.deepEqual(kinds, ['example', 'forward 1', 'loss', 'backward 1', 'update']);
+    assert.deepEqual(kinds, ['example', 'x→out', 'loss', 'x←out', 'update']);
     await page.click('#step-timeline button >> nth=3');
     await frames(page);
     const s = await shown(page);

@@ -30,5 +30,12 @@ test('f = (x + y) z at -2, 5, -4: q = 3, f = -12, df/dx = df/dy = -4, df/dz = 3;
     assert.equal(t.f, -24);
     assert.equal(t.dz, 6);
     assert.equal(t.dx, -4);
+    // A cleared field is not taken as 0: it is marked invalid and the graph keeps its numbers.
+    await page.fill('#graph-x', '');
+    assert.equal(await page.getAttribute('#graph-x', 'aria-invalid'), 'true');
+    assert.equal((await shown(page)).f, -24);
+    await page.fill('#graph-x', '3');  // q = 8, f = -32
+    assert.equal(await page.getAttribute('#graph-x', 'aria-invalid'), 'false');
+    assert.equal((await shown(page)).f, -32);
   });
 });

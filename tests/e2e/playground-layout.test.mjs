@@ -21,7 +21,7 @@ function overflowing() {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     if (r.right > window.innerWidth + 0.5) out.push(`${name(el)} ends at ${Math.round(r.right)} > viewport ${window.innerWidth}`);
-    const panel = el.closest('.panel');
+    const panel = el.closest('.panel, .wide-panel');
     if (panel && el !== panel && r.right > panel.getBoundingClientRect().right + 0.5) {
       out.push(`${name(el)} ends at ${Math.round(r.right)}, outside its panel (${Math.round(panel.getBoundingClientRect().right)})`);
     }
@@ -56,6 +56,10 @@ for (const viewport of SIZES) {
       await page.click('details.more summary');
       await page.click('#share');
       for (let i = 0; i < 5; ++i) await page.click('#network button[aria-label="add a hidden layer"]');
+      // A traced step on that deep network, with a unit's equations open (long chains of equalities).
+      await page.click('#step-trace-example');
+      await page.click('#step-timeline button >> nth=-1');
+      await page.click('#step-network [data-unit="2:0"] circle');
       await frames(page);
       const layout = await page.evaluate(overflowing);
       assert.ok(layout.scrollWidth <= layout.innerWidth, `page scroll width ${layout.scrollWidth} > ${layout.innerWidth}`);

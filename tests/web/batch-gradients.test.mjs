@@ -9,10 +9,10 @@ const close = (a, b) => Math.abs(a - b) < 1e-9;
 test('mixed signs: zero between the extremes, bars grow up or down from it, the mean in between', () => {
   const { zero, mean, bars } = batchGradientLayout([2, -1, 0.5], 0.5);
   assert.equal(bars.length, 3);
-  // hi 2, lo -1 over the 80 px from y = 12: 2 at the top, -1 at the bottom.
-  assert.ok(close(zero, 12 + (2 / 3) * 80));
-  assert.ok(close(mean, 12 + (1.5 / 3) * 80));
-  assert.ok(close(bars[0].y, 12) && close(bars[0].y + bars[0].height, zero), 'positive: from the top down to zero');
+  // hi 2, lo -1 over the 84 px from y = 8: 2 at the top, -1 at the bottom.
+  assert.ok(close(zero, 8 + (2 / 3) * 84));
+  assert.ok(close(mean, 8 + (1.5 / 3) * 84));
+  assert.ok(close(bars[0].y, 8) && close(bars[0].y + bars[0].height, zero), 'positive: from the top down to zero');
   assert.ok(close(bars[1].y, zero) && close(bars[1].y + bars[1].height, 92), 'negative: from zero down');
   assert.ok(close(bars[2].height, bars[0].height / 4), 'heights are proportional');
   assert.ok(bars[0].x < bars[1].x && bars[1].x < bars[2].x && bars.every((b) => b.width > 0));
@@ -20,7 +20,7 @@ test('mixed signs: zero between the extremes, bars grow up or down from it, the 
 
 test('one sign: zero sits at the edge; all zero: no height, no division by zero', () => {
   assert.ok(close(batchGradientLayout([1, 3], 2).zero, 92));
-  assert.ok(close(batchGradientLayout([-1, -3], -2).zero, 12));
+  assert.ok(close(batchGradientLayout([-1, -3], -2).zero, 8));
   const flat = batchGradientLayout([0, 0], 0);
   assert.ok(flat.bars.every((b) => b.height === 0 && Number.isFinite(b.y)));
 });

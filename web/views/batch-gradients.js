@@ -7,10 +7,11 @@ import { short } from '../step-phases.js';
 import { signColor } from './colors.js';
 import { escapeXml } from './equations.js';
 
-const WIDTH = 360;
+const BARS = 300;   // the bars' width; the mean's label sits to their right, clear of them
+const WIDTH = 380;
 const HEIGHT = 96;
 const PAD_X = 6;
-const PAD_Y = 12;   // room for the mean's label above the bars
+const PAD_Y = 8;
 const GAP = 0.2;    // share of a slot left between bars
 
 /**
@@ -25,7 +26,7 @@ export function batchGradientLayout(values, mean) {
   const top = PAD_Y, height = HEIGHT - PAD_Y - 4;
   const y = (v) => top + ((hi - v) / span) * height;
   const zero = y(0);
-  const slot = (WIDTH - 2 * PAD_X) / values.length;
+  const slot = (BARS - 2 * PAD_X) / values.length;
   const bars = Array.from(values, (v, i) => {
     const end = y(v);
     return { x: PAD_X + i * slot + (GAP * slot) / 2, y: Math.min(zero, end), width: slot * (1 - GAP), height: Math.abs(end - zero) };
@@ -49,7 +50,7 @@ export function batchGradientsSvg({ name, values, mean, current, points }) {
   }).join('');
   return `<svg class="batch-gradients" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="group" ` +
     `aria-label="${escapeXml(label)}" data-mean="${mean}">` +
-    `<line class="zero" x1="${PAD_X}" x2="${WIDTH - PAD_X}" y1="${zero.toFixed(2)}" y2="${zero.toFixed(2)}"/>${rects}` +
-    `<line class="mean" x1="${PAD_X}" x2="${WIDTH - PAD_X}" y1="${meanY.toFixed(2)}" y2="${meanY.toFixed(2)}"/>` +
-    `<text class="mean-label" x="${WIDTH - PAD_X}" y="${(meanY - 3).toFixed(2)}" text-anchor="end">mean ${escapeXml(short(mean))}</text></svg>`;
+    `<line class="zero" x1="${PAD_X}" x2="${BARS - PAD_X}" y1="${zero.toFixed(2)}" y2="${zero.toFixed(2)}"/>${rects}` +
+    `<line class="mean" x1="${PAD_X}" x2="${BARS - PAD_X + 4}" y1="${meanY.toFixed(2)}" y2="${meanY.toFixed(2)}"/>` +
+    `<text class="mean-label" x="${BARS - PAD_X + 8}" y="${(meanY + 3.5).toFixed(2)}">mean ${escapeXml(short(mean))}</text></svg>`;
 }

@@ -51,6 +51,10 @@ const sigma = (index) => `<munder>${mo('∑')}${mi(index)}</munder>`;
 const named = (symbol, name) => sub(mi(symbol), mi(name));              // a_{h1.1}
 const edge = (from, to) => `<mrow>${mi(from)}${mo('→')}${mi(to)}</mrow>`;
 const weight = (from, to) => sub(mi('w'), edge(from, to));            // w_{x1→h1.1}
+// A parameter: w_{x1→h1.1} for { from, to }, b_{h1.1} for { bias }, else a plain symbol.
+const paramSymbol = (param, name) => (param?.from !== undefined ? weight(param.from, param.to)
+  : param?.bias !== undefined ? named('b', param.bias) : mi(name));
+const LOSS_NAME = { mse: 'squared-error', bce: 'binary cross-entropy', softmax_ce: 'softmax cross-entropy' };
 const fPrime = (unit) => `${sup(mi('f'), mo('′'))}${paren(named('z', unit))}`;
 const times = (...factors) => factors.join(mo('×'));
 const dot = (...factors) => factors.join(mo('·'));
@@ -149,7 +153,7 @@ export function deltaEquation({ unit, isOutput, loss, activation, dLda, gradAct,
   if (isOutput && loss !== 'mse') {
     return math([
       line(d, `${named('a', unit)}${mo(MINUS)}${named('y', unit)}`, `${operand(a)}${mo(MINUS)}${operand(y)}`, mn(delta)),
-      note(`the ${activation} derivative cancels against the ${loss} loss's ∂L/∂a, leaving a − y`),
+      note(`the ${activation} derivative cancels against the ${LOSS_NAME[loss] ?? loss} loss's ∂L/∂a, leaving a − y`),
     ]);
   }
   if (isOutput) {
@@ -182,12 +186,14 @@ export function weightGradientEquation({ from, to, isBias, dLda, gradAct, aPrev,
 
 /**
  * Averages one parameter's per-example gradients over the batch.
- * @param {{ name?: string, perExample: number[], mean: number }} p name: the parameter's display name
+ * @param {{ name?: string, param?: { from: string, to: string }|{ bias: string }, perExample: number[], mean: number }} p
+ *   param: the weight (w_{from→to}) or bias (b_unit), else the plain symbol `name`
  */
-export function batchAverageEquation({ name = 'w', perExample, mean }) {
+export function batchAverageEquation({ name = 'w', param, perExample, mean }) {
   const n = `<mn>${perExample.length}</mn>`;  // a count, not model maths
-  return math([line(partial(mi('J'), mi(name)),
-    `<mfrac>${ONE}${mi('n')}</mfrac>${sigma('i')}${partial(sub(mi('L'), mi('i')), mi(name))}`,
+  const W = paramSymbol(param, name);
+  return math([line(partial(mi('J'), W),
+    `<mfrac>${ONE}${mi('n')}</mfrac>${sigma('i')}${partial(sub(mi('L'), mi('i')), W)}`,
     `<mfrac>${ONE}${n}</mfrac>${paren(sum(perExample.map(operand)))}`,
     mn(mean))]);
 }
@@ -195,11 +201,11 @@ export function batchAverageEquation({ name = 'w', perExample, mean }) {
 /**
  * One optimizer step for one parameter: regularisation (if any), then sgd, momentum or adam.
  * `update` is the step Δw = wAfter − w as the core reports it (shown for sgd and adam if given).
- * @param {object} p see the fields destructured below
+ * @param {object} p see the fields destructured below; `param` names the parameter as in batchAverageEquation
  */
-export function updateEquation({ name = 'w', optimizer, lr, w, wAfter, update, gData, gReg, g, l1 = 0, l2 = 0,
+export function updateEquation({ name = 'w', param, optimizer, lr, w, wAfter, update, gData, gReg, g, l1 = 0, l2 = 0,
   momentum, vBefore, vAfter, beta1, beta2, epsilon, adamMBefore, adamVBefore, t, m, v, mHat, vHat, dropout = false }) {
-  const W = mi(name), G = mi('g'), eta = mi('η'), lines = [];
+  const W = paramSymbol(param, name), G = mi('g'), eta = mi('η'), lines = [];
   const step = (typeof update === 'number') ? [`${operand(w)}${mo('+')}${operand(update)}`] : [];
   if (gReg && (l1 > 0 || l2 > 0)) {
     const symbolic = [partial(sub(mi('J'), '<mtext>data</mtext>'), W)];

@@ -37,9 +37,14 @@ export function paramIndex(sizes, layer, to, from) {
   return from === 'bias' ? offset + sizes[layer + 1] * sizes[layer] + to : offset + to + from * sizes[layer + 1];
 }
 
+/** A feature as the learner reads it: x1², sin x1. */
+export function featureLabel(feature) {
+  return feature.replace('sin_', 'sin ').replace('^2', '²');
+}
+
 /** Display name of unit `unit` in diagram column `column` (0 = input features). */
 export function unitName(featureNames, sizes, column, unit) {
-  if (column === 0) return featureNames[unit];
+  if (column === 0) return featureLabel(featureNames[unit]);
   if (column === sizes.length - 1) return sizes[column] > 1 ? `output ${unit + 1}` : 'output';
   return `h${column}.${unit + 1}`;
 }
@@ -260,7 +265,7 @@ export function createNetworkView(container, handlers) {
           card.dataset.feature = entry.name;
           const label = document.createElement('span');
           label.className = 'node-label';
-          label.textContent = entry.name.replace('sin_', 'sin ').replace('^2', '²');
+          label.textContent = featureLabel(entry.name);
           card.append(label);
           const toggle = () => handlers.onToggleFeature?.(entry.name);
           card.addEventListener('click', toggle);

@@ -1,10 +1,11 @@
 // One training step drawn on the learner's network: units as circles with their z, a and delta,
 // links carrying the weight, the contribution w·a, the gradient dL/dw or the change Δw as the
 // phases go, and pulses running forward or backward along the links of the phase being animated.
+// In the update, the links are drawn as the weights again, moving from w to w′ = w + Δw.
 // Colours follow the main diagram: blue for positive, orange for negative, thicker for larger.
 // Draws what step-phases.js says from the core's trace; reports clicks on units, links and biases.
 import { linkQuantity, linkValue, short, unitName, unitReveals } from '../step-phases.js';
-import { linkWidth } from './network.js';
+import { linkWidth, paramIndex } from './network.js';
 import { divergingRgb, rgbToCss, signColor } from './colors.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -15,8 +16,12 @@ const COLUMN_MIN = 100;
 const LEFT = 92;         // room for the input names and values
 const RIGHT = 130;       // room for the target and loss beside the output
 const TOP = 24;
-const LABEL_ALL = 8;     // layers with at most this many links label every link
-const LABEL_AT = 0.62;   // where along a link its label sits (0 = source, 1 = target)
+// Where along a link its label may sit (0 = source, 1 = target), in order of preference; a label
+// that would overlap another label or a unit's numbers at each of them is left off (the link's
+// tooltip and its equation still give the number).
+const LABEL_AT = [0.62, 0.45, 0.78, 0.3];
+const LABEL_H = 11;
+const labelWidth = (text) => 5.8 * text.length + 4;
 
 /** Link width for a gradient or a change: relative to the largest of its layer, as sqrt. */
 function relativeWidth(v, max) {
@@ -49,18 +54,24 @@ function setData(e, key, value) {
 
 /**
  * @param {HTMLElement} container
- * @param {{ onSelect(item: { type: 'unit'|'link'|'bias', column?, layer?, unit?, to?, from? }): void }} handlers
+ * @param {{ onSelect(item: null|{ type: 'unit'|'link'|'bias', column?, layer?, unit?, to?, from? }): void }} handlers
+ *   null: the learner cleared the selection (a click on the background)
  */
 export function createStepView(container, handlers) {
   const svg = el('svg', { class: 'step-svg', role: 'group', 'aria-label': 'The network during one training step' });
   container.append(svg);
+  svg.addEventListener('click', (e) => { if (e.target === svg) select(null); });  // the background clears the selection
   let shape = '';
   let units = [];    // per column, per unit: { g, circle, lines: [text x3], x, y }
   let links = [];    // { layer, to, from, line, hit, label, x1, y1, x2, y2 }
   let biases = [];   // { layer, to, rect }
   let pulses = [];   // circle pool
   let pulseLayer;
+  let lossLabel;
   let values = new Float64Array(0);  // per link, the number it carries this frame
+  let labelKey = '';                 // what the label layout was made for
+  let labelledStep = null;
+  let obstacles = [];                // boxes labels must not cover: units and their numbers
 
   function select(item) { handlers.onSelect?.(item); }
 
@@ -105,11 +116,14 @@ export function createStepView(container, handlers) {
       if (c === 0) setText(lines[0], name);
       else el('text', { x, y: y + 4, 'text-anchor': 'middle', class: 'unit-name' }, g).textContent = name.replace('output', 'out');
       const extra = c === sizes.length - 1
-        ? [0, 1, 2].map((k) => el('text', { x: x + R + 8, y: y - 8 + 12 * k, class: 'value output-extra' }, g))
+        ? [0, 1].map((k) => el('text', { x: x + R + 8, y: y - 2 + 12 * k, class: 'value output-extra' }, g))
         : [];
       if (c > 0) focusable(g, `${name}: show its equation`, { type: 'unit', column: c, unit: u });
       return { g, circle, lines, extra, x, y, name };
     }));
+    // One loss for the whole example, above the output column (not beside one output).
+    const top = units[sizes.length - 1][0];
+    lossLabel = el('text', { x: top.x - R, y: top.y - R - 8, class: 'value output-extra loss' }, unitGroup);
     for (let l = 0; l + 1 < sizes.length; ++l) {
       for (let to = 0; to < sizes[l + 1]; ++to) {
         for (let from = 0; from < sizes[l]; ++from) {
@@ -117,9 +131,11 @@ export function createStepView(container, handlers) {
           const x1 = a.x + R, y1 = a.y, x2 = b.x - R, y2 = b.y;
           const line = el('line', { x1, y1, x2, y2, class: 'step-link', 'data-link': `${l}:${to}:${from}` }, linkGroup);
           const hit = el('line', { x1, y1, x2, y2, class: 'step-hit' }, linkGroup);
-          focusable(hit, `link ${a.name} → ${b.name}: show its equation`, { type: 'link', layer: l, to, from });
-          const label = el('text', { x: x1 + LABEL_AT * (x2 - x1), y: y1 + LABEL_AT * (y2 - y1) - 3, class: 'link-label', 'text-anchor': 'middle' }, labelGroup);
-          links.push({ layer: l, to, from, line, hit, label, x1, y1, x2, y2 });
+          const name = `link ${a.name} → ${b.name}`;
+          focusable(hit, `${name}: show its equation`, { type: 'link', layer: l, to, from });
+          const title = el('title', {}, hit);
+          const label = el('text', { class: 'link-label', 'text-anchor': 'middle' }, labelGroup);
+          links.push({ layer: l, to, from, line, hit, title, label, name, x1, y1, x2, y2 });
         }
       }
       for (let to = 0; to < sizes[l + 1]; ++to) {
@@ -129,6 +145,39 @@ export function createStepView(container, handlers) {
         biases.push({ layer: l, to, rect });
       }
     }
+    // A unit's circle and the numbers under it (or, for inputs, beside it).
+    obstacles = units.flatMap((column, c) => column.map((u) => (c === 0
+      ? { x0: u.x - LEFT, x1: u.x + R, y0: u.y - R, y1: u.y + R }
+      : { x0: u.x - 30, x1: u.x + 30, y0: u.y - R, y1: u.y + R + 40 })));
+    obstacles.push({ x0: top.x - R, x1: top.x + 110, y0: top.y - R - 20, y1: top.y - R - 4 });  // the loss
+    labelKey = '';
+  }
+
+  const overlaps = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+  /**
+   * Places the labels of `wanted` (link indices, most important first) where they overlap no
+   * other label and no unit; the rest get none. Sets each label's text and position.
+   */
+  function placeLabels(wanted, texts) {
+    const placed = [];
+    const shown = new Set();
+    for (const i of wanted) {
+      const link = links[i];
+      const w = labelWidth(texts[i]);
+      for (const t of LABEL_AT) {
+        const x = link.x1 + t * (link.x2 - link.x1), y = link.y1 + t * (link.y2 - link.y1) - 3;
+        const box = { x0: x - w / 2, x1: x + w / 2, y0: y - LABEL_H + 2, y1: y + 2 };
+        if (placed.some((p) => overlaps(p, box)) || obstacles.some((o) => overlaps(o, box))) continue;
+        placed.push(box);
+        shown.add(i);
+        set(link.label, 'x', x.toFixed(1));
+        set(link.label, 'y', y.toFixed(1));
+        break;
+      }
+    }
+    links.forEach((link, i) => setText(link.label, shown.has(i) ? texts[i] : ''));
+    return shown;
   }
 
   function pulse(i) {
@@ -162,6 +211,9 @@ export function createStepView(container, handlers) {
       setData(u.g, 'a', ex.input[i]);
       set(u.circle, 'fill', rgbToCss(divergingRgb(ex.input[i])));
     });
+    const lossShown = unitReveals(phases, revealedAt, sizes.length - 1).loss;
+    setText(lossLabel, lossShown ? `loss ${short(ex.loss)}${sizes[sizes.length - 1] > 1 ? ' (all outputs)' : ''}` : '');
+    setData(lossLabel, 'loss', lossShown ? ex.loss : undefined);
     let pulseCount = 0;
     for (let c = 1; c < sizes.length; ++c) {
       const layer = ex.layers[c - 1];
@@ -184,8 +236,7 @@ export function createStepView(container, handlers) {
         g.classList.toggle('selected', sel?.type === 'unit' && sel.column === c && sel.unit === j);
         if (u.extra.length) {
           setText(u.extra[0], shown.loss ? `target ${short(ex.target[j])}` : '');
-          setText(u.extra[1], shown.loss && j === 0 ? `loss ${short(ex.loss)}` : '');  // one loss for all outputs
-          setText(u.extra[2], shown.loss ? `∂L/∂a ${short(ex.dLossDOutput[j])}` : '');
+          setText(u.extra[1], shown.loss ? `∂L/∂a ${short(ex.dLossDOutput[j])}` : '');
           setData(g, 'dLossDA', shown.loss ? ex.dLossDOutput[j] : undefined);
         }
       });
@@ -204,23 +255,49 @@ export function createStepView(container, handlers) {
     const active = (l) => (current.kind === 'forward' || current.kind === 'backward' ? current.layer === l
       : current.kind === 'average' || current.kind === 'update');
     const animating = progress < 1 && (current.kind === 'forward' || current.kind === 'backward');
-    const layerLinks = sizes.slice(1).map((n, l) => n * sizes[l]);
+    // The update moves every weight from w to w′ over its phase; once it is shown, links are weights.
+    const moving = current.kind === 'update';
+    const weightAt = (k) => (moving ? step.paramsBefore[k] + Math.min(1, progress) * (step.paramsAfter[k] - step.paramsBefore[k]) : 0);
+    const touches = (link) => Boolean(sel && ((sel.type === 'unit' && ((sel.column === link.layer + 1 && sel.unit === link.to) || (sel.column === link.layer && sel.unit === link.from))) ||
+      (sel.type === 'link' && sel.layer === link.layer && sel.to === link.to && sel.from === link.from)));
+    const signed = (q, v) => (q === 'update' && v > 0 ? `+${short(v)}` : short(v));
+
+    // Labels: laid out again only when what they show changes (not every animation frame).
+    const labelsFor = `${revealedAt}|${phase}|${s.example}|${JSON.stringify(sel)}`;
+    if (labelsFor !== labelKey || step !== labelledStep) {
+      labelledStep = step;
+      labelKey = labelsFor;
+      const texts = links.map((link, i) => signed(quantityOf[link.layer], values[i]));
+      const rank = (i) => (touches(links[i]) ? 1e9 : 0) + Math.abs(values[i]) / (maxima[links[i].layer] || 1);
+      const wanted = links.map((_, i) => i)
+        .filter((i) => quantityOf[links[i].layer] !== 'weight' && (touches(links[i]) || active(links[i].layer)))
+        .sort((a, b) => rank(b) - rank(a));
+      const shown = placeLabels(wanted, texts);
+      links.forEach((link, i) => {
+        const q = quantityOf[link.layer];
+        const what = { weight: 'weight', contribution: 'w·a', gradient: '∂L/∂w', mean: 'mean ∂L/∂w', update: 'Δw' }[q];
+        const text = `${link.name}: ${what} ${texts[i]}`;
+        setText(link.title, text);
+        set(link.hit, 'aria-label', `${text}. Show its equation`);
+        // Only the links on show are tab stops: a big network would otherwise have hundreds.
+        set(link.hit, 'tabindex', shown.has(i) || touches(link) ? 0 : -1);
+      });
+    }
+
     links.forEach((link, i) => {
       const q = quantityOf[link.layer];
       const v = values[i];
       const on = active(link.layer);
-      set(link.line, 'stroke', signColor(v));
-      set(link.line, 'stroke-width', (relative(q) ? relativeWidth(v, maxima[link.layer]) : linkWidth(v)).toFixed(2));
+      const k = moving ? paramIndex(sizes, link.layer, link.to, link.from) : -1;
+      const w = moving ? weightAt(k) : v;
+      set(link.line, 'stroke', signColor(w));
+      set(link.line, 'stroke-width', (moving || !relative(q) ? linkWidth(w) : relativeWidth(v, maxima[link.layer])).toFixed(2));
       set(link.line, 'opacity', on ? 0.9 : 0.3);
       setData(link.line, 'quantity', q);
       setData(link.line, 'value', v);
-      const touches = sel && ((sel.type === 'unit' && ((sel.column === link.layer + 1 && sel.unit === link.to) || (sel.column === link.layer && sel.unit === link.from))) ||
-        (sel.type === 'link' && sel.layer === link.layer && sel.to === link.to && sel.from === link.from));
-      link.line.classList.toggle('selected', Boolean(touches));
-      const labelled = q !== 'weight' && (touches || (on && layerLinks[link.layer] <= LABEL_ALL));
-      setText(link.label, labelled ? short(v) : '');
-      // Only the links on show are tab stops: a big network would otherwise have hundreds.
-      set(link.hit, 'tabindex', labelled || touches ? 0 : -1);
+      setData(link.line, 'before', q === 'update' ? step.paramsBefore[k] : undefined);
+      setData(link.line, 'after', q === 'update' ? step.paramsAfter[k] : undefined);
+      link.line.classList.toggle('selected', touches(link));
       if (animating && current.layer === link.layer) {
         const t = current.kind === 'forward' ? progress : 1 - progress;
         const p = pulse(pulseCount++);
@@ -237,9 +314,12 @@ export function createStepView(container, handlers) {
     for (const b of biases) {
       const q = quantityOf[b.layer];
       const v = linkValue(step, sizes, q, s.example, b.layer, b.to, 'bias');
-      set(b.rect, 'fill', signColor(v));
+      const k = paramIndex(sizes, b.layer, b.to, 'bias');
+      set(b.rect, 'fill', signColor(moving ? weightAt(k) : v));
       setData(b.rect, 'quantity', q);
       setData(b.rect, 'value', v);
+      setData(b.rect, 'before', q === 'update' ? step.paramsBefore[k] : undefined);
+      setData(b.rect, 'after', q === 'update' ? step.paramsAfter[k] : undefined);
       b.rect.classList.toggle('selected', sel?.type === 'bias' && sel.layer === b.layer && sel.to === b.to);
     }
   }
