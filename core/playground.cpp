@@ -210,18 +210,9 @@ std::string Playground::record_step(std::vector<int> batch, const Update& update
   t.learning_rate = trainer_.current_learning_rate();
   t.optimizer = ts.optimizer;
   t.settings = ts;
-  t.data_gradient = Vector::Zero(P);
-  const Scalar inv_batch = Scalar(1) / static_cast<Scalar>(t.batch.size());
-  for (int i : t.batch) {
-    t.examples.push_back(trace_example(net_, settings_.loss, inputs_.inputs.col(i), inputs_.targets.col(i)));
-    const ExampleTrace& ex = t.examples.back();
-    t.loss_before += ex.loss / double(t.batch.size());
-    for (int l = 0; l < net_.layer_count(); ++l) {  // mean of the per-example gradients
-      MatrixMap(t.data_gradient.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)) +=
-          ex.layers[l].dW * inv_batch;
-      VectorMap(t.data_gradient.data() + net_.bias_offset(l), net_.size(l + 1)) += ex.layers[l].db * inv_batch;
-    }
-  }
+  const Network before = net_;  // the examples are traced after the update, with its dropout masks
+  // The loss on the batch before and after, both without dropout: the same measure twice.
+  t.loss_before = evaluate(net_, settings_.loss, task(), inputs_, t.batch, eval_ws_).loss;
   t.regularization_gradient = Vector::Zero(P);
   add_regularization_gradient(net_, ts.l1, ts.l2, t.regularization_gradient);
   // An unsized velocity is the zero velocity the first momentum update starts from.
@@ -234,6 +225,22 @@ std::string Playground::record_step(std::vector<int> batch, const Update& update
 
   if (update() == 0) return "no update was made on these examples";  // nothing changed
   t.dropout_applied = trainer_.last_used_dropout();
+  t.batch = trainer_.last_batch();  // the examples the update used, in its column order
+  // Each example at the weights before, with the masks the update drew for it: the step as it ran.
+  t.data_gradient = Vector::Zero(P);
+  const Scalar inv_batch = Scalar(1) / static_cast<Scalar>(t.batch.size());
+  for (std::size_t j = 0; j < t.batch.size(); ++j) {
+    const int i = t.batch[j];
+    const std::vector<Vector> masks = trainer_.last_dropout_masks(Index(j));
+    t.examples.push_back(trace_example(before, settings_.loss, inputs_.inputs.col(i), inputs_.targets.col(i),
+                                       t.dropout_applied ? &masks : nullptr));
+    const ExampleTrace& ex = t.examples.back();
+    for (int l = 0; l < before.layer_count(); ++l) {  // mean of the per-example gradients
+      MatrixMap(t.data_gradient.data() + before.weight_offset(l), before.size(l + 1), before.size(l)) +=
+          ex.layers[l].dW * inv_batch;
+      VectorMap(t.data_gradient.data() + before.bias_offset(l), before.size(l + 1)) += ex.layers[l].db * inv_batch;
+    }
+  }
 
   t.applied_gradient = trainer_.last_gradient();
   t.params_after = net_.params();

@@ -2,12 +2,16 @@
 
 namespace bp {
 
-ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, const Vector& target) {
+ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, const Vector& target,
+                           const std::vector<Vector>* masks) {
   Workspace ws;
   ws.reserve(net, 1);
   ws.batch = 1;
   ws.input.col(0) = input;
   ws.target.col(0) = target;
+  ws.use_dropout = masks != nullptr;
+  if (masks)
+    for (int l = 0; l + 1 < net.layer_count(); ++l) ws.dropout_mask[l].col(0) = (*masks)[std::size_t(l)];
   forward(net, ws);
   Vector grad;
   backward(net, loss, ws, grad);  // fills ws.delta, ws.grad_act (hidden layers) and grad
@@ -27,10 +31,14 @@ ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, c
     lt.z = ws.z[l].col(0);
     lt.a = ws.a[l].col(0);
     lt.grad_act.resize(lt.z.size());
-    // Softmax has no per-unit derivative (its Jacobian is folded into delta = a - y): ones.
-    activate_grad(net.activation(l), net.arch().activation_params, lt.z, lt.a, lt.grad_act);
+    // f'(z) from the unmasked f(z) (sigmoid' = f(1 - f) reads it). Softmax has no per-unit
+    // derivative (its Jacobian is folded into delta = a - y): ones.
+    Vector f(lt.z.size());
+    activate(net.activation(l), net.arch().activation_params, lt.z, f);
+    activate_grad(net.activation(l), net.arch().activation_params, lt.z, f, lt.grad_act);
+    if (masks && l + 1 < L) lt.mask = (*masks)[std::size_t(l)];
     // What reaches a from above: the loss itself at the output, else the next layer's deltas sent
-    // back through its weights (no dropout here, so delta = dloss_da * grad_act up to rounding).
+    // back through its weights (delta = dloss_da * grad_act (* mask) up to rounding).
     lt.dloss_da = l == L - 1 ? t.dloss_doutput : Vector(net.W(l + 1).transpose() * ws.delta[l + 1].col(0));
     lt.delta = ws.delta[l].col(0);
     lt.dW = ConstMatrixMap(grad.data() + net.weight_offset(l), net.size(l + 1), net.size(l));

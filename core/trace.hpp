@@ -13,8 +13,10 @@ struct LayerTrace {     // weight layer l: a_prev -> z -> a
   Vector a_prev;        // (in)  input to the layer
   Matrix contribution;  // (out x in) W(j,i) * a_prev(i): each link's share of z (z = row sums + b)
   Vector z;             // (out) W a_prev + b
-  Vector a;             // (out) f(z)
-  Vector grad_act;      // (out) f'(z) (ones for a softmax output)
+  Vector a;             // (out) f(z), times the dropout mask where one applied: what the next layer sees
+  Vector grad_act;      // (out) f'(z) (ones for a softmax output), without the mask
+  Vector mask;          // (out) dropout mask of a hidden layer in a step with dropout: 0 (dropped) or
+                        // 1/(1-p) (kept, scaled); empty without dropout. delta = dloss_da * f'(z) * mask
   Vector dloss_da;      // (out) dL/da: dL/doutput for the output layer, W_{l+1}^T delta_{l+1} for a hidden layer
   Vector delta;         // (out) dL/dz
   Matrix dW;            // (out x in) dL/dW = delta a_prev^T
@@ -28,15 +30,19 @@ struct ExampleTrace {
   std::vector<LayerTrace> layers;
 };
 
-// Forward + backward of one example at the current weights, without dropout; changes nothing.
-ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, const Vector& target);
+// Forward + backward of one example at the current weights; changes nothing. With `masks` (one
+// per hidden layer), the dropout masks a training step drew for this example are applied, so the
+// trace is that of the step; without, no dropout.
+ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, const Vector& target,
+                           const std::vector<Vector>* masks = nullptr);
 
 struct StepTrace {
   std::vector<int> batch;                // dataset indices of the examples used
-  std::vector<ExampleTrace> examples;    // per example, at the weights before the update
+  std::vector<ExampleTrace> examples;    // per example, at the weights before the update, with
+                                         // the dropout masks the update drew for it (if any)
   Vector data_gradient;                  // mean of the per-example gradients (flat, params layout)
   Vector regularization_gradient;        // L1/L2 term at the weights before the update
-  Vector applied_gradient;               // what the optimiser received (with dropout if enabled)
+  Vector applied_gradient;               // what the optimiser received: data + regularisation
   Vector params_before, params_after;
   Vector update;                         // params_after - params_before, computed in the core
   Scalar learning_rate = 0;

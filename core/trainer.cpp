@@ -98,6 +98,13 @@ std::vector<int> Trainer::next_batch(Index examples) const {
   return std::vector<int>(order_.begin() + position_, order_.begin() + position_ + count);
 }
 
+std::vector<Vector> Trainer::last_dropout_masks(Index column) const {
+  std::vector<Vector> masks;
+  if (!ws_.use_dropout || column < 0 || column >= ws_.batch) return masks;
+  for (std::size_t l = 0; l + 1 < ws_.dropout_mask.size(); ++l) masks.push_back(ws_.dropout_mask[l].col(column));
+  return masks;
+}
+
 void Trainer::draw_dropout_masks(const Network& net) {
   const Scalar p = settings_.dropout, keep_scale = Scalar(1) / (Scalar(1) - p);
   for (int l = 0; l + 1 < net.layer_count(); ++l) {

@@ -77,6 +77,9 @@ class Trainer {
   const Vector& last_gradient() const { return gradient_; }
   const std::vector<int>& last_batch() const { return last_batch_; }
   bool last_used_dropout() const { return ws_.use_dropout; }
+  // The dropout mask the last update drew for batch column `column` (last_batch()[column]), one
+  // vector per hidden layer; empty if it used no dropout.
+  std::vector<Vector> last_dropout_masks(Index column) const;
 
   // Optimiser state, as left by the last update (zero after reset or an optimiser change).
   const Vector& velocity() const { return velocity_; }      // momentum's v

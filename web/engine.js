@@ -138,8 +138,8 @@ export class Engine {
   /** Forward + backward record of dataset point `index` at the current weights (no change). */
   trace(index) { return check(this.core.trace(whole('example index', index))); }
   /**
-   * One traced update on the next `n` examples: per-example traces (layers with contribution and
-   * dLossDA), gradients, params before/after and their difference `update`, the optimizer with its
+   * One traced update on the next `n` examples: per-example traces (layers with contribution,
+   * dLossDA and, with dropout, the mask the update drew: 0 dropped, 1/(1-p) kept), gradients, params before/after and their difference `update`, the optimizer with its
    * state (velocityBefore/After for momentum; moment1/2, moment1Hat/2Hat, adamStep for Adam).
    */
   traceStep(n = 1) { return check(this.core.traceStep(whole('examples', n))); }

@@ -114,11 +114,15 @@ export function createStepPanel(deps) {
   function context() {
     const { step } = panel;
     return { step, example: panel.example, sizes: panel.sizes, featureNames: panel.featureNames,
-      activations: panel.activations, loss: panel.loss, optimizer: step.optimizer, l1: step.settings.l1, l2: step.settings.l2,
-      dropout: step.dropoutApplied };
+      activations: panel.activations, loss: panel.loss, optimizer: step.optimizer, l1: step.settings.l1, l2: step.settings.l2 };
   }
 
   const name = (column, unit) => unitName(panel.featureNames, panel.sizes, column, unit);
+  // The dropout mask the step drew for a unit of the shown example (undefined without dropout).
+  const maskOf = (column, unit) => {
+    const mask = panel.step.examples[panel.example].layers[column - 1]?.mask;
+    return mask && mask.length > 0 ? mask[unit] : undefined;
+  };
 
   function forwardOf(column, unit) {
     const { step, sizes } = panel;
@@ -129,6 +133,7 @@ export function createStepPanel(deps) {
       terms: Array.from(layer.aPrev, (a, i) => ({ from: name(column - 1, i), w: step.paramsBefore[paramIndex(sizes, column - 1, unit, i)],
         a, contribution: layer.contribution[unit + i * rows] })),
       bias: step.paramsBefore[paramIndex(sizes, column - 1, unit, 'bias')], z: layer.z[unit], out: layer.a[unit],
+      mask: maskOf(column, unit),
     });
   }
 
@@ -142,6 +147,7 @@ export function createStepPanel(deps) {
       unit: name(column, unit), isOutput, loss: panel.loss, activation: panel.activations[column],
       dLda: layer.dLossDA[unit], gradAct: layer.gradAct[unit], delta: layer.delta[unit], a: layer.a[unit], y: isOutput ? ex.target[unit] : undefined,
       paths: isOutput ? [] : Array.from(next.delta, (delta, k) => ({ to: name(column + 1, k), w: step.paramsBefore[paramIndex(sizes, column, k, unit)], delta })),
+      mask: maskOf(column, unit),
     });
   }
 
@@ -155,6 +161,7 @@ export function createStepPanel(deps) {
       dLda: t.dLossDA[to], gradAct: t.gradAct[to], aPrev: isBias ? 1 : t.aPrev[from], delta: t.delta[to],
       grad: isBias ? t.db[to] : t.dW[to + from * rows],
       cancels: layer + 1 === panel.sizes.length - 1 && panel.loss !== 'mse',
+      mask: maskOf(layer + 1, to),
     });
   }
 
@@ -188,7 +195,6 @@ export function createStepPanel(deps) {
       vBefore: at(step.velocityBefore), vAfter: at(step.velocityAfter),
       adamMBefore: at(step.moment1Before), adamVBefore: at(step.moment2Before), t: step.adamStep || undefined,
       m: at(step.moment1), v: at(step.moment2), mHat: at(step.moment1Hat), vHat: at(step.moment2Hat),
-      dropout: step.dropoutApplied,
     });
   }
 

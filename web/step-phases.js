@@ -102,7 +102,7 @@ const LOSS_TEXT = { mse: 'squared error ½(a − y)²', bce: 'binary cross-entro
 /**
  * What a phase means, in a sentence or two with this step's numbers (all from the trace).
  * @param {object} ctx { step, example (shown), sizes, featureNames, activations (per column),
- *   loss, optimizer, l1, l2, dropout }
+ *   loss, optimizer, l1, l2 }
  */
 export function phaseText(phase, ctx) {
   const { step, sizes } = ctx;
@@ -122,8 +122,12 @@ export function phaseText(phase, ctx) {
     case 'forward': {
       const to = phase.layer + 1 === last ? 'the output' : `layer h${phase.layer + 1}`;
       const act = ctx.activations[phase.layer + 1];
+      const mask = ex.layers[phase.layer].mask;
+      const dropped = mask && mask.length > 0 ? Array.from(mask).filter((m) => m === 0).length : -1;
+      const drop = dropped < 0 ? '' : ` Dropout: this step dropped ${dropped} of its ${mask.length} units for this example ` +
+        '(a = 0, drawn faded) and scaled the others by 1/(1 − p).';
       return `Each unit of ${to} adds up its inputs times their weights (each link shows its w·a) plus its bias: ` +
-        `z = Σ w·a + b. Then it applies ${ACTIVATION_TEXT[act] ?? act}: a = f(z).`;
+        `z = Σ w·a + b. Then it applies ${ACTIVATION_TEXT[act] ?? act}: a = f(z).${drop}`;
     }
     case 'loss':
       return `The prediction ${vector(ex.output)} against the target ${vector(ex.target)}: ` +
@@ -146,8 +150,7 @@ export function phaseText(phase, ctx) {
         : ctx.optimizer === 'adam' ? 'Adam scales each step by its running gradient averages, w ← w − η m̂/(√v̂ + ε)'
           : 'w ← w − η g';
       const reg = ctx.l1 > 0 || ctx.l2 > 0 ? ' The gradient includes the L1/L2 penalty.' : '';
-      const drop = ctx.dropout > 0 ? ' Dropout masked some units in this update, so its gradient differs from the traced one.' : '';
-      return `Every weight and bias moves against its gradient: ${rule}, η = ${short(step.learningRate)}. The links move from w to w′ = w + Δw, drawn as in the network above; their labels give Δw.${reg}${drop} ` +
+      return `Every weight and bias moves against its gradient: ${rule}, η = ${short(step.learningRate)}. The links move from w to w′ = w + Δw, drawn as in the network above; their labels give Δw.${reg} ` +
         `Loss on ${several ? 'these examples' : 'this example'}: ${short(step.lossBefore)} → ${short(step.lossAfter)}.`;
     }
     default: return '';

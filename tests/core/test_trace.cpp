@@ -294,18 +294,38 @@ TEST_CASE("a traced SGD step is consistent with itself", "[trace]") {
   CHECK(st.loss_after == Approx(m.loss).margin(kValueTol));
 }
 
-TEST_CASE("a traced step with dropout reports the gradient the optimiser really used", "[trace]") {
+TEST_CASE("a traced step with dropout traces the examples with the masks the update drew", "[trace]") {
   Playground pg;
   Settings s = pg.settings();
-  s.hidden = {8};
+  s.hidden = {8, 6};
   s.train.dropout = Scalar(0.5);
   s.train.batch_size = 5;
   REQUIRE(pg.configure(s).empty());
   StepTrace st;
   REQUIRE(pg.trace_step(5, st).empty());
-  // The examples are traced without dropout; the applied gradient had units dropped.
-  CHECK(max_abs(st.applied_gradient - (st.data_gradient + st.regularization_gradient)) > 1e-4);
+  // The per-example traces are those of the update: their mean is the gradient it applied.
+  CHECK(max_abs(st.applied_gradient - (st.data_gradient + st.regularization_gradient)) < 1e-6);
   CHECK(st.applied_gradient == pg.trainer().last_gradient());
+  CHECK(st.batch == pg.trainer().last_batch());
+  int dropped = 0, kept = 0;
+  for (const ExampleTrace& ex : st.examples) {
+    REQUIRE(ex.layers.size() == 3);
+    CHECK(ex.layers[2].mask.size() == 0);  // never the output
+    for (int l = 0; l < 2; ++l) {
+      const LayerTrace& lt = ex.layers[std::size_t(l)];
+      REQUIRE(lt.mask.size() == lt.z.size());
+      for (Index j = 0; j < lt.z.size(); ++j) {
+        const double m = double(lt.mask(j));
+        CHECK((m == 0.0 || m == Approx(2.0)));  // dropped, or kept and scaled by 1/(1-p)
+        (m == 0.0 ? dropped : kept) += 1;
+        CHECK(double(lt.a(j)) == Approx(std::tanh(double(lt.z(j))) * m).margin(kValueTol));
+        CHECK(double(lt.delta(j)) == Approx(double(lt.dloss_da(j) * lt.grad_act(j)) * m).margin(kValueTol));
+        if (m == 0.0) CHECK(ex.layers[std::size_t(l + 1)].contribution.col(j).isZero());  // a dropped unit sends nothing
+      }
+    }
+  }
+  CHECK(dropped > 0);
+  CHECK(kept > 0);
   const Vector expected_after = st.params_before - st.learning_rate * st.applied_gradient;
   CHECK(max_abs(st.params_after - expected_after) < 1e-6);
   CHECK(st.dropout_applied);

@@ -393,21 +393,53 @@ test('softmax output with no hidden layer: δ = a − y at each output; reset fo
   });
 });
 
-test('regression with dropout: the update equation says the masked gradient differs; a short last batch is traced as it is', T, async () => {
+test('regression with dropout: each example is traced with the masks its update drew; a short last batch is traced as it is', T, async () => {
   await withPage(b, '#dataset=plane&hidden=3&dropout=0.5&batchSize=30', async (page) => {
-    const { dataset } = await reference(page, () => null);
-    const train = dataset.train.length;
+    const { step, sizes, dataset } = await reference(page, (engine) => engine.traceStep(30));
+    assert.ok(step.dropoutApplied);
     await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-batch');
+    await toStart(page);
+    await page.click('#step-timeline button >> nth=1');  // forward into h1: masks are known
+    await frames(page);
+    const masks = () => page.$$eval('#step-network [data-unit^="1:"]', (gs) => gs.map((g) => ({
+      mask: Number(g.dataset.mask), a: Number(g.dataset.a), dropped: g.classList.contains('dropped') })));
+    let dropped = null;
+    for (let e = 0; e < 4; ++e) {
+      await page.selectOption('#step-example', String(e));
+      await frames(page);
+      const shownMasks = await masks();
+      shownMasks.forEach((u, j) => {
+        const layer = step.examples[e].layers[0];
+        assert.equal(u.mask, layer.mask[j], `example ${e}, unit ${j}: the update's mask`);
+        assert.ok(u.a === layer.a[j], `example ${e}, unit ${j}: a ${u.a} vs ${layer.a[j]}`);  // −0 for a dropped negative f(z)
+        assert.equal(u.dropped, layer.mask[j] === 0);
+        if (layer.mask[j] === 0) dropped ??= { e, j };
+      });
+    }
+    assert.ok(dropped, 'some unit of the first examples was dropped');
+    assert.match(await page.textContent('#step-text'), /Dropout: this step dropped \d of its 3 units/);
+    await page.selectOption('#step-example', String(dropped.e));
+    await page.click(`#step-network [data-unit="1:${dropped.j}"] circle`);
+    await frames(page);
+    assert.match(await page.textContent('#step-equation section[data-stage="Forward"]'), /dropped for this example/);
+    // The batch mean of those traces is what the update applied (the L2-free data gradient).
+    await page.click('#step-timeline button >> nth=-2');
+    await frames(page);
+    const s = await shown(page);
+    assert.deepEqual(s.links['1:0:0'], { q: 'mean', v: step.dataGradient[paramIndex(sizes, 1, 0, 0)] });
+    for (let k = 0; k < step.appliedGradient.length; ++k) assert.ok(Math.abs(step.appliedGradient[k] - step.dataGradient[k]) < 1e-6);
+    await page.click('#step-timeline button >> nth=-1');
+    await clickLink(page, 1, 0, 0);
+    assert.doesNotMatch(await page.textContent('#step-equation section[data-stage="Update"]'), /dropout/);
+
+    // The rest of the epoch: its last batch is shorter, and traced as it is.
+    const train = dataset.train.length;
     const batches = Math.ceil(train / 30);
-    for (let i = 0; i < batches; ++i) await page.click('#step-trace-batch');
+    for (let i = 1; i < batches; ++i) await page.click('#step-trace-batch');
     await toStart(page);
     const rest = train - 30 * (batches - 1);
     assert.match(await page.textContent('#step-text'), new RegExp(`One update from ${rest} examples`), 'the epoch\'s last, shorter batch');
-    await page.click('#step-timeline button >> nth=-1');
-    await clickLink(page, 1, 0, 0);
-    const update = await page.textContent('#step-equation section[data-stage="Update"]');
-    assert.match(update, /dropout masks were applied/);
-    assert.match(await page.textContent('#step-text'), /Dropout masked some units/);
   });
 });
 

@@ -344,6 +344,7 @@ describe('trace(i)', () => {
       for (const key of ['z', 'a', 'gradAct', 'delta', 'db']) assert.equal(l[key].length, out, key);
       assert.equal(l.dW.length, out * inn);
       if (k > 0) assert.deepEqual(l.aPrev, t.layers[k - 1].a);
+      assert.equal(l.mask.length, 0, 'no dropout mask outside a training step');
       // z = W a_prev + b (W column-major: W[j + i*out])
       const z = [];
       for (let j = 0; j < out; ++j) {
@@ -408,6 +409,25 @@ describe('traceStep(n)', () => {
     assertClose(s.dataGradient, mean, 1e-6, 'data gradient');
     assert.ok(Number.isFinite(s.lossBefore) && Number.isFinite(s.lossAfter));
     assert.equal(engine.progress().epochPosition, 4);
+  });
+
+  test('with dropout the examples carry the masks the update drew, and their mean is what it applied', () => {
+    engine.configure({ hidden: [6, 6], dropout: 0.5, batchSize: 4 });
+    const s = engine.traceStep(4);
+    assert.ok(s.dropoutApplied);
+    const values = new Set();
+    for (const ex of s.examples) {
+      ex.layers.forEach((l, k) => {
+        if (k === ex.layers.length - 1) { assert.equal(l.mask.length, 0, 'no mask on the output'); return; }
+        assert.equal(l.mask.length, l.z.length);
+        l.mask.forEach((m, j) => {
+          values.add(m);
+          if (m === 0) assert.ok(l.a[j] === 0, 'a dropped unit outputs 0 (or −0)');
+        });
+      });
+    }
+    assert.deepEqual([...values].sort(), [0, 2], 'dropped, or kept and scaled by 1/(1 - p)');
+    assertClose(s.appliedGradient, s.dataGradient.map((g, i) => g + s.regularizationGradient[i]), 1e-6, 'applied gradient');
   });
 
   test('n out of range throws and changes nothing', () => {

@@ -224,7 +224,7 @@ test('adam update: m, v, bias-corrected m̂ and v̂, then the step with ε', () 
   assert.ok(endsWith(w, 0.51));
 });
 
-test('regularisation line lists only the non-zero rates; dropout adds a note', () => {
+test('regularisation line lists only the non-zero rates', () => {
   const both = checked(updateEquation({ optimizer: 'sgd', lr: 0.1, w: -0.5, wAfter: -0.51, gData: 0.1, gReg: -0.006, g: 0.094, l1: 0.001, l2: 0.01 }));
   const [reg] = lines(both);
   assert.deepEqual(mns(reg), ['2', '1', '0.1', '0.01', `${M}0.5`, '0.001', `${M}0.5`, '0.1', `${M}0.006`, '0.094']);
@@ -233,13 +233,25 @@ test('regularisation line lists only the non-zero rates; dropout adds a note', (
   assert.ok(!l2only.includes('<mi>sign</mi>') && endsWith(l2only, 0.105));
   const plain = lines(checked(updateEquation({ optimizer: 'sgd', lr: 0.1, w: 0.5, wAfter: 0.49, gData: 0.1, gReg: 0, g: 0.1 })));
   assert.equal(plain.length, 1);
-  const dropped = lines(checked(updateEquation({ optimizer: 'sgd', lr: 0.1, w: 0.5, wAfter: 0.49, g: 0.1, dropout: true })));
-  assert.match(dropped[0], /<mtext>dropout masks were applied/);
-  assert.equal(dropped.length, 3);
-  assert.deepEqual(mns(dropped[1]), ['0.1'], 'the applied g on its own line');
-  // With dropout and a penalty, the sum of the traced parts is not claimed to equal the masked g.
-  const masked = lines(checked(updateEquation({ optimizer: 'sgd', lr: 0.1, w: 0.5, wAfter: 0.49, gData: 0.1, gReg: 0.005,
-    g: 0.07, l2: 0.01, dropout: true })));
-  assert.ok(endsWith(masked[0], 0.005) && !mns(masked[0]).includes('0.07'));
-  assert.deepEqual(mns(masked[2]), ['0.07']);
+});
+
+test('dropout: a = m·f(z) with the mask, m scales δ and ∂a/∂z, and a dropped unit says so', () => {
+  const terms = [{ from: 'x1', w: 0.5, a: 2, contribution: 1 }];
+  const kept = lines(checked(forwardEquation({ unit: 'h1.1', activation: 'tanh', terms, bias: 0, z: 1, out: 1.523, mask: 2 })));
+  assert.equal(kept.length, 3);
+  assert.ok(kept[1].includes('<msub><mi>m</mi><mi>h1.1</mi></msub>'));
+  assert.deepEqual(mns(kept[1]), ['2', '1', '1.523']);
+  assert.match(kept[2], /<mtext>dropout: kept this time; m scales it up/);
+  const dropped = lines(checked(forwardEquation({ unit: 'h1.1', activation: 'tanh', terms, bias: 0, z: 1, out: 0, mask: 0 })));
+  assert.deepEqual(mns(dropped[1]), ['0', '1', '0']);
+  assert.match(dropped[2], /dropped for this example/);
+  assert.equal(lines(checked(forwardEquation({ unit: 'h1.1', activation: 'tanh', terms, bias: 0, z: 1, out: 0.7616 }))).length, 2, 'no mask, no note');
+
+  const [delta] = lines(checked(deltaEquation({ unit: 'h1.1', isOutput: false, loss: 'mse', activation: 'tanh', dLda: 0.5,
+    gradAct: 0.4, delta: 0.4, paths: [{ to: 'out', w: 1, delta: 0.5 }], mask: 2 })));
+  assert.deepEqual(mns(delta), ['1', '0.5', '0.4', '2', '0.5', '0.4', '2', '0.4']);
+  assert.ok(endsWith(delta, 0.4));
+  const [chain] = lines(checked(weightGradientEquation({ from: 'x1', to: 'h1.1', dLda: 0.5, gradAct: 0.4, aPrev: 2, delta: 0.4,
+    grad: 0.8, mask: 2 })));
+  assert.deepEqual(mns(chain), ['0.5', '0.4', '2', '2', '0.8']);
 });

@@ -89,7 +89,7 @@ test('linkValue reads each quantity from its place in the trace (column-major, p
 test('the explanations quote the trace\'s numbers', () => {
   const step = fakeStep(1);
   const ctx = { step, example: 0, sizes: SIZES, featureNames: ['x1', 'x2'], activations: ['feature', 'tanh', 'tanh'],
-    loss: 'mse', optimizer: 'sgd', l1: 0, l2: 0, dropout: 0 };
+    loss: 'mse', optimizer: 'sgd', l1: 0, l2: 0 };
   const phases = buildPhases(SIZES, 1);
   assert.match(phaseText(phases[0], ctx), /Training point 10: x1 = 1, x2 = 2, target 1/);
   assert.match(phaseText(phases[1], ctx), /applies tanh/);
@@ -99,7 +99,10 @@ test('the explanations quote the trace\'s numbers', () => {
   assert.match(phaseText(phases[5], ctx), /Σ w·δ/);
   assert.match(phaseText(phases[6], ctx), /w ← w − η g, η = 0\.03.*0\.281 → 0\.2/);
   assert.match(phaseText(phases[6], { ...ctx, optimizer: 'momentum', l2: 0.1 }), /v ← μv − ηg.*L1\/L2 penalty/);
-  assert.match(phaseText(phases[6], { ...ctx, dropout: 0.2 }), /Dropout masked/);
+  assert.doesNotMatch(phaseText(phases[1], ctx), /Dropout/);
+  const dropped = fakeStep(1);
+  dropped.examples[0].layers[0].mask = Float32Array.from([0, 2, 0]);
+  assert.match(phaseText(phases[1], { ...ctx, step: dropped }), /Dropout: this step dropped 2 of its 3 units/);
 });
 
 test('short numbers: 3 significant digits, exponents for the very small and large', () => {

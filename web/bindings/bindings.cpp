@@ -213,6 +213,7 @@ val example_trace_to_js(const bp::ExampleTrace& t) {
     lo.set("z", floats(l.z));
     lo.set("a", floats(l.a));
     lo.set("gradAct", floats(l.grad_act));
+    lo.set("mask", floats(l.mask));  // empty without dropout
     lo.set("dLossDA", floats(l.dloss_da));
     lo.set("delta", floats(l.delta));
     lo.set("dW", floats(l.dW));

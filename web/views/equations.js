@@ -84,11 +84,12 @@ const note = (text) => `<mtr><mtd style="text-align: left"><mtext>${escapeXml(te
 const math = (lines) => `<math display="block"><mtable columnalign="left">${lines.join('')}</mtable></math>`;
 
 /**
- * Forward pass of one unit: z = Σ w·a + b, then a = f(z).
+ * Forward pass of one unit: z = Σ w·a + b, then a = f(z), or a = m·f(z) with the dropout mask m
+ * the step drew (0: dropped, 1/(1−p): kept and scaled).
  * @param {{ unit: string, activation: string, terms: { from: string, w: number, a: number,
- *   contribution: number }[], bias?: number, z: number, out: number }} p
+ *   contribution: number }[], bias?: number, z: number, out: number, mask?: number }} p
  */
-export function forwardEquation({ unit, activation, terms, bias, z, out }) {
+export function forwardEquation({ unit, activation, terms, bias, z, out, mask }) {
   const hasBias = bias !== undefined && bias !== null;
   const withBias = (list, b) => (hasBias ? `${sum(list)}${mo('+')}${b}` : sum(list));  // b after any ⋯
   const f = mi(ACTIVATION_NAME[activation] ?? activation);
@@ -96,7 +97,9 @@ export function forwardEquation({ unit, activation, terms, bias, z, out }) {
   const result = activation === 'softmax'
     // softmax mixes every output's z (the vector 𝐳), so this unit's z alone does not give a
     ? line(a, sub(`<mrow>${f}${paren(mi('𝐳'))}</mrow>`, mi(unit)), mn(out))
-    : line(a, `${mi('f')}${paren(zUnit)}`, `${f}${paren(mn(z))}`, mn(out));
+    : mask !== undefined
+      ? line(a, dot(named('m', unit), `${mi('f')}${paren(zUnit)}`), times(mn(mask), `${f}${paren(mn(z))}`), mn(out))
+      : line(a, `${mi('f')}${paren(zUnit)}`, `${f}${paren(mn(z))}`, mn(out));
   return math([
     line(zUnit,
       withBias(terms.map((t) => dot(weight(t.from, unit), named('a', t.from))), named('b', unit)),
@@ -104,6 +107,8 @@ export function forwardEquation({ unit, activation, terms, bias, z, out }) {
       withBias(terms.map((t) => operand(t.contribution)), operand(bias)),
       mn(z)),
     result,
+    ...(mask === undefined ? [] : [note(mask === 0 ? 'dropout: this unit is dropped for this example in this step'
+      : 'dropout: kept this time; m scales it up so that the layer\'s expected output stays the same')]),
   ]);
 }
 
@@ -146,9 +151,9 @@ export function lossEquation({ loss, outputs, value }) {
  * loss directly, and for BCE + sigmoid or softmax CE + softmax the derivatives cancel to δ = a − y.
  * @param {{ unit: string, isOutput: boolean, loss: string, activation: string, dLda: number,
  *   gradAct: number, delta: number, paths?: { to: string, w: number, delta: number }[],
- *   a?: number, y?: number }} p
+ *   a?: number, y?: number, mask?: number }} p  mask: a hidden unit's dropout mask in this step
  */
-export function deltaEquation({ unit, isOutput, loss, activation, dLda, gradAct, delta, paths = [], a, y }) {
+export function deltaEquation({ unit, isOutput, loss, activation, dLda, gradAct, delta, paths = [], a, y, mask }) {
   const d = named('δ', unit);
   if (isOutput && loss !== 'mse') {
     return math([
@@ -159,27 +164,32 @@ export function deltaEquation({ unit, isOutput, loss, activation, dLda, gradAct,
   if (isOutput) {
     return math([line(d, dot(partial(mi('L'), named('a', unit)), fPrime(unit)), times(operand(dLda), operand(gradAct)), mn(delta))]);
   }
+  // With dropout the unit's mask m scales what passes back through it, as it scaled a.
+  const m = mask === undefined ? [] : [named('m', unit)], mv = mask === undefined ? [] : [mn(mask)];
   return math([line(d,
-    dot(paren(`${sigma('k')}${weight(unit, 'k')}${named('δ', 'k')}`), fPrime(unit)),
-    dot(paren(sum(paths.map((p) => `${weight(unit, p.to)}${named('δ', p.to)}`))), fPrime(unit)),
-    times(paren(sum(paths.map((p) => times(operand(p.w), operand(p.delta))))), operand(gradAct)),
-    times(operand(dLda), operand(gradAct)),
+    dot(paren(`${sigma('k')}${weight(unit, 'k')}${named('δ', 'k')}`), fPrime(unit), ...m),
+    dot(paren(sum(paths.map((p) => `${weight(unit, p.to)}${named('δ', p.to)}`))), fPrime(unit), ...m),
+    times(paren(sum(paths.map((p) => times(operand(p.w), operand(p.delta))))), operand(gradAct), ...mv),
+    times(operand(dLda), operand(gradAct), ...mv),
     mn(delta))]);
 }
 
 /**
  * ∂L/∂w for one link (or ∂L/∂b for a unit's bias) of one example.
  * @param {{ from?: string, to: string, isBias?: boolean, dLda?: number, gradAct?: number,
- *   aPrev?: number, delta: number, grad?: number, cancels?: boolean }} p
+ *   aPrev?: number, delta: number, grad?: number, cancels?: boolean, mask?: number }} p
+ *   mask: the dropout mask of unit `to` in this step, if any
  */
-export function weightGradientEquation({ from, to, isBias, dLda, gradAct, aPrev, delta, grad, cancels }) {
+export function weightGradientEquation({ from, to, isBias, dLda, gradAct, aPrev, delta, grad, cancels, mask }) {
   if (isBias) return math([line(partial(mi('L'), named('b', to)), dot(named('δ', to), ONE), mn(delta))]);
   const w = weight(from, to), zTo = named('z', to), aTo = named('a', to);
   const short = [dot(named('δ', to), named('a', from)), times(operand(delta), operand(aPrev)), mn(grad)];
   if (cancels) return math([line(partial(mi('L'), w), dot(partial(mi('L'), zTo), partial(zTo, w)), ...short)]);
+  // With dropout, ∂a/∂z = f′(z)·m: the mask is a factor of its own.
+  const slope = mask === undefined ? [operand(gradAct)] : [operand(gradAct), mn(mask)];
   return math([
     line(partial(mi('L'), w), dot(partial(mi('L'), aTo), partial(aTo, zTo), partial(zTo, w)),
-      times(operand(dLda), operand(gradAct), operand(aPrev)), mn(grad)),
+      times(operand(dLda), ...slope, operand(aPrev)), mn(grad)),
     line(partial(mi('L'), w), ...short),
   ]);
 }
@@ -204,7 +214,7 @@ export function batchAverageEquation({ name = 'w', param, perExample, mean }) {
  * @param {object} p see the fields destructured below; `param` names the parameter as in batchAverageEquation
  */
 export function updateEquation({ name = 'w', param, optimizer, lr, w, wAfter, update, gData, gReg, g, l1 = 0, l2 = 0,
-  momentum, vBefore, vAfter, beta1, beta2, epsilon, adamMBefore, adamVBefore, t, m, v, mHat, vHat, dropout = false }) {
+  momentum, vBefore, vAfter, beta1, beta2, epsilon, adamMBefore, adamVBefore, t, m, v, mHat, vHat }) {
   const W = paramSymbol(param, name), G = mi('g'), eta = mi('η'), lines = [];
   const step = (typeof update === 'number') ? [`${operand(w)}${mo('+')}${operand(update)}`] : [];
   if (gReg && (l1 > 0 || l2 > 0)) {
@@ -215,12 +225,7 @@ export function updateEquation({ name = 'w', param, optimizer, lr, w, wAfter, up
       symbolic.push(dot(sub(mi('λ'), ONE), `${mi('sign')}${paren(W)}`));
       substituted.push(times(operand(l1), `${mi('sign')}${paren(mn(w))}`));
     }
-    // With dropout the optimiser's g is not this sum (units were masked): it gets its own line.
-    lines.push(line(G, sum(symbolic), sum(substituted), sum([operand(gData), operand(gReg)]), ...(dropout ? [] : [mn(g)])));
-  }
-  if (dropout) {
-    lines.push(note("dropout masks were applied to this step's gradient, so g differs from the traced (no-dropout) gradient"));
-    lines.push(line(G, mn(g)));
+    lines.push(line(G, sum(symbolic), sum(substituted), sum([operand(gData), operand(gReg)]), mn(g)));
   }
   const assign = (target, rhs) => `${target}${mo('←')}${rhs}`;
   if (optimizer === 'momentum') {

@@ -234,6 +234,10 @@ export function createStepView(container, handlers) {
         set(u.circle, 'stroke', shown.backward ? signColor(layer.delta[j]) : '#9aa0a6');
         set(u.circle, 'stroke-width', shown.backward ? relativeWidth(layer.delta[j], maxDelta).toFixed(2) : 1.2);
         g.classList.toggle('selected', sel?.type === 'unit' && sel.column === c && sel.unit === j);
+        // Dropout: a unit this step dropped for this example is faded once the forward pass reaches it.
+        const mask = layer.mask?.length ? layer.mask[j] : undefined;
+        setData(g, 'mask', shown.forward ? mask : undefined);
+        g.classList.toggle('dropped', shown.forward && mask === 0);
         if (u.extra.length) {
           setText(u.extra[0], shown.loss ? `target ${short(ex.target[j])}` : '');
           setText(u.extra[1], shown.loss ? `∂L/∂a ${short(ex.dLossDOutput[j])}` : '');
