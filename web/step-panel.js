@@ -8,12 +8,12 @@ import { paramIndex } from './views/network.js';
 import { createStepView } from './views/step-view.js';
 import { createDataPlot } from './views/data-plot.js';
 import { batchGradientsSvg } from './views/batch-gradients.js';
+import { breakLongLines } from './views/equation-breaks.js';
 import * as player from './step-player.js';
 import {
   forwardEquation, lossEquation, deltaEquation, weightGradientEquation, batchAverageEquation, updateEquation,
 } from './views/equations.js';
 
-const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const PICK_RADIUS = 0.6;  // plane units: how close a click must be to a point to pick it
 
 /**
@@ -243,52 +243,6 @@ export function createStepPanel(deps) {
       ? '<p class="hint">Not reached yet at this phase: press Next.</p>'
       : blocks.map((b) => `<section data-stage="${b.title}"><h4>${b.title}</h4>${b.math}</section>`).join(''));
     for (const math of box.querySelectorAll('math')) breakLongLines(math, box.clientWidth - 16);
-  }
-
-  // A chain of equalities wider than the box goes on one row per "=", as in a textbook:
-  // z = Σ w·a + b, then = 0.81 × (−2.1) + …, then = −1.69. Numbers and their order are unchanged.
-  function breakLongLines(math, room) {
-    if (math.getBoundingClientRect().width <= room) return;
-    for (const row of [...math.querySelectorAll(':scope > mtable > mtr')]) {
-      const cell = row.firstElementChild;
-      const equals = [...cell.children].filter((c) => c.localName === 'mo' && c.textContent === '=');
-      let after = row;
-      for (const eq of equals.slice(1)) {  // the first "=" stays beside the left-hand side
-        const next = document.createElementNS(MATHML, 'mtr');
-        const nextCell = document.createElementNS(MATHML, 'mtd');
-        nextCell.setAttribute('style', 'text-align: left');
-        const indent = document.createElementNS(MATHML, 'mspace');
-        indent.setAttribute('width', '1.5em');
-        nextCell.append(indent);
-        while (eq.nextSibling && !equals.includes(eq.nextSibling)) nextCell.append(eq.nextSibling);
-        nextCell.insertBefore(eq, indent.nextSibling);
-        next.append(nextCell);
-        after.after(next);
-        after = next;
-      }
-    }
-    // A row still too wide (a long sum) continues on the next row, broken before a + or −.
-    const left = math.getBoundingClientRect().left;
-    const rows = [...math.querySelectorAll(':scope > mtable > mtr')];
-    for (let i = 0; i < rows.length && i < 200; ++i) {
-      const cell = rows[i].firstElementChild;
-      if (cell.getBoundingClientRect().right - left <= room) continue;
-      const signs = [...cell.children].filter((c) => c.localName === 'mo' && (c.textContent === '+' || c.textContent === '−'));
-      const fits = signs.filter((c, k) => k > 0 && c.getBoundingClientRect().right - left <= room);
-      const at = fits[fits.length - 1] ?? signs[1];
-      if (!at) continue;
-      const next = document.createElementNS(MATHML, 'mtr');
-      const nextCell = document.createElementNS(MATHML, 'mtd');
-      nextCell.setAttribute('style', 'text-align: left');
-      const indent = document.createElementNS(MATHML, 'mspace');
-      indent.setAttribute('width', '3em');
-      nextCell.append(indent);
-      while (at.nextSibling) nextCell.append(at.nextSibling);
-      nextCell.insertBefore(at, indent.nextSibling);
-      next.append(nextCell);
-      rows[i].after(next);
-      rows.splice(i + 1, 0, next);
-    }
   }
 
   function draw() {
