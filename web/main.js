@@ -4,10 +4,11 @@
 import { Engine, EngineError, sumTimesGraph } from './engine.js';
 import {
   SETTINGS, HIDEABLE, MAX_LINK_POINTS, defaults, parseHash, serializeHash, engineSettings,
-  encodePoints, decodePoints,
+  encodePoints,
 } from './state.js';
-import { parseCsv, toCsv } from './csv.js';
-import { modelToJson, parseModel } from './model-file.js';
+import { parseCsv, toCsv, csvSizeProblem } from './csv.js';
+import { modelToJson, parseModel, planModelLoad, modelSizeProblem } from './model-file.js';
+import { readLink } from './link-load.js';
 import { createHistory, record, recordLayers, shouldStop, latest } from './history.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem } from './rules.js';
 import { createControls } from './controls.js';
@@ -488,8 +489,9 @@ function applyCustom() {
 async function importCsv(file) {
   clearMessage();
   try {
-    const text = await file.text();
-    const parsed = parseCsv(text);
+    const tooBig = csvSizeProblem(file.size);  // before reading
+    if (tooBig) throw new Error(tooBig);
+    const parsed = parseCsv(await file.text());
     const previousProblem = problemOf(page.state);
     setCustom({ xy: Array.from(parsed.xy), labels: Array.from(parsed.labels), problem: parsed.problem, classes: parsed.classes });
     const next = withProblem(customState(), previousProblem);
@@ -603,21 +605,29 @@ function saveModel() {
 async function loadModel(file) {
   clearMessage();
   try {
+    const tooBig = modelSizeProblem(file.size);  // before reading: a huge file would freeze the page
+    if (tooBig) throw new Error(tooBig);
     const model = parseModel(await file.text());
-    const next = { ...page.state, ...pick(model.settings, SETTINGS.filter((e) => e.engine).map((e) => e.key)) };
-    if (next.dataset === 'custom' && !page.custom) next.dataset = page.state.dataset === 'custom' ? 'xor' : page.state.dataset;
-    if (!apply(next)) return;
-    page.engine.setParams(model.params);
+    // Checked whole before anything changes: a refused model keeps the weights, link and history.
+    const plan = planModelLoad(model, page.state, page.custom);
+    const before = { state: page.state, params: page.engine.params(), history: page.history };
+    if (!apply(plan.state)) return;
+    try {
+      page.engine.setParams(model.params);
+    } catch (e) {  // not expected after the plan's checks; if it happens, put everything back
+      apply(before.state, { quiet: true });
+      page.engine.setParams(before.params);
+      page.history = before.history;
+      page.metrics = page.engine.metrics();
+      throw e;
+    }
     startHistory();
     page.dirty = true;
-    showMessage(`Loaded ${file.name} (trained ${model.epoch} epochs).`, 'info');
+    const notes = plan.notes.length ? ` Changed to fit this page: ${plan.notes.join('; ')}.` : '';
+    showMessage(`Loaded ${file.name} (trained ${model.epoch} epochs).${notes}`, notes ? 'warning' : 'info');
   } catch (e) {
     showMessage(`Could not load ${file.name}: ${e.message}`);
   }
-}
-
-function pick(object, keys) {
-  return Object.fromEntries(keys.filter((k) => k in object).map((k) => [k, object[k]]));
 }
 
 // ---- wiring ----
@@ -737,32 +747,19 @@ function makePreviews() {
 
 function loadFromHash() {
   pause();
-  const { state, errors } = parseHash(location.hash);
-  const problems = [...errors];
-  // Drawn points ride along in the link even while a generated dataset is shown, so the learner
-  // can go back to them.
-  if (state.data) {
-    try {
-      const d = decodePoints(state.data);
-      setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
-    } catch (e) {
-      problems.push(`${e.message}${state.dataset === 'custom' ? '; using the default dataset' : ''}`);
-      if (state.dataset === 'custom') state.dataset = defaults().dataset;
-      state.data = '';
-    }
+  clearMessage();  // a warning about an earlier link is not about this one
+  const link = readLink(location.hash, { current: page.custom });
+  if (link.custom) {
+    const d = link.custom;
+    setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
   }
-  if (state.dataset === 'custom') {
-    if (!page.custom) {
-      problems.push('the link names custom data but carries no points; using the default dataset');
-      state.dataset = defaults().dataset;
-    }
-  }
-  if (!apply(state, { quiet: true })) {
-    // The combination is invalid as a whole (e.g. a loss that does not fit): fall back to defaults.
-    problems.push('the settings in the link do not fit together; showing the default set-up');
+  let message = link.message;
+  if (!apply(link.state, { quiet: true })) {
+    // The combination is invalid as a whole (e.g. ratios the data cannot split): fall back to defaults.
+    message = `${message} The settings in the link do not fit together; showing the default set-up.`.trim();
     apply(defaults(), { quiet: true });
   }
-  if (problems.length > 0) showMessage(`Some settings in the link were not understood and use their defaults: ${problems.join('; ')}.`, 'warning');
+  if (message) showMessage(message, 'warning');
 }
 
 // The chain-rule lesson: the core computes the graph each time an input changes.
