@@ -18,7 +18,8 @@ export function inside(base, file) {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
-export function serve(root, port = 8080, host = '127.0.0.1') {
+/** Serves `root`; `headers` are added to every file response (the tests send a CSP this way). */
+export function serve(root, port = 8080, host = '127.0.0.1', { headers = {} } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     let pathname;
@@ -46,6 +47,7 @@ export function serve(root, port = 8080, host = '127.0.0.1') {
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...headers,
       });
       res.end(body);
     });

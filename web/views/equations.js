@@ -78,8 +78,8 @@ function sum(terms) {
 }
 
 // One line of a chain of equalities: each part equals the next, the last is the result.
-const line = (...parts) => `<mtr><mtd style="text-align: left">${parts.join(mo('='))}</mtd></mtr>`;
-const note = (text) => `<mtr><mtd style="text-align: left"><mtext>${escapeXml(text)}</mtext></mtd></mtr>`;
+const line = (...parts) => `<mtr><mtd class="eq-left">${parts.join(mo('='))}</mtd></mtr>`;
+const note = (text) => `<mtr><mtd class="eq-left"><mtext>${escapeXml(text)}</mtext></mtd></mtr>`;
 // columnalign serves Firefox/Safari; Chromium ignores it and uses the cells' text-align.
 const math = (lines) => `<math display="block"><mtable columnalign="left">${lines.join('')}</mtable></math>`;
 
