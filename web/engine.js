@@ -47,6 +47,14 @@ function finite(name, v) {
 // An array of numbers (plain or typed) copied to a Float32Array, its length checked before any
 // item is read. Items must be numbers: Float32Array.from would turn '1' into 1 and call valueOf.
 function numbers(name, values, maxLength) {
+  try {
+    return readNumbers(name, values, maxLength);
+  } catch (e) {  // a Proxy's trap or an array item's getter may throw
+    if (e instanceof EngineError) throw e;
+    throw new EngineError(`reading ${name} failed: ${e instanceof Error ? e.message : describe(e)}`);
+  }
+}
+function readNumbers(name, values, maxLength) {
   const typed = ArrayBuffer.isView(values) && !(values instanceof DataView) &&
     !(values instanceof BigInt64Array) && !(values instanceof BigUint64Array);
   if (!typed && !Array.isArray(values)) throw new EngineError(`${name} must be an array of numbers (got ${describe(values)})`);
@@ -224,9 +232,10 @@ export class Engine {
     const sizes = this.layerSizes();
     let expected = 0;
     for (let l = 0; l + 1 < sizes.length; ++l) expected += (sizes[l] + 1) * sizes[l + 1];
-    if (values !== null && typeof values === 'object' && typeof values.length === 'number' &&
-      values.length !== expected) {
-      throw new EngineError(`expected ${expected} parameters, got ${values.length}`);
+    let length;
+    try { length = values?.length; } catch { length = undefined; }  // a Proxy's trap: numbers() reports it
+    if (typeof length === 'number' && typeof values === 'object' && length !== expected) {
+      throw new EngineError(`expected ${expected} parameters, got ${length}`);
     }
     check(this.live().setParams(numbers('parameters', values, expected)));
     return this;

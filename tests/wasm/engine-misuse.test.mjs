@@ -127,6 +127,10 @@ describe('values, arrays and options', () => {
       [() => engine.setCustomData([0, 0], [0], { toString() { throw new Error('x'); } }), /unknown problem an object/],
       [() => engine.setCustomData([0, 0], [0], 'multiclass', 2 ** 32 + 3), /classes must be between 2 and 8/],
       [() => engine.setCustomData([0, 0], [0], 'multiclass', 2.5), /classes must be a whole number/],
+      // Found by engine-fuzz: an item getter that throws (here through a Proxy) used to escape as a plain Error.
+      [() => engine.setCustomData(new Proxy([0, 0], { get(t, k) { if (k === '1') throw new Error('item'); return Reflect.get(t, k); } }), [0]),
+        /reading xy failed: item/],
+      [() => engine.setParams(new Proxy([], { get() { throw new Error('length'); } })), /reading parameters failed: length/],
     ];
     for (const [fn, pattern] of cases) {
       assertEngineError(fn, pattern);
