@@ -9,6 +9,7 @@ import {
 import { parseCsv, toCsv, csvSizeProblem } from './csv.js';
 import { modelToJson, parseModel, planModelLoad, modelSizeProblem } from './model-file.js';
 import { readLink } from './link-load.js';
+import { trainingWarning, accuracyText } from './training-health.js';
 import { createHistory, record, recordLayers, shouldStop, latest } from './history.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem } from './rules.js';
 import { createControls } from './controls.js';
@@ -120,6 +121,7 @@ function change(key, value) {
 
 function startHistory() {
   page.stepPanel?.clear();  // a traced step belongs to the run it was taken in
+  page.healthWarned = false;
   page.history = createHistory();
   page.stopMarker = null;
   recordNow();
@@ -176,6 +178,21 @@ function trainStep(kind) {
   return true;
 }
 
+// Saturation, a rising loss or exploding weights without NaN: said once per run, from the core's numbers.
+function checkHealth() {
+  if (page.healthWarned || !page.metrics) return;
+  const engine = page.engine;
+  const warning = trainingWarning({
+    epoch: engine.progress().epoch, learningRate: page.state.learningRate, startLoss: page.history.train[0],
+    train: page.metrics.train, params: engine.params(), outputActivation: page.state.outputActivation,
+    outputSlope: () => engine.layerStats().at(-1).slopeMean,
+  });
+  if (warning) {
+    page.healthWarned = true;
+    showMessage(warning, 'warning');
+  }
+}
+
 function play() {
   if (page.engine.progress().diverged) {
     showMessage('Training diverged. Lower the learning rate, then reset.');
@@ -205,6 +222,8 @@ function frame(now) {
       if (!trainStep('epoch')) break;
       if (performance.now() > deadline) break;  // the rest next frame: never freeze the page
     }
+    page.healthTick = (page.healthTick ?? 0) + 1;
+    if (page.playing && page.healthTick % 10 === 0) checkHealth();  // layerStats is a pass over the data
     page.dirty = true;
   }
   if (page.dirty) {
@@ -293,7 +312,7 @@ function render() {
   $('train-loss').textContent = fmtLoss(m.train.loss);
   $('validation-loss').textContent = fmtLoss(m.validation.loss);
   $('validation-metric').hidden = m.validation.count === 0;
-  $('test-accuracy').textContent = Number.isFinite(m.test.accuracy) ? `${(100 * m.test.accuracy).toFixed(1)}%` : '–';
+  $('test-accuracy').textContent = accuracyText(m.test.accuracy, engine.progress().diverged);  // NaN weights: no accuracy
   const epoch = engine.progress().epoch;
   $('epoch').value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   $('epoch').dataset.epoch = String(epoch);
@@ -637,7 +656,7 @@ function wire() {
   $('step').addEventListener('click', () => {
     pause();
     clearMessage();
-    trainStep(page.state.stepMode);
+    if (trainStep(page.state.stepMode)) checkHealth();
     page.dirty = true;
   });
   $('reset').addEventListener('click', () => {
