@@ -3,7 +3,7 @@
 // number shown comes from the engine (engine.js); this file holds no maths of the model.
 import { Engine, EngineError, sumTimesGraph } from './engine.js';
 import {
-  SETTINGS, HIDEABLE, MAX_LINK_POINTS, defaults, parseHash, serializeHash, engineSettings,
+  SETTINGS, HIDEABLE, MAX_LINK_POINTS, defaults, serializeHash, engineSettings,
   encodePoints,
 } from './state.js';
 import { parseCsv, toCsv, csvSizeProblem } from './csv.js';
