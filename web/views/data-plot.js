@@ -6,6 +6,8 @@
 
 import { createHeatmap } from './heatmap.js';
 import { classColor, divergingRgb, rgbToCss, MIDPOINT } from './colors.js';
+import { formatNumber } from './format.js';
+import { htmlEl, svgEl } from './dom.js';
 
 export const PLANE_LO = -6;
 export const PLANE_HI = 6;
@@ -73,8 +75,7 @@ export function describePlot(snapshot) {
 
 /** A number for a legend label: at most 3 significant digits, proper minus sign. */
 export function formatRange(v) {
-  if (!Number.isFinite(v)) return String(v);
-  return String(Number(v.toPrecision(3))).replace('-', '−');
+  return formatNumber(v);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,18 +88,8 @@ const PLOT_STRENGTH = 0.6;
 const TICK_COLOR = '#888';
 const LABEL_COLOR = '#555';
 
-function el(tag, style, className) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (style) Object.assign(e.style, style);
-  return e;
-}
-const SVG_NS = 'http://www.w3.org/2000/svg';
-function svg(tag, attrs) {
-  const e = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
+const el = htmlEl;
+const svg = svgEl;
 
 /**
  * Builds the output panel inside `container`.
