@@ -74,6 +74,21 @@ export function describePlot(snapshot) {
 }
 
 /** A number for a legend label: at most 3 significant digits, proper minus sign. */
+/**
+ * Index of the point of interleaved `xy` nearest to (x1, x2) within `radius` (plane units), among
+ * `indices` (default all), or -1 when none is that close.
+ */
+export function nearestPoint(xy, x1, x2, radius, indices = null) {
+  let best = -1, bestD = radius * radius;
+  const n = indices ? indices.length : xy.length / 2;
+  for (let k = 0; k < n; ++k) {
+    const i = indices ? indices[k] : k;
+    const d = (xy[2 * i] - x1) ** 2 + (xy[2 * i + 1] - x2) ** 2;
+    if (d < bestD) { bestD = d; best = i; }
+  }
+  return best;
+}
+
 export function formatRange(v) {
   return formatNumber(v);
 }
