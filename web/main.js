@@ -1,56 +1,26 @@
-// The page's entry: starts the core, the playground and the lesson gallery, and follows pasted
-// links (hashchange). The playground's jobs live in web/playground/.
-import { EngineError, sumTimesGraph } from './engine.js';
-import { serializeHash } from './state.js';
-import { createGraphLesson } from './views/graph-lesson.js';
-import { renderLessons } from './lessons.js';
+// The page's entry: starts the core, then the playground (web/playground/) and the course shell
+// (web/course/) around it.
 import { createPlayground } from './playground/playground.js';
+import { createCourse } from './course/shell.js';
 import { splitHash } from './course/route.js';
 
 const $ = (id) => document.getElementById(id);
-
-function showError(text) {
-  $('message-text').textContent = text;
-  $('message').className = 'message error';
-  $('message').hidden = false;
-}
-
-// The chain-rule lesson: the core computes the graph each time an input changes.
-function wireGraphLesson(module, showMessage) {
-  const view = createGraphLesson($('graph-svg'));
-  const inputs = ['graph-x', 'graph-y', 'graph-z'].map($);
-  const redraw = () => {
-    // A cleared or half-typed field is not 0: it is marked, and the graph keeps its last numbers.
-    const values = inputs.map((el) => (el.value.trim() === '' ? NaN : Number(el.value)));
-    inputs.forEach((el, i) => el.setAttribute('aria-invalid', String(!Number.isFinite(values[i]))));
-    if (!values.every(Number.isFinite)) return;
-    const [x, y, z] = values;
-    try {
-      view.update(sumTimesGraph(module, x, y, z));
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      showMessage(e.message);
-    }
-  };
-  for (const el of inputs) el.addEventListener('input', redraw);
-  redraw();
-}
-
 
 async function main() {
   let module;
   try {
     module = await window.createBackpropCore();
   } catch (e) {
-    showError(`The engine could not start: ${e.message ?? e}`);
+    $('message-text').textContent = `The engine could not start: ${e.message ?? e}`;
+    $('message').className = 'message error';
+    $('message').hidden = false;
     return;
   }
-  const playground = createPlayground(module);
-  renderLessons($('lesson-list'));
-  wireGraphLesson(module, playground.showMessage);
-  window.addEventListener('hashchange', () => {  // a pasted link: load it like a fresh page
-    if (splitHash(location.hash).settings !== serializeHash(playground.state())) playground.loadFromHash();
-  });
+  let course = null;
+  // Until the shell exists, the route is the page's first hash.
+  const playground = createPlayground(module, { routeHash: () => course?.route ?? splitHash(location.hash).route });
+  course = createCourse({ module, playground, nav: $('course-nav'), container: $('chapter'), banner: $('active-lesson') });
+  course.start();
   document.body.dataset.ready = 'true';
 }
 

@@ -68,6 +68,7 @@ export function render() {
     ] };
   }
   page.view.chart.update(chart);
+  $('chart').dataset.records = String(h.epochs.length);  // records on the chart: 1 at the start of a run
 
   // A full pass over the training set: every few frames while training is plenty to watch.
   page.frame = (page.frame ?? 0) + 1;
