@@ -32,15 +32,18 @@ export const lessons = [
 ];
 
 export const tasks = [
-  { id: 'xor-2-hidden', title: 'XOR with two hidden neurons',
-    statement: 'Get the test accuracy on XOR above 95% with one hidden layer of 2 neurons. ' +
-      'The set-up has no hidden layer: add one (the + above the network), then play.',
-    setup: { dataset: 'xor', hidden: [], learningRate: 0.3, seed: 1 },
+  // Two tanh units draw two straight bands, not the cross XOR's quadrants need: on this data they
+  // plateau at 90–94% test accuracy, so the task allows up to four.
+  { id: 'xor-hidden-layer', title: 'XOR with one small hidden layer',
+    statement: 'Get the test accuracy on XOR above 95% with one hidden layer of at most 4 neurons. ' +
+      'The set-up has no hidden layer: add one (the + above the network), give it neurons, then play.',
+    setup: { dataset: 'xor', hidden: [], learningRate: 0.1, seed: 1 },
     check: ({ engine, state }) => {
       const m = engine.metrics();
+      const h = state.hidden;
       return allOf([
         [state.dataset === 'xor', 'choose the XOR dataset'],
-        [sameList(state.hidden, [2]), `use one hidden layer of 2 neurons (now ${state.hidden.length ? `[${state.hidden.join(', ')}]` : 'none'})`],
+        [h.length === 1 && h[0] <= 4, `use one hidden layer of at most 4 neurons (now ${h.length ? `[${h.join(', ')}]` : 'none'})`],
         [m.test.accuracy > 0.95, `test accuracy above 95% (now ${percent(m.test.accuracy)})`],
       ]);
     } },
