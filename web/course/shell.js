@@ -113,7 +113,10 @@ export function createCourse({ module, playground, nav, container, banner }) {
     // when they differ from the page's.
     const lessonOrTask = Boolean(route.lesson || route.task) &&
       (route.lesson !== previous.lesson || route.task !== previous.task || settings !== serializeHash(playground.state()));
-    if (lessonOrTask) playground.loadFromHash({ fresh: true });
+    if (lessonOrTask) {
+      playground.loadFromHash({ fresh: true });
+      window.scrollTo({ top: 0 });  // the set-up starts at the top: run buttons, then the chapter, then the playground
+    }
     else if (settings !== serializeHash(playground.state())) playground.loadFromHash();
     const problems = [...errors, ...show(route)];
     if (problems.length) playground.showMessage(`Some of the link was not understood: ${problems.join('; ')}.`, 'warning');
