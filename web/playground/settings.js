@@ -71,7 +71,7 @@ export function updateUrl() {
   const hash = joinHash(page.routeHash(), serializeHash(page.state));
   history.replaceState(null, '', hash || location.pathname + location.search);
   if (!$('share-box').hidden) updateShareLink();
-  $('open-full').href = `${location.pathname}${location.search}${serializeHash({ ...page.state, embed: [] })}`;
+  $('open-full').href = `${location.pathname}${location.search}${joinHash(page.routeHash(), serializeHash({ ...page.state, embed: [] }))}`;
 }
 export function showState(state) {
   const problem = problemOf(state);
