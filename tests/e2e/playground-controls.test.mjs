@@ -328,7 +328,7 @@ test('keyboard: Tab reaches a weight, focus reads it out, Enter edits it', T, as
   });
 });
 
-test('keyboard: space plays and pauses, s steps, r resets', T, async () => {
+test('keyboard: space plays and pauses, s steps, r resets, n draws new weights', T, async () => {
   await withPage(b, FAST, async (page) => {
     await page.click('h1');  // focus on the page, not a control
     await page.keyboard.press('s');
@@ -347,6 +347,10 @@ test('keyboard: space plays and pauses, s steps, r resets', T, async () => {
     await page.keyboard.press('r');
     await frames(page);
     assert.equal((await readState(page)).epoch, 0);
+    const seed = Number((await hashParams(page)).seed ?? 2);
+    await page.keyboard.press('n');
+    await frames(page);
+    assert.equal(Number((await hashParams(page)).seed), seed + 1, 'n: new initial weights (the next seed)');
     // Keys typed into a control are the control's: 's' in a number input does not step.
     await page.click('details.more summary');
     await page.focus('input[data-key="seed"]');

@@ -1,4 +1,4 @@
-// Keyboard shortcuts of the playground: space plays or pauses, s steps, r resets.
+// Keyboard shortcuts of the playground: space plays or pauses, s steps, r resets, n draws new weights.
 import { $ } from './page.js';
 
 /** Listens for the shortcuts on the document. */
@@ -9,5 +9,6 @@ export function wireKeyboard() {
     if (e.key === ' ' && !e.target.closest('button, [role="switch"], [role="button"]')) { e.preventDefault(); $('play').click(); }
     else if (e.key === 's') $('step').click();
     else if (e.key === 'r') $('reset').click();
+    else if (e.key === 'n') $('rerun').click();  // as the New weights button's tooltip says
   });
 }

@@ -1,5 +1,6 @@
 // Chapter 7, regularisation and generalisation: overfitting, L1/L2, dropout, the three data
 // splits and early stopping; the overfitting lessons (each a fresh run) and a task.
+import { SETTINGS } from '../../state.js';
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
@@ -18,7 +19,7 @@ such as <math><mi>λ</mi></math> and when to stop, and test data kept aside for 
 Early stopping (More settings) stops when the validation loss has not improved for a number of epochs
 and restores the weights of its best epoch.</p>`;
 
-const ALL_FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2'];
+const ALL_FEATURES = SETTINGS.find((e) => e.key === 'features').values;
 // A small, noisy training set and a big network: the set-up that overfits, and the base of the fixes.
 const OVERFIT = { dataset: 'circles', noise: 0.6, points: 120, trainRatio: 0.25, features: ALL_FEATURES,
   hidden: [8, 8, 8], activation: 'relu', init: 'he_uniform', learningRate: 0.03, batchSize: 5 };
