@@ -49,7 +49,7 @@ export const tasks = [
     } },
   { id: 'parameters-37', title: 'A network with 37 parameters',
     statement: 'On the inputs x1 and x2 with one output, build a network with exactly 37 parameters ' +
-      '(weights and biases together). The table above counts them as you add layers and neurons.',
+      '(weights and biases together). "The current network in numbers" counts them as you add layers and neurons.',
     check: ({ engine, state }) => {
       const count = engine.params().length;
       return allOf([
