@@ -1,17 +1,8 @@
 // Binds the page's form controls ([data-key] elements) to the settings table: fills the select
 // options, reads a changed control as a typed value, and shows a state in the controls. Knows
 // nothing about the engine; the controller decides what a change means.
+import { VALUE_LABELS } from './views/names.js';
 
-const VALUE_LABELS = {
-  linear: 'Linear', step: 'Step', sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU',
-  elu: 'ELU', softplus: 'Softplus', softmax: 'Softmax',
-  mse: 'Squared error', bce: 'Binary cross-entropy', softmax_ce: 'Softmax cross-entropy',
-  zeros: 'Zeros', uniform: 'Uniform ±1/√fan-in', xavier_uniform: 'Xavier uniform', xavier_normal: 'Xavier normal',
-  he_uniform: 'He uniform', he_normal: 'He normal',
-  none: 'None', inverse_time: 'Inverse time', exponential: 'Exponential',
-  sgd: 'SGD', momentum: 'Momentum', adam: 'Adam',
-  epoch: 'epoch', batch: 'mini-batch', example: 'example',
-};
 
 /** Display text of a setting's value. */
 export function valueLabel(value) {

@@ -4,7 +4,7 @@
 // No engine and no settings logic: the controller passes the state's `embed` list and the link.
 import { EMBEDDABLE } from './state.js';
 
-const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons', backprop: 'one step, animated' };
+const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons', backprop: 'one step, animated', chapter: 'the chapter (text, widgets, tasks)' };
 
 /** Turns embed mode on (parts non-empty) or off, showing only `parts`. */
 export function applyEmbed(doc, parts) {
@@ -24,6 +24,8 @@ export function suggestedSize(parts) {
   let height = (panels.includes('output') ? 760 : panels.length ? 600 : 0) + (parts.includes('controls') ? 70 : 0);
   // The step animation runs the full width under the panels: picker, network and equations.
   if (parts.includes('backprop')) height += 780;
+  // The chapter's text, widgets and tasks run above the panels.
+  if (parts.includes('chapter')) height += 700;
   return { width: parts.includes('backprop') ? Math.max(width, 1100) : width, height: Math.max(height, 120) };
 }
 

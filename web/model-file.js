@@ -108,6 +108,12 @@ export function modelToJson({ settings, layerSizes, params, epoch }) {
   ].join('\n');
 }
 
+// A value from the file, quoted for a message and cut short: a mutated file must not make a page-long message.
+function quoted(value) {
+  const text = JSON.stringify(value) ?? 'missing';
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /**
  * Reads a model file. Throws an Error with a message fit to show: not JSON, not a model file,
  * unsupported version, missing or unknown settings, layer sizes that do not match the settings
@@ -129,10 +135,10 @@ export function parseModel(text) {
     throw new Error('not a model file: expected a JSON object');
   }
   if (root.format !== MODEL_FORMAT) {
-    throw new Error(`not a Backprop Playground model file (format is ${JSON.stringify(root.format) ?? 'missing'}, expected '${MODEL_FORMAT}')`);
+    throw new Error(`not a Backprop Playground model file (format is ${quoted(root.format)}, expected '${MODEL_FORMAT}')`);
   }
   if (root.version !== MODEL_VERSION) {
-    throw new Error(`model file version ${JSON.stringify(root.version) ?? 'missing'} is not supported (this page reads version ${MODEL_VERSION})`);
+    throw new Error(`model file version ${quoted(root.version)} is not supported (this page reads version ${MODEL_VERSION})`);
   }
   const model = { settings: root.settings, layerSizes: root.layerSizes, params: root.params, epoch: root.epoch ?? 0 };
   if (!Array.isArray(model.params) && model.params !== undefined) model.params = null;

@@ -6,7 +6,7 @@ import { EngineError } from './engine.js';
 import { buildPhases, phaseIndex, phaseText, unitName, unitReveals, linkQuantity } from './step-phases.js';
 import { paramIndex } from './views/network.js';
 import { createStepView } from './views/step-view.js';
-import { createDataPlot } from './views/data-plot.js';
+import { createDataPlot, nearestPoint } from './views/data-plot.js';
 import { batchGradientsSvg } from './views/batch-gradients.js';
 import { breakLongLines } from './views/equation-breaks.js';
 import * as player from './step-player.js';
@@ -76,11 +76,7 @@ export function createStepPanel(deps) {
   // The picker draws the training points only, so only they can be picked.
   function pick(x1, x2) {
     const data = deps.engine().dataset();
-    let best = -1, bestD = PICK_RADIUS * PICK_RADIUS;
-    for (const i of data.train) {
-      const d = (data.xy[2 * i] - x1) ** 2 + (data.xy[2 * i + 1] - x2) ** 2;
-      if (d < bestD) { bestD = d; best = i; }
-    }
+    const best = nearestPoint(data.xy, x1, x2, PICK_RADIUS, data.train);
     if (best < 0) {
       deps.showMessage('Click on a training point to trace a step on it.', 'info');
       return;

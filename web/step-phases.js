@@ -3,6 +3,8 @@
 // has revealed so far. Reads the core's step trace (engine.traceStep / traceStepOn) and never
 // computes a model number itself. No DOM: the step view draws what these functions return.
 import { featureLabel, paramIndex, unitName } from './views/network.js';
+import { formatNumber } from './views/format.js';
+import { ACTIVATION_PROSE, LOSS_PROSE } from './views/names.js';
 
 export { unitName };
 
@@ -89,15 +91,9 @@ export function linkValue(step, sizes, quantity, example, layer, to, from) {
 
 /** Short number for the diagram and the explanations; exact values live in data attributes. */
 export function short(v) {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (v === 0) return '0';
-  return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
+  return formatNumber(v);
 }
 
-const ACTIVATION_TEXT = { linear: 'the identity', step: 'a step', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU',
-  leaky_relu: 'leaky ReLU', elu: 'ELU', softplus: 'softplus', softmax: 'softmax' };
-const LOSS_TEXT = { mse: 'squared error ½(a − y)²', bce: 'binary cross-entropy', softmax_ce: 'softmax cross-entropy' };
 
 /**
  * What a phase means, in a sentence or two with this step's numbers (all from the trace).
@@ -127,11 +123,11 @@ export function phaseText(phase, ctx) {
       const drop = dropped < 0 ? '' : ` Dropout: this step dropped ${dropped} of its ${mask.length} units for this example ` +
         '(a = 0, drawn faded) and scaled the others by 1/(1 − p).';
       return `Each unit of ${to} adds up its inputs times their weights (each link shows its w·a) plus its bias: ` +
-        `z = Σ w·a + b. Then it applies ${ACTIVATION_TEXT[act] ?? act}: a = f(z).${drop}`;
+        `z = Σ w·a + b. Then it applies ${ACTIVATION_PROSE[act] ?? act}: a = f(z).${drop}`;
     }
     case 'loss':
       return `The prediction ${vector(ex.output)} against the target ${vector(ex.target)}: ` +
-        `${LOSS_TEXT[ctx.loss] ?? ctx.loss} gives L = ${short(ex.loss)}. Its slope ∂L/∂a = ${vector(ex.dLossDOutput)} ` +
+        `${LOSS_PROSE[ctx.loss] ?? ctx.loss} gives L = ${short(ex.loss)}. Its slope ∂L/∂a = ${vector(ex.dLossDOutput)} ` +
         'starts the backward pass.';
     case 'backward': {
       if (phase.layer + 1 === last) {

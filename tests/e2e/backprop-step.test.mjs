@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { useBrowser, withPage, frames, screenshot, readState } from './browser.mjs';
 import { num as typeset } from '../../web/views/equations.js';
 import { paramIndex } from '../../web/views/network.js';
+import { formatNumber, numberParts } from '../../web/views/format.js';
 
 /** The numbers (<mn>) of the equation stage `stage`, in order. */
 async function mathNumbers(page, stage) {
@@ -16,8 +17,8 @@ async function mathNumbers(page, stage) {
 
 /** Asserts that `numbers` holds v exactly as typeset (a mantissa, 10 and the exponent for 1.2×10^−5). */
 function holds(numbers, v, what) {
-  const [mantissa, exponent] = typeset(v).split('×10^');
-  const found = numbers.some((n, i) => n === mantissa && (exponent === undefined || (numbers[i + 1] === '10' && numbers[i + 2] === exponent)));
+  const { mant: mantissa, exp: exponent } = Number.isFinite(v) ? numberParts(v, 4) : { mant: typeset(v), exp: null };
+  const found = numbers.some((n, i) => n === mantissa && (exponent === null || (numbers[i + 1] === '10' && numbers[i + 2] === exponent)));
   assert.ok(found, `${what}: ${typeset(v)} among ${numbers.join(' ')}`);
 }
 
@@ -171,7 +172,7 @@ test('XOR: every phase of a one-example step shows the trace\'s z, a, delta and 
     // The page's own weights are the step's result: the main diagram's first link shows w after.
     await page.focus('#network [data-param="0:0:0"]');
     await frames(page);
-    assert.match(await page.textContent('#network .tooltip'), new RegExp(`value ${step.paramsAfter[0].toPrecision(4)}`));
+    assert.ok((await page.textContent('#network .tooltip')).includes(`value ${formatNumber(step.paramsAfter[0], { digits: 4 })}`));
     assert.equal((await readState(page)).epoch, 0, 'one update, still in the first epoch');
   });
 });

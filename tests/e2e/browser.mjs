@@ -144,6 +144,17 @@ export async function pause(page) {
 }
 
 /**
+ * Pauses, then trains exactly `n` epochs with the step button (step mode epoch), and waits for the
+ * render: assertions after it read the state at a fixed epoch, never after wall time.
+ */
+export async function stepEpochs(page, n) {
+  await pause(page);
+  await page.selectOption('#stepMode', 'epoch');
+  await page.evaluate((count) => { for (let i = 0; i < count; ++i) document.getElementById('step').click(); }, n);
+  await frames(page);
+}
+
+/**
  * Plays until `predicate(state)` holds (state = what readState returns), then pauses. Polled from
  * here, not with waitForFunction, whose in-page eval a strict CSP (the offline file's) forbids.
  */

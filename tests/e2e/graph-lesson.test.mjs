@@ -1,4 +1,4 @@
-// End-to-end: the chain-rule lesson on the page shows the core's numbers for f = (x + y) z and
+// End-to-end: the chain-rule graph of the backpropagation chapter (#chapter=backprop) shows the core's numbers for f = (x + y) z and
 // follows the learner's inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,11 +16,11 @@ async function shown(page) {
 }
 
 test('f = (x + y) z at -2, 5, -4: q = 3, f = -12, df/dx = df/dy = -4, df/dz = 3; inputs update it', { timeout: 30000 }, async () => {
-  await withPage(b, '', async (page) => {
+  await withPage(b, '#chapter=backprop', async (page) => {
     const s = await shown(page);
     assert.deepEqual({ q: s.q, f: s.f, dx: s.dx, dy: s.dy, dz: s.dz, dq: s.dq }, { q: 3, f: -12, dx: -4, dy: -4, dz: 3, dq: -4 });
     assert.deepEqual(Object.fromEntries(s.edges), {
-      'x-q': '-4 × 1 = -4', 'y-q': '-4 × 1 = -4', 'q-f': '1 × -4 = -4', 'z-f': '1 × 3 = 3',
+      'x-q': '−4 × 1 = −4', 'y-q': '−4 × 1 = −4', 'q-f': '1 × −4 = −4', 'z-f': '1 × 3 = 3',
     });
     await page.locator('#graph-svg').scrollIntoViewIfNeeded();
     await screenshot(page, 'graph-lesson.png');

@@ -1,5 +1,5 @@
-// End-to-end: the lesson gallery (web/lessons.js). Every lesson link loads without a warning and
-// trains; a click in the gallery loads its set-up; and three lessons' claims hold on the page:
+// End-to-end: the lessons of the course's chapters. Every lesson link loads without a warning, starts
+// a fresh run (epoch 0, empty chart) and trains; a click in a chapter loads its set-up; and the lessons' claims hold on the page:
 // circles on x1², x2² with no hidden layer reach 95% test accuracy, XOR with no hidden layer stays
 // at or below 75%, zero initialisation stays at chance, a deep sigmoid network's gradients vanish
 // (and ReLU cures it), and backprop by hand matches the step panel.
@@ -7,34 +7,43 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, choose, readState, trainUntil, hashParams } from './browser.mjs';
-import { LESSONS, lessonHash } from '../../web/lessons.js';
+import { useBrowser, withPage, frames, choose, readState, hashParams, stepEpochs } from './browser.mjs';
+import { allLessons } from '../../web/course/chapters.js';
+import { lessonHash as chapterLessonHash } from '../../web/course/links.js';
+import { splitHash } from '../../web/course/route.js';
 import { parseHash } from '../../web/state.js';
 
 const b = useBrowser();
 const T = { timeout: 60000 };
+const LESSONS = allLessons().map(({ chapter, lesson }) => ({ ...lesson, chapter }));
+const lessonHash = (lesson) => chapterLessonHash(lesson.chapter, lesson);
 const byId = Object.fromEntries(LESSONS.map((l) => [l.id, l]));
 
-test('every lesson link is a valid hash of the settings table', () => {
-  assert.ok(LESSONS.length >= 8);
+test('every lesson link is a valid hash: its chapter and id, then keys of the settings table', () => {
+  assert.ok(LESSONS.length >= 9);
   for (const lesson of LESSONS) {
     const hash = lessonHash(lesson);
-    assert.match(hash, /^#/);
-    assert.deepEqual(parseHash(hash).errors, [], lesson.id);
+    const { route, settings, errors } = splitHash(hash);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(route, { chapter: lesson.chapter, lesson: lesson.id });
+    assert.deepEqual(parseHash(settings).errors, [], lesson.id);
     assert.ok(lesson.text.length > 100, `${lesson.id} has a paragraph`);
   }
 });
 
 for (const lesson of LESSONS) {
-  test(`lesson "${lesson.title}" loads without a warning and trains`, T, async () => {
+  test(`lesson "${lesson.title}" loads without a warning, shows its text at the top, and trains`, T, async () => {
     await withPage(b, lessonHash(lesson), async (page) => {
       const before = await readState(page);
       assert.equal(before.message, '', 'no message on load');
+      assert.equal(before.epoch, 0);
       assert.deepEqual(await hashParams(page), Object.fromEntries(new URLSearchParams(lessonHash(lesson).slice(1))),
         'the page keeps the lesson\'s set-up');
-      await trainUntil(page, (s) => s.epoch >= 20);
+      assert.match(await page.textContent('#active-lesson'), new RegExp(lesson.title.replace(/[()]/g, '.')));
+      assert.equal(await page.getAttribute('#chart', 'data-records'), '1', 'an empty chart: the starting point only');
+      await stepEpochs(page, 20);
       const after = await readState(page);
-      assert.ok(after.epoch >= 20);
+      assert.equal(after.epoch, 20);
       assert.ok(Number.isFinite(after.testLoss), `test loss ${after.testLoss}`);
       if (lesson.id === 'dead-relu') {  // the lesson's point: the loss rises, and the page says why
         assert.match(after.message, /the training loss is .* The learning rate \(3\) is probably too large/);
@@ -43,9 +52,9 @@ for (const lesson of LESSONS) {
   });
 }
 
-test('a click in the gallery loads the lesson', T, async () => {
-  await withPage(b, '', async (page) => {
-    await page.click('#lessons a[data-lesson="circles-features"]');
+test('a click in a chapter loads the lesson', T, async () => {
+  await withPage(b, '#chapter=mlp', async (page) => {
+    await page.click('#chapter a[data-lesson="circles-features"]');
     await frames(page, 4);
     assert.equal(await page.getAttribute('#datasets [data-dataset="circles"]', 'aria-checked'), 'true');
     assert.equal(await page.getAttribute('#network [data-feature="x1^2"]', 'aria-checked'), 'true');
@@ -90,7 +99,7 @@ test('claim: backprop by hand: the output δ is a − y, the hidden δ is w·δ 
 
 test('claim: circles on x1², x2² need no hidden layer (test accuracy >= 95%)', T, async () => {
   await withPage(b, lessonHash(byId['circles-features']), async (page) => {
-    await trainUntil(page, (s) => s.testAccuracy >= 95 || s.epoch >= 300);
+    await stepEpochs(page, 300);
     const s = await readState(page);
     assert.ok(s.testAccuracy >= 95, `test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
   });
@@ -98,13 +107,13 @@ test('claim: circles on x1², x2² need no hidden layer (test accuracy >= 95%)',
 
 test('claim: XOR with no hidden layer stays at or below 75%', T, async () => {
   await withPage(b, lessonHash(byId['xor-hidden']), async (page) => {
-    await trainUntil(page, (s) => s.epoch >= 200);
+    await stepEpochs(page, 200);
     const s = await readState(page);
     assert.ok(s.testAccuracy <= 75, `test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
     // ...and the lesson's fix works: one hidden layer of 4.
     await page.click('#network button[aria-label="add a hidden layer"]');
     for (let i = 0; i < 2; ++i) await page.click('#network button[aria-label="add a neuron to hidden layer 1"]');
-    await trainUntil(page, (t) => t.epoch >= 300);
+    await stepEpochs(page, 300);
     const fixed = await readState(page);
     assert.ok(fixed.testAccuracy >= 85, `with a hidden layer: ${fixed.testAccuracy}% after ${fixed.epoch} epochs`);
   });
@@ -112,7 +121,7 @@ test('claim: XOR with no hidden layer stays at or below 75%', T, async () => {
 
 test('claim: zero initialisation stays at chance', T, async () => {
   await withPage(b, lessonHash(byId['zero-init']), async (page) => {
-    await trainUntil(page, (s) => s.epoch >= 100);
+    await stepEpochs(page, 100);
     const s = await readState(page);
     assert.ok(s.testAccuracy <= 60, `test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
   });
@@ -122,11 +131,8 @@ test('claim: six sigmoid layers: slopes under 1/4, the first layer\'s gradient o
   await withPage(b, lessonHash(byId['vanishing-gradients']), async (page) => {
     const layers = () => page.$$eval('#layer-stats tbody tr', (trs) => trs.map((r) => ({
       gradient: Number(r.dataset.gradient), slope: Number(r.dataset.slope) })));
-    // Exactly 20 epochs (Step, one epoch each): the ratio below falls from 468 at epoch 20 to 33 by
-    // epoch 31, so playing until "at least 20" made the test depend on the machine's speed.
-    for (let i = 0; i < 20; ++i) await page.click('#step');
-    await frames(page);
-    assert.equal((await readState(page)).epoch, 20);
+    // At a fixed epoch: the gap closes as training goes on (about 3,900× at epoch 10, under 100× by 30).
+    await stepEpochs(page, 10);
     const sigmoid = await layers();
     assert.equal(sigmoid.length, 7);
     for (const l of sigmoid) assert.ok(l.slope <= 0.25, `sigmoid slope ${l.slope}`);
@@ -134,10 +140,34 @@ test('claim: six sigmoid layers: slopes under 1/4, the first layer\'s gradient o
     assert.ok((await readState(page)).testAccuracy <= 60, 'still at chance');
 
     await choose(page, 'activation', 'relu');
-    await trainUntil(page, (s) => s.epoch >= 100);
+    await stepEpochs(page, 100);
     const relu = await layers();
     assert.ok(relu[0].gradient > relu[6].gradient / 20, `ReLU: first ${relu[0].gradient}, output ${relu[6].gradient}`);
     const s = await readState(page);
     assert.ok(s.testAccuracy >= 90, `ReLU test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
+  });
+});
+
+test('every lesson link starts a fresh run: L2 and dropout after the overfitting run begin at epoch 0', T, async () => {
+  await withPage(b, lessonHash(byId.overfitting), async (page) => {
+    await stepEpochs(page, 30);
+    assert.equal((await readState(page)).epoch, 30);
+    for (const id of ['l2', 'dropout']) {
+      await page.click(`#chapter a[data-lesson="${id}"]`);
+      await frames(page, 3);
+      const s = await readState(page);
+      assert.equal(s.epoch, 0, `${id} starts at epoch 0`);
+      assert.equal(await page.getAttribute('#chart', 'data-records'), '1', `${id}: an empty chart`);
+      assert.match(await page.textContent('#active-lesson'), new RegExp(byId[id].title));
+      await stepEpochs(page, 5);
+    }
+    // The same lesson's link again starts it again.
+    await page.click('#chapter a[data-lesson="dropout"]');
+    await frames(page, 3);
+    assert.equal((await readState(page)).epoch, 0, 'a second click restarts the lesson');
+    // The banner stays in view while the page scrolls to the playground.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const box = await page.locator('#active-lesson').boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 5, `the lesson banner is at the top of the view (y ${box?.y})`);
   });
 });

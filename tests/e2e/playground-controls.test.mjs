@@ -264,8 +264,8 @@ test('edit a weight and a bias: hover shows value and gradient, click and type s
     const link = 'path[data-param="0:1:0"]';
     const { point, text } = await hoverParam(page, link);
     assert.match(text, /weight x1 → h1\.2/);
-    assert.match(text, /value -?\d/);
-    assert.match(text, /gradient dJ\/dw -?\d/);
+    assert.match(text, /value −?\d/);
+    assert.match(text, /gradient dJ\/dw −?\d/);
     const widthBefore = Number(await page.getAttribute(link, 'stroke-width'));
     await page.mouse.click(point.x, point.y);
     const editor = page.locator('#network input.param-editor');
@@ -275,7 +275,7 @@ test('edit a weight and a bias: hover shows value and gradient, click and type s
     await editor.press('Enter');
     await frames(page);
     assert.equal(await page.$$eval('#network input.param-editor', (e) => e.length), 0, 'the editor closes');
-    assert.match((await hoverParam(page, link)).text, /value 2\.500\b/);
+    assert.match((await hoverParam(page, link)).text, /value 2\.5\b/);
     assert.ok(Number(await page.getAttribute(link, 'stroke-width')) > widthBefore, 'the link thickens');
 
     // A bias: the first one, of hidden neuron h1.1.
@@ -290,13 +290,13 @@ test('edit a weight and a bias: hover shows value and gradient, click and type s
     await editor.fill('-0.75');
     await editor.press('Enter');
     await frames(page);
-    assert.match((await hoverParam(page, `rect[data-param="${biasParam}"]`)).text, /value -0\.7500/);
+    assert.match((await hoverParam(page, `rect[data-param="${biasParam}"]`)).text, /value −0\.75\b/);
     // Escape cancels an edit.
     await page.mouse.click(b1.point.x, b1.point.y);
     await editor.waitFor();
     await editor.fill('9');
     await editor.press('Escape');
-    assert.match((await hoverParam(page, `rect[data-param="${biasParam}"]`)).text, /value -0\.7500/);
+    assert.match((await hoverParam(page, `rect[data-param="${biasParam}"]`)).text, /value −0\.75\b/);
     // The engine holds the edited values: the saved model carries them.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#model-save')]);
     const model = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
@@ -315,7 +315,7 @@ test('keyboard: Tab reaches a weight, focus reads it out, Enter edits it', T, as
     const link = 'path[data-param="0:0:1"]';  // x2 -> h1.1
     await page.focus(link);
     const label = await page.getAttribute(link, 'aria-label');
-    assert.match(label, /weight x2 → h1\.1, value -?\d/);
+    assert.match(label, /weight x2 → h1\.1, value −?\d/);
     assert.equal(await page.isVisible('#network .tooltip'), true);
     await page.keyboard.press('Enter');
     const editor = page.locator('#network input.param-editor');
@@ -324,11 +324,11 @@ test('keyboard: Tab reaches a weight, focus reads it out, Enter edits it', T, as
     await page.keyboard.press('Enter');
     await frames(page);
     await page.focus(link);
-    assert.match(await page.getAttribute(link, 'aria-label'), /value -1\.250\b/);
+    assert.match(await page.getAttribute(link, 'aria-label'), /value −1\.25\b/);
   });
 });
 
-test('keyboard: space plays and pauses, s steps, r resets', T, async () => {
+test('keyboard: space plays and pauses, s steps, r resets, n draws new weights', T, async () => {
   await withPage(b, FAST, async (page) => {
     await page.click('h1');  // focus on the page, not a control
     await page.keyboard.press('s');
@@ -347,6 +347,10 @@ test('keyboard: space plays and pauses, s steps, r resets', T, async () => {
     await page.keyboard.press('r');
     await frames(page);
     assert.equal((await readState(page)).epoch, 0);
+    const seed = Number((await hashParams(page)).seed ?? 2);
+    await page.keyboard.press('n');
+    await frames(page);
+    assert.equal(Number((await hashParams(page)).seed), seed + 1, 'n: new initial weights (the next seed)');
     // Keys typed into a control are the control's: 's' in a number input does not step.
     await page.click('details.more summary');
     await page.focus('input[data-key="seed"]');

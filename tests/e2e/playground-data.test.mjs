@@ -58,6 +58,7 @@ test('draw points: add with a click, remove with shift-click, kept across other 
     await frames(page);
     assert.equal((await hashParams(page)).dataset, undefined);
     await page.click('#draw-toggle');
+    await frames(page);  // the plot's label changes at the next render
     assert.equal(await page.getAttribute('#draw-toggle', 'aria-pressed'), 'true');
     assert.match(await page.getAttribute('#plot [role="img"]', 'aria-label'), /Drawing mode/);
     // Clicking before anything was drawn keeps the dataset's 40 points and adds one.

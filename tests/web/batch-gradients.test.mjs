@@ -30,8 +30,8 @@ test('the markup carries every value, the mean, the followed example, and escape
   assert.match(svg, /data-mean="-0.125"/);
   assert.deepEqual([...svg.matchAll(/data-value="([^"]+)"/g)].map((m) => Number(m[1])), [0.25, -0.5]);
   assert.match(svg, /class="batch-bar current"[^>]*data-example="1"/);
-  assert.match(svg, /example 2 \(point 3\): -0.5/);
+  assert.match(svg, /example 2 \(point 3\): −0.5/);
   assert.match(svg, /h&lt;1&gt;/);
   assert.doesNotMatch(svg, /h<1>/);
-  assert.match(svg, /mean -0.125/);
+  assert.match(svg, /mean −0.125/);
 });

@@ -131,12 +131,12 @@ test('downsample uses the given x range for its columns', () => {
 test('formatValue: 4 significant digits', () => {
   assert.equal(formatValue(0.123456), '0.1235');
   assert.equal(formatValue(12.3456), '12.35');
-  assert.equal(formatValue(0.5), '0.5000');
+  assert.equal(formatValue(0.5), '0.5');
   assert.equal(formatValue(1234.5), '1235');
-  assert.equal(formatValue(-0.03), '−0.03000');
-  assert.equal(formatValue(1.23456e-7), '1.235e−7');
-  assert.equal(formatValue(-1.23456e-7), '−1.235e−7');
-  assert.equal(formatValue(2.5e7), '2.500e+7');
+  assert.equal(formatValue(-0.03), '−0.03');
+  assert.equal(formatValue(1.23456e-7), '1.235×10⁻⁷');
+  assert.equal(formatValue(-1.23456e-7), '−1.235×10⁻⁷');
+  assert.equal(formatValue(2.5e7), '2.5×10⁷');
   assert.equal(formatValue(0), '0');
   assert.equal(formatValue(NaN), '–');
   assert.equal(formatValue(undefined), '–');

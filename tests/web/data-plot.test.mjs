@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  planeToPixel, pixelToPlane, clientToPlane, planeTicks, pointColor, describePlot, formatRange,
+  planeToPixel, pixelToPlane, clientToPlane, planeTicks, pointColor, describePlot, formatRange, nearestPoint,
   PLANE_LO, PLANE_HI,
 } from '../../web/views/data-plot.js';
 import { classColor, divergingRgb, rgbToCss } from '../../web/views/colors.js';
@@ -100,4 +100,12 @@ test('formatRange', () => {
   assert.equal(formatRange(0.5), '0.5');
   assert.equal(formatRange(0.123456), '0.123');
   assert.equal(formatRange(NaN), 'NaN');
+});
+
+test('nearestPoint: the closest within the radius, among the given indices, or -1', () => {
+  const xy = [0, 0, 1, 0, 3, 3];
+  assert.equal(nearestPoint(xy, 0.9, 0.1, 0.6), 1);
+  assert.equal(nearestPoint(xy, 0.9, 0.1, 0.6, [0, 2]), -1);
+  assert.equal(nearestPoint(xy, 0.2, 0, 0.6, [0, 2]), 0);
+  assert.equal(nearestPoint(xy, 2, 2, 0.6), -1);
 });

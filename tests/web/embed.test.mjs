@@ -33,5 +33,5 @@ test('embed= round-trips through the hash and rejects unknown parts', () => {
   assert.deepEqual(parseHash(hash), { state, errors: [] });
   const bad = parseHash('#embed=output,header');
   assert.deepEqual(bad.state.embed, []);
-  assert.match(bad.errors[0], /^embed: 'output,header' has 'header', which is not one of data, network, output, controls, backprop; using none$/);
+  assert.match(bad.errors[0], /^embed: 'output,header' has 'header', which is not one of data, network, output, controls, backprop, chapter; using none$/);
 });

@@ -33,11 +33,11 @@ test('num: 4 significant digits, U+2212 minus, exponent form, NaN and infinities
   assert.equal(num(0.5), '0.5');
   assert.equal(num(-0.03125), `${M}0.03125`);
   assert.equal(num(0.1234567), '0.1235');
-  assert.equal(num(0.000012345), `1.234×10^${M}5`);
-  assert.equal(num(-0.00002), `${M}2×10^${M}5`);
-  assert.equal(num(123456), '1.235×10^5');
-  assert.equal(num(99999.9), '1×10^5');
-  assert.equal(num(12345), '12350');
+  assert.equal(num(0.000012345), '1.234×10⁻⁵');
+  assert.equal(num(-0.00002), `${M}2×10⁻⁵`);
+  assert.equal(num(123456), '1.235×10⁵');
+  assert.equal(num(99999.9), '1×10⁵');
+  assert.equal(num(12345), '1.235×10⁴');
   assert.equal(num(NaN), 'NaN');
   assert.equal(num(Infinity), '∞');
   assert.equal(num(-Infinity), `${M}∞`);

@@ -15,20 +15,20 @@ test('bars are log-scaled from 1e-8 (empty) to 1 (full), clamped, and empty for 
   assert.ok(logBar(1e-2) > logBar(1e-3));
 });
 
-test('numbers print in short scientific notation', () => {
-  assert.equal(sci(0.00032), '3.2e-4');
-  assert.equal(sci(12.5), '1.3e1');
+test('numbers print with 2 significant digits in the page format', () => {
+  assert.equal(sci(0.00032), '3.2×10⁻⁴');
+  assert.equal(sci(12.5), '13');
   assert.equal(sci(0), '0');
   assert.equal(sci(NaN), '–');
 });
 
-test('histogram ranges print short: -1, 0.5, 12, and exponents outside 0.01 .. 1000', () => {
+test('histogram ranges print short: -1, 0.5, 12, and powers of ten outside 0.001 .. 10⁴', () => {
   assert.equal(rangeLabel(-1), '−1');
   assert.equal(rangeLabel(0), '0');
   assert.equal(rangeLabel(0.5), '0.5');
   assert.equal(rangeLabel(12.34), '12');
-  assert.equal(rangeLabel(0.001234), '1.2e-3');
-  assert.equal(rangeLabel(45678), '4.6e4');
+  assert.equal(rangeLabel(0.0001234), '1.2×10⁻⁴');
+  assert.equal(rangeLabel(45678), '4.6×10⁴');
   assert.equal(rangeLabel(Infinity), '–');
 });
 

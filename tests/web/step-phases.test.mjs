@@ -93,7 +93,7 @@ test('the explanations quote the trace\'s numbers', () => {
   const phases = buildPhases(SIZES, 1);
   assert.match(phaseText(phases[0], ctx), /Training point 10: x1 = 1, x2 = 2, target 1/);
   assert.match(phaseText(phases[1], ctx), /applies tanh/);
-  assert.match(phaseText(phases[3], ctx), /prediction 0\.25 against the target 1.*L = 0\.281.*∂L\/∂a = -0\.75/);
+  assert.match(phaseText(phases[3], ctx), /prediction 0\.25 against the target 1.*L = 0\.281.*∂L\/∂a = −0\.75/);
   assert.match(phaseText(phases[4], ctx), /∂L\/∂a × f′\(z\)/);
   assert.match(phaseText(phases[4], { ...ctx, loss: 'bce' }), /a − y/);
   assert.match(phaseText(phases[5], ctx), /Σ w·δ/);
@@ -108,9 +108,9 @@ test('the explanations quote the trace\'s numbers', () => {
 test('short numbers: 3 significant digits, exponents for the very small and large', () => {
   assert.equal(short(0), '0');
   assert.equal(short(0.123456), '0.123');
-  assert.equal(short(-2.5), '-2.5');
-  assert.equal(short(0.0000123), '1.23e-5');
-  assert.equal(short(123456), '1.23e+5');
+  assert.equal(short(-2.5), '−2.5');
+  assert.equal(short(0.0000123), '1.23×10⁻⁵');
+  assert.equal(short(123456), '1.23×10⁵');
   assert.equal(short(NaN), 'NaN');
 });
 

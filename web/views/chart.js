@@ -3,6 +3,8 @@
 // early-stopping epoch), a legend in real text, and a hover guide with a tooltip of exact values.
 // Redrawn every frame, so long series are reduced to min/max per pixel column before drawing.
 // Not here: recording the history (the controller owns it) or computing any loss.
+import { formatNumber } from './format.js';
+import { htmlEl } from './dom.js';
 
 const FONT_SIZE = 11;
 const TEXT = '#555';
@@ -157,14 +159,9 @@ export function downsample(xs, ys, pixelWidth, x0 = xs[0], x1 = xs[xs.length - 1
   return { xs: outX.subarray(0, m), ys: outY.subarray(0, m) };
 }
 
-/** A value with 4 significant digits ('0.1234', '12.35', '1.235e-7'); NaN/undefined → '–'. */
+/** A value with 4 significant digits in the page's format ('0.1234', '1.235×10⁻⁷'); NaN/undefined → '–'. */
 export function formatValue(v) {
-  if (typeof v !== 'number' || Number.isNaN(v)) return '–';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  const s = a >= 1e6 || a < 1e-4 ? v.toExponential(3) : v.toPrecision(4);
-  return s.replaceAll('-', '−');
+  return formatNumber(typeof v === 'number' ? v : NaN, { digits: 4, missing: '–' });
 }
 
 /**
@@ -206,12 +203,7 @@ function decadeLabel(v) {
 
 const dashPattern = (dash) => (Array.isArray(dash) ? dash : dash ? [5, 4] : []);
 
-function el(tag, style, className) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  Object.assign(e.style, style);
-  return e;
-}
+const el = htmlEl;
 
 /**
  * Builds the chart inside `container` (give the container a height, e.g. 180px; without one

@@ -6,6 +6,8 @@
 
 import { createHeatmap } from './heatmap.js';
 import { classColor, divergingRgb, rgbToCss, MIDPOINT } from './colors.js';
+import { formatNumber } from './format.js';
+import { htmlEl, svgEl } from './dom.js';
 
 export const PLANE_LO = -6;
 export const PLANE_HI = 6;
@@ -72,9 +74,23 @@ export function describePlot(snapshot) {
 }
 
 /** A number for a legend label: at most 3 significant digits, proper minus sign. */
+/**
+ * Index of the point of interleaved `xy` nearest to (x1, x2) within `radius` (plane units), among
+ * `indices` (default all), or -1 when none is that close.
+ */
+export function nearestPoint(xy, x1, x2, radius, indices = null) {
+  let best = -1, bestD = radius * radius;
+  const n = indices ? indices.length : xy.length / 2;
+  for (let k = 0; k < n; ++k) {
+    const i = indices ? indices[k] : k;
+    const d = (xy[2 * i] - x1) ** 2 + (xy[2 * i + 1] - x2) ** 2;
+    if (d < bestD) { bestD = d; best = i; }
+  }
+  return best;
+}
+
 export function formatRange(v) {
-  if (!Number.isFinite(v)) return String(v);
-  return String(Number(v.toPrecision(3))).replace('-', '−');
+  return formatNumber(v);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,18 +103,8 @@ const PLOT_STRENGTH = 0.6;
 const TICK_COLOR = '#888';
 const LABEL_COLOR = '#555';
 
-function el(tag, style, className) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (style) Object.assign(e.style, style);
-  return e;
-}
-const SVG_NS = 'http://www.w3.org/2000/svg';
-function svg(tag, attrs) {
-  const e = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
+const el = htmlEl;
+const svg = svgEl;
 
 /**
  * Builds the output panel inside `container`.

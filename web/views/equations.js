@@ -5,38 +5,24 @@
 // <math display="block"> holding an <mtable> with one line per <mtr>, ready for innerHTML; every
 // equation line ends with its result.
 
+import { formatNumber, numberParts } from './format.js';
+import { ACTIVATION_SYMBOL } from './names.js';
+
 const MAX_TERMS = 8;  // longer sums show the first 3 terms, ⋯, and the last one
 const MINUS = '−';    // U+2212, a real minus sign rather than a hyphen
-const ACTIVATION_NAME = {
-  linear: 'id', step: 'step', sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', leaky_relu: 'LeakyReLU',
-  elu: 'ELU', softplus: 'softplus', softmax: 'softmax',
-};
 
 /** Escapes text for XML/HTML markup: &, <, > and ". */
 export function escapeXml(s) {
   return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-// Mantissa and (for very small or large magnitudes) exponent, 4 significant digits, U+2212 minus.
-function parts(v) {
-  const rounded = Number(v.toPrecision(4));  // rounding first so 99999.9 goes to exponent form
-  const a = Math.abs(rounded);
-  const minus = (s) => s.replace('-', MINUS);
-  if (a === 0 || (a >= 1e-4 && a < 1e5)) return { mant: minus(String(rounded)), exp: null };
-  const [m, e] = v.toExponential(3).split('e');
-  return { mant: minus(String(Number(m))), exp: minus(String(Number(e))) };
-}
+// Equations show 4 significant digits, in the page's one format (views/format.js).
+const DIGITS = 4;
+const parts = (v) => numberParts(v, DIGITS);
 
-/**
- * A number as plain text: 4 significant digits without trailing zeros, U+2212 for negatives,
- * `1.23×10^−5` for |v| < 1e-4 or ≥ 1e5, "NaN", "∞" and "−∞".
- * @param {number} v
- */
+/** A number as plain text, in the page's format with 4 significant digits: 1.234×10⁻⁵. */
 export function num(v) {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : `${MINUS}∞`;
-  const { mant, exp } = parts(v);
-  return exp === null ? mant : `${mant}×10^${exp}`;
+  return formatNumber(v, { digits: DIGITS });
 }
 
 // ---- MathML pieces: each returns markup ----
@@ -92,7 +78,7 @@ const math = (lines) => `<math display="block"><mtable columnalign="left">${line
 export function forwardEquation({ unit, activation, terms, bias, z, out, mask }) {
   const hasBias = bias !== undefined && bias !== null;
   const withBias = (list, b) => (hasBias ? `${sum(list)}${mo('+')}${b}` : sum(list));  // b after any ⋯
-  const f = mi(ACTIVATION_NAME[activation] ?? activation);
+  const f = mi(ACTIVATION_SYMBOL[activation] ?? activation);
   const a = named('a', unit), zUnit = named('z', unit);
   const result = activation === 'softmax'
     // softmax mixes every output's z (the vector 𝐳), so this unit's z alone does not give a

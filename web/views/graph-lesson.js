@@ -2,9 +2,8 @@
 // edge showing the forward value (above) and the gradient flowing back, upstream x local (below).
 // Draws the core's numbers (engine.js sumTimesGraph); computes nothing itself.
 
-import { short } from '../step-phases.js';
-
-const SVG = 'http://www.w3.org/2000/svg';
+import { formatNumber as short } from './format.js';
+import { svgEl } from './dom.js';
 // Node positions in the 620 x 260 drawing: inputs on the left, q in the middle, f on the right.
 const POSITION = { x: [150, 40], y: [150, 130], z: [150, 220], q: [350, 85], f: [540, 150] };
 const OP_LABEL = { q: '+', f: '×' };
@@ -16,13 +15,8 @@ const OP_LABEL = { q: '+', f: '×' };
 export function createGraphLesson(svg) {
   svg.setAttribute('viewBox', '0 0 640 262');
   const text = (x, y, content, cls, anchor = 'middle') => {
-    const t = document.createElementNS(SVG, 'text');
-    t.setAttribute('x', x);
-    t.setAttribute('y', y);
-    t.setAttribute('class', cls);
-    t.setAttribute('text-anchor', anchor);
+    const t = svgEl('text', { x, y, class: cls, 'text-anchor': anchor }, svg);
     t.textContent = content;
-    svg.append(t);
     return t;
   };
 
@@ -31,11 +25,7 @@ export function createGraphLesson(svg) {
     nodes.forEach((n, i) => {  // edges first, under the nodes
       n.inputs.forEach((from, k) => {
         const a = POSITION[nodes[from].name], b = POSITION[n.name];
-        const line = document.createElementNS(SVG, 'line');
-        line.setAttribute('x1', a[0] + 22); line.setAttribute('y1', a[1]);
-        line.setAttribute('x2', b[0] - 22); line.setAttribute('y2', b[1]);
-        line.setAttribute('class', 'edge');
-        svg.append(line);
+        svgEl('line', { x1: a[0] + 22, y1: a[1], x2: b[0] - 22, y2: b[1], class: 'edge' }, svg);
         const mx = (a[0] + b[0]) / 2, my = (a[1] + b[1]) / 2;
         text(mx, my - 8, short(nodes[from].value), 'forward').dataset.edge = `${nodes[from].name}-${n.name}`;
         const back = text(mx, my + 16, `${short(n.grad)} × ${short(n.local[k])} = ${short(n.edgeGradient[k])}`, 'backward');
@@ -45,10 +35,7 @@ export function createGraphLesson(svg) {
     });
     for (const n of nodes) {
       const [x, y] = POSITION[n.name];
-      const c = document.createElementNS(SVG, 'circle');
-      c.setAttribute('cx', x); c.setAttribute('cy', y); c.setAttribute('r', 22);
-      c.setAttribute('class', 'node');
-      svg.append(c);
+      svgEl('circle', { cx: x, cy: y, r: 22, class: 'node' }, svg);
       text(x, y + 5, OP_LABEL[n.name] ?? n.name, 'label');
       // Inputs carry their labels on the left; q and f above and below.
       const input = n.inputs.length === 0;

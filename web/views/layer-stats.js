@@ -6,6 +6,7 @@
 // and their record; computes nothing about the network itself.
 import { createChart } from './chart.js';
 import { hexToRgb, rgbToHex } from './colors.js';
+import { formatNumber } from './format.js';
 
 const LOG_MIN = -8;  // 1e-8: anything smaller draws as an empty bar
 const LOG_MAX = 0;   // 1
@@ -23,18 +24,13 @@ export function logBar(value) {
   return Math.max(0, Math.min(1, t));
 }
 
-/** Short scientific notation for the table: 3.2e-4. */
+/** A number of the table, 2 significant digits in the page's format: 3.2×10⁻⁴. */
 export function sci(value) {
-  if (!Number.isFinite(value)) return '–';
-  if (value === 0) return '0';
-  return value.toExponential(1).replace('e+', 'e');
+  return Number.isFinite(value) ? formatNumber(value, { digits: 2 }) : '–';
 }
 
-/** A range end for the histogram's axis: -1, 0.5, 12, 1.2e3. */
-export function rangeLabel(v) {
-  if (!Number.isFinite(v)) return '–';
-  return Math.abs(v) >= 1e3 || (v !== 0 && Math.abs(v) < 1e-2) ? sci(v) : String(Number(v.toPrecision(2))).replace('-', '−');
-}
+/** A range end for the histogram's axis: −1, 0.5, 12, 1.2×10⁻³. */
+export const rangeLabel = sci;
 
 /**
  * Bars of a histogram of fractions in a width × height box, tallest bar full height, every

@@ -4,6 +4,7 @@
 // (add/remove layers and neurons, toggle features, hover, edit a weight); it never trains.
 import { createHeatmap } from './heatmap.js';
 import { NEGATIVE, POSITIVE, classColor, rampLut } from './colors.js';
+import { formatNumber } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CARD = 44;          // node card size in CSS pixels
@@ -49,7 +50,7 @@ export function unitName(featureNames, sizes, column, unit) {
   return `h${column}.${unit + 1}`;
 }
 
-const fmt = (v) => (v === undefined || v === null ? '–' : Number(v).toPrecision(4));
+const fmt = (v) => formatNumber(v, { digits: 4, missing: '–' });
 
 /**
  * @param {HTMLElement} container

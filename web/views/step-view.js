@@ -4,11 +4,11 @@
 // In the update, the links are drawn as the weights again, moving from w to w′ = w + Δw.
 // Colours follow the main diagram: blue for positive, orange for negative, thicker for larger.
 // Draws what step-phases.js says from the core's trace; reports clicks on units, links and biases.
+import { svgEl } from './dom.js';
 import { linkQuantity, linkValue, short, unitName, unitReveals } from '../step-phases.js';
 import { linkWidth, paramIndex } from './network.js';
 import { divergingRgb, rgbToCss, signColor } from './colors.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const R = 14;            // unit radius
 const ROW = 78;          // vertical distance between units
 const COLUMN_MAX = 170;
@@ -28,12 +28,7 @@ function relativeWidth(v, max) {
   return max > 0 ? 0.8 + 5 * Math.sqrt(Math.abs(v) / max) : 0.8;
 }
 
-const el = (name, attrs = {}, parent) => {
-  const e = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  parent?.append(e);
-  return e;
-};
+const el = svgEl;
 
 // Writes an attribute only when it changes: a frame of the animation touches few of them.
 function set(e, name, value) {

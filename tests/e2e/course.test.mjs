@@ -1,0 +1,229 @@
+// End-to-end: the course shell. Every chapter by its URL at 1280×800, 1024×768 and 390×844 (title,
+// widgets or the playground, no sideways scrolling, a screenshot each); every lesson link starts a
+// fresh run at each size; the chapter menu and back/forward; an embedded chapter; and every
+// "Try this" task not met at its set-up and met after acting as a learner would (buttons, fields,
+// a fixed number of epochs). One browser page for the file: routes change through the hash.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useBrowser, frames, choose, slide, readState, stepEpochs, screenshot } from './browser.mjs';
+import { CHAPTERS, allLessons } from '../../web/course/chapters.js';
+import { lessonHash, taskHash } from '../../web/course/links.js';
+
+const b = useBrowser();
+const T = { timeout: 120000 };
+const SIZES = [{ width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 390, height: 844 }];
+let session;
+
+// Opened by the first test (the shared hooks start the server and browser first).
+async function ensure() { session ??= await b.open(''); }
+after(async () => {
+  await session?.context.close();
+  assert.deepEqual(session?.problems ?? [], [], 'errors on the page or requests beyond localhost');
+});
+
+/** Goes to `hash` as a link in the page would (a hashchange), and waits for the render. */
+async function go(hash) {
+  await ensure();
+  await session.page.evaluate((h) => { location.hash = h; }, hash);
+  await frames(session.page, 3);
+}
+
+const overflow = (page) => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+async function assertNoOverflow(page, what) {
+  const { scroll, inner } = await overflow(page);
+  assert.ok(scroll <= inner, `${what}: the page is ${scroll} px wide in a ${inner} px window`);
+}
+const taskStatus = (page, id) => page.$eval(`#task-${id} .task-status`, (p) => ({ met: p.dataset.met === 'true', text: p.textContent }));
+
+test('every chapter has its URL, title and content at every size, without sideways scrolling', T, async () => {
+  await ensure();
+  const { page } = session;
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    for (const [i, c] of CHAPTERS.entries()) {
+      await go(`#chapter=${c.id}`);
+      assert.equal(await page.getAttribute('body', 'data-chapter'), c.id);
+      assert.equal((await page.textContent('#chapter-title')).trim(), `${i + 1}. ${c.title}`);
+      assert.ok(await page.isVisible('#chapter .tasks'), `${c.id}: its tasks`);
+      assert.equal(await page.isVisible('#play'), c.playground, `${c.id}: the playground ${c.playground ? 'under it' : 'hidden'}`);
+      assert.equal(await page.isVisible('#step-panel'), c.id === 'backprop', `${c.id}: the step panel only with backpropagation`);
+      assert.ok(await page.$$eval('#chapter math', (m) => m.length) > 0, `${c.id}: maths typeset in MathML`);
+      await assertNoOverflow(page, `${c.id} at ${size.width}×${size.height}`);
+      await screenshot(page, `course-${i + 1}-${c.id}-${size.width}x${size.height}.png`);
+    }
+    await go('#');
+    assert.equal(await page.getAttribute('body', 'data-chapter'), 'playground');
+    assert.ok(await page.isHidden('#chapter'));
+    assert.ok(await page.isVisible('#step-panel'));
+    await assertNoOverflow(page, `the playground at ${size.width}×${size.height}`);
+  }
+  await page.setViewportSize(SIZES[0]);
+});
+
+test('the chapter menu works at 390 px, and back and forward follow the chapters', T, async () => {
+  const { page } = session;
+  await page.setViewportSize(SIZES[2]);
+  await go('#chapter=neuron');
+  await page.click('.course-menu summary');
+  const link = page.locator('.course-list a[data-chapter-link="mlp"]');
+  const box = await link.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 390 && box.height >= 24, `the menu fits and its links are large enough: ${JSON.stringify(box)}`);
+  await link.click();
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
+  assert.equal(await page.getAttribute('.course-list a[data-chapter-link="mlp"]', 'aria-current'), 'page');
+  await page.goBack();
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'neuron');
+  await page.goForward();
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
+  await assertNoOverflow(page, 'the open menu at 390 px');
+  await page.setViewportSize(SIZES[0]);
+});
+
+test('every lesson starts at epoch 0 with an empty chart and keeps its text in view, at every size', T, async () => {
+  const { page } = session;
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    for (const { chapter, lesson } of allLessons()) {
+      await stepEpochs(page, 3);  // whatever ran before, the lesson starts afresh
+      await go(lessonHash(chapter, lesson));
+      const s = await readState(page);
+      assert.equal(s.epoch, 0, `${lesson.id}: epoch 0`);
+      assert.equal(s.message, '', `${lesson.id}: no message`);
+      assert.equal(await page.getAttribute('#chart', 'data-records'), '1', `${lesson.id}: an empty chart`);
+      assert.ok(await page.isVisible('#active-lesson'), `${lesson.id}: the lesson's text is shown`);
+      await assertNoOverflow(page, `${lesson.id} at ${size.width}×${size.height}`);
+    }
+  }
+  await page.setViewportSize(SIZES[0]);
+});
+
+test('an unknown chapter says so and shows the playground', T, async () => {
+  const { page } = session;
+  await go('#chapter=nope');
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'playground');
+  assert.match((await readState(page)).message, /there is no chapter 'nope'/);
+  await page.click('#message-close');
+});
+
+test('embed=chapter shows just the chapter', T, async () => {
+  const { page } = session;
+  await go('#chapter=neuron&embed=chapter');
+  assert.ok(await page.isVisible('#chapter-title'));
+  assert.ok(await page.isHidden('.course-nav'));
+  assert.ok(await page.isHidden('#data-panel'));
+  await go('#chapter=mlp&embed=chapter,output,controls');
+  assert.ok(await page.isVisible('#chapter .shapes'));
+  assert.ok(await page.isVisible('#output-panel'));
+  assert.ok(await page.isHidden('#network-panel'));
+  await go('#');
+});
+
+// ---- "Try this", acting as a learner ----
+
+async function openTask(chapter, id) {
+  const t = CHAPTERS.find((c) => c.id === chapter).tasks.find((x) => x.id === id);
+  await go(taskHash(chapter, t));
+  assert.ok(await page().isVisible(`#task-${id}.active`), `${id} is highlighted`);
+}
+const page = () => session.page;
+async function expectStatus(id, met, pattern) {
+  const s = await taskStatus(page(), id);
+  assert.equal(s.met, met, `${id}: ${s.text}`);
+  if (pattern) assert.match(s.text, pattern);
+}
+
+test('task: the neuron computes NAND, then OR, from the weights typed in', T, async () => {
+  await openTask('neuron', 'nand');
+  await expectStatus('nand', false, /NAND needs 1/);
+  for (const [k, v] of [['w1', -1], ['w2', -1], ['b', 1.5]]) await page().fill(`#neuron-${k}`, String(v));
+  await expectStatus('nand', true, /Done/);
+  assert.deepEqual(await page().$$eval('.neuron-table td[data-output]', (tds) => tds.map((t) => t.dataset.output)), ['1', '1', '1', '0']);
+  await expectStatus('or', false, /OR needs 0/);
+  for (const [k, v] of [['w1', 1], ['w2', 1], ['b', -0.5]]) await page().fill(`#neuron-${k}`, String(v));
+  await expectStatus('or', true);
+});
+
+test('task: a single unit on two clusters, after removing the hidden layers', T, async () => {
+  await openTask('perceptron', 'single-unit');
+  await stepEpochs(page(), 50);
+  await expectStatus('single-unit', false, /remove the hidden layers/);
+  for (let i = 0; i < 2; ++i) await page().click('#network button[aria-label="remove the last hidden layer"]');
+  await stepEpochs(page(), 50);
+  await expectStatus('single-unit', true);
+});
+
+test('task: gradient descent, a learning rate that gets there and one step per epoch', T, async () => {
+  await openTask('gradient-descent', 'learning-rate');
+  await stepEpochs(page(), 20);
+  await expectStatus('learning-rate', false, /training loss below 0\.1/);
+  await page().click('#reset');
+  await choose(page(), 'learningRate', 0.1);
+  await stepEpochs(page(), 150);
+  await expectStatus('learning-rate', true);
+  await openTask('gradient-descent', 'full-batch');
+  await stepEpochs(page(), 1);
+  await expectStatus('full-batch', false, /a batch size of at least 100/);
+  await page().click('#reset');
+  await slide(page(), 'batchSize', 100);
+  await stepEpochs(page(), 2);
+  await expectStatus('full-batch', true);
+});
+
+test('task: the MLP, XOR with one small hidden layer and a network of 37 parameters', T, async () => {
+  await openTask('mlp', 'xor-hidden-layer');
+  await stepEpochs(page(), 50);
+  await expectStatus('xor-hidden-layer', false, /use one hidden layer of at most 4 neurons \(now none\)/);
+  await page().click('#network button[aria-label="add a hidden layer"]');
+  for (let i = 0; i < 2; ++i) await page().click('#network button[aria-label="add a neuron to hidden layer 1"]');
+  await stepEpochs(page(), 200);
+  await expectStatus('xor-hidden-layer', true);
+  await go('#chapter=mlp&task=parameters-37');
+  // The task's link has no set-up: the default network [2, 4, 2, 1].
+  await expectStatus('parameters-37', false, /now 25/);
+  assert.match(await page().textContent('#chapter .shapes-summary'), /18 weights \+ 7 biases = 25 parameters/);
+  for (let i = 0; i < 2; ++i) await page().click('#network button[aria-label="add a neuron to hidden layer 2"]');
+  await frames(page());
+  assert.match(await page().textContent('#chapter .shapes-summary'), /Layer sizes \[2, 4, 4, 1\]: 28 weights \+ 9 biases = 37 parameters/);
+  assert.deepEqual(await page().$$eval('#chapter .shapes-table [data-shape]', (t) => t.map((x) => x.textContent)), ['4×2', '4×4', '1×4']);
+  await expectStatus('parameters-37', true);
+});
+
+test('task: backpropagation, steer the graph\'s gradient', T, async () => {
+  await openTask('backprop', 'graph-gradient');
+  await expectStatus('graph-gradient', false, /∂f\/∂x = 3 \(now −4\)/);
+  for (const [k, v] of [['x', 0], ['y', 2], ['z', 3]]) await page().fill(`#graph-${k}`, String(v));
+  await expectStatus('graph-gradient', true);
+});
+
+test('task: activations, six layers learn with ReLU', T, async () => {
+  await openTask('activations', 'deep-network-learns');
+  await stepEpochs(page(), 30);
+  await expectStatus('deep-network-learns', false, /test accuracy of at least 95%/);
+  await choose(page(), 'activation', 'relu');
+  await stepEpochs(page(), 100);
+  await expectStatus('deep-network-learns', true);
+});
+
+test('task: regularisation, the same network generalises with L2', T, async () => {
+  await openTask('regularisation', 'beat-overfitting');
+  await stepEpochs(page(), 200);
+  await expectStatus('beat-overfitting', false, /test loss below 0\.5/);
+  await page().click('#reset');
+  await choose(page(), 'l2', 0.03);
+  await stepEpochs(page(), 200);
+  await expectStatus('beat-overfitting', true);
+});
+
+test('task: initialisation, random weights break the symmetry', T, async () => {
+  await openTask('initialisation', 'break-symmetry');
+  await stepEpochs(page(), 100);
+  await expectStatus('break-symmetry', false, /test accuracy of at least 95%/);
+  await page().click('details.more summary');
+  await choose(page(), 'init', 'xavier_uniform');
+  await stepEpochs(page(), 100);
+  await expectStatus('break-symmetry', true);
+});

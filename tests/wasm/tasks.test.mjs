@@ -1,0 +1,108 @@
+// The "Try this" checks of every chapter against the real core (wasm in Node): each task is not met
+// at its set-up (or before the learner acts) and is met after the action it asks for, at a fixed
+// number of epochs; the missing text names what is left. Pure checks: no page here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { loadModule, Engine } from './load-engine.mjs';
+import { sumTimesGraph } from '../../web/engine.js';
+import { defaults, engineSettings } from '../../web/state.js';
+import { evaluate } from '../../web/course/tasks.js';
+import { CHAPTERS, chapterById } from '../../web/course/chapters.js';
+import { createUnit, setUnit, unitOutputs } from '../../web/chapters/neuron/unit.js';
+
+const module = await loadModule();
+const task = (chapter, id) => chapterById(chapter).tasks.find((t) => t.id === id);
+
+/** The task's set-up plus `changes`, trained `epochs` epochs: the ctx a playground task reads. */
+function run(t, changes = {}, epochs = 0) {
+  const state = { ...defaults(), ...(t.setup ?? {}), ...changes };
+  const engine = new Engine(module);
+  engine.configure(engineSettings(state));
+  if (epochs) engine.trainEpochs(epochs);
+  return { engine, state };
+}
+
+function expect(t, ctx, met, missingPattern) {
+  const r = evaluate(t, ctx);
+  ctx.engine?.dispose();
+  assert.equal(r.met, met, `${t.id}: ${JSON.stringify(r.missing)}`);
+  if (missingPattern) assert.match(r.missing.join('; '), missingPattern);
+}
+
+test('every chapter has tasks with unique ids, a statement and a check', () => {
+  assert.equal(CHAPTERS.length, 8);
+  for (const c of CHAPTERS) {
+    assert.ok(c.tasks.length >= 1, `${c.id} has a task`);
+    assert.equal(new Set(c.tasks.map((t) => t.id)).size, c.tasks.length);
+    for (const t of c.tasks) assert.ok(t.statement.length > 30 && typeof t.check === 'function', t.id);
+  }
+});
+
+test('neuron: NAND and OR from the weights the learner sets, read from the core\'s outputs', () => {
+  const unit = createUnit(module);
+  try {
+    setUnit(unit, { w1: 1, w2: 1, b: -1.5 });  // the start: AND
+    expect(task('neuron', 'nand'), { outputs: unitOutputs(unit) }, false, /for x = \(0, 0\) the output is 0, NAND needs 1/);
+    setUnit(unit, { w1: -1, w2: -1, b: 1.5 });
+    expect(task('neuron', 'nand'), { outputs: unitOutputs(unit) }, true);
+    expect(task('neuron', 'or'), { outputs: unitOutputs(unit) }, false, /for x = \(0, 0\) the output is 1, OR needs 0/);
+    setUnit(unit, { w1: 1, w2: 1, b: -0.5 });
+    expect(task('neuron', 'or'), { outputs: unitOutputs(unit) }, true);
+  } finally {
+    unit.dispose();
+  }
+});
+
+test('perceptron: a single unit on the two clusters', () => {
+  const t = task('perceptron', 'single-unit');
+  expect(t, run(t, {}, 50), false, /remove the hidden layers \(now 2\)/);
+  expect(t, run(t, { hidden: [] }, 50), true);
+});
+
+test('gradient descent: a learning rate that gets there; one step per epoch', () => {
+  const t = task('gradient-descent', 'learning-rate');
+  expect(t, run(t, {}, 200), false, /training loss below 0.1/);
+  expect(t, run(t, { learningRate: 0.1 }, 150), true);
+  expect(t, run(t, { learningRate: 0.1 }, 201), false, /stay within 200 epochs \(now 201/);
+  const f = task('gradient-descent', 'full-batch');
+  expect(f, run(f, {}, 1), false, /a batch size of at least 100/);
+  expect(f, run(f, { batchSize: 100 }, 0), false, /train at least one epoch/);
+  expect(f, run(f, { batchSize: 100 }, 2), true);
+});
+
+test('MLP: XOR with one small hidden layer; a network of 37 parameters', () => {
+  const t = task('mlp', 'xor-hidden-layer');
+  expect(t, run(t, {}, 100), false, /use one hidden layer of at most 4 neurons \(now none\); test accuracy above 95%/);
+  expect(t, run(t, { hidden: [4] }, 200), true);
+  expect(t, run(t, { hidden: [8] }, 200), false, /at most 4 neurons \(now \[8\]\)/);
+  const p = task('mlp', 'parameters-37');
+  expect(p, run(p), false, /37 parameters \(now 25\)/);
+  expect(p, run(p, { hidden: [4, 4] }), true);
+});
+
+test('backpropagation: steer the graph\'s gradient', () => {
+  const t = task('backprop', 'graph-gradient');
+  expect(t, { nodes: sumTimesGraph(module, -2, 5, -4) }, false, /∂f\/∂x = 3 \(now −4\); f = 6 \(now −12\)/);
+  expect(t, { nodes: sumTimesGraph(module, 0, 2, 3) }, true);
+});
+
+test('activations: six layers learn once the activation lets gradients through', () => {
+  const t = task('activations', 'deep-network-learns');
+  expect(t, run(t, {}, 30), false, /test accuracy of at least 95%/);
+  expect(t, run(t, { activation: 'relu' }, 100), true);
+  expect(t, run(t, { activation: 'relu', hidden: [8] }, 100), false, /keep six hidden layers \(now 1\)/);
+});
+
+test('regularisation: the same network generalises with L2', () => {
+  const t = task('regularisation', 'beat-overfitting');
+  expect(t, run(t, {}, 200), false, /test loss below 0.5/);
+  expect(t, run(t, { l2: 0.03 }, 200), true);
+  expect(t, run(t, { l2: 0.03 }, 100), false, /train at least 200 epochs \(now 100\)/);
+});
+
+test('initialisation: random weights break the symmetry', () => {
+  const t = task('initialisation', 'break-symmetry');
+  expect(t, run(t, {}, 100), false, /test accuracy of at least 95%/);
+  expect(t, run(t, { init: 'xavier_uniform' }, 100), true);
+});

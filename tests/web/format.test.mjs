@@ -1,0 +1,30 @@
+// Tests for web/views/format.js: the one number format every view uses.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatNumber, numberParts } from '../../web/views/format.js';
+
+test('plain decimals: significant digits, no trailing zeros, a real minus sign', () => {
+  assert.equal(formatNumber(0.123456), '0.123');
+  assert.equal(formatNumber(-2.5), '−2.5');
+  assert.equal(formatNumber(0.5, { digits: 4 }), '0.5');
+  assert.equal(formatNumber(1234.5, { digits: 4 }), '1235');
+  assert.equal(formatNumber(0), '0');
+  assert.equal(formatNumber(-0), '0');
+});
+
+test('powers of ten below 10⁻³ and from 10⁴, the same for every view', () => {
+  assert.equal(formatNumber(-0.0000123), '−1.23×10⁻⁵');
+  assert.equal(formatNumber(0.0000123456, { digits: 4 }), '1.235×10⁻⁵');
+  assert.equal(formatNumber(123456), '1.23×10⁵');
+  assert.equal(formatNumber(9999.9), '1×10⁴');  // rounds first, then picks the form
+  assert.equal(formatNumber(0.001), '0.001');
+  assert.deepEqual(numberParts(-0.0000123), { mant: '−1.23', exp: '−5' });
+  assert.deepEqual(numberParts(0.25), { mant: '0.25', exp: null });
+});
+
+test('missing and infinite values', () => {
+  assert.equal(formatNumber(NaN), 'NaN');
+  assert.equal(formatNumber(undefined, { missing: '–' }), '–');
+  assert.equal(formatNumber(Infinity), '∞');
+  assert.equal(formatNumber(-Infinity), '−∞');
+});

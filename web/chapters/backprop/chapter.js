@@ -1,0 +1,47 @@
+// Chapter 5, backpropagation: the chain rule layer by layer, the computational graph (with its
+// task), the backprop-by-hand lesson; the playground's step panel shows a real step under it.
+import { playgroundChapter } from '../../course/playground-chapter.js';
+import { allOf } from '../../course/tasks.js';
+import { formatNumber } from '../../views/format.js';
+import { createGraphWidget } from './graph.js';
+
+const html = `
+<p>Backpropagation computes every <math><mo>∂</mo><mi>L</mi><mo>/</mo><mo>∂</mo><mi>w</mi></math> with the
+chain rule in one pass from the output back to the inputs. At the output,
+<math><msup><mi mathvariant="bold">δ</mi><mrow><mo>(</mo><mi>L</mi><mo>)</mo></mrow></msup><mo>=</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi mathvariant="bold">a</mi></mrow></mfrac><mo>⊙</mo><msup><mi>f</mi><mo>′</mo></msup><mo>(</mo><msup><mi mathvariant="bold">z</mi><mrow><mo>(</mo><mi>L</mi><mo>)</mo></mrow></msup><mo>)</mo></math>;
+each layer below receives
+<math display="block"><msup><mi mathvariant="bold">δ</mi><mrow><mo>(</mo><mi>l</mi><mo>)</mo></mrow></msup><mo>=</mo><mo>(</mo><msup><mrow><msup><mi>W</mi><mrow><mo>(</mo><mi>l</mi><mo>+</mo><mn>1</mn><mo>)</mo></mrow></msup></mrow><mi>T</mi></msup><msup><mi mathvariant="bold">δ</mi><mrow><mo>(</mo><mi>l</mi><mo>+</mo><mn>1</mn><mo>)</mo></mrow></msup><mo>)</mo><mo>⊙</mo><msup><mi>f</mi><mo>′</mo></msup><mo>(</mo><msup><mi mathvariant="bold">z</mi><mrow><mo>(</mo><mi>l</mi><mo>)</mo></mrow></msup><mo>)</mo></math>
+and each weight's gradient is the δ at its head times the activation at its tail,
+<math><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><msub><mi>w</mi><mrow><mi>j</mi><mi>k</mi></mrow></msub></mrow></mfrac><mo>=</mo><msub><mi>δ</mi><mi>j</mi></msub><msub><mi>a</mi><mi>k</mi></msub></math>.</p>
+<p>The graph below shows the same rule on the smallest example: every edge multiplies the gradient
+arriving from above by its own local derivative. Under the playground, "Watch one training step" runs a
+real step of the core on the network above and plays its forward pass, loss, backward pass and update;
+click any unit or link there for its chain-rule equation with the numbers in.</p>`;
+
+export const lessons = [
+  { id: 'backprop-by-hand', title: 'Backpropagation by hand',
+    settings: { dataset: 'xor', hidden: [2], activation: 'sigmoid', outputActivation: 'sigmoid', loss: 'bce', learningRate: 0.5 },
+    text: 'A 2-2-1 sigmoid network, small enough to check with pencil and paper. Under "Watch one training step", ' +
+      'press "Trace the next example" and step through it with Next: z = Σ w·a + b and a = σ(z) forward, the loss, ' +
+      'δ = a − y at the output (the sigmoid\'s slope cancels against cross-entropy\'s), δ = w·δ × σ′(z) in the hidden ' +
+      'layer, and every weight moving by −0.5 × its gradient. Click any unit or link for its equation.' },
+];
+
+const node = (nodes, name) => nodes.find((n) => n.name === name);
+
+export const graphTasks = [
+  { id: 'graph-gradient', title: 'Steer the gradient',
+    statement: 'Set x, y and z so that ∂f/∂x = 3 and f = 6. (Which input does ∂f/∂x depend on?)',
+    check: ({ nodes }) => {
+      const dx = node(nodes, 'x').grad, f = node(nodes, 'f').value;
+      return allOf([
+        [dx === 3, `∂f/∂x = 3 (now ${formatNumber(dx)})`],
+        [f === 6, `f = 6 (now ${formatNumber(f)})`],
+      ]);
+    } },
+];
+
+export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
+  id: 'backprop', title: 'Backpropagation', html, lessons,
+  widgets: [(container, ctx) => createGraphWidget(container, ctx, graphTasks)], widgetTasks: graphTasks,
+});

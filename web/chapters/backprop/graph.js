@@ -1,0 +1,46 @@
+// The backpropagation chapter's computational graph: f(x, y, z) = (x + y)·z with the core's forward
+// values and gradients (engine.js sumTimesGraph), redrawn as the learner types, and its own task
+// checked from the same numbers.
+import { EngineError, sumTimesGraph } from '../../engine.js';
+import { createGraphLesson } from '../../views/graph-lesson.js';
+import { renderTasks } from '../../course/tasks.js';
+
+/** @returns {() => void} clean-up */
+export function createGraphWidget(container, { module, playground, route }, tasks) {
+  const section = document.createElement('section');
+  section.id = 'graph-lesson';
+  section.className = 'widget graph-lesson';
+  section.dataset.hide = 'graphLesson';
+  section.innerHTML = `
+  <h3 id="graph-title">The chain rule on a computational graph</h3>
+  <p class="hint">f(x, y, z) = (x + y) · z with q = x + y. Forward values run left to right above each
+    edge; below it, the gradient flowing back: upstream ∂f/∂node × local derivative. Change the inputs.</p>
+  <div class="row">
+    <label class="compact">x <input id="graph-x" type="number" step="any" value="-2"></label>
+    <label class="compact">y <input id="graph-y" type="number" step="any" value="5"></label>
+    <label class="compact">z <input id="graph-z" type="number" step="any" value="-4"></label>
+  </div>
+  <svg id="graph-svg" role="group" aria-label="Computational graph of f = (x + y) z with values and gradients"></svg>`;
+  container.append(section);
+  const view = createGraphLesson(section.querySelector('#graph-svg'));
+  const list = renderTasks(section, tasks, { active: route.task });
+  const inputs = ['graph-x', 'graph-y', 'graph-z'].map((id) => section.querySelector(`#${id}`));
+  const redraw = () => {
+    // A cleared or half-typed field is not 0: it is marked, and the graph keeps its last numbers.
+    const values = inputs.map((el) => (el.value.trim() === '' ? NaN : Number(el.value)));
+    inputs.forEach((el, i) => el.setAttribute('aria-invalid', String(!Number.isFinite(values[i]))));
+    if (!values.every(Number.isFinite)) return;
+    const [x, y, z] = values;
+    try {
+      const nodes = sumTimesGraph(module, x, y, z);
+      view.update(nodes);
+      list.update({ nodes });
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      playground.showMessage(e.message);
+    }
+  };
+  for (const el of inputs) el.addEventListener('input', redraw);
+  redraw();
+  return () => section.remove();
+}

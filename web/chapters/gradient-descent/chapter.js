@@ -1,0 +1,49 @@
+// Chapter 3, gradient descent: the update rule, the learning rate, mini-batches and decay, taught
+// on the playground with tasks. Loss surfaces and descent on small models come with a later lab.
+import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
+import { allOf } from '../../course/tasks.js';
+import { formatNumber } from '../../views/format.js';
+
+const html = `
+<p>Training moves every weight a small step against the gradient of the loss:
+<math display="block"><mi>w</mi><mo>←</mo><mi>w</mi><mo>−</mo><mi>η</mi><mfrac><mrow><mo>∂</mo><mi>J</mi></mrow><mrow><mo>∂</mo><mi>w</mi></mrow></mfrac></math>
+The learning rate <math><mi>η</mi></math> sets the size of the step: too small and training crawls,
+too large and it overshoots the minimum, oscillates or diverges.</p>
+<p>Computing <math><mi>J</mi></math> over the whole training set for every step is costly, so stochastic
+gradient descent estimates the gradient from a mini-batch of <math><mi>B</mi></math> examples: cheaper,
+noisier steps, and many of them per epoch. <math><mi>B</mi><mo>=</mo><mn>1</mn></math> is the classic
+online update; a batch as large as the training set is full-batch descent, one step per epoch. A decaying
+rate such as <math><msub><mi>η</mi><mi>t</mi></msub><mo>=</mo><msub><mi>η</mi><mn>0</mn></msub><mo>·</mo><msup><mi>r</mi><mi>t</mi></msup></math>
+(More settings → Learning-rate decay) takes large steps early and small ones late.</p>`;
+
+export const tasks = [
+  { id: 'learning-rate', title: 'A learning rate that gets there',
+    statement: 'This network learns the circles, but its learning rate of 0.001 is far too small. Change only ' +
+      'the learning rate so that the training loss falls below 0.1 within the first 200 epochs.',
+    setup: { dataset: 'circles', noise: 0.1, hidden: [4], learningRate: 0.001 },
+    check: ({ engine, state }) => {
+      const m = engine.metrics();
+      const epoch = engine.progress().epoch;
+      return allOf([
+        [state.dataset === 'circles' && sameList(state.hidden, [4]), 'keep the circles and the one hidden layer of 4'],
+        [epoch <= 200, `stay within 200 epochs (now ${epoch}: reset and try again)`],
+        [m.train.loss < 0.1, `training loss below 0.1 (now ${formatNumber(m.train.loss)})`],
+      ]);
+    } },
+  { id: 'full-batch', title: 'One step per epoch',
+    statement: 'Set the batch size to the whole training set (here 100 points, the slider\'s end) so each ' +
+      'update averages the gradient over every training example, then train at least one epoch: one epoch is then one update.',
+    setup: { dataset: 'xor', batchSize: 10 },
+    check: ({ engine, state }) => {
+      const m = engine.metrics();
+      const p = engine.progress();
+      return allOf([
+        [state.batchSize >= m.train.count, `a batch size of at least ${m.train.count}, the training-set size (now ${state.batchSize})`],
+        [p.epoch >= 1 && p.updates === p.epoch, p.epoch < 1 ? 'train at least one epoch' : `one update per epoch (now ${p.updates} updates in ${p.epoch} epochs: reset after changing the batch size)`],
+      ]);
+    } },
+];
+
+export const { id, title, playground, lessons, mount, unmount } = playgroundChapter({
+  id: 'gradient-descent', title: 'Gradient descent', html, tasks,
+});

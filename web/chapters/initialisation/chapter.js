@@ -1,0 +1,47 @@
+// Chapter 8, initialisation: symmetry and scale, the schemes the core offers, the zero-init lesson
+// and a task. Signal propagation through depth comes with a later lab.
+import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
+import { allOf, percent } from '../../course/tasks.js';
+
+const html = `
+<p>The initial weights must differ. If every weight of a layer starts equal, every unit of that layer
+computes the same value and receives the same gradient, so the units stay copies of each other for
+ever; random weights break this symmetry. Their scale matters too: a unit's sum over
+<math><msub><mi>n</mi><mtext>in</mtext></msub></math> inputs has variance
+<math><msub><mi>n</mi><mtext>in</mtext></msub><mo>·</mo><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo></math>
+times its inputs', so too large weights saturate sigmoid and tanh units and too small ones make the
+signal fade through deep networks.</p>
+<p>Glorot and Bengio's (Xavier) initialisation draws
+<math><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo><mo>=</mo><mfrac><mn>2</mn><mrow><msub><mi>n</mi><mtext>in</mtext></msub><mo>+</mo><msub><mi>n</mi><mtext>out</mtext></msub></mrow></mfrac></math>
+(for tanh and sigmoid); He initialisation draws
+<math><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo><mo>=</mo><mfrac><mn>2</mn><msub><mi>n</mi><mtext>in</mtext></msub></mfrac></math>,
+twice as much, because a ReLU passes only half of its inputs. The playground's Initialisation setting
+(More settings) offers zeros, uniform <math><mo>±</mo><mn>1</mn><mo>/</mo><msqrt><msub><mi>n</mi><mtext>in</mtext></msub></msqrt></math>,
+and Xavier and He, each uniform or normal.</p>`;
+
+export const lessons = [
+  { id: 'zero-init', title: 'Zero initialisation: symmetry is never broken',
+    settings: { dataset: 'circles', noise: 0.1, hidden: [4, 4], init: 'zeros', learningRate: 0.1 },
+    text: 'Start every weight at zero and every neuron of a layer computes the same thing and receives the ' +
+      'same gradient (here, with tanh, exactly zero), so they stay copies of each other and only the ' +
+      'biases move. Random initial weights (Xavier, He) break that symmetry: set Initialisation under ' +
+      'More settings and play again.' },
+];
+
+export const tasks = [
+  { id: 'break-symmetry', title: 'Break the symmetry',
+    statement: 'With the zero-initialised network of the lesson (two hidden layers of 4 on the circles), reach a ' +
+      'test accuracy of at least 95%. Training longer will not do it.',
+    setup: lessons[0].settings,
+    check: ({ engine, state }) => {
+      const m = engine.metrics();
+      return allOf([
+        [state.dataset === 'circles' && sameList(state.hidden, [4, 4]), 'keep the circles and two hidden layers of 4'],
+        [m.test.accuracy >= 0.95, `test accuracy of at least 95% (now ${percent(m.test.accuracy)})`],
+      ]);
+    } },
+];
+
+export const { id, title, playground, mount, unmount } = playgroundChapter({
+  id: 'initialisation', title: 'Initialisation', html, lessons, tasks,
+});

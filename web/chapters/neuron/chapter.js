@@ -1,0 +1,75 @@
+// Chapter 1, the neuron: a weighted sum, a bias and an activation; McCulloch and Pitts' threshold
+// unit on the four binary inputs, whose weights the learner sets, with logic-gate tasks checked
+// from the core's outputs. No playground under it.
+import { renderIntro, renderChapterTasks } from '../../course/chapter-page.js';
+import { allOf } from '../../course/tasks.js';
+import { formatNumber } from '../../views/format.js';
+import { createUnit, setUnit, unitOutputs } from './unit.js';
+
+const html = `
+<p>An artificial neuron weighs its inputs, adds a bias and passes the sum through an activation function:
+<math display="block"><mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi><mo>,</mo><mspace width="1em"/><mi>a</mi><mo>=</mo><mi>f</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>
+With the threshold function, <math><mi>f</mi><mo>(</mo><mi>z</mi><mo>)</mo><mo>=</mo><mn>1</mn></math> for
+<math><mi>z</mi><mo>&gt;</mo><mn>0</mn></math> and 0 otherwise, this is the unit McCulloch and Pitts proposed in 1943: it fires or it does not.</p>
+<p>The inputs where it fires form a half-plane, bounded by the line
+<math><msub><mi>w</mi><mn>1</mn></msub><msub><mi>x</mi><mn>1</mn></msub><mo>+</mo><msub><mi>w</mi><mn>2</mn></msub><msub><mi>x</mi><mn>2</mn></msub><mo>+</mo><mi>b</mi><mo>=</mo><mn>0</mn></math>,
+so one unit can compute AND, OR or NAND of two binary inputs, but not XOR. Below, the unit's two weights
+and its bias are yours; it starts as AND. The core computes z and the output for each input.</p>`;
+
+const TARGETS = { nand: [1, 1, 1, 0], or: [0, 1, 1, 1] };
+
+function gateCheck(name, targets) {
+  return ({ outputs }) => allOf(outputs.map((o, i) => [o.output === targets[i],
+    `for x = (${o.input.join(', ')}) the output is ${o.output}, ${name} needs ${targets[i]}`]));
+}
+
+export const tasks = [
+  { id: 'nand', title: 'NAND', statement: 'Set the weights and the bias so the unit computes NAND: output 0 only when both inputs are 1.',
+    check: gateCheck('NAND', TARGETS.nand) },
+  { id: 'or', title: 'OR', statement: 'Now make it compute OR: output 1 when at least one input is 1.',
+    check: gateCheck('OR', TARGETS.or) },
+];
+
+export const id = 'neuron';
+export const title = 'The neuron';
+export const playground = false;
+export const lessons = [];
+
+let engine = null;
+
+export function mount(container, { module, route, number }) {
+  renderIntro(container, { number, title, html });
+  engine = createUnit(module);
+  const widget = document.createElement('section');
+  widget.className = 'widget neuron-unit';
+  widget.innerHTML = `
+    <h3>One threshold unit</h3>
+    <div class="row">
+      <label class="compact">w1 <input id="neuron-w1" type="number" step="0.5" value="1"></label>
+      <label class="compact">w2 <input id="neuron-w2" type="number" step="0.5" value="1"></label>
+      <label class="compact">b <input id="neuron-b" type="number" step="0.5" value="-1.5"></label>
+    </div>
+    <table class="neuron-table"><thead><tr><th scope="col">x1</th><th scope="col">x2</th><th scope="col">z</th><th scope="col">output</th></tr></thead><tbody></tbody></table>`;
+  container.append(widget);
+  const list = renderChapterTasks(container, id, tasks, route.task);
+  const inputs = ['w1', 'w2', 'b'].map((k) => widget.querySelector(`#neuron-${k}`));
+  const body = widget.querySelector('tbody');
+  const redraw = () => {
+    const values = inputs.map((el) => (el.value.trim() === '' ? NaN : Number(el.value)));
+    inputs.forEach((el, i) => el.setAttribute('aria-invalid', String(!Number.isFinite(values[i]))));
+    if (!values.every(Number.isFinite)) return;  // a half-typed field keeps the last numbers
+    const [w1, w2, b] = values;
+    setUnit(engine, { w1, w2, b });
+    const outputs = unitOutputs(engine);
+    body.innerHTML = outputs.map((o, i) => `<tr data-point="${i}"><td>${o.input[0]}</td><td>${o.input[1]}</td>` +
+      `<td>${formatNumber(o.z)}</td><td data-output="${o.output}">${o.output}</td></tr>`).join('');
+    list.update({ outputs });
+  };
+  for (const el of inputs) el.addEventListener('input', redraw);
+  redraw();
+}
+
+export function unmount() {
+  engine?.dispose();
+  engine = null;
+}

@@ -1,0 +1,51 @@
+// Chapter 2, perceptron and Adaline: the classic single-unit learners, shown today with the
+// playground's single unit (no hidden layer) on separable data and on XOR. The classic update
+// rules get their own lab later; this chapter says so in its text.
+import { playgroundChapter } from '../../course/playground-chapter.js';
+import { allOf, percent } from '../../course/tasks.js';
+
+const html = `
+<p>Rosenblatt's perceptron (1958) learns a threshold unit from examples: after each example it
+classifies wrongly it moves the weights by
+<math><mi mathvariant="normal">Δ</mi><mi mathvariant="bold">w</mi><mo>=</mo><mi>η</mi><mo>(</mo><mi>t</mi><mo>−</mo><mi>y</mi><mo>)</mo><mi mathvariant="bold">x</mi></math>,
+with target <math><mi>t</mi></math> and output <math><mi>y</mi></math>. Widrow and Hoff's Adaline (1960)
+instead minimises the squared error of the linear sum before the threshold,
+<math><mi>E</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac><msub><mo>∑</mo><mi>i</mi></msub><msup><mrow><mo>(</mo><msub><mi>t</mi><mi>i</mi></msub><mo>−</mo><msub><mi>z</mi><mi>i</mi></msub><mo>)</mo></mrow><mn>2</mn></msup></math>,
+by gradient descent: <math><mi mathvariant="normal">Δ</mi><mi mathvariant="bold">w</mi><mo>=</mo><mi>η</mi><mo>(</mo><mi>t</mi><mo>−</mo><mi>z</mi><mo>)</mo><mi mathvariant="bold">x</mi></math>,
+the delta rule that backpropagation generalises.</p>
+<p>Both draw one straight line, so both succeed on linearly separable data and both fail on XOR, as
+Minsky and Papert showed in 1969. The playground's network with no hidden layer is such a single unit
+(trained by gradient descent on a tanh output): the lessons below put it on two clusters and on XOR.
+The two classic update rules, step by step, come with this chapter's own lab in a later version.</p>`;
+
+export const lessons = [
+  { id: 'linear-separable', title: 'One unit separates two clusters',
+    settings: { dataset: 'gaussians', noise: 0.5, hidden: [], learningRate: 0.03 },
+    text: 'Two Gaussian clusters can be split by a straight line, so a single unit with no hidden layer ' +
+      'finds one: press play and the test accuracy climbs to about 99% within a few dozen epochs. The ' +
+      'boundary in the output plot is the line where w1·x1 + w2·x2 + b = 0.' },
+  { id: 'linear-xor', title: 'One unit cannot do XOR',
+    settings: { dataset: 'xor', hidden: [], learningRate: 0.1 },
+    text: 'The same single unit on XOR: whatever line it draws, two of the four quadrants end up on the wrong ' +
+      'side, and the test accuracy stays around two thirds however long it trains. This is the limit ' +
+      'Minsky and Papert pointed out, and the reason for hidden layers (chapter 4).' },
+];
+
+export const tasks = [
+  { id: 'single-unit', title: 'A single unit is enough here',
+    statement: 'These two clusters are linearly separable. Remove both hidden layers (the − above the ' +
+      'network) and reach a test accuracy of at least 95% with the single unit that is left.',
+    setup: { dataset: 'gaussians', noise: 0.5, hidden: [4, 2], learningRate: 0.03 },
+    check: ({ engine, state }) => {
+      const m = engine.metrics();
+      return allOf([
+        [state.dataset === 'gaussians', 'choose the two Gaussian clusters'],
+        [state.hidden.length === 0, `remove the hidden layers (now ${state.hidden.length})`],
+        [m.test.accuracy >= 0.95, `test accuracy of at least 95% (now ${percent(m.test.accuracy)})`],
+      ]);
+    } },
+];
+
+export const { id, title, playground, mount, unmount } = playgroundChapter({
+  id: 'perceptron', title: 'Perceptron and Adaline', html, lessons, tasks,
+});

@@ -1,0 +1,66 @@
+// Chapter 7, regularisation and generalisation: overfitting, L1/L2, dropout, the three data
+// splits and early stopping; the overfitting lessons (each a fresh run) and a task.
+import { SETTINGS } from '../../state.js';
+import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
+import { allOf } from '../../course/tasks.js';
+import { formatNumber } from '../../views/format.js';
+
+const html = `
+<p>A network that fits its training points too closely learns their noise and generalises poorly:
+the training loss keeps falling while the test loss does not. L2 regularisation adds
+<math><mfrac><mi>λ</mi><mn>2</mn></mfrac><msub><mo>∑</mo><mi>w</mi></msub><msup><mi>w</mi><mn>2</mn></msup></math>
+to the loss, so every step also shrinks each weight by <math><mi>η</mi><mi>λ</mi><mi>w</mi></math>;
+L1 adds <math><mi>λ</mi><msub><mo>∑</mo><mi>w</mi></msub><mo>|</mo><mi>w</mi><mo>|</mo></math> and drives small weights
+to exactly zero. Dropout switches each hidden unit off with probability <math><mi>p</mi></math> while
+training (and scales the rest by <math><mn>1</mn><mo>/</mo><mo>(</mo><mn>1</mn><mo>−</mo><mi>p</mi><mo>)</mo></math>),
+so no unit can rely on another to memorise a point.</p>
+<p>The data splits three ways: training data to fit the weights, validation data to choose settings
+such as <math><mi>λ</mi></math> and when to stop, and test data kept aside for the final measure.
+Early stopping (More settings) stops when the validation loss has not improved for a number of epochs
+and restores the weights of its best epoch.</p>`;
+
+const ALL_FEATURES = SETTINGS.find((e) => e.key === 'features').values;
+// A small, noisy training set and a big network: the set-up that overfits, and the base of the fixes.
+const OVERFIT = { dataset: 'circles', noise: 0.6, points: 120, trainRatio: 0.25, features: ALL_FEATURES,
+  hidden: [8, 8, 8], activation: 'relu', init: 'he_uniform', learningRate: 0.03, batchSize: 5 };
+
+export const lessons = [
+  { id: 'overfitting', title: 'Overfitting: noise and a small training set',
+    settings: OVERFIT,
+    text: 'Thirty noisy training points and a network with three layers of eight neurons on every feature: ' +
+      'the training loss falls to almost zero while the test loss stays high, because the network learns ' +
+      'the noise of those thirty points. Tick "Show test data" to see the points it never trained on.' },
+  { id: 'l2', title: 'L2 regularisation against overfitting',
+    settings: { ...OVERFIT, l2: 0.03 },
+    text: 'The same set-up with an L2 rate of 0.03, from the same initial weights: every step also pulls each weight ' +
+      'towards zero, so the network prefers a smooth boundary to one that bends around every noisy point. The ' +
+      'training loss stays a little higher, and the test loss ends far below the overfitting run\'s.' },
+  { id: 'dropout', title: 'Dropout against overfitting',
+    settings: { ...OVERFIT, dropout: 0.3 },
+    text: 'The same set-up with dropout 0.3, from the same initial weights: while training, each hidden neuron is ' +
+      'switched off at random three times in ten, so no neuron can rely on another to memorise a point. The test ' +
+      'loss ends well below the overfitting run\'s.' },
+];
+
+export const tasks = [
+  { id: 'beat-overfitting', title: 'Generalise better with the same network',
+    statement: 'Keep the overfitting set-up\'s data and network, and bring the test loss below 0.5 after at ' +
+      'least 200 epochs (without help it stays near 0.85). L2, L1 and dropout are yours to use.',
+    setup: OVERFIT,
+    check: ({ engine, state }) => {
+      const m = engine.metrics();
+      const epoch = engine.progress().epoch;
+      const sameData = state.dataset === 'circles' && state.noise === OVERFIT.noise &&
+        state.points === OVERFIT.points && state.trainRatio === OVERFIT.trainRatio;
+      return allOf([
+        [sameData, 'keep the data: circles, 60% noise, 120 points, 25% for training'],
+        [sameList(state.hidden, OVERFIT.hidden), 'keep three hidden layers of 8'],
+        [epoch >= 200, `train at least 200 epochs (now ${epoch})`],
+        [m.test.loss < 0.5, `test loss below 0.5 (now ${formatNumber(m.test.loss)})`],
+      ]);
+    } },
+];
+
+export const { id, title, playground, mount, unmount } = playgroundChapter({
+  id: 'regularisation', title: 'Regularisation and generalisation', html, lessons, tasks,
+});

@@ -1,0 +1,19 @@
+// Links into the course: a chapter, a lesson (its set-up as settings), a task (its set-up), each a
+// hash made with state.js's serializeHash, so the settings keys and values are the table's.
+import { serializeHash } from '../state.js';
+import { joinHash } from './route.js';
+
+/** The hash of a chapter, optionally with settings to carry along (serializeHash's '#...'). */
+export function chapterHash(chapterId, settingsHash = '') {
+  return joinHash(chapterId ? { chapter: chapterId } : {}, settingsHash);
+}
+
+/** The hash of a lesson: its chapter, its id and its set-up. */
+export function lessonHash(chapterId, lesson) {
+  return joinHash({ chapter: chapterId, lesson: lesson.id }, serializeHash(lesson.settings));
+}
+
+/** The hash of a task: its chapter, its id and its set-up (if it has one). */
+export function taskHash(chapterId, task) {
+  return joinHash({ chapter: chapterId, task: task.id }, task.setup ? serializeHash(task.setup) : '');
+}

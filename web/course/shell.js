@@ -1,0 +1,142 @@
+// The course shell: the chapter menu, routing by the URL hash (#chapter=..., &lesson=..., &task=...,
+// beside the playground's settings keys), mounting one chapter at a time, and the banner that keeps
+// the active lesson's text in view. Back and forward work through hashchange. The shell owns the
+// page chrome; chapters own their content; the playground is the default route.
+import { serializeHash } from '../state.js';
+import { splitHash, joinHash } from './route.js';
+import { CHAPTERS, chapterById } from './chapters.js';
+
+const BRAND = 'Backprop Playground';
+
+/**
+ * @param {{ module: object, playground: object, nav: HTMLElement, container: HTMLElement,
+ *   banner: HTMLElement }} deps playground: createPlayground()'s API
+ * @returns {{ route: object, start(): void }}
+ */
+export function createCourse({ module, playground, nav, container, banner }) {
+  const shell = { route: splitHash(location.hash).route, start };
+  let mounted = null;      // the chapter module shown
+  let mountedKey = '';     // its route, so an unchanged route is not re-mounted
+
+  // ---- the menu ----
+  const menu = document.createElement('details');
+  menu.className = 'course-menu';
+  const summary = document.createElement('summary');
+  summary.innerHTML = '<span class="course-menu-label">Chapters</span> <span id="course-current" class="course-current"></span>';
+  const list = document.createElement('ol');
+  list.className = 'course-list';
+  const entries = [{ id: null, title: 'Playground' }, ...CHAPTERS];
+  entries.forEach((c, i) => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.dataset.chapterLink = c.id ?? 'playground';
+    link.textContent = c.id ? `${i}. ${c.title}` : 'Playground (free)';
+    link.href = joinHash(c.id ? { chapter: c.id } : {}, '');
+    // Moving between chapters keeps the playground as the learner left it: the link carries the settings.
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      menu.open = false;
+      location.hash = joinHash(c.id ? { chapter: c.id } : {}, serializeHash(playground.state())) || '#';
+    });
+    item.append(link);
+    list.append(item);
+  });
+  menu.append(summary, list);
+  nav.append(menu);
+  document.addEventListener('click', (e) => { if (menu.open && !menu.contains(e.target)) menu.open = false; });
+
+  // ---- routing ----
+  function show(route) {
+    const chapter = route.chapter ? chapterById(route.chapter) : null;
+    const problems = [];
+    if (route.chapter && !chapter) problems.push(`there is no chapter '${route.chapter}'; showing the playground`);
+    if (chapter && route.lesson && !chapter.lessons.some((l) => l.id === route.lesson)) problems.push(`chapter '${chapter.id}' has no lesson '${route.lesson}'`);
+    if (chapter && route.task && !chapter.tasks.some((t) => t.id === route.task)) problems.push(`chapter '${chapter.id}' has no task '${route.task}'`);
+    const key = JSON.stringify([chapter?.id, route.lesson, route.task]);
+    if (key !== mountedKey) {
+      mounted?.unmount();
+      container.replaceChildren();
+      mounted = chapter;
+      mountedKey = key;
+      if (chapter) {
+        const number = CHAPTERS.indexOf(chapter) + 1;
+        chapter.mount(container, { module, playground, route, number });
+        container.append(chapterLinks(number));
+      }
+    }
+    container.hidden = !chapter;
+    document.body.dataset.chapter = chapter ? chapter.id : 'playground';
+    document.body.classList.toggle('no-playground', Boolean(chapter && !chapter.playground));
+    document.title = chapter ? `${chapter.title} · ${BRAND}` : BRAND;
+    document.getElementById('course-current').textContent = chapter ? chapter.title : 'Playground';
+    for (const a of list.querySelectorAll('a')) {
+      if (a.dataset.chapterLink === (chapter?.id ?? 'playground')) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    showBanner(chapter?.lessons.find((l) => l.id === route.lesson));
+    return problems;
+  }
+
+  // Previous and next chapter, at the end of each chapter.
+  function chapterLinks(number) {
+    const navLinks = document.createElement('nav');
+    navLinks.className = 'chapter-nav';
+    navLinks.setAttribute('aria-label', 'Previous and next chapter');
+    const prev = CHAPTERS[number - 2], next = CHAPTERS[number];
+    for (const [c, text] of [[prev, (t) => `← ${t}`], [next, (t) => `${t} →`]]) {
+      if (!c) { navLinks.append(document.createElement('span')); continue; }
+      navLinks.append(Object.assign(document.createElement('a'), { href: joinHash({ chapter: c.id }, ''), textContent: text(c.title) }));
+    }
+    return navLinks;
+  }
+
+  // The active lesson stays in view while the playground runs it.
+  function showBanner(lesson) {
+    banner.hidden = !lesson;
+    if (!lesson) { banner.replaceChildren(); return; }
+    const title = Object.assign(document.createElement('strong'), { textContent: `Lesson: ${lesson.title}` });
+    const text = Object.assign(document.createElement('p'), { textContent: lesson.text });
+    const close = Object.assign(document.createElement('a'), { href: joinHash({ chapter: shell.route.chapter }, ''), textContent: 'Close' });
+    close.className = 'banner-close';
+    close.addEventListener('click', (e) => {
+      e.preventDefault();
+      location.hash = joinHash({ chapter: shell.route.chapter }, serializeHash(playground.state()));
+    });
+    banner.replaceChildren(title, close, text);
+  }
+
+  function onHashChange() {
+    const previous = shell.route;
+    const { route, settings, errors } = splitHash(location.hash);
+    shell.route = route;
+    // A lesson or task link always starts a fresh run of its set-up; other links load their settings
+    // when they differ from the page's.
+    const lessonOrTask = Boolean(route.lesson || route.task) &&
+      (route.lesson !== previous.lesson || route.task !== previous.task || settings !== serializeHash(playground.state()));
+    if (lessonOrTask) {
+      playground.loadFromHash({ fresh: true });
+      window.scrollTo({ top: 0 });  // the set-up starts at the top: run buttons, then the chapter, then the playground
+    }
+    else if (settings !== serializeHash(playground.state())) playground.loadFromHash();
+    const problems = [...errors, ...show(route)];
+    if (problems.length) playground.showMessage(`Some of the link was not understood: ${problems.join('; ')}.`, 'warning');
+  }
+
+  // A click on the link of the lesson or task already shown starts it again (the hash does not change).
+  container.addEventListener('click', (e) => {
+    const a = e.target.closest('a[href^="#"]');
+    if (a && a.getAttribute('href') === location.hash && (a.dataset.lesson || a.dataset.taskLink)) {
+      playground.loadFromHash({ fresh: true });
+      window.scrollTo({ top: 0 });
+    }
+  });
+
+  function start() {
+    const { errors } = splitHash(location.hash);
+    const problems = [...errors, ...show(shell.route)];
+    if (problems.length) playground.showMessage(`Some of the link was not understood: ${problems.join('; ')}.`, 'warning');
+    window.addEventListener('hashchange', onHashChange);
+  }
+
+  return shell;
+}

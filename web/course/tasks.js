@@ -1,0 +1,98 @@
+// "Try this" tasks: a statement, an optional set-up (settings the task's link loads), and a check
+// that reads the core's numbers after the learner acts and says whether the task is met and, if
+// not, what is still missing. The checks are pure functions of what the chapter passes them
+// (engine numbers, the page's settings), so Node tests can run them against the wasm engine.
+// The list's markup and its status lines are here too; when to re-check is the chapter's call.
+
+/**
+ * @typedef {object} Task
+ * @property {string} id            unique within its chapter; the link is #chapter=<c>&task=<id>
+ * @property {string} title
+ * @property {string} statement     what to do, one or two sentences
+ * @property {object} [setup]       settings the task's link loads (a fresh run)
+ * @property {(ctx: object) => { met: boolean, missing: string[] }} check
+ */
+
+/**
+ * Runs a task's check; a check that throws (e.g. no engine yet) counts as not met.
+ * @param {Task} task
+ * @param {object} ctx what the chapter's checks read (e.g. { engine, state })
+ * @returns {{ met: boolean, missing: string[] }}
+ */
+export function evaluate(task, ctx) {
+  try {
+    const r = task.check(ctx);
+    return { met: Boolean(r.met), missing: r.met ? [] : r.missing };
+  } catch (e) {
+    return { met: false, missing: [`cannot check yet (${e.message})`] };
+  }
+}
+
+/**
+ * A check from named conditions, all of which must hold: [[holds, 'what is missing'], ...].
+ * @returns {{ met: boolean, missing: string[] }}
+ */
+export function allOf(conditions) {
+  const missing = conditions.filter(([holds]) => !holds).map(([, text]) => text);
+  return { met: missing.length === 0, missing };
+}
+
+/** Test accuracy as the page shows it: 93.5%. */
+export const percent = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'not measured');
+
+/**
+ * Draws the task list into `container`. Each item: title, statement, a "Set up" link when the
+ * task has a set-up (linkOf(task)), and a status line that update() fills.
+ * @param {HTMLElement} container
+ * @param {Task[]} tasks
+ * @param {{ linkOf?: (task: Task) => string|null, active?: string }} options
+ * @returns {{ update(ctx: object): Map<string, { met: boolean, missing: string[] }> }}
+ */
+export function renderTasks(container, tasks, { linkOf = () => null, active } = {}) {
+  const section = document.createElement('section');
+  section.className = 'tasks';
+  const heading = Object.assign(document.createElement('h3'), { textContent: 'Try this' });
+  const list = document.createElement('ol');
+  list.className = 'task-list';
+  const statusOf = new Map();
+  for (const task of tasks) {
+    const item = document.createElement('li');
+    item.className = 'task';
+    item.id = `task-${task.id}`;
+    item.dataset.task = task.id;
+    if (task.id === active) item.classList.add('active');
+    const title = Object.assign(document.createElement('strong'), { textContent: task.title });
+    const text = Object.assign(document.createElement('p'), { textContent: task.statement });
+    item.append(title, text);
+    const link = linkOf(task);
+    if (link) {
+      const a = Object.assign(document.createElement('a'), { href: link, textContent: 'Set it up', className: 'task-link' });
+      a.dataset.taskLink = task.id;
+      text.append(' ', a);
+    }
+    const status = document.createElement('p');
+    status.className = 'task-status';
+    status.setAttribute('role', 'status');
+    item.append(status);
+    statusOf.set(task.id, status);
+    list.append(item);
+  }
+  section.append(heading, list);
+  container.append(section);
+
+  return {
+    update(ctx) {
+      const results = new Map();
+      for (const task of tasks) {
+        const r = evaluate(task, ctx);
+        results.set(task.id, r);
+        const status = statusOf.get(task.id);
+        const text = r.met ? 'Done: the task is met.' : `Not yet: ${r.missing.join('; ')}.`;
+        if (status.textContent !== text) status.textContent = text;
+        status.dataset.met = String(r.met);
+        status.closest('li').classList.toggle('met', r.met);
+      }
+      return results;
+    },
+  };
+}

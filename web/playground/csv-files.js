@@ -1,0 +1,35 @@
+// CSV import and export of the dataset (csv.js parses and writes; this wires the buttons).
+import { parseCsv, toCsv, csvSizeProblem } from '../csv.js';
+import { page, $ } from './page.js';
+import { showMessage, clearMessage } from './messages.js';
+import { apply, problemOf, withProblem } from './settings.js';
+import { setCustom, customState } from './points.js';
+import { download } from './download.js';
+
+export async function importCsv(file) {
+  clearMessage();
+  try {
+    const tooBig = csvSizeProblem(file.size);  // before reading
+    if (tooBig) throw new Error(tooBig);
+    const parsed = parseCsv(await file.text());
+    const previousProblem = problemOf(page.state);
+    setCustom({ xy: Array.from(parsed.xy), labels: Array.from(parsed.labels), problem: parsed.problem, classes: parsed.classes });
+    const next = withProblem(customState(), previousProblem);
+    if (apply(next)) showMessage(`Imported ${parsed.labels.length} points (${parsed.problem}).`, 'info');
+  } catch (e) {
+    showMessage(`Could not import ${file.name}: ${e.message}`);
+  }
+}
+
+/** Wires the Import CSV and Export CSV controls. */
+export function wireCsv() {
+  $('csv-import').addEventListener('change', (e) => {
+    const file = e.target.files[0];
+    if (file) importCsv(file);
+    e.target.value = '';
+  });
+  $('csv-export').addEventListener('click', () => {
+    const d = page.engine.dataset();
+    download('backprop-data.csv', toCsv(d.xy, d.labels), 'text/csv');
+  });
+}

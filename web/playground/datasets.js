@@ -1,0 +1,108 @@
+// The dataset picker: one thumbnail per generated dataset and "your data", drawn from a second,
+// short-lived engine; arrow keys move within it; picking one applies it.
+import { Engine } from '../engine.js';
+import { datasetProblem } from '../rules.js';
+import { POSITIVE, NEGATIVE, classColor } from '../views/colors.js';
+import { page, $, GRID, ALL_FEATURES, DATASETS } from './page.js';
+import { clearMessage } from './messages.js';
+import { apply, problemOf, withProblem } from './settings.js';
+import { adoptCurrentPointsAsCustom, customState } from './points.js';
+
+export function buildDatasetPicker(previews) {
+  const container = $('datasets');
+  for (const name of [...DATASETS, 'custom']) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'dataset';
+    button.dataset.dataset = name;
+    button.setAttribute('role', 'radio');
+    button.setAttribute('aria-label', name.replace('_', ' '));
+    button.title = name.replace('_', ' ');
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 52;
+    button.append(canvas);
+    if (previews[name]) drawPreview(canvas, previews[name]);
+    else drawCustomIcon(canvas);
+    button.addEventListener('click', () => selectDataset(name));
+    container.append(button);
+  }
+  container.addEventListener('keydown', (e) => {  // arrow keys move within the radio group
+    const buttons = [...container.querySelectorAll('button')];
+    const i = buttons.indexOf(document.activeElement);
+    if (i < 0) return;
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = buttons[(i + step + buttons.length) % buttons.length];
+    next.focus();
+    next.click();
+  });
+}
+
+export function drawPreview(canvas, data) {
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  const n = data.labels.length;
+  for (let i = 0; i < n; ++i) {
+    const x = ((data.xy[2 * i] + 6) / 12) * canvas.width;
+    const y = ((6 - data.xy[2 * i + 1]) / 12) * canvas.height;
+    const label = data.labels[i];
+    ctx.fillStyle = data.problem === 'regression' ? (label >= 0 ? POSITIVE : NEGATIVE) : classColor(label);
+    ctx.globalAlpha = data.problem === 'regression' ? Math.min(1, 0.25 + Math.abs(label)) : 1;
+    ctx.fillRect(x - 1.2, y - 1.2, 2.4, 2.4);
+  }
+  ctx.globalAlpha = 1;
+}
+
+export function drawCustomIcon(canvas) {
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#555';
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.fillText('your', canvas.width / 2, canvas.height / 2 - 3);
+  ctx.fillText('data', canvas.width / 2, canvas.height / 2 + 11);
+}
+
+export function selectDataset(name) {
+  clearMessage();
+  if (name === 'custom' && !page.custom) {
+    adoptCurrentPointsAsCustom();
+  }
+  // customState(): the points go into the link, or a shared "your data" link would carry none.
+  const next = name === 'custom' ? customState() : { ...page.state, dataset: name };
+  apply(withProblem(next, problemOf(page.state)));
+}
+
+
+export function refreshCustomThumbnail() {
+  const canvas = document.querySelector('#datasets [data-dataset="custom"] canvas');
+  if (!canvas) return;
+  if (page.custom && page.custom.labels.length > 0) drawPreview(canvas, page.custom);
+  else drawCustomIcon(canvas);
+}
+
+// Feature thumbnails and dataset previews come from a second, short-lived engine, so the page's
+// own engine is never touched for them.
+export function makePreviews() {
+  const preview = new Engine(page.module);
+  const previews = {};
+  try {
+    for (const name of DATASETS) {
+      const multiclass = datasetProblem(name) === 'multiclass';
+      preview.configure({ dataset: name, points: 160, noise: 0.1, classes: 3, hidden: [],
+        outputActivation: multiclass ? 'softmax' : datasetProblem(name) === 'regression' ? 'linear' : 'tanh',
+        loss: multiclass ? 'softmax_ce' : 'mse' });
+      const d = preview.dataset();
+      previews[name] = { xy: d.xy, labels: d.labels, problem: d.problem };
+    }
+    preview.configure({ dataset: 'xor', features: ALL_FEATURES, hidden: [], outputActivation: 'tanh', loss: 'mse' });
+    const grid = preview.evaluateGrid(GRID, -6, 6);
+    page.featureGrid = { g: GRID, values: grid.values.subarray(0, ALL_FEATURES.length * GRID * GRID) };
+  } finally {
+    preview.dispose();
+  }
+  return previews;
+}

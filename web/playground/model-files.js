@@ -1,0 +1,53 @@
+// Model files: save the network as JSON, load one back (model-file.js reads and writes the format).
+import { modelToJson, parseModel, planModelLoad, modelSizeProblem } from '../model-file.js';
+import { page, $ } from './page.js';
+import { showMessage, clearMessage } from './messages.js';
+import { apply } from './settings.js';
+import { startHistory } from './training.js';
+import { download } from './download.js';
+
+export function saveModel() {
+  const text = modelToJson({
+    settings: page.engine.settings(), layerSizes: page.engine.layerSizes(),
+    params: page.engine.params(), epoch: page.engine.progress().epoch,
+  });
+  download('backprop-model.json', text, 'application/json');
+}
+
+export async function loadModel(file) {
+  clearMessage();
+  try {
+    const tooBig = modelSizeProblem(file.size);  // before reading: a huge file would freeze the page
+    if (tooBig) throw new Error(tooBig);
+    const model = parseModel(await file.text());
+    // Checked whole before anything changes: a refused model keeps the weights, link and history.
+    const plan = planModelLoad(model, page.state, page.custom);
+    const before = { state: page.state, params: page.engine.params(), history: page.history };
+    if (!apply(plan.state)) return;
+    try {
+      page.engine.setParams(model.params);
+    } catch (e) {  // not expected after the plan's checks; if it happens, put everything back
+      apply(before.state, { quiet: true });
+      page.engine.setParams(before.params);
+      page.history = before.history;
+      page.metrics = page.engine.metrics();
+      throw e;
+    }
+    startHistory();
+    page.dirty = true;
+    const notes = plan.notes.length ? ` Changed to fit this page: ${plan.notes.join('; ')}.` : '';
+    showMessage(`Loaded ${file.name} (trained ${model.epoch} epochs).${notes}`, notes ? 'warning' : 'info');
+  } catch (e) {
+    showMessage(`Could not load ${file.name}: ${e.message}`);
+  }
+}
+
+/** Wires Save model and Load model. */
+export function wireModelFiles() {
+  $('model-save').addEventListener('click', saveModel);
+  $('model-load').addEventListener('change', (e) => {
+    const file = e.target.files[0];
+    if (file) loadModel(file);
+    e.target.value = '';
+  });
+}

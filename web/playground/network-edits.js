@@ -1,0 +1,52 @@
+// Edits of the network from its diagram: layers and neurons (+/−), features, hovering a unit,
+// editing a weight or bias.
+import { EngineError } from '../engine.js';
+import { page, $, ALL_FEATURES } from './page.js';
+import { showMessage } from './messages.js';
+import { apply, change } from './settings.js';
+import { recordNow } from './training.js';
+
+export function setHidden(hidden) {
+  apply({ ...page.state, hidden });
+}
+
+export function networkHandlers() {
+  return {
+    onAddLayer: () => { if (page.state.hidden.length < 8) setHidden([...page.state.hidden, 2]); },
+    onRemoveLayer: () => { if (page.state.hidden.length > 0) setHidden(page.state.hidden.slice(0, -1)); },
+    onAddNeuron: (l) => { const h = [...page.state.hidden]; if (h[l] < 16) { h[l] += 1; setHidden(h); } },
+    onRemoveNeuron: (l) => { const h = [...page.state.hidden]; if (h[l] > 1) { h[l] -= 1; setHidden(h); } },
+    onToggleFeature: (name) => {
+      const f = page.state.features;
+      const features = f.includes(name) ? f.filter((x) => x !== name) : ALL_FEATURES.filter((x) => f.includes(x) || x === name);
+      if (features.length === 0) { showMessage('The network needs at least one input feature.', 'info'); return; }
+      change('features', features);
+    },
+    onHoverNode: (info) => {
+      page.hover = info;
+      page.dirty = true;
+    },
+    onEditParam: ({ layer, to, from, value }) => {
+      try {
+        if (from === 'bias') page.engine.setBias(layer, to, value);
+        else page.engine.setWeight(layer, to, from, value);
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        showMessage(e.message);
+      }
+      recordNow();
+      page.dirty = true;
+    },
+  };
+}
+
+/** Asks for gradients while a link or bias is under the pointer (its tooltip shows them). */
+export function wireGradientHover() {
+  $('network').addEventListener('pointerover', (e) => {
+    const on = Boolean(e.target.closest('[data-param]'));
+    // Redraw when it turns on, even while paused: the open tooltip needs the gradient.
+    if (on && !page.gradientOnHover) page.dirty = true;
+    page.gradientOnHover = on;
+  });
+  $('network').addEventListener('pointerleave', () => { page.gradientOnHover = false; });
+}

@@ -1,0 +1,41 @@
+// The playground's page state: every field the page keeps between events is declared here, with
+// what it holds. The other playground modules read and write these fields; none keeps its own.
+import { SETTINGS, defaults } from '../state.js';
+import { createHistory } from '../history.js';
+
+export const GRID = 64;             // cells per side of every heatmap (one evaluateGrid per frame)
+export const FRAME_BUDGET_MS = 10;  // training time per animation frame, so the page stays responsive
+export const ALL_FEATURES = SETTINGS.find((e) => e.key === 'features').values;
+export const DATASETS = SETTINGS.find((e) => e.key === 'dataset').values.filter((d) => d !== 'custom');
+export const TRAINING_KEYS = new Set(['learningRate', 'batchSize', 'l1', 'l2', 'decay', 'decayRate', 'decaySteps',
+  'optimizer', 'momentum', 'beta1', 'beta2', 'epsilon', 'dropout']);
+
+export const $ = (id) => document.getElementById(id);
+
+export const page = {
+  engine: null,
+  module: null,
+  state: defaults(),
+  custom: null,          // the learner's own points { xy, labels, problem, classes, version }, kept across changes
+  customApplied: null,   // the custom.version last sent to the engine
+  history: createHistory(),
+  metrics: null,         // engine.metrics() of the last record
+  trainSize: 0,          // training points, for the fractional epoch of a partial step
+  playing: false,
+  drawing: false,
+  hover: null,           // node shown large in the output plot
+  gradientOnHover: false, // a link or bias is under the pointer: render asks the engine for gradients
+  stopMarker: null,      // { x, label } early-stopping point on the chart
+  healthWarned: false,   // this run's training-health warning was shown (once per run)
+  healthTick: 0,         // frames played, to check training health every tenth
+  dirty: true,           // something to redraw
+  frame: 0,              // frames rendered (the layer table refreshes every few while training)
+  featureGrid: null,     // every feature over the plane (drawn once)
+  plotSize: 0,           // side of the output plot, fitted to its panel
+  embedParts: () => [],  // the parts ticked in the Share / embed box (set by buildEmbedOptions)
+  routeHash: () => '',   // the course's own keys (#chapter=...&) that lead every URL the page writes
+  onRender: [],          // called after each render (the course's task checks)
+  controls: null,        // controls.js binding of the form
+  view: null,            // { network, plot, chart, layerStats }
+  stepPanel: null,       // step-panel.js
+};

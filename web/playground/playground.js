@@ -1,0 +1,116 @@
+// The free playground: creates its engine and views on the page's markup, wires the run buttons
+// and every control, and loads the set-up from the URL. Returns the small API the course uses.
+// The jobs live in the modules beside it (see README's file table); this file only assembles.
+import { Engine } from '../engine.js';
+import { SETTINGS } from '../state.js';
+import { createControls } from '../controls.js';
+import { createNetworkView } from '../views/network.js';
+import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
+import { createChart } from '../views/chart.js';
+import { createLayerStats } from '../views/layer-stats.js';
+import { createStepPanel } from '../step-panel.js';
+import { page, $ } from './page.js';
+import { showMessage, clearMessage } from './messages.js';
+import { apply, change, loadFromHash } from './settings.js';
+import { startHistory, recordNow, trainStep, play, pause, frame, restart, checkHealth } from './training.js';
+import { buildDatasetPicker, makePreviews } from './datasets.js';
+import { addPoint, removeNear, wireDrawing } from './points.js';
+import { wireCsv } from './csv-files.js';
+import { buildEmbedOptions, buildHideOptions, wireShare } from './share.js';
+import { wireModelFiles } from './model-files.js';
+import { networkHandlers, wireGradientHover } from './network-edits.js';
+import { wireKeyboard } from './keyboard.js';
+
+function wireRunButtons() {
+  $('play').addEventListener('click', () => (page.playing ? pause() : play()));
+  $('step').addEventListener('click', () => {
+    pause();
+    clearMessage();
+    page.healthWarned = false;  // the click cleared the warning: say it again while it still holds
+    if (trainStep(page.state.stepMode)) checkHealth();
+    page.dirty = true;
+  });
+  $('reset').addEventListener('click', () => {
+    pause();
+    clearMessage();
+    page.engine.reset();
+    startHistory();
+    page.dirty = true;
+  });
+  $('rerun').addEventListener('click', () => {
+    pause();
+    clearMessage();
+    apply({ ...page.state, seed: (page.state.seed + 1) >>> 0 });
+  });
+  $('regenerate').addEventListener('click', () => {
+    clearMessage();
+    if (page.state.dataset === 'custom') return;
+    apply({ ...page.state, dataSeed: (page.state.dataSeed + 1) >>> 0 });
+  });
+  $('message-close').addEventListener('click', clearMessage);
+}
+
+/**
+ * Starts the playground on the page (its markup is index.html's) with a loaded core module.
+ * @param {object} module the wasm module (createBackpropCore())
+ * @param {{ routeHash?: () => string }} [options] routeHash: the course's keys that lead the URL
+ */
+export function createPlayground(module, { routeHash } = {}) {
+  page.module = module;
+  if (routeHash) page.routeHash = routeHash;
+  page.engine = new Engine(page.module);
+  page.controls = createControls(document, SETTINGS, change);
+  page.view = {
+    network: createNetworkView($('network'), networkHandlers()),
+    plot: createDataPlot($('plot'), { size: 320, onAddPoint: addPoint, onRemoveNear: removeNear }),
+    chart: createChart($('chart'), { ariaLabel: 'Loss per epoch for the training and test data' }),
+    layerStats: createLayerStats($('layer-stats')),
+  };
+  // The plot takes the width its panel has, up to 320 px: at a fixed 320 px it spilled out of the
+  // output column (330 px inside) and off narrow screens.
+  const fitPlot = () => {
+    const room = $('plot').clientWidth - PLOT_MARGIN.left - PLOT_MARGIN.right;
+    const size = Math.max(160, Math.min(320, Math.floor(room)));
+    if (room > 0 && size !== page.plotSize) {
+      page.plotSize = size;
+      page.view.plot.setSize(size);
+    }
+  };
+  new ResizeObserver(fitPlot).observe($('plot'));
+  page.stepPanel = createStepPanel({
+    engine: () => page.engine,
+    state: () => page.state,
+    onTrained: () => { pause(); clearMessage(); recordNow(); page.dirty = true; },
+    showMessage,
+    requestRender: () => { page.dirty = true; },
+  });
+  buildDatasetPicker(makePreviews());
+  buildHideOptions();
+  buildEmbedOptions();
+  wireRunButtons();
+  wireDrawing();
+  wireCsv();
+  wireShare();
+  wireModelFiles();
+  wireGradientHover();
+  wireKeyboard();
+  loadFromHash();
+  requestAnimationFrame(frame);
+  return {
+    engine: () => page.engine,
+    state: () => page.state,
+    /** Loads the URL's settings; fresh: a new run (initial weights, empty history, epoch 0) even if they did not change. */
+    loadFromHash,
+    /** A new run of the current set-up: the seed's initial weights, empty history, epoch 0. */
+    restart,
+    /** Applies settings on top of the current ones (as a control would). */
+    apply: (settings) => apply({ ...page.state, ...settings }),
+    /** Trains `n` epochs now (paused), as the step button would n times. */
+    trainEpochs: (n) => { pause(); for (let i = 0; i < n; ++i) if (!trainStep('epoch')) break; page.dirty = true; },
+    /** Calls fn after every render (a task check reads the engine then). */
+    onRender: (fn) => { page.onRender.push(fn); return () => { page.onRender = page.onRender.filter((f) => f !== fn); }; },
+    pause,
+    showMessage,
+    clearMessage,
+  };
+}

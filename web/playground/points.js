@@ -1,0 +1,99 @@
+// The learner's own points: adopting the current data to edit it, adding and removing points on
+// the output plot, Clear, the class to draw, and the state that carries the points in the link.
+import { MAX_LINK_POINTS, encodePoints } from '../state.js';
+import { nearestPoint } from '../views/data-plot.js';
+import { page, $ } from './page.js';
+import { showMessage, clearMessage } from './messages.js';
+import { apply, problemOf } from './settings.js';
+import { refreshCustomThumbnail } from './datasets.js';
+
+// Starting to draw keeps the current points: the learner edits them rather than an empty plane.
+export function adoptCurrentPointsAsCustom() {
+  const d = page.engine.dataset();
+  setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
+}
+
+export function setCustom(custom) {
+  page.custom = { ...custom, version: (page.custom?.version ?? 0) + 1 };
+  refreshCustomThumbnail();
+}
+
+export function customState() {
+  const c = page.custom;
+  let data = '';
+  if (c.labels.length <= MAX_LINK_POINTS) {
+    try {
+      data = encodePoints(c.xy, c.labels, c.problem, c.problem === 'multiclass' ? c.classes : undefined);
+    } catch { data = ''; }
+  }
+  return { ...page.state, dataset: 'custom', data };
+}
+
+export function updateDrawClasses(problem, classes) {
+  const select = $('draw-class');
+  const key = `${problem}:${classes}`;
+  if (select.dataset.for === key) return;
+  select.dataset.for = key;
+  select.replaceChildren();
+  if (problem === 'regression') {
+    select.append(new Option('+1 (blue)', '1'), new Option('−1 (orange)', '-1'));
+  } else {
+    for (let k = 0; k < classes; ++k) select.append(new Option(`class ${k}`, String(k)));
+    select.value = String(Math.min(1, classes - 1));
+  }
+}
+
+export function addPoint(x1, x2) {
+  if (!page.drawing) return;
+  if (!page.custom || page.state.dataset !== 'custom') adoptCurrentPointsAsCustom();
+  const label = Number($('draw-class').value);
+  const c = page.custom;
+  setCustom({ ...c, xy: [...c.xy, x1, x2], labels: [...c.labels, label] });
+  applyCustom();
+}
+
+export function removeNear(x1, x2) {
+  if (!page.drawing) return;
+  if (!page.custom || page.state.dataset !== 'custom') adoptCurrentPointsAsCustom();
+  const c = page.custom;
+  const best = nearestPoint(c.xy, x1, x2, 0.6);  // within 0.6 units of the click
+  if (best < 0) return;
+  if (c.labels.length === 1) {
+    showMessage('The data needs at least one point; use Clear and draw again to start over.', 'info');
+    return;
+  }
+  const xy = [...c.xy]; xy.splice(2 * best, 2);
+  const labels = [...c.labels]; labels.splice(best, 1);
+  setCustom({ ...c, xy, labels });
+  applyCustom();
+}
+
+export function applyCustom() {
+  clearMessage();
+  apply(customState());
+}
+
+/** Wires the Draw and Clear buttons. */
+export function wireDrawing() {
+  $('draw-toggle').addEventListener('click', () => {
+    page.drawing = !page.drawing;
+    $('draw-toggle').setAttribute('aria-pressed', String(page.drawing));
+    $('draw-toggle').textContent = page.drawing ? 'Drawing… (click to stop)' : 'Draw';
+    $('plot').classList.toggle('drawing', page.drawing);
+    page.dirty = true;
+  });
+  $('draw-clear').addEventListener('click', () => {
+    const problem = problemOf(page.state);
+    // An empty set cannot train: keep one point per class so the learner can see where to add.
+    const classes = problem === 'multiclass' ? (page.custom?.classes ?? page.state.classes) : 2;
+    const xy = [], labels = [];
+    for (let k = 0; k < (problem === 'regression' ? 2 : classes); ++k) {
+      const angle = (2 * Math.PI * k) / classes;
+      xy.push(Number((4 * Math.cos(angle)).toFixed(2)), Number((4 * Math.sin(angle)).toFixed(2)));
+      labels.push(problem === 'regression' ? (k === 0 ? 1 : -1) : k);
+    }
+    setCustom({ xy, labels, problem, classes: problem === 'regression' ? 1 : classes });
+    if (!page.drawing) $('draw-toggle').click();
+    applyCustom();
+  });
+}

@@ -1,0 +1,94 @@
+// Rendering: the engine's current numbers (grid, parameters, dataset, history, metrics) handed to
+// the views as one snapshot per frame. Reads the engine; never trains.
+import { recordLayers } from '../history.js';
+import { nodeRange, paramIndex } from '../views/network.js';
+import { POSITIVE } from '../views/colors.js';
+import { formatNumber } from '../views/format.js';
+import { page, $, GRID, ALL_FEATURES } from './page.js';
+import { fractionalEpoch } from './training.js';
+import { accuracyText } from '../training-health.js';
+
+export function render() {
+  const engine = page.engine;
+  const sizes = engine.layerSizes();
+  const grid = engine.evaluateGrid(GRID, -6, 6, { copy: false });
+  const params = engine.params();
+  const s = page.state;
+  const activations = ['feature', ...sizes.slice(1, -1).map(() => s.activation), s.outputActivation];
+  page.view.network.update({
+    allFeatures: ALL_FEATURES, featureGrid: page.featureGrid, featureNames: s.features, sizes,
+    activations, params, gradient: page.gradientOnHover ? engine.gradient() : null,
+    grid: { g: grid.size, values: grid.values }, discretize: s.discretize,
+  });
+
+  const data = engine.dataset();
+  const outputs = sizes[sizes.length - 1];
+  const firstOutput = grid.nodes - outputs;
+  const cells = GRID * GRID;
+  let plot;
+  if (page.hover && page.hover.node < grid.nodes) {
+    const { layer, unit, node, name } = page.hover;
+    const act = activations[layer];
+    const offset = node * cells;
+    const { lo, hi } = nodeRange(act, grid.values, offset, cells);
+    let min = Infinity, max = -Infinity;
+    for (let i = offset; i < offset + cells; ++i) { min = Math.min(min, grid.values[i]); max = Math.max(max, grid.values[i]); }
+    plot = { grid: { g: GRID, values: grid.values, offsets: [offset] }, mode: 'signed', lo, hi };
+    const bias = layer > 0 ? `, bias ${formatNumber(params[paramIndex(sizes, layer - 1, unit, 'bias')])}` : '';
+    $('plot-caption').textContent = `${name}${layer > 0 ? ` (${act})` : ''}${bias}: ` +
+      `from ${formatNumber(min)} to ${formatNumber(max)} over the input plane.`;
+  } else if (data.problem === 'multiclass') {
+    const offsets = Array.from({ length: outputs }, (_, k) => (firstOutput + k) * cells);
+    const [lo, hi] = s.outputActivation === 'tanh' ? [-1, 1] : [0, 1];
+    plot = { grid: { g: GRID, values: grid.values, offsets }, mode: 'classes', lo, hi };
+    $('plot-caption').textContent = 'Predicted class over the input plane.';
+  } else {
+    const [lo, hi] = s.outputActivation === 'sigmoid' || s.outputActivation === 'step' ? [0, 1] : [-1, 1];
+    plot = { grid: { g: GRID, values: grid.values, offsets: [firstOutput * cells] }, mode: 'signed', lo, hi };
+    $('plot-caption').textContent = data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).';
+  }
+  page.view.plot.update({
+    // While drawing, test points show too: a click that lands in the test split must not vanish.
+    ...plot, discretize: s.discretize, points: data, showTest: s.showTest || page.drawing, highlight: null,
+    drawing: page.drawing,
+  });
+  // The picker shows the network's output; while a unit is hovered the plot shows that unit instead.
+  if (!page.hover) page.stepPanel.drawPicker({ ...plot, discretize: s.discretize, points: data, showTest: false, drawing: false });
+
+  const h = page.history;
+  const series = [
+    { name: 'test', color: '#1d1d1f', points: { xs: h.epochs, ys: h.test } },
+    { name: 'training', color: '#757575', dash: true, points: { xs: h.epochs, ys: h.train } },
+  ];
+  if (page.metrics?.validation.count > 0) series.push({ name: 'validation', color: POSITIVE, dash: [2, 3], points: { xs: h.epochs, ys: h.validation } });
+  const chart = { series, logScale: s.logScale, yLabel: 'loss', marker: page.stopMarker };
+  if (data.problem !== 'regression') {
+    chart.accuracy = { yLabel: 'accuracy', series: [
+      { name: 'test accuracy', color: '#1d1d1f', points: { xs: h.epochs, ys: h.testAccuracy } },
+      { name: 'training accuracy', color: '#757575', dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
+    ] };
+  }
+  page.view.chart.update(chart);
+  $('chart').dataset.records = String(h.epochs.length);  // records on the chart: 1 at the start of a run
+
+  // A full pass over the training set: every few frames while training is plenty to watch.
+  page.frame = (page.frame ?? 0) + 1;
+  if ($('layer-stats').closest('details').open && (!page.playing || page.frame % 4 === 0)) {
+    const names = sizes.slice(1).map((_, l) => `${l === 0 ? 'inputs' : `h${l}`} → ${l === sizes.length - 2 ? 'output' : `h${l + 1}`}`);
+    const stats = engine.layerStats();
+    recordLayers(h, fractionalEpoch(), stats);
+    page.view.layerStats.update({ stats, layerNames: names, record: h.layers });
+  }
+
+  const m = page.metrics;
+  const fmtLoss = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');
+  $('test-loss').textContent = fmtLoss(m.test.loss);
+  $('train-loss').textContent = fmtLoss(m.train.loss);
+  $('validation-loss').textContent = fmtLoss(m.validation.loss);
+  $('validation-metric').hidden = m.validation.count === 0;
+  $('test-accuracy').textContent = accuracyText(m.test.accuracy, engine.progress().diverged);  // NaN weights: no accuracy
+  const epoch = engine.progress().epoch;
+  $('epoch').value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  $('epoch').dataset.epoch = String(epoch);
+  $('problem').value = data.problem === 'multiclass' ? `${data.classes}-class classification` : data.problem === 'binary' ? 'classification' : 'regression';
+}

@@ -1,0 +1,138 @@
+// Settings into the engine: applies a new state (or reports why the engine refused it), keeps the
+// URL in step, shows the state in the controls, and loads a link's settings.
+import { EngineError } from '../engine.js';
+import { SETTINGS, defaults, serializeHash, engineSettings } from '../state.js';
+import { readLink } from '../link-load.js';
+import { coherent, defaultPair, outputActivations, losses, datasetProblem } from '../rules.js';
+import { applyEmbed } from '../embed.js';
+import { splitHash, joinHash } from '../course/route.js';
+import { page, $, TRAINING_KEYS } from './page.js';
+import { showMessage, clearMessage } from './messages.js';
+import { startHistory, pause, restart } from './training.js';
+import { setCustom, updateDrawClasses } from './points.js';
+import { updateShareLink } from './share.js';
+
+export function problemOf(state) {
+  return state.dataset === 'custom' && page.custom ? page.custom.problem : datasetProblem(state.dataset);
+}
+
+/**
+ * Applies a new state to the engine. On rejection the previous state stays (the engine changes
+ * nothing when it rejects) and the message says why. Returns true when applied.
+ */
+export function apply(next, { quiet = false, resync = true } = {}) {
+  const previous = page.state;
+  next = coherent(next, problemOf(next));
+  const newRun = Object.keys(next).some((k) => k !== 'hide' && !TRAINING_KEYS.has(k) &&
+    JSON.stringify(next[k]) !== JSON.stringify(previous[k]) && SETTINGS.find((e) => e.key === k)?.engine);
+  let engineTouched = false;  // points or a passing output/loss were sent before the settings
+  try {
+    if (next.dataset === 'custom') {
+      if (!page.custom) throw new EngineError('there are no drawn or imported points yet: draw some or import a CSV');
+      const engineData = page.engine.dataset();
+      // Re-sent after a visit to a generated dataset too: the engine replaced its points then.
+      if (page.engine.settings().dataset !== 'custom' || page.custom.version !== page.customApplied ||
+        engineData.problem !== page.custom.problem) {
+        if (engineData.problem !== page.custom.problem) {
+          // The engine checks new points against its current output and loss (binary points under
+          // softmax, classes under binary cross-entropy): pass through tanh + MSE, which fit all.
+          page.engine.configure({ outputActivation: 'tanh', loss: 'mse' });
+          engineTouched = true;
+        }
+        page.engine.setCustomData(page.custom.xy, page.custom.labels, page.custom.problem, page.custom.classes);
+        page.customApplied = page.custom.version;
+        engineTouched = true;
+      }
+    }
+    page.engine.configure(engineSettings(next));
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    if (!quiet) showMessage(e.message);
+    // The engine took the first steps but refused the settings: bring it back to the page's state.
+    if (engineTouched && resync) {
+      page.customApplied = null;
+      apply(previous, { quiet: true, resync: false });
+    }
+    showState(previous);
+    return false;
+  }
+  page.state = next;
+  if (newRun || page.engine.progress().updates === 0) startHistory();
+  updateUrl();
+  showState(next);
+  page.dirty = true;
+  return true;
+}
+
+export function change(key, value) {
+  clearMessage();
+  apply({ ...page.state, [key]: value });
+}
+export function updateUrl() {
+  const hash = joinHash(page.routeHash(), serializeHash(page.state));
+  history.replaceState(null, '', hash || location.pathname + location.search);
+  if (!$('share-box').hidden) updateShareLink();
+  $('open-full').href = `${location.pathname}${location.search}${joinHash(page.routeHash(), serializeHash({ ...page.state, embed: [] }))}`;
+}
+export function showState(state) {
+  const problem = problemOf(state);
+  page.controls.show(state, {
+    outputActivation: outputActivations(problem),
+    loss: losses(problem, state.outputActivation),
+  });
+  for (const button of document.querySelectorAll('#datasets [data-dataset]')) {
+    const selected = button.dataset.dataset === state.dataset;
+    button.setAttribute('aria-checked', String(selected));
+    button.tabIndex = selected ? 0 : -1;
+  }
+  const multiclass = problem === 'multiclass';
+  // Generator settings mean nothing for the learner's own points: shown, but switched off.
+  const generated = state.dataset !== 'custom';
+  const usesClasses = state.dataset === 'blobs' || state.dataset === 'multi_spiral';
+  for (const [key, active] of [['noise', generated], ['points', generated], ['classes', usesClasses]]) {
+    document.querySelector(`[data-hide="${key}"]`).classList.toggle('inactive', !active);
+    document.querySelector(`input[data-key="${key}"]`).disabled = !active;
+  }
+  $('regenerate').disabled = !generated;
+  updateDrawClasses(problem, multiclass ? (page.custom?.classes ?? state.classes) : 2);
+  applyHidden(state.hide);
+  applyEmbed(document, state.embed);
+}
+
+export function applyHidden(hide) {
+  const hidden = new Set(hide);
+  for (const el of document.querySelectorAll('[data-hide]')) el.hidden = hidden.has(el.dataset.hide);
+  const panels = { featuresPanel: '#network-panel' };
+  for (const [key, selector] of Object.entries(panels)) if (hidden.has(key)) document.querySelector(selector).hidden = true;
+}
+
+// A new kind of problem starts from its own output/loss pair (softmax + cross-entropy for classes,
+// linear for regression): coherent() alone would keep tanh + MSE, which is valid but a poor start.
+export function withProblem(next, previousProblem) {
+  const problem = problemOf(next);
+  return problem === previousProblem ? next : { ...next, ...defaultPair(problem) };
+}
+
+/**
+ * Loads the settings of the URL (the course's keys aside). fresh: start a new run (initial weights
+ * from the seed, empty history, epoch 0) even where the settings keep the weights, as a lesson
+ * link must.
+ */
+export function loadFromHash({ fresh = false } = {}) {
+  pause();
+  clearMessage();  // a warning about an earlier link is not about this one
+  const link = readLink(splitHash(location.hash).settings, { current: page.custom });
+  if (link.custom) {
+    const d = link.custom;
+    setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
+  }
+  let message = link.message;
+  if (!apply(link.state, { quiet: true })) {
+    // The combination is invalid as a whole (e.g. ratios the data cannot split): fall back to defaults.
+    message = `${message} The settings in the link do not fit together; showing the default set-up.`.trim();
+    apply(defaults(), { quiet: true });
+  }
+  if (fresh) restart();
+  if (message) showMessage(message, 'warning');
+}
+

@@ -1,0 +1,126 @@
+// Training: the history of a run, one step of the chosen kind, play and pause, and the animation
+// loop that trains in time slices (never blocking the page) and redraws what changed.
+import { EngineError } from '../engine.js';
+import { createHistory, record, shouldStop } from '../history.js';
+import { page, $, FRAME_BUDGET_MS } from './page.js';
+import { showMessage } from './messages.js';
+import { render } from './render.js';
+import { formatNumber } from '../views/format.js';
+import { trainingWarning } from '../training-health.js';
+
+const ICON_PLAY = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M8 5v14l11-7z" fill="currentColor"/></svg>';
+const ICON_PAUSE = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M6 5h4v14H6zM14 5h4v14h-4z" fill="currentColor"/></svg>';
+
+/** A new run of the current set-up: the seed's initial weights, empty history, epoch 0. */
+export function restart() {
+  pause();
+  page.engine.reset();
+  startHistory();
+  page.dirty = true;
+}
+
+export function startHistory() {
+  page.stepPanel?.clear();  // a traced step belongs to the run it was taken in
+  page.healthWarned = false;
+  page.history = createHistory();
+  page.stopMarker = null;
+  recordNow();
+}
+
+export function fractionalEpoch() {
+  const p = page.engine.progress();
+  const n = page.trainSize || 1;
+  return p.epoch + p.epochPosition / n;
+}
+
+export function recordNow() {
+  const metrics = page.engine.metrics();
+  page.trainSize = metrics.train.count;
+  record(page.history, fractionalEpoch(), metrics, () => page.engine.params());
+  page.metrics = metrics;
+}
+
+export function trainStep(kind) {
+  try {
+    if (kind === 'epoch') page.engine.trainEpochs(1);
+    else if (kind === 'batch') page.engine.trainBatches(1);
+    else page.engine.trainExamples(1);
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    pause();
+    showMessage(e.message);
+    recordNow();
+    return false;
+  }
+  recordNow();
+  if (page.state.earlyStopping && shouldStop(page.history, page.state.patience)) {
+    const best = page.history.best;
+    if (best.params) {
+      page.engine.setParams(best.params);
+      // The numbers shown are those of the restored weights; the chart keeps the run as it went.
+      page.metrics = page.engine.metrics();
+    }
+    pause();
+    page.stopMarker = { x: best.epoch, label: 'early stop' };
+    showMessage(`Early stopping: the validation loss has not improved for ${page.state.patience} epochs. ` +
+      `The weights from its best epoch (${Math.round(best.epoch)}, validation loss ${formatNumber(best.loss, { digits: 4 })}) are restored.`, 'info');
+    return false;
+  }
+  return true;
+}
+
+// Saturation, a rising loss or exploding weights without NaN: said once per run, from the core's numbers.
+export function checkHealth() {
+  if (page.healthWarned || !page.metrics) return;
+  const engine = page.engine;
+  const warning = trainingWarning({
+    epoch: engine.progress().epoch, learningRate: page.state.learningRate, startLoss: page.history.train[0],
+    train: page.metrics.train, params: engine.params(), outputActivation: page.state.outputActivation,
+    outputSlope: () => engine.layerStats().at(-1).slopeMean,
+  });
+  if (warning) {
+    page.healthWarned = true;
+    showMessage(warning, 'warning');
+  }
+}
+
+export function play() {
+  if (page.engine.progress().diverged) {
+    showMessage('Training diverged. Lower the learning rate, then reset.');
+    return;
+  }
+  if (page.state.earlyStopping && page.metrics?.validation.count === 0) {
+    showMessage('Early stopping needs validation data: set "Validation data" above 0%.', 'info');
+  }
+  if (page.stopMarker) page.history.best = null;  // going on after an early stop: a fresh patience window
+  page.playing = true;
+  $('play').innerHTML = ICON_PAUSE;
+  $('play').setAttribute('aria-label', 'Pause');
+  $('play').classList.add('playing');
+}
+export function pause() {
+  page.playing = false;
+  $('play').innerHTML = ICON_PLAY;
+  $('play').setAttribute('aria-label', 'Play');
+  $('play').classList.remove('playing');
+}
+
+export function frame(now) {
+  page.stepPanel.frame(now);
+  if (page.playing) {
+    const deadline = performance.now() + FRAME_BUDGET_MS;
+    for (let i = 0; i < page.state.speed && page.playing; ++i) {
+      if (!trainStep('epoch')) break;
+      if (performance.now() > deadline) break;  // the rest next frame: never freeze the page
+    }
+    page.healthTick += 1;
+    if (page.playing && page.healthTick % 10 === 0) checkHealth();  // layerStats is a pass over the data
+    page.dirty = true;
+  }
+  if (page.dirty) {
+    render();
+    page.dirty = false;
+    for (const fn of page.onRender) fn();
+  }
+  requestAnimationFrame(frame);
+}

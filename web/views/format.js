@@ -1,0 +1,41 @@
+// The page's one number format for display, used by every view: `digits` significant digits
+// without trailing zeros, a real minus sign (U+2212), and powers of ten for very small or large
+// magnitudes, written 1.23×10⁻⁵ in text and as <msup> in MathML (numberParts gives both halves).
+// Not for files or links: CSV and model JSON keep plain JS numbers (csv.js, model-file.js).
+
+const MINUS = '−';
+const SUPERSCRIPT = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '−': '⁻' };
+// Plain decimals in [SMALL, LARGE) after rounding; a power of ten outside.
+const SMALL = 1e-3;
+const LARGE = 1e4;
+
+const minus = (s) => s.replace('-', MINUS);
+
+/**
+ * Mantissa and exponent (null for plain decimals) of a finite number, as strings with U+2212.
+ * @param {number} v finite
+ * @param {number} [digits] significant digits
+ * @returns {{ mant: string, exp: string|null }}
+ */
+export function numberParts(v, digits = 3) {
+  const rounded = Number(v.toPrecision(digits));  // first, so 9999.9 goes to exponent form
+  const a = Math.abs(rounded);
+  if (a === 0) return { mant: '0', exp: null };
+  if (a >= SMALL && a < LARGE) return { mant: minus(String(rounded)), exp: null };
+  const [m, e] = v.toExponential(digits - 1).split('e');
+  return { mant: minus(String(Number(m))), exp: minus(String(Number(e))) };
+}
+
+/**
+ * A number as display text: formatNumber(-0.0000123) is '−1.23×10⁻⁵', formatNumber(0.5) '0.5'.
+ * @param {number} v
+ * @param {{ digits?: number, missing?: string }} [options] missing: the text for undefined, null
+ *   and NaN (default 'NaN'; '–' where a value is simply not there yet)
+ */
+export function formatNumber(v, { digits = 3, missing = 'NaN' } = {}) {
+  if (v === undefined || v === null || Number.isNaN(v)) return missing;
+  v = Number(v);
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : `${MINUS}∞`;
+  const { mant, exp } = numberParts(v, digits);
+  return exp === null ? mant : `${mant}×10${[...exp].map((c) => SUPERSCRIPT[c]).join('')}`;
+}

@@ -1,0 +1,26 @@
+// How the page names activations, losses and other setting values to the learner: in controls
+// (labels), in sentences (prose) and in equations (symbols). The one table of these names.
+
+/** Control labels of setting values (select options, summaries). */
+export const VALUE_LABELS = Object.freeze({
+  linear: 'Linear', step: 'Step', sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU',
+  elu: 'ELU', softplus: 'Softplus', softmax: 'Softmax',
+  mse: 'Squared error', bce: 'Binary cross-entropy', softmax_ce: 'Softmax cross-entropy',
+  zeros: 'Zeros', uniform: 'Uniform ±1/√fan-in', xavier_uniform: 'Xavier uniform', xavier_normal: 'Xavier normal',
+  he_uniform: 'He uniform', he_normal: 'He normal',
+  none: 'None', inverse_time: 'Inverse time', exponential: 'Exponential',
+  sgd: 'SGD', momentum: 'Momentum', adam: 'Adam',
+  epoch: 'epoch', batch: 'mini-batch', example: 'example',
+});
+
+/** Activations in a sentence: "it applies <prose>". */
+export const ACTIVATION_PROSE = Object.freeze({ linear: 'the identity', step: 'a step', sigmoid: 'sigmoid',
+  tanh: 'tanh', relu: 'ReLU', leaky_relu: 'leaky ReLU', elu: 'ELU', softplus: 'softplus', softmax: 'softmax' });
+
+/** Losses in a sentence. */
+export const LOSS_PROSE = Object.freeze({ mse: 'squared error ½(a − y)²', bce: 'binary cross-entropy',
+  softmax_ce: 'softmax cross-entropy' });
+
+/** Activations as function symbols in equations: a = σ(z). */
+export const ACTIVATION_SYMBOL = Object.freeze({ linear: 'id', step: 'step', sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU',
+  leaky_relu: 'LeakyReLU', elu: 'ELU', softplus: 'softplus', softmax: 'softmax' });
