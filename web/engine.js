@@ -93,7 +93,7 @@ export class Engine {
   /** { epoch, updates, epochPosition, learningRate, diverged } */
   progress() { return this.core.progress(); }
   /** Dataset indices the next trainExamples(n) would use. */
-  nextBatch(n) { return this.core.nextBatch(whole('examples', n)); }
+  nextBatch(n) { return check(this.core.nextBatch(whole('examples', n))); }
 
   /** Neurons per layer: [inputs, ...hidden, outputs]. */
   layerSizes() { return this.core.layerSizes(); }
