@@ -420,7 +420,9 @@ std::vector<LayerStats> Playground::layer_stats() {
   const auto& train = split_.train;
   const Vector grad = data_gradient();
   std::vector<Vector> alive(L);  // per unit: 1 if f'(z) != 0 for some example
-  std::vector<double> sum(L, 0), sum_sq(L, 0), slope_sum(L, 0);
+  // Activations are summed shifted by the layer's first one, so equal activations sum to exactly 0
+  // and their mean is exactly theirs (a plain sum of many equal doubles rounds).
+  std::vector<double> shift(L, 0), sum(L, 0), centred_sq(L, 0), slope_sum(L, 0);
   std::vector<double> lo(L, std::numeric_limits<double>::infinity()), hi(L, -std::numeric_limits<double>::infinity());
   for (int l = 0; l < L; ++l) alive[l] = Vector::Zero(net_.size(l + 1));
   Workspace& ws = eval_ws_;
@@ -431,9 +433,9 @@ std::vector<LayerStats> Playground::layer_stats() {
       auto a = ws.a[l].leftCols(count);
       auto g = ws.grad_act[l].leftCols(count);
       activate_grad(net_.activation(l), net_.arch().activation_params, ws.z[l].leftCols(count), a, g);
-      sum[l] += double(a.sum());
-      sum_sq[l] += double(a.squaredNorm());
-      slope_sum[l] += double(g.sum());
+      if (start == 0 && count > 0) shift[l] = double(a(0, 0));
+      sum[l] += (a.template cast<double>().array() - shift[l]).sum();
+      slope_sum[l] += g.template cast<double>().sum();
       lo[l] = std::min(lo[l], double(a.minCoeff()));
       hi[l] = std::max(hi[l], double(a.maxCoeff()));
       alive[l] = alive[l].cwiseMax((g.array() != Scalar(0)).rowwise().any().template cast<Scalar>().matrix());
@@ -443,9 +445,7 @@ std::vector<LayerStats> Playground::layer_stats() {
   for (int l = 0; l < L; ++l) {
     LayerStats& st = stats[std::size_t(l)];
     const double cells = n * net_.size(l + 1);
-    const double mean = sum[l] / cells;
-    st.activation_mean = mean;
-    st.activation_std = std::sqrt(std::max(0.0, sum_sq[l] / cells - mean * mean));
+    st.activation_mean = shift[l] + sum[l] / cells;
     st.slope_mean = slope_sum[l] / cells;
     st.gradient_norm =
         double(ConstMatrixMap(grad.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)).norm());
@@ -456,7 +456,9 @@ std::vector<LayerStats> Playground::layer_stats() {
     }
     st.histogram.assign(kActivationBins, 0.0);
   }
-  // A second forward pass bins the activations, now that every range is known.
+  // A second forward pass bins the activations, now that every range is known, and sums the
+  // squared deviations from the mean: two passes, so equal activations give a std of exactly 0
+  // (the one-pass E[a^2] - E[a]^2 cancels).
   const double weight = train.empty() ? 0 : 1.0 / n;
   for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
     const Index count = load_chunk(train, start, ws);
@@ -466,6 +468,7 @@ std::vector<LayerStats> Playground::layer_stats() {
       const double scale = kActivationBins / (st.histogram_high - st.histogram_low);
       const double share = weight / net_.size(l + 1);
       auto a = ws.a[l].leftCols(count);
+      centred_sq[std::size_t(l)] += (a.template cast<double>().array() - st.activation_mean).square().sum();
       for (Index c = 0; c < count; ++c)
         for (Index r = 0; r < a.rows(); ++r) {
           const double t = (double(a(r, c)) - st.histogram_low) * scale;  // NaN (diverged) goes to bin 0
@@ -474,6 +477,8 @@ std::vector<LayerStats> Playground::layer_stats() {
         }
     }
   }
+  for (int l = 0; l < L; ++l)
+    stats[std::size_t(l)].activation_std = std::sqrt(centred_sq[std::size_t(l)] / (n * net_.size(l + 1)));
   return stats;
 }
 

@@ -710,3 +710,35 @@ TEST_CASE("grids, traces and counts at the limits are refused with a message, ne
     CHECK(pg.trainer().next_batch(std::numeric_limits<Index>::min()).empty());
   }
 }
+
+TEST_CASE("layer statistics: equal activations have a std of exactly 0", "[playground][stats][precision]") {
+  // Zero weights and equal biases: every unit of layer 0 outputs tanh(0.3) on every example, and
+  // every later unit tanh(0.3 * 0 + b). The one-pass E[a^2] - E[a]^2 gave 6.4e-4 here.
+  Playground pg;
+  Settings s = pg.settings();
+  s.hidden = {8, 3};
+  s.init = Init::Zeros;
+  s.bias_init = Scalar(0.3);
+  s.data.points = 1000;  // several chunks of the evaluation workspace
+  REQUIRE(pg.configure(s).empty());
+  for (const LayerStats& st : pg.layer_stats()) {
+    CHECK(st.activation_std == 0.0);
+    CHECK(st.activation_mean == Approx(std::tanh(0.3)).margin(1e-6));
+  }
+  // And a spread one against the two-pass mean of squares in long double.
+  Playground spread;
+  const auto stats = spread.layer_stats();
+  const auto& train = spread.split().train;
+  Workspace ws;
+  ws.reserve(spread.network(), Index(train.size()));
+  ws.batch = Index(train.size());
+  for (std::size_t j = 0; j < train.size(); ++j)
+    ws.input.col(Index(j)) = spread.training_data().inputs.col(train[j]);
+  forward(spread.network(), ws);
+  const Matrix a0 = ws.a[0].leftCols(ws.batch);
+  long double mean = 0, sq = 0;
+  for (Index i = 0; i < a0.size(); ++i) mean += a0.data()[i];
+  mean /= a0.size();
+  for (Index i = 0; i < a0.size(); ++i) sq += (a0.data()[i] - mean) * (a0.data()[i] - mean);
+  CHECK(stats[0].activation_std == Approx(double(std::sqrt(sq / a0.size()))).epsilon(1e-12));
+}
