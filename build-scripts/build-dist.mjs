@@ -6,6 +6,7 @@
 // Not here: building the wasm (build-wasm.sh) or serving (serve.mjs). Needs esbuild (a devDependency).
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -21,6 +22,20 @@ const INLINE = path.join(ROOT, 'build', 'wasm', 'inline', 'backprop-core-inline.
 const MODULE_TAG = '<script src="wasm/backprop-core.js"></script>';
 const MAIN_TAG = '<script type="module" src="main.js"></script>';
 const STYLE_TAG = '<link rel="stylesheet" href="style.css">';
+const ICON_TAG = '<link rel="icon" href="favicon.svg">';
+const CHARSET_TAG = '<meta charset="utf-8">';
+
+/** The Content-Security-Policy the hosted build runs under (README, "Host it"); tested in tests/e2e/csp.test.mjs. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+// The offline file inlines everything, so 'self' means nothing there: its own policy, in a <meta>,
+// allows exactly its two inline scripts and its stylesheet by their SHA-256, the icon as data:,
+// and fetch() of data: URLs only (the glue fetches its own inlined wasm, a data: URL).
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+function offlineCsp(scripts, styles) {
+  return `default-src 'none'; script-src ${scripts.map(sha256).join(' ')} 'wasm-unsafe-eval'; ` +
+    `style-src ${styles.map(sha256).join(' ')}; img-src data:; connect-src data:; base-uri 'none'; form-action 'none'`;
+}
 
 function need(file) {
   if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run bash build-scripts/build-wasm.sh first`);
@@ -63,14 +78,21 @@ export async function buildDist(out = DIST) {
   fs.writeFileSync(path.join(out, 'index.html'), hosted);
   fs.writeFileSync(path.join(out, 'app.js'), app);
   fs.copyFileSync(path.join(WEB, 'style.css'), path.join(out, 'style.css'));
+  fs.copyFileSync(path.join(WEB, 'favicon.svg'), path.join(out, 'favicon.svg'));
   fs.copyFileSync(WASM_JS, path.join(out, 'wasm', 'backprop-core.js'));
   fs.copyFileSync(WASM, path.join(out, 'wasm', 'backprop-core.wasm'));
 
-  // Offline: everything inline in one file.
-  let offline = replaceOnce(html, STYLE_TAG, `<style>\n${inlineSafe(css, 'style')}</style>`, 'the stylesheet');
-  offline = replaceOnce(offline, MODULE_TAG,
-    `<script>${inlineSafe(fs.readFileSync(INLINE, 'utf8'), 'script')}</script>`, 'the wasm module');
-  offline = replaceOnce(offline, MAIN_TAG, `<script>${inlineSafe(app, 'script')}</script>`, 'the page module');
+  // Offline: everything inline in one file, under a policy that names each inline piece.
+  const style = `\n${inlineSafe(css, 'style')}`;
+  const scripts = [inlineSafe(fs.readFileSync(INLINE, 'utf8'), 'script'), inlineSafe(app, 'script')];
+  const icon = `data:image/svg+xml,${encodeURIComponent(fs.readFileSync(path.join(WEB, 'favicon.svg'), 'utf8').trim())}`;
+  // The policy first, before any inlined text could hold a tag this looks for.
+  let offline = replaceOnce(html, CHARSET_TAG, `${CHARSET_TAG}\n<meta http-equiv="Content-Security-Policy" ` +
+    `content="${offlineCsp(scripts, [style])}">`, 'the charset');
+  offline = replaceOnce(offline, ICON_TAG, `<link rel="icon" href="${icon}">`, 'the icon');
+  offline = replaceOnce(offline, STYLE_TAG, `<style>${style}</style>`, 'the stylesheet');
+  offline = replaceOnce(offline, MODULE_TAG, `<script>${scripts[0]}</script>`, 'the wasm module');
+  offline = replaceOnce(offline, MAIN_TAG, `<script>${scripts[1]}</script>`, 'the page module');
   fs.writeFileSync(path.join(out, 'offline', 'index.html'), offline);
 
   return listing(out);

@@ -12,7 +12,14 @@ const TYPES = {
   '.png': 'image/png', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
 };
 
-export function serve(root, port = 8080, host = '127.0.0.1') {
+/** Whether `file` is `base` or below it, by whole path segments: /srv/web-secret is not in /srv/web. */
+export function inside(base, file) {
+  const rel = path.relative(base, file);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/** Serves `root`; `headers` are added to every file response (the tests send a CSP this way). */
+export function serve(root, port = 8080, host = '127.0.0.1', { headers = {} } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     let pathname;
@@ -22,8 +29,12 @@ export function serve(root, port = 8080, host = '127.0.0.1') {
       res.writeHead(400).end('bad request');
       return;
     }
+    if (pathname.includes('\0')) {  // fs would throw on it
+      res.writeHead(400).end('bad request');
+      return;
+    }
     let file = path.join(base, pathname);
-    if (!file.startsWith(base)) {  // no escaping the root with ../
+    if (!inside(base, file)) {  // no escaping the root with ../ (or %2f-encoded ../)
       res.writeHead(403).end('forbidden');
       return;
     }
@@ -36,6 +47,7 @@ export function serve(root, port = 8080, host = '127.0.0.1') {
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...headers,
       });
       res.end(body);
     });

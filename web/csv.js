@@ -5,6 +5,15 @@
 
 /** Most points an imported file may hold (the core's limit). */
 export const MAX_CSV_POINTS = 5000;
+/** Largest CSV file read (bytes, or characters of text): 5000 rows need about 150 kB, so 2 MB leaves
+ * room for comments and long numbers while a wrong file is refused before it is read. */
+export const MAX_CSV_BYTES = 2_000_000;
+
+/** The message for a file of `size` bytes over MAX_CSV_BYTES, or null. */
+export function csvSizeProblem(size) {
+  return size > MAX_CSV_BYTES
+    ? `the file is too large (${(size / 1e6).toFixed(1)} MB; a data file may have at most ${MAX_CSV_BYTES / 1e6} MB)` : null;
+}
 const DOMAIN = 6;      // points lie in [-6, 6]^2
 const MAX_CLASS = 7;   // 8 classes at most
 const PROBLEMS = ['binary', 'multiclass', 'regression'];
@@ -34,22 +43,116 @@ export function toCsv(xy, labels) {
   return `${rows.join('\n')}\n`;
 }
 
-// One cell: trimmed, surrounding double quotes removed.
-function unquote(cell) {
-  const t = cell.trim();
-  return t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' ? t.slice(1, -1).trim() : t;
-}
-
 const isClass = (y) => Number.isInteger(y) && y >= 0 && y <= MAX_CLASS;
 const inUnit = (y) => y >= -1 && y <= 1;
 
+// Header spellings people export: the two coordinates as a pair, then the label's column.
+const COORDINATE_PAIRS = [['x1', 'x2'], ['x', 'y'], ['x_1', 'x_2'], ['x0', 'x1']];
+const LABEL_NAMES = ['label', 'y', 'class', 'target', 'z', 'value'];
+
+/** Whether three cells are a header row, e.g. x1,x2,label or x,y,label or x1,x2,y (any case). */
+export function isHeader(cells) {
+  if (cells.length !== 3) return false;
+  const [a, b, c] = cells.map((t) => t.toLowerCase());
+  return COORDINATE_PAIRS.some(([p, q]) => a === p && b === q) && LABEL_NAMES.includes(c) && c !== b;
+}
+
+// The separator: tab, else semicolon, else comma, as found outside quotes (and between the
+// first and last characters) in the first row that is not blank or a comment.
+function detectSeparator(text) {
+  let i = 0;
+  while (i < text.length) {
+    let outside = '', quoted = false;
+    for (; i < text.length; ++i) {  // one line; a quoted field may run over line breaks
+      const ch = text[i];
+      if (ch === '"') { quoted = !quoted; outside += 'q'; continue; }
+      if (quoted) continue;
+      if (ch === '\n' || ch === '\r') { ++i; break; }
+      outside += ch;
+    }
+    const line = outside.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    return line.includes('\t') ? '\t' : line.includes(';') ? ';' : ',';
+  }
+  return ',';
+}
+
+/**
+ * The records of CSV text as RFC 4180 reads them: fields split on `sep`, records on CRLF, LF or
+ * CR; a field in double quotes may hold the separator, line breaks and "" (one quote). Also
+ * skipped: blank lines and lines starting with '#'. Each cell is trimmed; quoted cells say so.
+ * A generator, so a caller that stops early (too many rows) never tokenizes the rest.
+ * @yields {{ line: number, cells: string[], quoted: boolean[] }}
+ */
+export function* csvRecords(text, sep) {
+  const n = text.length;
+  let i = 0, line = 1;
+  const endOfLine = () => {  // at a line break: step over it (CRLF as one)
+    if (text[i] === '\r' && text[i + 1] === '\n') ++i;
+    ++i;
+    ++line;
+  };
+  while (i < n) {
+    // Blank and comment lines.
+    let j = i;
+    while (j < n && (text[j] === ' ' || text[j] === '\t')) ++j;
+    if (j >= n) return;
+    if (text[j] === '\n' || text[j] === '\r' || text[j] === '#') {
+      i = j;
+      while (i < n && text[i] !== '\n' && text[i] !== '\r') ++i;
+      if (i < n) endOfLine();
+      continue;
+    }
+    const start = line, cells = [], quoted = [];
+    for (;;) {  // one field per turn
+      while (i < n && (text[i] === ' ' || (text[i] === '\t' && sep !== '\t'))) ++i;
+      let cell = '', isQuoted = false;
+      if (text[i] === '"') {
+        isQuoted = true;
+        ++i;
+        for (;;) {
+          if (i >= n) throw new Error(`line ${start}: a quoted field is not closed`);
+          const q = text.indexOf('"', i);
+          if (q < 0) throw new Error(`line ${start}: a quoted field is not closed`);
+          const chunk = text.slice(i, q);
+          line += (chunk.match(/\r\n|\r|\n/g) ?? []).length;
+          cell += chunk;
+          i = q + 1;
+          if (text[i] === '"') { cell += '"'; ++i; } else break;
+        }
+        while (i < n && (text[i] === ' ' || (text[i] === '\t' && sep !== '\t'))) ++i;
+        if (i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r') {
+          throw new Error(`line ${line}: unexpected text after a closing quote`);
+        }
+      } else {
+        const from = i;
+        while (i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r') {
+          if (text[i] === '"') throw new Error(`line ${line}: a quote inside an unquoted field (quote the whole field)`);
+          ++i;
+        }
+        cell = text.slice(from, i);
+      }
+      cells.push(cell.trim());
+      quoted.push(isQuoted);
+      if (i < n && text[i] === sep) { ++i; continue; }
+      break;
+    }
+    if (i < n) endOfLine();
+    yield { line: start, cells, quoted };
+  }
+}
+
 /**
  * Reads points from CSV text.
- * - Separators: comma, semicolon or tab (taken from the first row). With semicolons or tabs a
- *   decimal comma is accepted too ('1,5;-2,25;0', as spreadsheets write it in many locales).
- * - Ignored: blank lines, lines starting with '#', surrounding whitespace, double quotes around
- *   a cell, CRLF line ends, a byte-order mark. An optional first row x1,x2,label (any case).
- * - Coordinates must lie in [-6, 6]; at most MAX_CSV_POINTS rows.
+ * - RFC 4180: fields in double quotes may hold the separator ("1,5","2,5",0), "" for a quote and
+ *   line breaks; records end with CRLF, LF or CR.
+ * - Separators: comma, semicolon or tab (taken from the first row, outside quotes). A decimal comma
+ *   is read in a quoted field, or in any field when the separator is a semicolon or tab
+ *   ('1,5;-2,25;0', as spreadsheets write it in many locales).
+ * - Ignored: blank lines, lines starting with '#', whitespace around cells, a byte-order mark. An
+ *   optional first row naming the columns: x1,x2,label; x,y,label; x1,x2,y; x,y,class; ... (any case).
+ * - Coordinates must lie in [-6, 6]; at most MAX_CSV_POINTS rows (reading stops at the first row
+ *   past it) and MAX_CSV_BYTES characters (refused before reading).
  * - Problem, unless given: labels all 0/1 -> binary; all -1/+1 -> binary too (-1 read as 0);
  *   whole numbers 0..7 with a 2 or more -> multi-class (classes = largest + 1); otherwise
  *   regression, whose targets must lie in [-1, 1].
@@ -63,23 +166,24 @@ export function parseCsv(text, { problem } = {}) {
   if (problem !== undefined && !PROBLEMS.includes(problem)) {
     throw new Error(`unknown problem '${problem}' (binary, multiclass or regression)`);
   }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const sizeProblem = csvSizeProblem(text.length);
+  if (sizeProblem) throw new Error(sizeProblem);
+  text = text.replace(/^\uFEFF/, '');
+  const sep = detectSeparator(text);
   const xy = [], labels = [], lineOf = [];
-  let sep = null;
-  for (let i = 0; i < lines.length; ++i) {
-    const line = lines[i].trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const at = `line ${i + 1}`;
-    const first = sep === null;
-    if (first) sep = line.includes('\t') ? '\t' : line.includes(';') ? ';' : ',';
-    const cells = line.split(sep).map(unquote);
-    if (first && cells.join(',').toLowerCase() === 'x1,x2,label') continue;
-    if (first && !cells.some((c) => NUMBER.test(c))) {
-      throw new Error(`${at}: '${clip(line)}' is not a header x1,x2,label nor a row of numbers`);
+  let first = true;
+  for (const { line, cells, quoted } of csvRecords(text, sep)) {
+    const at = `line ${line}`;
+    if (first) {
+      first = false;
+      if (isHeader(cells)) continue;
+      if (!cells.some((c) => NUMBER.test(c))) {
+        throw new Error(`${at}: '${clip(cells.join(sep === '\t' ? ' ' : sep))}' is not a header (x1,x2,label or x,y,label) nor a row of numbers`);
+      }
     }
     if (cells.length !== 3) throw new Error(`${at}: expected 3 columns (x1,x2,label), got ${cells.length}`);
-    const values = cells.map((c) => {
-      const t = sep !== ',' && /^[+-]?\d+,\d+$/.test(c) ? c.replace(',', '.') : c;
+    const values = cells.map((c, k) => {
+      const t = (quoted[k] || sep !== ',') && /^[+-]?\d+,\d+$/.test(c) ? c.replace(',', '.') : c;
       if (!NUMBER.test(t)) throw new Error(`${at}: '${clip(c)}' is not a number`);
       return Number(t) + 0;  // no -0 labels
     });
@@ -91,13 +195,14 @@ export function parseCsv(text, { problem } = {}) {
     if (labels.length === MAX_CSV_POINTS) throw new Error(`too many points (max ${MAX_CSV_POINTS})`);
     xy.push(values[0], values[1]);
     labels.push(values[2]);
-    lineOf.push(i + 1);
+    lineOf.push(line);
   }
   if (labels.length === 0) throw new Error('no data rows');
   const kind = problem ?? inferProblem(labels);
   checkLabels(kind, labels, lineOf, problem === undefined);
   const signed = kind === 'binary' && labels.some((y) => y === -1);
-  const max = Math.max(...labels);
+  let max = 0;
+  for (const y of labels) if (y > max) max = y;
   return {
     xy: Float32Array.from(xy),
     labels: Float32Array.from(labels, (y) => (signed && y === -1 ? 0 : y)),

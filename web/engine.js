@@ -10,10 +10,100 @@ export class EngineError extends Error {
   }
 }
 
-// Embind would silently truncate 1.5 to 1 and NaN to 0: counts and indices must be whole numbers.
+// Limits the core enforces (core/network.hpp, dataset.hpp), checked here before any array is
+// walked, so a hostile `hidden: new Array(1e6)` is refused at once instead of read item by item.
+const MAX_HIDDEN_LAYERS = 16;   // kMaxHiddenLayers
+const MAX_FEATURES = 7;         // kFeatureCount
+const MAX_POINTS = 5000;        // kMaxPoints
+const MAX_GRID = 1024;          // the bindings' grid-size limit
+const INT32_MAX = 2147483647;   // Embind passes int arguments modulo 2^32: 2**32 would become 0
+
+// A value in a message, safely: String() of a Symbol or of a hostile object would throw.
+function describe(v) {
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
+  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+// The core's own wording for a range error (range_message in core/playground.cpp).
+const outOfRange = (name, n, lo, hi) => new EngineError(`${name} ${describe(n)} is out of range (${lo}..${hi})`);
+
+// A whole number (not NaN, not 1.5, not '3') that Embind can pass as an int without wrapping.
 function whole(name, n) {
-  if (!Number.isInteger(n)) throw new EngineError(`${name} must be a whole number (got ${n})`);
+  if (typeof n !== 'number' || !Number.isInteger(n)) throw new EngineError(`${name} must be a whole number (got ${describe(n)})`);
   return n;
+}
+function wholeIn(name, n, lo, hi) {
+  whole(name, n);
+  if (n < lo || n > hi) throw outOfRange(name, n, lo, hi);
+  return n;
+}
+function finite(name, v) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new EngineError(`${name} must be a finite number (got ${describe(v)})`);
+  return v;
+}
+
+// An array of numbers (plain or typed) copied to a Float32Array, its length checked before any
+// item is read. Items must be numbers: Float32Array.from would turn '1' into 1 and call valueOf.
+function numbers(name, values, maxLength) {
+  try {
+    return readNumbers(name, values, maxLength);
+  } catch (e) {  // a Proxy's trap or an array item's getter may throw
+    if (e instanceof EngineError) throw e;
+    throw new EngineError(`reading ${name} failed: ${e instanceof Error ? e.message : describe(e)}`);
+  }
+}
+function readNumbers(name, values, maxLength) {
+  const typed = ArrayBuffer.isView(values) && !(values instanceof DataView) &&
+    !(values instanceof BigInt64Array) && !(values instanceof BigUint64Array);
+  if (!typed && !Array.isArray(values)) throw new EngineError(`${name} must be an array of numbers (got ${describe(values)})`);
+  if (values.length > maxLength) throw new EngineError(`${name} has ${values.length} numbers (at most ${maxLength})`);
+  if (typed) return Float32Array.from(values);
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; ++i) {
+    const v = values[i];
+    if (typeof v !== 'number') throw new EngineError(`${name}[${i}] must be a number (got ${describe(v)})`);
+    out[i] = v;
+  }
+  return out;
+}
+
+// The settings object read once, in JS, into plain values: every known key (even through
+// getters or a Proxy), lists copied item by item. Only this copy reaches wasm, so no user code
+// runs while C++ holds handles (a throwing getter would unwind through wasm and leak them; one
+// that disposes the engine would leave C++ writing to freed memory).
+function snapshotSettings(settings, kinds) {
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
+    throw new EngineError('settings must be an object');
+  }
+  const out = {};
+  let key = null;
+  try {
+    for (key of Object.keys(settings)) {
+      if (!kinds.has(key)) throw new EngineError(`unknown setting '${describe(key).slice(1, -1)}'`);
+    }
+    for (const [k, kind] of kinds) {
+      key = k;
+      const v = settings[k];
+      if (v === undefined) continue;
+      out[k] = kind === 'list' ? snapshotList(k, v) : v;
+    }
+  } catch (e) {
+    if (e instanceof EngineError) throw e;
+    throw new EngineError(`reading setting '${key}' failed: ${e instanceof Error ? e.message : describe(e)}`);
+  }
+  return out;
+}
+
+function snapshotList(key, v) {
+  if (!Array.isArray(v)) return v;  // the bindings name the expected type
+  const max = key === 'hidden' ? MAX_HIDDEN_LAYERS : MAX_FEATURES;
+  if (v.length > max) {
+    throw new EngineError(key === 'hidden' ? `hidden layers must be at most ${max} (got ${v.length})`
+      : `setting '${key}' has ${v.length} items (at most ${max})`);
+  }
+  return Array.from({ length: v.length }, (_, i) => v[i]);
 }
 
 // Calls that only report success return "" (fine) or a message; calls that return data return
@@ -52,9 +142,29 @@ export class Engine {
   constructor(module) {
     this.module = module;
     this.core = new module.Core();
+    // The keys configure() accepts, and whether each is a list, as the core reports them.
+    this.kinds = new Map(Object.entries(this.core.settings()).map(([k, v]) => [k, Array.isArray(v) ? 'list' : typeof v]));
   }
 
-  /** Frees the wasm object. The engine is unusable afterwards. */
+  // The live wasm object, or an EngineError once disposed (Embind would throw a BindingError, or a
+  // TypeError once the wrapper dropped it).
+  live() {
+    if (!this.core) throw new EngineError('this engine has been disposed');
+    return this.core;
+  }
+  // Sizes for range messages and checks that the core cannot make safely itself.
+  dataSize() { return this.live().dataset().labels.length; }
+  trainSize() { return this.live().dataset().train.length; }
+
+  // An index or count the core range-checks itself, once it fits an int32 (else Embind would wrap
+  // it); beyond that, the error names the real range.
+  indexIn(name, n, lo, hiOf) {
+    whole(name, n);
+    if (n < lo || n > INT32_MAX) throw outOfRange(name, n, lo, hiOf());
+    return n;
+  }
+
+  /** Frees the wasm object. Every later call throws EngineError; disposing twice is harmless. */
   dispose() {
     if (this.core) this.core.delete();
     this.core = null;
@@ -62,16 +172,18 @@ export class Engine {
 
   /**
    * Changes any settings (a partial object changes only the keys it names). Throws EngineError
-   * naming the bad setting and leaves everything as it was. Changing only training settings
-   * (learningRate, batchSize, l1, l2, decay*, optimizer, momentum, beta*, epsilon, dropout)
-   * keeps the weights; anything else starts a new run from `seed`.
+   * naming the bad setting (unknown keys too) and leaves everything as it was. Changing only
+   * training settings (learningRate, batchSize, l1, l2, decay*, optimizer, momentum, beta*,
+   * epsilon, dropout) keeps the weights; anything else starts a new run from `seed`.
    */
   configure(settings) {
-    check(this.core.configure(settings));
+    this.live();
+    const plain = snapshotSettings(settings, this.kinds);
+    check(this.live().configure(plain));  // live() again: a getter may have disposed the engine
     return this;
   }
   /** The full current settings (see README for every key). */
-  settings() { return this.core.settings(); }
+  settings() { return this.live().settings(); }
 
   /**
    * Replaces the data with the learner's own points.
@@ -80,31 +192,55 @@ export class Engine {
    * @param {'binary'|'multiclass'|'regression'} problem
    */
   setCustomData(xy, labels, problem = 'binary', classes = 2) {
-    check(this.core.setCustomData(Float32Array.from(xy), Float32Array.from(labels), problem, classes));
+    this.live();
+    const l = numbers('labels', labels, MAX_POINTS);
+    const p = numbers('xy', xy, 2 * MAX_POINTS + 1);
+    if (typeof problem !== 'string') throw new EngineError(`unknown problem ${describe(problem)} (binary, multiclass or regression)`);
+    whole('classes', classes);
+    if (classes < 1 || classes > INT32_MAX) throw new EngineError(`classes must be between 2 and 8 (got ${classes})`);
+    check(this.live().setCustomData(p, l, problem, classes));
     return this;
   }
 
   /** Restarts training from the same initial weights (same seed => same run). */
-  reset() { this.core.reset(); return this; }
-  trainEpochs(n = 1) { check(this.core.trainEpochs(whole('epochs', n))); return this; }
-  trainBatches(n = 1) { check(this.core.trainBatches(whole('batches', n))); return this; }
+  reset() { this.live().reset(); return this; }
+  trainEpochs(n = 1) { check(this.live().trainEpochs(wholeIn('epochs', n, 0, 1000000))); return this; }
+  trainBatches(n = 1) { check(this.live().trainBatches(wholeIn('batches', n, 0, 100000000))); return this; }
   /** One update on the next `n` examples of the epoch order (n = 1: one stochastic step). */
-  trainExamples(n = 1) { check(this.core.trainExamples(whole('examples', n))); return this; }
+  trainExamples(n = 1) {
+    check(this.live().trainExamples(this.indexIn('examples', n, 1, () => this.trainSize())));
+    return this;
+  }
   /** { epoch, updates, epochPosition, learningRate, diverged } */
-  progress() { return this.core.progress(); }
-  /** Dataset indices the next trainExamples(n) would use. */
-  nextBatch(n) { return check(this.core.nextBatch(whole('examples', n))); }
+  progress() { return this.live().progress(); }
+  /** Dataset indices the next trainExamples(n) would use (n in 1..training examples, as there). */
+  nextBatch(n) {
+    this.live();
+    // The core range-checks too (returning a message instead of indices), so check() either way.
+    return check(this.core.nextBatch(wholeIn('examples', n, 1, this.trainSize())));
+  }
 
   /** Neurons per layer: [inputs, ...hidden, outputs]. */
-  layerSizes() { return this.core.layerSizes(); }
+  layerSizes() { return this.live().layerSizes(); }
   /**
    * All parameters, one Float32Array: per weight layer l, W (out x in) column-major
    * (W[j + i*out] is the weight from input i to unit j), then b (out).
    */
-  params() { return this.core.params(); }
+  params() { return this.live().params(); }
   /** dJ/dw at the current weights (training-set mean loss + L1/L2), same layout as params(). */
-  gradient() { return this.core.gradient(); }
-  setParams(values) { check(this.core.setParams(Float32Array.from(values))); return this; }
+  gradient() { return this.live().gradient(); }
+  setParams(values) {
+    const sizes = this.layerSizes();
+    let expected = 0;
+    for (let l = 0; l + 1 < sizes.length; ++l) expected += (sizes[l] + 1) * sizes[l + 1];
+    let length;
+    try { length = values?.length; } catch { length = undefined; }  // a Proxy's trap: numbers() reports it
+    if (typeof length === 'number' && typeof values === 'object' && length !== expected) {
+      throw new EngineError(`expected ${expected} parameters, got ${length}`);
+    }
+    check(this.live().setParams(numbers('parameters', values, expected)));
+    return this;
+  }
   /** Per layer { W: Float32Array (column-major), b: Float32Array, rows, cols } views of params(). */
   layers() {
     const sizes = this.layerSizes();
@@ -119,40 +255,64 @@ export class Engine {
     return out;
   }
   setWeight(layer, to, from, value) {
-    check(this.core.setWeight(whole('layer', layer), whole('unit', to), whole('input', from), value));
+    const sizes = this.layerSizes();
+    wholeIn('layer', layer, 0, sizes.length - 2);
+    wholeIn('unit', to, 0, sizes[layer + 1] - 1);
+    wholeIn('input', from, 0, sizes[layer] - 1);
+    check(this.core.setWeight(layer, to, from, finite('weight', value)));
     return this;
   }
-  setBias(layer, unit, value) { check(this.core.setBias(whole('layer', layer), whole('unit', unit), value)); return this; }
+  setBias(layer, unit, value) {
+    const sizes = this.layerSizes();
+    wholeIn('layer', layer, 0, sizes.length - 2);
+    wholeIn('unit', unit, 0, sizes[layer + 1] - 1);
+    check(this.core.setBias(layer, unit, finite('bias', value)));
+    return this;
+  }
 
   /** { problem, classes, xy, labels, train, validation, test } (index arrays into the points). */
-  dataset() { return this.core.dataset(); }
+  dataset() { return this.live().dataset(); }
   /** { train, validation, test }, each { loss, accuracy, count } (NaN where undefined). */
-  metrics() { return this.core.metrics(); }
+  metrics() { return this.live().metrics(); }
   /**
    * Per weight layer, over the training set: { gradientNorm, activationMean, activationStd,
    * slopeMean (mean f'(z)), deadFraction, histogram (Float64Array: the fraction of activations in
    * each equal bin), histogramLow, histogramHigh (f's range if bounded, else the observed one) }.
    */
-  layerStats() { return this.core.layerStats(); }
+  layerStats() { return this.live().layerStats(); }
 
   /** Forward + backward record of dataset point `index` at the current weights (no change). */
-  trace(index) { return check(this.core.trace(whole('example index', index))); }
+  trace(index) {
+    return check(this.live().trace(this.indexIn('example index', index, 0, () => this.dataSize() - 1)));
+  }
   /**
    * One traced update on the next `n` examples: per-example traces (layers with contribution,
    * dLossDA and, with dropout, the mask the update drew: 0 dropped, 1/(1-p) kept), gradients, params before/after and their difference `update`, the optimizer with its
    * state (velocityBefore/After for momentum; moment1/2, moment1Hat/2Hat, adamStep for Adam).
    */
-  traceStep(n = 1) { return check(this.core.traceStep(whole('examples', n))); }
+  traceStep(n = 1) {
+    return check(this.live().traceStep(this.indexIn('examples', n, 1, () => this.trainSize())));
+  }
   /** One update on training example `index` alone, epoch order untouched: traceStep's fields, batch [index]. */
-  traceStepOn(index) { return check(this.core.traceStepOn(whole('example index', index))); }
+  traceStepOn(index) {
+    return check(this.live().traceStepOn(this.indexIn('example index', index, 0, () => this.dataSize() - 1)));
+  }
 
   /**
    * Every node (features, hidden units, outputs) over a g x g grid of [lo, hi]^2, node-major,
    * row 0 at the top (x2 = hi). With { copy: false } the array is a view into wasm memory that is
    * valid only until the next call into the engine (faster for per-frame heatmaps).
    */
-  evaluateGrid(g, lo = -6, hi = 6, { copy = true } = {}) {
-    const view = check(this.core.evaluateGrid(whole('grid size', g), lo, hi));
+  evaluateGrid(g, lo = -6, hi = 6, options = {}) {
+    this.live();
+    wholeIn('grid size', g, 1, MAX_GRID);
+    if (typeof lo !== 'number' || typeof hi !== 'number' || !(lo < hi) || !Number.isFinite(lo) || !Number.isFinite(hi)) {
+      throw new EngineError(`grid bounds must be finite with lo < hi (got ${describe(lo)}, ${describe(hi)})`);
+    }
+    if (options === null || typeof options !== 'object') throw new EngineError(`grid options must be an object (got ${describe(options)})`);
+    const copy = options.copy ?? true;
+    if (typeof copy !== 'boolean') throw new EngineError(`grid option copy must be true or false (got ${describe(copy)})`);
+    const view = check(this.live().evaluateGrid(g, lo, hi));
     return { size: g, nodes: this.core.nodeCount(), values: copy ? view.slice() : view };
   }
 }

@@ -3,11 +3,13 @@
 // number shown comes from the engine (engine.js); this file holds no maths of the model.
 import { Engine, EngineError, sumTimesGraph } from './engine.js';
 import {
-  SETTINGS, HIDEABLE, MAX_LINK_POINTS, defaults, parseHash, serializeHash, engineSettings,
-  encodePoints, decodePoints,
+  SETTINGS, HIDEABLE, MAX_LINK_POINTS, defaults, serializeHash, engineSettings,
+  encodePoints,
 } from './state.js';
-import { parseCsv, toCsv } from './csv.js';
-import { modelToJson, parseModel } from './model-file.js';
+import { parseCsv, toCsv, csvSizeProblem } from './csv.js';
+import { modelToJson, parseModel, planModelLoad, modelSizeProblem } from './model-file.js';
+import { readLink } from './link-load.js';
+import { trainingWarning, accuracyText } from './training-health.js';
 import { createHistory, record, recordLayers, shouldStop, latest } from './history.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem } from './rules.js';
 import { createControls } from './controls.js';
@@ -119,6 +121,7 @@ function change(key, value) {
 
 function startHistory() {
   page.stepPanel?.clear();  // a traced step belongs to the run it was taken in
+  page.healthWarned = false;
   page.history = createHistory();
   page.stopMarker = null;
   recordNow();
@@ -175,6 +178,21 @@ function trainStep(kind) {
   return true;
 }
 
+// Saturation, a rising loss or exploding weights without NaN: said once per run, from the core's numbers.
+function checkHealth() {
+  if (page.healthWarned || !page.metrics) return;
+  const engine = page.engine;
+  const warning = trainingWarning({
+    epoch: engine.progress().epoch, learningRate: page.state.learningRate, startLoss: page.history.train[0],
+    train: page.metrics.train, params: engine.params(), outputActivation: page.state.outputActivation,
+    outputSlope: () => engine.layerStats().at(-1).slopeMean,
+  });
+  if (warning) {
+    page.healthWarned = true;
+    showMessage(warning, 'warning');
+  }
+}
+
 function play() {
   if (page.engine.progress().diverged) {
     showMessage('Training diverged. Lower the learning rate, then reset.');
@@ -204,6 +222,8 @@ function frame(now) {
       if (!trainStep('epoch')) break;
       if (performance.now() > deadline) break;  // the rest next frame: never freeze the page
     }
+    page.healthTick = (page.healthTick ?? 0) + 1;
+    if (page.playing && page.healthTick % 10 === 0) checkHealth();  // layerStats is a pass over the data
     page.dirty = true;
   }
   if (page.dirty) {
@@ -292,7 +312,7 @@ function render() {
   $('train-loss').textContent = fmtLoss(m.train.loss);
   $('validation-loss').textContent = fmtLoss(m.validation.loss);
   $('validation-metric').hidden = m.validation.count === 0;
-  $('test-accuracy').textContent = Number.isFinite(m.test.accuracy) ? `${(100 * m.test.accuracy).toFixed(1)}%` : '–';
+  $('test-accuracy').textContent = accuracyText(m.test.accuracy, engine.progress().diverged);  // NaN weights: no accuracy
   const epoch = engine.progress().epoch;
   $('epoch').value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   $('epoch').dataset.epoch = String(epoch);
@@ -488,8 +508,9 @@ function applyCustom() {
 async function importCsv(file) {
   clearMessage();
   try {
-    const text = await file.text();
-    const parsed = parseCsv(text);
+    const tooBig = csvSizeProblem(file.size);  // before reading
+    if (tooBig) throw new Error(tooBig);
+    const parsed = parseCsv(await file.text());
     const previousProblem = problemOf(page.state);
     setCustom({ xy: Array.from(parsed.xy), labels: Array.from(parsed.labels), problem: parsed.problem, classes: parsed.classes });
     const next = withProblem(customState(), previousProblem);
@@ -603,21 +624,29 @@ function saveModel() {
 async function loadModel(file) {
   clearMessage();
   try {
+    const tooBig = modelSizeProblem(file.size);  // before reading: a huge file would freeze the page
+    if (tooBig) throw new Error(tooBig);
     const model = parseModel(await file.text());
-    const next = { ...page.state, ...pick(model.settings, SETTINGS.filter((e) => e.engine).map((e) => e.key)) };
-    if (next.dataset === 'custom' && !page.custom) next.dataset = page.state.dataset === 'custom' ? 'xor' : page.state.dataset;
-    if (!apply(next)) return;
-    page.engine.setParams(model.params);
+    // Checked whole before anything changes: a refused model keeps the weights, link and history.
+    const plan = planModelLoad(model, page.state, page.custom);
+    const before = { state: page.state, params: page.engine.params(), history: page.history };
+    if (!apply(plan.state)) return;
+    try {
+      page.engine.setParams(model.params);
+    } catch (e) {  // not expected after the plan's checks; if it happens, put everything back
+      apply(before.state, { quiet: true });
+      page.engine.setParams(before.params);
+      page.history = before.history;
+      page.metrics = page.engine.metrics();
+      throw e;
+    }
     startHistory();
     page.dirty = true;
-    showMessage(`Loaded ${file.name} (trained ${model.epoch} epochs).`, 'info');
+    const notes = plan.notes.length ? ` Changed to fit this page: ${plan.notes.join('; ')}.` : '';
+    showMessage(`Loaded ${file.name} (trained ${model.epoch} epochs).${notes}`, notes ? 'warning' : 'info');
   } catch (e) {
     showMessage(`Could not load ${file.name}: ${e.message}`);
   }
-}
-
-function pick(object, keys) {
-  return Object.fromEntries(keys.filter((k) => k in object).map((k) => [k, object[k]]));
 }
 
 // ---- wiring ----
@@ -627,7 +656,7 @@ function wire() {
   $('step').addEventListener('click', () => {
     pause();
     clearMessage();
-    trainStep(page.state.stepMode);
+    if (trainStep(page.state.stepMode)) checkHealth();
     page.dirty = true;
   });
   $('reset').addEventListener('click', () => {
@@ -737,32 +766,19 @@ function makePreviews() {
 
 function loadFromHash() {
   pause();
-  const { state, errors } = parseHash(location.hash);
-  const problems = [...errors];
-  // Drawn points ride along in the link even while a generated dataset is shown, so the learner
-  // can go back to them.
-  if (state.data) {
-    try {
-      const d = decodePoints(state.data);
-      setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
-    } catch (e) {
-      problems.push(`${e.message}${state.dataset === 'custom' ? '; using the default dataset' : ''}`);
-      if (state.dataset === 'custom') state.dataset = defaults().dataset;
-      state.data = '';
-    }
+  clearMessage();  // a warning about an earlier link is not about this one
+  const link = readLink(location.hash, { current: page.custom });
+  if (link.custom) {
+    const d = link.custom;
+    setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
   }
-  if (state.dataset === 'custom') {
-    if (!page.custom) {
-      problems.push('the link names custom data but carries no points; using the default dataset');
-      state.dataset = defaults().dataset;
-    }
-  }
-  if (!apply(state, { quiet: true })) {
-    // The combination is invalid as a whole (e.g. a loss that does not fit): fall back to defaults.
-    problems.push('the settings in the link do not fit together; showing the default set-up');
+  let message = link.message;
+  if (!apply(link.state, { quiet: true })) {
+    // The combination is invalid as a whole (e.g. ratios the data cannot split): fall back to defaults.
+    message = `${message} The settings in the link do not fit together; showing the default set-up.`.trim();
     apply(defaults(), { quiet: true });
   }
-  if (problems.length > 0) showMessage(`Some settings in the link were not understood and use their defaults: ${problems.join('; ')}.`, 'warning');
+  if (message) showMessage(message, 'warning');
 }
 
 // The chain-rule lesson: the core computes the graph each time an input changes.

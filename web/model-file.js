@@ -4,13 +4,23 @@
 // same float32, so loading is bit-exact. Pure: no DOM, no engine, no file dialogs; the
 // controller passes engine.settings()/layerSizes()/params() in and feeds parseModel's result back.
 
-import { SETTINGS } from './state.js';
+import { SETTINGS, checkValue, validate } from './state.js';
+import { fitToProblem, datasetProblem } from './rules.js';
 
 export const MODEL_FORMAT = 'backprop-playground-model';
 export const MODEL_VERSION = 1;
 const ENGINE_ORDER = SETTINGS.filter((e) => e.engine).map((e) => e.key);
 const ENGINE_KEYS = new Set(ENGINE_ORDER);
 const PARAMS_PER_LINE = 8;
+/** Largest model file read (bytes). The page's largest network (7 features, 8 hidden layers of 16,
+ * 8 outputs) has 2,168 parameters, about 30 kB of JSON; larger files are refused unread. */
+export const MAX_MODEL_BYTES = 1_000_000;
+
+/** The message for a file of `size` bytes over MAX_MODEL_BYTES, or null. */
+export function modelSizeProblem(size) {
+  return size > MAX_MODEL_BYTES
+    ? `the file is too large (${(size / 1e6).toFixed(1)} MB; a model file may have at most ${MAX_MODEL_BYTES / 1e6} MB)` : null;
+}
 
 // The shortest decimal that reads back as the same float32 (at most 9 significant digits).
 function float32Text(v) {
@@ -107,6 +117,8 @@ export function modelToJson({ settings, layerSizes, params, epoch }) {
  */
 export function parseModel(text) {
   if (typeof text !== 'string') throw new Error('model file must be text');
+  const tooBig = modelSizeProblem(text.length);
+  if (tooBig) throw new Error(tooBig);
   let root;
   try {
     root = JSON.parse(text);
@@ -133,4 +145,44 @@ export function parseModel(text) {
     params: Float32Array.from(model.params),
     epoch: model.epoch,
   };
+}
+
+/**
+ * Checks a parsed model against the page before anything changes, so loading is all-or-nothing:
+ * every setting within the page's own limits (those of a link), the settings consistent as a
+ * whole, and the layer sizes those settings give on the page's data equal to the model's (so its
+ * parameters fit). Throws an Error naming the first misfit.
+ * @param {{ settings: object, layerSizes: number[] }} model from parseModel
+ * @param {object} state the page's current settings (the keys the model leaves out stay)
+ * @param {{ problem: string, classes: number }|null} custom the page's drawn points, if any
+ * @returns {{ state: object, notes: string[] }} the settings to apply, and each change the page
+ *   made to fit its data (e.g. "outputActivation softmax → tanh (softmax needs multi-class data)")
+ */
+export function planModelLoad(model, state, custom = null) {
+  for (const [key, value] of Object.entries(model.settings)) {
+    const problem = checkValue(key, value);
+    if (problem) throw new Error(`model setting ${problem} (the page's limit)`);
+  }
+  const notes = [];
+  const next = { ...state, ...model.settings };
+  if (next.dataset === 'custom' && !custom) {
+    next.dataset = state.dataset === 'custom' ? 'xor' : state.dataset;
+    notes.push(`the model was trained on drawn or imported points, which this page does not have: using ${next.dataset}`);
+  }
+  const invalid = validate(next);
+  if (invalid.length) throw new Error(`model settings: ${invalid[0]}`);
+  const problem = next.dataset === 'custom' ? custom.problem : datasetProblem(next.dataset);
+  const fitted = fitToProblem(next, problem);
+  notes.push(...fitted.changes.map((c) => c.text));
+  const outputs = problem !== 'multiclass' ? 1 : next.dataset === 'custom' ? custom.classes : next.classes;
+  const needed = [next.features.length, ...next.hidden, outputs];
+  const sizes = model.layerSizes;
+  const data = next.dataset === 'custom' ? `the drawn ${problem} points` : `${next.dataset} (${problem})`;
+  if (sizes[sizes.length - 1] !== outputs) {
+    throw new Error(`the model has ${sizes[sizes.length - 1]} output${sizes[sizes.length - 1] === 1 ? '' : 's'} but ${data} needs ${outputs}`);
+  }
+  if (sizes.join() !== needed.join()) {
+    throw new Error(`the model's layer sizes ${sizes.join(',')} do not match its settings on this page (${needed.join(',')})`);
+  }
+  return { state: fitted.state, notes };
 }

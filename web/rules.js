@@ -42,3 +42,30 @@ export function datasetProblem(dataset) {
   if (dataset === 'plane' || dataset === 'multi_gaussian') return 'regression';
   return 'binary';
 }
+
+// Why a value was replaced, for the message that names the change.
+function why(key, from, problem, outputActivation) {
+  if (key === 'outputActivation') {
+    return from === 'softmax' ? 'softmax needs multi-class data' : `not an output activation for ${problem} data`;
+  }
+  if (problem === 'regression') return 'regression needs mse';
+  if (from === 'bce') return 'bce needs a sigmoid output';
+  if (from === 'softmax_ce') return 'softmax_ce needs a softmax output';
+  return `it does not fit a ${outputActivation} output`;
+}
+
+/**
+ * coherent(), and what it changed: [{ key, from, to, text }] with text such as
+ * "loss bce → mse (bce needs a sigmoid output)", so a page can name every setting it rewrote.
+ * @returns {{ state: object, changes: { key: string, from: string, to: string, text: string }[] }}
+ */
+export function fitToProblem(state, problem) {
+  const next = coherent(state, problem);
+  const changes = [];
+  for (const key of ['outputActivation', 'loss']) {
+    if (next[key] === state[key]) continue;
+    const from = state[key], to = next[key];
+    changes.push({ key, from, to, text: `${key} ${from} → ${to} (${why(key, from, problem, next.outputActivation)})` });
+  }
+  return { state: next, changes };
+}

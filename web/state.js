@@ -263,37 +263,64 @@ export function defaults() {
   return state;
 }
 
+// Longest raw (still %-encoded) value a link may carry: the points blob, every character
+// %-encoded. Longer values are refused before decoding, which for megabytes takes seconds.
+const MAX_RAW_VALUE = 3 * (2 + 8 * MAX_LINK_POINTS);
+const MAX_RAW_KEY = 64;        // the longest key is far shorter
+const MAX_UNKNOWN_NAMED = 3;   // unknown keys named in full; the rest are counted
+
 /**
  * Reads a URL hash. Starts from the defaults; a bad value keeps the default and adds an error
- * naming the key and the value; unknown keys add an error too. Repeated keys: the last wins.
- * Never throws.
+ * naming the key and the value; unknown keys add an error too (the first few by name, then a
+ * count). Repeated keys: the last wins. Never throws; values over MAX_RAW_VALUE characters are
+ * refused without being decoded.
  * @param {string} hash '#a=1&b=2', 'a=1&b=2' or ''
  * @returns {{ state: object, errors: string[] }}
  */
 export function parseHash(hash) {
   const state = defaults();
   const errors = [];
-  const text = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
+  const text = typeof hash === 'string' ? (hash[0] === '#' ? hash.slice(1) : hash) : '';
   const raw = new Map();  // key -> text, last one wins
+  const unknown = [];
   for (const part of text.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
     const [k, v] = eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    if (k.length > MAX_RAW_KEY) {
+      unknown.push(k);
+      continue;
+    }
     let key, value;
     try {
       key = decodeURIComponent(k);
+      if (v.length > MAX_RAW_VALUE) {
+        if (BY_KEY.has(key)) raw.set(key, { length: v.length });  // reported below, in table order
+        else unknown.push(key);
+        continue;
+      }
       value = decodeURIComponent(v);
     } catch {
       errors.push(`'${clip(part)}' is not valid %-encoding; ignored`);
       continue;
     }
     if (BY_KEY.has(key)) raw.set(key, value);
-    else errors.push(`unknown setting '${clip(key)}' ignored`);
+    else unknown.push(key);
+  }
+  if (unknown.length > MAX_UNKNOWN_NAMED) {
+    const names = unknown.slice(0, MAX_UNKNOWN_NAMED).map((k) => `'${clip(k)}'`).join(', ');
+    errors.push(`unknown settings ${names} and ${unknown.length - MAX_UNKNOWN_NAMED} more ignored`);
+  } else {
+    for (const k of unknown) errors.push(`unknown setting '${clip(k)}' ignored`);
   }
   // Table order, so messages come out in a stable order whatever the link's order.
   for (const e of SETTINGS) {
     if (!raw.has(e.key)) continue;
     const t = raw.get(e.key);
+    if (typeof t !== 'string') {
+      errors.push(`${e.key}: the value is ${t.length} characters long (at most ${MAX_RAW_VALUE}); using ${shownDefault(e)}`);
+      continue;
+    }
     const parsed = parseText(e, t);
     const problem = parsed.problem ?? problemWith(e, parsed.value);
     if (problem) errors.push(`${e.key}: '${clip(t)}' ${problem}; using ${shownDefault(e)}`);

@@ -143,11 +143,18 @@ export async function pause(page) {
   await frames(page);
 }
 
-/** Plays until `predicate(state)` holds in the page (state = what readState returns), then pauses. */
+/**
+ * Plays until `predicate(state)` holds (state = what readState returns), then pauses. Polled from
+ * here, not with waitForFunction, whose in-page eval a strict CSP (the offline file's) forbids.
+ */
 export async function trainUntil(page, predicate, { timeout = 20000 } = {}) {
   await play(page);
   try {
-    await page.waitForFunction(`(${predicate})((${readStateSource})())`, null, { timeout, polling: 50 });
+    const end = Date.now() + timeout;
+    while (!predicate(await readState(page))) {
+      if (Date.now() > end) throw new Error(`trainUntil: ${predicate} did not hold within ${timeout} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   } finally {
     await pause(page);
   }

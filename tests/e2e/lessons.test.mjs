@@ -36,7 +36,9 @@ for (const lesson of LESSONS) {
       const after = await readState(page);
       assert.ok(after.epoch >= 20);
       assert.ok(Number.isFinite(after.testLoss), `test loss ${after.testLoss}`);
-      assert.equal(after.message, '', 'no message after training');
+      if (lesson.id === 'dead-relu') {  // the lesson's point: the loss rises, and the page says why
+        assert.match(after.message, /the training loss is .* The learning rate \(3\) is probably too large/);
+      } else assert.equal(after.message, '', 'no message after training');
     });
   });
 }
@@ -120,8 +122,8 @@ test('claim: six sigmoid layers: slopes under 1/4, the first layer\'s gradient o
   await withPage(b, lessonHash(byId['vanishing-gradients']), async (page) => {
     const layers = () => page.$$eval('#layer-stats tbody tr', (trs) => trs.map((r) => ({
       gradient: Number(r.dataset.gradient), slope: Number(r.dataset.slope) })));
-    // Exactly 20 epochs, stepped: the ratio falls below 100 from about epoch 27 on, so reading after
-    // "at least 20" on a busy machine failed now and then.
+    // Exactly 20 epochs (Step, one epoch each): the ratio below falls from 468 at epoch 20 to 33 by
+    // epoch 31, so playing until "at least 20" made the test depend on the machine's speed.
     for (let i = 0; i < 20; ++i) await page.click('#step');
     await frames(page);
     assert.equal((await readState(page)).epoch, 20);

@@ -52,7 +52,8 @@ test('count_emval_handles() sees the handles C++ holds during a call (so the che
     const outside = module.count_emval_handles();
     let inside;
     // The bindings read settings fields through emval handles; a getter runs while they are held.
-    engine.configure({ get learningRate() { inside = module.count_emval_handles(); return 0.05; } });
+    // Straight to the Embind object: engine.js reads getters before any wasm call.
+    engine.core.configure({ get learningRate() { inside = module.count_emval_handles(); return 0.05; } });
     assert.ok(inside > outside, `handles during the call ${inside}, outside ${outside}`);
     assert.equal(module.count_emval_handles(), outside);
   } finally {
@@ -79,7 +80,7 @@ test('a disposed engine is really deleted', () => {
   assert.throws(() => core.settings(), /deleted object/);
   assert.throws(() => core.trainEpochs(1), /deleted object/);
   assert.throws(() => core.delete(), /already deleted/);
-  assert.throws(() => engine.settings(), TypeError);  // the wrapper dropped its core
+  assert.throws(() => engine.settings(), EngineError);  // the wrapper dropped its core
   assert.doesNotThrow(() => engine.dispose());        // disposing twice is harmless
 });
 

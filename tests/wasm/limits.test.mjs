@@ -75,7 +75,31 @@ describe('counts and indices beyond 32 bits', () => {
   });
 });
 
-describe('arrays longer than any setting allows are refused before they are read or copied', () => {
+// engine.js checks types and ranges first; the bindings check again on their own (engine.core is
+// the raw Embind object, which returns its messages as strings), so no caller can wrap a count or
+// make wasm copy a huge array.
+describe('the bindings check on their own, below engine.js', () => {
+  const refused = (result, pattern) => {
+    assert.equal(typeof result, 'string', 'a message, not data');
+    assert.match(result, pattern);
+  };
+  test('counts and indices beyond 32 bits reach the core unwrapped', () => {
+    const core = engine.core;
+    refused(core.nextBatch(2 ** 32 - 1), /examples 4294967295 is out of range \(1\.\.100\)/);
+    refused(core.nextBatch(-1), /examples -1 is out of range/);
+    refused(core.trace(2 ** 32), /example index 4294967296 is out of range/);
+    refused(core.setWeight(2 ** 32, 0, 0, 1), /layer 4294967296 is out of range/);
+    refused(core.trainExamples(2 ** 32 + 1), /examples 4294967297 is out of range/);
+    refused(core.traceStep(1.5), /examples must be a whole number \(got 1\.5\)/);
+    refused(core.evaluateGrid(2 ** 53 * 4, -6, 6), /grid size must be a whole number/);
+    assert.equal(engine.progress().updates, 0);
+  });
+  test('grids over the cap are refused before the buffer is sized', () => {
+    engine.configure({ features: ALL_FEATURES, hidden: new Array(16).fill(256) });
+    const memory = memoryBytes();
+    refused(engine.core.evaluateGrid(1024, -6, 6), /grid size 1024 needs 4303355904 values/);
+    assert.equal(memoryBytes(), memory);
+  });
   test('hidden: a million-item array is refused without reading an item', () => {
     let reads = 0;
     const hidden = new Proxy(new Array(1e6).fill(4), {
@@ -84,19 +108,20 @@ describe('arrays longer than any setting allows are refused before they are read
         return Reflect.get(target, key, receiver);
       },
     });
-    assertEngineError(() => engine.configure({ hidden }), /hidden layers must be at most 16 \(got 1000000\)/);
+    refused(engine.core.configure({ hidden }), /hidden layers must be at most 16 \(got 1000000\)/);
     assert.equal(reads, 0);
-    assertEngineError(() => engine.configure({ features: new Array(8).fill('x1') }), /at most 7 features/);
+    refused(engine.core.configure({ features: new Array(8).fill('x1') }), /at most 7 features \(got 8\)/);
     assert.deepEqual(engine.layerSizes(), [2, 4, 2, 1]);
   });
   test('setParams and setCustomData check lengths before copying into wasm memory', () => {
     const count = engine.params().length;
     const memory = memoryBytes();
-    assertEngineError(() => engine.setParams(new Float32Array(1e7)), new RegExp(`expected ${count} parameters, got 10000000`));
-    assertEngineError(() => engine.setCustomData(new Float32Array(2e7), new Float32Array(1e7)),
+    refused(engine.core.setParams(new Float32Array(1e7)), new RegExp(`expected ${count} parameters, got 10000000`));
+    refused(engine.core.setCustomData(new Float32Array(2e7), new Float32Array(1e7), 'binary', 2),
       /points must be between 1 and 5000 \(got 10000000\)/);
-    assertEngineError(() => engine.setCustomData([1, 2, 3], [0, 1]), /2 coordinates per label \(got 3 coordinates for 2 labels\)/);
+    refused(engine.core.setCustomData([1, 2, 3], [0, 1], 'binary', 2), /2 coordinates per label \(got 3 coordinates for 2 labels\)/);
+    refused(engine.core.setCustomData({ length: 2 ** 60 }, [0], 'binary', 2), /xy must be an array of numbers/);
     assert.equal(memoryBytes(), memory);
-    assertEngineError(() => engine.setCustomData([1, 2], [0], 'multiclass', 2 ** 32 + 3), /classes 4294967299 is out of range/);
+    refused(engine.core.setCustomData([1, 2], [0], 'multiclass', 2 ** 32 + 3), /classes 4294967299 is out of range/);
   });
 });

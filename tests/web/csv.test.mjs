@@ -2,7 +2,7 @@
 // CRLF, comments, quotes, decimal commas), problem inference, and every error message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toCsv, parseCsv, MAX_CSV_POINTS } from '../../web/csv.js';
+import { toCsv, parseCsv, isHeader, csvSizeProblem, MAX_CSV_POINTS, MAX_CSV_BYTES } from '../../web/csv.js';
 
 const arr = (a) => Array.from(a);
 const rows = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('\n');
@@ -102,7 +102,7 @@ test('parseCsv: errors name the line and the fault', () => {
     ['1,5,2,0', undefined, /^line 1: expected 3 columns/],   // decimal comma needs ; or tab
     ['\n\n6.5,0,0', undefined, /^line 3: x1 6\.5 is outside \[-6, 6\]$/],
     ['0,0,0\n0,-7,0', undefined, /^line 2: x2 -7 is outside \[-6, 6\]$/],
-    ['x,y,class\n1,2,0', undefined, /^line 1: 'x,y,class' is not a header x1,x2,label nor a row of numbers$/],
+    ['a,b,c\n1,2,0', undefined, /^line 1: 'a,b,c' is not a header \(x1,x2,label or x,y,label\) nor a row of numbers$/],
     ['x1,x2,label\nx1,x2,label', undefined, /^line 2: 'x1' is not a number$/],
     ['', undefined, /^no data rows$/],
     ['x1,x2,label\n# nothing\n\n', undefined, /^no data rows$/],
@@ -131,4 +131,50 @@ test('parseCsv: at most MAX_CSV_POINTS points', () => {
   const ok = rows(MAX_CSV_POINTS, (i) => `${(i % 100) / 10 - 5},0,${i % 2}`);
   assert.equal(parseCsv(`x1,x2,label\n${ok}\n# trailing comment\n`).labels.length, MAX_CSV_POINTS);
   assert.throws(() => parseCsv(`${ok}\n0,0,0`), { message: /^too many points \(max 5000\)$/ });
+});
+
+test('parseCsv: RFC 4180 quoting (separator, "" and line breaks inside quotes; CRLF)', () => {
+  const read = (text) => { const d = parseCsv(text); return [arr(d.xy), arr(d.labels)]; };
+  // A quoted field may hold the separator: with commas, "1,5" is a decimal comma.
+  assert.deepEqual(read('"1,5","2,5",0\r\n"-1,25",3,1\r\n'), [[1.5, 2.5, -1.25, 3], [0, 1]]);
+  assert.deepEqual(read('"x1","x2","label"\r\n"1.5","-2","1"\r\n'), [[1.5, -2], [1]]);
+  assert.deepEqual(read('x1;x2;label\n"1;5";2;0'.replace('1;5', '1,5')), [[1.5, 2], [0]]);
+  // "" is one quote (only headers could hold one; numbers cannot).
+  assert.throws(() => parseCsv('"1""",2,0'), { message: /^line 1: '1"' is not a number$/ });
+  // A quoted field over a line break: the record keeps its first line's number, the next its own.
+  assert.throws(() => parseCsv('1,2,0\n"3\n4",4,0\nabc,1,0'), { message: /^line 2: '3\n4' is not a number$/ });
+  assert.throws(() => parseCsv('1,2,0\n"1\n",0,0\nabc,1,0'), { message: /^line 4: 'abc' is not a number$/ });
+  assert.deepEqual(read('1,2,0\r3,4,1\r'), [[1, 2, 3, 4], [0, 1]]);  // old Mac line ends
+  // Separator detection ignores separators inside quotes and whitespace at the ends of the row.
+  assert.deepEqual(read('"1;5",2,0'.replace('1;5', '1,5')), [[1.5, 2], [0]]);
+  assert.deepEqual(read('1,2,0\t\n3,4,1  '), [[1, 2, 3, 4], [0, 1]]);
+  assert.deepEqual(read('1\t2\t0\n\t\n3\t4\t1'), [[1, 2, 3, 4], [0, 1]]);
+  // Broken quoting is named, with its line.
+  assert.throws(() => parseCsv('1,2,0\n"3,4,0'), { message: /^line 2: a quoted field is not closed$/ });
+  assert.throws(() => parseCsv('1,2,0\n"3"x,4,0'), { message: /^line 2: unexpected text after a closing quote$/ });
+  assert.throws(() => parseCsv('1,2,0\n3,4"",0'), { message: /^line 2: a quote inside an unquoted field/ });
+});
+
+test('parseCsv: common header spellings', () => {
+  for (const header of ['x1,x2,label', 'x,y,label', 'x1,x2,y', 'X,Y,Class', 'x,y,class', 'x1,x2,target',
+    'x_1,x_2,label', 'x0,x1,y', 'x,y,z', '"x";"y";"label"', 'x1\tx2\tvalue']) {
+    const sep = header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
+    const d = parseCsv(`${header}\n1${sep}2${sep}1\n3${sep}4${sep}0`);
+    assert.deepEqual([arr(d.xy), arr(d.labels)], [[1, 2, 3, 4], [1, 0]], header);
+  }
+  assert.equal(isHeader(['x', 'y', 'y']), false);
+  assert.equal(isHeader(['x2', 'x1', 'label']), false);
+  assert.equal(isHeader(['x1', 'x2']), false);
+  assert.throws(() => parseCsv('x,y\n1,2'), { message: /^line 1: 'x,y' is not a header/ });
+  assert.throws(() => parseCsv('lat,lon,label\n1,2,0'), { message: /^line 1: 'lat,lon,label' is not a header/ });
+});
+
+test('parseCsv: size caps refuse before reading, and reading stops at the first row past the limit', () => {
+  assert.equal(MAX_CSV_BYTES, 2_000_000);
+  assert.equal(csvSizeProblem(MAX_CSV_BYTES), null);
+  assert.match(csvSizeProblem(11e6), /^the file is too large \(11\.0 MB; a data file may have at most 2 MB\)$/);
+  assert.throws(() => parseCsv('0,0,0\n'.repeat(MAX_CSV_BYTES / 6 + 1)), { message: /too large/ });
+  // Past row 5000 the text is broken (an unclosed quote): it must never be reached.
+  const full = rows(MAX_CSV_POINTS, (i) => `0,0,${i % 2}`);
+  assert.throws(() => parseCsv(`${full}\n1,1,1\n"never read`), { message: /^too many points \(max 5000\)$/ });
 });

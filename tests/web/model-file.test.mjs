@@ -2,7 +2,7 @@
 // deterministic output, settings written as the engine's float32 values, and every refusal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { modelToJson, parseModel, MODEL_FORMAT, MODEL_VERSION } from '../../web/model-file.js';
+import { modelToJson, parseModel, planModelLoad, modelSizeProblem, MODEL_FORMAT, MODEL_VERSION, MAX_MODEL_BYTES } from '../../web/model-file.js';
 import { defaults, engineSettings } from '../../web/state.js';
 
 const bits = (f32) => Array.from(new Uint32Array(f32.buffer, f32.byteOffset, f32.length));
@@ -132,4 +132,68 @@ test('parseModel: defaults a missing epoch to 0; prototype keys cannot leak into
   const m = parseModel(JSON.stringify(good));
   assert.equal(Object.getPrototypeOf(m.settings), Object.prototype);
   assert.deepEqual(Object.keys(m.settings), Object.keys(engineSettings(defaults())));
+});
+
+// A model as parseModel returns it, for settings `overrides` and the layer sizes they imply.
+function model(overrides = {}, layerSizes) {
+  const settings = engineLikeSettings(overrides);
+  const sizes = layerSizes ?? [settings.features.length, ...settings.hidden, 1];
+  return parseModel(modelToJson({ settings, layerSizes: sizes, params: new Float32Array(paramCount(sizes)).fill(0.5), epoch: 7 }));
+}
+
+test('planModelLoad: a model that fits gives the settings to apply and no notes', () => {
+  const page = { ...defaults(), noise: 0.3, speed: 50 };
+  const m = model({ dataset: 'circles', hidden: [5, 3], learningRate: 0.1 });
+  const plan = planModelLoad(m, page, null);
+  assert.deepEqual(plan.notes, []);
+  assert.equal(plan.state.dataset, 'circles');
+  assert.deepEqual(plan.state.hidden, [5, 3]);
+  assert.equal(plan.state.speed, 50, 'UI settings stay');
+  assert.equal(page.dataset, 'xor', 'the page state is not touched');
+  const blobs = model({ dataset: 'blobs', classes: 4, hidden: [6], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 6, 4]);
+  assert.deepEqual(planModelLoad(blobs, page, null).notes, []);
+});
+
+test('planModelLoad refuses, before anything changes, what would not load whole', () => {
+  const page = defaults();
+  const cases = [
+    // The page's own limits (a link's): 8 hidden layers of at most 16, learning rate (0, 100].
+    [model({ hidden: [2, 2, 2, 2, 2, 2, 2, 2, 2] }), /^model setting hidden layers \[2, 2, 2, 2, 2, 2, 2, 2, 2\] has 9 items \(at most 8\) \(the page's limit\)$/],
+    [model({ hidden: [64] }), /^model setting hidden layers \[64\] has 64, which is out of range 1\.\.16/],
+    [model({ dataSeed: -1 }), /^model setting data seed -1 is out of range/],
+    [model({ trainRatio: 0.8, validationRatio: 0.5 }), /^model settings: validation ratio 0\.5 plus training ratio 0\.8 is more than 1$/],
+    // Outputs the data does not have: what used to rebuild the network, then fail in setParams.
+    [model({ dataset: 'xor', hidden: [4] }, [2, 4, 3]), /^the model has 3 outputs but xor \(binary\) needs 1$/],
+    [model({ dataset: 'blobs', classes: 4, hidden: [4], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 4, 3]),
+      /^the model has 3 outputs but blobs \(multiclass\) needs 4$/],
+  ];
+  for (const [m, re] of cases) assert.throws(() => planModelLoad(m, page, null), { message: re });
+  // Inputs from the page when the model does not name its features: counted, not assumed.
+  const noFeatures = model({ hidden: [4], features: ['x1', 'x2', 'x1*x2'] }, [3, 4, 1]);
+  delete noFeatures.settings.features;
+  assert.throws(() => planModelLoad(noFeatures, page, null), { message: /^the model's layer sizes 3,4,1 do not match its settings on this page \(2,4,1\)$/ });
+  // On custom points, the outputs follow their classes.
+  const custom = { problem: 'multiclass', classes: 5 };
+  const m3 = model({ dataset: 'custom', hidden: [4], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 4, 3]);
+  assert.throws(() => planModelLoad(m3, { ...page, dataset: 'custom' }, custom), { message: /^the model has 3 outputs but the drawn multiclass points needs 5$/ });
+});
+
+test('planModelLoad names every setting it changed to fit the page', () => {
+  // A softmax model on binary points: switched, and said so.
+  const softmax = model({ dataset: 'custom', hidden: [4], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 4, 1]);
+  const plan = planModelLoad(softmax, defaults(), { problem: 'binary', classes: 2 });
+  assert.deepEqual(plan.notes, ['outputActivation softmax → tanh (softmax needs multi-class data)', 'loss softmax_ce → mse (softmax_ce needs a softmax output)']);
+  assert.equal(plan.state.outputActivation, 'tanh');
+  // Trained on points this page does not have: a generated dataset instead, named.
+  const drawn = model({ dataset: 'custom', hidden: [4] });
+  const p2 = planModelLoad(drawn, { ...defaults(), dataset: 'moons' }, null);
+  assert.equal(p2.state.dataset, 'moons');
+  assert.match(p2.notes[0], /^the model was trained on drawn or imported points, which this page does not have: using moons$/);
+});
+
+test('model files over MAX_MODEL_BYTES are refused before reading', () => {
+  assert.equal(MAX_MODEL_BYTES, 1_000_000);
+  assert.equal(modelSizeProblem(30_000), null);
+  assert.equal(modelSizeProblem(19.8e6), 'the file is too large (19.8 MB; a model file may have at most 1 MB)');
+  assert.throws(() => parseModel(' '.repeat(MAX_MODEL_BYTES + 1)), { message: /^the file is too large/ });
 });

@@ -10,7 +10,7 @@ const MATHML = 'http://www.w3.org/1998/Math/MathML';
 function continueOn(row, start, stop, indent) {
   const next = document.createElementNS(MATHML, 'mtr');
   const cell = document.createElementNS(MATHML, 'mtd');
-  cell.setAttribute('style', 'text-align: left');
+  cell.setAttribute('class', 'eq-left');  // a class, not a style attribute: the strict CSP
   const space = document.createElementNS(MATHML, 'mspace');
   space.setAttribute('width', indent);
   cell.append(space);

@@ -78,8 +78,8 @@ function sum(terms) {
 }
 
 // One line of a chain of equalities: each part equals the next, the last is the result.
-const line = (...parts) => `<mtr><mtd style="text-align: left">${parts.join(mo('='))}</mtd></mtr>`;
-const note = (text) => `<mtr><mtd style="text-align: left"><mtext>${escapeXml(text)}</mtext></mtd></mtr>`;
+const line = (...parts) => `<mtr><mtd class="eq-left">${parts.join(mo('='))}</mtd></mtr>`;
+const note = (text) => `<mtr><mtd class="eq-left"><mtext>${escapeXml(text)}</mtext></mtd></mtr>`;
 // columnalign serves Firefox/Safari; Chromium ignores it and uses the cells' text-align.
 const math = (lines) => `<math display="block"><mtable columnalign="left">${lines.join('')}</mtable></math>`;
 
@@ -233,6 +233,7 @@ export function updateEquation({ name = 'w', param, optimizer, lr, w, wAfter, up
     lines.push(line(assign(V, `${dot(mi('μ'), V)}${mo(MINUS)}${dot(eta, G)}`),
       `${times(operand(momentum), operand(vBefore))}${mo(MINUS)}${times(operand(lr), operand(g))}`, mn(vAfter)));
     lines.push(line(assign(W, `${W}${mo('+')}${V}`), `${operand(w)}${mo('+')}${operand(vAfter)}`, mn(wAfter)));
+    lines.push(note('η is inside v here; PyTorch keeps v ← μv + g, w ← w − η·v: the same steps while η is constant, not once it decays'));
   } else if (optimizer === 'adam') {
     const M = mi('m'), V = mi('v'), b1 = sub(mi('β'), ONE), b2 = sub(mi('β'), TWO);
     const hat = (x) => `<mover accent="true">${x}${mo('ˆ')}</mover>`;  // U+02C6 sits right in Chromium

@@ -75,7 +75,8 @@ function histogramSvg() {
 export function createLayerStats(container) {
   container.classList.add('layer-stats');
   const table = document.createElement('table');
-  table.innerHTML = '<caption>Over the training set, for each weight layer: the size of its gradient, the mean slope ' +
+  table.innerHTML = '<caption>Over the training set, for each weight layer: the size of its gradient (of the data ' +
+    'loss alone: without the L1/L2 terms that engine.gradient() and the step panel include), the mean slope ' +
     'f′(z) its units pass back, and how its activations are spread</caption>' +
     '<thead><tr><th scope="col">layer</th><th scope="col">|dJ/dW| (log scale)</th>' +
     '<th scope="col" title="mean f′(z): each layer multiplies the deltas passing back by this much">mean f′</th>' +

@@ -1,0 +1,45 @@
+// End-to-end: training gone wrong without NaN is said (web/training-health.js), and NaN weights
+// show no accuracy. Steps are counted (the Step button, one epoch each), never timed.
+// Not here: the rule's thresholds (tests/web, tests/wasm training-health.test.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useBrowser, withPage, frames, readState } from './browser.mjs';
+
+const b = useBrowser();
+const T = { timeout: 40000 };
+
+async function step(page, n = 1) {
+  for (let i = 0; i < n; ++i) await page.click('#step');
+  await frames(page);
+}
+
+test('learning rate 100 on XOR: saturation is warned about after 5 epochs, once per run', T, async () => {
+  await withPage(b, '#learningRate=100', async (page) => {
+    await step(page, 4);
+    assert.equal((await readState(page)).message, '', 'not judged before 5 epochs');
+    await step(page);
+    const s = await readState(page);
+    assert.equal(s.epoch, 5);
+    assert.equal(s.messageKind, 'warning');
+    assert.match(s.message, /^The output tanh is saturated: its mean slope f′\(z\) is .* The learning rate \(100\) is probably too large: lower it, then reset\.$/);
+    assert.ok(Number.isFinite(s.testLoss), 'no NaN: the engine alone would say nothing');
+    // The layer view's gradient is of the data loss: its caption says so.
+    assert.match(await page.textContent('#layer-stats caption'), /of the data loss alone: without the L1\/L2 terms that engine\.gradient\(\) and the step panel include/);
+    await page.click('#message-close');
+    await step(page, 3);
+    assert.equal((await readState(page)).message, '', 'said once per run');
+  });
+});
+
+test('NaN weights show no accuracy', T, async () => {
+  await withPage(b, '#activation=linear&outputActivation=linear&learningRate=100', async (page) => {
+    assert.ok(Number.isFinite((await readState(page)).testAccuracy));
+    await step(page);
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'error');
+    assert.match(s.message, /diverged/);
+    assert.ok(Number.isNaN(s.testAccuracy), `accuracy shown: ${await page.textContent('#test-accuracy')}`);
+    assert.equal(await page.textContent('#test-accuracy'), '–');
+  });
+});

@@ -1,0 +1,82 @@
+// End-to-end: links and files that must not cost the learner anything. A new link clears the
+// warning of the last one and names each setting it had to change; a model that does not fit is
+// refused before anything changes (weights, link, chart history); files and link values over
+// their caps are refused with a message before they are read.
+// Not here: the parsing rules themselves (tests/web/link-load, csv, model-file, state).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+
+import { useBrowser, withPage, frames, readState, hashParams } from './browser.mjs';
+
+const b = useBrowser();
+const T = { timeout: 40000 };
+
+async function step(page, n = 1) {
+  for (let i = 0; i < n; ++i) await page.click('#step');
+  await frames(page);
+}
+const messageShown = (page) => page.waitForFunction(() => !document.getElementById('message').hidden);
+
+async function savedModel(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#model-save')]);
+  return JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+}
+
+test('a new link clears the last warning; rewritten settings are named old → new', T, async () => {
+  await withPage(b, '#learningRate=abc', async (page) => {
+    assert.equal((await readState(page)).messageKind, 'warning');
+    await page.evaluate(() => { location.hash = '#noise=0.2'; });
+    await page.waitForFunction(() => document.getElementById('message').hidden);
+    assert.equal((await readState(page)).message, '');
+    await page.evaluate(() => { location.hash = '#dataset=xor&loss=bce'; });
+    await messageShown(page);
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'warning');
+    assert.match(s.message, /loss bce → mse \(bce needs a sigmoid output\)/);
+    assert.equal(await page.inputValue('select[data-key="loss"]'), 'mse');
+  });
+});
+
+test('a model that does not fit is refused whole: weights, link and history stay', T, async () => {
+  await withPage(b, '#dataset=circles&points=80&hidden=5&seed=3', async (page) => {
+    await step(page, 6);
+    const before = await readState(page);
+    const hash = await hashParams(page);
+    const chart = await page.getAttribute('#chart canvas', 'aria-label');
+    const weights = await savedModel(page);
+    // hidden [4] with 3 outputs: circles needs 1. This used to rebuild the network as [2, 4, 1]
+    // (a new run, a new link) and only then fail in setParams.
+    const bad = { ...weights, settings: { ...weights.settings, hidden: [4] }, layerSizes: [2, 4, 3], params: new Array(27).fill(0.1) };
+    await page.setInputFiles('#model-load', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await messageShown(page);
+    await frames(page);
+    const after = await readState(page);
+    assert.equal(after.messageKind, 'error');
+    assert.match(after.message, /^Could not load bad\.json: the model has 3 outputs but circles \(binary\) needs 1/);
+    assert.deepEqual(await hashParams(page), hash, 'the link is unchanged');
+    assert.equal(after.epoch, before.epoch);
+    assert.equal(after.testLoss, before.testLoss);
+    assert.equal(await page.getAttribute('#chart canvas', 'aria-label'), chart, 'the chart keeps its history');
+    assert.deepEqual((await savedModel(page)).params, weights.params, 'the trained weights are kept');
+  });
+});
+
+test('files and link values over their caps are refused before reading, with the cap named', T, async () => {
+  await withPage(b, '', async (page) => {
+    await page.setInputFiles('#csv-import', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(2_100_000, '0,0,0\n') });
+    await messageShown(page);
+    assert.match((await readState(page)).message, /^Could not import big\.csv: the file is too large \(2\.1 MB; a data file may have at most 2 MB\)$/);
+    await page.setInputFiles('#model-load', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(1_500_000, ' ') });
+    await page.waitForFunction(() => document.getElementById('message-text').textContent.includes('big.json'));
+    assert.match((await readState(page)).message, /^Could not load big\.json: the file is too large \(1\.5 MB; a model file may have at most 1 MB\)$/);
+    // A link with a points blob over its cap (200 kB here: Chromium itself takes seconds to take
+    // a 2 MB URL; parseHash's own 2 MB case is in tests/web/state.test.mjs).
+    await page.evaluate(() => { location.hash = `#dataset=custom&seed=4&data=1b${'A'.repeat(2e5)}`; });
+    await page.waitForFunction(() => document.getElementById('message').className.includes('warning'));
+    const s = await readState(page);
+    assert.match(s.message, /data: the value is 200002 characters long \(at most 12006\)/);
+    assert.match(s.message, /carries no points; using the default dataset/);
+    assert.deepEqual(await hashParams(page), { seed: '4' });
+  });
+});

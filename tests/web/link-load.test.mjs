@@ -1,0 +1,83 @@
+// web/link-load.js: what a shared link sets up, and a message that names every key it could not
+// read and every setting the page changed to make the link fit its data (old → new). Whether the
+// engine accepts every result: tests/wasm/link-combinations.test.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { readLink } from '../../web/link-load.js';
+import { SETTINGS, defaults, encodePoints } from '../../web/state.js';
+import { fitToProblem } from '../../web/rules.js';
+
+const values = (key) => SETTINGS.find((e) => e.key === key).values;
+const DATASETS = values('dataset').filter((d) => d !== 'custom');
+const OUTPUTS = values('outputActivation');
+const LOSSES = values('loss');
+
+test('every dataset/output/loss link either stays as written or names each setting it changed', () => {
+  let changed = 0;
+  for (const dataset of DATASETS) {
+    for (const outputActivation of OUTPUTS) {
+      for (const loss of LOSSES) {
+        const hash = `#dataset=${dataset}&outputActivation=${outputActivation}&loss=${loss}`;
+        const { state, message } = readLink(hash);
+        assert.equal(state.dataset, dataset, hash);
+        const rewritten = ['outputActivation', 'loss'].filter((k) => state[k] !== { outputActivation, loss }[k]);
+        if (rewritten.length === 0) {
+          assert.equal(message, '', hash);
+          continue;
+        }
+        changed += 1;
+        assert.match(message, /^Some settings in the link do not fit (binary|multiclass|regression) data and were changed: /, hash);
+        for (const k of rewritten) {
+          const from = { outputActivation, loss }[k];
+          assert.ok(message.includes(`${k} ${from} → ${state[k]} (`), `${hash}: ${message}`);
+        }
+      }
+    }
+  }
+  assert.equal(DATASETS.length * OUTPUTS.length * LOSSES.length, 243);
+  assert.ok(changed > 100, `${changed} links changed`);  // most combinations do not fit
+});
+
+test('the reasons say what does not fit', () => {
+  assert.equal(readLink('#loss=bce').message,
+    'Some settings in the link do not fit binary data and were changed: loss bce → mse (bce needs a sigmoid output).');
+  assert.match(readLink('#outputActivation=softmax&loss=softmax_ce').message,
+    /outputActivation softmax → tanh \(softmax needs multi-class data\); loss softmax_ce → mse \(softmax_ce needs a softmax output\)\.$/);
+  assert.match(readLink('#dataset=plane&outputActivation=sigmoid&loss=bce').message, /loss bce → mse \(regression needs mse\)/);
+  assert.match(readLink('#outputActivation=step').message, /outputActivation step → tanh \(not an output activation for binary data\)/);
+  assert.deepEqual(fitToProblem({ outputActivation: 'sigmoid', loss: 'bce' }, 'binary').changes, []);
+});
+
+test('unread keys and changed settings in one message; a valid link gives none', () => {
+  const { state, message } = readLink('#learningRate=abc&loss=bce&noise=0.2');
+  assert.equal(state.noise, 0.2);
+  assert.equal(message, "Some settings in the link were not understood and use their defaults: learningRate: 'abc' " +
+    'is not a number; using 0.03. Some settings in the link do not fit binary data and were changed: loss bce → mse (bce needs a sigmoid output).');
+  assert.equal(readLink('#dataset=blobs&outputActivation=softmax&loss=softmax_ce&hidden=8').message, '');
+  assert.deepEqual(readLink('').state, defaults());
+});
+
+test('points in the link: used, refused with a reason, or missing', () => {
+  const data = encodePoints([1, 1, -1, -1, 2, 2], [0, 1, 2], 'multiclass');
+  const ok = readLink(`#dataset=custom&data=${data}&outputActivation=softmax&loss=softmax_ce`);
+  assert.equal(ok.message, '');
+  assert.equal(ok.custom.problem, 'multiclass');
+  assert.equal(ok.state.dataset, 'custom');
+  // Custom binary points with a softmax output: named like any other change.
+  const binary = encodePoints([1, 1, -1, -1], [0, 1], 'binary');
+  assert.match(readLink(`#dataset=custom&data=${binary}&outputActivation=softmax&loss=softmax_ce`).message,
+    /do not fit binary data and were changed: outputActivation softmax → tanh/);
+  const bad = readLink('#dataset=custom&data=9bAAAAAAAA');
+  assert.equal(bad.state.dataset, 'xor');
+  assert.match(bad.message, /version '9' is not supported.*; using the default dataset/);
+  const none = readLink('#dataset=custom');
+  assert.equal(none.state.dataset, 'xor');
+  assert.match(none.message, /carries no points; using the default dataset/);
+  // The page's own drawn points serve a link that names custom data without carrying any.
+  const kept = readLink('#dataset=custom&outputActivation=softmax', { current: { problem: 'regression' } });
+  assert.equal(kept.state.dataset, 'custom');
+  assert.match(kept.message, /do not fit regression data and were changed: outputActivation softmax → linear/);
+  // A 2 MB points blob is refused by its length, with the key named.
+  assert.match(readLink(`#dataset=custom&data=1b${'A'.repeat(2e6)}`).message, /data: the value is 2000002 characters long/);
+});

@@ -1,0 +1,70 @@
+// build-scripts/serve.mjs: serves files under its root and nothing beside it, whatever the request's
+// spelling (../, %2f-encoded ../, a sibling folder whose name starts with the root's, NUL bytes).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+
+import { serve, inside } from '../../build-scripts/serve.mjs';
+
+let dir, server, port;
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-test-'));
+  fs.mkdirSync(path.join(dir, 'web', 'sub'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'web', 'index.html'), 'home');
+  fs.writeFileSync(path.join(dir, 'web', 'sub', 'a.txt'), 'inside');
+  fs.writeFileSync(path.join(dir, 'web', '..dots.txt'), 'dots');  // a legitimate name starting with ..
+  fs.writeFileSync(path.join(dir, 'web-secret.txt'), 'SECRET');
+  fs.mkdirSync(path.join(dir, 'webby'));
+  fs.writeFileSync(path.join(dir, 'webby', 'key.txt'), 'SECRET');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'SECRET');
+  server = await serve(path.join(dir, 'web'), 0);
+  port = server.address().port;
+});
+after(() => {
+  server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// The raw request path, unnormalised (fetch and URL would resolve ../ before sending).
+function get(rawPath) {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: rawPath }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    }).on('error', reject);
+  });
+}
+
+test('files under the root are served', async () => {
+  assert.deepEqual(await get('/'), { status: 200, body: 'home' });
+  assert.deepEqual(await get('/sub/a.txt'), { status: 200, body: 'inside' });
+  assert.deepEqual(await get('/sub/../sub/a.txt'), { status: 200, body: 'inside' });
+  assert.deepEqual(await get('/..dots.txt'), { status: 200, body: 'dots' });
+  assert.equal((await get('/missing.txt')).status, 404);
+});
+
+test('nothing outside the root is served, however the path is spelled', async () => {
+  for (const p of ['/..%2fweb-secret.txt', '/..%2Fwebby%2Fkey.txt', '/../web-secret.txt', '/..%2fsecret.txt',
+    '/sub/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/..%5csecret.txt', '/%00', '/a%00b']) {
+    const { status, body } = await get(p);
+    assert.notEqual(body, 'SECRET', `${p} leaked a file outside the root`);
+    assert.ok(status === 403 || status === 404 || status === 400, `${p}: status ${status}`);
+  }
+  assert.equal((await get('/..%2fweb-secret.txt')).status, 403);
+  assert.equal((await get('/a%00b')).status, 400);
+  assert.equal((await get('/sub/a.txt')).status, 200, 'the server survived');
+});
+
+test('inside() compares whole path segments', () => {
+  assert.equal(inside('/srv/web', '/srv/web'), true);
+  assert.equal(inside('/srv/web', '/srv/web/a/b.js'), true);
+  assert.equal(inside('/srv/web', '/srv/web/..x'), true);
+  assert.equal(inside('/srv/web', '/srv/web-secret.txt'), false);
+  assert.equal(inside('/srv/web', '/srv/webby/x'), false);
+  assert.equal(inside('/srv/web', '/srv'), false);
+  assert.equal(inside('/srv/web', '/etc/passwd'), false);
+});

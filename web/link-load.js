@@ -1,0 +1,41 @@
+// What a shared link sets up: the settings (parseHash), the points it carries, and one message
+// naming every key it could not read and every setting the page had to change to make it fit
+// (e.g. xor with loss=bce: "loss bce → mse (bce needs a sigmoid output)").
+// Pure: no DOM, no engine. The controller applies the result and shows the message.
+import { parseHash, decodePoints, defaults } from './state.js';
+import { fitToProblem, datasetProblem } from './rules.js';
+
+/**
+ * @param {string} hash location.hash
+ * @param {{ current?: { problem: string }|null }} [page] the drawn points the page already holds
+ * @returns {{ state: object, custom: object|null, message: string }} custom: the link's points
+ *   ({ xy, labels, problem, classes }) or null; message: '' when the link was read as written
+ */
+export function readLink(hash, { current = null } = {}) {
+  const { state, errors } = parseHash(hash);
+  const unread = [...errors];
+  let custom = null;
+  // Drawn points ride along in the link even while a generated dataset is shown, so the learner
+  // can go back to them.
+  if (state.data) {
+    try {
+      custom = decodePoints(state.data);
+    } catch (e) {
+      unread.push(`${e.message}${state.dataset === 'custom' ? '; using the default dataset' : ''}`);
+      if (state.dataset === 'custom') state.dataset = defaults().dataset;
+      state.data = '';
+    }
+  }
+  if (state.dataset === 'custom' && !custom && !current) {
+    unread.push('the link names custom data but carries no points; using the default dataset');
+    state.dataset = defaults().dataset;
+  }
+  const problem = state.dataset === 'custom' ? (custom ?? current).problem : datasetProblem(state.dataset);
+  const fitted = fitToProblem(state, problem);
+  const parts = [];
+  if (unread.length) parts.push(`Some settings in the link were not understood and use their defaults: ${unread.join('; ')}.`);
+  if (fitted.changes.length) {
+    parts.push(`Some settings in the link do not fit ${problem} data and were changed: ${fitted.changes.map((c) => c.text).join('; ')}.`);
+  }
+  return { state: fitted.state, custom, message: parts.join(' ') };
+}

@@ -1,0 +1,57 @@
+// Warnings for training that has gone wrong without NaN: exploding weights, a training loss that
+// rose well above where the run started, or saturated outputs that pass back almost no gradient
+// while the data is still misclassified. Reads only the core's numbers (params, metrics, the output
+// layer's mean slope f'(z) from layerStats). Pure: no DOM, no engine; the controller asks.
+
+/** No set-up of the page needs weights this large: inputs and features are within ±36. */
+export const MAX_HEALTHY_WEIGHT = 1000;
+/** A training loss this many times its value at the start of the run has gone the wrong way. */
+export const LOSS_RISE = 1.5;
+/** Outputs whose mean f'(z) is below this share of f's steepest slope are saturated. */
+export const SATURATED_SLOPE = 0.01;
+const STEEPEST = { tanh: 1, sigmoid: 0.25 };  // f'(0): the largest slope each can pass back
+const MIN_EPOCHS = 5;                          // early epochs move a lot: judge a run after these
+
+const small = (v) => (v === 0 ? '0' : v < 1e-3 ? v.toExponential(1) : v.toPrecision(2));
+const advice = (lr) => `The learning rate (${lr}) is probably too large: lower it, then reset.`;
+
+/**
+ * @param {object} run
+ * @param {number} run.epoch epochs trained in this run
+ * @param {number} run.learningRate
+ * @param {number} run.startLoss training loss when the run started (before any update)
+ * @param {{ loss: number, accuracy: number }} run.train the current training metrics
+ * @param {ArrayLike<number>} run.params every weight and bias
+ * @param {string} run.outputActivation
+ * @param {() => number} run.outputSlope the output layer's mean f'(z) (called only when needed)
+ * @returns {string|null} a warning naming the sign and the numbers, or null
+ */
+export function trainingWarning({ epoch, learningRate, startLoss, train, params, outputActivation, outputSlope }) {
+  let largest = 0;
+  for (let i = 0; i < params.length; ++i) largest = Math.max(largest, Math.abs(params[i]));
+  if (!Number.isFinite(largest) || !Number.isFinite(train.loss)) return null;  // divergence: the engine says so
+  if (largest > MAX_HEALTHY_WEIGHT) {
+    return `The weights are exploding: the largest is ${largest.toPrecision(3)} (a healthy network here stays well ` +
+      `below ${MAX_HEALTHY_WEIGHT}). ${advice(learningRate)}`;
+  }
+  if (epoch < MIN_EPOCHS) return null;
+  if (Number.isFinite(startLoss) && startLoss > 0 && train.loss > LOSS_RISE * startLoss) {
+    return `Training is going the wrong way: the training loss is ${(train.loss / startLoss).toFixed(1)}× what it was ` +
+      `at the start (${startLoss.toPrecision(3)} → ${train.loss.toPrecision(3)}). ${advice(learningRate)}`;
+  }
+  const steepest = STEEPEST[outputActivation];
+  if (steepest && train.accuracy < 0.9) {
+    const slope = outputSlope();
+    if (slope < SATURATED_SLOPE * steepest) {
+      return `The output ${outputActivation} is saturated: its mean slope f′(z) is ${small(slope)} (at most ` +
+        `${steepest}), so almost no gradient flows back while ${(100 * (1 - train.accuracy)).toFixed(0)}% of the ` +
+        `training points are misclassified. ${advice(learningRate)}`;
+    }
+  }
+  return null;
+}
+
+/** Accuracy as the page shows it: '–' when undefined or when the weights are not finite. */
+export function accuracyText(accuracy, diverged) {
+  return !diverged && Number.isFinite(accuracy) ? `${(100 * accuracy).toFixed(1)}%` : '–';
+}
