@@ -2,6 +2,8 @@
 # WebAssembly build: web/wasm/backprop-core.{js,wasm} for the page and Node, and the wasm benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source build-scripts/cmake-cache.sh
+reset_stale_cache build/wasm
 source build-scripts/env.sh
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DEigen3_DIR=/usr/share/eigen3/cmake >/dev/null
 cmake --build build/wasm -j"$(nproc)"

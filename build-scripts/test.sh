@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: set up if needed, build native and wasm, run every suite (Catch2 via ctest in float and
-# double, the wasm module in Node, the page in headless Chromium).
+# double, Catch2 in float under ASan + UBSan, a minute of the libFuzzer target, the build scripts,
+# the wasm module in Node, the page in headless Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash build-scripts/setup.sh
@@ -12,7 +13,20 @@ if ! ctest --test-dir build/native --output-on-failure -j"$(nproc)" >build/nativ
   exit 1
 fi
 tail -n 3 build/native/ctest.log
+echo "== Catch2 under AddressSanitizer + UBSan (float)"
+bash build-scripts/build-asan.sh >/dev/null
+if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build/asan/core_tests_float >build/asan/tests.log 2>&1; then
+  cat build/asan/tests.log
+  exit 1
+fi
+tail -n 2 build/asan/tests.log
+echo "== libFuzzer over the Playground facade (60 s)"
+if ! bash build-scripts/fuzz.sh 60 >build/fuzz.log 2>&1; then
+  tail -n 60 build/fuzz.log
+  exit 1
+fi
+grep -E "^stat::number_of_executed_units|^Done" build/fuzz.log || true
 echo "== wasm build"
 bash build-scripts/build-wasm.sh >/dev/null
 echo "== Node (wasm module) and Chromium (page)"
-node --test tests/web/ tests/wasm/ tests/e2e/
+node --test tests/build/ tests/web/ tests/wasm/ tests/e2e/

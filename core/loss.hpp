@@ -3,7 +3,13 @@
 //   binary CE       L = -[y log a + (1-y) log(1-a)], a = sigmoid(z), computed from z (no log 0)
 //                                                            dL/dz = a - y
 //   softmax CE      L = logsumexp(z) - y.z, a = softmax(z)   dL/dz = a - y
+// Conventions (PyTorch's defaults differ): squared error is 1/2 the squared distance, and every
+// loss is summed over the outputs, then averaged over the batch by the caller, so this MSE is K/2
+// times PyTorch's MSELoss and BCE K times BCELoss for K outputs.
+// Cross-entropies are computed from z in double, with log1p, so confident predictions keep their
+// small losses (L = 2e-9 at a logit gap of 20, not 0).
 #pragma once
+#include <cmath>
 #include <string>
 
 #include "activation.hpp"
@@ -30,11 +36,20 @@ double loss_sum(Loss loss, const Eigen::MatrixBase<Z>& z, const Eigen::MatrixBas
           (za.max(Scalar(0)) - za * y.array() + (-za.abs()).exp().log1p()).sum());
     }
     case Loss::SoftmaxCrossEntropy: {
+      // sum_i y_i (lse - z_i) = sum_i y_i (m - z_i) + sum(y) log1p(s), with m = z_k the largest
+      // logit and s = sum_{i != k} e^(z_i - m) < K: no 1 + s rounded to 1 when k is confident.
       double total = 0;
       for (Index c = 0; c < z.cols(); ++c) {
-        const Scalar m = z.col(c).maxCoeff();
-        const Scalar lse = m + std::log((z.col(c).array() - m).exp().sum());
-        total += static_cast<double>(lse * y.col(c).sum() - y.col(c).dot(z.col(c)));
+        Index k = 0;
+        const double m = static_cast<double>(z.col(c).maxCoeff(&k));
+        double s = 0, ys = 0, yz = 0;
+        for (Index i = 0; i < z.rows(); ++i) {
+          const double zi = static_cast<double>(z(i, c)), yi = static_cast<double>(y(i, c));
+          if (i != k) s += std::exp(zi - m);
+          ys += yi;
+          yz += yi * (m - zi);
+        }
+        total += yz + ys * std::log1p(s);
       }
       return total;
     }
@@ -56,22 +71,37 @@ void loss_output_delta(Loss loss, Activation output, const ActivationParams& p,
   }
 }
 
-// dL/da of the output layer, for display (may be large when a saturates).
-template <class A, class Y, class G>
-void loss_grad_output(Loss loss, const Eigen::MatrixBase<A>& a, const Eigen::MatrixBase<Y>& y,
-                      const Eigen::MatrixBase<G>& g_out) {
-  auto g = const_cast<Eigen::MatrixBase<G>&>(g_out).array();
-  switch (loss) {
-    case Loss::SquaredError: g = (a - y).array(); break;
-    case Loss::BinaryCrossEntropy:
-      // -y/a + (1-y)/(1-a), each term only where its weight is non-zero, so a saturated output
-      // that matches its target (a = y = 1 after rounding) gives -1, not 0/0.
-      g = (y.array() != Scalar(0)).select(-y.array() / a.array(), Scalar(0)) +
-          (y.array() != Scalar(1)).select((Scalar(1) - y.array()) / (Scalar(1) - a.array()), Scalar(0));
-      break;
-    case Loss::SoftmaxCrossEntropy:  // -y/a; 0 where y = 0, even if a underflowed to 0
-      g = (y.array() != Scalar(0)).select(-y.array() / a.array(), Scalar(0));
-      break;
+// dL/da of the output layer, for display (may be large when a saturates). The cross-entropies
+// take 1/a from z (in double), not from a, which rounds to 0 or 1 long before 1/a or 1/(1-a)
+// leave Scalar's range: finite wherever the true value is representable.
+template <class Z, class A, class Y, class G>
+void loss_grad_output(Loss loss, const Eigen::MatrixBase<Z>& z, const Eigen::MatrixBase<A>& a,
+                      const Eigen::MatrixBase<Y>& y, const Eigen::MatrixBase<G>& g_out) {
+  auto& g = const_cast<Eigen::MatrixBase<G>&>(g_out);
+  if (loss == Loss::SquaredError) {
+    g = a - y;
+    return;
+  }
+  for (Index c = 0; c < z.cols(); ++c) {
+    Index k = 0;
+    const double m = static_cast<double>(z.col(c).maxCoeff(&k));
+    for (Index i = 0; i < z.rows(); ++i) {
+      const double zi = static_cast<double>(z(i, c)), yi = static_cast<double>(y(i, c));
+      double d = 0;
+      if (loss == Loss::BinaryCrossEntropy) {
+        // -y/a + (1-y)/(1-a) with 1/a = 1 + e^-z and 1/(1-a) = 1 + e^z; each term only where its
+        // weight is non-zero (a saturated output matching its target gives -1, not inf * 0).
+        if (yi != 0) d -= yi * (1 + std::exp(-zi));
+        if (yi != 1) d += (1 - yi) * (1 + std::exp(zi));
+      } else if (yi != 0) {
+        // -y/a with 1/a = sum_j e^(z_j - z_i) = e^(m - z_i) (1 + sum_{j != k} e^(z_j - m)).
+        double s = 0;
+        for (Index j = 0; j < z.rows(); ++j)
+          if (j != k) s += std::exp(static_cast<double>(z(j, c)) - m);
+        d = -yi * std::exp(m - zi) * (1 + s);
+      }
+      g(i, c) = static_cast<Scalar>(d);
+    }
   }
 }
 

@@ -55,7 +55,7 @@ Matrix encode_targets(const Dataset& data, Activation output) {
   return t;
 }
 
-std::string range_message(const char* what, long value, long lo, long hi) {
+std::string range_message(const char* what, std::int64_t value, std::int64_t lo, std::int64_t hi) {
   return std::string(what) + " " + std::to_string(value) + " is out of range (" +
          std::to_string(lo) + ".." + std::to_string(hi) + ")";
 }
@@ -164,40 +164,58 @@ std::string Playground::after_training() {
 #define BP_REFUSE_IF_DIVERGED()                                                      \
   if (diverged_) return "training has diverged (NaN or infinite weights); reset first"
 
-std::string Playground::train_epochs(int epochs) {
+std::string Playground::train_epochs(std::int64_t epochs) {
   BP_REFUSE_IF_DIVERGED();
   if (epochs < 0 || epochs > 1000000) return range_message("epochs", epochs, 0, 1000000);
   // Epoch by epoch, so a run that diverges stops there instead of computing on NaNs.
-  for (int e = 0; e < epochs; ++e) {
+  for (std::int64_t e = 0; e < epochs; ++e) {
     trainer_.train_epochs(net_, settings_.loss, inputs_, 1);
     if (!net_.params().allFinite()) break;
   }
   return after_training();
 }
 
-std::string Playground::train_batches(int batches) {
+std::string Playground::train_batches(std::int64_t batches) {
   BP_REFUSE_IF_DIVERGED();
   if (batches < 0 || batches > 100000000) return range_message("batches", batches, 0, 100000000);
-  for (int b = 0; b < batches; ++b) {
+  for (std::int64_t b = 0; b < batches; ++b) {
     trainer_.train_batches(net_, settings_.loss, inputs_, 1);
     if (!net_.params().allFinite()) break;
   }
   return after_training();
 }
 
-std::string Playground::train_examples(int examples) {
+std::string Playground::train_examples(std::int64_t examples) {
   BP_REFUSE_IF_DIVERGED();
-  const long n = static_cast<long>(split_.train.size());
+  const std::int64_t n = static_cast<std::int64_t>(split_.train.size());
   if (examples < 1 || examples > n) return range_message("examples", examples, 1, n);
-  trainer_.train_batch(net_, settings_.loss, inputs_, examples);
+  trainer_.train_batch(net_, settings_.loss, inputs_, Index(examples));
   return after_training();
 }
 
-std::string Playground::trace(int index, ExampleTrace& out) const {
-  const long n = static_cast<long>(data_.size());
-  if (index < 0 || index >= n) return range_message("example index", index, 0, n - 1);
-  out = trace_example(net_, settings_.loss, inputs_.inputs.col(index), inputs_.targets.col(index));
+std::string Playground::next_batch(std::int64_t examples, std::vector<int>& out) const {
+  const std::int64_t n = static_cast<std::int64_t>(split_.train.size());
+  if (examples < 1 || examples > n) return range_message("examples", examples, 1, n);
+  out = trainer_.next_batch(Index(examples));
   return "";
+}
+
+std::string Playground::trace(std::int64_t index, ExampleTrace& out) const {
+  const std::int64_t n = static_cast<std::int64_t>(data_.size());
+  if (index < 0 || index >= n) return range_message("example index", index, 0, n - 1);
+  out = trace_example(net_, settings_.loss, inputs_.inputs.col(Index(index)), inputs_.targets.col(Index(index)));
+  return "";
+}
+
+std::int64_t Playground::trace_values_per_example() const {
+  // Per layer: contribution and dW (out x in), a_prev (in), and seven vectors of out (z, a,
+  // f'(z), mask, dL/da, delta, db); per example: input, target, output, dL/doutput.
+  std::int64_t total = 2 * net_.size(0) + 2 * std::int64_t(net_.size(net_.layer_count()));
+  for (int l = 0; l < net_.layer_count(); ++l) {
+    const std::int64_t in = net_.size(l), out = net_.size(l + 1);
+    total += 2 * out * in + in + 7 * out;
+  }
+  return total;
 }
 
 template <class Update>
@@ -259,18 +277,25 @@ std::string Playground::record_step(std::vector<int> batch, const Update& update
   return after_training();
 }
 
-std::string Playground::trace_step(int examples, StepTrace& out) {
+std::string Playground::trace_step(std::int64_t examples, StepTrace& out) {
   BP_REFUSE_IF_DIVERGED();
-  const long n = static_cast<long>(split_.train.size());
+  const std::int64_t n = static_cast<std::int64_t>(split_.train.size());
   if (examples < 1 || examples > n) return range_message("examples", examples, 1, n);
-  return record_step(trainer_.next_batch(examples),
-                     [&] { return trainer_.train_batch(net_, settings_.loss, inputs_, examples); }, out);
+  const std::int64_t values = examples * trace_values_per_example();
+  if (values > kMaxTraceValues)
+    return "examples " + std::to_string(examples) + " would record " + std::to_string(values) +
+           " numbers in the step trace, more than its limit of " + std::to_string(kMaxTraceValues) +
+           ": trace fewer examples (at most " + std::to_string(kMaxTraceValues / trace_values_per_example()) +
+           " with this network) or use a smaller network";
+  return record_step(trainer_.next_batch(Index(examples)),
+                     [&] { return trainer_.train_batch(net_, settings_.loss, inputs_, Index(examples)); }, out);
 }
 
-std::string Playground::trace_step_on(int index, StepTrace& out) {
+std::string Playground::trace_step_on(std::int64_t index64, StepTrace& out) {
   BP_REFUSE_IF_DIVERGED();
-  const long n = static_cast<long>(data_.size());
-  if (index < 0 || index >= n) return range_message("example index", index, 0, n - 1);
+  const std::int64_t n = static_cast<std::int64_t>(data_.size());
+  if (index64 < 0 || index64 >= n) return range_message("example index", index64, 0, n - 1);
+  const int index = static_cast<int>(index64);
   const auto in = [&](const std::vector<int>& v) { return std::find(v.begin(), v.end(), index) != v.end(); };
   // Training on a held-out point would leak it into the weights the page evaluates with.
   if (!in(split_.train))
@@ -286,12 +311,28 @@ int Playground::node_count() const {
   return total;
 }
 
-std::string Playground::evaluate_grid(int g, Scalar lo, Scalar hi, Scalar* out) {
-  if (g < 1 || g > 1024) return range_message("grid size", g, 1, 1024);
+std::string Playground::check_grid(std::int64_t g) const {
+  if (g < 1 || g > kMaxGridSide) return range_message("grid size", g, 1, kMaxGridSide);
+  const std::int64_t values = grid_size(g);
+  if (values > kMaxGridValues) {
+    std::int64_t largest = 1;  // the largest side this network fits in the cap
+    while (grid_size(largest + 1) <= kMaxGridValues) ++largest;
+    return "grid size " + std::to_string(g) + " needs " + std::to_string(values) + " values (" +
+           std::to_string(node_count()) + " nodes x " + std::to_string(g) + " x " + std::to_string(g) +
+           "), more than the limit of " + std::to_string(kMaxGridValues) + ": use a grid size of at most " +
+           std::to_string(largest) + " with this network";
+  }
+  return "";
+}
+
+std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Scalar* out) {
+  std::string e = check_grid(g64);
+  if (!e.empty()) return e;
   if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
     return "grid bounds must be finite with lo < hi";
+  const int g = static_cast<int>(g64);
   using RowMap = Eigen::Map<RowMajorMatrix>;
-  const Index P = Index(g) * g;
+  const Index P = Index(g) * g;  // at most kMaxGridValues, so within Index even in wasm
   const Scalar cell = (hi - lo) / Scalar(g);
   Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, P);
   for (int iy = 0; iy < g; ++iy)
@@ -306,7 +347,7 @@ std::string Playground::evaluate_grid(int g, Scalar lo, Scalar hi, Scalar* out) 
   const auto& params = net_.arch().activation_params;
   for (int l = 0; l < net_.layer_count(); ++l) {
     Eigen::Map<const RowMajorMatrix> prev(cursor, net_.size(l), P);
-    cursor += net_.size(l) * P;
+    cursor += Index(net_.size(l)) * P;
     RowMap z(cursor, net_.size(l + 1), P);
     z.noalias() = net_.W(l) * prev;  // z = W a_prev + b, for every grid point at once
     z.colwise() += net_.b(l);
@@ -379,7 +420,9 @@ std::vector<LayerStats> Playground::layer_stats() {
   const auto& train = split_.train;
   const Vector grad = data_gradient();
   std::vector<Vector> alive(L);  // per unit: 1 if f'(z) != 0 for some example
-  std::vector<double> sum(L, 0), sum_sq(L, 0), slope_sum(L, 0);
+  // Activations are summed shifted by the layer's first one, so equal activations sum to exactly 0
+  // and their mean is exactly theirs (a plain sum of many equal doubles rounds).
+  std::vector<double> shift(L, 0), sum(L, 0), centred_sq(L, 0), slope_sum(L, 0);
   std::vector<double> lo(L, std::numeric_limits<double>::infinity()), hi(L, -std::numeric_limits<double>::infinity());
   for (int l = 0; l < L; ++l) alive[l] = Vector::Zero(net_.size(l + 1));
   Workspace& ws = eval_ws_;
@@ -390,9 +433,9 @@ std::vector<LayerStats> Playground::layer_stats() {
       auto a = ws.a[l].leftCols(count);
       auto g = ws.grad_act[l].leftCols(count);
       activate_grad(net_.activation(l), net_.arch().activation_params, ws.z[l].leftCols(count), a, g);
-      sum[l] += double(a.sum());
-      sum_sq[l] += double(a.squaredNorm());
-      slope_sum[l] += double(g.sum());
+      if (start == 0 && count > 0) shift[l] = double(a(0, 0));
+      sum[l] += (a.template cast<double>().array() - shift[l]).sum();
+      slope_sum[l] += g.template cast<double>().sum();
       lo[l] = std::min(lo[l], double(a.minCoeff()));
       hi[l] = std::max(hi[l], double(a.maxCoeff()));
       alive[l] = alive[l].cwiseMax((g.array() != Scalar(0)).rowwise().any().template cast<Scalar>().matrix());
@@ -402,9 +445,7 @@ std::vector<LayerStats> Playground::layer_stats() {
   for (int l = 0; l < L; ++l) {
     LayerStats& st = stats[std::size_t(l)];
     const double cells = n * net_.size(l + 1);
-    const double mean = sum[l] / cells;
-    st.activation_mean = mean;
-    st.activation_std = std::sqrt(std::max(0.0, sum_sq[l] / cells - mean * mean));
+    st.activation_mean = shift[l] + sum[l] / cells;
     st.slope_mean = slope_sum[l] / cells;
     st.gradient_norm =
         double(ConstMatrixMap(grad.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)).norm());
@@ -415,7 +456,9 @@ std::vector<LayerStats> Playground::layer_stats() {
     }
     st.histogram.assign(kActivationBins, 0.0);
   }
-  // A second forward pass bins the activations, now that every range is known.
+  // A second forward pass bins the activations, now that every range is known, and sums the
+  // squared deviations from the mean: two passes, so equal activations give a std of exactly 0
+  // (the one-pass E[a^2] - E[a]^2 cancels).
   const double weight = train.empty() ? 0 : 1.0 / n;
   for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
     const Index count = load_chunk(train, start, ws);
@@ -425,6 +468,7 @@ std::vector<LayerStats> Playground::layer_stats() {
       const double scale = kActivationBins / (st.histogram_high - st.histogram_low);
       const double share = weight / net_.size(l + 1);
       auto a = ws.a[l].leftCols(count);
+      centred_sq[std::size_t(l)] += (a.template cast<double>().array() - st.activation_mean).square().sum();
       for (Index c = 0; c < count; ++c)
         for (Index r = 0; r < a.rows(); ++r) {
           const double t = (double(a(r, c)) - st.histogram_low) * scale;  // NaN (diverged) goes to bin 0
@@ -433,6 +477,8 @@ std::vector<LayerStats> Playground::layer_stats() {
         }
     }
   }
+  for (int l = 0; l < L; ++l)
+    stats[std::size_t(l)].activation_std = std::sqrt(centred_sq[std::size_t(l)] / (n * net_.size(l + 1)));
   return stats;
 }
 
@@ -446,20 +492,20 @@ std::string Playground::set_params(const Scalar* values, Index count) {
   return "";
 }
 
-std::string Playground::set_weight(int layer, int to, int from, Scalar value) {
+std::string Playground::set_weight(std::int64_t layer, std::int64_t to, std::int64_t from, Scalar value) {
   if (layer < 0 || layer >= net_.layer_count()) return range_message("layer", layer, 0, net_.layer_count() - 1);
   if (to < 0 || to >= net_.size(layer + 1)) return range_message("unit", to, 0, net_.size(layer + 1) - 1);
   if (from < 0 || from >= net_.size(layer)) return range_message("input", from, 0, net_.size(layer) - 1);
   if (!std::isfinite(value)) return "weight must be a finite number";
-  net_.W(layer)(to, from) = value;
+  net_.W(int(layer))(Index(to), Index(from)) = value;
   return "";
 }
 
-std::string Playground::set_bias(int layer, int unit, Scalar value) {
+std::string Playground::set_bias(std::int64_t layer, std::int64_t unit, Scalar value) {
   if (layer < 0 || layer >= net_.layer_count()) return range_message("layer", layer, 0, net_.layer_count() - 1);
   if (unit < 0 || unit >= net_.size(layer + 1)) return range_message("unit", unit, 0, net_.size(layer + 1) - 1);
   if (!std::isfinite(value)) return "bias must be a finite number";
-  net_.b(layer)(unit) = value;
+  net_.b(int(layer))(Index(unit)) = value;
   return "";
 }
 

@@ -33,6 +33,16 @@ enum class Subset { Train, Validation, Test };
 
 constexpr int kActivationBins = 24;
 
+// Limits on what one call may allocate, checked before allocating (sizes in 64 bits: in wasm,
+// Index is 32 bits and nodes x g x g overflows it). A grid holds nodes x g x g values: at most
+// 2^25 (128 MiB as float), which every network the settings allow meets at 64 x 64 (the page's
+// heatmaps; the largest network, 7 features and 16 x 256 hidden units, up to 90 x 90).
+constexpr std::int64_t kMaxGridSide = 1024;
+constexpr std::int64_t kMaxGridValues = std::int64_t(1) << 25;
+// A step trace records every example's forward and backward pass (each link's w a and dL/dw):
+// at most 2^25 values in all (examples x trace_values_per_example()).
+constexpr std::int64_t kMaxTraceValues = std::int64_t(1) << 25;
+
 struct LayerStats {           // weight layer l over the whole training set
   double gradient_norm = 0;   // ||dL/dW_l|| of the full-batch data gradient
   double activation_mean = 0, activation_std = 0;
@@ -59,21 +69,30 @@ class Playground {
   std::string set_custom_data(const Dataset& data);
   void reset();  // new training from the same seed: same initial weights, same trajectory
 
-  std::string train_epochs(int epochs);
-  std::string train_batches(int batches);
-  std::string train_examples(int examples);  // one update on the next `examples` examples
-  std::string trace_step(int examples, StepTrace& out);  // train_examples, recorded
+  // Counts and indices are 64-bit so that any whole number a caller passes (from JS: up to 2^53)
+  // reaches the range check as it is, never wrapped.
+  std::string train_epochs(std::int64_t epochs);
+  std::string train_batches(std::int64_t batches);
+  std::string train_examples(std::int64_t examples);  // one update on the next `examples` examples
+  // The dataset indices the next train_examples(examples) would use; changes nothing.
+  std::string next_batch(std::int64_t examples, std::vector<int>& out) const;
+  std::string trace_step(std::int64_t examples, StepTrace& out);  // train_examples, recorded
   // One recorded update on dataset example `index` alone (it must be training data), outside the
   // epoch order: the epoch and the position in it stay put.
-  std::string trace_step_on(int index, StepTrace& out);
-  std::string trace(int index, ExampleTrace& out) const;  // any dataset point, changes nothing
+  std::string trace_step_on(std::int64_t index, StepTrace& out);
+  std::string trace(std::int64_t index, ExampleTrace& out) const;  // any dataset point, changes nothing
   bool diverged() const { return diverged_; }
+  std::int64_t trace_values_per_example() const;  // numbers one example adds to a step trace
 
   // Every node over a G x G grid of the input plane [lo, hi]^2, written to out, node-major:
   // features, hidden units layer by layer, outputs; within a node, row-major with row 0 at the
   // top (x2 = hi side) and cell centres: x1 = lo + (ix + 0.5) (hi - lo) / G.
-  Index grid_size(int g) const { return Index(node_count()) * g * g; }
-  std::string evaluate_grid(int g, Scalar lo, Scalar hi, Scalar* out);
+  // check_grid(g) is "" when 1 <= g <= kMaxGridSide and grid_size(g) <= kMaxGridValues, else a
+  // message naming the grid size; out must hold grid_size(g) values (check first: callers size
+  // their buffer from it).
+  std::string check_grid(std::int64_t g) const;
+  std::int64_t grid_size(std::int64_t g) const { return std::int64_t(node_count()) * g * g; }
+  std::string evaluate_grid(std::int64_t g, Scalar lo, Scalar hi, Scalar* out);
   int node_count() const;
 
   Metrics metrics(Subset subset);
@@ -83,8 +102,8 @@ class Playground {
   Vector gradient();
 
   std::string set_params(const Scalar* values, Index count);
-  std::string set_weight(int layer, int to, int from, Scalar value);
-  std::string set_bias(int layer, int unit, Scalar value);
+  std::string set_weight(std::int64_t layer, std::int64_t to, std::int64_t from, Scalar value);
+  std::string set_bias(std::int64_t layer, std::int64_t unit, Scalar value);
 
   const Settings& settings() const { return settings_; }
   const Network& network() const { return net_; }

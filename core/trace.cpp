@@ -23,7 +23,7 @@ ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, c
   t.output = ws.a[L - 1].col(0);
   t.loss = batch_loss_sum(net, loss, ws);
   t.dloss_doutput.resize(t.output.size());
-  loss_grad_output(loss, t.output, target, t.dloss_doutput);
+  loss_grad_output(loss, ws.z[L - 1].col(0), t.output, target, t.dloss_doutput);
   for (int l = 0; l < L; ++l) {
     LayerTrace lt;
     lt.a_prev = l == 0 ? Vector(ws.input.col(0)) : Vector(ws.a[l - 1].col(0));

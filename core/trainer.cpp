@@ -94,7 +94,8 @@ Scalar Trainer::current_learning_rate() const {
 }
 
 std::vector<int> Trainer::next_batch(Index examples) const {
-  const Index count = std::min<Index>(examples, Index(order_.size()) - position_);
+  // Never a negative count: a vector built from a reversed range throws std::length_error.
+  const Index count = std::max<Index>(0, std::min<Index>(examples, Index(order_.size()) - position_));
   return std::vector<int>(order_.begin() + position_, order_.begin() + position_ + count);
 }
 

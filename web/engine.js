@@ -216,7 +216,8 @@ export class Engine {
   /** Dataset indices the next trainExamples(n) would use (n in 1..training examples, as there). */
   nextBatch(n) {
     this.live();
-    return this.core.nextBatch(wholeIn('examples', n, 1, this.trainSize()));
+    // The core range-checks too (returning a message instead of indices), so check() either way.
+    return check(this.core.nextBatch(wholeIn('examples', n, 1, this.trainSize())));
   }
 
   /** Neurons per layer: [inputs, ...hidden, outputs]. */

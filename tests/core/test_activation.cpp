@@ -9,6 +9,7 @@
 #include "support.hpp"
 
 #include <cmath>
+#include <utility>
 #include <type_traits>
 #include <vector>
 
@@ -220,4 +221,82 @@ TEST_CASE("activation names round-trip and low targets", "[activation]") {
   CHECK(activation_low_target(Activation::Tanh) == Scalar(-1));
   CHECK(activation_low_target(Activation::Sigmoid) == Scalar(0));
   CHECK(activation_low_target(Activation::Linear) == Scalar(0));
+}
+
+// Against long double references at every z of a fine sweep (one column, so Eigen's vectorised
+// kernels and its scalar tail both run): each value within a few ulp of the exact one, relative.
+namespace {
+constexpr double kUlps = kFloat ? 8 * 5.96e-8 : 8 * 1.11e-16;  // 8 half-ulps: 4 ulp at worst
+
+Matrix sweep(double lo, double hi, double step) {
+  std::vector<double> zs;
+  for (double z = lo; z <= hi; z += step) zs.push_back(z);
+  Matrix m(Index(zs.size()), 1);
+  for (std::size_t i = 0; i < zs.size(); ++i) m(Index(i), 0) = static_cast<Scalar>(zs[i]);
+  return m;
+}
+
+// Largest |computed - exact| / |exact| over the sweep, and where.
+template <class Exact>
+std::pair<double, double> worst(const Matrix& z, const Matrix& computed, Exact exact) {
+  double err = 0, at = 0;
+  for (Index i = 0; i < z.rows(); ++i) {
+    const long double zl = z(i, 0), ref = exact(zl);  // z as the Scalar it is, then exactly
+    const double e = double(std::fabs((static_cast<long double>(computed(i, 0)) - ref) / ref));
+    if (e > err) err = e, at = double(z(i, 0));
+  }
+  return {err, at};
+}
+
+long double sigmoid_l(long double z) { return 1 / (1 + std::exp(-z)); }
+}  // namespace
+
+TEST_CASE("sigmoid, tanh, ELU and softplus and their slopes are as exact as Scalar allows", "[activation][precision]") {
+  const Matrix z = sweep(-16, 16, 1.0 / 64);
+  Matrix a(z.rows(), 1), g(z.rows(), 1);
+  ActivationParams p;
+  p.elu_alpha = Scalar(2.5);
+  const auto run = [&](Activation f) {
+    activate(f, p, z, a);
+    activate_grad(f, p, z, a, g);
+  };
+  run(Activation::Sigmoid);
+  auto e = worst(z, a, sigmoid_l);
+  INFO("sigmoid: relative error " << e.first << " at z = " << e.second);
+  CHECK(e.first <= kUlps);  // Eigen's float logistic: 4e-4 near z = -8.8
+  e = worst(z, g, [](long double x) { return sigmoid_l(x) * sigmoid_l(-x); });
+  INFO("sigmoid': relative error " << e.first << " at z = " << e.second);
+  CHECK(e.first <= kUlps);
+
+  run(Activation::Tanh);
+  e = worst(z, g, [](long double x) { return 1 / (std::cosh(x) * std::cosh(x)); });
+  INFO("tanh': relative error " << e.first << " at z = " << e.second);
+  CHECK(e.first <= kUlps);  // 1 - a^2: 6e-3 at z = 6.2, 100% (0) beyond |z| = 7.9 in float
+
+  run(Activation::Softplus);
+  e = worst(z, g, sigmoid_l);
+  INFO("softplus': relative error " << e.first << " at z = " << e.second);
+  CHECK(e.first <= kUlps);
+
+  const Matrix zn = sweep(-20, -1.0 / 64, 1.0 / 64);  // ELU's negative side
+  a.resize(zn.rows(), 1);
+  g.resize(zn.rows(), 1);
+  activate(Activation::Elu, p, zn, a);
+  activate_grad(Activation::Elu, p, zn, a, g);
+  e = worst(zn, a, [](long double x) { return 2.5L * std::expm1(x); });
+  INFO("ELU: relative error " << e.first << " at z = " << e.second);
+  CHECK(e.first <= kUlps);
+  e = worst(zn, g, [](long double x) { return 2.5L * std::exp(x); });
+  INFO("ELU': relative error " << e.first << " at z = " << e.second);
+  CHECK(e.first <= kUlps);  // a + alpha: 12% at z = -14.65
+}
+
+TEST_CASE("the issue's reference points", "[activation][precision]") {
+  ActivationParams p;
+  p.elu_alpha = Scalar(2.5);
+  CHECK(f1(Activation::Sigmoid, -8.8) == Approx(1.5071033e-4).epsilon(1e-6));  // was 1.5076995e-4
+  CHECK(g1(Activation::Elu, -14.65, p) == Approx(1.0852406e-6).epsilon(1e-6));  // was 9.54e-7
+  CHECK(g1(Activation::Tanh, 6.2) == Approx(1.6474225e-5).epsilon(1e-6));      // was 1.657e-5
+  CHECK(g1(Activation::Tanh, 9.0) == Approx(6.0919917e-8).epsilon(1e-6));      // was 0
+  CHECK(g1(Activation::Tanh, -12.0) == Approx(1.5100538e-10).epsilon(1e-6));
 }

@@ -151,16 +151,19 @@ TEST_CASE("output delta equals the derivative of the loss in z for every valid p
 }
 
 TEST_CASE("dL/da for display", "[loss]") {
-  Matrix a(2, 1), y(2, 1), g(2, 1);
-  a << 0.8, 0.25;
+  Matrix z(2, 1), a(2, 1), y(2, 1), g(2, 1);
+  z << std::log(0.8 / 0.2), std::log(0.25 / 0.75);  // sigmoid(z) = (0.8, 0.25)
+  activate(Activation::Sigmoid, ActivationParams(), z, a);
   y << 1, 0;
-  loss_grad_output(Loss::SquaredError, a, y, g);
+  loss_grad_output(Loss::SquaredError, z, a, y, g);
   CHECK(double(g(0, 0)) == Approx(-0.2).margin(kValueTol));
   CHECK(double(g(1, 0)) == Approx(0.25).margin(kValueTol));
-  loss_grad_output(Loss::BinaryCrossEntropy, a, y, g);  // -y/a + (1-y)/(1-a)
+  loss_grad_output(Loss::BinaryCrossEntropy, z, a, y, g);  // -y/a + (1-y)/(1-a)
   CHECK(double(g(0, 0)) == Approx(-1 / 0.8).margin(kValueTol));
   CHECK(double(g(1, 0)) == Approx(1 / 0.75).margin(kValueTol));
-  loss_grad_output(Loss::SoftmaxCrossEntropy, a, y, g);  // -y/a
+  z << std::log(0.8), std::log(0.2);  // softmax(z) = (0.8, 0.2)
+  activate(Activation::Softmax, ActivationParams(), z, a);
+  loss_grad_output(Loss::SoftmaxCrossEntropy, z, a, y, g);  // -y/a
   CHECK(double(g(0, 0)) == Approx(-1 / 0.8).margin(kValueTol));
   CHECK(double(g(1, 0)) == Approx(0.0).margin(kValueTol));
 }
@@ -173,7 +176,7 @@ TEST_CASE("dL/da is finite when a saturated output matches its target", "[loss]"
   y << 1, 0;
   activate(Activation::Sigmoid, ActivationParams(), z, a);
   REQUIRE(a(0, 0) == Scalar(1));
-  loss_grad_output(Loss::BinaryCrossEntropy, a, y, g);
+  loss_grad_output(Loss::BinaryCrossEntropy, z, a, y, g);
   REQUIRE(g.allFinite());
   CHECK(double(g(0, 0)) == Approx(-1.0).margin(kValueTol));  // -y/a
   CHECK(double(g(0, 1)) == Approx(1.0).margin(kValueTol));   // (1-y)/(1-a)
@@ -183,7 +186,7 @@ TEST_CASE("dL/da is finite when a saturated output matches its target", "[loss]"
   ys << 1, 0, 0;
   activate(Activation::Softmax, ActivationParams(), zs, as);
   REQUIRE(double(as(1, 0)) < 1e-30);  // exactly 0 in float; Eigen clamps exp in double
-  loss_grad_output(Loss::SoftmaxCrossEntropy, as, ys, gs);
+  loss_grad_output(Loss::SoftmaxCrossEntropy, zs, as, ys, gs);
   REQUIRE(gs.allFinite());
   CHECK(double(gs(0, 0)) == Approx(-1.0).margin(kValueTol));
   CHECK(double(gs(1, 0)) == 0.0);
@@ -214,4 +217,49 @@ TEST_CASE("loss names round-trip", "[loss]") {
   Loss unchanged = Loss::BinaryCrossEntropy;
   CHECK_FALSE(parse_loss("hinge", unchanged));
   CHECK(unchanged == Loss::BinaryCrossEntropy);
+}
+
+// Against long double references: what a rounded a = f(z) has lost, the forms from z keep.
+TEST_CASE("cross-entropies of confident outputs keep their digits", "[loss][precision]") {
+  const double rel = kFloat ? 1e-6 : 1e-13;
+  SECTION("softmax CE at logit gaps of 20 and 30 is log1p(sum e^-gap), not 0") {
+    Matrix z(3, 2), a(3, 2), y(3, 2);
+    z << 20, 5, 0, -25, 0, 0;
+    y << 1, 0, 0, 1, 0, 0;
+    activate(Activation::Softmax, ActivationParams(), z, a);
+    const long double l0 = std::log1p(std::exp(-20.0L) + std::exp(-20.0L));
+    // column 1: z = (5, -25, 0) with y on the -25: lse - z_1 = 30 + log1p(e^-30 + e^-5)
+    const long double l1 = 30 + std::log1p(std::exp(-30.0L) + std::exp(-5.0L));
+    const double total = loss_sum(Loss::SoftmaxCrossEntropy, z, a, y);
+    CHECK(total == Approx(double(l0 + l1)).epsilon(rel));
+    Matrix z0 = z.leftCols(1), a0 = a.leftCols(1), y0 = y.leftCols(1);
+    CHECK(loss_sum(Loss::SoftmaxCrossEntropy, z0, a0, y0) == Approx(double(l0)).epsilon(rel));  // 4.1e-9, was 0
+  }
+  SECTION("BCE's dL/da where sigmoid(z) rounds to 0 or 1") {
+    Matrix z(1, 4), a(1, 4), y(1, 4), g(1, 4);
+    z << 30, -30, -80, 12;
+    y << 0, 1, 1, 0;
+    activate(Activation::Sigmoid, ActivationParams(), z, a);
+    loss_grad_output(Loss::BinaryCrossEntropy, z, a, y, g);
+    // 1/(1-a) = 1 + e^z for y = 0, -1/a = -(1 + e^-z) for y = 1
+    CHECK(double(g(0, 0)) == Approx(double(1 + std::exp(30.0L))).epsilon(rel));  // was +inf in float
+    CHECK(double(g(0, 1)) == Approx(double(-1 - std::exp(30.0L))).epsilon(rel));
+    CHECK(double(g(0, 2)) == Approx(double(-1 - std::exp(80.0L))).epsilon(rel));
+    CHECK(double(g(0, 3)) == Approx(double(1 + std::exp(12.0L))).epsilon(rel));
+    // At z = -120, -1/a = -1.3e52: finite in double; beyond float's range, so -inf in float.
+    z << -120, 0, 0, 0;
+    y << 1, 0, 0, 0;
+    loss_grad_output(Loss::BinaryCrossEntropy, z, a, y, g);
+    if (kFloat) CHECK(std::isinf(double(g(0, 0))));
+    else CHECK(double(g(0, 0)) == Approx(double(-1 - std::exp(120.0L))).epsilon(rel));
+  }
+  SECTION("softmax CE's dL/da = -y/a from z") {
+    Matrix z(2, 1), a(2, 1), y(2, 1), g(2, 1);
+    z << 0, -60;
+    y << 0, 1;
+    activate(Activation::Softmax, ActivationParams(), z, a);
+    loss_grad_output(Loss::SoftmaxCrossEntropy, z, a, y, g);
+    CHECK(double(g(1, 0)) == Approx(double(-1 - std::exp(60.0L))).epsilon(rel));
+    CHECK(double(g(0, 0)) == 0.0);
+  }
 }

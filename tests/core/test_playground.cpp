@@ -645,3 +645,100 @@ TEST_CASE("gradient() is the training-set gradient of loss plus penalty", "[play
     CHECK(double(analytic[i]) == Approx(numeric).margin(kFloat ? 2e-3 : 1e-6));
   }
 }
+
+// Sizes are computed in 64 bits and capped before anything is allocated: in wasm, Index is 32
+// bits, where nodes x g x g overflowed (4,104 nodes x 1024^2) and writes ran past the buffer.
+TEST_CASE("grids, traces and counts at the limits are refused with a message, never wrapped",
+          "[playground][grid][limits]") {
+  Playground pg = trained_playground();
+  const auto widest = [&](int layers, int neurons) {
+    Settings s = pg.settings();
+    s.features = {Feature::X1, Feature::X2, Feature::X1Squared, Feature::X2Squared,
+                  Feature::X1X2, Feature::SinX1, Feature::SinX2};
+    s.hidden = std::vector<int>(std::size_t(layers), neurons);
+    REQUIRE(pg.configure(s).empty());
+    REQUIRE(pg.train_examples(3).empty());  // mid-epoch, so "unchanged" means something
+  };
+  std::vector<Scalar> none;  // never written: every call below must be refused first
+
+  SECTION("grids whose nodes x g x g exceed the cap, on the largest networks") {
+    widest(16, 256);
+    REQUIRE(pg.node_count() == 7 + 16 * 256 + 1);
+    CHECK(pg.grid_size(1024) == std::int64_t(4104) * 1024 * 1024);  // over 2^32: no wrap
+    expect_rejected(pg, [&] { return pg.evaluate_grid(1024, -6, 6, none.data()); }, "grid size 1024");
+    expect_rejected(pg, [&] { return pg.evaluate_grid(724, -6, 6, none.data()); }, "grid size 724");
+    CHECK(pg.check_grid(64).empty());  // the page's heatmaps fit every network the settings allow
+    CHECK(pg.check_grid(90).empty());
+    CHECK(pg.check_grid(91).find("at most 90") != std::string::npos);
+    widest(16, 128);
+    expect_rejected(pg, [&] { return pg.evaluate_grid(512, -6, 6, none.data()); }, "grid size 512");
+    CHECK(pg.check_grid(kMaxGridSide + 1).find("out of range") != std::string::npos);
+    CHECK(pg.check_grid(std::int64_t(1) << 40).find("grid size") != std::string::npos);
+  }
+  SECTION("a step trace too large to record") {
+    widest(16, 256);
+    StepTrace st;
+    expect_rejected(pg, [&] { return pg.trace_step(100, st); }, "examples 100");
+    CHECK(pg.trace_step(2, st).empty());
+  }
+  SECTION("counts and indices beyond 32 bits") {
+    const std::int64_t big[] = {-1, std::int64_t(1) << 31, (std::int64_t(1) << 32) - 1, std::int64_t(1) << 32,
+                                std::int64_t(1) << 53};
+    for (std::int64_t n : big) {
+      INFO("n = " << n);
+      std::vector<int> batch;
+      ExampleTrace t;
+      StepTrace st;
+      expect_rejected(pg, [&] { return pg.next_batch(n, batch); }, "examples");
+      CHECK(batch.empty());
+      expect_rejected(pg, [&] { return pg.train_examples(n); }, "examples");
+      expect_rejected(pg, [&] { return pg.trace(n, t); }, "example index");
+      expect_rejected(pg, [&] { return pg.trace_step(n, st); }, "examples");
+      expect_rejected(pg, [&] { return pg.trace_step_on(n, st); }, "example index");
+      expect_rejected(pg, [&] { return pg.set_weight(n, 0, 0, 1); }, "layer");
+      expect_rejected(pg, [&] { return pg.set_weight(0, n, 0, 1); }, "unit");
+      expect_rejected(pg, [&] { return pg.set_bias(0, n, 1); }, "unit");
+    }
+    expect_rejected(pg, [&] { return pg.train_epochs(std::int64_t(1) << 32); }, "epochs");
+    expect_rejected(pg, [&] { return pg.train_batches(std::int64_t(1) << 32); }, "batches");
+    std::vector<int> batch;
+    REQUIRE(pg.next_batch(4, batch).empty());
+    CHECK(batch.size() == 4u);
+  }
+  SECTION("the trainer's own preview never builds a reversed range") {
+    CHECK(pg.trainer().next_batch(-1).empty());
+    CHECK(pg.trainer().next_batch(std::numeric_limits<Index>::min()).empty());
+  }
+}
+
+TEST_CASE("layer statistics: equal activations have a std of exactly 0", "[playground][stats][precision]") {
+  // Zero weights and equal biases: every unit of layer 0 outputs tanh(0.3) on every example, and
+  // every later unit tanh(0.3 * 0 + b). The one-pass E[a^2] - E[a]^2 gave 6.4e-4 here.
+  Playground pg;
+  Settings s = pg.settings();
+  s.hidden = {8, 3};
+  s.init = Init::Zeros;
+  s.bias_init = Scalar(0.3);
+  s.data.points = 1000;  // several chunks of the evaluation workspace
+  REQUIRE(pg.configure(s).empty());
+  for (const LayerStats& st : pg.layer_stats()) {
+    CHECK(st.activation_std == 0.0);
+    CHECK(st.activation_mean == Approx(std::tanh(0.3)).margin(1e-6));
+  }
+  // And a spread one against the two-pass mean of squares in long double.
+  Playground spread;
+  const auto stats = spread.layer_stats();
+  const auto& train = spread.split().train;
+  Workspace ws;
+  ws.reserve(spread.network(), Index(train.size()));
+  ws.batch = Index(train.size());
+  for (std::size_t j = 0; j < train.size(); ++j)
+    ws.input.col(Index(j)) = spread.training_data().inputs.col(train[j]);
+  forward(spread.network(), ws);
+  const Matrix a0 = ws.a[0].leftCols(ws.batch);
+  long double mean = 0, sq = 0;
+  for (Index i = 0; i < a0.size(); ++i) mean += a0.data()[i];
+  mean /= a0.size();
+  for (Index i = 0; i < a0.size(); ++i) sq += (a0.data()[i] - mean) * (a0.data()[i] - mean);
+  CHECK(stats[0].activation_std == Approx(double(std::sqrt(sq / a0.size()))).epsilon(1e-12));
+}

@@ -6,7 +6,9 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <type_traits>
@@ -14,11 +16,36 @@
 
 #include "graph.hpp"
 #include "playground.hpp"
+#include "text.hpp"
 
 using emscripten::val;
 
 namespace {
 static_assert(std::is_same<bp::Scalar, float>::value, "the wasm build exchanges Float32Array");
+
+// Counts and indices from JS arrive as double: an int parameter would wrap them modulo 2^32
+// (2**32 -> 0, 2**31 -> -2**31). A whole number within +-2^53 passes to the core as int64, whose
+// range checks then see the caller's own value; anything else is refused here, naming it.
+std::string whole(const char* name, double d, std::int64_t& out) {
+  if (!(std::abs(d) <= 9007199254740992.0) || d != std::floor(d))
+    return std::string(name) + " must be a whole number (got " + bp::format_number(d) + ")";
+  out = static_cast<std::int64_t>(d);
+  return "";
+}
+
+// An array length as the whole number it is (format_number would print 1e+07).
+std::string length_text(double n) {
+  return n >= 0 && n <= 9007199254740992.0 ? std::to_string(static_cast<std::int64_t>(n)) : bp::format_number(n);
+}
+
+// The length of an array-like JS value, checked before anything is copied out of it.
+bool array_length(const val& v, double& n) {
+  if (v.isNull() || v.isUndefined() || v.typeOf().as<std::string>() != "object") return false;
+  const val length = v["length"];
+  if (length.typeOf().as<std::string>() != "number") return false;
+  n = length.as<double>();
+  return n >= 0 && n <= 9007199254740992.0 && n == std::floor(n);
+}
 
 // ---- JS -> C++ ----
 
@@ -50,13 +77,19 @@ class SettingsReader {
     const std::string s = v.as<std::string>();
     if (!parse(s, out) && error_.empty()) error_ = std::string("unknown ") + key + " '" + s + "'";
   }
-  void integers(const char* key, std::vector<int>& out) {
+  // At most max_count items: the length is checked before any item is read (a million-item
+  // array would otherwise take seconds to be refused).
+  void integers(const char* key, std::vector<int>& out, int max_count, const char* too_many) {
     const val v = field(key);
     if (v.isUndefined()) return;
     if (!val::global("Array").call<bool>("isArray", v)) return fail(key, "an array of whole numbers");
     std::vector<int> result;
-    const int n = v["length"].as<int>();
-    for (int i = 0; i < n; ++i) {
+    const double n = v["length"].as<double>();
+    if (n > max_count) {
+      if (error_.empty()) error_ = std::string(too_many) + " (got " + length_text(n) + ")";
+      return;
+    }
+    for (int i = 0; i < int(n); ++i) {
       const val item = v[i];
       if (item.typeOf().as<std::string>() != "number" ||
           !val::global("Number").call<bool>("isInteger", item))
@@ -71,8 +104,14 @@ class SettingsReader {
     if (v.isUndefined()) return;
     if (!val::global("Array").call<bool>("isArray", v)) return fail(key, "an array of feature names");
     std::vector<bp::Feature> result;
-    const int n = v["length"].as<int>();
-    for (int i = 0; i < n; ++i) {
+    const double n = v["length"].as<double>();
+    if (n > bp::kFeatureCount) {
+      if (error_.empty())
+        error_ = "features must name at most " + std::to_string(bp::kFeatureCount) + " features (got " +
+                 length_text(n) + ")";
+      return;
+    }
+    for (int i = 0; i < int(n); ++i) {
       const val item = v[i];
       bp::Feature f;
       if (!item.isString()) return fail(key, "an array of feature names");
@@ -107,7 +146,8 @@ std::string read_settings(const val& o, const bp::Settings& base, bp::Settings& 
   r.number("trainRatio", s.train_ratio);
   r.number("validationRatio", s.validation_ratio);
   r.features("features", s.features);
-  r.integers("hidden", s.hidden);
+  r.integers("hidden", s.hidden, bp::kMaxHiddenLayers,
+             ("hidden layers must be at most " + std::to_string(bp::kMaxHiddenLayers)).c_str());
   r.name("activation", s.hidden_activation, bp::parse_activation);
   r.name("outputActivation", s.output_activation, bp::parse_activation);
   r.number("leakySlope", s.activation_params.leaky_slope);
@@ -304,13 +344,27 @@ class Core {
   }
   val settings() const { return settings_to_js(pg_.settings()); }
 
-  std::string set_custom_data(const val& xy, const val& labels, const std::string& problem, int classes) {
+  std::string set_custom_data(const val& xy, const val& labels, const std::string& problem, double classes) {
     bp::Dataset d;
     if (problem == "binary") d.problem = bp::Problem::Binary;
     else if (problem == "multiclass") d.problem = bp::Problem::Multiclass;
     else if (problem == "regression") d.problem = bp::Problem::Regression;
     else return "unknown problem '" + problem + "' (binary, multiclass or regression)";
-    d.classes = d.problem == bp::Problem::Regression ? 1 : classes;
+    std::int64_t k = 0;
+    std::string e = whole("classes", classes, k);
+    if (!e.empty()) return e;
+    if (k < std::numeric_limits<int>::min() || k > std::numeric_limits<int>::max())
+      return "classes " + std::to_string(k) + " is out of range";
+    d.classes = d.problem == bp::Problem::Regression ? 1 : int(k);
+    // Sizes before copies: a huge array is refused without being copied into wasm memory.
+    double n_xy = 0, n_labels = 0;
+    if (!array_length(xy, n_xy)) return "custom data: xy must be an array of numbers";
+    if (!array_length(labels, n_labels)) return "custom data: labels must be an array of numbers";
+    if (n_labels < 1 || n_labels > bp::kMaxPoints)
+      return "points must be between 1 and " + std::to_string(bp::kMaxPoints) + " (got " + length_text(n_labels) + ")";
+    if (n_xy != 2 * n_labels)
+      return "custom data needs 2 coordinates per label (got " + length_text(n_xy) + " coordinates for " +
+             length_text(n_labels) + " labels)";
     const auto points = emscripten::convertJSArrayToNumberVector<float>(xy);
     const auto values = emscripten::convertJSArrayToNumberVector<float>(labels);
     if (points.size() != 2 * values.size())
@@ -322,9 +376,9 @@ class Core {
   }
 
   void reset() { pg_.reset(); }
-  std::string train_epochs(int n) { return pg_.train_epochs(n); }
-  std::string train_batches(int n) { return pg_.train_batches(n); }
-  std::string train_examples(int n) { return pg_.train_examples(n); }
+  std::string train_epochs(double n) { return with_whole("epochs", n, [&](std::int64_t k) { return pg_.train_epochs(k); }); }
+  std::string train_batches(double n) { return with_whole("batches", n, [&](std::int64_t k) { return pg_.train_batches(k); }); }
+  std::string train_examples(double n) { return with_whole("examples", n, [&](std::int64_t k) { return pg_.train_examples(k); }); }
   bool diverged() const { return pg_.diverged(); }
 
   val progress() const {
@@ -337,7 +391,13 @@ class Core {
     o.set("diverged", pg_.diverged());
     return o;
   }
-  val next_batch(int examples) const { return ints(pg_.trainer().next_batch(examples)); }
+  val next_batch(double examples) const {
+    std::int64_t k = 0;
+    std::string e = whole("examples", examples, k);
+    std::vector<int> batch;
+    if (e.empty()) e = pg_.next_batch(k, batch);
+    return e.empty() ? ints(batch) : val(e);
+  }
 
   val layer_sizes() const {
     val sizes = val::array();
@@ -347,11 +407,26 @@ class Core {
   val params() const { return floats(pg_.network().params()); }
   val gradient() { return floats(pg_.gradient()); }
   std::string set_params(const val& values) {
+    double n = 0;
+    if (!array_length(values, n)) return "parameters must be an array of numbers";
+    if (n != double(pg_.network().parameter_count()))  // before copying: the count may be huge
+      return "expected " + std::to_string(pg_.network().parameter_count()) + " parameters, got " + length_text(n);
     const auto v = emscripten::convertJSArrayToNumberVector<float>(values);
     return pg_.set_params(v.data(), bp::Index(v.size()));
   }
-  std::string set_weight(int layer, int to, int from, float v) { return pg_.set_weight(layer, to, from, v); }
-  std::string set_bias(int layer, int unit, float v) { return pg_.set_bias(layer, unit, v); }
+  std::string set_weight(double layer, double to, double from, float v) {
+    std::int64_t l = 0, t = 0, f = 0;
+    std::string e = whole("layer", layer, l);
+    if (e.empty()) e = whole("unit", to, t);
+    if (e.empty()) e = whole("input", from, f);
+    return e.empty() ? pg_.set_weight(l, t, f, v) : e;
+  }
+  std::string set_bias(double layer, double unit, float v) {
+    std::int64_t l = 0, u = 0;
+    std::string e = whole("layer", layer, l);
+    if (e.empty()) e = whole("unit", unit, u);
+    return e.empty() ? pg_.set_bias(l, u, v) : e;
+  }
 
   val dataset() const {
     const auto& d = pg_.dataset();
@@ -391,34 +466,50 @@ class Core {
     return out;
   }
 
-  val trace(int index) const {
+  val trace(double index) const {
+    std::int64_t i = 0;
     bp::ExampleTrace t;
-    const std::string e = pg_.trace(index, t);
+    std::string e = whole("example index", index, i);
+    if (e.empty()) e = pg_.trace(i, t);
     return e.empty() ? example_trace_to_js(t) : val(e);
   }
 
-  val trace_step(int examples) {
+  val trace_step(double examples) {
+    std::int64_t n = 0;
     bp::StepTrace t;
-    const std::string e = pg_.trace_step(examples, t);
+    std::string e = whole("examples", examples, n);
+    if (e.empty()) e = pg_.trace_step(n, t);
     return e.empty() ? step_trace_to_js(t) : val(e);
   }
-  val trace_step_on(int index) {
+  val trace_step_on(double index) {
+    std::int64_t i = 0;
     bp::StepTrace t;
-    const std::string e = pg_.trace_step_on(index, t);
+    std::string e = whole("example index", index, i);
+    if (e.empty()) e = pg_.trace_step_on(i, t);
     return e.empty() ? step_trace_to_js(t) : val(e);
   }
 
   int node_count() const { return pg_.node_count(); }
   // A view into a buffer that lives in this object: valid until the next call into the module.
-  val evaluate_grid(int g, float lo, float hi) {
-    if (g < 1 || g > 1024) return val(std::string("grid size ") + std::to_string(g) + " is out of range (1..1024)");
+  val evaluate_grid(double size, float lo, float hi) {
+    std::int64_t g = 0;
+    std::string e = whole("grid size", size, g);
+    if (e.empty()) e = pg_.check_grid(g);  // before sizing the buffer: the size is capped there
+    if (!e.empty()) return val(e);
     grid_.resize(std::size_t(pg_.grid_size(g)));
-    const std::string e = pg_.evaluate_grid(g, lo, hi, grid_.data());
+    e = pg_.evaluate_grid(g, lo, hi, grid_.data());
     if (!e.empty()) return val(e);
     return val(emscripten::typed_memory_view(grid_.size(), grid_.data()));
   }
 
  private:
+  template <class Call>
+  std::string with_whole(const char* name, double n, const Call& call) {
+    std::int64_t k = 0;
+    const std::string e = whole(name, n, k);
+    return e.empty() ? call(k) : e;
+  }
+
   bp::Playground pg_;
   std::vector<float> grid_;
 };
