@@ -8,17 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { loadModule, Engine, EngineError } from './load-engine.mjs';
+import { prng } from '../support/prng.mjs';
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('2000 hostile and valid engine calls: EngineError or success, refusals change nothing, no leaks', async () => {
   const module = await loadModule();

@@ -12,18 +12,8 @@ import { SETTINGS, defaults, validate, serializeHash, encodePoints, parseHash } 
 import { parseCsv, toCsv, MAX_CSV_POINTS } from '../../web/csv.js';
 import { parseModel, modelToJson, planModelLoad } from '../../web/model-file.js';
 import { datasetProblem } from '../../web/rules.js';
+import { prng } from '../support/prng.mjs';
 
-// mulberry32: small, seeded, the same on every machine.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const int = (rand, n) => Math.floor(rand() * n);
 

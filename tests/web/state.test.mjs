@@ -6,18 +6,8 @@ import {
   SETTINGS, HIDEABLE, MAX_LINK_POINTS, defaults, parseHash, serializeHash, engineSettings,
   checkValue, validate, encodePoints, decodePoints,
 } from '../../web/state.js';
+import { prng } from '../support/prng.mjs';
 
-// mulberry32: a small seeded PRNG so every run tests the same cases.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const entry = (key) => SETTINGS.find((e) => e.key === key);
 

@@ -40,6 +40,12 @@ export function allOf(conditions) {
 /** Test accuracy as the page shows it: 93.5%. */
 export const percent = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'not measured');
 
+/** The condition "test accuracy of at least `least`" for allOf, from the core's metrics. */
+export function testAccuracyAtLeast(metrics, least) {
+  const accuracy = metrics.test.accuracy;
+  return [accuracy >= least, `test accuracy of at least ${Number((100 * least).toFixed(1))}% (now ${percent(accuracy)})`];
+}
+
 /**
  * Draws the task list into `container`. Each item: title, statement, a "Set up" link when the
  * task has a set-up (linkOf(task)), and a status line that update() fills.

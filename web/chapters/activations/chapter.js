@@ -1,7 +1,7 @@
 // Chapter 6, activation functions: what they are for, their ranges and slopes, and the two
 // classic failures (vanishing gradients, dead ReLUs) as lessons, with a task.
 import { playgroundChapter } from '../../course/playground-chapter.js';
-import { allOf, percent } from '../../course/tasks.js';
+import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
 
 const html = `
 <p>The activation makes the network non-linear: without one, a stack of layers collapses into a
@@ -43,7 +43,7 @@ export const tasks = [
       return allOf([
         [state.dataset === 'circles', 'keep the circles'],
         [state.hidden.length === 6, `keep six hidden layers (now ${state.hidden.length})`],
-        [m.test.accuracy >= 0.95, `test accuracy of at least 95% (now ${percent(m.test.accuracy)})`],
+        testAccuracyAtLeast(m, 0.95),
       ]);
     } },
 ];

@@ -1,7 +1,7 @@
 // Chapter 8, initialisation: symmetry and scale, the schemes the core offers, the zero-init lesson
 // and a task. Signal propagation through depth comes with a later lab.
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
-import { allOf, percent } from '../../course/tasks.js';
+import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
 
 const html = `
 <p>The initial weights must differ. If every weight of a layer starts equal, every unit of that layer
@@ -37,7 +37,7 @@ export const tasks = [
       const m = engine.metrics();
       return allOf([
         [state.dataset === 'circles' && sameList(state.hidden, [4, 4]), 'keep the circles and two hidden layers of 4'],
-        [m.test.accuracy >= 0.95, `test accuracy of at least 95% (now ${percent(m.test.accuracy)})`],
+        testAccuracyAtLeast(m, 0.95),
       ]);
     } },
 ];

@@ -2,7 +2,7 @@
 // playground's single unit (no hidden layer) on separable data and on XOR. The classic update
 // rules get their own lab later; this chapter says so in its text.
 import { playgroundChapter } from '../../course/playground-chapter.js';
-import { allOf, percent } from '../../course/tasks.js';
+import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
 
 const html = `
 <p>Rosenblatt's perceptron (1958) learns a threshold unit from examples: after each example it
@@ -41,7 +41,7 @@ export const tasks = [
       return allOf([
         [state.dataset === 'gaussians', 'choose the two Gaussian clusters'],
         [state.hidden.length === 0, `remove the hidden layers (now ${state.hidden.length})`],
-        [m.test.accuracy >= 0.95, `test accuracy of at least 95% (now ${percent(m.test.accuracy)})`],
+        testAccuracyAtLeast(m, 0.95),
       ]);
     } },
 ];
