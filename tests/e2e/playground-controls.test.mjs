@@ -10,6 +10,7 @@ import {
   plotPicture,
 } from './browser.mjs';
 import { paramIndex } from '../../web/views/network.js';
+import { signColor, NEUTRAL } from '../../web/views/colors.js';
 
 const b = useBrowser();
 const T = { timeout: 30000 };
@@ -307,6 +308,21 @@ test('edit a weight and a bias: hover shows value and gradient, click and type s
     const s = await readState(page);
     assert.equal(s.epoch, 0, 'editing is not training');
     assert.ok(Number.isFinite(s.testLoss));
+  });
+});
+
+test('sign colours: a zero weight or bias is neutral grey in the main diagram, as in the step view', T, async () => {
+  await withPage(b, `${FAST}&init=zeros`, async (page) => {
+    // Both diagrams colour by colors.js's signColor; with zero init every parameter is 0.
+    assert.equal(signColor(0), NEUTRAL);
+    const strokes = await page.$$eval('#network path[data-param]', (ps) => ps.map((p) => p.getAttribute('stroke')));
+    const fills = await page.$$eval('#network rect[data-param$=":bias"]', (rs) => rs.map((r) => r.getAttribute('fill')));
+    assert.ok(strokes.length > 0 && fills.length > 0);
+    for (const c of [...strokes, ...fills]) assert.equal(c.toUpperCase(), NEUTRAL);
+    await page.click('#step-trace-example');
+    await frames(page);
+    const stepStrokes = await page.$$eval('#step-network line[stroke]', (ls) => ls.map((l) => l.getAttribute('stroke').toUpperCase()));
+    assert.ok(stepStrokes.includes(NEUTRAL), 'the step view draws its zero weights in the same grey');
   });
 });
 

@@ -3,7 +3,7 @@
 // |w|, with each bias as a small square. Draws snapshots and reports the learner's gestures
 // (add/remove layers and neurons, toggle features, hover, edit a weight); it never trains.
 import { createHeatmap } from './heatmap.js';
-import { NEGATIVE, POSITIVE, classColor, rampLut } from './colors.js';
+import { signColor, classColor, rampLut } from './colors.js';
 import { formatNumber } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -336,12 +336,12 @@ export function createNetworkView(container, handlers) {
     if (hovered && !tooltip.hidden) tooltip.innerHTML = paramText(hovered);
     for (const link of links) {
       const w = s.params[paramIndex(s.sizes, link.layer, link.to, link.from)];
-      link.path.setAttribute('stroke', w >= 0 ? POSITIVE : NEGATIVE);
+      link.path.setAttribute('stroke', signColor(w));  // the step view's rule: zero is neutral grey
       link.path.setAttribute('stroke-width', linkWidth(w).toFixed(2));
     }
     for (const b of biases) {
       const v = s.params[paramIndex(s.sizes, b.layer, b.to, 'bias')];
-      b.rect.setAttribute('fill', v >= 0 ? POSITIVE : NEGATIVE);
+      b.rect.setAttribute('fill', signColor(v));
       b.rect.setAttribute('opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
     }
     if (s.grid) {
