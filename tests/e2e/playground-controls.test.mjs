@@ -311,6 +311,25 @@ test('edit a weight and a bias: hover shows value and gradient, click and type s
   });
 });
 
+test('a disabled control looks disabled: Regenerate on "your data" is greyed, without a pointer', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    const look = () => page.$eval('#regenerate', (el) => {
+      const cs = getComputedStyle(el);
+      return { disabled: el.disabled, cursor: cs.cursor, opacity: Number(cs.opacity), color: cs.color };
+    });
+    const enabled = await look();
+    assert.equal(enabled.disabled, false);
+    assert.equal(enabled.cursor, 'pointer');
+    await page.click('#datasets [data-dataset="custom"]');
+    await frames(page);
+    const disabled = await look();
+    assert.equal(disabled.disabled, true);
+    assert.equal(disabled.cursor, 'default');
+    assert.ok(disabled.opacity < 1, `opacity ${disabled.opacity}`);
+    assert.notEqual(disabled.color, enabled.color);
+  });
+});
+
 test('sign colours: a zero weight or bias is neutral grey in the main diagram, as in the step view', T, async () => {
   await withPage(b, `${FAST}&init=zeros`, async (page) => {
     // Both diagrams colour by colors.js's signColor; with zero init every parameter is 0.
