@@ -352,6 +352,10 @@ test('keyboard: Tab reaches a weight, focus reads it out, Enter edits it', T, as
     const label = await page.getAttribute(link, 'aria-label');
     assert.match(label, /weight x2 → h1\.1, value −?\d/);
     assert.equal(await page.isVisible('#network .tooltip'), true);
+    // Focus reads the gradient too, as hovering does (it arrives with the next frame).
+    await frames(page);
+    assert.match(await page.innerText('#network .tooltip'), /gradient dJ\/dw −?\d/);
+    assert.match(await page.getAttribute(link, 'aria-label'), /value −?\d[^,]*, gradient dJ\/dw −?\d/);
     await page.keyboard.press('Enter');
     const editor = page.locator('#network input.param-editor');
     await editor.waitFor();

@@ -96,6 +96,8 @@ export function createNetworkView(container, handlers) {
       '<br><small>click to edit</small>';
   }
 
+  const spokenText = (link) => paramText(link).replace(/<br>/g, ', ').replace(/<[^>]+>/g, '');
+
   const nameOf = (layer, unit) => unitName(snapshot.featureNames, snapshot.sizes, layer, unit);
 
   function edit(link, x, y) {
@@ -144,8 +146,9 @@ export function createNetworkView(container, handlers) {
       const r = el.getBoundingClientRect();
       return [r.left + r.width / 2, r.top + r.height / 2];
     };
+    link.el = el;  // update() re-reads a focused parameter's label when its gradient arrives
     el.addEventListener('focus', () => {
-      el.setAttribute('aria-label', paramText(link).replace(/<br>/g, ', ').replace(/<[^>]+>/g, ''));
+      el.setAttribute('aria-label', spokenText(link));
       showTooltip(...where(), paramText(link));
       hovered = link;
     });
@@ -333,7 +336,10 @@ export function createNetworkView(container, handlers) {
       rebuild(s);
     }
     // The value (while training) and the gradient (one frame after hovering starts) arrive later.
-    if (hovered && !tooltip.hidden) tooltip.innerHTML = paramText(hovered);
+    if (hovered && !tooltip.hidden) {
+      tooltip.innerHTML = paramText(hovered);
+      if (hovered.el === document.activeElement) hovered.el.setAttribute('aria-label', spokenText(hovered));
+    }
     for (const link of links) {
       const w = s.params[paramIndex(s.sizes, link.layer, link.to, link.from)];
       link.path.setAttribute('stroke', signColor(w));  // the step view's rule: zero is neutral grey
