@@ -226,7 +226,11 @@ test('Save model downloads JSON; Load model restores the same weights', T, async
     await frames(page);
     const s = await readState(page);
     assert.equal(s.messageKind, 'info');
-    assert.match(s.message, /Loaded my-model\.json \(trained 25 epochs\)/);
+    // The counter starts at 0 and the message says so, rather than claiming 25 epochs beside 000,000.
+    assert.equal(s.epoch, 0);
+    assert.equal(await page.textContent('#epoch'), '000,000');
+    assert.match(s.message, /Loaded: my-model\.json holds the weights saved after 25 epochs; training on from them counts from epoch 0 again/);
+    assert.doesNotMatch(s.message, /trained 25 epochs/);
     assert.equal(s.testLoss, saved.testLoss, 'the loaded weights give the saved test loss');
     assert.equal(s.trainLoss, saved.trainLoss);
     const hash = await hashParams(page);
@@ -239,6 +243,10 @@ test('Save model downloads JSON; Load model restores the same weights', T, async
     const bad = await readState(page);
     assert.match(bad.message, /Could not load notes\.json: not a Backprop Playground model file/);
     assert.equal(bad.testLoss, saved.testLoss);
+    // Training on counts from 0, as the message said.
+    await page.click('#step');
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 1);
   });
 });
 

@@ -36,7 +36,12 @@ export async function loadModel(file) {
     startHistory();
     page.dirty = true;
     const notes = plan.notes.length ? ` Changed to fit this page: ${plan.notes.join('; ')}.` : '';
-    showMessage(`Loaded ${file.name} (trained ${model.epoch} epochs).${notes}`, notes ? 'warning' : 'info');
+    // The engine's epoch (the counter, the chart, the decay schedule, Adam's step) starts again at 0:
+    // say so rather than claim the loaded model's epoch count carries on.
+    const trained = model.epoch > 0
+      ? ` holds the weights saved after ${model.epoch} epoch${model.epoch === 1 ? '' : 's'}; training on from them counts from epoch 0 again (with a fresh optimiser state and learning-rate schedule).`
+      : ' holds untrained weights.';
+    showMessage(`Loaded: ${file.name}${trained}${notes}`, notes ? 'warning' : 'info');
   } catch (e) {
     showMessage(`Could not load ${file.name}: ${e.message}`);
   }
