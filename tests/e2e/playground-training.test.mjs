@@ -250,6 +250,18 @@ test('Save model downloads JSON; Load model restores the same weights', T, async
   });
 });
 
+test('the chart legend names two styles (test solid, training dashed); the panels are titled loss and accuracy', T, async () => {
+  await withPage(b, '#points=60', async (page) => {
+    const items = await page.$$eval('#chart .chart-legend-item', (els) => els.map((e) => ({
+      name: e.textContent, style: getComputedStyle(e.firstChild).borderTopStyle })));
+    assert.deepEqual(items, [{ name: 'test', style: 'solid' }, { name: 'training', style: 'dashed' }]);
+    // With a validation split its dotted style is the third entry.
+    await page.evaluate(() => { location.hash = '#points=60&validationRatio=0.2'; });
+    await page.waitForFunction(() => document.querySelectorAll('#chart .chart-legend-item').length === 3);
+    assert.deepEqual(await page.$$eval('#chart .chart-legend-item', (els) => els.map((e) => e.textContent)), ['test', 'training', 'validation']);
+  });
+});
+
 test('early stopping on the validation split stops by itself and says so', T, async () => {
   const hash = '#dataset=gaussians&noise=0.8&points=60&validationRatio=0.3&earlyStopping=1&patience=20' +
     '&hidden=8,8&learningRate=0.3&speed=20';

@@ -79,8 +79,8 @@ export function render() {
   const chart = { series, logScale: s.logScale, yLabel: 'loss', marker: page.stopMarker };
   if (data.problem !== 'regression') {
     chart.accuracy = { yLabel: 'accuracy', series: [
-      { name: 'test accuracy', color: '#1d1d1f', points: { xs: h.epochs, ys: h.testAccuracy } },
-      { name: 'training accuracy', color: '#757575', dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
+      { name: 'test accuracy', legend: 'test', color: '#1d1d1f', points: { xs: h.epochs, ys: h.testAccuracy } },
+      { name: 'training accuracy', legend: 'training', color: '#757575', dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
     ] };
   }
   page.view.chart.update(chart);
