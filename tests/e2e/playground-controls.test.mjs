@@ -48,6 +48,9 @@ test('each dataset thumbnail sets the problem, the output plot and a fitting out
       else assert.deepEqual([out, loss], ['tanh', 'mse'], name);
       const hash = await hashParams(page);
       assert.equal(hash.dataset, name === 'xor' ? undefined : name);
+      // Each dataset's own default point count (500 for the spiral), never written in the link.
+      assert.equal(hash.points, undefined, name);
+      assert.equal(await page.textContent('output[data-for="points"]'), name === 'spiral' ? '500' : '200', name);
       if (name !== 'xor') {
         const now = await plotPicture(page);
         assert.notEqual(now, picture, `the output plot changes for ${name}`);
