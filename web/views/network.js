@@ -80,9 +80,11 @@ export function createNetworkView(container, handlers) {
     tooltip.innerHTML = html;
     tooltip.hidden = false;
     const box = container.getBoundingClientRect();
-    tooltip.style.left = `${Math.min(x - box.left + 12, box.width - 180)}px`;
-    tooltip.style.top = `${y - box.top + 12}px`;
+    const z = zoom();  // client pixels → the view's own (unzoomed) pixels
+    tooltip.style.left = `${Math.min((x - box.left) / z + 12, box.width / z - 180)}px`;
+    tooltip.style.top = `${(y - box.top) / z + 12}px`;
   }
+  const zoom = () => Number(container.style.zoom) || 1;
   function hideTooltip() { tooltip.hidden = true; hovered = null; }
 
   function paramText(link) {
@@ -110,8 +112,8 @@ export function createNetworkView(container, handlers) {
     input.value = String(Number(params[k].toPrecision(6)));
     input.setAttribute('aria-label', link.from === 'bias' ? 'bias value' : 'weight value');
     const box = container.getBoundingClientRect();
-    input.style.left = `${x - box.left - 40}px`;
-    input.style.top = `${y - box.top - 14}px`;
+    input.style.left = `${(x - box.left) / zoom() - 40}px`;
+    input.style.top = `${(y - box.top) / zoom() - 14}px`;
     container.append(input);
     input.focus();
     input.select();
@@ -182,7 +184,9 @@ export function createNetworkView(container, handlers) {
     const rows = Math.max(...columns.map((c) => c.length));
     const width = LEFT + COLUMN * (columns.length - 1) + CARD + 20;
     const height = TOP + rows * ROW + 10;
-    return { columns, width, height };
+    // Deeper still (8 hidden layers), the whole view zooms out to fit, so the output stays in view.
+    const fit = (container.parentElement?.clientWidth || width) / width;
+    return { columns, width, height, scale: fit < 1 ? Math.max(0.5, Math.floor(fit * 100) / 100) : 1 };
   }
 
   function center(col, row) {
@@ -190,9 +194,12 @@ export function createNetworkView(container, handlers) {
   }
 
   function rebuild(s) {
-    const { columns, width, height } = layout(s);
+    const { columns, width, height, scale } = layout(s);
     cards.replaceChildren();
     svg.replaceChildren();
+    container.style.zoom = scale < 1 ? String(scale) : '';
+    // Narrow columns: the per-layer +/− and count close up so neighbouring layers' never touch.
+    container.classList.toggle('compact', COLUMN < 90);
     container.style.width = `${width}px`;
     container.style.height = `${height}px`;
     svg.setAttribute('width', width);
@@ -215,7 +222,7 @@ export function createNetworkView(container, handlers) {
     for (let l = 1; l <= hiddenCount; ++l) {
       const h = document.createElement('div');
       h.className = 'neuron-controls';
-      h.style.left = `${center(l, 0).x - 14}px`;
+      h.style.left = `${center(l, 0).x - (COLUMN < 90 ? 8 : 14)}px`;
       h.append(
         button('+', `add a neuron to hidden layer ${l}`, () => handlers.onAddNeuron?.(l - 1)),
         button('−', `remove a neuron from hidden layer ${l}`, () => handlers.onRemoveNeuron?.(l - 1)),
