@@ -127,6 +127,9 @@ test('draw points: add with a click, remove with shift-click, kept across other 
     assert.equal(st.epoch, 0);
     assert.match(st.message, /no points yet/);
     assert.equal(await page.getAttribute('#draw-toggle', 'aria-pressed'), 'true');
+    // Export gives what is shown: no points (not the data from before Clear).
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#csv-export')]);
+    assert.equal(fs.readFileSync(await csv.path(), 'utf8'), 'x1,x2,label\n');
     // Training waits for points: Step and Play say why and change nothing.
     await page.click('#step');
     await page.click('#play');

@@ -1,12 +1,13 @@
 // Model files: save the network as JSON, load one back (model-file.js reads and writes the format).
 import { modelToJson, parseModel, planModelLoad, modelSizeProblem } from '../model-file.js';
-import { page, $ } from './page.js';
+import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply } from './settings.js';
 import { startHistory } from './training.js';
 import { download } from './download.js';
 
 export function saveModel() {
+  if (noPoints()) { showMessage(NO_POINTS_MESSAGE, 'info'); return; }  // no data, no trained model to save
   const text = modelToJson({
     settings: page.engine.settings(), layerSizes: page.engine.layerSizes(),
     params: page.engine.params(), epoch: page.engine.progress().epoch,
