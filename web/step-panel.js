@@ -42,6 +42,8 @@ export function createStepPanel(deps) {
   }).observe(root);
 
   function trace(run) {
+    const refused = deps.refuse?.();  // e.g. no points to step on: say why instead of tracing
+    if (refused) { deps.showMessage(refused, 'info'); return; }
     const engine = deps.engine();
     let step;
     try {

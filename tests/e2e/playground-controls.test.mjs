@@ -10,6 +10,7 @@ import {
   plotPicture,
 } from './browser.mjs';
 import { paramIndex } from '../../web/views/network.js';
+import { signColor, NEUTRAL } from '../../web/views/colors.js';
 
 const b = useBrowser();
 const T = { timeout: 30000 };
@@ -47,6 +48,9 @@ test('each dataset thumbnail sets the problem, the output plot and a fitting out
       else assert.deepEqual([out, loss], ['tanh', 'mse'], name);
       const hash = await hashParams(page);
       assert.equal(hash.dataset, name === 'xor' ? undefined : name);
+      // Each dataset's own default point count (500 for the spiral), never written in the link.
+      assert.equal(hash.points, undefined, name);
+      assert.equal(await page.textContent('output[data-for="points"]'), name === 'spiral' ? '500' : '200', name);
       if (name !== 'xor') {
         const now = await plotPicture(page);
         assert.notEqual(now, picture, `the output plot changes for ${name}`);
@@ -310,6 +314,40 @@ test('edit a weight and a bias: hover shows value and gradient, click and type s
   });
 });
 
+test('a disabled control looks disabled: Regenerate on "your data" is greyed, without a pointer', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    const look = () => page.$eval('#regenerate', (el) => {
+      const cs = getComputedStyle(el);
+      return { disabled: el.disabled, cursor: cs.cursor, opacity: Number(cs.opacity), color: cs.color };
+    });
+    const enabled = await look();
+    assert.equal(enabled.disabled, false);
+    assert.equal(enabled.cursor, 'pointer');
+    await page.click('#datasets [data-dataset="custom"]');
+    await frames(page);
+    const disabled = await look();
+    assert.equal(disabled.disabled, true);
+    assert.equal(disabled.cursor, 'default');
+    assert.ok(disabled.opacity < 1, `opacity ${disabled.opacity}`);
+    assert.notEqual(disabled.color, enabled.color);
+  });
+});
+
+test('sign colours: a zero weight or bias is neutral grey in the main diagram, as in the step view', T, async () => {
+  await withPage(b, `${FAST}&init=zeros`, async (page) => {
+    // Both diagrams colour by colors.js's signColor; with zero init every parameter is 0.
+    assert.equal(signColor(0), NEUTRAL);
+    const strokes = await page.$$eval('#network path[data-param]', (ps) => ps.map((p) => p.getAttribute('stroke')));
+    const fills = await page.$$eval('#network rect[data-param$=":bias"]', (rs) => rs.map((r) => r.getAttribute('fill')));
+    assert.ok(strokes.length > 0 && fills.length > 0);
+    for (const c of [...strokes, ...fills]) assert.equal(c.toUpperCase(), NEUTRAL);
+    await page.click('#step-trace-example');
+    await frames(page);
+    const stepStrokes = await page.$$eval('#step-network line[stroke]', (ls) => ls.map((l) => l.getAttribute('stroke').toUpperCase()));
+    assert.ok(stepStrokes.includes(NEUTRAL), 'the step view draws its zero weights in the same grey');
+  });
+});
+
 test('keyboard: Tab reaches a weight, focus reads it out, Enter edits it', T, async () => {
   await withPage(b, FAST, async (page) => {
     const link = 'path[data-param="0:0:1"]';  // x2 -> h1.1
@@ -317,6 +355,10 @@ test('keyboard: Tab reaches a weight, focus reads it out, Enter edits it', T, as
     const label = await page.getAttribute(link, 'aria-label');
     assert.match(label, /weight x2 → h1\.1, value −?\d/);
     assert.equal(await page.isVisible('#network .tooltip'), true);
+    // Focus reads the gradient too, as hovering does (it arrives with the next frame).
+    await frames(page);
+    assert.match(await page.innerText('#network .tooltip'), /gradient dJ\/dw −?\d/);
+    assert.match(await page.getAttribute(link, 'aria-label'), /value −?\d[^,]*, gradient dJ\/dw −?\d/);
     await page.keyboard.press('Enter');
     const editor = page.locator('#network input.param-editor');
     await editor.waitFor();

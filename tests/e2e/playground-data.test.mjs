@@ -34,6 +34,14 @@ async function pointShown(page, x1, x2) {
     return c.getContext('2d').getImageData(x, y, 1, 1).data[3] > 0;
   }, [x1, x2]);
 }
+/** Whether the points layer has any paint at all. */
+async function anyPointShown(page) {
+  return page.$eval('#plot canvas.data-plot-points', (c) => {
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) return true;
+    return false;
+  });
+}
 async function customPoints(page) {
   const { data } = await hashParams(page);
   assert.ok(data, 'the URL carries the drawn points');
@@ -70,6 +78,9 @@ test('draw points: add with a click, remove with shift-click, kept across other 
     let d = await customPoints(page);
     assert.equal(d.labels.length, 41);
     assert.ok(hasPoint(d, 3, 3, 0), 'the point is where the learner clicked, with class 0');
+    // Drawn data trains on every point by default, and the caption says where they went.
+    assert.equal((await hashParams(page)).trainRatio, '1');
+    assert.match(await page.textContent('#plot-caption'), /41 points, all for training\./);
     await page.selectOption('#draw-class', '1');
     await clickPlane(page, -2.5, 4);
     await clickPlane(page, 4.5, -4.5);
@@ -97,19 +108,58 @@ test('draw points: add with a click, remove with shift-click, kept across other 
     await page.click('#datasets [data-dataset="circles"]');
     await slide(page, 'noise', 0.3);
     assert.equal((await hashParams(page)).dataset, 'circles');
+    assert.equal((await hashParams(page)).trainRatio, undefined, 'a generated set gets its test split back');
     await page.click('#datasets [data-dataset="custom"]');
     await frames(page);
     const back = await hashParams(page);
     assert.equal(back.dataset, 'custom', (await readState(page)).message);
     assert.equal(back.data, drawn, 'the drawn points come back');
+    assert.equal(back.trainRatio, '1', 'and all train again');
 
-    // Clear: one point per class to start from, still drawing.
+    // Clear: no point the learner did not draw, still drawing, and no number made up for no data.
     await page.click('#draw-clear');
     await frames(page);
+    assert.equal((await hashParams(page)).data, undefined, 'no points in the link');
+    assert.ok(!(await anyPointShown(page)), 'the plot shows no point');
+    assert.match(await page.textContent('#plot-caption'), /No points yet/);
+    let st = await readState(page);
+    assert.ok(Number.isNaN(st.testAccuracy) && Number.isNaN(st.testLoss) && Number.isNaN(st.trainLoss), 'no 0.0%, no loss');
+    assert.equal(st.epoch, 0);
+    assert.match(st.message, /no points yet/);
+    assert.equal(await page.getAttribute('#draw-toggle', 'aria-pressed'), 'true');
+    // Export gives what is shown: no points (not the data from before Clear).
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#csv-export')]);
+    assert.equal(fs.readFileSync(await csv.path(), 'utf8'), 'x1,x2,label\n');
+    // Training waits for points: Step and Play say why and change nothing.
+    await page.click('#step');
+    await page.click('#play');
+    await frames(page);
+    st = await readState(page);
+    assert.equal(st.epoch, 0);
+    assert.equal(st.playing, false);
+    assert.match(st.message, /no points yet/);
+    // The first point is the data, and every drawn point trains (none hidden in a test split).
+    await page.selectOption('#draw-class', '0');
+    await clickPlane(page, -1, 1);
+    await page.selectOption('#draw-class', '1');
+    await clickPlane(page, 1, 1);
     d = await customPoints(page);
     assert.equal(d.labels.length, 2);
     assert.deepEqual(Array.from(d.labels), [0, 1]);
-    assert.equal(await page.getAttribute('#draw-toggle', 'aria-pressed'), 'true');
+    assert.match(await page.textContent('#plot-caption'), /2 points, all for training\./);
+    st = await readState(page);
+    assert.equal(st.message, '', 'drawing clears the note');
+    assert.ok(Number.isFinite(st.trainLoss));
+    assert.ok(Number.isNaN(st.testAccuracy), 'no test points: no test accuracy');
+    // Removing every point is the empty state again, not an error.
+    await clickPlane(page, -1, 1, { shift: true });
+    await clickPlane(page, 1, 1, { shift: true });
+    assert.ok(!(await anyPointShown(page)));
+    assert.match(await page.textContent('#plot-caption'), /No points yet/);
+    await clickPlane(page, -1, 1);
+    await page.selectOption('#draw-class', '0');
+    await clickPlane(page, 1, -1);
+    await page.selectOption('#draw-class', '1');
     await clickPlane(page, 1, 1);
     assert.equal((await customPoints(page)).labels.length, 3);
     // Stop drawing: clicks on the plot do nothing.

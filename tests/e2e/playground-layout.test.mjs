@@ -101,3 +101,38 @@ test('screenshots: the page as it opens, and a multi-class problem after trainin
     await screenshot(page, 'playground-multiclass.png');
   });
 });
+
+test('8 hidden layers at 1280×800: no two +/− controls overlap and the output node is in view', T, async () => {
+  for (const hidden of ['2,2,2,2,2,2,2,2', '16,16,16,16,16,16,16,16']) {
+    await withPage(b, `#hidden=${hidden}&features=x1,x2,x1%5E2,x2%5E2,x1*x2,sin_x1,sin_x2`, async (page) => {
+      const boxes = await page.$$eval('#network .layer-controls button, #network .neuron-controls button, #network .neuron-controls span', (els) =>
+        els.map((e) => { const r = e.getBoundingClientRect(); return { name: e.getAttribute('aria-label') ?? e.textContent, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+      assert.equal(boxes.filter((x) => /neuron/.test(x.name)).length, 16);
+      for (let i = 0; i < boxes.length; ++i) {
+        for (let j = i + 1; j < boxes.length; ++j) {
+          const [p, q] = [boxes[i], boxes[j]];
+          const apart = p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
+          assert.ok(apart, `${hidden}: '${p.name}' and '${q.name}' overlap`);
+        }
+      }
+      // Buttons stay big enough to hit.
+      for (const x of boxes.filter((x) => /add|remove/.test(x.name))) assert.ok(x.w >= 18 && x.h >= 18, `${x.name}: ${x.w}×${x.h}`);
+      // The output node is fully inside the network's scroll box and the viewport, without scrolling.
+      const out = await page.locator('#network [aria-label="output 1"]').boundingBox();
+      const box = await page.locator('#network-panel .network-scroll').boundingBox();
+      assert.ok(out.x >= box.x && out.x + out.width <= box.x + box.width + 0.5, `${hidden}: output at x ${out.x}..${out.x + out.width}, panel ${box.x}..${box.x + box.width}`);
+      assert.ok(out.y >= 0 && out.y + out.height <= 800, `${hidden}: output at y ${out.y}`);
+      const scroller = await page.$eval('#network-panel .network-scroll', (el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+      assert.ok(scroller.sw <= scroller.cw, `${hidden}: the network scrolls (${scroller.sw} > ${scroller.cw})`);
+      // Zoomed out, a tooltip still opens beside the pointer.
+      const bias = await page.locator('#network rect[data-param="5:0:bias"]').boundingBox();
+      const at = { x: bias.x + bias.width / 2, y: bias.y + bias.height / 2 };
+      // (without the zoom correction it lands 1/zoom times as far from the view's corner)
+      await page.mouse.move(at.x, at.y);
+      await page.waitForSelector('#network .tooltip:not([hidden])');
+      const tip = await page.locator('#network .tooltip').boundingBox();
+      assert.ok(Math.abs(tip.x - at.x) < 30 && Math.abs(tip.y - at.y) < 30, `tooltip at ${tip.x},${tip.y}, pointer at ${at.x},${at.y}`);
+      await screenshot(page, `playground-8-layers-${hidden.split(',')[0]}.png`);
+    });
+  }
+});

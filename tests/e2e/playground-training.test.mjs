@@ -226,7 +226,11 @@ test('Save model downloads JSON; Load model restores the same weights', T, async
     await frames(page);
     const s = await readState(page);
     assert.equal(s.messageKind, 'info');
-    assert.match(s.message, /Loaded my-model\.json \(trained 25 epochs\)/);
+    // The counter starts at 0 and the message says so, rather than claiming 25 epochs beside 000,000.
+    assert.equal(s.epoch, 0);
+    assert.equal(await page.textContent('#epoch'), '000,000');
+    assert.match(s.message, /Loaded: my-model\.json holds the weights saved after 25 epochs; training on from them counts from epoch 0 again/);
+    assert.doesNotMatch(s.message, /trained 25 epochs/);
     assert.equal(s.testLoss, saved.testLoss, 'the loaded weights give the saved test loss');
     assert.equal(s.trainLoss, saved.trainLoss);
     const hash = await hashParams(page);
@@ -239,6 +243,22 @@ test('Save model downloads JSON; Load model restores the same weights', T, async
     const bad = await readState(page);
     assert.match(bad.message, /Could not load notes\.json: not a Backprop Playground model file/);
     assert.equal(bad.testLoss, saved.testLoss);
+    // Training on counts from 0, as the message said.
+    await page.click('#step');
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 1);
+  });
+});
+
+test('the chart legend names two styles (test solid, training dashed); the panels are titled loss and accuracy', T, async () => {
+  await withPage(b, '#points=60', async (page) => {
+    const items = await page.$$eval('#chart .chart-legend-item', (els) => els.map((e) => ({
+      name: e.textContent, style: getComputedStyle(e.firstChild).borderTopStyle })));
+    assert.deepEqual(items, [{ name: 'test', style: 'solid' }, { name: 'training', style: 'dashed' }]);
+    // With a validation split its dotted style is the third entry.
+    await page.evaluate(() => { location.hash = '#points=60&validationRatio=0.2'; });
+    await page.waitForFunction(() => document.querySelectorAll('#chart .chart-legend-item').length === 3);
+    assert.deepEqual(await page.$$eval('#chart .chart-legend-item', (els) => els.map((e) => e.textContent)), ['test', 'training', 'validation']);
   });
 });
 

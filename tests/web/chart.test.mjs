@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 
 import {
   niceTicks, niceStep, niceDomain, logTicks, nearestIndex, downsample, formatValue, seriesXY,
+  legendEntries,
 } from '../../web/views/chart.js';
 
 test('niceTicks: round 1/2/5 steps inside the range, at most maxCount', () => {
@@ -154,4 +155,22 @@ test('seriesXY accepts interleaved arrays, pairs and { xs, ys }', () => {
   assert.equal(seriesXY(c), c);
   assert.deepEqual(seriesXY(null), { xs: [], ys: [] });
   assert.equal(seriesXY([]).xs.length, 0);
+});
+
+test('legendEntries: one entry per style, so loss and accuracy drawn alike share "test" and "training"', () => {
+  const pts = { xs: [0], ys: [1] };
+  const entries = legendEntries([
+    { name: 'test', color: '#111', points: pts },
+    { name: 'training', color: '#777', dash: true, points: pts },
+    { name: 'test accuracy', legend: 'test', color: '#111', points: pts },
+    { name: 'training accuracy', legend: 'training', color: '#777', dash: true, points: pts },
+  ]);
+  assert.deepEqual(entries, [
+    { name: 'test', color: '#111', dash: [] },
+    { name: 'training', color: '#777', dash: [5, 4] },
+  ]);
+  // Different styles stay apart even under one name, and a series without `legend` uses its name.
+  assert.equal(legendEntries([
+    { name: 'a', color: '#111', points: pts }, { name: 'b', legend: 'a', color: '#222', points: pts },
+  ]).length, 2);
 });

@@ -1,6 +1,6 @@
 // CSV import and export of the dataset (csv.js parses and writes; this wires the buttons).
 import { parseCsv, toCsv, csvSizeProblem } from '../csv.js';
-import { page, $ } from './page.js';
+import { page, $, noPoints } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply, problemOf, withProblem } from './settings.js';
 import { setCustom, customState } from './points.js';
@@ -29,7 +29,7 @@ export function wireCsv() {
     e.target.value = '';
   });
   $('csv-export').addEventListener('click', () => {
-    const d = page.engine.dataset();
+    const d = noPoints() ? page.custom : page.engine.dataset();  // after Clear: the engine's data is stale
     download('backprop-data.csv', toCsv(d.xy, d.labels), 'text/csv');
   });
 }

@@ -6,6 +6,7 @@ import { POSITIVE, NEGATIVE, classColor } from '../views/colors.js';
 import { page, $, GRID, ALL_FEATURES, DATASETS } from './page.js';
 import { clearMessage } from './messages.js';
 import { apply, problemOf, withProblem } from './settings.js';
+import { defaults, withDataset } from '../state.js';
 import { adoptCurrentPointsAsCustom, customState } from './points.js';
 
 export function buildDatasetPicker(previews) {
@@ -72,7 +73,11 @@ export function selectDataset(name) {
     adoptCurrentPointsAsCustom();
   }
   // customState(): the points go into the link, or a shared "your data" link would carry none.
-  const next = name === 'custom' ? customState() : { ...page.state, dataset: name };
+  const next = name === 'custom' ? customState() : withDataset(page.state, name);
+  // The learner's points all train by default (see applyCustom); a generated set gets its test split back.
+  const split = defaults().trainRatio;
+  if (name === 'custom' && page.state.dataset !== 'custom' && next.trainRatio === split) next.trainRatio = 1;
+  if (name !== 'custom' && page.state.dataset === 'custom' && next.trainRatio === 1) next.trainRatio = split;
   apply(withProblem(next, problemOf(page.state)));
 }
 

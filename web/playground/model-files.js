@@ -1,12 +1,13 @@
 // Model files: save the network as JSON, load one back (model-file.js reads and writes the format).
 import { modelToJson, parseModel, planModelLoad, modelSizeProblem } from '../model-file.js';
-import { page, $ } from './page.js';
+import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply } from './settings.js';
 import { startHistory } from './training.js';
 import { download } from './download.js';
 
 export function saveModel() {
+  if (noPoints()) { showMessage(NO_POINTS_MESSAGE, 'info'); return; }  // no data, no trained model to save
   const text = modelToJson({
     settings: page.engine.settings(), layerSizes: page.engine.layerSizes(),
     params: page.engine.params(), epoch: page.engine.progress().epoch,
@@ -36,7 +37,12 @@ export async function loadModel(file) {
     startHistory();
     page.dirty = true;
     const notes = plan.notes.length ? ` Changed to fit this page: ${plan.notes.join('; ')}.` : '';
-    showMessage(`Loaded ${file.name} (trained ${model.epoch} epochs).${notes}`, notes ? 'warning' : 'info');
+    // The engine's epoch (the counter, the chart, the decay schedule, Adam's step) starts again at 0:
+    // say so rather than claim the loaded model's epoch count carries on.
+    const trained = model.epoch > 0
+      ? ` holds the weights saved after ${model.epoch} epoch${model.epoch === 1 ? '' : 's'}; training on from them counts from epoch 0 again (with a fresh optimiser state and learning-rate schedule).`
+      : ' holds untrained weights.';
+    showMessage(`Loaded: ${file.name}${trained}${notes}`, notes ? 'warning' : 'info');
   } catch (e) {
     showMessage(`Could not load ${file.name}: ${e.message}`);
   }

@@ -40,13 +40,19 @@ export function networkHandlers() {
   };
 }
 
-/** Asks for gradients while a link or bias is under the pointer (its tooltip shows them). */
+/**
+ * Asks for gradients while a link or bias is under the pointer or has keyboard focus (its tooltip
+ * and spoken label show them).
+ */
 export function wireGradientHover() {
-  $('network').addEventListener('pointerover', (e) => {
-    const on = Boolean(e.target.closest('[data-param]'));
+  const want = (on) => {
     // Redraw when it turns on, even while paused: the open tooltip needs the gradient.
     if (on && !page.gradientOnHover) page.dirty = true;
     page.gradientOnHover = on;
-  });
-  $('network').addEventListener('pointerleave', () => { page.gradientOnHover = false; });
+  };
+  const onParam = (el) => Boolean(el?.closest?.('[data-param]'));
+  $('network').addEventListener('pointerover', (e) => want(onParam(e.target)));
+  $('network').addEventListener('pointerleave', () => want(onParam(document.activeElement)));
+  $('network').addEventListener('focusin', (e) => want(onParam(e.target)));
+  $('network').addEventListener('focusout', () => want(false));
 }

@@ -12,6 +12,10 @@ export const TRAINING_KEYS = new Set(['learningRate', 'batchSize', 'l1', 'l2', '
 
 export const $ = (id) => document.getElementById(id);
 
+/** True while "your data" has no points (after Clear): the engine keeps no data then and nothing trains. */
+export const noPoints = () => page.state.dataset === 'custom' && page.custom?.labels.length === 0;
+export const NO_POINTS_MESSAGE = 'Your data has no points yet: click the output plot to draw some, then train.';
+
 export const page = {
   engine: null,
   module: null,

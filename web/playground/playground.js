@@ -9,7 +9,7 @@ import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
 import { createChart } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
 import { createStepPanel } from '../step-panel.js';
-import { page, $ } from './page.js';
+import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply, change, loadFromHash } from './settings.js';
 import { startHistory, recordNow, trainStep, play, pause, frame, restart, checkHealth } from './training.js';
@@ -80,6 +80,7 @@ export function createPlayground(module, { routeHash } = {}) {
   page.stepPanel = createStepPanel({
     engine: () => page.engine,
     state: () => page.state,
+    refuse: () => (noPoints() ? NO_POINTS_MESSAGE : null),
     onTrained: () => { pause(); clearMessage(); recordNow(); page.dirty = true; },
     showMessage,
     requestRender: () => { page.dirty = true; },

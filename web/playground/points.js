@@ -1,8 +1,8 @@
 // The learner's own points: adopting the current data to edit it, adding and removing points on
 // the output plot, Clear, the class to draw, and the state that carries the points in the link.
-import { MAX_LINK_POINTS, encodePoints } from '../state.js';
+import { MAX_LINK_POINTS, encodePoints, defaults } from '../state.js';
 import { nearestPoint } from '../views/data-plot.js';
-import { page, $ } from './page.js';
+import { page, $, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply, problemOf } from './settings.js';
 import { refreshCustomThumbnail } from './datasets.js';
@@ -45,11 +45,12 @@ export function updateDrawClasses(problem, classes) {
 
 export function addPoint(x1, x2) {
   if (!page.drawing) return;
-  if (!page.custom || page.state.dataset !== 'custom') adoptCurrentPointsAsCustom();
+  const entering = !page.custom || page.state.dataset !== 'custom';
+  if (entering) adoptCurrentPointsAsCustom();
   const label = Number($('draw-class').value);
   const c = page.custom;
   setCustom({ ...c, xy: [...c.xy, x1, x2], labels: [...c.labels, label] });
-  applyCustom();
+  applyCustom({ trainOnAll: entering });
 }
 
 export function removeNear(x1, x2) {
@@ -58,19 +59,21 @@ export function removeNear(x1, x2) {
   const c = page.custom;
   const best = nearestPoint(c.xy, x1, x2, 0.6);  // within 0.6 units of the click
   if (best < 0) return;
-  if (c.labels.length === 1) {
-    showMessage('The data needs at least one point; use Clear and draw again to start over.', 'info');
-    return;
-  }
   const xy = [...c.xy]; xy.splice(2 * best, 2);
   const labels = [...c.labels]; labels.splice(best, 1);
   setCustom({ ...c, xy, labels });
   applyCustom();
 }
 
-export function applyCustom() {
+/**
+ * trainOnAll: drawing starts with every point in training (trainRatio 1, the test split empty), so
+ * no drawn point vanishes into a hidden test set; a ratio the learner chose is kept.
+ */
+export function applyCustom({ trainOnAll = false } = {}) {
   clearMessage();
-  apply(customState());
+  const state = customState();
+  if (trainOnAll && state.trainRatio === defaults().trainRatio) state.trainRatio = 1;
+  apply(state);
 }
 
 /** Wires the Draw and Clear buttons. */
@@ -84,16 +87,11 @@ export function wireDrawing() {
   });
   $('draw-clear').addEventListener('click', () => {
     const problem = problemOf(page.state);
-    // An empty set cannot train: keep one point per class so the learner can see where to add.
-    const classes = problem === 'multiclass' ? (page.custom?.classes ?? page.state.classes) : 2;
-    const xy = [], labels = [];
-    for (let k = 0; k < (problem === 'regression' ? 2 : classes); ++k) {
-      const angle = (2 * Math.PI * k) / classes;
-      xy.push(Number((4 * Math.cos(angle)).toFixed(2)), Number((4 * Math.sin(angle)).toFixed(2)));
-      labels.push(problem === 'regression' ? (k === 0 ? 1 : -1) : k);
-    }
-    setCustom({ xy, labels, problem, classes: problem === 'regression' ? 1 : classes });
+    // Nothing the learner did not draw: the page waits, refusing to train, until the first point.
+    const classes = problem === 'multiclass' ? (page.custom?.classes ?? page.state.classes) : problem === 'regression' ? 1 : 2;
+    setCustom({ xy: [], labels: [], problem, classes });
     if (!page.drawing) $('draw-toggle').click();
-    applyCustom();
+    applyCustom({ trainOnAll: true });
+    showMessage(NO_POINTS_MESSAGE, 'info');
   });
 }

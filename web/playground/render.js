@@ -4,9 +4,21 @@ import { recordLayers } from '../history.js';
 import { nodeRange, paramIndex } from '../views/network.js';
 import { POSITIVE } from '../views/colors.js';
 import { formatNumber } from '../views/format.js';
-import { page, $, GRID, ALL_FEATURES } from './page.js';
+import { page, $, GRID, ALL_FEATURES, noPoints } from './page.js';
 import { fractionalEpoch } from './training.js';
 import { accuracyText } from '../training-health.js';
+
+/** Where the learner's points went: drawn points must not vanish into a split without a word. */
+export function splitNote(data) {
+  const n = data.labels.length;
+  if (n === 0) return 'No points yet: click the plot to draw some.';
+  const count = (k) => `${k} point${k === 1 ? '' : 's'}`;
+  if (data.train.length === n) return `${count(n)}, all for training.`;
+  const parts = [`${data.train.length} for training`];
+  if (data.validation.length > 0) parts.push(`${data.validation.length} validation`);
+  if (data.test.length > 0) parts.push(`${data.test.length} test`);
+  return `${count(n)}: ${parts.join(', ')}.`;
+}
 
 export function render() {
   const engine = page.engine;
@@ -21,7 +33,9 @@ export function render() {
     grid: { g: grid.size, values: grid.values }, discretize: s.discretize,
   });
 
-  const data = engine.dataset();
+  const empty = noPoints();
+  // With no points the engine still holds the last data set: show none of it.
+  const data = empty ? { ...page.custom, xy: [], labels: [], train: [], validation: [], test: [] } : engine.dataset();
   const outputs = sizes[sizes.length - 1];
   const firstOutput = grid.nodes - outputs;
   const cells = GRID * GRID;
@@ -47,6 +61,7 @@ export function render() {
     plot = { grid: { g: GRID, values: grid.values, offsets: [firstOutput * cells] }, mode: 'signed', lo, hi };
     $('plot-caption').textContent = data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).';
   }
+  if (s.dataset === 'custom' && !page.hover) $('plot-caption').textContent += ` ${splitNote(data)}`;
   page.view.plot.update({
     // While drawing, test points show too: a click that lands in the test split must not vanish.
     ...plot, discretize: s.discretize, points: data, showTest: s.showTest || page.drawing, highlight: null,
@@ -64,8 +79,8 @@ export function render() {
   const chart = { series, logScale: s.logScale, yLabel: 'loss', marker: page.stopMarker };
   if (data.problem !== 'regression') {
     chart.accuracy = { yLabel: 'accuracy', series: [
-      { name: 'test accuracy', color: '#1d1d1f', points: { xs: h.epochs, ys: h.testAccuracy } },
-      { name: 'training accuracy', color: '#757575', dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
+      { name: 'test accuracy', legend: 'test', color: '#1d1d1f', points: { xs: h.epochs, ys: h.testAccuracy } },
+      { name: 'training accuracy', legend: 'training', color: '#757575', dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
     ] };
   }
   page.view.chart.update(chart);
@@ -73,14 +88,15 @@ export function render() {
 
   // A full pass over the training set: every few frames while training is plenty to watch.
   page.frame = (page.frame ?? 0) + 1;
-  if ($('layer-stats').closest('details').open && (!page.playing || page.frame % 4 === 0)) {
+  if (!empty && $('layer-stats').closest('details').open && (!page.playing || page.frame % 4 === 0)) {
     const names = sizes.slice(1).map((_, l) => `${l === 0 ? 'inputs' : `h${l}`} → ${l === sizes.length - 2 ? 'output' : `h${l + 1}`}`);
     const stats = engine.layerStats();
     recordLayers(h, fractionalEpoch(), stats);
     page.view.layerStats.update({ stats, layerNames: names, record: h.layers });
   }
 
-  const m = page.metrics;
+  const none = { loss: NaN, accuracy: NaN, count: 0 };
+  const m = page.metrics ?? { train: none, validation: none, test: none };
   const fmtLoss = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');
   $('test-loss').textContent = fmtLoss(m.test.loss);
   $('train-loss').textContent = fmtLoss(m.train.loss);

@@ -6,9 +6,9 @@ import { readLink } from '../link-load.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem } from '../rules.js';
 import { applyEmbed } from '../embed.js';
 import { splitHash, joinHash } from '../course/route.js';
-import { page, $, TRAINING_KEYS } from './page.js';
+import { page, $, TRAINING_KEYS, noPoints } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
-import { startHistory, pause, restart } from './training.js';
+import { startHistory, clearRun, pause, restart } from './training.js';
 import { setCustom, updateDrawClasses } from './points.js';
 import { updateShareLink } from './share.js';
 
@@ -26,6 +26,16 @@ export function apply(next, { quiet = false, resync = true } = {}) {
   const newRun = Object.keys(next).some((k) => k !== 'hide' && !TRAINING_KEYS.has(k) &&
     JSON.stringify(next[k]) !== JSON.stringify(previous[k]) && SETTINGS.find((e) => e.key === k)?.engine);
   let engineTouched = false;  // points or a passing output/loss were sent before the settings
+  if (next.dataset === 'custom' && page.custom?.labels.length === 0) {
+    // No points (after Clear): the engine cannot hold an empty set, so nothing is sent and nothing
+    // trains or is measured until the first point is drawn; the settings are kept for then.
+    page.state = coherent(next, page.custom.problem);
+    clearRun();
+    updateUrl();
+    showState(page.state);
+    page.dirty = true;
+    return true;
+  }
   try {
     if (next.dataset === 'custom') {
       if (!page.custom) throw new EngineError('there are no drawn or imported points yet: draw some or import a CSV');
@@ -56,8 +66,9 @@ export function apply(next, { quiet = false, resync = true } = {}) {
     showState(previous);
     return false;
   }
+  const wasEmpty = noPoints();
   page.state = next;
-  if (newRun || page.engine.progress().updates === 0) startHistory();
+  if (newRun || wasEmpty || page.engine.progress().updates === 0) startHistory();
   updateUrl();
   showState(next);
   page.dirty = true;

@@ -2,7 +2,7 @@
 // loop that trains in time slices (never blocking the page) and redraws what changed.
 import { EngineError } from '../engine.js';
 import { createHistory, record, shouldStop } from '../history.js';
-import { page, $, FRAME_BUDGET_MS } from './page.js';
+import { page, $, FRAME_BUDGET_MS, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage } from './messages.js';
 import { render } from './render.js';
 import { formatNumber } from '../views/format.js';
@@ -19,12 +19,20 @@ export function restart() {
   page.dirty = true;
 }
 
+/** No run at all (no points): no history, no metrics, and the engine back at epoch 0. */
+export function clearRun() {
+  pause();
+  page.engine.reset();
+  startHistory();
+}
+
 export function startHistory() {
   page.stepPanel?.clear();  // a traced step belongs to the run it was taken in
   page.healthWarned = false;
   page.history = createHistory();
   page.stopMarker = null;
-  recordNow();
+  page.metrics = null;
+  if (!noPoints()) recordNow();  // no points, no numbers: the readouts show – rather than a made-up 0
 }
 
 export function fractionalEpoch() {
@@ -41,6 +49,11 @@ export function recordNow() {
 }
 
 export function trainStep(kind) {
+  if (noPoints()) {
+    pause();
+    showMessage(NO_POINTS_MESSAGE, 'info');
+    return false;
+  }
   try {
     if (kind === 'epoch') page.engine.trainEpochs(1);
     else if (kind === 'batch') page.engine.trainBatches(1);
@@ -85,6 +98,10 @@ export function checkHealth() {
 }
 
 export function play() {
+  if (noPoints()) {
+    showMessage(NO_POINTS_MESSAGE, 'info');
+    return;
+  }
   if (page.engine.progress().diverged) {
     showMessage('Training diverged. Lower the learning rate, then reset.');
     return;

@@ -203,6 +203,25 @@ function decadeLabel(v) {
 
 const dashPattern = (dash) => (Array.isArray(dash) ? dash : dash ? [5, 4] : []);
 
+/**
+ * The legend's entries: one per style (colour and dash), named by the series' `legend` name
+ * (else its name). The panels are titled on the canvas, so test loss and test accuracy drawn
+ * alike are one entry, "test", not two.
+ * @param {ChartSeries[]} series
+ * @returns {{ name: string, color: string, dash: number[] }[]}
+ */
+export function legendEntries(series) {
+  const seen = new Set();
+  const out = [];
+  for (const s of series) {
+    const name = s.legend ?? s.name;
+    const dash = dashPattern(s.dash);
+    const key = `${name}|${s.color}|${dash.join(',')}`;
+    if (!seen.has(key)) { seen.add(key); out.push({ name, color: s.color, dash }); }
+  }
+  return out;
+}
+
 const el = htmlEl;
 
 /**
@@ -212,8 +231,9 @@ const el = htmlEl;
  * @param {{ ariaLabel?: string }} [options]
  * @returns {{ update(snapshot: ChartSnapshot): void, resize(): void, destroy(): void, element: HTMLElement }}
  *
- * @typedef {{ name: string, color: string, dash?: boolean|number[],
+ * @typedef {{ name: string, legend?: string, color: string, dash?: boolean|number[],
  *             points: Float64Array|number[]|number[][]|{xs, ys} }} ChartSeries
+ *   legend: the legend's name for this style (default name); series alike in both panels share it.
  *   points: interleaved x, y (x = epoch), or [epoch, value] pairs, or { xs, ys }; xs ascending.
  * @typedef {{ series: ChartSeries[], logScale?: boolean, yLabel?: string, xLabel?: string,
  *             marker?: null|{ x: number, label?: string },
@@ -262,19 +282,14 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
   }
 
   function updateLegend(all) {
-    const seen = new Set();
-    const items = [];
-    for (const s of all) {
-      const key = `${s.name}|${s.color}|${dashPattern(s.dash).join(',')}`;
-      if (!seen.has(key)) { seen.add(key); items.push(s); }
-    }
-    const key = items.map((s) => `${s.name}|${s.color}|${dashPattern(s.dash)}`).join(';');
+    const items = legendEntries(all);
+    const key = items.map((s) => `${s.name}|${s.color}|${s.dash}`).join(';');
     if (key === legendKey) return;
     legendKey = key;
     legend.replaceChildren(...items.map((s) => {
       const item = el('span', { display: 'inline-flex', alignItems: 'center', gap: '5px' }, 'chart-legend-item');
       const swatch = el('span', {
-        display: 'inline-block', width: '18px', height: '0', borderTop: `2.5px ${s.dash ? 'dashed' : 'solid'} ${s.color}`,
+        display: 'inline-block', width: '18px', height: '0', borderTop: `2.5px ${s.dash.length === 0 ? 'solid' : s.dash[0] <= 2 ? 'dotted' : 'dashed'} ${s.color}`,
       });
       item.append(swatch, document.createTextNode(s.name));
       return item;

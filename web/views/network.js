@@ -3,7 +3,7 @@
 // |w|, with each bias as a small square. Draws snapshots and reports the learner's gestures
 // (add/remove layers and neurons, toggle features, hover, edit a weight); it never trains.
 import { createHeatmap } from './heatmap.js';
-import { NEGATIVE, POSITIVE, classColor, rampLut } from './colors.js';
+import { signColor, classColor, rampLut } from './colors.js';
 import { formatNumber } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -80,9 +80,11 @@ export function createNetworkView(container, handlers) {
     tooltip.innerHTML = html;
     tooltip.hidden = false;
     const box = container.getBoundingClientRect();
-    tooltip.style.left = `${Math.min(x - box.left + 12, box.width - 180)}px`;
-    tooltip.style.top = `${y - box.top + 12}px`;
+    const z = zoom();  // client pixels → the view's own (unzoomed) pixels
+    tooltip.style.left = `${Math.min((x - box.left) / z + 12, box.width / z - 180)}px`;
+    tooltip.style.top = `${(y - box.top) / z + 12}px`;
   }
+  const zoom = () => Number(container.style.zoom) || 1;
   function hideTooltip() { tooltip.hidden = true; hovered = null; }
 
   function paramText(link) {
@@ -96,6 +98,8 @@ export function createNetworkView(container, handlers) {
       '<br><small>click to edit</small>';
   }
 
+  const spokenText = (link) => paramText(link).replace(/<br>/g, ', ').replace(/<[^>]+>/g, '');
+
   const nameOf = (layer, unit) => unitName(snapshot.featureNames, snapshot.sizes, layer, unit);
 
   function edit(link, x, y) {
@@ -108,8 +112,8 @@ export function createNetworkView(container, handlers) {
     input.value = String(Number(params[k].toPrecision(6)));
     input.setAttribute('aria-label', link.from === 'bias' ? 'bias value' : 'weight value');
     const box = container.getBoundingClientRect();
-    input.style.left = `${x - box.left - 40}px`;
-    input.style.top = `${y - box.top - 14}px`;
+    input.style.left = `${(x - box.left) / zoom() - 40}px`;
+    input.style.top = `${(y - box.top) / zoom() - 14}px`;
     container.append(input);
     input.focus();
     input.select();
@@ -144,8 +148,9 @@ export function createNetworkView(container, handlers) {
       const r = el.getBoundingClientRect();
       return [r.left + r.width / 2, r.top + r.height / 2];
     };
+    link.el = el;  // update() re-reads a focused parameter's label when its gradient arrives
     el.addEventListener('focus', () => {
-      el.setAttribute('aria-label', paramText(link).replace(/<br>/g, ', ').replace(/<[^>]+>/g, ''));
+      el.setAttribute('aria-label', spokenText(link));
       showTooltip(...where(), paramText(link));
       hovered = link;
     });
@@ -179,7 +184,9 @@ export function createNetworkView(container, handlers) {
     const rows = Math.max(...columns.map((c) => c.length));
     const width = LEFT + COLUMN * (columns.length - 1) + CARD + 20;
     const height = TOP + rows * ROW + 10;
-    return { columns, width, height };
+    // Deeper still (8 hidden layers), the whole view zooms out to fit, so the output stays in view.
+    const fit = (container.parentElement?.clientWidth || width) / width;
+    return { columns, width, height, scale: fit < 1 ? Math.max(0.5, Math.floor(fit * 100) / 100) : 1 };
   }
 
   function center(col, row) {
@@ -187,9 +194,12 @@ export function createNetworkView(container, handlers) {
   }
 
   function rebuild(s) {
-    const { columns, width, height } = layout(s);
+    const { columns, width, height, scale } = layout(s);
     cards.replaceChildren();
     svg.replaceChildren();
+    container.style.zoom = scale < 1 ? String(scale) : '';
+    // Narrow columns: the per-layer +/− and count close up so neighbouring layers' never touch.
+    container.classList.toggle('compact', COLUMN < 90);
     container.style.width = `${width}px`;
     container.style.height = `${height}px`;
     svg.setAttribute('width', width);
@@ -212,7 +222,7 @@ export function createNetworkView(container, handlers) {
     for (let l = 1; l <= hiddenCount; ++l) {
       const h = document.createElement('div');
       h.className = 'neuron-controls';
-      h.style.left = `${center(l, 0).x - 14}px`;
+      h.style.left = `${center(l, 0).x - (COLUMN < 90 ? 8 : 14)}px`;
       h.append(
         button('+', `add a neuron to hidden layer ${l}`, () => handlers.onAddNeuron?.(l - 1)),
         button('−', `remove a neuron from hidden layer ${l}`, () => handlers.onRemoveNeuron?.(l - 1)),
@@ -333,15 +343,18 @@ export function createNetworkView(container, handlers) {
       rebuild(s);
     }
     // The value (while training) and the gradient (one frame after hovering starts) arrive later.
-    if (hovered && !tooltip.hidden) tooltip.innerHTML = paramText(hovered);
+    if (hovered && !tooltip.hidden) {
+      tooltip.innerHTML = paramText(hovered);
+      if (hovered.el === document.activeElement) hovered.el.setAttribute('aria-label', spokenText(hovered));
+    }
     for (const link of links) {
       const w = s.params[paramIndex(s.sizes, link.layer, link.to, link.from)];
-      link.path.setAttribute('stroke', w >= 0 ? POSITIVE : NEGATIVE);
+      link.path.setAttribute('stroke', signColor(w));  // the step view's rule: zero is neutral grey
       link.path.setAttribute('stroke-width', linkWidth(w).toFixed(2));
     }
     for (const b of biases) {
       const v = s.params[paramIndex(s.sizes, b.layer, b.to, 'bias')];
-      b.rect.setAttribute('fill', v >= 0 ? POSITIVE : NEGATIVE);
+      b.rect.setAttribute('fill', signColor(v));
       b.rect.setAttribute('opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
     }
     if (s.grid) {
