@@ -30,7 +30,7 @@ export const page = {
   hover: null,           // node shown large in the output plot
   gradientOnHover: false, // a link or bias is under the pointer: render asks the engine for gradients
   stopMarker: null,      // { x, label } early-stopping point on the chart
-  healthWarned: false,   // this run's training-health warning was shown (once per run)
+  healthWarned: false,   // this run's training-health warning was said (once per run; it stays until closed)
   healthTick: 0,         // frames played, to check training health every tenth
   dirty: true,           // something to redraw
   frame: 0,              // frames rendered (the layer table refreshes every few while training)

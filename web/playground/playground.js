@@ -25,8 +25,7 @@ function wireRunButtons() {
   $('play').addEventListener('click', () => (page.playing ? pause() : play()));
   $('step').addEventListener('click', () => {
     pause();
-    clearMessage();
-    page.healthWarned = false;  // the click cleared the warning: say it again while it still holds
+    clearMessage({ keep: 'health' });  // a warning about this run stays, as it does while playing
     if (trainStep(page.state.stepMode)) checkHealth();
     page.dirty = true;
   });
@@ -47,7 +46,7 @@ function wireRunButtons() {
     if (page.state.dataset === 'custom') return;
     apply({ ...page.state, dataSeed: (page.state.dataSeed + 1) >>> 0 });
   });
-  $('message-close').addEventListener('click', clearMessage);
+  $('message-close').addEventListener('click', () => clearMessage());
 }
 
 /**

@@ -93,7 +93,7 @@ export function checkHealth() {
   });
   if (warning) {
     page.healthWarned = true;
-    showMessage(warning, 'warning');
+    showMessage(warning, 'warning', { source: 'health' });
   }
 }
 
