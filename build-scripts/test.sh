@@ -29,4 +29,4 @@ grep -E "^stat::number_of_executed_units|^Done" build/fuzz.log || true
 echo "== wasm build"
 bash build-scripts/build-wasm.sh >/dev/null
 echo "== Node (wasm module) and Chromium (page)"
-node --test tests/build/ tests/web/ tests/wasm/ tests/e2e/
+node --test tests/scripts/ tests/web/ tests/wasm/ tests/e2e/
