@@ -14,6 +14,7 @@ constexpr Named<Activation> kActivations[] = {
 }  // namespace
 
 const char* activation_name(Activation f) { return name_of(kActivations, f); }
+std::vector<std::string> activation_names() { return names_of(kActivations); }
 
 bool parse_activation(const std::string& name, Activation& out) { return parse_name(kActivations, name, out); }
 

@@ -9,6 +9,7 @@
 // the only valid pairing (softmax + cross-entropy) gives dL/dz = a - y directly (see loss.hpp).
 #pragma once
 #include <string>
+#include <vector>
 
 #include "scalar.hpp"
 
@@ -22,6 +23,7 @@ struct ActivationParams {
 };
 
 const char* activation_name(Activation f);
+std::vector<std::string> activation_names();  // every activation, softmax last
 bool parse_activation(const std::string& name, Activation& out);  // false if unknown
 // Range of f as [lo, hi] for class targets and thresholds: tanh gives -1/+1 targets, others 0/1.
 Scalar activation_low_target(Activation f);

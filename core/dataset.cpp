@@ -175,6 +175,7 @@ Point multi_gaussian_point(Rng& rng, double noise) {
 }  // namespace
 
 const char* dataset_name(DatasetKind kind) { return name_of(kKinds, kind); }
+std::vector<std::string> dataset_names() { return names_of(kKinds); }
 
 bool parse_dataset(const std::string& name, DatasetKind& out) { return parse_name(kKinds, name, out); }
 
@@ -316,6 +317,7 @@ std::string check_custom_dataset(const Dataset& data) {
 }
 
 const char* feature_name(Feature f) { return name_of(kFeatures, f); }
+std::vector<std::string> feature_names() { return names_of(kFeatures); }
 
 bool parse_feature(const std::string& name, Feature& out) { return parse_name(kFeatures, name, out); }
 

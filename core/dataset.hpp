@@ -40,6 +40,7 @@ struct Dataset {
 };
 
 const char* dataset_name(DatasetKind kind);
+std::vector<std::string> dataset_names();
 bool parse_dataset(const std::string& name, DatasetKind& out);
 Problem dataset_problem(DatasetKind kind);
 
@@ -52,7 +53,8 @@ std::string check_custom_dataset(const Dataset& data);
 // Input features computed from (x1, x2).
 enum class Feature { X1, X2, X1Squared, X2Squared, X1X2, SinX1, SinX2 };
 constexpr int kFeatureCount = 7;
-const char* feature_name(Feature f);  // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2"
+const char* feature_name(Feature f);
+std::vector<std::string> feature_names();  // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2"
 bool parse_feature(const std::string& name, Feature& out);
 
 // (F x N) matrix, rows in the order of `features`, columns matching xy.

@@ -12,6 +12,7 @@ constexpr Named<Loss> kLosses[] = {
 }  // namespace
 
 const char* loss_name(Loss loss) { return name_of(kLosses, loss); }
+std::vector<std::string> loss_names() { return names_of(kLosses); }
 
 bool parse_loss(const std::string& name, Loss& out) { return parse_name(kLosses, name, out); }
 

@@ -19,6 +19,7 @@ namespace bp {
 enum class Loss { SquaredError, BinaryCrossEntropy, SoftmaxCrossEntropy };
 
 const char* loss_name(Loss loss);
+std::vector<std::string> loss_names();
 bool parse_loss(const std::string& name, Loss& out);
 // Empty if the output activation suits the loss, else the reason (e.g. BCE needs a sigmoid output).
 std::string check_loss_pairing(Loss loss, Activation output, int outputs);

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace bp {
 
@@ -27,6 +28,14 @@ bool parse_name(const Named<E> (&table)[N], const std::string& name, E& out) {
       return true;
     }
   return false;
+}
+
+// Every name of a table, in its order (the settings schema lists them as the allowed values).
+template <class E, std::size_t N>
+std::vector<std::string> names_of(const Named<E> (&table)[N]) {
+  std::vector<std::string> out;
+  for (const auto& t : table) out.push_back(t.name);
+  return out;
 }
 
 }  // namespace bp

@@ -20,6 +20,7 @@ std::string str(int v) { return std::to_string(v); }
 }  // namespace
 
 const char* init_name(Init init) { return name_of(kInits, init); }
+std::vector<std::string> init_names() { return names_of(kInits); }
 
 bool parse_init(const std::string& name, Init& out) { return parse_name(kInits, name, out); }
 

@@ -30,6 +30,7 @@ std::string check_architecture(const Architecture& arch);
 
 enum class Init { Zeros, Uniform, XavierUniform, XavierNormal, HeUniform, HeNormal };
 const char* init_name(Init init);
+std::vector<std::string> init_names();
 bool parse_init(const std::string& name, Init& out);
 
 class Network {

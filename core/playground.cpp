@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "settings_schema.hpp"
 #include "text.hpp"
 
 namespace bp {
@@ -12,17 +13,6 @@ namespace {
 bool same_data(const DataSpec& a, const DataSpec& b) {
   return a.kind == b.kind && a.points == b.points && a.noise == b.noise && a.seed == b.seed &&
          a.classes == b.classes;
-}
-
-// Everything but the training settings: a change here starts a new training run.
-bool same_setup(const Settings& a, const Settings& b) {
-  return same_data(a.data, b.data) && a.train_ratio == b.train_ratio &&
-         a.validation_ratio == b.validation_ratio && a.features == b.features &&
-         a.hidden == b.hidden && a.hidden_activation == b.hidden_activation &&
-         a.output_activation == b.output_activation &&
-         a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
-         a.activation_params.elu_alpha == b.activation_params.elu_alpha && a.loss == b.loss &&
-         a.init == b.init && a.bias_init == b.bias_init && a.seed == b.seed;
 }
 
 Architecture architecture_for(const Settings& s, const Dataset& data) {
@@ -81,24 +71,17 @@ Task Playground::task() const {
   return Task::Binary;
 }
 
+// The schema's checks of each setting first (their messages name the JS key), then what spans
+// settings and data.
 std::string Playground::check(const Settings& s, const Dataset& data) const {
-  std::string e = check_split(static_cast<int>(data.size()), s.train_ratio, s.validation_ratio);
+  std::string e = check_settings(s);
   if (!e.empty()) return e;
-  if (s.features.empty()) return "choose at least one input feature";
-  for (std::size_t i = 0; i < s.features.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (s.features[i] == s.features[j])
-        return std::string("feature '") + feature_name(s.features[i]) + "' is chosen twice";
-  const Architecture arch = architecture_for(s, data);
-  if (!(e = check_architecture(arch)).empty()) return e;
-  if (s.output_activation == Activation::Softmax && data.problem != Problem::Multiclass)
-    return "a softmax output needs a multi-class dataset";
-  if (data.problem == Problem::Regression && s.loss != Loss::SquaredError)
-    return std::string("regression needs loss 'mse', not '") + loss_name(s.loss) + "'";
-  if (!(e = check_loss_pairing(s.loss, s.output_activation, arch.outputs)).empty()) return e;
-  if (!std::isfinite(s.bias_init) || std::abs(s.bias_init) > 10)
-    return "bias init must be in [-10, 10] (got " + format_number(s.bias_init) + ")";
-  return check_train_settings(s.train);
+  const double ratios = double(s.train_ratio) + double(s.validation_ratio);
+  if (ratios > 1.0 + 1e-6)  // check_split's tolerance
+    return "trainRatio + validationRatio must be at most 1 (got " + format_number(ratios) + ")";
+  if (!(e = check_split(static_cast<int>(data.size()), s.train_ratio, s.validation_ratio)).empty()) return e;
+  if (!(e = check_pairing(data.problem, s.output_activation, s.loss)).empty()) return e;
+  return check_architecture(architecture_for(s, data));
 }
 
 std::string Playground::configure(const Settings& s) {
@@ -115,7 +98,7 @@ std::string Playground::configure(const Settings& s) {
   const Dataset& candidate = regenerate || s.data.kind == DatasetKind::Custom ? data : data_;
   std::string e = check(s, candidate);
   if (!e.empty()) return e;
-  if (!regenerate && same_setup(s, settings_)) {  // only training settings: keep the weights
+  if (!regenerate && same_run(s, settings_)) {  // only settings that keep the weights changed
     trainer_.set_settings(s.train);
     settings_ = s;
     return "";

@@ -27,6 +27,8 @@ std::string check_range(const char* name, Scalar v, double lo, double hi, bool l
 const char* optimizer_name(Optimizer o) { return name_of(kOptimizers, o); }
 bool parse_optimizer(const std::string& name, Optimizer& out) { return parse_name(kOptimizers, name, out); }
 const char* decay_name(Decay d) { return name_of(kDecays, d); }
+std::vector<std::string> optimizer_names() { return names_of(kOptimizers); }
+std::vector<std::string> decay_names() { return names_of(kDecays); }
 bool parse_decay(const std::string& name, Decay& out) { return parse_name(kDecays, name, out); }
 
 bool operator==(const TrainSettings& a, const TrainSettings& b) {

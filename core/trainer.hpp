@@ -16,6 +16,8 @@ enum class Decay { None, InverseTime, Exponential };
 const char* optimizer_name(Optimizer o);
 bool parse_optimizer(const std::string& name, Optimizer& out);
 const char* decay_name(Decay d);
+std::vector<std::string> optimizer_names();
+std::vector<std::string> decay_names();
 bool parse_decay(const std::string& name, Decay& out);
 
 struct TrainSettings {

@@ -10,10 +10,8 @@ export class EngineError extends Error {
   }
 }
 
-// Limits the core enforces (core/network.hpp, dataset.hpp), checked here before any array is
-// walked, so a hostile `hidden: new Array(1e6)` is refused at once instead of read item by item.
-const MAX_HIDDEN_LAYERS = 16;   // kMaxHiddenLayers
-const MAX_FEATURES = 7;         // kFeatureCount
+// Limits the core enforces (core/dataset.hpp, the bindings), for calls other than configure (whose
+// limits come from the settings schema).
 const MAX_POINTS = 5000;        // kMaxPoints
 const MAX_GRID = 1024;          // the bindings' grid-size limit
 const INT32_MAX = 2147483647;   // Embind passes int arguments modulo 2^32: 2**32 would become 0
@@ -73,7 +71,7 @@ function readNumbers(name, values, maxLength) {
 // getters or a Proxy), lists copied item by item. Only this copy reaches wasm, so no user code
 // runs while C++ holds handles (a throwing getter would unwind through wasm and leak them; one
 // that disposes the engine would leave C++ writing to freed memory).
-function snapshotSettings(settings, kinds) {
+function snapshotSettings(settings, schema) {
   if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
     throw new EngineError('settings must be an object');
   }
@@ -81,13 +79,13 @@ function snapshotSettings(settings, kinds) {
   let key = null;
   try {
     for (key of Object.keys(settings)) {
-      if (!kinds.has(key)) throw new EngineError(`unknown setting '${describe(key).slice(1, -1)}'`);
+      if (!schema.has(key)) throw new EngineError(`unknown setting '${describe(key).slice(1, -1)}'`);
     }
-    for (const [k, kind] of kinds) {
+    for (const [k, entry] of schema) {
       key = k;
       const v = settings[k];
       if (v === undefined) continue;
-      out[k] = kind === 'list' ? snapshotList(k, v) : v;
+      out[k] = entry.maxItems === undefined ? v : snapshotList(k, v, entry.maxItems);
     }
   } catch (e) {
     if (e instanceof EngineError) throw e;
@@ -96,13 +94,11 @@ function snapshotSettings(settings, kinds) {
   return out;
 }
 
-function snapshotList(key, v) {
+// A list's length is checked before any item is read, so a hostile `hidden: new Array(1e6)` is
+// refused at once instead of read item by item (the core's wording).
+function snapshotList(key, v, max) {
   if (!Array.isArray(v)) return v;  // the bindings name the expected type
-  const max = key === 'hidden' ? MAX_HIDDEN_LAYERS : MAX_FEATURES;
-  if (v.length > max) {
-    throw new EngineError(key === 'hidden' ? `hidden layers must be at most ${max} (got ${v.length})`
-      : `setting '${key}' has ${v.length} items (at most ${max})`);
-  }
+  if (v.length > max) throw new EngineError(`${key} must have at most ${max} items (got ${v.length})`);
   return Array.from({ length: v.length }, (_, i) => v[i]);
 }
 
@@ -138,13 +134,65 @@ export function sumTimesGraph(module, x, y, z) {
   return module.sumTimesGraph(x, y, z);
 }
 
+const SETTING_TYPES = ['number', 'integer', 'enum', 'integer list', 'enum list'];
+
+/**
+ * The settings schema, from the core (core/settings_schema.hpp): one frozen entry per setting
+ * configure() accepts, in the README's order:
+ * { key (as configure and links spell it), label (as the page names it to the learner),
+ *   type ('number' | 'integer' | 'enum' | 'integer list' | 'enum list'), default,
+ *   keepsWeights (changing only such settings keeps the trained weights),
+ *   min, max, minOpen, maxOpen (numbers, and each item of an integer list),
+ *   minItems, maxItems (lists), values (enums: the allowed names) }.
+ * Checked here, so a page built on it fails loudly at start rather than subtly later.
+ * @param module the loaded Emscripten module
+ */
+export function settingsSchema(module) {
+  const schema = module.settingsSchema();
+  const keys = new Set();
+  for (const e of schema) {
+    const where = `settings schema entry '${e.key}'`;
+    if (typeof e.key !== 'string' || keys.has(e.key)) throw new EngineError(`${where}: key missing or repeated`);
+    keys.add(e.key);
+    if (typeof e.label !== 'string' || e.label === '') throw new EngineError(`${where}: no label`);
+    if (!SETTING_TYPES.includes(e.type)) throw new EngineError(`${where}: unknown type '${e.type}'`);
+    if (typeof e.keepsWeights !== 'boolean') throw new EngineError(`${where}: keepsWeights is not a boolean`);
+    const enumType = e.type === 'enum' || e.type === 'enum list';
+    if (enumType && !(Array.isArray(e.values) && e.values.length > 0)) throw new EngineError(`${where}: no values`);
+    if (!enumType && !(e.min <= e.max)) throw new EngineError(`${where}: min ${e.min} > max ${e.max}`);
+  }
+  return deepFreeze(schema);
+}
+
+/**
+ * The output activation / loss pairings, from the core: per problem ('binary', 'multiclass',
+ * 'regression') { outputActivations (offered, best first), losses: { [activation]: valid losses,
+ * preferred first }, default: { outputActivation, loss } }. Frozen.
+ */
+export function outputPairings(module) {
+  return deepFreeze(module.outputPairings());
+}
+
+function deepFreeze(o) {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
 export class Engine {
   constructor(module) {
     this.module = module;
     this.core = new module.Core();
-    // The keys configure() accepts, and whether each is a list, as the core reports them.
-    this.kinds = new Map(Object.entries(this.core.settings()).map(([k, v]) => [k, Array.isArray(v) ? 'list' : typeof v]));
+    // The keys configure() accepts, from the core's schema.
+    this.schema = new Map(settingsSchema(module).map((e) => [e.key, e]));
   }
+
+  /** The settings schema (see settingsSchema()). */
+  settingsSchema() { return [...this.schema.values()]; }
+  /** True when changing only `key` keeps the trained weights (the schema's keepsWeights). */
+  keepsWeights(key) { return this.schema.get(key)?.keepsWeights === true; }
 
   // The live wasm object, or an EngineError once disposed (Embind would throw a BindingError, or a
   // TypeError once the wrapper dropped it).
@@ -172,13 +220,13 @@ export class Engine {
 
   /**
    * Changes any settings (a partial object changes only the keys it names). Throws EngineError
-   * naming the bad setting (unknown keys too) and leaves everything as it was. Changing only
-   * training settings (learningRate, batchSize, l1, l2, decay*, optimizer, momentum, beta*,
-   * epsilon, dropout) keeps the weights; anything else starts a new run from `seed`.
+   * naming the bad setting by its key (unknown keys too) and leaves everything as it was.
+   * Changing only settings whose schema entry keepsWeights keeps the weights; anything else
+   * starts a new run from `seed`.
    */
   configure(settings) {
     this.live();
-    const plain = snapshotSettings(settings, this.kinds);
+    const plain = snapshotSettings(settings, this.schema);
     check(this.live().configure(plain));  // live() again: a getter may have disposed the engine
     return this;
   }

@@ -1,6 +1,8 @@
 // Which output activation and loss suit which problem, so the page only offers valid pairs and
-// moves to a sensible pair when the problem changes. Mirrors the core's checks (core/loss.cpp,
-// core/playground.cpp), which stay the authority: the engine still rejects an invalid pair.
+// moves to a sensible pair when the problem changes. A copy of the core's pairings
+// (core/settings_schema.hpp: output_activations_for, losses_for, default_pairing), needed before
+// the wasm loads (a link is fitted as it is read); tests/wasm/settings-schema.test.mjs holds it to
+// them, and the engine still rejects an invalid pair.
 
 /** Output activations offered for a problem ('binary' | 'multiclass' | 'regression'). */
 export function outputActivations(problem) {

@@ -225,23 +225,23 @@ TEST_CASE("every invalid setting is rejected with a message naming it, changing 
   Playground pg = trained_playground();
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
   SECTION("training settings") {
-    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = 0; }, "learning rate");
-    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = Scalar(-0.1); }, "learning rate");
-    expect_bad_settings(pg, [&](Settings& s) { s.train.learning_rate = nan; }, "learning rate");
-    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = Scalar(1e9); }, "learning rate");
-    expect_bad_settings(pg, [](Settings& s) { s.train.batch_size = 0; }, "batch size");
+    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = 0; }, "learningRate");
+    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = Scalar(-0.1); }, "learningRate");
+    expect_bad_settings(pg, [&](Settings& s) { s.train.learning_rate = nan; }, "learningRate");
+    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = Scalar(1e9); }, "learningRate");
+    expect_bad_settings(pg, [](Settings& s) { s.train.batch_size = 0; }, "batchSize");
     expect_bad_settings(pg, [](Settings& s) { s.train.dropout = 1; }, "dropout");
     expect_bad_settings(pg, [](Settings& s) { s.train.momentum = 1; }, "momentum");
-    expect_bad_settings(pg, [](Settings& s) { s.train.l2 = -1; }, "L2");
-    expect_bad_settings(pg, [](Settings& s) { s.train.l1 = 11; }, "L1");
+    expect_bad_settings(pg, [](Settings& s) { s.train.l2 = -1; }, "l2");
+    expect_bad_settings(pg, [](Settings& s) { s.train.l1 = 11; }, "l1");
   }
   SECTION("architecture") {
-    expect_bad_settings(pg, [](Settings& s) { s.hidden = {4, 0}; }, "hidden layer 2");
-    expect_bad_settings(pg, [](Settings& s) { s.hidden.assign(17, 2); }, "hidden layers");
+    expect_bad_settings(pg, [](Settings& s) { s.hidden = {4, 0}; }, "hidden[1]");
+    expect_bad_settings(pg, [](Settings& s) { s.hidden.assign(17, 2); }, "hidden must have at most 16");
     expect_bad_settings(pg, [](Settings& s) { s.hidden = {300}; }, "300");
     expect_bad_settings(pg, [](Settings& s) { s.hidden_activation = Activation::Softmax; }, "softmax");
-    expect_bad_settings(pg, [](Settings& s) { s.activation_params.leaky_slope = 2; }, "leaky");
-    expect_bad_settings(pg, [](Settings& s) { s.bias_init = 20; }, "bias init");
+    expect_bad_settings(pg, [](Settings& s) { s.activation_params.leaky_slope = 2; }, "leakySlope");
+    expect_bad_settings(pg, [](Settings& s) { s.bias_init = 20; }, "biasInit");
   }
   SECTION("loss and output pairings") {
     expect_bad_settings(pg, [](Settings& s) { s.loss = Loss::BinaryCrossEntropy; }, "bce");  // tanh output
@@ -262,18 +262,18 @@ TEST_CASE("every invalid setting is rejected with a message naming it, changing 
                         "regression");
   }
   SECTION("features") {
-    expect_bad_settings(pg, [](Settings& s) { s.features.clear(); }, "feature");
+    expect_bad_settings(pg, [](Settings& s) { s.features.clear(); }, "features must have at least 1");
     expect_bad_settings(pg, [](Settings& s) { s.features = {Feature::X1, Feature::X2, Feature::X1}; }, "x1");
   }
   SECTION("data and split") {
     expect_bad_settings(pg, [](Settings& s) { s.data.points = 0; }, "points");
     expect_bad_settings(pg, [](Settings& s) { s.data.noise = 2; }, "noise");
     expect_bad_settings(pg, [](Settings& s) { s.data.kind = DatasetKind::Blobs; s.data.classes = 20; }, "classes");
-    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = 0; }, "train_ratio");
-    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = Scalar(1.5); }, "train_ratio");
-    expect_bad_settings(pg, [](Settings& s) { s.validation_ratio = Scalar(-0.1); }, "validation_ratio");
+    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = 0; }, "trainRatio must be in (0, 1] (got 0)");
+    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = Scalar(1.5); }, "trainRatio");
+    expect_bad_settings(pg, [](Settings& s) { s.validation_ratio = Scalar(-0.1); }, "validationRatio");
     expect_bad_settings(pg, [](Settings& s) { s.train_ratio = Scalar(0.8); s.validation_ratio = Scalar(0.5); },
-                        "validation_ratio");
+                        "trainRatio + validationRatio");
     expect_bad_settings(pg, [](Settings& s) { s.data.kind = DatasetKind::Custom; }, "custom");
   }
   SECTION("calls other than configure") {

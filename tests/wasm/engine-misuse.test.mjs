@@ -162,10 +162,10 @@ describe('configure() with hostile settings objects', () => {
     const counting = (length) => new Proxy(new Array(length).fill(2), {
       get(t, k) { if (typeof k === 'string' && /^\d+$/.test(k)) reads += 1; return Reflect.get(t, k); },
     });
-    assertEngineError(() => engine.configure({ hidden: counting(1e6) }), /hidden layers must be at most 16 \(got 1000000\)/);
-    assertEngineError(() => engine.configure({ features: counting(1e6) }), /setting 'features' has 1000000 items \(at most 7\)/);
+    assertEngineError(() => engine.configure({ hidden: counting(1e6) }), /hidden must have at most 16 items \(got 1000000\)/);
+    assertEngineError(() => engine.configure({ features: counting(1e6) }), /features must have at most 7 items \(got 1000000\)/);
     assert.equal(reads, 0);
-    assertEngineError(() => engine.configure({ hidden: new Array(1e6) }), /hidden layers must be at most 16/);
+    assertEngineError(() => engine.configure({ hidden: new Array(1e6) }), /hidden must have at most 16 items/);
     assertEngineError(() => engine.configure({ hidden: new Array(3) }), /setting 'hidden' must be an array of whole numbers/);
   });
 

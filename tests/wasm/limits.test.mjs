@@ -108,9 +108,9 @@ describe('the bindings check on their own, below engine.js', () => {
         return Reflect.get(target, key, receiver);
       },
     });
-    refused(engine.core.configure({ hidden }), /hidden layers must be at most 16 \(got 1000000\)/);
+    refused(engine.core.configure({ hidden }), /hidden must have at most 16 items \(got 1000000\)/);
     assert.equal(reads, 0);
-    refused(engine.core.configure({ features: new Array(8).fill('x1') }), /at most 7 features \(got 8\)/);
+    refused(engine.core.configure({ features: new Array(8).fill('x1') }), /features must have at most 7 items \(got 8\)/);
     assert.deepEqual(engine.layerSizes(), [2, 4, 2, 1]);
   });
   test('setParams and setCustomData check lengths before copying into wasm memory', () => {

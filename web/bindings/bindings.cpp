@@ -16,6 +16,7 @@
 
 #include "graph.hpp"
 #include "playground.hpp"
+#include "settings_schema.hpp"
 #include "text.hpp"
 
 using emscripten::val;
@@ -49,128 +50,69 @@ bool array_length(const val& v, double& n) {
 
 // ---- JS -> C++ ----
 
-// Reads settings field `key` if present, reporting a type error that names it.
-class SettingsReader {
- public:
-  explicit SettingsReader(const val& object) : o_(object) {}
-  const std::string& error() const { return error_; }
-
-  template <class T>
-  void number(const char* key, T& out) {
-    const val v = field(key);
-    if (v.isUndefined()) return;
-    if (v.typeOf().as<std::string>() != "number") return fail(key, "a number");
-    const double d = v.as<double>();
-    if (std::is_integral<T>::value) {
-      // Range first: casting an out-of-range double to an integer is undefined behaviour.
-      if (!(d >= double(std::numeric_limits<T>::min()) && d <= double(std::numeric_limits<T>::max())))
-        return fail(key, std::is_signed<T>::value ? "a whole number in range" : "a whole number from 0 to 4294967295");
-      if (d != std::floor(d)) return fail(key, "a whole number");
-    }
-    out = static_cast<T>(d);
-  }
-  template <class E>
-  void name(const char* key, E& out, bool (*parse)(const std::string&, E&)) {
-    const val v = field(key);
-    if (v.isUndefined()) return;
-    if (!v.isString()) return fail(key, "a name (string)");
-    const std::string s = v.as<std::string>();
-    if (!parse(s, out) && error_.empty()) error_ = std::string("unknown ") + key + " '" + s + "'";
-  }
-  // At most max_count items: the length is checked before any item is read (a million-item
-  // array would otherwise take seconds to be refused).
-  void integers(const char* key, std::vector<int>& out, int max_count, const char* too_many) {
-    const val v = field(key);
-    if (v.isUndefined()) return;
-    if (!val::global("Array").call<bool>("isArray", v)) return fail(key, "an array of whole numbers");
-    std::vector<int> result;
-    const double n = v["length"].as<double>();
-    if (n > max_count) {
-      if (error_.empty()) error_ = std::string(too_many) + " (got " + length_text(n) + ")";
-      return;
-    }
-    for (int i = 0; i < int(n); ++i) {
-      const val item = v[i];
-      if (item.typeOf().as<std::string>() != "number" ||
-          !val::global("Number").call<bool>("isInteger", item))
-        return fail(key, "an array of whole numbers");
-      const double d = item.as<double>();
-      result.push_back(d > 1e6 ? 1000000 : d < -1e6 ? -1000000 : static_cast<int>(d));
-    }
-    out = result;
-  }
-  void features(const char* key, std::vector<bp::Feature>& out) {
-    const val v = field(key);
-    if (v.isUndefined()) return;
-    if (!val::global("Array").call<bool>("isArray", v)) return fail(key, "an array of feature names");
-    std::vector<bp::Feature> result;
-    const double n = v["length"].as<double>();
-    if (n > bp::kFeatureCount) {
-      if (error_.empty())
-        error_ = "features must name at most " + std::to_string(bp::kFeatureCount) + " features (got " +
-                 length_text(n) + ")";
-      return;
-    }
-    for (int i = 0; i < int(n); ++i) {
-      const val item = v[i];
-      bp::Feature f;
-      if (!item.isString()) return fail(key, "an array of feature names");
-      if (!bp::parse_feature(item.as<std::string>(), f)) {
-        if (error_.empty()) error_ = "unknown feature '" + item.as<std::string>() + "'";
-        return;
+// One setting's JS value into `out`, checking its JS type ("setting 'x' must be a number"); the
+// schema checks the range after.
+std::string read_value(const bp::SettingSpec& spec, const val& v, bp::SettingValue& out) {
+  const std::string key = spec.key;
+  const auto fail = [&](const char* expected) { return "setting '" + key + "' must be " + expected; };
+  const bool is_number = v.typeOf().as<std::string>() == "number";
+  switch (spec.type) {
+    case bp::SettingType::Number:
+      if (!is_number) return fail("a number");
+      out.number = v.as<double>();
+      return "";
+    case bp::SettingType::Integer:
+      if (!is_number) return fail("a number");
+      out.number = v.as<double>();
+      if (!std::isfinite(out.number) || out.number != std::floor(out.number)) return fail("a whole number");
+      return "";
+    case bp::SettingType::Enum:
+      if (!v.isString()) return fail("a name (string)");
+      out.name = v.as<std::string>();
+      return "";
+    case bp::SettingType::IntegerList:
+    case bp::SettingType::EnumList: {
+      const bool integers = spec.type == bp::SettingType::IntegerList;
+      const char* expected = integers ? "an array of whole numbers" : "an array of names";
+      if (!val::global("Array").call<bool>("isArray", v)) return fail(expected);
+      // The length before any item: a million-item array is refused at once.
+      const double n = v["length"].as<double>();
+      if (n > spec.max_items)
+        return key + " must have at most " + std::to_string(spec.max_items) + " items (got " + length_text(n) + ")";
+      out.numbers.clear();
+      out.names.clear();
+      for (int i = 0; i < int(n); ++i) {
+        const val item = v[i];
+        if (integers) {
+          if (item.typeOf().as<std::string>() != "number" || !val::global("Number").call<bool>("isInteger", item))
+            return fail(expected);
+          out.numbers.push_back(item.as<double>());
+        } else {
+          if (!item.isString()) return fail(expected);
+          out.names.push_back(item.as<std::string>());
+        }
       }
-      result.push_back(f);
+      return "";
     }
-    out = result;
   }
+  return "setting '" + key + "' has an unknown type";
+}
 
- private:
-  val field(const char* key) const { return error_.empty() ? o_[key] : val::undefined(); }
-  void fail(const char* key, const char* expected) {
-    if (error_.empty()) error_ = std::string("setting '") + key + "' must be " + expected;
-  }
-  const val& o_;
-  std::string error_;
-};
-
-// Starts from `base`, so a partial object changes only the fields it names.
+// Starts from `base`, so a partial object changes only the fields it names. Every key of the
+// schema is read, type-checked and range-checked before it is stored.
 std::string read_settings(const val& o, const bp::Settings& base, bp::Settings& s) {
   if (o.isNull() || o.typeOf().as<std::string>() != "object") return "settings must be an object";
   s = base;
-  SettingsReader r(o);
-  r.name("dataset", s.data.kind, bp::parse_dataset);
-  r.number("points", s.data.points);
-  r.number("noise", s.data.noise);
-  r.number("dataSeed", s.data.seed);
-  r.number("classes", s.data.classes);
-  r.number("trainRatio", s.train_ratio);
-  r.number("validationRatio", s.validation_ratio);
-  r.features("features", s.features);
-  r.integers("hidden", s.hidden, bp::kMaxHiddenLayers,
-             ("hidden layers must be at most " + std::to_string(bp::kMaxHiddenLayers)).c_str());
-  r.name("activation", s.hidden_activation, bp::parse_activation);
-  r.name("outputActivation", s.output_activation, bp::parse_activation);
-  r.number("leakySlope", s.activation_params.leaky_slope);
-  r.number("eluAlpha", s.activation_params.elu_alpha);
-  r.name("loss", s.loss, bp::parse_loss);
-  r.name("init", s.init, bp::parse_init);
-  r.number("biasInit", s.bias_init);
-  r.number("seed", s.seed);
-  auto& t = s.train;
-  r.number("learningRate", t.learning_rate);
-  r.number("batchSize", t.batch_size);
-  r.number("l1", t.l1);
-  r.number("l2", t.l2);
-  r.name("decay", t.decay, bp::parse_decay);
-  r.number("decayRate", t.decay_rate);
-  r.number("decaySteps", t.decay_steps);
-  r.name("optimizer", t.optimizer, bp::parse_optimizer);
-  r.number("momentum", t.momentum);
-  r.number("beta1", t.beta1);
-  r.number("beta2", t.beta2);
-  r.number("epsilon", t.epsilon);
-  r.number("dropout", t.dropout);
-  return r.error();
+  for (const auto& spec : bp::settings_schema()) {
+    const val v = o[spec.key];
+    if (v.isUndefined()) continue;
+    bp::SettingValue value;
+    std::string e = read_value(spec, v, value);
+    if (e.empty()) e = bp::check_setting(spec, value);
+    if (!e.empty()) return e;
+    spec.set(s, value);
+  }
+  return "";
 }
 
 // ---- C++ -> JS (copies, so JS never holds views into wasm memory that may move) ----
@@ -186,48 +128,96 @@ val floats(const Eigen::DenseBase<Derived>& m) {
 }
 val ints(const std::vector<int>& v) { return typed_array("Int32Array", v.data(), v.size()); }
 
-// The training settings under the names the JS settings use (engine.settings() and a step's).
-void set_train_settings(val& o, const bp::TrainSettings& t) {
-  o.set("learningRate", t.learning_rate);
-  o.set("batchSize", t.batch_size);
-  o.set("l1", t.l1);
-  o.set("l2", t.l2);
-  o.set("decay", std::string(bp::decay_name(t.decay)));
-  o.set("decayRate", t.decay_rate);
-  o.set("decaySteps", t.decay_steps);
-  o.set("optimizer", std::string(bp::optimizer_name(t.optimizer)));
-  o.set("momentum", t.momentum);
-  o.set("beta1", t.beta1);
-  o.set("beta2", t.beta2);
-  o.set("epsilon", t.epsilon);
-  o.set("dropout", t.dropout);
+val value_to_js(const bp::SettingSpec& spec, const bp::SettingValue& v) {
+  switch (spec.type) {
+    case bp::SettingType::Number:
+    case bp::SettingType::Integer: return val(v.number);
+    case bp::SettingType::Enum: return val(v.name);
+    case bp::SettingType::IntegerList: {
+      val a = val::array();
+      for (double n : v.numbers) a.call<void>("push", n);
+      return a;
+    }
+    case bp::SettingType::EnumList: {
+      val a = val::array();
+      for (const auto& n : v.names) a.call<void>("push", n);
+      return a;
+    }
+  }
+  return val::undefined();
 }
 
-val settings_to_js(const bp::Settings& s) {
+// Settings under their JS keys; only those that keep the weights (the training settings) when
+// `training_only`, as a step's record gives them.
+val settings_to_js(const bp::Settings& s, bool training_only = false) {
   val o = val::object();
-  o.set("dataset", std::string(bp::dataset_name(s.data.kind)));
-  o.set("points", s.data.points);
-  o.set("noise", s.data.noise);
-  o.set("dataSeed", double(s.data.seed));
-  o.set("classes", s.data.classes);
-  o.set("trainRatio", s.train_ratio);
-  o.set("validationRatio", s.validation_ratio);
-  val features = val::array();
-  for (auto f : s.features) features.call<void>("push", std::string(bp::feature_name(f)));
-  o.set("features", features);
-  val hidden = val::array();
-  for (int h : s.hidden) hidden.call<void>("push", h);
-  o.set("hidden", hidden);
-  o.set("activation", std::string(bp::activation_name(s.hidden_activation)));
-  o.set("outputActivation", std::string(bp::activation_name(s.output_activation)));
-  o.set("leakySlope", s.activation_params.leaky_slope);
-  o.set("eluAlpha", s.activation_params.elu_alpha);
-  o.set("loss", std::string(bp::loss_name(s.loss)));
-  o.set("init", std::string(bp::init_name(s.init)));
-  o.set("biasInit", s.bias_init);
-  o.set("seed", double(s.seed));
-  set_train_settings(o, s.train);
+  for (const auto& spec : bp::settings_schema()) {
+    if (training_only && !spec.keeps_weights) continue;
+    bp::SettingValue v;
+    spec.get(s, v);
+    o.set(spec.key, value_to_js(spec, v));
+  }
   return o;
+}
+
+val names_to_js(const std::vector<std::string>& names) {
+  val a = val::array();
+  for (const auto& n : names) a.call<void>("push", n);
+  return a;
+}
+
+// The schema as plain objects: { key, label, type, default, keepsWeights } plus, by type, min,
+// max, minOpen, maxOpen (numbers; list items), minItems, maxItems (lists), values (names).
+val settings_schema_js() {
+  val out = val::array();
+  for (const auto& spec : bp::settings_schema()) {
+    val o = val::object();
+    o.set("key", std::string(spec.key));
+    o.set("label", std::string(spec.label));
+    o.set("type", std::string(bp::setting_type_name(spec.type)));
+    bp::SettingValue d = bp::default_value(spec);
+    if (spec.type == bp::SettingType::Number) d.number = bp::shortest_decimal(d.number);  // 0.03, as typed
+    o.set("default", value_to_js(spec, d));
+    o.set("keepsWeights", spec.keeps_weights);
+    if (spec.type == bp::SettingType::Number || spec.type == bp::SettingType::Integer ||
+        spec.type == bp::SettingType::IntegerList) {
+      o.set("min", spec.min);
+      o.set("max", spec.max);
+      o.set("minOpen", spec.min_open);
+      o.set("maxOpen", spec.max_open);
+    }
+    if (spec.type == bp::SettingType::IntegerList || spec.type == bp::SettingType::EnumList) {
+      o.set("minItems", spec.min_items);
+      o.set("maxItems", spec.max_items);
+    }
+    if (spec.type == bp::SettingType::Enum || spec.type == bp::SettingType::EnumList)
+      o.set("values", names_to_js(spec.values));
+    out.call<void>("push", o);
+  }
+  return out;
+}
+
+// Per problem: { outputActivations (offered, best first), losses: { activation: [valid losses,
+// preferred first] }, default: { outputActivation, loss } }.
+val output_pairings_js() {
+  val out = val::object();
+  for (bp::Problem p : {bp::Problem::Binary, bp::Problem::Multiclass, bp::Problem::Regression}) {
+    val o = val::object(), outputs = val::array(), losses = val::object(), def = val::object();
+    for (bp::Activation a : bp::output_activations_for(p)) {
+      outputs.call<void>("push", std::string(bp::activation_name(a)));
+      val l = val::array();
+      for (bp::Loss loss : bp::losses_for(p, a)) l.call<void>("push", std::string(bp::loss_name(loss)));
+      losses.set(bp::activation_name(a), l);
+    }
+    const bp::Pairing d = bp::default_pairing(p);
+    def.set("outputActivation", std::string(bp::activation_name(d.output)));
+    def.set("loss", std::string(bp::loss_name(d.loss)));
+    o.set("outputActivations", outputs);
+    o.set("losses", losses);
+    o.set("default", def);
+    out.set(bp::problem_name(p), o);
+  }
+  return out;
 }
 
 val metrics_to_js(const bp::Metrics& m) {
@@ -283,9 +273,9 @@ val step_trace_to_js(const bp::StepTrace& t) {
   o.set("lossBefore", t.loss_before);
   o.set("lossAfter", t.loss_after);
   o.set("optimizer", std::string(bp::optimizer_name(t.optimizer)));
-  val settings = val::object();  // the constants the update used, for its equation
-  set_train_settings(settings, t.settings);
-  o.set("settings", settings);
+  bp::Settings used;  // the constants the update used, for its equation
+  used.train = t.settings;
+  o.set("settings", settings_to_js(used, true));
   o.set("dropoutApplied", t.dropout_applied);
   o.set("velocityBefore", floats(t.velocity_before));
   o.set("velocityAfter", floats(t.velocity_after));
@@ -297,15 +287,6 @@ val step_trace_to_js(const bp::StepTrace& t) {
   o.set("moment2Hat", floats(t.moment2_hat));
   o.set("adamStep", t.adam_step);
   return o;
-}
-
-const char* problem_name(bp::Problem p) {
-  switch (p) {
-    case bp::Problem::Binary: return "binary";
-    case bp::Problem::Multiclass: return "multiclass";
-    case bp::Problem::Regression: return "regression";
-  }
-  return "?";
 }
 
 // The chain-rule lesson's graph f = (x + y) z: every node's value, gradient and inputs, and every
@@ -431,7 +412,7 @@ class Core {
   val dataset() const {
     const auto& d = pg_.dataset();
     val o = val::object();
-    o.set("problem", std::string(problem_name(d.problem)));
+    o.set("problem", std::string(bp::problem_name(d.problem)));
     o.set("classes", d.classes);
     o.set("xy", floats(d.xy));
     o.set("labels", floats(d.label));
@@ -518,6 +499,8 @@ class Core {
 
 EMSCRIPTEN_BINDINGS(backprop_core) {
   emscripten::function("sumTimesGraph", &sum_times_graph_js);
+  emscripten::function("settingsSchema", &settings_schema_js);
+  emscripten::function("outputPairings", &output_pairings_js);
   emscripten::class_<Core>("Core")
       .constructor<>()
       .function("configure", &Core::configure)

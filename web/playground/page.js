@@ -7,8 +7,6 @@ export const GRID = 64;             // cells per side of every heatmap (one eval
 export const FRAME_BUDGET_MS = 10;  // training time per animation frame, so the page stays responsive
 export const ALL_FEATURES = SETTINGS.find((e) => e.key === 'features').values;
 export const DATASETS = SETTINGS.find((e) => e.key === 'dataset').values.filter((d) => d !== 'custom');
-export const TRAINING_KEYS = new Set(['learningRate', 'batchSize', 'l1', 'l2', 'decay', 'decayRate', 'decaySteps',
-  'optimizer', 'momentum', 'beta1', 'beta2', 'epsilon', 'dropout']);
 
 export const $ = (id) => document.getElementById(id);
 

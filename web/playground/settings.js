@@ -6,7 +6,7 @@ import { readLink } from '../link-load.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem } from '../rules.js';
 import { applyEmbed } from '../embed.js';
 import { splitHash, joinHash } from '../course/route.js';
-import { page, $, TRAINING_KEYS, noPoints } from './page.js';
+import { page, $, noPoints } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { startHistory, clearRun, pause, restart } from './training.js';
 import { setCustom, updateDrawClasses } from './points.js';
@@ -23,7 +23,7 @@ export function problemOf(state) {
 export function apply(next, { quiet = false, resync = true } = {}) {
   const previous = page.state;
   next = coherent(next, problemOf(next));
-  const newRun = Object.keys(next).some((k) => k !== 'hide' && !TRAINING_KEYS.has(k) &&
+  const newRun = Object.keys(next).some((k) => k !== 'hide' && !page.engine.keepsWeights(k) &&
     JSON.stringify(next[k]) !== JSON.stringify(previous[k]) && SETTINGS.find((e) => e.key === k)?.engine);
   let engineTouched = false;  // points or a passing output/loss were sent before the settings
   if (next.dataset === 'custom' && page.custom?.labels.length === 0) {
