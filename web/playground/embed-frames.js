@@ -18,18 +18,19 @@ function nextFrames(win, n = 3) {
   });
 }
 
-// Loads `src` in `frame` (already in the document) and resolves once the playground inside is ready.
+// Loads `src` in `frame` (already in the document) and resolves once the playground inside is
+// ready; rejects if the frame is taken out of the document first or the page never starts.
 function load(frame, src) {
   return new Promise((resolve, reject) => {
     const end = Date.now() + LOAD_TIMEOUT_MS;
     const poll = () => {
-      const doc = frame.contentDocument;
-      if (doc?.body?.dataset.ready === 'true') nextFrames(frame.contentWindow).then(resolve);
+      if (!frame.isConnected) reject(new Error('stopped'));
+      else if (frame.contentDocument?.body?.dataset.ready === 'true') nextFrames(frame.contentWindow).then(resolve);
       else if (Date.now() > end) reject(new Error('the embedded playground did not start'));
       else setTimeout(poll, 30);
     };
-    frame.addEventListener('load', poll, { once: true });
     frame.src = src;
+    setTimeout(poll, 30);
   });
 }
 
@@ -52,10 +53,17 @@ function inspect(frame) {
  * scrollWidth and scrollHeight are read. Of the widths whose content fits sideways and shows the
  * output plot (if any) within 15% of its largest, the narrowest within 24 px of the lowest height
  * is suggested, with the height its content needs there, checked once more at exactly that size.
- * @returns {Promise<{ width: number, height: number, rows: object[] }>}
+ * isStale() true (the dialog closed or the choice changed) stops it early, removing its frame.
+ * @returns {Promise<{ width: number, height: number, rows: object[] } | null>}
  */
-export async function measureEmbed(src) {
+export async function measureEmbed(src, isStale = () => false) {
   const frame = document.createElement('iframe');
+  // A removed frame stops loading and running.
+  const stop = setInterval(() => {
+    if (!isStale()) return;
+    frame.remove();
+    clearInterval(stop);
+  }, 100);
   frame.className = 'embed-measurer';
   frame.title = 'Measuring the embed';
   frame.tabIndex = -1;
@@ -65,6 +73,7 @@ export async function measureEmbed(src) {
   document.body.append(frame);
   try {
     await load(frame, src);
+    if (isStale()) return null;
     frame.contentDocument.body.classList.add('embed-measure');
     const at = async (width, height) => {
       frame.style.width = `${width}px`;
@@ -73,7 +82,10 @@ export async function measureEmbed(src) {
       return { width, ...inspect(frame) };
     };
     const rows = [];
-    for (const width of WIDTHS) rows.push(await at(width, 300));
+    for (const width of WIDTHS) {
+      if (isStale()) return null;
+      rows.push(await at(width, 300));
+    }
     const fits = rows.filter((r) => r.scrollWidth <= r.clientWidth);
     const pool = fits.length ? fits : rows;
     // The plot near its largest first (a small decision boundary is no use), then the lowest height.
@@ -92,6 +104,7 @@ export async function measureEmbed(src) {
     }
     return { width, height, rows };
   } finally {
+    clearInterval(stop);
     frame.remove();
   }
 }

@@ -123,14 +123,14 @@ async function refresh(gen, remeasure) {
   if (remeasure || measured?.src !== src) {
     let size;
     try {
-      size = await measureEmbed(src);
+      size = await measureEmbed(src, () => gen !== generation);
     } catch (e) {
       if (gen !== generation) return;
       $('embed-size-note').textContent = `The size could not be measured: ${e.message}.`;
       dialog.dataset.state = 'ready';
       return;
     }
-    if (gen !== generation) return;
+    if (gen !== generation || !size) return;
     measured = { src, width: size.width, height: size.height };
     $('embed-size-note').textContent = `Measured: these parts need ${size.width} × ${size.height} px without scrolling.`;
     if (autoSize) {
