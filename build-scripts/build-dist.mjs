@@ -1,5 +1,5 @@
 // npm run build (after build-wasm.sh): the playground as a static folder, dist/, to host anywhere.
-//   dist/index.html, style.css, app.js (web/main.js and its modules bundled into one classic script),
+//   dist/index.html, style.css, share.css, app.js (web/main.js and its modules bundled into one classic script),
 //   wasm/backprop-core.{js,wasm}: relative paths only, so it works from any folder of any static server.
 //   dist/offline/index.html: ONE file with the CSS, the module with its wasm inlined (base64) and the
 //   bundle, for file:// (double-click) with no network: browsers will not fetch .wasm or ES modules there.
@@ -22,6 +22,7 @@ const INLINE = path.join(ROOT, 'build', 'wasm', 'inline', 'backprop-core-inline.
 const MODULE_TAG = '<script src="wasm/backprop-core.js"></script>';
 const MAIN_TAG = '<script type="module" src="main.js"></script>';
 const STYLE_TAG = '<link rel="stylesheet" href="style.css">';
+const SHARE_STYLE_TAG = '<link rel="stylesheet" href="share.css">';
 const ICON_TAG = '<link rel="icon" href="favicon.svg">';
 const CHARSET_TAG = '<meta charset="utf-8">';
 
@@ -70,14 +71,15 @@ export async function buildDist(out = DIST) {
   fs.mkdirSync(path.join(out, 'offline'), { recursive: true });
 
   const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
-  const css = fs.readFileSync(path.join(WEB, 'style.css'), 'utf8');
+  // The offline file inlines both stylesheets as one <style> (one hash in its policy).
+  const css = ['style.css', 'share.css'].map((f) => fs.readFileSync(path.join(WEB, f), 'utf8')).join('\n');
   const app = await bundle();
 
   // Hosted: the same page, the bundle as a classic script at the end of <body> (as the module was).
   const hosted = replaceOnce(html, MAIN_TAG, '<script src="app.js"></script>', 'the page module');
   fs.writeFileSync(path.join(out, 'index.html'), hosted);
   fs.writeFileSync(path.join(out, 'app.js'), app);
-  fs.copyFileSync(path.join(WEB, 'style.css'), path.join(out, 'style.css'));
+  for (const f of ['style.css', 'share.css']) fs.copyFileSync(path.join(WEB, f), path.join(out, f));
   fs.copyFileSync(path.join(WEB, 'favicon.svg'), path.join(out, 'favicon.svg'));
   fs.copyFileSync(WASM_JS, path.join(out, 'wasm', 'backprop-core.js'));
   fs.copyFileSync(WASM, path.join(out, 'wasm', 'backprop-core.wasm'));
@@ -91,6 +93,7 @@ export async function buildDist(out = DIST) {
     `content="${offlineCsp(scripts, [style])}">`, 'the charset');
   offline = replaceOnce(offline, ICON_TAG, `<link rel="icon" href="${icon}">`, 'the icon');
   offline = replaceOnce(offline, STYLE_TAG, `<style>${style}</style>`, 'the stylesheet');
+  offline = replaceOnce(offline, SHARE_STYLE_TAG, '', 'the share stylesheet');
   offline = replaceOnce(offline, MODULE_TAG, `<script>${scripts[0]}</script>`, 'the wasm module');
   offline = replaceOnce(offline, MAIN_TAG, `<script>${scripts[1]}</script>`, 'the page module');
   fs.writeFileSync(path.join(out, 'offline', 'index.html'), offline);

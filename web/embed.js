@@ -1,7 +1,8 @@
 // Embedding the playground in another page: the embed mode an `embed=` link turns on (only the
-// chosen parts, no page chrome; the look is in style.css under body.embed), the size suggested for
-// an iframe of those parts, and the <iframe> snippet the Share / embed box offers.
-// No engine and no settings logic: the controller passes the state's `embed` list and the link.
+// chosen parts, no page chrome; the look is in style.css and share.css under body.embed), and the <iframe>
+// snippet the Share / embed dialog offers. The size it suggests is measured, not guessed
+// (playground/embed-frames.js). No engine and no settings logic: the controller passes the
+// state's `embed` list and the link.
 import { EMBEDDABLE } from './state.js';
 
 const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons', backprop: 'one step, animated', chapter: 'the chapter (text, widgets, tasks)' };
@@ -11,22 +12,15 @@ export function applyEmbed(doc, parts) {
   const on = parts.length > 0;
   doc.body.classList.toggle('embed', on);
   for (const p of EMBEDDABLE) doc.body.classList.toggle(`embed-${p}`, on && parts.includes(p));
+  doc.body.classList.toggle('embed-compact', on && isCompact(parts));
 }
 
 /**
- * A width and height (CSS px) that fit `parts` without scrolling sideways: the panels side by
- * side, the run buttons as a bar above them, the step animation below them.
+ * The compact layout (plot and play first, the plot scaled to the frame's height) is for an
+ * embed of the output without the other panels, the step animation or a chapter beside it.
  */
-export function suggestedSize(parts) {
-  const widths = { data: 270, network: 520, output: 390 };
-  const panels = parts.filter((p) => p in widths);
-  const width = Math.max(360, panels.reduce((w, p) => w + widths[p], 0) + 8 * (panels.length + 1));
-  let height = (panels.includes('output') ? 760 : panels.length ? 600 : 0) + (parts.includes('controls') ? 70 : 0);
-  // The step animation runs the full width under the panels: picker, network and equations.
-  if (parts.includes('backprop')) height += 780;
-  // The chapter's text, widgets and tasks run above the panels.
-  if (parts.includes('chapter')) height += 700;
-  return { width: parts.includes('backprop') ? Math.max(width, 1100) : width, height: Math.max(height, 120) };
+export function isCompact(parts) {
+  return parts.includes('output') && !parts.some((p) => ['data', 'network', 'backprop', 'chapter'].includes(p));
 }
 
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

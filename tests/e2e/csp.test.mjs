@@ -55,6 +55,10 @@ async function trainUnderPolicy(url, allow) {
     await page.click('#step-network [data-unit="1:0"] circle');
     await frames(page);
     assert.ok(await page.locator('#step-equation math').count() > 0);
+    // share.css is in force too (inlined in the offline file): the Share / embed dialog opens wide.
+    await page.click('#share');
+    const dialogWidth = await page.evaluate(() => document.getElementById('share-dialog').getBoundingClientRect().width);
+    assert.ok(dialogWidth > 1000, `the share dialog is ${dialogWidth} px wide at 1280`);
     return { violations: await page.evaluate(() => window.cspViolations), problems };
   } finally {
     await context.close();

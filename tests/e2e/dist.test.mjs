@@ -35,7 +35,7 @@ after(async () => {
 test('the build holds only what the page needs, with relative paths', () => {
   const files = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     (d.isDirectory() ? files(path.join(dir, d.name), base) : [path.relative(base, path.join(dir, d.name))]));
-  assert.deepEqual(files(OUT).sort(), ['app.js', 'favicon.svg', 'index.html', 'offline/index.html', 'style.css',
+  assert.deepEqual(files(OUT).sort(), ['app.js', 'favicon.svg', 'index.html', 'offline/index.html', 'share.css', 'style.css',
     'wasm/backprop-core.js', 'wasm/backprop-core.wasm']);
   const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
@@ -93,6 +93,7 @@ test('the offline build opens from file:// with the network off and learns XOR',
     const link = await page.inputValue('#share-url');
     assert.ok(link.startsWith(`${url}#`), `share link ${link}`);
     await screenshot(page, 'dist-offline.png');
+    await page.keyboard.press('Escape');  // the Share / embed dialog is modal
     // The step animation and its typeset equations need nothing from the network either.
     await page.click('#step-trace-example');
     await page.click('#step-timeline button >> nth=-1');

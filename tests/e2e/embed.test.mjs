@@ -1,7 +1,9 @@
-// End-to-end: embedding the playground. The Share / embed box writes an <iframe> snippet for the
-// current set-up; pasted into a host page (served from the same localhost server) the iframe shows
-// only the chosen parts without the page's chrome, trains, and never scrolls sideways.
-// Not here: embed.js's snippet and sizes in isolation (tests/web/embed.test.mjs).
+// End-to-end: embedding the playground. The Share / embed dialog writes an <iframe> snippet for
+// the current set-up at a size measured from the real content; pasted into a host page (served
+// from the same localhost server) the iframe shows only the chosen parts without the page's
+// chrome, trains, and does not scroll at that size. The compact layout at 600 x 500; the dialog's
+// groups, presets, copy buttons, warning and live preview.
+// Not here: embed.js's snippet in isolation (tests/web/embed.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -27,26 +29,30 @@ function shown() {
   };
 }
 
+// Waits until the dialog has measured the embed and previewed it at the chosen size.
+const settled = (page) => page.waitForSelector('#share-dialog[data-state="ready"]', { timeout: 45000 });
+
 async function snippetFor(page, parts, hide = []) {
-  await page.click('#share');
+  if (!await page.isVisible('#share-dialog')) await page.click('#share');
   for (const key of hide) await page.check(`#hide-options input[value="${key}"]`);
   for (const box of await page.$$('#embed-options input')) {
     const want = parts.includes(await box.getAttribute('value'));
     if (await box.isChecked() !== want) await box.click();
   }
+  await settled(page);
   return page.inputValue('#embed-code');
 }
 
 // Puts `snippet` in a host page at /embed-host.html (answered by the test, same origin) and
 // returns the iframe's frame once the playground inside is ready.
-async function host(page, snippet) {
+async function host(page, snippet, name = 'embed-host.html') {
   const origin = new URL(page.url()).origin;
-  await page.route(`${origin}/embed-host.html`, (route) => route.fulfill({
+  await page.route(`${origin}/${name}`, (route) => route.fulfill({
     contentType: 'text/html',
     body: `<!doctype html><html lang="en"><head><title>A course page</title></head><body style="margin:20px">` +
       `<h1>Lesson 3</h1><p>Press play.</p>${snippet}</body></html>`,
   }));
-  await page.goto(`${origin}/embed-host.html`);
+  await page.goto(`${origin}/${name}`);
   const handle = await page.waitForSelector('iframe');
   const frame = await handle.contentFrame();
   await frame.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
@@ -125,5 +131,160 @@ test('an iframe of embed=backprop shows only the step animation, which traces an
     assert.equal(await frame.locator('#step-network [data-unit]').count(), 2 + 3 + 1, 'x1, x2, three hidden units, the output');
     assert.equal(await frame.isHidden('#message'), true, 'no message');
     await screenshot(page, 'embed-backprop.png');
+  });
+});
+
+// What a frame shows inside its own viewport: overflow both ways, and the boxes of the plot and play.
+function fit() {
+  const box = (sel) => {
+    const el = document.querySelector(sel);
+    if (!el || !el.getClientRects().length) return null;
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width };
+  };
+  const root = document.documentElement;
+  return {
+    scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, scrollHeight: root.scrollHeight, clientHeight: root.clientHeight,
+    innerWidth, innerHeight, plot: box('#plot canvas'), play: box('#play'),
+  };
+}
+const inside = (r, s) => r && r.left >= -0.5 && r.top >= -0.5 && r.right <= s.innerWidth + 0.5 && r.bottom <= s.innerHeight + 0.5;
+
+test('a 600 x 500 iframe of the output and run buttons shows the whole plot and play, and trains from there', T, async () => {
+  await withPage(b, '#dataset=circles&noise=0.1', async (page) => {
+    const snippet = (await snippetFor(page, ['output', 'controls']))
+      .replace(/width="\d+"/, 'width="600"').replace(/height="\d+"/, 'height="500"');
+    const { frame } = await host(page, snippet);
+    const s = await frame.evaluate(fit);
+    assert.equal(s.innerWidth, 600);
+    assert.equal(s.innerHeight, 500);
+    assert.ok(inside(s.plot, s), `the decision boundary is inside the frame: ${JSON.stringify(s.plot)}`);
+    assert.ok(s.plot.width >= 250, `and large enough to read (${s.plot.width} px)`);
+    assert.ok(inside(s.play, s), `the play button is inside the frame: ${JSON.stringify(s.play)}`);
+    assert.ok(s.scrollHeight <= s.clientHeight && s.scrollWidth <= s.clientWidth, `no scrollbar: ${JSON.stringify(s)}`);
+    // Play, pause, then one step: the epoch counter moves by exactly one epoch.
+    await frame.click('#play');
+    await frame.waitForSelector('#play[aria-label="Pause"]');
+    await frame.click('#play');
+    await frame.waitForSelector('#play[aria-label="Play"]');
+    const epoch = () => frame.$eval('#epoch', (el) => Number(el.dataset.epoch));
+    const before = await epoch();
+    await frame.selectOption('#stepMode', 'epoch');
+    await frame.click('#step');
+    await frames(page);
+    assert.equal(await epoch(), before + 1);
+    assert.ok(Number.isFinite(parseFloat(await frame.textContent('#test-loss'))));
+    await screenshot(page, 'embed-compact-600x500.png');
+  });
+});
+
+// Every part at least once; the chapter on a chapter's route.
+const MEASURED = [
+  { parts: ['output', 'controls'], hash: '' },
+  { parts: ['output'], hash: '' },
+  { parts: ['data'], hash: '' },
+  { parts: ['network', 'output', 'controls'], hash: '' },
+  { parts: ['data', 'network', 'output', 'controls'], hash: '' },
+  { parts: ['backprop'], hash: '' },
+  { parts: ['chapter', 'output', 'controls'], hash: '#chapter=mlp' },
+];
+
+test('the size the dialog suggests, measured from the content, leaves no scrollbar for each part combination', { timeout: 300000 }, async () => {
+  const sizes = [];
+  for (const [i, { parts, hash }] of MEASURED.entries()) {
+    await withPage(b, hash, async (page) => {
+      const snippet = await snippetFor(page, parts);
+      const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(snippet).map(Number);
+      assert.equal(await page.isHidden('#embed-warning'), true, `no warning at the suggested size for ${parts}`);
+      const { frame } = await host(page, snippet, `embed-host-${i}.html`);
+      const s = await frame.evaluate(fit);
+      assert.equal(s.innerWidth, width);
+      assert.ok(s.scrollHeight <= s.clientHeight && s.scrollWidth <= s.clientWidth,
+        `embed=${parts} at ${width} x ${height}: ${s.scrollWidth} x ${s.scrollHeight} in ${s.clientWidth} x ${s.clientHeight}`);
+      if (parts.includes('output')) assert.ok(inside(s.plot, s), `the plot is in view for ${parts}`);
+      sizes.push(`${parts.join(',')}${hash}: ${width} x ${height}`);
+    }, { viewport: { width: 1480, height: 1000 } });
+  }
+  console.log(`measured sizes:\n  ${sizes.join('\n  ')}`);
+});
+
+test('the share dialog: groups, presets, copy buttons, a warning for a size too small, a live preview; Esc closes it', T, async () => {
+  await withPage(b, '#dataset=moons', async (page, { context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.focus('#share');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.getElementById('share-dialog').open), true);
+    // Groups named, about eight, holding every hideable control on the page.
+    const groups = await page.$$eval('#hide-options .hide-group legend', (els) => els.map((el) => el.textContent.trim()));
+    assert.ok(groups.length >= 6 && groups.length <= 9, groups.join(', '));
+    for (const g of ['Run', 'Data', 'Network', 'Training', 'Regularisation', 'Output']) assert.ok(groups.includes(g), g);
+    const onPage = await page.$$eval('[data-hide]', (els) => [...new Set(els.map((el) => el.dataset.hide))]);
+    const offered = await page.$$eval('#hide-options input[data-option]', (els) => els.map((el) => el.value));
+    for (const key of onPage) assert.ok(offered.includes(key), `${key} can be hidden`);
+    assert.ok(offered.length >= 45, `${offered.length} hideable controls: ${offered}`);
+    await settled(page);
+    const preview = async () => (await page.$('#embed-preview iframe')).contentFrame();
+    const shownIn = async (f, sel) => f.$eval(sel, (el) => el.getClientRects().length > 0);
+    assert.equal(await shownIn(await preview(), '[data-hide="more"]'), true, 'More settings in the preview');
+
+    // Preset "Hide advanced": the link and the code hide them, the preview does too.
+    const code0 = await page.inputValue('#embed-code');
+    await page.click('#share-presets button:text("Hide advanced")');
+    assert.equal(await page.getAttribute('#share-presets button:text("Hide advanced")', 'aria-pressed'), 'true');
+    const link = await page.inputValue('#share-url');
+    assert.match(link, /hide=[^&]*optimizer/);
+    assert.match(link, /hide=[^&]*more/);
+    assert.doesNotMatch(link, /hide=[^&]*learningRate/);
+    assert.notEqual(await page.inputValue('#embed-code'), code0);
+    await settled(page);
+    assert.equal(await shownIn(await preview(), '[data-hide="more"]'), false, 'More settings hidden in the preview');
+    assert.equal(await shownIn(await preview(), '[data-hide="logScale"]'), true);
+
+    // A whole group: Output.
+    await page.check('#hide-options input[data-group="Output"]');
+    assert.match(await page.inputValue('#embed-code'), /hide=[^&"]*logScale/);
+    assert.equal(await page.getAttribute('#share-presets button:text("Hide advanced")', 'aria-pressed'), 'false');
+    await settled(page);
+    assert.equal(await shownIn(await preview(), '[data-hide="logScale"]'), false, 'log scale hidden in the preview');
+
+    // Copy: on the clipboard, and said.
+    await page.click('#copy-code');
+    await page.waitForSelector('#copy-status:text("Copied the HTML")');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#embed-code'));
+    await page.click('#copy-link');
+    await page.waitForSelector('#copy-status:text("Copied the link")');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#share-url'));
+
+    // A size too small: warned.
+    await page.fill('#embed-height', '250');
+    await settled(page);
+    assert.equal(await page.isVisible('#embed-warning'), true);
+    assert.match(await page.textContent('#embed-warning'), /At \d+ × 250: .*(scrolls|cut off)/);
+    assert.match(await page.inputValue('#embed-code'), /height="250"/);
+    await page.click('#embed-fit');
+    await settled(page);
+    assert.equal(await page.isHidden('#embed-warning'), true, 'the measured size again: no warning');
+    await screenshot(page, 'share-dialog.png');
+
+    // Esc closes; focus returns to the button.
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.getElementById('share-dialog').open), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'share');
+  });
+});
+
+test('where the browser refuses the clipboard, copying falls back and says what happened', T, async () => {
+  await withPage(b, '', async (page) => {
+    await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });
+    await page.click('#share');
+    await page.click('#copy-link');
+    await page.waitForSelector('#copy-status:not(:empty)');
+    const status = await page.textContent('#copy-status');
+    assert.match(status, /^(Copied the link\.|Copying was refused: the link is selected, press Ctrl\+C)/);
+    const field = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { id: el.id, selected: el.selectionStart === 0 && el.selectionEnd === el.value.length && el.value.length > 0 };
+    });
+    assert.deepEqual(field, { id: 'share-url', selected: true }, 'the link field has focus with its text selected');
   });
 });

@@ -54,7 +54,6 @@ for (const viewport of SIZES) {
     await withPage(b, '#points=60', async (page) => {
       // Open everything that can be opened, and make the network wide, then look.
       await page.click('details.more summary');
-      await page.click('#share');
       for (let i = 0; i < 5; ++i) await page.click('#network button[aria-label="add a hidden layer"]');
       // A traced step on that deep network, with a unit's equations open (long chains of equalities).
       await page.click('#step-trace-example');
@@ -80,6 +79,12 @@ for (const viewport of SIZES) {
       assert.equal(await page.getByRole('slider', { name: /Noise/ }).count(), 1);
       assert.equal(await page.getByRole('combobox', { name: 'Learning rate' }).count(), 1);
       if (viewport.width === 800) await screenshot(page, 'playground-narrow.png', { fullPage: true });
+      // The Share / embed dialog (modal, so looked at on its own) fits the viewport too.
+      await page.click('#share');
+      await page.waitForSelector('#share-dialog[data-state="ready"]', { timeout: 30000 });  // measured, previewed
+      const dialog = await page.evaluate(overflowing);
+      assert.deepEqual(dialog.out, [], 'elements of the share dialog beyond the viewport');
+      assert.equal((await unnamedControls(page)).unnamed.length, 0, 'share dialog controls without a name');
     }, { viewport });
   });
 }

@@ -108,11 +108,13 @@ test('a shared link reproduces the set-up and the numbers; hide= hides controls'
       learningRate: '0.1',
     });
     assert.ok(link.endsWith(await page.evaluate(() => location.hash)), `share link ${link}`);
+    await page.keyboard.press('Escape');  // the Share / embed dialog is modal
     await step(page, N);
     ({ testLoss: loss, trainLoss } = await readState(page));
     assert.ok(Number.isFinite(loss));
 
     // Instructor: hide the learning rate and the data panel from the link.
+    await page.click('#share');
     await page.check('#hide-options input[value="learningRate"]');
     await page.check('#hide-options input[value="dataPanel"]');
     const hidden = await page.inputValue('#share-url');

@@ -1,9 +1,10 @@
-// Unit tests of web/embed.js's pure parts: the iframe snippet (escaped, sized) and the size
-// suggested for the parts chosen; and the `embed` key's round trip through the URL hash.
+// Unit tests of web/embed.js's pure parts: the iframe snippet (escaped, sized) and when the compact
+// layout applies; and the `embed` key's round trip through the URL hash. (The suggested size is
+// measured in a browser: tests/e2e/embed.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { iframeSnippet, suggestedSize } from '../../web/embed.js';
+import { iframeSnippet, isCompact } from '../../web/embed.js';
 import { parseHash, serializeHash, defaults } from '../../web/state.js';
 
 test('the snippet is one iframe with the link escaped for an attribute, a size and a title', () => {
@@ -12,18 +13,11 @@ test('the snippet is one iframe with the link escaped for an attribute, a size a
     'width="900" height="700" title="Backprop Playground" loading="lazy" style="border:0;max-width:100%"></iframe>');
 });
 
-test('suggested sizes grow with the parts and leave room for the run buttons', () => {
-  const one = suggestedSize(['output']);
-  const two = suggestedSize(['network', 'output']);
-  const withControls = suggestedSize(['network', 'output', 'controls']);
-  assert.ok(two.width > one.width);
-  assert.equal(withControls.width, two.width);
-  assert.ok(withControls.height > two.height);
-  assert.ok(suggestedSize(['controls']).height >= 100);
-  for (const s of [one, two, withControls]) assert.ok(s.width >= 360 && s.height >= 100);
-  // The step animation goes under the panels, full width.
-  const withStep = suggestedSize(['network', 'output', 'backprop']);
-  assert.ok(withStep.height > two.height + 600 && withStep.width >= 1100);
+test('the compact layout is for the output without the other panels, the step or a chapter', () => {
+  assert.equal(isCompact(['output', 'controls']), true);
+  assert.equal(isCompact(['output']), true);
+  assert.equal(isCompact(['controls']), false);
+  for (const other of ['data', 'network', 'backprop', 'chapter']) assert.equal(isCompact(['output', 'controls', other]), false, other);
 });
 
 test('embed= round-trips through the hash and rejects unknown parts', () => {

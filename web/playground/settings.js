@@ -82,7 +82,7 @@ export function change(key, value) {
 export function updateUrl() {
   const hash = joinHash(page.routeHash(), serializeHash(page.state));
   history.replaceState(null, '', hash || location.pathname + location.search);
-  if (!$('share-box').hidden) updateShareLink();
+  if ($('share-dialog').open) updateShareLink();
   $('open-full').href = `${location.pathname}${location.search}${joinHash(page.routeHash(), serializeHash({ ...page.state, embed: [] }))}`;
 }
 export function showState(state) {

@@ -1,10 +1,13 @@
-// The Share / embed box: the link to this set-up, the controls to hide from learners, the parts
-// to embed and the iframe snippet with its suggested size.
+// The Share / embed dialog: the link to this set-up, the controls to hide from learners (in named
+// groups read from the page, with presets), the parts to embed, the iframe's size (measured from
+// the real content), a warning when the chosen size scrolls or hides the output plot, copy buttons
+// and a live preview. Not here: measuring and previewing frames (embed-frames.js), embed mode (embed.js).
 import { SETTINGS, HIDEABLE, MAX_LINK_POINTS, serializeHash } from '../state.js';
-import { suggestedSize, iframeSnippet, createPartOptions } from '../embed.js';
+import { iframeSnippet, createPartOptions } from '../embed.js';
 import { joinHash } from '../course/route.js';
 import { page, $ } from './page.js';
 import { showMessage } from './messages.js';
+import { canMeasure, measureEmbed, createPreview } from './embed-frames.js';
 
 export function shareUrl(hide, embed = []) {
   const state = { ...page.state, hide, embed };
@@ -14,53 +17,259 @@ export function shareUrl(hide, embed = []) {
   return `${location.origin}${location.pathname}${joinHash(page.routeHash(), serializeHash(state))}`;
 }
 
+// ---- hideable controls, grouped ----
+
+// The settings that fight overfitting form their own group; the rest of the training settings are
+// those the core's schema says keep the weights. Everything else is grouped by where it sits.
+const REGULARISATION = new Set(['l1', 'l2', 'dropout', 'earlyStopping', 'patience']);
+// Parts a chapter adds to the page when it is shown (so they may be absent right now).
+const CHAPTER_PARTS = new Set(['lessons', 'graphLesson']);
+export const GROUPS = ['Run', 'Data', 'Network', 'Training', 'Regularisation', 'Output', 'Diagnostics and chapters'];
+
+function groupOf(key, el) {
+  if (REGULARISATION.has(key)) return 'Regularisation';
+  if (page.engine.keepsWeights(key) || key === 'speed') return 'Training';
+  if (CHAPTER_PARTS.has(key) || el.closest('details.layers, #step-panel')) return 'Diagnostics and chapters';
+  if (el.closest('.run-controls')) return 'Run';
+  if (el.closest('#data-panel')) return 'Data';
+  if (el.closest('#output-panel')) return 'Output';
+  return 'Network';  // the network panel and the header's remaining setting (the activation)
+}
+
+function labelOf(key, el) {
+  const entry = SETTINGS.find((e) => e.key === key);
+  if (entry) return entry.label;
+  const heading = el?.querySelector(':scope > h2, :scope > .panel-title h2, :scope > summary, :scope > legend');
+  if (heading) return `${heading.textContent.trim()}${el.matches('section') ? ' panel' : ''}`;
+  const text = el?.textContent.trim().replace(/\s+/g, ' ');
+  if (text && text.length <= 24) return text;
+  return key.replace(/([A-Z])/g, ' $1').toLowerCase();
+}
+
+/** The hideable controls on the page, each { key, label, group }, in HIDEABLE's order. */
+export function hideableControls(doc = document) {
+  const out = [];
+  for (const key of HIDEABLE) {
+    const el = doc.querySelector(`[data-hide="${key}"]`);
+    if (!el && !CHAPTER_PARTS.has(key)) continue;  // no such control on this page: hiding it would do nothing
+    out.push({ key, label: labelOf(key, el), group: groupOf(key, el ?? doc.body) });
+  }
+  return out;
+}
+
+const hiddenKeys = () => [...document.querySelectorAll('#hide-options input[data-option]:checked')]
+  .map((el) => el.value).sort((a, b) => HIDEABLE.indexOf(a) - HIDEABLE.indexOf(b));
+
+// Presets: what each hides (a function of the controls) and, for some, the parts it embeds.
+const inGroups = (...groups) => (c) => groups.includes(c.group);
+const PRESETS = [
+  { name: 'Everything', hides: () => false },
+  { name: 'Hide advanced', hides: (c) => (c.group === 'Training' && c.key !== 'learningRate') ||
+      inGroups('Regularisation', 'Diagnostics and chapters')(c) || ['more', 'csv', 'model', 'dataSeed', 'seed'].includes(c.key) },
+  { name: 'Output only', hides: (c) => c.group !== 'Run', parts: ['output', 'controls'] },
+  { name: 'Student exercise', hides: (c) => !inGroups('Run', 'Network')(c) || c.key === 'more' },
+];
+
+// ---- the dialog's state ----
+
+let controls = [];
+let autoSize = true;          // the width and height follow the measurement until edited by hand
+let measured = null;          // { src, width, height } of the last measurement
+let generation = 0;           // bumps on every change; stale measurements and previews are dropped
+let timer = 0;
+let preview = null;
+
+const embedSrc = () => shareUrl(hiddenKeys(), page.embedParts());
+
 export function updateShareLink() {
-  const hide = [...document.querySelectorAll('#hide-options input:checked')].map((el) => el.value);
+  const hide = hiddenKeys();
   $('share-url').value = shareUrl(hide);
   $('embed-code').value = iframeSnippet(shareUrl(hide, page.embedParts()),
     Number($('embed-width').value) || 0, Number($('embed-height').value) || 0);
-}
-
-// The embed choices of the Share / embed box: which parts, and the iframe's size (suggested
-// for the parts chosen, editable).
-export function buildEmbedOptions() {
-  const fit = () => {
-    const { width, height } = suggestedSize(page.embedParts());
-    $('embed-width').value = String(width);
-    $('embed-height').value = String(height);
-  };
-  page.embedParts = createPartOptions($('embed-options'), ['controls', 'network', 'output'], () => {
-    fit();
-    updateShareLink();
-  });
-  fit();
-  for (const id of ['embed-width', 'embed-height']) $(id).addEventListener('input', updateShareLink);
-  $('embed-code').addEventListener('focus', (e) => e.target.select());
-}
-
-export function buildHideOptions() {
-  const container = $('hide-options');
-  for (const key of HIDEABLE.filter((k) => k !== 'hide' && k !== 'data')) {
-    const label = document.createElement('label');
-    label.className = 'check';
-    const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: key });
-    box.checked = page.state.hide.includes(key);
-    box.addEventListener('change', updateShareLink);
-    const entry = SETTINGS.find((e) => e.key === key);
-    label.append(box, ` ${entry ? entry.label : key.replace(/([A-Z])/g, ' $1').toLowerCase()}`);
-    container.append(label);
+  for (const group of document.querySelectorAll('#hide-options .hide-group')) {
+    const boxes = [...group.querySelectorAll('input[data-option]')];
+    const on = boxes.filter((b) => b.checked).length;
+    const all = group.querySelector('input[data-group]');
+    all.checked = on === boxes.length;
+    all.indeterminate = on > 0 && on < boxes.length;
+  }
+  const hidden = new Set(hide);
+  for (const button of document.querySelectorAll('#share-presets button')) {
+    const preset = PRESETS[Number(button.dataset.preset)];
+    const same = controls.every((c) => preset.hides(c) === hidden.has(c.key)) &&
+      (!preset.parts || preset.parts.join() === page.embedParts().join());
+    button.setAttribute('aria-pressed', String(same));
   }
 }
 
-/** Wires the Share / embed button. */
-export function wireShare() {
-  $('share').addEventListener('click', () => {
-    const box = $('share-box');
-    box.hidden = !box.hidden;
-    $('share').setAttribute('aria-expanded', String(!box.hidden));
-    if (!box.hidden) {
-      updateShareLink();
-      $('share-url').select();
+// Something the embed depends on changed: new link, then (debounced) a new measurement and preview.
+function changed({ remeasure = true } = {}) {
+  updateShareLink();
+  generation += 1;
+  clearTimeout(timer);
+  if (!$('share-dialog').open) return;
+  $('share-dialog').dataset.state = 'measuring';
+  timer = setTimeout(() => refresh(generation, remeasure), 250);
+}
+
+async function refresh(gen, remeasure) {
+  const dialog = $('share-dialog');
+  if (!canMeasure()) {
+    $('embed-size-note').textContent = 'Served from a web server, this dialog measures the size the embed needs and previews it; opened as a file it cannot.';
+    dialog.dataset.state = 'ready';
+    return;
+  }
+  const src = embedSrc();
+  if (remeasure || measured?.src !== src) {
+    let size;
+    try {
+      size = await measureEmbed(src, () => gen !== generation);
+    } catch (e) {
+      if (gen !== generation) return;
+      $('embed-size-note').textContent = `The size could not be measured: ${e.message}.`;
+      dialog.dataset.state = 'ready';
+      return;
     }
+    if (gen !== generation || !size) return;
+    measured = { src, width: size.width, height: size.height };
+    $('embed-size-note').textContent = `Measured: these parts need ${size.width} × ${size.height} px without scrolling.`;
+    if (autoSize) {
+      $('embed-width').value = String(size.width);
+      $('embed-height').value = String(size.height);
+      updateShareLink();
+    }
+  }
+  const width = Number($('embed-width').value) || 0;
+  const height = Number($('embed-height').value) || 0;
+  dialog.dataset.state = 'previewing';
+  const seen = width > 0 && height > 0 ? await preview(embedSrc(), width, height) : { failed: true };
+  if (gen !== generation || !seen) return;
+  warn(seen, width, height);
+  dialog.dataset.state = 'ready';
+}
+
+function warn(seen, width, height) {
+  const box = $('embed-warning');
+  const problems = [];
+  if (seen.failed) problems.push('the preview did not start');
+  if (seen.plotHidden) problems.push('the output plot is cut off or out of view');
+  if (seen.scrolls) problems.push(`the frame scrolls (its content needs ${Math.max(width, seen.needWidth)} × ${Math.max(height, seen.needHeight)} px)`);
+  box.hidden = problems.length === 0;
+  box.textContent = problems.length ? `At ${width} × ${height}: ${problems.join('; ')}.` +
+    (measured ? ` ${measured.width} × ${measured.height} fits.` : '') : '';
+}
+
+// ---- building the dialog ----
+
+export function buildHideOptions() {
+  const container = $('hide-options');
+  controls = hideableControls();
+  for (const group of GROUPS) {
+    const members = controls.filter((c) => c.group === group);
+    if (!members.length) continue;
+    const fieldset = Object.assign(document.createElement('fieldset'), { className: 'hide-group' });
+    const legend = document.createElement('legend');
+    const all = Object.assign(document.createElement('input'), { type: 'checkbox' });
+    all.dataset.group = group;
+    const allLabel = Object.assign(document.createElement('label'), { className: 'check' });
+    allLabel.append(all, ` ${group}`);
+    legend.append(allLabel);
+    const options = Object.assign(document.createElement('div'), { className: 'options' });
+    for (const c of members) {
+      const label = Object.assign(document.createElement('label'), { className: 'check' });
+      const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: c.key });
+      box.dataset.option = '';
+      box.checked = page.state.hide.includes(c.key);
+      box.addEventListener('change', () => changed());
+      label.append(box, ` ${c.label}`);
+      options.append(label);
+    }
+    all.addEventListener('change', () => {
+      for (const box of options.querySelectorAll('input')) box.checked = all.checked;
+      changed();
+    });
+    fieldset.append(legend, options);
+    container.append(fieldset);
+  }
+  PRESETS.forEach((preset, i) => {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: preset.name });
+    button.dataset.preset = String(i);
+    button.setAttribute('aria-pressed', 'false');
+    button.addEventListener('click', () => applyPreset(preset));
+    $('share-presets').append(button);
   });
+}
+
+function applyPreset(preset) {
+  const hides = new Set(controls.filter(preset.hides).map((c) => c.key));
+  for (const box of document.querySelectorAll('#hide-options input[data-option]')) box.checked = hides.has(box.value);
+  if (preset.parts) {
+    for (const box of document.querySelectorAll('#embed-options input')) box.checked = preset.parts.includes(box.value);
+  }
+  changed();
+}
+
+// The embed choices: which parts, and the iframe's size (measured for the parts, editable).
+export function buildEmbedOptions() {
+  page.embedParts = createPartOptions($('embed-options'), ['controls', 'network', 'output'], () => changed());
+  $('embed-width').value = '600';
+  $('embed-height').value = '500';
+  for (const id of ['embed-width', 'embed-height']) {
+    $(id).addEventListener('input', () => {
+      autoSize = false;
+      changed({ remeasure: false });
+    });
+  }
+  $('embed-fit').addEventListener('click', () => {
+    autoSize = true;
+    if (measured) {
+      $('embed-width').value = String(measured.width);
+      $('embed-height').value = String(measured.height);
+    }
+    changed({ remeasure: !measured });
+  });
+  $('embed-code').addEventListener('focus', (e) => e.target.select());
+  preview = createPreview($('embed-preview'));
+}
+
+// Copies a field's text: the Clipboard API, or, where the browser refuses it, the old
+// select-and-copy; if that fails too, the text is left selected with a note to press Ctrl+C.
+async function copyField(id) {
+  const field = $(id);
+  const status = $('copy-status');
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(field.value);
+    ok = true;
+  } catch {
+    field.focus();
+    field.select();
+    try { ok = document.execCommand('copy'); } catch { ok = false; }
+  }
+  const what = id === 'share-url' ? 'link' : 'HTML';
+  status.classList.toggle('failed', !ok);
+  status.textContent = ok ? `Copied the ${what}.` : `Copying was refused: the ${what} is selected, press Ctrl+C (⌘C on a Mac).`;
+}
+
+/** Wires the Share / embed button and the dialog (Esc and × close it; focus returns to the button). */
+export function wireShare() {
+  const dialog = $('share-dialog');
+  $('share').addEventListener('click', () => {
+    dialog.showModal();
+    $('copy-status').textContent = '';
+    changed();
+    $('share-url').focus();
+    $('share-url').select();
+  });
+  $('share-close').addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    generation += 1;            // drop measurements in flight
+    clearTimeout(timer);
+    $('embed-preview').replaceChildren();  // stop the preview's playground
+    delete dialog.dataset.state;
+    $('share').focus();
+  });
+  for (const button of dialog.querySelectorAll('button[data-copy]')) {
+    button.addEventListener('click', () => copyField(button.dataset.copy));
+  }
 }
