@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, trainUntil, readState, screenshot } from './browser.mjs';
+import { useBrowser, withPage, frames, trainUntil, readState, screenshot, choose, check } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 30000 };
@@ -135,4 +135,56 @@ test('8 hidden layers at 1280×800: no two +/− controls overlap and the output
       await screenshot(page, `playground-8-layers-${hidden.split(',')[0]}.png`);
     });
   }
+});
+
+test('the header puts the primary controls first and groups the training options; "More settings" shows what applies', T, async () => {
+  await withPage(b, '', async (page) => {
+    // Primary controls come before the group, in reading order; the secondary ones are inside it.
+    const order = await page.evaluate(() => {
+      const group = document.querySelector('.topbar .training-options');
+      const before = (sel) => Boolean(document.querySelector(sel).compareDocumentPosition(group) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const inside = (sel) => group.contains(document.querySelector(sel));
+      return {
+        primaryFirst: ['#reset', '#play', '#step', '#epoch', 'select[data-key="learningRate"]', 'select[data-key="activation"]', '#problem'].every(before),
+        grouped: ['#stepMode', '#rerun', 'select[data-key="optimizer"]', 'select[data-key="l2"]'].every(inside),
+      };
+    });
+    assert.deepEqual(order, { primaryFirst: true, grouped: true });
+    assert.equal(await page.getByRole('group', { name: 'Training options' }).count(), 1);
+    // "More settings" sits above the layer diagnostics.
+    const more = await page.locator('details.more').boundingBox();
+    const layers = await page.locator('details.layers').boundingBox();
+    assert.ok(more.y + more.height <= layers.y, `More settings (y ${more.y}) above the diagnostics (y ${layers.y})`);
+
+    await page.click('details.more summary');
+    const visible = async () => {
+      const out = {};
+      for (const key of ['momentum', 'beta1', 'beta2', 'leakySlope', 'eluAlpha', 'decayRate', 'decaySteps', 'patience', 'dropout']) {
+        out[key] = await page.isVisible(`.more-grid [data-key="${key}"]`);
+      }
+      return out;
+    };
+    const none = { momentum: false, beta1: false, beta2: false, leakySlope: false, eluAlpha: false, decayRate: false, decaySteps: false, patience: false, dropout: true };
+    assert.deepEqual(await visible(), none, 'SGD, tanh, no decay, no early stopping');
+    await choose(page, 'optimizer', 'momentum');
+    assert.deepEqual(await visible(), { ...none, momentum: true });
+    await choose(page, 'optimizer', 'adam');
+    assert.deepEqual(await visible(), { ...none, beta1: true, beta2: true });
+    await choose(page, 'optimizer', 'sgd');
+    await choose(page, 'activation', 'leaky_relu');
+    assert.deepEqual(await visible(), { ...none, leakySlope: true });
+    await choose(page, 'activation', 'elu');
+    assert.deepEqual(await visible(), { ...none, eluAlpha: true });
+    await choose(page, 'activation', 'tanh');
+    await choose(page, 'decay', 'exponential');
+    assert.deepEqual(await visible(), { ...none, decayRate: true });
+    await choose(page, 'decay', 'inverse_time');
+    assert.deepEqual(await visible(), { ...none, decaySteps: true });
+    await choose(page, 'decay', 'none');
+    await check(page, 'earlyStopping');
+    assert.deepEqual(await visible(), { ...none, patience: true });
+    // A hidden field keeps its value: back on momentum, the URL's momentum is shown again.
+    await choose(page, 'optimizer', 'momentum');
+    assert.equal(await page.inputValue('input[data-key="momentum"]'), '0.9');
+  });
 });
