@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { NEGATIVE, NEUTRAL, POSITIVE } from '../../web/views/colors.js';
 import { useBrowser, withPage, frames, trainUntil, readState, screenshot, choose, check } from './browser.mjs';
 
 const b = useBrowser();
@@ -187,4 +188,68 @@ test('the header puts the primary controls first and groups the training options
     await choose(page, 'optimizer', 'momentum');
     assert.equal(await page.inputValue('input[data-key="momentum"]'), '0.9');
   });
+});
+
+// The first-visit tips that are on show: their names and boxes.
+const shownTips = (page) => page.$$eval('.tip', (tips) => tips.filter((t) => !t.hidden && t.getBoundingClientRect().width > 0)
+  .map((t) => { const r = t.getBoundingClientRect(); return { id: t.dataset.tip, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+const apart = (p, q) => p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
+
+test('first visit: tips for play, a neuron and the links, each closed for good; never in an embed', T, async () => {
+  await withPage(b, '', async (page) => {
+    const tips = await shownTips(page);
+    assert.deepEqual(tips.map((t) => t.id), ['play', 'neuron'], 'the links tip waits: it would overlap the neuron tip');
+    const play = await page.locator('#play').boundingBox();
+    for (const t of tips) assert.ok(apart(t, { x: play.x, y: play.y, w: play.width, h: play.height }), `the ${t.id} tip leaves play uncovered`);
+    await screenshot(page, 'playground-first-visit.png');
+    // Closed with the keyboard: Tab reaches its button, Enter closes it; then the links tip shows.
+    await page.focus('.tip[data-tip="neuron"] button');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['play', 'links']);
+    // Pressing play, as the tip says, closes it.
+    await page.click('#play');
+    await page.click('#play');
+    await frames(page);
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['links']);
+    // Remembered across a reload.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await frames(page);
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['links']);
+    await page.click('.tip[data-tip="links"] button');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await frames(page);
+    assert.equal(await page.locator('.tip').count(), 0);
+  }, { firstVisit: true });
+  // An embed never shows them.
+  await withPage(b, '#embed=network,output,controls', async (page) => {
+    assert.deepEqual(await shownTips(page), []);
+  }, { firstVisit: true });
+});
+
+test('first visit with storage refused (a sandboxed frame): the tips show and close without an error', T, async () => {
+  await withPage(b, '', async (page) => {
+    assert.equal(await page.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), 'SecurityError');
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['play', 'neuron']);
+    await page.click('.tip[data-tip="play"] button');
+    await frames(page);
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['neuron']);
+  }, { firstVisit: true, init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }) });
+});
+
+test('the weight legend is always on show, in the colours the links use', T, async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await withPage(b, '', async (page) => {
+      const legend = page.locator('#weight-legend');
+      assert.ok(await legend.isVisible());
+      assert.match(await legend.textContent(), /negative.*zero.*positive.*thickness = \|w\|/);
+      const strokes = await page.$$eval('#weight-legend line', (ls) => ls.slice(0, 3).map((l) => l.getAttribute('stroke')));
+      assert.deepEqual(strokes, [NEGATIVE, NEUTRAL, POSITIVE]);
+      // The diagram uses the same rule: a link with a negative weight has the legend's negative colour.
+      const link = await page.$$eval('#network path.link', (ps) => ps.map((p) => p.getAttribute('stroke')));
+      assert.ok(link.every((c) => strokes.includes(c)), 'every link has one of the legend\'s colours');
+    }, { viewport });
+  }
 });
