@@ -253,3 +253,27 @@ test('the weight legend is always on show, in the colours the links use', T, asy
     }, { viewport });
   }
 });
+
+// Where an element lies in the viewport (CSS px), to assert "visible without scrolling".
+const rect = (page, selector) => page.$eval(selector, (el) => {
+  const r = el.getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, innerWidth: window.innerWidth, innerHeight: window.innerHeight };
+});
+const inViewport = (r) => r.left >= 0 && r.top >= 0 && r.right <= r.innerWidth && r.bottom <= r.innerHeight;
+
+test('1024×768: data, network and output side by side; play and the whole output plot without scrolling', T, async () => {
+  await withPage(b, '', async (page) => {
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    const play = await rect(page, '#play');
+    assert.ok(inViewport(play), `play at ${JSON.stringify(play)}`);
+    const plot = await rect(page, '#plot');
+    assert.ok(inViewport(plot), `the output plot at ${JSON.stringify(plot)}`);
+    assert.ok(plot.right - plot.left >= 200, 'the plot stays readable');
+    const tops = await Promise.all(['#data-panel', '#network-panel', '#output-panel'].map((s) => rect(page, s)));
+    assert.ok(tops.every((r) => Math.abs(r.top - tops[0].top) < 1), `one row of three panels: ${tops.map((r) => r.top)}`);
+    assert.ok(tops[0].right <= tops[1].left && tops[1].right <= tops[2].left, 'data, network, output from left to right');
+    const layout = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(layout, 'no horizontal scrolling');
+    await screenshot(page, 'playground-1024x768.png');
+  }, { viewport: { width: 1024, height: 768 } });
+});
