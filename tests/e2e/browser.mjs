@@ -41,10 +41,10 @@ export function useBrowser() {
     /**
      * Opens the playground with `hash` in a fresh context and waits until it is ready. The
      * first-visit tips count as seen unless `firstVisit` is true, so they never sit over a control
-     * a test clicks. `init` runs in the page before its own scripts.
+     * a test clicks. `init` runs in the page before its own scripts; `touch` gives it a touchscreen.
      */
-    async open(hash = '', { viewport = { width: 1280, height: 800 }, firstVisit = false, init = null } = {}) {
-      const context = await browser.newContext({ viewport, acceptDownloads: true });
+    async open(hash = '', { viewport = { width: 1280, height: 800 }, firstVisit = false, init = null, touch = false } = {}) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch });
       if (!firstVisit) {
         await context.addInitScript(([key, ids]) => localStorage.setItem(key, JSON.stringify(ids)), [TIPS_KEY, TIPS.map((t) => t.id)]);
       }

@@ -277,3 +277,74 @@ test('1024×768: data, network and output side by side; play and the whole outpu
     await screenshot(page, 'playground-1024x768.png');
   }, { viewport: { width: 1024, height: 768 } });
 });
+
+test('390×844 (a phone): no sideways scrolling, a sticky run bar with the output plot under it, 24 px touch targets', T, async () => {
+  await withPage(b, '', async (page) => {
+    const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    assert.ok(size.scrollWidth <= size.innerWidth, `page scroll width ${size.scrollWidth} > ${size.innerWidth}`);
+    // The run bar, then the output panel and its plot on the first screen.
+    const bar = await rect(page, '.run-bar');
+    const output = await rect(page, '#output-panel');
+    const plot = await rect(page, '#plot');
+    assert.ok(output.top >= bar.bottom && output.top - bar.bottom < 20, `the output panel (top ${output.top}) right under the run bar (bottom ${bar.bottom})`);
+    assert.ok(inViewport(plot), `the whole output plot on the first screen: ${JSON.stringify(plot)}`);
+    assert.equal(await page.textContent('#run-test-loss'), await page.textContent('#test-loss'), 'the bar shows the test loss');
+    // Scrolled down to the network, the bar (play, epoch, test loss) stays at the top.
+    await page.locator('#network-panel').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 300));
+    await frames(page);
+    assert.ok(await page.evaluate(() => window.scrollY) > 1000, 'the page has scrolled');
+    for (const selector of ['#play', '#epoch', '#run-test-loss']) {
+      const r = await rect(page, selector);
+      assert.ok(r.top >= 0 && r.bottom <= 80, `${selector} stays at the top while scrolling (${r.top}..${r.bottom})`);
+    }
+    await page.click('#step');
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 1, 'the sticky step button works');
+    assert.equal(await page.textContent('#run-test-loss'), await page.textContent('#test-loss'), 'and the bar\'s loss follows');
+
+    // Every button, select, checkbox, slider and number field on show is at least 24 px square.
+    await page.click('details.more summary');
+    const small = await page.$$eval('button, select, input:not([type="file"]), .file-button', (els) => els.filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24);
+    }).map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[${el.getAttribute('aria-label') ?? el.dataset.key ?? el.textContent.trim().slice(0, 20)}] ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`));
+    assert.deepEqual(small, [], 'controls smaller than 24 × 24 px');
+    // Each link of the main diagram has a hit area 24 px wide along it.
+    const hits = await page.$$eval('#network path.link', (links) => links.map((l) => {
+      const hit = document.querySelector(`#network path.link-hit[data-hit="${l.dataset.param}"]`);
+      return hit ? parseFloat(getComputedStyle(hit).strokeWidth) * (Number(document.getElementById('network').style.zoom) || 1) : 0;
+    }));
+    assert.ok(hits.length > 0 && hits.every((w) => w >= 24), `hit widths ${hits}`);
+  }, { viewport: { width: 390, height: 844 } });
+});
+
+test('a phone: tapping beside a thin link, inside its hit area, opens that weight as a click on it does', T, async () => {
+  await withPage(b, '', async (page) => {
+    const param = '2:0:1';  // h2.2 → output: its middle lies 28 px below h2.1 → output's, away from other links
+    const at = await page.$eval(`#network path.link[data-param="${param}"]`, (el) => {
+      el.scrollIntoView({ block: 'center' });
+      const p = el.getPointAtLength(el.getTotalLength() / 2);
+      const m = el.getScreenCTM();
+      return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f, width: parseFloat(el.getAttribute('stroke-width')) };
+    });
+    // 9 px across the link: off its stroke (at most 8 px wide, so 4 px each side), inside the 24 px hit area.
+    const beside = { x: at.x, y: at.y + 9 };
+    const under = await page.evaluate(({ x, y }) => {
+      const el = document.elementFromPoint(x, y);
+      return { hit: el?.dataset.hit ?? null, link: el?.classList.contains('link') ?? false };
+    }, beside);
+    assert.deepEqual(under, { hit: param, link: false }, `the point beside the link is its hit area, not its ${at.width} px stroke`);
+    await page.touchscreen.tap(beside.x, beside.y);
+    const editor = page.locator('#network input.param-editor');
+    await editor.waitFor();
+    const tapped = await editor.inputValue();
+    await editor.press('Escape');
+    await frames(page);
+    // The same weight as a click right on the stroke opens.
+    await page.mouse.click(at.x, at.y);
+    await editor.waitFor();
+    assert.equal(await editor.inputValue(), tapped);
+    await editor.press('Escape');
+  }, { viewport: { width: 390, height: 844 }, touch: true });
+});
