@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { NEGATIVE, NEUTRAL, POSITIVE } from '../../web/views/colors.js';
-import { useBrowser, withPage, frames, trainUntil, readState, screenshot, choose, check } from './browser.mjs';
+import { useBrowser, withPage, frames, trainUntil, readState, screenshot, choose, check, pause } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 30000 };
@@ -347,4 +347,53 @@ test('a phone: tapping beside a thin link, inside its hit area, opens that weigh
     assert.equal(await editor.inputValue(), tapped);
     await editor.press('Escape');
   }, { viewport: { width: 390, height: 844 }, touch: true });
+});
+
+test('a message floats over the page: the panels stay where they are, at a laptop and a phone size', T, async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await withPage(b, '#features=x1', async (page) => {
+      const panels = () => Promise.all(['#data-panel', '#network-panel', '#output-panel', '.run-bar'].map((s) => rect(page, s)));
+      await page.locator('#network [aria-label="input feature x1"]').scrollIntoViewIfNeeded();  // the click then scrolls nothing
+      await frames(page, 4);
+      const before = await panels();
+      await page.click('#network [aria-label="input feature x1"]');  // the only feature: refused, with a message
+      await page.mouse.move(1, 1);  // off the feature: hovering it retitles the output plot
+      await frames(page, 3);
+      assert.match((await readState(page)).message, /at least one input feature/);
+      assert.deepEqual(await panels(), before, 'no panel moved when the message came');
+      await screenshot(page, `playground-message-${viewport.width}.png`);
+      const message = await rect(page, '#message');
+      assert.ok(inViewport(message), `the message is on screen: ${JSON.stringify(message)}`);
+      await page.click('#message-close');
+      await frames(page);
+      assert.deepEqual(await panels(), before, 'nor when it went');
+    }, { viewport });
+  }
+});
+
+test('a message goes when its cause does: a feature added, training going on after an early stop', T, async () => {
+  await withPage(b, '#features=x1', async (page) => {
+    await page.click('#network [aria-label="input feature x1"]');
+    await frames(page);
+    assert.match((await readState(page)).message, /at least one input feature/);
+    // Adding a hidden layer is not its cause: the message stays.
+    await page.click('#network button[aria-label="add a hidden layer"]');
+    await frames(page);
+    assert.match((await readState(page)).message, /at least one input feature/);
+    await page.click('#network [aria-label="input feature x2"]');
+    await frames(page);
+    assert.equal((await readState(page)).message, '', 'a second feature: the message is gone');
+  });
+  const hash = '#dataset=gaussians&noise=0.8&points=60&validationRatio=0.3&earlyStopping=1&patience=20&hidden=8,8&learningRate=0.3&speed=1';
+  await withPage(b, hash, async (page) => {
+    await trainUntil(page, (s) => /^Early stopping: the validation loss has not improved/.test(s.message));
+    const stopped = await readState(page);
+    assert.equal(stopped.playing, false);
+    await page.click('#play');  // going on (1 epoch a frame, a fresh patience of 20): the note about the stop no longer applies
+    await frames(page, 3);
+    await pause(page);
+    const s = await readState(page);
+    assert.ok(s.epoch > stopped.epoch, `trained on (${stopped.epoch} → ${s.epoch})`);
+    assert.ok(!/^Early stopping: the validation loss has not improved/.test(s.message), `message: ${s.message}`);
+  });
 });
