@@ -156,6 +156,7 @@ test('every task link shows its task in the window at every size; a check reads 
     for (const [k, v] of [['w1', -1], ['w2', -1], ['b', 1.5]]) await page().fill(`#neuron-${k}`, String(v));
     await expectStatus('nand', true, /Done/);
     assert.ok(await inWindow('nand'), `the met task at ${size.width}×${size.height} is still in the window`);
+    await go('#');  // off the task, so its link opens it afresh next time
   }
   await page().setViewportSize(SIZES[0]);
 });
