@@ -138,6 +138,17 @@ test('8 hidden layers at 1280×800: no two +/− controls overlap and the output
   }
 });
 
+// The weight legend under the network: on show, and drawn in the colours the links use.
+async function assertWeightLegend(page) {
+  const legend = page.locator('#weight-legend');
+  assert.ok(await legend.isVisible(), 'the weight legend is on show');
+  assert.match(await legend.textContent(), /negative.*zero.*positive.*thickness = \|w\|/);
+  const strokes = await page.$$eval('#weight-legend line', (ls) => ls.slice(0, 3).map((l) => l.getAttribute('stroke')));
+  assert.deepEqual(strokes, [NEGATIVE, NEUTRAL, POSITIVE]);
+  const links = await page.$$eval('#network path.link', (ps) => ps.map((p) => p.getAttribute('stroke')));
+  assert.ok(links.length > 0 && links.every((c) => strokes.includes(c)), 'every link has one of the legend\'s colours');
+}
+
 test('the header puts the primary controls first and groups the training options; "More settings" shows what applies', T, async () => {
   await withPage(b, '', async (page) => {
     // Primary controls come before the group, in reading order; the secondary ones are inside it.
@@ -152,6 +163,7 @@ test('the header puts the primary controls first and groups the training options
     });
     assert.deepEqual(order, { primaryFirst: true, grouped: true });
     assert.equal(await page.getByRole('group', { name: 'Training options' }).count(), 1);
+    await assertWeightLegend(page);
     // "More settings" sits above the layer diagnostics.
     const more = await page.locator('details.more').boundingBox();
     const layers = await page.locator('details.layers').boundingBox();
@@ -239,21 +251,6 @@ test('first visit with storage refused (a sandboxed frame): the tips show and cl
   }, { firstVisit: true, init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }) });
 });
 
-test('the weight legend is always on show, in the colours the links use', T, async () => {
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-    await withPage(b, '', async (page) => {
-      const legend = page.locator('#weight-legend');
-      assert.ok(await legend.isVisible());
-      assert.match(await legend.textContent(), /negative.*zero.*positive.*thickness = \|w\|/);
-      const strokes = await page.$$eval('#weight-legend line', (ls) => ls.slice(0, 3).map((l) => l.getAttribute('stroke')));
-      assert.deepEqual(strokes, [NEGATIVE, NEUTRAL, POSITIVE]);
-      // The diagram uses the same rule: a link with a negative weight has the legend's negative colour.
-      const link = await page.$$eval('#network path.link', (ps) => ps.map((p) => p.getAttribute('stroke')));
-      assert.ok(link.every((c) => strokes.includes(c)), 'every link has one of the legend\'s colours');
-    }, { viewport });
-  }
-});
-
 // Where an element lies in the viewport (CSS px), to assert "visible without scrolling".
 const rect = (page, selector) => page.$eval(selector, (el) => {
   const r = el.getBoundingClientRect();
@@ -289,6 +286,7 @@ test('390×844 (a phone): no sideways scrolling, a sticky run bar with the outpu
     assert.ok(output.top >= bar.bottom && output.top - bar.bottom < 20, `the output panel (top ${output.top}) right under the run bar (bottom ${bar.bottom})`);
     assert.ok(inViewport(plot), `the whole output plot on the first screen: ${JSON.stringify(plot)}`);
     assert.equal(await page.textContent('#run-test-loss'), await page.textContent('#test-loss'), 'the bar shows the test loss');
+    await assertWeightLegend(page);
     // Scrolled down to the network, the bar (play, epoch, test loss) stays at the top.
     await page.locator('#network-panel').scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, 300));
@@ -349,7 +347,7 @@ test('a phone: tapping beside a thin link, inside its hit area, opens that weigh
   }, { viewport: { width: 390, height: 844 }, touch: true });
 });
 
-test('a message floats over the page: the panels stay where they are, at a laptop and a phone size', T, async () => {
+test('a message floats over the page (the panels stay where they are) and goes when its cause does (a feature added)', T, async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
     await withPage(b, '#features=x1', async (page) => {
       const panels = () => Promise.all(['#data-panel', '#network-panel', '#output-panel', '.run-bar'].map((s) => rect(page, s)));
@@ -364,26 +362,24 @@ test('a message floats over the page: the panels stay where they are, at a lapto
       await screenshot(page, `playground-message-${viewport.width}.png`);
       const message = await rect(page, '#message');
       assert.ok(inViewport(message), `the message is on screen: ${JSON.stringify(message)}`);
-      await page.click('#message-close');
+      if (viewport.width === 390) {
+        await page.click('#message-close');
+        await frames(page);
+        assert.deepEqual(await panels(), before, 'nor when it went');
+        return;
+      }
+      // Adding a hidden layer is not its cause: the message stays; a second feature is, and it goes.
+      await page.click('#network button[aria-label="add a hidden layer"]');
       await frames(page);
-      assert.deepEqual(await panels(), before, 'nor when it went');
+      assert.match((await readState(page)).message, /at least one input feature/);
+      await page.click('#network [aria-label="input feature x2"]');
+      await frames(page);
+      assert.equal((await readState(page)).message, '', 'a second feature: the message is gone');
     }, { viewport });
   }
 });
 
-test('a message goes when its cause does: a feature added, training going on after an early stop', T, async () => {
-  await withPage(b, '#features=x1', async (page) => {
-    await page.click('#network [aria-label="input feature x1"]');
-    await frames(page);
-    assert.match((await readState(page)).message, /at least one input feature/);
-    // Adding a hidden layer is not its cause: the message stays.
-    await page.click('#network button[aria-label="add a hidden layer"]');
-    await frames(page);
-    assert.match((await readState(page)).message, /at least one input feature/);
-    await page.click('#network [aria-label="input feature x2"]');
-    await frames(page);
-    assert.equal((await readState(page)).message, '', 'a second feature: the message is gone');
-  });
+test('a message goes when its cause does: training going on after an early stop', T, async () => {
   const hash = '#dataset=gaussians&noise=0.8&points=60&validationRatio=0.3&earlyStopping=1&patience=20&hidden=8,8&learningRate=0.3&speed=1';
   await withPage(b, hash, async (page) => {
     await trainUntil(page, (s) => /^Early stopping: the validation loss has not improved/.test(s.message));
