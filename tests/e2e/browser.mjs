@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { serve } from '../../build-scripts/serve.mjs';
+import { TIPS, STORAGE_KEY as TIPS_KEY } from '../../web/playground/first-visit.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RESULTS = path.join(ROOT, 'test-results');
@@ -37,11 +38,19 @@ export function useBrowser() {
   });
   return {
     url: (hash = '') => `http://127.0.0.1:${server.address().port}/index.html${hash}`,
-    /** Opens the playground with `hash` in a fresh context and waits until it is ready. */
-    async open(hash = '', { viewport = { width: 1280, height: 800 } } = {}) {
-      const context = await browser.newContext({ viewport, acceptDownloads: true });
+    /**
+     * Opens the playground with `hash` in a fresh context and waits until it is ready. The
+     * first-visit tips count as seen unless `firstVisit` is true, so they never sit over a control
+     * a test clicks. `init` runs in the page before its own scripts; `touch` gives it a touchscreen.
+     */
+    async open(hash = '', { viewport = { width: 1280, height: 800 }, firstVisit = false, init = null, touch = false } = {}) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch });
+      if (!firstVisit) {
+        await context.addInitScript(([key, ids]) => localStorage.setItem(key, JSON.stringify(ids)), [TIPS_KEY, TIPS.map((t) => t.id)]);
+      }
       const page = await context.newPage();
       const problems = await guard(page);
+      if (init) await page.addInitScript(init);
       await page.goto(this.url(hash), { waitUntil: 'load' });
       await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
       await frames(page);

@@ -136,6 +136,31 @@ async function expectStatus(id, met, pattern) {
   if (pattern) assert.match(s.text, pattern);
 }
 
+test('every task link shows its task in the window at every size; a check reads not met, then met', T, async () => {
+  const inWindow = (id) => page().$eval(`#task-${id}`, (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+  });
+  await ensure();
+  for (const size of SIZES) {
+    await page().setViewportSize(size);
+    for (const c of CHAPTERS) {
+      for (const t of c.tasks) {
+        await go(taskHash(c.id, t));
+        assert.ok(await inWindow(t.id), `${c.id}/${t.id} at ${size.width}×${size.height}: the task box is in the window`);
+      }
+    }
+    // One check each way, with no training: NAND from the weights typed in.
+    await openTask('neuron', 'nand');
+    await expectStatus('nand', false, /NAND needs 1/);
+    for (const [k, v] of [['w1', -1], ['w2', -1], ['b', 1.5]]) await page().fill(`#neuron-${k}`, String(v));
+    await expectStatus('nand', true, /Done/);
+    assert.ok(await inWindow('nand'), `the met task at ${size.width}×${size.height} is still in the window`);
+    await go('#');  // off the task, so its link opens it afresh next time
+  }
+  await page().setViewportSize(SIZES[0]);
+});
+
 test('task: the neuron computes NAND, then OR, from the weights typed in', T, async () => {
   await openTask('neuron', 'nand');
   await expectStatus('nand', false, /NAND needs 1/);

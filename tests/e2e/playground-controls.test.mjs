@@ -136,6 +136,7 @@ test('"More settings": every input updates the URL; training keys keep the epoch
     assert.ok(await page.isVisible('select[data-key="outputActivation"]'));
     const cases = [
       [() => choose(page, 'decay', 'exponential'), 'decay', 'exponential', true],
+      [() => choose(page, 'optimizer', 'momentum'), 'optimizer', 'momentum', true],  // shows its momentum field
       [() => type(page, 'momentum', 0.5), 'momentum', '0.5', true],
       [() => type(page, 'dropout', 0.1), 'dropout', '0.1', true],
       [() => choose(page, 'l1', '0.001'), 'l1', '0.001', true],

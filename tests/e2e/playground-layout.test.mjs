@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, trainUntil, readState, screenshot } from './browser.mjs';
+import { NEGATIVE, NEUTRAL, POSITIVE } from '../../web/views/colors.js';
+import { useBrowser, withPage, frames, trainUntil, readState, screenshot, choose, check, pause } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 30000 };
@@ -140,4 +141,260 @@ test('8 hidden layers at 1280×800: no two +/− controls overlap and the output
       await screenshot(page, `playground-8-layers-${hidden.split(',')[0]}.png`);
     });
   }
+});
+
+// The weight legend under the network: on show, and drawn in the colours the links use.
+async function assertWeightLegend(page) {
+  const legend = page.locator('#weight-legend');
+  assert.ok(await legend.isVisible(), 'the weight legend is on show');
+  assert.match(await legend.textContent(), /negative.*zero.*positive.*thickness = \|w\|/);
+  const strokes = await page.$$eval('#weight-legend line', (ls) => ls.slice(0, 3).map((l) => l.getAttribute('stroke')));
+  assert.deepEqual(strokes, [NEGATIVE, NEUTRAL, POSITIVE]);
+  const links = await page.$$eval('#network path.link', (ps) => ps.map((p) => p.getAttribute('stroke')));
+  assert.ok(links.length > 0 && links.every((c) => strokes.includes(c)), 'every link has one of the legend\'s colours');
+}
+
+test('the header puts the primary controls first and groups the training options; "More settings" shows what applies', T, async () => {
+  await withPage(b, '', async (page) => {
+    // Primary controls come before the group, in reading order; the secondary ones are inside it.
+    const order = await page.evaluate(() => {
+      const group = document.querySelector('.topbar .training-options');
+      const before = (sel) => Boolean(document.querySelector(sel).compareDocumentPosition(group) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const inside = (sel) => group.contains(document.querySelector(sel));
+      return {
+        primaryFirst: ['#reset', '#play', '#step', '#epoch', 'select[data-key="learningRate"]', 'select[data-key="activation"]', '#problem'].every(before),
+        grouped: ['#stepMode', '#rerun', 'select[data-key="optimizer"]', 'select[data-key="l2"]'].every(inside),
+      };
+    });
+    assert.deepEqual(order, { primaryFirst: true, grouped: true });
+    assert.equal(await page.getByRole('group', { name: 'Training options' }).count(), 1);
+    await assertWeightLegend(page);
+    // "More settings" sits above the layer diagnostics.
+    const more = await page.locator('details.more').boundingBox();
+    const layers = await page.locator('details.layers').boundingBox();
+    assert.ok(more.y + more.height <= layers.y, `More settings (y ${more.y}) above the diagnostics (y ${layers.y})`);
+
+    await page.click('details.more summary');
+    const visible = async () => {
+      const out = {};
+      for (const key of ['momentum', 'beta1', 'beta2', 'leakySlope', 'eluAlpha', 'decayRate', 'decaySteps', 'patience', 'dropout']) {
+        out[key] = await page.isVisible(`.more-grid [data-key="${key}"]`);
+      }
+      return out;
+    };
+    const none = { momentum: false, beta1: false, beta2: false, leakySlope: false, eluAlpha: false, decayRate: false, decaySteps: false, patience: false, dropout: true };
+    assert.deepEqual(await visible(), none, 'SGD, tanh, no decay, no early stopping');
+    await choose(page, 'optimizer', 'momentum');
+    assert.deepEqual(await visible(), { ...none, momentum: true });
+    await choose(page, 'optimizer', 'adam');
+    assert.deepEqual(await visible(), { ...none, beta1: true, beta2: true });
+    await choose(page, 'optimizer', 'sgd');
+    await choose(page, 'activation', 'leaky_relu');
+    assert.deepEqual(await visible(), { ...none, leakySlope: true });
+    await choose(page, 'activation', 'elu');
+    assert.deepEqual(await visible(), { ...none, eluAlpha: true });
+    await choose(page, 'activation', 'tanh');
+    await choose(page, 'decay', 'exponential');
+    assert.deepEqual(await visible(), { ...none, decayRate: true });
+    await choose(page, 'decay', 'inverse_time');
+    assert.deepEqual(await visible(), { ...none, decaySteps: true });
+    await choose(page, 'decay', 'none');
+    await check(page, 'earlyStopping');
+    assert.deepEqual(await visible(), { ...none, patience: true });
+    // A hidden field keeps its value: back on momentum, the URL's momentum is shown again.
+    await choose(page, 'optimizer', 'momentum');
+    assert.equal(await page.inputValue('input[data-key="momentum"]'), '0.9');
+  });
+});
+
+// The first-visit tips that are on show: their names and boxes.
+const shownTips = (page) => page.$$eval('.tip', (tips) => tips.filter((t) => !t.hidden && t.getBoundingClientRect().width > 0)
+  .map((t) => { const r = t.getBoundingClientRect(); return { id: t.dataset.tip, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+const apart = (p, q) => p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
+
+test('first visit: tips for play, a neuron and the links, each closed for good; never in an embed', T, async () => {
+  await withPage(b, '', async (page) => {
+    const tips = await shownTips(page);
+    assert.deepEqual(tips.map((t) => t.id), ['play', 'neuron'], 'the links tip waits: it would overlap the neuron tip');
+    const play = await page.locator('#play').boundingBox();
+    for (const t of tips) assert.ok(apart(t, { x: play.x, y: play.y, w: play.width, h: play.height }), `the ${t.id} tip leaves play uncovered`);
+    await screenshot(page, 'playground-first-visit.png');
+    // Closed with the keyboard: Tab reaches its button, Enter closes it; then the links tip shows.
+    await page.focus('.tip[data-tip="neuron"] button');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['play', 'links']);
+    // Pressing play, as the tip says, closes it.
+    await page.click('#play');
+    await page.click('#play');
+    await frames(page);
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['links']);
+    // Remembered across a reload.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await frames(page);
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['links']);
+    await page.click('.tip[data-tip="links"] button');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await frames(page);
+    assert.equal(await page.locator('.tip').count(), 0);
+  }, { firstVisit: true });
+  // An embed never shows them.
+  await withPage(b, '#embed=network,output,controls', async (page) => {
+    assert.deepEqual(await shownTips(page), []);
+  }, { firstVisit: true });
+});
+
+test('first visit with storage refused (a sandboxed frame): the tips show and close without an error', T, async () => {
+  await withPage(b, '', async (page) => {
+    assert.equal(await page.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), 'SecurityError');
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['play', 'neuron']);
+    await page.click('.tip[data-tip="play"] button');
+    await frames(page);
+    assert.deepEqual((await shownTips(page)).map((t) => t.id), ['neuron']);
+  }, { firstVisit: true, init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }) });
+});
+
+// Where an element lies in the viewport (CSS px), to assert "visible without scrolling".
+const rect = (page, selector) => page.$eval(selector, (el) => {
+  const r = el.getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, innerWidth: window.innerWidth, innerHeight: window.innerHeight };
+});
+const inViewport = (r) => r.left >= 0 && r.top >= 0 && r.right <= r.innerWidth && r.bottom <= r.innerHeight;
+
+test('1024×768: data, network and output side by side; play and the whole output plot without scrolling', T, async () => {
+  await withPage(b, '', async (page) => {
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    const play = await rect(page, '#play');
+    assert.ok(inViewport(play), `play at ${JSON.stringify(play)}`);
+    const plot = await rect(page, '#plot');
+    assert.ok(inViewport(plot), `the output plot at ${JSON.stringify(plot)}`);
+    assert.ok(plot.right - plot.left >= 200, 'the plot stays readable');
+    const tops = await Promise.all(['#data-panel', '#network-panel', '#output-panel'].map((s) => rect(page, s)));
+    assert.ok(tops.every((r) => Math.abs(r.top - tops[0].top) < 1), `one row of three panels: ${tops.map((r) => r.top)}`);
+    assert.ok(tops[0].right <= tops[1].left && tops[1].right <= tops[2].left, 'data, network, output from left to right');
+    const layout = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(layout, 'no horizontal scrolling');
+    await screenshot(page, 'playground-1024x768.png');
+  }, { viewport: { width: 1024, height: 768 } });
+});
+
+test('390×844 (a phone): no sideways scrolling, a sticky run bar with the output plot under it, 24 px touch targets', T, async () => {
+  await withPage(b, '', async (page) => {
+    const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    assert.ok(size.scrollWidth <= size.innerWidth, `page scroll width ${size.scrollWidth} > ${size.innerWidth}`);
+    // The run bar, then the output panel and its plot on the first screen.
+    const bar = await rect(page, '.run-bar');
+    const output = await rect(page, '#output-panel');
+    const plot = await rect(page, '#plot');
+    assert.ok(output.top >= bar.bottom && output.top - bar.bottom < 20, `the output panel (top ${output.top}) right under the run bar (bottom ${bar.bottom})`);
+    assert.ok(inViewport(plot), `the whole output plot on the first screen: ${JSON.stringify(plot)}`);
+    assert.equal(await page.textContent('#run-test-loss'), await page.textContent('#test-loss'), 'the bar shows the test loss');
+    await assertWeightLegend(page);
+    // Scrolled down to the network, the bar (play, epoch, test loss) stays at the top.
+    await page.locator('#network-panel').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 300));
+    await frames(page);
+    assert.ok(await page.evaluate(() => window.scrollY) > 1000, 'the page has scrolled');
+    for (const selector of ['#play', '#epoch', '#run-test-loss']) {
+      const r = await rect(page, selector);
+      assert.ok(r.top >= 0 && r.bottom <= 80, `${selector} stays at the top while scrolling (${r.top}..${r.bottom})`);
+    }
+    await page.click('#step');
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 1, 'the sticky step button works');
+    assert.equal(await page.textContent('#run-test-loss'), await page.textContent('#test-loss'), 'and the bar\'s loss follows');
+
+    // Every button, select, checkbox, slider and number field on show is at least 24 px square.
+    await page.click('details.more summary');
+    const small = await page.$$eval('button, select, input:not([type="file"]), .file-button', (els) => els.filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24);
+    }).map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[${el.getAttribute('aria-label') ?? el.dataset.key ?? el.textContent.trim().slice(0, 20)}] ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`));
+    assert.deepEqual(small, [], 'controls smaller than 24 × 24 px');
+    // Each link of the main diagram has a hit area 24 px wide along it.
+    const hits = await page.$$eval('#network path.link', (links) => links.map((l) => {
+      const hit = document.querySelector(`#network path.link-hit[data-hit="${l.dataset.param}"]`);
+      return hit ? parseFloat(getComputedStyle(hit).strokeWidth) * (Number(document.getElementById('network').style.zoom) || 1) : 0;
+    }));
+    assert.ok(hits.length > 0 && hits.every((w) => w >= 24), `hit widths ${hits}`);
+  }, { viewport: { width: 390, height: 844 } });
+});
+
+test('a phone: tapping beside a thin link, inside its hit area, opens that weight as a click on it does', T, async () => {
+  await withPage(b, '', async (page) => {
+    const param = '2:0:1';  // h2.2 → output: its middle lies 28 px below h2.1 → output's, away from other links
+    const at = await page.$eval(`#network path.link[data-param="${param}"]`, (el) => {
+      el.scrollIntoView({ block: 'center' });
+      const p = el.getPointAtLength(el.getTotalLength() / 2);
+      const m = el.getScreenCTM();
+      return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f, width: parseFloat(el.getAttribute('stroke-width')) };
+    });
+    // 9 px across the link: off its stroke (at most 8 px wide, so 4 px each side), inside the 24 px hit area.
+    const beside = { x: at.x, y: at.y + 9 };
+    const under = await page.evaluate(({ x, y }) => {
+      const el = document.elementFromPoint(x, y);
+      return { hit: el?.dataset.hit ?? null, link: el?.classList.contains('link') ?? false };
+    }, beside);
+    assert.deepEqual(under, { hit: param, link: false }, `the point beside the link is its hit area, not its ${at.width} px stroke`);
+    await page.touchscreen.tap(beside.x, beside.y);
+    const editor = page.locator('#network input.param-editor');
+    await editor.waitFor();
+    const tapped = await editor.inputValue();
+    await editor.press('Escape');
+    await frames(page);
+    // The same weight as a click right on the stroke opens.
+    await page.mouse.click(at.x, at.y);
+    await editor.waitFor();
+    assert.equal(await editor.inputValue(), tapped);
+    await editor.press('Escape');
+  }, { viewport: { width: 390, height: 844 }, touch: true });
+});
+
+test('a message floats over the page (the panels stay where they are) and goes when its cause does (a feature added)', T, async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await withPage(b, '#features=x1', async (page) => {
+      const panels = () => Promise.all(['#data-panel', '#network-panel', '#output-panel', '.run-bar'].map((s) => rect(page, s)));
+      await page.locator('#network [aria-label="input feature x1"]').scrollIntoViewIfNeeded();  // the click then scrolls nothing
+      await frames(page, 4);
+      const before = await panels();
+      await page.click('#network [aria-label="input feature x1"]');  // the only feature: refused, with a message
+      await page.mouse.move(1, 1);  // off the feature: hovering it retitles the output plot
+      await frames(page, 3);
+      assert.match((await readState(page)).message, /at least one input feature/);
+      assert.deepEqual(await panels(), before, 'no panel moved when the message came');
+      await screenshot(page, `playground-message-${viewport.width}.png`);
+      const message = await rect(page, '#message');
+      assert.ok(inViewport(message), `the message is on screen: ${JSON.stringify(message)}`);
+      if (viewport.width === 390) {
+        await page.click('#message-close');
+        await frames(page);
+        assert.deepEqual(await panels(), before, 'nor when it went');
+        return;
+      }
+      // Adding a hidden layer is not its cause: the message stays; a second feature is, and it goes.
+      await page.click('#network button[aria-label="add a hidden layer"]');
+      await frames(page);
+      assert.match((await readState(page)).message, /at least one input feature/);
+      await page.click('#network [aria-label="input feature x2"]');
+      await frames(page);
+      assert.equal((await readState(page)).message, '', 'a second feature: the message is gone');
+    }, { viewport });
+  }
+});
+
+test('a message goes when its cause does: training going on after an early stop', T, async () => {
+  const hash = '#dataset=gaussians&noise=0.8&points=60&validationRatio=0.3&earlyStopping=1&patience=20&hidden=8,8&learningRate=0.3&speed=1';
+  await withPage(b, hash, async (page) => {
+    await trainUntil(page, (s) => /^Early stopping: the validation loss has not improved/.test(s.message));
+    const stopped = await readState(page);
+    assert.equal(stopped.playing, false);
+    await page.click('#play');  // going on (1 epoch a frame, a fresh patience of 20): the note about the stop no longer applies
+    await frames(page, 3);
+    await pause(page);
+    const s = await readState(page);
+    assert.ok(s.epoch > stopped.epoch, `trained on (${stopped.epoch} → ${s.epoch})`);
+    assert.ok(!/^Early stopping: the validation loss has not improved/.test(s.message), `message: ${s.message}`);
+  });
 });

@@ -74,6 +74,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
       else a.removeAttribute('aria-current');
     }
     showBanner(chapter?.lessons.find((l) => l.id === route.lesson));
+    // A task's link brings its box into view (on a phone it lies below the chapter's text).
+    if (chapter && route.task) document.getElementById(`task-${route.task}`)?.scrollIntoView({ block: 'nearest' });
     return problems;
   }
 

@@ -1,16 +1,32 @@
-// The message bar under the header: one message at a time, an error, a warning or a note. A message
-// may name its source (e.g. 'health'), so a caller can keep it or know what the learner closed.
+// The message bar: one message at a time, an error, a warning or a note, shown over the page (it
+// never moves the panels). A message may name its source (e.g. 'health'), so a caller can keep it
+// or know what the learner closed, and may say when its cause is gone (`until`): it is then cleared
+// at the next render, so no message outlives what it is about.
 import { $ } from './page.js';
 
-export function showMessage(text, kind = 'error', { source = '' } = {}) {
+let until = null;  // () => true once the message on show no longer applies
+
+/**
+ * @param {string} text
+ * @param {'error'|'warning'|'info'} [kind]
+ * @param {{ source?: string, until?: () => boolean }} [options]
+ */
+export function showMessage(text, kind = 'error', { source = '', until: gone = null } = {}) {
   $('message-text').textContent = text;
   $('message').className = `message ${kind}`;
   $('message').dataset.source = source;
   $('message').hidden = false;
+  until = gone;
 }
 
 /** Hides the message, unless it is on show and comes from `keep`. */
 export function clearMessage({ keep = null } = {}) {
   if (keep && !$('message').hidden && $('message').dataset.source === keep) return;
   $('message').hidden = true;
+  until = null;
+}
+
+/** Called after each render: clears the message whose cause is gone. */
+export function expireMessage() {
+  if (until && !$('message').hidden && until()) clearMessage();
 }

@@ -7,7 +7,7 @@ import { startHistory } from './training.js';
 import { download } from './download.js';
 
 export function saveModel() {
-  if (noPoints()) { showMessage(NO_POINTS_MESSAGE, 'info'); return; }  // no data, no trained model to save
+  if (noPoints()) { showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() }); return; }  // no data, no trained model to save
   const text = modelToJson({
     settings: page.engine.settings(), layerSizes: page.engine.layerSizes(),
     params: page.engine.params(), epoch: page.engine.progress().epoch,

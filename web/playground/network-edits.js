@@ -19,7 +19,11 @@ export function networkHandlers() {
     onToggleFeature: (name) => {
       const f = page.state.features;
       const features = f.includes(name) ? f.filter((x) => x !== name) : ALL_FEATURES.filter((x) => f.includes(x) || x === name);
-      if (features.length === 0) { showMessage('The network needs at least one input feature.', 'info'); return; }
+      if (features.length === 0) {
+        const only = f.join();
+        showMessage('The network needs at least one input feature.', 'info', { until: () => page.state.features.join() !== only });
+        return;
+      }
       change('features', features);
     },
     onHoverNode: (info) => {

@@ -8,6 +8,7 @@ import { createNetworkView } from '../views/network.js';
 import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
 import { createChart } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
+import { createWeightLegend } from '../views/weight-legend.js';
 import { createStepPanel } from '../step-panel.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
@@ -20,6 +21,7 @@ import { buildEmbedOptions, buildHideOptions, wireShare } from './share.js';
 import { wireModelFiles } from './model-files.js';
 import { networkHandlers, wireGradientHover } from './network-edits.js';
 import { wireKeyboard } from './keyboard.js';
+import { showFirstVisitTips } from './first-visit.js';
 
 function wireRunButtons() {
   $('play').addEventListener('click', () => (page.playing ? pause() : play()));
@@ -65,6 +67,7 @@ export function createPlayground(module, { routeHash } = {}) {
     chart: createChart($('chart'), { ariaLabel: 'Loss per epoch for the training and test data' }),
     layerStats: createLayerStats($('layer-stats')),
   };
+  createWeightLegend($('weight-legend'));
   // The plot takes the width its panel has, up to 320 px: at a fixed 320 px it spilled out of the
   // output column (330 px inside) and off narrow screens.
   const fitPlot = () => {
@@ -95,6 +98,11 @@ export function createPlayground(module, { routeHash } = {}) {
   wireGradientHover();
   wireKeyboard();
   loadFromHash();
+  if (!document.body.classList.contains('embed')) {
+    const placeTips = showFirstVisitTips();
+    page.onRender.push(placeTips);
+    new ResizeObserver(placeTips).observe(document.body);
+  }
   requestAnimationFrame(frame);
   return {
     engine: () => page.engine,

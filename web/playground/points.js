@@ -2,7 +2,7 @@
 // the output plot, Clear, the class to draw, and the state that carries the points in the link.
 import { MAX_LINK_POINTS, encodePoints, defaults } from '../state.js';
 import { nearestPoint } from '../views/data-plot.js';
-import { page, $, NO_POINTS_MESSAGE } from './page.js';
+import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply, problemOf } from './settings.js';
 import { refreshCustomThumbnail } from './datasets.js';
@@ -92,6 +92,6 @@ export function wireDrawing() {
     setCustom({ xy: [], labels: [], problem, classes });
     if (!page.drawing) $('draw-toggle').click();
     applyCustom({ trainOnAll: true });
-    showMessage(NO_POINTS_MESSAGE, 'info');
+    showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() });
   });
 }

@@ -99,6 +99,7 @@ export function render() {
   const m = page.metrics ?? { train: none, validation: none, test: none };
   const fmtLoss = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');
   $('test-loss').textContent = fmtLoss(m.test.loss);
+  $('run-test-loss').textContent = fmtLoss(m.test.loss);  // the phone's sticky run bar
   $('train-loss').textContent = fmtLoss(m.train.loss);
   $('validation-loss').textContent = fmtLoss(m.validation.loss);
   $('validation-metric').hidden = m.validation.count === 0;

@@ -11,6 +11,7 @@ import { showMessage, clearMessage } from './messages.js';
 import { startHistory, clearRun, pause, restart } from './training.js';
 import { setCustom, updateDrawClasses } from './points.js';
 import { updateShareLink } from './share.js';
+import { showApplicable } from './applicable.js';
 
 export function problemOf(state) {
   return state.dataset === 'custom' && page.custom ? page.custom.problem : datasetProblem(state.dataset);
@@ -106,6 +107,7 @@ export function showState(state) {
   }
   $('regenerate').disabled = !generated;
   updateDrawClasses(problem, multiclass ? (page.custom?.classes ?? state.classes) : 2);
+  showApplicable(document, state);
   applyHidden(state.hide);
   applyEmbed(document, state.embed);
 }

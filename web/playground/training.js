@@ -3,7 +3,7 @@
 import { EngineError } from '../engine.js';
 import { createHistory, record, shouldStop } from '../history.js';
 import { page, $, FRAME_BUDGET_MS, noPoints, NO_POINTS_MESSAGE } from './page.js';
-import { showMessage } from './messages.js';
+import { showMessage, expireMessage } from './messages.js';
 import { render } from './render.js';
 import { formatNumber } from '../views/format.js';
 import { trainingWarning } from '../training-health.js';
@@ -51,7 +51,7 @@ export function recordNow() {
 export function trainStep(kind) {
   if (noPoints()) {
     pause();
-    showMessage(NO_POINTS_MESSAGE, 'info');
+    showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() });
     return false;
   }
   try {
@@ -75,8 +75,10 @@ export function trainStep(kind) {
     }
     pause();
     page.stopMarker = { x: best.epoch, label: 'early stop' };
+    const stoppedAt = page.engine.progress().updates;
     showMessage(`Early stopping: the validation loss has not improved for ${page.state.patience} epochs. ` +
-      `The weights from its best epoch (${Math.round(best.epoch)}, validation loss ${formatNumber(best.loss, { digits: 4 })}) are restored.`, 'info');
+      `The weights from its best epoch (${Math.round(best.epoch)}, validation loss ${formatNumber(best.loss, { digits: 4 })}) are restored.`, 'info',
+    { until: () => page.engine.progress().updates !== stoppedAt });  // said until training goes on
     return false;
   }
   return true;
@@ -99,15 +101,16 @@ export function checkHealth() {
 
 export function play() {
   if (noPoints()) {
-    showMessage(NO_POINTS_MESSAGE, 'info');
+    showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() });
     return;
   }
   if (page.engine.progress().diverged) {
-    showMessage('Training diverged. Lower the learning rate, then reset.');
+    showMessage('Training diverged. Lower the learning rate, then reset.', 'error', { until: () => !page.engine.progress().diverged });
     return;
   }
   if (page.state.earlyStopping && page.metrics?.validation.count === 0) {
-    showMessage('Early stopping needs validation data: set "Validation data" above 0%.', 'info');
+    showMessage('Early stopping needs validation data: set "Validation data" above 0%.', 'info',
+      { until: () => !page.state.earlyStopping || page.metrics?.validation.count > 0 });
   }
   if (page.stopMarker) page.history.best = null;  // going on after an early stop: a fresh patience window
   page.playing = true;
@@ -137,6 +140,7 @@ export function frame(now) {
   if (page.dirty) {
     render();
     page.dirty = false;
+    expireMessage();
     for (const fn of page.onRender) fn();
   }
   requestAnimationFrame(frame);

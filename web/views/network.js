@@ -134,12 +134,19 @@ export function createNetworkView(container, handlers) {
     input.addEventListener('blur', () => finish(true));
   }
 
-  function attachParamEvents(el, link) {
+  // Pointer events on the parameter's own shape, and on its wider invisible hit area if it has one.
+  function attachParamEvents(el, link, hit = null) {
     const show = (e) => { showTooltip(e.clientX, e.clientY, paramText(link)); hovered = link; };
-    el.addEventListener('pointerenter', show);
-    el.addEventListener('pointermove', show);
-    el.addEventListener('pointerleave', hideTooltip);
-    el.addEventListener('click', (e) => { hideTooltip(); edit(link, e.clientX, e.clientY); });
+    for (const target of hit ? [el, hit] : [el]) {
+      target.addEventListener('pointerenter', show);
+      target.addEventListener('pointermove', show);
+      target.addEventListener('pointerleave', hideTooltip);
+      target.addEventListener('click', (e) => { hideTooltip(); edit(link, e.clientX, e.clientY); });
+    }
+    if (hit) {  // the link itself lights up while its hit area is under the pointer
+      hit.addEventListener('pointerenter', () => el.classList.add('hot'));
+      hit.addEventListener('pointerleave', () => el.classList.remove('hot'));
+    }
     // Keyboard: Tab reaches every weight and bias; focus shows the tooltip, Enter edits.
     el.setAttribute('tabindex', '0');
     el.setAttribute('role', 'button');
@@ -238,7 +245,12 @@ export function createNetworkView(container, handlers) {
     const rowOf = columns.map((col) => col.map((_, r) => r));
     const inputRow = s.featureNames.map((name) => s.allFeatures.indexOf(name));
 
-    // Links first (under the cards), weight layer l joins column l and l+1.
+    // Links first (under the cards), weight layer l joins column l and l+1. Under every link, a
+    // transparent wide copy of it takes taps and clicks near the 1-8 px stroke (a finger needs
+    // about 24 px); the visible links lie above all of them, so a click on a stroke is its own.
+    const hits = document.createElementNS(SVG, 'g');
+    hits.classList.add('link-hits');
+    svg.append(hits);
     for (let l = 0; l + 1 < s.sizes.length; ++l) {
       for (let to = 0; to < s.sizes[l + 1]; ++to) {
         for (let from = 0; from < s.sizes[l]; ++from) {
@@ -251,7 +263,12 @@ export function createNetworkView(container, handlers) {
           path.classList.add('link');
           const link = { path, layer: l, to, from };
           path.dataset.param = `${l}:${to}:${from}`;
-          attachParamEvents(path, link);
+          const hit = document.createElementNS(SVG, 'path');
+          hit.setAttribute('d', path.getAttribute('d'));
+          hit.classList.add('link-hit');
+          hit.dataset.hit = path.dataset.param;
+          hits.append(hit);
+          attachParamEvents(path, link, hit);
           svg.append(path);
           links.push(link);
         }
