@@ -6,15 +6,8 @@
 import { test, describe, before, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { loadModule, Engine, EngineError } from './load-engine.mjs';
+import { loadModule, Engine, assertEngineError } from './load-engine.mjs';
 
-function assertEngineError(fn, pattern) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof EngineError, `expected EngineError, got ${e?.name}: ${e?.message}`);
-    if (pattern) assert.match(e.message, pattern);
-    return true;
-  });
-}
 
 let module;
 let engine;

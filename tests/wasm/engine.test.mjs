@@ -5,7 +5,7 @@
 import { test, describe, before, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { loadModule, loadEngine, Engine, EngineError } from './load-engine.mjs';
+import { loadModule, loadEngine, Engine, EngineError, assertEngineError } from './load-engine.mjs';
 
 const f32 = Math.fround;
 
@@ -36,16 +36,6 @@ const show = (v) => JSON.stringify(v, (k, x) => (typeof x === 'number' && !Numbe
 const allFinite = (a) => Array.from(a).every(Number.isFinite);
 const sum = (a) => a.reduce((s, x) => s + x, 0);
 
-// Throws an EngineError whose message matches `pattern`.
-function assertEngineError(fn, pattern) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof EngineError, `expected EngineError, got ${e?.name}: ${e?.message}`);
-    assert.ok(e instanceof Error);
-    assert.equal(e.name, 'EngineError');
-    assert.match(e.message, pattern);
-    return true;
-  });
-}
 
 let module;
 let engine;

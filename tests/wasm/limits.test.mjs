@@ -7,17 +7,10 @@
 import { test, describe, before, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { loadModule, Engine, EngineError } from './load-engine.mjs';
+import { loadModule, Engine, assertEngineError } from './load-engine.mjs';
 
 const ALL_FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2'];
 
-function assertEngineError(fn, pattern) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof EngineError, `expected EngineError, got ${e?.name}: ${e?.message}`);
-    assert.match(e.message, pattern);
-    return true;
-  });
-}
 
 let module;
 let engine;

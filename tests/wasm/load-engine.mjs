@@ -1,12 +1,14 @@
 // Loads the wasm build (web/wasm/backprop-core.{js,wasm}) in Node for the tests in tests/wasm/.
 // Passes the .wasm bytes in, because the Emscripten 3.1.6 loader would otherwise try Node's global
-// fetch() on a file path and fail. Each load is a fresh module instance with its own memory.
+// fetch() on a file path and fail. Each load is a fresh module instance with its own memory. Plus
+// the EngineError assertion the engine suites share.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-import { createEngine } from '../../web/engine.js';
+import { EngineError, createEngine } from '../../web/engine.js';
 
 export { Engine, EngineError, createEngine } from '../../web/engine.js';
 
@@ -30,4 +32,15 @@ export async function loadModule() {
 /** A new Engine in its own module instance, through the page's entry point createEngine(). */
 export async function loadEngine() {
   return createEngine(factory(), { wasmBinary });
+}
+
+/** Asserts that `fn` throws an EngineError (an Error named so) whose message matches `pattern`. */
+export function assertEngineError(fn, pattern) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof EngineError, `expected EngineError, got ${e?.name}: ${e?.message}`);
+    assert.ok(e instanceof Error);
+    assert.equal(e.name, 'EngineError');
+    if (pattern) assert.match(e.message, pattern);
+    return true;
+  });
 }
