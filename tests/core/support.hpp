@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "network.hpp"
+#include "playground.hpp"
 
 namespace bp::test {
 
@@ -20,5 +21,18 @@ inline Architecture arch_of(int inputs, std::vector<int> hidden, int outputs, Ac
   a.output_activation = o;
   return a;
 }
+
+// Every field of a and b but the trainer's settings (a new field of Settings belongs here too).
+inline bool same_but_training(const Settings& a, const Settings& b) {
+  return a.data.kind == b.data.kind && a.data.points == b.data.points && a.data.noise == b.data.noise &&
+         a.data.seed == b.data.seed && a.data.classes == b.data.classes && a.train_ratio == b.train_ratio &&
+         a.validation_ratio == b.validation_ratio && a.features == b.features && a.hidden == b.hidden &&
+         a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation &&
+         a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
+         a.activation_params.elu_alpha == b.activation_params.elu_alpha && a.loss == b.loss && a.init == b.init &&
+         a.bias_init == b.bias_init && a.seed == b.seed;
+}
+
+inline bool same_settings(const Settings& a, const Settings& b) { return same_but_training(a, b) && a.train == b.train; }
 
 }  // namespace bp::test

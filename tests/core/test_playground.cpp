@@ -22,16 +22,6 @@ namespace {
 
 constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
 
-bool same_settings(const Settings& a, const Settings& b) {
-  return a.data.kind == b.data.kind && a.data.points == b.data.points && a.data.noise == b.data.noise &&
-         a.data.seed == b.data.seed && a.data.classes == b.data.classes && a.train_ratio == b.train_ratio &&
-         a.validation_ratio == b.validation_ratio && a.features == b.features && a.hidden == b.hidden &&
-         a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation &&
-         a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
-         a.activation_params.elu_alpha == b.activation_params.elu_alpha && a.loss == b.loss &&
-         a.init == b.init && a.bias_init == b.bias_init && a.seed == b.seed && a.train == b.train;
-}
-
 // Everything an invalid call must leave alone.
 struct Snapshot {
   Settings settings;

@@ -14,7 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "support.hpp"
+
 using namespace bp;
+using namespace bp::test;
 
 namespace {
 
@@ -32,17 +35,6 @@ Playground trained() {
   REQUIRE(pg.configure(s).empty());
   REQUIRE(pg.train_epochs(3).empty());
   return pg;
-}
-
-// Every field of a and b but the trainer's settings (a new field of Settings belongs here too).
-bool same_but_training(const Settings& a, const Settings& b) {
-  return a.data.kind == b.data.kind && a.data.points == b.data.points && a.data.noise == b.data.noise &&
-         a.data.seed == b.data.seed && a.data.classes == b.data.classes && a.train_ratio == b.train_ratio &&
-         a.validation_ratio == b.validation_ratio && a.features == b.features && a.hidden == b.hidden &&
-         a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation &&
-         a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
-         a.activation_params.elu_alpha == b.activation_params.elu_alpha && a.loss == b.loss && a.init == b.init &&
-         a.bias_init == b.bias_init && a.seed == b.seed;
 }
 
 // Valid values of `spec` other than `current`, in the order to try them.
