@@ -20,11 +20,14 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 /**
  * Registers before/after hooks that start the server and the browser for this file.
- * @returns {{ open(hash?: string, options?: { viewport?: object }): Promise<Session> }}
+ * @returns {{ open(hash?: string, options?: object): Promise<Session>, release(session, passed): Promise<void> }}
  */
 export function useBrowser() {
   let server;
   let browser;
+  // The page of the last test that passed, cleaned and kept for the next open(): a new context
+  // (a new renderer process) costs more than a second here, about as much as the page's own load.
+  let spare = null;
   before(async () => {
     assert.ok(fs.existsSync(path.join(ROOT, 'web', 'wasm', 'backprop-core.wasm')),
       'web/wasm/backprop-core.wasm is missing: run bash build-scripts/build-wasm.sh first');
@@ -39,22 +42,51 @@ export function useBrowser() {
   return {
     url: (hash = '') => `http://127.0.0.1:${server.address().port}/index.html${hash}`,
     /**
-     * Opens the playground with `hash` in a fresh context and waits until it is ready. The
-     * first-visit tips count as seen unless `firstVisit` is true, so they never sit over a control
-     * a test clicks. `init` runs in the page before its own scripts; `touch` gives it a touchscreen.
+     * Opens the playground with `hash` and waits until it is ready: in the spare page if there is
+     * one, else in a new context. The first-visit tips count as seen unless `firstVisit` is true,
+     * so they never sit over a control a test clicks. `init` runs in the page before its own
+     * scripts; `touch` gives it a touchscreen. Pages with any of these three are never reused.
      */
     async open(hash = '', { viewport = { width: 1280, height: 800 }, firstVisit = false, init = null, touch = false } = {}) {
-      const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch });
-      if (!firstVisit) {
-        await context.addInitScript(([key, ids]) => localStorage.setItem(key, JSON.stringify(ids)), [TIPS_KEY, TIPS.map((t) => t.id)]);
+      const reusable = !firstVisit && !init && !touch;
+      let session = reusable ? spare : null;
+      if (session) {
+        spare = null;
+        session.problems.length = 0;
+        await session.page.setViewportSize(viewport);
+      } else {
+        const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch });
+        if (!firstVisit) {
+          await context.addInitScript(([key, ids]) => localStorage.setItem(key, JSON.stringify(ids)), [TIPS_KEY, TIPS.map((t) => t.id)]);
+        }
+        const page = await context.newPage();
+        const problems = await guard(page);
+        if (init) await page.addInitScript(init);
+        session = { page, context, problems, reusable };
       }
-      const page = await context.newPage();
-      const problems = await guard(page);
-      if (init) await page.addInitScript(init);
-      await page.goto(this.url(hash), { waitUntil: 'load' });
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
-      await frames(page);
-      return { page, context, problems };
+      await session.page.goto(this.url(hash), { waitUntil: 'load' });
+      await session.page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+      await frames(session.page);
+      return session;
+    },
+    /**
+     * Ends a session from open(). The page of a test that passed is left as a new one would be
+     * (blank, storage and permissions cleared, only the request guard routed, the pointer in a
+     * corner) and kept as the spare; any other is closed with its context.
+     */
+    async release(session, passed) {
+      const { page, context, problems } = session;
+      if (!passed || !session.reusable || spare || page.isClosed()) {
+        await context.close();
+        return;
+      }
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => { try { localStorage.clear(); sessionStorage.clear(); } catch { /* about:blank */ } });
+      await page.goto('about:blank');
+      await context.clearPermissions();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await blockRequests(page, isLocal, problems);
+      spare = session;
     },
   };
 }
@@ -78,29 +110,39 @@ export async function guard(page, allow = isLocal) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+  await blockRequests(page, allow, problems);
+  return problems;
+}
+
+/** Aborts every request of `page` for which `allow(url)` is false, and records it in `problems`. */
+async function blockRequests(page, allow, problems) {
   await page.route('**/*', (route) => {
     if (allow(route.request().url())) return route.continue();
     problems.push(`request blocked: ${route.request().url()}`);
     return route.abort('blockedbyclient');
   });
-  return problems;
 }
 
 /**
- * Runs `fn(page)` on a fresh page, then asserts that the page reported no errors and made no
- * request beyond localhost. The page is closed either way.
+ * Runs `fn(page)` on a page freshly loaded with `hash`, then asserts that the page reported no
+ * errors and made no request beyond localhost. The page is released either way (kept for the
+ * next test only if this one passed).
  */
 export async function withPage(b, hash, fn, options) {
   const session = await b.open(hash, options);
+  let problems = [];
+  let passed = false;
   try {
     await fn(session.page, session);
+    passed = true;
   } catch (e) {
     if (session.problems.length) e.message += `\n(the page also reported: ${session.problems.join(' | ')})`;
     throw e;
   } finally {
-    await session.context.close();
+    problems = [...session.problems];
+    await b.release(session, passed && problems.length === 0);
   }
-  assert.deepEqual(session.problems, [], 'errors on the page or requests beyond localhost');
+  assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
 }
 
 // ---- acting on the page ----

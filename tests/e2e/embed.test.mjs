@@ -125,6 +125,7 @@ test('an iframe of embed=backprop shows only the step animation, which traces an
     for (const part of ['data', 'network', 'output', 'controls']) assert.equal(s[part], false, `${part} hidden`);
     assert.equal(s.backprop, true);
     assert.ok(s.scrollWidth <= s.innerWidth, `no sideways scrolling: ${s.scrollWidth} > ${s.innerWidth}`);
+    await frame.fill('#step-speed', '4');
     await frame.click('#step-trace-example');
     await frame.waitForFunction(() => document.getElementById('step-network').dataset.phaseKind === 'update' &&
       document.getElementById('step-network').dataset.progress === '1', null, { timeout: 30000 });
