@@ -39,17 +39,27 @@ export function serve(root, port = 8080, host = '127.0.0.1', { headers = {} } = 
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
-      if (err) {
+    fs.stat(file, (statErr, stat) => {
+      if (statErr || !stat.isFile()) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'cache-control': 'no-cache',
-        ...headers,
+      // no-cache with a validator: the browser asks each time and an unchanged file costs a 304,
+      // while its parsed scripts and compiled wasm stay cached.
+      const etag = `"${stat.size.toString(16)}-${Math.round(stat.mtimeMs).toString(16)}"`;
+      const common = { 'cache-control': 'no-cache', etag, ...headers };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, common).end();
+        return;
+      }
+      fs.readFile(file, (err, body) => {
+        if (err) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          return;
+        }
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...common });
+        res.end(body);
       });
-      res.end(body);
     });
   });
   // A busy port is common (another dev server): try the next few before giving up.

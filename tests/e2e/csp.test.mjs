@@ -35,7 +35,7 @@ after(async () => {
 async function trainUnderPolicy(url, allow) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const problems = await guard(page, allow);
+  const problems = guard(page, allow);
   await page.addInitScript(() => {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));

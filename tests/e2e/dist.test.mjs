@@ -49,7 +49,7 @@ test('the build holds only what the page needs, with relative paths', () => {
 test(`the hosted build works from a subfolder (/${SUB}/) of a static server`, T, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const problems = await guard(page);
+  const problems = guard(page);
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   try {
@@ -77,7 +77,7 @@ test('the offline build opens from file:// with the network off and learns XOR',
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.setOffline(true);
   const page = await context.newPage();
-  const problems = await guard(page, (url) => url.startsWith('file:') || url.startsWith('data:'));
+  const problems = guard(page, (url) => url.startsWith('file:') || url.startsWith('data:'));
   try {
     const url = pathToFileURL(path.join(OUT, 'offline', 'index.html')).href;
     await page.goto(`${url}#learningRate=0.1`, { waitUntil: 'load' });

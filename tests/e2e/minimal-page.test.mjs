@@ -7,15 +7,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
 import { serve } from '../../build-scripts/serve.mjs';
+import { ROOT, RESULTS, launchChromium, guard } from './browser.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SCREENSHOT = path.join(ROOT, 'test-results', 'minimal-page.png');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SCREENSHOT = path.join(RESULTS, 'minimal-page.png');
 
 let server;
 let browser;
@@ -23,7 +19,7 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(ROOT, 'web', 'wasm', 'backprop-core.wasm')),
     'web/wasm/backprop-core.wasm is missing: run bash build-scripts/build-wasm.sh first');
   server = await serve(path.join(ROOT, 'web'), 0);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
@@ -33,19 +29,7 @@ after(async () => {
 test('the minimal page trains XOR: the loss halves, no errors, no requests off localhost', { timeout: 45000 }, async () => {
   const { port } = server.address();
   const page = await browser.newPage();
-  const pageErrors = [];
-  const consoleErrors = [];
-  const offsite = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
-  await page.route('**/*', (route) => {
-    const { protocol, hostname } = new URL(route.request().url());
-    const local = (protocol === 'http:' || protocol === 'https:') && ['127.0.0.1', 'localhost'].includes(hostname);
-    if (local) return route.continue();
-    offsite.push(route.request().url());
-    return route.abort('blockedbyclient');
-  });
-
+  const problems = guard(page);
   try {
     await page.goto(`http://127.0.0.1:${port}/minimal.html`, { waitUntil: 'load' });
     await page.waitForSelector('#train:not([disabled])', { timeout: 15000 });
@@ -63,9 +47,7 @@ test('the minimal page trains XOR: the loss halves, no errors, no requests off l
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 
-    assert.deepEqual(pageErrors, [], 'page errors');
-    assert.deepEqual(consoleErrors, [], 'console errors');
-    assert.deepEqual(offsite, [], 'requests beyond localhost');
+    assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
   } finally {
     await page.close();
   }
