@@ -29,22 +29,36 @@ after(() => {
 });
 
 // The raw request path, unnormalised (fetch and URL would resolve ../ before sending).
-function get(rawPath) {
+function get(rawPath, headers = {}) {
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path: rawPath }, (res) => {
+    http.get({ host: '127.0.0.1', port, path: rawPath, headers }, (res) => {
       let body = '';
       res.on('data', (c) => { body += c; });
-      res.on('end', () => resolve({ status: res.statusCode, body }));
+      res.on('end', () => resolve({ status: res.statusCode, body, headers: res.headers }));
     }).on('error', reject);
   });
 }
 
 test('files under the root are served', async () => {
-  assert.deepEqual(await get('/'), { status: 200, body: 'home' });
-  assert.deepEqual(await get('/sub/a.txt'), { status: 200, body: 'inside' });
-  assert.deepEqual(await get('/sub/../sub/a.txt'), { status: 200, body: 'inside' });
-  assert.deepEqual(await get('/..dots.txt'), { status: 200, body: 'dots' });
+  const plain = async (p) => { const { status, body } = await get(p); return { status, body }; };
+  assert.deepEqual(await plain('/'), { status: 200, body: 'home' });
+  assert.deepEqual(await plain('/sub/a.txt'), { status: 200, body: 'inside' });
+  assert.deepEqual(await plain('/sub/../sub/a.txt'), { status: 200, body: 'inside' });
+  assert.deepEqual(await plain('/..dots.txt'), { status: 200, body: 'dots' });
   assert.equal((await get('/missing.txt')).status, 404);
+});
+
+test('an unchanged file is revalidated with a 304 and no body; an edited one is sent again', async () => {
+  const first = await get('/sub/a.txt');
+  assert.equal(first.headers['cache-control'], 'no-cache', 'always asked again: an edit shows on reload');
+  assert.match(first.headers.etag, /^"[0-9a-f]+-[0-9a-f]+"$/);
+  const again = await get('/sub/a.txt', { 'if-none-match': first.headers.etag });
+  assert.deepEqual([again.status, again.body, again.headers.etag], [304, '', first.headers.etag]);
+  fs.writeFileSync(path.join(dir, 'web', 'sub', 'a.txt'), 'edited inside');
+  const edited = await get('/sub/a.txt', { 'if-none-match': first.headers.etag });
+  assert.deepEqual([edited.status, edited.body], [200, 'edited inside']);
+  assert.notEqual(edited.headers.etag, first.headers.etag);
+  fs.writeFileSync(path.join(dir, 'web', 'sub', 'a.txt'), 'inside');
 });
 
 test('nothing outside the root is served, however the path is spelled', async () => {
