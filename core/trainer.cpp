@@ -13,15 +13,6 @@ constexpr Named<Optimizer> kOptimizers[] = {
     {Optimizer::Sgd, "sgd"}, {Optimizer::Momentum, "momentum"}, {Optimizer::Adam, "adam"}};
 constexpr Named<Decay> kDecays[] = {
     {Decay::None, "none"}, {Decay::InverseTime, "inverse_time"}, {Decay::Exponential, "exponential"}};
-
-// Message for a setting outside [lo, hi] (or not finite), empty if fine.
-std::string check_range(const char* name, Scalar v, double lo, double hi, bool lo_open = false,
-                        bool hi_open = false) {
-  const bool ok = std::isfinite(v) && (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
-  if (ok) return "";
-  return std::string(name) + " must be in " + (lo_open ? "(" : "[") + format_number(lo) + ", " + format_number(hi) +
-         (hi_open ? ")" : "]") + " (got " + format_number(v) + ")";
-}
 }  // namespace
 
 const char* optimizer_name(Optimizer o) { return name_of(kOptimizers, o); }
