@@ -145,11 +145,12 @@ std::string ClassicUnit::step(ClassicStep& out) {
   out.input.resize(n + 1);
   out.input << Scalar(1), inputs_.col(i);
   out.weights = weights_;
-  out.sum = weights_.dot(out.input);
+  // + 0 turns −0 (e.g. 0 · −1) into 0, so a page never shows "−0".
+  out.sum = weights_.dot(out.input) + Scalar(0);
   out.output = settings_.rule == ClassicRule::Perceptron ? threshold(out.sum) : out.sum;
   out.target = targets_[i];
   out.error = out.target - out.output;
-  out.delta_w = settings_.learning_rate * out.error * out.input;
+  out.delta_w = (settings_.learning_rate * out.error * out.input).array() + Scalar(0);
   out.mistake = threshold(out.sum) != out.target;
   mistakes_ += out.mistake ? 1 : 0;
   position_ += 1;

@@ -1,6 +1,7 @@
 // The JS API of the core, and the only file that touches the wasm module. A thin wrapper over the
-// Embind class `Core`: it turns the core's error strings into Errors, copies results out of wasm
-// memory, and names things the JS way. No maths here: every number comes from the core.
+// Embind classes `Core` (the playground) and `ClassicUnit` (the perceptron and Adaline rules): it
+// turns the core's error strings into Errors, copies results out of wasm memory, and names things
+// the JS way. No maths here: every number comes from the core.
 
 /** Error raised for any setting or call the core rejects; `message` names the bad setting. */
 export class EngineError extends Error {
@@ -362,5 +363,95 @@ export class Engine {
     if (typeof copy !== 'boolean') throw new EngineError(`grid option copy must be true or false (got ${describe(copy)})`);
     const view = check(this.live().evaluateGrid(g, lo, hi));
     return { size: g, nodes: this.core.nodeCount(), values: copy ? view.slice() : view };
+  }
+}
+
+// ---- the classic single units (core/classic_unit.hpp) ----
+
+const MAX_CLASSIC_INPUTS = 16;       // kMaxClassicInputs
+const MAX_CLASSIC_EXAMPLES = 10000;  // kMaxClassicExamples
+const MAX_MCCULLOCH_PITTS_INPUTS = 8;  // kMaxMcCullochPittsInputs
+
+/**
+ * The truth table of a McCulloch–Pitts unit, from the core: one 0/1 output per input pattern in
+ * binary counting order (for two inputs: 00, 01, 10, 11). The unit fires when no inhibitory input
+ * is active and at least `threshold` excitatory inputs are.
+ * @param module the loaded Emscripten module (engine.module)
+ * @param {boolean[]} inhibitory one flag per input (1 to 8 inputs)
+ * @param {number} threshold θ, a whole number from 0 to the number of inputs
+ * @returns {Int32Array}
+ */
+export function mcCullochPittsTable(module, inhibitory, threshold) {
+  if (!Array.isArray(inhibitory)) throw new EngineError(`inhibitory must be an array of true/false (got ${describe(inhibitory)})`);
+  if (inhibitory.length > MAX_MCCULLOCH_PITTS_INPUTS) {
+    throw new EngineError(`a McCulloch-Pitts unit has 1 to ${MAX_MCCULLOCH_PITTS_INPUTS} inputs (got ${inhibitory.length})`);
+  }
+  const flags = Array.from({ length: inhibitory.length }, (_, i) => inhibitory[i]);
+  return check(module.mcCullochPittsTable(flags, whole('threshold', threshold)));
+}
+
+/**
+ * One unit taught by Rosenblatt's perceptron rule or Widrow and Hoff's Adaline rule, one example
+ * at a time (or summed over each epoch with batch: true), every update recorded by the core.
+ * Weights have the bias first: w0 on a constant input x0 = 1.
+ */
+export class ClassicUnit {
+  /** @param module the loaded Emscripten module (engine.module) */
+  constructor(module) {
+    this.unit = new module.ClassicUnit();
+  }
+
+  live() {
+    if (!this.unit) throw new EngineError('this unit has been disposed');
+    return this.unit;
+  }
+
+  /**
+   * Starts over.
+   * @param {{ rule: 'perceptron'|'adaline', coding: 'binary'|'bipolar', learningRate: number,
+   *   batch?: boolean, shuffle?: boolean, seed?: number }} settings
+   * @param {number[][]} examples one array of inputs per example (1 to 16 inputs, up to 10,000 examples)
+   * @param {number[]} targets one per example: 0/1 (binary) or -1/1 (bipolar)
+   * @param {number[]} weights the bias first, then one per input
+   */
+  reset(settings, examples, targets, weights) {
+    if (settings === null || typeof settings !== 'object') throw new EngineError('settings must be an object');
+    const { rule, coding, learningRate, batch = false, shuffle = false, seed = 1 } = settings;
+    const plain = { rule, coding, learningRate, batch, shuffle, seed };
+    if (!Array.isArray(examples) || examples.length === 0) {
+      throw new EngineError(`examples must be a non-empty array of input arrays (got ${describe(examples)})`);
+    }
+    if (examples.length > MAX_CLASSIC_EXAMPLES) {
+      throw new EngineError(`the unit learns from 1 to ${MAX_CLASSIC_EXAMPLES} examples (got ${examples.length})`);
+    }
+    const rows = examples.map((x, i) => numbers(`examples[${i}]`, x, MAX_CLASSIC_INPUTS));
+    const n = rows[0].length;
+    const flat = new Float32Array(n * rows.length);
+    rows.forEach((x, i) => {
+      if (x.length !== n) throw new EngineError(`every example needs ${n} inputs (examples[${i}] has ${x.length})`);
+      flat.set(x, i * n);
+    });
+    const t = numbers('targets', targets, MAX_CLASSIC_EXAMPLES);
+    if (t.length !== rows.length) throw new EngineError(`one target per example: ${rows.length} examples, ${t.length} targets`);
+    const w = numbers('weights', weights, MAX_CLASSIC_INPUTS + 1);
+    check(this.live().reset(plain, flat, n, t, w));
+  }
+
+  /**
+   * Learns from the next example: { epoch, example, input (1, x1, ..), weights (before), sum z,
+   * output y, target t, error t − y, deltaW α(t − y)x, update (what the weights changed by),
+   * mistake (the thresholded sum is wrong) }.
+   */
+  step() { return check(this.live().step()); }
+  /** Trains to the end of the current epoch and on until `epochs` more are complete (stops if the weights diverge). */
+  trainEpochs(epochs) { check(this.live().trainEpochs(whole('epochs', epochs))); }
+  /** { weights, epoch (completed), position (in the current epoch), converged, diverged, cost J(w) } */
+  state() { return this.live().state(); }
+  /** Completed epochs from index `since` on: { first, mistakes: Int32Array, cost: Float64Array }. */
+  history(since = 0) { return check(this.live().history(whole('since', since))); }
+
+  dispose() {
+    if (this.unit) this.unit.delete();
+    this.unit = null;
   }
 }

@@ -125,6 +125,7 @@ TEST_CASE("perceptron, binary: AND from zero weights at rate 1, step by step as 
   CHECK(s.output == 1);
   CHECK(s.error == -1);
   require_near(s.delta_w, {-1, 0, 0}, 0);
+  CHECK(!std::signbit(s.delta_w[1]));  // 0, not −0 (−1 · 0), for the page to show
   // (0,1): z = 0 + 1 = 1, wrong again: w = (−1, 1, 0).
   REQUIRE(unit.step(s) == "");
   require_near(unit.weights(), {-1, 1, 0}, 0);

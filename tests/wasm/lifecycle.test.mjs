@@ -1,11 +1,13 @@
 // Lifetimes across the Embind boundary: creating, using and disposing many engines in one module
 // leaks no emval handles (JS values held by C++) and no wasm memory, disposed cores are really
-// deleted, and repeated reset/configure on one engine leaks nothing either.
+// deleted, and repeated reset/configure on one engine leaks nothing either; the same for the classic
+// units.
 // Not here: what the calls compute (engine.test.mjs).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { loadModule, Engine, EngineError } from './load-engine.mjs';
+import { ClassicUnit, mcCullochPittsTable } from '../../web/engine.js';
 
 let module;
 before(async () => {
@@ -100,4 +102,31 @@ test('500 resets and configure calls on one engine leak no handles', () => {
   } finally {
     engine.dispose();
   }
+});
+
+test('200 classic units and McCulloch-Pitts tables created, used and disposed leak no handles and no memory', () => {
+  const life = (i) => {
+    const unit = new ClassicUnit(module);
+    unit.reset({ rule: i % 2 ? 'adaline' : 'perceptron', coding: 'binary', learningRate: 0.1, batch: i % 3 === 0, shuffle: true, seed: i },
+      [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 1], [0, 0, 0]);
+    unit.step();
+    unit.trainEpochs(3);
+    unit.state();
+    unit.history(1);
+    mcCullochPittsTable(module, [false, i % 2 === 0], i % 3);
+    assert.throws(() => unit.reset({ rule: 'nope', coding: 'binary', learningRate: 1 }, [[0]], [0], [0, 0]), EngineError);
+    assert.throws(() => unit.trainEpochs(-1), EngineError);
+    assert.throws(() => mcCullochPittsTable(module, [false], 2), EngineError);
+    const wasm = unit.unit;
+    unit.dispose();
+    return wasm;
+  };
+  const handles = module.count_emval_handles();
+  for (let i = 0; i < 10; ++i) life(i);
+  const memory = module.HEAPU8.byteLength;
+  const units = [];
+  for (let i = 0; i < 200; ++i) units.push(life(i));
+  assert.equal(module.count_emval_handles(), handles, 'emval handles leaked');
+  assert.equal(module.HEAPU8.byteLength, memory, 'wasm memory grew over 200 unit lifetimes');
+  for (const u of units) assert.equal(u.isDeleted(), true);
 });

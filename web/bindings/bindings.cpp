@@ -15,38 +15,16 @@
 #include <vector>
 
 #include "graph.hpp"
+#include "js_values.hpp"
 #include "playground.hpp"
 #include "settings_schema.hpp"
 #include "text.hpp"
 
 using emscripten::val;
+using namespace bp::js;
 
 namespace {
 static_assert(std::is_same<bp::Scalar, float>::value, "the wasm build exchanges Float32Array");
-
-// Counts and indices from JS arrive as double: an int parameter would wrap them modulo 2^32
-// (2**32 -> 0, 2**31 -> -2**31). A whole number within +-2^53 passes to the core as int64, whose
-// range checks then see the caller's own value; anything else is refused here, naming it.
-std::string whole(const char* name, double d, std::int64_t& out) {
-  if (!(std::abs(d) <= 9007199254740992.0) || d != std::floor(d))
-    return std::string(name) + " must be a whole number (got " + bp::format_number(d) + ")";
-  out = static_cast<std::int64_t>(d);
-  return "";
-}
-
-// An array length as the whole number it is (format_number would print 1e+07).
-std::string length_text(double n) {
-  return n >= 0 && n <= 9007199254740992.0 ? std::to_string(static_cast<std::int64_t>(n)) : bp::format_number(n);
-}
-
-// The length of an array-like JS value, checked before anything is copied out of it.
-bool array_length(const val& v, double& n) {
-  if (v.isNull() || v.isUndefined() || v.typeOf().as<std::string>() != "object") return false;
-  const val length = v["length"];
-  if (length.typeOf().as<std::string>() != "number") return false;
-  n = length.as<double>();
-  return n >= 0 && n <= 9007199254740992.0 && n == std::floor(n);
-}
 
 // ---- JS -> C++ ----
 
@@ -115,18 +93,7 @@ std::string read_settings(const val& o, const bp::Settings& base, bp::Settings& 
   return "";
 }
 
-// ---- C++ -> JS (copies, so JS never holds views into wasm memory that may move) ----
-
-template <class T>
-val typed_array(const char* type, const T* data, std::size_t n) {
-  return val::global(type).new_(emscripten::typed_memory_view(n, data));
-}
-template <class Derived>
-val floats(const Eigen::DenseBase<Derived>& m) {
-  const bp::Matrix copy = m;  // contiguous, column-major
-  return typed_array("Float32Array", copy.data(), std::size_t(copy.size()));
-}
-val ints(const std::vector<int>& v) { return typed_array("Int32Array", v.data(), v.size()); }
+// ---- C++ -> JS ----
 
 val value_to_js(const bp::SettingSpec& spec, const bp::SettingValue& v) {
   switch (spec.type) {
@@ -158,12 +125,6 @@ val settings_to_js(const bp::Settings& s, bool training_only = false) {
     o.set(spec.key, value_to_js(spec, v));
   }
   return o;
-}
-
-val names_to_js(const std::vector<std::string>& names) {
-  val a = val::array();
-  for (const auto& n : names) a.call<void>("push", n);
-  return a;
 }
 
 // The schema as plain objects: { key, label, type, default, keepsWeights } plus, by type, min,
