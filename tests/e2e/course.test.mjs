@@ -181,6 +181,49 @@ test('task: a single unit on two clusters, after removing the hidden layers', T,
   await expectStatus('single-unit', true);
 });
 
+test('task: the perceptron lab, step by step on AND with the core\'s numbers; OR learned, XOR never; Adaline diverging is said', T, async () => {
+  await openTask('perceptron', 'perceptron-or');
+  const cell = (row) => page().$eval(`#rules-step-body tr:nth-child(${row}) td`, (td) => td.textContent);
+  await expectStatus('perceptron-or', false, /choose OR/);
+  // AND from w = 0 at α = 0.5: z = 0 gives 0, right for the first three inputs, wrong for (1, 1).
+  for (let i = 0; i < 3; ++i) await page().click('#rules-step');
+  assert.equal(await cell(6), '0', 't − y on (1, 0)');
+  await page().click('#rules-step');
+  assert.deepEqual([await cell(1), await cell(3), await cell(4), await cell(6), await cell(7)],
+    ['(1, 1, 1)', '0', '0', '1', '(0.5, 0.5, 0.5)']);
+  assert.equal(await page().textContent('#rules-weights'), '(0.5, 0.5, 0.5)');
+  assert.equal(await page().textContent('#rules-epochs'), '1 epoch');
+  assert.equal(await page().$$eval('#rules-mistakes rect', (r) => r.map((x) => x.dataset.mistakes).join()), '1');
+  assert.ok(await page().$('#rules-plot circle.current[data-example="3"]'), 'the example of the step is ringed');
+  assert.ok(await page().$('#rules-plot .rule-plot-line'), 'the boundary line is drawn');
+  // OR: learned within the 100 epochs, and said.
+  await page().selectOption('#rules-gate', 'or');
+  assert.equal(await page().textContent('#rules-epochs'), '0 epochs', 'a new gate starts over');
+  await page().click('#rules-train');
+  assert.match(await page().textContent('#rules-status'), /^Converged: epoch \d+ had no mistake/);
+  await expectStatus('perceptron-or', true);
+  // XOR: a mistake in each of the 100 epochs, and the reason.
+  await page().selectOption('#rules-gate', 'xor');
+  await expectStatus('perceptron-xor', false, /train for 100 epochs \(0 so far\)/);
+  await page().click('#rules-train');
+  assert.match(await page().textContent('#rules-status'), /^100 epochs and still a mistake in every one: XOR is not linearly separable/);
+  await expectStatus('perceptron-xor', true);
+  assert.equal(await page().$$eval('#rules-mistakes rect', (r) => r.every((x) => Number(x.dataset.mistakes) >= 1)), true);
+  // Adaline at α = 5 on 0/1 inputs diverges: the lab says so and a further step is refused with a message.
+  await page().selectOption('#rules-rule', 'adaline');
+  await page().fill('#rules-rate', '5');
+  await page().dispatchEvent('#rules-rate', 'change');
+  await page().click('#rules-train');
+  assert.match(await page().textContent('#rules-status'), /no longer numbers: the learning rate is too large/);
+  await page().click('#rules-step');
+  assert.match(await page().textContent('#message'), /no longer finite/);
+  await page().click('#message-close');
+  await page().selectOption('#rules-rule', 'perceptron');
+  await page().fill('#rules-rate', '0.5');
+  await page().dispatchEvent('#rules-rate', 'change');
+  await screenshot(page(), 'course-perceptron-lab.png');
+});
+
 test('task: gradient descent, a learning rate that gets there and one step per epoch', T, async () => {
   await openTask('gradient-descent', 'learning-rate');
   await stepEpochs(page(), 20);

@@ -5,11 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { loadModule, Engine } from './load-engine.mjs';
-import { sumTimesGraph } from '../../web/engine.js';
+import { ClassicUnit, sumTimesGraph } from '../../web/engine.js';
 import { defaults, engineSettings } from '../../web/state.js';
 import { evaluate } from '../../web/course/tasks.js';
 import { CHAPTERS, chapterById } from '../../web/course/chapters.js';
 import { createUnit, setUnit, unitOutputs } from '../../web/chapters/neuron/unit.js';
+import { gateData, runStatus, GIVE_UP_EPOCHS } from '../../web/chapters/perceptron/rules.js';
 
 const module = await loadModule();
 const task = (chapter, id) => chapterById(chapter).tasks.find((t) => t.id === id);
@@ -52,6 +53,44 @@ test('neuron: NAND and OR from the weights the learner sets, read from the core\
   } finally {
     unit.dispose();
   }
+});
+
+// The rules lab as the page runs it: the gate's truth table from zero weights, trained `epochs`.
+function rulesRun(settings, epochs) {
+  const unit = new ClassicUnit(module);
+  try {
+    const { examples, targets } = gateData(settings.gate, settings.coding);
+    unit.reset(settings, examples, targets, [0, 0, 0]);
+    if (epochs) unit.trainEpochs(epochs);
+    return { settings, state: unit.state(), history: unit.history() };
+  } finally {
+    unit.dispose();
+  }
+}
+
+test('perceptron lab: OR is learned in a few epochs; XOR is not in 100, and the page says why', () => {
+  const perceptron = { rule: 'perceptron', coding: 'binary', learningRate: 0.5 };
+  const or = task('perceptron', 'perceptron-or'), xor = task('perceptron', 'perceptron-xor');
+  expect(or, rulesRun({ ...perceptron, gate: 'or' }, 0), false, /train until an epoch has no mistake \(epoch 0 so far\)/);
+  expect(or, rulesRun({ ...perceptron, gate: 'and' }, 10), false, /choose OR/);
+  const learned = rulesRun({ ...perceptron, gate: 'or' }, 10);
+  expect(or, learned, true);
+  assert.match(runStatus(learned.settings, learned.state, learned.history).text, /^Converged: epoch \d+ had no mistake/);
+  expect(or, rulesRun({ ...perceptron, rule: 'adaline', gate: 'or' }, 10), false, /choose the perceptron rule/);
+
+  expect(xor, rulesRun({ ...perceptron, gate: 'xor' }, GIVE_UP_EPOCHS - 1), false, /train for 100 epochs \(99 so far\)/);
+  const stuck = rulesRun({ ...perceptron, gate: 'xor' }, GIVE_UP_EPOCHS);
+  expect(xor, stuck, true);
+  const status = runStatus(stuck.settings, stuck.state, stuck.history);
+  assert.equal(status.kind, 'warning');
+  assert.match(status.text, /^100 epochs and still a mistake in every one: XOR is not linearly separable/);
+  // Bipolar targets: the same verdicts.
+  expect(or, rulesRun({ ...perceptron, coding: 'bipolar', gate: 'or' }, 10), true);
+  expect(xor, rulesRun({ ...perceptron, coding: 'bipolar', gate: 'xor' }, GIVE_UP_EPOCHS), true);
+  // Adaline on XOR settles at the least-squares weights (0.5, 0, 0) with J = 1/8, binary targets.
+  const adaline = rulesRun({ rule: 'adaline', coding: 'binary', learningRate: 0.05, batch: true, gate: 'xor' }, 2000);
+  [0.5, 0, 0].forEach((w, i) => assert.ok(Math.abs(adaline.state.weights[i] - w) < 1e-4, `w${i} = ${adaline.state.weights[i]}`));
+  assert.ok(Math.abs(adaline.state.cost - 0.125) < 1e-6, `J = ${adaline.state.cost}`);
 });
 
 test('perceptron: a single unit on the two clusters', () => {

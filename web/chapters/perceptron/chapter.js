@@ -1,8 +1,9 @@
-// Chapter 2, perceptron and Adaline: the classic single-unit learners, shown today with the
-// playground's single unit (no hidden layer) on separable data and on XOR. The classic update
-// rules get their own lab later; this chapter says so in its text.
+// Chapter 2, perceptron and Adaline: the classic single-unit learners. The lab runs the two update
+// rules one example at a time on the truth tables (rules.js); the lessons put the playground's
+// single unit (no hidden layer, trained by gradient descent) on separable data and on XOR.
 import { playgroundChapter } from '../../course/playground-chapter.js';
 import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
+import { createRulesWidget, ruleTasks } from './rules.js';
 
 const html = `
 <p>Rosenblatt's perceptron (1958) learns a threshold unit from examples: after each example it
@@ -14,9 +15,13 @@ instead minimises the squared error of the linear sum before the threshold,
 by gradient descent: <math><mi mathvariant="normal">Δ</mi><mi mathvariant="bold">w</mi><mo>=</mo><mi>η</mi><mo>(</mo><mi>t</mi><mo>−</mo><mi>z</mi><mo>)</mo><mi mathvariant="bold">x</mi></math>,
 the delta rule that backpropagation generalises.</p>
 <p>Both draw one straight line, so both succeed on linearly separable data and both fail on XOR, as
-Minsky and Papert showed in 1969. The playground's network with no hidden layer is such a single unit
-(trained by gradient descent on a tanh output): the lessons below put it on two clusters and on XOR.
-The two classic update rules, step by step, come with this chapter's own lab in a later version.</p>`;
+Minsky and Papert showed in 1969. In the lab below the core applies either rule one example at a
+time, from zero weights: the perceptron stops changing after the first epoch without a mistake,
+which on AND, OR or NAND comes within a few epochs, and on XOR never comes. Adaline's update looks the
+same but uses the linear output, so it is stochastic gradient descent on the squared error and keeps
+moving towards the least-squares line even when every point is already right. The playground's
+network with no hidden layer is also such a single unit (trained by gradient descent on a tanh
+output): the lessons below put it on two clusters and on XOR.</p>`;
 
 export const lessons = [
   { id: 'linear-separable', title: 'One unit separates two clusters',
@@ -31,7 +36,7 @@ export const lessons = [
       'Minsky and Papert pointed out, and the reason for hidden layers (chapter 4).' },
 ];
 
-export const tasks = [
+const playgroundTasks = [
   { id: 'single-unit', title: 'A single unit is enough here',
     statement: 'These two clusters are linearly separable. Remove both hidden layers (the − above the ' +
       'network) and reach a test accuracy of at least 95% with the single unit that is left.',
@@ -46,6 +51,7 @@ export const tasks = [
     } },
 ];
 
-export const { id, title, playground, mount, unmount } = playgroundChapter({
-  id: 'perceptron', title: 'Perceptron and Adaline', html, lessons, tasks,
+export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
+  id: 'perceptron', title: 'Perceptron and Adaline', html, lessons, tasks: playgroundTasks,
+  widgets: [(container, ctx) => createRulesWidget(container, ctx)], widgetTasks: ruleTasks,
 });
