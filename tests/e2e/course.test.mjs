@@ -172,6 +172,24 @@ test('task: the neuron computes NAND, then OR, from the weights typed in', T, as
   await expectStatus('or', true);
 });
 
+test('task: McCulloch-Pitts presets light up their truth tables; NOR by hand; XOR needs two layers', T, async () => {
+  await openTask('neuron', 'mp-nor');
+  const fires = () => page().$$eval('#mp-unit .mp-table:not(.mp-xor-table) tbody tr', (rows) => rows.map((r) => r.dataset.fires).join(''));
+  assert.equal(await fires(), '0001', 'it opens as AND (θ = 2)');
+  await page().click('#mp-unit [data-preset="or"]');
+  assert.equal(await fires(), '0111');
+  assert.equal(await page().textContent('#mp-theta'), '1');
+  await page().click('#mp-unit [data-preset="not"]');
+  assert.equal(await fires(), '1010', 'NOT x2');
+  await expectStatus('mp-nor', false, /x = \(1, 0\) gives the wrong output/);
+  await page().selectOption('#mp-kind-1', 'inhibitory');
+  assert.equal(await fires(), '1000');
+  await expectStatus('mp-nor', true);
+  await page().click('#mp-xor');
+  assert.match(await page().textContent('#mp-xor-verdict'), /all 12 settings of one unit .* none gives 0, 1, 1, 0/s);
+  assert.equal(await page().$$eval('.mp-xor-table tbody tr', (rows) => rows.map((r) => r.dataset.fires).join('')), '0110');
+});
+
 test('task: a single unit on two clusters, after removing the hidden layers', T, async () => {
   await openTask('perceptron', 'single-unit');
   await stepEpochs(page(), 50);

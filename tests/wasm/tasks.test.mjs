@@ -10,6 +10,7 @@ import { defaults, engineSettings } from '../../web/state.js';
 import { evaluate } from '../../web/course/tasks.js';
 import { CHAPTERS, chapterById } from '../../web/course/chapters.js';
 import { createUnit, setUnit, unitOutputs } from '../../web/chapters/neuron/unit.js';
+import { everySetting, xorFromTwoLayers, XOR } from '../../web/chapters/neuron/mcculloch-pitts.js';
 import { gateData, runStatus, GIVE_UP_EPOCHS } from '../../web/chapters/perceptron/rules.js';
 
 const module = await loadModule();
@@ -91,6 +92,18 @@ test('perceptron lab: OR is learned in a few epochs; XOR is not in 100, and the 
   const adaline = rulesRun({ rule: 'adaline', coding: 'binary', learningRate: 0.05, batch: true, gate: 'xor' }, 2000);
   [0.5, 0, 0].forEach((w, i) => assert.ok(Math.abs(adaline.state.weights[i] - w) < 1e-4, `w${i} = ${adaline.state.weights[i]}`));
   assert.ok(Math.abs(adaline.state.cost - 0.125) < 1e-6, `J = ${adaline.state.cost}`);
+});
+
+test('neuron: McCulloch-Pitts NOR from two inhibitory inputs at θ = 0; no single unit is XOR, two layers are', () => {
+  const nor = task('neuron', 'mp-nor');
+  const table = (inhibitory, threshold) => everySetting(module).find((s) =>
+    s.inhibitory.join() === inhibitory.join() && s.threshold === threshold).table;
+  expect(nor, { table: table([false, false], 2) }, false, /x = \(0, 0\) gives the wrong output; x = \(1, 1\) gives the wrong output/);
+  expect(nor, { table: table([true, true], 0) }, true);
+  assert.deepEqual(table([false, false], 2), [0, 0, 0, 1], 'AND');
+  assert.equal(everySetting(module).length, 12);
+  assert.ok(everySetting(module).every((s) => s.table.join() !== XOR.join()), 'no setting of one unit gives XOR');
+  assert.deepEqual(xorFromTwoLayers(module), { h1: [0, 0, 1, 0], h2: [0, 1, 0, 0], y: [0, 1, 1, 0] });
 });
 
 test('perceptron: a single unit on the two clusters', () => {

@@ -1,19 +1,25 @@
-// Chapter 1, the neuron: a weighted sum, a bias and an activation; McCulloch and Pitts' threshold
-// unit on the four binary inputs, whose weights the learner sets, with logic-gate tasks checked
-// from the core's outputs. No playground under it.
+// Chapter 1, the neuron: McCulloch and Pitts' unit (excitatory and inhibitory inputs, a threshold;
+// its own widget), then the weighted sum, bias and threshold activation on the four binary inputs,
+// whose weights the learner sets, with logic-gate tasks checked from the core's outputs. No
+// playground under it.
 import { renderIntro, renderChapterTasks } from '../../course/chapter-page.js';
 import { allOf } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
+import { createMcCullochPittsWidget, mpTasks } from './mcculloch-pitts.js';
 import { createUnit, setUnit, unitOutputs } from './unit.js';
 
 const html = `
 <p>An artificial neuron weighs its inputs, adds a bias and passes the sum through an activation function:
 <math display="block"><mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi><mo>,</mo><mspace width="1em"/><mi>a</mi><mo>=</mo><mi>f</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>
-With the threshold function, <math><mi>f</mi><mo>(</mo><mi>z</mi><mo>)</mo><mo>=</mo><mn>1</mn></math> for
-<math><mi>z</mi><mo>&gt;</mo><mn>0</mn></math> and 0 otherwise, this is the unit McCulloch and Pitts proposed in 1943: it fires or it does not.</p>
+The first such model, McCulloch and Pitts' of 1943, takes inputs of 0 or 1, each excitatory or
+inhibitory, and fires (outputs 1) when no inhibitory input is active and at least
+<math><mi>θ</mi></math> excitatory inputs are; it has no weights to learn. Its successors weigh the
+inputs with real numbers and fire through the threshold function,
+<math><mi>f</mi><mo>(</mo><mi>z</mi><mo>)</mo><mo>=</mo><mn>1</mn></math> for
+<math><mi>z</mi><mo>&gt;</mo><mn>0</mn></math> and 0 otherwise.</p>
 <p>The inputs where it fires form a half-plane, bounded by the line
 <math><msub><mi>w</mi><mn>1</mn></msub><msub><mi>x</mi><mn>1</mn></msub><mo>+</mo><msub><mi>w</mi><mn>2</mn></msub><msub><mi>x</mi><mn>2</mn></msub><mo>+</mo><mi>b</mi><mo>=</mo><mn>0</mn></math>,
-so one unit can compute AND, OR or NAND of two binary inputs, but not XOR. Below, the unit's two weights
+so one unit can compute AND, OR or NAND of two binary inputs, but not XOR. In the threshold unit's widget its two weights
 and its bias are yours; it starts as AND. The core computes z and the output for each input.</p>`;
 
 const TARGETS = { nand: [1, 1, 1, 0], or: [0, 1, 1, 1] };
@@ -23,12 +29,14 @@ function gateCheck(name, targets) {
     `for x = (${o.input.join(', ')}) the output is ${o.output}, ${name} needs ${targets[i]}`]));
 }
 
-export const tasks = [
+const unitTasks = [
   { id: 'nand', title: 'NAND', statement: 'Set the weights and the bias so the unit computes NAND: output 0 only when both inputs are 1.',
     check: gateCheck('NAND', TARGETS.nand) },
   { id: 'or', title: 'OR', statement: 'Now make it compute OR: output 1 when at least one input is 1.',
     check: gateCheck('OR', TARGETS.or) },
 ];
+// The McCulloch–Pitts widget draws and checks its own; all are listed for routing.
+export const tasks = [...mpTasks, ...unitTasks];
 
 export const id = 'neuron';
 export const title = 'The neuron';
@@ -36,9 +44,11 @@ export const playground = false;
 export const lessons = [];
 
 let engine = null;
+let removeMcCullochPitts = null;
 
 export function mount(container, { module, route, number }) {
   renderIntro(container, { number, title, html });
+  removeMcCullochPitts = createMcCullochPittsWidget(container, { module, route });
   engine = createUnit(module);
   const widget = document.createElement('section');
   widget.className = 'widget neuron-unit';
@@ -51,7 +61,7 @@ export function mount(container, { module, route, number }) {
     </div>
     <table class="neuron-table"><thead><tr><th scope="col">x1</th><th scope="col">x2</th><th scope="col">z</th><th scope="col">output</th></tr></thead><tbody></tbody></table>`;
   container.append(widget);
-  const list = renderChapterTasks(container, id, tasks, route.task);
+  const list = renderChapterTasks(widget, id, unitTasks, route.task);
   const inputs = ['w1', 'w2', 'b'].map((k) => widget.querySelector(`#neuron-${k}`));
   const body = widget.querySelector('tbody');
   const redraw = () => {
@@ -70,6 +80,8 @@ export function mount(container, { module, route, number }) {
 }
 
 export function unmount() {
+  removeMcCullochPitts?.();
+  removeMcCullochPitts = null;
   engine?.dispose();
   engine = null;
 }
