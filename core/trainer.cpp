@@ -50,41 +50,23 @@ void Trainer::reset(const Network& net, std::vector<int> train, std::uint32_t se
   train_ = std::move(train);
   order_ = train_;
   position_ = 0;
-  epoch_ = updates_ = adam_steps_ = 0;
+  epoch_ = updates_ = 0;
   shuffle_rng_ = Rng(seed, 4);
   dropout_rng_ = Rng(seed, 5);
   shuffle_rng_.shuffle(order_);
   const Index n = net.parameter_count();
   gradient_ = Vector::Zero(n);
-  velocity_ = Vector::Zero(n);
-  moment1_ = Vector::Zero(n);
-  moment2_ = Vector::Zero(n);
+  optimizer_.resize(n);
   last_batch_.clear();
   ws_.reserve(net, std::max<Index>(1, std::min<Index>(settings_.batch_size, Index(train_.size()))));
 }
 
 void Trainer::set_settings(const TrainSettings& s) {
-  if (s.optimizer != settings_.optimizer) {  // moments of one optimiser mean nothing to another
-    velocity_.setZero();
-    moment1_.setZero();
-    moment2_.setZero();
-    adam_steps_ = 0;  // zero moments need the bias correction from t = 1 again
-  }
+  if (s.optimizer != settings_.optimizer) optimizer_.clear();
   settings_ = s;
 }
 
-Scalar Trainer::current_learning_rate() const {
-  const double lr = settings_.learning_rate, k = static_cast<double>(epoch_);
-  switch (settings_.decay) {
-    case Decay::None: return settings_.learning_rate;
-    case Decay::InverseTime: {
-      const double c2 = settings_.decay_steps, c1 = lr * c2;  // lr_0 = lr
-      return static_cast<Scalar>(c1 / (k + c2));
-    }
-    case Decay::Exponential: return static_cast<Scalar>(lr * std::pow(double(settings_.decay_rate), k));
-  }
-  return settings_.learning_rate;
-}
+Scalar Trainer::current_learning_rate() const { return decayed_learning_rate(settings_, epoch_); }
 
 std::vector<int> Trainer::next_batch(Index examples) const {
   // Never a negative count: a vector built from a reversed range throws std::length_error.
@@ -125,7 +107,7 @@ Index Trainer::train_batch(Network& net, Loss loss, const TrainingData& data, In
 
 Index Trainer::train_on(Network& net, Loss loss, const TrainingData& data, const std::vector<int>& indices) {
   // The optimiser state must be sized for this network (reset() does that).
-  if (indices.empty() || velocity_.size() != net.parameter_count()) return 0;
+  if (indices.empty() || optimizer_.size() != net.parameter_count()) return 0;
   for (int i : indices)
     if (i < 0 || Index(i) >= data.inputs.cols()) return 0;
   last_batch_ = indices;
@@ -156,31 +138,9 @@ void Trainer::update_on_last_batch(Network& net, Loss loss, const TrainingData& 
   apply_update(net);
 }
 
-Scalar adam_bias_correction(Scalar beta, std::int64_t t) {
-  return Scalar(1 / (1 - std::pow(double(beta), static_cast<double>(t))));
-}
-
 void Trainer::apply_update(Network& net) {
-  Vector& w = net.params();
-  const Scalar lr = current_learning_rate();
   ++updates_;
-  switch (settings_.optimizer) {
-    case Optimizer::Sgd: w.noalias() -= lr * gradient_; break;  // w -= lr g
-    case Optimizer::Momentum:
-      velocity_ = settings_.momentum * velocity_ - lr * gradient_;  // v = mu v - lr g
-      w += velocity_;                                               // w += v
-      break;
-    case Optimizer::Adam: {
-      const Scalar b1 = settings_.beta1, b2 = settings_.beta2;
-      moment1_ = b1 * moment1_ + (1 - b1) * gradient_;                  // m = b1 m + (1-b1) g
-      moment2_ = b2 * moment2_ + (1 - b2) * gradient_.cwiseAbs2();      // v = b2 v + (1-b2) g^2
-      ++adam_steps_;
-      const Scalar c1 = adam_bias_correction(b1, adam_steps_), c2 = adam_bias_correction(b2, adam_steps_);
-      // w -= lr m_hat / (sqrt(v_hat) + eps)
-      w.array() -= lr * (moment1_.array() * c1) / ((moment2_.array() * c2).sqrt() + settings_.epsilon);
-      break;
-    }
-  }
+  optimizer_.step(settings_, current_learning_rate(), gradient_, net.params());
 }
 
 void Trainer::train_epochs(Network& net, Loss loss, const TrainingData& data, int epochs) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "network.hpp"
+#include "optimizer.hpp"
 #include "rng.hpp"
 
 namespace bp {
@@ -84,10 +85,10 @@ class Trainer {
   std::vector<Vector> last_dropout_masks(Index column) const;
 
   // Optimiser state, as left by the last update (zero after reset or an optimiser change).
-  const Vector& velocity() const { return velocity_; }      // momentum's v
-  const Vector& moment1() const { return moment1_; }        // Adam's m
-  const Vector& moment2() const { return moment2_; }        // Adam's v
-  std::int64_t adam_steps() const { return adam_steps_; }   // Adam's t of the last update
+  const Vector& velocity() const { return optimizer_.velocity(); }     // momentum's v
+  const Vector& moment1() const { return optimizer_.moment1(); }       // Adam's m
+  const Vector& moment2() const { return optimizer_.moment2(); }       // Adam's v
+  std::int64_t adam_steps() const { return optimizer_.adam_steps(); }  // Adam's t of the last update
 
  private:
   // One update on the columns last_batch_ names: gather, forward, backward, L1/L2, apply_update.
@@ -99,15 +100,11 @@ class Trainer {
   std::vector<int> train_, order_, last_batch_;
   Index position_ = 0;
   std::int64_t epoch_ = 0, updates_ = 0;
-  std::int64_t adam_steps_ = 0;  // Adam's t: steps since the moments were last zeroed
   Rng shuffle_rng_, dropout_rng_;
   Workspace ws_;
-  Vector gradient_, velocity_, moment1_, moment2_;
+  Vector gradient_;
+  OptimizerState optimizer_;
 };
-
-// Adam's bias correction 1 / (1 - beta^t): computed in double, rounded to Scalar once. The update
-// and the step trace both use this, so a trace's m_hat and v_hat are the update's own numbers.
-Scalar adam_bias_correction(Scalar beta, std::int64_t t);
 
 // Loss and accuracy of `net` on the given columns of data.
 Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& data,

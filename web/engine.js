@@ -1,6 +1,6 @@
 // The JS API of the core, and the only file that touches the wasm module. A thin wrapper over the
-// Embind classes `Core` (the playground) and `ClassicUnit` (the perceptron and Adaline rules): it
-// turns the core's error strings into Errors, copies results out of wasm memory, and names things
+// Embind classes `Core` (the playground), `ClassicUnit` (the perceptron and Adaline rules) and
+// `Descent` (gradient descent on two-parameter losses): it turns the core's error strings into Errors, copies results out of wasm memory, and names things
 // the JS way. No maths here: every number comes from the core.
 
 /** Error raised for any setting or call the core rejects; `message` names the bad setting. */
@@ -449,6 +449,73 @@ export class ClassicUnit {
   state() { return this.live().state(); }
   /** Completed epochs from index `since` on: { first, mistakes: Int32Array, cost: Float64Array }. */
   history(since = 0) { return check(this.live().history(whole('since', since))); }
+
+  dispose() {
+    if (this.unit) this.unit.delete();
+    this.unit = null;
+  }
+}
+
+// ---- gradient descent on two-parameter losses (core/descent.hpp) ----
+
+// The training settings a Descent takes, under the playground's keys (L1, L2 and dropout do not apply).
+const DESCENT_KEYS = ['learningRate', 'batchSize', 'optimizer', 'momentum', 'beta1', 'beta2', 'epsilon', 'decay', 'decayRate', 'decaySteps'];
+const MAX_DESCENT_POINTS = 1000;  // kMaxDescentPoints
+
+/** The surfaces a Descent minimises: linear_regression, sigmoid_squared, sigmoid_cross_entropy, saddle, two_minima, bowl. */
+export function surfaceNames(module) { return module.surfaceNames(); }
+
+/**
+ * Gradient descent on a loss of two parameters w = (w0, w1) that can be drawn exactly: the
+ * trainer's own update (SGD, momentum, Adam; decay; full batch, mini-batches or single points),
+ * each step recorded, the path kept, and J on a grid for contours.
+ */
+export class Descent {
+  /** @param module the loaded Emscripten module (engine.module) */
+  constructor(module) {
+    this.unit = new module.Descent();
+    const schema = new Map(settingsSchema(module).map((e) => [e.key, e]));
+    this.schema = new Map(DESCENT_KEYS.map((k) => [k, schema.get(k)]));
+  }
+
+  live() {
+    if (!this.unit) throw new EngineError('this descent has been disposed');
+    return this.unit;
+  }
+
+  /**
+   * Starts over at `start` = [w0, w1].
+   * @param {string} surface one of surfaceNames()
+   * @param {object} settings training settings under the playground's keys (learningRate, batchSize,
+   *   optimizer, momentum, beta1, beta2, epsilon, decay, decayRate, decaySteps); the rest default
+   * @param {{ x: number[], t: number[] }|null} points the data models' 1-D points (null for the test functions)
+   * @param {number[]} start
+   * @param {number} [seed] the order of the points in each epoch
+   */
+  reset(surface, settings, points, start, seed = 1) {
+    if (typeof surface !== 'string') throw new EngineError(`surface must be a name (got ${describe(surface)})`);
+    const plain = snapshotSettings(settings, this.schema);
+    const x = numbers('points.x', points?.x ?? [], MAX_DESCENT_POINTS);
+    const t = numbers('points.t', points?.t ?? [], MAX_DESCENT_POINTS);
+    const [w0, w1] = numbers('start', start, 2);
+    if (start.length !== 2) throw new EngineError(`start must be [w0, w1] (got ${start.length} number${start.length === 1 ? '' : 's'})`);
+    check(this.live().reset(surface, plain, x, t, finite('w0', w0), finite('w1', w1), whole('seed', seed)));
+  }
+  /** Changes the optimiser settings mid-run; another optimiser starts from zero moments. */
+  setSettings(settings) { check(this.live().setSettings(snapshotSettings(settings, this.schema))); }
+
+  /** One update: { step, epoch, batch, weights (before), gradient, learningRate, update, lossBefore, lossAfter }. */
+  step() { return check(this.live().step()); }
+  /** `n` updates (stops early if the weights diverge). */
+  run(n) { check(this.live().run(whole('steps', n))); }
+  /** { surface, weights, steps, epoch, learningRate, loss, diverged } */
+  state() { return this.live().state(); }
+  /** { weights: Float32Array of (w0, w1) pairs from the start, loss: Float64Array, J at each } */
+  path() { return this.live().path(); }
+  /** J on an n x n grid over [lo0, hi0] x [lo1, hi1], row 0 at w1 = hi1: Float64Array. */
+  grid(lo0, hi0, lo1, hi1, n) {
+    return check(this.live().grid(finite('lo0', lo0), finite('hi0', hi0), finite('lo1', lo1), finite('hi1', hi1), whole('grid size', n)));
+  }
 
   dispose() {
     if (this.unit) this.unit.delete();

@@ -16,6 +16,7 @@
 
 #include "graph.hpp"
 #include "js_values.hpp"
+#include "settings_js.hpp"
 #include "playground.hpp"
 #include "settings_schema.hpp"
 #include "text.hpp"
@@ -25,107 +26,6 @@ using namespace bp::js;
 
 namespace {
 static_assert(std::is_same<bp::Scalar, float>::value, "the wasm build exchanges Float32Array");
-
-// ---- JS -> C++ ----
-
-// One setting's JS value into `out`, checking its JS type ("setting 'x' must be a number"); the
-// schema checks the range after.
-std::string read_value(const bp::SettingSpec& spec, const val& v, bp::SettingValue& out) {
-  const std::string key = spec.key;
-  const auto fail = [&](const char* expected) { return "setting '" + key + "' must be " + expected; };
-  const bool is_number = v.typeOf().as<std::string>() == "number";
-  switch (spec.type) {
-    case bp::SettingType::Number:
-      if (!is_number) return fail("a number");
-      out.number = v.as<double>();
-      return "";
-    case bp::SettingType::Integer:
-      if (!is_number) return fail("a number");
-      out.number = v.as<double>();
-      if (!std::isfinite(out.number) || out.number != std::floor(out.number)) return fail("a whole number");
-      return "";
-    case bp::SettingType::Enum:
-      if (!v.isString()) return fail("a name (string)");
-      out.name = v.as<std::string>();
-      return "";
-    case bp::SettingType::IntegerList:
-    case bp::SettingType::EnumList: {
-      const bool integers = spec.type == bp::SettingType::IntegerList;
-      const char* expected = integers ? "an array of whole numbers" : "an array of names";
-      if (!val::global("Array").call<bool>("isArray", v)) return fail(expected);
-      // The length before any item: a million-item array is refused at once.
-      const double n = v["length"].as<double>();
-      if (n > spec.max_items)
-        return key + " must have at most " + std::to_string(spec.max_items) + " items (got " + length_text(n) + ")";
-      out.numbers.clear();
-      out.names.clear();
-      for (int i = 0; i < int(n); ++i) {
-        const val item = v[i];
-        if (integers) {
-          if (item.typeOf().as<std::string>() != "number" || !val::global("Number").call<bool>("isInteger", item))
-            return fail(expected);
-          out.numbers.push_back(item.as<double>());
-        } else {
-          if (!item.isString()) return fail(expected);
-          out.names.push_back(item.as<std::string>());
-        }
-      }
-      return "";
-    }
-  }
-  return "setting '" + key + "' has an unknown type";
-}
-
-// Starts from `base`, so a partial object changes only the fields it names. Every key of the
-// schema is read, type-checked and range-checked before it is stored.
-std::string read_settings(const val& o, const bp::Settings& base, bp::Settings& s) {
-  if (o.isNull() || o.typeOf().as<std::string>() != "object") return "settings must be an object";
-  s = base;
-  for (const auto& spec : bp::settings_schema()) {
-    const val v = o[spec.key];
-    if (v.isUndefined()) continue;
-    bp::SettingValue value;
-    std::string e = read_value(spec, v, value);
-    if (e.empty()) e = bp::check_setting(spec, value);
-    if (!e.empty()) return e;
-    spec.set(s, value);
-  }
-  return "";
-}
-
-// ---- C++ -> JS ----
-
-val value_to_js(const bp::SettingSpec& spec, const bp::SettingValue& v) {
-  switch (spec.type) {
-    case bp::SettingType::Number:
-    case bp::SettingType::Integer: return val(v.number);
-    case bp::SettingType::Enum: return val(v.name);
-    case bp::SettingType::IntegerList: {
-      val a = val::array();
-      for (double n : v.numbers) a.call<void>("push", n);
-      return a;
-    }
-    case bp::SettingType::EnumList: {
-      val a = val::array();
-      for (const auto& n : v.names) a.call<void>("push", n);
-      return a;
-    }
-  }
-  return val::undefined();
-}
-
-// Settings under their JS keys; only those that keep the weights (the training settings) when
-// `training_only`, as a step's record gives them.
-val settings_to_js(const bp::Settings& s, bool training_only = false) {
-  val o = val::object();
-  for (const auto& spec : bp::settings_schema()) {
-    if (training_only && !spec.keeps_weights) continue;
-    bp::SettingValue v;
-    spec.get(s, v);
-    o.set(spec.key, value_to_js(spec, v));
-  }
-  return o;
-}
 
 // The schema as plain objects: { key, label, type, default, keepsWeights } plus, by type, min,
 // max, minOpen, maxOpen (numbers; list items), minItems, maxItems (lists), values (names).
