@@ -242,6 +242,38 @@ test('task: the perceptron lab, step by step on AND with the core\'s numbers; OR
   await screenshot(page(), 'course-perceptron-lab.png');
 });
 
+test('task: the descent lab, a rate that fits the line, the bowl diverging with its reason, and a race out of a local minimum', T, async () => {
+  await openTask('gradient-descent', 'regression-50');
+  const numbers = () => page().textContent('#descent-numbers');
+  for (let i = 0; i < 5; ++i) await page().click('#descent-run');
+  await expectStatus('regression-50', false, /J below 0\.2/);
+  await page().selectOption('#descent-rate', '0.3');
+  assert.match(await numbers(), /after 0 steps/, 'a new rate starts over');
+  // One full-batch step at 0.3 from (−2.5, −1.5): ∂J/∂w0 = −39.1/6, so w0 = −2.5 + 0.3 · 39.1/6 = −0.545.
+  await page().click('#descent-step');
+  assert.match(await numbers(), /^w = \(−0\.545, /);
+  for (let i = 0; i < 4; ++i) await page().click('#descent-run');
+  await expectStatus('regression-50', true);
+  assert.equal(await page().$$eval('#descent-data .descent-point', (c) => c.length), 6, 'the points beside the contours');
+  // The bowl at 0.3: the steep direction overshoots more each step.
+  await page().selectOption('#descent-surface', 'bowl');
+  await page().click('#descent-run');
+  assert.match(await page().textContent('#descent-status'), /^Diverging: J has grown for 5 steps .*overshoot/);
+  await expectStatus('bowl-diverge', true);
+  assert.equal(await page().isHidden('#descent-data'), true, 'no data for a test function');
+  // Two minima, all three updates from the same start: momentum rolls on into the global minimum.
+  await page().selectOption('#descent-rate', '0.1');
+  await page().selectOption('#descent-surface', 'two_minima');
+  await page().check('#descent-race');
+  await page().click('#descent-run-100');
+  const legend = await page().$$eval('#descent-legend li', (items) => Object.fromEntries(items.map((li) =>
+    [li.dataset.optimizer, Number(li.textContent.split('J = ')[1].replace('−', '-'))])));
+  assert.deepEqual(Object.keys(legend), ['sgd', 'momentum', 'adam']);
+  assert.ok(legend.momentum < -0.3 && legend.sgd > -0.2, `J: ${JSON.stringify(legend)}`);
+  assert.equal(await page().$$eval('#descent-paths polyline', (p) => p.length), 3);
+  await screenshot(page(), 'course-descent-lab.png');
+});
+
 test('task: gradient descent, a learning rate that gets there and one step per epoch', T, async () => {
   await openTask('gradient-descent', 'learning-rate');
   await stepEpochs(page(), 20);

@@ -5,13 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { loadModule, Engine } from './load-engine.mjs';
-import { ClassicUnit, sumTimesGraph } from '../../web/engine.js';
+import { ClassicUnit, Descent, sumTimesGraph } from '../../web/engine.js';
 import { defaults, engineSettings } from '../../web/state.js';
 import { evaluate } from '../../web/course/tasks.js';
 import { CHAPTERS, chapterById } from '../../web/course/chapters.js';
 import { createUnit, setUnit, unitOutputs } from '../../web/chapters/neuron/unit.js';
 import { everySetting, xorFromTwoLayers, XOR } from '../../web/chapters/neuron/mcculloch-pitts.js';
 import { gateData, runStatus, GIVE_UP_EPOCHS } from '../../web/chapters/perceptron/rules.js';
+import { SURFACES, describePath } from '../../web/chapters/gradient-descent/descent-lab.js';
 
 const module = await loadModule();
 const task = (chapter, id) => chapterById(chapter).tasks.find((t) => t.id === id);
@@ -104,6 +105,40 @@ test('neuron: McCulloch-Pitts NOR from two inhibitory inputs at θ = 0; no singl
   assert.equal(everySetting(module).length, 12);
   assert.ok(everySetting(module).every((s) => s.table.join() !== XOR.join()), 'no setting of one unit gives XOR');
   assert.deepEqual(xorFromTwoLayers(module), { h1: [0, 0, 1, 0], h2: [0, 1, 0, 0], y: [0, 1, 1, 0] });
+});
+
+// The descent lab as the page runs it: the surface's points and start, `steps` plain updates.
+function descentRun(settings, steps) {
+  const d = new Descent(module);
+  try {
+    const surface = SURFACES[settings.surface];
+    d.reset(settings.surface, { learningRate: settings.learningRate, batchSize: 1000, optimizer: settings.optimizer },
+      surface.points, surface.start);
+    d.run(steps);
+    return { settings: { race: false, ...settings }, states: [d.state()], loss: [...d.path().loss] };
+  } finally {
+    d.dispose();
+  }
+}
+
+test('gradient-descent lab: a rate that fits the line in 50 steps; the bowl diverges from 0.3, and the page says why', () => {
+  const fit = task('gradient-descent', 'regression-50'), bowl = task('gradient-descent', 'bowl-diverge');
+  const regression = { surface: 'linear_regression', optimizer: 'sgd' };
+  expect(fit, descentRun({ ...regression, learningRate: 0.01 }, 50), false, /J below 0\.2 \(now /);
+  expect(fit, descentRun({ ...regression, learningRate: 0.3 }, 50), true);
+  expect(fit, descentRun({ ...regression, learningRate: 0.3 }, 60), false, /within 50 steps \(now 60: reset\)/);
+  expect(fit, descentRun({ ...regression, learningRate: 0.3, optimizer: 'adam' }, 50), false, /plain gradient descent/);
+  const plain = { surface: 'bowl', optimizer: 'sgd' };
+  expect(bowl, descentRun({ ...plain, learningRate: 0.1 }, 20), false, /not this rate \(0\.1\)/);
+  const diverging = descentRun({ ...plain, learningRate: 0.3 }, 20);
+  expect(bowl, diverging, true);
+  const said = describePath(diverging.loss, 20, 0.3);
+  assert.equal(said.kind, 'warning');
+  assert.match(said.text, /^Diverging: J has grown for 5 steps .* At η = 0\.3 the steps overshoot the minimum/);
+  const gone = descentRun({ ...plain, learningRate: 1 }, 200);
+  assert.equal(gone.states[0].diverged, true);
+  assert.match(describePath(gone.loss, gone.states[0].steps, 1).text, /^Diverged: after \d+ steps J is no longer a number/);
+  assert.match(describePath(descentRun({ ...plain, learningRate: 0.03 }, 20).loss, 20, 0.03).text, /^Step 20: J = /);
 });
 
 test('perceptron: a single unit on the two clusters', () => {

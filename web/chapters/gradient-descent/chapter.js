@@ -1,8 +1,9 @@
-// Chapter 3, gradient descent: the update rule, the learning rate, mini-batches and decay, taught
-// on the playground with tasks. Loss surfaces and descent on small models come with a later lab.
+// Chapter 3, gradient descent: the update rule, the learning rate, mini-batches and decay. The lab
+// draws descent on losses of two parameters (descent-lab.js); the tasks below it use the playground.
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
+import { createDescentLab, descentTasks } from './descent-lab.js';
 
 const html = `
 <p>Training moves every weight a small step against the gradient of the loss:
@@ -14,9 +15,14 @@ gradient descent estimates the gradient from a mini-batch of <math><mi>B</mi></m
 noisier steps, and many of them per epoch. <math><mi>B</mi><mo>=</mo><mn>1</mn></math> is the classic
 online update; a batch as large as the training set is full-batch descent, one step per epoch. A decaying
 rate such as <math><msub><mi>η</mi><mi>t</mi></msub><mo>=</mo><msub><mi>η</mi><mn>0</mn></msub><mo>·</mo><msup><mi>r</mi><mi>t</mi></msup></math>
-(More settings → Learning-rate decay) takes large steps early and small ones late.</p>`;
+(More settings → Learning-rate decay) takes large steps early and small ones late.</p>
+<p>With two parameters the loss is a landscape one can draw. In the lab below the core descends
+linear regression's <math><mi>J</mi><mo>(</mo><msub><mi>w</mi><mn>0</mn></msub><mo>,</mo><msub><mi>w</mi><mn>1</mn></msub><mo>)</mo><mo>=</mo><mfrac><mn>1</mn><mrow><mn>2</mn><mi>m</mi></mrow></mfrac><msub><mo>∑</mo><mi>i</mi></msub><msup><mrow><mo>(</mo><msub><mi>w</mi><mn>0</mn></msub><mo>+</mo><msub><mi>w</mi><mn>1</mn></msub><msub><mi>x</mi><mi>i</mi></msub><mo>−</mo><msub><mi>t</mi><mi>i</mi></msub><mo>)</mo></mrow><mn>2</mn></msup></math>,
+a sigmoid neuron, and three test functions: a saddle, where the gradient is zero but no minimum is,
+a landscape with a local and a global minimum, and an elongated bowl, where a step large enough for
+the flat direction is too large for the steep one and momentum helps.</p>`;
 
-export const tasks = [
+const playgroundTasks = [
   { id: 'learning-rate', title: 'A learning rate that gets there',
     statement: 'This network learns the circles, but its learning rate of 0.001 is far too small. Change only ' +
       'the learning rate so that the training loss falls below 0.1 within the first 200 epochs.',
@@ -44,6 +50,7 @@ export const tasks = [
     } },
 ];
 
-export const { id, title, playground, lessons, mount, unmount } = playgroundChapter({
-  id: 'gradient-descent', title: 'Gradient descent', html, tasks,
+export const { id, title, playground, lessons, tasks, mount, unmount } = playgroundChapter({
+  id: 'gradient-descent', title: 'Gradient descent', html, tasks: playgroundTasks,
+  widgets: [(container, ctx) => createDescentLab(container, ctx)], widgetTasks: descentTasks,
 });

@@ -1,0 +1,240 @@
+// The gradient-descent chapter's lab: a loss of two parameters drawn as contours (J on a grid from
+// the core), the path of the updates on it, and for linear regression the points with the fitted
+// line. The learner picks the surface, the learning rate, the optimiser (or races all three from the
+// same start), the batch and decay, then steps; every number is the core's (engine.js Descent).
+// Divergence is explained from the path, not just reported.
+import { Descent, EngineError } from '../../engine.js';
+import { renderTasks } from '../../course/tasks.js';
+import { formatNumber } from '../../views/format.js';
+import { CLASS_COLORS } from '../../views/colors.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const SIZE = 260;
+const GRID = 64;
+
+// Points for the data models: a noisy line t ≈ 1 + 2x, and two overlapping classes on a line.
+const LINE = { x: [-1, 0, 0.5, 1.5, 2, 3], t: [-2.1, 0.9, 1.2, 3.8, 4.1, 7.2] };
+const CLASSES = { x: [-2.5, -1.8, -1.1, -0.4, 0.3, 0.2, 1, 1.6, 2.3, -0.2], t: [0, 0, 0, 0, 0, 1, 1, 1, 1, 1] };
+
+// Per surface: its title, its points (none for the test functions), the window [w0, w1] drawn, and the start.
+export const SURFACES = {
+  linear_regression: { title: 'Linear regression', points: LINE, range: [[-3, 5], [-2, 6]], start: [-2.5, -1.5] },
+  sigmoid_squared: { title: 'Sigmoid neuron, squared error', points: CLASSES, range: [[-6, 6], [-6, 6]], start: [4, -5] },
+  sigmoid_cross_entropy: { title: 'Sigmoid neuron, cross-entropy', points: CLASSES, range: [[-6, 6], [-6, 6]], start: [4, -5] },
+  saddle: { title: 'Saddle: w0² − w1²', points: null, range: [[-2, 2], [-2, 2]], start: [-1.8, 0.05] },
+  two_minima: { title: 'Two minima', points: null, range: [[-2, 2], [-2, 2]], start: [1.8, 1.6] },
+  bowl: { title: 'Elongated bowl: ½(w0² + 20 w1²)', points: null, range: [[-5, 5], [-2.5, 2.5]], start: [-4.5, 1.5] },
+};
+const RATES = [0.01, 0.03, 0.1, 0.3, 0.55, 0.7, 1];
+const RACE = ['sgd', 'momentum', 'adam'];
+const RACE_COLORS = { sgd: '#1d1d1f', momentum: CLASS_COLORS[2] ?? '#009E73', adam: '#CC79A7' };
+
+/**
+ * In words, what a path did: converging, oscillating (J fell but the steps flip sign), or
+ * diverging (J grew for the last steps: each overshoots the minimum by more than it corrects).
+ */
+export function describePath(loss, steps, rate) {
+  const n = loss.length;
+  if (n < 2) return { kind: 'info', text: 'Press Step: each step moves w by −η ∂J/∂w.' };
+  const last = loss[n - 1];
+  if (!Number.isFinite(last)) {
+    return { kind: 'error', text: `Diverged: after ${steps} steps J is no longer a number. At η = ${rate} each step overshoots ` +
+      'the minimum by more than it corrects, so every step lands higher up the other side. Lower the learning rate and reset.' };
+  }
+  const k = Math.min(5, n - 1);
+  const growing = loss.slice(n - k - 1).every((v, i, a) => i === 0 || v > a[i - 1]);
+  if (growing && last > loss[0]) {
+    return { kind: 'warning', text: `Diverging: J has grown for ${k} steps (now ${formatNumber(last)}, from ${formatNumber(loss[0])}). ` +
+      `At η = ${rate} the steps overshoot the minimum more each time. Lower the learning rate.` };
+  }
+  return { kind: 'info', text: `Step ${steps}: J = ${formatNumber(last)} (from ${formatNumber(loss[0])}).` };
+}
+
+export const descentTasks = [
+  { id: 'regression-50', title: 'Fit the line in 50 steps',
+    statement: 'On linear regression, full batch and plain gradient descent, find a learning rate that brings J below 0.2 within 50 steps.',
+    check: ({ settings, states }) => {
+      const s = states[0];
+      const ok = settings.surface === 'linear_regression' && settings.optimizer === 'sgd' && !settings.race;
+      return { met: ok && s.steps <= 50 && s.loss < 0.2,
+        missing: [!ok ? 'choose linear regression and plain gradient descent (sgd), without the race'
+          : s.steps > 50 ? `within 50 steps (now ${s.steps}: reset)` : `J below 0.2 (now ${formatNumber(s.loss)})`] };
+    } },
+  { id: 'bowl-diverge', title: 'Too large a step',
+    statement: 'On the elongated bowl, find the smallest learning rate in the list at which plain gradient descent diverges. Why that one? (Its curvature along w1 is 20.)',
+    check: ({ settings, states }) => {
+      const s = states[0];
+      const ok = settings.surface === 'bowl' && settings.optimizer === 'sgd' && !settings.race;
+      return { met: ok && settings.learningRate === 0.3 && s.steps >= 10 && (s.diverged || s.loss > 1e3),
+        missing: [!ok ? 'choose the bowl and plain gradient descent (sgd), without the race'
+          : settings.learningRate !== 0.3 ? `not this rate (${settings.learningRate}): the smallest above 2/20 = 0.1 is the one`
+            : 'take at least 10 steps'] };
+    } },
+];
+
+const el = (tag, attrs = {}) => {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+};
+
+// J on the grid as bands of log J (like contour lines), light to dark towards the minimum.
+function drawContours(canvas, values) {
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(GRID, GRID);
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  const scale = (v) => Math.log1p((v - lo) / ((hi - lo) / 200 || 1));
+  const top = scale(hi) || 1;
+  values.forEach((v, i) => {
+    const u = scale(v) / top;                 // 0 at the minimum, 1 at the maximum
+    const band = Math.floor(u * 12) % 2 === 0 ? 0 : 10;
+    const light = 150 + 95 * u + band;
+    image.data.set([light * 0.82, light * 0.9, Math.min(255, light + 15), 255], 4 * i);
+  });
+  ctx.putImageData(image, 0, 0);
+}
+
+// The paths on the contours (one per racer), each ending at its current point.
+function drawPaths(svg, runs, range) {
+  const [[lo0, hi0], [lo1, hi1]] = range;
+  const px = (w0) => ((w0 - lo0) / (hi0 - lo0)) * SIZE;
+  const py = (w1) => SIZE - ((w1 - lo1) / (hi1 - lo1)) * SIZE;
+  svg.replaceChildren();
+  for (const { name, path } of runs) {
+    const w = path.weights;
+    const points = [];
+    for (let i = 0; i + 1 < w.length; i += 2) {
+      if (!Number.isFinite(w[i]) || !Number.isFinite(w[i + 1])) break;
+      points.push(`${px(w[i]).toFixed(1)},${py(w[i + 1]).toFixed(1)}`);
+    }
+    svg.append(el('polyline', { points: points.join(' '), class: 'descent-path', stroke: RACE_COLORS[name], 'data-optimizer': name }));
+    const [x, y] = (points.at(-1) ?? '0,0').split(',');
+    svg.append(el('circle', { cx: x, cy: y, r: 4, fill: RACE_COLORS[name], class: 'descent-now' }));
+  }
+  svg.append(Object.assign(el('text', { x: SIZE / 2, y: SIZE - 4, class: 'descent-axis' }), { textContent: 'w0' }),
+    Object.assign(el('text', { x: 10, y: SIZE / 2, class: 'descent-axis' }), { textContent: 'w1' }));
+}
+
+// The data models' points with the model's curve at the current weights.
+function drawData(svg, surface, points, weights) {
+  svg.replaceChildren();
+  if (!points) return;
+  const xs = points.x, ts = points.t;
+  const [lox, hix] = [Math.min(...xs) - 0.5, Math.max(...xs) + 0.5];
+  const [lot, hit] = surface === 'linear_regression' ? [Math.min(...ts) - 1, Math.max(...ts) + 1] : [-0.2, 1.2];
+  const px = (x) => ((x - lox) / (hix - lox)) * SIZE;
+  const py = (t) => SIZE - ((t - lot) / (hit - lot)) * SIZE;
+  const [w0, w1] = weights;
+  const model = (x) => (surface === 'linear_regression' ? w0 + w1 * x : 1 / (1 + Math.exp(-(w0 + w1 * x))));
+  const curve = [];
+  for (let i = 0; i <= 60; ++i) {
+    const x = lox + (i / 60) * (hix - lox);
+    const y = Math.max(lot - 10, Math.min(hit + 10, model(x)));
+    if (Number.isFinite(y)) curve.push(`${px(x).toFixed(1)},${py(y).toFixed(1)}`);
+  }
+  svg.append(el('rect', { x: 0, y: 0, width: SIZE, height: SIZE, class: 'descent-frame' }),
+    el('polyline', { points: curve.join(' '), class: 'descent-model' }));
+  xs.forEach((x, i) => svg.append(el('circle', { cx: px(x), cy: py(ts[i]), r: 4.5, class: 'descent-point', 'data-t': ts[i] })));
+}
+
+/** @returns {() => void} clean-up */
+export function createDescentLab(container, { module, playground, route }, tasks = descentTasks) {
+  const section = document.createElement('section');
+  section.id = 'descent-lab';
+  section.className = 'widget descent-lab';
+  section.innerHTML = `
+  <h3>Gradient descent on a loss you can see</h3>
+  <p class="hint">Two parameters, so J(w0, w1) is a landscape: darker is lower. Each step moves w by
+    −η times the gradient; the line is the path so far.</p>
+  <div class="row">
+    <label class="compact">Loss <select id="descent-surface">${Object.entries(SURFACES).map(([k, s]) => `<option value="${k}">${s.title}</option>`).join('')}</select></label>
+    <label class="compact">η <select id="descent-rate">${RATES.map((r) => `<option value="${r}"${r === 0.01 ? ' selected' : ''}>${r}</option>`).join('')}</select></label>
+    <label class="compact">Update <select id="descent-optimizer"><option value="sgd">plain (sgd)</option><option value="momentum">momentum 0.9</option><option value="adam">Adam</option></select></label>
+  </div>
+  <div class="row">
+    <label class="compact">Batch <select id="descent-batch"><option value="1000">all points</option><option value="2">2 points</option><option value="1">1 point</option></select></label>
+    <label class="compact"><input id="descent-decay" type="checkbox"> decay η/(1 + k/20)</label>
+    <label class="compact"><input id="descent-race" type="checkbox"> race sgd, momentum, Adam</label>
+  </div>
+  <div class="row">
+    <button id="descent-step" type="button">Step</button>
+    <button id="descent-run" type="button">10 steps</button>
+    <button id="descent-run-100" type="button">100 steps</button>
+    <button id="descent-reset" type="button">Reset</button>
+  </div>
+  <div class="descent-views">
+    <div class="descent-contours">
+      <canvas id="descent-canvas" width="${GRID}" height="${GRID}" aria-hidden="true"></canvas>
+      <svg id="descent-paths" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="Contours of J with the path of the updates"></svg>
+    </div>
+    <svg id="descent-data" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="The points and the model at the current weights"></svg>
+  </div>
+  <p id="descent-numbers"></p>
+  <p id="descent-status" class="descent-status" role="status"></p>
+  <ul id="descent-legend" class="descent-legend"></ul>`;
+  container.append(section);
+  const list = renderTasks(section, tasks, { active: route.task });
+  const $ = (id) => section.querySelector(`#${id}`);
+  let runs = [];  // [{ name, descent }]
+
+  const settings = () => ({
+    surface: $('descent-surface').value, learningRate: Number($('descent-rate').value), optimizer: $('descent-optimizer').value,
+    batchSize: Number($('descent-batch').value), decay: $('descent-decay').checked, race: $('descent-race').checked,
+  });
+  const trainSettings = (s, optimizer) => ({ learningRate: s.learningRate, batchSize: s.batchSize, optimizer,
+    momentum: 0.9, decay: s.decay ? 'inverse_time' : 'none', decaySteps: 20 });
+
+  const render = () => {
+    const s = settings();
+    const surface = SURFACES[s.surface];
+    const states = runs.map((r) => r.descent.state());
+    drawPaths($('descent-paths'), runs.map((r) => ({ name: r.name, path: r.descent.path() })), surface.range);
+    drawData($('descent-data'), s.surface, surface.points, states[0].weights);
+    $('descent-data').style.display = surface.points ? '' : 'none';
+    $('descent-batch').disabled = !surface.points;
+    const first = states[0];
+    $('descent-numbers').textContent = `w = (${formatNumber(first.weights[0])}, ${formatNumber(first.weights[1])}), ` +
+      `J = ${formatNumber(first.loss)} after ${first.steps} step${first.steps === 1 ? '' : 's'}, η now ${formatNumber(first.learningRate)}`;
+    const status = describePath([...runs[0].descent.path().loss], first.steps, s.learningRate);
+    $('descent-status').textContent = status.text;
+    $('descent-status').dataset.kind = status.kind;
+    $('descent-legend').innerHTML = s.race ? runs.map((r, i) => `<li data-optimizer="${r.name}"><span style="background:${RACE_COLORS[r.name]}"></span>` +
+      `${r.name}: J = ${formatNumber(states[i].loss)}</li>`).join('') : '';
+    list.update({ settings: s, states });
+  };
+
+  const reset = () => {
+    const s = settings();
+    const surface = SURFACES[s.surface];
+    for (const r of runs) r.descent.dispose();
+    runs = (s.race ? RACE : [s.optimizer]).map((name) => ({ name, descent: new Descent(module) }));
+    for (const r of runs) r.descent.reset(s.surface, trainSettings(s, r.name), surface.points, surface.start);
+    const [[lo0, hi0], [lo1, hi1]] = surface.range;
+    drawContours($('descent-canvas'), runs[0].descent.grid(lo0, hi0, lo1, hi1, GRID));
+    render();
+  };
+  // A diverged run refuses further steps: the page says so and keeps going.
+  const steps = (n) => () => {
+    try {
+      for (const r of runs) if (!r.descent.state().diverged) r.descent.run(n);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      playground.showMessage(e.message);
+    }
+    render();
+  };
+  $('descent-step').addEventListener('click', steps(1));
+  $('descent-run').addEventListener('click', steps(10));
+  $('descent-run-100').addEventListener('click', steps(100));
+  $('descent-reset').addEventListener('click', reset);
+  for (const id of ['descent-surface', 'descent-rate', 'descent-optimizer', 'descent-batch', 'descent-decay', 'descent-race']) {
+    $(id).addEventListener('change', reset);
+  }
+  reset();
+  return () => {
+    for (const r of runs) r.descent.dispose();
+    runs = [];
+    section.remove();
+  };
+}
