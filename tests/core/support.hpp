@@ -11,6 +11,11 @@ namespace bp::test {
 
 // The suites run twice, in float and in double; tolerances follow the type.
 constexpr bool kFloat = std::is_same<Scalar, float>::value;
+// Absolute tolerance for computed values of order 1 (files that need tighter ones name their own).
+constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
+
+// The largest |entry| of a matrix or vector (0 when empty).
+inline double max_abs(const Matrix& m) { return m.size() ? double(m.cwiseAbs().maxCoeff()) : 0.0; }
 
 inline Architecture arch_of(int inputs, std::vector<int> hidden, int outputs, Activation h, Activation o) {
   Architecture a;

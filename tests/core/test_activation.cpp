@@ -18,9 +18,9 @@ using namespace bp::test;
 
 namespace {
 
-constexpr double kValueTol = kFloat ? 1e-6 : 1e-12;  // absolute, values of order 1
+constexpr double kActivationTol = kFloat ? 1e-6 : 1e-12;  // absolute, values of order 1
 
-const Activation kAll[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
+const Activation kActivations[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
                            Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
                            Activation::Elu,    Activation::Softplus,  Activation::Softmax};
 
@@ -53,39 +53,39 @@ double sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 TEST_CASE("activation values match closed forms", "[activation]") {
   const ActivationParams p;  // leaky slope 0.01, ELU alpha 1
   SECTION("linear and step") {
-    for (double z : {-2.5, 0.0, 3.0}) CHECK(f1(Activation::Linear, z) == Approx(z).margin(kValueTol));
+    for (double z : {-2.5, 0.0, 3.0}) CHECK(f1(Activation::Linear, z) == Approx(z).margin(kActivationTol));
     CHECK(f1(Activation::Step, -1.0) == 0.0);
     CHECK(f1(Activation::Step, 0.0) == 0.0);  // step(0) = 0: strictly positive z fires
     CHECK(f1(Activation::Step, 1e-3) == 1.0);
     CHECK(f1(Activation::Step, 5.0) == 1.0);
   }
   SECTION("sigmoid and tanh") {
-    CHECK(f1(Activation::Sigmoid, 0.0) == Approx(0.5).margin(kValueTol));
+    CHECK(f1(Activation::Sigmoid, 0.0) == Approx(0.5).margin(kActivationTol));
     for (double z : {-3.0, -0.5, 1.0, 2.0})
-      CHECK(f1(Activation::Sigmoid, z) == Approx(sigmoid(z)).margin(kValueTol));
-    CHECK(f1(Activation::Tanh, 0.0) == Approx(0.0).margin(kValueTol));
+      CHECK(f1(Activation::Sigmoid, z) == Approx(sigmoid(z)).margin(kActivationTol));
+    CHECK(f1(Activation::Tanh, 0.0) == Approx(0.0).margin(kActivationTol));
     for (double z : {-2.0, -0.3, 0.7, 1.5})
-      CHECK(f1(Activation::Tanh, z) == Approx(std::tanh(z)).margin(kValueTol));
+      CHECK(f1(Activation::Tanh, z) == Approx(std::tanh(z)).margin(kActivationTol));
   }
   SECTION("relu, leaky relu and elu") {
     CHECK(f1(Activation::Relu, -2.0) == 0.0);
     CHECK(f1(Activation::Relu, 0.0) == 0.0);
-    CHECK(f1(Activation::Relu, 1.5) == Approx(1.5).margin(kValueTol));
-    CHECK(f1(Activation::LeakyRelu, -2.0) == Approx(-0.02).margin(kValueTol));
-    CHECK(f1(Activation::LeakyRelu, 3.0) == Approx(3.0).margin(kValueTol));
+    CHECK(f1(Activation::Relu, 1.5) == Approx(1.5).margin(kActivationTol));
+    CHECK(f1(Activation::LeakyRelu, -2.0) == Approx(-0.02).margin(kActivationTol));
+    CHECK(f1(Activation::LeakyRelu, 3.0) == Approx(3.0).margin(kActivationTol));
     ActivationParams q;
     q.leaky_slope = Scalar(0.2);
     q.elu_alpha = Scalar(2);
-    CHECK(f1(Activation::LeakyRelu, -2.0, q) == Approx(-0.4).margin(kValueTol));
-    CHECK(f1(Activation::Elu, -1.0) == Approx(std::exp(-1.0) - 1).margin(kValueTol));
-    CHECK(f1(Activation::Elu, -1.0, q) == Approx(2 * (std::exp(-1.0) - 1)).margin(kValueTol));
-    CHECK(f1(Activation::Elu, 2.0, q) == Approx(2.0).margin(kValueTol));
-    CHECK(f1(Activation::Elu, -50.0, q) == Approx(-2.0).margin(kValueTol));  // saturates at -alpha
+    CHECK(f1(Activation::LeakyRelu, -2.0, q) == Approx(-0.4).margin(kActivationTol));
+    CHECK(f1(Activation::Elu, -1.0) == Approx(std::exp(-1.0) - 1).margin(kActivationTol));
+    CHECK(f1(Activation::Elu, -1.0, q) == Approx(2 * (std::exp(-1.0) - 1)).margin(kActivationTol));
+    CHECK(f1(Activation::Elu, 2.0, q) == Approx(2.0).margin(kActivationTol));
+    CHECK(f1(Activation::Elu, -50.0, q) == Approx(-2.0).margin(kActivationTol));  // saturates at -alpha
   }
   SECTION("softplus") {
-    CHECK(f1(Activation::Softplus, 0.0) == Approx(std::log(2.0)).margin(kValueTol));
+    CHECK(f1(Activation::Softplus, 0.0) == Approx(std::log(2.0)).margin(kActivationTol));
     for (double z : {-3.0, -0.5, 1.0, 4.0})
-      CHECK(f1(Activation::Softplus, z) == Approx(std::log1p(std::exp(z))).margin(kValueTol));
+      CHECK(f1(Activation::Softplus, z) == Approx(std::log1p(std::exp(z))).margin(kActivationTol));
     // Stable form: no overflow far out on either side.
     CHECK(f1(Activation::Softplus, 100.0) == Approx(100.0).epsilon(1e-6));
     CHECK(f1(Activation::Softplus, -100.0) == Approx(0.0).margin(1e-30));
@@ -98,24 +98,24 @@ TEST_CASE("activation derivatives match closed forms", "[activation]") {
   CHECK(g1(Activation::Linear, -4.0) == 1.0);
   CHECK(g1(Activation::Step, -1.0) == 0.0);
   CHECK(g1(Activation::Step, 1.0) == 0.0);  // flat everywhere it is defined
-  CHECK(g1(Activation::Sigmoid, 0.0) == Approx(0.25).margin(kValueTol));
-  CHECK(g1(Activation::Sigmoid, 2.0) == Approx(sigmoid(2) * (1 - sigmoid(2))).margin(kValueTol));
-  CHECK(g1(Activation::Tanh, 0.0) == Approx(1.0).margin(kValueTol));
+  CHECK(g1(Activation::Sigmoid, 0.0) == Approx(0.25).margin(kActivationTol));
+  CHECK(g1(Activation::Sigmoid, 2.0) == Approx(sigmoid(2) * (1 - sigmoid(2))).margin(kActivationTol));
+  CHECK(g1(Activation::Tanh, 0.0) == Approx(1.0).margin(kActivationTol));
   for (double z : {-1.2, 0.4, 2.0})
-    CHECK(g1(Activation::Tanh, z) == Approx(1 - std::tanh(z) * std::tanh(z)).margin(kValueTol));
+    CHECK(g1(Activation::Tanh, z) == Approx(1 - std::tanh(z) * std::tanh(z)).margin(kActivationTol));
   CHECK(g1(Activation::Relu, -1.0) == 0.0);
   CHECK(g1(Activation::Relu, 0.5) == 1.0);
-  CHECK(g1(Activation::LeakyRelu, -1.0) == Approx(0.01).margin(kValueTol));
-  CHECK(g1(Activation::LeakyRelu, 1.0) == Approx(1.0).margin(kValueTol));
+  CHECK(g1(Activation::LeakyRelu, -1.0) == Approx(0.01).margin(kActivationTol));
+  CHECK(g1(Activation::LeakyRelu, 1.0) == Approx(1.0).margin(kActivationTol));
   ActivationParams q;
   q.leaky_slope = Scalar(0.3);
   q.elu_alpha = Scalar(1.5);
-  CHECK(g1(Activation::LeakyRelu, -1.0, q) == Approx(0.3).margin(kValueTol));
-  CHECK(g1(Activation::Elu, -1.0) == Approx(std::exp(-1.0)).margin(kValueTol));
-  CHECK(g1(Activation::Elu, -1.0, q) == Approx(1.5 * std::exp(-1.0)).margin(kValueTol));
+  CHECK(g1(Activation::LeakyRelu, -1.0, q) == Approx(0.3).margin(kActivationTol));
+  CHECK(g1(Activation::Elu, -1.0) == Approx(std::exp(-1.0)).margin(kActivationTol));
+  CHECK(g1(Activation::Elu, -1.0, q) == Approx(1.5 * std::exp(-1.0)).margin(kActivationTol));
   CHECK(g1(Activation::Elu, 0.5, q) == 1.0);
-  CHECK(g1(Activation::Softplus, 0.0) == Approx(0.5).margin(kValueTol));
-  CHECK(g1(Activation::Softplus, -2.0) == Approx(sigmoid(-2)).margin(kValueTol));
+  CHECK(g1(Activation::Softplus, 0.0) == Approx(0.5).margin(kActivationTol));
+  CHECK(g1(Activation::Softplus, -2.0) == Approx(sigmoid(-2)).margin(kActivationTol));
   CHECK(g1(Activation::Softmax, 0.3) == 1.0);  // folded into the loss: ones
 }
 
@@ -154,11 +154,11 @@ TEST_CASE("softmax of (1.60, 0.55, 0.98) is (0.53, 0.19, 0.28)", "[activation]")
   CHECK(double(a(0, 0)) == Approx(0.53).margin(0.005));
   CHECK(double(a(1, 0)) == Approx(0.19).margin(0.005));
   CHECK(double(a(2, 0)) == Approx(0.28).margin(0.005));
-  CHECK(double(a.sum()) == Approx(1.0).margin(kValueTol));
+  CHECK(double(a.sum()) == Approx(1.0).margin(kActivationTol));
   const double e0 = std::exp(1.60), e1 = std::exp(0.55), e2 = std::exp(0.98);
-  CHECK(double(a(0, 0)) == Approx(e0 / (e0 + e1 + e2)).margin(kValueTol));
-  CHECK(double(a(1, 0)) == Approx(e1 / (e0 + e1 + e2)).margin(kValueTol));
-  CHECK(double(a(2, 0)) == Approx(e2 / (e0 + e1 + e2)).margin(kValueTol));
+  CHECK(double(a(0, 0)) == Approx(e0 / (e0 + e1 + e2)).margin(kActivationTol));
+  CHECK(double(a(1, 0)) == Approx(e1 / (e0 + e1 + e2)).margin(kActivationTol));
+  CHECK(double(a(2, 0)) == Approx(e2 / (e0 + e1 + e2)).margin(kActivationTol));
   // Not the plain normalisation z / sum(z) = [0.51, 0.18, 0.31].
   CHECK(std::abs(double(a(2, 0)) - 0.98 / 3.13) > 0.02);
 }
@@ -171,17 +171,17 @@ TEST_CASE("softmax is per column and stable for extreme z", "[activation]") {
   Matrix a(3, 3);
   activate(Activation::Softmax, ActivationParams(), z, a);
   REQUIRE(a.allFinite());
-  for (Index c = 0; c < 3; ++c) CHECK(double(a.col(c).sum()) == Approx(1.0).margin(kValueTol));
+  for (Index c = 0; c < 3; ++c) CHECK(double(a.col(c).sum()) == Approx(1.0).margin(kActivationTol));
   const double s = std::exp(1.0) + std::exp(2.0) + std::exp(3.0);
-  CHECK(double(a(2, 0)) == Approx(std::exp(3.0) / s).margin(kValueTol));
-  CHECK(double(a(0, 1)) == Approx(0.5).margin(kValueTol));
-  CHECK(double(a(2, 1)) == Approx(0.0).margin(kValueTol));
-  CHECK(double(a(2, 2)) == Approx(1.0).margin(kValueTol));
+  CHECK(double(a(2, 0)) == Approx(std::exp(3.0) / s).margin(kActivationTol));
+  CHECK(double(a(0, 1)) == Approx(0.5).margin(kActivationTol));
+  CHECK(double(a(2, 1)) == Approx(0.0).margin(kActivationTol));
+  CHECK(double(a(2, 2)) == Approx(1.0).margin(kActivationTol));
 }
 
 TEST_CASE("saturating activations stay finite for z = +-100", "[activation]") {
   const Matrix z = column({-100, -30, 30, 100});
-  for (Activation f : kAll) {
+  for (Activation f : kActivations) {
     INFO(activation_name(f));
     Matrix a(4, 1), g(4, 1);
     activate(f, ActivationParams(), z, a);
@@ -199,7 +199,7 @@ TEST_CASE("activate works in place (output aliasing the input)", "[activation]")
   z << -2.0, -0.3, 0.4, 2.5,
        1.0, 0.0, -1.5, 0.2,
        0.7, -0.8, 3.0, -4.0;
-  for (Activation f : kAll) {
+  for (Activation f : kActivations) {
     INFO(activation_name(f));
     Matrix expected(3, 4);
     activate(f, ActivationParams(), z, expected);
@@ -210,7 +210,7 @@ TEST_CASE("activate works in place (output aliasing the input)", "[activation]")
 }
 
 TEST_CASE("activation names round-trip and low targets", "[activation]") {
-  for (Activation f : kAll) {
+  for (Activation f : kActivations) {
     Activation parsed = Activation::Linear;
     REQUIRE(parse_activation(activation_name(f), parsed));
     CHECK(parsed == f);

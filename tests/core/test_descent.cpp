@@ -6,7 +6,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <Eigen/Dense>
+#include <Eigen/Cholesky>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -18,7 +19,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-constexpr Surface kAll[] = {Surface::LinearRegression, Surface::SigmoidSquared, Surface::SigmoidCrossEntropy,
+constexpr Surface kSurfaces[] = {Surface::LinearRegression, Surface::SigmoidSquared, Surface::SigmoidCrossEntropy,
                             Surface::Saddle, Surface::TwoMinima, Surface::Bowl};
 
 DescentPoints points_of(std::vector<Scalar> x, std::vector<Scalar> t) {
@@ -39,7 +40,7 @@ const DescentPoints kPoints = points_of({-1.5f, -0.4f, 0.3f, 1.1f, 2.0f}, {0, 0.
 
 TEST_CASE("every surface's gradient matches finite differences of its loss", "[descent]") {
   const double w[][2] = {{0.3, -0.7}, {-1.2, 0.4}, {0.9, 1.3}};
-  for (Surface s : kAll) {
+  for (Surface s : kSurfaces) {
     for (const auto& at : w) {
       double g0 = 0, g1 = 0;
       surface_gradient(s, kPoints, {}, at[0], at[1], g0, g1);
@@ -114,7 +115,7 @@ TEST_CASE("full-batch descent on linear regression reaches the least-squares lin
   Eigen::MatrixXd X(6, 2);
   X.col(0).setOnes();
   X.col(1) = p.x.cast<double>();
-  const Eigen::VectorXd best = (X.transpose() * X).ldlt().solve(X.transpose() * p.t.cast<double>());
+  const Eigen::VectorXd best = (X.transpose() * X).llt().solve(X.transpose() * p.t.cast<double>());
   Descent d;
   REQUIRE(d.reset(Surface::LinearRegression, sgd(Scalar(0.2)), p, 0, 0) == "");
   REQUIRE(d.run(2000) == "");
@@ -250,7 +251,7 @@ TEST_CASE("descent: bad input is refused, naming it, and changes nothing; diverg
 
 TEST_CASE("surface names round-trip", "[descent]") {
   CHECK(surface_names().size() == 6);
-  for (Surface s : kAll) {
+  for (Surface s : kSurfaces) {
     Surface back{};
     REQUIRE(parse_surface(surface_name(s), back));
     CHECK(back == s);

@@ -18,7 +18,6 @@ using namespace bp::test;
 
 namespace {
 
-constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
 
 double bce_reference(double z, double y) {  // -[y log s + (1-y) log(1-s)], fine for moderate z
   const double s = 1 / (1 + std::exp(-z));

@@ -21,7 +21,6 @@ using namespace bp::test;
 
 namespace {
 
-constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
 
 // ---- gradient-check tolerances (see "backward matches central differences" below) ----
 // Finite-difference step for the 4-point stencil (truncation error O(h^4)): large in float so the

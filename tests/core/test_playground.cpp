@@ -20,7 +20,6 @@ using namespace bp::test;
 
 namespace {
 
-constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
 
 // Everything an invalid call must leave alone.
 struct Snapshot {

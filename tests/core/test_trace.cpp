@@ -22,13 +22,12 @@ using namespace bp::test;
 
 namespace {
 
-constexpr double kValueTol = kFloat ? 2e-6 : 1e-12;
+constexpr double kTraceTol = kFloat ? 2e-6 : 1e-12;
 // Same finite-difference scheme as test_network.cpp: 4-point stencil, loss taken in double.
 constexpr double kStep = kFloat ? 2e-2 : 1e-4;
 constexpr double kGradTol = kFloat ? 1e-3 : 1e-6;
 constexpr double kGradFloor = kFloat ? 1e-2 : 1e-4;
 
-double max_abs(const Matrix& m) { return m.size() ? double(m.cwiseAbs().maxCoeff()) : 0.0; }
 
 // Data loss of one example from its trace, in double.
 double trace_loss_double(Loss loss, const ExampleTrace& t) {
@@ -99,23 +98,23 @@ TEST_CASE("an example trace obeys the backprop equations and matches finite diff
       INFO("layer " << l);
       const LayerTrace& lt = t.layers[l];
       CHECK(lt.a_prev == (l == 0 ? x : t.layers[l - 1].a));
-      CHECK(max_abs(lt.z - (net.W(l) * lt.a_prev + net.b(l))) < kValueTol);  // z = W a_prev + b
+      CHECK(max_abs(lt.z - (net.W(l) * lt.a_prev + net.b(l))) < kTraceTol);  // z = W a_prev + b
       Vector fz(lt.z.size()), g(lt.z.size());
       activate(net.activation(l), net.arch().activation_params, lt.z, fz);
       activate_grad(net.activation(l), net.arch().activation_params, lt.z, fz, g);
-      CHECK(max_abs(lt.a - fz) < kValueTol);        // a = f(z)
-      CHECK(max_abs(lt.grad_act - g) < kValueTol);  // f'(z)
+      CHECK(max_abs(lt.a - fz) < kTraceTol);        // a = f(z)
+      CHECK(max_abs(lt.grad_act - g) < kTraceTol);  // f'(z)
       if (l == L - 1) {
         if (c.loss == Loss::SquaredError)  // delta_L = (a - y) f'(z)
-          CHECK(max_abs(lt.delta - Vector((lt.a - y).cwiseProduct(lt.grad_act))) < kValueTol);
+          CHECK(max_abs(lt.delta - Vector((lt.a - y).cwiseProduct(lt.grad_act))) < kTraceTol);
         else  // delta_L = a - y for sigmoid + BCE and softmax + CE
-          CHECK(max_abs(lt.delta - (lt.a - y)) < kValueTol);
+          CHECK(max_abs(lt.delta - (lt.a - y)) < kTraceTol);
       } else {  // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l)
         const Vector back = net.W(l + 1).transpose() * t.layers[l + 1].delta;
-        CHECK(max_abs(lt.delta - Vector(back.cwiseProduct(lt.grad_act))) < kValueTol);
+        CHECK(max_abs(lt.delta - Vector(back.cwiseProduct(lt.grad_act))) < kTraceTol);
       }
-      CHECK(max_abs(lt.dW - lt.delta * lt.a_prev.transpose()) < kValueTol);  // dW = delta a_prev^T
-      CHECK(max_abs(lt.db - lt.delta) < kValueTol);
+      CHECK(max_abs(lt.dW - lt.delta * lt.a_prev.transpose()) < kTraceTol);  // dW = delta a_prev^T
+      CHECK(max_abs(lt.db - lt.delta) < kTraceTol);
 
       // contribution(j, i) = W(j, i) a_prev(i), one product each; its row sums + b are z.
       REQUIRE(lt.contribution.rows() == net.size(l + 1));
@@ -123,18 +122,18 @@ TEST_CASE("an example trace obeys the backprop equations and matches finite diff
       for (Index j = 0; j < lt.contribution.rows(); ++j)
         for (Index i = 0; i < lt.contribution.cols(); ++i)
           CHECK(lt.contribution(j, i) == net.W(l)(j, i) * lt.a_prev(i));
-      CHECK(max_abs(lt.contribution.rowwise().sum() + net.b(l) - lt.z) < kValueTol);
+      CHECK(max_abs(lt.contribution.rowwise().sum() + net.b(l) - lt.z) < kTraceTol);
       // dL/da: the loss's own at the output, W_{l+1}^T delta_{l+1} below; no dropout in a trace,
       // so delta = dL/da * f'(z) for hidden layers (the output's delta folds in the loss pairing).
       REQUIRE(lt.dloss_da.size() == net.size(l + 1));
       if (l == L - 1) {
         CHECK(lt.dloss_da == t.dloss_doutput);
       } else {
-        CHECK(max_abs(lt.dloss_da - net.W(l + 1).transpose() * t.layers[l + 1].delta) < kValueTol);
-        CHECK(max_abs(lt.delta - Vector(lt.dloss_da.cwiseProduct(lt.grad_act))) < kValueTol);
+        CHECK(max_abs(lt.dloss_da - net.W(l + 1).transpose() * t.layers[l + 1].delta) < kTraceTol);
+        CHECK(max_abs(lt.delta - Vector(lt.dloss_da.cwiseProduct(lt.grad_act))) < kTraceTol);
       }
     }
-    if (c.loss == Loss::SquaredError) CHECK(max_abs(t.dloss_doutput - (t.output - y)) < kValueTol);
+    if (c.loss == Loss::SquaredError) CHECK(max_abs(t.dloss_doutput - (t.output - y)) < kTraceTol);
     if (c.loss == Loss::SoftmaxCrossEntropy)
       CHECK(double(t.dloss_doutput(1)) == Approx(-1 / double(t.output(1))).epsilon(1e-5));
 
@@ -276,7 +275,7 @@ TEST_CASE("a traced SGD step is consistent with itself", "[trace]") {
     mean_loss += ex.loss / 10;
   }
   CHECK(max_abs(st.data_gradient - mean) < 1e2 * eps * gscale);
-  CHECK(st.loss_before == Approx(mean_loss).margin(kValueTol));
+  CHECK(st.loss_before == Approx(mean_loss).margin(kTraceTol));
 
   // Regularisation: l2 W + l1 sign(W) on weights, nothing on biases, at the weights before.
   Network at_before = net;
@@ -291,7 +290,7 @@ TEST_CASE("a traced SGD step is consistent with itself", "[trace]") {
   CHECK(st.loss_after < st.loss_before);
   Workspace ws;
   const Metrics m = evaluate(net, s.loss, pg.task(), pg.training_data(), st.batch, ws);
-  CHECK(st.loss_after == Approx(m.loss).margin(kValueTol));
+  CHECK(st.loss_after == Approx(m.loss).margin(kTraceTol));
 }
 
 TEST_CASE("a traced step with dropout traces the examples with the masks the update drew", "[trace]") {
@@ -318,8 +317,8 @@ TEST_CASE("a traced step with dropout traces the examples with the masks the upd
         const double m = double(lt.mask(j));
         CHECK((m == 0.0 || m == Approx(2.0)));  // dropped, or kept and scaled by 1/(1-p)
         (m == 0.0 ? dropped : kept) += 1;
-        CHECK(double(lt.a(j)) == Approx(std::tanh(double(lt.z(j))) * m).margin(kValueTol));
-        CHECK(double(lt.delta(j)) == Approx(double(lt.dloss_da(j) * lt.grad_act(j)) * m).margin(kValueTol));
+        CHECK(double(lt.a(j)) == Approx(std::tanh(double(lt.z(j))) * m).margin(kTraceTol));
+        CHECK(double(lt.delta(j)) == Approx(double(lt.dloss_da(j) * lt.grad_act(j)) * m).margin(kTraceTol));
         if (m == 0.0) CHECK(ex.layers[std::size_t(l + 1)].contribution.col(j).isZero());  // a dropped unit sends nothing
       }
     }
@@ -358,7 +357,7 @@ TEST_CASE("a trace of a saturated, correct BCE output has finite numbers", "[tra
   CHECK(std::isfinite(t.loss));
   CHECK(t.loss == Approx(0).margin(1e-20));
   CHECK(t.dloss_doutput.allFinite());
-  CHECK(double(t.dloss_doutput(0)) == Approx(-1).margin(kValueTol));
+  CHECK(double(t.dloss_doutput(0)) == Approx(-1).margin(kTraceTol));
   CHECK(t.layers[0].delta.allFinite());
 }
 
@@ -426,7 +425,7 @@ TEST_CASE("trace_step_on: one SGD update on exactly that training example, epoch
   // Plain SGD, bit for bit: w = fl(w - fl(lr g)).
   for (Index i = 0; i < net.parameter_count(); ++i)
     CHECK(st.params_after(i) == Scalar(st.params_before(i) - Scalar(st.learning_rate * st.applied_gradient(i))));
-  CHECK(st.loss_before == Approx(st.examples[0].loss).margin(kValueTol));
+  CHECK(st.loss_before == Approx(st.examples[0].loss).margin(kTraceTol));
   CHECK(st.loss_after < st.loss_before);
 }
 

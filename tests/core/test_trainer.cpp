@@ -23,7 +23,6 @@ using namespace bp::test;
 
 namespace {
 
-constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
 
 
 std::vector<int> all_indices(Index n) {
@@ -66,7 +65,6 @@ Metrics eval_all(const Network& net, Loss loss, Task task, const TrainingData& d
   return evaluate(net, loss, task, d, all_indices(d.inputs.cols()), ws);
 }
 
-double max_abs(const Vector& v) { return v.size() ? double(v.cwiseAbs().maxCoeff()) : 0.0; }
 
 }  // namespace
 

@@ -240,6 +240,12 @@ test('task: the perceptron lab, step by step on AND with the core\'s numbers; OR
   await page().fill('#rules-rate', '0.5');
   await page().dispatchEvent('#rules-rate', 'change');
   await screenshot(page(), 'course-perceptron-lab.png');
+  // Leaving the chapter disposes the lab's unit: a late "change" from a field it left (a blur) does nothing.
+  const rate = await page().$('#rules-rate');
+  await go('#chapter=neuron');
+  await rate.dispatchEvent('change');
+  await frames(page());
+  assert.deepEqual(session.problems, [], 'no page error from the removed lab');
 });
 
 test('task: the descent lab, a rate that fits the line, the bowl diverging with its reason, and a race out of a local minimum', T, async () => {
@@ -272,6 +278,11 @@ test('task: the descent lab, a rate that fits the line, the bowl diverging with 
   assert.ok(legend.momentum < -0.3 && legend.sgd > -0.2, `J: ${JSON.stringify(legend)}`);
   assert.equal(await page().$$eval('#descent-paths polyline', (p) => p.length), 3);
   await screenshot(page(), 'course-descent-lab.png');
+  const surface = await page().$('#descent-surface');
+  await go('#chapter=neuron');
+  await surface.dispatchEvent('change');
+  await frames(page());
+  assert.deepEqual(session.problems, [], 'no page error from the removed lab');
 });
 
 test('task: gradient descent, a learning rate that gets there and one step per epoch', T, async () => {

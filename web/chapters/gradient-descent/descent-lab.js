@@ -224,15 +224,19 @@ export function createDescentLab(container, { module, playground, route }, tasks
     }
     render();
   };
-  $('descent-step').addEventListener('click', steps(1));
-  $('descent-run').addEventListener('click', steps(10));
-  $('descent-run-100').addEventListener('click', steps(100));
-  $('descent-reset').addEventListener('click', reset);
+  // Removed with the widget: a control changed when the chapter is left may still fire "change".
+  const listening = new AbortController();
+  const on = (id, type, f) => $(id).addEventListener(type, f, { signal: listening.signal });
+  on('descent-step', 'click', steps(1));
+  on('descent-run', 'click', steps(10));
+  on('descent-run-100', 'click', steps(100));
+  on('descent-reset', 'click', reset);
   for (const id of ['descent-surface', 'descent-rate', 'descent-optimizer', 'descent-batch', 'descent-decay', 'descent-race']) {
-    $(id).addEventListener('change', reset);
+    on(id, 'change', reset);
   }
   reset();
   return () => {
+    listening.abort();
     for (const r of runs) r.descent.dispose();
     runs = [];
     section.remove();

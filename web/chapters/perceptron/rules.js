@@ -228,15 +228,19 @@ export function createRulesWidget(container, { module, playground, route }, task
     }
     render();
   };
-  $('rules-step').addEventListener('click', act(() => { last = unit.step(); }));
-  $('rules-epoch').addEventListener('click', act(() => {
+  // Removed with the widget: a field edited when the chapter is left still fires "change" on blur.
+  const listening = new AbortController();
+  const on = (id, type, f) => $(id).addEventListener(type, f, { signal: listening.signal });
+  on('rules-step', 'click', act(() => { last = unit.step(); }));
+  on('rules-epoch', 'click', act(() => {
     do last = unit.step(); while (unit.state().position !== 0);
   }));
-  $('rules-train').addEventListener('click', act(() => { unit.trainEpochs(GIVE_UP_EPOCHS); last = null; }));
-  $('rules-reset').addEventListener('click', reset);
-  for (const id of ['rules-gate', 'rules-rule', 'rules-coding', 'rules-rate']) $(id).addEventListener('change', reset);
+  on('rules-train', 'click', act(() => { unit.trainEpochs(GIVE_UP_EPOCHS); last = null; }));
+  on('rules-reset', 'click', reset);
+  for (const id of ['rules-gate', 'rules-rule', 'rules-coding', 'rules-rate']) on(id, 'change', reset);
   reset();
   return () => {
+    listening.abort();
     unit.dispose();
     section.remove();
   };
