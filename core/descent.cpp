@@ -42,6 +42,33 @@ bool surface_has_data(Surface s) {
   return s == Surface::LinearRegression || s == Surface::SigmoidSquared || s == Surface::SigmoidCrossEntropy;
 }
 
+PointTerms point_terms(Surface s, double x, double t, double w0, double w1) {
+  PointTerms p;
+  p.z = w0 + w1 * x;
+  if (s == Surface::LinearRegression) {
+    p.h = p.z;
+  } else {
+    p.h = sigmoid(p.z);
+    p.slope = p.h * (1 - p.h);
+  }
+  p.error = p.h - t;
+  if (s == Surface::SigmoidCrossEntropy) {
+    p.delta = p.error;  // the sigmoid's slope cancels against the log's derivative
+    p.loss = t * softplus(-p.z) + (1 - t) * softplus(p.z);  // −t ln σ(z) − (1 − t) ln(1 − σ(z)), without overflow
+  } else {
+    p.delta = p.error * p.slope;
+    p.loss = p.error * p.error / 2;
+  }
+  return p;
+}
+
+std::vector<PointTerms> surface_terms(Surface s, const DescentPoints& points, double w0, double w1) {
+  std::vector<PointTerms> out;
+  if (!surface_has_data(s)) return out;
+  for (Index i = 0; i < points.x.size(); ++i) out.push_back(point_terms(s, points.x[i], points.t[i], w0, w1));
+  return out;
+}
+
 double surface_loss(Surface s, const DescentPoints& points, double w0, double w1) {
   if (!surface_has_data(s)) {
     double ga = 0, gb = 0;
@@ -49,15 +76,7 @@ double surface_loss(Surface s, const DescentPoints& points, double w0, double w1
   }
   const Index m = points.x.size();
   double total = 0;
-  for (Index i = 0; i < m; ++i) {
-    const double z = w0 + w1 * double(points.x[i]), t = points.t[i];
-    if (s == Surface::SigmoidCrossEntropy) {
-      total += t * softplus(-z) + (1 - t) * softplus(z);  // −t ln σ(z) − (1 − t) ln(1 − σ(z))
-    } else {
-      const double e = (s == Surface::LinearRegression ? z : sigmoid(z)) - t;
-      total += e * e / 2;
-    }
-  }
+  for (Index i = 0; i < m; ++i) total += point_terms(s, points.x[i], points.t[i], w0, w1).loss;
   return m ? total / double(m) : 0.0;
 }
 
@@ -71,17 +90,7 @@ void surface_gradient(Surface s, const DescentPoints& points, const std::vector<
   const Index m = batch.empty() ? points.x.size() : Index(batch.size());
   for (Index k = 0; k < m; ++k) {
     const Index i = batch.empty() ? k : batch[std::size_t(k)];
-    const double x = points.x[i], t = points.t[i], z = w0 + w1 * x;
-    double d = 0;  // ∂(example loss)/∂z
-    switch (s) {
-      case Surface::LinearRegression: d = z - t; break;
-      case Surface::SigmoidSquared: {
-        const double h = sigmoid(z);
-        d = (h - t) * h * (1 - h);
-        break;
-      }
-      default: d = sigmoid(z) - t; break;  // cross-entropy: the sigmoid's slope cancels
-    }
+    const double x = points.x[i], d = point_terms(s, x, points.t[i], w0, w1).delta;
     g0 += d;
     g1 += d * x;
   }
@@ -141,6 +150,9 @@ std::string Descent::set_settings(const TrainSettings& train) {
 Scalar Descent::current_learning_rate() const { return decayed_learning_rate(train_, epoch_); }
 
 double Descent::loss() const { return surface_loss(surface_, points_, weights_[0], weights_[1]); }
+void Descent::gradient(double& g0, double& g1) const {
+  surface_gradient(surface_, points_, {}, weights_[0], weights_[1], g0, g1);
+}
 
 void Descent::record() {
   path_.push_back(weights_[0]);

@@ -31,6 +31,21 @@ struct DescentPoints {
   Vector t;  // targets: any real for regression, in [0, 1] for the sigmoid neuron
 };
 
+// One point's part in J and its gradient at (w0, w1): the factors of the lecture's formulas.
+struct PointTerms {
+  double z = 0;      // w0 + w1·x
+  double h = 0;      // the output: z for the line, σ(z) for the neuron
+  double error = 0;  // h − t
+  double slope = 1;  // dh/dz: 1 for the line, σ(z)(1 − σ(z)) for the neuron
+  // ∂(the point's loss)/∂z = error·slope for squared error; for cross-entropy just the error (the
+  // slope cancels, so a saturated wrong output still gets a gradient). ∂/∂w0 is delta, ∂/∂w1 delta·x.
+  double delta = 0;
+  double loss = 0;   // ½ error² or −t ln h − (1 − t) ln(1 − h)
+};
+PointTerms point_terms(Surface s, double x, double t, double w0, double w1);
+// Every point's terms, in order (the data models only: empty for the test functions).
+std::vector<PointTerms> surface_terms(Surface s, const DescentPoints& points, double w0, double w1);
+
 // J(w) over all points (the test functions ignore them), in double.
 double surface_loss(Surface s, const DescentPoints& points, double w0, double w1);
 // ∂J/∂w over the points `batch` names (all of them when empty), as a mean over the batch.
@@ -70,6 +85,8 @@ class Descent {
   std::int64_t epoch() const { return epoch_; }
   Scalar current_learning_rate() const;
   double loss() const;  // J at the current weights
+  std::vector<PointTerms> terms() const { return surface_terms(surface_, points_, weights_[0], weights_[1]); }
+  void gradient(double& g0, double& g1) const;  // ∂J/∂w over all points at the current weights
   // The weights before the first step and after each one (w0, w1 interleaved), and J at each.
   const std::vector<Scalar>& path() const { return path_; }
   const std::vector<double>& path_loss() const { return path_loss_; }

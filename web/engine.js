@@ -508,8 +508,14 @@ export class Descent {
   step() { return check(this.live().step()); }
   /** `n` updates (stops early if the weights diverge). */
   run(n) { check(this.live().run(whole('steps', n))); }
-  /** { surface, weights, steps, epoch, learningRate, loss, diverged } */
+  /** { surface, weights, steps, epoch, learningRate, loss, gradient: ∂J/∂w over all points here, diverged } */
   state() { return this.live().state(); }
+  /**
+   * Each point's part in J and its gradient at the current weights, in order (empty for the test
+   * functions): { z, h, error: h − t, slope: dh/dz, delta: ∂(its loss)/∂z, loss }. ∂J/∂w0 is the
+   * mean of delta, ∂J/∂w1 the mean of delta·x.
+   */
+  terms() { return this.live().terms(); }
   /** { weights: Float32Array of (w0, w1) pairs from the start, loss: Float64Array, J at each } */
   path() { return this.live().path(); }
   /** J on an n x n grid over [lo0, hi0] x [lo1, hi1], row 0 at w1 = hi1: Float64Array. */

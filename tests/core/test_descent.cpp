@@ -94,6 +94,42 @@ TEST_CASE("the sigmoid neuron by hand: at w = 0, h = 1/2 for every point", "[des
   CHECK(g0 == Approx(-1).epsilon(1e-4));
 }
 
+TEST_CASE("each point's terms: the lecture's factors by hand, and their mean is the gradient", "[descent]") {
+  // x = 2, t = 1 at w = (0, −4): z = −8, h = σ(−8) = 3.3535e−4, slope h(1 − h) = 3.3524e−4.
+  const PointTerms se = point_terms(Surface::SigmoidSquared, 2, 1, 0, -4);
+  CHECK(se.z == -8);
+  CHECK(se.h == Approx(3.3535013e-4));
+  CHECK(se.error == Approx(-(1 - 3.3535013e-4)));
+  CHECK(se.slope == Approx(3.3535013e-4 * (1 - 3.3535013e-4)));
+  CHECK(se.delta == Approx(se.error * se.slope));  // about −3.35e−4: saturated, nearly no gradient
+  CHECK(se.loss == Approx(se.error * se.error / 2));
+  const PointTerms ce = point_terms(Surface::SigmoidCrossEntropy, 2, 1, 0, -4);
+  CHECK(ce.delta == Approx(-(1 - 3.3535013e-4)));  // the error itself: about 3,000 times larger
+  CHECK(ce.loss == Approx(-std::log(3.3535013e-4)));
+  const PointTerms line = point_terms(Surface::LinearRegression, 2, 1, 0.5, 3);
+  CHECK(line.h == 6.5);
+  CHECK(line.slope == 1);
+  CHECK(line.delta == 5.5);
+  CHECK(surface_terms(Surface::Saddle, kPoints, 0, 0).empty());
+
+  for (Surface s : {Surface::LinearRegression, Surface::SigmoidSquared, Surface::SigmoidCrossEntropy}) {
+    const auto terms = surface_terms(s, kPoints, 0.4, -1.3);
+    REQUIRE(terms.size() == std::size_t(kPoints.x.size()));
+    double g0 = 0, g1 = 0, j = 0;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      g0 += terms[i].delta / double(terms.size());
+      g1 += terms[i].delta * kPoints.x[Index(i)] / double(terms.size());
+      j += terms[i].loss / double(terms.size());
+    }
+    double e0 = 0, e1 = 0;
+    surface_gradient(s, kPoints, {}, 0.4, -1.3, e0, e1);
+    INFO(surface_name(s));
+    CHECK(g0 == Approx(e0));
+    CHECK(g1 == Approx(e1));
+    CHECK(j == Approx(surface_loss(s, kPoints, 0.4, -1.3)));
+  }
+}
+
 TEST_CASE("the saddle's gradient at (0, 0) is 0, and it is no minimum", "[descent]") {
   double g0 = 1, g1 = 1;
   surface_gradient(Surface::Saddle, {}, {}, 0, 0, g0, g1);

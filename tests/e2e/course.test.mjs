@@ -285,6 +285,34 @@ test('task: the descent lab, a rate that fits the line, the bowl diverging with 
   assert.deepEqual(session.problems, [], 'no page error from the removed lab');
 });
 
+test('task: training one neuron, cross-entropy out of saturation in 8 steps, squared error in 242, the tables reading the core', T, async () => {
+  await openTask('gradient-descent', 'neuron-ce-saturated');
+  const cell = (loss, what) => page().textContent(`#neuron-${loss} [data-value="${what}"]`);
+  // At w = (0, −4): z = −4x, so the first point (x = −2.5) has z = 10 and h = σ(10) with t = 0.
+  const first = await page().$$eval('#neuron-se tbody tr:first-child td', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(first.slice(0, 4), ['−2.5', '0', '10', '1']);
+  assert.equal(first[5], '4.54×10⁻⁵', 'its slope h(1 − h) = σ(10)σ(−10)');
+  assert.equal(await cell('se', 'wrong'), '6');
+  await expectStatus('neuron-ce-saturated', false, /cross-entropy has every point right \(6 wrong after 0 steps\)/);
+  for (let i = 0; i < 7; ++i) await page().click('#neuron-step');
+  await expectStatus('neuron-ce-saturated', false, /\(2 wrong after 7 steps\)/);
+  await page().click('#neuron-step');
+  await expectStatus('neuron-ce-saturated', true);
+  assert.equal(await cell('ce', 'wrong'), '0');
+  assert.equal(await cell('se', 'wrong'), '6');
+  assert.match(await page().textContent('#neuron-status'), /^Cross-entropy had every point right after 8 steps; .* 1\.9×10⁴ times larger\.$/);
+  for (let i = 0; i < 2; ++i) await page().click('#neuron-run-100');
+  await expectStatus('neuron-se-saturated', false, /\d wrong after 208 steps/);
+  for (let i = 0; i < 4; ++i) await page().click('#neuron-run');
+  await expectStatus('neuron-se-saturated', true);
+  assert.equal(await page().textContent('#neuron-status'), 'Every point right: cross-entropy after 8 steps, squared error after 242 (30 times as many).');
+  assert.equal(await page().$$eval('#neuron-curves .neuron-curve', (c) => c.length), 2);
+  await screenshot(page(), 'course-neuron-lab.png');
+  await page().selectOption('#neuron-rate', '1');
+  assert.equal(await cell('se', 'wrong'), '6', 'a new rate starts over');
+  await expectStatus('neuron-se-saturated', false, /choose the saturated start and α = 0\.5/);
+});
+
 test('task: gradient descent, a learning rate that gets there and one step per epoch', T, async () => {
   await openTask('gradient-descent', 'learning-rate');
   await stepEpochs(page(), 20);

@@ -46,6 +46,40 @@ test('linear regression by hand: t = 1 + 2x from w = 0, one full-batch step at 0
   }
 });
 
+test("each point's terms: the Catch2 suite's saturated point, and their mean is the step's gradient", () => {
+  const d = new Descent(module);
+  try {
+    // x = 2, t = 1 at w = (0, −4): z = −8, h = σ(−8); squared error's delta is tiny, cross-entropy's is h − t.
+    d.reset('sigmoid_squared', { learningRate: 0.5, batchSize: 100 }, { x: [2], t: [1] }, [0, -4]);
+    const [se] = d.terms();
+    const h = 1 / (1 + Math.exp(8));
+    assert.equal(se.z, -8);
+    near(se.h, h);
+    near(se.slope, h * (1 - h));
+    near(se.delta, (h - 1) * h * (1 - h));
+    d.reset('sigmoid_cross_entropy', { learningRate: 0.5, batchSize: 100 }, { x: [2], t: [1] }, [0, -4]);
+    const [ce] = d.terms();
+    near(ce.delta, h - 1);
+    near(ce.loss, -Math.log(h));
+
+    const x = [-1.5, -0.4, 0.3, 1.1], t = [0, 0, 1, 1];
+    d.reset('sigmoid_cross_entropy', { learningRate: 0.5, batchSize: 100 }, { x, t }, [0.4, -1.3]);
+    const terms = d.terms();
+    const g0 = terms.reduce((a, p) => a + p.delta, 0) / 4;
+    const g1 = terms.reduce((a, p, i) => a + p.delta * x[i], 0) / 4;
+    near(d.state().gradient[0], g0);
+    near(d.state().gradient[1], g1);
+    const step = d.step();
+    near(step.gradient[0], g0);
+    near(step.gradient[1], g1);
+    near(step.lossBefore, terms.reduce((a, p) => a + p.loss, 0) / 4);
+    d.reset('saddle', {}, null, [1, 1]);
+    assert.deepEqual(d.terms(), []);
+  } finally {
+    d.dispose();
+  }
+});
+
 test('single points: an epoch is one step per point; momentum and Adam run; the saddle holds at (0, 0)', () => {
   const d = new Descent(module);
   try {

@@ -13,6 +13,7 @@ import { createUnit, setUnit, unitOutputs } from '../../web/chapters/neuron/unit
 import { everySetting, xorFromTwoLayers, XOR } from '../../web/chapters/neuron/mcculloch-pitts.js';
 import { gateData, runStatus, GIVE_UP_EPOCHS } from '../../web/chapters/perceptron/rules.js';
 import { SURFACES, describePath } from '../../web/chapters/gradient-descent/descent-lab.js';
+import { NeuronRun, NEURON_STARTS, compareRuns } from '../../web/chapters/gradient-descent/one-neuron.js';
 
 const module = await loadModule();
 const task = (chapter, id) => chapterById(chapter).tasks.find((t) => t.id === id);
@@ -139,6 +140,42 @@ test('gradient-descent lab: a rate that fits the line in 50 steps; the bowl dive
   assert.equal(gone.states[0].diverged, true);
   assert.match(describePath(gone.loss, gone.states[0].steps, 1).text, /^Diverged: after \d+ steps J is no longer a number/);
   assert.match(describePath(descentRun({ ...plain, learningRate: 0.03 }, 20).loss, 20, 0.03).text, /^Step 20: J = /);
+});
+
+/** Both runs of the one-neuron lab from `start` at `rate`, `steps` steps: the ctx its tasks read. */
+function neuronRuns(start, rate, steps) {
+  const runs = { se: new NeuronRun(module, 'sigmoid_squared'), ce: new NeuronRun(module, 'sigmoid_cross_entropy') };
+  try {
+    for (const r of Object.values(runs)) {
+      r.reset(NEURON_STARTS[start].weights, rate);
+      r.run(steps);
+    }
+    return { settings: { start, rate }, runs: { se: runs.se.view(), ce: runs.ce.view() } };
+  } finally {
+    for (const r of Object.values(runs)) r.dispose();
+  }
+}
+
+test('training one neuron: from saturation cross-entropy has every point right after 8 steps, squared error after 242', () => {
+  const ce = task('gradient-descent', 'neuron-ce-saturated'), se = task('gradient-descent', 'neuron-se-saturated');
+  expect(ce, neuronRuns('saturated', 0.5, 7), false, /step until cross-entropy has every point right \(2 wrong after 7 steps\)/);
+  const ceDone = neuronRuns('saturated', 0.5, 8);
+  assert.equal(ceDone.runs.ce.allRightAt, 8);
+  expect(ce, ceDone, true);
+  expect(se, ceDone, false, /squared error has every point right \(6 wrong after 8 steps\)/);
+  // Why, in the page's words: the worst point's delta with its saturated slope.
+  const worst = ceDone.runs.se.terms[0];
+  assert.ok(worst.slope < 1e-4 && worst.error > 0.99, `x = −2.5 is saturated and wrong: ${JSON.stringify(worst)}`);
+  assert.match(compareRuns(ceDone.runs).text, new RegExp('^Cross-entropy had every point right after 8 steps; after 8, squared error still ' +
+    'gets 6 of 6 wrong\\. At x = −2\\.5 its δ = \\(h − t\\)·h\\(1 − h\\) = 1 × 5\\.\\d\\d×10⁻⁵ = 5\\.\\d\\d×10⁻⁵: the saturated ' +
+    'sigmoid\'s slope all but cancels the error\\. Cross-entropy\'s δ at the same h would be h − t = 1, 1\\.9×10⁴ times larger\\.$'));
+
+  const seDone = neuronRuns('saturated', 0.5, 250);
+  assert.equal(seDone.runs.se.allRightAt, 242);
+  expect(se, seDone, true);
+  assert.equal(compareRuns(seDone.runs).text, 'Every point right: cross-entropy after 8 steps, squared error after 242 (30 times as many).');
+  expect(se, neuronRuns('small', 0.5, 300), false, /choose the saturated start and α = 0\.5/);
+  expect(ce, neuronRuns('saturated', 1, 50), false, /choose the saturated start and α = 0\.5/);
 });
 
 test('perceptron: a single unit on the two clusters', () => {

@@ -102,8 +102,27 @@ class Descent {
     o.set("epoch", double(descent_.epoch()));
     o.set("learningRate", descent_.current_learning_rate());
     o.set("loss", descent_.ready() ? descent_.loss() : 0.0);
+    double g0 = 0, g1 = 0;
+    if (descent_.ready()) descent_.gradient(g0, g1);
+    const double gradient[] = {g0, g1};
+    o.set("gradient", typed_array("Float64Array", gradient, 2));
     o.set("diverged", descent_.diverged());
     return o;
+  }
+  // Each point's terms at the current weights (empty for the test functions).
+  val terms() const {
+    val out = val::array();
+    for (const bp::PointTerms& p : descent_.terms()) {
+      val o = val::object();
+      o.set("z", p.z);
+      o.set("h", p.h);
+      o.set("error", p.error);
+      o.set("slope", p.slope);
+      o.set("delta", p.delta);
+      o.set("loss", p.loss);
+      out.call<void>("push", o);
+    }
+    return out;
   }
   // The path from the start: { weights: Float32Array (w0, w1 interleaved), loss: Float64Array }.
   val path() const {
@@ -138,6 +157,7 @@ EMSCRIPTEN_BINDINGS(backprop_descent) {
       .function("step", &Descent::step)
       .function("run", &Descent::run)
       .function("state", &Descent::state)
+      .function("terms", &Descent::terms)
       .function("path", &Descent::path)
       .function("grid", &Descent::grid);
 }

@@ -4,6 +4,7 @@ import { playgroundChapter, sameList } from '../../course/playground-chapter.js'
 import { allOf } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
 import { createDescentLab, descentTasks } from './descent-lab.js';
+import { createNeuronLab, neuronTasks } from './one-neuron.js';
 
 const html = `
 <p>Training moves every weight a small step against the gradient of the loss:
@@ -20,7 +21,12 @@ rate such as <math><msub><mi>η</mi><mi>t</mi></msub><mo>=</mo><msub><mi>η</mi>
 linear regression's <math><mi>J</mi><mo>(</mo><msub><mi>w</mi><mn>0</mn></msub><mo>,</mo><msub><mi>w</mi><mn>1</mn></msub><mo>)</mo><mo>=</mo><mfrac><mn>1</mn><mrow><mn>2</mn><mi>m</mi></mrow></mfrac><msub><mo>∑</mo><mi>i</mi></msub><msup><mrow><mo>(</mo><msub><mi>w</mi><mn>0</mn></msub><mo>+</mo><msub><mi>w</mi><mn>1</mn></msub><msub><mi>x</mi><mi>i</mi></msub><mo>−</mo><msub><mi>t</mi><mi>i</mi></msub><mo>)</mo></mrow><mn>2</mn></msup></math>,
 a sigmoid neuron, and three test functions: a saddle, where the gradient is zero but no minimum is,
 a landscape with a local and a global minimum, and an elongated bowl, where a step large enough for
-the flat direction is too large for the steep one and momentum helps.</p>`;
+the flat direction is too large for the steep one and momentum helps.</p>
+<p>The loss decides the gradient a neuron gets. With squared error the chain rule brings in the sigmoid's
+slope <math><mi>h</mi><mo>(</mo><mn>1</mn><mo>−</mo><mi>h</mi><mo>)</mo></math>, at most 0.25 and close to 0
+once the neuron saturates, even when it is saturated on the wrong side. With cross-entropy that slope
+cancels and the gradient is just the error times the input, so a confidently wrong neuron learns fastest.
+The second lab trains one neuron both ways from the same start.</p>`;
 
 const playgroundTasks = [
   { id: 'learning-rate', title: 'A learning rate that gets there',
@@ -52,5 +58,6 @@ const playgroundTasks = [
 
 export const { id, title, playground, lessons, tasks, mount, unmount } = playgroundChapter({
   id: 'gradient-descent', title: 'Gradient descent', html, tasks: playgroundTasks,
-  widgets: [(container, ctx) => createDescentLab(container, ctx)], widgetTasks: descentTasks,
+  widgets: [(container, ctx) => createDescentLab(container, ctx), (container, ctx) => createNeuronLab(container, ctx)],
+  widgetTasks: [...descentTasks, ...neuronTasks],
 });
