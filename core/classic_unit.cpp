@@ -101,13 +101,19 @@ Scalar ClassicUnit::threshold(Scalar z) const {
   return z > 0 ? Scalar(1) : (settings_.coding == TargetCoding::Binary ? Scalar(0) : Scalar(-1));
 }
 
+Scalar ClassicUnit::decide(Scalar z) const {
+  // Adaline's sum fits the target codes themselves, so its boundary lies halfway between them.
+  if (settings_.rule == ClassicRule::Adaline && settings_.coding == TargetCoding::Binary) return z > Scalar(0.5) ? 1 : 0;
+  return threshold(z);
+}
+
 Scalar ClassicUnit::sum(const Vector& x) const {
   if (!ready() || x.size() != inputs_.rows()) return std::numeric_limits<Scalar>::quiet_NaN();
   return weights_[0] + weights_.tail(x.size()).dot(x);
 }
 Scalar ClassicUnit::classify(const Vector& x) const {
   const Scalar z = sum(x);
-  return std::isnan(z) ? z : threshold(z);
+  return std::isnan(z) ? z : decide(z);
 }
 Scalar ClassicUnit::output(const Vector& x) const {
   return settings_.rule == ClassicRule::Perceptron ? classify(x) : sum(x);
@@ -151,7 +157,7 @@ std::string ClassicUnit::step(ClassicStep& out) {
   out.target = targets_[i];
   out.error = out.target - out.output;
   out.delta_w = (settings_.learning_rate * out.error * out.input).array() + Scalar(0);
-  out.mistake = threshold(out.sum) != out.target;
+  out.mistake = decide(out.sum) != out.target;
   mistakes_ += out.mistake ? 1 : 0;
   position_ += 1;
   const bool last = position_ == static_cast<int>(inputs_.cols());

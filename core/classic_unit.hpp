@@ -72,7 +72,7 @@ struct ClassicStep {
   Vector delta_w;          // α (t − y) x, this example's term of the rule
   Vector update;           // what the weights changed by at this step: delta_w online; in batch
                            // mode zero until the epoch's last example, which applies the sum
-  bool mistake = false;    // the thresholded sum classifies the example wrongly
+  bool mistake = false;    // the sum's class (see classify) is wrong for this example
 };
 
 struct ClassicEpoch {
@@ -109,15 +109,17 @@ class ClassicUnit {
   // The perceptron's stopping rule: the last completed epoch had no mistake (so no update).
   bool converged() const { return !history_.empty() && history_.back().mistakes == 0; }
 
-  // For x of the unit's n inputs (else NaN): the sum w · (1, x), the rule's output, the
-  // thresholded sum in the targets' coding.
+  // For x of the unit's n inputs (else NaN): the sum w · (1, x), the rule's output, and the class
+  // the sum says in the targets' coding: the step at 0 for the perceptron; for Adaline, whose sum
+  // fits the codes themselves, halfway between them (0.5 for 0/1, 0 for −1/+1).
   Scalar sum(const Vector& x) const;
   Scalar output(const Vector& x) const;
   Scalar classify(const Vector& x) const;
   double cost() const;  // J(w) of the current weights over all examples
 
  private:
-  Scalar threshold(Scalar z) const;
+  Scalar threshold(Scalar z) const;  // the step: 1 for z > 0, else 0 or −1
+  Scalar decide(Scalar z) const;     // the class the sum says (the perceptron's step; Adaline's midpoint)
   void start_epoch();
   std::string refusal() const;
 

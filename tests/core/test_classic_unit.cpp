@@ -213,7 +213,8 @@ TEST_CASE("Adaline, binary and bipolar: the first updates as worked by hand", "[
     REQUIRE(unit.step(s) == "");          // (0,0): z = 0.1, y = z, error −0.1
     CHECK(std::abs(s.output - Scalar(0.1)) <= tol);
     CHECK(std::abs(s.error + Scalar(0.1)) <= tol);
-    CHECK(s.mistake);                     // thresholded, 0.1 > 0 says 1 where t = 0
+    CHECK(!s.mistake);                    // 0.1 is below 0.5, halfway between the codes: says 0, right
+      CHECK(unit.classify(truth_inputs().col(3)) == 0);  // (1,1): z = 0.29, below 0.5 too
     require_near(unit.weights(), {0.09, 0.1, 0.1}, tol);
     REQUIRE(unit.step(s) == "");          // (0,1): z = 0.19, Δw = −0.019 · (1, 0, 1)
     CHECK(std::abs(s.sum - Scalar(0.19)) <= tol);

@@ -199,49 +199,80 @@ test('task: a single unit on two clusters, after removing the hidden layers', T,
   await expectStatus('single-unit', true);
 });
 
-test('task: the perceptron lab, step by step on AND with the core\'s numbers; OR learned, XOR never; Adaline diverging is said', T, async () => {
+test('task: the perceptron lab, both rules step by step on AND with the core\'s numbers; OR learned, XOR never while Adaline settles; the playground\'s points; play', T, async () => {
   await openTask('perceptron', 'perceptron-or');
-  const cell = (row) => page().$eval(`#rules-step-body tr:nth-child(${row}) td`, (td) => td.textContent);
+  const cell = (rule, row) => page().$eval(`#rules-${rule} .rules-step-body tr:nth-child(${row}) td`, (td) => td.textContent);
+  const text = (rule, cls) => page().textContent(`#rules-${rule} .${cls}`);
   await expectStatus('perceptron-or', false, /choose OR/);
   // AND from w = 0 at α = 0.5: z = 0 gives 0, right for the first three inputs, wrong for (1, 1).
   for (let i = 0; i < 3; ++i) await page().click('#rules-step');
-  assert.equal(await cell(6), '0', 't − y on (1, 0)');
+  assert.equal(await cell('perceptron', 6), '0', 't − y on (1, 0)');
   await page().click('#rules-step');
-  assert.deepEqual([await cell(1), await cell(3), await cell(4), await cell(6), await cell(7)],
+  assert.deepEqual([await cell('perceptron', 1), await cell('perceptron', 3), await cell('perceptron', 4), await cell('perceptron', 6), await cell('perceptron', 7)],
     ['(1, 1, 1)', '0', '0', '1', '(0.5, 0.5, 0.5)']);
-  assert.equal(await page().textContent('#rules-weights'), '(0.5, 0.5, 0.5)');
-  assert.equal(await page().textContent('#rules-epochs'), '1 epoch');
-  assert.equal(await page().$$eval('#rules-mistakes rect', (r) => r.map((x) => x.dataset.mistakes).join()), '1');
+  assert.equal(await text('perceptron', 'rules-weights'), '(0.5, 0.5, 0.5)');
+  // Adaline at α = 0.1 on the same examples: only (1, 1) has an error, so w = 0.1·(1, 1, 1) (Catch2 works it by hand).
+  assert.equal(await text('adaline', 'rules-weights'), '(0.1, 0.1, 0.1)');
+  assert.deepEqual([await cell('adaline', 4), await cell('adaline', 7)], ['0', '(0.1, 0.1, 0.1)'], 'y = z = 0, Δw = α (t − y) x');
+  assert.equal(await page().textContent('#rules-epochs'), '1 epoch of 4 examples');
+  assert.equal(await page().$$eval('#rules-perceptron .rules-chart rect', (r) => r.map((x) => x.dataset.mistakes).join()), '1');
   assert.ok(await page().$('#rules-plot circle.current[data-example="3"]'), 'the example of the step is ringed');
-  assert.ok(await page().$('#rules-plot .rule-plot-line'), 'the boundary line is drawn');
+  assert.ok(await page().$('#rules-plot .rule-plot-line[data-rule="perceptron"]'), 'the perceptron\'s line is drawn');
+  // Adaline's boundary z = 0.5 (halfway between 0 and 1) lies outside the plot at w = 0.1·(1, 1, 1): no line yet.
+  assert.equal(await page().$('#rules-plot .rule-plot-line[data-rule="adaline"]'), null);
   // OR: learned within the 100 epochs, and said.
-  await page().selectOption('#rules-gate', 'or');
-  assert.equal(await page().textContent('#rules-epochs'), '0 epochs', 'a new gate starts over');
+  await page().selectOption('#rules-data', 'or');
+  assert.equal(await page().textContent('#rules-epochs'), '0 epochs of 4 examples', 'new data starts over');
   await page().click('#rules-train');
-  assert.match(await page().textContent('#rules-status'), /^Converged: epoch \d+ had no mistake/);
+  assert.match(await text('perceptron', 'rules-status'), /^Converged: epoch \d+ had no mistake/);
   await expectStatus('perceptron-or', true);
-  // XOR: a mistake in each of the 100 epochs, and the reason.
-  await page().selectOption('#rules-gate', 'xor');
+  assert.ok(await page().$('#rules-plot .rule-plot-line[data-rule="adaline"]'), 'Adaline\'s line is drawn once it crosses the plot');
+  // XOR: a mistake in each of the 100 epochs, and the reason; Adaline has settled.
+  await page().selectOption('#rules-data', 'xor');
   await expectStatus('perceptron-xor', false, /train for 100 epochs \(0 so far\)/);
   await page().click('#rules-train');
-  assert.match(await page().textContent('#rules-status'), /^100 epochs and still a mistake in every one: XOR is not linearly separable/);
+  assert.match(await text('perceptron', 'rules-status'), /^100 epochs and still a mistake in every one: XOR is not linearly separable/);
+  assert.match(await text('adaline', 'rules-status'), /^Settled: epoch 100 changed J = 0\.127/);
   await expectStatus('perceptron-xor', true);
-  assert.equal(await page().$$eval('#rules-mistakes rect', (r) => r.every((x) => Number(x.dataset.mistakes) >= 1)), true);
-  // Adaline at α = 5 on 0/1 inputs diverges: the lab says so and a further step is refused with a message.
-  await page().selectOption('#rules-rule', 'adaline');
-  await page().fill('#rules-rate', '5');
-  await page().dispatchEvent('#rules-rate', 'change');
-  await page().click('#rules-train');
-  assert.match(await page().textContent('#rules-status'), /no longer numbers: the learning rate is too large/);
-  await page().click('#rules-step');
-  assert.match(await page().textContent('#message'), /no longer finite/);
-  await page().click('#message-close');
-  await page().selectOption('#rules-rule', 'perceptron');
-  await page().fill('#rules-rate', '0.5');
-  await page().dispatchEvent('#rules-rate', 'change');
+  await expectStatus('adaline-xor', true);
+  assert.equal(await page().$$eval('#rules-perceptron .rules-chart rect', (r) => r.every((x) => Number(x.dataset.mistakes) >= 1)), true);
+  assert.ok(await page().$('#rules-adaline .rules-cost-line'), 'Adaline\'s J per epoch is charted');
   await screenshot(page(), 'course-perceptron-lab.png');
-  // Leaving the chapter disposes the lab's unit: a late "change" from a field it left (a blur) does nothing.
-  const rate = await page().$('#rules-rate');
+  // Adaline at α = 5 diverges: the lab says so, a further step is refused with a message, the perceptron goes on.
+  await page().fill('#rules-rate-adaline', '5');
+  await page().dispatchEvent('#rules-rate-adaline', 'change');
+  await page().click('#rules-train');
+  assert.match(await text('adaline', 'rules-status'), /no longer numbers: the learning rate is too large/);
+  await expectStatus('adaline-xor', false, /lower Adaline's α/);
+  await page().click('#rules-step');
+  assert.match((await page().textContent('#message')).trim(), /^Adaline: .*no longer finite/);
+  await page().click('#message-close');
+  await page().fill('#rules-rate-adaline', '0.1');
+  await page().dispatchEvent('#rules-rate-adaline', 'change');
+
+  // The playground's points: its default two clusters (noise 0), scaled into the lab; the perceptron separates them.
+  await openTask('perceptron', 'perceptron-clusters');
+  await page().selectOption('#rules-data', 'playground');
+  const examples = await page().$$eval('#rules-plot circle', (c) => c.length);
+  assert.equal(examples, 100, 'the training half of the 200 points');
+  await page().click('#rules-train');
+  await expectStatus('perceptron-clusters', true);
+  // Another data set below starts the lab over on its points.
+  await page().click('#rules-step');
+  await slide(page(), 'noise', 0.5);
+  await frames(page());
+  assert.match(await page().textContent('#rules-epochs'), /^0 epochs of \d+ examples/, 'new points start over');
+  await expectStatus('perceptron-clusters', false, /noise at most 0\.25/);
+  // Play steps one example at a time until paused; the numbers shown are the units' own.
+  await page().click('#rules-play');
+  await page().waitForFunction(() => /and [3-9] examples/.test(document.querySelector('#rules-epochs').textContent));
+  await page().click('#rules-play');
+  assert.equal(await page().getAttribute('#rules-play', 'aria-pressed'), 'false');
+  const paused = await page().textContent('#rules-epochs');
+  await frames(page(), 10);
+  assert.equal(await page().textContent('#rules-epochs'), paused, 'paused: no more steps');
+  // Leaving the chapter disposes the lab's units: a late "change" from a field it left (a blur) does nothing.
+  const rate = await page().$('#rules-rate-perceptron');
   await go('#chapter=neuron');
   await rate.dispatchEvent('change');
   await frames(page());

@@ -11,7 +11,7 @@ import { evaluate } from '../../web/course/tasks.js';
 import { CHAPTERS, chapterById } from '../../web/course/chapters.js';
 import { createUnit, setUnit, unitOutputs } from '../../web/chapters/neuron/unit.js';
 import { everySetting, xorFromTwoLayers, XOR } from '../../web/chapters/neuron/mcculloch-pitts.js';
-import { gateData, runStatus, GIVE_UP_EPOCHS } from '../../web/chapters/perceptron/rules.js';
+import { gateData, playgroundData, runStatus, GIVE_UP_EPOCHS } from '../../web/chapters/perceptron/rules.js';
 import { SURFACES, describePath } from '../../web/chapters/gradient-descent/descent-lab.js';
 import { NeuronRun, NEURON_STARTS, compareRuns } from '../../web/chapters/gradient-descent/one-neuron.js';
 
@@ -58,42 +58,86 @@ test('neuron: NAND and OR from the weights the learner sets, read from the core\
   }
 });
 
-// The rules lab as the page runs it: the gate's truth table from zero weights, trained `epochs`.
-function rulesRun(settings, epochs) {
-  const unit = new ClassicUnit(module);
+// The rules lab as the page runs it: both units on the same points from zero weights, `epochs` epochs.
+function rulesRun(settings, epochs, points = gateData(settings.data, settings.coding)) {
+  const units = { perceptron: new ClassicUnit(module), adaline: new ClassicUnit(module) };
   try {
-    const { examples, targets } = gateData(settings.gate, settings.coding);
-    unit.reset(settings, examples, targets, [0, 0, 0]);
-    if (epochs) unit.trainEpochs(epochs);
-    return { settings, state: unit.state(), history: unit.history() };
+    for (const [rule, unit] of Object.entries(units)) {
+      unit.reset({ rule, coding: settings.coding, learningRate: settings.rates[rule] }, points.examples, points.targets, [0, 0, 0]);
+      if (epochs) unit.trainEpochs(epochs);
+    }
+    const each = (f) => Object.fromEntries(Object.entries(units).map(([rule, unit]) => [rule, f(unit)]));
+    return { settings, states: each((u) => u.state()), histories: each((u) => u.history()) };
   } finally {
-    unit.dispose();
+    for (const unit of Object.values(units)) unit.dispose();
   }
 }
+const said = (r, rule) => runStatus(rule, r.settings, r.states[rule], r.histories[rule]);
 
-test('perceptron lab: OR is learned in a few epochs; XOR is not in 100, and the page says why', () => {
-  const perceptron = { rule: 'perceptron', coding: 'binary', learningRate: 0.5 };
-  const or = task('perceptron', 'perceptron-or'), xor = task('perceptron', 'perceptron-xor');
-  expect(or, rulesRun({ ...perceptron, gate: 'or' }, 0), false, /train until an epoch has no mistake \(epoch 0 so far\)/);
-  expect(or, rulesRun({ ...perceptron, gate: 'and' }, 10), false, /choose OR/);
-  const learned = rulesRun({ ...perceptron, gate: 'or' }, 10);
+test('perceptron lab: OR is learned in a few epochs; XOR is not in 100, and the page says why; Adaline settles on XOR', () => {
+  const lab = { coding: 'binary', rates: { perceptron: 0.5, adaline: 0.1 } };
+  const or = task('perceptron', 'perceptron-or'), xor = task('perceptron', 'perceptron-xor'), settle = task('perceptron', 'adaline-xor');
+  expect(or, rulesRun({ ...lab, data: 'or' }, 0), false, /train until an epoch has no mistake \(epoch 0 so far\)/);
+  expect(or, rulesRun({ ...lab, data: 'and' }, 10), false, /choose OR/);
+  const learned = rulesRun({ ...lab, data: 'or' }, 10);
   expect(or, learned, true);
-  assert.match(runStatus(learned.settings, learned.state, learned.history).text, /^Converged: epoch \d+ had no mistake/);
-  expect(or, rulesRun({ ...perceptron, rule: 'adaline', gate: 'or' }, 10), false, /choose the perceptron rule/);
+  assert.match(said(learned, 'perceptron').text, /^Converged: epoch \d+ had no mistake/);
 
-  expect(xor, rulesRun({ ...perceptron, gate: 'xor' }, GIVE_UP_EPOCHS - 1), false, /train for 100 epochs \(99 so far\)/);
-  const stuck = rulesRun({ ...perceptron, gate: 'xor' }, GIVE_UP_EPOCHS);
+  expect(xor, rulesRun({ ...lab, data: 'xor' }, GIVE_UP_EPOCHS - 1), false, /train for 100 epochs \(99 so far\)/);
+  const stuck = rulesRun({ ...lab, data: 'xor' }, GIVE_UP_EPOCHS);
   expect(xor, stuck, true);
-  const status = runStatus(stuck.settings, stuck.state, stuck.history);
+  const status = said(stuck, 'perceptron');
   assert.equal(status.kind, 'warning');
   assert.match(status.text, /^100 epochs and still a mistake in every one: XOR is not linearly separable/);
+  // Adaline on the same run: settled near the least-squares weights (0.5, 0, 0), J = 0.127 against the least 1/8.
+  expect(settle, stuck, true);
+  assert.match(said(stuck, 'adaline').text, /^Settled: epoch 100 changed J = 0\.127 by less than 0\.01%, 4 classified wrongly/);
+  [0.555, -0.111, -0.055].forEach((w, i) => assert.ok(Math.abs(stuck.states.adaline.weights[i] - w) < 1e-3, `w${i} = ${stuck.states.adaline.weights[i]}`));
+  expect(settle, rulesRun({ ...lab, data: 'xor' }, 5), false, /train for 100 epochs \(5 so far\) until J stops falling/);
+  const diverged = rulesRun({ ...lab, data: 'xor', rates: { perceptron: 0.5, adaline: 5 } }, GIVE_UP_EPOCHS);
+  expect(settle, diverged, false, /lower Adaline's α: its weights diverged/);
+  assert.match(said(diverged, 'adaline').text, /no longer numbers: the learning rate is too large for Adaline/);
   // Bipolar targets: the same verdicts.
-  expect(or, rulesRun({ ...perceptron, coding: 'bipolar', gate: 'or' }, 10), true);
-  expect(xor, rulesRun({ ...perceptron, coding: 'bipolar', gate: 'xor' }, GIVE_UP_EPOCHS), true);
-  // Adaline on XOR settles at the least-squares weights (0.5, 0, 0) with J = 1/8, binary targets.
-  const adaline = rulesRun({ rule: 'adaline', coding: 'binary', learningRate: 0.05, batch: true, gate: 'xor' }, 2000);
-  [0.5, 0, 0].forEach((w, i) => assert.ok(Math.abs(adaline.state.weights[i] - w) < 1e-4, `w${i} = ${adaline.state.weights[i]}`));
-  assert.ok(Math.abs(adaline.state.cost - 0.125) < 1e-6, `J = ${adaline.state.cost}`);
+  expect(or, rulesRun({ ...lab, coding: 'bipolar', data: 'or' }, 10), true);
+  expect(xor, rulesRun({ ...lab, coding: 'bipolar', data: 'xor' }, GIVE_UP_EPOCHS), true);
+  // Adaline in batch mode reaches the least-squares weights (0.5, 0, 0) with J = 1/8 exactly.
+  const batch = new ClassicUnit(module);
+  const { examples, targets } = gateData('xor', 'binary');
+  batch.reset({ rule: 'adaline', coding: 'binary', learningRate: 0.05, batch: true }, examples, targets, [0, 0, 0]);
+  batch.trainEpochs(2000);
+  [0.5, 0, 0].forEach((w, i) => assert.ok(Math.abs(batch.state().weights[i] - w) < 1e-4, `w${i} = ${batch.state().weights[i]}`));
+  assert.ok(Math.abs(batch.state().cost - 0.125) < 1e-6, `J = ${batch.state().cost}`);
+  batch.dispose();
+});
+
+test('perceptron lab on the playground\'s points: the two clusters are separated, scaled to [−1, 1]; other data are refused', () => {
+  const clusters = run({ setup: { dataset: 'gaussians', noise: 0.25 } });
+  const dataset = clusters.engine.dataset();
+  clusters.engine.dispose();
+  const points = playgroundData(dataset, 'binary');
+  assert.equal(points.examples.length, dataset.train.length);
+  const i = dataset.train[0];
+  assert.deepEqual(points.examples[0], [dataset.xy[2 * i] / 6, dataset.xy[2 * i + 1] / 6]);
+  assert.equal(points.targets[0], dataset.labels[i]);
+  assert.ok(points.examples.every(([a, b]) => Math.abs(a) <= 1 && Math.abs(b) <= 1));
+  const t = task('perceptron', 'perceptron-clusters');
+  const settings = { data: 'playground', coding: 'binary', rates: { perceptron: 0.5, adaline: 0.1 }, playgroundDataset: 'gaussians', noise: 0.25 };
+  const learned = rulesRun(settings, 100, points);
+  expect(t, learned, true);
+  assert.ok([...learned.histories.perceptron.mistakes].slice(0, 10).includes(0), 'an epoch without a mistake within the first ten');
+  expect(t, rulesRun(settings, 0, points), false, /train until an epoch has no mistake \(epoch 0 so far\)/);
+  expect(t, rulesRun({ ...settings, playgroundDataset: 'xor' }, 100, points), false, /choose the two Gaussian clusters/);
+  // At noise 0.5 the clusters overlap: a mistake in every one of 100 epochs, and the page says why.
+  const overlapping = run({ setup: { dataset: 'gaussians', noise: 0.5 } });
+  const noisy = rulesRun({ ...settings, noise: 0.5 }, 100, playgroundData(overlapping.engine.dataset(), 'binary'));
+  overlapping.engine.dispose();
+  expect(t, noisy, false, /noise at most 0\.25/);
+  assert.match(said(noisy, 'perceptron').text, /^100 epochs and still a mistake in every one: the classes are probably not separable by a line/);
+  assert.match(said(noisy, 'adaline').text, /^Settled: /);
+  expect(t, rulesRun({ ...settings, data: 'or' }, 100), false, /choose the playground's points/);
+  const spiral = run({ setup: { dataset: 'blobs' } });
+  assert.match(playgroundData(spiral.engine.dataset(), 'binary').error ?? 'no error', /two classes/);
+  spiral.engine.dispose();
 });
 
 test('neuron: McCulloch-Pitts NOR from two inhibitory inputs at θ = 0; no single unit is XOR, two layers are', () => {

@@ -15,11 +15,13 @@ instead minimises the squared error of the linear sum before the threshold,
 by gradient descent: <math><mi mathvariant="normal">Δ</mi><mi mathvariant="bold">w</mi><mo>=</mo><mi>η</mi><mo>(</mo><mi>t</mi><mo>−</mo><mi>z</mi><mo>)</mo><mi mathvariant="bold">x</mi></math>,
 the delta rule that backpropagation generalises.</p>
 <p>Both draw one straight line, so both succeed on linearly separable data and both fail on XOR, as
-Minsky and Papert showed in 1969. In the lab below the core applies either rule one example at a
-time, from zero weights: the perceptron stops changing after the first epoch without a mistake,
-which on AND, OR or NAND comes within a few epochs, and on XOR never comes. Adaline's update looks the
-same but uses the linear output, so it is stochastic gradient descent on the squared error and keeps
-moving towards the least-squares line even when every point is already right. The playground's
+Minsky and Papert showed in 1969. In the lab below the core applies both rules side by side, one
+example at a time from zero weights, to a truth table or to the playground's own points: the perceptron
+stops changing after the first epoch without a mistake, which on AND, OR, NAND or two separate clusters
+comes within a few epochs, and on XOR or overlapping clusters never comes. Adaline's update looks the
+same but uses the linear output, so it is stochastic gradient descent on the squared error: it keeps
+moving towards the least-squares line even when every point is already right, and settles there even
+when no line separates the classes. The playground's
 network with no hidden layer is also such a single unit (trained by gradient descent on a tanh
 output): the lessons below put it on two clusters and on XOR.</p>`;
 

@@ -1,8 +1,10 @@
-// The perceptron and Adaline chapter's lab: one unit on a two-input truth table, taught by the
-// perceptron rule or the Adaline rule one example at a time by the core (engine.js ClassicUnit).
-// Each step shows the example, z, y, t − y and Δw with the core's numbers; the plot shows the
-// points and the line w0 + w1·x1 + w2·x2 = 0; mistakes per epoch are charted; the page says when
-// the perceptron has converged and when it cannot (XOR). The widget's own tasks check the unit.
+// The perceptron and Adaline chapter's lab: two single units side by side on the same points, one
+// taught by the perceptron rule and one by the Adaline rule, one example at a time by the core
+// (engine.js ClassicUnit). The points are a two-input truth table or the playground's own training
+// points (generated or drawn, scaled to [−1, 1]). Each step shows the example, z, y, t − y and Δw
+// of both units with the core's numbers; the plot shows both boundary lines; the perceptron's
+// mistakes and Adaline's squared error are charted per epoch; the page says when the perceptron has
+// converged, when it cannot (XOR), and when Adaline has settled.
 import { ClassicUnit, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
@@ -10,11 +12,18 @@ import { NEGATIVE_FILL, POSITIVE_FILL } from '../../views/colors.js';
 
 // The four inputs in binary counting order; targets per gate in the same order (binary coding).
 const GATES = { and: [0, 0, 0, 1], or: [0, 1, 1, 1], nand: [1, 1, 1, 0], xor: [0, 1, 1, 0] };
-const GATE_NAMES = { and: 'AND', or: 'OR', nand: 'NAND', xor: 'XOR' };
+const DATA_NAMES = { and: 'AND', or: 'OR', nand: 'NAND', xor: 'XOR', playground: 'the playground\'s points' };
+export const RULES = ['perceptron', 'adaline'];
+const RULE_NAMES = { perceptron: 'Perceptron', adaline: 'Adaline' };
 // After this many epochs without an epoch free of mistakes the page says the perceptron is stuck.
 export const GIVE_UP_EPOCHS = 100;
+// The playground's plane is [−6, 6]²; the lab divides by this so the rules' α suits both data kinds.
+export const PLAYGROUND_SCALE = 6;
+// Adaline has settled when an epoch changes J by less than this fraction.
+const SETTLED = 1e-4;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const SIZE = 220;
+const PLAY_INTERVAL_MS = 150;
 
 /** The examples and targets of `gate` in `coding` ('binary': 0/1, 'bipolar': −1/+1). */
 export function gateData(gate, coding) {
@@ -24,44 +33,91 @@ export function gateData(gate, coding) {
 }
 
 /**
- * What the run shows in words, from the core's state and history: converged, stuck (the
- * perceptron past GIVE_UP_EPOCHS), or still learning.
+ * The playground's training points as examples, scaled by 1/PLAYGROUND_SCALE, with their classes
+ * as targets in `coding`; or { error } when the playground's data has no two classes.
+ * @param {{ problem: string, classes: number, xy: ArrayLike<number>, labels: ArrayLike<number>, train: ArrayLike<number> }} dataset
  */
-export function runStatus({ rule, gate }, state, history) {
-  const cost = `J(w) = ${formatNumber(state.cost)}`;
+export function playgroundData(dataset, coding) {
+  if (dataset.problem !== 'binary' || dataset.classes !== 2) {
+    return { error: 'The rules learn two classes: choose a two-class data set in the playground below (not a multi-class or regression one).' };
+  }
+  if (dataset.train.length === 0) return { error: 'The playground has no training points: generate or draw some below.' };
+  const low = coding === 'bipolar' ? -1 : 0;
+  const examples = [], targets = [];
+  for (const i of dataset.train) {
+    examples.push([dataset.xy[2 * i] / PLAYGROUND_SCALE, dataset.xy[2 * i + 1] / PLAYGROUND_SCALE]);
+    targets.push(dataset.labels[i] === 1 ? 1 : low);
+  }
+  return { examples, targets };
+}
+
+// J's change over the last epoch, relative to J: small means Adaline has settled.
+function settled(history) {
+  const c = history.cost, n = c.length;
+  return n >= 2 && Math.abs(c[n - 1] - c[n - 2]) <= SETTLED * Math.max(c[n - 1], 1e-12);
+}
+
+/**
+ * What one unit's run shows in words, from the core's state and history: for the perceptron
+ * converged, stuck (past GIVE_UP_EPOCHS) or learning; for Adaline its J, falling or settled.
+ */
+export function runStatus(rule, { data }, state, history) {
+  const count = history.mistakes.length;
+  const last = history.mistakes[count - 1];
   if (state.diverged) return { kind: 'error', text: 'The weights are no longer numbers: the learning rate is too large for Adaline. Lower it and reset.' };
   if (state.epoch === 0) return { kind: 'info', text: 'No epoch completed yet.' };
-  const last = history.mistakes[history.mistakes.length - 1];
-  if (rule === 'perceptron' && state.converged) {
+  if (rule === 'adaline') {
+    const J = `J = ${formatNumber(state.cost)}`;
+    const wrong = `${last} classified wrongly in the epoch`;
+    return settled(history)
+      ? { kind: 'met', text: `Settled: epoch ${state.epoch} changed ${J} by less than 0.01%, ${wrong}. With an update per example ` +
+        'and a fixed α, Adaline ends circling the least-squares line (the closer, the smaller α), which minimises J whether or not a line separates the classes.' }
+      : { kind: 'info', text: `Epoch ${state.epoch}: ${J}, ${wrong}. Adaline keeps moving towards the least-squares line even when every point is right.` };
+  }
+  if (state.converged) {
     return { kind: 'met', text: `Converged: epoch ${state.epoch} had no mistake, so the weights no longer change.` };
   }
-  if (rule === 'perceptron' && state.epoch >= GIVE_UP_EPOCHS) {
-    const why = gate === 'xor'
+  if (state.epoch >= GIVE_UP_EPOCHS) {
+    const why = data === 'xor'
       ? 'XOR is not linearly separable: no line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other, so the rule keeps correcting one mistake with another, forever (Minsky and Papert, 1969).'
-      : 'the classes may not be separable by a line.';
+      : 'the classes are probably not separable by a line, and then the rule never stops.';
     return { kind: 'warning', text: `${state.epoch} epochs and still a mistake in every one: ${why}` };
-  }
-  if (rule === 'adaline') {
-    return { kind: 'info', text: `Epoch ${state.epoch}: ${cost}, ${last} of 4 classified wrongly by the thresholded sum. ` +
-      'Adaline keeps moving towards the least-squares weights even when every point is right.' };
   }
   return { kind: 'info', text: `Epoch ${state.epoch}: ${last} mistake${last === 1 ? '' : 's'}.` };
 }
 
+const dataIs = (want, name) => (settings) => (settings.data === want ? null : `choose ${name}`);
 export const ruleTasks = [
   { id: 'perceptron-or', title: 'The perceptron learns OR',
-    statement: 'Choose OR and the perceptron rule, then step or train until an epoch passes without a mistake.',
-    check: ({ settings, state }) => ({
-      met: settings.gate === 'or' && settings.rule === 'perceptron' && state.converged,
-      missing: [settings.gate !== 'or' ? 'choose OR' : settings.rule !== 'perceptron' ? 'choose the perceptron rule'
-        : `train until an epoch has no mistake (epoch ${state.epoch} so far)`],
+    statement: 'Choose OR, then step or train until the perceptron has an epoch without a mistake.',
+    check: ({ settings, states }) => ({
+      met: settings.data === 'or' && states.perceptron.converged,
+      missing: [dataIs('or', 'OR')(settings) ?? `train until an epoch has no mistake (epoch ${states.perceptron.epoch} so far)`],
     }) },
   { id: 'perceptron-xor', title: 'The perceptron cannot learn XOR',
-    statement: `Choose XOR and the perceptron rule and train for ${GIVE_UP_EPOCHS} epochs: every one still has a mistake.`,
-    check: ({ settings, state }) => ({
-      met: settings.gate === 'xor' && settings.rule === 'perceptron' && state.epoch >= GIVE_UP_EPOCHS && !state.converged,
-      missing: [settings.gate !== 'xor' ? 'choose XOR' : settings.rule !== 'perceptron' ? 'choose the perceptron rule'
-        : `train for ${GIVE_UP_EPOCHS} epochs (${state.epoch} so far)`],
+    statement: `Choose XOR and train for ${GIVE_UP_EPOCHS} epochs: every one still has a mistake.`,
+    check: ({ settings, states }) => ({
+      met: settings.data === 'xor' && states.perceptron.epoch >= GIVE_UP_EPOCHS && !states.perceptron.converged,
+      missing: [dataIs('xor', 'XOR')(settings) ?? `train for ${GIVE_UP_EPOCHS} epochs (${states.perceptron.epoch} so far)`],
+    }) },
+  { id: 'adaline-xor', title: 'Adaline settles where the perceptron cannot',
+    statement: `On XOR, train ${GIVE_UP_EPOCHS} epochs and compare: the perceptron still corrects one mistake with another, ` +
+      'while Adaline\'s squared error J has stopped falling. Which line did it settle on, and why is it no use for classifying XOR?',
+    check: ({ settings, states, histories }) => ({
+      met: settings.data === 'xor' && states.adaline.epoch >= GIVE_UP_EPOCHS && !states.adaline.diverged && settled(histories.adaline),
+      missing: [dataIs('xor', 'XOR')(settings) ?? (states.adaline.diverged ? 'lower Adaline\'s α: its weights diverged'
+        : `train for ${GIVE_UP_EPOCHS} epochs (${states.adaline.epoch} so far) until J stops falling`)],
+    }) },
+  { id: 'perceptron-clusters', title: 'The perceptron on generated points',
+    setup: { dataset: 'gaussians', noise: 0 },
+    statement: 'Choose the playground\'s points, with the two Gaussian clusters at noise 0.25 or less in the playground below, ' +
+      'and train until the perceptron converges: every training point on its side of the line. Then raise the noise to 0.5: ' +
+      'the clusters overlap, and the perceptron never stops while Adaline settles.',
+    check: ({ settings, states }) => ({
+      met: settings.data === 'playground' && settings.playgroundDataset === 'gaussians' && settings.noise <= 0.25 && states.perceptron.converged,
+      missing: [dataIs('playground', 'the playground\'s points')(settings)
+        ?? (settings.playgroundDataset !== 'gaussians' || settings.noise > 0.25 ? 'choose the two Gaussian clusters with noise at most 0.25 below'
+          : `train until an epoch has no mistake (epoch ${states.perceptron.epoch} so far)`)],
     }) },
 ];
 
@@ -71,69 +127,105 @@ const el = (tag, attrs = {}) => {
   return e;
 };
 
-// The points (class 1 blue, the other orange), the region where the unit fires (z > 0) shaded, its
-// boundary line, and the example of the last step ringed.
-function drawPlot(svg, { examples, targets }, weights, current, coding) {
-  const lo = coding === 'bipolar' ? -1.6 : -0.6, hi = 1.6;
-  const px = (x) => ((x - lo) / (hi - lo)) * SIZE;
-  const py = (y) => SIZE - ((y - lo) / (hi - lo)) * SIZE;
-  const [w0, w1, w2] = weights;
-  const z = ([x, y]) => w0 + w1 * x + w2 * y;
-  // The square clipped to z > 0 (Sutherland–Hodgman against one half-plane), for the shading.
+// The square [lo, hi]² cut by f(p) > 0 for an affine f (Sutherland–Hodgman against one half-plane):
+// the polygon where f > 0 and the segment where f = 0.
+function halfPlane(lo, hi, f) {
   const square = [[lo, lo], [hi, lo], [hi, hi], [lo, hi]];
   const region = [], crossings = [];
   square.forEach((p, i) => {
     const q = square[(i + 1) % 4];
-    const [zp, zq] = [z(p), z(q)];
-    if (zp > 0) region.push(p);
-    if ((zp > 0) !== (zq > 0)) {
-      const t = zp / (zp - zq);
+    const [fp, fq] = [f(p), f(q)];
+    if (fp > 0) region.push(p);
+    if ((fp > 0) !== (fq > 0)) {
+      const t = fp / (fp - fq);
       const c = [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
       region.push(c);
       crossings.push(c);
     }
   });
-  svg.replaceChildren();
-  svg.append(el('rect', { x: 0, y: 0, width: SIZE, height: SIZE, class: 'rule-plot-frame' }));
-  if (region.length >= 3) {
-    svg.append(el('polygon', { points: region.map(([x, y]) => `${px(x)},${py(y)}`).join(' '), class: 'rule-plot-fires' }));
+  return { region, crossings };
+}
+
+// The points (class 1 blue, the other orange), the perceptron's firing region (z > 0) shaded with
+// its line, Adaline's line dashed (where its sum is halfway between the codes), the step's example ringed.
+function drawPlot(svg, { examples, targets }, weights, current, coding, playground) {
+  const lo = playground ? -1.1 : coding === 'bipolar' ? -1.6 : -0.6, hi = playground ? 1.1 : 1.6;
+  const px = (x) => ((x - lo) / (hi - lo)) * SIZE;
+  const py = (y) => SIZE - ((y - lo) / (hi - lo)) * SIZE;
+  const mid = coding === 'bipolar' ? 0 : 0.5;
+  const affine = ([w0, w1, w2], offset) => ([x, y]) => w0 + w1 * x + w2 * y - offset;
+  svg.replaceChildren(el('rect', { x: 0, y: 0, width: SIZE, height: SIZE, class: 'rule-plot-frame' }));
+  const perceptron = halfPlane(lo, hi, affine(weights.perceptron, 0));
+  if (perceptron.region.length >= 3) {
+    svg.append(el('polygon', { points: perceptron.region.map(([x, y]) => `${px(x)},${py(y)}`).join(' '), class: 'rule-plot-fires' }));
   }
-  if (crossings.length === 2) {
+  const line = ({ crossings }, rule) => {
+    if (crossings.length !== 2) return;
     const [[x1, y1], [x2, y2]] = crossings;
-    svg.append(el('line', { x1: px(x1), y1: py(y1), x2: px(x2), y2: py(y2), class: 'rule-plot-line' }));
-  }
-  // The two input values on each axis, and the axes' names.
-  const values = coding === 'bipolar' ? [-1, 1] : [0, 1];
+    svg.append(el('line', { x1: px(x1), y1: py(y1), x2: px(x2), y2: py(y2), class: `rule-plot-line rule-plot-${rule}`, 'data-rule': rule }));
+  };
+  line(perceptron, 'perceptron');
+  line(halfPlane(lo, hi, affine(weights.adaline, mid)), 'adaline');
+  // The input values on each axis (the truth tables' two, or −1 and 1), and the axes' names.
+  const values = playground || coding === 'bipolar' ? [-1, 1] : [0, 1];
   const label = (text, x, y, cls = 'rule-plot-tick') => Object.assign(el('text', { x, y, class: cls }), { textContent: text });
-  for (const v of values) {
-    svg.append(label(formatNumber(v), px(v), SIZE - 5), label(formatNumber(v), 10, py(v) + 4));
-  }
+  for (const v of values) svg.append(label(formatNumber(v), px(v), SIZE - 5), label(formatNumber(v), 10, py(v) + 4));
   svg.append(label('x1', SIZE / 2, SIZE - 5, 'rule-plot-axis'), label('x2', 10, SIZE / 2 + 4, 'rule-plot-axis'));
+  const r = examples.length > 20 ? 3.5 : 7;
   examples.forEach(([x, y], i) => {
     const fill = targets[i] === 1 ? POSITIVE_FILL : NEGATIVE_FILL;
-    const dot = el('circle', { cx: px(x), cy: py(y), r: 7, fill, 'data-example': i, class: i === current ? 'current' : '' });
-    dot.append(Object.assign(el('title'), { textContent: `(${x}, ${y}), target ${targets[i]}` }));
+    const dot = el('circle', { cx: px(x), cy: py(y), r, fill, 'data-example': i, class: i === current ? 'current' : '' });
+    dot.append(Object.assign(el('title'), { textContent: `(${formatNumber(x)}, ${formatNumber(y)}), target ${targets[i]}` }));
     svg.append(dot);
   });
 }
 
-// Mistakes per epoch, the last 40, as bars (height = mistakes of 4).
-function drawMistakes(svg, history) {
+// The perceptron's mistakes per epoch, the last 40, as bars (height = mistakes of all examples).
+function drawMistakes(svg, history, examples) {
   const bars = [...history.mistakes].slice(-40);
   const first = history.first + history.mistakes.length - bars.length;
   const w = 6, h = 44;
   svg.setAttribute('viewBox', `0 0 ${40 * w} ${h}`);
   svg.setAttribute('preserveAspectRatio', 'xMinYMid meet');
-  svg.replaceChildren(el('line', { x1: 0, y1: h - 0.5, x2: 40 * w, y2: h - 0.5, class: 'rule-mistakes-axis' }));
+  svg.replaceChildren(el('line', { x1: 0, y1: h - 0.5, x2: 40 * w, y2: h - 0.5, class: 'rules-chart-axis' }));
   bars.forEach((m, i) => {
-    const height = (m / 4) * (h - 4);
+    const height = (m / examples) * (h - 4);
     const bar = el('rect', { x: i * w + 1, y: h - 1 - height, width: w - 2, height, 'data-mistakes': m });
     bar.append(Object.assign(el('title'), { textContent: `epoch ${first + i + 1}: ${m} mistake${m === 1 ? '' : 's'}` }));
     svg.append(bar);
   });
 }
 
+// Adaline's J at the end of each epoch, the last 100, as a line from 0 to its largest value.
+function drawCost(svg, history) {
+  const cost = [...history.cost].slice(-100).filter(Number.isFinite);
+  const w = 240, h = 44;
+  svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+  svg.setAttribute('preserveAspectRatio', 'xMinYMid meet');
+  svg.replaceChildren(el('line', { x1: 0, y1: h - 0.5, x2: w, y2: h - 0.5, class: 'rules-chart-axis' }));
+  const top = Math.max(...cost, 1e-12);
+  const points = cost.map((c, i) => `${((i + 0.5) * w / Math.max(cost.length, 1)).toFixed(1)},${(h - 2 - (c / top) * (h - 6)).toFixed(1)}`);
+  if (points.length === 1) points.push(points[0].replace(/^[^,]*/, String(w)));
+  if (points.length) svg.append(el('polyline', { points: points.join(' '), class: 'rules-cost-line' }));
+}
+
+// Changes when the playground's training points do (another data set, seed or noise, drawn points).
+const pointsKey = (d) => `${d.problem}:${d.train.length}:${d.xy.length}:${d.xy[0]}:${d.xy[d.xy.length - 1]}:${d.train[0]}`;
+
 const vector = (v) => `(${[...v].map((x) => formatNumber(x)).join(', ')})`;
+
+function stepRows(rule, last) {
+  if (!last) return '<tr><td>Press "Step one example".</td></tr>';
+  return [
+    ['example x', vector(last.input)],
+    ['weights before', vector(last.weights)],
+    ['z = w · x', formatNumber(last.sum)],
+    [rule === 'perceptron' ? 'y = step(z)' : 'y = z', formatNumber(last.output)],
+    ['target t', formatNumber(last.target)],
+    ['t − y', formatNumber(last.error)],
+    ['Δw = α (t − y) x', vector(last.deltaW)],
+  ].map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('');
+}
 
 /** @returns {() => void} clean-up */
 export function createRulesWidget(container, { module, playground, route }, tasks = ruleTasks) {
@@ -141,107 +233,159 @@ export function createRulesWidget(container, { module, playground, route }, task
   section.id = 'rules-lab';
   section.className = 'widget rules-lab';
   section.innerHTML = `
-  <h3>The perceptron and Adaline rules, one example at a time</h3>
-  <p class="hint">Both update w ← w + α·(t − y)·x after each example, with the bias as w0 on a constant
-    input 1. The perceptron's y is the step of z (1 for z &gt; 0); Adaline's y is z itself.</p>
+  <h3>The perceptron and Adaline rules, side by side, one example at a time</h3>
+  <p class="hint">Both units see the same example at each step and update w ← w + α·(t − y)·x, with the
+    bias as w0 on a constant input 1. The perceptron's y is the step of z (1 for z &gt; 0); Adaline's y is
+    z itself, and it classifies by whether z is past the middle of the two targets. The playground's
+    points are its training points, divided by ${PLAYGROUND_SCALE} to lie in [−1, 1].</p>
   <div class="row">
-    <label class="compact">Data <select id="rules-gate">${Object.entries(GATE_NAMES).map(([k, n]) => `<option value="${k}">${n}</option>`).join('')}</select></label>
-    <label class="compact">Rule <select id="rules-rule"><option value="perceptron">perceptron</option><option value="adaline">Adaline</option></select></label>
+    <label class="compact">Data <select id="rules-data">${Object.entries(DATA_NAMES).map(([k, n]) => `<option value="${k}">${n}</option>`).join('')}</select></label>
     <label class="compact">Targets <select id="rules-coding"><option value="binary">0 / 1</option><option value="bipolar">−1 / +1</option></select></label>
-    <label class="compact">α <input id="rules-rate" type="number" step="0.05" min="0.01" value="0.5"></label>
+    <label class="compact">α perceptron <input id="rules-rate-perceptron" type="number" step="0.05" min="0.01" value="0.5"></label>
+    <label class="compact">α Adaline <input id="rules-rate-adaline" type="number" step="0.01" min="0.01" value="0.1"></label>
   </div>
   <div class="row">
+    <button id="rules-play" type="button" aria-pressed="false">Play</button>
     <button id="rules-step" type="button">Step one example</button>
     <button id="rules-epoch" type="button">Finish the epoch</button>
     <button id="rules-train" type="button">Train ${GIVE_UP_EPOCHS} epochs</button>
     <button id="rules-reset" type="button">Reset to w = 0</button>
   </div>
   <div class="rules-views">
-    <svg id="rules-plot" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}" role="img"
-      aria-label="The four inputs, coloured by target, the region where the unit fires and its boundary line"></svg>
-    <div class="rules-numbers">
-      <p>w = <span id="rules-weights"></span> after <span id="rules-epochs"></span></p>
-      <table class="rules-step"><caption>The last step</caption><tbody id="rules-step-body"></tbody></table>
-      <p class="rules-mistakes-label">Mistakes per epoch</p>
-      <svg id="rules-mistakes" class="rules-mistakes" role="img" aria-label="Mistakes per epoch"></svg>
+    <div>
+      <svg id="rules-plot" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}" role="img"
+        aria-label="The points, coloured by target, the region where the perceptron fires with its line, and Adaline's line dashed"></svg>
+      <p class="rules-key"><span class="rules-key-perceptron"></span>perceptron <span class="rules-key-adaline"></span>Adaline</p>
+      <p id="rules-epochs" class="rules-epochs"></p>
     </div>
-  </div>
-  <p id="rules-status" class="rules-status" role="status"></p>`;
+    ${RULES.map((rule) => `<div class="rules-numbers" id="rules-${rule}">
+      <h4>${RULE_NAMES[rule]}</h4>
+      <p>w = <span class="rules-weights"></span></p>
+      <table class="rules-step"><caption>The last step</caption><tbody class="rules-step-body"></tbody></table>
+      <p class="rules-chart-label">${rule === 'perceptron' ? 'Mistakes per epoch' : 'J = 1/(2m) Σ (t − z)² after each epoch'}</p>
+      <svg class="rules-chart" role="img" aria-label="${rule === 'perceptron' ? 'Mistakes per epoch' : 'Squared error per epoch'}"></svg>
+      <p class="rules-status" role="status"></p>
+    </div>`).join('')}
+  </div>`;
   container.append(section);
   const list = renderTasks(section, tasks, { active: route.task });
   const $ = (id) => section.querySelector(`#${id}`);
-  const unit = new ClassicUnit(module);
-  let last = null;  // the last step's record, or null after a reset
+  const part = (rule, cls) => section.querySelector(`#rules-${rule} .${cls}`);
+  const units = Object.fromEntries(RULES.map((rule) => [rule, new ClassicUnit(module)]));
+  let last = {};       // each rule's last step record; empty after a reset
+  let data = null;     // { examples, targets } the units learn from
+  let dataKey = '';    // what the playground's points were when they were read
+  let timer = null;
 
-  const settings = () => ({ gate: $('rules-gate').value, rule: $('rules-rule').value, coding: $('rules-coding').value,
-    learningRate: Number($('rules-rate').value) });
+  const settings = () => {
+    const state = playground.state();
+    return { data: $('rules-data').value, coding: $('rules-coding').value,
+      rates: { perceptron: Number($('rules-rate-perceptron').value), adaline: Number($('rules-rate-adaline').value) },
+      playgroundDataset: state.dataset, noise: state.noise };
+  };
 
   const render = () => {
     const s = settings();
-    const data = gateData(s.gate, s.coding);
-    const state = unit.state();
-    const history = unit.history();
-    drawPlot($('rules-plot'), data, state.weights, last ? last.example : -1, s.coding);
-    drawMistakes($('rules-mistakes'), history);
-    $('rules-weights').textContent = vector(state.weights);
-    $('rules-epochs').textContent = `${state.epoch} epoch${state.epoch === 1 ? '' : 's'}` +
-      (state.position ? ` and ${state.position} example${state.position === 1 ? '' : 's'}` : '');
-    $('rules-step-body').innerHTML = last ? [
-      ['example x', vector(last.input)],
-      ['weights before', vector(last.weights)],
-      ['z = w · x', formatNumber(last.sum)],
-      [s.rule === 'perceptron' ? 'y = step(z)' : 'y = z', formatNumber(last.output)],
-      ['target t', formatNumber(last.target)],
-      ['t − y', formatNumber(last.error)],
-      ['Δw = α (t − y) x', vector(last.deltaW)],
-    ].map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('')
-      : '<tr><td>Press "Step one example".</td></tr>';
-    $('rules-step-body').dataset.mistake = String(Boolean(last?.mistake));
-    const status = runStatus(s, state, history);
-    $('rules-status').textContent = status.text;
-    $('rules-status').dataset.kind = status.kind;
-    list.update({ settings: s, state });
+    const states = Object.fromEntries(RULES.map((rule) => [rule, units[rule].state()]));
+    const histories = Object.fromEntries(RULES.map((rule) => [rule, units[rule].history()]));
+    const shown = data ?? { examples: [], targets: [] };
+    const current = last.perceptron?.example ?? -1;
+    drawPlot($('rules-plot'), shown, { perceptron: states.perceptron.weights, adaline: states.adaline.weights }, current, s.coding, s.data === 'playground');
+    const { epoch, position } = states.perceptron;
+    $('rules-epochs').textContent = `${epoch} epoch${epoch === 1 ? '' : 's'}` +
+      (position ? ` and ${position} example${position === 1 ? '' : 's'}` : '') + ` of ${shown.examples.length} examples`;
+    for (const rule of RULES) {
+      part(rule, 'rules-weights').textContent = vector(states[rule].weights);
+      part(rule, 'rules-step-body').innerHTML = stepRows(rule, last[rule]);
+      part(rule, 'rules-step-body').dataset.mistake = String(Boolean(last[rule]?.mistake));
+      if (rule === 'perceptron') drawMistakes(part(rule, 'rules-chart'), histories[rule], Math.max(shown.examples.length, 1));
+      else drawCost(part(rule, 'rules-chart'), histories[rule]);
+      const status = runStatus(rule, s, states[rule], histories[rule]);
+      part(rule, 'rules-status').textContent = status.text;
+      part(rule, 'rules-status').dataset.kind = status.kind;
+    }
+    list.update({ settings: s, states, histories });
   };
 
-  // A run starts over whenever the data, the rule, the coding or α changes.
+  const stop = () => {
+    clearInterval(timer);
+    timer = null;
+    $('rules-play').textContent = 'Play';
+    $('rules-play').setAttribute('aria-pressed', 'false');
+  };
+
+  // A run starts over whenever the data, the coding or a rate changes.
   const reset = () => {
+    stop();
     const s = settings();
-    const { examples, targets } = gateData(s.gate, s.coding);
-    last = null;
-    try {
-      unit.reset({ rule: s.rule, coding: s.coding, learningRate: s.learningRate }, examples, targets, [0, 0, 0]);
-      $('rules-rate').setAttribute('aria-invalid', 'false');
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      $('rules-rate').setAttribute('aria-invalid', 'true');
-      playground.showMessage(e.message);
+    last = {};
+    if (s.data === 'playground') {
+      const points = playground.engine().dataset();
+      dataKey = pointsKey(points);
+      const read = playgroundData(points, s.coding);
+      data = read.error ? null : read;
+      if (read.error) playground.showMessage(read.error);
+    } else {
+      data = gateData(s.data, s.coding);
+    }
+    for (const rule of RULES) {
+      const field = $(`rules-rate-${rule}`);
+      try {
+        if (data) units[rule].reset({ rule, coding: s.coding, learningRate: s.rates[rule] }, data.examples, data.targets, [0, 0, 0]);
+        field.setAttribute('aria-invalid', 'false');
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        field.setAttribute('aria-invalid', 'true');
+        playground.showMessage(e.message);
+      }
     }
     render();
   };
-  // Refused calls (no data yet, diverged weights) are said, not thrown.
+  // Each unit steps on its own: a refusal (no data, diverged weights) is said, the other goes on.
   const act = (f) => () => {
-    try {
-      f();
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      playground.showMessage(e.message);
+    for (const rule of RULES) {
+      try {
+        f(rule);
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        playground.showMessage(`${RULE_NAMES[rule]}: ${e.message}`);
+        stop();
+      }
     }
     render();
   };
+  const stepOne = act((rule) => { last[rule] = units[rule].step(); });
   // Removed with the widget: a field edited when the chapter is left still fires "change" on blur.
   const listening = new AbortController();
   const on = (id, type, f) => $(id).addEventListener(type, f, { signal: listening.signal });
-  on('rules-step', 'click', act(() => { last = unit.step(); }));
-  on('rules-epoch', 'click', act(() => {
-    do last = unit.step(); while (unit.state().position !== 0);
-  }));
-  on('rules-train', 'click', act(() => { unit.trainEpochs(GIVE_UP_EPOCHS); last = null; }));
+  on('rules-play', 'click', () => {
+    if (timer) return stop();
+    timer = setInterval(stepOne, PLAY_INTERVAL_MS);
+    $('rules-play').textContent = 'Pause';
+    $('rules-play').setAttribute('aria-pressed', 'true');
+  });
+  on('rules-step', 'click', () => { stop(); stepOne(); });
+  on('rules-epoch', 'click', () => {
+    stop();
+    act((rule) => { do last[rule] = units[rule].step(); while (units[rule].state().position !== 0); })();
+  });
+  on('rules-train', 'click', () => {
+    stop();
+    act((rule) => { units[rule].trainEpochs(GIVE_UP_EPOCHS); last[rule] = undefined; })();
+  });
   on('rules-reset', 'click', reset);
-  for (const id of ['rules-gate', 'rules-rule', 'rules-coding', 'rules-rate']) on(id, 'change', reset);
+  for (const id of ['rules-data', 'rules-coding', 'rules-rate-perceptron', 'rules-rate-adaline']) on(id, 'change', reset);
+  // The playground's points change under the lab (another data set, drawn points): start over on them.
+  const offRender = playground.onRender(() => {
+    if ($('rules-data').value !== 'playground') return;
+    if (pointsKey(playground.engine().dataset()) !== dataKey) reset();
+  });
   reset();
   return () => {
+    stop();
     listening.abort();
-    unit.dispose();
+    offRender();
+    for (const unit of Object.values(units)) unit.dispose();
     section.remove();
   };
 }
