@@ -309,6 +309,17 @@ test('task: the descent lab, a rate that fits the line, the bowl diverging with 
   assert.ok(legend.momentum < -0.3 && legend.sgd > -0.2, `J: ${JSON.stringify(legend)}`);
   assert.equal(await page().$$eval('#descent-paths polyline', (p) => p.length), 3);
   await screenshot(page(), 'course-descent-lab.png');
+  // Play: a step of each run per frame until paused; the race's three paths grow together.
+  await page().click('#descent-reset');
+  await page().click('#descent-play');
+  assert.equal(await page().getAttribute('#descent-play', 'aria-pressed'), 'true');
+  await page().waitForFunction(() => /after ([5-9]|\d\d+) steps/.test(document.querySelector('#descent-numbers').textContent));
+  await page().click('#descent-play');
+  const paused = await numbers();
+  await frames(page(), 5);
+  assert.equal(await numbers(), paused, 'paused: no more steps');
+  const lengths = await page().$$eval('#descent-paths polyline', (p) => p.map((l) => l.getAttribute('points').split(' ').length));
+  assert.ok(lengths.every((n) => n === lengths[0] && n >= 6), `paths ${lengths}`);
   const surface = await page().$('#descent-surface');
   await go('#chapter=neuron');
   await surface.dispatchEvent('change');

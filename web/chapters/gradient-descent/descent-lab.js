@@ -158,6 +158,7 @@ export function createDescentLab(container, { module, playground, route }, tasks
     <label class="compact"><input id="descent-race" type="checkbox"> race sgd, momentum, Adam</label>
   </div>
   <div class="row">
+    <button id="descent-play" type="button" aria-pressed="false">Play</button>
     <button id="descent-step" type="button">Step</button>
     <button id="descent-run" type="button">10 steps</button>
     <button id="descent-run-100" type="button">100 steps</button>
@@ -204,7 +205,22 @@ export function createDescentLab(container, { module, playground, route }, tasks
     list.update({ settings: s, states });
   };
 
+  // Play: one step of each run per animation frame, until paused, reset or every run diverged.
+  let frame = 0;
+  const pause = () => {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    $('descent-play').textContent = 'Play';
+    $('descent-play').setAttribute('aria-pressed', 'false');
+  };
+  const tick = () => {
+    steps(1)();
+    if (runs.every((r) => r.descent.state().diverged)) pause();
+    else frame = requestAnimationFrame(tick);
+  };
+
   const reset = () => {
+    pause();
     const s = settings();
     const surface = SURFACES[s.surface];
     for (const r of runs) r.descent.dispose();
@@ -227,15 +243,22 @@ export function createDescentLab(container, { module, playground, route }, tasks
   // Removed with the widget: a control changed when the chapter is left may still fire "change".
   const listening = new AbortController();
   const on = (id, type, f) => $(id).addEventListener(type, f, { signal: listening.signal });
-  on('descent-step', 'click', steps(1));
-  on('descent-run', 'click', steps(10));
-  on('descent-run-100', 'click', steps(100));
+  on('descent-play', 'click', () => {
+    if (frame) return pause();
+    $('descent-play').textContent = 'Pause';
+    $('descent-play').setAttribute('aria-pressed', 'true');
+    frame = requestAnimationFrame(tick);
+  });
+  for (const [id, n] of [['descent-step', 1], ['descent-run', 10], ['descent-run-100', 100]]) {
+    on(id, 'click', () => { pause(); steps(n)(); });
+  }
   on('descent-reset', 'click', reset);
   for (const id of ['descent-surface', 'descent-rate', 'descent-optimizer', 'descent-batch', 'descent-decay', 'descent-race']) {
     on(id, 'change', reset);
   }
   reset();
   return () => {
+    pause();
     listening.abort();
     for (const r of runs) r.descent.dispose();
     runs = [];
