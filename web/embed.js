@@ -5,7 +5,7 @@
 // state's `embed` list and the link.
 import { EMBEDDABLE } from './state.js';
 
-const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons', backprop: 'one step, animated', chapter: 'the chapter (text, widgets, tasks)' };
+const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons', backprop: 'one step, animated', chapter: 'the chapter (text, widgets, tasks)', lab: 'the chapter\'s labs alone (widget= picks one)' };
 
 /** Turns embed mode on (parts non-empty) or off, showing only `parts`. */
 export function applyEmbed(doc, parts) {
@@ -20,7 +20,7 @@ export function applyEmbed(doc, parts) {
  * embed of the output without the other panels, the step animation or a chapter beside it.
  */
 export function isCompact(parts) {
-  return parts.includes('output') && !parts.some((p) => ['data', 'network', 'backprop', 'chapter'].includes(p));
+  return parts.includes('output') && !parts.some((p) => ['data', 'network', 'backprop', 'chapter', 'lab'].includes(p));
 }
 
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -71,8 +71,8 @@ const BASE = [
 export const HIDEABLE = Object.freeze([...BASE.map((e) => e.key), 'hide', 'data', 'play', 'step',
   'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more', 'layerStats', 'lessons', 'graphLesson', 'stepPanel']);
 
-/** Parts an `embed=` link may show: the three panels, the run buttons, the step panel, the course chapter. */
-export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls', 'backprop', 'chapter']);
+/** Parts an `embed=` link may show: the three panels, the run buttons, the step panel, the course chapter, its labs alone. */
+export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls', 'backprop', 'chapter', 'lab']);
 
 /**
  * One entry per key, in URL order: { key, label, kind, default, engine?, values?, min?, max?,

@@ -122,6 +122,64 @@ test('embed=chapter shows just the chapter', T, async () => {
   await go('#');
 });
 
+test('embed=lab shows the chapter\'s labs alone, widget= just one, which works and fits a 390 px frame', T, async () => {
+  await ensure();
+  const { page } = session;
+  await go('#chapter=gradient-descent&embed=lab');
+  assert.ok(await page.isVisible('#descent-lab') && await page.isVisible('#neuron-lab'), 'both labs');
+  for (const hidden of ['#chapter-title', '.chapter-text', '#chapter > .tasks', '.course-nav', '#data-panel', '#play']) {
+    assert.ok(await page.isHidden(hidden), `${hidden} hidden`);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await go('#chapter=gradient-descent&widget=neuron-lab&embed=lab');
+  assert.ok(await page.isHidden('#descent-lab'), 'only the lab widget= names');
+  assert.ok(await page.isVisible('#neuron-lab .tasks'), 'with its own tasks');
+  await page.click('#neuron-step');
+  assert.equal(await page.textContent('#neuron-ce [data-value="wrong"]'), '6');
+  assert.match(await page.textContent('#neuron-ce .neuron-sums'), /after 1 step$/);
+  await assertNoOverflow(page, 'the neuron lab alone at 390 px');
+  await screenshot(page, 'course-embed-lab-390.png');
+  await page.setViewportSize(SIZES[0]);
+  await go('#chapter=gradient-descent&widget=nope');
+  assert.match((await readState(page)).message, /chapter 'gradient-descent' has no lab 'nope'/);
+  await page.click('#message-close');
+  await go('#');
+});
+
+test('a lab\'s settings travel in its link: opened set up, kept in the URL as they change, a bad value said', T, async () => {
+  await ensure();
+  const { page } = session;
+  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
+  await go('#chapter=gradient-descent&widget=neuron-lab&neuron.start=small&neuron.rate=1&descent.surface=bowl&descent.race=1');
+  assert.equal(await page.inputValue('#neuron-start'), 'small');
+  assert.equal(await page.inputValue('#neuron-rate'), '1');
+  assert.equal(await page.inputValue('#descent-surface'), 'bowl');
+  assert.equal(await page.isChecked('#descent-race'), true);
+  assert.equal(await page.$$eval('#descent-paths polyline', (p) => p.length), 3, 'the race is on');
+  // w = (0, −0.5) at x = −2.5: z = 1.25, as the link set it up.
+  assert.equal(await page.textContent('#neuron-se tbody tr:first-child td:nth-child(3)'), '1.25');
+  await page.selectOption('#neuron-rate', '2');
+  assert.match(await hash(), /neuron\.start=small&neuron\.rate=2/);
+  assert.match(await hash(), /descent\.surface=bowl/);
+  await page.selectOption('#neuron-start', 'saturated');
+  assert.doesNotMatch(await hash(), /neuron\.start/, 'a default value leaves the link');
+  // The playground's own changes keep the labs' keys.
+  await choose(page, 'learningRate', 0.3);
+  assert.match(await hash(), /descent\.surface=bowl.*learningRate=0\.3/);
+  // Reloaded from its link, the page is as it was.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#neuron-rate'), '2');
+  assert.equal(await page.inputValue('#descent-surface'), 'bowl');
+  // A value the lab does not have is said; the rest of the link still applies.
+  await go('#chapter=perceptron&rules.data=maybe&rules.rate-adaline=0.05');
+  assert.match((await readState(page)).message, /rules\.data 'maybe' is not one of and, or, nand, xor, playground/);
+  assert.equal(await page.inputValue('#rules-data'), 'and');
+  assert.equal(await page.inputValue('#rules-rate-adaline'), '0.05');
+  await page.click('#message-close');
+  await go('#');
+});
+
 // ---- "Try this", acting as a learner ----
 
 async function openTask(chapter, id) {

@@ -179,13 +179,15 @@ test('a 600 x 500 iframe of the output and run buttons shows the whole plot and 
   });
 });
 
-// Every part at least once (the compact layout, the full one, the step panel, a chapter on its route);
+// Every part at least once (the compact layout, the full one, the step panel, a chapter on its route,
+// one lab alone);
 // each combination costs a page, a measurement and a preview, so no more than that.
 const MEASURED = [
   { parts: ['output', 'controls'], hash: '' },
   { parts: ['data', 'network', 'output', 'controls'], hash: '' },
   { parts: ['backprop'], hash: '' },
   { parts: ['chapter', 'output', 'controls'], hash: '#chapter=mlp' },
+  { parts: ['lab'], hash: '#chapter=gradient-descent&widget=neuron-lab' },
 ];
 
 test('the size the dialog suggests, measured from the content, leaves no scrollbar for each part combination', { timeout: 300000 }, async () => {

@@ -27,3 +27,16 @@ test('join is the inverse of split, route first, empty when both are', () => {
   const { route, settings } = splitHash(hash);
   assert.equal(joinHash(route, settings), hash);
 });
+
+test('a lab\'s settings travel under its prefix, between the route and the playground\'s settings', () => {
+  const hash = '#chapter=perceptron&widget=rules-lab&rules.data=xor&rules.rate-adaline=0.05&dataset=gaussians';
+  const split = splitHash(hash);
+  assert.deepEqual(split, { route: { chapter: 'perceptron', widget: 'rules-lab', lab: { 'rules.data': 'xor', 'rules.rate-adaline': '0.05' } },
+    settings: '#dataset=gaussians', errors: [] });
+  assert.equal(joinHash(split.route, split.settings), hash);
+  const bad = splitHash('#chapter=perceptron&rules.data=%3Cb%3E&rules.coding=bipolar');
+  assert.deepEqual(bad.route, { chapter: 'perceptron', lab: { 'rules.coding': 'bipolar' } });
+  assert.deepEqual(bad.errors, ["rules.data '<b>' is not a valid value"]);
+  // Not a lab key: the playground's settings parser sees it (and reports it if unknown).
+  assert.equal(splitHash('#Rules.data=xor&a.b.c=1').settings, '#Rules.data=xor&a.b.c=1');
+});

@@ -14,9 +14,9 @@ export function playgroundChapter({ id, title, html, lessons = [], tasks = [], w
   let cleanup = [];
   return {
     id, title, playground: true, lessons, tasks: [...tasks, ...widgetTasks],
-    mount(container, { module, playground, route, number }) {
+    mount(container, { module, playground, route, number, lab }) {
       renderIntro(container, { number, title, html });
-      for (const widget of widgets) cleanup.push(widget(container, { module, playground, route }));
+      for (const widget of widgets) cleanup.push(widget(container, { module, playground, route, lab }));
       renderLessons(container, id, lessons, route.lesson);
       if (tasks.length > 0) {
         const list = renderChapterTasks(container, id, tasks, route.task);

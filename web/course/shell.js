@@ -5,6 +5,7 @@
 import { serializeHash } from '../state.js';
 import { splitHash, joinHash } from './route.js';
 import { CHAPTERS, chapterById } from './chapters.js';
+import { linkProblems } from './lab-state.js';
 
 const BRAND = 'Backprop Playground';
 
@@ -46,13 +47,31 @@ export function createCourse({ module, playground, nav, container, banner }) {
   document.addEventListener('click', (e) => { if (menu.open && !menu.contains(e.target)) menu.open = false; });
 
   // ---- routing ----
+  // What a mounted chapter shows: re-mounted when any of it changes.
+  const keyOf = (chapter, route) => JSON.stringify([chapter?.id, route.lesson, route.task, route.widget, route.lab ?? {}]);
+  // The labs' settings in the URL (route.js: prefix.name=value), for web/course/lab-state.js.
+  const lab = {
+    values(prefix) {
+      const start = `${prefix}.`;
+      return Object.fromEntries(Object.entries(shell.route.lab ?? {}).filter(([k]) => k.startsWith(start)).map(([k, v]) => [k.slice(start.length), v]));
+    },
+    save(prefix, values) {
+      const entries = Object.entries(shell.route.lab ?? {}).filter(([k]) => !k.startsWith(`${prefix}.`));
+      for (const [name, v] of Object.entries(values)) entries.push([`${prefix}.${name}`, String(v)]);
+      const { lab: _, ...route } = shell.route;
+      shell.route = entries.length ? { ...route, lab: Object.fromEntries(entries) } : route;
+      mountedKey = keyOf(mounted, shell.route);
+      history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
+    },
+  };
+
   function show(route) {
     const chapter = route.chapter ? chapterById(route.chapter) : null;
     const problems = [];
     if (route.chapter && !chapter) problems.push(`there is no chapter '${route.chapter}'; showing the playground`);
     if (chapter && route.lesson && !chapter.lessons.some((l) => l.id === route.lesson)) problems.push(`chapter '${chapter.id}' has no lesson '${route.lesson}'`);
     if (chapter && route.task && !chapter.tasks.some((t) => t.id === route.task)) problems.push(`chapter '${chapter.id}' has no task '${route.task}'`);
-    const key = JSON.stringify([chapter?.id, route.lesson, route.task]);
+    const key = keyOf(chapter, route);
     if (key !== mountedKey) {
       mounted?.unmount();
       container.replaceChildren();
@@ -60,10 +79,15 @@ export function createCourse({ module, playground, nav, container, banner }) {
       mountedKey = key;
       if (chapter) {
         const number = CHAPTERS.indexOf(chapter) + 1;
-        chapter.mount(container, { module, playground, route, number });
+        chapter.mount(container, { module, playground, route, number, lab });
         container.append(chapterLinks(number));
       }
     }
+    // widget=: that lab in view; in an embed of the labs, the only one shown.
+    const widgets = [...container.querySelectorAll(':scope > .widget')];
+    const widget = route.widget && widgets.find((w) => w.id === route.widget);
+    if (chapter && route.widget && !widget) problems.push(`chapter '${chapter.id}' has no lab '${route.widget}'`);
+    for (const w of widgets) w.classList.toggle('widget-other', Boolean(widget) && w !== widget);
     container.hidden = !chapter;
     document.body.dataset.chapter = chapter ? chapter.id : 'playground';
     document.body.classList.toggle('no-playground', Boolean(chapter && !chapter.playground));
@@ -76,6 +100,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     showBanner(chapter?.lessons.find((l) => l.id === route.lesson));
     // A task's link brings its box into view (on a phone it lies below the chapter's text).
     if (chapter && route.task) document.getElementById(`task-${route.task}`)?.scrollIntoView({ block: 'nearest' });
+    else if (widget) widget.scrollIntoView({ block: 'start' });
     return problems;
   }
 
@@ -121,7 +146,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     }
     else if (settings !== serializeHash(playground.state())) playground.loadFromHash();
     const problems = [...errors, ...show(route)];
-    if (problems.length) playground.showMessage(`Some of the link was not understood: ${problems.join('; ')}.`, 'warning');
+    if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
   }
 
   // A click on the link of the lesson or task already shown starts it again (the hash does not change).
@@ -136,7 +161,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
   function start() {
     const { errors } = splitHash(location.hash);
     const problems = [...errors, ...show(shell.route)];
-    if (problems.length) playground.showMessage(`Some of the link was not understood: ${problems.join('; ')}.`, 'warning');
+    if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
     window.addEventListener('hashchange', onHashChange);
   }
 

@@ -5,6 +5,7 @@
 // Divergence is explained from the path, not just reported.
 import { Descent, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
+import { bindLabState, linkProblems } from '../../course/lab-state.js';
 import { formatNumber } from '../../views/format.js';
 import { CLASS_COLORS } from '../../views/colors.js';
 
@@ -139,7 +140,7 @@ function drawData(svg, surface, points, weights) {
 }
 
 /** @returns {() => void} clean-up */
-export function createDescentLab(container, { module, playground, route }, tasks = descentTasks) {
+export function createDescentLab(container, { module, playground, route, lab }, tasks = descentTasks) {
   const section = document.createElement('section');
   section.id = 'descent-lab';
   section.className = 'widget descent-lab';
@@ -178,6 +179,9 @@ export function createDescentLab(container, { module, playground, route }, tasks
   const list = renderTasks(section, tasks, { active: route.task });
   const $ = (id) => section.querySelector(`#${id}`);
   let runs = [];  // [{ name, descent }]
+  const linked = bindLabState(lab, 'descent', { surface: $('descent-surface'), rate: $('descent-rate'), optimizer: $('descent-optimizer'),
+    batch: $('descent-batch'), decay: $('descent-decay'), race: $('descent-race') });
+  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
 
   const settings = () => ({
     surface: $('descent-surface').value, learningRate: Number($('descent-rate').value), optimizer: $('descent-optimizer').value,
@@ -221,6 +225,7 @@ export function createDescentLab(container, { module, playground, route }, tasks
 
   const reset = () => {
     pause();
+    linked.save();
     const s = settings();
     const surface = SURFACES[s.surface];
     for (const r of runs) r.descent.dispose();

@@ -5,6 +5,7 @@
 // sigmoid saturates (δ carries h(1 − h) ≈ 0) and cross-entropy does not (the slope cancels).
 import { Descent, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
+import { bindLabState, linkProblems } from '../../course/lab-state.js';
 import { formatNumber } from '../../views/format.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -145,7 +146,7 @@ function runTable(key, view) {
 }
 
 /** @returns {() => void} clean-up */
-export function createNeuronLab(container, { module, playground, route }, tasks = neuronTasks) {
+export function createNeuronLab(container, { module, playground, route, lab }, tasks = neuronTasks) {
   const section = document.createElement('section');
   section.id = 'neuron-lab';
   section.className = 'widget neuron-lab';
@@ -176,6 +177,8 @@ export function createNeuronLab(container, { module, playground, route }, tasks 
   container.append(section);
   const list = renderTasks(section, tasks, { active: route.task });
   const $ = (id) => section.querySelector(`#${id}`);
+  const linked = bindLabState(lab, 'neuron', { start: $('neuron-start'), rate: $('neuron-rate') });
+  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
   const runs = Object.fromEntries(NEURON_LOSSES.map(({ key, surface }) => [key, new NeuronRun(module, surface)]));
 
   const settings = () => ({ start: $('neuron-start').value, rate: Number($('neuron-rate').value) });
@@ -189,6 +192,7 @@ export function createNeuronLab(container, { module, playground, route }, tasks 
     list.update({ settings: settings(), runs: views });
   };
   const reset = () => {
+    linked.save();
     const s = settings();
     for (const r of Object.values(runs)) r.reset(NEURON_STARTS[s.start].weights, s.rate);
     render();

@@ -7,6 +7,7 @@
 // converged, when it cannot (XOR), and when Adaline has settled.
 import { ClassicUnit, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
+import { bindLabState, linkProblems } from '../../course/lab-state.js';
 import { formatNumber } from '../../views/format.js';
 import { NEGATIVE_FILL, POSITIVE_FILL } from '../../views/colors.js';
 
@@ -228,7 +229,7 @@ function stepRows(rule, last) {
 }
 
 /** @returns {() => void} clean-up */
-export function createRulesWidget(container, { module, playground, route }, tasks = ruleTasks) {
+export function createRulesWidget(container, { module, playground, route, lab }, tasks = ruleTasks) {
   const section = document.createElement('section');
   section.id = 'rules-lab';
   section.className = 'widget rules-lab';
@@ -271,6 +272,9 @@ export function createRulesWidget(container, { module, playground, route }, task
   const list = renderTasks(section, tasks, { active: route.task });
   const $ = (id) => section.querySelector(`#${id}`);
   const part = (rule, cls) => section.querySelector(`#rules-${rule} .${cls}`);
+  const linked = bindLabState(lab, 'rules', { data: $('rules-data'), coding: $('rules-coding'),
+    'rate-perceptron': $('rules-rate-perceptron'), 'rate-adaline': $('rules-rate-adaline') });
+  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
   const units = Object.fromEntries(RULES.map((rule) => [rule, new ClassicUnit(module)]));
   let last = {};       // each rule's last step record; empty after a reset
   let data = null;     // { examples, targets } the units learn from
@@ -317,6 +321,7 @@ export function createRulesWidget(container, { module, playground, route }, task
   // A run starts over whenever the data, the coding or a rate changes.
   const reset = () => {
     stop();
+    linked.save();
     const s = settings();
     last = {};
     if (s.data === 'playground') {

@@ -1,0 +1,53 @@
+// A lab's controls in the URL: each named field travels as prefix.name=value (route.js), is read
+// when the lab is mounted and written back whenever the lab starts over on new settings. Only
+// values that differ from the field's default are written, so a plain chapter link stays short.
+
+const read = (el) => (el.type === 'checkbox' ? (el.checked ? '1' : '0') : el.value);
+
+// Sets `el` to the link's `value`; returns why not, or null.
+function write(el, value) {
+  if (el.tagName === 'SELECT') {
+    const options = [...el.options].map((o) => o.value);
+    if (!options.includes(value)) return `is not one of ${options.join(', ')}`;
+    el.value = value;
+    return null;
+  }
+  if (el.type === 'checkbox') {
+    if (value !== '0' && value !== '1') return 'is not 0 or 1';
+    el.checked = value === '1';
+    return null;
+  }
+  const n = Number(value);
+  const min = el.min === '' ? -Infinity : Number(el.min), max = el.max === '' ? Infinity : Number(el.max);
+  if (!Number.isFinite(n)) return 'is not a number';
+  if (n < min || n > max) return `is outside ${Number.isFinite(min) ? min : '−∞'}…${Number.isFinite(max) ? max : '∞'}`;
+  el.value = value;
+  return null;
+}
+
+/**
+ * Sets `fields` from the link and returns what could not be read, and save() to call after each change.
+ * @param {{ values(prefix: string): Object<string, string>, save(prefix: string, values: object): void }|undefined} lab
+ *   the shell's ctx.lab (undefined outside the course: nothing is read or written)
+ * @param {string} prefix the lab's prefix in the URL (rules, descent, ...)
+ * @param {Object<string, HTMLSelectElement|HTMLInputElement>} fields by the name they travel under
+ * @returns {{ problems: string[], save(): void }}
+ */
+export function bindLabState(lab, prefix, fields) {
+  const defaults = Object.fromEntries(Object.entries(fields).map(([name, el]) => [name, read(el)]));
+  const problems = [];
+  for (const [name, value] of Object.entries(lab?.values(prefix) ?? {})) {
+    const why = fields[name] ? write(fields[name], value) : 'is not a setting of this lab';
+    if (why) problems.push(`${prefix}.${name} '${value}' ${why}`);
+  }
+  return {
+    problems,
+    save() {
+      const changed = Object.entries(fields).map(([name, el]) => [name, read(el)]).filter(([name, v]) => v !== defaults[name]);
+      lab?.save(prefix, Object.fromEntries(changed));
+    },
+  };
+}
+
+/** The message for a lab's unreadable link values. */
+export const linkProblems = (problems) => `Some of the link was not understood: ${problems.join('; ')}.`;
