@@ -235,6 +235,19 @@ const readStateSource = `() => {
   };
 }`;
 
+/** Client coordinates of plane point (x1, x2) on the output plot. */
+export async function planePoint(page, x1, x2) {
+  const box = await page.locator('#plot canvas.data-plot-points').boundingBox();
+  return { x: box.x + ((x1 + 6) / 12) * box.width, y: box.y + ((6 - x2) / 12) * box.height };
+}
+/** Clicks plane point (x1, x2) on the output plot (shift: with Shift held), then waits a frame. */
+export async function clickPlane(page, x1, x2, { shift = false } = {}) {
+  const p = await planePoint(page, x1, x2);
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.click(p.x, p.y);
+  if (shift) await page.keyboard.up('Shift');
+  await frames(page);
+}
 /** What the page shows: epoch, losses, accuracy (percent), playing, the message and its kind. */
 export async function readState(page) {
   return page.evaluate(`(${readStateSource})()`);

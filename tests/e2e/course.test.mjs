@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, frames, choose, slide, readState, stepEpochs, screenshot } from './browser.mjs';
+import { useBrowser, frames, choose, slide, readState, stepEpochs, screenshot, clickPlane } from './browser.mjs';
 import { CHAPTERS, allLessons } from '../../web/course/chapters.js';
 import { lessonHash, taskHash } from '../../web/course/links.js';
 
@@ -171,6 +171,12 @@ test('a lab\'s settings travel in its link: opened set up, kept in the URL as th
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#neuron-rate'), '2');
   assert.equal(await page.inputValue('#descent-surface'), 'bowl');
+  // Chapter 1's two widgets: McCulloch and Pitts' unit as NOT x1 (x1 inhibitory, θ = 0), the threshold unit as NAND.
+  await go('#chapter=neuron&mp.kind1=inhibitory&mp.theta=0&unit.w1=-1&unit.w2=-1&unit.b=1.5');
+  assert.deepEqual(await page.$$eval('.mp-table:not(.mp-xor-table) tbody tr', (rows) => rows.map((r) => r.dataset.fires)), ['1', '1', '0', '0']);
+  assert.deepEqual(await page.$$eval('#neuron-unit tbody td[data-output]', (cells) => cells.map((c) => c.dataset.output)), ['1', '1', '1', '0']);
+  await page.fill('#neuron-b', '0.5');
+  assert.match(await hash(), /mp\.kind1=inhibitory&mp\.theta=0&unit\.w1=-1&unit\.w2=-1&unit\.b=0\.5/);
   // A value the lab does not have is said; the rest of the link still applies.
   await go('#chapter=perceptron&rules.data=maybe&rules.rate-adaline=0.05');
   assert.match((await readState(page)).message, /rules\.data 'maybe' is not one of and, or, nand, xor, playground/);
@@ -321,6 +327,14 @@ test('task: the perceptron lab, both rules step by step on AND with the core\'s 
   await frames(page());
   assert.match(await page().textContent('#rules-epochs'), /^0 epochs of \d+ examples/, 'new points start over');
   await expectStatus('perceptron-clusters', false, /noise at most 0\.25/);
+  // Points drawn on the playground's plot below are the lab's points too (drawn data all train).
+  await page().click('#draw-toggle');
+  await frames(page());
+  await page().selectOption('#draw-class', '1');
+  await clickPlane(page(), 3, 3);
+  assert.match(await page().textContent('#rules-epochs'), /^0 epochs of 201 examples$/);
+  assert.ok(await page().$('#rules-plot circle[data-example="200"][fill]'), 'the drawn point, at (0.5, 0.5) once scaled');
+  await page().click('#draw-toggle');
   // Play steps one example at a time until paused; the numbers shown are the units' own.
   await page().click('#rules-play');
   await page().waitForFunction(() => /and [3-9] examples/.test(document.querySelector('#rules-epochs').textContent));

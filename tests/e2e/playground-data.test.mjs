@@ -6,25 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useBrowser, withPage, frames, choose, slide, readState, hashParams, screenshot } from './browser.mjs';
+import { useBrowser, withPage, frames, choose, slide, readState, hashParams, screenshot, planePoint, clickPlane } from './browser.mjs';
 import { decodePoints } from '../../web/state.js';
 import { parseCsv } from '../../web/csv.js';
 
 const b = useBrowser();
 const T = { timeout: 30000 };
 
-/** Client coordinates of plane point (x1, x2) on the output plot. */
-async function planePoint(page, x1, x2) {
-  const box = await page.locator('#plot canvas.data-plot-points').boundingBox();
-  return { x: box.x + ((x1 + 6) / 12) * box.width, y: box.y + ((6 - x2) / 12) * box.height };
-}
-async function clickPlane(page, x1, x2, { shift = false } = {}) {
-  const p = await planePoint(page, x1, x2);
-  if (shift) await page.keyboard.down('Shift');
-  await page.mouse.click(p.x, p.y);
-  if (shift) await page.keyboard.up('Shift');
-  await frames(page);
-}
 /** Whether the points layer has paint at plane point (x1, x2). */
 async function pointShown(page, x1, x2) {
   return page.$eval('#plot canvas.data-plot-points', (c, [a, b]) => {

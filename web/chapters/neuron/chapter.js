@@ -4,6 +4,7 @@
 // playground under it.
 import { renderIntro, renderChapterTasks } from '../../course/chapter-page.js';
 import { allOf } from '../../course/tasks.js';
+import { bindLabState, linkProblems } from '../../course/lab-state.js';
 import { formatNumber } from '../../views/format.js';
 import { createMcCullochPittsWidget, mpTasks } from './mcculloch-pitts.js';
 import { createUnit, setUnit, unitOutputs } from './unit.js';
@@ -46,11 +47,12 @@ export const lessons = [];
 let engine = null;
 let removeMcCullochPitts = null;
 
-export function mount(container, { module, route, number }) {
+export function mount(container, { module, playground, route, number, lab }) {
   renderIntro(container, { number, title, html });
-  removeMcCullochPitts = createMcCullochPittsWidget(container, { module, route });
+  removeMcCullochPitts = createMcCullochPittsWidget(container, { module, route, lab, playground });
   engine = createUnit(module);
   const widget = document.createElement('section');
+  widget.id = 'neuron-unit';
   widget.className = 'widget neuron-unit';
   widget.innerHTML = `
     <h3>One threshold unit</h3>
@@ -63,11 +65,14 @@ export function mount(container, { module, route, number }) {
   container.append(widget);
   const list = renderChapterTasks(widget, id, unitTasks, route.task);
   const inputs = ['w1', 'w2', 'b'].map((k) => widget.querySelector(`#neuron-${k}`));
+  const linked = bindLabState(lab, 'unit', { w1: inputs[0], w2: inputs[1], b: inputs[2] });
+  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
   const body = widget.querySelector('tbody');
   const redraw = () => {
     const values = inputs.map((el) => (el.value.trim() === '' ? NaN : Number(el.value)));
     inputs.forEach((el, i) => el.setAttribute('aria-invalid', String(!Number.isFinite(values[i]))));
     if (!values.every(Number.isFinite)) return;  // a half-typed field keeps the last numbers
+    linked.save();
     const [w1, w2, b] = values;
     setUnit(engine, { w1, w2, b });
     const outputs = unitOutputs(engine);

@@ -4,6 +4,7 @@
 // that shows no single unit computes XOR; and XOR from two layers of such units.
 import { mcCullochPittsTable } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
+import { bindLabState, linkProblems } from '../../course/lab-state.js';
 
 const ROWS = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const PRESETS = {
@@ -51,7 +52,7 @@ export const mpTasks = [
 ];
 
 /** @returns {() => void} clean-up */
-export function createMcCullochPittsWidget(container, { module, route }, tasks = mpTasks) {
+export function createMcCullochPittsWidget(container, { module, route, lab, playground }, tasks = mpTasks) {
   const section = document.createElement('section');
   section.id = 'mp-unit';
   section.className = 'widget mp-unit';
@@ -75,8 +76,11 @@ export function createMcCullochPittsWidget(container, { module, route }, tasks =
   const list = renderTasks(section, tasks, { active: route.task });
   const $ = (id) => section.querySelector(`#${id}`);
   const body = section.querySelector('tbody');
+  const linked = bindLabState(lab, 'mp', { kind1: $('mp-kind-1'), kind2: $('mp-kind-2'), theta: $('mp-threshold') });
+  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
 
   const render = (note = '') => {
+    linked.save();
     const inhibitory = [$('mp-kind-1').value === 'inhibitory', $('mp-kind-2').value === 'inhibitory'];
     const threshold = Number($('mp-threshold').value);
     $('mp-theta').textContent = String(threshold);
