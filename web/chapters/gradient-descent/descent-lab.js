@@ -3,9 +3,10 @@
 // line. The learner picks the surface, the learning rate, the optimiser (or races all three from the
 // same start), the batch and decay, then steps; every number is the core's (engine.js Descent).
 // Divergence is explained from the path, not just reported.
-import { Descent, EngineError } from '../../engine.js';
+import { Descent } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { CLASS_COLORS } from '../../views/colors.js';
 
@@ -237,17 +238,11 @@ export function createDescentLab(container, { module, playground, route, lab }, 
   };
   // A diverged run refuses further steps: the page says so and keeps going.
   const steps = (n) => () => {
-    try {
-      for (const r of runs) if (!r.descent.state().diverged) r.descent.run(n);
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      playground.showMessage(e.message);
-    }
+    showingRefusals(playground, () => { for (const r of runs) if (!r.descent.state().diverged) r.descent.run(n); });
     render();
   };
-  // Removed with the widget: a control changed when the chapter is left may still fire "change".
-  const listening = new AbortController();
-  const on = (id, type, f) => $(id).addEventListener(type, f, { signal: listening.signal });
+  const listening = labListeners();
+  const on = (id, type, f) => listening.on($(id), type, f);
   on('descent-play', 'click', () => {
     if (frame) return pause();
     $('descent-play').textContent = 'Pause';
@@ -264,7 +259,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
   reset();
   return () => {
     pause();
-    listening.abort();
+    listening.off();
     for (const r of runs) r.descent.dispose();
     runs = [];
     section.remove();

@@ -3,9 +3,10 @@
 // point's factors of the gradient (z, h, h − t, h(1 − h), δ) and the gradient itself are the core's
 // (engine.js Descent.terms() and state()); the page shows why squared error stalls where the
 // sigmoid saturates (δ carries h(1 − h) ≈ 0) and cross-entropy does not (the slope cancels).
-import { Descent, EngineError } from '../../engine.js';
+import { Descent } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -198,17 +199,11 @@ export function createNeuronLab(container, { module, playground, route, lab }, t
     render();
   };
   const steps = (n) => () => {
-    try {
-      for (const r of Object.values(runs)) r.run(n);
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      playground.showMessage(e.message);
-    }
+    showingRefusals(playground, () => { for (const r of Object.values(runs)) r.run(n); });
     render();
   };
-  // Removed with the widget: a control changed when the chapter is left may still fire "change".
-  const listening = new AbortController();
-  const on = (id, type, f) => $(id).addEventListener(type, f, { signal: listening.signal });
+  const listening = labListeners();
+  const on = (id, type, f) => listening.on($(id), type, f);
   on('neuron-step', 'click', steps(1));
   on('neuron-run', 'click', steps(10));
   on('neuron-run-100', 'click', steps(100));
@@ -216,7 +211,7 @@ export function createNeuronLab(container, { module, playground, route, lab }, t
   for (const id of ['neuron-start', 'neuron-rate']) on(id, 'change', reset);
   reset();
   return () => {
-    listening.abort();
+    listening.off();
     for (const r of Object.values(runs)) r.dispose();
     section.remove();
   };

@@ -5,9 +5,10 @@
 // of both units with the core's numbers; the plot shows both boundary lines; the perceptron's
 // mistakes and Adaline's squared error are charted per epoch; the page says when the perceptron has
 // converged, when it cannot (XOR), and when Adaline has settled.
-import { ClassicUnit, EngineError } from '../../engine.js';
+import { ClassicUnit } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { NEGATIVE_FILL, POSITIVE_FILL } from '../../views/colors.js';
 
@@ -334,35 +335,21 @@ export function createRulesWidget(container, { module, playground, route, lab },
       data = gateData(s.data, s.coding);
     }
     for (const rule of RULES) {
-      const field = $(`rules-rate-${rule}`);
-      try {
+      const ok = showingRefusals(playground, () => {
         if (data) units[rule].reset({ rule, coding: s.coding, learningRate: s.rates[rule] }, data.examples, data.targets, [0, 0, 0]);
-        field.setAttribute('aria-invalid', 'false');
-      } catch (e) {
-        if (!(e instanceof EngineError)) throw e;
-        field.setAttribute('aria-invalid', 'true');
-        playground.showMessage(e.message);
-      }
+      });
+      $(`rules-rate-${rule}`).setAttribute('aria-invalid', String(!ok));
     }
     render();
   };
   // Each unit steps on its own: a refusal (no data, diverged weights) is said, the other goes on.
   const act = (f) => () => {
-    for (const rule of RULES) {
-      try {
-        f(rule);
-      } catch (e) {
-        if (!(e instanceof EngineError)) throw e;
-        playground.showMessage(`${RULE_NAMES[rule]}: ${e.message}`);
-        stop();
-      }
-    }
+    for (const rule of RULES) if (!showingRefusals(playground, () => f(rule), `${RULE_NAMES[rule]}: `)) stop();
     render();
   };
   const stepOne = act((rule) => { last[rule] = units[rule].step(); });
-  // Removed with the widget: a field edited when the chapter is left still fires "change" on blur.
-  const listening = new AbortController();
-  const on = (id, type, f) => $(id).addEventListener(type, f, { signal: listening.signal });
+  const listening = labListeners();
+  const on = (id, type, f) => listening.on($(id), type, f);
   on('rules-play', 'click', () => {
     if (timer) return stop();
     timer = setInterval(stepOne, PLAY_INTERVAL_MS);
@@ -388,7 +375,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
   reset();
   return () => {
     stop();
-    listening.abort();
+    listening.off();
     offRender();
     for (const unit of Object.values(units)) unit.dispose();
     section.remove();
