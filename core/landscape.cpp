@@ -215,7 +215,7 @@ std::string loss_slice(const Network& net, Loss loss, const TrainingData& data, 
            count_text(train.size(), "training example", "training examples") + " with " + std::to_string(P) +
            " parameters" + (m > 0 ? " and " + count_text(snaps.size(), "snapshot", "snapshots") : "") +
            " needs about " + format_number(work) + " operations, more than the limit of " +
-           format_number(kMaxSliceWork) + " (about a second in the browser): " +
+           format_number(kMaxSliceWork) + " (about half a second in the browser): " +
            (largest >= kMinSliceGrid ? "use a grid of at most " + std::to_string(largest) + " points a side"
                                      : "use a smaller network, fewer training points or fewer snapshots");
   }

@@ -60,8 +60,8 @@ constexpr double kMaxSliceRange = 1000;
 // The work one slice may cost, in operations: (grid² + snapshots + 1) forward passes over the
 // training set, each example costing its multiply-adds (one per parameter) plus 16 per unit and 32
 // for the activations, the loss and the copying that dominate small networks; plus snapshots² x
-// parameters for the principal directions. The limit is about 0.3 s natively and a second in the
-// browser: larger slices are refused before any work.
+// parameters for the principal directions. At the limit a slice took 0.25-0.3 s natively and
+// 0.3-0.45 s in Node's wasm (0.7 s before V8 optimised it): larger slices are refused before any work.
 constexpr double kMaxSliceWork = 2e9;
 
 struct SliceSpec {

@@ -470,7 +470,7 @@ TEST_CASE("a slice over the work limit is refused before any work, naming the gr
   // the largest grid g with (g² + 1) × 1.628e7 <= 2e9 is 11.
   const std::string e = pg.loss_slice(spec_of(SliceDirections::Random, 101, 1), out);
   CHECK_THAT(e, Contains("a 101 x 101 slice over 2500 training examples with 4417 parameters needs about 1.66"));
-  CHECK_THAT(e, Contains("more than the limit of 2e+09 (about a second in the browser): use a grid of at most 11 "
+  CHECK_THAT(e, Contains("more than the limit of 2e+09 (about half a second in the browser): use a grid of at most 11 "
                          "points a side"));
   CHECK(out.loss.empty());
   // Where not even a 2 x 2 grid fits: four hidden layers of 256.
