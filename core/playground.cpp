@@ -134,6 +134,7 @@ std::string Playground::rebuild(const Settings& s, const Dataset& data) {
 void Playground::reset() {
   net_.initialize(settings_.init, settings_.bias_init, settings_.seed);
   trainer_.reset(net_, split_.train, settings_.seed);
+  trajectory_.clear();  // its snapshots were of weights that are gone
   diverged_ = false;
 }
 

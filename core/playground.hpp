@@ -1,5 +1,6 @@
 // The façade the bindings expose: one long-lived object holding the dataset, the network and the
-// trainer, with coarse calls (configure, train, trace, evaluate a grid, read metrics and weights).
+// trainer, with coarse calls (configure, train, trace, evaluate a grid, read metrics and weights,
+// slice the loss landscape).
 // Every call that takes input validates it first and returns "" or an error message naming the
 // bad setting; on error nothing changes. No exceptions, no browser code.
 #pragma once
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "landscape.hpp"
 #include "network.hpp"
 #include "trace.hpp"
 #include "trainer.hpp"
@@ -101,6 +103,18 @@ class Playground {
   // current weights, in the params layout: what "the gradient of this weight" means right now.
   Vector gradient();
 
+  // The loss landscape (landscape.hpp): snapshots of the weights, taken when the caller asks (say
+  // every few epochs), for its trajectory directions and path; and the slice through the current
+  // weights over the training set. Weights that start over (reset, and configure or set_custom_data
+  // that build a new network) clear the trajectory; edited weights (set_params, set_weight,
+  // set_bias) and settings that keep the weights keep it.
+  std::string record_trajectory() { return trajectory_.record(net_.params()); }
+  void clear_trajectory() { trajectory_.clear(); }
+  const Trajectory& trajectory() const { return trajectory_; }
+  std::string loss_slice(const SliceSpec& spec, LossSlice& out) const {
+    return bp::loss_slice(net_, settings_.loss, inputs_, split_.train, trajectory_, spec, out);
+  }
+
   std::string set_params(const Scalar* values, Index count);
   std::string set_weight(std::int64_t layer, std::int64_t to, std::int64_t from, Scalar value);
   std::string set_bias(std::int64_t layer, std::int64_t unit, Scalar value);
@@ -134,6 +148,7 @@ class Playground {
   Network net_;
   Trainer trainer_;
   Workspace eval_ws_;
+  Trajectory trajectory_;
   bool diverged_ = false;
 };
 

@@ -103,6 +103,31 @@ function snapshotList(key, v, max) {
   return Array.from({ length: v.length }, (_, i) => v[i]);
 }
 
+// An options object read once into plain values (so no user getter runs while wasm holds
+// handles): unknown keys refused, missing ones taken from `defaults`.
+function readOptions(name, options, defaults) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new EngineError(`${name} must be an object (got ${describe(options)})`);
+  }
+  const out = { ...defaults };
+  let key = null;
+  try {
+    for (key of Object.keys(options)) {
+      if (!Object.hasOwn(defaults, key)) {
+        throw new EngineError(`unknown ${name} key ${describe(key)} (${Object.keys(defaults).join(', ')})`);
+      }
+    }
+    for (key of Object.keys(defaults)) {
+      const v = options[key];
+      if (v !== undefined) out[key] = v;
+    }
+  } catch (e) {
+    if (e instanceof EngineError) throw e;
+    throw new EngineError(`reading ${name} '${key}' failed: ${e instanceof Error ? e.message : describe(e)}`);
+  }
+  return out;
+}
+
 // Calls that only report success return "" (fine) or a message; calls that return data return
 // either the data or a message.
 function check(result) {
@@ -345,6 +370,46 @@ export class Engine {
   /** One update on training example `index` alone, epoch order untouched: traceStep's fields, batch [index]. */
   traceStepOn(index) {
     return check(this.live().traceStepOn(this.indexIn('example index', index, 0, () => this.dataSize() - 1)));
+  }
+
+  /**
+   * Records a snapshot of the current weights for lossSlice(): its trajectory directions and path.
+   * Call it as training goes (say every epoch); past 256 snapshots (fewer for a large network) every
+   * other one is dropped and recording slows to match, so a long run stays evenly spread, first and
+   * newest kept. New initial weights (reset(), or configure() / setCustomData() that start a new run)
+   * clear it; edited weights and settings that keep the weights do not. Throws if the weights have
+   * diverged.
+   */
+  recordTrajectory() { check(this.live().recordTrajectory()); return this; }
+  /** Forgets the recorded snapshots. */
+  clearTrajectory() { this.live().clearTrajectory(); return this; }
+  /** How many snapshots are recorded. */
+  trajectoryLength() { return this.live().trajectoryLength(); }
+  /**
+   * The loss landscape in a plane through the current weights θ: the mean training loss (data loss
+   * only, no L1/L2: at the centre it is metrics().train.loss) at θ + α·d1 + β·d2 on a grid × grid
+   * lattice of [−range, range]², endpoints included.
+   * @param {{ directions?: 'random'|'trajectory', seed?: number, grid?: number, range?: number }} [options]
+   *   directions: 'random' (default) are filter-normalised Gaussian directions drawn from `seed`
+   *   (each unit's incoming weights scaled to their norm in θ, biases 0); 'trajectory' the top two
+   *   principal directions of the recorded snapshots (at least 3, which must spread in two
+   *   dimensions), unit length and orthogonal. grid: points a side, 2..101 (default 21; odd puts a
+   *   point at θ). range: in (0, 1000] (default 1). A slice over the work limit (about half a second in
+   *   the browser) is refused with the largest grid that fits.
+   * @returns {{ directions, grid, range, loss: Float64Array, centerLoss: number, d1: Float32Array,
+   *   d2: Float32Array, explained: number[], path: Float64Array, pathLoss: Float64Array,
+   *   pathRecords: Float64Array }} loss: grid² values, row-major, row 0 at β = +range, column 0 at
+   *   α = −range; d1, d2 in the params() layout; explained: the fraction of the trajectory's variance
+   *   along d1 and d2 (0, 0 for random); path: each snapshot's (α, β), interleaved (the nearest point
+   *   of the plane); pathLoss: the loss at each snapshot itself; pathRecords: which recordTrajectory()
+   *   call since the last clear each snapshot came from.
+   */
+  lossSlice(options = {}) {
+    this.live();
+    const o = readOptions('slice options', options, { directions: 'random', seed: 1, grid: 21, range: 1 });
+    if (typeof o.directions !== 'string') throw new EngineError(`unknown directions ${describe(o.directions)} (random or trajectory)`);
+    const slice = check(this.live().lossSlice(o.directions, whole('seed', o.seed), whole('grid size', o.grid), finite('range', o.range)));
+    return { directions: o.directions, ...slice };
   }
 
   /**

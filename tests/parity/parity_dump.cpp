@@ -1,6 +1,7 @@
-// Prints, as JSON, the numbers a few fixed training runs produce in the native build, so the Node
-// tests can check that the wasm build computes the same from the same seeds. The scenarios here
-// and in tests/wasm/parity.test.mjs must match (the JSON carries their names and epoch counts).
+// Prints, as JSON, the numbers a few fixed training runs produce in the native build (and a
+// loss-landscape slice through where each ends), so the Node tests can check that the wasm build
+// computes the same from the same seeds. The scenarios here and in tests/wasm/parity.test.mjs must
+// match (the JSON carries their names and epoch counts).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -72,7 +73,20 @@ int main() {
     std::printf(",\"epochs\":%d,", scenarios[k].epochs);
     print_array("final", pg.network().params());
     const Metrics m = pg.metrics(Subset::Test);
-    std::printf(",\"testLoss\":%.9g,\"testAccuracy\":%.9g}", m.loss, m.accuracy);
+    std::printf(",\"testLoss\":%.9g,\"testAccuracy\":%.9g", m.loss, m.accuracy);
+    // A loss-landscape slice through the final weights: random directions of seed 3, 5 x 5 over [-1, 1]².
+    SliceSpec spec;
+    spec.seed = 3;
+    spec.grid = 5;
+    LossSlice slice;
+    const std::string slice_error = pg.loss_slice(spec, slice);
+    if (!slice_error.empty()) {
+      std::fprintf(stderr, "%s: %s\n", scenarios[k].name, slice_error.c_str());
+      return 1;
+    }
+    std::printf(",\"slice\":[");
+    for (std::size_t i = 0; i < slice.loss.size(); ++i) std::printf("%s%.9g", i ? "," : "", slice.loss[i]);
+    std::printf("]}");
   }
   std::printf("}\n");
   return 0;

@@ -215,7 +215,8 @@ describe('a disposed engine refuses every call with EngineError', () => {
     (e) => e.nextBatch(1), (e) => e.layerSizes(), (e) => e.params(), (e) => e.gradient(),
     (e) => e.setParams([]), (e) => e.layers(), (e) => e.setWeight(0, 0, 0, 1), (e) => e.setBias(0, 0, 1),
     (e) => e.dataset(), (e) => e.metrics(), (e) => e.layerStats(), (e) => e.trace(0), (e) => e.traceStep(1),
-    (e) => e.traceStepOn(0), (e) => e.evaluateGrid(4),
+    (e) => e.traceStepOn(0), (e) => e.evaluateGrid(4), (e) => e.recordTrajectory(), (e) => e.clearTrajectory(),
+    (e) => e.trajectoryLength(), (e) => e.lossSlice(),
   ];
   test(`${calls.length} methods`, () => {
     const e = new Engine(module);

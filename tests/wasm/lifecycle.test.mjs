@@ -37,6 +37,9 @@ function lifetime(i) {
   engine.nextBatch(5);
   engine.layers();
   engine.setParams(engine.params());
+  engine.recordTrajectory();
+  engine.lossSlice({ grid: 3 });
+  assert.throws(() => engine.lossSlice({ directions: 'trajectory' }), EngineError);
   assert.throws(() => engine.configure({ hidden: 'x' }), EngineError);
   assert.throws(() => engine.configure({ activation: 'nope' }), EngineError);
   assert.throws(() => engine.trace(-1), EngineError);

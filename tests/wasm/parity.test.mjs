@@ -1,6 +1,7 @@
 // Native/wasm agreement: runs build/native/parity_dump (the core built natively), then replays each
 // of its scenarios through the wasm engine from the same settings and seeds and compares the
-// initial parameters, the parameters after the same number of epochs, and the test metrics.
+// initial parameters, the parameters after the same number of epochs, the test metrics, and a
+// loss-landscape slice through the final weights.
 // Not here: whether the numbers are right (the Catch2 suites check that natively).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,7 +60,7 @@ const SCENARIOS = {
 //  - initial params: parity_dump prints %.9g (which round-trips float32), so any gap beyond print
 //    rounding (< 1e-7 for these magnitudes) is a real difference.
 //  - final params: 1e-5 absolute, more than 10x the observed drift.
-//  - test loss: 1e-5 relative; test accuracy: exact (a count of correct points).
+//  - test loss and the slice's losses: 1e-5 relative; test accuracy: exact (a count of correct points).
 const TOL = { initial: 1e-7, final: 1e-5, lossRelative: 1e-5 };
 
 const PARITY_DUMP = path.join(ROOT, 'build', 'native', 'parity_dump');
@@ -101,6 +102,13 @@ for (const [name, scenario] of Object.entries(SCENARIOS)) {
       assert.ok(final <= TOL.final, `final params differ by ${final}`);
       assert.ok(loss <= TOL.lossRelative, `test loss ${m.loss} vs native ${ref.testLoss}`);
       assert.equal(m.accuracy, ref.testAccuracy);
+      // The loss-landscape slice through the final weights (parity_dump's spec).
+      const slice = engine.lossSlice({ seed: 3, grid: 5, range: 1 }).loss;
+      assert.equal(slice.length, ref.slice.length);
+      for (let i = 0; i < slice.length; ++i) {
+        const rel = Math.abs(slice[i] - ref.slice[i]) / Math.abs(ref.slice[i]);
+        assert.ok(rel <= TOL.lossRelative, `slice cell ${i}: ${slice[i]} vs native ${ref.slice[i]}`);
+      }
     } finally {
       engine.dispose();
     }

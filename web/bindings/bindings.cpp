@@ -150,6 +150,25 @@ val step_trace_to_js(const bp::StepTrace& t) {
   return o;
 }
 
+// A loss-landscape slice as plain JS: typed arrays (copies) and numbers.
+val loss_slice_to_js(const bp::LossSlice& s) {
+  val o = val::object();
+  o.set("grid", s.grid);
+  o.set("range", s.range);
+  o.set("loss", typed_array("Float64Array", s.loss.data(), s.loss.size()));
+  o.set("centerLoss", s.center_loss);
+  o.set("d1", floats(s.d1));
+  o.set("d2", floats(s.d2));
+  val explained = val::array();
+  for (double e : s.explained) explained.call<void>("push", e);
+  o.set("explained", explained);
+  o.set("path", typed_array("Float64Array", s.path.data(), s.path.size()));
+  o.set("pathLoss", typed_array("Float64Array", s.path_loss.data(), s.path_loss.size()));
+  const std::vector<double> records(s.path_records.begin(), s.path_records.end());  // exact below 2^53
+  o.set("pathRecords", typed_array("Float64Array", records.data(), records.size()));
+  return o;
+}
+
 // The chain-rule lesson's graph f = (x + y) z: every node's value, gradient and inputs, and every
 // edge's local derivative and gradient.
 val sum_times_graph_js(double x, double y, double z) {
@@ -331,6 +350,22 @@ class Core {
     return e.empty() ? step_trace_to_js(t) : val(e);
   }
 
+  // The loss landscape: the weights recorded for its trajectory, and a slice (core/landscape.hpp).
+  std::string record_trajectory() { return pg_.record_trajectory(); }
+  void clear_trajectory() { pg_.clear_trajectory(); }
+  int trajectory_length() const { return int(pg_.trajectory().size()); }
+  val loss_slice(const std::string& directions, double seed, double grid, double range) const {
+    bp::SliceSpec spec;
+    if (!bp::parse_slice_directions(directions, spec.directions))
+      return val("unknown directions '" + directions + "' (random or trajectory)");
+    std::string e = seed_from(seed, spec.seed);
+    if (e.empty()) e = whole("grid size", grid, spec.grid);
+    spec.range = range;
+    bp::LossSlice s;
+    if (e.empty()) e = pg_.loss_slice(spec, s);
+    return e.empty() ? loss_slice_to_js(s) : val(e);
+  }
+
   int node_count() const { return pg_.node_count(); }
   // A view into a buffer that lives in this object: valid until the next call into the module.
   val evaluate_grid(double size, float lo, float hi) {
@@ -386,6 +421,10 @@ EMSCRIPTEN_BINDINGS(backprop_core) {
       .function("trace", &Core::trace)
       .function("traceStep", &Core::trace_step)
       .function("traceStepOn", &Core::trace_step_on)
+      .function("recordTrajectory", &Core::record_trajectory)
+      .function("clearTrajectory", &Core::clear_trajectory)
+      .function("trajectoryLength", &Core::trajectory_length)
+      .function("lossSlice", &Core::loss_slice)
       .function("nodeCount", &Core::node_count)
       .function("evaluateGrid", &Core::evaluate_grid);
 }

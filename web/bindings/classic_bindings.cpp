@@ -37,14 +37,8 @@ std::string read_classic_settings(const val& o, bp::ClassicSettings& s) {
     (std::string(key) == "batch" ? s.batch : s.shuffle) = v.as<bool>();
   }
   const val seed = o["seed"];
-  if (!seed.isUndefined()) {
-    std::int64_t k = 0;
-    std::string e = is_number(seed) ? whole("seed", seed.as<double>(), k) : "setting 'seed' must be a number";
-    if (e.empty() && (k < 0 || k > 4294967295LL)) e = "seed must be between 0 and 4294967295 (got " + std::to_string(k) + ")";
-    if (!e.empty()) return e;
-    s.seed = static_cast<std::uint32_t>(k);
-  }
-  return "";
+  if (seed.isUndefined()) return "";
+  return is_number(seed) ? seed_from(seed.as<double>(), s.seed) : "setting 'seed' must be a number";
 }
 
 // A JS array-like of numbers into `out`, its length checked against [lo, hi] before copying.

@@ -67,10 +67,9 @@ class Descent {
     std::string e = read_train(settings, bp::TrainSettings{}, train);
     bp::DescentPoints points;
     if (e.empty() && bp::surface_has_data(s)) e = read_points(x, t, points);
-    std::int64_t k = 0;
-    if (e.empty()) e = whole("seed", seed, k);
-    if (e.empty() && (k < 0 || k > 4294967295LL)) e = "seed must be between 0 and 4294967295 (got " + std::to_string(k) + ")";
-    if (e.empty()) e = descent_.reset(s, train, points, w0, w1, static_cast<std::uint32_t>(k));
+    std::uint32_t order_seed = 1;
+    if (e.empty()) e = seed_from(seed, order_seed);
+    if (e.empty()) e = descent_.reset(s, train, points, w0, w1, order_seed);
     if (e.empty()) current_train_ = train;
     return e;
   }

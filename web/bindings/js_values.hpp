@@ -27,6 +27,15 @@ inline std::string whole(const char* name, double d, std::int64_t& out) {
   return "";
 }
 
+// A seed: a whole number from 0 to 2^32 - 1, the core's std::uint32_t.
+inline std::string seed_from(double d, std::uint32_t& out) {
+  std::int64_t k = 0;
+  std::string e = whole("seed", d, k);
+  if (e.empty() && (k < 0 || k > 4294967295LL)) e = "seed must be between 0 and 4294967295 (got " + std::to_string(k) + ")";
+  if (e.empty()) out = static_cast<std::uint32_t>(k);
+  return e;
+}
+
 // An array length as the whole number it is (format_number would print 1e+07).
 inline std::string length_text(double n) {
   return n >= 0 && n <= 9007199254740992.0 ? std::to_string(static_cast<std::int64_t>(n)) : format_number(n);
