@@ -427,6 +427,39 @@ test('task: training one neuron, cross-entropy out of saturation in 8 steps, squ
   await expectStatus('neuron-se-saturated', false, /choose the saturated start and α = 0\.5/);
 });
 
+test('task: the loss landscape, 100 epochs recorded one by one, the path in the plane of its principal directions', T, async () => {
+  await openTask('gradient-descent', 'landscape-path');
+  const numbers = () => page().textContent('#landscape-numbers');
+  const status = () => page().textContent('#landscape-status');
+  // Drawn at once along random directions: the centre is the training loss the playground shows.
+  assert.match(await numbers(), /^J at the centre = [\d.]+, the training loss after 0 epochs/);
+  const centre = (await numbers()).match(/centre = ([\d.]+)/)[1];
+  assert.equal(Number(centre).toPrecision(3), Number(await page().textContent('#train-loss')).toPrecision(3));
+  await expectStatus('landscape-path', false, /train at least 100 epochs \(now 0\)/);
+  await page().selectOption('#landscape-directions', 'trajectory');
+  assert.match(await status(), /at least 3 recorded snapshots .*train a few epochs/, 'one snapshot is no path');
+  // One epoch per step, each rendered, so the lab records each.
+  await page().selectOption('#stepMode', 'epoch');
+  for (let i = 0; i < 100; ++i) {
+    await page().click('#step');
+    await frames(page());
+  }
+  await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);
+  await page().click('#landscape-draw');
+  assert.match(await status(), /^d1 and d2 explain [\d.]+% and [\d.]+% of how the 101 snapshots of the weights moved/);
+  await expectStatus('landscape-path', true);
+  assert.match(await numbers(), /the training loss after 100 epochs/);
+  assert.ok(await page().$('#landscape-paths polyline.landscape-path'), 'the path is drawn');
+  await screenshot(page(), 'course-landscape-lab.png');
+  // Random directions catch little of the path; forgetting it starts a new one from here.
+  await page().click('#landscape-new');
+  assert.equal(await page().inputValue('#landscape-directions'), 'random');
+  assert.match(await status(), /^The 101 snapshots of the weights projected onto two random directions \(seed 2\)/);
+  await page().click('#landscape-forget');
+  assert.match(await status(), /^The 1 snapshot of the weights projected/);
+  await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);
+});
+
 test('task: gradient descent, a learning rate that gets there and one step per epoch', T, async () => {
   await openTask('gradient-descent', 'learning-rate');
   await stepEpochs(page(), 20);

@@ -14,6 +14,7 @@ import { everySetting, xorFromTwoLayers, XOR } from '../../web/chapters/neuron/m
 import { gateData, playgroundData, runStatus, GIVE_UP_EPOCHS } from '../../web/chapters/perceptron/rules.js';
 import { SURFACES, describePath } from '../../web/chapters/gradient-descent/descent-lab.js';
 import { NeuronRun, NEURON_STARTS, compareRuns } from '../../web/chapters/gradient-descent/one-neuron.js';
+import { fitRange, LANDSCAPE_GRID } from '../../web/chapters/gradient-descent/landscape-lab.js';
 
 const module = await loadModule();
 const task = (chapter, id) => chapterById(chapter).tasks.find((t) => t.id === id);
@@ -220,6 +221,34 @@ test('training one neuron: from saturation cross-entropy has every point right a
   assert.equal(compareRuns(seDone.runs).text, 'Every point right: cross-entropy after 8 steps, squared error after 242 (30 times as many).');
   expect(se, neuronRuns('small', 0.5, 300), false, /choose the saturated start and α = 0\.5/);
   expect(ce, neuronRuns('saturated', 1, 50), false, /choose the saturated start and α = 0\.5/);
+});
+
+/** The playground's defaults (XOR) trained `epochs` epochs, recording each, and the slice the lab would draw. */
+function landscapeRun(epochs, directions) {
+  const { engine } = run({});
+  engine.recordTrajectory();
+  for (let i = 0; i < epochs; ++i) engine.trainEpochs(1).recordTrajectory();
+  const range = fitRange(engine.lossSlice({ directions, grid: 2, range: 1 }).path, directions === 'random' ? 1 : 0.5);
+  return { engine, epoch: epochs, slice: engine.lossSlice({ directions, grid: LANDSCAPE_GRID, range }) };
+}
+
+test('the landscape lab: after 100 epochs on XOR the path\'s two principal directions explain over 90%, and the path ends at the centre', () => {
+  const t = task('gradient-descent', 'landscape-path');
+  const trained = landscapeRun(100, 'trajectory');
+  const { slice } = trained;
+  assert.ok(slice.explained[0] + slice.explained[1] >= 0.9, `explained ${slice.explained}`);
+  assert.equal(slice.centerLoss, trained.engine.metrics().train.loss, 'the centre is the training loss the playground shows');
+  assert.equal(slice.loss[(LANDSCAPE_GRID * LANDSCAPE_GRID - 1) / 2], slice.centerLoss, 'the middle cell is the centre');
+  const n = slice.path.length;
+  assert.equal(n, 2 * 101);
+  assert.ok(Math.abs(slice.path[n - 2]) < 1e-5 && Math.abs(slice.path[n - 1]) < 1e-5, 'the path ends at the current weights');
+  assert.ok([...slice.path].every((v) => Math.abs(v) <= slice.range), `the fitted range ±${slice.range} holds the path`);
+  assert.ok(slice.pathLoss[0] > slice.pathLoss[100], 'downhill');
+  expect(t, trained, true);
+  expect(t, landscapeRun(50, 'trajectory'), false, /train at least 100 epochs \(now 50\)/);
+  expect(t, landscapeRun(100, 'random'), false, /draw the slice along the path's principal directions/);
+  assert.equal(fitRange([0.1, -0.2], 1), 1);
+  assert.equal(fitRange([3.14, -0.2], 0.5), 3.9);
 });
 
 test('perceptron: a single unit on the two clusters', () => {

@@ -5,6 +5,7 @@ import { allOf } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
 import { createDescentLab, descentTasks } from './descent-lab.js';
 import { createNeuronLab, neuronTasks } from './one-neuron.js';
+import { createLandscapeLab, landscapeTasks } from './landscape-lab.js';
 
 const html = `
 <p>Training moves every weight a small step against the gradient of the loss:
@@ -26,7 +27,12 @@ the flat direction is too large for the steep one and momentum helps.</p>
 slope <math><mi>h</mi><mo>(</mo><mn>1</mn><mo>−</mo><mi>h</mi><mo>)</mo></math>, at most 0.25 and close to 0
 once the neuron saturates, even when it is saturated on the wrong side. With cross-entropy that slope
 cancels and the gradient is just the error times the input, so a confidently wrong neuron learns fastest.
-The second lab trains one neuron both ways from the same start.</p>`;
+The second lab trains one neuron both ways from the same start.</p>
+<p>A network's loss has as many dimensions as it has weights, but it can still be looked at through a
+plane: the third lab draws the training loss around the playground's current weights along two
+directions, random ones or the two along which training has moved the weights most, with the path
+the weights took. Most of a training run's movement lies in such a plane, and the path runs downhill
+to where the weights are now.</p>`;
 
 const playgroundTasks = [
   { id: 'learning-rate', title: 'A learning rate that gets there',
@@ -58,6 +64,7 @@ const playgroundTasks = [
 
 export const { id, title, playground, lessons, tasks, mount, unmount } = playgroundChapter({
   id: 'gradient-descent', title: 'Gradient descent', html, tasks: playgroundTasks,
-  widgets: [(container, ctx) => createDescentLab(container, ctx), (container, ctx) => createNeuronLab(container, ctx)],
-  widgetTasks: [...descentTasks, ...neuronTasks],
+  widgets: [(container, ctx) => createDescentLab(container, ctx), (container, ctx) => createNeuronLab(container, ctx),
+    (container, ctx) => createLandscapeLab(container, ctx)],
+  widgetTasks: [...descentTasks, ...neuronTasks, ...landscapeTasks],
 });

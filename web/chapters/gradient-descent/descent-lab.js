@@ -9,6 +9,7 @@ import { bindLabState, linkProblems } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { CLASS_COLORS } from '../../views/colors.js';
+import { drawContours } from '../../views/contours.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const SIZE = 260;
@@ -79,23 +80,6 @@ const el = (tag, attrs = {}) => {
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;
 };
-
-// J on the grid as bands of log J (like contour lines), light to dark towards the minimum.
-function drawContours(canvas, values) {
-  const ctx = canvas.getContext('2d');
-  const image = ctx.createImageData(GRID, GRID);
-  let lo = Infinity, hi = -Infinity;
-  for (const v of values) { if (v < lo) lo = v; if (v > hi) hi = v; }
-  const scale = (v) => Math.log1p((v - lo) / ((hi - lo) / 200 || 1));
-  const top = scale(hi) || 1;
-  values.forEach((v, i) => {
-    const u = scale(v) / top;                 // 0 at the minimum, 1 at the maximum
-    const band = Math.floor(u * 12) % 2 === 0 ? 0 : 10;
-    const light = 150 + 95 * u + band;
-    image.data.set([light * 0.82, light * 0.9, Math.min(255, light + 15), 255], 4 * i);
-  });
-  ctx.putImageData(image, 0, 0);
-}
 
 // The paths on the contours (one per racer), each ending at its current point.
 function drawPaths(svg, runs, range) {
@@ -233,7 +217,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     runs = (s.race ? RACE : [s.optimizer]).map((name) => ({ name, descent: new Descent(module) }));
     for (const r of runs) r.descent.reset(s.surface, trainSettings(s, r.name), surface.points, surface.start);
     const [[lo0, hi0], [lo1, hi1]] = surface.range;
-    drawContours($('descent-canvas'), runs[0].descent.grid(lo0, hi0, lo1, hi1, GRID));
+    drawContours($('descent-canvas'), runs[0].descent.grid(lo0, hi0, lo1, hi1, GRID), GRID);
     render();
   };
   // A diverged run refuses further steps: the page says so and keeps going.

@@ -1,0 +1,180 @@
+// The MLP's loss landscape, in a plane: the playground's mean training loss at θ + α·d1 + β·d2
+// around its current weights θ (the centre), computed by the core (Engine.lossSlice), along two
+// filter-normalised random directions or the two principal directions of the weights recorded
+// while the playground trained, drawn as contours with the recorded path projected onto the plane.
+// The lab records the weights once per epoch while it is mounted.
+import { EngineError } from '../../engine.js';
+import { renderTasks } from '../../course/tasks.js';
+import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
+import { formatNumber } from '../../views/format.js';
+import { drawContours } from '../../views/contours.js';
+
+export const LANDSCAPE_GRID = 41;
+const SIZE = 260;
+// Past the path's farthest point, so the whole path and some of the slopes around it show.
+const FIT_MARGIN = 1.25;
+export const PATH_EPOCHS = 100;
+
+export const landscapeTasks = [
+  { id: 'landscape-path', title: 'Training moves in a plane',
+    setup: { dataset: 'xor' },
+    statement: `Train the playground below for at least ${PATH_EPOCHS} epochs while this lab records the weights, then draw ` +
+      'the slice along the path\'s principal directions. Do the two explain at least 90% of how the weights moved? ' +
+      'The path runs downhill to the centre, the weights you have now.',
+    check: ({ slice, epoch }) => {
+      const share = slice?.directions === 'trajectory' ? slice.explained[0] + slice.explained[1] : null;
+      return {
+        met: epoch >= PATH_EPOCHS && share !== null && share >= 0.9,
+        missing: [epoch < PATH_EPOCHS ? `train at least ${PATH_EPOCHS} epochs (now ${epoch})`
+          : share === null ? 'draw the slice along the path\'s principal directions'
+            : `the two directions explain ${formatNumber(100 * share)}%: train on (or reset and try another set-up)`],
+      };
+    } },
+];
+
+/** The range that shows the whole projected path (path: α, β pairs) with a margin, at least `least`. */
+export function fitRange(path, least = 0.5) {
+  let far = 0;
+  for (const v of path) if (Number.isFinite(v)) far = Math.max(far, Math.abs(v));
+  return Math.max(least, Number((far * FIT_MARGIN).toPrecision(2)));
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const el = (tag, attrs = {}) => {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+};
+
+// The projected path (start ringed), the centre (the current weights) and the axes' names.
+function drawPath(svg, slice) {
+  const px = (a) => ((a + slice.range) / (2 * slice.range)) * SIZE;
+  const py = (b) => SIZE - ((b + slice.range) / (2 * slice.range)) * SIZE;
+  svg.replaceChildren();
+  const points = [];
+  for (let i = 0; i + 1 < slice.path.length; i += 2) points.push(`${px(slice.path[i]).toFixed(1)},${py(slice.path[i + 1]).toFixed(1)}`);
+  if (points.length > 1) svg.append(el('polyline', { points: points.join(' '), class: 'landscape-path' }));
+  if (points.length > 0) {
+    const [x, y] = points[0].split(',');
+    svg.append(el('circle', { cx: x, cy: y, r: 4, class: 'landscape-start' }));
+  }
+  const c = SIZE / 2;
+  svg.append(el('path', { d: `M${c - 6},${c}h12M${c},${c - 6}v12`, class: 'landscape-centre' }),
+    Object.assign(el('text', { x: SIZE / 2, y: SIZE - 4, class: 'descent-axis' }), { textContent: 'α (along d1)' }),
+    Object.assign(el('text', { x: 12, y: SIZE / 2, class: 'descent-axis', transform: `rotate(-90 12 ${SIZE / 2})` }), { textContent: 'β (along d2)' }));
+}
+
+/** @returns {() => void} clean-up */
+export function createLandscapeLab(container, { playground, route, lab }, tasks = landscapeTasks) {
+  const section = document.createElement('section');
+  section.id = 'landscape-lab';
+  section.className = 'widget landscape-lab';
+  section.innerHTML = `
+  <h3>The network's loss landscape, in a plane</h3>
+  <p class="hint">The playground's network below has far more than two weights, so its J can only be drawn
+    along two directions at a time: the slice is J(θ + α·d1 + β·d2) around the current weights θ, at the
+    centre (+). Random directions are scaled neuron by neuron to the size of its weights (Li et al., 2018);
+    the path's principal directions are the two along which the weights recorded each epoch moved most.
+    J is the mean training loss, without L1/L2.</p>
+  <div class="row">
+    <label class="compact">Directions <select id="landscape-directions"><option value="random">random, filter-normalised</option><option value="trajectory">the path's principal directions</option></select></label>
+    <label class="compact">Range <select id="landscape-range"><option value="fit">fit the path</option><option value="0.5">±0.5</option><option value="1">±1</option><option value="2">±2</option><option value="5">±5</option></select></label>
+  </div>
+  <div class="row">
+    <button id="landscape-draw" type="button">Draw the slice</button>
+    <button id="landscape-new" type="button">New random directions</button>
+    <button id="landscape-forget" type="button">Forget the path</button>
+  </div>
+  <div class="descent-contours">
+    <canvas id="landscape-canvas" width="${LANDSCAPE_GRID}" height="${LANDSCAPE_GRID}" aria-hidden="true"></canvas>
+    <svg id="landscape-paths" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="Contours of the training loss in the plane, with the path of the weights"></svg>
+  </div>
+  <p id="landscape-numbers"></p>
+  <p id="landscape-status" class="landscape-status" role="status"></p>`;
+  container.append(section);
+  const list = renderTasks(section, tasks, { active: route.task });
+  const $ = (id) => section.querySelector(`#${id}`);
+  const linked = bindLabState(lab, 'landscape', { directions: $('landscape-directions'), range: $('landscape-range') });
+  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
+  let slice = null;   // the last slice drawn, or null
+  let seed = 1;       // of the random directions
+  let recorded = -1;  // the epoch of the last snapshot
+
+  const check = () => list.update({ slice, epoch: playground.engine().progress().epoch });
+  const say = (text, kind = 'info') => {
+    $('landscape-status').textContent = text;
+    $('landscape-status').dataset.kind = kind;
+  };
+  // One snapshot per epoch reached.
+  const record = () => {  // (a new run, new weights or another network, starts the path over: the core clears it)
+    const engine = playground.engine();
+    const { epoch, diverged } = engine.progress();
+    if (diverged || (epoch === recorded && engine.trajectoryLength() > 0)) return;
+    showingRefusals(playground, () => engine.recordTrajectory());
+    recorded = epoch;
+  };
+
+  const draw = () => {
+    linked.save();
+    const engine = playground.engine();
+    const directions = $('landscape-directions').value;
+    const chosen = $('landscape-range').value;
+    try {
+      // "fit": the path's extent does not depend on the range, so a 2 x 2 slice finds it cheaply.
+      const least = directions === 'random' ? 1 : 0.5;  // random directions are as long as θ: ±1 is their natural scale
+      const range = chosen === 'fit' ? fitRange(engine.lossSlice({ directions, seed, grid: 2, range: 1 }).path, least) : Number(chosen);
+      slice = engine.lossSlice({ directions, seed, grid: LANDSCAPE_GRID, range });
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      slice = null;
+      say(/[.!?]$/.test(e.message) ? e.message : `${e.message}.`, 'warning');
+      check();
+      return;
+    }
+    drawContours($('landscape-canvas'), slice.loss, LANDSCAPE_GRID);
+    drawPath($('landscape-paths'), slice);
+    let low = 0;
+    slice.loss.forEach((v, i) => { if (v < slice.loss[low]) low = i; });
+    const step = (2 * slice.range) / (LANDSCAPE_GRID - 1);
+    const [lowA, lowB] = [-slice.range + (low % LANDSCAPE_GRID) * step, slice.range - Math.floor(low / LANDSCAPE_GRID) * step];
+    const { epoch } = engine.progress();
+    $('landscape-numbers').textContent = `J at the centre = ${formatNumber(slice.centerLoss, { digits: 4 })}, the training loss ` +
+      `after ${epoch} epoch${epoch === 1 ? '' : 's'}; lowest on this slice ${formatNumber(slice.loss[low], { digits: 4 })} ` +
+      `at (α, β) = (${formatNumber(lowA)}, ${formatNumber(lowB)}); ±${formatNumber(slice.range)} shown.`;
+    const points = slice.path.length / 2;
+    const snapshots = `${points} snapshot${points === 1 ? '' : 's'} of the weights`;
+    say(directions === 'trajectory'
+      ? `d1 and d2 explain ${formatNumber(100 * slice.explained[0])}% and ${formatNumber(100 * slice.explained[1])}% of how the ` +
+        `${snapshots} moved; the path starts at the ring.`
+      : `The ${snapshots} projected onto two random directions (seed ${seed}): random planes catch little of a path.`);
+    check();
+  };
+
+  const listening = labListeners();
+  const on = (id, type, f) => listening.on($(id), type, f);
+  on('landscape-draw', 'click', draw);
+  on('landscape-new', 'click', () => {
+    seed += 1;
+    $('landscape-directions').value = 'random';
+    draw();
+  });
+  on('landscape-forget', 'click', () => {
+    playground.engine().clearTrajectory();
+    recorded = -1;
+    record();
+    draw();
+  });
+  for (const id of ['landscape-directions', 'landscape-range']) on(id, 'change', draw);
+  const offRender = playground.onRender(() => {
+    record();
+    check();
+  });
+  record();
+  draw();
+  return () => {
+    listening.off();
+    offRender();
+    section.remove();
+  };
+}
