@@ -240,6 +240,19 @@ test('first visit: tips for play, a neuron and the links, each closed for good; 
     await frames(page);
     assert.equal(await page.locator('.tip').count(), 0);
   }, { firstVisit: true });
+  // On a phone the play tip follows the run bar as it sticks to the top.
+  await withPage(b, '', async (page) => {
+    const under = async () => {
+      const [tip] = (await shownTips(page)).filter((t) => t.id === 'play');
+      const play = await page.locator('#play').boundingBox();
+      return tip && Math.abs(tip.y - (play.y + play.height + 10)) < 1.5;
+    };
+    assert.ok(await under(), 'under play at the top');
+    await page.mouse.wheel(0, 900);
+    await page.waitForFunction(() => window.scrollY > 800);
+    await frames(page);
+    assert.ok(await under(), 'still under play once the bar sticks');
+  }, { firstVisit: true, viewport: { width: 390, height: 844 } });
   // An embed never shows them.
   await withPage(b, '#embed=network,output,controls', async (page) => {
     assert.deepEqual(await shownTips(page), []);

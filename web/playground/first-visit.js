@@ -86,6 +86,16 @@ export function showFirstVisitTips(root = document) {
       if (!overlaps) placed.push(mine);
     }
   }
+  // A target may move without the layout changing: the phone's run bar sticks to the top as the page
+  // scrolls, so the play tip follows it (once per frame at most).
+  let pending = 0;
+  window.addEventListener('scroll', () => {
+    if (open.length === 0 || pending) return;
+    pending = requestAnimationFrame(() => {
+      pending = 0;
+      place();
+    });
+  }, { passive: true });
   place();
   return place;
 }
