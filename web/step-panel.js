@@ -17,7 +17,7 @@ import {
 const PICK_RADIUS = 0.6;  // plane units: how close a click must be to a point to pick it
 
 /**
- * @param {object} deps { engine(): Engine, state(): page state, onTrained(), showMessage(text, kind),
+ * @param {object} deps { engine(): Engine, state(): page state, onTrained(), showMessage(text, kind, { until }),
  *   requestRender() }
  */
 export function createStepPanel(deps) {
@@ -43,7 +43,7 @@ export function createStepPanel(deps) {
 
   function trace(run) {
     const refused = deps.refuse?.();  // e.g. no points to step on: say why instead of tracing
-    if (refused) { deps.showMessage(refused, 'info'); return; }
+    if (refused) { deps.showMessage(refused, 'info', { until: () => !deps.refuse?.() }); return; }
     const engine = deps.engine();
     let step;
     try {
@@ -80,7 +80,8 @@ export function createStepPanel(deps) {
     const data = deps.engine().dataset();
     const best = nearestPoint(data.xy, x1, x2, PICK_RADIUS, data.train);
     if (best < 0) {
-      deps.showMessage('Click on a training point to trace a step on it.', 'info');
+      const traced = panel.traced;  // said until the next step is traced
+      deps.showMessage('Click on a training point to trace a step on it.', 'info', { until: () => panel.traced > traced });
       return;
     }
     trace((engine) => engine.traceStepOn(best));

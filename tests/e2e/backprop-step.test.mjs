@@ -352,6 +352,10 @@ test('clicking a training point traces a step on it; a test point is refused wit
     const state = await readState(page);
     assert.match(state.message, /Click on a training point/);
     assert.match(await page.textContent('#step-text'), new RegExp(`Training point ${train}:`), 'the traced step stays');
+    // The hint goes once a step is traced again.
+    await page.mouse.click(p.x, p.y);
+    await frames(page);
+    assert.equal(await page.isHidden('#message'), true, 'no stale hint after the next trace');
   });
 });
 

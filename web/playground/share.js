@@ -12,7 +12,8 @@ import { canMeasure, measureEmbed, createPreview } from './embed-frames.js';
 export function shareUrl(hide, embed = []) {
   const state = { ...page.state, hide, embed };
   if (state.dataset === 'custom' && !state.data) {
-    showMessage(`Your data has more than ${MAX_LINK_POINTS} points, too many for a link: export it as CSV to share it.`, 'info');
+    showMessage(`Your data has more than ${MAX_LINK_POINTS} points, too many for a link: export it as CSV to share it.`, 'info',
+      { until: () => page.state.dataset !== 'custom' || Boolean(page.state.data) });
   }
   return `${location.origin}${location.pathname}${joinHash(page.routeHash(), serializeHash(state))}`;
 }
