@@ -44,7 +44,7 @@ constexpr Description kDescriptions[] = {
     {Activation::Linear, "z", "1", "none"},
     {Activation::Step, "1 if z > 0, else 0", "0 (a jump at 0)", "comparison"},
     {Activation::Sigmoid, "1 / (1 + e^−z)", "σ(z)(1 − σ(z))", "exp"},
-    {Activation::Tanh, "(e^z − e^−z) / (e^z + e^−z)", "1 − tanh²(z)", "exp"},
+    {Activation::Tanh, "2σ(2z) − 1", "1 − tanh²(z)", "exp"},
     {Activation::Relu, "max(0, z)", "1 if z > 0, else 0", "comparison"},
     {Activation::LeakyRelu, "z if z > 0, else a·z", "1 if z > 0, else a", "comparison"},
     {Activation::Elu, "z if z > 0, else α(e^z − 1)", "1 if z > 0, else α·e^z", "exp"},
@@ -116,7 +116,8 @@ ActivationProperties measure(const Description& d, const ActivationParams& p) {
     const std::size_t mirror = z.size() - 1 - i;  // z[mirror] = -z[i]
     if (std::abs(v[i] + v[mirror]) > 1e-6 * (1 + std::abs(v[i]))) r.zero_centred = false;
     if (v[i] < 0) r.negative_outputs = true;
-    if (g[i] > r.max_slope) r.max_slope = g[i], r.max_slope_at = z[i];
+    const bool nearer = g[i] == r.max_slope && std::abs(z[i]) < std::abs(r.max_slope_at);
+    if (g[i] > r.max_slope || nearer) r.max_slope = g[i], r.max_slope_at = z[i];
   }
   r.two_valued = r.max_slope == 0 && r.low != r.high;
   // Differentiable at the seam z = 0: no jump in f or f' across +-1e-6. Near 0 every slope here is

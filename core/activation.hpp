@@ -126,8 +126,8 @@ struct ActivationProperties {
   bool zero_centred = false;      // odd, f(-z) = -f(z): outputs symmetric about 0
   bool negative_outputs = false;  // f(z) < 0 somewhere (leaky ReLU, ELU: partly centred)
   bool saturates_low = false, saturates_high = false;  // f' -> 0 as z -> -inf / +inf
-  // The largest f'(z) on z in [-40, 40] in steps of 1/256 (0 included), and the first z where f'
-  // reaches it. Softplus's supremum 1 (z -> inf) is reached there too, in float and double alike.
+  // The largest f'(z) on z in [-40, 40] in steps of 1/256 (0 included), and the z nearest 0 where
+  // f' reaches it. Softplus's supremum 1 (z -> inf) is reached there too, in float and double alike.
   double max_slope = 0, max_slope_at = 0;
   bool smooth = false;  // differentiable everywhere: neither f nor f' jumps at z = 0, the only seam
 };

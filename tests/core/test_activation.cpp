@@ -421,7 +421,7 @@ TEST_CASE("the properties table: largest slopes 0.25 for sigmoid and 1 for tanh 
 
   const auto& relu = row(table, Activation::Relu);
   CHECK(relu.max_slope == 1.0);
-  CHECK(relu.max_slope_at > 0.0);
+  CHECK(relu.max_slope_at == 1.0 / 256);  // the grid's first z > 0: ReLU'(0) = 0
   CHECK((relu.low == 0 && !relu.low_open && relu.high == kInf && relu.high_open));  // [0, inf)
   CHECK((relu.saturates_low && !relu.saturates_high));  // dead for z < 0
   CHECK_FALSE(relu.smooth);
@@ -429,6 +429,7 @@ TEST_CASE("the properties table: largest slopes 0.25 for sigmoid and 1 for tanh 
 
   const auto& linear = row(table, Activation::Linear);
   CHECK((linear.low == -kInf && linear.high == kInf && linear.max_slope == 1.0 && linear.zero_centred && linear.smooth));
+  CHECK(linear.max_slope_at == 0.0);  // of the z where f' is largest, the nearest 0
   CHECK((!linear.saturates_low && !linear.saturates_high));
 
   const auto& step = row(table, Activation::Step);
