@@ -7,6 +7,8 @@
 // rounded away.) Step: f(0) = 0 and f' = 0 everywhere.
 // Softmax is column-wise (over the neurons of one example); its Jacobian is never formed here:
 // the only valid pairing (softmax + cross-entropy) gives dL/dz = a - y directly (see loss.hpp).
+// At the end, for the activation lab (chapter 6): each function's properties read off these code
+// paths, its curve on the page's z, softmax of one vector, and the chain rule's running products.
 #pragma once
 #include <string>
 #include <vector>
@@ -27,6 +29,8 @@ std::vector<std::string> activation_names();  // every activation, softmax last
 bool parse_activation(const std::string& name, Activation& out);  // false if unknown
 // Range of f as [lo, hi] for class targets and thresholds: tanh gives -1/+1 targets, others 0/1.
 Scalar activation_low_target(Activation f);
+// "" when p is in the ranges a network takes: leaky slope in [0, 1), ELU alpha in (0, 10].
+std::string check_activation_params(const ActivationParams& p);
 
 // sigmoid(z) = 1 / (1 + e^-z): exp's relative error only, at every z (e^-z = inf gives 0).
 template <class Z>
@@ -99,5 +103,53 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
     case Activation::Softmax: g.setOnes(); break;
   }
 }
+
+// ---- The activation lab: what each elementwise activation is like, measured on the code above
+// (activate, activate_grad) rather than restated, so the page's table cannot drift from what the
+// network computes. Not used in training. Each call returns "" or why it refused (and then leaves
+// its outputs empty).
+
+constexpr int kMaxCurvePoints = 10000;  // z values per activation_curve call
+constexpr int kMaxLogits = 100;         // softmax_of
+constexpr int kMaxChainPaths = 16;      // chain_products
+constexpr int kMaxChainFactors = 100;   // per path
+
+struct ActivationProperties {
+  Activation f = Activation::Linear;
+  const char* formula = "";     // f(z) as the core defines it (step(0) = 0)
+  const char* derivative = "";  // f'(z) as activate_grad computes it
+  const char* cost = "";        // what one evaluation takes: "none", "comparison", "exp", "exp + log"
+  // The range: f's limits as z -> -inf and +inf (+-inf when f grows without bound), each end open
+  // unless f takes it at a finite z; two_valued when f takes nothing but its two ends (the step).
+  double low = 0, high = 0;
+  bool low_open = true, high_open = true, two_valued = false;
+  bool zero_centred = false;      // odd, f(-z) = -f(z): outputs symmetric about 0
+  bool negative_outputs = false;  // f(z) < 0 somewhere (leaky ReLU, ELU: partly centred)
+  bool saturates_low = false, saturates_high = false;  // f' -> 0 as z -> -inf / +inf
+  // The largest f'(z) on z in [-40, 40] in steps of 1/256 (0 included), and the z nearest 0 where
+  // f' reaches it. Softplus's supremum 1 (z -> inf) is reached there too, in float and double alike.
+  double max_slope = 0, max_slope_at = 0;
+  bool smooth = false;  // differentiable everywhere: neither f nor f' jumps at z = 0, the only seam
+};
+// Every elementwise activation (all but softmax), in activation_names() order.
+std::string activation_properties(const ActivationParams& p, std::vector<ActivationProperties>& out);
+
+// f(z) and f'(z) at each z, through activate() and activate_grad() in Scalar, as a network computes
+// them (1 to kMaxCurvePoints finite z; softmax is refused: it is not elementwise).
+std::string activation_curve(Activation f, const ActivationParams& p, const std::vector<double>& z,
+                             std::vector<double>& value, std::vector<double>& slope);
+
+// softmax(z)_i = e^(z_i) / sum_k e^(z_k) of one vector (1 to kMaxLogits finite logits), through
+// activate(Softmax): the network's own output layer.
+std::string softmax_of(const std::vector<double>& logits, std::vector<double>& out);
+
+// The chain rule along paths of local derivatives (backprop through one unit per layer): each
+// path's running products, the gradient after each factor, and the sum of the paths' products,
+// since gradients add where paths meet. In double, like the lecture's arithmetic.
+struct ChainProducts {
+  std::vector<std::vector<double>> running;  // running[p][k] = factor 0 x ... x factor k of path p
+  double total = 0;
+};
+std::string chain_products(const std::vector<std::vector<double>>& paths, ChainProducts& out);
 
 }  // namespace bp

@@ -47,12 +47,7 @@ std::string check_architecture(const Architecture& arch) {
     return "softmax is only available as the output activation";
   if (arch.output_activation == Activation::Softmax && arch.outputs < 2)
     return "a softmax output needs at least 2 outputs (got " + str(arch.outputs) + ")";
-  const auto& p = arch.activation_params;
-  if (!std::isfinite(p.leaky_slope) || p.leaky_slope < 0 || p.leaky_slope >= 1)
-    return "leaky ReLU slope must be in [0, 1) (got " + format_number(p.leaky_slope) + ")";
-  if (!std::isfinite(p.elu_alpha) || p.elu_alpha <= 0 || p.elu_alpha > 10)
-    return "ELU alpha must be in (0, 10] (got " + format_number(p.elu_alpha) + ")";
-  return "";
+  return check_activation_params(arch.activation_params);
 }
 
 Network::Network(const Architecture& arch) : arch_(arch) {

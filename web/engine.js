@@ -1,6 +1,6 @@
 // The JS API of the core, and the only file that touches the wasm module. A thin wrapper over the
 // Embind classes `Core` (the playground), `ClassicUnit` (the perceptron and Adaline rules) and
-// `Descent` (gradient descent on two-parameter losses): it turns the core's error strings into Errors, copies results out of wasm memory, and names things
+// `Descent` (gradient descent on two-parameter losses), and the activation lab's free functions: it turns the core's error strings into Errors, copies results out of wasm memory, and names things
 // the JS way. No maths here: every number comes from the core.
 
 /** Error raised for any setting or call the core rejects; `message` names the bad setting. */
@@ -43,23 +43,23 @@ function finite(name, v) {
   return v;
 }
 
-// An array of numbers (plain or typed) copied to a Float32Array, its length checked before any
-// item is read. Items must be numbers: Float32Array.from would turn '1' into 1 and call valueOf.
-function numbers(name, values, maxLength) {
+// An array of numbers (plain or typed) copied to a Float32Array (or `Type`), its length checked
+// before any item is read. Items must be numbers: Float32Array.from would turn '1' into 1 and call valueOf.
+function numbers(name, values, maxLength, Type = Float32Array) {
   try {
-    return readNumbers(name, values, maxLength);
+    return readNumbers(name, values, maxLength, Type);
   } catch (e) {  // a Proxy's trap or an array item's getter may throw
     if (e instanceof EngineError) throw e;
     throw new EngineError(`reading ${name} failed: ${e instanceof Error ? e.message : describe(e)}`);
   }
 }
-function readNumbers(name, values, maxLength) {
+function readNumbers(name, values, maxLength, Type) {
   const typed = ArrayBuffer.isView(values) && !(values instanceof DataView) &&
     !(values instanceof BigInt64Array) && !(values instanceof BigUint64Array);
   if (!typed && !Array.isArray(values)) throw new EngineError(`${name} must be an array of numbers (got ${describe(values)})`);
   if (values.length > maxLength) throw new EngineError(`${name} has ${values.length} numbers (at most ${maxLength})`);
-  if (typed) return Float32Array.from(values);
-  const out = new Float32Array(values.length);
+  if (typed) return Type.from(values);
+  const out = new Type(values.length);
   for (let i = 0; i < values.length; ++i) {
     const v = values[i];
     if (typeof v !== 'number') throw new EngineError(`${name}[${i}] must be a number (got ${describe(v)})`);
@@ -592,4 +592,95 @@ export class Descent {
     if (this.unit) this.unit.delete();
     this.unit = null;
   }
+}
+
+// ---- the activation lab (core/activation.hpp) ----
+
+const MAX_CURVE_POINTS = 10000;  // kMaxCurvePoints
+const MAX_LOGITS = 100;          // kMaxLogits
+const MAX_CHAIN_PATHS = 16;      // kMaxChainPaths
+const MAX_CHAIN_FACTORS = 100;   // kMaxChainFactors
+const ACTIVATION_PARAMS = { leakySlope: 0.01, eluAlpha: 1 };  // the settings' defaults
+
+// 1 to `maxLength` finite numbers as a Float64Array, naming the first bad one.
+function finiteNumbers(name, values, maxLength) {
+  const out = numbers(name, values, maxLength, Float64Array);
+  if (out.length === 0) throw new EngineError(`${name} must have at least one number`);
+  const bad = out.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new EngineError(`${name}[${bad}] must be a finite number (got ${describe(out[bad])})`);
+  return out;
+}
+
+// { leakySlope, eluAlpha } under the playground's keys, each optional (its default otherwise).
+function activationParams(params) {
+  if (params === undefined) return ACTIVATION_PARAMS;
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) throw new EngineError('params must be an object');
+  const unknown = Object.keys(params).find((k) => !(k in ACTIVATION_PARAMS));
+  if (unknown !== undefined) throw new EngineError(`unknown activation parameter '${describe(unknown).slice(1, -1)}' (leakySlope, eluAlpha)`);
+  const { leakySlope = ACTIVATION_PARAMS.leakySlope, eluAlpha = ACTIVATION_PARAMS.eluAlpha } = params;
+  return { leakySlope: finite('leakySlope', leakySlope), eluAlpha: finite('eluAlpha', eluAlpha) };
+}
+
+/**
+ * Every activation the core has, by name: linear, step, sigmoid, tanh, relu, leaky_relu, elu,
+ * softplus, softmax (softmax last: the only one that is not elementwise).
+ * @param module the loaded Emscripten module (engine.module)
+ * @returns {string[]}
+ */
+export function activationNames(module) { return module.activationNames(); }
+
+/**
+ * Each elementwise activation's properties, measured by the core on the network's own code paths:
+ * { name, formula, derivative (as text), cost ('none', 'comparison', 'exp', 'exp + log'), low,
+ * high (the range's ends, ±Infinity when unbounded), lowOpen, highOpen, twoValued (only its two
+ * ends: the step), zeroCentred (odd), negativeOutputs, saturatesLow, saturatesHigh (f′ → 0 as
+ * z → −∞ / +∞), maxSlope (the largest f′, on z in [−40, 40]), maxSlopeAt (the z nearest 0 where f′ reaches it),
+ * smooth (differentiable everywhere) }, in activationNames() order.
+ * @param module the loaded Emscripten module
+ * @param {{ leakySlope?: number, eluAlpha?: number }} [params] leaky ReLU's slope in [0, 1), ELU's α in (0, 10]
+ * @returns {object[]}
+ */
+export function activationProperties(module, params) {
+  const p = activationParams(params);
+  return check(module.activationProperties(p.leakySlope, p.eluAlpha));
+}
+
+/**
+ * f(z) and f′(z) of one elementwise activation at each z, as a network computes them (in float).
+ * @param module the loaded Emscripten module
+ * @param {string} name one of activationNames() but softmax
+ * @param {number[]|Float64Array} zs 1 to 10,000 finite numbers
+ * @param {{ leakySlope?: number, eluAlpha?: number }} [params]
+ * @returns {{ f: Float64Array, df: Float64Array }}
+ */
+export function activationCurve(module, name, zs, params) {
+  if (typeof name !== 'string') throw new EngineError(`the activation must be a name (got ${describe(name)})`);
+  const z = finiteNumbers('z', zs, MAX_CURVE_POINTS);
+  const p = activationParams(params);
+  return check(module.activationCurve(name, z, p.leakySlope, p.eluAlpha));
+}
+
+/**
+ * softmax(z)ᵢ = e^zᵢ / Σₖ e^zₖ of one vector of logits, by the network's softmax output layer.
+ * @param module the loaded Emscripten module
+ * @param {number[]|Float64Array} logits 1 to 100 finite numbers
+ * @returns {Float64Array} probabilities summing to 1
+ */
+export function softmax(module, logits) {
+  return check(module.softmax(finiteNumbers('logits', logits, MAX_LOGITS)));
+}
+
+/**
+ * The chain rule along paths of local derivatives, in double: each path's running products (the
+ * gradient after each factor) and their sum over the paths (gradients add where paths meet).
+ * @param module the loaded Emscripten module
+ * @param {Array<number[]|Float64Array>} paths 1 to 16 paths of 1 to 100 finite factors
+ * @returns {{ running: Float64Array[], total: number }}
+ */
+export function chainProducts(module, paths) {
+  if (!Array.isArray(paths) || paths.length === 0 || paths.length > MAX_CHAIN_PATHS) {
+    throw new EngineError(`paths must be an array of 1 to ${MAX_CHAIN_PATHS} arrays of numbers (got ${Array.isArray(paths) ? `${paths.length}` : describe(paths)})`);
+  }
+  const copies = Array.from({ length: paths.length }, (_, i) => finiteNumbers(`paths[${i}]`, paths[i], MAX_CHAIN_FACTORS));
+  return check(module.chainProducts(copies));
 }

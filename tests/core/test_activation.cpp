@@ -1,6 +1,8 @@
 // Tests for activation.hpp: each activation's value and derivative against closed forms at chosen
 // points, derivatives against central differences of activate(), softmax per column, stability at
-// extreme z, in-place evaluation (used by the grid), and the name table.
+// extreme z, in-place evaluation (used by the grid), and the name table; for the activation lab,
+// curves and their slopes by hand, the properties table against known values
+// and a finer grid, softmax of one vector, the chain rule's products, and the refusals.
 // Not tested here: gradients through whole networks (see test_network.cpp).
 #include "activation.hpp"
 
@@ -8,7 +10,10 @@
 
 #include "support.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <string>
 #include <utility>
 #include <type_traits>
 #include <vector>
@@ -119,6 +124,8 @@ TEST_CASE("activation derivatives match closed forms", "[activation]") {
   CHECK(g1(Activation::Softmax, 0.3) == 1.0);  // folded into the loss: ones
 }
 
+// Every elementwise activation's derivative (the step's 0 too), away from the kink at 0; the lab's
+// activation_curve runs these same two functions.
 TEST_CASE("activate_grad matches central differences of activate away from kinks", "[activation]") {
   ActivationParams p;
   p.leaky_slope = Scalar(0.1);
@@ -126,11 +133,11 @@ TEST_CASE("activate_grad matches central differences of activate away from kinks
   // Central differences in Scalar: step ~ cbrt(eps), so the error is ~1e-4 (float) / 1e-10 (double).
   const double h = kFloat ? 1e-2 : 1e-5;
   const double tol = kFloat ? 2e-3 : 1e-8;
-  const Activation smooth[] = {Activation::Linear, Activation::Sigmoid, Activation::Tanh,
-                               Activation::Relu,   Activation::LeakyRelu, Activation::Elu,
-                               Activation::Softplus};
+  const Activation elementwise[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
+                                    Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
+                                    Activation::Elu,    Activation::Softplus};
   const Matrix z = column({-3.1, -1.7, -0.6, -0.2, 0.25, 0.9, 1.8, 3.3});
-  for (Activation f : smooth) {
+  for (Activation f : elementwise) {
     INFO(activation_name(f));
     Matrix a(z.rows(), 1), g(z.rows(), 1), ap(z.rows(), 1), am(z.rows(), 1);
     activate(f, p, z, a);
@@ -299,4 +306,249 @@ TEST_CASE("the issue's reference points", "[activation][precision]") {
   CHECK(g1(Activation::Tanh, 6.2) == Approx(1.6474225e-5).epsilon(1e-6));      // was 1.657e-5
   CHECK(g1(Activation::Tanh, 9.0) == Approx(6.0919917e-8).epsilon(1e-6));      // was 0
   CHECK(g1(Activation::Tanh, -12.0) == Approx(1.5100538e-10).epsilon(1e-6));
+}
+
+// ---- the activation lab: properties, curves, softmax of a vector, the chain rule's products ----
+namespace {
+
+// f and f' of one activation at the given z through activation_curve (REQUIREs that it accepts).
+std::pair<std::vector<double>, std::vector<double>> curve(Activation f, std::vector<double> z,
+                                                          const ActivationParams& p = ActivationParams()) {
+  std::vector<double> v, g;
+  const std::string e = activation_curve(f, p, z, v, g);
+  INFO(e);
+  REQUIRE(e.empty());
+  return {v, g};
+}
+
+const ActivationProperties& row(const std::vector<ActivationProperties>& table, Activation f) {
+  for (const auto& r : table)
+    if (r.f == f) return r;
+  FAIL("no row for " << activation_name(f));
+  return table.front();
+}
+
+std::vector<ActivationProperties> properties(const ActivationParams& p = ActivationParams()) {
+  std::vector<ActivationProperties> table;
+  const std::string e = activation_properties(p, table);
+  INFO(e);
+  REQUIRE(e.empty());
+  return table;
+}
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+}  // namespace
+
+TEST_CASE("activation_curve gives hand-computed values and slopes", "[activation][lab]") {
+  ActivationParams p;
+  p.leaky_slope = Scalar(0.1);
+  p.elu_alpha = Scalar(1);
+  const double tol = kFloat ? 1e-6 : 1e-8;  // the hand values below carry 8 decimals
+  auto c = curve(Activation::Sigmoid, {-2, 0, 1}, p);
+  CHECK(c.first[0] == Approx(0.11920292).margin(tol));  // 1 / (1 + e^2)
+  CHECK(c.first[1] == Approx(0.5).margin(tol));
+  CHECK(c.first[2] == Approx(0.73105858).margin(tol));
+  CHECK(c.second[0] == Approx(0.10499359).margin(tol));  // 0.1192 x 0.8808
+  CHECK(c.second[1] == Approx(0.25).margin(tol));
+  CHECK(c.second[2] == Approx(0.19661193).margin(tol));
+  c = curve(Activation::Tanh, {0, 0.5, -2}, p);
+  CHECK(c.first[1] == Approx(0.46211716).margin(tol));
+  CHECK(c.first[2] == Approx(-0.96402758).margin(tol));
+  CHECK(c.second[0] == Approx(1.0).margin(tol));
+  CHECK(c.second[1] == Approx(0.78644773).margin(tol));  // 1 - 0.4621^2
+  CHECK(c.second[2] == Approx(0.07065082).margin(tol));
+  c = curve(Activation::Relu, {-3, 0, 2.5}, p);
+  CHECK(c.first == std::vector<double>{0, 0, 2.5});
+  CHECK(c.second == std::vector<double>{0, 0, 1});  // ReLU'(0) = 0: the core's choice at the kink
+  c = curve(Activation::LeakyRelu, {-3, 2}, p);
+  CHECK(c.first[0] == Approx(-0.3).margin(tol));
+  CHECK(c.second[0] == Approx(0.1).margin(tol));
+  CHECK(c.second[1] == 1.0);
+  c = curve(Activation::Elu, {-2, 1}, p);
+  CHECK(c.first[0] == Approx(-0.86466472).margin(tol));  // e^-2 - 1
+  CHECK(c.second[0] == Approx(0.13533528).margin(tol));  // e^-2
+  CHECK(c.first[1] == 1.0);
+  c = curve(Activation::Softplus, {0, 1, -1}, p);
+  CHECK(c.first[0] == Approx(0.69314718).margin(tol));  // ln 2
+  CHECK(c.first[1] == Approx(1.31326169).margin(tol));
+  CHECK(c.second[2] == Approx(0.26894142).margin(tol));  // sigma(-1)
+  c = curve(Activation::Step, {-1, 0, 0.5}, p);
+  CHECK(c.first == std::vector<double>{0, 0, 1});
+  CHECK(c.second == std::vector<double>{0, 0, 0});
+  c = curve(Activation::Linear, {-4, 3}, p);
+  CHECK(c.first == std::vector<double>{-4, 3});
+  CHECK(c.second == std::vector<double>{1, 1});
+}
+
+TEST_CASE("the properties table: largest slopes 0.25 for sigmoid and 1 for tanh and ReLU, ranges, saturation", "[activation][lab]") {
+  const auto table = properties();
+  REQUIRE(table.size() == 8);  // every activation but softmax, in the name table's order
+  for (std::size_t i = 0; i < table.size(); ++i) CHECK(activation_names()[i] == activation_name(table[i].f));
+
+  const auto& sigmoid = row(table, Activation::Sigmoid);
+  CHECK(sigmoid.max_slope == Approx(0.25).margin(kActivationTol));
+  CHECK(sigmoid.max_slope_at == 0.0);
+  CHECK((sigmoid.low == 0 && sigmoid.high == 1 && sigmoid.low_open && sigmoid.high_open));
+  CHECK((sigmoid.saturates_low && sigmoid.saturates_high && sigmoid.smooth));
+  CHECK_FALSE(sigmoid.zero_centred);
+  CHECK_FALSE(sigmoid.negative_outputs);
+  CHECK(std::string(sigmoid.cost) == "exp");
+
+  const auto& tanh = row(table, Activation::Tanh);
+  CHECK(tanh.max_slope == Approx(1).margin(kActivationTol));
+  CHECK(tanh.max_slope_at == 0.0);
+  CHECK((tanh.low == -1 && tanh.high == 1 && tanh.low_open && tanh.high_open));  // (-1, 1), not [0, 1]
+  CHECK((tanh.zero_centred && tanh.negative_outputs && tanh.saturates_low && tanh.saturates_high && tanh.smooth));
+
+  const auto& relu = row(table, Activation::Relu);
+  CHECK(relu.max_slope == 1.0);
+  CHECK(relu.max_slope_at == 1.0 / 256);  // the grid's first z > 0: ReLU'(0) = 0
+  CHECK((relu.low == 0 && !relu.low_open && relu.high == kInf && relu.high_open));  // [0, inf)
+  CHECK((relu.saturates_low && !relu.saturates_high));  // dead for z < 0
+  CHECK_FALSE(relu.smooth);
+  CHECK(std::string(relu.cost) == "comparison");
+
+  const auto& linear = row(table, Activation::Linear);
+  CHECK((linear.low == -kInf && linear.high == kInf && linear.max_slope == 1.0 && linear.zero_centred && linear.smooth));
+  CHECK(linear.max_slope_at == 0.0);  // of the z where f' is largest, the nearest 0
+  CHECK((!linear.saturates_low && !linear.saturates_high));
+
+  const auto& step = row(table, Activation::Step);
+  CHECK((step.low == 0 && step.high == 1 && !step.low_open && !step.high_open && step.two_valued));  // {0, 1}
+  CHECK(step.max_slope == 0.0);
+  CHECK((step.saturates_low && step.saturates_high));
+  CHECK_FALSE(step.smooth);  // it jumps at 0
+
+  const auto& leaky = row(table, Activation::LeakyRelu);  // slope 0.01
+  CHECK((leaky.low == -kInf && leaky.high == kInf && leaky.max_slope == 1.0));
+  CHECK((leaky.negative_outputs && !leaky.zero_centred && !leaky.saturates_low && !leaky.smooth));
+
+  const auto& elu = row(table, Activation::Elu);  // alpha 1: f' = e^z -> 1 at 0 from the left, smooth
+  CHECK(elu.low == Approx(-1).margin(kActivationTol));
+  CHECK((elu.low_open && elu.high == kInf && elu.saturates_low && !elu.saturates_high && elu.smooth));
+  CHECK(elu.max_slope == Approx(1).margin(kActivationTol));
+  CHECK((elu.negative_outputs && !elu.zero_centred));
+
+  const auto& softplus = row(table, Activation::Softplus);
+  CHECK((softplus.low == 0 && softplus.low_open && softplus.high == kInf && softplus.smooth));
+  CHECK(softplus.max_slope == Approx(1).margin(kActivationTol));  // the supremum, as z -> inf
+  CHECK((softplus.saturates_low && !softplus.saturates_high));
+  CHECK(std::string(softplus.cost) == "exp + log");
+  for (const auto& r : table) {
+    INFO(activation_name(r.f));
+    CHECK(std::string(r.formula).size() > 0);
+    CHECK(std::string(r.derivative).size() > 0);
+  }
+}
+
+TEST_CASE("the properties follow the leaky slope and ELU's alpha", "[activation][lab]") {
+  ActivationParams p;
+  p.leaky_slope = Scalar(0);
+  p.elu_alpha = Scalar(2);
+  const auto table = properties(p);
+  const auto& leaky = row(table, Activation::LeakyRelu);  // slope 0: ReLU
+  CHECK((leaky.low == 0 && !leaky.low_open && !std::signbit(leaky.low) && leaky.saturates_low && !leaky.negative_outputs));
+  const auto& elu = row(table, Activation::Elu);  // alpha 2: f' jumps from 2 to 1 at 0
+  CHECK(elu.low == Approx(-2).margin(kActivationTol));
+  CHECK(elu.max_slope == Approx(2).margin(kActivationTol));
+  CHECK(elu.max_slope_at == 0.0);
+  CHECK_FALSE(elu.smooth);
+}
+
+TEST_CASE("the properties agree with the curves on a finer grid", "[activation][lab]") {
+  ActivationParams p;
+  p.leaky_slope = Scalar(0.2);
+  p.elu_alpha = Scalar(1.5);
+  std::vector<double> zs;
+  for (int k = -4000; k <= 4000; ++k) zs.push_back(k / 400.0);  // [-10, 10] in steps of 0.0025
+  for (const auto& r : properties(p)) {
+    INFO(activation_name(r.f));
+    const auto c = curve(r.f, zs, p);
+    const double grid_max = *std::max_element(c.second.begin(), c.second.end());
+    // The table's largest slope is f' at its z, and no z of this grid has a larger one; where f' is
+    // steepest inside [-10, 10] (all but softplus, whose supremum is at infinity) the two agree.
+    // (Alone, z takes Eigen's scalar path rather than its vectorised one: an ulp apart at most.)
+    CHECK(curve(r.f, {r.max_slope_at}, p).second[0] == Approx(r.max_slope).epsilon(1e-6));
+    CHECK(grid_max <= r.max_slope * (1 + 1e-6));
+    if (r.f != Activation::Softplus) CHECK(grid_max == Approx(r.max_slope).margin(kFloat ? 1e-5 : 1e-9));
+    // Every value lies in the range; on [-5, 5] strictly inside an open end.
+    for (std::size_t i = 0; i < zs.size(); ++i) {
+      CHECK((c.first[i] >= r.low && c.first[i] <= r.high));
+      if (std::abs(zs[i]) <= 5) {
+        if (r.low_open) CHECK(c.first[i] > r.low);
+        if (r.high_open) CHECK(c.first[i] < r.high);
+      }
+    }
+    // Saturation: f' far out on that side is (numerically) zero, or it is not.
+    const auto far = curve(r.f, {-30, 30}, p).second;
+    CHECK((far[0] < 1e-9) == r.saturates_low);
+    CHECK((far[1] < 1e-9) == r.saturates_high);
+  }
+}
+
+TEST_CASE("softmax of the lecture's logits (1.60, 0.55, 0.98) is (0.530, 0.185, 0.285)", "[activation][lab]") {
+  std::vector<double> out;
+  REQUIRE(softmax_of({1.60, 0.55, 0.98}, out).empty());
+  REQUIRE(out.size() == 3);
+  // By hand: e^1.6 = 4.953032, e^0.55 = 1.733253, e^0.98 = 2.664456, sum 9.350742.
+  CHECK(out[0] == Approx(0.530).margin(5e-4));
+  CHECK(out[1] == Approx(0.185).margin(5e-4));
+  CHECK(out[2] == Approx(0.285).margin(5e-4));
+  CHECK(out[0] == Approx(0.5296941).margin(kActivationTol));
+  CHECK(out[1] == Approx(0.1853600).margin(kActivationTol));
+  CHECK(out[2] == Approx(0.2849460).margin(kActivationTol));
+  // The slide's (0.51, 0.18, 0.31) is z / sum(z): not what softmax gives.
+  CHECK(std::abs(out[0] - 0.51) > 0.015);
+  REQUIRE(softmax_of({1000, 0}, out).empty());  // shifted by the max: no overflow
+  CHECK(out[0] == 1.0);
+  CHECK(out[1] == Approx(0).margin(1e-300));  // Eigen's double exp stops at e^-709, not 0
+  REQUIRE(softmax_of({-3.5}, out).empty());
+  CHECK(out == std::vector<double>{1});
+}
+
+TEST_CASE("the chain rule's products: the lecture's 0.07 against 0.2, and a sigmoid chain", "[activation][lab]") {
+  ChainProducts c;
+  REQUIRE(chain_products({{0.4, 0.2, 0.08, 0.9}, {0.4, 0.6, 0.3, 0.9}}, c).empty());
+  REQUIRE(c.running.size() == 2);
+  CHECK(c.running[0].back() == Approx(0.00576).margin(1e-15));
+  CHECK(c.running[1].back() == Approx(0.0648).margin(1e-15));
+  CHECK(c.running[1][1] == Approx(0.24).margin(1e-15));
+  CHECK(c.total == Approx(0.07056).margin(1e-15));
+  REQUIRE(chain_products({{0.4, 0.5}}, c).empty());
+  CHECK(c.total == Approx(0.2).margin(1e-15));
+  // Sigmoid at its steepest in every layer: 0.25^4 = 0.0039 is above 10^-3, 0.25^5 = 0.00098 below.
+  const double s = curve(Activation::Sigmoid, {0}).second[0];
+  REQUIRE(chain_products({std::vector<double>(5, s)}, c).empty());
+  CHECK(c.running[0][3] == Approx(0.00390625).margin(1e-12));
+  CHECK(c.running[0][4] == Approx(0.0009765625).margin(1e-12));
+}
+
+TEST_CASE("the lab's calls refuse what they cannot compute and leave their outputs empty", "[activation][lab]") {
+  std::vector<double> v{9}, g{9};
+  CHECK(activation_curve(Activation::Softmax, ActivationParams(), {0}, v, g) ==
+        "softmax is not elementwise: use softmax of a vector of logits");
+  CHECK((v.empty() && g.empty()));
+  CHECK(activation_curve(Activation::Tanh, ActivationParams(), {0, NAN}, v, g) == "z[1] must be a finite number (got nan)");
+  CHECK(activation_curve(Activation::Tanh, ActivationParams(), {}, v, g) == "z must have 1 to 10000 numbers (got 0)");
+  CHECK(activation_curve(Activation::Tanh, ActivationParams(), std::vector<double>(10001, 0.0), v, g) ==
+        "z must have 1 to 10000 numbers (got 10001)");
+  ActivationParams bad;
+  bad.leaky_slope = Scalar(1);
+  CHECK(activation_curve(Activation::Relu, bad, {0}, v, g) == "leaky ReLU slope must be in [0, 1) (got 1)");
+  bad = ActivationParams();
+  bad.elu_alpha = Scalar(0);
+  std::vector<ActivationProperties> table(3);
+  CHECK(activation_properties(bad, table) == "ELU alpha must be in (0, 10] (got 0)");
+  CHECK(table.empty());
+  if (kFloat)  // finite in double, but not in the float the core computes in
+    CHECK(softmax_of({1, 1e300}, v) == "logits[1] must be a finite number within the core's float range (got 1e+300)");
+  CHECK(softmax_of({INFINITY}, v) == "logits[0] must be a finite number (got inf)");
+  CHECK(softmax_of(std::vector<double>(101, 0.0), v) == "logits must have 1 to 100 numbers (got 101)");
+  CHECK(v.empty());
+  ChainProducts c;
+  CHECK(chain_products({}, c) == "the chain rule takes 1 to 16 paths (got 0)");
+  CHECK(chain_products({{0.5}, {}}, c) == "paths[1] must have 1 to 100 numbers (got 0)");
+  CHECK(chain_products({{0.5, NAN}}, c) == "paths[0][1] must be a finite number (got nan)");
+  CHECK((c.running.empty() && c.total == 0));
 }

@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, frames, choose, slide, readState, stepEpochs, screenshot, clickPlane } from './browser.mjs';
+import { useBrowser, frames, choose, slide, readState, stepEpochs, screenshot, clickPlane, RESULTS } from './browser.mjs';
 import { CHAPTERS, allLessons } from '../../web/course/chapters.js';
 import { lessonHash, taskHash } from '../../web/course/links.js';
 
@@ -458,6 +458,90 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   await page().click('#landscape-forget');
   assert.match(await status(), /^The 1 snapshot of the weights projected/);
   await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);
+});
+
+test('task: the activation lab, the sigmoid steepest at 0 with slope 0.25, its chain below 10⁻³ at 5 layers, logits for [0.7, 0.2, 0.1]; a link sets it up', T, async () => {
+  await openTask('activations', 'sigmoid-steepest');
+  const value = (name, what) => page().textContent(`.act-plot[data-activation="${name}"] [data-value="${what}"]`);
+  const cells = (selector) => page().$$eval(selector, (tds) => tds.map((td) => td.textContent));
+  // At z = 1: σ(1) = 0.731, σ'(1) = 0.197; tanh(1) = 0.762, tanh'(1) = 0.42.
+  assert.deepEqual([await value('sigmoid', 'f'), await value('sigmoid', 'df')], ['0.731', '0.197']);
+  assert.deepEqual([await value('tanh', 'f'), await value('tanh', 'df')], ['0.762', '0.42']);
+  assert.equal(await page().$$eval('.act-plot', (p) => p.length), 8, 'every elementwise activation');
+  assert.equal(await page().$$eval('.act-plot .act-marker circle', (c) => c.length), 16, 'z marked on f and f′ of each');
+  await expectStatus('sigmoid-steepest', false, /now f′\(1\) = 0\.197/);
+  // Down the slider with the keyboard, 0.05 a press: z = 0.5, then 0.
+  await page().focus('#act-z-slider');
+  for (let i = 0; i < 10; ++i) await page().keyboard.press('ArrowLeft');
+  assert.equal(await page().inputValue('#act-z'), '0.5');
+  await expectStatus('sigmoid-steepest', false, /now f′\(0\.5\) = 0\.235/);
+  for (let i = 0; i < 10; ++i) await page().keyboard.press('ArrowLeft');
+  assert.deepEqual([await value('sigmoid', 'f'), await value('sigmoid', 'df'), await value('tanh', 'df')], ['0.5', '0.25', '1']);
+  await expectStatus('sigmoid-steepest', true);
+  // The properties table, measured by the core.
+  const property = (name, what) => page().textContent(`.act-table tr[data-activation="${name}"] [data-value="${what}"]`);
+  assert.deepEqual([await property('sigmoid', 'max-slope'), await property('tanh', 'max-slope'), await property('relu', 'max-slope')], ['0.25', '1', '1']);
+  assert.deepEqual([await property('sigmoid', 'range'), await property('tanh', 'range'), await property('relu', 'range'), await property('step', 'range')],
+    ['(0, 1)', '(−1, 1)', '[0, ∞)', '{0, 1}']);
+  // Softmax of the lecture's logits, and the slide's numbers named for what they are.
+  assert.deepEqual(await cells('.act-softmax-table [data-value="p"]'), ['0.53', '0.185', '0.285']);
+  assert.match(await page().textContent('#act-softmax-note'), /the slide prints \[0\.51, 0\.18, 0\.31\], which is each logit divided by their sum, not softmax; softmax gives \[0\.53, 0\.185, 0\.285\]/);
+  assert.match(await page().textContent('#act-lecture'), /0\.3 × 0\.9 = 0\.0706, while one in the last layer gets 0\.4 × 0\.5 = 0\.2:/);
+  await screenshot(page(), 'course-activation-lab.png', { fullPage: true });
+
+  await openTask('activations', 'sigmoid-depth');
+  await expectStatus('sigmoid-depth', false, /after 3 layers the product is 0\.0156, still above 10⁻³: add layers/);
+  await page().fill('#act-depth', '4');
+  await expectStatus('sigmoid-depth', false, /after 4 layers the product is 0\.00391/);
+  await page().fill('#act-depth', '5');
+  await expectStatus('sigmoid-depth', true);
+  assert.deepEqual(await cells('#act-chain-rows [data-value="product"]'), ['0.25', '0.0625', '0.0156', '0.00391', '9.77×10⁻⁴']);
+  assert.equal(await page().$$eval('#act-chain-plot .act-bar-vanished', (b) => b.length), 1, 'the fifth layer below 10⁻³');
+  assert.match(await page().textContent('#act-chain-summary'), /multiplied by 9\.77×10⁻⁴\. At their best over 5 layers: Sigmoid 9\.77×10⁻⁴, Tanh 1, ReLU 1\.$/);
+  await page().selectOption('#act-chain', 'tanh');
+  await expectStatus('sigmoid-depth', false, /choose the sigmoid for the chain \(now Tanh\)/);
+  // Typed z: 2 in every layer, where tanh' = 0.0707.
+  await page().selectOption('#act-chain-z', 'typed');
+  await page().fill('#act-chain-zs', '2');
+  assert.deepEqual((await cells('#act-chain-rows tr:first-child td')).slice(1, 3), ['2', '0.0707']);
+
+  await openTask('activations', 'softmax-target');
+  await expectStatus('softmax-target', false, /p1 = 0\.53 should be 0\.7 ± 0\.01/);
+  await page().fill('#act-logits', '2, 0.75, 0.05');
+  assert.deepEqual(await cells('.act-softmax-table [data-value="p"]'), ['0.7', '0.201', '0.0996']);
+  await expectStatus('softmax-target', true);
+  await page().fill('#act-logits', '12, 10.75, 10.05');
+  await expectStatus('softmax-target', true);
+  await page().fill('#act-logits', '2, 0.75');
+  await expectStatus('softmax-target', false, /three logits \(now 2\)/);
+
+  // A link with the lab's keys opens it set up; changes go back into the link.
+  await go('#chapter=activations&widget=activation-lab&act.z=0&act.a=0.2&act.chain=tanh&act.depth=7&act.logits=2_0.75_0.05');
+  assert.equal(await page().inputValue('#act-z'), '0');
+  assert.equal(await page().inputValue('#act-chain'), 'tanh');
+  assert.equal(await page().inputValue('#act-logits'), '2, 0.75, 0.05');
+  assert.equal(await value('sigmoid', 'df'), '0.25');
+  assert.equal(await page().$$eval('#act-chain-rows tr', (r) => r.length), 7);
+  assert.equal(await value('leaky_relu', 'df'), '0.2', 'at z = 0 the core takes the left slope, a = 0.2 from the link');
+  await page().fill('#act-z', '-1');
+  await page().press('#act-z', 'Enter');
+  assert.deepEqual([await value('leaky_relu', 'f'), await value('relu', 'f')], ['−0.2', '0']);
+  await expectStatus('softmax-target', true);
+  await page().fill('#act-depth', '8');
+  await page().press('#act-depth', 'Enter');
+  const hash = await page().evaluate(() => decodeURIComponent(location.hash));
+  assert.match(hash, /act\.z=-1&act\.a=0\.2&act\.logits=2_0\.75_0\.05&act\.chain=tanh&act\.depth=8/);
+  await go('#chapter=activations&act.chain=swish');
+  assert.match((await readState(page())).message, /act\.chain 'swish' is not one of linear, step, sigmoid/);
+  await page().click('#message-close');
+  for (const size of SIZES) {
+    await page().setViewportSize(size);
+    await go('#chapter=activations&widget=activation-lab&act.depth=8');
+    await assertNoOverflow(page(), `the activation lab at ${size.width}×${size.height}`);
+    await page().locator('#activation-lab').screenshot({ path: `${RESULTS}/course-activation-lab-${size.width}.png` });
+  }
+  await page().setViewportSize(SIZES[0]);
+  await go('#');
 });
 
 test('task: gradient descent, a learning rate that gets there and one step per epoch', T, async () => {

@@ -15,6 +15,7 @@ import { gateData, playgroundData, runStatus, GIVE_UP_EPOCHS } from '../../web/c
 import { SURFACES, describePath } from '../../web/chapters/gradient-descent/descent-lab.js';
 import { NeuronRun, NEURON_STARTS, compareRuns } from '../../web/chapters/gradient-descent/one-neuron.js';
 import { fitRange, LANDSCAPE_GRID } from '../../web/chapters/gradient-descent/landscape-lab.js';
+import { labNumbers, DEFAULT_SETTINGS } from '../../web/chapters/activations/activation-lab.js';
 
 const module = await loadModule();
 const task = (chapter, id) => chapterById(chapter).tasks.find((t) => t.id === id);
@@ -289,6 +290,52 @@ test('activations: six layers learn once the activation lets gradients through',
   expect(t, run(t, {}, 30), false, /test accuracy of at least 95%/);
   expect(t, run(t, { activation: 'relu' }, 100), true);
   expect(t, run(t, { activation: 'relu', hidden: [8] }, 100), false, /keep six hidden layers \(now 1\)/);
+});
+
+/** The activation lab's numbers for its default settings with `changes`: the ctx its tasks read. */
+const activationLab = (changes) => labNumbers(module, { ...DEFAULT_SETTINGS, ...changes });
+
+test('activation lab: the sigmoid is steepest at z = 0, where its slope is 0.25', () => {
+  const t = task('activations', 'sigmoid-steepest');
+  expect(t, activationLab({ z: 1 }), false, /now f′\(1\) = 0\.197: it grows where the curve is steeper/);
+  expect(t, activationLab({ z: -0.5 }), false, /now f′\(−0\.5\) = 0\.235/);
+  expect(t, activationLab({ z: 0.1 }), false);  // 0.2494: not yet the largest
+  const at = activationLab({ z: 0 });
+  expect(t, at, true);
+  assert.equal(at.marks.sigmoid.df, 0.25);
+  assert.equal(at.marks.tanh.df, 1);
+  expect(t, activationLab({ z: 0.05 }), true);
+});
+
+test('activation lab: the sigmoid chain\'s best case falls below 10⁻³ at 5 layers (0.25⁵), tanh and ReLU stay at 1', () => {
+  const t = task('activations', 'sigmoid-depth');
+  expect(t, activationLab({ depth: 3 }), false, /after 3 layers the product is 0\.0156, still above 10⁻³: add layers/);
+  expect(t, activationLab({ depth: 4 }), false, /after 4 layers the product is 0\.00391/);
+  const five = activationLab({ depth: 5 });
+  expect(t, five, true);
+  assert.equal(five.chain.running.at(-1), 0.25 ** 5);
+  assert.deepEqual(five.bestCases, { sigmoid: 0.25 ** 5, tanh: 1, relu: 1 });
+  expect(t, activationLab({ depth: 6 }), false, /5 layers already give 9\.77×10⁻⁴: find the smallest depth/);
+  expect(t, activationLab({ depth: 5, chain: 'tanh' }), false, /choose the sigmoid for the chain \(now Tanh\)/);
+  expect(t, activationLab({ depth: 5, chainZ: 'typed', chainZs: [0] }), false, /steepest z, the best case/);
+  // Typed z: the last repeats; at z = 2 every sigmoid layer passes 0.105.
+  const typed = activationLab({ depth: 3, chainZ: 'typed', chainZs: [0, 2] });
+  assert.deepEqual(typed.chain.z, [0, 2, 2]);
+  assert.ok(Math.abs(typed.chain.running[2] - 0.25 * 0.10499359 ** 2) < 1e-8);
+});
+
+test('activation lab: logits whose softmax is within 0.01 of [0.7, 0.2, 0.1]; the lecture\'s logits give [0.530, 0.185, 0.285]', () => {
+  const t = task('activations', 'softmax-target');
+  const lecture = activationLab({});
+  assert.deepEqual([...lecture.probabilities].map((p) => p.toFixed(3)), ['0.530', '0.185', '0.285']);
+  assert.deepEqual([...lecture.lecture.softmax].map((p) => p.toFixed(3)), ['0.530', '0.185', '0.285']);
+  assert.ok(Math.abs(lecture.lecture.first.total - 0.07056) < 1e-12 && Math.abs(lecture.lecture.last.total - 0.2) < 1e-12);
+  expect(t, lecture, false, /p1 = 0\.53 should be 0\.7 ± 0\.01; p2 = 0\.185 should be 0\.2 ± 0\.01; p3 = 0\.285 should be 0\.1 ± 0\.01/);
+  expect(t, activationLab({ logits: [2, 0.75] }), false, /three logits \(now 2\)/);
+  expect(t, activationLab({ logits: null }), false, /type three logits/);
+  expect(t, activationLab({ logits: [2, 0.75, 0.05] }), true);  // e^z: 7.39, 2.12, 1.05
+  expect(t, activationLab({ logits: [12, 10.75, 10.05] }), true);  // the same plus 10: softmax does not change
+  expect(t, activationLab({ logits: [2, 0.75, 0.3] }), false, /p3 = 0\.124 should be 0\.1 ± 0\.01/);
 });
 
 test('regularisation: the same network generalises with L2', () => {

@@ -1,11 +1,32 @@
 // A lab's controls in the URL: each named field travels as prefix.name=value (route.js), is read
 // when the lab is mounted and written back whenever the lab starts over on new settings. Only
 // values that differ from the field's default are written, so a plain chapter link stays short.
+// A text field marked data-list holds numbers separated by commas ("1.60, 0.55, 0.98"): it travels
+// as 1.60_0.55_0.98, since a link's lab values carry no commas or spaces.
 
-const read = (el) => (el.type === 'checkbox' ? (el.checked ? '1' : '0') : el.value);
+const tokens = (text) => text.replaceAll('−', '-').split(/[\s,;]+/).filter((t) => t !== '');
+
+/**
+ * The numbers of a typed list ("1.6, −0.5; 2"), or null when it is empty or any item is not a finite
+ * number. The minus sign may be U+2212, as the page prints it.
+ * @param {string} text
+ * @returns {number[]|null}
+ */
+export function numberList(text) {
+  const values = tokens(text).map(Number);
+  return values.length > 0 && values.every(Number.isFinite) ? values : null;
+}
+
+const isList = (el) => el.dataset?.list !== undefined;
+const read = (el) => (el.type === 'checkbox' ? (el.checked ? '1' : '0') : isList(el) ? tokens(el.value).join('_') : el.value);
 
 // Sets `el` to the link's `value`; returns why not, or null.
 function write(el, value) {
+  if (isList(el)) {
+    if (numberList(value.replaceAll('_', ' ')) === null) return 'is not a list of numbers separated by _';
+    el.value = value.split('_').join(', ');
+    return null;
+  }
   if (el.tagName === 'SELECT') {
     const options = [...el.options].map((o) => o.value);
     if (!options.includes(value)) return `is not one of ${options.join(', ')}`;

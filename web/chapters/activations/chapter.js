@@ -1,19 +1,32 @@
 // Chapter 6, activation functions: what they are for, their ranges and slopes, and the two
-// classic failures (vanishing gradients, dead ReLUs) as lessons, with a task.
+// classic failures (vanishing gradients, dead ReLUs). The lab (activation-lab.js) draws every
+// activation with its slope, the properties the core measures, softmax and the product of slopes
+// down a chain; the lessons and the last task use the playground.
 import { playgroundChapter } from '../../course/playground-chapter.js';
 import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
+import { createActivationLab, activationTasks } from './activation-lab.js';
 
 const html = `
 <p>The activation makes the network non-linear: without one, a stack of layers collapses into a
-single linear map. The sigmoid
+single linear map, however deep. It also keeps a neuron's output in a useful interval. What we want
+from one: a slope that does not vanish, since every weight learns through it; outputs centred on 0,
+so the next layer's gradients do not all share a sign; cheap to compute with its derivative, since it
+runs at every neuron for every example; and differentiable, at least piecewise.</p>
+<p>The sigmoid
 <math><mi>σ</mi><mo>(</mo><mi>z</mi><mo>)</mo><mo>=</mo><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>z</mi></mrow></msup></mrow></mfrac></math>
 has range (0, 1) and slope <math><msup><mi>σ</mi><mo>′</mo></msup><mo>=</mo><mi>σ</mi><mo>(</mo><mn>1</mn><mo>−</mo><mi>σ</mi><mo>)</mo><mo>≤</mo><mfrac><mn>1</mn><mn>4</mn></mfrac></math>;
-tanh has range (−1, 1) and slope at most 1; ReLU, <math><mo>max</mo><mo>(</mo><mn>0</mn><mo>,</mo><mi>z</mi><mo>)</mo></math>,
-passes a slope of 1 where it is active and 0 where it is not.</p>
-<p>Backpropagation multiplies one such slope per layer, so a deep sigmoid network passes back a
-gradient that shrinks layer by layer (vanishing gradients), while a ReLU unit pushed negative for every
-input passes back nothing and never recovers (a dead ReLU). Choose the activation in the header and
-watch "Gradients and activations by layer" under the network.</p>`;
+it saturates on both sides and is not centred on 0. tanh, <math><mn>2</mn><mi>σ</mi><mo>(</mo><mn>2</mn><mi>z</mi><mo>)</mo><mo>−</mo><mn>1</mn></math>,
+is centred, with range (−1, 1) and slope at most 1, but saturates too. ReLU, <math><mo>max</mo><mo>(</mo><mn>0</mn><mo>,</mo><mi>z</mi><mo>)</mo></math>,
+costs one comparison and passes a slope of exactly 1 where it is active, 0 where it is not; leaky ReLU
+keeps a small slope a for <math><mi>z</mi><mo>&lt;</mo><mn>0</mn></math>, ELU a smooth exponential tail.
+For a multi-class output, softmax turns a vector of scores into probabilities:
+<math><mi>softmax</mi><msub><mrow><mo>(</mo><mi>z</mi><mo>)</mo></mrow><mi>i</mi></msub><mo>=</mo><mfrac><msup><mi>e</mi><msub><mi>z</mi><mi>i</mi></msub></msup><mrow><msub><mo>∑</mo><mi>k</mi></msub><msup><mi>e</mi><msub><mi>z</mi><mi>k</mi></msub></msup></mrow></mfrac></math>.</p>
+<p>Backpropagation multiplies one slope per layer, so a deep sigmoid network passes back a gradient
+that shrinks layer by layer, by a factor of at least 4 each time (vanishing gradients), while a ReLU
+pushed negative for every input passes back nothing and never recovers (a dead ReLU). The lab below
+computes every curve, slope, property and product in the core; the lessons after it show both
+failures in the playground, where "Gradients and activations by layer" under the network shows them
+while training.</p>`;
 
 export const lessons = [
   { id: 'vanishing-gradients', title: 'Vanishing gradients in a deep sigmoid network',
@@ -33,7 +46,7 @@ export const lessons = [
       '"New weights".' },
 ];
 
-export const tasks = [
+const playgroundTasks = [
   { id: 'deep-network-learns', title: 'Make six layers learn',
     statement: 'Keep all six hidden layers of the vanishing-gradient set-up and reach a test accuracy of at ' +
       'least 95% on the circles.',
@@ -48,6 +61,8 @@ export const tasks = [
     } },
 ];
 
-export const { id, title, playground, mount, unmount } = playgroundChapter({
-  id: 'activations', title: 'Activation functions', html, lessons, tasks,
+export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
+  id: 'activations', title: 'Activation functions', html, lessons, tasks: playgroundTasks,
+  widgets: [(container, ctx) => createActivationLab(container, ctx)],
+  widgetTasks: activationTasks,
 });

@@ -1,0 +1,49 @@
+// Tests for web/course/lab-state.js: a typed list of numbers, and a list field's trip through the
+// link (commas on the page, _ in the link, which carries no commas or spaces). Fields are stand-ins
+// with the properties lab-state reads; the selects and numbers are tested in Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { numberList, bindLabState } from '../../web/course/lab-state.js';
+import { splitHash, joinHash } from '../../web/course/route.js';
+
+test('numberList reads commas, semicolons or spaces, and the page\'s minus sign; anything else is null', () => {
+  assert.deepEqual(numberList('1.60, 0.55, 0.98'), [1.6, 0.55, 0.98]);
+  assert.deepEqual(numberList(' −1;2  3e-2 '), [-1, 2, 0.03]);
+  assert.equal(numberList(''), null);
+  assert.equal(numberList(' , '), null);
+  assert.equal(numberList('1, two'), null);
+  assert.equal(numberList('1, Infinity'), null);
+});
+
+// A stand-in for the shell's ctx.lab, over one route's lab keys.
+function labOver(hash) {
+  let route = splitHash(hash).route;
+  return {
+    values: (prefix) => Object.fromEntries(Object.entries(route.lab ?? {}).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, v]) => [k.slice(prefix.length + 1), v])),
+    save: (prefix, values) => { route = { lab: Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v])) }; },
+    hash: () => joinHash(route, ''),
+  };
+}
+const listField = (value) => ({ type: 'text', tagName: 'INPUT', dataset: { list: '' }, value });
+
+test('a list field reads a_b_c from the link as "a, b, c", writes back with _, and leaves its default out', () => {
+  const lab = labOver('#act.logits=2_-0.75_0.05');
+  const logits = listField('1.60, 0.55, 0.98');
+  const linked = bindLabState(lab, 'act', { logits });
+  assert.deepEqual(linked.problems, []);
+  assert.equal(logits.value, '2, -0.75, 0.05');
+  logits.value = '3,  −1 ; 4';
+  linked.save();
+  assert.equal(lab.hash(), '#act.logits=3_-1_4');
+  assert.deepEqual(splitHash(lab.hash()).route.lab, { 'act.logits': '3_-1_4' }, 'a value the route accepts');
+  logits.value = '1.60 0.55 0.98';  // the default, however spaced
+  linked.save();
+  assert.equal(lab.hash(), '');
+});
+
+test('a list field refuses a link value that is not numbers, and keeps its default', () => {
+  const logits = listField('1, 2');
+  const linked = bindLabState(labOver('#act.logits=1_x'), 'act', { logits });
+  assert.deepEqual(linked.problems, ["act.logits '1_x' is not a list of numbers separated by _"]);
+  assert.equal(logits.value, '1, 2');
+});

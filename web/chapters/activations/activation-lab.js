@@ -1,0 +1,363 @@
+// Chapter 6's lab: every activation drawn with its slope on the same axes, the z the learner picks
+// marked on both with the core's f(z) and f′(z); the properties the core measures on its own code;
+// a softmax calculator; and the product of slopes down a chain of layers (vanishing gradients).
+// Every number shown is the core's (engine.js activationCurve, activationProperties, softmax,
+// chainProducts); this file lays them out and checks the tasks. labNumbers() gathers them for a
+// set of settings, so Node tests check the tasks on exactly what the page shows.
+import { activationCurve, activationProperties, softmax, chainProducts, EngineError } from '../../engine.js';
+import { renderTasks } from '../../course/tasks.js';
+import { bindLabState, linkProblems, numberList } from '../../course/lab-state.js';
+import { formatNumber } from '../../views/format.js';
+import { svgEl } from '../../views/dom.js';
+import { VALUE_LABELS } from '../../views/names.js';
+
+// The plots' window and sampling: the lecture's slides draw z from −6 to 6 (−8 to 8 for the S-curves).
+const Z_RANGE = [-6, 6];
+const CURVE_POINTS = 241;
+const PLOT = { width: 200, height: 132, pad: 6 };
+const CHAIN = { width: 320, height: 120, left: 40, decades: 12 };  // the product's log scale: 10⁰ to 10⁻¹²
+export const MAX_DEPTH = 40;
+
+export const LECTURE_LOGITS = [1.60, 0.55, 0.98];
+export const SLIDE_SOFTMAX = [0.51, 0.18, 0.31];  // the slide's numbers: each logit over their sum
+export const SOFTMAX_TARGET = [0.7, 0.2, 0.1];
+export const SOFTMAX_TOLERANCE = 0.01;
+export const VANISHED = 1e-3;
+// The lecture's example: ∂L/∂w¹₁₁ gathers two paths of four local derivatives each, ∂L/∂w³₁₁ one of two.
+export const LECTURE_PATHS = { first: [[0.4, 0.2, 0.08, 0.9], [0.4, 0.6, 0.3, 0.9]], last: [[0.4, 0.5]] };
+// The three the page compares at their best: sigmoid's slope is at most 0.25, tanh's and ReLU's 1.
+const COMPARED = ['sigmoid', 'tanh', 'relu'];
+
+/** The lab's settings as the controls start (the link may change them). */
+export const DEFAULT_SETTINGS = Object.freeze({
+  z: 1, leakySlope: 0.1, eluAlpha: 1, logits: LECTURE_LOGITS, chain: 'sigmoid', depth: 3, chainZ: 'peak', chainZs: [1],
+});
+
+/**
+ * The chain of `depth` layers, one unit each, every weight 1: layer k's slope f′(zₖ) and the product
+ * of the slopes from the output down to it, the factor the gradient has been multiplied by there.
+ * zs: the z of each layer from the output back (the last repeats), or null for each activation's
+ * steepest z (the best case).
+ */
+export function slopeChain(module, { activation, depth, zs, params, properties }) {
+  const steepest = properties.find((p) => p.name === activation).maxSlopeAt;
+  const z = Array.from({ length: depth }, (_, k) => (zs ? zs[Math.min(k, zs.length - 1)] : steepest));
+  const slopes = activationCurve(module, activation, z, params).df;
+  return { z, slopes, running: chainProducts(module, [slopes]).running[0] };
+}
+
+const paramsOf = (s) => ({ leakySlope: s.leakySlope, eluAlpha: s.eluAlpha });
+
+/**
+ * Every number the lab shows for `settings`, from the core: the properties, f and f′ at z for each
+ * activation, the softmax of the logits (null when none are typed), the chain, the best cases of
+ * sigmoid, tanh and ReLU at the same depth, and the lecture's example. `properties`: the core's
+ * table for the same a and α, when the caller has it already. Throws EngineError for values the
+ * core refuses.
+ */
+export function labNumbers(module, settings, properties = activationProperties(module, paramsOf(settings))) {
+  const params = paramsOf(settings);
+  const marks = Object.fromEntries(properties.map(({ name }) => {
+    const c = activationCurve(module, name, [settings.z], params);
+    return [name, { f: c.f[0], df: c.df[0] }];
+  }));
+  const chain = slopeChain(module, { activation: settings.chain, depth: settings.depth,
+    zs: settings.chainZ === 'peak' ? null : settings.chainZs, params, properties });
+  const bestCases = Object.fromEntries(COMPARED.map((name) =>
+    [name, slopeChain(module, { activation: name, depth: settings.depth, zs: null, params, properties }).running.at(-1)]));
+  return {
+    settings, properties, marks, chain, bestCases,
+    probabilities: settings.logits ? softmax(module, settings.logits) : null,
+    lecture: { softmax: softmax(module, LECTURE_LOGITS), first: chainProducts(module, LECTURE_PATHS.first),
+      last: chainProducts(module, LECTURE_PATHS.last) },
+  };
+}
+
+const list = (values) => `[${[...values].map((v) => formatNumber(v)).join(', ')}]`;
+const sigmoidOf = (numbers) => numbers.properties.find((p) => p.name === 'sigmoid');
+
+export const activationTasks = [
+  { id: 'sigmoid-steepest', title: 'Where the sigmoid is steepest',
+    statement: 'Move z to where the sigmoid\'s slope f′(z) is largest, and read that slope under its plot. ' +
+      'Compare it with tanh\'s largest slope.',
+    check: ({ settings, marks, properties }) => {
+      const best = sigmoidOf({ properties }).maxSlope;
+      const df = marks.sigmoid.df;
+      return { met: best - df <= 5e-4,
+        missing: [`move z to where the sigmoid's f′ is largest (now f′(${formatNumber(settings.z)}) = ${formatNumber(df)}: it grows where the curve is steeper)`] };
+    } },
+  { id: 'sigmoid-depth', title: 'How deep before the gradient vanishes?',
+    statement: 'In the chain below, take the sigmoid at its steepest z in every layer, its best case, and find the smallest ' +
+      'depth at which the product of the slopes falls below 10⁻³. What do tanh and ReLU give at that depth?',
+    check: ({ settings, chain }) => {
+      const { depth } = settings;
+      const product = chain.running.at(-1);
+      const before = depth > 1 ? chain.running.at(-2) : Infinity;
+      const missing = [];
+      if (settings.chain !== 'sigmoid') missing.push(`choose the sigmoid for the chain (now ${VALUE_LABELS[settings.chain]})`);
+      else if (settings.chainZ !== 'peak') missing.push('put every layer at its steepest z, the best case');
+      else if (product >= VANISHED) missing.push(`after ${depth} layer${depth === 1 ? '' : 's'} the product is ${formatNumber(product)}, still above 10⁻³: add layers`);
+      else if (before < VANISHED) missing.push(`${depth - 1} layers already give ${formatNumber(before)}: find the smallest depth`);
+      return { met: missing.length === 0, missing };
+    } },
+  { id: 'softmax-target', title: 'Logits for given probabilities',
+    statement: `Type three logits whose softmax is within ${SOFTMAX_TOLERANCE} of ${list(SOFTMAX_TARGET)}. ` +
+      'Then add the same number to all three: what changes?',
+    check: ({ probabilities }) => {
+      if (!probabilities) return { met: false, missing: ['type three logits separated by commas'] };
+      if (probabilities.length !== SOFTMAX_TARGET.length) return { met: false, missing: [`three logits (now ${probabilities.length})`] };
+      const missing = SOFTMAX_TARGET.flatMap((t, i) => (Math.abs(probabilities[i] - t) <= SOFTMAX_TOLERANCE ? []
+        : [`p${i + 1} = ${formatNumber(probabilities[i])} should be ${t} ± ${SOFTMAX_TOLERANCE}`]));
+      return { met: missing.length === 0, missing };
+    } },
+];
+
+// ---- drawing ----
+
+const rangeText = (r) => (r.twoValued ? `{${formatNumber(r.low)}, ${formatNumber(r.high)}}`
+  : `${r.lowOpen ? '(' : '['}${formatNumber(r.low)}, ${formatNumber(r.high)}${r.highOpen ? ')' : ']'}`);
+const centredText = (r) => (r.zeroCentred ? 'yes' : r.negativeOutputs ? 'partly' : 'no');
+const saturatesText = (r) => (r.saturatesLow && r.saturatesHigh ? 'both sides'
+  : r.saturatesLow ? 'as z → −∞' : r.saturatesHigh ? 'as z → +∞' : 'no');
+
+function propertiesTable(properties) {
+  const rows = properties.map((r) => `<tr data-activation="${r.name}"><th scope="row">${VALUE_LABELS[r.name]}</th>` +
+    `<td data-value="range">${rangeText(r)}</td><td>${centredText(r)}</td><td>${saturatesText(r)}</td>` +
+    `<td data-value="max-slope">${formatNumber(r.maxSlope)}</td><td>${r.smooth ? 'yes' : 'no'}</td><td>${r.cost}</td></tr>`).join('');
+  return `<table class="act-table"><thead><tr><th>activation</th><th>range</th><th>zero-centred</th><th>saturates</th>
+    <th>largest f′</th><th>differentiable everywhere</th><th>cost</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+// One activation's plot: f solid, f′ dashed, on shared axes scaled to both over the window.
+function plotFrame(name, formula, curve, zs) {
+  const { width, height, pad } = PLOT;
+  let low = 0, high = 1;  // 0 and 1 always in view
+  for (const v of [...curve.f, ...curve.df]) { low = Math.min(low, v); high = Math.max(high, v); }
+  const lo = low - 0.06 * (high - low), hi = high + 0.06 * (high - low);
+  const x = (z) => pad + ((z - Z_RANGE[0]) / (Z_RANGE[1] - Z_RANGE[0])) * (width - 2 * pad);
+  const y = (v) => height - pad - ((v - lo) / (hi - lo)) * (height - 2 * pad);
+  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, class: 'act-plot-svg', role: 'img',
+    'aria-label': `${VALUE_LABELS[name]}: f(z) = ${formula}, solid, and its slope f′(z), dashed, for z from −6 to 6` });
+  svgEl('rect', { x: 0, y: 0, width, height, class: 'act-plot-frame' }, svg);
+  svgEl('line', { x1: pad, x2: width - pad, y1: y(0), y2: y(0), class: 'act-axis' }, svg);
+  svgEl('line', { x1: x(0), x2: x(0), y1: pad, y2: height - pad, class: 'act-axis' }, svg);
+  const path = (values) => zs.map((z, i) => `${x(z).toFixed(1)},${y(values[i]).toFixed(1)}`).join(' ');
+  svgEl('polyline', { points: path(curve.f), class: 'act-f' }, svg);
+  svgEl('polyline', { points: path(curve.df), class: 'act-df' }, svg);
+  // The axis's extremes, where the curves reach them.
+  for (const [v, dy] of [[high, 8], [low, -2]]) {
+    svgEl('line', { x1: x(0) - 3, x2: x(0) + 3, y1: y(v), y2: y(v), class: 'act-axis' }, svg);
+    svgEl('text', { x: x(0) - 4, y: y(v) + dy, class: 'act-tick act-tick-left' }, svg).textContent = formatNumber(v, { digits: 2 });
+  }
+  const marker = svgEl('g', { class: 'act-marker' }, svg);
+  return { svg, marker, x, y };
+}
+
+function placeMarker({ marker, x, y }, z, mark) {
+  marker.replaceChildren();
+  svgEl('line', { x1: x(z), x2: x(z), y1: 0, y2: PLOT.height, class: 'act-z' }, marker);
+  svgEl('circle', { cx: x(z), cy: y(mark.f), r: 3.5, class: 'act-dot-f' }, marker);
+  svgEl('circle', { cx: x(z), cy: y(mark.df), r: 3.5, class: 'act-dot-df' }, marker);
+}
+
+// The product after each layer as bars on a log scale, with 10⁻³ marked.
+function drawChain(svg, running) {
+  const { width, height, left, decades } = CHAIN;
+  svg.replaceChildren();
+  const y = (v) => 4 + (Math.min(decades, Math.max(0, -Math.log10(Math.max(v, 1e-300)))) / decades) * (height - 8);
+  const step = (width - left - 4) / running.length;
+  running.forEach((v, k) => svgEl('rect', { x: left + k * step + step * 0.15, y: 4, width: step * 0.7, height: Math.max(0.5, y(v) - 4),
+    class: v < VANISHED ? 'act-bar act-bar-vanished' : 'act-bar', 'data-layer': k + 1 }, svg));
+  for (const [v, text] of [[1, '1'], [VANISHED, '10⁻³'], [1e-6, '10⁻⁶'], [1e-12, '10⁻¹²']]) {
+    svgEl('line', { x1: left - 3, x2: width, y1: y(v), y2: y(v), class: v === VANISHED ? 'act-threshold' : 'act-grid' }, svg);
+    svgEl('text', { x: left - 5, y: y(v) + 3.5, class: 'act-tick act-tick-left' }, svg).textContent = text;
+  }
+}
+
+/** @returns {() => void} clean-up */
+export function createActivationLab(container, { module, playground, route, lab }, tasks = activationTasks) {
+  const section = document.createElement('section');
+  section.id = 'activation-lab';
+  section.className = 'widget act-lab';
+  const d = DEFAULT_SETTINGS;
+  const names = activationProperties(module).map((p) => p.name);
+  const options = names.map((n) => `<option value="${n}"${n === d.chain ? ' selected' : ''}>${VALUE_LABELS[n]}</option>`).join('');
+  section.innerHTML = `
+  <h3>Activation functions and their slopes</h3>
+  <p class="hint">Each plot shows f(z) (solid) and its slope f′(z) (dashed) on the same axes. Move z: the
+    dots mark it on both curves, with the core's values under each plot.</p>
+  <div class="row act-controls">
+    <label class="compact act-z-label">z <input id="act-z-slider" type="range" min="${Z_RANGE[0]}" max="${Z_RANGE[1]}" step="0.05" value="${d.z}" aria-label="z (slider)">
+      <input id="act-z" type="number" min="${Z_RANGE[0]}" max="${Z_RANGE[1]}" step="0.01" value="${d.z}"></label>
+    <label class="compact">leaky slope a <input id="act-a" type="number" min="0" max="0.99" step="0.01" value="${d.leakySlope}"></label>
+    <label class="compact">ELU α <input id="act-alpha" type="number" min="0.1" max="10" step="0.1" value="${d.eluAlpha}"></label>
+  </div>
+  <p id="act-params-error" class="act-error" role="status"></p>
+  <p class="act-key"><span class="act-key-f"></span>f(z) <span class="act-key-df"></span>f′(z)</p>
+  <div id="act-plots" class="act-plots"></div>
+  <h4>What each one is like</h4>
+  <p class="hint">Measured by the core on the same code the network runs: the range from f far out on
+    each side, the largest slope over z from −40 to 40, saturation where f′ dies out.</p>
+  <div id="act-properties" class="act-table-wrap"></div>
+  <h4>Softmax: scores into probabilities</h4>
+  <div class="row">
+    <label class="compact">logits z <input id="act-logits" type="text" data-list value="${d.logits.map((v) => v.toFixed(2)).join(', ')}" inputmode="decimal" spellcheck="false"></label>
+  </div>
+  <div id="act-softmax" class="act-table-wrap"></div>
+  <p id="act-softmax-note" class="hint"></p>
+  <h4>The product of slopes down a chain of layers</h4>
+  <p class="hint">Backpropagation multiplies the gradient by f′(z) at every layer it passes (here one unit
+    per layer, every weight 1), so after k layers it carries the product of k slopes.</p>
+  <div class="row act-controls">
+    <label class="compact">activation <select id="act-chain">${options}</select></label>
+    <label class="compact">layers <input id="act-depth" type="number" min="1" max="${MAX_DEPTH}" step="1" value="${d.depth}"></label>
+    <label class="compact">z in each layer <select id="act-chain-z"><option value="peak">its steepest (best case)</option><option value="typed">as typed</option></select></label>
+    <label class="compact">typed z <input id="act-chain-zs" type="text" data-list value="${d.chainZs.join(', ')}" inputmode="decimal" spellcheck="false"
+      aria-describedby="act-chain-zs-hint"></label>
+  </div>
+  <p id="act-chain-zs-hint" class="hint">Typed z: one per layer from the output back, the last repeated for the layers after it.</p>
+  <p id="act-chain-error" class="act-error" role="status"></p>
+  <div class="act-chain-views">
+    <svg id="act-chain-plot" class="act-chain-plot" viewBox="0 0 ${CHAIN.width} ${CHAIN.height}" role="img"
+      aria-label="The product of the slopes after each layer, on a log scale, with 10⁻³ marked"></svg>
+    <div class="act-table-wrap act-chain-table"><table><thead><tr><th>layer back</th><th>z</th><th>f′(z)</th><th>product so far</th></tr></thead>
+      <tbody id="act-chain-rows"></tbody></table></div>
+  </div>
+  <p id="act-chain-summary" class="act-summary"></p>
+  <p id="act-lecture" class="hint"></p>`;
+  container.append(section);
+  const taskList = renderTasks(section, tasks, { active: route.task });
+  const $ = (id) => section.querySelector(`#${id}`);
+
+  const fields = { z: $('act-z'), a: $('act-a'), alpha: $('act-alpha'), logits: $('act-logits'), chain: $('act-chain'),
+    depth: $('act-depth'), 'chain-z': $('act-chain-z'), 'chain-zs': $('act-chain-zs') };
+  const linked = bindLabState(lab, 'act', fields);
+  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
+  $('act-z-slider').value = fields.z.value;
+
+  // A field's number, or null (marked invalid) when it is empty, not a number or outside its bounds.
+  const numberOf = (el, whole = false) => {
+    const v = el.value.trim() === '' ? NaN : Number(el.value);
+    const ok = Number.isFinite(v) && v >= Number(el.min) && v <= Number(el.max) && (!whole || Number.isInteger(v));
+    el.setAttribute('aria-invalid', String(!ok));
+    return ok ? v : null;
+  };
+  const listOf = (el) => {
+    const v = numberList(el.value);
+    el.setAttribute('aria-invalid', String(v === null));
+    return v;
+  };
+  const settings = () => ({
+    z: numberOf(fields.z), leakySlope: numberOf(fields.a), eluAlpha: numberOf(fields.alpha), logits: listOf(fields.logits),
+    chain: fields.chain.value, depth: numberOf(fields.depth, true), chainZ: fields['chain-z'].value, chainZs: listOf(fields['chain-zs']),
+  });
+
+  // The curves change only with a and α: drawn once per pair.
+  const zs = Array.from({ length: CURVE_POINTS }, (_, i) => Z_RANGE[0] + (i / (CURVE_POINTS - 1)) * (Z_RANGE[1] - Z_RANGE[0]));
+  let plots = null, drawnParams = '', measured = { key: '', properties: null };
+  const drawPlots = (properties, params) => {
+    const key = JSON.stringify(params);
+    if (key === drawnParams) return;
+    drawnParams = key;
+    plots = new Map();
+    $('act-plots').replaceChildren(...properties.map(({ name, formula }) => {
+      const figure = document.createElement('figure');
+      figure.className = 'act-plot';
+      figure.dataset.activation = name;
+      const frame = plotFrame(name, formula, activationCurve(module, name, zs, params), zs);
+      const caption = document.createElement('figcaption');
+      caption.innerHTML = `<strong>${VALUE_LABELS[name]}</strong> <span class="act-formula"></span><br>
+        f(z) = <b data-value="f"></b>, f′(z) = <b data-value="df"></b>`;
+      caption.querySelector('.act-formula').textContent = formula;
+      figure.append(frame.svg, caption);
+      plots.set(name, { ...frame, f: caption.querySelector('[data-value="f"]'), df: caption.querySelector('[data-value="df"]') });
+      return figure;
+    }));
+  };
+
+  const render = () => {
+    const s = settings();
+    $('act-chain-zs').disabled = s.chainZ === 'peak';
+    const problems = [];
+    if (s.leakySlope === null) problems.push('a must be a number from 0 to 0.99');
+    if (s.eluAlpha === null) problems.push('α must be a number from 0.1 to 10');
+    $('act-params-error').textContent = problems.join('; ');
+    if (problems.length) return;
+    // Invalid fields fall back to a harmless value for the parts that do not show them.
+    const usable = { ...s, z: s.z ?? 0, depth: s.depth ?? 1, chainZs: s.chainZs ?? [0] };
+    const params = paramsOf(s);
+    let numbers;
+    try {
+      // The properties (a few ms to measure) change only with a and α.
+      if (JSON.stringify(params) !== measured.key) measured = { key: JSON.stringify(params), properties: activationProperties(module, params) };
+      numbers = labNumbers(module, usable, measured.properties);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      $('act-params-error').textContent = e.message;
+      return;
+    }
+    drawPlots(numbers.properties, params);
+    for (const [name, mark] of Object.entries(numbers.marks)) {
+      const plot = plots.get(name);
+      plot.f.textContent = s.z === null ? '–' : formatNumber(mark.f);
+      plot.df.textContent = s.z === null ? '–' : formatNumber(mark.df);
+      if (s.z === null) plot.marker.replaceChildren();
+      else placeMarker(plot, s.z, mark);
+    }
+    $('act-properties').innerHTML = propertiesTable(numbers.properties);
+    renderSoftmax(s, numbers);
+    renderChain(s, numbers);
+    if (s.z !== null && s.depth !== null) taskList.update(numbers);
+  };
+
+  const renderSoftmax = (s, { probabilities, lecture }) => {
+    $('act-softmax').innerHTML = probabilities === null ? '<p class="act-error">Type the logits as numbers separated by commas.</p>'
+      : `<table class="act-softmax-table"><thead><tr><th>i</th><th>zᵢ</th><th>softmax(z)ᵢ</th><th></th></tr></thead><tbody>${
+        [...probabilities].map((p, i) => `<tr><td>${i + 1}</td><td>${formatNumber(s.logits[i])}</td><td data-value="p">${formatNumber(p)}</td>` +
+          `<td><svg class="act-prob-bar" viewBox="0 0 100 10" aria-hidden="true"><rect width="${(100 * p).toFixed(2)}" height="10"></rect></svg></td></tr>`).join('')
+      }</tbody></table>`;
+    $('act-softmax-note').textContent = `softmax(z)ᵢ = e^zᵢ / Σₖ e^zₖ: every output in (0, 1), together they add up to 1, and the largest ` +
+      `logit gets the largest share. For the lecture's logits ${list(LECTURE_LOGITS)} the slide prints ${list(SLIDE_SOFTMAX)}, ` +
+      `which is each logit divided by their sum, not softmax; softmax gives ${list(lecture.softmax)}.`;
+  };
+
+  const renderChain = (s, { chain, bestCases, lecture }) => {
+    const problems = [];
+    if (s.depth === null) problems.push(`layers must be a whole number from 1 to ${MAX_DEPTH}`);
+    if (s.chainZ === 'typed' && s.chainZs === null) problems.push('type the z of each layer as numbers separated by commas');
+    $('act-chain-error').textContent = problems.join('; ');
+    const shown = problems.length === 0;
+    $('act-chain-plot').style.visibility = shown ? '' : 'hidden';
+    if (shown) drawChain($('act-chain-plot'), chain.running);
+    $('act-chain-rows').innerHTML = !shown ? '' : [...chain.running].map((v, k) => `<tr data-layer="${k + 1}"><td>${k + 1}</td>` +
+      `<td>${formatNumber(chain.z[k])}</td><td>${formatNumber(chain.slopes[k])}</td><td data-value="product">${formatNumber(v)}</td></tr>`).join('');
+    const depth = s.depth ?? 1;
+    $('act-chain-summary').textContent = !shown ? '' : `After ${depth} layer${depth === 1 ? '' : 's'} the gradient is multiplied by ` +
+      `${formatNumber(chain.running.at(-1))}. At their best over ${depth} layer${depth === 1 ? '' : 's'}: ` +
+      COMPARED.map((n) => `${VALUE_LABELS[n]} ${formatNumber(bestCases[n])}`).join(', ') + '.';
+    $('act-lecture').textContent = `The lecture's example: the weight in the first layer gets 0.4 × 0.2 × 0.08 × 0.9 + ` +
+      `0.4 × 0.6 × 0.3 × 0.9 = ${formatNumber(lecture.first.total)}, while one in the last layer gets 0.4 × 0.5 = ` +
+      `${formatNumber(lecture.last.total)}: the further from the output, the more factors below 1 and the smaller the gradient.`;
+  };
+
+  // Removed with the widget: a control changed when the chapter is left may still fire events.
+  const listening = new AbortController();
+  const on = (el, type, f) => el.addEventListener(type, f, { signal: listening.signal });
+  on($('act-z-slider'), 'input', () => { fields.z.value = $('act-z-slider').value; render(); });
+  on($('act-z-slider'), 'change', () => save());
+  on(fields.z, 'input', () => {
+    if (numberOf(fields.z) !== null) $('act-z-slider').value = fields.z.value;
+    render();
+  });
+  // Into the link only what reads: a value the lab could not show would not come back from it.
+  const save = () => { if (!Object.values(fields).some((el) => el.getAttribute('aria-invalid') === 'true')) linked.save(); };
+  for (const el of Object.values(fields)) {
+    if (el !== fields.z) on(el, 'input', render);
+    on(el, 'change', () => { render(); save(); });
+  }
+  render();
+  return () => {
+    listening.abort();
+    section.remove();
+  };
+}
