@@ -7,6 +7,7 @@
 import { activationCurve, activationProperties, softmax, chainProducts, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState, linkProblems, numberList } from '../../course/lab-state.js';
+import { labListeners } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { VALUE_LABELS } from '../../views/names.js';
@@ -340,9 +341,8 @@ export function createActivationLab(container, { module, playground, route, lab 
       `${formatNumber(lecture.last.total)}: the further from the output, the more factors below 1 and the smaller the gradient.`;
   };
 
-  // Removed with the widget: a control changed when the chapter is left may still fire events.
-  const listening = new AbortController();
-  const on = (el, type, f) => el.addEventListener(type, f, { signal: listening.signal });
+  const listening = labListeners();
+  const { on } = listening;
   on($('act-z-slider'), 'input', () => { fields.z.value = $('act-z-slider').value; render(); });
   on($('act-z-slider'), 'change', () => save());
   on(fields.z, 'input', () => {
@@ -357,7 +357,7 @@ export function createActivationLab(container, { module, playground, route, lab 
   }
   render();
   return () => {
-    listening.abort();
+    listening.off();
     section.remove();
   };
 }
