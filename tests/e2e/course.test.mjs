@@ -438,12 +438,8 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   await expectStatus('landscape-path', false, /train at least 100 epochs \(now 0\)/);
   await page().selectOption('#landscape-directions', 'trajectory');
   assert.match(await status(), /at least 3 recorded snapshots .*train a few epochs/, 'one snapshot is no path');
-  // One epoch per step, each rendered, so the lab records each.
-  await page().selectOption('#stepMode', 'epoch');
-  for (let i = 0; i < 100; ++i) {
-    await page().click('#step');
-    await frames(page());
-  }
+  // The lab records the weights after each of the 100 steps.
+  await stepEpochs(page(), 100);
   await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);
   await page().click('#landscape-draw');
   assert.match(await status(), /^d1 and d2 explain [\d.]+% and [\d.]+% of how the 101 snapshots of the weights moved/);

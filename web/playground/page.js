@@ -37,6 +37,7 @@ export const page = {
   embedParts: () => [],  // the parts ticked in the Share / embed box (set by buildEmbedOptions)
   routeHash: () => '',   // the course's own keys (#chapter=...&) that lead every URL the page writes
   onRender: [],          // called after each render (the course's task checks)
+  onTrainStep: [],       // called after each update the page makes (a lab recording the weights)
   controls: null,        // controls.js binding of the form
   view: null,            // { network, plot, chart, layerStats }
   stepPanel: null,       // step-panel.js

@@ -83,7 +83,7 @@ export function createPlayground(module, { routeHash } = {}) {
     engine: () => page.engine,
     state: () => page.state,
     refuse: () => (noPoints() ? NO_POINTS_MESSAGE : null),
-    onTrained: () => { pause(); clearMessage(); recordNow(); page.dirty = true; },
+    onTrained: () => { pause(); clearMessage(); recordNow(); for (const fn of page.onTrainStep) fn(); page.dirty = true; },
     showMessage,
     requestRender: () => { page.dirty = true; },
   });
@@ -117,6 +117,8 @@ export function createPlayground(module, { routeHash } = {}) {
     trainEpochs: (n) => { pause(); for (let i = 0; i < n; ++i) if (!trainStep('epoch')) break; page.dirty = true; },
     /** Calls fn after every render (a task check reads the engine then). */
     onRender: (fn) => { page.onRender.push(fn); return () => { page.onRender = page.onRender.filter((f) => f !== fn); }; },
+    /** Calls fn after every update the page makes (play, step, the step panel), before the render. */
+    onTrainStep: (fn) => { page.onTrainStep.push(fn); return () => { page.onTrainStep = page.onTrainStep.filter((f) => f !== fn); }; },
     pause,
     showMessage,
     clearMessage,

@@ -66,6 +66,7 @@ export function trainStep(kind) {
     return false;
   }
   recordNow();
+  for (const fn of page.onTrainStep) fn();
   if (page.state.earlyStopping && shouldStop(page.history, page.state.patience)) {
     const best = page.history.best;
     if (best.params) {

@@ -2,7 +2,7 @@
 // around its current weights θ (the centre), computed by the core (Engine.lossSlice), along two
 // filter-normalised random directions or the two principal directions of the weights recorded
 // while the playground trained, drawn as contours with the recorded path projected onto the plane.
-// The lab records the weights once per epoch while it is mounted.
+// The lab records the weights after every update the playground makes while it is mounted.
 import { EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState, linkProblems } from '../../course/lab-state.js';
@@ -75,7 +75,8 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   <p class="hint">The playground's network below has far more than two weights, so its J can only be drawn
     along two directions at a time: the slice is J(θ + α·d1 + β·d2) around the current weights θ, at the
     centre (+). Random directions are scaled neuron by neuron to the size of its weights (Li et al., 2018);
-    the path's principal directions are the two along which the weights recorded each epoch moved most.
+    the path's principal directions are the two along which the weights moved most, recorded after each
+    step the playground takes (each epoch while it plays).
     J is the mean training loss, without L1/L2.</p>
   <div class="row">
     <label class="compact">Directions <select id="landscape-directions"><option value="random">random, filter-normalised</option><option value="trajectory">the path's principal directions</option></select></label>
@@ -99,21 +100,19 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
   let slice = null;   // the last slice drawn, or null
   let seed = 1;       // of the random directions
-  let recorded = -1;  // the epoch of the last snapshot
 
   const check = () => list.update({ slice, epoch: playground.engine().progress().epoch });
   const say = (text, kind = 'info') => {
     $('landscape-status').textContent = text;
     $('landscape-status').dataset.kind = kind;
   };
-  // One snapshot per epoch reached.
-  const record = () => {  // (a new run, new weights or another network, starts the path over: the core clears it)
+  // A snapshot after every update; a new run (new weights or another network: the core clears the
+  // path) starts from its initial weights.
+  const record = () => {
     const engine = playground.engine();
-    const { epoch, diverged } = engine.progress();
-    if (diverged || (epoch === recorded && engine.trajectoryLength() > 0)) return;
-    showingRefusals(playground, () => engine.recordTrajectory());
-    recorded = epoch;
+    if (!engine.progress().diverged) showingRefusals(playground, () => engine.recordTrajectory());
   };
+  const startPath = () => { if (playground.engine().trajectoryLength() === 0) record(); };
 
   const draw = () => {
     linked.save();
@@ -161,19 +160,20 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   });
   on('landscape-forget', 'click', () => {
     playground.engine().clearTrajectory();
-    recorded = -1;
     record();
     draw();
   });
   for (const id of ['landscape-directions', 'landscape-range']) on(id, 'change', draw);
+  const offTrainStep = playground.onTrainStep(record);
   const offRender = playground.onRender(() => {
-    record();
+    startPath();
     check();
   });
-  record();
+  startPath();
   draw();
   return () => {
     listening.off();
+    offTrainStep();
     offRender();
     section.remove();
   };
