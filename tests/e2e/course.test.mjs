@@ -177,6 +177,17 @@ test('a lab\'s settings travel in its link: opened set up, kept in the URL as th
   assert.deepEqual(await page.$$eval('#neuron-unit tbody td[data-output]', (cells) => cells.map((c) => c.dataset.output)), ['1', '1', '1', '0']);
   await page.fill('#neuron-b', '0.5');
   assert.match(await hash(), /mp\.kind1=inhibitory&mp\.theta=0&unit\.w1=-1&unit\.w2=-1&unit\.b=0\.5/);
+  // Every part of a link not understood is said at once: two labs' values, a key no lab reads, a value between a slider's steps.
+  await go('#chapter=gradient-descent&descent.surface=x&neuron.rate=7&rule.data=xor');
+  const said = (await readState(page)).message;
+  assert.match(said, /descent\.surface 'x' is not one of/);
+  assert.match(said, /neuron\.rate '7' is not one of 0\.1, 0\.5, 1, 2/);
+  assert.match(said, /no lab in this chapter reads rule\.data/);
+  assert.doesNotMatch(await hash(), /rule\.data/, 'a key no lab reads leaves the link');
+  await page.click('#message-close');
+  await go('#chapter=neuron&mp.theta=1.5');
+  assert.match((await readState(page)).message, /mp\.theta '1\.5' is not one of the slider's steps of 1/);
+  await page.click('#message-close');
   // A value the lab does not have is said; the rest of the link still applies.
   await go('#chapter=perceptron&rules.data=maybe&rules.rate-adaline=0.05');
   assert.match((await readState(page)).message, /rules\.data 'maybe' is not one of and, or, nand, xor, playground/);
@@ -335,13 +346,25 @@ test('task: the perceptron lab, both rules step by step on AND with the core\'s 
   assert.match(await page().textContent('#rules-epochs'), /^0 epochs of 201 examples$/);
   assert.ok(await page().$('#rules-plot circle[data-example="200"][fill]'), 'the drawn point, at (0.5, 0.5) once scaled');
   await page().click('#draw-toggle');
+  // Three classes below: no run for either rule (nothing steps on the old points), and the page says why.
+  await page().click('#datasets [data-dataset="blobs"]');
+  await frames(page());
+  assert.match(await page().textContent('#rules-perceptron .rules-status'), /The rules learn two classes/);
+  assert.equal(await page().textContent('#rules-adaline .rules-weights'), '–');
+  await page().click('#message-close');
+  await page().click('#rules-step');
+  assert.match((await page().textContent('#message')).trim(), /The rules learn two classes/);
+  await page().click('#message-close');
+  await page().click('#datasets [data-dataset="gaussians"]');
+  await frames(page());
+  assert.match(await page().textContent('#rules-epochs'), /^0 epochs of 100 examples$/);
   // Play steps one example at a time until paused; the numbers shown are the units' own.
   await page().click('#rules-play');
   await page().waitForFunction(() => /and [3-9] examples/.test(document.querySelector('#rules-epochs').textContent));
   await page().click('#rules-play');
-  assert.equal(await page().getAttribute('#rules-play', 'aria-pressed'), 'false');
+  assert.equal(await page().textContent('#rules-play'), 'Play');
   const paused = await page().textContent('#rules-epochs');
-  await frames(page(), 10);
+  await frames(page(), 30);  // half a second: three steps' worth of the player's clock
   assert.equal(await page().textContent('#rules-epochs'), paused, 'paused: no more steps');
   // Leaving the chapter disposes the lab's units: a late "change" from a field it left (a blur) does nothing.
   const rate = await page().$('#rules-rate-perceptron');
@@ -384,7 +407,7 @@ test('task: the descent lab, a rate that fits the line, the bowl diverging with 
   // Play: a step of each run per frame until paused; the race's three paths grow together.
   await page().click('#descent-reset');
   await page().click('#descent-play');
-  assert.equal(await page().getAttribute('#descent-play', 'aria-pressed'), 'true');
+  assert.equal(await page().textContent('#descent-play'), 'Pause');
   await page().waitForFunction(() => /after ([5-9]|\d\d+) steps/.test(document.querySelector('#descent-numbers').textContent));
   await page().click('#descent-play');
   const paused = await numbers();
@@ -447,10 +470,14 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   assert.match(await numbers(), /the training loss after 100 epochs/);
   assert.ok(await page().$('#landscape-paths polyline.landscape-path'), 'the path is drawn');
   await screenshot(page(), 'course-landscape-lab.png');
+  // One more step: the slice no longer shows where the weights are, and the task waits for a new one.
+  await stepEpochs(page(), 1);
+  assert.match(await status(), /The weights have changed since: draw the slice again\.$/);
+  await expectStatus('landscape-path', false, /at the weights you have now/);
   // Random directions catch little of the path; forgetting it starts a new one from here.
   await page().click('#landscape-new');
   assert.equal(await page().inputValue('#landscape-directions'), 'random');
-  assert.match(await status(), /^The 101 snapshots of the weights projected onto two random directions \(seed 2\)/);
+  assert.match(await status(), /^The 102 snapshots of the weights projected onto two random directions \(seed 2\)/);
   await page().click('#landscape-forget');
   assert.match(await status(), /^The 1 snapshot of the weights projected/);
   await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);

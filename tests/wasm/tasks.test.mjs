@@ -247,6 +247,9 @@ test('the landscape lab: after 100 epochs on XOR the path\'s two principal direc
   assert.ok(slice.pathLoss[0] > slice.pathLoss[100], 'downhill');
   expect(t, trained, true);
   expect(t, landscapeRun(50, 'trajectory'), false, /train at least 100 epochs \(now 50\)/);
+  // Three snapshots always lie in a plane: a path recorded over only two epochs does not count.
+  const short = landscapeRun(2, 'trajectory');
+  expect(t, { ...short, epoch: 100 }, false, /a path recorded over at least 100 epochs \(this one has 3 snapshots/);
   expect(t, landscapeRun(100, 'random'), false, /draw the slice along the path's principal directions/);
   assert.equal(fitRange([0.1, -0.2], 1), 1);
   assert.equal(fitRange([3.14, -0.2], 0.5), 3.9);

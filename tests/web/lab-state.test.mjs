@@ -18,7 +18,10 @@ test('numberList reads commas, semicolons or spaces, and the page\'s minus sign;
 // A stand-in for the shell's ctx.lab, over one route's lab keys.
 function labOver(hash) {
   let route = splitHash(hash).route;
+  const reported = [];
   return {
+    reported,
+    report: (problems) => reported.push(...problems),
     values: (prefix) => Object.fromEntries(Object.entries(route.lab ?? {}).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, v]) => [k.slice(prefix.length + 1), v])),
     save: (prefix, values) => { route = { lab: Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v])) }; },
     hash: () => joinHash(route, ''),
@@ -43,7 +46,21 @@ test('a list field reads a_b_c from the link as "a, b, c", writes back with _, a
 
 test('a list field refuses a link value that is not numbers, and keeps its default', () => {
   const logits = listField('1, 2');
-  const linked = bindLabState(labOver('#act.logits=1_x'), 'act', { logits });
+  const lab = labOver('#act.logits=1_x');
+  const linked = bindLabState(lab, 'act', { logits });
   assert.deepEqual(linked.problems, ["act.logits '1_x' is not a list of numbers separated by _"]);
+  assert.deepEqual(lab.reported, linked.problems, 'reported to the shell, which says them with the rest of the link');
   assert.equal(logits.value, '1, 2');
+});
+
+test('a value a link cannot carry is left out of it (the default comes back), not written for the route to refuse', () => {
+  const lab = labOver('');
+  const logits = listField('1, 2');
+  const linked = bindLabState(lab, 'act', { logits });
+  logits.value = '1e+5, 2';  // "+" is no part of a link's lab values
+  linked.save();
+  assert.equal(lab.hash(), '');
+  logits.value = '3, 2';
+  linked.save();
+  assert.equal(lab.hash(), '#act.logits=3_2');
 });

@@ -3,6 +3,7 @@
 // values that differ from the field's default are written, so a plain chapter link stays short.
 // A text field marked data-list holds numbers separated by commas ("1.60, 0.55, 0.98"): it travels
 // as 1.60_0.55_0.98, since a link's lab values carry no commas or spaces.
+import { LAB_VALUE } from './route.js';
 
 const tokens = (text) => text.replaceAll('−', '-').split(/[\s,;]+/).filter((t) => t !== '');
 
@@ -18,6 +19,7 @@ export function numberList(text) {
 }
 
 const isList = (el) => el.dataset?.list !== undefined;
+
 const read = (el) => (el.type === 'checkbox' ? (el.checked ? '1' : '0') : isList(el) ? tokens(el.value).join('_') : el.value);
 
 // Sets `el` to the link's `value`; returns why not, or null.
@@ -42,13 +44,20 @@ function write(el, value) {
   const min = el.min === '' ? -Infinity : Number(el.min), max = el.max === '' ? Infinity : Number(el.max);
   if (!Number.isFinite(n)) return 'is not a number';
   if (n < min || n > max) return `is outside ${Number.isFinite(min) ? min : '−∞'}…${Number.isFinite(max) ? max : '∞'}`;
+  // A slider would round it to its step without a word.
+  const step = Number(el.step);
+  if (el.type === 'range' && step > 0) {
+    const k = (n - (Number.isFinite(min) ? min : 0)) / step;
+    if (Math.abs(k - Math.round(k)) > 1e-9) return `is not one of the slider's steps of ${step}`;
+  }
   el.value = value;
   return null;
 }
 
 /**
  * Sets `fields` from the link and returns what could not be read, and save() to call after each change.
- * @param {{ values(prefix: string): Object<string, string>, save(prefix: string, values: object): void }|undefined} lab
+ * @param {{ values(prefix: string): Object<string, string>, save(prefix: string, values: object): void,
+ *   report(problems: string[]): void }|undefined} lab
  *   the shell's ctx.lab (undefined outside the course: nothing is read or written)
  * @param {string} prefix the lab's prefix in the URL (rules, descent, ...)
  * @param {Object<string, HTMLSelectElement|HTMLInputElement>} fields by the name they travel under
@@ -61,10 +70,13 @@ export function bindLabState(lab, prefix, fields) {
     const why = fields[name] ? write(fields[name], value) : 'is not a setting of this lab';
     if (why) problems.push(`${prefix}.${name} '${value}' ${why}`);
   }
+  if (problems.length) lab?.report(problems);  // said once, with every other part of the link not understood
   return {
     problems,
     save() {
-      const changed = Object.entries(fields).map(([name, el]) => [name, read(el)]).filter(([name, v]) => v !== defaults[name]);
+      // Only what a link can carry and the lab will read back (route.js's LAB_VALUE).
+      const changed = Object.entries(fields).map(([name, el]) => [name, read(el)])
+        .filter(([name, v]) => v !== defaults[name] && LAB_VALUE.test(v));
       lab?.save(prefix, Object.fromEntries(changed));
     },
   };

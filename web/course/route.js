@@ -8,7 +8,7 @@ const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 // A lab's setting: prefix.name, with a short plain value (a choice's id, a number, or numbers
 // joined by _).
 const LAB_KEY = /^[a-z]+\.[a-z][a-z0-9-]{0,31}$/;
-const LAB_VALUE = /^[A-Za-z0-9._-]{1,80}$/;
+export const LAB_VALUE = /^[A-Za-z0-9._-]{1,80}$/;
 
 /**
  * @param {string} hash '#chapter=mlp&dataset=xor' (or without '#')

@@ -50,8 +50,11 @@ export function createCourse({ module, playground, nav, container, banner }) {
   // What a mounted chapter shows: re-mounted when any of it changes.
   const keyOf = (chapter, route) => JSON.stringify([chapter?.id, route.lesson, route.task, route.widget, route.lab ?? {}]);
   // The labs' settings in the URL (route.js: prefix.name=value), for web/course/lab-state.js.
+  let labsRead = new Set();  // the prefixes the mounted labs read
+  let labProblems = [];      // what they could not read, said with the route's own problems
   const lab = {
     values(prefix) {
+      labsRead.add(prefix);
       const start = `${prefix}.`;
       return Object.fromEntries(Object.entries(shell.route.lab ?? {}).filter(([k]) => k.startsWith(start)).map(([k, v]) => [k.slice(start.length), v]));
     },
@@ -63,6 +66,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
       mountedKey = keyOf(mounted, shell.route);
       history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
     },
+    report(problems) { labProblems.push(...problems); },
   };
 
   function show(route) {
@@ -77,11 +81,24 @@ export function createCourse({ module, playground, nav, container, banner }) {
       container.replaceChildren();
       mounted = chapter;
       mountedKey = key;
+      labsRead = new Set();
+      labProblems = [];
       if (chapter) {
         const number = CHAPTERS.indexOf(chapter) + 1;
         chapter.mount(container, { module, playground, route, number, lab });
         container.append(chapterLinks(number));
       }
+      // Keys no lab here reads are named and leave the link (they would travel on for good).
+      const unread = Object.keys(route.lab ?? {}).filter((k) => !labsRead.has(k.split('.')[0]));
+      for (const k of unread) labProblems.push(`no lab ${chapter ? 'in this chapter' : 'on the playground'} reads ${k}`);
+      if (unread.length) {
+        const kept = Object.entries(shell.route.lab ?? {}).filter(([k]) => !unread.includes(k));
+        const { lab: _, ...rest } = shell.route;
+        shell.route = kept.length ? { ...rest, lab: Object.fromEntries(kept) } : rest;
+        mountedKey = keyOf(mounted, shell.route);
+        history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
+      }
+      problems.push(...labProblems);
     }
     // widget=: that lab in view; in an embed of the labs, the only one shown.
     const widgets = [...container.querySelectorAll(':scope > .widget')];
@@ -149,10 +166,15 @@ export function createCourse({ module, playground, nav, container, banner }) {
     if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
   }
 
-  // A click on the link of the lesson or task already shown starts it again (the hash does not change).
+  // A click on the link of the lesson or task already shown starts it again (the hash does not change,
+  // or changes only in the labs' own keys, which the link leaves out).
+  const withoutLabs = (hash) => {
+    const { route, settings } = splitHash(hash);
+    return joinHash({ chapter: route.chapter, lesson: route.lesson, task: route.task }, settings);
+  };
   container.addEventListener('click', (e) => {
     const a = e.target.closest('a[href^="#"]');
-    if (a && a.getAttribute('href') === location.hash && (a.dataset.lesson || a.dataset.taskLink)) {
+    if (a && (a.dataset.lesson || a.dataset.taskLink) && withoutLabs(a.getAttribute('href')) === withoutLabs(location.hash)) {
       playground.loadFromHash({ fresh: true });
       window.scrollTo({ top: 0 });
     }

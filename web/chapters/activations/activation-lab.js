@@ -6,7 +6,7 @@
 // set of settings, so Node tests check the tasks on exactly what the page shows.
 import { activationCurve, activationProperties, softmax, chainProducts, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
-import { bindLabState, linkProblems, numberList } from '../../course/lab-state.js';
+import { bindLabState, numberList } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
@@ -189,7 +189,7 @@ export function createActivationLab(container, { module, playground, route, lab 
     dots mark it on both curves, with the core's values under each plot.</p>
   <div class="row act-controls">
     <label class="compact act-z-label">z <input id="act-z-slider" type="range" min="${Z_RANGE[0]}" max="${Z_RANGE[1]}" step="0.05" value="${d.z}" aria-label="z (slider)">
-      <input id="act-z" type="number" min="${Z_RANGE[0]}" max="${Z_RANGE[1]}" step="0.01" value="${d.z}"></label>
+      <input id="act-z" type="number" aria-label="z" min="${Z_RANGE[0]}" max="${Z_RANGE[1]}" step="0.01" value="${d.z}"></label>
     <label class="compact">leaky slope a <input id="act-a" type="number" min="0" max="0.99" step="0.01" value="${d.leakySlope}"></label>
     <label class="compact">ELU α <input id="act-alpha" type="number" min="0.1" max="10" step="0.1" value="${d.eluAlpha}"></label>
   </div>
@@ -233,7 +233,6 @@ export function createActivationLab(container, { module, playground, route, lab 
   const fields = { z: $('act-z'), a: $('act-a'), alpha: $('act-alpha'), logits: $('act-logits'), chain: $('act-chain'),
     depth: $('act-depth'), 'chain-z': $('act-chain-z'), 'chain-zs': $('act-chain-zs') };
   const linked = bindLabState(lab, 'act', fields);
-  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
   $('act-z-slider').value = fields.z.value;
 
   // A field's number, or null (marked invalid) when it is empty, not a number or outside its bounds.
@@ -350,7 +349,8 @@ export function createActivationLab(container, { module, playground, route, lab 
     render();
   });
   // Into the link only what reads: a value the lab could not show would not come back from it.
-  const save = () => { if (!Object.values(fields).some((el) => el.getAttribute('aria-invalid') === 'true')) linked.save(); };
+  // (a disabled field is not in use: its leftover text does not hold the others back)
+  const save = () => { if (!Object.values(fields).some((el) => !el.disabled && el.getAttribute('aria-invalid') === 'true')) linked.save(); };
   for (const el of Object.values(fields)) {
     if (el !== fields.z) on(el, 'input', render);
     on(el, 'change', () => { render(); save(); });

@@ -5,7 +5,7 @@
 // Divergence is explained from the path, not just reported.
 import { Descent } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
-import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { CLASS_COLORS } from '../../views/colors.js';
@@ -144,7 +144,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     <label class="compact"><input id="descent-race" type="checkbox"> race sgd, momentum, Adam</label>
   </div>
   <div class="row">
-    <button id="descent-play" type="button" aria-pressed="false">Play</button>
+    <button id="descent-play" type="button">Play</button>
     <button id="descent-step" type="button">Step</button>
     <button id="descent-run" type="button">10 steps</button>
     <button id="descent-run-100" type="button">100 steps</button>
@@ -166,7 +166,6 @@ export function createDescentLab(container, { module, playground, route, lab }, 
   let runs = [];  // [{ name, descent }]
   const linked = bindLabState(lab, 'descent', { surface: $('descent-surface'), rate: $('descent-rate'), optimizer: $('descent-optimizer'),
     batch: $('descent-batch'), decay: $('descent-decay'), race: $('descent-race') });
-  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
 
   const settings = () => ({
     surface: $('descent-surface').value, learningRate: Number($('descent-rate').value), optimizer: $('descent-optimizer').value,
@@ -200,7 +199,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     cancelAnimationFrame(frame);
     frame = 0;
     $('descent-play').textContent = 'Play';
-    $('descent-play').setAttribute('aria-pressed', 'false');
+    $('descent-status').setAttribute('aria-live', 'polite');
   };
   const tick = () => {
     steps(1)();
@@ -230,7 +229,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
   on('descent-play', 'click', () => {
     if (frame) return pause();
     $('descent-play').textContent = 'Pause';
-    $('descent-play').setAttribute('aria-pressed', 'true');
+    $('descent-status').setAttribute('aria-live', 'off');  // no announcement per frame while it plays
     frame = requestAnimationFrame(tick);
   });
   for (const [id, n] of [['descent-step', 1], ['descent-run', 10], ['descent-run-100', 100]]) {

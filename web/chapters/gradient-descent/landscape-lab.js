@@ -5,7 +5,7 @@
 // The lab records the weights after every update the playground makes while it is mounted.
 import { EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
-import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { drawContours } from '../../views/contours.js';
@@ -22,13 +22,16 @@ export const landscapeTasks = [
     statement: `Train the playground below for at least ${PATH_EPOCHS} epochs while this lab records the weights, then draw ` +
       'the slice along the path\'s principal directions. Do the two explain at least 90% of how the weights moved? ' +
       'The path runs downhill to the centre, the weights you have now.',
+    // slice: the one on show, or null once the weights have moved on from it.
     check: ({ slice, epoch }) => {
       const share = slice?.directions === 'trajectory' ? slice.explained[0] + slice.explained[1] : null;
+      const snapshots = slice ? slice.path.length / 2 : 0;
       return {
-        met: epoch >= PATH_EPOCHS && share !== null && share >= 0.9,
+        met: epoch >= PATH_EPOCHS && share !== null && snapshots > PATH_EPOCHS && share >= 0.9,
         missing: [epoch < PATH_EPOCHS ? `train at least ${PATH_EPOCHS} epochs (now ${epoch})`
-          : share === null ? 'draw the slice along the path\'s principal directions'
-            : `the two directions explain ${formatNumber(100 * share)}%: train on (or reset and try another set-up)`],
+          : share === null ? 'draw the slice along the path\'s principal directions, at the weights you have now'
+            : snapshots <= PATH_EPOCHS ? `a path recorded over at least ${PATH_EPOCHS} epochs (this one has ${snapshots} snapshots: forget it and train again)`
+              : `the two directions explain ${formatNumber(100 * share)}%: train on (or reset and try another set-up)`],
       };
     } },
 ];
@@ -97,11 +100,16 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   const list = renderTasks(section, tasks, { active: route.task });
   const $ = (id) => section.querySelector(`#${id}`);
   const linked = bindLabState(lab, 'landscape', { directions: $('landscape-directions'), range: $('landscape-range') });
-  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
   let slice = null;   // the last slice drawn, or null
+  let stale = false;  // the weights have moved since it was drawn
   let seed = 1;       // of the random directions
 
-  const check = () => list.update({ slice, epoch: playground.engine().progress().epoch });
+  const check = () => list.update({ slice: stale ? null : slice, epoch: playground.engine().progress().epoch });
+  const outdated = () => {
+    if (!slice || stale) return;
+    stale = true;
+    say(`${$('landscape-status').textContent} The weights have changed since: draw the slice again.`);
+  };
   const say = (text, kind = 'info') => {
     $('landscape-status').textContent = text;
     $('landscape-status').dataset.kind = kind;
@@ -111,6 +119,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   const record = () => {
     const engine = playground.engine();
     if (!engine.progress().diverged) showingRefusals(playground, () => engine.recordTrajectory());
+    outdated();
   };
   const startPath = () => { if (playground.engine().trajectoryLength() === 0) record(); };
 
@@ -124,6 +133,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
       const least = directions === 'random' ? 1 : 0.5;  // random directions are as long as θ: ±1 is their natural scale
       const range = chosen === 'fit' ? fitRange(engine.lossSlice({ directions, seed, grid: 2, range: 1 }).path, least) : Number(chosen);
       slice = engine.lossSlice({ directions, seed, grid: LANDSCAPE_GRID, range });
+      stale = false;
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
       slice = null;

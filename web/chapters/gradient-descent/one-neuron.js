@@ -5,7 +5,7 @@
 // sigmoid saturates (δ carries h(1 − h) ≈ 0) and cross-entropy does not (the slope cancels).
 import { Descent } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
-import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 
@@ -179,7 +179,6 @@ export function createNeuronLab(container, { module, playground, route, lab }, t
   const list = renderTasks(section, tasks, { active: route.task });
   const $ = (id) => section.querySelector(`#${id}`);
   const linked = bindLabState(lab, 'neuron', { start: $('neuron-start'), rate: $('neuron-rate') });
-  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
   const runs = Object.fromEntries(NEURON_LOSSES.map(({ key, surface }) => [key, new NeuronRun(module, surface)]));
 
   const settings = () => ({ start: $('neuron-start').value, rate: Number($('neuron-rate').value) });

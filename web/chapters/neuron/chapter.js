@@ -4,7 +4,7 @@
 // playground under it.
 import { renderIntro, renderChapterTasks } from '../../course/chapter-page.js';
 import { allOf } from '../../course/tasks.js';
-import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { bindLabState } from '../../course/lab-state.js';
 import { formatNumber } from '../../views/format.js';
 import { createMcCullochPittsWidget, mpTasks } from './mcculloch-pitts.js';
 import { createUnit, setUnit, unitOutputs } from './unit.js';
@@ -47,9 +47,9 @@ export const lessons = [];
 let engine = null;
 let removeMcCullochPitts = null;
 
-export function mount(container, { module, playground, route, number, lab }) {
+export function mount(container, { module, route, number, lab }) {
   renderIntro(container, { number, title, html });
-  removeMcCullochPitts = createMcCullochPittsWidget(container, { module, route, lab, playground });
+  removeMcCullochPitts = createMcCullochPittsWidget(container, { module, route, lab });
   engine = createUnit(module);
   const widget = document.createElement('section');
   widget.id = 'neuron-unit';
@@ -66,7 +66,6 @@ export function mount(container, { module, playground, route, number, lab }) {
   const list = renderChapterTasks(widget, id, unitTasks, route.task);
   const inputs = ['w1', 'w2', 'b'].map((k) => widget.querySelector(`#neuron-${k}`));
   const linked = bindLabState(lab, 'unit', { w1: inputs[0], w2: inputs[1], b: inputs[2] });
-  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
   const body = widget.querySelector('tbody');
   const redraw = () => {
     const values = inputs.map((el) => (el.value.trim() === '' ? NaN : Number(el.value)));

@@ -4,7 +4,7 @@
 // that shows no single unit computes XOR; and XOR from two layers of such units.
 import { mcCullochPittsTable } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
-import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { bindLabState } from '../../course/lab-state.js';
 
 const ROWS = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const PRESETS = {
@@ -52,7 +52,7 @@ export const mpTasks = [
 ];
 
 /** @returns {() => void} clean-up */
-export function createMcCullochPittsWidget(container, { module, route, lab, playground }, tasks = mpTasks) {
+export function createMcCullochPittsWidget(container, { module, route, lab }, tasks = mpTasks) {
   const section = document.createElement('section');
   section.id = 'mp-unit';
   section.className = 'widget mp-unit';
@@ -77,7 +77,6 @@ export function createMcCullochPittsWidget(container, { module, route, lab, play
   const $ = (id) => section.querySelector(`#${id}`);
   const body = section.querySelector('tbody');
   const linked = bindLabState(lab, 'mp', { kind1: $('mp-kind-1'), kind2: $('mp-kind-2'), theta: $('mp-threshold') });
-  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
 
   const render = (note = '') => {
     linked.save();

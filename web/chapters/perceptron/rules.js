@@ -5,9 +5,9 @@
 // of both units with the core's numbers; the plot shows both boundary lines; the perceptron's
 // mistakes and Adaline's squared error are charted per epoch; the page says when the perceptron has
 // converged, when it cannot (XOR), and when Adaline has settled.
-import { ClassicUnit } from '../../engine.js';
+import { ClassicUnit, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
-import { bindLabState, linkProblems } from '../../course/lab-state.js';
+import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { NEGATIVE_FILL, POSITIVE_FILL } from '../../views/colors.js';
@@ -26,6 +26,9 @@ const SETTLED = 1e-4;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const SIZE = 220;
 const PLAY_INTERVAL_MS = 150;
+// The α fields' range (the core takes any α in (0, 100]; below 0.01 nothing visibly moves), so a
+// link holds only what its fields can show again.
+const MIN_RATE = 0.01, MAX_RATE = 100;
 
 /** The examples and targets of `gate` in `coding` ('binary': 0/1, 'bipolar': −1/+1). */
 export function gateData(gate, coding) {
@@ -243,11 +246,11 @@ export function createRulesWidget(container, { module, playground, route, lab },
   <div class="row">
     <label class="compact">Data <select id="rules-data">${Object.entries(DATA_NAMES).map(([k, n]) => `<option value="${k}">${n}</option>`).join('')}</select></label>
     <label class="compact">Targets <select id="rules-coding"><option value="binary">0 / 1</option><option value="bipolar">−1 / +1</option></select></label>
-    <label class="compact">α perceptron <input id="rules-rate-perceptron" type="number" step="0.05" min="0.01" value="0.5"></label>
-    <label class="compact">α Adaline <input id="rules-rate-adaline" type="number" step="0.01" min="0.01" value="0.1"></label>
+    <label class="compact">α perceptron <input id="rules-rate-perceptron" type="number" step="0.05" min="${MIN_RATE}" max="${MAX_RATE}" value="0.5"></label>
+    <label class="compact">α Adaline <input id="rules-rate-adaline" type="number" step="0.01" min="${MIN_RATE}" max="${MAX_RATE}" value="0.1"></label>
   </div>
   <div class="row">
-    <button id="rules-play" type="button" aria-pressed="false">Play</button>
+    <button id="rules-play" type="button">Play</button>
     <button id="rules-step" type="button">Step one example</button>
     <button id="rules-epoch" type="button">Finish the epoch</button>
     <button id="rules-train" type="button">Train ${GIVE_UP_EPOCHS} epochs</button>
@@ -275,8 +278,8 @@ export function createRulesWidget(container, { module, playground, route, lab },
   const part = (rule, cls) => section.querySelector(`#rules-${rule} .${cls}`);
   const linked = bindLabState(lab, 'rules', { data: $('rules-data'), coding: $('rules-coding'),
     'rate-perceptron': $('rules-rate-perceptron'), 'rate-adaline': $('rules-rate-adaline') });
-  if (linked.problems.length) playground.showMessage(linkProblems(linked.problems), 'warning');
   const units = Object.fromEntries(RULES.map((rule) => [rule, new ClassicUnit(module)]));
+  const why = {};      // per rule: why it has no run (no points, a refused α); such a unit holds no old run
   let last = {};       // each rule's last step record; empty after a reset
   let data = null;     // { examples, targets } the units learn from
   let dataKey = '';    // what the playground's points were when they were read
@@ -300,6 +303,14 @@ export function createRulesWidget(container, { module, playground, route, lab },
     $('rules-epochs').textContent = `${epoch} epoch${epoch === 1 ? '' : 's'}` +
       (position ? ` and ${position} example${position === 1 ? '' : 's'}` : '') + ` of ${shown.examples.length} examples`;
     for (const rule of RULES) {
+      if (why[rule]) {
+        part(rule, 'rules-weights').textContent = '–';
+        part(rule, 'rules-step-body').innerHTML = '<tr><td>No run.</td></tr>';
+        part(rule, 'rules-status').textContent = why[rule];
+        part(rule, 'rules-status').dataset.kind = 'error';
+        part(rule, 'rules-chart').replaceChildren();
+        continue;
+      }
       part(rule, 'rules-weights').textContent = vector(states[rule].weights);
       part(rule, 'rules-step-body').innerHTML = stepRows(rule, last[rule]);
       part(rule, 'rules-step-body').dataset.mistake = String(Boolean(last[rule]?.mistake));
@@ -316,35 +327,57 @@ export function createRulesWidget(container, { module, playground, route, lab },
     clearInterval(timer);
     timer = null;
     $('rules-play').textContent = 'Play';
-    $('rules-play').setAttribute('aria-pressed', 'false');
+    for (const el of section.querySelectorAll('.rules-status')) el.setAttribute('aria-live', 'polite');
   };
 
-  // A run starts over whenever the data, the coding or a rate changes.
+  // A run starts over whenever the data, the coding or a rate changes. A unit that cannot start
+  // (no points, a refused α) is replaced by an empty one, so nothing steps on the old points.
   const reset = () => {
     stop();
-    linked.save();
     const s = settings();
     last = {};
+    let dataError = null;
     if (s.data === 'playground') {
       const points = playground.engine().dataset();
       dataKey = pointsKey(points);
       const read = playgroundData(points, s.coding);
       data = read.error ? null : read;
-      if (read.error) playground.showMessage(read.error);
+      dataError = read.error ?? null;
     } else {
       data = gateData(s.data, s.coding);
     }
     for (const rule of RULES) {
-      const ok = showingRefusals(playground, () => {
-        if (data) units[rule].reset({ rule, coding: s.coding, learningRate: s.rates[rule] }, data.examples, data.targets, [0, 0, 0]);
-      });
-      $(`rules-rate-${rule}`).setAttribute('aria-invalid', String(!ok));
+      why[rule] = dataError;
+      const rate = s.rates[rule];
+      if (data && !(rate >= MIN_RATE && rate <= MAX_RATE)) {
+        why[rule] = `${RULE_NAMES[rule]}: α must be between ${MIN_RATE} and ${MAX_RATE} (got ${$(`rules-rate-${rule}`).value || 'nothing'})`;
+      } else if (data) {
+        try {
+          units[rule].reset({ rule, coding: s.coding, learningRate: rate }, data.examples, data.targets, [0, 0, 0]);
+        } catch (e) {
+          if (!(e instanceof EngineError)) throw e;
+          why[rule] = `${RULE_NAMES[rule]}: ${e.message}`;
+        }
+      }
+      if (why[rule]) {
+        units[rule].dispose();
+        units[rule] = new ClassicUnit(module);
+      }
+      $(`rules-rate-${rule}`).setAttribute('aria-invalid', String(Boolean(data) && Boolean(why[rule])));
     }
+    const reasons = [...new Set(RULES.map((rule) => why[rule]).filter(Boolean))];
+    if (reasons.length) playground.showMessage(reasons.join(' '));
+    if (!data || !RULES.some((rule) => why[rule])) linked.save();  // a refused α stays out of the link
     render();
   };
   // Each unit steps on its own: a refusal (no data, diverged weights) is said, the other goes on.
   const act = (f) => () => {
-    for (const rule of RULES) if (!showingRefusals(playground, () => f(rule), `${RULE_NAMES[rule]}: `)) stop();
+    for (const rule of RULES) {
+      if (why[rule]) {
+        playground.showMessage(why[rule]);
+        stop();
+      } else if (!showingRefusals(playground, () => f(rule), `${RULE_NAMES[rule]}: `)) stop();
+    }
     render();
   };
   const stepOne = act((rule) => { last[rule] = units[rule].step(); });
@@ -354,7 +387,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
     if (timer) return stop();
     timer = setInterval(stepOne, PLAY_INTERVAL_MS);
     $('rules-play').textContent = 'Pause';
-    $('rules-play').setAttribute('aria-pressed', 'true');
+    for (const el of section.querySelectorAll('.rules-status')) el.setAttribute('aria-live', 'off');  // quiet while it plays
   });
   on('rules-step', 'click', () => { stop(); stepOne(); });
   on('rules-epoch', 'click', () => {
