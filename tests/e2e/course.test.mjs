@@ -478,6 +478,7 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   await page().click('#landscape-new');
   assert.equal(await page().inputValue('#landscape-directions'), 'random');
   assert.match(await status(), /^The 102 snapshots of the weights projected onto two random directions \(seed 2\)/);
+  assert.match(await page().evaluate(() => location.hash), /landscape\.seed=2/, 'the plane travels in the link');
   await page().click('#landscape-forget');
   assert.match(await status(), /^The 1 snapshot of the weights projected/);
   await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);

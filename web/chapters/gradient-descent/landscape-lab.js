@@ -88,6 +88,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   <div class="row">
     <button id="landscape-draw" type="button">Draw the slice</button>
     <button id="landscape-new" type="button">New random directions</button>
+    <input id="landscape-seed" type="hidden" min="1" max="4294967295" value="1">
     <button id="landscape-forget" type="button">Forget the path</button>
   </div>
   <div class="descent-contours">
@@ -99,10 +100,10 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   container.append(section);
   const list = renderTasks(section, tasks, { active: route.task });
   const $ = (id) => section.querySelector(`#${id}`);
-  const linked = bindLabState(lab, 'landscape', { directions: $('landscape-directions'), range: $('landscape-range') });
+  // The random directions' seed travels too, so a shared link draws the same plane.
+  const linked = bindLabState(lab, 'landscape', { directions: $('landscape-directions'), range: $('landscape-range'), seed: $('landscape-seed') });
   let slice = null;   // the last slice drawn, or null
   let stale = false;  // the weights have moved since it was drawn
-  let seed = 1;       // of the random directions
 
   const check = () => list.update({ slice: stale ? null : slice, epoch: playground.engine().progress().epoch });
   const outdated = () => {
@@ -127,6 +128,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     linked.save();
     const engine = playground.engine();
     const directions = $('landscape-directions').value;
+    const seed = Number($('landscape-seed').value);
     const chosen = $('landscape-range').value;
     try {
       // "fit": the path's extent does not depend on the range, so a 2 x 2 slice finds it cheaply.
@@ -156,7 +158,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     say(directions === 'trajectory'
       ? `d1 and d2 explain ${formatNumber(100 * slice.explained[0])}% and ${formatNumber(100 * slice.explained[1])}% of how the ` +
         `${snapshots} moved; the path starts at the ring.`
-      : `The ${snapshots} projected onto two random directions (seed ${seed}): random planes catch little of a path.`);
+      : `The ${snapshots} projected onto two random directions (seed ${$('landscape-seed').value}): random planes catch little of a path.`);
     check();
   };
 
@@ -164,7 +166,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   const on = (id, type, f) => listening.on($(id), type, f);
   on('landscape-draw', 'click', draw);
   on('landscape-new', 'click', () => {
-    seed += 1;
+    $('landscape-seed').value = String(Number($('landscape-seed').value) + 1);
     $('landscape-directions').value = 'random';
     draw();
   });
