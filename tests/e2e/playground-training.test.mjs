@@ -101,6 +101,8 @@ test('a shared link reproduces the set-up and the numbers; hide= hides controls'
     await page.click('#network [data-feature="x1*x2"]');
     await frames(page);
     await page.click('#share');
+    // The dialog fills its link as it opens: read it once it is there, not before.
+    await page.waitForFunction(() => document.getElementById('share-url').value !== '');
     link = await page.inputValue('#share-url');
     const hash = await hashParams(page);
     assert.deepEqual(hash, {
