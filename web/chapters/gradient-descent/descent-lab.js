@@ -3,7 +3,7 @@
 // line. The learner picks the surface, the learning rate, the optimiser (or races all three from the
 // same start), the batch and decay, then steps; every number is the core's (engine.js Descent).
 // Divergence is explained from the path, not just reported.
-import { Descent } from '../../engine.js';
+import { Descent, activationCurve } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
@@ -102,8 +102,8 @@ function drawPaths(svg, runs, range) {
     Object.assign(el('text', { x: 10, y: SIZE / 2, class: 'descent-axis' }), { textContent: 'w1' }));
 }
 
-// The data models' points with the model's curve at the current weights.
-function drawData(svg, surface, points, weights) {
+// The data models' points with the model's curve at the current weights (the sigmoid's values from the core).
+function drawData(module, svg, surface, points, weights) {
   svg.replaceChildren();
   if (!points) return;
   const xs = points.x, ts = points.t;
@@ -112,13 +112,14 @@ function drawData(svg, surface, points, weights) {
   const px = (x) => ((x - lox) / (hix - lox)) * SIZE;
   const py = (t) => SIZE - ((t - lot) / (hit - lot)) * SIZE;
   const [w0, w1] = weights;
-  const model = (x) => (surface === 'linear_regression' ? w0 + w1 * x : 1 / (1 + Math.exp(-(w0 + w1 * x))));
+  const xsDrawn = Array.from({ length: 61 }, (_, i) => lox + (i / 60) * (hix - lox));
+  const zs = xsDrawn.map((x) => w0 + w1 * x);
+  const ys = surface === 'linear_regression' || !zs.every(Number.isFinite) ? zs : activationCurve(module, 'sigmoid', zs).f;
   const curve = [];
-  for (let i = 0; i <= 60; ++i) {
-    const x = lox + (i / 60) * (hix - lox);
-    const y = Math.max(lot - 10, Math.min(hit + 10, model(x)));
+  xsDrawn.forEach((x, i) => {
+    const y = Math.max(lot - 10, Math.min(hit + 10, ys[i]));
     if (Number.isFinite(y)) curve.push(`${px(x).toFixed(1)},${py(y).toFixed(1)}`);
-  }
+  });
   svg.append(el('rect', { x: 0, y: 0, width: SIZE, height: SIZE, class: 'descent-frame' }),
     el('polyline', { points: curve.join(' '), class: 'descent-model' }));
   xs.forEach((x, i) => svg.append(el('circle', { cx: px(x), cy: py(ts[i]), r: 4.5, class: 'descent-point', 'data-t': ts[i] })));
@@ -179,7 +180,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     const surface = SURFACES[s.surface];
     const states = runs.map((r) => r.descent.state());
     drawPaths($('descent-paths'), runs.map((r) => ({ name: r.name, path: r.descent.path() })), surface.range);
-    drawData($('descent-data'), s.surface, surface.points, states[0].weights);
+    drawData(module, $('descent-data'), s.surface, surface.points, states[0].weights);
     $('descent-data').style.display = surface.points ? '' : 'none';
     $('descent-batch').disabled = !surface.points;
     const first = states[0];

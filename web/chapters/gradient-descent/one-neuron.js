@@ -3,7 +3,7 @@
 // point's factors of the gradient (z, h, h − t, h(1 − h), δ) and the gradient itself are the core's
 // (engine.js Descent.terms() and state()); the page shows why squared error stalls where the
 // sigmoid saturates (δ carries h(1 − h) ≈ 0) and cross-entropy does not (the slope cancels).
-import { Descent } from '../../engine.js';
+import { Descent, activationCurve } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
@@ -105,8 +105,8 @@ const el = (tag, attrs = {}) => {
   return e;
 };
 
-// The points at height t and each run's h(x) = σ(w0 + w1·x).
-function drawCurves(svg, views) {
+// The points at height t and each run's h(x) = σ(w0 + w1·x), σ from the core.
+function drawCurves(module, svg, views) {
   const lo = -2.6, hi = 2.6;
   const px = (x) => ((x - lo) / (hi - lo)) * WIDTH;
   const py = (h) => HEIGHT - 14 - h * (HEIGHT - 28);
@@ -114,12 +114,10 @@ function drawCurves(svg, views) {
     el('line', { x1: 0, x2: WIDTH, y1: py(0.5), y2: py(0.5), class: 'neuron-half' }));
   for (const { key } of NEURON_LOSSES) {
     const [w0, w1] = views[key].state.weights;
-    const points = [];
-    for (let i = 0; i <= 80; ++i) {
-      const x = lo + (i / 80) * (hi - lo);
-      const h = 1 / (1 + Math.exp(-(w0 + w1 * x)));
-      if (Number.isFinite(h)) points.push(`${px(x).toFixed(1)},${py(h).toFixed(1)}`);
-    }
+    const xs = Array.from({ length: 81 }, (_, i) => lo + (i / 80) * (hi - lo));
+    const zs = xs.map((x) => w0 + w1 * x);
+    const h = zs.every(Number.isFinite) ? activationCurve(module, 'sigmoid', zs).f : [];
+    const points = [...h].map((v, i) => `${px(xs[i]).toFixed(1)},${py(v).toFixed(1)}`);
     svg.append(el('polyline', { points: points.join(' '), class: `neuron-curve neuron-curve-${key}`, 'data-loss': key }));
   }
   NEURON_POINTS.x.forEach((x, i) => svg.append(el('circle', { cx: px(x), cy: py(NEURON_POINTS.t[i]), r: 4.5, class: 'descent-point', 'data-t': NEURON_POINTS.t[i] })));
@@ -184,7 +182,7 @@ export function createNeuronLab(container, { module, playground, route, lab }, t
   const settings = () => ({ start: $('neuron-start').value, rate: Number($('neuron-rate').value) });
   const render = () => {
     const views = Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, r.view()]));
-    drawCurves($('neuron-curves'), views);
+    drawCurves(module, $('neuron-curves'), views);
     for (const { key } of NEURON_LOSSES) section.querySelector(`#neuron-${key} .neuron-numbers`).innerHTML = runTable(key, views[key]);
     const status = compareRuns(views);
     $('neuron-status').textContent = status.text;
