@@ -8,10 +8,10 @@ import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
+import { svgEl as el } from '../../views/dom.js';
 import { CLASS_COLORS } from '../../views/colors.js';
 import { drawContours } from '../../views/contours.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const SIZE = 260;
 const GRID = 64;
 
@@ -75,11 +75,6 @@ export const descentTasks = [
     } },
 ];
 
-const el = (tag, attrs = {}) => {
-  const e = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-};
 
 // The paths on the contours (one per racer), each ending at its current point.
 function drawPaths(svg, runs, range) {

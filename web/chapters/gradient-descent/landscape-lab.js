@@ -8,6 +8,7 @@ import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
+import { svgEl as el } from '../../views/dom.js';
 import { drawContours } from '../../views/contours.js';
 
 export const LANDSCAPE_GRID = 41;
@@ -43,12 +44,6 @@ export function fitRange(path, least = 0.5) {
   return Math.max(least, Number((far * FIT_MARGIN).toPrecision(2)));
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const el = (tag, attrs = {}) => {
-  const e = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-};
 
 // The projected path (start ringed), the centre (the current weights) and the axes' names.
 function drawPath(svg, slice) {

@@ -8,8 +8,8 @@ import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
+import { svgEl as el } from '../../views/dom.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 300, HEIGHT = 170;
 
 export const NEURON_POINTS = { x: [-2.5, -1.5, -0.5, 0.3, 1, 2], t: [0, 0, 0, 1, 1, 1] };
@@ -99,11 +99,6 @@ export const neuronTasks = [
     }) },
 ];
 
-const el = (tag, attrs = {}) => {
-  const e = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-};
 
 // The points at height t and each run's h(x) = σ(w0 + w1·x), σ from the core.
 function drawCurves(module, svg, views) {

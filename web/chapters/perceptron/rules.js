@@ -10,6 +10,7 @@ import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
+import { svgEl as el } from '../../views/dom.js';
 import { NEGATIVE_FILL, POSITIVE_FILL } from '../../views/colors.js';
 
 // The four inputs in binary counting order; targets per gate in the same order (binary coding).
@@ -23,7 +24,6 @@ export const GIVE_UP_EPOCHS = 100;
 export const PLAYGROUND_SCALE = 6;
 // Adaline has settled when an epoch changes J by less than this fraction.
 const SETTLED = 1e-4;
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const SIZE = 220;
 const PLAY_INTERVAL_MS = 150;
 // The α fields' range (the core takes any α in (0, 100]; below 0.01 nothing visibly moves), so a
@@ -126,11 +126,6 @@ export const ruleTasks = [
     }) },
 ];
 
-const el = (tag, attrs = {}) => {
-  const e = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-};
 
 // The square [lo, hi]² cut by f(p) > 0 for an affine f (Sutherland–Hodgman against one half-plane):
 // the polygon where f > 0 and the segment where f = 0.
