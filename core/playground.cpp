@@ -122,6 +122,8 @@ std::string Playground::rebuild(const Settings& s, const Dataset& data) {
   // The split follows the data seed, so new initial weights never reshuffle train and test.
   split_ = make_split(static_cast<int>(data_.size()), s.train_ratio, s.validation_ratio, s.data.seed);
   inputs_.inputs = compute_features(s.features, data_.xy);
+  scaling_ = fit_scaling(s.input_scaling, inputs_.inputs, split_.train);
+  if (s.input_scaling != InputScaling::None) apply_scaling(scaling_, inputs_.inputs);
   inputs_.targets = encode_targets(data_, s.output_activation);
   net_ = Network(architecture_for(s, data_));
   eval_ws_ = Workspace();
@@ -328,6 +330,7 @@ std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Sc
   Scalar* cursor = out;
   RowMap features(cursor, net_.size(0), P);
   features = compute_features(settings_.features, xy);
+  if (settings_.input_scaling != InputScaling::None) apply_scaling(scaling_, features);  // the training split's numbers
   const auto& params = net_.arch().activation_params;
   for (int l = 0; l < net_.layer_count(); ++l) {
     Eigen::Map<const RowMajorMatrix> prev(cursor, net_.size(l), P);

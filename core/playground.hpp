@@ -11,6 +11,7 @@
 #include "dataset.hpp"
 #include "landscape.hpp"
 #include "network.hpp"
+#include "scaling.hpp"
 #include "trace.hpp"
 #include "trainer.hpp"
 
@@ -20,6 +21,7 @@ struct Settings {
   DataSpec data;
   Scalar train_ratio = Scalar(0.5), validation_ratio = 0;  // test gets the rest
   std::vector<Feature> features{Feature::X1, Feature::X2};
+  InputScaling input_scaling = InputScaling::None;  // of the features, with the training split's statistics
   std::vector<int> hidden{4, 2};
   Activation hidden_activation = Activation::Tanh;
   Activation output_activation = Activation::Tanh;
@@ -124,6 +126,8 @@ class Playground {
   const Dataset& dataset() const { return data_; }
   const Split& split() const { return split_; }
   const TrainingData& training_data() const { return inputs_; }
+  // What input_scaling did to each feature: mean 0 and sd 1 when it is none.
+  const FeatureScaling& feature_scaling() const { return scaling_; }
   const Trainer& trainer() const { return trainer_; }
   Task task() const;
 
@@ -145,6 +149,7 @@ class Playground {
   Dataset data_;
   Split split_;
   TrainingData inputs_;
+  FeatureScaling scaling_;
   Network net_;
   Trainer trainer_;
   Workspace eval_ws_;

@@ -51,6 +51,8 @@ std::vector<SettingSpec> make_schema() {
            if (parse_feature(n, f)) s.features.push_back(f);
          }
        }},
+      {"inputScaling", "input scaling", T::Enum, 0, 0, false, false, 0, 0, input_scaling_names(), false,
+       BP_NAME(input_scaling, input_scaling_name, parse_input_scaling)},
       {"hidden", "hidden layers", T::IntegerList, 1, kMaxNeurons, false, false, 0, kMaxHiddenLayers, {}, false,
        [](const Settings& s, SettingValue& v) { v.numbers.assign(s.hidden.begin(), s.hidden.end()); },
        [](Settings& s, const SettingValue& v) {

@@ -355,6 +355,13 @@ export class Engine {
    */
   layerStats() { return this.live().layerStats(); }
 
+  /**
+   * What the inputScaling setting does to each input feature, in the order of `features`:
+   * { mean, sd } (Float32Array each), the network seeing (x − mean) / sd. Fitted on the training
+   * split only; mean 0 and sd 1 with inputScaling none.
+   */
+  featureScaling() { return this.live().featureScaling(); }
+
   /** Forward + backward record of dataset point `index` at the current weights (no change). */
   trace(index) {
     return check(this.live().trace(this.indexIn('example index', index, 0, () => this.dataSize() - 1)));

@@ -32,6 +32,7 @@ const BASE = [
   { key: 'trainRatio', label: 'training ratio', kind: 'number', min: 0, max: 1, minOpen: true, default: 0.5, engine: true },
   { key: 'validationRatio', label: 'validation ratio', kind: 'number', min: 0, max: 1, default: 0, engine: true },
   { key: 'features', label: 'features', kind: 'list-enum', values: FEATURES, minLength: 1, maxLength: FEATURES.length, default: ['x1', 'x2'], engine: true },
+  { key: 'inputScaling', label: 'input scaling', kind: 'enum', values: ['none', 'standardise'], default: 'none', engine: true },
   // The page's limits are stricter than the core's (16 layers of 256): a diagram the learner can read.
   { key: 'hidden', label: 'hidden layers', kind: 'list-int', min: 1, max: 16, minLength: 0, maxLength: 8, default: [4, 2], engine: true, own: ['max', 'maxLength'] },
   { key: 'activation', label: 'activation', kind: 'enum', values: ACTIVATIONS, default: 'tanh', engine: true },

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useBrowser, withPage, frames, choose, slide, readState, hashParams, screenshot, planePoint, clickPlane } from './browser.mjs';
+import { useBrowser, withPage, frames, choose, slide, readState, hashParams, screenshot, planePoint, clickPlane, stepEpochs } from './browser.mjs';
 import { decodePoints } from '../../web/state.js';
 import { parseCsv } from '../../web/csv.js';
 
@@ -247,5 +247,50 @@ test('CSV export downloads the current data, which reads back', T, async () => {
     for (let i = 0; i < 50; ++i) {
       assert.ok(Math.abs(d.xy[2 * i] - parsed.xy[2 * i]) <= 0.005 && d.labels[i] === parsed.labels[i], `point ${i}`);
     }
+  });
+});
+
+test('input scaling: standardising fits the training points only, says so with the core\'s numbers, and trains', T, async () => {
+  await withPage(b, '#dataset=circles&noise=0.2&trainRatio=0.7&features=x1,x2,x1%5E2&seed=3', async (page) => {
+    assert.equal(await page.isHidden('#scaling-note'), true, 'no note without scaling');
+    await choose(page, 'inputScaling', 'standardise');
+    assert.equal((await hashParams(page)).inputScaling, 'standardise', 'the choice travels in the link');
+    assert.equal((await readState(page)).epoch, 0, 'a new run: the network sees other inputs');
+    const note = await page.textContent('#scaling-note');
+    // The statistics, recomputed here from the dataset's training points alone (population sd).
+    const expected = await page.evaluate(async () => {
+      const { Engine } = await import('./engine.js');
+      const { parseHash, engineSettings } = await import('./state.js');
+      const { formatNumber } = await import('./views/format.js');
+      const engine = new Engine(await window.createBackpropCore());
+      try {
+        engine.configure(engineSettings(parseHash(location.hash).state));
+        const d = engine.dataset();
+        const feature = [(x) => x[0], (x) => x[1], (x) => x[0] * x[0]];
+        const fitted = engine.featureScaling();
+        return feature.map((f, k) => {
+          const values = Array.from(d.train, (i) => f([d.xy[2 * i], d.xy[2 * i + 1]]));
+          const mean = values.reduce((a, v) => a + v, 0) / values.length;
+          const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
+          return { mean, sd, shownMean: formatNumber(fitted.mean[k]), shownSd: formatNumber(fitted.sd[k]),
+            fittedMean: fitted.mean[k], fittedSd: fitted.sd[k], train: d.train.length };
+        });
+      } finally {
+        engine.dispose();
+      }
+    });
+    for (const [k, name] of ['x1', 'x2', 'x1^2'].entries()) {
+      const e = expected[k];
+      assert.ok(Math.abs(e.fittedMean - e.mean) <= 1e-4 * (1 + Math.abs(e.mean)), `${name}: mean ${e.fittedMean} vs ${e.mean}`);
+      assert.ok(Math.abs(e.fittedSd - e.sd) <= 1e-4 * e.sd, `${name}: sd ${e.fittedSd} vs ${e.sd}`);
+      assert.ok(note.includes(`${name} → (${name} − ${e.shownMean}) / ${e.shownSd}`), `${name} in: ${note}`);
+    }
+    assert.match(note, new RegExp(`of the ${expected[0].train} training points`));
+    await stepEpochs(page, 20);
+    const state = await readState(page);
+    assert.equal(state.epoch, 20);
+    assert.ok(state.testLoss < 0.5, `trains on standardised inputs (test loss ${state.testLoss})`);
+    await choose(page, 'inputScaling', 'none');
+    assert.equal(await page.isHidden('#scaling-note'), true, 'the note goes with the scaling');
   });
 });

@@ -310,6 +310,13 @@ class Core {
     return o;
   }
 
+  val feature_scaling() const {
+    val o = val::object();
+    o.set("mean", floats(pg_.feature_scaling().mean));
+    o.set("sd", floats(pg_.feature_scaling().sd));
+    return o;
+  }
+
   val layer_stats() {
     val out = val::array();
     for (const auto& s : pg_.layer_stats()) {
@@ -418,6 +425,7 @@ EMSCRIPTEN_BINDINGS(backprop_core) {
       .function("dataset", &Core::dataset)
       .function("metrics", &Core::metrics)
       .function("layerStats", &Core::layer_stats)
+      .function("featureScaling", &Core::feature_scaling)
       .function("trace", &Core::trace)
       .function("traceStep", &Core::trace_step)
       .function("traceStepOn", &Core::trace_step_on)

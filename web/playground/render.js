@@ -20,6 +20,21 @@ export function splitNote(data) {
   return `${count(n)}: ${parts.join(', ')}.`;
 }
 
+/** What standardisation does to each feature, in words: the numbers come from the core's fit. */
+export function scalingNote(features, scaling, trainCount) {
+  const each = features.map((f, i) => `${f} → (${f} − ${formatNumber(scaling.mean[i])}) / ${formatNumber(scaling.sd[i])}`);
+  return `The network sees ${each.join(', ')}: the mean and standard deviation of the ${trainCount} training ` +
+    'points, applied unchanged to validation, test and the plot.';
+}
+
+function showScaling(s, data) {
+  const note = $('scaling-note');
+  note.hidden = s.inputScaling !== 'standardise' || data.train.length === 0;
+  if (note.hidden) return;
+  const text = scalingNote(s.features, page.engine.featureScaling(), data.train.length);
+  if (note.textContent !== text) note.textContent = text;
+}
+
 export function render() {
   const engine = page.engine;
   const sizes = engine.layerSizes();
@@ -69,6 +84,8 @@ export function render() {
   });
   // The picker shows the network's output; while a unit is hovered the plot shows that unit instead.
   if (!page.hover) page.stepPanel.drawPicker({ ...plot, discretize: s.discretize, points: data, showTest: false, drawing: false });
+
+  showScaling(s, data);
 
   const h = page.history;
   const series = [

@@ -8,6 +8,7 @@ export const VALUE_LABELS = Object.freeze({
   mse: 'Squared error', bce: 'Binary cross-entropy', softmax_ce: 'Softmax cross-entropy',
   zeros: 'Zeros', uniform: 'Uniform ±1/√fan-in', xavier_uniform: 'Xavier uniform', xavier_normal: 'Xavier normal',
   he_uniform: 'He uniform', he_normal: 'He normal',
+  standardise: 'Standardise (z-score)',
   none: 'None', inverse_time: 'Inverse time', exponential: 'Exponential',
   sgd: 'SGD', momentum: 'Momentum', adam: 'Adam',
   epoch: 'epoch', batch: 'mini-batch', example: 'example',
