@@ -611,6 +611,19 @@ test('task: backpropagation, steer the graph\'s gradient', T, async () => {
   await expectStatus('graph-gradient', true);
 });
 
+test('task: backpropagation, the lecture\'s circles experiment stops at epoch 150 and reports both accuracies', T, async () => {
+  await openTask('backprop', 'lecture-circles');
+  assert.equal(await page().inputValue('select[data-key="inputScaling"]'), 'standardise');
+  assert.match(await page().textContent('#scaling-note'), /of the 140 training points/);
+  await stepEpochs(page(), 149);
+  await expectStatus('lecture-circles', false, /stop at epoch 150 \(now 149\)/);
+  await stepEpochs(page(), 1);
+  await expectStatus('lecture-circles', true, /Done: the task is met\. Training accuracy \d+\.\d%, test \d+\.\d% at epoch 150\./);
+  const shown = await readState(page());
+  const status = await page().textContent('#task-lecture-circles .task-status');
+  assert.ok(status.includes(`test ${shown.testAccuracy.toFixed(1)}%`), `${status} against the page's ${shown.testAccuracy}%`);
+});
+
 test('task: activations, six layers learn with ReLU', T, async () => {
   await openTask('activations', 'deep-network-learns');
   await stepEpochs(page(), 30);

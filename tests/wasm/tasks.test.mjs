@@ -353,3 +353,26 @@ test('initialisation: random weights break the symmetry', () => {
   expect(t, run(t, {}, 100), false, /test accuracy of at least 95%/);
   expect(t, run(t, { init: 'xavier_uniform' }, 100), true);
 });
+
+test('backprop: the lecture\'s circles experiment is met at epoch 150 with standardised inputs, and reports both accuracies', () => {
+  const t = task('backprop', 'lecture-circles');
+  expect(t, run(t, {}, 149), false, /stop at epoch 150 \(now 149\)/);
+  const ctx = run(t, {}, 150);
+  const m = ctx.engine.metrics();
+  const r = evaluate(t, ctx);
+  assert.equal(r.met, true, JSON.stringify(r.missing));
+  assert.equal(r.note, `Training accuracy ${(100 * m.train.accuracy).toFixed(1)}%, test ${(100 * m.test.accuracy).toFixed(1)}% at epoch 150.`);
+  ctx.engine.dispose();
+  expect(t, run(t, { inputScaling: 'none' }, 150), false, /keep the lesson's settings/);
+  // The lesson's last suggestion: with x1², x2² and x1x2 (up to 36) beside x1 and x2, 20 epochs on
+  // raw inputs leave the test accuracy far below what standardised inputs reach.
+  const wide = { features: ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2'] };
+  const accuracyAt20 = (inputScaling) => {
+    const c = run(t, { ...wide, inputScaling }, 20);
+    const a = c.engine.metrics().test.accuracy;
+    c.engine.dispose();
+    return a;
+  };
+  const raw = accuracyAt20('none'), standardised = accuracyAt20('standardise');
+  assert.ok(standardised >= 0.95 && raw <= 0.6, `raw ${raw} vs standardised ${standardised}`);
+});

@@ -10,21 +10,22 @@
  * @property {string} title
  * @property {string} statement     what to do, one or two sentences
  * @property {object} [setup]       settings the task's link loads (a fresh run)
- * @property {(ctx: object) => { met: boolean, missing: string[] }} check
+ * @property {(ctx: object) => { met: boolean, missing: string[], note?: string }} check  note: numbers
+ *   worth reporting either way (e.g. the accuracies reached), shown after the status
  */
 
 /**
  * Runs a task's check; a check that throws (e.g. no engine yet) counts as not met.
  * @param {Task} task
  * @param {object} ctx what the chapter's checks read (e.g. { engine, state })
- * @returns {{ met: boolean, missing: string[] }}
+ * @returns {{ met: boolean, missing: string[], note: string }}
  */
 export function evaluate(task, ctx) {
   try {
     const r = task.check(ctx);
-    return { met: Boolean(r.met), missing: r.met ? [] : r.missing };
+    return { met: Boolean(r.met), missing: r.met ? [] : r.missing, note: r.note ?? '' };
   } catch (e) {
-    return { met: false, missing: [`cannot check yet (${e.message})`] };
+    return { met: false, missing: [`cannot check yet (${e.message})`], note: '' };
   }
 }
 
@@ -93,7 +94,7 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
         const r = evaluate(task, ctx);
         results.set(task.id, r);
         const status = statusOf.get(task.id);
-        const text = r.met ? 'Done: the task is met.' : `Not yet: ${r.missing.join('; ')}.`;
+        const text = (r.met ? 'Done: the task is met.' : `Not yet: ${r.missing.join('; ')}.`) + (r.note ? ` ${r.note}` : '');
         if (status.textContent !== text) status.textContent = text;
         status.dataset.met = String(r.met);
         status.closest('li').classList.toggle('met', r.met);
