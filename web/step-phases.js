@@ -95,6 +95,24 @@ export function short(v) {
 }
 
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const sup = (k) => `⁽${String(k).replace(/\d/g, (d) => SUPERSCRIPT[d])}⁾`;
+
+/**
+ * The backward phase of weight layer `layer` in matrix form, every unit at once, with the shape of
+ * each factor for this network (columns: one per example). Layer numbers follow W1 = inputs → h1.
+ */
+export function matrixForm(sizes, layer) {
+  const k = layer + 1;  // this phase's δ belongs to column k and to W⁽ᵏ⁾, which feeds it
+  const shape = (rows, cols) => `${rows}×${cols}`;
+  const weightGradient = `∂L/∂W${sup(k)} = δ${sup(k)} (a${sup(k - 1)})ᵀ: ${shape(sizes[k], 1)} · ${shape(1, sizes[k - 1])} ` +
+    `= ${shape(sizes[k], sizes[k - 1])}, the shape of W${sup(k)}.`;
+  if (k === sizes.length - 1) return `In matrix form: ${weightGradient}`;
+  return `In matrix form: δ${sup(k)} = (W${sup(k + 1)})ᵀ δ${sup(k + 1)} ⊙ f′(z${sup(k)}), that is ` +
+    `(${shape(sizes[k + 1], sizes[k])})ᵀ · ${shape(sizes[k + 1], 1)} ⊙ ${shape(sizes[k], 1)} = ${shape(sizes[k], 1)}; ` +
+    `${weightGradient} A mini-batch of n makes every 1 an n: one column per example.`;
+}
+
 /**
  * What a phase means, in a sentence or two with this step's numbers (all from the trace).
  * @param {object} ctx { step, example (shown), sizes, featureNames, activations (per column),
@@ -134,10 +152,11 @@ export function phaseText(phase, ctx) {
         const folded = ctx.loss !== 'mse';
         return (folded ? 'Each output\'s δ = ∂L/∂z = a − y: the loss\'s slope and the activation\'s cancel. '
           : 'Each output\'s δ = ∂L/∂z = ∂L/∂a × f′(z). ') +
-          'Each link into it gets ∂L/∂w = δ × the activation at its left end.';
+          `Each link into it gets ∂L/∂w = δ × the activation at its left end. ${matrixForm(sizes, phase.layer)}`;
       }
       return `Each unit of h${phase.layer + 1} collects the δ of every unit it feeds, weighted by the link between them, ` +
-        'and multiplies by its own slope: δ = (Σ w·δ) × f′(z). Each link into it gets ∂L/∂w = δ × a at its left end.';
+        'and multiplies by its own slope: δ = (Σ w·δ) × f′(z). Each link into it gets ∂L/∂w = δ × a at its left end. ' +
+        matrixForm(sizes, phase.layer);
     }
     case 'average':
       return `The update uses the mean of the ${step.batch.length} examples' gradients: the links now show ∂J/∂w = (1/n) Σ ∂Lᵢ/∂w.`;

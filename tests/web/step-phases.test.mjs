@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { buildPhases, linkQuantity, linkValue, phaseIndex, phaseText, short, unitReveals } from '../../web/step-phases.js';
+import { buildPhases, linkQuantity, linkValue, matrixForm, phaseIndex, phaseText, short, unitReveals } from '../../web/step-phases.js';
 import * as player from '../../web/step-player.js';
 
 const SIZES = [2, 3, 1];  // 2 inputs, 3 hidden, 1 output: weight layers 0 (3x2) and 1 (1x3)
@@ -145,4 +145,17 @@ test('the player: play runs every phase to the end, next animates one, previous 
   assert.deepEqual([p.phase, p.progress], [0, 0], 'play again starts over');
   player.seek(p, 99);
   assert.deepEqual([p.phase, p.progress, p.playing], [2, 1, false]);
+});
+
+test('the backward phase gives the matrix form with this network\'s shapes', () => {
+  // [2, 4, 2, 1]: W1 is 4×2, W2 2×4, W3 1×2.
+  assert.equal(matrixForm([2, 4, 2, 1], 0),
+    'In matrix form: δ⁽¹⁾ = (W⁽²⁾)ᵀ δ⁽²⁾ ⊙ f′(z⁽¹⁾), that is (2×4)ᵀ · 2×1 ⊙ 4×1 = 4×1; ' +
+    '∂L/∂W⁽¹⁾ = δ⁽¹⁾ (a⁽⁰⁾)ᵀ: 4×1 · 1×2 = 4×2, the shape of W⁽¹⁾. A mini-batch of n makes every 1 an n: one column per example.');
+  assert.match(matrixForm([2, 4, 2, 1], 1), /δ⁽²⁾ = \(W⁽³⁾\)ᵀ δ⁽³⁾ ⊙ f′\(z⁽²⁾\), that is \(1×2\)ᵀ · 1×1 ⊙ 2×1 = 2×1/);
+  assert.equal(matrixForm([2, 4, 2, 1], 2), 'In matrix form: ∂L/∂W⁽³⁾ = δ⁽³⁾ (a⁽²⁾)ᵀ: 1×1 · 1×2 = 1×2, the shape of W⁽³⁾.');
+  assert.equal(matrixForm([7, 8, 8, 8, 8, 8, 8, 1], 6).includes('W⁽⁷⁾'), true);
+  const text = phaseText({ kind: 'backward', layer: 0 }, { step: fakeStep(), example: 0, sizes: SIZES, featureNames: ['x1', 'x2'],
+    activations: ['feature', 'tanh', 'tanh'], loss: 'mse' });
+  assert.match(text, /\(1×3\)ᵀ · 1×1 ⊙ 3×1 = 3×1/);
 });
