@@ -2,7 +2,7 @@
 // naming every key it could not read and every setting the page had to change to make it fit
 // (e.g. xor with loss=bce: "loss bce → mse (bce needs a sigmoid output)").
 // Pure: no DOM, no engine. The controller applies the result and shows the message.
-import { parseHash, decodePoints, defaults } from './state.js';
+import { parseHash, decodePoints, defaults, runBState, runBDiff } from './state.js';
 import { fitToProblem, datasetProblem } from './rules.js';
 
 /**
@@ -32,10 +32,17 @@ export function readLink(hash, { current = null } = {}) {
   }
   const problem = state.dataset === 'custom' ? (custom ?? current).problem : datasetProblem(state.dataset);
   const fitted = fitToProblem(state, problem);
+  // Run B is fitted on its own: an output or loss it sets that does not fit the data is changed too.
+  const fittedB = fitToProblem(runBState(state), problem);
+  const changesB = fittedB.changes.filter((c) => Object.hasOwn(state.b, c.key));
+  const result = { ...fitted.state, b: runBDiff(fitted.state, fittedB.state) };
   const parts = [];
   if (unread.length) parts.push(`Some settings in the link were not understood and use their defaults: ${unread.join('; ')}.`);
   if (fitted.changes.length) {
     parts.push(`Some settings in the link do not fit ${problem} data and were changed: ${fitted.changes.map((c) => c.text).join('; ')}.`);
   }
-  return { state: fitted.state, custom, message: parts.join(' ') };
+  if (changesB.length) {
+    parts.push(`Some of run B's settings do not fit ${problem} data and were changed: ${changesB.map((c) => c.text).join('; ')}.`);
+  }
+  return { state: result, custom, message: parts.join(' ') };
 }

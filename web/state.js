@@ -31,33 +31,33 @@ const BASE = [
   { key: 'classes', label: 'classes', kind: 'int', min: 3, max: 8, default: 3, engine: true },
   { key: 'trainRatio', label: 'training ratio', kind: 'number', min: 0, max: 1, minOpen: true, default: 0.5, engine: true },
   { key: 'validationRatio', label: 'validation ratio', kind: 'number', min: 0, max: 1, default: 0, engine: true },
-  { key: 'features', label: 'features', kind: 'list-enum', values: FEATURES, minLength: 1, maxLength: FEATURES.length, default: ['x1', 'x2'], engine: true },
-  { key: 'inputScaling', label: 'input scaling', kind: 'enum', values: ['none', 'standardise'], default: 'none', engine: true },
+  { key: 'features', label: 'features', kind: 'list-enum', values: FEATURES, minLength: 1, maxLength: FEATURES.length, default: ['x1', 'x2'], engine: true, perRun: true },
+  { key: 'inputScaling', label: 'input scaling', kind: 'enum', values: ['none', 'standardise'], default: 'none', engine: true, perRun: true },
   // The page's limits are stricter than the core's (16 layers of 256): a diagram the learner can read.
-  { key: 'hidden', label: 'hidden layers', kind: 'list-int', min: 1, max: 16, minLength: 0, maxLength: 8, default: [4, 2], engine: true, own: ['max', 'maxLength'] },
-  { key: 'activation', label: 'activation', kind: 'enum', values: ACTIVATIONS, default: 'tanh', engine: true },
-  { key: 'outputActivation', label: 'output activation', kind: 'enum', values: [...ACTIVATIONS, 'softmax'], default: 'tanh', engine: true },
-  { key: 'leakySlope', label: 'leaky ReLU slope', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.01, engine: true },
-  { key: 'eluAlpha', label: 'ELU alpha', kind: 'number', min: 0, max: 10, minOpen: true, default: 1, engine: true },
-  { key: 'loss', label: 'loss', kind: 'enum', values: ['mse', 'bce', 'softmax_ce'], default: 'mse', engine: true },
-  { key: 'init', label: 'weight init', kind: 'enum', values: ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal'], default: 'xavier_uniform', engine: true },
-  { key: 'biasInit', label: 'bias init', kind: 'number', min: -10, max: 10, default: 0, engine: true },
+  { key: 'hidden', label: 'hidden layers', kind: 'list-int', min: 1, max: 16, minLength: 0, maxLength: 8, default: [4, 2], engine: true, perRun: true, own: ['max', 'maxLength'] },
+  { key: 'activation', label: 'activation', kind: 'enum', values: ACTIVATIONS, default: 'tanh', engine: true, perRun: true },
+  { key: 'outputActivation', label: 'output activation', kind: 'enum', values: [...ACTIVATIONS, 'softmax'], default: 'tanh', engine: true, perRun: true },
+  { key: 'leakySlope', label: 'leaky ReLU slope', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.01, engine: true, perRun: true },
+  { key: 'eluAlpha', label: 'ELU alpha', kind: 'number', min: 0, max: 10, minOpen: true, default: 1, engine: true, perRun: true },
+  { key: 'loss', label: 'loss', kind: 'enum', values: ['mse', 'bce', 'softmax_ce'], default: 'mse', engine: true, perRun: true },
+  { key: 'init', label: 'weight init', kind: 'enum', values: ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal'], default: 'xavier_uniform', engine: true, perRun: true },
+  { key: 'biasInit', label: 'bias init', kind: 'number', min: -10, max: 10, default: 0, engine: true, perRun: true },
   // The page opens on seed 2: seed 1 leaves the default XOR net in a local minimum (74%), a fine
   // lesson later but a poor first impression.
   { key: 'seed', label: 'seed', kind: 'int', min: 0, max: UINT32_MAX, default: 2, engine: true, own: ['default'] },
-  { key: 'learningRate', label: 'learning rate', kind: 'number', min: 0, max: 100, minOpen: true, default: 0.03, engine: true },
-  { key: 'batchSize', label: 'batch size', kind: 'int', min: 1, max: 100000, default: 10, engine: true },
-  { key: 'l1', label: 'L1 rate', kind: 'number', min: 0, max: 10, default: 0, engine: true },
-  { key: 'l2', label: 'L2 rate', kind: 'number', min: 0, max: 10, default: 0, engine: true },
-  { key: 'decay', label: 'learning-rate decay', kind: 'enum', values: ['none', 'inverse_time', 'exponential'], default: 'none', engine: true },
-  { key: 'decayRate', label: 'decay rate', kind: 'number', min: 0, max: 1, minOpen: true, default: 0.99, engine: true },
-  { key: 'decaySteps', label: 'decay steps', kind: 'number', min: 0, max: 1e9, minOpen: true, default: 100, engine: true },
-  { key: 'optimizer', label: 'optimizer', kind: 'enum', values: ['sgd', 'momentum', 'adam'], default: 'sgd', engine: true },
-  { key: 'momentum', label: 'momentum', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.9, engine: true },
-  { key: 'beta1', label: 'Adam beta1', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.9, engine: true },
-  { key: 'beta2', label: 'Adam beta2', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.999, engine: true },
-  { key: 'epsilon', label: 'Adam epsilon', kind: 'number', min: 0, max: 1, minOpen: true, default: 1e-8, engine: true },
-  { key: 'dropout', label: 'dropout', kind: 'number', min: 0, max: 0.95, default: 0, engine: true },
+  { key: 'learningRate', label: 'learning rate', kind: 'number', min: 0, max: 100, minOpen: true, default: 0.03, engine: true, perRun: true },
+  { key: 'batchSize', label: 'batch size', kind: 'int', min: 1, max: 100000, default: 10, engine: true, perRun: true },
+  { key: 'l1', label: 'L1 rate', kind: 'number', min: 0, max: 10, default: 0, engine: true, perRun: true },
+  { key: 'l2', label: 'L2 rate', kind: 'number', min: 0, max: 10, default: 0, engine: true, perRun: true },
+  { key: 'decay', label: 'learning-rate decay', kind: 'enum', values: ['none', 'inverse_time', 'exponential'], default: 'none', engine: true, perRun: true },
+  { key: 'decayRate', label: 'decay rate', kind: 'number', min: 0, max: 1, minOpen: true, default: 0.99, engine: true, perRun: true },
+  { key: 'decaySteps', label: 'decay steps', kind: 'number', min: 0, max: 1e9, minOpen: true, default: 100, engine: true, perRun: true },
+  { key: 'optimizer', label: 'optimizer', kind: 'enum', values: ['sgd', 'momentum', 'adam'], default: 'sgd', engine: true, perRun: true },
+  { key: 'momentum', label: 'momentum', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.9, engine: true, perRun: true },
+  { key: 'beta1', label: 'Adam beta1', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.9, engine: true, perRun: true },
+  { key: 'beta2', label: 'Adam beta2', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.999, engine: true, perRun: true },
+  { key: 'epsilon', label: 'Adam epsilon', kind: 'number', min: 0, max: 1, minOpen: true, default: 1e-8, engine: true, perRun: true },
+  { key: 'dropout', label: 'dropout', kind: 'number', min: 0, max: 0.95, default: 0, engine: true, perRun: true },
   // UI-only: the controller's own options.
   { key: 'stepMode', label: 'step mode', kind: 'enum', values: ['epoch', 'batch', 'example'], default: 'epoch' },
   { key: 'speed', label: 'speed', kind: 'int', min: 1, max: 100, default: 1 },
@@ -66,29 +66,42 @@ const BASE = [
   { key: 'logScale', label: 'log-scale loss chart', kind: 'bool', default: false },
   { key: 'earlyStopping', label: 'early stopping', kind: 'bool', default: false },
   { key: 'patience', label: 'patience', kind: 'int', min: 1, max: 1000, default: 20 },
+  // A second run beside the first (web/playground/compare.js), differing in the `b` entry's keys.
+  { key: 'compare', label: 'compare two runs', kind: 'bool', default: false },
 ];
 
 /** Names a link may hide with `hide=`: every settings key plus these controls and panels. */
-export const HIDEABLE = Object.freeze([...BASE.map((e) => e.key), 'hide', 'data', 'play', 'step',
+export const HIDEABLE = Object.freeze([...BASE.map((e) => e.key), 'hide', 'data', 'b', 'play', 'step',
   'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more', 'layerStats', 'lessons', 'graphLesson', 'stepPanel']);
 
 /** Parts an `embed=` link may show: the three panels, the run buttons, the step panel, the course chapter, its labs alone. */
 export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls', 'backprop', 'chapter', 'lab']);
 
 /**
- * One entry per key, in URL order: { key, label, kind, default, engine?, values?, min?, max?,
- * minOpen?, maxOpen?, minLength?, maxLength?, check?, byDataset?, own? }. Frozen, defaults included.
+ * One entry per key, in URL order: { key, label, kind, default, engine?, perRun?, values?, min?,
+ * max?, minOpen?, maxOpen?, minLength?, maxLength?, check?, byDataset?, own? }. perRun: run B of a
+ * comparison may set it differently (under b.key). Frozen, defaults included.
  */
 export const SETTINGS = deepFreeze([
   ...BASE,
   { key: 'hide', label: 'hidden controls', kind: 'list-enum', values: HIDEABLE, minLength: 0, maxLength: HIDEABLE.length, default: [] },
   // Embed mode (for an iframe): only these parts, without the page's header and hints; [] = the whole page.
   { key: 'embed', label: 'embedded parts', kind: 'list-enum', values: EMBEDDABLE, minLength: 0, maxLength: EMBEDDABLE.length, default: [] },
+  // Run B of a comparison: the settings it sets differently from run A, { key: value } over the
+  // perRun entries, each travelling as b.key=value (RUN_B_PREFIX) and checked by that entry; only
+  // with compare on. The data and the seed are never per run: both runs learn the same points from
+  // the same initial draw.
+  { key: 'b', label: "run B's settings", kind: 'run-b', default: {} },
   // Last, so the long blob ends the link. Checked by decoding it (see decodePoints).
   { key: 'data', label: 'custom points', kind: 'string', maxLength: 2 + 8 * MAX_LINK_POINTS, default: '', check: checkPointsString },
 ]);
 
 const BY_KEY = new Map(SETTINGS.map((e) => [e.key, e]));  // a Map, so '__proto__' is just unknown
+
+/** The link's prefix of run B's keys: b.activation=relu. */
+export const RUN_B_PREFIX = 'b.';
+/** The keys run B may set differently, in table order. */
+export const PER_RUN_KEYS = Object.freeze(SETTINGS.filter((e) => e.perRun).map((e) => e.key));
 
 function deepFreeze(o) {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
@@ -100,9 +113,17 @@ function deepFreeze(o) {
 
 // ---- values: check, parse, format ----
 
-const copy = (v) => (Array.isArray(v) ? v.slice() : v);
-const same = (a, b) => (Array.isArray(a) && Array.isArray(b)
-  ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b);
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const copy = (v) => (Array.isArray(v) ? v.slice()
+  : isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)])) : v);
+const same = (a, b) => {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));
+  }
+  return a === b;
+};
 
 // Strict decimal: no hex, no 'Infinity', no '' (which Number() would read as 0).
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -152,6 +173,17 @@ function problemWith(e, v) {
           : e.values.includes(v[i]) ? null : `is not one of ${e.values.join(', ')}`;
         if (p) return `has ${showItem(v[i])}, which ${p}`;
         if (e.kind === 'list-enum' && v.indexOf(v[i]) !== i) return `has '${v[i]}' twice`;
+      }
+      return null;
+    }
+    case 'run-b': {
+      if (!isObject(v)) return 'is not an object';
+      for (const [k, x] of Object.entries(v)) {
+        const inner = BY_KEY.get(k);
+        if (!inner) return `has unknown setting '${clip(k)}'`;
+        if (!inner.perRun) return `has ${inner.label}, which run B shares with run A`;
+        const p = problemWith(inner, x);
+        if (p) return `has ${inner.label} ${show(x)}, which ${p}`;
       }
       return null;
     }
@@ -310,6 +342,7 @@ export function parseHash(hash) {
   const errors = [];
   const text = typeof hash === 'string' ? (hash[0] === '#' ? hash.slice(1) : hash) : '';
   const raw = new Map();  // key -> text, last one wins
+  const rawB = new Map();  // run B's keys (b.key), without the prefix
   const unknown = [];
   for (const part of text.split('&')) {
     if (part === '') continue;
@@ -323,7 +356,8 @@ export function parseHash(hash) {
     try {
       key = decodeURIComponent(k);
       if (v.length > MAX_RAW_VALUE) {
-        if (BY_KEY.has(key)) raw.set(key, { length: v.length });  // reported below, in table order
+        if (BY_KEY.has(key) && key !== 'b') raw.set(key, { length: v.length });  // reported below, in table order
+        else if (key.startsWith(RUN_B_PREFIX)) rawB.set(key.slice(RUN_B_PREFIX.length), { length: v.length });
         else unknown.push(key);
         continue;
       }
@@ -332,7 +366,8 @@ export function parseHash(hash) {
       errors.push(`'${clip(part)}' is not valid %-encoding; ignored`);
       continue;
     }
-    if (BY_KEY.has(key)) raw.set(key, value);
+    if (key.startsWith(RUN_B_PREFIX)) rawB.set(key.slice(RUN_B_PREFIX.length), value);
+    else if (BY_KEY.has(key) && key !== 'b') raw.set(key, value);  // run B's keys come one by one
     else unknown.push(key);
   }
   if (unknown.length > MAX_UNKNOWN_NAMED) {
@@ -362,7 +397,53 @@ export function parseHash(hash) {
     errors.push(`validationRatio: '${clip(raw.get('validationRatio'))}' ${r}; using ${shownDefault(e)}`);
     state.validationRatio = e.default;
   }
+  state.b = parseRunB(rawB, state, errors);
   return { state, errors };
+}
+
+// Run B's keys of a link (b.key -> text, prefix removed), read by their own entries after run A's
+// state is complete: a bad value leaves run B with run A's, and a value equal to run A's is no
+// difference. Only with compare on.
+function parseRunB(rawB, state, errors) {
+  const b = {};
+  if (rawB.size > 0 && !state.compare) {
+    errors.push(`${[...rawB.keys()].map((k) => `${RUN_B_PREFIX}${clip(k)}`).join(', ')}: run B's settings need compare=1; ignored`);
+    return b;
+  }
+  for (const k of rawB.keys()) {
+    const e = BY_KEY.get(k);
+    if (!e) errors.push(`${RUN_B_PREFIX}${clip(k)}: unknown setting; ignored`);
+    else if (!e.perRun) errors.push(`${RUN_B_PREFIX}${k}: run B shares the ${e.label} with run A; ignored`);
+  }
+  for (const e of SETTINGS) {
+    if (!e.perRun || !rawB.has(e.key)) continue;
+    const t = rawB.get(e.key);
+    const keeps = `run B uses run A's ${shownDefault(e, state)}`;
+    if (typeof t !== 'string') {
+      errors.push(`${RUN_B_PREFIX}${e.key}: the value is ${t.length} characters long (at most ${MAX_RAW_VALUE}); ${keeps}`);
+      continue;
+    }
+    const parsed = parseText(e, t);
+    const problem = parsed.problem ?? problemWith(e, parsed.value);
+    if (problem) errors.push(`${RUN_B_PREFIX}${e.key}: '${clip(t)}' ${problem}; ${keeps}`);
+    else if (!same(parsed.value, state[e.key])) b[e.key] = parsed.value;
+  }
+  return b;
+}
+
+/**
+ * Reads one typed value of `key` as a link would (the same parsing and checks), for a text field.
+ * @param {string} key a settings key
+ * @param {string} text e.g. '0.3', '8,4', 'relu'
+ * @returns {{ value: * } | { error: string }} error e.g. "learning rate '200' is out of range (0, 100]"
+ */
+export function parseSetting(key, text) {
+  const e = BY_KEY.get(key);
+  if (!e) return { error: `unknown setting '${clip(String(key))}'` };
+  const t = String(text).trim();
+  const parsed = parseText(e, t);
+  const problem = parsed.problem ?? problemWith(e, parsed.value);
+  return problem ? { error: `${e.label} '${clip(t)}' ${problem}` } : { value: parsed.value };
 }
 
 function shownDefault(e, state) {
@@ -380,11 +461,54 @@ function shownDefault(e, state) {
 export function serializeHash(state) {
   const parts = [];
   for (const e of SETTINGS) {
+    if (e.kind === 'run-b') {
+      if (state.compare) parts.push(...runBParts(state));
+      continue;
+    }
     const def = e.byDataset ? defaultFor(e.key, state.dataset) : e.default;
     if (!Object.hasOwn(state, e.key) || same(state[e.key], def)) continue;
     parts.push(`${e.key}=${encodeText(formatValue(e, state[e.key]))}`);
   }
   return parts.length ? `#${parts.join('&')}` : '';
+}
+
+// b.key=value for each of run B's settings that differs from run A's, in table order.
+function runBParts(state) {
+  const b = isObject(state.b) ? state.b : {};
+  return SETTINGS.filter((e) => e.perRun && Object.hasOwn(b, e.key) && !same(b[e.key], state[e.key]))
+    .map((e) => `${RUN_B_PREFIX}${e.key}=${encodeText(formatValue(e, b[e.key]))}`);
+}
+
+/**
+ * Run B's whole state: run A's with `b` laid over it (its perRun keys only), compare and b cleared.
+ * @param {object} state run A's state, with b
+ * @returns {object}
+ */
+export function runBState(state) {
+  const next = copy(state);
+  const b = isObject(state.b) ? state.b : {};
+  for (const k of PER_RUN_KEYS) if (Object.hasOwn(b, k)) next[k] = copy(b[k]);
+  return { ...next, compare: false, b: {} };
+}
+
+/**
+ * The settings in which run B differs from run A, in table order: [{ key, label, a, b }] with the
+ * values as a link writes them ('relu', '8,4', '0.3').
+ */
+export function runBDifferences(state) {
+  const b = isObject(state.b) ? state.b : {};
+  return SETTINGS.filter((e) => e.perRun && Object.hasOwn(b, e.key) && !same(b[e.key], state[e.key]))
+    .map((e) => ({ key: e.key, label: e.label, a: formatValue(e, state[e.key]), b: formatValue(e, b[e.key]) }));
+}
+
+/**
+ * Run B's differences of a full run-B state: the perRun keys where `stateB` differs from run A's
+ * `state`, as a `b` object.
+ */
+export function runBDiff(state, stateB) {
+  const b = {};
+  for (const k of PER_RUN_KEYS) if (!same(stateB[k], state[k])) b[k] = copy(stateB[k]);
+  return b;
 }
 
 /**

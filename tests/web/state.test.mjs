@@ -22,7 +22,7 @@ const CORE_DEFAULTS = {
 };
 const UI_DEFAULTS = {
   stepMode: 'epoch', speed: 1, showTest: false, discretize: false, logScale: false, earlyStopping: false,
-  patience: 20, hide: [], embed: [], data: '',
+  patience: 20, compare: false, hide: [], embed: [], b: {}, data: '',
 };
 
 test('table: engine keys and defaults are the core\'s (seed aside), in the bindings\' order, then the UI keys', () => {
@@ -34,7 +34,7 @@ test('table: engine keys and defaults are the core\'s (seed aside), in the bindi
 });
 
 test('table: every entry is complete, its default valid, and it is frozen', () => {
-  const kinds = ['enum', 'number', 'int', 'bool', 'list-int', 'list-enum', 'string'];
+  const kinds = ['enum', 'number', 'int', 'bool', 'list-int', 'list-enum', 'string', 'run-b'];
   for (const e of SETTINGS) {
     assert.ok(kinds.includes(e.kind), e.key);
     assert.equal(typeof e.label, 'string', e.key);
@@ -281,6 +281,23 @@ function randomState(rand) {
   const s = defaults();
   for (const e of SETTINGS) {
     if (rand() < 0.5) continue;
+    if (e.kind === 'run-b') continue;  // below, once run A's values are drawn
+    s[e.key] = randomValue(rand, e);
+  }
+  if (s.trainRatio + s.validationRatio > 1) s.validationRatio = rand() * (1 - s.trainRatio);
+  // Run B: a few perRun keys with values of their own (those equal to run A's are no difference).
+  if (s.compare) {
+    for (const e of SETTINGS.filter((x) => x.perRun && rand() < 0.2)) {
+      const v = randomValue(rand, e);
+      if (JSON.stringify(v) !== JSON.stringify(s[e.key])) s.b[e.key] = v;
+    }
+  }
+  return s;
+}
+
+function randomValue(rand, e) {
+  const s = {};
+  {
     switch (e.kind) {
       case 'enum': s[e.key] = pick(rand, e.values); break;
       case 'bool': s[e.key] = rand() < 0.5; break;
@@ -312,8 +329,7 @@ function randomState(rand) {
       default: throw new Error(e.kind);
     }
   }
-  if (s.trainRatio + s.validationRatio > 1) s.validationRatio = rand() * (1 - s.trainRatio);
-  return s;
+  return s[e.key];
 }
 
 function randomPoints(rand, n, problem) {

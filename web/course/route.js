@@ -2,6 +2,7 @@
 // the labs' own settings under their prefix (rules.data=xor), then the playground's settings keys
 // (#chapter=mlp&lesson=xor-hidden&dataset=xor&hidden=). Splits a hash into the parts and joins them
 // back. Pure: no DOM; the shell decides what a route shows.
+import { RUN_B_PREFIX } from '../state.js';
 
 export const ROUTE_KEYS = Object.freeze(['chapter', 'lesson', 'task', 'widget']);
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -25,7 +26,8 @@ export function splitHash(hash) {
     if (part === '') continue;
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq);
-    const isLab = LAB_KEY.test(key);
+    // b.activation is run B's setting (state.js), not a lab named b.
+    const isLab = LAB_KEY.test(key) && !key.startsWith(RUN_B_PREFIX);
     if (!ROUTE_KEYS.includes(key) && !isLab) { rest.push(part); continue; }
     let value = eq < 0 ? '' : part.slice(eq + 1);
     try { value = decodeURIComponent(value); } catch { value = ''; }

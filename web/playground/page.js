@@ -41,4 +41,5 @@ export const page = {
   controls: null,        // controls.js binding of the form
   view: null,            // { network, plot, chart, layerStats }
   stepPanel: null,       // step-panel.js
+  compare: null,         // run B while two runs are compared (compare.js), else null
 };

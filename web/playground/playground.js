@@ -22,6 +22,7 @@ import { wireModelFiles } from './model-files.js';
 import { networkHandlers, wireGradientHover } from './network-edits.js';
 import { wireKeyboard } from './keyboard.js';
 import { showFirstVisitTips } from './first-visit.js';
+import { wireCompare } from './compare.js';
 
 function wireRunButtons() {
   $('play').addEventListener('click', () => (page.playing ? pause() : play()));
@@ -83,7 +84,7 @@ export function createPlayground(module, { routeHash } = {}) {
     engine: () => page.engine,
     state: () => page.state,
     refuse: () => (noPoints() ? NO_POINTS_MESSAGE : null),
-    onTrained: () => { pause(); clearMessage(); recordNow(); for (const fn of page.onTrainStep) fn(); page.dirty = true; },
+    onTrained: () => { pause(); clearMessage(); recordNow(); page.compare?.follow(); for (const fn of page.onTrainStep) fn(); page.dirty = true; },
     showMessage,
     requestRender: () => { page.dirty = true; },
   });
@@ -97,6 +98,7 @@ export function createPlayground(module, { routeHash } = {}) {
   wireModelFiles();
   wireGradientHover();
   wireKeyboard();
+  wireCompare();
   loadFromHash();
   if (!document.body.classList.contains('embed')) {
     const placeTips = showFirstVisitTips();

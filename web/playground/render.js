@@ -35,6 +35,22 @@ function showScaling(s, data) {
   if (note.textContent !== text) note.textContent = text;
 }
 
+/**
+ * The output plot's picture of a network's output units over the plane (engine.evaluateGrid's
+ * result with `outputs` output units): the predicted class, or the output in its range.
+ */
+export function outputPlot(grid, outputs, outputActivation, problem) {
+  const cells = GRID * GRID;
+  const firstOutput = grid.nodes - outputs;
+  if (problem === 'multiclass') {
+    const offsets = Array.from({ length: outputs }, (_, k) => (firstOutput + k) * cells);
+    const [lo, hi] = outputActivation === 'tanh' ? [-1, 1] : [0, 1];
+    return { grid: { g: GRID, values: grid.values, offsets }, mode: 'classes', lo, hi };
+  }
+  const [lo, hi] = outputActivation === 'sigmoid' || outputActivation === 'step' ? [0, 1] : [-1, 1];
+  return { grid: { g: GRID, values: grid.values, offsets: [firstOutput * cells] }, mode: 'signed', lo, hi };
+}
+
 export function render() {
   const engine = page.engine;
   const sizes = engine.layerSizes();
@@ -52,7 +68,6 @@ export function render() {
   // With no points the engine still holds the last data set: show none of it.
   const data = empty ? { ...page.custom, xy: [], labels: [], train: [], validation: [], test: [] } : engine.dataset();
   const outputs = sizes[sizes.length - 1];
-  const firstOutput = grid.nodes - outputs;
   const cells = GRID * GRID;
   let plot;
   if (page.hover && page.hover.node < grid.nodes) {
@@ -66,15 +81,10 @@ export function render() {
     const bias = layer > 0 ? `, bias ${formatNumber(params[paramIndex(sizes, layer - 1, unit, 'bias')])}` : '';
     $('plot-caption').textContent = `${name}${layer > 0 ? ` (${act})` : ''}${bias}: ` +
       `from ${formatNumber(min)} to ${formatNumber(max)} over the input plane.`;
-  } else if (data.problem === 'multiclass') {
-    const offsets = Array.from({ length: outputs }, (_, k) => (firstOutput + k) * cells);
-    const [lo, hi] = s.outputActivation === 'tanh' ? [-1, 1] : [0, 1];
-    plot = { grid: { g: GRID, values: grid.values, offsets }, mode: 'classes', lo, hi };
-    $('plot-caption').textContent = 'Predicted class over the input plane.';
   } else {
-    const [lo, hi] = s.outputActivation === 'sigmoid' || s.outputActivation === 'step' ? [0, 1] : [-1, 1];
-    plot = { grid: { g: GRID, values: grid.values, offsets: [firstOutput * cells] }, mode: 'signed', lo, hi };
-    $('plot-caption').textContent = data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).';
+    plot = outputPlot(grid, outputs, s.outputActivation, data.problem);
+    $('plot-caption').textContent = data.problem === 'multiclass' ? 'Predicted class over the input plane.'
+      : data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).';
   }
   if (s.dataset === 'custom' && !page.hover) $('plot-caption').textContent += ` ${splitNote(data)}`;
   page.view.plot.update({
@@ -124,5 +134,6 @@ export function render() {
   const epoch = engine.progress().epoch;
   $('epoch').value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   $('epoch').dataset.epoch = String(epoch);
+  page.compare?.render();
   $('problem').value = data.problem === 'multiclass' ? `${data.classes}-class classification` : data.problem === 'binary' ? 'classification' : 'regression';
 }

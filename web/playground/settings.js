@@ -1,7 +1,7 @@
 // Settings into the engine: applies a new state (or reports why the engine refused it), keeps the
 // URL in step, shows the state in the controls, and loads a link's settings.
 import { EngineError } from '../engine.js';
-import { SETTINGS, defaults, serializeHash, engineSettings } from '../state.js';
+import { SETTINGS, defaults, serializeHash, engineSettings, runBState, runBDiff } from '../state.js';
 import { readLink } from '../link-load.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem } from '../rules.js';
 import { applyEmbed } from '../embed.js';
@@ -12,6 +12,7 @@ import { startHistory, clearRun, pause, restart } from './training.js';
 import { setCustom, updateDrawClasses } from './points.js';
 import { updateShareLink } from './share.js';
 import { showApplicable } from './applicable.js';
+import { syncCompare } from './compare.js';
 
 export function problemOf(state) {
   return state.dataset === 'custom' && page.custom ? page.custom.problem : datasetProblem(state.dataset);
@@ -24,6 +25,8 @@ export function problemOf(state) {
 export function apply(next, { quiet = false, resync = true } = {}) {
   const previous = page.state;
   next = coherent(next, problemOf(next));
+  // Run B's output and loss fit the data too (its differences are kept as a diff from run A).
+  next = { ...next, b: runBDiff(next, coherent(runBState(next), problemOf(next))) };
   const newRun = Object.keys(next).some((k) => k !== 'hide' && !page.engine.keepsWeights(k) &&
     JSON.stringify(next[k]) !== JSON.stringify(previous[k]) && SETTINGS.find((e) => e.key === k)?.engine);
   let engineTouched = false;  // points or a passing output/loss were sent before the settings
@@ -32,6 +35,7 @@ export function apply(next, { quiet = false, resync = true } = {}) {
     // trains or is measured until the first point is drawn; the settings are kept for then.
     page.state = coherent(next, page.custom.problem);
     clearRun();
+    syncCompare();
     updateUrl();
     showState(page.state);
     page.dirty = true;
@@ -70,6 +74,7 @@ export function apply(next, { quiet = false, resync = true } = {}) {
   const wasEmpty = noPoints();
   page.state = next;
   if (newRun || wasEmpty || page.engine.progress().updates === 0) startHistory();
+  syncCompare();
   updateUrl();
   showState(next);
   page.dirty = true;

@@ -33,6 +33,7 @@ export function startHistory() {
   page.stopMarker = null;
   page.metrics = null;
   if (!noPoints()) recordNow();  // no points, no numbers: the readouts show – rather than a made-up 0
+  page.compare?.restart();  // run B starts over with run A
 }
 
 export function fractionalEpoch() {
@@ -66,6 +67,7 @@ export function trainStep(kind) {
     return false;
   }
   recordNow();
+  page.compare?.step(kind);  // lock-step: run B takes the same kind of step
   for (const fn of page.onTrainStep) fn();
   if (page.state.earlyStopping && shouldStop(page.history, page.state.patience)) {
     const best = page.history.best;

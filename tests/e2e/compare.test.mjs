@@ -1,0 +1,229 @@
+// End-to-end: two runs side by side. A learner opens the comparison, gives run B another
+// activation, steps both; each run's numbers must be those of an engine configured alone with its
+// settings (a fresh core in the page), the chart must carry both runs' curves, the link must
+// reproduce both runs exactly, play / pause / reset act on both, closing returns to the plain
+// playground, and bad run-B values (typed or in a link) are named while the page goes on. Layout
+// at 1280 × 800, 1024 × 768 and 390 × 844 without sideways scrolling, with a screenshot.
+// Not here: the link keys' parsing rules (tests/web/compare-state.test.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useBrowser, withPage, frames, readState, hashParams, stepEpochs, play, pause, screenshot } from './browser.mjs';
+
+const b = useBrowser();
+const T = { timeout: 60000 };
+const EPOCHS = 7;
+
+// Each run's numbers as the panel holds them (the engine's, unrounded, in data-value).
+const runNumbers = (page) => page.evaluate(() => {
+  const read = (run) => Object.fromEntries([...document.querySelectorAll(`#compare-run-${run} dd[data-metric]`)]
+    .map((dd) => [dd.dataset.metric, Number(dd.dataset.value)]));
+  return { a: read('a'), b: read('b') };
+});
+
+// What an engine configured alone with `hash`'s settings gives after `epochs` epochs, each a step
+// (or `n` steps of another kind: 'batch', 'example').
+const engineNumbers = (page, hash, epochs, kind = 'epoch') => page.evaluate(async ([h, n, k]) => {
+  const { Engine } = await import('./engine.js');
+  const { parseHash, engineSettings } = await import('./state.js');
+  const engine = new Engine(await window.createBackpropCore());
+  const { state, errors } = parseHash(h);
+  if (errors.length) throw new Error(errors.join('; '));
+  engine.configure(engineSettings(state));
+  for (let i = 0; i < n; ++i) {
+    if (k === 'epoch') engine.trainEpochs(1);
+    else if (k === 'batch') engine.trainBatches(1);
+    else engine.trainExamples(1);
+  }
+  const m = engine.metrics();
+  const out = { epoch: engine.progress().epoch, 'train-loss': m.train.loss, 'test-loss': m.test.loss,
+    'train-accuracy': m.train.accuracy, 'test-accuracy': m.test.accuracy };
+  engine.dispose();
+  return out;
+}, [hash, epochs, kind]);
+
+const noSideways = (page) => page.evaluate(() => {
+  // The layer table scrolls inside its own box on a narrow screen, as the playground's does.
+  const wide = [...document.querySelectorAll('#compare-panel *')].filter((el) => !el.closest('.compare-layer-stats table'))
+    .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+    .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}`);
+  return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide: wide.slice(0, 5) };
+});
+
+test('compare: run B with ReLU beside run A, stepped together, each equal to its own engine; the link reproduces both', T, async () => {
+  let link;
+  let numbers;
+  await withPage(b, '', async (page) => {
+    assert.equal(await page.isHidden('#compare-panel'), true);
+    await page.click('#compare');
+    await frames(page);
+    assert.equal(await page.isVisible('#compare-panel'), true);
+    assert.equal(await page.getAttribute('#compare', 'aria-expanded'), 'true');
+    assert.equal((await hashParams(page)).compare, '1');
+    assert.match(await page.textContent('#compare-key'), /Run B \(dashed vermillion\): the same settings so far/);
+
+    // Run B's activation, chosen as a learner would.
+    await page.selectOption('#b-activation', 'relu');
+    await frames(page);
+    assert.equal((await hashParams(page))['b.activation'], 'relu');
+    assert.equal(await page.inputValue('select[data-key="activation"]'), 'tanh', 'run A keeps its own activation');
+    assert.match(await page.textContent('#compare-key'), /Run B \(dashed vermillion test line, dotted training line\): activation relu instead of tanh\./);
+    assert.match(await page.getAttribute('#b-activation', 'id'), /b-activation/);
+    assert.equal(await page.$eval('#b-activation', (el) => el.closest('label').classList.contains('differs')), true);
+
+    await stepEpochs(page, EPOCHS);
+    numbers = await runNumbers(page);
+    assert.equal(numbers.a.epoch, EPOCHS);
+    assert.equal(numbers.b.epoch, EPOCHS, 'step acts on both runs');
+    assert.equal((await readState(page)).epoch, EPOCHS);
+    assert.deepEqual(numbers.a, await engineNumbers(page, '', EPOCHS), 'run A is the playground\'s set-up');
+    assert.deepEqual(numbers.b, await engineNumbers(page, '#activation=relu', EPOCHS), 'run B is the same set-up with ReLU');
+    assert.notEqual(numbers.a['test-loss'], numbers.b['test-loss'], 'the two runs differ');
+    // The playground's own readout is run A's.
+    assert.equal((await readState(page)).testLoss, Number(numbers.a['test-loss'].toFixed(4)));
+
+    // The chart: both runs' curves, each named, with every record.
+    const legend = await page.$$eval('#compare-chart .chart-legend-item', (items) => items.map((i) => i.textContent));
+    assert.deepEqual(legend, ['A test', 'A training', 'B test', 'B training']);
+    assert.equal(await page.getAttribute('#compare-chart', 'data-records'), `${EPOCHS + 1},${EPOCHS + 1}`);
+    const label = await page.getAttribute('#compare-chart canvas', 'aria-label');
+    for (const [run, split, key] of [['A', 'test', 'test-loss'], ['B', 'test', 'test-loss'], ['B', 'training', 'train-loss']]) {
+      assert.ok(label.includes(`${run} ${split} ${numbers[run.toLowerCase()][key].toPrecision(4)}`), `${label} names ${run} ${split}`);
+    }
+    // Each run's output plot and layer view are drawn.
+    for (const run of ['a', 'b']) {
+      assert.equal(await page.locator(`#compare-run-${run} .compare-plot canvas`).count(), 2);
+      assert.ok(await page.locator(`#compare-run-${run} .compare-layer-stats table tbody tr`).count() >= 3, `run ${run}'s layer table`);
+    }
+    link = await page.evaluate(() => location.hash);
+    assert.match(link, /compare=1&b\.activation=relu/);
+  });
+
+  // The link, opened afresh and stepped as many epochs, gives both runs' numbers exactly.
+  await withPage(b, link, async (page) => {
+    assert.equal(await page.isVisible('#compare-panel'), true);
+    assert.equal(await page.inputValue('#b-activation'), 'relu');
+    assert.equal((await readState(page)).message, '');
+    await stepEpochs(page, EPOCHS);
+    assert.deepEqual(await runNumbers(page), numbers);
+    // Run B's settings alone, as a plain playground link, give run B's numbers on the page itself.
+    await page.click('#compare-close');
+    await frames(page);
+    assert.equal(await page.isHidden('#compare-panel'), true);
+    await page.evaluate(() => { location.hash = '#activation=relu'; });
+    await frames(page, 4);
+    await stepEpochs(page, EPOCHS);
+    const s = await readState(page);
+    assert.equal(s.epoch, EPOCHS);
+    assert.equal(s.testLoss, Number(numbers.b['test-loss'].toFixed(4)));
+    assert.equal(s.trainLoss, Number(numbers.b['train-loss'].toFixed(4)));
+  });
+});
+
+test('compare: play and pause, reset and a change to run A act on both; closing returns to the plain playground', T, async () => {
+  await withPage(b, '#dataset=circles&points=100&compare=1&b.optimizer=adam&b.init=he_normal', async (page) => {
+    assert.equal((await readState(page)).message, '');
+    const start = await runNumbers(page);
+    assert.equal(start.a.epoch, 0);
+    assert.equal(start.b.epoch, 0);
+    await play(page);
+    await page.waitForFunction(() => Number(document.getElementById('epoch').dataset.epoch) >= 5);
+    await pause(page);
+    const played = await runNumbers(page);
+    assert.ok(played.a.epoch >= 5);
+    assert.equal(played.b.epoch, played.a.epoch, 'run B played in lock-step');
+    assert.deepEqual(played.b, await engineNumbers(page, '#dataset=circles&points=100&optimizer=adam&init=he_normal', played.a.epoch));
+
+    await page.click('#reset');
+    await frames(page);
+    assert.deepEqual(await runNumbers(page), start, 'reset starts both runs over');
+
+    // A mini-batch step is one for each run.
+    await page.selectOption('#stepMode', 'batch');
+    for (let i = 0; i < 4; ++i) await page.click('#step');
+    await frames(page);
+    assert.deepEqual((await runNumbers(page)).b,
+      await engineNumbers(page, '#dataset=circles&points=100&optimizer=adam&init=he_normal', 4, 'batch'));
+    await page.click('#reset');
+    await frames(page);
+
+    // A change of run A's that starts a new run starts run B over too; run B keeps its differences.
+    await stepEpochs(page, 3);
+    await page.selectOption('select[data-key="activation"]', 'sigmoid');
+    await frames(page);
+    const changed = await runNumbers(page);
+    assert.equal(changed.a.epoch, 0);
+    assert.equal(changed.b.epoch, 0);
+    await stepEpochs(page, 3);
+    assert.deepEqual((await runNumbers(page)).b,
+      await engineNumbers(page, '#dataset=circles&points=100&activation=sigmoid&optimizer=adam&init=he_normal', 3));
+
+    // Closing: the panel goes, the link loses compare and run B's keys, the playground trains alone.
+    await page.click('#compare-close');
+    await frames(page);
+    assert.equal(await page.isHidden('#compare-panel'), true);
+    assert.equal(await page.getAttribute('#compare', 'aria-expanded'), 'false');
+    const hash = await hashParams(page);
+    assert.ok(!('compare' in hash) && !Object.keys(hash).some((k) => k.startsWith('b.')), JSON.stringify(hash));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'compare');
+    await stepEpochs(page, 2);
+    const alone = await engineNumbers(page, '#dataset=circles&points=100&activation=sigmoid', 5);
+    assert.equal((await readState(page)).testLoss, Number(alone['test-loss'].toFixed(4)));
+  });
+});
+
+test('compare: bad run-B values, typed or in a link, are named and the page goes on', T, async () => {
+  await withPage(b, '#compare=1&b.activation=bogus&b.learningRate=abc&b.dataset=spiral&b.dropout=0.2', async (page) => {
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'warning');
+    assert.match(s.message, /b\.dataset: run B shares the dataset with run A; ignored/);
+    assert.match(s.message, /b\.activation: 'bogus' is not one of linear, .*; run B uses run A's tanh/);
+    assert.match(s.message, /b\.learningRate: 'abc' is not a number; run B uses run A's 0\.03/);
+    assert.equal(await page.isVisible('#compare-panel'), true, 'the comparison opens with what could be read');
+    assert.equal(await page.inputValue('#b-activation'), 'tanh');
+    assert.equal(await page.inputValue('#b-dropout'), '0.2');
+    assert.deepEqual(await hashParams(page), { compare: '1', 'b.dropout': '0.2' }, 'the link keeps only what was read');
+
+    // A typed value out of range: said, and run B keeps its rate.
+    await page.fill('#b-learningRate', '200');
+    await page.press('#b-learningRate', 'Enter');
+    await frames(page);
+    const typed = await readState(page);
+    assert.equal(typed.messageKind, 'error');
+    assert.equal(typed.message, "Run B: learning rate '200' is out of range (0, 100]. Run B keeps 0.03.");
+    assert.equal(await page.inputValue('#b-learningRate'), '0.03');
+    // A good one is taken.
+    await page.fill('#b-learningRate', '0.3');
+    await page.press('#b-learningRate', 'Enter');
+    await frames(page);
+    assert.equal((await hashParams(page))['b.learningRate'], '0.3');
+    await stepEpochs(page, 3);
+    assert.deepEqual((await runNumbers(page)).b, await engineNumbers(page, '#learningRate=0.3&dropout=0.2', 3));
+  });
+  // Run B's keys without compare=1: named, and the plain playground opens.
+  await withPage(b, '#b.activation=relu', async (page) => {
+    const s = await readState(page);
+    assert.match(s.message, /b\.activation: run B's settings need compare=1; ignored/);
+    assert.equal(await page.isHidden('#compare-panel'), true);
+  });
+});
+
+test('compare: fits 1280 × 800, 1024 × 768 and 390 × 844 without sideways scrolling', T, async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1024, height: 768 }, { width: 1280, height: 800 }]) {
+    await withPage(b, '#dataset=spiral&compare=1&b.activation=relu&b.hidden=8,8', async (page) => {
+      await stepEpochs(page, 20);
+      const s = await noSideways(page);
+      assert.ok(s.scroll <= s.inner, `${viewport.width}: no sideways scrolling (${s.scroll} > ${s.inner}: ${s.wide.join(', ')})`);
+      assert.deepEqual(s.wide, []);
+      // Run A and run B side by side where there is room, one under the other on a phone.
+      const [a, bb] = await Promise.all(['#compare-run-a', '#compare-run-b'].map((sel) => page.locator(sel).boundingBox()));
+      if (viewport.width >= 1024) assert.ok(Math.abs(a.y - bb.y) < 1 && bb.x > a.x, `${viewport.width}: side by side`);
+      else assert.ok(bb.y > a.y + a.height - 1, `${viewport.width}: stacked`);
+      if (viewport.width === 1280) {
+        await page.evaluate(() => document.getElementById('compare-panel').scrollIntoView({ block: 'start' }));
+        await frames(page);
+        await screenshot(page, 'compare-1280x800.png');
+      }
+    }, { viewport });
+  }
+});

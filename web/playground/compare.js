@@ -1,0 +1,372 @@
+// Two runs side by side: run B is a second engine that learns the playground's data from the same
+// seed as run A (the playground itself), differing only in the settings state.b names (the settings
+// table's perRun keys). Run A's steps drive run B's (training.js calls step()), so both are always at
+// the same epoch. The panel holds run B's settings (built from the settings table), both loss
+// curves on one chart, and each run's numbers, output plot and layer view. Every number is an
+// engine's. Not here: reading and writing the link (state.js, link-load.js), or training run A.
+import { Engine, EngineError } from '../engine.js';
+import { SETTINGS, PER_RUN_KEYS, engineSettings, runBState, runBDifferences, parseSetting } from '../state.js';
+import { coherent, outputActivations, losses } from '../rules.js';
+import { createHistory, record, recordLayers } from '../history.js';
+import { valueLabel } from '../controls.js';
+import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
+import { createChart } from '../views/chart.js';
+import { createLayerStats } from '../views/layer-stats.js';
+import { htmlEl } from '../views/dom.js';
+import { POSITIVE } from '../views/colors.js';
+import { page, $, GRID, noPoints } from './page.js';
+import { showMessage, clearMessage } from './messages.js';
+import { outputPlot } from './render.js';
+import { restart } from './training.js';
+import { apply, problemOf } from './settings.js';
+import { accuracyText } from '../training-health.js';
+
+// Okabe–Ito blue and vermillion, told apart without colour too: run A's test loss is a solid line,
+// run B's a dashed one; each run's training loss is dotted in its colour.
+export const RUN_STYLES = Object.freeze({
+  a: { color: POSITIVE, test: [], training: [2, 3], name: 'solid blue' },
+  b: { color: '#D55E00', test: [7, 4], training: [2, 3], name: 'dashed vermillion' },
+});
+// Run B's settings shown first; the rest are under "Other settings".
+const COMMON = ['activation', 'init', 'optimizer', 'learningRate', 'batchSize', 'dropout', 'hidden', 'l2'];
+const ENTRY = new Map(SETTINGS.map((e) => [e.key, e]));
+const MAX_PLOT = 260;
+
+const text = (v) => (Array.isArray(v) ? v.join(',') : String(v));
+const capital = (s) => s[0].toUpperCase() + s.slice(1);
+const lossText = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');
+
+/** Run B's whole state now: run A's with its differences, its output and loss fitted to the data. */
+export function stateB() {
+  return coherent(runBState(page.state), problemOf(page.state));
+}
+
+// ---- the panel's views (built once, kept while closed) ----
+
+let views = null;
+
+function buildRun(container, name) {
+  const title = htmlEl('h3', null, 'compare-run-title');
+  const swatch = htmlEl('span', null, 'compare-swatch');
+  const style = RUN_STYLES[name];
+  swatch.style.borderTop = `3px ${style.test.length ? 'dashed' : 'solid'} ${style.color}`;
+  title.append(swatch, ` Run ${name.toUpperCase()}`);
+  const what = htmlEl('p', null, 'compare-what');
+  const metrics = htmlEl('dl', null, 'metrics compare-metrics');
+  const dd = {};
+  for (const [key, label] of [['train-loss', 'Training loss'], ['test-loss', 'Test loss'],
+    ['train-accuracy', 'Training accuracy'], ['test-accuracy', 'Test accuracy'], ['epoch', 'Epoch']]) {
+    const row = document.createElement('div');
+    const dt = Object.assign(document.createElement('dt'), { textContent: label });
+    dd[key] = Object.assign(document.createElement('dd'), { textContent: '–' });
+    dd[key].dataset.metric = key;
+    row.append(dt, dd[key]);
+    metrics.append(row);
+  }
+  const error = htmlEl('p', null, 'compare-error');
+  error.hidden = true;
+  const plotBox = htmlEl('div', null, 'plot compare-plot');
+  const layers = htmlEl('details', null, 'layers');
+  layers.open = true;
+  const summary = Object.assign(document.createElement('summary'), { textContent: 'Gradients and activations by layer' });
+  const statsBox = htmlEl('div', null, 'compare-layer-stats');
+  layers.append(summary, statsBox);
+  container.append(title, what, metrics, error, plotBox, layers);
+  const plot = createDataPlot(plotBox, { size: 220 });
+  let size = 0;
+  new ResizeObserver(() => {
+    const room = Math.floor(plotBox.clientWidth - PLOT_MARGIN.left - PLOT_MARGIN.right);
+    const next = Math.max(140, Math.min(MAX_PLOT, room));
+    if (room > 0 && next !== size) { size = next; plot.setSize(next); }
+  }).observe(plotBox);
+  return { what, dd, error, plot, layers, layerStats: createLayerStats(statsBox) };
+}
+
+// One control per perRun setting, made from its table entry: a list of choices, or a text field
+// read by parseSetting (the link's own parsing and checks).
+function buildSettings(container) {
+  const common = htmlEl('div', null, 'compare-grid');
+  const more = htmlEl('details', null, 'compare-more');
+  more.append(Object.assign(document.createElement('summary'), { textContent: 'Other settings for run B' }));
+  const moreGrid = htmlEl('div', null, 'compare-grid');
+  more.append(moreGrid);
+  const controls = {};
+  const order = [...COMMON, ...PER_RUN_KEYS.filter((k) => !COMMON.includes(k))];
+  for (const key of order) {
+    const entry = ENTRY.get(key);
+    const label = htmlEl('label', null, 'compare-field');
+    label.append(capital(entry.label));
+    if (entry.kind.startsWith('list')) label.title = `${capital(entry.label)} separated by commas, as in the link: ${text(entry.default)}`;
+    let control;
+    if (entry.kind === 'enum') {
+      control = document.createElement('select');
+      for (const v of entry.values) control.append(new Option(valueLabel(v), v));
+    } else {
+      control = Object.assign(document.createElement('input'), { type: 'text', spellcheck: false, autocomplete: 'off' });
+      if (entry.kind === 'number' || entry.kind === 'int') control.inputMode = 'decimal';
+    }
+    control.id = `b-${key}`;
+    control.dataset.bKey = key;
+    control.addEventListener('change', () => changeB(key, control));
+    label.append(control);
+    (COMMON.includes(key) ? common : moreGrid).append(label);
+    controls[key] = { label, control };
+  }
+  container.append(common, more);
+  return controls;
+}
+
+function buildViews() {
+  return {
+    settings: buildSettings($('compare-settings')),
+    chart: createChart($('compare-chart'), { ariaLabel: 'Loss per epoch of run A and run B' }),
+    a: buildRun($('compare-run-a'), 'a'),
+    b: buildRun($('compare-run-b'), 'b'),
+    settingsKey: '',
+  };
+}
+
+// A learner's change to one of run B's settings: read as a link would read it, then applied as a
+// change of state.b (apply() keeps only what differs from run A).
+function changeB(key, control) {
+  const read = control.tagName === 'SELECT' ? { value: control.value } : parseSetting(key, control.value);
+  if (read.error) {
+    showMessage(`Run B: ${read.error}. Run B keeps ${text(stateB()[key]) || 'none'}.`);
+    views.settingsKey = '';  // show run B's value again
+    page.dirty = true;
+    return;
+  }
+  clearMessage();
+  const before = page.state.b;
+  apply({ ...page.state, b: { ...page.state.b, [key]: read.value } });
+  const refused = page.compare?.error;
+  if (refused) {
+    // The engine refused run B's settings: back to those it had, and say why.
+    apply({ ...page.state, b: before });
+    showMessage(`Run B: ${refused}`);
+  }
+}
+
+function showSettings(state, problem) {
+  const key = JSON.stringify([PER_RUN_KEYS.map((k) => state[k]), page.state.b, problem]);
+  if (key === views.settingsKey) return;
+  views.settingsKey = key;
+  const allowed = { outputActivation: outputActivations(problem), loss: losses(problem, state.outputActivation) };
+  for (const [k, { label, control }] of Object.entries(views.settings)) {
+    const v = text(state[k]);
+    if (control.tagName === 'SELECT') {
+      control.value = v;
+      for (const o of control.options) o.disabled = allowed[k] ? !allowed[k].includes(o.value) : false;
+    } else control.value = v;
+    label.classList.toggle('differs', Object.hasOwn(page.state.b, k));
+  }
+}
+
+// ---- run B ----
+
+function fractionalEpoch(engine, trainSize) {
+  const p = engine.progress();
+  return p.epoch + p.epochPosition / (trainSize || 1);
+}
+
+function createRunB() {
+  const run = {
+    engine: new Engine(page.module),
+    history: createHistory(),
+    metrics: null,
+    trainSize: 0,
+    error: null,        // why the engine refused run B's settings; it does not train meanwhile
+    stepError: null,    // why its last step failed (run A went on)
+    customApplied: null,
+
+    // Sends run B's settings (and the learner's points) to its engine; records a refusal.
+    configure() {
+      const s = stateB();
+      run.error = null;
+      if (noPoints()) return;
+      try {
+        if (s.dataset === 'custom' && run.customApplied !== page.custom.version) {
+          run.engine.configure({ outputActivation: 'tanh', loss: 'mse' });  // fits any points (settings.js)
+          run.engine.setCustomData(page.custom.xy, page.custom.labels, page.custom.problem, page.custom.classes);
+          run.customApplied = page.custom.version;
+        }
+        run.engine.configure(engineSettings(s));
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        run.error = e.message;
+        run.customApplied = null;
+      }
+    },
+    record() {
+      const metrics = run.engine.metrics();
+      run.trainSize = metrics.train.count;
+      record(run.history, fractionalEpoch(run.engine, run.trainSize), metrics);
+      run.metrics = metrics;
+    },
+    /** Starts over with run A: run B's settings, its seed's initial weights, epoch 0. */
+    restart() {
+      run.configure();
+      run.history = createHistory();
+      run.metrics = null;
+      run.stepError = null;
+      if (run.error || noPoints()) return;
+      run.engine.reset();
+      run.record();
+    },
+    /** After run A's settings changed: run B takes its own; if that starts it over, both start over. */
+    sync() {
+      const before = run.engine.progress().updates;
+      const wasRefused = run.error !== null;
+      run.configure();
+      if (run.error || noPoints()) return;
+      if (run.engine.progress().updates === 0 && (before > 0 || wasRefused)) {
+        if (page.engine.progress().updates > 0) { restart(); return; }  // a new run of B: A too
+        run.history = createHistory();
+      }
+      run.record();
+    },
+    /** The step run A just took ('epoch', 'batch' or 'example'). */
+    step(kind) {
+      if (run.error || noPoints()) return;
+      try {
+        if (kind === 'epoch') run.engine.trainEpochs(1);
+        else if (kind === 'batch') run.engine.trainBatches(1);
+        else run.engine.trainExamples(1);
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        run.stepError = e.message;
+      }
+      run.record();
+    },
+    /**
+     * After a traced step of run A (the step panel: one update on its next n examples): run B makes
+     * one update on as many of its next examples, so both stay at the same point of the epoch. A
+     * clicked point outside the epoch order moves neither, and run B does not follow it.
+     */
+    follow() {
+      if (run.error || noPoints()) return;
+      const n = run.trainSize || 1;
+      const a = page.engine.progress(), b = run.engine.progress();
+      const gap = (a.epoch * n + a.epochPosition) - (b.epoch * n + b.epochPosition);
+      if (gap > 0 && gap <= n) {
+        try { run.engine.trainExamples(gap); } catch (e) { if (!(e instanceof EngineError)) throw e; run.stepError = e.message; }
+        run.record();
+      }
+    },
+    render() { renderBoth(run); },
+    dispose() { run.engine.dispose(); },
+  };
+  return run;
+}
+
+// ---- drawing ----
+
+function renderRun(view, { engine, state, history, metrics, error }) {
+  const s = page.state;
+  view.error.hidden = !error;
+  view.error.textContent = error ?? '';
+  const dd = view.dd;
+  const none = { loss: NaN, accuracy: NaN };
+  const m = error || noPoints() || !metrics ? { train: none, test: none } : metrics;
+  const epoch = engine.progress().epoch;
+  const values = {
+    epoch, 'train-loss': m.train.loss, 'test-loss': m.test.loss, 'train-accuracy': m.train.accuracy, 'test-accuracy': m.test.accuracy,
+  };
+  for (const [key, v] of Object.entries(values)) {
+    dd[key].dataset.value = String(v);
+    dd[key].textContent = key === 'epoch' ? String(v)
+      : key.endsWith('loss') ? lossText(v) : accuracyText(v, engine.progress().diverged);
+  }
+  if (error || noPoints()) return;
+  const data = engine.dataset();
+  const sizes = engine.layerSizes();
+  const grid = engine.evaluateGrid(GRID, -6, 6, { copy: false });
+  const plot = outputPlot(grid, sizes[sizes.length - 1], state.outputActivation, data.problem);
+  view.plot.update({ ...plot, discretize: s.discretize, points: data, showTest: s.showTest, highlight: null, drawing: false });
+  if (view.layers.open && (!page.playing || page.frame % 4 === 0)) {
+    const names = sizes.slice(1).map((_, l) => `${l === 0 ? 'inputs' : `h${l}`} → ${l === sizes.length - 2 ? 'output' : `h${l + 1}`}`);
+    const stats = engine.layerStats();
+    recordLayers(history, fractionalEpoch(engine, metrics?.train.count), stats);
+    view.layerStats.update({ stats, layerNames: names, record: history.layers });
+  }
+}
+
+function chartOf(a, b, regression) {
+  const line = (run, history, split, key) => ({
+    name: `${run.toUpperCase()} ${split}`, color: RUN_STYLES[run].color, dash: RUN_STYLES[run][split],
+    points: { xs: history.epochs, ys: history[key] },
+  });
+  const chart = {
+    series: [line('a', a, 'test', 'test'), line('a', a, 'training', 'train'), line('b', b, 'test', 'test'), line('b', b, 'training', 'train')],
+    logScale: page.state.logScale, yLabel: 'loss',
+  };
+  if (!regression) {
+    const acc = (run, history, split, key) => ({ ...line(run, history, split, key), name: `${run.toUpperCase()} ${split} accuracy`, legend: `${run.toUpperCase()} ${split}` });
+    chart.series.forEach((s) => { s.legend = s.name; });
+    chart.accuracy = { yLabel: 'accuracy', series: [acc('a', a, 'test', 'testAccuracy'), acc('a', a, 'training', 'trainAccuracy'),
+      acc('b', b, 'test', 'testAccuracy'), acc('b', b, 'training', 'trainAccuracy')] };
+  }
+  return chart;
+}
+
+// The chart's key in words: which run is which line, and what run B does differently.
+function keyText(differences) {
+  const a = `Run A (${RUN_STYLES.a.name} test line, dotted training line): the playground's set-up.`;
+  if (differences.length === 0) return `${a} Run B (${RUN_STYLES.b.name}): the same settings so far; change one below.`;
+  const what = differences.map((d) => `${d.label} ${d.b || 'none'} instead of ${d.a || 'none'}`).join('; ');
+  return `${a} Run B (${RUN_STYLES.b.name} test line, dotted training line): ${what}.`;
+}
+
+function renderBoth(runB) {
+  const sB = stateB();
+  const problem = problemOf(page.state);
+  showSettings(sB, problem);
+  const differences = runBDifferences(page.state);
+  $('compare-key').textContent = keyText(differences);
+  views.a.what.textContent = 'The playground above.';
+  views.b.what.textContent = differences.length
+    ? `Differs in ${differences.map((d) => `${d.label} ${d.b || 'none'}`).join(', ')}.` : 'The same settings as run A so far.';
+  views.chart.update(chartOf(page.history, runB.history, problem === 'regression'));
+  $('compare-chart').dataset.records = `${page.history.epochs.length},${runB.history.epochs.length}`;
+  renderRun(views.a, { engine: page.engine, state: page.state, history: page.history, metrics: page.metrics, error: null });
+  renderRun(views.b, { engine: runB.engine, state: sB, history: runB.history, metrics: runB.metrics, error: runB.error ?? runB.stepError });
+}
+
+// ---- open and close ----
+
+/**
+ * Brings the comparison in line with page.state after apply(): opens it (both runs start over at
+ * epoch 0), closes it (run B's engine is freed), or hands run B the new settings.
+ */
+export function syncCompare() {
+  const open = page.state.compare;
+  if (open && !page.compare) {
+    views ??= buildViews();
+    page.compare = createRunB();
+    $('compare-panel').hidden = false;
+    $('compare').setAttribute('aria-expanded', 'true');
+    restart();  // run A from its seed's initial weights, and with it run B (startHistory)
+  } else if (!open && page.compare) {
+    page.compare.dispose();
+    page.compare = null;
+    $('compare-panel').hidden = true;
+    $('compare').setAttribute('aria-expanded', 'false');
+  } else if (page.compare) {
+    page.compare.sync();
+  }
+}
+
+/** The Compare button and the panel's Close button. */
+export function wireCompare() {
+  $('compare').addEventListener('click', () => {
+    clearMessage();
+    const opening = !page.state.compare;
+    apply({ ...page.state, compare: opening, b: {} });
+    if (opening && page.compare) $('compare-panel').scrollIntoView({ block: 'start' });
+  });
+  $('compare-close').addEventListener('click', () => {
+    clearMessage();
+    apply({ ...page.state, compare: false, b: {} });
+    $('compare').focus();
+  });
+}
