@@ -14,6 +14,7 @@ constexpr Named<Init> kInits[] = {
     {Init::Zeros, "zeros"},           {Init::Uniform, "uniform"},
     {Init::XavierUniform, "xavier_uniform"}, {Init::XavierNormal, "xavier_normal"},
     {Init::HeUniform, "he_uniform"},  {Init::HeNormal, "he_normal"},
+    {Init::NormalScale, "normal_scale"}, {Init::UniformScale, "uniform_scale"},
 };
 
 std::string str(int v) { return std::to_string(v); }
@@ -62,7 +63,7 @@ Network::Network(const Architecture& arch) : arch_(arch) {
   params_ = Vector::Zero(total);
 }
 
-void Network::initialize(Init init, Scalar bias_init, std::uint32_t seed) {
+void Network::initialize(Init init, Scalar bias_init, std::uint32_t seed, Scalar scale) {
   Rng rng(seed, 3);
   for (int l = 0; l < layer_count(); ++l) {
     const double fan_in = sizes_[l], fan_out = sizes_[l + 1];
@@ -76,6 +77,8 @@ void Network::initialize(Init init, Scalar bias_init, std::uint32_t seed) {
         case Init::XavierNormal: v = rng.normal(0, std::sqrt(2 / (fan_in + fan_out))); break;
         case Init::HeUniform: v = rng.uniform(-1, 1) * std::sqrt(6 / fan_in); break;
         case Init::HeNormal: v = rng.normal(0, std::sqrt(2 / fan_in)); break;
+        case Init::NormalScale: v = rng.normal(0, double(scale)); break;
+        case Init::UniformScale: v = rng.uniform(-1, 1) * double(scale); break;
       }
       w.data()[k] = static_cast<Scalar>(v);
     }

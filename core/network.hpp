@@ -28,7 +28,9 @@ struct Architecture {
 bool operator==(const Architecture& a, const Architecture& b);
 std::string check_architecture(const Architecture& arch);
 
-enum class Init { Zeros, Uniform, XavierUniform, XavierNormal, HeUniform, HeNormal };
+// The named schemes scale the weights by the layer's fan-in/fan-out; the two *Scale ones take the
+// scale from the learner (N(0, 1) and "too small" weights, the failures Glorot & Bengio show).
+enum class Init { Zeros, Uniform, XavierUniform, XavierNormal, HeUniform, HeNormal, NormalScale, UniformScale };
 const char* init_name(Init init);
 std::vector<std::string> init_names();
 bool parse_init(const std::string& name, Init& out);
@@ -57,8 +59,9 @@ class Network {
   ConstVectorMap b(int l) const { return ConstVectorMap(params_.data() + bias_offset(l), sizes_[l + 1]); }
 
   // Zeros: all 0. Uniform: U(-1/sqrt(fan_in), 1/sqrt(fan_in)). Xavier: var 2/(fan_in+fan_out).
-  // He: var 2/fan_in. Biases are set to bias_init.
-  void initialize(Init init, Scalar bias_init, std::uint32_t seed);
+  // He: var 2/fan_in. NormalScale: N(0, scale^2). UniformScale: U(-scale, scale), var scale^2/3.
+  // `scale` (> 0) is read by the last two only. Biases are set to bias_init.
+  void initialize(Init init, Scalar bias_init, std::uint32_t seed, Scalar scale = 1);
 
  private:
   Architecture arch_;

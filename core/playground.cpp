@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <type_traits>
 
 #include "settings_schema.hpp"
 #include "text.hpp"
@@ -134,7 +136,7 @@ std::string Playground::rebuild(const Settings& s, const Dataset& data) {
 }
 
 void Playground::reset() {
-  net_.initialize(settings_.init, settings_.bias_init, settings_.seed);
+  net_.initialize(settings_.init, settings_.bias_init, settings_.seed, settings_.init_scale);
   trainer_.reset(net_, split_.train, settings_.seed);
   trajectory_.clear();  // its snapshots were of weights that are gone
   diverged_ = false;
@@ -399,29 +401,85 @@ bool bounded_range(Activation f, double& lo, double& hi) {
   }
 }
 
+// Units of layer l that are not copies of another: rows of [b W] sorted by their bits (a strict
+// order even with NaN; -0 counts as 0) and the runs of equal ones counted.
+int distinct_units(const Network& net, int l) {
+  const auto w = net.W(l);
+  const auto b = net.b(l);
+  const auto bits = [](Scalar v) {
+    if (v == Scalar(0)) v = 0;
+    typename std::conditional<sizeof(Scalar) == 4, std::uint32_t, std::uint64_t>::type u;
+    std::memcpy(&u, &v, sizeof u);
+    return u;
+  };
+  const auto less = [&](Index i, Index j) {
+    if (bits(b(i)) != bits(b(j))) return bits(b(i)) < bits(b(j));
+    for (Index k = 0; k < w.cols(); ++k)
+      if (bits(w(i, k)) != bits(w(j, k))) return bits(w(i, k)) < bits(w(j, k));
+    return false;
+  };
+  std::vector<Index> rows(static_cast<std::size_t>(w.rows()));
+  for (Index i = 0; i < w.rows(); ++i) rows[std::size_t(i)] = i;
+  std::sort(rows.begin(), rows.end(), less);
+  int distinct = rows.empty() ? 0 : 1;
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    if (less(rows[i - 1], rows[i])) ++distinct;
+  return distinct;
+}
+
+// Adds `share` to the bin of each value of x over [low, high] (beyond it: the end bins; NaN: bin 0).
+template <class M>
+void bin_values(const M& x, double low, double high, double share, std::vector<double>& histogram) {
+  const int bins = static_cast<int>(histogram.size());
+  const double scale = bins / (high - low);
+  for (Index c = 0; c < x.cols(); ++c)
+    for (Index r = 0; r < x.rows(); ++r) {
+      const double t = (double(x(r, c)) - low) * scale;
+      const int bin = t >= 0 ? (t < bins ? int(t) : bins - 1) : 0;
+      histogram[std::size_t(bin)] += share;
+    }
+}
+
 }  // namespace
 
-std::vector<LayerStats> Playground::layer_stats() {
+std::string Playground::layer_stats(double delta_range, std::vector<LayerStats>& out) {
+  if (!std::isfinite(delta_range) || delta_range < 0)
+    return "the gradient histogram's range must be a finite number >= 0 (0: each layer its own; got " +
+           format_number(delta_range) + ")";
+  out = layer_stats_over(delta_range);
+  return "";
+}
+
+std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
   const int L = net_.layer_count();
   std::vector<LayerStats> stats(static_cast<std::size_t>(L));
   const auto& train = split_.train;
   const Vector grad = data_gradient();
+  Vector scratch;                // backward()'s gradient, unused: only its deltas are read
   std::vector<Vector> alive(L);  // per unit: 1 if f'(z) != 0 for some example
   // Activations are summed shifted by the layer's first one, so equal activations sum to exactly 0
   // and their mean is exactly theirs (a plain sum of many equal doubles rounds).
   std::vector<double> shift(L, 0), sum(L, 0), centred_sq(L, 0), slope_sum(L, 0);
+  std::vector<double> delta_shift(L, 0), delta_sum(L, 0), delta_centred_sq(L, 0), delta_max(L, 0);
   std::vector<double> lo(L, std::numeric_limits<double>::infinity()), hi(L, -std::numeric_limits<double>::infinity());
   for (int l = 0; l < L; ++l) alive[l] = Vector::Zero(net_.size(l + 1));
   Workspace& ws = eval_ws_;
   for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
     const Index count = load_chunk(train, start, ws);
     forward(net_, ws);
+    backward(net_, settings_.loss, ws, scratch);  // ws.delta: dL/dz of each example's own loss
     for (int l = 0; l < L; ++l) {
       auto a = ws.a[l].leftCols(count);
       auto g = ws.grad_act[l].leftCols(count);
+      auto d = ws.delta[l].leftCols(count);
       activate_grad(net_.activation(l), net_.arch().activation_params, ws.z[l].leftCols(count), a, g);
-      if (start == 0 && count > 0) shift[l] = double(a(0, 0));
+      if (start == 0 && count > 0) {
+        shift[l] = double(a(0, 0));
+        delta_shift[l] = double(d(0, 0));
+      }
       sum[l] += (a.template cast<double>().array() - shift[l]).sum();
+      delta_sum[l] += (d.template cast<double>().array() - delta_shift[l]).sum();
+      delta_max[l] = std::max(delta_max[l], double(d.cwiseAbs().maxCoeff()));
       slope_sum[l] += g.template cast<double>().sum();
       lo[l] = std::min(lo[l], double(a.minCoeff()));
       hi[l] = std::max(hi[l], double(a.maxCoeff()));
@@ -433,39 +491,47 @@ std::vector<LayerStats> Playground::layer_stats() {
     LayerStats& st = stats[std::size_t(l)];
     const double cells = n * net_.size(l + 1);
     st.activation_mean = shift[l] + sum[l] / cells;
+    st.delta_mean = delta_shift[l] + delta_sum[l] / cells;
+    st.delta_max_abs = delta_max[l];
+    const double r = delta_range > 0 ? delta_range : delta_max[l] > 0 ? delta_max[l] : 1;
+    st.delta_low = -r;
+    st.delta_high = r;
     st.slope_mean = slope_sum[l] / cells;
     st.gradient_norm =
         double(ConstMatrixMap(grad.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)).norm());
     st.dead_fraction = 1.0 - double(alive[l].sum()) / double(net_.size(l + 1));
+    st.distinct_units = distinct_units(net_, l);
     if (!bounded_range(net_.activation(l), st.histogram_low, st.histogram_high)) {
       st.histogram_low = lo[l];
       st.histogram_high = hi[l] > lo[l] ? hi[l] : lo[l] + 1;  // one value only: it lands in bin 0
     }
     st.histogram.assign(kActivationBins, 0.0);
+    st.delta_histogram.assign(kDeltaBins, 0.0);
   }
-  // A second forward pass bins the activations, now that every range is known, and sums the
-  // squared deviations from the mean: two passes, so equal activations give a std of exactly 0
-  // (the one-pass E[a^2] - E[a]^2 cancels).
+  // A second pass bins the activations and deltas, now that every range is known, and sums the
+  // squared deviations from the means: two passes, so equal values give a std of exactly 0 (the
+  // one-pass E[a^2] - E[a]^2 cancels).
   const double weight = train.empty() ? 0 : 1.0 / n;
   for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
     const Index count = load_chunk(train, start, ws);
     forward(net_, ws);
+    backward(net_, settings_.loss, ws, scratch);
     for (int l = 0; l < L; ++l) {
       LayerStats& st = stats[std::size_t(l)];
-      const double scale = kActivationBins / (st.histogram_high - st.histogram_low);
       const double share = weight / net_.size(l + 1);
       auto a = ws.a[l].leftCols(count);
+      auto d = ws.delta[l].leftCols(count);
       centred_sq[std::size_t(l)] += (a.template cast<double>().array() - st.activation_mean).square().sum();
-      for (Index c = 0; c < count; ++c)
-        for (Index r = 0; r < a.rows(); ++r) {
-          const double t = (double(a(r, c)) - st.histogram_low) * scale;  // NaN (diverged) goes to bin 0
-          const int bin = t >= 0 ? (t < kActivationBins ? int(t) : kActivationBins - 1) : 0;
-          st.histogram[std::size_t(bin)] += share;
-        }
+      delta_centred_sq[std::size_t(l)] += (d.template cast<double>().array() - st.delta_mean).square().sum();
+      bin_values(a, st.histogram_low, st.histogram_high, share, st.histogram);
+      bin_values(d, st.delta_low, st.delta_high, share, st.delta_histogram);
     }
   }
-  for (int l = 0; l < L; ++l)
-    stats[std::size_t(l)].activation_std = std::sqrt(centred_sq[std::size_t(l)] / (n * net_.size(l + 1)));
+  for (int l = 0; l < L; ++l) {
+    const double cells = n * net_.size(l + 1);
+    stats[std::size_t(l)].activation_std = std::sqrt(centred_sq[std::size_t(l)] / cells);
+    stats[std::size_t(l)].delta_std = std::sqrt(delta_centred_sq[std::size_t(l)] / cells);
+  }
   return stats;
 }
 

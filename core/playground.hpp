@@ -28,6 +28,7 @@ struct Settings {
   ActivationParams activation_params;
   Loss loss = Loss::SquaredError;
   Init init = Init::XavierUniform;
+  Scalar init_scale = 1;  // sigma of NormalScale, a of UniformScale; the other schemes ignore it
   Scalar bias_init = 0;
   std::uint32_t seed = 1;  // initial weights, shuffling and dropout
   TrainSettings train;
@@ -36,6 +37,7 @@ struct Settings {
 enum class Subset { Train, Validation, Test };
 
 constexpr int kActivationBins = 24;
+constexpr int kDeltaBins = 25;  // odd: delta = 0 is the centre of the middle bin
 
 // Limits on what one call may allocate, checked before allocating (sizes in 64 bits: in wasm,
 // Index is 32 bits and nodes x g x g overflows it). A grid holds nodes x g x g values: at most
@@ -61,6 +63,17 @@ struct LayerStats {           // weight layer l over the whole training set
   // otherwise the observed min..max.
   double histogram_low = 0, histogram_high = 1;
   std::vector<double> histogram;
+  // The back-propagated gradient delta = dL/dz (every unit, every training example; each example's
+  // own loss, before the mean over the batch): its mean and std, its largest |delta|, and the
+  // fraction in each of kDeltaBins equal bins over [delta_low, delta_high] = [-r, r], where r is
+  // the layer's largest |delta| (1 when every delta is 0) or the range the caller gives, values
+  // beyond it counted in the end bins. Glorot & Bengio's figure 7, one layer.
+  double delta_mean = 0, delta_std = 0, delta_max_abs = 0;
+  double delta_low = -1, delta_high = 1;
+  std::vector<double> delta_histogram;
+  // Units whose incoming weights and bias are not a copy of another unit's: 1 for a layer whose
+  // units all start equal (zero initialisation) and stay so, the symmetry training cannot break.
+  int distinct_units = 0;
 };
 
 class Playground {
@@ -100,7 +113,11 @@ class Playground {
   int node_count() const;
 
   Metrics metrics(Subset subset);
-  std::vector<LayerStats> layer_stats();
+  // Per weight layer over the training set. delta_range: 0 bins each layer's deltas over its own
+  // [-max|delta|, max|delta|]; r > 0 bins every layer's over [-r, r], so layers compare bar for bar.
+  // The second form refuses a range that is not finite or is negative.
+  std::vector<LayerStats> layer_stats() { return layer_stats_over(0); }
+  std::string layer_stats(double delta_range, std::vector<LayerStats>& out);
   // dJ/dw of the objective being minimised (mean data loss on the training set + L1/L2), at the
   // current weights, in the params layout: what "the gradient of this weight" means right now.
   Vector gradient();
@@ -137,6 +154,7 @@ class Playground {
   std::string after_training();
   const std::vector<int>& indices(Subset subset) const;
   Vector data_gradient();  // mean over the training set, no regularisation
+  std::vector<LayerStats> layer_stats_over(double delta_range);
   // The recording shared by trace_step and trace_step_on: traces and gradients of `batch` before,
   // then update() (which must train on exactly `batch` and return how many examples it used),
   // then params and optimiser state after.

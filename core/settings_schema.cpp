@@ -69,6 +69,8 @@ std::vector<SettingSpec> make_schema() {
       {"loss", "loss", T::Enum, 0, 0, false, false, 0, 0, loss_names(), false, BP_NAME(loss, loss_name, parse_loss)},
       {"init", "weight init", T::Enum, 0, 0, false, false, 0, 0, init_names(), false,
        BP_NAME(init, init_name, parse_init)},
+      // sigma of normal_scale, a of uniform_scale: up to 10, where tanh and sigmoid units saturate.
+      {"initScale", "initial weight scale", T::Number, 0, 10, true, false, 0, 0, {}, false, BP_NUMBER(init_scale)},
       {"biasInit", "bias init", T::Number, -10, 10, false, false, 0, 0, {}, false, BP_NUMBER(bias_init)},
       {"seed", "seed", T::Integer, 0, kUint32Max, false, false, 0, 0, {}, false, BP_NUMBER(seed)},
       // Training settings: the trainer reads them at each update, so changing them keeps the weights.

@@ -351,9 +351,21 @@ export class Engine {
   /**
    * Per weight layer, over the training set: { gradientNorm, activationMean, activationStd,
    * slopeMean (mean f'(z)), deadFraction, histogram (Float64Array: the fraction of activations in
-   * each equal bin), histogramLow, histogramHigh (f's range if bounded, else the observed one) }.
+   * each equal bin), histogramLow, histogramHigh (f's range if bounded, else the observed one),
+   * deltaMean, deltaStd, deltaMaxAbs, deltaHistogram (Float64Array, 25 bins: the back-propagated
+   * δ = ∂L/∂z of every unit and training example, each example's own loss), deltaLow, deltaHigh
+   * (−r and r: r = the layer's largest |δ|, or deltaRange), distinctUnits (units that are not copies
+   * of another: 1 when symmetry was never broken) }.
+   * @param {{ deltaRange?: number }} [options] deltaRange > 0 bins every layer's δ over
+   *   [−deltaRange, deltaRange] (the end bins take what lies beyond), so layers compare bar for bar;
+   *   0 (default): each layer its own range.
    */
-  layerStats() { return this.live().layerStats(); }
+  layerStats(options = {}) {
+    this.live();
+    const { deltaRange } = readOptions('layer stats options', options, { deltaRange: 0 });
+    if (deltaRange === 0) return this.live().layerStats();
+    return check(this.live().layerStatsOver(finite('deltaRange', deltaRange)));
+  }
 
   /**
    * What the inputScaling setting does to each input feature, in the order of `features`:

@@ -40,7 +40,8 @@ const BASE = [
   { key: 'leakySlope', label: 'leaky ReLU slope', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.01, engine: true, perRun: true },
   { key: 'eluAlpha', label: 'ELU alpha', kind: 'number', min: 0, max: 10, minOpen: true, default: 1, engine: true, perRun: true },
   { key: 'loss', label: 'loss', kind: 'enum', values: ['mse', 'bce', 'softmax_ce'], default: 'mse', engine: true, perRun: true },
-  { key: 'init', label: 'weight init', kind: 'enum', values: ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal'], default: 'xavier_uniform', engine: true, perRun: true },
+  { key: 'init', label: 'weight init', kind: 'enum', values: ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal', 'normal_scale', 'uniform_scale'], default: 'xavier_uniform', engine: true, perRun: true },
+  { key: 'initScale', label: 'initial weight scale', kind: 'number', min: 0, max: 10, minOpen: true, default: 1, engine: true, perRun: true },
   { key: 'biasInit', label: 'bias init', kind: 'number', min: -10, max: 10, default: 0, engine: true, perRun: true },
   // The page opens on seed 2: seed 1 leaves the default XOR net in a local minimum (74%), a fine
   // lesson later but a poor first impression.

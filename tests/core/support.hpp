@@ -36,7 +36,7 @@ inline bool same_but_training(const Settings& a, const Settings& b) {
          a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation &&
          a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
          a.activation_params.elu_alpha == b.activation_params.elu_alpha && a.loss == b.loss && a.init == b.init &&
-         a.bias_init == b.bias_init && a.seed == b.seed;
+         a.init_scale == b.init_scale && a.bias_init == b.bias_init && a.seed == b.seed;
 }
 
 inline bool same_settings(const Settings& a, const Settings& b) { return same_but_training(a, b) && a.train == b.train; }

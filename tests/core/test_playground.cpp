@@ -604,6 +604,152 @@ TEST_CASE("layer statistics: activation histograms and mean slopes, by hand", "[
   }
 }
 
+namespace {
+
+// Every training example's delta = dL/dz, computed here in double from the weights, for a network
+// of one sigmoid hidden layer and a sigmoid output under cross-entropy:
+// delta2 = a2 - t, delta1 = W1^T delta2 .* a1 (1 - a1). Returns one list per weight layer.
+std::vector<std::vector<double>> deltas_by_hand(const Playground& pg) {
+  const Network& net = pg.network();
+  const Eigen::MatrixXd W0 = net.W(0).cast<double>(), W1 = net.W(1).cast<double>();
+  const Eigen::VectorXd b0 = net.b(0).cast<double>(), b1 = net.b(1).cast<double>();
+  const auto sigmoid = [](const Eigen::VectorXd& z) { return (1.0 / (1.0 + (-z.array()).exp())).matrix().eval(); };
+  std::vector<std::vector<double>> out(2);
+  for (int i : pg.split().train) {
+    const Eigen::VectorXd x = pg.training_data().inputs.col(i).cast<double>();
+    const Eigen::VectorXd t = pg.training_data().targets.col(i).cast<double>();
+    const Eigen::VectorXd a1 = sigmoid(W0 * x + b0);
+    const Eigen::VectorXd a2 = sigmoid(W1 * a1 + b1);
+    const Eigen::VectorXd d2 = a2 - t;
+    const Eigen::VectorXd d1 = ((W1.transpose() * d2).array() * a1.array() * (1 - a1.array())).matrix();
+    for (Index k = 0; k < d1.size(); ++k) out[0].push_back(d1(k));
+    for (Index k = 0; k < d2.size(); ++k) out[1].push_back(d2(k));
+  }
+  return out;
+}
+
+// Counts of `values` in kDeltaBins equal bins over [lo, hi], beyond it in the end bins; and how many
+// lie within `near` of an inner bin edge, where float and double may fall on either side.
+struct Binned {
+  std::vector<double> counts = std::vector<double>(kDeltaBins, 0.0);
+  int near_edge = 0;
+};
+Binned bin_by_hand(const std::vector<double>& values, double lo, double hi, double near) {
+  Binned b;
+  const double width = (hi - lo) / kDeltaBins;
+  for (double v : values) {
+    const double t = (v - lo) / width;
+    const int bin = t < 0 ? 0 : t >= kDeltaBins ? kDeltaBins - 1 : int(t);
+    b.counts[std::size_t(bin)] += 1;
+    const double edge = std::round(t);
+    if (edge > 0 && edge < kDeltaBins && std::abs(t - edge) * width < near) ++b.near_edge;
+  }
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("layer statistics: the back-propagated delta histogram, by hand", "[playground][stats][delta]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.data.points = 40;
+  s.hidden = {3};
+  s.hidden_activation = Activation::Sigmoid;
+  s.output_activation = Activation::Sigmoid;
+  s.loss = Loss::BinaryCrossEntropy;
+  s.init = Init::NormalScale;
+  s.init_scale = Scalar(0.8);
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(2).empty());  // weights away from their initial draw
+  const auto hand = deltas_by_hand(pg);
+  const double tol = kFloat ? 1e-5 : 1e-12;
+  const double n = double(pg.split().train.size());
+
+  SECTION("each layer over its own range [-max|delta|, max|delta|]") {
+    const auto stats = pg.layer_stats();
+    REQUIRE(stats.size() == 2);
+    for (int l = 0; l < 2; ++l) {
+      INFO("layer " << l);
+      const LayerStats& st = stats[std::size_t(l)];
+      const auto& v = hand[std::size_t(l)];
+      double max_abs = 0, mean = 0, sq = 0;
+      for (double d : v) { max_abs = std::max(max_abs, std::abs(d)); mean += d; }
+      mean /= double(v.size());
+      for (double d : v) sq += (d - mean) * (d - mean);
+      CHECK(st.delta_max_abs == Approx(max_abs).epsilon(tol * 10).margin(tol));
+      CHECK(st.delta_high == st.delta_max_abs);
+      CHECK(st.delta_low == -st.delta_max_abs);
+      CHECK(st.delta_mean == Approx(mean).margin(tol));
+      CHECK(st.delta_std == Approx(std::sqrt(sq / double(v.size()))).epsilon(1e-4).margin(tol));
+      REQUIRE(int(st.delta_histogram.size()) == kDeltaBins);
+      const Binned b = bin_by_hand(v, st.delta_low, st.delta_high, 1e-4 * max_abs);
+      double total = 0, off = 0;
+      const double cells = n * pg.network().size(l + 1);
+      for (int k = 0; k < kDeltaBins; ++k) {
+        total += st.delta_histogram[std::size_t(k)];
+        off += std::abs(st.delta_histogram[std::size_t(k)] * cells - b.counts[std::size_t(k)]);
+      }
+      INFO("near an edge: " << b.near_edge);
+      CHECK(total == Approx(1.0));
+      CHECK(off <= 2.0 * b.near_edge + 1e-6);  // each value near an edge may move one count across it
+      CHECK(b.counts.front() + b.counts.back() >= 1);  // the largest |delta| sits in an end bin
+    }
+  }
+  SECTION("a shared range: every layer binned over [-r, r], the tails in the end bins") {
+    const double r = 0.02;
+    std::vector<LayerStats> stats;
+    REQUIRE(pg.layer_stats(r, stats).empty());
+    for (int l = 0; l < 2; ++l) {
+      const LayerStats& st = stats[std::size_t(l)];
+      CHECK(st.delta_low == -r);
+      CHECK(st.delta_high == r);
+      const Binned b = bin_by_hand(hand[std::size_t(l)], -r, r, 1e-6);
+      const double cells = n * pg.network().size(l + 1);
+      double off = 0;
+      for (int k = 0; k < kDeltaBins; ++k) off += std::abs(st.delta_histogram[std::size_t(k)] * cells - b.counts[std::size_t(k)]);
+      CHECK(off <= 2.0 * b.near_edge + 1e-6);
+    }
+    CHECK(stats[1].delta_histogram.front() + stats[1].delta_histogram.back() > 0.5);  // output deltas are large
+  }
+  SECTION("a range that is not finite or is negative is refused, naming it") {
+    std::vector<LayerStats> stats;
+    CHECK(pg.layer_stats(-1, stats).find("gradient histogram's range") != std::string::npos);
+    CHECK(!pg.layer_stats(std::numeric_limits<double>::infinity(), stats).empty());
+    CHECK(!pg.layer_stats(std::numeric_limits<double>::quiet_NaN(), stats).empty());
+    CHECK(stats.empty());
+  }
+}
+
+TEST_CASE("layer statistics: zero initialisation leaves every unit a copy; random weights do not", "[playground][stats][delta]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.hidden = {5, 4};
+  s.hidden_activation = Activation::Sigmoid;
+  s.init = Init::Zeros;
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(20).empty());
+  auto stats = pg.layer_stats();
+  // The weights moved (sigmoid passes 0.5 on), but every unit of a layer moved alike.
+  CHECK_FALSE(pg.network().W(1).isZero(0));
+  CHECK(stats[0].distinct_units == 1);
+  CHECK(stats[1].distinct_units == 1);
+  CHECK(stats[2].distinct_units == 1);  // one output unit
+  // Identical units have identical deltas: a layer's delta histogram is that of one unit.
+  s.init = Init::XavierUniform;
+  REQUIRE(pg.configure(s).empty());
+  stats = pg.layer_stats();
+  CHECK(stats[0].distinct_units == 5);
+  CHECK(stats[1].distinct_units == 4);
+  // Two units made equal by hand count once.
+  Vector p = pg.network().params();
+  MatrixMap W1(p.data() + pg.network().weight_offset(1), 4, 5);
+  VectorMap b1(p.data() + pg.network().bias_offset(1), 4);
+  W1.row(2) = W1.row(0);
+  b1(2) = b1(0);
+  REQUIRE(pg.set_params(p.data(), p.size()).empty());
+  CHECK(pg.layer_stats()[1].distinct_units == 3);
+}
+
 TEST_CASE("gradient() is the training-set gradient of loss plus penalty", "[playground][gradient]") {
   Playground pg;
   Settings s;

@@ -292,7 +292,7 @@ test('the layer view shows gradients vanishing towards the input in a deep sigmo
     await step(page, 5);
     const rows = await page.$$eval('#layer-stats tbody tr', (trs) => trs.map((r) => ({
       gradient: Number(r.dataset.gradient), slope: Number(r.dataset.slope), histogram: r.dataset.histogram.split(',').map(Number),
-      bars: [...r.querySelectorAll('.histogram rect')].map((rect) => Number(rect.getAttribute('height'))),
+      bars: [...r.querySelectorAll('.act .histogram rect')].map((rect) => Number(rect.getAttribute('height'))),
       range: [r.querySelector('.lo').textContent, r.querySelector('.hi').textContent] })));
     assert.equal(rows.length, 7, 'one row per weight layer');
     const gradients = rows.map((r) => r.gradient);

@@ -79,7 +79,8 @@ Settings settings(FuzzedDataProvider& in, const Settings& base) {
   if (in.ConsumeBool()) s.activation_params.leaky_slope = number(in);
   if (in.ConsumeBool()) s.activation_params.elu_alpha = number(in);
   if (in.ConsumeBool()) s.loss = pick<Loss>(in, int(Loss::SoftmaxCrossEntropy));
-  if (in.ConsumeBool()) s.init = pick<Init>(in, int(Init::HeNormal));
+  if (in.ConsumeBool()) s.init = pick<Init>(in, int(Init::UniformScale));
+  if (in.ConsumeBool()) s.init_scale = number(in);
   if (in.ConsumeBool()) s.bias_init = number(in);
   if (in.ConsumeBool()) s.seed = in.ConsumeIntegral<std::uint32_t>();
   TrainSettings& t = s.train;

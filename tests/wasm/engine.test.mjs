@@ -13,7 +13,7 @@ const f32 = Math.fround;
 const DEFAULTS = {
   dataset: 'xor', points: 200, noise: 0, dataSeed: 1, classes: 3, trainRatio: 0.5, validationRatio: 0,
   features: ['x1', 'x2'], hidden: [4, 2], activation: 'tanh', outputActivation: 'tanh',
-  leakySlope: f32(0.01), eluAlpha: 1, loss: 'mse', init: 'xavier_uniform', biasInit: 0, seed: 1,
+  leakySlope: f32(0.01), eluAlpha: 1, loss: 'mse', init: 'xavier_uniform', initScale: 1, biasInit: 0, seed: 1,
   learningRate: f32(0.03), batchSize: 10, l1: 0, l2: 0, decay: 'none', decayRate: f32(0.99),
   decaySteps: 100, optimizer: 'sgd', momentum: f32(0.9), beta1: f32(0.9), beta2: f32(0.999),
   epsilon: f32(1e-8), dropout: 0,
@@ -724,9 +724,11 @@ describe('layerStats()', () => {
     const stats = engine.layerStats();
     assert.equal(stats.length, engine.layerSizes().length - 1);
     for (const s of stats) {
-      assert.deepEqual(Object.keys(s).sort(), ['activationMean', 'activationStd', 'deadFraction', 'gradientNorm',
-        'histogram', 'histogramHigh', 'histogramLow', 'slopeMean']);
-      const { histogram, ...numbers } = s;
+      assert.deepEqual(Object.keys(s).sort(), ['activationMean', 'activationStd', 'deadFraction', 'deltaHigh', 'deltaHistogram',
+        'deltaLow', 'deltaMaxAbs', 'deltaMean', 'deltaStd', 'distinctUnits', 'gradientNorm', 'histogram', 'histogramHigh', 'histogramLow', 'slopeMean']);
+      const { histogram, deltaHistogram, ...numbers } = s;
+      assert.ok(deltaHistogram instanceof Float64Array && deltaHistogram.length === 25);
+      assert.ok(Math.abs(deltaHistogram.reduce((a, b) => a + b, 0) - 1) < 1e-9, 'δ fractions sum to 1');
       for (const v of Object.values(numbers)) assert.ok(Number.isFinite(v));
       assert.ok(s.deadFraction >= 0 && s.deadFraction <= 1);
       assert.ok(s.activationStd >= 0 && s.gradientNorm >= 0);

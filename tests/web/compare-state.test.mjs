@@ -15,7 +15,7 @@ import { splitHash, joinHash } from '../../web/course/route.js';
 test('table: run B may differ in the network and training settings, never in the data or the seed', () => {
   assert.equal(RUN_B_PREFIX, 'b.');
   assert.deepEqual(PER_RUN_KEYS, ['features', 'inputScaling', 'hidden', 'activation', 'outputActivation', 'leakySlope', 'eluAlpha',
-    'loss', 'init', 'biasInit', 'learningRate', 'batchSize', 'l1', 'l2', 'decay', 'decayRate', 'decaySteps',
+    'loss', 'init', 'initScale', 'biasInit', 'learningRate', 'batchSize', 'l1', 'l2', 'decay', 'decayRate', 'decaySteps',
     'optimizer', 'momentum', 'beta1', 'beta2', 'epsilon', 'dropout']);
   for (const k of ['dataset', 'points', 'noise', 'dataSeed', 'classes', 'trainRatio', 'validationRatio', 'seed']) {
     assert.ok(!PER_RUN_KEYS.includes(k), k);

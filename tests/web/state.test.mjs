@@ -16,7 +16,7 @@ const entry = (key) => SETTINGS.find((e) => e.key === key);
 const CORE_DEFAULTS = {
   dataset: 'xor', points: 200, noise: 0, dataSeed: 1, classes: 3, trainRatio: 0.5, validationRatio: 0,
   features: ['x1', 'x2'], inputScaling: 'none', hidden: [4, 2], activation: 'tanh', outputActivation: 'tanh', leakySlope: 0.01,
-  eluAlpha: 1, loss: 'mse', init: 'xavier_uniform', biasInit: 0, seed: 2, learningRate: 0.03, batchSize: 10,
+  eluAlpha: 1, loss: 'mse', init: 'xavier_uniform', initScale: 1, biasInit: 0, seed: 2, learningRate: 0.03, batchSize: 10,
   l1: 0, l2: 0, decay: 'none', decayRate: 0.99, decaySteps: 100, optimizer: 'sgd', momentum: 0.9,
   beta1: 0.9, beta2: 0.999, epsilon: 1e-8, dropout: 0,
 };
@@ -56,7 +56,7 @@ test('table: value sets and ranges', () => {
   assert.deepEqual(entry('outputActivation').values, [...entry('activation').values, 'softmax']);
   assert.deepEqual(entry('activation').values, ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus']);
   assert.deepEqual(entry('loss').values, ['mse', 'bce', 'softmax_ce']);
-  assert.deepEqual(entry('init').values, ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal']);
+  assert.deepEqual(entry('init').values, ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal', 'normal_scale', 'uniform_scale']);
   assert.deepEqual(entry('decay').values, ['none', 'inverse_time', 'exponential']);
   assert.deepEqual(entry('optimizer').values, ['sgd', 'momentum', 'adam']);
   assert.deepEqual(entry('stepMode').values, ['epoch', 'batch', 'example']);

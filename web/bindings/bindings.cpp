@@ -317,9 +317,16 @@ class Core {
     return o;
   }
 
-  val layer_stats() {
+  val layer_stats() { return layer_stats_to_js(pg_.layer_stats()); }
+  val layer_stats_over(double delta_range) {
+    std::vector<bp::LayerStats> stats;
+    const std::string e = pg_.layer_stats(delta_range, stats);
+    return e.empty() ? layer_stats_to_js(stats) : val(e);
+  }
+
+  static val layer_stats_to_js(const std::vector<bp::LayerStats>& stats) {
     val out = val::array();
-    for (const auto& s : pg_.layer_stats()) {
+    for (const auto& s : stats) {
       val o = val::object();
       o.set("gradientNorm", s.gradient_norm);
       o.set("activationMean", s.activation_mean);
@@ -329,6 +336,13 @@ class Core {
       o.set("histogram", typed_array("Float64Array", s.histogram.data(), s.histogram.size()));
       o.set("histogramLow", s.histogram_low);
       o.set("histogramHigh", s.histogram_high);
+      o.set("deltaMean", s.delta_mean);
+      o.set("deltaStd", s.delta_std);
+      o.set("deltaMaxAbs", s.delta_max_abs);
+      o.set("deltaHistogram", typed_array("Float64Array", s.delta_histogram.data(), s.delta_histogram.size()));
+      o.set("deltaLow", s.delta_low);
+      o.set("deltaHigh", s.delta_high);
+      o.set("distinctUnits", s.distinct_units);
       out.call<void>("push", o);
     }
     return out;
@@ -426,6 +440,7 @@ EMSCRIPTEN_BINDINGS(backprop_core) {
       .function("metrics", &Core::metrics)
       .function("layerStats", &Core::layer_stats)
       .function("featureScaling", &Core::feature_scaling)
+      .function("layerStatsOver", &Core::layer_stats_over)
       .function("trace", &Core::trace)
       .function("traceStep", &Core::trace_step)
       .function("traceStepOn", &Core::trace_step_on)

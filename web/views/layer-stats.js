@@ -1,6 +1,6 @@
 // Per-layer gradient magnitudes and activations while training: a table with |dJ/dW| as a bar on
 // a log scale, the mean slope f'(z) each layer multiplies the deltas by, the distribution of its
-// activations as a small histogram, and dead units; under it, |dJ/dW| of every layer over the
+// activations and of its back-propagated deltas (∂L/∂z) as small histograms, and dead units; under it, |dJ/dW| of every layer over the
 // epochs. Vanishing gradients (sigmoid/tanh shrinking them towards the input, saturated units at
 // the ends of the histogram) and dead ReLUs show at a glance. Draws engine.layerStats() snapshots
 // and their record; computes nothing about the network itself.
@@ -73,10 +73,12 @@ export function createLayerStats(container) {
   const table = document.createElement('table');
   table.innerHTML = '<caption>Over the training set, for each weight layer: the size of its gradient (of the data ' +
     'loss alone: without the L1/L2 terms that engine.gradient() and the step panel include), the mean slope ' +
-    'f′(z) its units pass back, and how its activations are spread</caption>' +
+    'f′(z) its units pass back, how its activations are spread, and how the gradients backpropagation brings its units, ' +
+    'δ = ∂L/∂z of each example\'s loss, are spread (over ±their largest size)</caption>' +
     '<thead><tr><th scope="col">layer</th><th scope="col">|dJ/dW| (log scale)</th>' +
     '<th scope="col" title="mean f′(z): each layer multiplies the deltas passing back by this much">mean f′</th>' +
-    '<th scope="col">activations</th><th scope="col">dead</th></tr></thead>';
+    '<th scope="col">activations</th><th scope="col" title="δ = ∂L/∂z of each unit for each training example\'s own loss, before the mean over a batch">gradients δ</th>' +
+    '<th scope="col">dead</th></tr></thead>';
   const body = document.createElement('tbody');
   table.append(body);
   const chartBox = document.createElement('div');
@@ -88,38 +90,42 @@ export function createLayerStats(container) {
   function row() {
     const tr = document.createElement('tr');
     tr.innerHTML = '<th scope="row"></th><td><span class="bar"><span class="fill"></span></span>' +
-      '<span class="value"></span></td><td class="slope"></td><td class="act"><span class="lo"></span></td><td class="dead"></td>';
-    const hist = histogramSvg();
-    const act = tr.querySelector('.act');
-    const hi = document.createElement('span');
-    hi.className = 'hi';
-    act.append(hist, hi);
+      '<span class="value"></span></td><td class="slope"></td><td class="act"></td><td class="delta"></td><td class="dead"></td>';
     body.append(tr);
     return {
       tr, name: tr.querySelector('th'), fill: tr.querySelector('.fill'), value: tr.querySelector('.value'),
-      slope: tr.querySelector('.slope'), lo: act.querySelector('.lo'), hi, hist, bars: [], dead: tr.querySelector('.dead'),
+      slope: tr.querySelector('.slope'), act: histogramCell(tr.querySelector('.act')), delta: histogramCell(tr.querySelector('.delta')),
+      dead: tr.querySelector('.dead'),
     };
   }
 
-  function drawHistogram(r, s, name) {
-    const bars = histogramBars(s.histogram, HIST_W, HIST_H);
-    while (r.bars.length < bars.length) {
+  function histogramCell(td) {
+    const lo = document.createElement('span');
+    lo.className = 'lo';
+    const hi = document.createElement('span');
+    hi.className = 'hi';
+    const hist = histogramSvg();
+    td.append(lo, hist, hi);
+    return { lo, hi, hist, bars: [] };
+  }
+
+  function drawHistogram(h, fractions, low, high, label) {
+    const bars = histogramBars(fractions, HIST_W, HIST_H);
+    while (h.bars.length < bars.length) {
       const rect = document.createElementNS(SVG, 'rect');
-      r.hist.append(rect);
-      r.bars.push(rect);
+      h.hist.append(rect);
+      h.bars.push(rect);
     }
     bars.forEach((b, i) => {
-      const rect = r.bars[i];
+      const rect = h.bars[i];
       rect.setAttribute('x', b.x.toFixed(2));
       rect.setAttribute('y', b.y.toFixed(2));
       rect.setAttribute('width', b.width.toFixed(2));
       rect.setAttribute('height', b.height.toFixed(2));
     });
-    r.lo.textContent = rangeLabel(s.histogramLow);
-    r.hi.textContent = rangeLabel(s.histogramHigh);
-    r.hist.setAttribute('aria-label', `${name}: activations from ${rangeLabel(s.histogramLow)} to ${rangeLabel(s.histogramHigh)}, ` +
-      `mean ${s.activationMean.toFixed(2)}, sd ${s.activationStd.toFixed(2)}`);
-    r.tr.dataset.histogram = Array.from(s.histogram).join(',');
+    h.lo.textContent = rangeLabel(low);
+    h.hi.textContent = rangeLabel(high);
+    h.hist.setAttribute('aria-label', label);
   }
 
   function update({ stats, layerNames, record }) {
@@ -136,7 +142,14 @@ export function createLayerStats(container) {
       r.tr.dataset.slope = String(s.slopeMean);
       r.slope.textContent = Number.isFinite(s.slopeMean) ? s.slopeMean.toFixed(2) : '–';
       r.tr.title = `activation mean ${s.activationMean.toFixed(2)} ± ${s.activationStd.toFixed(2)}`;
-      drawHistogram(r, s, layerNames[l]);
+      drawHistogram(r.act, s.histogram, s.histogramLow, s.histogramHigh, `${layerNames[l]}: activations from ` +
+        `${rangeLabel(s.histogramLow)} to ${rangeLabel(s.histogramHigh)}, mean ${s.activationMean.toFixed(2)}, sd ${s.activationStd.toFixed(2)}`);
+      r.tr.dataset.histogram = Array.from(s.histogram).join(',');
+      drawHistogram(r.delta, s.deltaHistogram, s.deltaLow, s.deltaHigh, `${layerNames[l]}: gradients δ = ∂L/∂z from ` +
+        `${rangeLabel(s.deltaLow)} to ${rangeLabel(s.deltaHigh)}, sd ${sci(s.deltaStd)}`);
+      r.tr.dataset.deltaHistogram = Array.from(s.deltaHistogram).join(',');
+      r.tr.dataset.deltaStd = String(s.deltaStd);
+      r.delta.hist.parentElement.title = `δ = ∂L/∂z: mean ${sci(s.deltaMean)}, sd ${sci(s.deltaStd)}, largest |δ| ${sci(s.deltaMaxAbs)}`;
       r.dead.textContent = `${Math.round(100 * s.deadFraction)}%`;
     });
     if (record) {

@@ -7,7 +7,7 @@ export const VALUE_LABELS = Object.freeze({
   elu: 'ELU', softplus: 'Softplus', softmax: 'Softmax',
   mse: 'Squared error', bce: 'Binary cross-entropy', softmax_ce: 'Softmax cross-entropy',
   zeros: 'Zeros', uniform: 'Uniform ±1/√fan-in', xavier_uniform: 'Xavier uniform', xavier_normal: 'Xavier normal',
-  he_uniform: 'He uniform', he_normal: 'He normal',
+  he_uniform: 'He uniform', he_normal: 'He normal', normal_scale: 'Normal N(0, σ²)', uniform_scale: 'Uniform U(−a, a)',
   standardise: 'Standardise (z-score)',
   none: 'None', inverse_time: 'Inverse time', exponential: 'Exponential',
   sgd: 'SGD', momentum: 'Momentum', adam: 'Adam',

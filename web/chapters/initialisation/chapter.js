@@ -1,7 +1,9 @@
-// Chapter 8, initialisation: symmetry and scale, the schemes the core offers, the zero-init lesson
-// and a task. Signal propagation through depth comes with a later lab.
+// Chapter 8, initialisation: symmetry and scale, the schemes the core offers, the lab of signals and
+// gradients through a deep network (init-lab.js, Glorot & Bengio's figures 6 and 7), the zero-init
+// lesson and a task on the playground.
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
+import { createInitLab, initTasks } from './init-lab.js';
 
 const html = `
 <p>The initial weights must differ. If every weight of a layer starts equal, every unit of that layer
@@ -17,7 +19,21 @@ signal fade through deep networks.</p>
 <math><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo><mo>=</mo><mfrac><mn>2</mn><msub><mi>n</mi><mtext>in</mtext></msub></mfrac></math>,
 twice as much, because a ReLU passes only half of its inputs. The playground's Initialisation setting
 (More settings) offers zeros, uniform <math><mo>±</mo><mn>1</mn><mo>/</mo><msqrt><msub><mi>n</mi><mtext>in</mtext></msub></msqrt></math>,
-and Xavier and He, each uniform or normal.</p>`;
+Xavier and He, each uniform or normal, and two schemes whose scale you choose for every layer alike:
+<math><mi>N</mi><mo>(</mo><mn>0</mn><mo>,</mo><msup><mi>σ</mi><mn>2</mn></msup><mo>)</mo></math> and
+<math><mi>U</mi><mo>(</mo><mo>−</mo><mi>a</mi><mo>,</mo><mi>a</mi><mo>)</mo></math>.</p>
+<p>Before Glorot and Bengio (2010), weights were commonly drawn from
+<math><mi>N</mi><mo>(</mo><mn>0</mn><mo>,</mo><mn>1</mn><mo>)</mo></math> or from the "standard"
+<math><mi>U</mi><mo>(</mo><mo>−</mo><mfrac><mn>1</mn><msqrt><msub><mi>n</mi><mtext>in</mtext></msub></msqrt></mfrac><mo>,</mo><mfrac><mn>1</mn><msqrt><msub><mi>n</mi><mtext>in</mtext></msub></msqrt></mfrac><mo>)</mo></math>,
+whose variance <math><mfrac><mn>1</mn><mrow><mn>3</mn><msub><mi>n</mi><mtext>in</mtext></msub></mrow></mfrac></math> is a third of what keeps
+the signal's variance: with tanh units, the activations shrink layer after layer on the way up. Their figures 6 and 7
+stack, layer by layer, the histograms of the activations and of the back-propagated gradients; the rule they derived asks
+that both keep their variance, forward (<math><msub><mi>n</mi><mtext>in</mtext></msub><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo><mo>=</mo><mn>1</mn></math>)
+and backward (<math><msub><mi>n</mi><mtext>out</mtext></msub><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo><mo>=</mo><mn>1</mn></math>), and settles
+between the two with Xavier's <math><mfrac><mn>2</mn><mrow><msub><mi>n</mi><mtext>in</mtext></msub><mo>+</mo><msub><mi>n</mi><mtext>out</mtext></msub></mrow></mfrac></math>.
+The lab below draws the same figures for a network you choose, every number computed by the core: see the
+gradients narrow toward the input under N(0, 1) with sigmoid units, stay even under Xavier with tanh, and what
+happens to ReLU units until you give them He's variance.</p>`;
 
 export const lessons = [
   { id: 'zero-init', title: 'Zero initialisation: symmetry is never broken',
@@ -44,4 +60,6 @@ export const tasks = [
 
 export const { id, title, playground, mount, unmount } = playgroundChapter({
   id: 'initialisation', title: 'Initialisation', html, lessons, tasks,
+  widgets: [(container, ctx) => createInitLab(container, ctx)],
+  widgetTasks: initTasks,
 });
