@@ -44,7 +44,7 @@ const char* expr_op_symbol(ExprOp op) {
 }
 
 std::string ExprError::message() const {
-  return ok() ? "" : reason + " (at character " + std::to_string(position) + ")";
+  return ok() ? "" : reason + " (at character " + std::to_string(position + 1) + ")";
 }
 
 namespace {
@@ -384,7 +384,7 @@ struct Parser {
       --depth;
       if (!ok) return false;
       if (peek().kind != Tok::RParen)
-        return fail("missing ')' to close the '(' at character " + std::to_string(t.position) + " (found " +
+        return fail("missing ')' to close the '(' at character " + std::to_string(t.position + 1) + " (found " +
                         token_text(peek()) + ")", peek().position);
       ++at;
       return true;
@@ -404,7 +404,7 @@ struct Parser {
         --depth;
         if (!ok) return false;
         if (peek().kind != Tok::RParen)
-          return fail("missing ')' to close " + t.text + "( at character " + std::to_string(open.position) + " (found " +
+          return fail("missing ')' to close " + t.text + "( at character " + std::to_string(open.position + 1) + " (found " +
                           token_text(peek()) + ")", peek().position);
         ++at;
         return add(f, {inner}, t.position, out);
@@ -617,20 +617,23 @@ Dual dual_apply(ExprOp op, Dual a, Dual b, bool exponent_constant) {
 // The paths from `target` to the output, found walking down from the output: `stack` holds the
 // nodes from the output to `node`, `product` the locals along them.
 void list_paths(const ExprGraph& g, const ExprEvaluation& ev, const std::vector<std::vector<int>>& in_edges,
-                const std::vector<char>& depends, int target, int node, std::vector<int>& stack, double product,
-                std::vector<ExprPath>& out) {
+                const std::vector<char>& depends, int target, int node, std::vector<int>& stack,
+                std::vector<int>& edge_stack, double product, std::vector<ExprPath>& out) {
   if (out.size() >= static_cast<std::size_t>(kMaxListedPaths)) return;
   stack.push_back(node);
   if (node == target) {
     ExprPath p;
     p.nodes.assign(stack.rbegin(), stack.rend());
+    p.edges.assign(edge_stack.rbegin(), edge_stack.rend());
     p.product = product;
     out.push_back(std::move(p));
   } else {
     for (int e : in_edges[static_cast<std::size_t>(node)]) {
       const ExprEdge& edge = ev.edges[static_cast<std::size_t>(e)];
-      if (depends[static_cast<std::size_t>(edge.from)])
-        list_paths(g, ev, in_edges, depends, target, edge.from, stack, product * edge.local, out);
+      if (!depends[static_cast<std::size_t>(edge.from)]) continue;
+      edge_stack.push_back(e);
+      list_paths(g, ev, in_edges, depends, target, edge.from, stack, edge_stack, product * edge.local, out);
+      edge_stack.pop_back();
     }
   }
   stack.pop_back();
@@ -729,8 +732,8 @@ ExprError evaluate_expression(const ExprGraph& g, const std::vector<double>& val
     for (std::size_t i = 0; i < n; ++i)
       for (int k : g.nodes[i].inputs) depends[i] = depends[i] || depends[static_cast<std::size_t>(k)];
     std::vector<ExprPath> paths;
-    std::vector<int> stack;
-    if (depends[static_cast<std::size_t>(output)]) list_paths(g, out, in_edges, depends, var, output, stack, 1, paths);
+    std::vector<int> stack, edge_stack;
+    if (depends[static_cast<std::size_t>(output)]) list_paths(g, out, in_edges, depends, var, output, stack, edge_stack, 1, paths);
     out.paths.push_back(std::move(paths));
   }
   return {};

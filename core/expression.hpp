@@ -39,12 +39,13 @@ struct ExprGraph {
   int output = -1;              // the last statement's node (always the last node)
 };
 
-// What went wrong and where (UTF-16 code units into the text; the text's length for "at the end").
+// What went wrong and where: position counts UTF-16 code units from 0 (the text's length for "at
+// the end"); words for people (message(), a reason naming another place) count characters from 1.
 struct ExprError {
   std::string reason;
   int position = -1;
   bool ok() const { return position < 0; }
-  std::string message() const;  // "reason (at character p)", "" when ok
+  std::string message() const;  // "reason (at character position + 1)", "" when ok
 };
 
 // Parses `text`: statements separated by ';' or new lines, each `name = expression` or (the last
@@ -65,9 +66,11 @@ struct ExprEdge {
   double local = 0, upstream = 0, gradient = 0;
 };
 
-// One path from an input to the output: its nodes (input first) and the product of its locals.
+// One path from an input to the output: its nodes and edges (input first; two edges may join the
+// same two nodes, as in x*x) and the product of the edges' locals.
 struct ExprPath {
   std::vector<int> nodes;
+  std::vector<int> edges;
   double product = 0;
 };
 

@@ -157,6 +157,15 @@ TEST_CASE("f(g(x)) = 2g^2 - 3g + 1 with g = x^3 + 2x at x = 1: g = 3, f = 10, df
   for (const auto& p : r.ev.paths[0]) {
     CHECK(p.nodes.front() == r.node.at("x"));
     CHECK(p.nodes.back() == r.node.at("f"));
+    REQUIRE(p.edges.size() + 1 == p.nodes.size());
+    double product = 1;
+    for (std::size_t k = 0; k < p.edges.size(); ++k) {
+      const ExprEdge& e = r.ev.edges[static_cast<std::size_t>(p.edges[k])];
+      CHECK(e.from == p.nodes[k]);
+      CHECK(e.to == p.nodes[k + 1]);
+      product *= e.local;
+    }
+    CHECK(p.product == product);
     sum += p.product;
   }
   CHECK(sum == Approx(45).epsilon(1e-14));
@@ -267,6 +276,13 @@ TEST_CASE("operators, functions and typographic forms", "[expression]") {
   CHECK(f.ev.grad[0] == Approx(1.4));
   CHECK(f.ev.edges[0].from == 0);
   CHECK(f.ev.edges[1].from == 0);
+  // x*x: two edges from x to the same node, two paths told apart by their edges.
+  CHECK(f.ev.path_count[0] == 2);
+  REQUIRE(f.ev.paths[0].size() == 2);
+  CHECK(f.ev.paths[0][0].edges != f.ev.paths[0][1].edges);
+  const Run d = run("x - x", at);
+  CHECK(d.ev.paths[0][0].product + d.ev.paths[0][1].product == 0);
+  CHECK(d.ev.grad[0] == 0);
   // An edge from a number carries no gradient; the number has none.
   CHECK(f.ev.edges[3].from == 2);
   CHECK(std::isnan(f.ev.edges[3].local));
