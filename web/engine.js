@@ -1,6 +1,6 @@
 // The JS API of the core, and the only file that touches the wasm module. A thin wrapper over the
 // Embind classes `Core` (the playground), `ClassicUnit` (the perceptron and Adaline rules) and
-// `Descent` (gradient descent on two-parameter losses), and the activation lab's free functions: it turns the core's error strings into Errors, copies results out of wasm memory, and names things
+// `Descent` (gradient descent on two-parameter losses), the activation lab's and the computational-graphs lab's free functions: it turns the core's error strings into Errors, copies results out of wasm memory, and names things
 // the JS way. No maths here: every number comes from the core.
 
 /** Error raised for any setting or call the core rejects; `message` names the bad setting. */
@@ -702,4 +702,62 @@ export function chainProducts(module, paths) {
   }
   const copies = Array.from({ length: paths.length }, (_, i) => finiteNumbers(`paths[${i}]`, paths[i], MAX_CHAIN_FACTORS));
   return check(module.chainProducts(copies));
+}
+
+// ---- the computational-graphs lab (core/expression.hpp) ----
+
+const MAX_EXPRESSION_TEXT = 8000;  // UTF-16 units; the core's own limit (2,000 bytes) says the rest
+
+/**
+ * The lecture's examples: [{ id, title, text, values: [{ name, value }] }], values in the order the
+ * names first appear.
+ * @param module the loaded Emscripten module (engine.module)
+ */
+export function expressionPresets(module) { return module.expressionPresets(); }
+
+function expressionText(text) {
+  if (typeof text !== 'string') throw new EngineError(`the expression must be a string (got ${describe(text)})`);
+  return text;
+}
+
+const tooLong = (module) => ({ ok: false, stage: 'parse', position: module.maxExpressionLength,
+  error: `the text is longer than ${module.maxExpressionLength} characters` });
+
+/**
+ * Parses a typed expression or program ("q = x + y; f = q*z"): { ok: true, text (the graph printed
+ * back), variables (names, in the order they appear), variableNodes, output, nodes: [{ op, symbol,
+ * name, constant, inputs, position, isConstant }] }, or { ok: false, stage: 'parse', error,
+ * position } (UTF-16 units into the text) for a bad expression — data to show, not a throw.
+ * @param module the loaded Emscripten module
+ * @param {string} text
+ */
+export function parseExpression(module, text) {
+  if (expressionText(text).length > MAX_EXPRESSION_TEXT) return tooLong(module);
+  return module.parseExpression(text);
+}
+
+/**
+ * Parses and evaluates `text` with the inputs' values by name: the graph as parseExpression gives
+ * it, each node with value and grad (d output / d node by reverse mode), edges [{ from, to, slot,
+ * local (d to / d from), upstream (d output / d to), gradient (upstream × local) }], reverse
+ * { nodes, edges } (the order reverse mode finalises gradients and multiplies edges), forward
+ * { tangents (per input, d node / d input for every node: one dual-number pass each), grad },
+ * paths (per input { count, listed: [{ nodes, edges, product }] }). A bad expression or a value outside
+ * an operation's domain (division by zero, log of a non-positive number, …) gives { ok: false,
+ * stage, error, position } (and `graph` when it parsed).
+ * @param module the loaded Emscripten module
+ * @param {string} text
+ * @param {Object<string, number>} values every input's value by name
+ */
+export function evaluateExpression(module, text, values) {
+  if (expressionText(text).length > MAX_EXPRESSION_TEXT) return tooLong(module);
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) throw new EngineError('values must be an object of numbers by name');
+  const graph = module.parseExpression(text);
+  if (!graph.ok) return graph;
+  const missing = graph.variables.filter((name) => !Object.hasOwn(values, name));
+  if (missing.length) throw new EngineError(`no value for ${missing.map((m) => `'${m}'`).join(', ')}`);
+  const x = graph.variables.map((name) => values[name]);
+  const bad = x.findIndex((v) => typeof v !== 'number');
+  if (bad >= 0) throw new EngineError(`${graph.variables[bad]} must be a number (got ${describe(x[bad])})`);
+  return check(module.evaluateExpression(text, x));
 }

@@ -207,7 +207,7 @@ void setup_random(Network& net, Loss loss, Workspace& ws, std::uint32_t seed) {
   FAIL("no random setup keeps z away from the kinks");
 }
 
-struct Pairing {
+struct LossPairing {  // not bp::Pairing: the unity build may put both in one file
   Loss loss;
   Activation output;
   int outputs;
@@ -217,7 +217,7 @@ const Activation kHidden[] = {Activation::Linear, Activation::Sigmoid,  Activati
                               Activation::Relu,   Activation::LeakyRelu, Activation::Elu,
                               Activation::Softplus};
 
-const Pairing kPairings[] = {
+const LossPairing kPairings[] = {
     {Loss::SquaredError, Activation::Linear, 2},      {Loss::SquaredError, Activation::Sigmoid, 2},
     {Loss::SquaredError, Activation::Tanh, 2},        {Loss::SquaredError, Activation::Relu, 2},
     {Loss::SquaredError, Activation::LeakyRelu, 2},   {Loss::SquaredError, Activation::Elu, 2},
@@ -401,7 +401,7 @@ TEST_CASE("forward matches a hand computation", "[network]") {
 
 TEST_CASE("backward matches central differences for every activation x loss pairing", "[network][gradient]") {
   std::uint32_t seed = 100;
-  for (const Pairing& pairing : kPairings) {
+  for (const LossPairing& pairing : kPairings) {
     for (Activation hidden : kHidden) {
       for (int reg = 0; reg < 3; ++reg) {  // none, L2, L1 + L2
         const Scalar l1 = reg == 2 ? Scalar(0.05) : Scalar(0);

@@ -1,9 +1,12 @@
-// Chapter 5, backpropagation: the chain rule layer by layer, the computational graph (with its
-// task), the backprop-by-hand lesson; the playground's step panel shows a real step under it.
+// Chapter 5, backpropagation: the chain rule layer by layer, the computational graph of
+// f = (x + y)·z (with its task), the computational-graphs lab for any typed expression (with its
+// tasks), the backprop-by-hand lesson and the lecture's circles experiment (with its task); the
+// playground's step panel shows a real step under it.
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf, percent, testAccuracyAtLeast } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
 import { createGraphWidget } from './graph.js';
+import { createExpressionLab, expressionTasks } from './expression-lab.js';
 
 const html = `
 <p>Backpropagation computes every <math><mo>∂</mo><mi>L</mi><mo>/</mo><mo>∂</mo><mi>w</mi></math> with the
@@ -16,7 +19,13 @@ and each weight's gradient is the δ at its head times the activation at its tai
 <p>The graph below shows the same rule on the smallest example: every edge multiplies the gradient
 arriving from above by its own local derivative. Under the playground, "Watch one training step" runs a
 real step of the core on the network above and plays its forward pass, loss, backward pass and update;
-click any unit or link there for its chain-rule equation with the numbers in.</p>`;
+click any unit or link there for its chain-rule equation with the numbers in.</p>
+<p>The lab after it takes any expression you type. Where a value is used twice (a fork), its gradient is
+the sum over every path to the output:
+<math><mfrac><mrow><mo>∂</mo><mi>f</mi></mrow><mrow><mo>∂</mo><mi>x</mi></mrow></mfrac><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><mfrac><mrow><mo>∂</mo><mi>f</mi></mrow><mrow><mo>∂</mo><msub><mi>g</mi><mi>i</mi></msub></mrow></mfrac><mfrac><mrow><mo>∂</mo><msub><mi>g</mi><mi>i</mi></msub></mrow><mrow><mo>∂</mo><mi>x</mi></mrow></mfrac></math>.
+Reverse mode (backpropagation, Linnainmaa's reverse-mode automatic differentiation of 1970) computes each
+node's gradient once, from the output back, and reuses it for everything below; forward mode carries the
+derivative with respect to one input along with the values, so it needs one pass per input.</p>`;
 
 export const lessons = [
   { id: 'backprop-by-hand', title: 'Backpropagation by hand',
@@ -76,5 +85,6 @@ const playgroundTasks = [
 
 export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
   id: 'backprop', title: 'Backpropagation', html, lessons, tasks: playgroundTasks,
-  widgets: [(container, ctx) => createGraphWidget(container, ctx, graphTasks)], widgetTasks: graphTasks,
+  widgets: [(container, ctx) => createGraphWidget(container, ctx, graphTasks), (container, ctx) => createExpressionLab(container, ctx)],
+  widgetTasks: [...graphTasks, ...expressionTasks],
 });

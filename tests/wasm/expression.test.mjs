@@ -1,0 +1,100 @@
+// The computational-graphs lab's engine calls through the wasm build: the presets with the
+// lecture's numbers, edges and both modes, a typed expression's error with its position (as data,
+// not a throw), misuse refused with EngineError, and the lab's words (playerSteps, forkWords) and
+// tasks read from the same results the page shows.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadModule } from './load-engine.mjs';
+import { EngineError, evaluateExpression, expressionPresets, parseExpression } from '../../web/engine.js';
+import { expressionTasks, forkWords, playerSteps } from '../../web/chapters/backprop/expression-lab.js';
+import { evaluate } from '../../web/course/tasks.js';
+
+const module = await loadModule();
+const presetValues = (p) => Object.fromEntries(p.values.map((v) => [v.name, v.value]));
+const byName = (r) => Object.fromEntries(r.nodes.filter((n) => n.name).map((n) => [n.name, n]));
+
+test('the presets: the lecture\'s examples, each evaluating to its hand values', () => {
+  const presets = expressionPresets(module);
+  assert.deepEqual(presets.map((p) => p.id), ['sum-times', 'linear-regression', 'composition', 'fork', 'sigmoid-neuron']);
+  const hand = {
+    'sum-times': { f: -12, q: 3, grads: { x: -4, y: -4, z: 3 } },
+    'linear-regression': { L: 9, grads: { w1: 18, x: 12, w0: 6, y: -6 } },
+    composition: { f: 10, g: 3, grads: { x: 45 } },
+    fork: { h: -8, grads: { x: -27 } },
+    'sigmoid-neuron': { L: 0.125, a: 0.5, grads: { w1: -0.125, x1: -0.0625, w2: -0.25, x2: 0.03125, b: -0.125, t: 0.5 } },
+  };
+  for (const p of presets) {
+    const r = evaluateExpression(module, p.text, presetValues(p));
+    assert.equal(r.ok, true, p.id);
+    const n = byName(r);
+    const { grads, ...values } = hand[p.id];
+    for (const [name, v] of Object.entries(values)) assert.equal(n[name].value, v, `${p.id} ${name}`);
+    for (const [name, g] of Object.entries(grads)) assert.equal(n[name].grad, g, `${p.id} ∂/∂${name}`);
+    assert.deepEqual(r.variables, p.values.map((v) => v.name));
+    assert.deepEqual([...r.forward.grad], r.variables.map((name) => n[name].grad), `${p.id}: forward mode agrees`);
+    assert.equal(parseExpression(module, r.text).text, r.text, 'the printed graph reads back the same');
+  }
+});
+
+test('f = (x + y) z: edges carry local and upstream × local; reverse finalises f, z, q, y, x; forward makes 3 passes', () => {
+  const r = evaluateExpression(module, 'q = x + y; f = q*z', { x: -2, y: 5, z: -4 });
+  const edge = (from, to) => r.edges.find((e) => r.nodes[e.from].name === from && r.nodes[e.to].name === to);
+  assert.deepEqual({ ...edge('q', 'f') }, { from: 2, to: 4, slot: 0, local: -4, upstream: 1, gradient: -4 });
+  assert.deepEqual({ ...edge('x', 'q') }, { from: 0, to: 2, slot: 0, local: 1, upstream: -4, gradient: -4 });
+  assert.deepEqual([...r.reverse.nodes], [4, 3, 2, 1, 0]);
+  assert.equal(r.reverse.edges.length, 4);
+  assert.equal(r.forward.tangents.length, 3);
+  assert.deepEqual([...r.forward.tangents[2]], [0, 0, 0, 1, 3]);  // d/dz: z = 1, f = q = 3
+  const reverse = playerSteps(r, 'reverse');
+  assert.equal(reverse.length, 5);
+  assert.equal(reverse[0].text, 'Start at the output: ∂f/∂f = 1. It is stored and reused (memoised) for its 2 inputs: q gets 1 × −4 = −4; z gets 1 × 3 = 3.');
+  assert.match(reverse[2].text, /^∂f\/∂q = 1 × −4 = −4, from its one use\. .* It is stored and reused \(memoised\) for its 2 inputs: x gets −4 × 1 = −4; y gets −4 × 1 = −4\.$/);
+  const forward = playerSteps(r, 'forward');
+  assert.equal(forward.length, 15, '3 passes over 5 nodes');
+  assert.equal(forward[4].text, 'Pass 1 of 3 (∂/∂x): ∂f/∂x = −4 × 1 + 3 × 0 = −4 (local × what each input carries). This pass gives ∂f/∂x = −4 ' +
+    'and nothing else: every input needs its own pass over the whole graph (3 here), while reverse mode gets them all in one backward pass.');
+});
+
+test('the fork h(f(x), g(x)): the sum over paths in words', () => {
+  const p = expressionPresets(module).find((x) => x.id === 'fork');
+  const r = evaluateExpression(module, p.text, { x: 1 });
+  assert.equal(r.paths[0].count, 4);
+  const words = forkWords(r);
+  assert.ok(words.includes('x feeds 3 operations (a fork): ∂h/∂x = 9 + (−18) + (−18) = −27, the sum of what comes back along each.'), words.join('\n'));
+  assert.ok(words.some((w) => /^∂h\/∂x sums 4 paths from x to h, each the product of the local derivatives along it: x → f → /.test(w) && w.endsWith('Together: −27.')));
+});
+
+test('bad expressions are data with a position; evaluation errors name the operation; misuse throws', () => {
+  assert.deepEqual({ ...parseExpression(module, '(x + y') }, { ok: false, stage: 'parse', error: 'missing \')\' to close the \'(\' at character 1 (found the end of the text)', position: 6 });
+  assert.equal(parseExpression(module, 'x − y × 2').ok, true, 'typographic minus and times');
+  assert.equal(parseExpression(module, 'a − @').position, 4, 'positions count UTF-16 units, as JS does');
+  assert.equal(parseExpression(module, 'sin(x)').error, 'unknown function \'sin\' (exp, log, sigmoid, tanh, relu; write sin*(...) to multiply)');
+  const log = evaluateExpression(module, 'log(x - 1)', { x: 1 });
+  assert.equal(log.ok, false);
+  assert.equal(log.stage, 'evaluate');
+  assert.equal(log.position, 0);
+  assert.match(log.error, /^log needs a positive number \(got 0\)$/);
+  assert.equal(log.graph.nodes.length, 4);
+  assert.equal(evaluateExpression(module, 'x/y', { x: 1, y: 0 }).error, 'division by zero: 1 ÷ 0');
+  assert.equal(evaluateExpression(module, 'x', { x: NaN }).error, 'x must be a finite number (got nan)');
+  assert.equal(parseExpression(module, '('.repeat(100000)).position, 2000, 'the core\'s length limit');
+  assert.equal(parseExpression(module, 'x'.repeat(9000)).error, 'the text is longer than 2000 characters');
+  assert.equal(parseExpression(module, `${'('.repeat(200)}x${')'.repeat(200)}`).error, 'nested more than 64 levels deep');
+  assert.throws(() => parseExpression(module, 42), EngineError);
+  assert.throws(() => evaluateExpression(module, 'x + y', { x: 1 }), /no value for 'y'/);
+  assert.throws(() => evaluateExpression(module, 'x', { x: '1' }), /x must be a number/);
+  assert.throws(() => evaluateExpression(module, 'x', null), EngineError);
+});
+
+test('the lab\'s tasks on the core\'s numbers: cancel the fork\'s paths, a gradient of 6, a perfect fit', () => {
+  const task = (id) => expressionTasks.find((t) => t.id === id);
+  const fork = expressionPresets(module).find((x) => x.id === 'fork');
+  assert.equal(evaluate(task('graph-fork-zero'), { result: evaluateExpression(module, fork.text, { x: 1 }), preset: 'fork' }).met, false);
+  assert.equal(evaluate(task('graph-fork-zero'), { result: evaluateExpression(module, fork.text, { x: 0 }), preset: 'fork' }).met, true);
+  const own = evaluateExpression(module, 'x^2*y + 2*x', { x: 1, y: 2 });  // 2xy + 2 = 6
+  assert.equal(evaluate(task('graph-own-gradient'), { result: own, preset: null }).met, true);
+  assert.deepEqual(evaluate(task('graph-own-gradient'), { result: evaluateExpression(module, 'x*y', { x: 1, y: 2 }), preset: null }).missing, ['∂/∂x = 6 (now 2)']);
+  const lr = expressionPresets(module).find((x) => x.id === 'linear-regression');
+  assert.equal(evaluate(task('graph-fit-line'), { result: evaluateExpression(module, lr.text, { w1: 1, x: 3, w0: 1, y: 4 }), preset: 'linear-regression' }).met, true);
+  assert.deepEqual(evaluate(task('graph-fit-line'), { result: evaluateExpression(module, lr.text, presetValues(lr)), preset: 'linear-regression' }).missing, ['L = 0 (now 9)']);
+});

@@ -1,0 +1,406 @@
+// Chapter 5's computational-graphs lab: the learner types an expression (or picks one of the
+// lecture's), sets its inputs, and sees the graph with every forward value, every edge's upstream ×
+// local and every gradient; a player steps through reverse mode (each gradient final once, then
+// reused) against forward mode (one pass per input); forks are summed in words. Every number is
+// the core's (engine.js evaluateExpression); this file lays them out, plays them and checks the
+// tasks. playerSteps() and forkWords() are pure, so Node tests read what the page says.
+import { evaluateExpression, expressionPresets, parseExpression } from '../../engine.js';
+import { renderTasks, allOf } from '../../course/tasks.js';
+import { bindLabState, numberList } from '../../course/lab-state.js';
+import { labListeners } from '../../course/lab-wiring.js';
+import { formatNumber as short } from '../../views/format.js';
+import { createExpressionGraph, nodeLabels } from '../../views/expression-graph.js';
+import { LAB_VALUE } from '../../course/route.js';
+import { encodeExpression, decodeExpression } from './expression-link.js';
+
+export const DEFAULT_PRESET = 'sum-times';
+const PLAY_MS = 900;
+const NEW_INPUT = 1;  // a name the learner adds starts at 1
+
+const paren = (v) => (v < 0 ? `(${short(v)})` : short(v));
+const inputIndex = (result, name) => result.variables.indexOf(name);
+const gradOf = (result, name) => {
+  const k = inputIndex(result, name);
+  return k < 0 ? NaN : result.nodes[result.variableNodes[k]].grad;
+};
+
+/**
+ * The steps the player shows for one mode. Reverse: one per node whose gradient becomes final
+ * (output first). Forward: for each input, one per node in order (its tangent for that input).
+ * Each: { node, pass (forward), gradients (Set of nodes shown), edges (Set of edges shown),
+ * currentEdges, upTo (forward), text }.
+ * @param {object} result evaluateExpression's (ok) result
+ * @param {'reverse'|'forward'} mode
+ */
+export function playerSteps(result, mode) {
+  const labels = nodeLabels(result);
+  const out = labels[result.output];
+  const edgesFrom = result.nodes.map(() => []), edgesTo = result.nodes.map(() => []);
+  result.edges.forEach((e, k) => {
+    if (result.nodes[e.from].isConstant) return;
+    edgesFrom[e.from].push(k);
+    edgesTo[e.to].push(k);
+  });
+  const steps = [];
+  if (mode === 'reverse') {
+    const gradients = new Set(), edges = new Set();
+    for (const n of result.reverse.nodes) {
+      gradients.add(n);
+      const below = edgesTo[n];
+      for (const k of below) edges.add(k);
+      const g = result.nodes[n].grad;
+      let text;
+      if (n === result.output) text = `Start at the output: ∂${out}/∂${out} = 1.`;
+      else {
+        const parts = edgesFrom[n].map((k) => result.edges[k].gradient);
+        text = parts.length === 1
+          ? `∂${out}/∂${labels[n]} = ${short(result.edges[edgesFrom[n][0]].upstream)} × ${short(result.edges[edgesFrom[n][0]].local)} = ${short(g)}, from its one use.`
+          : `${labels[n]} is used ${parts.length} times (a fork), so ∂${out}/∂${labels[n]} adds what each use passes back: ` +
+            `${parts.map(paren).join(' + ')} = ${short(g)}.`;
+        text += ' Every use is done, so this gradient is final.';
+      }
+      text += below.length === 0 ? ` ${labels[n]} is an input: nothing below it.`
+        : ` It is stored and reused (memoised) for its ${below.length === 1 ? 'input' : `${below.length} inputs`}: ` +
+          below.map((k) => `${labels[result.edges[k].from]} gets ${short(g)} × ${short(result.edges[k].local)} = ${short(result.edges[k].gradient)}`).join('; ') + '.';
+      steps.push({ node: n, gradients: new Set(gradients), edges: new Set(edges), currentEdges: new Set(below), text });
+    }
+    return steps;
+  }
+  const order = result.nodes.map((_, i) => i).filter((i) => !result.nodes[i].isConstant);
+  result.variables.forEach((input, pass) => {
+    const t = result.forward.tangents[pass];
+    for (const i of order) {
+      const head = `Pass ${pass + 1} of ${result.variables.length} (∂/∂${input}): `;
+      let text;
+      if (result.nodes[i].op === 'variable') text = `${head}∂${labels[i]}/∂${input} = ${short(t[i])}${labels[i] === input ? ', the seed of this pass.' : '.'}`;
+      else {
+        const terms = edgesTo[i].map((k) => `${short(result.edges[k].local)} × ${paren(t[result.edges[k].from])}`);
+        text = `${head}∂${labels[i]}/∂${input} = ${terms.join(' + ')} = ${short(t[i])} (local × what each input carries).`;
+      }
+      if (i === result.output) {
+        text += ` This pass gives ∂${out}/∂${input} = ${short(t[i])} and nothing else`;
+        text += result.variables.length > 1 ? `: every input needs its own pass over the whole graph (${result.variables.length} here), ` +
+          'while reverse mode gets them all in one backward pass.' : '.';
+      }
+      steps.push({ node: i, pass, upTo: i, input, currentEdges: new Set(edgesTo[i]), text });
+    }
+  });
+  return steps;
+}
+
+/**
+ * The forks and the sum over paths, in words: one sentence per node used more than once, and one
+ * per input reached along more than one path (its first paths listed with their products).
+ * @param {object} result evaluateExpression's (ok) result
+ * @returns {string[]}
+ */
+export function forkWords(result) {
+  const labels = nodeLabels(result);
+  const out = labels[result.output];
+  const words = [];
+  result.nodes.forEach((n, i) => {
+    if (n.isConstant) return;
+    const uses = result.edges.filter((e) => e.from === i);
+    if (uses.length < 2) return;
+    words.push(`${labels[i]} feeds ${uses.length} operations (a fork): ∂${out}/∂${labels[i]} = ` +
+      `${uses.map((e) => paren(e.gradient)).join(' + ')} = ${short(n.grad)}, the sum of what comes back along each.`);
+  });
+  result.variables.forEach((input, k) => {
+    const { count, listed } = result.paths[k];
+    if (count < 2) return;
+    const shown = listed.map((p) => `${[...p.nodes].map((i) => labels[i]).join(' → ')}: ` +
+      `${[...p.edges].map((e) => paren(result.edges[e].local)).join(' × ')} = ${short(p.product)}`);
+    words.push(`∂${out}/∂${input} sums ${count} paths from ${input} to ${out}, each the product of the local derivatives along it: ` +
+      `${shown.join('; ')}${count > listed.length ? `; and ${count - listed.length} more` : ''}. ` +
+      `Together: ${short(gradOf(result, input))}.`);
+  });
+  return words;
+}
+
+const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+// Tasks read { result, preset } where preset is the id of the preset whose graph is shown, if any.
+export const expressionTasks = [
+  { id: 'graph-fork-zero', title: 'Cancel the paths',
+    statement: 'Open the fork preset h(f(x), g(x)) and find the x where the paths through f and through g cancel, ' +
+      'so that ∂h/∂x = 0.',
+    check: ({ result, preset }) => allOf([
+      [preset === 'fork', 'show the fork preset (its expression unchanged)'],
+      [preset === 'fork' && near(gradOf(result, 'x'), 0), `∂h/∂x = 0 (now ${short(gradOf(result, 'x'))})`],
+    ]) },
+  { id: 'graph-own-gradient', title: 'A gradient of your own',
+    statement: 'Type an expression of your own in x and y (not a preset) whose ∂/∂x is 6 at x = 1, y = 2.',
+    check: ({ result, preset }) => {
+      const k = result ? inputIndex(result, 'x') : -1, j = result ? inputIndex(result, 'y') : -1;
+      const x = k < 0 ? NaN : result.nodes[result.variableNodes[k]].value, y = j < 0 ? NaN : result.nodes[result.variableNodes[j]].value;
+      return allOf([
+        [preset === null, 'an expression that is not a preset'],
+        [k >= 0 && j >= 0, 'inputs named x and y'],
+        [x === 1 && y === 2, `x = 1 and y = 2 (now ${short(x)} and ${short(y)})`],
+        [k >= 0 && near(gradOf(result, 'x'), 6), `∂/∂x = 6 (now ${short(gradOf(result, 'x'))})`],
+      ]);
+    } },
+  { id: 'graph-fit-line', title: 'A perfect fit',
+    statement: 'In the linear-regression preset, keep x = 3 and y = 4 and choose w0 and w1 so that L = 0. ' +
+      'What happens to every gradient?',
+    check: ({ result, preset }) => {
+      const value = (name) => result.nodes[result.variableNodes[inputIndex(result, name)]].value;
+      const lr = preset === 'linear-regression';
+      return allOf([
+        [lr, 'show the linear-regression preset'],
+        [lr && value('x') === 3 && value('y') === 4, 'x = 3 and y = 4'],
+        [lr && result.nodes[result.output].value === 0, `L = 0 (now ${lr ? short(result.nodes[result.output].value) : '–'})`],
+      ]);
+    } },
+];
+
+// The text's characters with the one at `position` marked (a mark after the end for "ends early").
+function markedText(text, position) {
+  const pre = document.createElement('pre');
+  pre.className = 'expr-marked';
+  const mark = document.createElement('mark');
+  mark.textContent = position < text.length ? text[position].replace('\n', '↵\n') : ' ';
+  pre.append(text.slice(0, position), mark, text.slice(position + 1));
+  return pre;
+}
+
+/** @returns {() => void} clean-up */
+export function createExpressionLab(container, { module, playground, route, lab }, tasks = expressionTasks) {
+  const presets = expressionPresets(module);
+  const byId = new Map(presets.map((p) => [p.id, p]));
+  const start = byId.get(DEFAULT_PRESET);
+  // Each preset's graph printed back, to tell a preset from an edit of it whatever the spacing.
+  const presetOf = new Map(presets.map((p) => [parseExpression(module, p.text).text, p.id]));
+  const section = document.createElement('section');
+  section.id = 'expression-lab';
+  section.className = 'widget expr-lab';
+  section.innerHTML = `
+  <h3>Computational graphs of your own</h3>
+  <p class="hint">Type an expression, or a few assignments separated by ; or new lines (the last one is the
+    output): + − * / ^, exp, log, sigmoid, tanh, relu, numbers and names. Every name becomes an input you set
+    below; a name used twice is one node with two edges out (a fork). Each edge shows upstream × local = what
+    it passes back; under each node, the output's gradient with respect to it.</p>
+  <div class="row expr-presets" role="group" aria-label="The lecture's examples">${presets.map((p) =>
+    `<button type="button" data-preset="${p.id}"></button>`).join('')}</div>
+  <label class="expr-text-label" for="expr-text">Expression</label>
+  <textarea id="expr-text" rows="2" spellcheck="false" autocomplete="off" aria-describedby="expr-error"></textarea>
+  <div id="expr-error" class="expr-error" role="status"></div>
+  <div id="expr-values" class="row expr-values" role="group" aria-label="Input values"></div>
+  <input id="expr-values-list" type="hidden" data-list>
+  <p id="expr-link-note" class="hint" hidden>This expression (or its values) is too long for the link, or holds a character it cannot carry: the link keeps the last one that fitted.</p>
+  <svg id="expr-svg" class="expr-svg" role="group" aria-label="The expression's computational graph with values and gradients"></svg>
+  <p id="expr-summary" class="expr-summary"></p>
+  <ul id="expr-forks" class="expr-forks"></ul>
+  <h4>Reverse mode against forward mode, step by step</h4>
+  <div class="row expr-player">
+    <label class="compact">mode <select id="expr-mode"><option value="reverse">reverse mode (backpropagation)</option>
+      <option value="forward">forward mode (one pass per input)</option></select></label>
+    <button type="button" id="expr-first">Start</button>
+    <button type="button" id="expr-prev">Previous</button>
+    <button type="button" id="expr-next">Next</button>
+    <button type="button" id="expr-play">Play</button>
+    <button type="button" id="expr-all">Show all</button>
+  </div>
+  <p id="expr-step" class="expr-step" role="status"></p>
+  <p id="expr-cost" class="hint"></p>`;
+  container.append(section);
+  const $ = (id) => section.querySelector(`#${id}`);
+  section.querySelectorAll('[data-preset]').forEach((b) => { b.textContent = byId.get(b.dataset.preset).title; });
+  const taskList = renderTasks(section, tasks, { active: route.task });
+  const view = createExpressionGraph($('expr-svg'));
+  const textField = $('expr-text');
+  const valuesField = $('expr-values-list');
+  const mode = $('expr-mode');
+
+  // The link: graph.expr (encoded, expression-link.js) beside what bindLabState carries (mode and the
+  // values in the inputs' order); a link with an expression always carries its values too.
+  const linkExpr = lab?.values('graph')?.expr;
+  let savedExpr = null;
+  const labWithExpr = lab && {
+    values: (prefix) => { const { expr: _, ...rest } = lab.values(prefix); return rest; },
+    save: (prefix, values) => lab.save(prefix, savedExpr === null ? values
+      : { expr: savedExpr, ...values, values: valuesField.value.split(',').map((t) => t.trim()).join('_') }),
+    report: (problems) => lab.report(problems),
+  };
+  textField.value = start.text;
+  valuesField.value = start.values.map((v) => v.value).join(', ');
+  const linked = bindLabState(labWithExpr, 'graph', { mode, values: valuesField });
+  const values = new Map();  // every input's value by name, kept while the text changes
+  if (linkExpr !== undefined) {
+    const text = decodeExpression(linkExpr);
+    if (text === null) lab.report([`graph.expr '${linkExpr}' is not an expression this lab wrote`]);
+    else { textField.value = text; savedExpr = linkExpr; }
+  }
+  const linkValues = numberList(valuesField.value) ?? [];
+  const firstGraph = parseExpression(module, textField.value);
+  if (firstGraph.ok) {
+    const preset = presets.find((p) => p.id === presetOf.get(firstGraph.text));
+    const fromLink = lab?.values('graph')?.values !== undefined;
+    if (fromLink && linkValues.length !== firstGraph.variables.length) {
+      lab.report([`graph.values has ${linkValues.length} numbers for ${firstGraph.variables.length} inputs`]);
+    }
+    const useLink = fromLink && linkValues.length === firstGraph.variables.length;
+    firstGraph.variables.forEach((name, k) => values.set(name,
+      useLink ? linkValues[k] : preset?.values.find((v) => v.name === name)?.value ?? NEW_INPUT));
+  }
+
+  let result = null;      // the last good evaluation
+  let shownPreset = null; // its preset's id, or null
+  let steps = [];
+  let step = null;        // the player's step, null for everything at once
+  let timer = null;
+
+  const stopPlaying = () => {
+    if (timer !== null) clearInterval(timer);
+    timer = null;
+    $('expr-play').textContent = 'Play';
+  };
+
+  const drawStep = () => {
+    if (!result) return;
+    const s = step === null ? null : steps[step];
+    if (s === null) view.update(result);
+    else if (mode.value === 'reverse') view.update(result, { gradients: s.gradients, edges: s.edges, current: s.node, currentEdges: s.currentEdges });
+    else view.update(result, { tangents: { values: result.forward.tangents[s.pass], upTo: s.upTo, input: s.input }, current: s.node, currentEdges: s.currentEdges });
+    $('expr-step').textContent = s === null
+      ? `All at once: the forward values, then every gradient from one backward pass. Press Start or Next to play ${mode.value} mode step by step.`
+      : `Step ${step + 1} of ${steps.length}. ${s.text}`;
+    $('expr-step').dataset.step = step === null ? 'all' : String(step + 1);
+  };
+
+  const showError = (r, text) => {
+    const box = $('expr-error');
+    box.replaceChildren();
+    if (!r) { textField.removeAttribute('aria-invalid'); return; }
+    textField.setAttribute('aria-invalid', 'true');
+    const p = document.createElement('p');
+    p.className = 'expr-message';
+    p.textContent = `${r.stage === 'parse' ? 'Cannot read this' : 'Cannot evaluate this'}: ${r.error} (at character ${r.position + 1}).`;
+    box.dataset.position = String(r.position);
+    box.append(p, markedText(text, r.position));
+  };
+
+  const renderValues = (names) => {
+    const box = $('expr-values');
+    const current = [...box.querySelectorAll('input')].map((el) => el.dataset.name);
+    if (current.length === names.length && current.every((n, i) => n === names[i])) return;
+    box.replaceChildren(...names.map((name) => {
+      const label = document.createElement('label');
+      label.className = 'compact';
+      const input = Object.assign(document.createElement('input'), { type: 'number', step: 'any', value: String(values.get(name)) });
+      input.dataset.name = name;
+      input.id = `expr-value-${name}`;
+      label.append(`${name} `, input);
+      return label;
+    }));
+  };
+
+  // Re-reads the text and the inputs, asks the core, redraws; an error keeps the last graph, faded.
+  const render = ({ keepStep = false } = {}) => {
+    const text = textField.value;
+    const graph = parseExpression(module, text);
+    if (!graph.ok) {
+      showError(graph, text);
+      $('expr-svg').classList.add('stale');
+      return false;
+    }
+    for (const name of graph.variables) if (!values.has(name)) values.set(name, NEW_INPUT);
+    renderValues(graph.variables);
+    let invalid = false;
+    for (const input of $('expr-values').querySelectorAll('input')) {
+      const v = input.value.trim() === '' ? NaN : Number(input.value);
+      input.setAttribute('aria-invalid', String(!Number.isFinite(v)));
+      if (Number.isFinite(v)) values.set(input.dataset.name, v);
+      else invalid = true;
+    }
+    if (invalid) return false;  // a cleared or half-typed value is not 0: the graph keeps its numbers
+    const r = evaluateExpression(module, text, Object.fromEntries(graph.variables.map((n) => [n, values.get(n)])));
+    if (!r.ok) {
+      showError(r, text);
+      $('expr-svg').classList.add('stale');
+      return false;
+    }
+    showError(null);
+    $('expr-svg').classList.remove('stale');
+    result = r;
+    shownPreset = presetOf.get(r.text) ?? null;
+    valuesField.value = r.variables.map((n) => values.get(n)).join(', ');
+    steps = playerSteps(r, mode.value);
+    if (!keepStep || (step !== null && step >= steps.length)) { step = null; stopPlaying(); }
+    drawStep();
+    const labels = nodeLabels(r);
+    const out = labels[r.output];
+    const summary = $('expr-summary');
+    summary.textContent = r.variables.length === 0 ? `${out} = ${short(r.nodes[r.output].value)}: a number, with no input to differentiate.`
+      : `${out} = ${short(r.nodes[r.output].value)}. Reverse mode: ` +
+        r.variables.map((n, k) => `∂${out}/∂${n} = ${short(r.nodes[r.variableNodes[k]].grad)}`).join(', ') +
+        `. Forward mode, one pass per input, agrees: ${[...r.forward.grad].map((g) => short(g)).join(', ')}.`;
+    summary.dataset.output = String(r.nodes[r.output].value);
+    $('expr-forks').replaceChildren(...forkWords(r).map((w) => Object.assign(document.createElement('li'), { textContent: w })));
+    const products = r.reverse.edges.length;
+    $('expr-cost').textContent = `Reverse mode: one backward pass of ${products} products gives all ${r.variables.length} ` +
+      `derivative${r.variables.length === 1 ? '' : 's'}. Forward mode: ${r.variables.length} pass${r.variables.length === 1 ? '' : 'es'} ` +
+      `of ${products} products each, ${r.variables.length * products} in all. With many inputs (a network's weights) and one output ` +
+      '(its loss), reverse mode wins: that is backpropagation.';
+    taskList.update({ result: r, preset: shownPreset });
+    return true;
+  };
+
+  // Into the link only what it can carry; a text it cannot leaves the link at the last one that fitted.
+  const save = () => {
+    if (!result) return;
+    const isStart = textField.value === start.text;
+    const encoded = isStart ? null : encodeExpression(textField.value);
+    const list = valuesField.value.split(',').map((t) => t.trim()).join('_');
+    const fits = isStart || (encoded !== null && LAB_VALUE.test(encoded) && LAB_VALUE.test(list));
+    $('expr-link-note').hidden = fits;
+    if (!fits) return;
+    savedExpr = encoded;
+    linked.save();
+  };
+
+  const listening = labListeners();
+  const { on } = listening;
+  on(textField, 'input', () => render());
+  on(textField, 'change', () => { if (render()) save(); });
+  on($('expr-values'), 'input', () => render({ keepStep: true }));
+  on($('expr-values'), 'change', () => { if (render({ keepStep: true })) save(); });
+  section.querySelectorAll('[data-preset]').forEach((b) => on(b, 'click', () => {
+    const p = byId.get(b.dataset.preset);
+    textField.value = p.text;
+    for (const { name, value } of p.values) values.set(name, value);
+    $('expr-values').replaceChildren();
+    if (render()) save();
+  }));
+  on(mode, 'change', () => {
+    if (result) steps = playerSteps(result, mode.value);
+    step = null;
+    stopPlaying();
+    drawStep();
+    save();
+  });
+  const go = (k) => {
+    if (!result || steps.length === 0) return;
+    step = Math.max(0, Math.min(steps.length - 1, k));
+    drawStep();
+  };
+  on($('expr-first'), 'click', () => { stopPlaying(); go(0); });
+  on($('expr-prev'), 'click', () => { stopPlaying(); go(step === null ? 0 : step - 1); });
+  on($('expr-next'), 'click', () => { stopPlaying(); go(step === null ? 0 : step + 1); });
+  on($('expr-all'), 'click', () => { stopPlaying(); step = null; drawStep(); });
+  on($('expr-play'), 'click', () => {
+    if (timer !== null) { stopPlaying(); return; }
+    if (step === null || step >= steps.length - 1) go(0);
+    $('expr-play').textContent = 'Pause';
+    timer = setInterval(() => {
+      if (step >= steps.length - 1) { stopPlaying(); return; }
+      go(step + 1);
+    }, PLAY_MS);
+  });
+  if (!render()) playground.showMessage?.('The computational-graphs lab could not show the expression from the link; its error is under the text field.');
+  return () => {
+    stopPlaying();
+    listening.off();
+    section.remove();
+  };
+}

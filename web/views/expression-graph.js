@@ -1,0 +1,135 @@
+// A typed expression's computational graph as SVG: inputs on the left, the output on the right,
+// each node with its forward value above and its gradient below, each edge with upstream × local =
+// what it passes back. What is shown follows the step player: the gradients known so far, the
+// node being computed, or forward mode's tangents for one input. Draws the core's numbers
+// (engine.js evaluateExpression); computes none, only where things go.
+import { formatNumber as short } from './format.js';
+import { svgEl } from './dom.js';
+
+const DX = 132, DY = 84, PAD = 60, R = 19;
+const SUB = '₀₁₂₃₄₅₆₇₈₉';
+const subscript = (k) => String(k).split('').map((d) => SUB[Number(d)]).join('');
+
+/**
+ * What the page calls each node: its name, or its number, or f for an unnamed output (when no
+ * name is f), or v₁, v₂, … for other unnamed operations.
+ * @param {object} graph parseExpression's or evaluateExpression's result
+ * @returns {string[]}
+ */
+export function nodeLabels(graph) {
+  let k = 0;
+  const f = graph.nodes.some((n) => n.name === 'f') ? null : 'f';
+  return graph.nodes.map((n, i) => (n.name ? n.name : n.op === 'constant' ? short(n.constant)
+    : i === graph.output && f ? f : `v${subscript(++k)}`));
+}
+
+// Columns by depth (a number sits just left of its first user), rows ordered by where their
+// inputs and users sit, to keep crossings few.
+function layout(graph) {
+  const { nodes } = graph;
+  const layer = nodes.map(() => 0);
+  nodes.forEach((n, i) => {
+    const deps = n.inputs.filter((k) => nodes[k].op !== 'constant');
+    layer[i] = n.inputs.length === 0 ? 0 : 1 + Math.max(0, ...deps.map((k) => layer[k]));
+  });
+  const users = nodes.map(() => []);
+  nodes.forEach((n, i) => n.inputs.forEach((k) => users[k].push(i)));
+  nodes.forEach((n, i) => {
+    if (n.op === 'constant' && users[i].length) layer[i] = Math.max(0, Math.min(...users[i].map((u) => layer[u])) - 1);
+  });
+  const columns = [];
+  nodes.forEach((_, i) => (columns[layer[i]] ??= []).push(i));
+  for (let c = 0; c < columns.length; c += 1) columns[c] ??= [];
+  const row = new Map();
+  const place = (col) => col.forEach((i, r) => row.set(i, r - (col.length - 1) / 2));
+  columns.forEach(place);
+  const mean = (list, fallback) => (list.length ? list.reduce((s, k) => s + row.get(k), 0) / list.length : fallback);
+  // Each column sorted by the mean row of its neighbours, rightwards then leftwards.
+  const sortBy = (col, near) => {
+    const key = new Map(col.map((i) => [i, mean(near(i), row.get(i))]));
+    col.sort((a, b) => key.get(a) - key.get(b));
+    place(col);
+  };
+  for (let sweep = 0; sweep < 4; sweep += 1) {
+    for (const col of columns) sortBy(col, (i) => nodes[i].inputs);
+    for (const col of [...columns].reverse()) sortBy(col, (i) => users[i]);
+  }
+  const tallest = Math.max(...columns.map((c) => c.length));
+  const width = PAD * 2 + (columns.length - 1) * DX + 40, height = PAD * 2 + (tallest - 1) * DY + 20;
+  const at = nodes.map((_, i) => [PAD + 20 + layer[i] * DX, height / 2 + row.get(i) * DY]);
+  return { at, width, height };
+}
+
+/**
+ * @param {SVGSVGElement} svg an empty <svg> to draw into
+ * @returns {{ update(result: object, show?: object) }} show: { gradients: Set of nodes whose
+ *   gradient is shown (all when absent), edges: Set of edges whose upstream × local is shown,
+ *   current: the node being computed, currentEdges: Set, tangents: { values, upTo, input } for a
+ *   forward-mode pass (tangents of nodes up to upTo in node order) }
+ */
+export function createExpressionGraph(svg) {
+  const text = (parent, x, y, content, cls, anchor = 'middle') => {
+    const t = svgEl('text', { x, y, class: cls, 'text-anchor': anchor }, parent);
+    t.textContent = content;
+    return t;
+  };
+
+  function update(result, show = {}) {
+    svg.replaceChildren();
+    const { at, width, height } = layout(result);
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.style.maxWidth = `${Math.max(width, 360)}px`;
+    const labels = nodeLabels(result);
+    const out = labels[result.output];
+    const known = (i) => show.gradients === undefined || show.gradients.has(i);
+    const edgeShown = (e) => show.edges === undefined || show.edges.has(e);
+    const tangents = show.tangents;
+    const edgesLayer = svgEl('g', { class: 'expr-edges' }, svg);
+    const nodesLayer = svgEl('g', { class: 'expr-nodes' }, svg);
+    (result.edges ?? []).forEach((e, k) => {
+      const [x1, y1] = at[e.from], [x2, y2] = at[e.to];
+      const constant = result.nodes[e.from].isConstant;
+      const current = show.currentEdges?.has(k);
+      const line = svgEl('line', { x1: x1 + R, y1, x2: x2 - R, y2, class: `expr-edge${constant ? ' constant' : ''}${current ? ' current' : ''}` }, edgesLayer);
+      line.dataset.edge = String(k);
+      if (constant || tangents || !edgeShown(k)) return;
+      const mx = (x1 + x2) / 2, my = (y1 + y2) / 2;
+      const group = svgEl('g', {}, edgesLayer);  // the hover text beside the label, not inside it
+      const label = text(group, mx, my - 5, `${short(e.upstream)} × ${short(e.local)} = ${short(e.gradient)}`, `expr-backward${current ? ' current' : ''}`);
+      label.dataset.edge = String(k);
+      label.dataset.from = labels[e.from];
+      label.dataset.to = labels[e.to];
+      label.dataset.local = String(e.local);
+      label.dataset.gradient = String(e.gradient);
+      const title = svgEl('title', {}, group);
+      title.textContent = `${labels[e.from]} → ${labels[e.to]}: local ∂${labels[e.to]}/∂${labels[e.from]} = ${short(e.local)}; ` +
+        `upstream ∂${out}/∂${labels[e.to]} = ${short(e.upstream)}; passes back ${short(e.gradient)} to ∂${out}/∂${labels[e.from]}`;
+    });
+    result.nodes.forEach((n, i) => {
+      const [x, y] = at[i];
+      const g = svgEl('g', { class: `expr-node ${n.op}${show.current === i ? ' current' : ''}` }, nodesLayer);
+      g.dataset.node = String(i);
+      g.dataset.label = labels[i];
+      if (n.op === 'constant') {
+        svgEl('rect', { x: x - 16, y: y - 11, width: 32, height: 22, rx: 4, class: 'expr-shape' }, g);
+        text(g, x, y + 4, short(n.constant), 'expr-symbol constant');
+        return;
+      }
+      svgEl('circle', { cx: x, cy: y, r: R, class: 'expr-shape' }, g);
+      text(g, x, y + 5, n.op === 'variable' ? n.name : n.symbol, 'expr-symbol');
+      const v = text(g, x, y - R - 7, `${labels[i]} = ${short(n.value)}`, 'expr-value');
+      v.dataset.value = String(n.value);
+      if (tangents) {
+        if (i > tangents.upTo) return;
+        const t = text(g, x, y + R + 15, `∂${labels[i]}/∂${tangents.input} = ${short(tangents.values[i])}`, 'expr-tangent');
+        t.dataset.tangent = String(tangents.values[i]);
+        return;
+      }
+      if (!known(i)) return;
+      const grad = text(g, x, y + R + 15, `∂${out}/∂${labels[i]} = ${short(n.grad)}`, 'expr-grad');
+      grad.dataset.grad = String(n.grad);
+    });
+  }
+
+  return { update };
+}
