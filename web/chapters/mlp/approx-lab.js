@@ -130,6 +130,8 @@ export const approxTasks = [
 
 // ---- drawing ----
 
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const superscript = (e) => [...String(e)].map((c) => SUPERSCRIPT[c]).join('');
 const unitColor = (i) => CLASS_COLORS[(i + 2) % CLASS_COLORS.length];
 const px = (x) => PLOT.left + ((x + 6) / 12) * (PLOT.width - PLOT.left - PLOT.right);
 const py = (y) => PLOT.top + ((Y_RANGE[1] - Math.max(Y_RANGE[0] - 0.2, Math.min(Y_RANGE[1] + 0.2, y))) / (Y_RANGE[1] - Y_RANGE[0])) *
@@ -174,7 +176,7 @@ function drawErrors(svg, errors, current) {
   const x = (n) => L + ((n - 1) / (MAX_UNITS - 1)) * (W - L - 8);
   for (let e = logs[0]; e <= logs[1]; ++e) {
     svgEl('line', { x1: L, x2: W - 4, y1: y(10 ** e), y2: y(10 ** e), class: 'approx-grid' }, svg);
-    svgEl('text', { x: L - 4, y: y(10 ** e) + 3.5, class: 'approx-tick approx-tick-left' }, svg).textContent = `10^${e}`.replace('-', '−');
+    svgEl('text', { x: L - 4, y: y(10 ** e) + 3.5, class: 'approx-tick approx-tick-left' }, svg).textContent = `10${superscript(e)}`;
   }
   for (let n = 1; n <= MAX_UNITS; ++n) {
     svgEl('text', { x: x(n), y: H - 6, class: 'approx-tick' }, svg).textContent = String(n);
