@@ -11,7 +11,9 @@ import { adoptCurrentPointsAsCustom, adoptCurve, customState, setCustom } from '
 
 export function buildDatasetPicker(previews) {
   const container = $('datasets');
-  for (const name of [...DATASETS, 'custom', 'curve']) {
+  // Rows of five: the 2-D sets and "your data", then the 1-D sets and "your curve".
+  const flat = DATASETS.filter((d) => !isCurveDataset(d)), curves = DATASETS.filter(isCurveDataset);
+  for (const name of [...flat, 'custom', ...curves, 'curve']) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'dataset';
