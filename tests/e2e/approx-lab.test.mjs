@@ -65,6 +65,13 @@ test('playground: the sine is 1-D, and after 20 epochs the plotted curve is the 
   // The points sit at their targets; the axes say y against x.
   assert.deepEqual(await page().$$eval('#plot .data-plot-axes text', (t) => t.slice(-2).map((e) => e.textContent)), ['x', 'y']);
   await screenshot(page(), 'approx-playground-sine.png');
+  // The step panel traces a real update on 1-D data; its picker shows the same curve.
+  await page().locator('#step-panel').scrollIntoViewIfNeeded();
+  await page().click('#step-trace-example');
+  await frames(page(), 3);
+  assert.ok(await page().isVisible('#step-panel.has-step'), 'a step is traced');
+  const picker = await page().getAttribute('#step-picker path.data-plot-curve', 'd');
+  assert.equal(pathPoints(picker).length, 241, 'the picker draws the output over x');
 });
 
 test('playground: drawing on 1-D data makes a drawn curve that trains and travels in the link', T, async () => {
