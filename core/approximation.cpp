@@ -63,7 +63,7 @@ std::string unit_sum(const Network& net, const std::vector<Feature>& features, S
 }
 
 std::string positive_side_counts(const Network& net, const std::vector<Feature>& features, Scalar lo,
-                                 Scalar hi, int g, std::vector<int>& counts) {
+                                 Scalar hi, int g, std::vector<int>& counts, bool toward_output) {
   std::string e = check_bounds(lo, hi);
   if (!e.empty()) return e;
   if (g < 1) return "grid size must be at least 1 (got " + std::to_string(g) + ")";
@@ -71,6 +71,8 @@ std::string positive_side_counts(const Network& net, const std::vector<Feature>&
   if (int(features.size()) != net.size(0))
     return "features: " + std::to_string(features.size()) + " for a network of " + std::to_string(net.size(0)) +
            " inputs";
+  if (toward_output && (net.layer_count() != 2 || net.size(2) != 1))
+    return "the sides that raise the output need one hidden layer and one output";
   const Index P = Index(g) * g;
   const Scalar cell = (hi - lo) / Scalar(g);
   Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, P);
@@ -81,6 +83,9 @@ std::string positive_side_counts(const Network& net, const std::vector<Feature>&
     }
   Matrix z = net.W(0) * compute_features(features, xy);  // (H x P) z_i before the activation
   z.colwise() += net.b(0);
+  if (toward_output)  // a unit whose output weight is negative raises the output where it is off
+    for (Index i = 0; i < z.rows(); ++i)
+      if (net.W(1)(0, i) < 0) z.row(i) = -z.row(i);
   counts.assign(std::size_t(P), 0);
   for (Index c = 0; c < P; ++c) counts[std::size_t(c)] = int((z.col(c).array() > Scalar(0)).count());
   return "";

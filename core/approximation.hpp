@@ -31,9 +31,11 @@ std::string unit_sum(const Network& net, const std::vector<Feature>& features, S
 
 // Over a g x g grid of [lo, hi]^2 (row 0 at the top, cell centres, as Playground::evaluate_grid),
 // how many first-layer units have z_i = w_i . features + b_i > 0 at each cell: every unit's side is
-// the AND of the half-planes (count = H), some unit's the OR (count > 0). Needs a hidden layer;
+// the AND of the half-planes (count = H), some unit's the OR (count > 0). toward_output: count a
+// unit where it is on the side that raises the output instead (z_i > 0 if alpha_i = W_1(0, i) >= 0,
+// z_i < 0 if alpha_i < 0), which needs one hidden layer and one output. Needs a hidden layer;
 // g 1..kMaxGridSide of the façade (checked by the caller).
 std::string positive_side_counts(const Network& net, const std::vector<Feature>& features, Scalar lo,
-                                 Scalar hi, int g, std::vector<int>& counts);
+                                 Scalar hi, int g, std::vector<int>& counts, bool toward_output = false);
 
 }  // namespace bp

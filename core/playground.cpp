@@ -354,12 +354,13 @@ std::string Playground::unit_sum(std::int64_t samples, Scalar lo, Scalar hi, Uni
   return bp::unit_sum(net_, settings_.features, lo, hi, int(samples), out);
 }
 
-std::string Playground::positive_sides(std::int64_t g, Scalar lo, Scalar hi, std::vector<int>& counts) const {
+std::string Playground::positive_sides(std::int64_t g, Scalar lo, Scalar hi, std::vector<int>& counts,
+                                       bool toward_output) const {
   if (g < 1 || g > kMaxGridSide) return range_message("grid size", g, 1, kMaxGridSide);
   if (net_.layer_count() < 2) return "the half-planes need a hidden layer (this network has none)";
   if (std::int64_t(net_.size(1)) * g * g > kMaxGridValues)
     return "grid size " + std::to_string(g) + " is too large for " + std::to_string(net_.size(1)) + " units";
-  return bp::positive_side_counts(net_, settings_.features, lo, hi, int(g), counts);
+  return bp::positive_side_counts(net_, settings_.features, lo, hi, int(g), counts, toward_output);
 }
 
 const std::vector<int>& Playground::indices(Subset subset) const {

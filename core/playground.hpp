@@ -102,7 +102,8 @@ class Playground {
   // 1-D data only; and, over a grid of the plane, how many first-layer units are on their
   // positive side. Both change nothing.
   std::string unit_sum(std::int64_t samples, Scalar lo, Scalar hi, UnitSum& out) const;
-  std::string positive_sides(std::int64_t g, Scalar lo, Scalar hi, std::vector<int>& counts) const;
+  std::string positive_sides(std::int64_t g, Scalar lo, Scalar hi, std::vector<int>& counts,
+                             bool toward_output = false) const;
 
   Metrics metrics(Subset subset);
   std::vector<LayerStats> layer_stats();

@@ -313,13 +313,15 @@ export class Engine {
   /**
    * Over a g x g grid of [lo, hi]^2 (rows as evaluateGrid): how many first-layer units are on the
    * positive side of their line w_i·x + b_i = 0 (Int32Array): all of them is the AND of the
-   * half-planes, one or more the OR.
+   * half-planes, one or more the OR. { towardOutput: true }: on the side that raises the output
+   * (the negative side for a unit whose output weight is negative; one hidden layer, one output).
    */
-  positiveSides(g, lo = -6, hi = 6) {
+  positiveSides(g, lo = -6, hi = 6, { towardOutput = false } = {}) {
     this.live();
     wholeIn('grid size', g, 1, MAX_GRID);
     bounds(lo, hi);
-    return check(this.live().positiveSides(g, lo, hi));
+    if (typeof towardOutput !== 'boolean') throw new EngineError(`towardOutput must be true or false (got ${describe(towardOutput)})`);
+    return check(this.live().positiveSides(g, lo, hi, towardOutput));
   }
 
   /** Restarts training from the same initial weights (same seed => same run). */

@@ -79,6 +79,15 @@ TEST_CASE("the half-planes of the first layer by hand", "[approx]") {
   REQUIRE(positive_side_counts(net, {Feature::X1, Feature::X2}, -2, 2, 2, counts).empty());
   // cell centres x1 in {-1, 1}; row 0 at x2 = 1, row 1 at x2 = -1
   CHECK(counts == std::vector<int>{1, 2, 0, 1});
+  // Toward the output: unit 2's output weight turned negative, so it counts where x2 < 0.5.
+  net.params()(7) = -1;
+  REQUIRE(positive_side_counts(net, {Feature::X1, Feature::X2}, -2, 2, 2, counts, true).empty());
+  CHECK(counts == std::vector<int>{0, 1, 1, 2});
+  CHECK(positive_side_counts(net, {Feature::X1, Feature::X2}, -2, 2, 2, counts, false).empty());
+  CHECK(counts == std::vector<int>{1, 2, 0, 1});  // plain sides: the output weights do not matter
+  Network deep(arch_of(2, {2, 2}, 1, Activation::Relu, Activation::Linear));
+  CHECK(positive_side_counts(deep, {Feature::X1, Feature::X2}, -2, 2, 2, counts, true) ==
+        "the sides that raise the output need one hidden layer and one output");
 }
 
 TEST_CASE("the façade: 1-D data has one input, its sum of units equals the output", "[approx]") {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { useBrowser, frames, stepEpochs, readState, hashParams, screenshot, RESULTS } from './browser.mjs';
 import { loadModule, Engine } from '../wasm/load-engine.mjs';
 import { parseHash, engineSettings } from '../../web/state.js';
-import { fitNumbers, DEFAULT_SETTINGS } from '../../web/chapters/mlp/approx-lab.js';
+import { fitNumbers, planeNumbers, DEFAULT_SETTINGS } from '../../web/chapters/mlp/approx-lab.js';
 import { formatNumber } from '../../web/views/format.js';
 import { CURVE_Y_SCALE } from '../../web/views/data-plot.js';
 
@@ -161,9 +161,15 @@ test('lab: the sum of the scaled units is the network\'s output; the N slider ch
   await frames(page());
   assert.equal((await taskStatus('circles-and')).met, true, (await taskStatus('circles-and')).text);
   assert.equal(await page().$$eval('#approx-plane-svg line.approx-line', (l) => l.length), 3, 'one line per unit');
+  // The caption's numbers are the engine's: the accuracy and the AND region's share of the grid.
+  const plane = planeNumbers(module, { ...DEFAULT_SETTINGS, n2: 3 });
+  const and = plane.counts.filter((c) => c === 3).length / plane.counts.length;
+  assert.equal(await page().textContent('#approx-plane-caption'), `3 sigmoid units on circles: test accuracy ${(100 * plane.metrics.test.accuracy).toFixed(1)}%. ` +
+    `The AND region (every unit on the side that raises the output) covers ${(100 * and).toFixed(1)}% of the square.`);
+  assert.ok(and > 0.1 && and < 0.5, `the inner disc's share: ${and}`);
   await page().selectOption('#approx-combine', 'or');
   await frames(page());
-  assert.match(await page().textContent('#approx-plane-caption'), /The OR region covers/);
+  assert.match(await page().textContent('#approx-plane-caption'), /The OR region \(some unit on it\) covers 100\.0% of the square\./);
 
   // The error curve fills in one network per frame: 12 dots in the end.
   await page().waitForSelector('#approx-lab[data-errors-done="true"]', { timeout: 30000 });

@@ -247,7 +247,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const Scalar lo = number(in), hi = number(in);
         e = pg.unit_sum(n, lo, hi, u);
         if (n < 2 || n > kMaxLineSamples) expect_refused("unit_sum " + arg, e);
-        if (n <= 64) e = pg.positive_sides(n, lo, hi, counts);
+        if (n <= 64) e = pg.positive_sides(n, lo, hi, counts, in.ConsumeBool());
         break;
       }
       default: pg.reset(); continue;

@@ -130,6 +130,10 @@ test('positiveSides by hand: z1 = x1, z2 = x2 − 0.5 over a 2 × 2 grid of [-2,
   withEngine({ dataset: 'xor', features: ['x1', 'x2'], hidden: [2], activation: 'relu', outputActivation: 'tanh' }, (engine) => {
     engine.setParams([1, 0, 0, 1, 0, -0.5, 1, 1, 0]);
     assert.deepEqual(Array.from(engine.positiveSides(2, -2, 2)), [1, 2, 0, 1]);
+    engine.setParams([1, 0, 0, 1, 0, -0.5, 1, -1, 0]);  // unit 2 now lowers the output where it is on
+    assert.deepEqual(Array.from(engine.positiveSides(2, -2, 2, { towardOutput: true })), [0, 1, 1, 2]);
+    assert.deepEqual(Array.from(engine.positiveSides(2, -2, 2)), [1, 2, 0, 1]);
+    assertEngineError(() => engine.positiveSides(2, -2, 2, { towardOutput: 1 }), /towardOutput must be true or false/);
     assertEngineError(() => engine.positiveSides(0), /grid size 0 is out of range \(1\.\.1024\)/);
     assertEngineError(() => engine.positiveSides(4, 1, 1), /bounds must be finite with lo < hi/);
     assertEngineError(() => engine.unitSum(10), /needs 1-D data \(x -> y\); dataset xor has two inputs/);
@@ -200,6 +204,9 @@ test('lab: the lab\'s sum of units is the network\'s output; the plane\'s AND re
   const g = 60, cell = (x1, x2) => Math.floor(((6 - x2) / 12) * g) * g + Math.floor(((x1 + 6) / 12) * g);
   const centre = p3.counts[cell(0, 0)];
   for (const [x1, x2] of [[1, 1], [-1, 1], [1, -1], [-1, -1]]) assert.equal(p3.counts[cell(x1, x2)], centre, `(${x1}, ${x2})`);
+  // The inner disc is the AND of the three sides that raise the output; the outer ring is not.
+  assert.equal(centre, 3);
+  assert.ok([[5, 5], [-5, 5], [5, -5], [-5, -5]].every(([x1, x2]) => p3.counts[cell(x1, x2)] < 3));
 });
 
 test('the lab\'s settings go through the engine as the page sends them', () => {

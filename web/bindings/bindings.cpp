@@ -406,11 +406,11 @@ class Core {
     o.set("output", floats(u.output));
     return o;
   }
-  val positive_sides(double size, float lo, float hi) const {
+  val positive_sides(double size, float lo, float hi, bool toward_output) const {
     std::int64_t g = 0;
     std::string e = whole("grid size", size, g);
     std::vector<int> counts;
-    if (e.empty()) e = pg_.positive_sides(g, lo, hi, counts);
+    if (e.empty()) e = pg_.positive_sides(g, lo, hi, counts, toward_output);
     return e.empty() ? ints(counts) : val(e);
   }
 

@@ -1,7 +1,8 @@
 // Chapter 4's lab, "What one hidden layer can do": 1-D fitting with N sigmoid or ReLU hidden units,
 // the output drawn as the sum of the N scaled units αᵢ f(wᵢx + bᵢ) + b with each scaled unit's
 // curve, the test error of a fixed-seed network for every N, and on 2-D data the first layer's
-// half-planes wᵢ·x + bᵢ = 0 with the regions where all of them (AND) or any (OR) are positive.
+// half-planes wᵢ·x + bᵢ = 0 with the regions where all of them (AND) or any (OR) are on the side
+// that raises the output.
 // The lab trains its own engines; every number shown is the core's (unitSum, positiveSides,
 // metrics, params). fitNumbers() / planeNumbers() gather them, so Node tests check the tasks on
 // exactly what the page shows.
@@ -83,7 +84,7 @@ export function planeNumbers(module, settings) {
     const grid = engine.evaluateGrid(PLANE_GRID, -6, 6);
     const cells = PLANE_GRID * PLANE_GRID;
     return {
-      settings, output: grid.values.slice((grid.nodes - 1) * cells), counts: engine.positiveSides(PLANE_GRID, -6, 6),
+      settings, output: grid.values.slice((grid.nodes - 1) * cells), counts: engine.positiveSides(PLANE_GRID, -6, 6, { towardOutput: true }),
       units: unitsOf(engine.params(), 2, settings.n2), metrics: engine.metrics(), data: engine.dataset(),
     };
   });
@@ -219,7 +220,8 @@ function drawPlane(canvas, svg, plane, combine) {
     if (seen.length < 2) return;
     const [p, q] = [seen[0], seen[seen.length - 1]];
     svgEl('line', { x1: to(p[0]), y1: toY(p[1]), x2: to(q[0]), y2: toY(q[1]), stroke: unitColor(i), class: 'approx-line', 'data-unit': i }, svg);
-    const mid = [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2], norm = Math.hypot(w1, w2);
+    // The tick points to the side that raises the output: along w when αᵢ ≥ 0, against it when not.
+    const mid = [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2], norm = Math.hypot(w1, w2) * (plane.units[i].alpha < 0 ? -1 : 1);
     svgEl('line', { x1: to(mid[0]), y1: toY(mid[1]), x2: to(mid[0] + (0.8 * w1) / norm), y2: toY(mid[1] + (0.8 * w2) / norm),
       stroke: unitColor(i), class: 'approx-normal' }, svg);
   });
@@ -270,12 +272,15 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
   <h4>In two dimensions: half-planes and regions</h4>
   <p class="hint">With two inputs each hidden unit is on along one side of a line
     <math><msub><mi>w</mi><mrow><mi>i</mi><mn>1</mn></mrow></msub><msub><mi>x</mi><mn>1</mn></msub><mo>+</mo><msub><mi>w</mi><mrow><mi>i</mi><mn>2</mn></mrow></msub><msub><mi>x</mi><mn>2</mn></msub><mo>+</mo><msub><mi>b</mi><mi>i</mi></msub><mo>=</mo><mn>0</mn></math>
-    (the tick points to its positive side). The output unit weighs these half-planes: where all of them are on (AND)
-    they can carve out a convex region, where any is on (OR) a union. The region chosen below is drawn strong, the rest pale.</p>
+    and off along the other. The output adds <math><msub><mi>α</mi><mi>i</mi></msub></math> for each unit that is on, so each line has a side
+    that raises the output (its own positive side when <math><msub><mi>α</mi><mi>i</mi></msub><mo>&gt;</mo><mn>0</mn></math>, the other when
+    <math><msub><mi>α</mi><mi>i</mi></msub><mo>&lt;</mo><mn>0</mn></math>; the tick points to it). Where every line's raising side
+    meets (AND) the half-planes carve out a convex region; where any one holds (OR), a union. The region chosen below is
+    drawn strong, the rest pale.</p>
   <div class="row approx-controls">
     <label class="compact">data <select id="approx-plane">${opts(PLANE_SETS, d.plane)}</select></label>
     <label class="compact">units <input id="approx-n2" type="number" min="1" max="${MAX_UNITS}" step="1" value="${d.n2}"></label>
-    <label class="compact">region <select id="approx-combine"><option value="and">AND: every unit on</option><option value="or">OR: some unit on</option></select></label>
+    <label class="compact">region <select id="approx-combine"><option value="and">AND: every unit raises the output</option><option value="or">OR: some unit does</option></select></label>
   </div>
   <div class="approx-plane-wrap">
     <canvas id="approx-plane-canvas" width="240" height="240" class="approx-plane-canvas"></canvas>
@@ -357,8 +362,8 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
     drawPlane($('approx-plane-canvas'), $('approx-plane-svg'), plane, s.combine);
     const inside = plane.counts.filter((c) => (s.combine === 'and' ? c === s.n2 : c > 0)).length;
     $('approx-plane-caption').textContent = `${s.n2} ${s.act} unit${s.n2 === 1 ? '' : 's'} on ${s.plane}: test accuracy ` +
-      `${(100 * plane.metrics.test.accuracy).toFixed(1)}%. The ${s.combine === 'and' ? 'AND' : 'OR'} region covers ` +
-      `${(100 * inside / plane.counts.length).toFixed(1)}% of the square.`;
+      `${(100 * plane.metrics.test.accuracy).toFixed(1)}%. The ${s.combine === 'and' ? 'AND' : 'OR'} region (${s.combine === 'and'
+        ? 'every unit on the side that raises the output' : 'some unit on it'}) covers ${(100 * inside / plane.counts.length).toFixed(1)}% of the square.`;
     check();
   };
 
