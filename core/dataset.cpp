@@ -1,5 +1,5 @@
-// Seeded 2-D data generators (in the spirit of TensorFlow Playground), dataset validation, and the
-// train/validation/test split. Maths is done in double and stored as Scalar, drawing only from
+// Seeded 2-D data generators (in the spirit of TensorFlow Playground), the 1-D x -> y curves,
+// dataset validation, and the train/validation/test split. Maths is done in double and stored as Scalar, drawing only from
 // bp::Rng, so a seed gives the same points natively and in wasm.
 // Not here: feature maps beyond the inline template in dataset.hpp, batching, or any training.
 // No exceptions (the wasm build has none): every error comes back as a message string.
@@ -31,6 +31,11 @@ constexpr Named<DatasetKind> kKinds[] = {
     {DatasetKind::Plane, "plane"},
     {DatasetKind::MultiGaussian, "multi_gaussian"},
     {DatasetKind::Custom, "custom"},
+    {DatasetKind::Sine, "sine"},
+    {DatasetKind::Step, "step"},
+    {DatasetKind::Abs, "abs"},
+    {DatasetKind::Bump, "bump"},
+    {DatasetKind::Curve, "curve"},
 };
 
 constexpr Named<Feature> kFeatures[] = {
@@ -172,7 +177,36 @@ Point multi_gaussian_point(Rng& rng, double noise) {
   return {x, y, noisy_target(rng, clamp_unit(v), noise)};
 }
 
+// A 1-D set: x uniform over the domain, y its curve plus the regression sets' noise.
+Point curve_point(Rng& rng, DatasetKind kind, double noise) {
+  const double x = rng.uniform(-kDom, kDom);
+  return {x, 0.0, noisy_target(rng, curve_value(kind, x), noise)};
+}
+
 }  // namespace
+
+double curve_value(DatasetKind kind, double x) {
+  switch (kind) {
+    case DatasetKind::Sine: return std::sin(x);
+    case DatasetKind::Step: return x < 0 ? -0.5 : 0.5;
+    case DatasetKind::Abs: return std::abs(x) / 3.0 - 1.0;
+    case DatasetKind::Bump: return std::exp(-x * x / (2.0 * 1.5 * 1.5));
+    default: return 0;
+  }
+}
+
+int dataset_inputs(DatasetKind kind) {
+  switch (kind) {
+    case DatasetKind::Sine:
+    case DatasetKind::Step:
+    case DatasetKind::Abs:
+    case DatasetKind::Bump:
+    case DatasetKind::Curve: return 1;
+    default: return 2;
+  }
+}
+
+bool user_supplied(DatasetKind kind) { return kind == DatasetKind::Custom || kind == DatasetKind::Curve; }
 
 const char* dataset_name(DatasetKind kind) { return name_of(kKinds, kind); }
 std::vector<std::string> dataset_names() { return names_of(kKinds); }
@@ -188,6 +222,7 @@ Problem dataset_problem(DatasetKind kind) {
     case DatasetKind::MultiGaussian:
       return Problem::Regression;
     default:
+      if (dataset_inputs(kind) == 1) return Problem::Regression;
       return Problem::Binary;  // the five binary kinds; Custom sets its own on the Dataset
   }
 }
@@ -195,8 +230,9 @@ Problem dataset_problem(DatasetKind kind) {
 std::string check_data_spec(const DataSpec& spec) {
   if (!is_known(spec.kind))
     return "dataset kind is unknown (got " + std::to_string(static_cast<int>(spec.kind)) + ")";
-  if (spec.kind == DatasetKind::Custom)
-    return "dataset custom cannot be generated: custom points are supplied by the user";
+  if (user_supplied(spec.kind))
+    return std::string("dataset ") + dataset_name(spec.kind) +
+           " cannot be generated: its points are supplied by the user";
   if (spec.points < 1 || spec.points > kMaxPoints)
     return "points must be between 1 and " + std::to_string(kMaxPoints) + " (got " +
            std::to_string(spec.points) + ")";
@@ -222,6 +258,7 @@ std::string generate_dataset(const DataSpec& spec, Dataset& out) {
   Dataset data;
   data.problem = problem;
   data.classes = problem == Problem::Regression ? 1 : k;
+  data.inputs = dataset_inputs(spec.kind);
   data.xy.resize(2, n);
   data.label.resize(n);
   for (int i = 0; i < n; ++i) {
@@ -256,7 +293,14 @@ std::string generate_dataset(const DataSpec& spec, Dataset& out) {
       case DatasetKind::MultiGaussian:
         p = multi_gaussian_point(rng, noise);
         break;
+      case DatasetKind::Sine:
+      case DatasetKind::Step:
+      case DatasetKind::Abs:
+      case DatasetKind::Bump:
+        p = curve_point(rng, spec.kind, noise);
+        break;
       case DatasetKind::Custom:
+      case DatasetKind::Curve:
         break;  // rejected by check_data_spec
     }
     data.xy(0, i) = static_cast<Scalar>(clamp_domain(p.x1));
@@ -293,6 +337,10 @@ std::string check_custom_dataset(const Dataset& data) {
     default:
       return "problem is unknown (got " + std::to_string(static_cast<int>(data.problem)) + ")";
   }
+  if (data.inputs != 1 && data.inputs != 2)
+    return "inputs must be 1 (x -> y) or 2 (x1, x2) (got " + std::to_string(data.inputs) + ")";
+  if (data.inputs == 1 && data.problem != Problem::Regression)
+    return "1-D points (x -> y) must be a regression problem";
 
   // Generous box: user points may sit outside the drawn domain, but not absurdly far.
   const double box = 1000;
@@ -305,6 +353,8 @@ std::string check_custom_dataset(const Dataset& data) {
       if (std::abs(v) > box)
         return at + axis[d] + " " + format_number(v) + " is outside [-" + format_number(box) + ", " + format_number(box) + "]";
     }
+    if (data.inputs == 1 && data.xy(1, i) != 0)
+      return at + "x2 must be 0 for 1-D points (got " + format_number(double(data.xy(1, i))) + ")";
     const double y = static_cast<double>(data.label(i));
     if (data.problem == Problem::Regression) {
       if (!std::isfinite(y)) return at + "target is not finite (got " + format_number(y) + ")";
@@ -320,6 +370,10 @@ const char* feature_name(Feature f) { return name_of(kFeatures, f); }
 std::vector<std::string> feature_names() { return names_of(kFeatures); }
 
 bool parse_feature(const std::string& name, Feature& out) { return parse_name(kFeatures, name, out); }
+
+bool uses_x2(Feature f) {
+  return f == Feature::X2 || f == Feature::X2Squared || f == Feature::X1X2 || f == Feature::SinX2;
+}
 
 std::string check_split(int n, Scalar train_ratio, Scalar validation_ratio) {
   if (n < 1) return "split needs at least 1 point (got " + std::to_string(n) + ")";

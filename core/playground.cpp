@@ -83,21 +83,27 @@ std::string Playground::check(const Settings& s, const Dataset& data) const {
     return "trainRatio + validationRatio must be at most 1 (got " + format_number(ratios) + ")";
   if (!(e = check_split(static_cast<int>(data.size()), s.train_ratio, s.validation_ratio)).empty()) return e;
   if (!(e = check_pairing(data.problem, s.output_activation, s.loss)).empty()) return e;
+  if (data.inputs == 1)  // x -> y data has no x2: a feature of it would be a constant input
+    for (Feature f : s.features)
+      if (uses_x2(f))
+        return std::string("features: '") + feature_name(f) + "' needs x2, which 1-D data (x -> y) does not have; use x1";
   return check_architecture(architecture_for(s, data));
 }
 
 std::string Playground::configure(const Settings& s) {
   Dataset data;
-  const bool regenerate = s.data.kind != DatasetKind::Custom && !same_data(s.data, settings_.data);
-  if (s.data.kind == DatasetKind::Custom) {
-    if (settings_.data.kind != DatasetKind::Custom)
-      return "dataset 'custom' needs points: draw or import them first";
+  const bool supplied = user_supplied(s.data.kind);
+  const bool regenerate = !supplied && !same_data(s.data, settings_.data);
+  if (supplied) {
+    if (settings_.data.kind != s.data.kind)
+      return s.data.kind == DatasetKind::Curve ? "dataset 'curve' needs points: draw them first"
+                                               : "dataset 'custom' needs points: draw or import them first";
     data = data_;
   } else if (regenerate) {
     std::string e = generate_dataset(s.data, data);
     if (!e.empty()) return e;
   }
-  const Dataset& candidate = regenerate || s.data.kind == DatasetKind::Custom ? data : data_;
+  const Dataset& candidate = regenerate || supplied ? data : data_;
   std::string e = check(s, candidate);
   if (!e.empty()) return e;
   if (!regenerate && same_run(s, settings_)) {  // only settings that keep the weights changed
@@ -112,7 +118,7 @@ std::string Playground::set_custom_data(const Dataset& data) {
   std::string e = check_custom_dataset(data);
   if (!e.empty()) return e;
   Settings s = settings_;
-  s.data.kind = DatasetKind::Custom;
+  s.data.kind = data.inputs == 1 ? DatasetKind::Curve : DatasetKind::Custom;
   s.data.points = static_cast<int>(data.size());
   if (!(e = check(s, data)).empty()) return e;
   return rebuild(s, data);
@@ -343,6 +349,23 @@ std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Sc
     activate(net_.activation(l), params, z, z);
   }
   return "";
+}
+
+std::string Playground::unit_sum(std::int64_t samples, Scalar lo, Scalar hi, UnitSum& out) const {
+  if (data_.inputs != 1)
+    return std::string("the sum of units along x needs 1-D data (x -> y); dataset ") +
+           dataset_name(settings_.data.kind) + " has two inputs";
+  if (samples < 2 || samples > kMaxLineSamples) return range_message("samples", samples, 2, kMaxLineSamples);
+  return bp::unit_sum(net_, settings_.features, lo, hi, int(samples), out);
+}
+
+std::string Playground::positive_sides(std::int64_t g, Scalar lo, Scalar hi, std::vector<int>& counts,
+                                       bool toward_output) const {
+  if (g < 1 || g > kMaxGridSide) return range_message("grid size", g, 1, kMaxGridSide);
+  if (net_.layer_count() < 2) return "the half-planes need a hidden layer (this network has none)";
+  if (std::int64_t(net_.size(1)) * g * g > kMaxGridValues)
+    return "grid size " + std::to_string(g) + " is too large for " + std::to_string(net_.size(1)) + " units";
+  return bp::positive_side_counts(net_, settings_.features, lo, hi, int(g), counts, toward_output);
 }
 
 const std::vector<int>& Playground::indices(Subset subset) const {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "approximation.hpp"
 #include "dataset.hpp"
 #include "landscape.hpp"
 #include "network.hpp"
@@ -82,7 +83,7 @@ class Playground {
 
   std::string configure(const Settings& s);
   // User data (drawn or imported). The problem and class count come from `data`; the settings'
-  // data spec switches to Custom. Generated data returns by configuring a generated kind.
+  // data spec switches to Custom (Curve for 1-D points, data.inputs 1). Generated data returns by configuring a generated kind.
   std::string set_custom_data(const Dataset& data);
   void reset();  // new training from the same seed: same initial weights, same trajectory
 
@@ -111,6 +112,13 @@ class Playground {
   std::int64_t grid_size(std::int64_t g) const { return std::int64_t(node_count()) * g * g; }
   std::string evaluate_grid(std::int64_t g, Scalar lo, Scalar hi, Scalar* out);
   int node_count() const;
+
+  // The network along x as a sum of its last hidden layer's scaled units (approximation.hpp), for
+  // 1-D data only; and, over a grid of the plane, how many first-layer units are on their
+  // positive side. Both change nothing.
+  std::string unit_sum(std::int64_t samples, Scalar lo, Scalar hi, UnitSum& out) const;
+  std::string positive_sides(std::int64_t g, Scalar lo, Scalar hi, std::vector<int>& counts,
+                             bool toward_output = false) const;
 
   Metrics metrics(Subset subset);
   // Per weight layer over the training set. delta_range: 0 bins each layer's deltas over its own

@@ -15,6 +15,7 @@ export class EngineError extends Error {
 // limits come from the settings schema).
 const MAX_POINTS = 5000;        // kMaxPoints
 const MAX_GRID = 1024;          // the bindings' grid-size limit
+const MAX_LINE_SAMPLES = 4096;  // kMaxLineSamples
 const INT32_MAX = 2147483647;   // Embind passes int arguments modulo 2^32: 2**32 would become 0
 
 // A value in a message, safely: String() of a Symbol or of a hostile object would throw.
@@ -41,6 +42,13 @@ function wholeIn(name, n, lo, hi) {
 function finite(name, v) {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new EngineError(`${name} must be a finite number (got ${describe(v)})`);
   return v;
+}
+
+// Finite bounds with lo < hi (the core's wording).
+function bounds(lo, hi) {
+  if (typeof lo !== 'number' || typeof hi !== 'number' || !(lo < hi) || !Number.isFinite(lo) || !Number.isFinite(hi)) {
+    throw new EngineError(`bounds must be finite with lo < hi (got ${describe(lo)}, ${describe(hi)})`);
+  }
 }
 
 // An array of numbers (plain or typed) copied to a Float32Array (or `Type`), its length checked
@@ -274,6 +282,46 @@ export class Engine {
     if (classes < 1 || classes > INT32_MAX) throw new EngineError(`classes must be between 2 and 8 (got ${classes})`);
     check(this.live().setCustomData(p, l, problem, classes));
     return this;
+  }
+
+  /**
+   * Replaces the data with a drawn curve: 1-D regression points (x -> y), dataset 'curve'.
+   * @param {Float32Array|number[]} xs
+   * @param {Float32Array|number[]} ys targets
+   */
+  setCurveData(xs, ys) {
+    this.live();
+    const y = numbers('ys', ys, MAX_POINTS);
+    const x = numbers('xs', xs, MAX_POINTS + 1);
+    check(this.live().setCurveData(x, y));
+    return this;
+  }
+
+  /**
+   * 1-D data only: the network at `samples` points x from lo to hi (both included) as a sum of its
+   * last hidden layer's scaled units, F(x) = Σ alpha_i a_i(x) + bias (core/approximation.hpp):
+   * { x, units, terms (unit i's curve at terms.subarray(i * samples, (i + 1) * samples)), alpha,
+   * bias, z (the output's pre-activation), output }.
+   */
+  unitSum(samples = 201, lo = -6, hi = 6) {
+    this.live();
+    wholeIn('samples', samples, 2, MAX_LINE_SAMPLES);
+    bounds(lo, hi);
+    return check(this.live().unitSum(samples, lo, hi));
+  }
+
+  /**
+   * Over a g x g grid of [lo, hi]^2 (rows as evaluateGrid): how many first-layer units are on the
+   * positive side of their line w_i·x + b_i = 0 (Int32Array): all of them is the AND of the
+   * half-planes, one or more the OR. { towardOutput: true }: on the side that raises the output
+   * (the negative side for a unit whose output weight is negative; one hidden layer, one output).
+   */
+  positiveSides(g, lo = -6, hi = 6, { towardOutput = false } = {}) {
+    this.live();
+    wholeIn('grid size', g, 1, MAX_GRID);
+    bounds(lo, hi);
+    if (typeof towardOutput !== 'boolean') throw new EngineError(`towardOutput must be true or false (got ${describe(towardOutput)})`);
+    return check(this.live().positiveSides(g, lo, hi, towardOutput));
   }
 
   /** Restarts training from the same initial weights (same seed => same run). */

@@ -5,6 +5,8 @@
 import { parseHash, decodePoints, defaults, runBState, runBDiff } from './state.js';
 import { fitToProblem, datasetProblem } from './rules.js';
 
+const supplied = (dataset) => dataset === 'custom' || dataset === 'curve';
+
 /**
  * @param {string} hash location.hash
  * @param {{ current?: { problem: string }|null }} [page] the drawn points the page already holds
@@ -21,15 +23,22 @@ export function readLink(hash, { current = null } = {}) {
     try {
       custom = decodePoints(state.data);
     } catch (e) {
-      unread.push(`${e.message}${state.dataset === 'custom' ? '; using the default dataset' : ''}`);
-      if (state.dataset === 'custom') state.dataset = defaults().dataset;
+      unread.push(`${e.message}${supplied(state.dataset) ? '; using the default dataset' : ''}`);
+      if (supplied(state.dataset)) state.dataset = defaults().dataset;
       state.data = '';
     }
   }
-  if (state.dataset === 'custom' && !custom && !current) {
-    unread.push('the link names custom data but carries no points; using the default dataset');
+  if (supplied(state.dataset) && !custom && !current) {
+    unread.push(`the link names ${state.dataset} data but carries no points; using the default dataset`);
     state.dataset = defaults().dataset;
   }
+  // A drawn curve's points are 1-D regression: x2 0 (any other points are not a curve).
+  if (state.dataset === 'curve' && custom && (custom.problem !== 'regression' || custom.xy.some((v, k) => k % 2 === 1 && v !== 0))) {
+    unread.push('the link\'s points are not a curve (x -> y); using the default dataset');
+    state.dataset = defaults().dataset;
+    custom = null;
+  }
+  if (custom) custom.inputs = state.dataset === 'curve' ? 1 : 2;
   const problem = state.dataset === 'custom' ? (custom ?? current).problem : datasetProblem(state.dataset);
   const fitted = fitToProblem(state, problem);
   // Run B is fitted on its own: an output or loss it sets that does not fit the data is changed too.

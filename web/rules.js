@@ -38,11 +38,28 @@ export function coherent(state, problem) {
   return valid.includes(state.loss) ? state : { ...state, loss: valid[0] };
 }
 
-/** The problem a generated dataset poses (custom data carries its own). */
+/** The problem a generated dataset poses (custom data carries its own; a drawn curve is regression). */
 export function datasetProblem(dataset) {
   if (dataset === 'blobs' || dataset === 'multi_spiral') return 'multiclass';
-  if (dataset === 'plane' || dataset === 'multi_gaussian') return 'regression';
+  if (dataset === 'plane' || dataset === 'multi_gaussian' || isCurveDataset(dataset)) return 'regression';
   return 'binary';
+}
+
+const CURVES = ['sine', 'step', 'abs', 'bump', 'curve'];
+/** True for the 1-D sets (x -> y): one input, x1 (core/dataset.hpp dataset_inputs). */
+export function isCurveDataset(dataset) { return CURVES.includes(dataset); }
+const USES_X2 = ['x2', 'x2^2', 'x1*x2', 'sin_x2'];
+
+/**
+ * The state's features fitted to its dataset: 1-D data keeps only the features of x1 (x1 when none
+ * is left), as the core requires. { state, change } with change the message text or ''.
+ */
+export function fitFeatures(state) {
+  if (!isCurveDataset(state.dataset) || !state.features.some((f) => USES_X2.includes(f))) return { state, change: '' };
+  const kept = state.features.filter((f) => !USES_X2.includes(f));
+  const features = kept.length ? kept : ['x1'];
+  return { state: { ...state, features },
+    change: `features ${state.features.join(', ')} → ${features.join(', ')} (1-D data has only x1)` };
 }
 
 // Why a value was replaced, for the message that names the change.
@@ -62,8 +79,9 @@ function why(key, from, problem, outputActivation) {
  * @returns {{ state: object, changes: { key: string, from: string, to: string, text: string }[] }}
  */
 export function fitToProblem(state, problem) {
-  const next = coherent(state, problem);
-  const changes = [];
+  const fitted = fitFeatures(state);
+  const next = coherent(fitted.state, problem);
+  const changes = fitted.change ? [{ key: 'features', from: state.features, to: next.features, text: fitted.change }] : [];
   for (const key of ['outputActivation', 'loss']) {
     if (next[key] === state[key]) continue;
     const from = state[key], to = next[key];

@@ -8,7 +8,10 @@
 // ---- the table ----
 
 const DATASETS = ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs', 'multi_spiral', 'plane',
-  'multi_gaussian', 'custom'];
+  'multi_gaussian', 'custom', 'sine', 'step', 'abs', 'bump', 'curve'];
+/** The 1-D sets (x -> y regression): one input feature, x1. */
+export const CURVE_DATASETS = Object.freeze(['sine', 'step', 'abs', 'bump', 'curve']);
+const ONE_INPUT = Object.fromEntries(CURVE_DATASETS.map((d) => [d, ['x1']]));
 const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2'];
 const ACTIVATIONS = ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus'];
 const UINT32_MAX = 4294967295;
@@ -31,7 +34,8 @@ const BASE = [
   { key: 'classes', label: 'classes', kind: 'int', min: 3, max: 8, default: 3, engine: true },
   { key: 'trainRatio', label: 'training ratio', kind: 'number', min: 0, max: 1, minOpen: true, default: 0.5, engine: true },
   { key: 'validationRatio', label: 'validation ratio', kind: 'number', min: 0, max: 1, default: 0, engine: true },
-  { key: 'features', label: 'features', kind: 'list-enum', values: FEATURES, minLength: 1, maxLength: FEATURES.length, default: ['x1', 'x2'], engine: true, perRun: true },
+  // The 1-D sets have x1 only (the core refuses features of x2 there).
+  { key: 'features', label: 'features', kind: 'list-enum', values: FEATURES, minLength: 1, maxLength: FEATURES.length, default: ['x1', 'x2'], byDataset: ONE_INPUT, engine: true, perRun: true },
   { key: 'inputScaling', label: 'input scaling', kind: 'enum', values: ['none', 'standardise'], default: 'none', engine: true, perRun: true },
   // The page's limits are stricter than the core's (16 layers of 256): a diagram the learner can read.
   { key: 'hidden', label: 'hidden layers', kind: 'list-int', min: 1, max: 16, minLength: 0, maxLength: 8, default: [4, 2], engine: true, perRun: true, own: ['max', 'maxLength'] },

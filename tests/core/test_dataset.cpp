@@ -446,3 +446,101 @@ TEST_CASE("custom datasets are validated point by point", "[dataset]") {
   big.label = Vector::Zero(kMaxPoints + 1);
   CHECK(contains(check_custom_dataset(big), "(got 5001)"));
 }
+
+// ---- 1-D regression sets (x -> y) ----
+
+TEST_CASE("1-D curves by hand at a few x", "[dataset][approx]") {
+  CHECK(curve_value(DatasetKind::Sine, 0) == 0);
+  CHECK(curve_value(DatasetKind::Sine, 1.5707963267948966) == Approx(1).margin(1e-12));
+  CHECK(curve_value(DatasetKind::Sine, -1) == Approx(-0.8414709848078965).margin(1e-12));
+  CHECK(curve_value(DatasetKind::Step, -0.001) == -0.5);
+  CHECK(curve_value(DatasetKind::Step, 0) == 0.5);
+  CHECK(curve_value(DatasetKind::Step, 5) == 0.5);
+  CHECK(curve_value(DatasetKind::Abs, 0) == -1);
+  CHECK(curve_value(DatasetKind::Abs, -3) == Approx(0).margin(1e-15));
+  CHECK(curve_value(DatasetKind::Abs, 6) == Approx(1).margin(1e-15));
+  CHECK(curve_value(DatasetKind::Bump, 0) == 1);
+  CHECK(curve_value(DatasetKind::Bump, 1.5) == Approx(0.6065306597126334).margin(1e-12));  // e^(-1/2)
+  CHECK(curve_value(DatasetKind::Bump, -3) == Approx(0.1353352832366127).margin(1e-12));   // e^(-2)
+}
+
+TEST_CASE("1-D sets: x in the domain, x2 zero, targets on the curve at noise 0", "[dataset][approx]") {
+  for (DatasetKind kind : {DatasetKind::Sine, DatasetKind::Step, DatasetKind::Abs, DatasetKind::Bump}) {
+    INFO(dataset_name(kind));
+    CHECK(dataset_inputs(kind) == 1);
+    CHECK(dataset_problem(kind) == Problem::Regression);
+    const Dataset d = make(kind, 300, 0.0);
+    CHECK(d.inputs == 1);
+    CHECK(d.classes == 1);
+    CHECK(d.problem == Problem::Regression);
+    REQUIRE(d.size() == 300);
+    CHECK(d.xy.row(1).isZero());
+    CHECK(d.xy.row(0).minCoeff() >= -kDomain);
+    CHECK(d.xy.row(0).maxCoeff() <= kDomain);
+    CHECK(d.xy.row(0).maxCoeff() - d.xy.row(0).minCoeff() > Scalar(11));  // spread over the domain
+    for (Index i = 0; i < d.size(); ++i)
+      CHECK(d.label(i) == Approx(Scalar(curve_value(kind, double(d.xy(0, i))))).margin(1e-6));
+  }
+  CHECK(dataset_inputs(DatasetKind::Plane) == 2);
+  CHECK(dataset_inputs(DatasetKind::Curve) == 1);
+  CHECK(make(DatasetKind::Xor, 10, 0.0).inputs == 2);
+}
+
+TEST_CASE("1-D sets: seeded noise on the targets only, clamped to [-1, 1]", "[dataset][approx]") {
+  const Dataset clean = make(DatasetKind::Sine, 400, 0.0, 3);
+  const Dataset noisy = make(DatasetKind::Sine, 400, 1.0, 3);
+  const Dataset again = make(DatasetKind::Sine, 400, 1.0, 3);
+  const Dataset other = make(DatasetKind::Sine, 400, 1.0, 4);
+  CHECK(clean.xy == noisy.xy);                  // noise moves targets, not x
+  CHECK(same(noisy, again));                    // same seed, same data
+  CHECK_FALSE(noisy.xy == other.xy);            // another seed, other points
+  const double residual = double((noisy.label - clean.label).cwiseAbs().mean());
+  CHECK(residual > 0.15);  // sd 0.3: mean |error| about 0.24 before clamping
+  CHECK(residual < 0.3);
+  CHECK(noisy.label.maxCoeff() <= 1);
+  CHECK(noisy.label.minCoeff() >= -1);
+}
+
+TEST_CASE("1-D sets split like the others; the drawn curve is supplied, never generated", "[dataset][approx]") {
+  const Dataset d = make(DatasetKind::Bump, 200, 0.2);
+  const Split s = make_split(int(d.size()), Scalar(0.7), Scalar(0.1), 9);
+  CHECK(s.train.size() == 140);
+  CHECK(s.validation.size() == 20);
+  CHECK(s.test.size() == 40);
+  CHECK(make_split(200, Scalar(0.7), Scalar(0.1), 9).test == s.test);
+
+  DataSpec spec;
+  spec.kind = DatasetKind::Curve;
+  Dataset out;
+  CHECK(generate_dataset(spec, out) == "dataset curve cannot be generated: its points are supplied by the user");
+
+  Dataset curve;
+  curve.problem = Problem::Regression;
+  curve.classes = 1;
+  curve.inputs = 1;
+  curve.xy = Eigen::Matrix<Scalar, 2, Eigen::Dynamic>::Zero(2, 3);
+  curve.xy.row(0) << -1, 0, 2;
+  curve.label = Vector::Constant(3, Scalar(0.5));
+  CHECK(check_custom_dataset(curve).empty());
+  curve.xy(1, 2) = Scalar(0.25);
+  CHECK(check_custom_dataset(curve) == "point 2: x2 must be 0 for 1-D points (got 0.25)");
+  curve.xy(1, 2) = 0;
+  curve.problem = Problem::Binary;
+  curve.classes = 2;
+  CHECK(check_custom_dataset(curve) == "1-D points (x -> y) must be a regression problem");
+  curve.inputs = 3;
+  CHECK(check_custom_dataset(curve) == "inputs must be 1 (x -> y) or 2 (x1, x2) (got 3)");
+}
+
+TEST_CASE("1-D dataset names round-trip", "[dataset][approx]") {
+  for (const char* name : {"sine", "step", "abs", "bump", "curve"}) {
+    DatasetKind kind = DatasetKind::Xor;
+    REQUIRE(parse_dataset(name, kind));
+    CHECK(std::string(dataset_name(kind)) == name);
+    CHECK(dataset_inputs(kind) == 1);
+  }
+  CHECK(uses_x2(Feature::X2));
+  CHECK(uses_x2(Feature::X1X2));
+  CHECK_FALSE(uses_x2(Feature::SinX1));
+  CHECK_FALSE(uses_x2(Feature::X1Squared));
+}

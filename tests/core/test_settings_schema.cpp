@@ -237,7 +237,7 @@ TEST_CASE("Playground accepts exactly the output/loss pairings losses_for lists"
     }
     // Every offered output has a loss, and the problem's default pair is offered and preferred.
     for (Activation a : output_activations_for(problem)) CHECK_FALSE(losses_for(problem, a).empty());
-    const Pairing d = default_pairing(problem);
+    const bp::Pairing d = default_pairing(problem);
     const auto offered = output_activations_for(problem);
     CHECK(std::find(offered.begin(), offered.end(), d.output) != offered.end());
     CHECK(losses_for(problem, d.output).front() == d.loss);

@@ -27,10 +27,11 @@ test('each dataset thumbnail sets the problem, the output plot and a fitting out
     const expected = {
       xor: 'classification', circles: 'classification', gaussians: 'classification', spiral: 'classification',
       moons: 'classification', blobs: '3-class classification', multi_spiral: '3-class classification',
-      plane: 'regression', multi_gaussian: 'regression',
+      plane: 'regression', multi_gaussian: 'regression', sine: 'regression', step: 'regression', abs: 'regression',
+      bump: 'regression',
     };
     const names = await page.$$eval('#datasets button[data-dataset]', (bs) => bs.map((x) => x.dataset.dataset));
-    assert.deepEqual(names, [...Object.keys(expected), 'custom']);
+    assert.deepEqual(names, [...Object.keys(expected).slice(0, 9), 'custom', ...Object.keys(expected).slice(9), 'curve']);
     assert.equal(await page.getAttribute('#datasets [data-dataset="xor"]', 'aria-checked'), 'true');
     let picture = await plotPicture(page);
     for (const [name, problem] of Object.entries(expected)) {

@@ -55,7 +55,7 @@ E pick(FuzzedDataProvider& in, int last) {
 
 Settings settings(FuzzedDataProvider& in, const Settings& base) {
   Settings s = base;
-  if (in.ConsumeBool()) s.data.kind = pick<DatasetKind>(in, int(DatasetKind::Custom));
+  if (in.ConsumeBool()) s.data.kind = pick<DatasetKind>(in, int(DatasetKind::Curve));
   if (in.ConsumeBool()) s.data.points = in.ConsumeBool() ? in.ConsumeIntegralInRange<int>(-1, 300) : in.ConsumeIntegral<int>();
   if (in.ConsumeBool()) s.data.noise = number(in);
   if (in.ConsumeBool()) s.data.seed = in.ConsumeIntegral<std::uint32_t>();
@@ -113,6 +113,7 @@ Dataset custom_data(FuzzedDataProvider& in) {
     d.label(i) = in.ConsumeBool() ? Scalar(in.ConsumeIntegralInRange<int>(-1, kMaxClasses)) : number(in);
   }
   if (n > 0 && in.ConsumeBool()) d.label.conservativeResize(n - 1);  // a count mismatch
+  if (in.ConsumeBool()) d.inputs = in.ConsumeIntegralInRange<int>(0, 3);  // 1: a drawn curve (x2 must be 0)
   return d;
 }
 
@@ -154,7 +155,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::int64_t n = count(in);
     const std::string arg = std::to_string(n);
     std::string e;
-    switch (in.ConsumeIntegralInRange<int>(0, 16)) {
+    switch (in.ConsumeIntegralInRange<int>(0, 17)) {
       case 0:
       case 1: {
         const Settings s = settings(in, pg.settings());
@@ -239,6 +240,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 15: {
         e = pg.set_bias(n, count(in), number(in));
         if (e.empty()) continue;
+        break;
+      }
+      case 16: {  // the sum of units along x (1-D data) and the half-plane counts: they change nothing
+        UnitSum u;
+        std::vector<int> counts;
+        const Scalar lo = number(in), hi = number(in);
+        e = pg.unit_sum(n, lo, hi, u);
+        if (n < 2 || n > kMaxLineSamples) expect_refused("unit_sum " + arg, e);
+        if (n <= 64) e = pg.positive_sides(n, lo, hi, counts, in.ConsumeBool());
         break;
       }
       default: pg.reset(); continue;

@@ -51,7 +51,7 @@ test('table: every entry is complete, its default valid, and it is frozen', () =
 
 test('table: value sets and ranges', () => {
   assert.deepEqual(entry('dataset').values, ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs',
-    'multi_spiral', 'plane', 'multi_gaussian', 'custom']);
+    'multi_spiral', 'plane', 'multi_gaussian', 'custom', 'sine', 'step', 'abs', 'bump', 'curve']);
   assert.deepEqual(entry('features').values, ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2']);
   assert.deepEqual(entry('outputActivation').values, [...entry('activation').values, 'softmax']);
   assert.deepEqual(entry('activation').values, ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus']);
@@ -103,7 +103,7 @@ test('checkValue: bounds (open and closed), types, lists', () => {
     ['points', 2.5, /^points 2\.5 is not a whole number$/],
     ['seed', 4294967296, /out of range 0\.\.4294967295/],
     ['seed', -1, /out of range/],
-    ['dataset', 'mnist', /^dataset 'mnist' is not one of xor, circles, .*custom$/],
+    ['dataset', 'mnist', /^dataset 'mnist' is not one of xor, circles, .*custom, sine, step, abs, bump, curve$/],
     ['dataset', 3, /is not one of/],
     ['outputActivation', 'softmax', null],
     ['activation', 'softmax', /activation 'softmax' is not one of/],
@@ -183,7 +183,7 @@ test('parseHash: bad values keep the default and are named with the value', () =
     ['points=12.5', /^points: '12\.5' is not a whole number; using 200$/],
     ['points=0', /^points: '0' is out of range 1\.\.5000; using 200$/],
     ['seed=4294967296', /out of range 0\.\.4294967295; using 2$/],
-    ['dataset=mnist', /^dataset: 'mnist' is not one of xor, circles, .* custom; using xor$/],
+    ['dataset=mnist', /^dataset: 'mnist' is not one of xor, circles, .* custom, sine, step, abs, bump, curve; using xor$/],
     ['dataset=XOR', /is not one of/],
     ['showTest=yes', /^showTest: 'yes' is not 1 or 0; using 0$/],
     ['hidden=4,x', /^hidden: '4,x' has 'x', which is not a number; using 4,2$/],

@@ -236,6 +236,28 @@ class Core {
     return pg_.set_custom_data(d);
   }
 
+  // A drawn curve: 1-D regression points (x, y), x2 = 0 for the core.
+  std::string set_curve_data(const val& xs, const val& ys) {
+    double n_x = 0, n_y = 0;
+    if (!array_length(xs, n_x)) return "curve data: xs must be an array of numbers";
+    if (!array_length(ys, n_y)) return "curve data: ys must be an array of numbers";
+    if (n_y < 1 || n_y > bp::kMaxPoints)
+      return "points must be between 1 and " + std::to_string(bp::kMaxPoints) + " (got " + length_text(n_y) + ")";
+    if (n_x != n_y)
+      return "curve data needs one x per y (got " + length_text(n_x) + " x for " + length_text(n_y) + " y)";
+    const auto x = emscripten::convertJSArrayToNumberVector<float>(xs);
+    const auto y = emscripten::convertJSArrayToNumberVector<float>(ys);
+    if (x.size() != y.size()) return "curve data needs one x per y";
+    bp::Dataset d;
+    d.problem = bp::Problem::Regression;
+    d.classes = 1;
+    d.inputs = 1;
+    d.xy = Eigen::Matrix<float, 2, Eigen::Dynamic>::Zero(2, Eigen::Index(x.size()));
+    d.xy.row(0) = Eigen::Map<const bp::Vector>(x.data(), Eigen::Index(x.size())).transpose();
+    d.label = Eigen::Map<const bp::Vector>(y.data(), Eigen::Index(y.size()));
+    return pg_.set_custom_data(d);
+  }
+
   void reset() { pg_.reset(); }
   std::string train_epochs(double n) { return with_whole("epochs", n, [&](std::int64_t k) { return pg_.train_epochs(k); }); }
   std::string train_batches(double n) { return with_whole("batches", n, [&](std::int64_t k) { return pg_.train_batches(k); }); }
@@ -294,6 +316,7 @@ class Core {
     val o = val::object();
     o.set("problem", std::string(bp::problem_name(d.problem)));
     o.set("classes", d.classes);
+    o.set("inputs", d.inputs);
     o.set("xy", floats(d.xy));
     o.set("labels", floats(d.label));
     o.set("train", ints(pg_.split().train));
@@ -387,6 +410,31 @@ class Core {
     return e.empty() ? loss_slice_to_js(s) : val(e);
   }
 
+  // { x, units, terms (unit-major: unit i's G values together), alpha, bias, z, output }
+  val unit_sum(double samples, float lo, float hi) const {
+    std::int64_t g = 0;
+    std::string e = whole("samples", samples, g);
+    bp::UnitSum u;
+    if (e.empty()) e = pg_.unit_sum(g, lo, hi, u);
+    if (!e.empty()) return val(e);
+    val o = val::object();
+    o.set("x", floats(u.x));
+    o.set("units", floats(u.units.transpose()));
+    o.set("terms", floats(u.terms.transpose()));
+    o.set("alpha", floats(u.alpha));
+    o.set("bias", u.bias);
+    o.set("z", floats(u.z));
+    o.set("output", floats(u.output));
+    return o;
+  }
+  val positive_sides(double size, float lo, float hi, bool toward_output) const {
+    std::int64_t g = 0;
+    std::string e = whole("grid size", size, g);
+    std::vector<int> counts;
+    if (e.empty()) e = pg_.positive_sides(g, lo, hi, counts, toward_output);
+    return e.empty() ? ints(counts) : val(e);
+  }
+
   int node_count() const { return pg_.node_count(); }
   // A view into a buffer that lives in this object: valid until the next call into the module.
   val evaluate_grid(double size, float lo, float hi) {
@@ -423,6 +471,9 @@ EMSCRIPTEN_BINDINGS(backprop_core) {
       .function("configure", &Core::configure)
       .function("settings", &Core::settings)
       .function("setCustomData", &Core::set_custom_data)
+      .function("setCurveData", &Core::set_curve_data)
+      .function("unitSum", &Core::unit_sum)
+      .function("positiveSides", &Core::positive_sides)
       .function("reset", &Core::reset)
       .function("trainEpochs", &Core::train_epochs)
       .function("trainBatches", &Core::train_batches)

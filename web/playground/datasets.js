@@ -1,17 +1,19 @@
 // The dataset picker: one thumbnail per generated dataset and "your data", drawn from a second,
 // short-lived engine; arrow keys move within it; picking one applies it.
 import { Engine } from '../engine.js';
-import { datasetProblem } from '../rules.js';
+import { datasetProblem, isCurveDataset } from '../rules.js';
 import { POSITIVE, NEGATIVE, classColor } from '../views/colors.js';
-import { page, $, GRID, ALL_FEATURES, DATASETS } from './page.js';
+import { page, $, GRID, ALL_FEATURES, DATASETS, isUserData } from './page.js';
 import { clearMessage } from './messages.js';
 import { apply, problemOf, withProblem } from './settings.js';
 import { defaults, withDataset } from '../state.js';
-import { adoptCurrentPointsAsCustom, customState } from './points.js';
+import { adoptCurrentPointsAsCustom, adoptCurve, customState, setCustom } from './points.js';
 
 export function buildDatasetPicker(previews) {
   const container = $('datasets');
-  for (const name of [...DATASETS, 'custom']) {
+  // Rows of five: the 2-D sets and "your data", then the 1-D sets and "your curve".
+  const flat = DATASETS.filter((d) => !isCurveDataset(d)), curves = DATASETS.filter(isCurveDataset);
+  for (const name of [...flat, 'custom', ...curves, 'curve']) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'dataset';
@@ -23,7 +25,7 @@ export function buildDatasetPicker(previews) {
     canvas.width = canvas.height = 52;
     button.append(canvas);
     if (previews[name]) drawPreview(canvas, previews[name]);
-    else drawCustomIcon(canvas);
+    else drawCustomIcon(canvas, name === 'curve' ? ['your', 'curve'] : ['your', 'data']);
     button.addEventListener('click', () => selectDataset(name));
     container.append(button);
   }
@@ -45,9 +47,10 @@ export function drawPreview(canvas, data) {
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   const n = data.labels.length;
+  const oneD = data.inputs === 1;  // y against x, y in [-1.5, 1.5]
   for (let i = 0; i < n; ++i) {
     const x = ((data.xy[2 * i] + 6) / 12) * canvas.width;
-    const y = ((6 - data.xy[2 * i + 1]) / 12) * canvas.height;
+    const y = oneD ? ((1.5 - data.labels[i]) / 3) * canvas.height : ((6 - data.xy[2 * i + 1]) / 12) * canvas.height;
     const label = data.labels[i];
     ctx.fillStyle = data.problem === 'regression' ? (label >= 0 ? POSITIVE : NEGATIVE) : classColor(label);
     ctx.globalAlpha = data.problem === 'regression' ? Math.min(1, 0.25 + Math.abs(label)) : 1;
@@ -56,37 +59,41 @@ export function drawPreview(canvas, data) {
   ctx.globalAlpha = 1;
 }
 
-export function drawCustomIcon(canvas) {
+export function drawCustomIcon(canvas, words = ['your', 'data']) {
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = '#555';
   ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'center';
-  ctx.fillText('your', canvas.width / 2, canvas.height / 2 - 3);
-  ctx.fillText('data', canvas.width / 2, canvas.height / 2 + 11);
+  ctx.fillText(words[0], canvas.width / 2, canvas.height / 2 - 3);
+  ctx.fillText(words[1], canvas.width / 2, canvas.height / 2 + 11);
 }
 
 export function selectDataset(name) {
   clearMessage();
-  if (name === 'custom' && !page.custom) {
-    adoptCurrentPointsAsCustom();
+  if (name === 'custom' && (!page.custom || page.custom.inputs === 1)) {
+    // 2-D points: the data on show, or (on 1-D data, which has no x2) an empty plane to draw on.
+    if (page.engine.dataset().inputs === 1) setCustom({ xy: [], labels: [], problem: 'binary', classes: 2, inputs: 2 });
+    else adoptCurrentPointsAsCustom();
   }
+  if (name === 'curve' && page.custom?.inputs !== 1) adoptCurve();
   // customState(): the points go into the link, or a shared "your data" link would carry none.
-  const next = name === 'custom' ? customState() : withDataset(page.state, name);
+  const next = isUserData(name) ? customState() : withDataset(page.state, name);
   // The learner's points all train by default (see applyCustom); a generated set gets its test split back.
   const split = defaults().trainRatio;
-  if (name === 'custom' && page.state.dataset !== 'custom' && next.trainRatio === split) next.trainRatio = 1;
-  if (name !== 'custom' && page.state.dataset === 'custom' && next.trainRatio === 1) next.trainRatio = split;
+  if (isUserData(name) && !isUserData(page.state.dataset) && next.trainRatio === split) next.trainRatio = 1;
+  if (!isUserData(name) && isUserData(page.state.dataset) && next.trainRatio === 1) next.trainRatio = split;
   apply(withProblem(next, problemOf(page.state)));
 }
 
 
 export function refreshCustomThumbnail() {
-  const canvas = document.querySelector('#datasets [data-dataset="custom"] canvas');
+  const curve = page.custom?.inputs === 1;
+  const canvas = document.querySelector(`#datasets [data-dataset="${curve ? 'curve' : 'custom'}"] canvas`);
   if (!canvas) return;
   if (page.custom && page.custom.labels.length > 0) drawPreview(canvas, page.custom);
-  else drawCustomIcon(canvas);
+  else drawCustomIcon(canvas, curve ? ['your', 'curve'] : ['your', 'data']);
 }
 
 // Feature thumbnails and dataset previews come from a second, short-lived engine, so the page's
@@ -98,10 +105,11 @@ export function makePreviews() {
     for (const name of DATASETS) {
       const multiclass = datasetProblem(name) === 'multiclass';
       preview.configure({ dataset: name, points: 160, noise: 0.1, classes: 3, hidden: [],
+        features: isCurveDataset(name) ? ['x1'] : ['x1', 'x2'],
         outputActivation: multiclass ? 'softmax' : datasetProblem(name) === 'regression' ? 'linear' : 'tanh',
         loss: multiclass ? 'softmax_ce' : 'mse' });
       const d = preview.dataset();
-      previews[name] = { xy: d.xy, labels: d.labels, problem: d.problem };
+      previews[name] = { xy: d.xy, labels: d.labels, problem: d.problem, inputs: d.inputs };
     }
     preview.configure({ dataset: 'xor', features: ALL_FEATURES, hidden: [], outputActivation: 'tanh', loss: 'mse' });
     const grid = preview.evaluateGrid(GRID, -6, 6);

@@ -6,19 +6,22 @@ import { createHistory } from '../history.js';
 export const GRID = 64;             // cells per side of every heatmap (one evaluateGrid per frame)
 export const FRAME_BUDGET_MS = 10;  // training time per animation frame, so the page stays responsive
 export const ALL_FEATURES = SETTINGS.find((e) => e.key === 'features').values;
-export const DATASETS = SETTINGS.find((e) => e.key === 'dataset').values.filter((d) => d !== 'custom');
+// Generated sets only: 'custom' and 'curve' hold the learner's points.
+export const DATASETS = SETTINGS.find((e) => e.key === 'dataset').values.filter((d) => d !== 'custom' && d !== 'curve');
 
 export const $ = (id) => document.getElementById(id);
 
 /** True while "your data" has no points (after Clear): the engine keeps no data then and nothing trains. */
-export const noPoints = () => page.state.dataset === 'custom' && page.custom?.labels.length === 0;
+export const noPoints = () => isUserData(page.state.dataset) && page.custom?.labels.length === 0;
+/** 'custom' (2-D points) and 'curve' (1-D points, x -> y): the learner's own data in page.custom. */
+export const isUserData = (dataset) => dataset === 'custom' || dataset === 'curve';
 export const NO_POINTS_MESSAGE = 'Your data has no points yet: click the output plot to draw some, then train.';
 
 export const page = {
   engine: null,
   module: null,
   state: defaults(),
-  custom: null,          // the learner's own points { xy, labels, problem, classes, version }, kept across changes
+  custom: null,          // the learner's own points { xy, labels, problem, classes, inputs (1: a drawn curve), version }
   customApplied: null,   // the custom.version last sent to the engine
   history: createHistory(),
   metrics: null,         // engine.metrics() of the last record

@@ -46,7 +46,7 @@ function wireRunButtons() {
   });
   $('regenerate').addEventListener('click', () => {
     clearMessage();
-    if (page.state.dataset === 'custom') return;
+    if (page.state.dataset === 'custom' || page.state.dataset === 'curve') return;
     apply({ ...page.state, dataSeed: (page.state.dataSeed + 1) >>> 0 });
   });
   $('message-close').addEventListener('click', () => clearMessage());

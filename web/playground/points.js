@@ -1,8 +1,10 @@
 // The learner's own points: adopting the current data to edit it, adding and removing points on
 // the output plot, Clear, the class to draw, and the state that carries the points in the link.
+// On 1-D data (x -> y) the points are a drawn curve: a click puts a target y at x (dataset 'curve').
 import { MAX_LINK_POINTS, encodePoints, defaults } from '../state.js';
-import { nearestPoint } from '../views/data-plot.js';
-import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
+import { nearestPoint, CURVE_Y_SCALE } from '../views/data-plot.js';
+import { isCurveDataset } from '../rules.js';
+import { page, $, noPoints, isUserData, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply, problemOf } from './settings.js';
 import { refreshCustomThumbnail } from './datasets.js';
@@ -10,7 +12,13 @@ import { refreshCustomThumbnail } from './datasets.js';
 // Starting to draw keeps the current points: the learner edits them rather than an empty plane.
 export function adoptCurrentPointsAsCustom() {
   const d = page.engine.dataset();
-  setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
+  setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes, inputs: d.inputs });
+}
+
+/** A drawn curve to edit: the 1-D data on show, or none (the learner draws from scratch). */
+export function adoptCurve() {
+  if (isCurveDataset(page.state.dataset) && !noPoints()) adoptCurrentPointsAsCustom();
+  else setCustom({ xy: [], labels: [], problem: 'regression', classes: 1, inputs: 1 });
 }
 
 export function setCustom(custom) {
@@ -26,7 +34,7 @@ export function customState() {
       data = encodePoints(c.xy, c.labels, c.problem, c.problem === 'multiclass' ? c.classes : undefined);
     } catch { data = ''; }
   }
-  return { ...page.state, dataset: 'custom', data };
+  return { ...page.state, dataset: c.inputs === 1 ? 'curve' : 'custom', data };
 }
 
 export function updateDrawClasses(problem, classes) {
@@ -45,6 +53,14 @@ export function updateDrawClasses(problem, classes) {
 
 export function addPoint(x1, x2) {
   if (!page.drawing) return;
+  if (isCurveDataset(page.state.dataset)) {  // (x, y): the plot gives the target, not x2
+    const entering = page.state.dataset !== 'curve' || page.custom?.inputs !== 1;
+    if (entering) adoptCurve();
+    const c = page.custom;
+    setCustom({ ...c, xy: [...c.xy, x1, 0], labels: [...c.labels, Math.round(x2 * 100) / 100] });
+    applyCustom({ trainOnAll: entering });
+    return;
+  }
   const entering = !page.custom || page.state.dataset !== 'custom';
   if (entering) adoptCurrentPointsAsCustom();
   const label = Number($('draw-class').value);
@@ -55,9 +71,13 @@ export function addPoint(x1, x2) {
 
 export function removeNear(x1, x2) {
   if (!page.drawing) return;
-  if (!page.custom || page.state.dataset !== 'custom') adoptCurrentPointsAsCustom();
+  const curve = isCurveDataset(page.state.dataset);
+  if (curve && (page.state.dataset !== 'curve' || page.custom?.inputs !== 1)) adoptCurve();
+  else if (!curve && (!page.custom || page.state.dataset !== 'custom')) adoptCurrentPointsAsCustom();
   const c = page.custom;
-  const best = nearestPoint(c.xy, x1, x2, 0.6);  // within 0.6 units of the click
+  // A curve's points sit at (x, y) on the plot, y scaled as it draws them.
+  const at = curve ? c.xy.map((v, k) => (k % 2 ? c.labels[(k - 1) / 2] * CURVE_Y_SCALE : v)) : c.xy;
+  const best = nearestPoint(at, x1, curve ? x2 * CURVE_Y_SCALE : x2, 0.6);  // within 0.6 units of the click
   if (best < 0) return;
   const xy = [...c.xy]; xy.splice(2 * best, 2);
   const labels = [...c.labels]; labels.splice(best, 1);
@@ -89,7 +109,7 @@ export function wireDrawing() {
     const problem = problemOf(page.state);
     // Nothing the learner did not draw: the page waits, refusing to train, until the first point.
     const classes = problem === 'multiclass' ? (page.custom?.classes ?? page.state.classes) : problem === 'regression' ? 1 : 2;
-    setCustom({ xy: [], labels: [], problem, classes });
+    setCustom({ xy: [], labels: [], problem, classes, inputs: isCurveDataset(page.state.dataset) ? 1 : 2 });
     if (!page.drawing) $('draw-toggle').click();
     applyCustom({ trainOnAll: true });
     showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() });

@@ -7,6 +7,9 @@ import { formatNumber } from '../views/format.js';
 import { page, $, GRID, ALL_FEATURES, noPoints } from './page.js';
 import { fractionalEpoch } from './training.js';
 import { accuracyText } from '../training-health.js';
+import { isCurveDataset } from '../rules.js';
+
+const CURVE_SAMPLES = 241;  // points of the 1-D output curve, from the core (unitSum)
 
 /** Where the learner's points went: drawn points must not vanish into a split without a word. */
 export function splitNote(data) {
@@ -51,6 +54,20 @@ export function outputPlot(grid, outputs, outputActivation, problem) {
   return { grid: { g: GRID, values: grid.values, offsets: [firstOutput * cells] }, mode: 'signed', lo, hi };
 }
 
+// 1-D data has no x2: the features offered are x1's, their thumbnails the rows of the grid of all.
+const X1_FEATURES = ['x1', 'x1^2', 'sin_x1'];
+let x1Grid = null;
+function oneInputFeatures() {
+  if (!x1Grid || x1Grid.source !== page.featureGrid) {
+    const { g, values } = page.featureGrid;
+    const rows = X1_FEATURES.map((f) => values.subarray(ALL_FEATURES.indexOf(f) * g * g, (ALL_FEATURES.indexOf(f) + 1) * g * g));
+    const joined = new Float32Array(rows.length * g * g);
+    rows.forEach((r, k) => joined.set(r, k * g * g));
+    x1Grid = { source: page.featureGrid, grid: { g, values: joined } };
+  }
+  return { allFeatures: X1_FEATURES, featureGrid: x1Grid.grid };
+}
+
 export function render() {
   const engine = page.engine;
   const sizes = engine.layerSizes();
@@ -58,8 +75,9 @@ export function render() {
   const params = engine.params();
   const s = page.state;
   const activations = ['feature', ...sizes.slice(1, -1).map(() => s.activation), s.outputActivation];
+  const oneD = isCurveDataset(s.dataset);
   page.view.network.update({
-    allFeatures: ALL_FEATURES, featureGrid: page.featureGrid, featureNames: s.features, sizes,
+    ...(oneD ? oneInputFeatures() : { allFeatures: ALL_FEATURES, featureGrid: page.featureGrid }), featureNames: s.features, sizes,
     activations, params, gradient: page.gradientOnHover ? engine.gradient() : null,
     grid: { g: grid.size, values: grid.values }, discretize: s.discretize,
   });
@@ -70,7 +88,21 @@ export function render() {
   const outputs = sizes[sizes.length - 1];
   const cells = GRID * GRID;
   let plot;
-  if (page.hover && page.hover.node < grid.nodes) {
+  if (oneD && page.hover && page.hover.node < grid.nodes) {
+    // 1-D data: a unit over x is the grid's top row (every row is the same, x2 being unused).
+    const { layer, node, name } = page.hover;
+    const xs = new Float32Array(GRID), ys = new Float32Array(GRID);
+    for (let ix = 0; ix < GRID; ++ix) {
+      xs[ix] = -6 + ((ix + 0.5) * 12) / GRID;
+      ys[ix] = grid.values[node * cells + ix];
+    }
+    plot = { grid: null, curve: { x: xs, y: ys }, mode: 'signed', lo: -1, hi: 1 };
+    $('plot-caption').textContent = `${name}${layer > 0 ? ` (${activations[layer]})` : ''} over x (line); the points are the targets.`;
+  } else if (oneD) {
+    const line = empty ? null : engine.unitSum(CURVE_SAMPLES, -6, 6);
+    plot = { grid: null, curve: line ? { x: line.x, y: line.output } : { x: [], y: [] }, mode: 'signed', lo: -1, hi: 1 };
+    $('plot-caption').textContent = 'Network output over x (line) and the targets (points).';
+  } else if (page.hover && page.hover.node < grid.nodes) {
     const { layer, unit, node, name } = page.hover;
     const act = activations[layer];
     const offset = node * cells;
@@ -86,7 +118,7 @@ export function render() {
     $('plot-caption').textContent = data.problem === 'multiclass' ? 'Predicted class over the input plane.'
       : data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).';
   }
-  if (s.dataset === 'custom' && !page.hover) $('plot-caption').textContent += ` ${splitNote(data)}`;
+  if ((s.dataset === 'custom' || s.dataset === 'curve') && !page.hover) $('plot-caption').textContent += ` ${splitNote(data)}`;
   page.view.plot.update({
     // While drawing, test points show too: a click that lands in the test split must not vanish.
     ...plot, discretize: s.discretize, points: data, showTest: s.showTest || page.drawing, highlight: null,

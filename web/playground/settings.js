@@ -3,10 +3,10 @@
 import { EngineError } from '../engine.js';
 import { SETTINGS, defaults, serializeHash, engineSettings, runBState, runBDiff } from '../state.js';
 import { readLink } from '../link-load.js';
-import { coherent, defaultPair, outputActivations, losses, datasetProblem } from '../rules.js';
+import { coherent, defaultPair, outputActivations, losses, datasetProblem, fitFeatures, isCurveDataset } from '../rules.js';
 import { applyEmbed } from '../embed.js';
 import { splitHash, joinHash } from '../course/route.js';
-import { page, $, noPoints } from './page.js';
+import { page, $, noPoints, isUserData } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { startHistory, clearRun, pause, restart } from './training.js';
 import { setCustom, updateDrawClasses } from './points.js';
@@ -24,13 +24,14 @@ export function problemOf(state) {
  */
 export function apply(next, { quiet = false, resync = true } = {}) {
   const previous = page.state;
-  next = coherent(next, problemOf(next));
-  // Run B's output and loss fit the data too (its differences are kept as a diff from run A).
-  next = { ...next, b: runBDiff(next, coherent(runBState(next), problemOf(next))) };
+  const fitted = fitFeatures(next);  // 1-D data: x1's features only, said when some are dropped
+  next = coherent(fitted.state, problemOf(next));
+  // Run B's features, output and loss fit the data too (its differences are kept as a diff from run A).
+  next = { ...next, b: runBDiff(next, coherent(fitFeatures(runBState(next)).state, problemOf(next))) };
   const newRun = Object.keys(next).some((k) => k !== 'hide' && !page.engine.keepsWeights(k) &&
     JSON.stringify(next[k]) !== JSON.stringify(previous[k]) && SETTINGS.find((e) => e.key === k)?.engine);
   let engineTouched = false;  // points or a passing output/loss were sent before the settings
-  if (next.dataset === 'custom' && page.custom?.labels.length === 0) {
+  if (isUserData(next.dataset) && page.custom?.labels.length === 0) {
     // No points (after Clear): the engine cannot hold an empty set, so nothing is sent and nothing
     // trains or is measured until the first point is drawn; the settings are kept for then.
     page.state = coherent(next, page.custom.problem);
@@ -42,11 +43,11 @@ export function apply(next, { quiet = false, resync = true } = {}) {
     return true;
   }
   try {
-    if (next.dataset === 'custom') {
+    if (isUserData(next.dataset)) {
       if (!page.custom) throw new EngineError('there are no drawn or imported points yet: draw some or import a CSV');
       const engineData = page.engine.dataset();
       // Re-sent after a visit to a generated dataset too: the engine replaced its points then.
-      if (page.engine.settings().dataset !== 'custom' || page.custom.version !== page.customApplied ||
+      if (page.engine.settings().dataset !== next.dataset || page.custom.version !== page.customApplied ||
         engineData.problem !== page.custom.problem) {
         if (engineData.problem !== page.custom.problem) {
           // The engine checks new points against its current output and loss (binary points under
@@ -54,7 +55,13 @@ export function apply(next, { quiet = false, resync = true } = {}) {
           page.engine.configure({ outputActivation: 'tanh', loss: 'mse' });
           engineTouched = true;
         }
-        page.engine.setCustomData(page.custom.xy, page.custom.labels, page.custom.problem, page.custom.classes);
+        if (next.dataset === 'curve') {
+          // A curve has one input: the features must be x1's before its points arrive.
+          page.engine.configure({ features: next.features });
+          page.engine.setCurveData(page.custom.xy.filter((_, k) => k % 2 === 0), page.custom.labels);
+        } else {
+          page.engine.setCustomData(page.custom.xy, page.custom.labels, page.custom.problem, page.custom.classes);
+        }
         page.customApplied = page.custom.version;
         engineTouched = true;
       }
@@ -73,6 +80,7 @@ export function apply(next, { quiet = false, resync = true } = {}) {
   }
   const wasEmpty = noPoints();
   page.state = next;
+  if (fitted.change && !quiet) showMessage(`Changed to fit 1-D data: ${fitted.change}.`, 'info');
   if (newRun || wasEmpty || page.engine.progress().updates === 0) startHistory();
   syncCompare();
   updateUrl();
@@ -104,7 +112,7 @@ export function showState(state) {
   }
   const multiclass = problem === 'multiclass';
   // Generator settings mean nothing for the learner's own points: shown, but switched off.
-  const generated = state.dataset !== 'custom';
+  const generated = !isUserData(state.dataset);
   const usesClasses = state.dataset === 'blobs' || state.dataset === 'multi_spiral';
   for (const [key, active] of [['noise', generated], ['points', generated], ['classes', usesClasses]]) {
     document.querySelector(`[data-hide="${key}"]`).classList.toggle('inactive', !active);
@@ -112,6 +120,8 @@ export function showState(state) {
   }
   $('regenerate').disabled = !generated;
   updateDrawClasses(problem, multiclass ? (page.custom?.classes ?? state.classes) : 2);
+  // On 1-D data a click's height is the target: no class to choose.
+  $('draw-class').closest('label').hidden = isCurveDataset(state.dataset);
   showApplicable(document, state);
   applyHidden(state.hide);
   applyEmbed(document, state.embed);
@@ -142,7 +152,7 @@ export function loadFromHash({ fresh = false } = {}) {
   const link = readLink(splitHash(location.hash).settings, { current: page.custom });
   if (link.custom) {
     const d = link.custom;
-    setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes });
+    setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes, inputs: d.inputs });
   }
   let message = link.message;
   if (!apply(link.state, { quiet: true })) {

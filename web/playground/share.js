@@ -5,15 +5,15 @@
 import { SETTINGS, HIDEABLE, MAX_LINK_POINTS, serializeHash } from '../state.js';
 import { iframeSnippet, createPartOptions } from '../embed.js';
 import { joinHash } from '../course/route.js';
-import { page, $ } from './page.js';
+import { page, $, isUserData } from './page.js';
 import { showMessage } from './messages.js';
 import { canMeasure, measureEmbed, createPreview } from './embed-frames.js';
 
 export function shareUrl(hide, embed = []) {
   const state = { ...page.state, hide, embed };
-  if (state.dataset === 'custom' && !state.data) {
+  if (isUserData(state.dataset) && !state.data) {
     showMessage(`Your data has more than ${MAX_LINK_POINTS} points, too many for a link: export it as CSV to share it.`, 'info',
-      { until: () => page.state.dataset !== 'custom' || Boolean(page.state.data) });
+      { until: () => !isUserData(page.state.dataset) || Boolean(page.state.data) });
   }
   return `${location.origin}${location.pathname}${joinHash(page.routeHash(), serializeHash(state))}`;
 }

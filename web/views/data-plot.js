@@ -1,7 +1,9 @@
 // The big output panel: the network's output over the input plane [-6, 6]^2 as a heatmap, the
 // data points on top (train filled, test hollow, validation diamonds, one highlighted ring),
 // axes with tick labels and a legend in real text. In drawing mode the pointer adds points
-// (click) or removes them (shift-click / right-click) through callbacks.
+// (click) or removes them (shift-click / right-click) through callbacks. For 1-D data (a snapshot
+// with `curve`) the same square shows y against x: the points at (x, target), the network's output
+// curve over x, and no heatmap; the vertical axis then spans y in [-1.5, 1.5].
 // Not here: evaluating the network (the snapshot carries the grid) or editing the data.
 
 import { createHeatmap } from './heatmap.js';
@@ -11,6 +13,8 @@ import { htmlEl, svgEl } from './dom.js';
 
 export const PLANE_LO = -6;
 export const PLANE_HI = 6;
+/** 1-D plots: plane units per unit of y, so the square's [-6, 6] holds y in [-1.5, 1.5]. */
+export const CURVE_Y_SCALE = 4;
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (unit-tested in Node)
@@ -67,7 +71,7 @@ export function describePlot(snapshot) {
   const parts = [`${train} training point${train === 1 ? '' : 's'}`];
   if (snapshot?.showTest && p?.test?.length) parts.push(`${p.test.length} test point${p.test.length === 1 ? '' : 's'}`);
   if (p?.validation?.length) parts.push(`${p.validation.length} validation point${p.validation.length === 1 ? '' : 's'}`);
-  const what = snapshot?.grid ? 'Output of the network over the input plane' : 'The input plane';
+  const what = snapshot?.curve ? 'Output of the network over x' : snapshot?.grid ? 'Output of the network over the input plane' : 'The input plane';
   const tail = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
   const drawing = snapshot?.drawing ? '. Drawing mode: click to add a point, shift-click or right-click to remove one' : '';
   return `${what} with ${tail}${drawing}`;
@@ -154,6 +158,8 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   let snapshot = null;
   let pointsKey = null;   // what the points layer was last drawn from (skip redraws when equal)
   let legendKey = '';
+  let curvePath = null;   // the 1-D output curve (an SVG path over the square)
+  let axesMode = false;   // the axes were drawn for 1-D data
 
   function setSize(next) {
     plotSize = next;
@@ -177,6 +183,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   }
 
   function drawAxes() {
+    const oneD = !!snapshot?.curve;
     const w = MARGIN.left + plotSize + MARGIN.right;
     const h = MARGIN.top + plotSize + MARGIN.bottom;
     axes.setAttribute('width', w);
@@ -195,15 +202,23 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
       const tx = svg('text', { ...font, x, y: y0 + s + 14, 'text-anchor': 'middle' });
       tx.textContent = label;
       const ty = svg('text', { ...font, x: x0 - 6, y: y + 3.5, 'text-anchor': 'end' });
-      ty.textContent = label;
+      ty.textContent = oneD ? formatNumber(t / CURVE_Y_SCALE).replace('-', '−') : label;
       axes.append(tx, ty);
+    }
+    if (oneD) {  // y = 0, for reading the curve's sign
+      const [, py] = planeToPixel(0, 0, s);
+      axes.append(svg('line', { x1: x0, y1: y0 + py, x2: x0 + s, y2: y0 + py, stroke: '#e0e0e0' }));
     }
     const titleFont = { 'font-size': '11', fill: LABEL_COLOR, 'font-family': 'inherit', 'font-style': 'italic' };
     const xt = svg('text', { ...titleFont, x: x0 + s / 2, y: y0 + s + 27, 'text-anchor': 'middle' });
-    xt.textContent = 'x₁';
+    xt.textContent = oneD ? 'x' : 'x₁';
     const yt = svg('text', { ...titleFont, x: 7, y: y0 + s / 2 + 4, 'text-anchor': 'middle' });
-    yt.textContent = 'x₂';
+    yt.textContent = oneD ? 'y' : 'x₂';
     axes.append(xt, yt);
+    curvePath = svg('path', { fill: 'none', stroke: '#1d1d1f', 'stroke-width': 2, class: 'data-plot-curve',
+      transform: `translate(${x0} ${y0})` });
+    axes.append(curvePath);
+    axesMode = oneD;
   }
 
   // ---- legend (real text) -------------------------------------------------------------------
@@ -246,11 +261,14 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     const problem = p.problem || 'binary';
     const classes = problem === 'binary' ? 2 : p.classes || 0;
     const hasVal = !!p.validation?.length;
-    const key = [s.mode, s.lo, s.hi, problem, classes, !!s.showTest, hasVal, !!s.discretize].join('|');
+    const key = [s.mode, s.lo, s.hi, problem, classes, !!s.showTest, hasVal, !!s.discretize, !!s.curve].join('|');
     if (key === legendKey) return;
     legendKey = key;
     const output = el('div', { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px' });
-    if (s.mode === 'classes') {
+    if (s.curve) {
+      output.append(item([swatch({ width: '18px', height: '2px', background: '#1d1d1f' }), 'network output'],
+        'the network\'s output y over x; points at their targets'));
+    } else if (s.mode === 'classes') {
       for (let k = 0; k < classes; ++k) {
         output.append(item([swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(k) }), `class ${k}`]));
       }
@@ -271,7 +289,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     const p = s.points;
     // Identity and length of every array: a new data set or an in-place append both redraw.
     const key = p ? [p.xy, p.xy?.length, p.labels, p.labels?.length, p.train, p.train?.length, p.test,
-      p.test?.length, p.validation, p.validation?.length, p.problem, !!s.showTest, s.highlight ?? null, plotSize, dpr] : [null];
+      p.test?.length, p.validation, p.validation?.length, p.problem, !!s.showTest, s.highlight ?? null, plotSize, dpr, !!s.curve] : [null];
     if (pointsKey && key.length === pointsKey.length && key.every((k, i) => k === pointsKey[i])) return;
     pointsKey = key;
     const ctx = pointCtx;
@@ -285,7 +303,8 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     const radius = r * scale;
     const colorOf = (i) => pointColor(p.labels[i], p.problem);
     const rim = p.problem === 'regression' ? 'rgba(0,0,0,0.55)' : 'rgba(0,0,0,0.4)';
-    const at = (i) => planeToPixel(p.xy[2 * i], p.xy[2 * i + 1], plotSize);
+    const at = s.curve ? (i) => planeToPixel(p.xy[2 * i], p.labels[i] * CURVE_Y_SCALE, plotSize)
+      : (i) => planeToPixel(p.xy[2 * i], p.xy[2 * i + 1], plotSize);
 
     ctx.lineWidth = 1;
     if (s.showTest && p.test) {
@@ -368,8 +387,27 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     else heatmap.drawSigned(grid.values, grid.offsets[0], grid.g, opts);
   }
 
+  // The output over x: a polyline through the core's samples, y clipped to the square.
+  function drawCurve(s) {
+    if (!s.curve) {
+      if (curvePath.getAttribute('d')) curvePath.setAttribute('d', '');
+      return;
+    }
+    const { x, y } = s.curve;
+    const limit = PLANE_HI / CURVE_Y_SCALE + 0.05;
+    let d = '';
+    for (let j = 0; j < x.length; ++j) {
+      const v = Math.max(-limit, Math.min(limit, y[j]));
+      const [px, py] = planeToPixel(x[j], Number.isFinite(v) ? v * CURVE_Y_SCALE : 0, plotSize);
+      d += `${j ? 'L' : 'M'}${px.toFixed(1)} ${py.toFixed(1)}`;
+    }
+    curvePath.setAttribute('d', d);
+  }
+
   function update(next) {
     snapshot = next;
+    if (!!next.curve !== axesMode) drawAxes();
+    drawCurve(next);
     drawHeatmap(next);
     drawPoints(next);
     updateLegend(next);
@@ -381,8 +419,10 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   // ---- drawing mode -------------------------------------------------------------------------
   function onPointerDown(event) {
     if (!snapshot?.drawing && !onPick) return;
-    const [x1, x2] = clientToPlane(event.clientX, event.clientY, pointCanvas.getBoundingClientRect());
+    let [x1, x2] = clientToPlane(event.clientX, event.clientY, pointCanvas.getBoundingClientRect());
     if (x1 < PLANE_LO || x1 > PLANE_HI || x2 < PLANE_LO || x2 > PLANE_HI) return;
+    // 1-D data: drawing gives (x, y) with y in [-1, 1]; picking goes by x alone (points sit at x2 = 0).
+    if (snapshot?.curve) x2 = snapshot.drawing ? Math.max(-1, Math.min(1, x2 / CURVE_Y_SCALE)) : 0;
     if (!snapshot?.drawing) {  // picking a point (the step panel), not drawing one
       if (event.button === 0) onPick(x1, x2);
       return;

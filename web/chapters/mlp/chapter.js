@@ -1,8 +1,10 @@
 // Chapter 4, the MLP and its forward pass: layers as matrices, the parameter count and shapes of
-// the learner's network (from the core), XOR and the right features as lessons, two tasks.
+// the learner's network (from the core), XOR and the right features as lessons, two tasks; the lab
+// "What one hidden layer can do" (approx-lab.js) with its own tasks; a 1-D lesson in the playground.
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf, percent } from '../../course/tasks.js';
 import { createShapesWidget } from './shapes.js';
+import { createApproxLab, approxTasks } from './approx-lab.js';
 
 const html = `
 <p>A multi-layer perceptron stacks layers of units. Layer <math><mi>l</mi></math> takes the previous
@@ -29,9 +31,15 @@ export const lessons = [
     text: 'A circle is a straight line in the squares: x1² + x2² = r². Given x1² and x2² as inputs, a ' +
       'single output neuron separates the inner ring from the outer one. Hidden layers learn such ' +
       'features for you; picking them by hand shows what they have to find.' },
+  { id: 'sine-fit', title: 'Fitting a curve: x → y',
+    settings: { dataset: 'sine', noise: 0.1, features: ['x1'], hidden: [8], activation: 'tanh', outputActivation: 'linear',
+      loss: 'mse', optimizer: 'adam', learningRate: 0.03, showTest: true },
+    text: 'A 1-D data set: one input x and a target y = sin(x) with a little noise. The output plot now shows y against x: ' +
+      'the points and the network\'s output curve, drawn from the core as it trains. Press play and watch eight tanh ' +
+      'units bend a line into two periods of a sine; then try one unit, or ReLU, and see which shapes they can make.' },
 ];
 
-export const tasks = [
+const playgroundTasks = [
   // Two tanh units draw two straight bands, not the cross XOR's quadrants need: on this data they
   // plateau at 90–94% test accuracy, so the task allows up to four.
   { id: 'xor-hidden-layer', title: 'XOR with one small hidden layer',
@@ -59,6 +67,7 @@ export const tasks = [
     } },
 ];
 
-export const { id, title, playground, mount, unmount } = playgroundChapter({
-  id: 'mlp', title: 'The MLP and its forward pass', html, lessons, tasks, widgets: [createShapesWidget],
+export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
+  id: 'mlp', title: 'The MLP and its forward pass', html, lessons, tasks: playgroundTasks,
+  widgets: [createShapesWidget, (container, ctx) => createApproxLab(container, ctx)], widgetTasks: approxTasks,
 });
