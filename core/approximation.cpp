@@ -20,7 +20,7 @@ std::string check_bounds(Scalar lo, Scalar hi) {
 }  // namespace
 
 std::string unit_sum(const Network& net, const std::vector<Feature>& features, Scalar lo, Scalar hi,
-                     int samples, UnitSum& out) {
+                     int samples, UnitSum& out, const FeatureScaling* scaling) {
   std::string e = check_bounds(lo, hi);
   if (!e.empty()) return e;
   if (samples < 2 || samples > kMaxLineSamples)
@@ -43,6 +43,7 @@ std::string unit_sum(const Network& net, const std::vector<Feature>& features, S
   }
   const auto& params = net.arch().activation_params;
   Matrix a = compute_features(features, xy);  // (inputs x G)
+  if (scaling) apply_scaling(*scaling, a);
   for (int l = 0; l + 1 < L; ++l) {
     Matrix z = net.W(l) * a;  // z = W a_prev + b, every sample at once
     z.colwise() += net.b(l);
@@ -63,7 +64,8 @@ std::string unit_sum(const Network& net, const std::vector<Feature>& features, S
 }
 
 std::string positive_side_counts(const Network& net, const std::vector<Feature>& features, Scalar lo,
-                                 Scalar hi, int g, std::vector<int>& counts, bool toward_output) {
+                                 Scalar hi, int g, std::vector<int>& counts, bool toward_output,
+                                 const FeatureScaling* scaling) {
   std::string e = check_bounds(lo, hi);
   if (!e.empty()) return e;
   if (g < 1) return "grid size must be at least 1 (got " + std::to_string(g) + ")";
@@ -81,7 +83,9 @@ std::string positive_side_counts(const Network& net, const std::vector<Feature>&
       xy(0, Index(iy) * g + ix) = lo + (Scalar(ix) + Scalar(0.5)) * cell;
       xy(1, Index(iy) * g + ix) = hi - (Scalar(iy) + Scalar(0.5)) * cell;
     }
-  Matrix z = net.W(0) * compute_features(features, xy);  // (H x P) z_i before the activation
+  Matrix inputs = compute_features(features, xy);
+  if (scaling) apply_scaling(*scaling, inputs);
+  Matrix z = net.W(0) * inputs;  // (H x P) z_i before the activation
   z.colwise() += net.b(0);
   if (toward_output)  // a unit whose output weight is negative raises the output where it is off
     for (Index i = 0; i < z.rows(); ++i)

@@ -9,6 +9,7 @@
 
 #include "dataset.hpp"
 #include "network.hpp"
+#include "scaling.hpp"
 
 namespace bp {
 
@@ -26,8 +27,10 @@ struct UnitSum {
 
 // The network at `samples` points x_j = lo + j (hi - lo) / (samples - 1), fed as (x1, x2) = (x, 0)
 // through `features`. Needs one output; samples 2..kMaxLineSamples; finite lo < hi.
+// `scaling`, when given, is the input scaling the network was trained with (Playground's
+// feature_scaling()), applied to the features as training did.
 std::string unit_sum(const Network& net, const std::vector<Feature>& features, Scalar lo, Scalar hi,
-                     int samples, UnitSum& out);
+                     int samples, UnitSum& out, const FeatureScaling* scaling = nullptr);
 
 // Over a g x g grid of [lo, hi]^2 (row 0 at the top, cell centres, as Playground::evaluate_grid),
 // how many first-layer units have z_i = w_i . features + b_i > 0 at each cell: every unit's side is
@@ -36,6 +39,7 @@ std::string unit_sum(const Network& net, const std::vector<Feature>& features, S
 // z_i < 0 if alpha_i < 0), which needs one hidden layer and one output. Needs a hidden layer;
 // g 1..kMaxGridSide of the façade (checked by the caller).
 std::string positive_side_counts(const Network& net, const std::vector<Feature>& features, Scalar lo,
-                                 Scalar hi, int g, std::vector<int>& counts, bool toward_output = false);
+                                 Scalar hi, int g, std::vector<int>& counts, bool toward_output = false,
+                                 const FeatureScaling* scaling = nullptr);
 
 }  // namespace bp

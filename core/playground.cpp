@@ -356,7 +356,7 @@ std::string Playground::unit_sum(std::int64_t samples, Scalar lo, Scalar hi, Uni
     return std::string("the sum of units along x needs 1-D data (x -> y); dataset ") +
            dataset_name(settings_.data.kind) + " has two inputs";
   if (samples < 2 || samples > kMaxLineSamples) return range_message("samples", samples, 2, kMaxLineSamples);
-  return bp::unit_sum(net_, settings_.features, lo, hi, int(samples), out);
+  return bp::unit_sum(net_, settings_.features, lo, hi, int(samples), out, &scaling_);
 }
 
 std::string Playground::positive_sides(std::int64_t g, Scalar lo, Scalar hi, std::vector<int>& counts,
@@ -365,7 +365,7 @@ std::string Playground::positive_sides(std::int64_t g, Scalar lo, Scalar hi, std
   if (net_.layer_count() < 2) return "the half-planes need a hidden layer (this network has none)";
   if (std::int64_t(net_.size(1)) * g * g > kMaxGridValues)
     return "grid size " + std::to_string(g) + " is too large for " + std::to_string(net_.size(1)) + " units";
-  return bp::positive_side_counts(net_, settings_.features, lo, hi, int(g), counts, toward_output);
+  return bp::positive_side_counts(net_, settings_.features, lo, hi, int(g), counts, toward_output, &scaling_);
 }
 
 const std::vector<int>& Playground::indices(Subset subset) const {

@@ -140,3 +140,24 @@ TEST_CASE("standardised inputs let a ReLU network learn the circles at the lectu
   CHECK(pg.metrics(Subset::Train).accuracy > 0.9);
   CHECK(pg.metrics(Subset::Test).accuracy > 0.9);
 }
+
+TEST_CASE("the 1-D output curve and the half-plane counts see the inputs as training did", "[scaling][approx]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.data.kind = DatasetKind::Sine;
+  s.features = {Feature::X1, Feature::SinX1};
+  s.hidden = {5};
+  s.output_activation = Activation::Linear;
+  s.input_scaling = InputScaling::Standardise;
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(5).empty());
+  REQUIRE_FALSE(pg.feature_scaling().mean.isZero());
+  // unit_sum at the grid's cell centres x = -4.5, -1.5, 1.5, 4.5 against the grid's output row.
+  const int g = 4;
+  std::vector<Scalar> grid(static_cast<std::size_t>(pg.grid_size(g)));
+  REQUIRE(pg.evaluate_grid(g, -6, 6, grid.data()).empty());
+  UnitSum line;
+  REQUIRE(pg.unit_sum(g, Scalar(-4.5), Scalar(4.5), line).empty());
+  const std::size_t output_row = std::size_t(pg.node_count() - 1) * g * g;
+  for (int ix = 0; ix < g; ++ix) CHECK(double(line.output(ix)) == Approx(double(grid[output_row + std::size_t(ix)])).margin(1e-5));
+}
