@@ -45,6 +45,8 @@ std::string check_architecture(const Architecture& arch) {
              str(kMaxNeurons) + " neurons (got " + str(arch.hidden[l]) + ")";
   if (arch.hidden_activation == Activation::Softmax)
     return "softmax is only available as the output activation";
+  if (hidden_only(arch.output_activation))
+    return std::string("'") + activation_name(arch.output_activation) + "' is only available for hidden layers";
   if (arch.output_activation == Activation::Softmax && arch.outputs < 2)
     return "a softmax output needs at least 2 outputs (got " + str(arch.outputs) + ")";
   return check_activation_params(arch.activation_params);

@@ -623,7 +623,8 @@ function activationParams(params) {
 
 /**
  * Every activation the core has, by name: linear, step, sigmoid, tanh, relu, leaky_relu, elu,
- * softplus, softmax (softmax last: the only one that is not elementwise).
+ * softplus, abs, gelu, swish (these three for hidden layers only), softmax (softmax last: the only
+ * one that is not elementwise).
  * @param module the loaded Emscripten module (engine.module)
  * @returns {string[]}
  */

@@ -11,6 +11,7 @@ const DATASETS = ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs', 'mu
   'multi_gaussian', 'custom'];
 const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2'];
 const ACTIVATIONS = ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus'];
+const HIDDEN_ONLY = ['abs', 'gelu', 'swish'];  // hidden layers only (core: hidden_only)
 const UINT32_MAX = 4294967295;
 
 /** Most drawn/imported points the page puts in a link; larger data sets are not shared by URL. */
@@ -34,7 +35,7 @@ const BASE = [
   { key: 'features', label: 'features', kind: 'list-enum', values: FEATURES, minLength: 1, maxLength: FEATURES.length, default: ['x1', 'x2'], engine: true },
   // The page's limits are stricter than the core's (16 layers of 256): a diagram the learner can read.
   { key: 'hidden', label: 'hidden layers', kind: 'list-int', min: 1, max: 16, minLength: 0, maxLength: 8, default: [4, 2], engine: true, own: ['max', 'maxLength'] },
-  { key: 'activation', label: 'activation', kind: 'enum', values: ACTIVATIONS, default: 'tanh', engine: true },
+  { key: 'activation', label: 'activation', kind: 'enum', values: [...ACTIVATIONS, ...HIDDEN_ONLY], default: 'tanh', engine: true },
   { key: 'outputActivation', label: 'output activation', kind: 'enum', values: [...ACTIVATIONS, 'softmax'], default: 'tanh', engine: true },
   { key: 'leakySlope', label: 'leaky ReLU slope', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.01, engine: true },
   { key: 'eluAlpha', label: 'ELU alpha', kind: 'number', min: 0, max: 10, minOpen: true, default: 1, engine: true },

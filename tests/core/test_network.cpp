@@ -40,7 +40,8 @@ double relative_error(double analytic, double numeric) {
 }
 
 bool has_kink(Activation f) {
-  return f == Activation::Relu || f == Activation::LeakyRelu || f == Activation::Elu || f == Activation::Step;
+  return f == Activation::Relu || f == Activation::LeakyRelu || f == Activation::Elu || f == Activation::Step ||
+         f == Activation::Abs;
 }
 
 // Mean data loss of the batch, accumulated in double from the network's z and a.
@@ -215,7 +216,8 @@ struct Pairing {
 
 const Activation kHidden[] = {Activation::Linear, Activation::Sigmoid,  Activation::Tanh,
                               Activation::Relu,   Activation::LeakyRelu, Activation::Elu,
-                              Activation::Softplus};
+                              Activation::Softplus, Activation::Abs,     Activation::Gelu,
+                              Activation::Swish};
 
 const Pairing kPairings[] = {
     {Loss::SquaredError, Activation::Linear, 2},      {Loss::SquaredError, Activation::Sigmoid, 2},
@@ -288,6 +290,16 @@ TEST_CASE("architecture check names the bad setting", "[network]") {
   a = Architecture();
   a.activation_params.elu_alpha = 0;
   CHECK(msg(a).find("ELU") != std::string::npos);
+}
+
+TEST_CASE("|z|, GELU and swish are hidden layers' only", "[network][more]") {
+  for (Activation f : {Activation::Abs, Activation::Gelu, Activation::Swish}) {
+    Architecture a;
+    a.hidden_activation = f;
+    CHECK(check_architecture(a).empty());
+    a.output_activation = f;
+    CHECK(check_architecture(a) == std::string("'") + activation_name(f) + "' is only available for hidden layers");
+  }
 }
 
 TEST_CASE("initialisation: seeded, scaled by fan-in/fan-out, biases set", "[network]") {
