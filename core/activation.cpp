@@ -15,7 +15,8 @@ constexpr Named<Activation> kActivations[] = {
     {Activation::Relu, "relu"},           {Activation::LeakyRelu, "leaky_relu"},
     {Activation::Elu, "elu"},             {Activation::Softplus, "softplus"},
     {Activation::Abs, "abs"},             {Activation::Gelu, "gelu"},
-    {Activation::Swish, "swish"},         {Activation::Softmax, "softmax"},
+    {Activation::Swish, "swish"},         {Activation::Prelu, "prelu"},
+    {Activation::Softmax, "softmax"},
 };
 }  // namespace
 
@@ -24,7 +25,9 @@ std::vector<std::string> activation_names() { return names_of(kActivations); }
 
 bool parse_activation(const std::string& name, Activation& out) { return parse_name(kActivations, name, out); }
 
-bool hidden_only(Activation f) { return f == Activation::Abs || f == Activation::Gelu || f == Activation::Swish; }
+bool hidden_only(Activation f) {
+  return f == Activation::Abs || f == Activation::Gelu || f == Activation::Swish || f == Activation::Prelu;
+}
 
 std::vector<std::string> output_activation_names() {
   std::vector<std::string> out;
@@ -63,6 +66,8 @@ constexpr Description kDescriptions[] = {
     {Activation::Abs, "|z|", "−1 if z < 0, 1 if z > 0 (0 at 0)", "comparison"},
     {Activation::Gelu, "z·Φ(z), Φ the standard normal CDF (exact, with erf)", "Φ(z) + z·φ(z)", "erf + exp"},
     {Activation::Swish, "z·σ(z)", "σ(z)(1 + z(1 − σ(z)))", "exp"},
+    {Activation::Prelu, "z if z > 0, else aᵢ·z (aᵢ learned per unit; 0.25 here, where every unit starts)",
+     "1 if z > 0, else aᵢ", "comparison"},
 };
 
 // f and f' at each z in Scalar, through the network's code paths (z already checked).

@@ -11,7 +11,7 @@ const DATASETS = ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs', 'mu
   'multi_gaussian', 'custom'];
 const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2'];
 const ACTIVATIONS = ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus'];
-const HIDDEN_ONLY = ['abs', 'gelu', 'swish'];  // hidden layers only (core: hidden_only)
+const HIDDEN_ONLY = ['abs', 'gelu', 'swish', 'prelu'];  // hidden layers only (core: hidden_only)
 const UINT32_MAX = 4294967295;
 
 /** Most drawn/imported points the page puts in a link; larger data sets are not shared by URL. */

@@ -28,7 +28,8 @@ constexpr double kActivationTol = kFloat ? 1e-6 : 1e-12;  // absolute, values of
 const Activation kActivations[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
                            Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
                            Activation::Elu,    Activation::Softplus,  Activation::Abs,
-                           Activation::Gelu,   Activation::Swish,     Activation::Softmax};
+                           Activation::Gelu,   Activation::Swish,     Activation::Prelu,
+                           Activation::Softmax};
 
 Matrix column(std::initializer_list<double> values) {
   Matrix m(static_cast<Index>(values.size()), 1);
@@ -137,7 +138,7 @@ TEST_CASE("activate_grad matches central differences of activate away from kinks
   const Activation elementwise[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
                                     Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
                                     Activation::Elu,    Activation::Softplus,  Activation::Abs,
-                                    Activation::Gelu,   Activation::Swish};
+                                    Activation::Gelu,   Activation::Swish,     Activation::Prelu};
   const Matrix z = column({-3.1, -1.7, -0.6, -0.2, 0.25, 0.9, 1.8, 3.3});
   for (Activation f : elementwise) {
     INFO(activation_name(f));
@@ -385,7 +386,7 @@ TEST_CASE("activation_curve gives hand-computed values and slopes", "[activation
 
 TEST_CASE("the properties table: largest slopes 0.25 for sigmoid and 1 for tanh and ReLU, ranges, saturation", "[activation][lab]") {
   const auto table = properties();
-  REQUIRE(table.size() == 11);  // every activation but softmax, in the name table's order
+  REQUIRE(table.size() == 12);  // every activation but softmax, in the name table's order
   for (std::size_t i = 0; i < table.size(); ++i) CHECK(activation_names()[i] == activation_name(table[i].f));
 
   const auto& sigmoid = row(table, Activation::Sigmoid);
@@ -638,8 +639,19 @@ TEST_CASE("|z|, GELU and swish in the properties table", "[activation][more][lab
 }
 
 TEST_CASE("hidden-only activations are named apart from the output's", "[activation][more]") {
-  for (Activation f : {Activation::Abs, Activation::Gelu, Activation::Swish}) CHECK(hidden_only(f));
+  for (Activation f : {Activation::Abs, Activation::Gelu, Activation::Swish, Activation::Prelu}) CHECK(hidden_only(f));
   for (Activation f : {Activation::Tanh, Activation::Sigmoid, Activation::Softmax, Activation::Relu}) CHECK_FALSE(hidden_only(f));
   const auto out = output_activation_names();
   CHECK(out == std::vector<std::string>{"linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax"});
+}
+
+TEST_CASE("PReLU alone (the lab's curve): slope 0.25 below 0, where every unit starts", "[activation][prelu]") {
+  CHECK(f1(Activation::Prelu, -2) == -0.5);
+  CHECK(f1(Activation::Prelu, 3) == 3.0);
+  CHECK(g1(Activation::Prelu, -2) == 0.25);
+  CHECK(g1(Activation::Prelu, 0) == 0.25);  // the left slope at the kink, as leaky ReLU's
+  CHECK(g1(Activation::Prelu, 0.5) == 1.0);
+  const auto& prelu = row(properties(), Activation::Prelu);
+  CHECK((prelu.low == -kInf && prelu.high == kInf && prelu.max_slope == 1.0 && prelu.negative_outputs && !prelu.smooth));
+  CHECK(std::string(prelu.cost) == "comparison");
 }

@@ -1,8 +1,9 @@
-// End-to-end: the hidden-layer activations |z|, GELU and swish on the page. In the playground a
+// End-to-end: the hidden-layer activations |z|, GELU, swish and PReLU on the page. In the playground a
 // learner picks each one, trains a fixed number of epochs and the losses shown equal a second
 // engine's in the page (same link, same epochs); the step panel's equations name f and show the
 // trace's f′(z). In chapter 6 the lab plots each with its slope, and its values and properties
-// table equal the core's (computed here in Node from the same wasm).
+// table equal the core's (computed here in Node from the same wasm). PReLU's slopes shown under the
+// network equal the engine's, start at 0.25 and move as it trains; the step panel's trace has them.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -126,5 +127,43 @@ test('chapter 6: the lab plots |z|, GELU and swish with their slopes, values and
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.locator('.act-plot[data-activation="gelu"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'activations-more-lab.png');
+  });
+});
+
+test('PReLU: the slopes shown under the network are the engine\'s, 0.25 at first, moved after training; the trace has them', T, async () => {
+  await withPage(b, '#dataset=circles&noise=0.1&hidden=4,3&learningRate=0.1', async (page) => {
+    assert.equal(await page.isHidden('#prelu-panel'), true, 'no slopes to show for tanh');
+    assert.ok(!(await page.$$eval('select[data-key="outputActivation"] option', (o) => o.map((e) => e.value))).includes('prelu'), 'hidden layers only');
+    await choose(page, 'activation', 'prelu');
+    assert.equal(await page.isVisible('#prelu-panel'), true);
+    const shownSlopes = () => page.$$eval('#prelu-slopes tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => ({ v: Number(td.dataset.value), text: td.textContent }))));
+    let shown = await shownSlopes();
+    assert.deepEqual(shown.map((r) => r.map((c) => c.v)), [[0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25]]);
+    assert.deepEqual(shown.flat().map((c) => c.text), Array(7).fill('0.25'));
+    await stepEpochs(page, EPOCHS);
+    shown = await shownSlopes();
+    const want = await reference(page, (engine) => { engine.trainEpochs(15); return { slopes: engine.preluSlopes(), metrics: engine.metrics() }; });
+    assert.deepEqual(shown.map((r) => r.map((c) => c.v)), want.slopes, 'the engine\'s slopes after 15 epochs');
+    assert.deepEqual(shown.flat().map((c) => c.text), want.slopes.flat().map((v) => formatNumber(v)));
+    const moved = want.slopes.flat().filter((v) => Math.abs(v - 0.25) > 1e-3).length;
+    assert.ok(moved >= 4, `slopes moved from 0.25: ${want.slopes}`);
+    assert.equal(await page.$$eval('#prelu-slopes td.moved', (c) => c.length), want.slopes.flat().filter((v) => v !== 0.25).length);
+    assert.equal((await readState(page)).trainLoss.toFixed(4), want.metrics.train.loss.toFixed(4));
+    // The step panel's forward equation for a PReLU unit: f named, a as the trace has it.
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    const step = await reference(page, (engine) => { engine.trainEpochs(15); return engine.traceStep(1); });
+    await page.click('#step-trace-example');
+    if (await page.getAttribute('#step-play', 'aria-pressed') === 'true') await page.click('#step-play');
+    const buttons = await page.locator('#step-timeline button').count();
+    await page.click(`#step-timeline button >> nth=${buttons - 2}`);
+    await frames(page);
+    await page.click('#step-network [data-unit="1:0"] circle');
+    await frames(page);
+    const layer = step.examples[0].layers[0];
+    assert.equal(layer.gradAct[0], layer.z[0] > 0 ? 1 : layer.slopes[0], 'f′ is 1 or the unit\'s own slope');
+    holds(await mathNumbers(page, 'Forward'), layer.a[0], 'a of h1.1');
+    assert.ok((await page.$$eval('#step-equation section[data-stage="Forward"] mi', (m) => m.map((e) => e.textContent))).includes('PReLU'));
+    await page.locator('#prelu-panel').scrollIntoViewIfNeeded();
+    await screenshot(page, 'activations-more-prelu.png');
   });
 });

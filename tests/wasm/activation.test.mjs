@@ -19,7 +19,7 @@ const byName = (table) => Object.fromEntries(table.map((r) => [r.name, r]));
 
 test('the names: every activation of the core, softmax last', () => {
   assert.deepEqual(activationNames(module), ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus',
-    'abs', 'gelu', 'swish', 'softmax']);
+    'abs', 'gelu', 'swish', 'prelu', 'softmax']);
 });
 
 test('f and f\' by hand: sigmoid, tanh, ReLU, leaky ReLU, ELU, softplus, step, linear', () => {
@@ -50,7 +50,7 @@ test('f and f\' by hand: sigmoid, tanh, ReLU, leaky ReLU, ELU, softplus, step, l
 test('the properties: largest slopes 0.25 and 1, ranges with their open ends, saturating sides, smoothness', () => {
   const t = byName(activationProperties(module));
   assert.deepEqual(Object.keys(t), ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus',
-    'abs', 'gelu', 'swish']);
+    'abs', 'gelu', 'swish', 'prelu']);
   assert.equal(t.sigmoid.maxSlope, 0.25);
   assert.deepEqual([t.sigmoid.maxSlopeAt, t.linear.maxSlopeAt, t.relu.maxSlopeAt], [0, 0, 1 / 256]);
   assert.equal(t.tanh.maxSlope, 1);

@@ -77,3 +77,80 @@ test('a network of each trains: the trace\'s f′(z) is the curve\'s, the loss f
     }
   }
 });
+
+// ---- PReLU: a slope per hidden unit, 0.25 at first, trained like any weight ----
+
+const preluEngine = (extra = {}) => {
+  const engine = new Engine(module);
+  engine.configure({ dataset: 'circles', noise: 0.1, hidden: [4, 3], activation: 'prelu', learningRate: 0.1, seed: 5, ...extra });
+  return engine;
+};
+// W and b of every layer, then the slopes: where they start in params().
+const slopeStart = (sizes) => sizes.slice(0, -1).reduce((n, s, l) => n + (s + 1) * sizes[l + 1], 0);
+
+test('PReLU: every hidden unit starts at 0.25, after every W and b; the lab draws it at 0.25; hidden only', () => {
+  const engine = preluEngine();
+  const sizes = engine.layerSizes();
+  assert.deepEqual(sizes, [2, 4, 3, 1]);
+  const p = engine.params();
+  assert.equal(p.length, slopeStart(sizes) + 4 + 3);
+  assert.deepEqual(engine.preluSlopes().map((s) => [...s]), [[0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25]]);
+  assert.deepEqual([...p.subarray(slopeStart(sizes))], Array(7).fill(0.25));
+  const r = activationCurve(module, 'prelu', [-2, 3]);
+  assert.deepEqual([...r.f, ...r.df], [-0.5, 3, 0.25, 1]);
+  assert.throws(() => engine.configure({ outputActivation: 'prelu' }), EngineError);
+  engine.configure({ activation: 'tanh' });
+  assert.deepEqual(engine.preluSlopes(), []);
+  assert.equal(engine.params().length, slopeStart(sizes));
+  engine.dispose();
+});
+
+test('PReLU: one SGD step on one example moves each slope by −lr × the trace\'s dL/da, which is dL/da · min(z, 0)', () => {
+  const engine = preluEngine({ learningRate: 0.5 });
+  engine.trainEpochs(3);
+  const step = engine.traceStepOn(7);
+  const sizes = engine.layerSizes();
+  let offset = slopeStart(sizes);
+  for (let l = 0; l < 2; ++l) {
+    const layer = step.examples[0].layers[l];
+    assert.equal(layer.slopes.length, sizes[l + 1]);
+    for (let i = 0; i < sizes[l + 1]; ++i, ++offset) {
+      assert.equal(layer.slopes[i], step.paramsBefore[offset]);
+      assert.ok(Math.abs(layer.dSlope[i] - layer.dLossDA[i] * Math.min(layer.z[i], 0)) < 1e-6, `h${l + 1}.${i + 1}`);
+      assert.equal(step.appliedGradient[offset], layer.dSlope[i]);
+      assert.equal(step.paramsAfter[offset], Math.fround(step.paramsBefore[offset] - Math.fround(0.5 * layer.dSlope[i])));
+    }
+  }
+  assert.equal(step.examples[0].layers[2].slopes.length, 0, 'the output has no slope');
+  engine.dispose();
+});
+
+test('PReLU: training moves the slopes away from 0.25 (SGD and Adam), deterministically; a model file carries them', async () => {
+  const { modelToJson, parseModel } = await import('../../web/model-file.js');
+  for (const optimizer of ['sgd', 'adam']) {
+    const run = () => {
+      const engine = preluEngine({ optimizer, learningRate: optimizer === 'adam' ? 0.01 : 0.1 });
+      const before = engine.metrics().train.loss;
+      engine.trainEpochs(40);
+      const out = { slopes: engine.preluSlopes().map((s) => [...s]), loss: engine.metrics().train.loss, before, engine };
+      return out;
+    };
+    const a = run(), b = run();
+    assert.deepEqual(a.slopes, b.slopes, `${optimizer}: seeded`);
+    const moved = a.slopes.flat().filter((s) => Math.abs(s - 0.25) > 1e-3).length;
+    assert.ok(moved >= 4, `${optimizer}: ${moved} of 7 slopes moved: ${a.slopes}`);
+    assert.ok(a.loss < a.before, `${optimizer}: loss ${a.before} -> ${a.loss}`);
+    assert.deepEqual([...a.engine.params().subarray(slopeStart(a.engine.layerSizes()))], a.slopes.flat());
+    // Saved and loaded: the slopes come back exactly.
+    const text = modelToJson({ settings: a.engine.settings(), layerSizes: a.engine.layerSizes(), params: a.engine.params(), epoch: 40 });
+    const model = parseModel(text);
+    const fresh = new Engine(module);
+    fresh.configure(model.settings);
+    fresh.setParams(model.params);
+    assert.deepEqual(fresh.preluSlopes().map((s) => [...s]), a.slopes);
+    assert.equal(fresh.metrics().train.loss, a.loss);
+    assert.throws(() => fresh.setParams(model.params.subarray(1)), /expected \d+ parameters/);
+    assert.throws(() => parseModel(text.replace(/"activation": "prelu"/, '"activation": "tanh"')), /params has/);
+    for (const e of [a.engine, b.engine, fresh]) e.dispose();
+  }
+});
