@@ -651,7 +651,8 @@ TEST_CASE("PReLU alone (the lab's curve): slope 0.25 below 0, where every unit s
   CHECK(g1(Activation::Prelu, -2) == 0.25);
   CHECK(g1(Activation::Prelu, 0) == 0.25);  // the left slope at the kink, as leaky ReLU's
   CHECK(g1(Activation::Prelu, 0.5) == 1.0);
-  const auto& prelu = row(properties(), Activation::Prelu);
+  const auto table = properties();
+  const auto& prelu = row(table, Activation::Prelu);
   CHECK((prelu.low == -kInf && prelu.high == kInf && prelu.max_slope == 1.0 && prelu.negative_outputs && !prelu.smooth));
   CHECK(std::string(prelu.cost) == "comparison");
 }
