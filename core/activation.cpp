@@ -1,5 +1,6 @@
 #include "activation.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -13,6 +14,8 @@ constexpr Named<Activation> kActivations[] = {
     {Activation::Sigmoid, "sigmoid"},     {Activation::Tanh, "tanh"},
     {Activation::Relu, "relu"},           {Activation::LeakyRelu, "leaky_relu"},
     {Activation::Elu, "elu"},             {Activation::Softplus, "softplus"},
+    {Activation::Abs, "abs"},             {Activation::Gelu, "gelu"},
+    {Activation::Swish, "swish"},         {Activation::Prelu, "prelu"},
     {Activation::Softmax, "softmax"},
 };
 }  // namespace
@@ -21,6 +24,17 @@ const char* activation_name(Activation f) { return name_of(kActivations, f); }
 std::vector<std::string> activation_names() { return names_of(kActivations); }
 
 bool parse_activation(const std::string& name, Activation& out) { return parse_name(kActivations, name, out); }
+
+bool hidden_only(Activation f) {
+  return f == Activation::Abs || f == Activation::Gelu || f == Activation::Swish || f == Activation::Prelu;
+}
+
+std::vector<std::string> output_activation_names() {
+  std::vector<std::string> out;
+  for (const auto& n : kActivations)
+    if (!hidden_only(n.value)) out.push_back(n.name);
+  return out;
+}
 
 Scalar activation_low_target(Activation f) { return f == Activation::Tanh ? Scalar(-1) : Scalar(0); }
 
@@ -49,6 +63,11 @@ constexpr Description kDescriptions[] = {
     {Activation::LeakyRelu, "z if z > 0, else a·z", "1 if z > 0, else a", "comparison"},
     {Activation::Elu, "z if z > 0, else α(e^z − 1)", "1 if z > 0, else α·e^z", "exp"},
     {Activation::Softplus, "ln(1 + e^z)", "σ(z)", "exp + log"},
+    {Activation::Abs, "|z|", "−1 if z < 0, 1 if z > 0 (0 at 0)", "comparison"},
+    {Activation::Gelu, "z·Φ(z), Φ the standard normal CDF (exact, with erf)", "Φ(z) + z·φ(z)", "erf + exp"},
+    {Activation::Swish, "z·σ(z)", "σ(z)(1 + z(1 − σ(z)))", "exp"},
+    {Activation::Prelu, "z if z > 0, else aᵢ·z (aᵢ learned per unit; 0.25 here, where every unit starts)",
+     "1 if z > 0, else aᵢ", "comparison"},
 };
 
 // f and f' at each z in Scalar, through the network's code paths (z already checked).
@@ -93,17 +112,36 @@ double limit(Activation f, const ActivationParams& p, double direction) {
   return far > near ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
 }
 
+// On the grid z (step h), `values` (f, or f' when of_slope) is best at `at` (largest for sign +1,
+// smallest for -1). When both grid neighbours are strictly worse, the extreme lies between them:
+// at the vertex of the parabola through the three points, taken when f (or f') is better there.
+// (A parabola rather than a finer search: in float the top of a peak is flat to rounding noise.)
+void refine(Activation f, const ActivationParams& p, const std::vector<double>& z, const std::vector<double>& values,
+            bool of_slope, double sign, double& best, double& at) {
+  const auto i = std::size_t(std::lower_bound(z.begin(), z.end(), at) - z.begin());
+  if (i == 0 || i + 1 >= z.size() || z[i] != at) return;
+  const double lo = values[i - 1], hi = values[i + 1], h = z[i + 1] - z[i];
+  if (!(sign * lo < sign * best && sign * hi < sign * best)) return;
+  const double vertex = at - h * (hi - lo) / (2 * (hi - 2 * best + lo));
+  std::vector<double> v, g;
+  evaluate(f, p, {vertex}, v, g);
+  const double there = of_slope ? g[0] : v[0];
+  if (sign * there > sign * best) best = there, at = vertex;
+}
+
 ActivationProperties measure(const Description& d, const ActivationParams& p) {
   ActivationProperties r;
   r.f = d.f;
   r.formula = d.formula;
   r.derivative = d.derivative;
   r.cost = d.cost;
-  r.low = limit(d.f, p, -1);
-  r.high = limit(d.f, p, +1);
+  // The ends from f's limits on both sides (|z| grows on both; the others rise from left to right).
+  const double left = limit(d.f, p, -1), right = limit(d.f, p, +1);
+  r.low = std::min(left, right);
+  r.high = std::max(left, right);
   // A finite end is closed when f takes it on a flat piece: these functions do so by z = -+1 if at all.
-  r.low_open = !std::isfinite(r.low) || value_at(d.f, p, -1) != r.low;
-  r.high_open = !std::isfinite(r.high) || value_at(d.f, p, 1) != r.high;
+  r.low_open = !std::isfinite(r.low) || value_at(d.f, p, left <= right ? -1 : 1) != r.low;
+  r.high_open = !std::isfinite(r.high) || value_at(d.f, p, left <= right ? 1 : -1) != r.high;
   // Saturating: f' has died out far along that side (sigmoid' is 0 in Scalar long before 1e15).
   r.saturates_low = std::abs(slope_at(d.f, p, -1e15)) <= 1e-12;
   r.saturates_high = std::abs(slope_at(d.f, p, 1e15)) <= 1e-12;
@@ -118,6 +156,24 @@ ActivationProperties measure(const Description& d, const ActivationParams& p) {
     if (v[i] < 0) r.negative_outputs = true;
     const bool nearer = g[i] == r.max_slope && std::abs(z[i]) < std::abs(r.max_slope_at);
     if (g[i] > r.max_slope || nearer) r.max_slope = g[i], r.max_slope_at = z[i];
+  }
+  // A peak of f' strictly between grid points (GELU's at sqrt 2, swish's near 2.4) is found to
+  // 1/65536 around the best grid point; a peak at a grid point or on a flat stays where it is.
+  refine(d.f, p, z, g, true, +1, r.max_slope, r.max_slope_at);
+  // A minimum (or maximum) inside, below (above) both limits, is an end f takes: GELU's and swish's
+  // dips below 0, |z|'s 0; refined the same way.
+  double lowest = r.low, lowest_at = 0, highest = r.high, highest_at = 0;
+  for (std::size_t i = 0; i < z.size(); ++i) {
+    if (v[i] < lowest) lowest = v[i], lowest_at = z[i];
+    if (v[i] > highest) highest = v[i], highest_at = z[i];
+  }
+  if (lowest < r.low) {
+    refine(d.f, p, z, v, false, -1, lowest, lowest_at);
+    r.low = lowest + 0.0, r.low_open = false;  // + 0.0: |z|'s -0 as 0
+  }
+  if (highest > r.high) {
+    refine(d.f, p, z, v, false, +1, highest, highest_at);
+    r.high = highest, r.high_open = false;
   }
   r.two_valued = r.max_slope == 0 && r.low != r.high;
   // Differentiable at the seam z = 0: no jump in f or f' across +-1e-6. Near 0 every slope here is

@@ -5,11 +5,17 @@
 // t = e^-2|z|, ELU = alpha expm1(z) and ELU' = alpha e^z for z < 0. (Eigen's float logistic is a
 // rational approximation that cancels near z = -9, and 1 - a^2 or a + alpha lose the digits a
 // rounded away.) Step: f(0) = 0 and f' = 0 everywhere.
+// Hidden layers only (hidden_only()): |z| (f'(0) = 0, like ReLU's), GELU in its exact form
+// z Phi(z) = z erfc(-z/sqrt2)/2 (not the tanh approximation; erfc so that z << 0 does not cancel),
+// and swish/SiLU z sigma(z); PReLU, z if z > 0 else a_i z with a slope a_i learned per unit (the
+// network keeps the slopes, see network.hpp activate_layer; alone, as in the lab, it takes the
+// slope every unit starts from, 0.25).
 // Softmax is column-wise (over the neurons of one example); its Jacobian is never formed here:
 // the only valid pairing (softmax + cross-entropy) gives dL/dz = a - y directly (see loss.hpp).
 // At the end, for the activation lab (chapter 6): each function's properties read off these code
 // paths, its curve on the page's z, softmax of one vector, and the chain rule's running products.
 #pragma once
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -17,7 +23,9 @@
 
 namespace bp {
 
-enum class Activation { Linear, Step, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus, Softmax };
+enum class Activation { Linear, Step, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus, Abs, Gelu, Swish, Prelu, Softmax };
+
+constexpr float kPreluInitialSlope = 0.25f;  // every PReLU unit's slope a_i before training
 
 struct ActivationParams {
   Scalar leaky_slope = Scalar(0.01);  // leaky ReLU: f(z) = slope * z for z < 0
@@ -27,6 +35,9 @@ struct ActivationParams {
 const char* activation_name(Activation f);
 std::vector<std::string> activation_names();  // every activation, softmax last
 bool parse_activation(const std::string& name, Activation& out);  // false if unknown
+// Activations offered for hidden layers only (|z|, GELU, swish, PReLU): never an output's.
+bool hidden_only(Activation f);
+std::vector<std::string> output_activation_names();  // activation_names() without the hidden-only ones
 // Range of f as [lo, hi] for class targets and thresholds: tanh gives -1/+1 targets, others 0/1.
 Scalar activation_low_target(Activation f);
 // "" when p is in the ranges a network takes: leaky slope in [0, 1), ELU alpha in (0, 10].
@@ -37,6 +48,10 @@ template <class Z>
 auto sigmoid_of(const Eigen::ArrayBase<Z>& z) {
   return (Scalar(1) + (-z).exp()).inverse();
 }
+
+// Phi(z) = P(N(0,1) <= z) = erfc(-z / sqrt 2) / 2 (no cancellation for z << 0), and phi(z), its density.
+inline Scalar normal_cdf(Scalar z) { return Scalar(0.5) * std::erfc(-z * Scalar(0.70710678118654752440)); }
+inline Scalar normal_pdf(Scalar z) { return Scalar(0.39894228040143267794) * std::exp(Scalar(-0.5) * z * z); }
 
 template <class In, class Out>
 void activate(Activation f, const ActivationParams& p, const Eigen::MatrixBase<In>& z_in,
@@ -57,6 +72,10 @@ void activate(Activation f, const ActivationParams& p, const Eigen::MatrixBase<I
       // log(1 + e^z) = max(z, 0) + log(1 + e^-|z|): no overflow for large |z|.
       a = z.max(Scalar(0)) + (-z.abs()).exp().log1p();
       break;
+    case Activation::Abs: a = z.abs(); break;
+    case Activation::Gelu: a = z * z.unaryExpr([](Scalar v) { return normal_cdf(v); }); break;
+    case Activation::Swish: a = z * sigmoid_of(z); break;
+    case Activation::Prelu: a = (z > Scalar(0)).select(z, Scalar(kPreluInitialSlope) * z); break;  // one slope for all
     case Activation::Softmax:
       for (Index c = 0; c < z.cols(); ++c) {
         auto e = (z.col(c) - z.col(c).maxCoeff()).exp();  // shift by the max: no overflow
@@ -87,10 +106,11 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
     case Activation::Sigmoid: bell(Scalar(1), Scalar(1)); break;
     case Activation::Tanh: bell(Scalar(2), Scalar(4)); break;
     case Activation::Relu:
-    case Activation::LeakyRelu: {
+    case Activation::LeakyRelu:
+    case Activation::Prelu: {
       // A plain loop: Eigen 3.4 evaluates (z > 0).cast() one scalar at a time, while compilers
       // vectorise this compare-and-select. Hot in backward() for ReLU networks.
-      const Scalar slope = f == Activation::Relu ? Scalar(0) : p.leaky_slope;
+      const Scalar slope = f == Activation::Relu ? Scalar(0) : f == Activation::Prelu ? Scalar(kPreluInitialSlope) : p.leaky_slope;
       for (Index c = 0; c < g.cols(); ++c)
         for (Index r = 0; r < g.rows(); ++r)
           g.coeffRef(r, c) = z.coeff(r, c) > Scalar(0) ? Scalar(1) : slope;
@@ -100,6 +120,13 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
       g = (z > Scalar(0)).select(Scalar(1), p.elu_alpha * z.min(Scalar(0)).exp());
       break;
     case Activation::Softplus: g = sigmoid_of(z); break;
+    case Activation::Abs: g = z.sign(); break;  // -1, 0 at z = 0 (as ReLU's f'(0) = 0), +1
+    case Activation::Gelu:  // Phi(z) + z phi(z)
+      g = z.unaryExpr([](Scalar v) { return normal_cdf(v) + v * normal_pdf(v); });
+      break;
+    case Activation::Swish:  // sigma(z) (1 + z sigma(-z)): sigma(-z), not 1 - sigma(z), which cancels for z >> 0
+      g = sigmoid_of(z) * (Scalar(1) + z * sigmoid_of(-z));
+      break;
     case Activation::Softmax: g.setOnes(); break;
   }
 }

@@ -46,6 +46,8 @@ std::string check_architecture(const Architecture& arch) {
              str(kMaxNeurons) + " neurons (got " + str(arch.hidden[l]) + ")";
   if (arch.hidden_activation == Activation::Softmax)
     return "softmax is only available as the output activation";
+  if (hidden_only(arch.output_activation))
+    return std::string("'") + activation_name(arch.output_activation) + "' is only available for hidden layers";
   if (arch.output_activation == Activation::Softmax && arch.outputs < 2)
     return "a softmax output needs at least 2 outputs (got " + str(arch.outputs) + ")";
   return check_activation_params(arch.activation_params);
@@ -59,6 +61,11 @@ Network::Network(const Architecture& arch) : arch_(arch) {
   for (int l = 0; l + 1 < static_cast<int>(sizes_.size()); ++l) {
     offsets_.push_back(total);
     total += Index(sizes_[l + 1]) * (sizes_[l] + 1);  // W and b
+  }
+  for (int l = 0; l + 1 < static_cast<int>(sizes_.size()); ++l) {
+    const bool prelu = l + 2 < static_cast<int>(sizes_.size()) && arch.hidden_activation == Activation::Prelu;
+    slope_offsets_.push_back(prelu ? total : -1);
+    if (prelu) total += sizes_[l + 1];
   }
   params_ = Vector::Zero(total);
 }
@@ -83,6 +90,7 @@ void Network::initialize(Init init, Scalar bias_init, std::uint32_t seed, Scalar
       w.data()[k] = static_cast<Scalar>(v);
     }
     b(l).setConstant(bias_init);
+    if (has_slopes(l)) slopes(l).setConstant(Scalar(kPreluInitialSlope));
   }
 }
 
@@ -173,7 +181,6 @@ void with_rows(Index m, F&& f) {
 void forward(const Network& net, Workspace& ws) {
   const Index B = ws.batch;
   const int layers = net.layer_count();
-  const auto& params = net.arch().activation_params;
   for (int l = 0; l < layers; ++l) {
     const Index out = net.size(l + 1), in = net.size(l);
     const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
@@ -183,12 +190,12 @@ void forward(const Network& net, Workspace& ws) {
     });
     auto z = ws.z[l].leftCols(B);
     auto a = ws.a[l].leftCols(B);
-    activate(net.activation(l), params, z, a);  // a = f(z)
+    activate_layer(net, l, z, a);  // a = f(z)
     if (ws.use_dropout && l + 1 < layers) {
       // f'(z) must come from the unmasked a; the mask then scales both a and f'(z), here once,
       // so that backward() can run any number of times after one forward().
       auto g = ws.grad_act[l].leftCols(B);
-      activate_grad(net.activation(l), params, z, a, g);
+      activate_layer_grad(net, l, z, a, g);
       g.array() *= ws.dropout_mask[l].leftCols(B).array();
       a.array() *= ws.dropout_mask[l].leftCols(B).array();
     }
@@ -209,18 +216,32 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
     if (l < L - 1) {
       auto g = ws.grad_act[l].leftCols(B);
       if (!ws.use_dropout)  // with dropout, forward() stored f'(z) * mask already
-        activate_grad(net.activation(l), params, ws.z[l].leftCols(B), ws.a[l].leftCols(B), g);
+        activate_layer_grad(net, l, ws.z[l].leftCols(B), ws.a[l].leftCols(B), g);
       // W_{l+1}^T (out x next), copied so that the product below reads contiguous columns
       const Index next = net.size(l + 2);
       const Scalar* w = net.W(l + 1).data();
       Scalar* wt = ws.transposed[l + 1].data();
       for (Index i = 0; i < out; ++i)
         for (Index k = 0; k < next; ++k) wt[k * out + i] = w[i * next + k];
+      const bool slopes = net.has_slopes(l);  // PReLU: dL/da (before f') is needed once more
       with_rows(out, [&](auto rows) {  // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l)
         constexpr int M = decltype(rows)::value;
-        multiply<M>(wt, ws.delta[l + 1].data(), nullptr, g.data(), ws.delta[l].data(), out, next,
-                    B);
+        multiply<M>(wt, ws.delta[l + 1].data(), nullptr, slopes ? nullptr : g.data(), ws.delta[l].data(), out,
+                    next, B);
       });
+      if (slopes) {
+        // delta_l holds dL/da so far. dL/da_i = (1/B) sum_j dL/da(i, j) * min(z(i, j), 0) [* mask(i, j)],
+        // since a = a_i z (* mask) where z < 0; then delta_l = dL/da * f'(z) [* mask], as for the others.
+        auto d = ws.delta[l].leftCols(B);
+        const auto z = ws.z[l].leftCols(B);
+        for (Index i = 0; i < out; ++i) {
+          Scalar sum = 0;
+          for (Index j = 0; j < B; ++j)
+            if (z(i, j) < Scalar(0)) sum += d(i, j) * z(i, j) * (ws.use_dropout ? ws.dropout_mask[l](i, j) : Scalar(1));
+          grad(net.slope_offset(l) + i) = sum * inv_batch;
+        }
+        d.array() *= g.array();
+      }
     }
     const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
     with_rows(out, [&](auto rows) {  // dL/dW = delta a_prev^T / B,  dL/db = sum_cols delta / B

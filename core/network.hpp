@@ -1,6 +1,8 @@
 // The multi-layer perceptron: shapes, parameters, initialisation, forward and backward passes.
 // All parameters live in one flat vector (layer by layer: W column-major (out x in), then b), so
 // optimisers, regularisers and JS see one array. Activations are one column per example.
+// A PReLU network adds each hidden unit's slope a_i after every W and b (layer by layer), so W and
+// b keep their offsets and the optimiser trains the slopes like any weight (never regularised).
 // No training loop here (see trainer.hpp) and nothing browser-specific.
 #pragma once
 #include <cstdint>
@@ -48,6 +50,9 @@ class Network {
   Index parameter_count() const { return params_.size(); }
   Index weight_offset(int l) const { return offsets_[l]; }
   Index bias_offset(int l) const { return offsets_[l] + Index(sizes_[l + 1]) * sizes_[l]; }
+  // PReLU: weight layer l's units have their own slopes (every hidden layer, never the output).
+  bool has_slopes(int l) const { return slope_offsets_[l] >= 0; }
+  Index slope_offset(int l) const { return slope_offsets_[l]; }  // -1 without slopes
 
   Vector& params() { return params_; }
   const Vector& params() const { return params_; }
@@ -57,18 +62,45 @@ class Network {
   }
   VectorMap b(int l) { return VectorMap(params_.data() + bias_offset(l), sizes_[l + 1]); }
   ConstVectorMap b(int l) const { return ConstVectorMap(params_.data() + bias_offset(l), sizes_[l + 1]); }
+  VectorMap slopes(int l) { return VectorMap(params_.data() + slope_offset(l), sizes_[l + 1]); }  // has_slopes(l)
+  ConstVectorMap slopes(int l) const { return ConstVectorMap(params_.data() + slope_offset(l), sizes_[l + 1]); }
 
   // Zeros: all 0. Uniform: U(-1/sqrt(fan_in), 1/sqrt(fan_in)). Xavier: var 2/(fan_in+fan_out).
   // He: var 2/fan_in. NormalScale: N(0, scale^2). UniformScale: U(-scale, scale), var scale^2/3.
-  // `scale` (> 0) is read by the last two only. Biases are set to bias_init.
+  // `scale` (> 0) is read by the last two only. Biases are set to bias_init, PReLU slopes to
+  // kPreluInitialSlope.
   void initialize(Init init, Scalar bias_init, std::uint32_t seed, Scalar scale = 1);
 
  private:
   Architecture arch_;
   std::vector<int> sizes_;     // inputs, hidden..., outputs
   std::vector<Index> offsets_; // start of each layer's W in params_
+  std::vector<Index> slope_offsets_;  // start of each layer's PReLU slopes, -1 if none
   Vector params_;
 };
+
+// a = f(z) and g = f'(z) of weight layer l as the network computes them (row r of z is unit r):
+// PReLU with each unit's own slope, every other activation through activate()/activate_grad().
+template <class In, class Out>
+void activate_layer(const Network& net, int l, const Eigen::MatrixBase<In>& z, const Eigen::MatrixBase<Out>& a_out) {
+  if (!net.has_slopes(l)) return activate(net.activation(l), net.arch().activation_params, z, a_out);
+  auto& a = const_cast<Eigen::MatrixBase<Out>&>(a_out);
+  const auto s = net.slopes(l);
+  for (Index c = 0; c < z.cols(); ++c)
+    for (Index r = 0; r < z.rows(); ++r) {
+      const Scalar v = z.coeff(r, c);
+      a.coeffRef(r, c) = v > Scalar(0) ? v : s(r) * v;
+    }
+}
+template <class Z, class A, class G>
+void activate_layer_grad(const Network& net, int l, const Eigen::MatrixBase<Z>& z, const Eigen::MatrixBase<A>& a,
+                         const Eigen::MatrixBase<G>& g_out) {
+  if (!net.has_slopes(l)) return activate_grad(net.activation(l), net.arch().activation_params, z, a, g_out);
+  auto& g = const_cast<Eigen::MatrixBase<G>&>(g_out);
+  const auto s = net.slopes(l);
+  for (Index c = 0; c < z.cols(); ++c)
+    for (Index r = 0; r < z.rows(); ++r) g.coeffRef(r, c) = z.coeff(r, c) > Scalar(0) ? Scalar(1) : s(r);
+}
 
 // Buffers for one batch of up to `capacity` examples, allocated once and reused (no allocation in
 // the training loop). Layer l of z/a/delta is (size(l+1) x capacity); only the first `batch`
@@ -86,7 +118,8 @@ struct Workspace {
 
 // a_l = f(W_l a_{l-1} + b_l) for the first ws.batch columns of ws.input.
 void forward(const Network& net, Workspace& ws);
-// Fills ws.delta and writes the batch-averaged data gradient (same layout as params) into `grad`,
+// Fills ws.delta and writes the batch-averaged data gradient (same layout as params, PReLU slopes
+// included: dL/da_i = mean over the batch of dL/d(a out)_i * min(z_i, 0)) into `grad`,
 // resizing it. Needs forward() first and ws.target set.
 void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad);
 // Sum over the batch of the per-example data loss (after forward()).

@@ -339,14 +339,13 @@ std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Sc
   RowMap features(cursor, net_.size(0), P);
   features = compute_features(settings_.features, xy);
   if (settings_.input_scaling != InputScaling::None) apply_scaling(scaling_, features);  // the training split's numbers
-  const auto& params = net_.arch().activation_params;
   for (int l = 0; l < net_.layer_count(); ++l) {
     Eigen::Map<const RowMajorMatrix> prev(cursor, net_.size(l), P);
     cursor += Index(net_.size(l)) * P;
     RowMap z(cursor, net_.size(l + 1), P);
     z.noalias() = net_.W(l) * prev;  // z = W a_prev + b, for every grid point at once
     z.colwise() += net_.b(l);
-    activate(net_.activation(l), params, z, z);
+    activate_layer(net_, l, z, z);
   }
   return "";
 }
@@ -495,7 +494,7 @@ std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
       auto a = ws.a[l].leftCols(count);
       auto g = ws.grad_act[l].leftCols(count);
       auto d = ws.delta[l].leftCols(count);
-      activate_grad(net_.activation(l), net_.arch().activation_params, ws.z[l].leftCols(count), a, g);
+      activate_layer_grad(net_, l, ws.z[l].leftCols(count), a, g);
       if (start == 0 && count > 0) {
         shift[l] = double(a(0, 0));
         delta_shift[l] = double(d(0, 0));

@@ -61,7 +61,7 @@ std::vector<SettingSpec> make_schema() {
        }},
       {"activation", "activation", T::Enum, 0, 0, false, false, 0, 0, without_softmax(activation_names()), false,
        BP_NAME(hidden_activation, activation_name, parse_activation)},
-      {"outputActivation", "output activation", T::Enum, 0, 0, false, false, 0, 0, activation_names(), false,
+      {"outputActivation", "output activation", T::Enum, 0, 0, false, false, 0, 0, output_activation_names(), false,
        BP_NAME(output_activation, activation_name, parse_activation)},
       {"leakySlope", "leaky ReLU slope", T::Number, 0, 1, false, true, 0, 0, {}, false,
        BP_NUMBER(activation_params.leaky_slope)},

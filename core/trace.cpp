@@ -34,8 +34,8 @@ ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, c
     // f'(z) from the unmasked f(z) (sigmoid' = f(1 - f) reads it). Softmax has no per-unit
     // derivative (its Jacobian is folded into delta = a - y): ones.
     Vector f(lt.z.size());
-    activate(net.activation(l), net.arch().activation_params, lt.z, f);
-    activate_grad(net.activation(l), net.arch().activation_params, lt.z, f, lt.grad_act);
+    activate_layer(net, l, lt.z, f);
+    activate_layer_grad(net, l, lt.z, f, lt.grad_act);
     if (masks && l + 1 < L) lt.mask = (*masks)[std::size_t(l)];
     // What reaches a from above: the loss itself at the output, else the next layer's deltas sent
     // back through its weights (delta = dloss_da * grad_act (* mask) up to rounding).
@@ -43,6 +43,10 @@ ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, c
     lt.delta = ws.delta[l].col(0);
     lt.dW = ConstMatrixMap(grad.data() + net.weight_offset(l), net.size(l + 1), net.size(l));
     lt.db = ConstVectorMap(grad.data() + net.bias_offset(l), net.size(l + 1));
+    if (net.has_slopes(l)) {
+      lt.slopes = net.slopes(l);
+      lt.dslope = ConstVectorMap(grad.data() + net.slope_offset(l), net.size(l + 1));
+    }
     t.layers.push_back(std::move(lt));
   }
   return t;

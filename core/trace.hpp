@@ -21,6 +21,8 @@ struct LayerTrace {     // weight layer l: a_prev -> z -> a
   Vector delta;         // (out) dL/dz
   Matrix dW;            // (out x in) dL/dW = delta a_prev^T
   Vector db;            // (out) dL/db = delta
+  Vector slopes;        // (out) PReLU: each unit's slope a_i (empty for other activations)
+  Vector dslope;        // (out) PReLU: dL/da_i = dloss_da_i * min(z_i, 0) [* mask_i] (empty otherwise)
 };
 
 struct ExampleTrace {

@@ -346,15 +346,19 @@ export class Engine {
   layerSizes() { return this.live().layerSizes(); }
   /**
    * All parameters, one Float32Array: per weight layer l, W (out x in) column-major
-   * (W[j + i*out] is the weight from input i to unit j), then b (out).
+   * (W[j + i*out] is the weight from input i to unit j), then b (out); with PReLU, then each hidden
+   * unit's slope, layer by layer.
    */
   params() { return this.live().params(); }
+  /**
+   * PReLU's learned slopes: per hidden layer a Float32Array with each unit's slope aᵢ (a copy, read
+   * from params() where the core keeps them, after every W and b); [] for any other activation.
+   */
+  preluSlopes() { return this.live().preluSlopes(); }
   /** dJ/dw at the current weights (training-set mean loss + L1/L2), same layout as params(). */
   gradient() { return this.live().gradient(); }
   setParams(values) {
-    const sizes = this.layerSizes();
-    let expected = 0;
-    for (let l = 0; l + 1 < sizes.length; ++l) expected += (sizes[l] + 1) * sizes[l + 1];
+    const expected = this.params().length;  // the core's count (with PReLU slopes, more than W and b)
     let length;
     try { length = values?.length; } catch { length = undefined; }  // a Proxy's trap: numbers() reports it
     if (typeof length === 'number' && typeof values === 'object' && length !== expected) {
@@ -690,7 +694,8 @@ function activationParams(params) {
 
 /**
  * Every activation the core has, by name: linear, step, sigmoid, tanh, relu, leaky_relu, elu,
- * softplus, softmax (softmax last: the only one that is not elementwise).
+ * softplus, abs, gelu, swish (these three for hidden layers only), softmax (softmax last: the only
+ * one that is not elementwise).
  * @param module the loaded Emscripten module (engine.module)
  * @returns {string[]}
  */

@@ -14,6 +14,7 @@ export const CURVE_DATASETS = Object.freeze(['sine', 'step', 'abs', 'bump', 'cur
 const ONE_INPUT = Object.fromEntries(CURVE_DATASETS.map((d) => [d, ['x1']]));
 const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2'];
 const ACTIVATIONS = ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus'];
+const HIDDEN_ONLY = ['abs', 'gelu', 'swish', 'prelu'];  // hidden layers only (core: hidden_only)
 const UINT32_MAX = 4294967295;
 
 /** Most drawn/imported points the page puts in a link; larger data sets are not shared by URL. */
@@ -39,7 +40,7 @@ const BASE = [
   { key: 'inputScaling', label: 'input scaling', kind: 'enum', values: ['none', 'standardise'], default: 'none', engine: true, perRun: true },
   // The page's limits are stricter than the core's (16 layers of 256): a diagram the learner can read.
   { key: 'hidden', label: 'hidden layers', kind: 'list-int', min: 1, max: 16, minLength: 0, maxLength: 8, default: [4, 2], engine: true, perRun: true, own: ['max', 'maxLength'] },
-  { key: 'activation', label: 'activation', kind: 'enum', values: ACTIVATIONS, default: 'tanh', engine: true, perRun: true },
+  { key: 'activation', label: 'activation', kind: 'enum', values: [...ACTIVATIONS, ...HIDDEN_ONLY], default: 'tanh', engine: true, perRun: true },
   { key: 'outputActivation', label: 'output activation', kind: 'enum', values: [...ACTIVATIONS, 'softmax'], default: 'tanh', engine: true, perRun: true },
   { key: 'leakySlope', label: 'leaky ReLU slope', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.01, engine: true, perRun: true },
   { key: 'eluAlpha', label: 'ELU alpha', kind: 'number', min: 0, max: 10, minOpen: true, default: 1, engine: true, perRun: true },

@@ -27,7 +27,9 @@ constexpr double kActivationTol = kFloat ? 1e-6 : 1e-12;  // absolute, values of
 
 const Activation kActivations[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
                            Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
-                           Activation::Elu,    Activation::Softplus,  Activation::Softmax};
+                           Activation::Elu,    Activation::Softplus,  Activation::Abs,
+                           Activation::Gelu,   Activation::Swish,     Activation::Prelu,
+                           Activation::Softmax};
 
 Matrix column(std::initializer_list<double> values) {
   Matrix m(static_cast<Index>(values.size()), 1);
@@ -135,7 +137,8 @@ TEST_CASE("activate_grad matches central differences of activate away from kinks
   const double tol = kFloat ? 2e-3 : 1e-8;
   const Activation elementwise[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
                                     Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
-                                    Activation::Elu,    Activation::Softplus};
+                                    Activation::Elu,    Activation::Softplus,  Activation::Abs,
+                                    Activation::Gelu,   Activation::Swish,     Activation::Prelu};
   const Matrix z = column({-3.1, -1.7, -0.6, -0.2, 0.25, 0.9, 1.8, 3.3});
   for (Activation f : elementwise) {
     INFO(activation_name(f));
@@ -223,7 +226,7 @@ TEST_CASE("activation names round-trip and low targets", "[activation]") {
     CHECK(parsed == f);
   }
   Activation unchanged = Activation::Elu;
-  CHECK_FALSE(parse_activation("swish", unchanged));
+  CHECK_FALSE(parse_activation("mish", unchanged));
   CHECK(std::string(activation_name(Activation::LeakyRelu)) == "leaky_relu");
   CHECK(activation_low_target(Activation::Tanh) == Scalar(-1));
   CHECK(activation_low_target(Activation::Sigmoid) == Scalar(0));
@@ -383,7 +386,7 @@ TEST_CASE("activation_curve gives hand-computed values and slopes", "[activation
 
 TEST_CASE("the properties table: largest slopes 0.25 for sigmoid and 1 for tanh and ReLU, ranges, saturation", "[activation][lab]") {
   const auto table = properties();
-  REQUIRE(table.size() == 8);  // every activation but softmax, in the name table's order
+  REQUIRE(table.size() == 12);  // every activation but softmax, in the name table's order
   for (std::size_t i = 0; i < table.size(); ++i) CHECK(activation_names()[i] == activation_name(table[i].f));
 
   const auto& sigmoid = row(table, Activation::Sigmoid);
@@ -482,8 +485,8 @@ TEST_CASE("the properties agree with the curves on a finer grid", "[activation][
     }
     // Saturation: f' far out on that side is (numerically) zero, or it is not.
     const auto far = curve(r.f, {-30, 30}, p).second;
-    CHECK((far[0] < 1e-9) == r.saturates_low);
-    CHECK((far[1] < 1e-9) == r.saturates_high);
+    CHECK((std::abs(far[0]) < 1e-9) == r.saturates_low);  // |z|'s slope is -1 there
+    CHECK((std::abs(far[1]) < 1e-9) == r.saturates_high);
   }
 }
 
@@ -551,4 +554,105 @@ TEST_CASE("the lab's calls refuse what they cannot compute and leave their outpu
   CHECK(chain_products({{0.5}, {}}, c) == "paths[1] must have 1 to 100 numbers (got 0)");
   CHECK(chain_products({{0.5, NAN}}, c) == "paths[0][1] must be a finite number (got nan)");
   CHECK((c.running.empty() && c.total == 0));
+}
+
+// |z|, GELU (exact: z Phi(z)) and swish (z sigma(z)): hidden layers only. Hand values from
+// Phi(1) = 0.8413447461, phi(1) = 0.2419707245, sigma(1) = 0.7310585786.
+TEST_CASE("|z|, GELU and swish: values and slopes by hand", "[activation][more]") {
+  const double tol = kFloat ? 1e-6 : 1e-12;
+  const ActivationParams p;
+  CHECK(f1(Activation::Abs, -2) == 2.0);
+  CHECK(f1(Activation::Abs, 0.5) == 0.5);
+  CHECK(f1(Activation::Abs, 0) == 0.0);
+  CHECK(g1(Activation::Abs, -2) == -1.0);
+  CHECK(g1(Activation::Abs, 0.5) == 1.0);
+  CHECK(g1(Activation::Abs, 0) == 0.0);  // the core's choice at the kink, as ReLU'(0) = 0
+
+  const double gelu[][3] = {  // z, z Phi(z), Phi(z) + z phi(z)
+      {-3, -0.004049694094890287, -0.011945647204183927}, {-1, -0.15865525393145707, -0.08331547058768629},
+      {-0.5, -0.15426876936299344, 0.13250487534383712},  {0, 0, 0.5},
+      {1, 0.8413447460685429, 1.0833154705876864},         {2, 1.9544997361036416, 1.085231801078197}};
+  for (const auto& r : gelu) {
+    INFO("GELU at z = " << r[0]);
+    CHECK(f1(Activation::Gelu, r[0], p) == Approx(r[1]).margin(tol));
+    CHECK(g1(Activation::Gelu, r[0], p) == Approx(r[2]).margin(tol));
+  }
+  CHECK(f1(Activation::Gelu, 1, p) == Approx(1 * 0.8413447461).margin(1e-9));  // Phi(1), the exact form
+  CHECK(g1(Activation::Gelu, 1, p) == Approx(0.8413447461 + 0.2419707245).margin(1e-6));
+  // the tanh approximation 0.5 z (1 + tanh(sqrt(2/pi)(z + 0.044715 z^3))) would give 0.8411920 at 1
+  CHECK(std::abs(f1(Activation::Gelu, 1, p) - 0.8411920) > 1e-4);
+
+  const double swish[][3] = {  // z, z sigma(z), sigma(z)(1 + z sigma(-z))
+      {-3, -0.14227761953270035, -0.08810410601516964}, {-1, -0.2689414213699951, 0.07232948812851325},
+      {-0.5, -0.1887703343990727, 0.2600388126973482},  {0, 0, 0.5},
+      {1, 0.7310585786300049, 0.9276705118714869},       {2, 1.7615941559557646, 1.0907842487848953}};
+  for (const auto& r : swish) {
+    INFO("swish at z = " << r[0]);
+    CHECK(f1(Activation::Swish, r[0], p) == Approx(r[1]).margin(tol));
+    CHECK(g1(Activation::Swish, r[0], p) == Approx(r[2]).margin(tol));
+  }
+  CHECK(g1(Activation::Swish, 1, p) == Approx(0.7310585786 * (1 + 0.2689414214)).margin(1e-6));
+}
+
+TEST_CASE("|z|, GELU and swish: slopes against central differences, and finite far out", "[activation][more]") {
+  const ActivationParams p;
+  const double h = kFloat ? 1e-2 : 1e-5, tol = kFloat ? 2e-3 : 1e-8;
+  for (Activation f : {Activation::Abs, Activation::Gelu, Activation::Swish}) {
+    INFO(activation_name(f));
+    for (double z : {-6.0, -2.5, -1.3, -0.75, -0.1, 0.2, 0.9, 1.41, 2.4, 5.0}) {
+      INFO("z = " << z);
+      CHECK(g1(f, z, p) == Approx((f1(f, z + h, p) - f1(f, z - h, p)) / (2 * h)).margin(tol));
+    }
+    for (double z : {-1e30, -100.0, 100.0, 1e30}) {  // no NaN: z^2 = inf gives phi = 0, e^1e30 = inf gives sigma = 0
+      CHECK(std::isfinite(f1(f, z, p)));
+      CHECK(std::isfinite(g1(f, z, p)));
+    }
+  }
+  CHECK(f1(Activation::Gelu, -100) == 0.0);
+  CHECK(g1(Activation::Gelu, 100) == 1.0);
+  CHECK(g1(Activation::Swish, 100) == 1.0);
+  CHECK(g1(Activation::Swish, -100) == Approx(0).margin(1e-40));
+}
+
+TEST_CASE("|z|, GELU and swish in the properties table", "[activation][more][lab]") {
+  const auto table = properties();
+  const auto& abs = row(table, Activation::Abs);
+  CHECK((abs.low == 0 && !abs.low_open && !std::signbit(abs.low) && abs.high == kInf && abs.high_open));  // [0, inf)
+  CHECK((!abs.zero_centred && !abs.negative_outputs && !abs.saturates_low && !abs.saturates_high && !abs.smooth));
+  CHECK(abs.max_slope == 1.0);
+  CHECK(abs.max_slope_at == 1.0 / 256);  // f'(0) = 0: the grid's first z > 0
+  // GELU dips to -0.16997 at z = -0.75179 and is steepest at sqrt 2, slope 1.12890 (above 1).
+  const double tol = kFloat ? 1e-6 : 1e-9;
+  const auto& gelu = row(table, Activation::Gelu);
+  CHECK(gelu.low == Approx(-0.16997120747990369).margin(tol));
+  CHECK((!gelu.low_open && gelu.high == kInf && gelu.smooth && gelu.negative_outputs && !gelu.zero_centred));
+  CHECK((gelu.saturates_low && !gelu.saturates_high));
+  CHECK(gelu.max_slope == Approx(1.128904145185155).margin(tol));
+  CHECK(gelu.max_slope_at == Approx(std::sqrt(2.0)).margin(kFloat ? 1e-3 : 1e-5));
+  CHECK(std::string(gelu.cost) == "erf + exp");
+  const auto& swish = row(table, Activation::Swish);  // dips to -0.27846 at -1.27846, steepest 1.09984 at 2.39936
+  CHECK(swish.low == Approx(-0.27846454276107385).margin(tol));
+  CHECK((!swish.low_open && swish.high == kInf && swish.smooth && swish.negative_outputs));
+  CHECK((swish.saturates_low && !swish.saturates_high));
+  CHECK(swish.max_slope == Approx(1.0998393201288672).margin(tol));
+  CHECK(swish.max_slope_at == Approx(2.3993572816775437).margin(kFloat ? 1e-3 : 1e-5));
+}
+
+TEST_CASE("hidden-only activations are named apart from the output's", "[activation][more]") {
+  for (Activation f : {Activation::Abs, Activation::Gelu, Activation::Swish, Activation::Prelu}) CHECK(hidden_only(f));
+  for (Activation f : {Activation::Tanh, Activation::Sigmoid, Activation::Softmax, Activation::Relu}) CHECK_FALSE(hidden_only(f));
+  const auto out = output_activation_names();
+  CHECK(out == std::vector<std::string>{"linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax"});
+}
+
+TEST_CASE("PReLU alone (the lab's curve): slope 0.25 below 0, where every unit starts", "[activation][prelu]") {
+  CHECK(f1(Activation::Prelu, -2) == -0.5);
+  CHECK(f1(Activation::Prelu, 3) == 3.0);
+  CHECK(g1(Activation::Prelu, -2) == 0.25);
+  CHECK(g1(Activation::Prelu, 0) == 0.25);  // the left slope at the kink, as leaky ReLU's
+  CHECK(g1(Activation::Prelu, 0.5) == 1.0);
+  const auto table = properties();
+  const auto& prelu = row(table, Activation::Prelu);
+  CHECK((prelu.low == -kInf && prelu.high == kInf && prelu.max_slope == 1.0 && prelu.negative_outputs && !prelu.smooth));
+  CHECK(std::string(prelu.cost) == "comparison");
 }

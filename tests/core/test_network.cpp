@@ -40,7 +40,8 @@ double relative_error(double analytic, double numeric) {
 }
 
 bool has_kink(Activation f) {
-  return f == Activation::Relu || f == Activation::LeakyRelu || f == Activation::Elu || f == Activation::Step;
+  return f == Activation::Relu || f == Activation::LeakyRelu || f == Activation::Elu || f == Activation::Step ||
+         f == Activation::Abs || f == Activation::Prelu;
 }
 
 // Mean data loss of the batch, accumulated in double from the network's z and a.
@@ -215,7 +216,8 @@ struct LossPairing {  // not bp::Pairing: the unity build may put both in one fi
 
 const Activation kHidden[] = {Activation::Linear, Activation::Sigmoid,  Activation::Tanh,
                               Activation::Relu,   Activation::LeakyRelu, Activation::Elu,
-                              Activation::Softplus};
+                              Activation::Softplus, Activation::Abs,     Activation::Gelu,
+                              Activation::Swish,    Activation::Prelu};
 
 const LossPairing kPairings[] = {
     {Loss::SquaredError, Activation::Linear, 2},      {Loss::SquaredError, Activation::Sigmoid, 2},
@@ -288,6 +290,16 @@ TEST_CASE("architecture check names the bad setting", "[network]") {
   a = Architecture();
   a.activation_params.elu_alpha = 0;
   CHECK(msg(a).find("ELU") != std::string::npos);
+}
+
+TEST_CASE("|z|, GELU, swish and PReLU are hidden layers' only", "[network][more]") {
+  for (Activation f : {Activation::Abs, Activation::Gelu, Activation::Swish, Activation::Prelu}) {
+    Architecture a;
+    a.hidden_activation = f;
+    CHECK(check_architecture(a).empty());
+    a.output_activation = f;
+    CHECK(check_architecture(a) == std::string("'") + activation_name(f) + "' is only available for hidden layers");
+  }
 }
 
 TEST_CASE("initialisation: seeded, scaled by fan-in/fan-out, biases set", "[network]") {
@@ -429,7 +441,7 @@ TEST_CASE("backward matches central differences for every activation x loss pair
 }
 
 TEST_CASE("backward matches central differences with fixed dropout masks", "[network][gradient]") {
-  for (Activation hidden : {Activation::Tanh, Activation::Relu, Activation::Elu}) {
+  for (Activation hidden : {Activation::Tanh, Activation::Relu, Activation::Elu, Activation::Prelu}) {
     INFO(activation_name(hidden));
     Network net(arch_of(3, {6, 5}, 3, hidden, Activation::Softmax));
     Workspace ws;
@@ -565,4 +577,91 @@ TEST_CASE("hand-computed 1-1-1 sigmoid network with BCE", "[network][gradient]")
   CHECK(batch_loss_sum(net, Loss::BinaryCrossEntropy, ws) == Approx(0.010482687996989789).margin(tol));
   CHECK(double(ws.a[1](0, 0)) == Approx(0.98957).margin(1e-4));
   CHECK(batch_loss_sum(net, Loss::BinaryCrossEntropy, ws) == Approx(0.01048).margin(1e-4));
+}
+
+// PReLU: a slope a_i per hidden unit, after every W and b in params, 0.25 at first, trained by backprop.
+TEST_CASE("PReLU slopes: one per hidden unit after every W and b, 0.25 at first", "[network][prelu]") {
+  Network net(arch_of(2, {3, 2}, 1, Activation::Prelu, Activation::Sigmoid));
+  CHECK(net.parameter_count() == (2 * 3 + 3) + (3 * 2 + 2) + (2 + 1) + 3 + 2);
+  CHECK((net.has_slopes(0) && net.has_slopes(1) && !net.has_slopes(2)));
+  CHECK(net.slope_offset(0) == 20);
+  CHECK(net.slope_offset(1) == 23);
+  CHECK(net.bias_offset(2) == 19);  // W and b where they are without PReLU
+  net.initialize(Init::HeNormal, Scalar(0.1), 5);
+  CHECK(net.slopes(0) == Vector::Constant(3, Scalar(0.25)));
+  CHECK(net.slopes(1) == Vector::Constant(2, Scalar(0.25)));
+  Network tanh(arch_of(2, {3, 2}, 1, Activation::Tanh, Activation::Sigmoid));
+  tanh.initialize(Init::HeNormal, Scalar(0.1), 5);
+  CHECK(tanh.params() == net.params().head(tanh.parameter_count()));  // the same draws
+  CHECK(Network(arch_of(2, {}, 1, Activation::Prelu, Activation::Sigmoid)).parameter_count() == 3);  // no hidden unit
+}
+
+TEST_CASE("PReLU by hand: a 1-1-1 network's slope gradient is dL/da * min(z, 0)", "[network][prelu]") {
+  // x = -2, W1 = 1, b1 = 0: z1 = -2, a1 = 0.25 * -2 = -0.5; linear output W2 = 2, b2 = 0: y = -1.
+  // L = (y - t)^2 / 2 with t = 1: 2. dL/dy = -2, dL/da1 = 2 * -2 = -4, dL/d(slope) = -4 * -2 = 8,
+  // delta1 = -4 * 0.25 = -1, dL/dW1 = -1 * -2 = 2, dL/db1 = -1, dL/dW2 = -2 * -0.5 = 1, dL/db2 = -2.
+  Network net(arch_of(1, {1}, 1, Activation::Prelu, Activation::Linear));
+  net.initialize(Init::Zeros, 0, 1);
+  net.W(0)(0, 0) = 1;
+  net.W(1)(0, 0) = 2;
+  Workspace ws;
+  ws.reserve(net, 1);
+  ws.batch = 1;
+  ws.input(0, 0) = -2;
+  ws.target(0, 0) = 1;
+  forward(net, ws);
+  CHECK(double(ws.a[0](0, 0)) == -0.5);
+  CHECK(double(ws.a[1](0, 0)) == -1.0);
+  Vector grad;
+  backward(net, Loss::SquaredError, ws, grad);
+  CHECK(grad.size() == 5);
+  CHECK(double(grad(net.slope_offset(0))) == 8.0);
+  CHECK(double(grad(net.weight_offset(0))) == 2.0);
+  CHECK(double(grad(net.bias_offset(0))) == -1.0);
+  CHECK(double(grad(net.weight_offset(1))) == 1.0);
+  CHECK(double(grad(net.bias_offset(1))) == -2.0);
+  // z > 0 passes nothing to the slope: x = 3 gives z1 = 3, a1 = 3.
+  ws.input(0, 0) = 3;
+  forward(net, ws);
+  backward(net, Loss::SquaredError, ws, grad);
+  CHECK(double(grad(net.slope_offset(0))) == 0.0);
+  // After one SGD step the slope has moved from 0.25: 0.25 - 0.1 * 8.
+  ws.input(0, 0) = -2;
+  forward(net, ws);
+  backward(net, Loss::SquaredError, ws, grad);
+  net.params() -= Scalar(0.1) * grad;
+  CHECK(double(net.slopes(0)(0)) == Approx(0.25 - 0.8).margin(1e-7));
+  forward(net, ws);
+  // W1 = 1 - 0.1 * 2 = 0.8 and b1 = 0.1 give z1 = -1.5; the new slope -0.55 then gives a1 = 0.825.
+  CHECK(double(ws.a[0](0, 0)) == Approx(-0.55 * -1.5).margin(1e-6));
+}
+
+TEST_CASE("PReLU slopes away from 0.25: the whole gradient matches central differences, with and without dropout", "[network][prelu][gradient]") {
+  for (bool dropout : {false, true}) {
+    INFO((dropout ? "with" : "without") << " dropout");
+    Network net(arch_of(3, {5, 4}, 2, Activation::Prelu, Activation::Tanh));
+    Workspace ws;
+    setup_random(net, Loss::SquaredError, ws, 31);
+    Rng rng(32);
+    for (int l = 0; l + 1 < net.layer_count(); ++l)
+      for (Index i = 0; i < net.slopes(l).size(); ++i) net.slopes(l)(i) = Scalar(rng.uniform(-0.5, 1.5));
+    ws.use_dropout = dropout;
+    for (int l = 0; l + 1 < net.layer_count(); ++l)
+      for (Index k = 0; k < ws.dropout_mask[l].size(); ++k)
+        ws.dropout_mask[l].data()[k] = dropout && rng.uniform() < 0.3 ? Scalar(0) : Scalar(dropout ? 1 / 0.7 : 1);
+    const GradCheckResult r = gradient_check(net, Loss::SquaredError, ws, Scalar(0.01), Scalar(0.1));
+    INFO("checked " << r.checked << " of " << net.parameter_count() << ", max relative error " << r.max_error);
+    CHECK(r.checked + r.skipped == int(net.parameter_count()));
+    CHECK(r.checked >= int(net.parameter_count()) * 9 / 10);
+    CHECK(r.max_error < kGradTol);
+  }
+}
+
+TEST_CASE("PReLU slopes are never regularised", "[network][prelu]") {
+  Network net(arch_of(2, {3}, 1, Activation::Prelu, Activation::Sigmoid));
+  net.initialize(Init::HeNormal, 0, 3);
+  Vector grad = Vector::Zero(net.parameter_count());
+  add_regularization_gradient(net, Scalar(0.5), Scalar(0.5), grad);
+  CHECK(grad.segment(net.slope_offset(0), 3).isZero());
+  CHECK_FALSE(grad.head(6).isZero());
 }

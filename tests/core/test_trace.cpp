@@ -10,6 +10,7 @@
 
 #include "support.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -500,4 +501,26 @@ TEST_CASE("traced Adam steps: moments, bias-corrected hats and t reproduce the u
     REQUIRE(pg.trace_step(10, st).empty());
     check_step(st, 5);
   }
+}
+
+TEST_CASE("a PReLU trace shows each unit's slope and its gradient, the step's mean of them", "[trace][prelu]") {
+  Network net(arch_of(2, {3}, 1, Activation::Prelu, Activation::Sigmoid));
+  net.initialize(Init::HeNormal, Scalar(-0.2), 11);
+  net.slopes(0) << Scalar(0.25), Scalar(-0.1), Scalar(0.6);
+  Vector x(2), y(1);
+  x << Scalar(0.7), Scalar(-1.2);
+  y << Scalar(1);
+  const ExampleTrace t = trace_example(net, Loss::BinaryCrossEntropy, x, y);
+  const LayerTrace& h = t.layers[0];
+  REQUIRE(h.slopes.size() == 3);
+  CHECK(h.slopes == net.slopes(0));
+  for (Index i = 0; i < 3; ++i) {
+    INFO("unit " << i);
+    const double z = double(h.z(i));
+    CHECK(double(h.a(i)) == Approx(z > 0 ? z : double(h.slopes(i)) * z).margin(1e-6));
+    CHECK(double(h.grad_act(i)) == (z > 0 ? 1.0 : double(h.slopes(i))));
+    CHECK(double(h.dslope(i)) == Approx(double(h.dloss_da(i)) * std::min(z, 0.0)).margin(1e-6));
+  }
+  CHECK(t.layers[1].slopes.size() == 0);  // the output has none
+  CHECK(t.layers[1].dslope.size() == 0);
 }

@@ -491,8 +491,8 @@ test('task: the activation lab, the sigmoid steepest at 0 with slope 0.25, its c
   // At z = 1: σ(1) = 0.731, σ'(1) = 0.197; tanh(1) = 0.762, tanh'(1) = 0.42.
   assert.deepEqual([await value('sigmoid', 'f'), await value('sigmoid', 'df')], ['0.731', '0.197']);
   assert.deepEqual([await value('tanh', 'f'), await value('tanh', 'df')], ['0.762', '0.42']);
-  assert.equal(await page().$$eval('.act-plot', (p) => p.length), 8, 'every elementwise activation');
-  assert.equal(await page().$$eval('.act-plot .act-marker circle', (c) => c.length), 16, 'z marked on f and f′ of each');
+  assert.equal(await page().$$eval('.act-plot', (p) => p.length), 12, 'every elementwise activation');
+  assert.equal(await page().$$eval('.act-plot .act-marker circle', (c) => c.length), 24, 'z marked on f and f′ of each');
   await expectStatus('sigmoid-steepest', false, /now f′\(1\) = 0\.197/);
   // Down the slider with the keyboard, 0.05 a press: z = 0.5, then 0.
   await page().focus('#act-z-slider');
@@ -555,8 +555,8 @@ test('task: the activation lab, the sigmoid steepest at 0 with slope 0.25, its c
   await page().press('#act-depth', 'Enter');
   const hash = await page().evaluate(() => decodeURIComponent(location.hash));
   assert.match(hash, /act\.z=-1&act\.a=0\.2&act\.logits=2_0\.75_0\.05&act\.chain=tanh&act\.depth=8/);
-  await go('#chapter=activations&act.chain=swish');
-  assert.match((await readState(page())).message, /act\.chain 'swish' is not one of linear, step, sigmoid/);
+  await go('#chapter=activations&act.chain=mish');
+  assert.match((await readState(page())).message, /act\.chain 'mish' is not one of linear, step, sigmoid/);
   await page().click('#message-close');
   for (const size of SIZES) {
     await page().setViewportSize(size);

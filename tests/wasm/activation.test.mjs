@@ -18,7 +18,8 @@ const close = (got, want, tol = 1e-6) => {
 const byName = (table) => Object.fromEntries(table.map((r) => [r.name, r]));
 
 test('the names: every activation of the core, softmax last', () => {
-  assert.deepEqual(activationNames(module), ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus', 'softmax']);
+  assert.deepEqual(activationNames(module), ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus',
+    'abs', 'gelu', 'swish', 'prelu', 'softmax']);
 });
 
 test('f and f\' by hand: sigmoid, tanh, ReLU, leaky ReLU, ELU, softplus, step, linear', () => {
@@ -48,7 +49,8 @@ test('f and f\' by hand: sigmoid, tanh, ReLU, leaky ReLU, ELU, softplus, step, l
 
 test('the properties: largest slopes 0.25 and 1, ranges with their open ends, saturating sides, smoothness', () => {
   const t = byName(activationProperties(module));
-  assert.deepEqual(Object.keys(t), ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus']);
+  assert.deepEqual(Object.keys(t), ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus',
+    'abs', 'gelu', 'swish', 'prelu']);
   assert.equal(t.sigmoid.maxSlope, 0.25);
   assert.deepEqual([t.sigmoid.maxSlopeAt, t.linear.maxSlopeAt, t.relu.maxSlopeAt], [0, 0, 1 / 256]);
   assert.equal(t.tanh.maxSlope, 1);
@@ -90,7 +92,7 @@ test('the chain rule: the lecture\'s 0.4 × 0.2 × 0.08 × 0.9 + 0.4 × 0.6 × 0
 });
 
 test('bad names, non-finite values, too many values and bad parameters are refused, naming what is wrong', () => {
-  assertEngineError(() => activationCurve(module, 'swish', [0]), /^unknown activation 'swish'$/);
+  assertEngineError(() => activationCurve(module, 'mish', [0]), /^unknown activation 'mish'$/);
   assertEngineError(() => activationCurve(module, 'softmax', [0]), /softmax is not elementwise/);
   assertEngineError(() => activationCurve(module, 7, [0]), /the activation must be a name \(got 7\)/);
   assertEngineError(() => activationCurve(module, 'tanh', [0, NaN]), /^z\[1\] must be a finite number \(got NaN\)$/);

@@ -176,7 +176,7 @@ describe('bad settings throw EngineError naming the setting and change nothing',
     [{ eluAlpha: 0 }, /^eluAlpha/],
     [{ biasInit: 11 }, /^biasInit/],
     // unknown names
-    [{ activation: 'swish' }, /^activation must be one of linear, .* \(got 'swish'\)$/],
+    [{ activation: 'mish' }, /^activation must be one of linear, .* \(got 'mish'\)$/],
     [{ outputActivation: 'gelu' }, /^outputActivation must be one of .*got 'gelu'/],
     [{ dataset: 'mnist' }, /^dataset must be one of .*got 'mnist'/],
     [{ loss: 'hinge' }, /^loss must be one of mse, bce, softmax_ce \(got 'hinge'\)/],

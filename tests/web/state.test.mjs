@@ -53,8 +53,10 @@ test('table: value sets and ranges', () => {
   assert.deepEqual(entry('dataset').values, ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs',
     'multi_spiral', 'plane', 'multi_gaussian', 'custom', 'sine', 'step', 'abs', 'bump', 'curve']);
   assert.deepEqual(entry('features').values, ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2']);
-  assert.deepEqual(entry('outputActivation').values, [...entry('activation').values, 'softmax']);
-  assert.deepEqual(entry('activation').values, ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus']);
+  // |z|, GELU, swish and PReLU are for hidden layers only.
+  assert.deepEqual(entry('outputActivation').values, [...entry('activation').values.filter((v) => !['abs', 'gelu', 'swish', 'prelu'].includes(v)), 'softmax']);
+  assert.deepEqual(entry('activation').values, ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus',
+    'abs', 'gelu', 'swish', 'prelu']);
   assert.deepEqual(entry('loss').values, ['mse', 'bce', 'softmax_ce']);
   assert.deepEqual(entry('init').values, ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal', 'normal_scale', 'uniform_scale']);
   assert.deepEqual(entry('decay').values, ['none', 'inverse_time', 'exponential']);

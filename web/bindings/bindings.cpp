@@ -109,6 +109,8 @@ val example_trace_to_js(const bp::ExampleTrace& t) {
     lo.set("delta", floats(l.delta));
     lo.set("dW", floats(l.dW));
     lo.set("db", floats(l.db));
+    lo.set("slopes", floats(l.slopes));  // PReLU's a_i, else empty
+    lo.set("dSlope", floats(l.dslope));  // PReLU's dL/da_i, else empty
     lo.set("rows", int(l.dW.rows()));
     lo.set("cols", int(l.dW.cols()));
     layers.call<void>("push", lo);
@@ -288,6 +290,13 @@ class Core {
     return sizes;
   }
   val params() const { return floats(pg_.network().params()); }
+  val prelu_slopes() const {
+    const bp::Network& net = pg_.network();
+    val out = val::array();
+    for (int l = 0; l < net.layer_count(); ++l)
+      if (net.has_slopes(l)) out.call<void>("push", floats(bp::Vector(net.slopes(l))));
+    return out;
+  }
   val gradient() { return floats(pg_.gradient()); }
   std::string set_params(const val& values) {
     double n = 0;
@@ -483,6 +492,7 @@ EMSCRIPTEN_BINDINGS(backprop_core) {
       .function("nextBatch", &Core::next_batch)
       .function("layerSizes", &Core::layer_sizes)
       .function("params", &Core::params)
+      .function("preluSlopes", &Core::prelu_slopes)
       .function("gradient", &Core::gradient)
       .function("setParams", &Core::set_params)
       .function("setWeight", &Core::set_weight)

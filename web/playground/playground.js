@@ -8,6 +8,7 @@ import { createNetworkView } from '../views/network.js';
 import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
 import { createChart } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
+import { createPreluSlopes } from '../views/prelu-slopes.js';
 import { createWeightLegend } from '../views/weight-legend.js';
 import { createStepPanel } from '../step-panel.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
@@ -67,6 +68,7 @@ export function createPlayground(module, { routeHash } = {}) {
     plot: createDataPlot($('plot'), { size: 320, onAddPoint: addPoint, onRemoveNear: removeNear }),
     chart: createChart($('chart'), { ariaLabel: 'Loss per epoch for the training and test data' }),
     layerStats: createLayerStats($('layer-stats')),
+    preluSlopes: createPreluSlopes($('prelu-slopes')),
   };
   createWeightLegend($('weight-legend'));
   // The plot takes the width its panel has, up to 320 px: at a fixed 320 px it spilled out of the

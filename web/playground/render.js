@@ -154,6 +154,11 @@ export function render() {
     page.view.layerStats.update({ stats, layerNames: names, record: h.layers });
   }
 
+  // PReLU's learned slopes, every frame (a copy of a few numbers from the core).
+  const prelu = s.activation === 'prelu' && sizes.length > 2;
+  $('prelu-panel').hidden = !prelu;
+  if (prelu) page.view.preluSlopes.update(engine.preluSlopes());
+
   const none = { loss: NaN, accuracy: NaN, count: 0 };
   const m = page.metrics ?? { train: none, validation: none, test: none };
   const fmtLoss = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');

@@ -19,6 +19,17 @@ it saturates on both sides and is not centred on 0. tanh, <math><mn>2</mn><mi>σ
 is centred, with range (−1, 1) and slope at most 1, but saturates too. ReLU, <math><mo>max</mo><mo>(</mo><mn>0</mn><mo>,</mo><mi>z</mi><mo>)</mo></math>,
 costs one comparison and passes a slope of exactly 1 where it is active, 0 where it is not; leaky ReLU
 keeps a small slope a for <math><mi>z</mi><mo>&lt;</mo><mn>0</mn></math>, ELU a smooth exponential tail.
+Three more are offered for hidden layers only: the absolute value |z|, whose slope is −1 or 1 (it
+never dies, but folds the input onto itself); GELU, <math><mi>z</mi><mo>·</mo><mi>Φ</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>
+with Φ the standard normal distribution function (computed exactly, with erf, not with the usual tanh
+approximation); and swish (SiLU), <math><mi>z</mi><mo>·</mo><mi>σ</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>.
+GELU and swish are smooth versions of ReLU that dip slightly below 0 for negative z and are steeper
+than 1 just past it; the table below gives the numbers.
+PReLU is leaky ReLU whose slope for <math><mi>z</mi><mo>&lt;</mo><mn>0</mn></math> is a parameter of its
+own, one per unit: it starts at 0.25 and backpropagation trains it like a weight, with
+<math><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><msub><mi>a</mi><mi>i</mi></msub></mrow></mfrac><mo>=</mo><mo>∑</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><msub><mi>f</mi><mi>i</mi></msub></mrow></mfrac><mo>·</mo><mo>min</mo><mo>(</mo><msub><mi>z</mi><mi>i</mi></msub><mo>,</mo><mn>0</mn><mo>)</mo></math>
+over the examples. The lab draws it at 0.25; choose it in the playground and the slopes each unit
+learns show under the network as it trains.
 For a multi-class output, softmax turns a vector of scores into probabilities:
 <math><mi>softmax</mi><msub><mrow><mo>(</mo><mi>z</mi><mo>)</mo></mrow><mi>i</mi></msub><mo>=</mo><mfrac><msup><mi>e</mi><msub><mi>z</mi><mi>i</mi></msub></msup><mrow><msub><mo>∑</mo><mi>k</mi></msub><msup><mi>e</mi><msub><mi>z</mi><mi>k</mi></msub></msup></mrow></mfrac></math>.</p>
 <p>Backpropagation multiplies one slope per layer, so a deep sigmoid network passes back a gradient
