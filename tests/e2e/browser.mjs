@@ -242,6 +242,8 @@ export async function planePoint(page, x1, x2) {
 }
 /** Clicks plane point (x1, x2) on the output plot (shift: with Shift held), then waits a frame. */
 export async function clickPlane(page, x1, x2, { shift = false } = {}) {
+  // As a learner would, with the plot in view: a mouse click outside the viewport reaches nothing.
+  await page.locator('#plot canvas.data-plot-points').scrollIntoViewIfNeeded();
   const p = await planePoint(page, x1, x2);
   if (shift) await page.keyboard.down('Shift');
   await page.mouse.click(p.x, p.y);

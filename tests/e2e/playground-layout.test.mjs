@@ -171,7 +171,7 @@ test('the header puts the primary controls first and groups the training options
     await assertWeightLegend(page);
     // "More settings" sits above the layer diagnostics.
     const more = await page.locator('details.more').boundingBox();
-    const layers = await page.locator('details.layers').boundingBox();
+    const layers = await page.locator('details.layers:has(#layer-stats)').boundingBox();
     assert.ok(more.y + more.height <= layers.y, `More settings (y ${more.y}) above the diagnostics (y ${layers.y})`);
 
     await page.click('details.more summary');

@@ -61,7 +61,7 @@ test('parseHash: a bad b. value is named, run B keeps run A\'s, and the rest is 
     'b.seed: run B shares the seed with run A; ignored',
     'b.nope: unknown setting; ignored',
     "b.hidden: '4,x' has 'x', which is not a number; run B uses run A's 4,2",
-    "b.activation: 'bogus' is not one of linear, step, sigmoid, tanh, relu, leaky_relu, elu, softplus; run B uses run A's sigmoid",
+    "b.activation: 'bogus' is not one of linear, step, sigmoid, tanh, relu, leaky_relu, elu, softplus, abs, gelu, swish, prelu; run B uses run A's sigmoid",
     "b.learningRate: '-1' is out of range (0, 100]; run B uses run A's 0.03",
   ]);
   assert.deepEqual(state.b, { optimizer: 'adam' });
