@@ -16,7 +16,7 @@ constexpr Named<Activation> kActivations[] = {
     {Activation::Elu, "elu"},             {Activation::Softplus, "softplus"},
     {Activation::Abs, "abs"},             {Activation::Gelu, "gelu"},
     {Activation::Swish, "swish"},         {Activation::Prelu, "prelu"},
-    {Activation::Softmax, "softmax"},
+    {Activation::Maxout, "maxout"},       {Activation::Softmax, "softmax"},
 };
 }  // namespace
 
@@ -26,7 +26,8 @@ std::vector<std::string> activation_names() { return names_of(kActivations); }
 bool parse_activation(const std::string& name, Activation& out) { return parse_name(kActivations, name, out); }
 
 bool hidden_only(Activation f) {
-  return f == Activation::Abs || f == Activation::Gelu || f == Activation::Swish || f == Activation::Prelu;
+  return f == Activation::Abs || f == Activation::Gelu || f == Activation::Swish || f == Activation::Prelu ||
+         f == Activation::Maxout;
 }
 
 std::vector<std::string> output_activation_names() {
@@ -41,6 +42,9 @@ Scalar activation_low_target(Activation f) { return f == Activation::Tanh ? Scal
 std::string check_activation_params(const ActivationParams& p) {
   std::string e = check_range("leaky ReLU slope", p.leaky_slope, 0, 1, false, true);
   if (e.empty()) e = check_range("ELU alpha", p.elu_alpha, 0, 10, true, false);
+  if (e.empty() && (p.maxout_pieces < kMinMaxoutPieces || p.maxout_pieces > kMaxMaxoutPieces))
+    e = "maxout pieces must be between " + std::to_string(kMinMaxoutPieces) + " and " +
+        std::to_string(kMaxMaxoutPieces) + " (got " + std::to_string(p.maxout_pieces) + ")";
   return e;
 }
 
@@ -199,6 +203,7 @@ std::string activation_curve(Activation f, const ActivationParams& p, const std:
   value.clear();
   slope.clear();
   if (f == Activation::Softmax) return "softmax is not elementwise: use softmax of a vector of logits";
+  if (f == Activation::Maxout) return "maxout is not elementwise: each unit takes the largest of its k pieces";
   std::string e = check_activation_params(p);
   if (e.empty()) e = check_values("z", z, kMaxCurvePoints);
   if (e.empty()) evaluate(f, p, z, value, slope);

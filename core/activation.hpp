@@ -9,7 +9,9 @@
 // z Phi(z) = z erfc(-z/sqrt2)/2 (not the tanh approximation; erfc so that z << 0 does not cancel),
 // and swish/SiLU z sigma(z); PReLU, z if z > 0 else a_i z with a slope a_i learned per unit (the
 // network keeps the slopes, see network.hpp activate_layer; alone, as in the lab, it takes the
-// slope every unit starts from, 0.25).
+// slope every unit starts from, 0.25); maxout, h = max_j (w_j . a + b_j) over k = 2..4 pieces, each
+// with its own weights (the network forms the pieces and picks the winner, see network.hpp; here,
+// given the winning pre-activation, it is the identity with slope 1, and the lab has no curve of it).
 // Softmax is column-wise (over the neurons of one example); its Jacobian is never formed here:
 // the only valid pairing (softmax + cross-entropy) gives dL/dz = a - y directly (see loss.hpp).
 // At the end, for the activation lab (chapter 6): each function's properties read off these code
@@ -23,24 +25,27 @@
 
 namespace bp {
 
-enum class Activation { Linear, Step, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus, Abs, Gelu, Swish, Prelu, Softmax };
+enum class Activation { Linear, Step, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus, Abs, Gelu, Swish, Prelu, Maxout, Softmax };
 
 constexpr float kPreluInitialSlope = 0.25f;  // every PReLU unit's slope a_i before training
 
 struct ActivationParams {
   Scalar leaky_slope = Scalar(0.01);  // leaky ReLU: f(z) = slope * z for z < 0
   Scalar elu_alpha = Scalar(1);       // ELU: f(z) = alpha * (exp(z) - 1) for z < 0
+  int maxout_pieces = 2;              // maxout: pieces k per unit, kMinMaxoutPieces..kMaxMaxoutPieces
 };
+constexpr int kMinMaxoutPieces = 2, kMaxMaxoutPieces = 4;
 
 const char* activation_name(Activation f);
 std::vector<std::string> activation_names();  // every activation, softmax last
 bool parse_activation(const std::string& name, Activation& out);  // false if unknown
-// Activations offered for hidden layers only (|z|, GELU, swish, PReLU): never an output's.
+// Activations offered for hidden layers only (|z|, GELU, swish, PReLU, maxout): never an output's.
 bool hidden_only(Activation f);
 std::vector<std::string> output_activation_names();  // activation_names() without the hidden-only ones
 // Range of f as [lo, hi] for class targets and thresholds: tanh gives -1/+1 targets, others 0/1.
 Scalar activation_low_target(Activation f);
-// "" when p is in the ranges a network takes: leaky slope in [0, 1), ELU alpha in (0, 10].
+// "" when p is in the ranges a network takes: leaky slope in [0, 1), ELU alpha in (0, 10], maxout
+// pieces 2..4.
 std::string check_activation_params(const ActivationParams& p);
 
 // sigmoid(z) = 1 / (1 + e^-z): exp's relative error only, at every z (e^-z = inf gives 0).
@@ -76,6 +81,7 @@ void activate(Activation f, const ActivationParams& p, const Eigen::MatrixBase<I
     case Activation::Gelu: a = z * z.unaryExpr([](Scalar v) { return normal_cdf(v); }); break;
     case Activation::Swish: a = z * sigmoid_of(z); break;
     case Activation::Prelu: a = (z > Scalar(0)).select(z, Scalar(kPreluInitialSlope) * z); break;  // one slope for all
+    case Activation::Maxout: a = z; break;  // z is already the winning piece's pre-activation
     case Activation::Softmax:
       for (Index c = 0; c < z.cols(); ++c) {
         auto e = (z.col(c) - z.col(c).maxCoeff()).exp();  // shift by the max: no overflow
@@ -127,6 +133,7 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
     case Activation::Swish:  // sigma(z) (1 + z sigma(-z)): sigma(-z), not 1 - sigma(z), which cancels for z >> 0
       g = sigmoid_of(z) * (Scalar(1) + z * sigmoid_of(-z));
       break;
+    case Activation::Maxout: g.setOnes(); break;  // dh/dz of the winning piece
     case Activation::Softmax: g.setOnes(); break;
   }
 }
@@ -158,11 +165,11 @@ struct ActivationProperties {
   double max_slope = 0, max_slope_at = 0;
   bool smooth = false;  // differentiable everywhere: neither f nor f' jumps at z = 0, the only seam
 };
-// Every elementwise activation (all but softmax), in activation_names() order.
+// Every elementwise activation (all but maxout and softmax), in activation_names() order.
 std::string activation_properties(const ActivationParams& p, std::vector<ActivationProperties>& out);
 
 // f(z) and f'(z) at each z, through activate() and activate_grad() in Scalar, as a network computes
-// them (1 to kMaxCurvePoints finite z; softmax is refused: it is not elementwise).
+// them (1 to kMaxCurvePoints finite z; maxout and softmax are refused: they are not elementwise).
 std::string activation_curve(Activation f, const ActivationParams& p, const std::vector<double>& z,
                              std::vector<double>& value, std::vector<double>& slope);
 

@@ -47,7 +47,12 @@ std::string unit_sum(const Network& net, const std::vector<Feature>& features, S
   for (int l = 0; l + 1 < L; ++l) {
     Matrix z = net.W(l) * a;  // z = W a_prev + b, every sample at once
     z.colwise() += net.b(l);
-    activate(net.activation(l), params, z, z);
+    for (int p = 1; p < net.pieces(l); ++p) {  // maxout: the largest piece (a tie keeps the lower)
+      Matrix zp = net.W(l, p) * a;
+      zp.colwise() += net.b(l, p);
+      z = (zp.array() > z.array()).select(zp, z);
+    }
+    activate_layer(net, l, z, z);  // PReLU with each unit's learned slope
     a = std::move(z);
   }
   r.units = a;                                   // (H x G)
@@ -70,6 +75,7 @@ std::string positive_side_counts(const Network& net, const std::vector<Feature>&
   if (!e.empty()) return e;
   if (g < 1) return "grid size must be at least 1 (got " + std::to_string(g) + ")";
   if (net.layer_count() < 2) return "the half-planes need a hidden layer (this network has none)";
+  if (net.pieces(0) > 1) return "a maxout unit is not one half-plane (it takes the largest of its pieces)";
   if (int(features.size()) != net.size(0))
     return "features: " + std::to_string(features.size()) + " for a network of " + std::to_string(net.size(0)) +
            " inputs";

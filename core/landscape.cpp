@@ -26,16 +26,17 @@ double mean_loss(const Network& net, Loss loss, const TrainingData& data, const 
 // norm of that row in net; bias entries stay 0.
 void filter_normalised(const Network& net, Rng& rng, Vector& d) {
   d = Vector::Zero(net.parameter_count());
-  for (int l = 0; l < net.layer_count(); ++l) {
-    MatrixMap w(d.data() + net.weight_offset(l), net.size(l + 1), net.size(l));  // (out x in)
-    for (Index k = 0; k < w.size(); ++k) w.data()[k] = static_cast<Scalar>(rng.normal());  // column-major, fixed
-    const auto theta = net.W(l);
-    for (Index j = 0; j < w.rows(); ++j) {
-      const double want = theta.row(j).template cast<double>().norm();
-      const double have = w.row(j).template cast<double>().norm();
-      w.row(j) *= static_cast<Scalar>(have > 0 ? want / have : 0.0);  // d_j <- d_j ||θ_j|| / ||d_j||
+  for (int l = 0; l < net.layer_count(); ++l)
+    for (int p = 0; p < net.pieces(l); ++p) {  // each maxout piece's W like a layer's
+      MatrixMap w(d.data() + net.weight_offset(l, p), net.size(l + 1), net.size(l));  // (out x in)
+      for (Index k = 0; k < w.size(); ++k) w.data()[k] = static_cast<Scalar>(rng.normal());  // column-major, fixed
+      const auto theta = net.W(l, p);
+      for (Index j = 0; j < w.rows(); ++j) {
+        const double want = theta.row(j).template cast<double>().norm();
+        const double have = w.row(j).template cast<double>().norm();
+        w.row(j) *= static_cast<Scalar>(have > 0 ? want / have : 0.0);  // d_j <- d_j ||θ_j|| / ||d_j||
+      }
     }
-  }
 }
 
 // (α, β) minimising ||x − α d1 − β d2||: the 2 x 2 normal equations, since random directions are not

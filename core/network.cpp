@@ -29,7 +29,8 @@ bool operator==(const Architecture& a, const Architecture& b) {
   return a.inputs == b.inputs && a.hidden == b.hidden && a.outputs == b.outputs &&
          a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation &&
          a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
-         a.activation_params.elu_alpha == b.activation_params.elu_alpha;
+         a.activation_params.elu_alpha == b.activation_params.elu_alpha &&
+         a.activation_params.maxout_pieces == b.activation_params.maxout_pieces;
 }
 
 std::string check_architecture(const Architecture& arch) {
@@ -58,15 +59,22 @@ Network::Network(const Architecture& arch) : arch_(arch) {
   for (int h : arch.hidden) sizes_.push_back(h);
   sizes_.push_back(arch.outputs);
   Index total = 0;
-  for (int l = 0; l + 1 < static_cast<int>(sizes_.size()); ++l) {
-    offsets_.push_back(total);
+  const int layers = static_cast<int>(sizes_.size()) - 1;
+  for (int l = 0; l < layers; ++l) {
+    offsets_.push_back({total});
     total += Index(sizes_[l + 1]) * (sizes_[l] + 1);  // W and b
   }
-  for (int l = 0; l + 1 < static_cast<int>(sizes_.size()); ++l) {
-    const bool prelu = l + 2 < static_cast<int>(sizes_.size()) && arch.hidden_activation == Activation::Prelu;
+  for (int l = 0; l < layers; ++l) {
+    const bool prelu = l + 1 < layers && arch.hidden_activation == Activation::Prelu;
     slope_offsets_.push_back(prelu ? total : -1);
     if (prelu) total += sizes_[l + 1];
   }
+  for (int l = 0; l + 1 < layers; ++l)  // maxout's pieces 1..k-1, each W and b
+    if (arch.hidden_activation == Activation::Maxout)
+      for (int p = 1; p < arch.activation_params.maxout_pieces; ++p) {
+        offsets_[l].push_back(total);
+        total += Index(sizes_[l + 1]) * (sizes_[l] + 1);
+      }
   params_ = Vector::Zero(total);
 }
 
@@ -74,22 +82,24 @@ void Network::initialize(Init init, Scalar bias_init, std::uint32_t seed, Scalar
   Rng rng(seed, 3);
   for (int l = 0; l < layer_count(); ++l) {
     const double fan_in = sizes_[l], fan_out = sizes_[l + 1];
-    MatrixMap w = W(l);
-    for (Index k = 0; k < w.size(); ++k) {  // column-major order: fixed, so runs repeat exactly
-      double v = 0;
-      switch (init) {
-        case Init::Zeros: v = 0; break;
-        case Init::Uniform: v = rng.uniform(-1, 1) / std::sqrt(fan_in); break;
-        case Init::XavierUniform: v = rng.uniform(-1, 1) * std::sqrt(6 / (fan_in + fan_out)); break;
-        case Init::XavierNormal: v = rng.normal(0, std::sqrt(2 / (fan_in + fan_out))); break;
-        case Init::HeUniform: v = rng.uniform(-1, 1) * std::sqrt(6 / fan_in); break;
-        case Init::HeNormal: v = rng.normal(0, std::sqrt(2 / fan_in)); break;
-        case Init::NormalScale: v = rng.normal(0, double(scale)); break;
-        case Init::UniformScale: v = rng.uniform(-1, 1) * double(scale); break;
+    for (int p = 0; p < pieces(l); ++p) {
+      MatrixMap w = W(l, p);
+      for (Index k = 0; k < w.size(); ++k) {  // column-major order: fixed, so runs repeat exactly
+        double v = 0;
+        switch (init) {
+          case Init::Zeros: v = 0; break;
+          case Init::Uniform: v = rng.uniform(-1, 1) / std::sqrt(fan_in); break;
+          case Init::XavierUniform: v = rng.uniform(-1, 1) * std::sqrt(6 / (fan_in + fan_out)); break;
+          case Init::XavierNormal: v = rng.normal(0, std::sqrt(2 / (fan_in + fan_out))); break;
+          case Init::HeUniform: v = rng.uniform(-1, 1) * std::sqrt(6 / fan_in); break;
+          case Init::HeNormal: v = rng.normal(0, std::sqrt(2 / fan_in)); break;
+          case Init::NormalScale: v = rng.normal(0, double(scale)); break;
+          case Init::UniformScale: v = rng.uniform(-1, 1) * double(scale); break;
+        }
+        w.data()[k] = static_cast<Scalar>(v);
       }
-      w.data()[k] = static_cast<Scalar>(v);
+      b(l, p).setConstant(bias_init);
     }
-    b(l).setConstant(bias_init);
     if (has_slopes(l)) slopes(l).setConstant(Scalar(kPreluInitialSlope));
   }
 }
@@ -106,6 +116,10 @@ void Workspace::reserve(const Network& net, Index cap) {
   grad_act.resize(layers);
   transposed.resize(layers);
   dropout_mask.resize(layers);
+  piece_z.assign(layers, {});
+  piece_delta.assign(layers, {});
+  winner.assign(layers, {});
+  scratch.assign(layers, {});
   for (int l = 0; l < layers; ++l) {
     const Index n = net.size(l + 1);
     z[l].resize(n, cap);
@@ -114,6 +128,12 @@ void Workspace::reserve(const Network& net, Index cap) {
     grad_act[l].resize(n, cap);
     transposed[l].resize(net.size(l), n);
     dropout_mask[l].setOnes(n, cap);
+    if (net.pieces(l) > 1) {
+      piece_z[l].assign(net.pieces(l), Matrix(n, cap));
+      piece_delta[l].assign(net.pieces(l), Matrix(n, cap));
+      winner[l].resize(n, cap);
+    }
+    if (l > 0 && net.pieces(l) > 1) scratch[l - 1].resize(net.size(l), cap);
   }
 }
 
@@ -184,11 +204,26 @@ void forward(const Network& net, Workspace& ws) {
   for (int l = 0; l < layers; ++l) {
     const Index out = net.size(l + 1), in = net.size(l);
     const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
-    with_rows(out, [&](auto rows) {  // z = W a_prev + b   (out x B)
-      constexpr int M = decltype(rows)::value;
-      multiply<M>(net.W(l).data(), prev, net.b(l).data(), nullptr, ws.z[l].data(), out, in, B);
-    });
+    const int P = net.pieces(l);
+    for (int p = 0; p < P; ++p)
+      with_rows(out, [&](auto rows) {  // z = W a_prev + b   (out x B), or each maxout piece's
+        constexpr int M = decltype(rows)::value;
+        multiply<M>(net.W(l, p).data(), prev, net.b(l, p).data(), nullptr,
+                    P == 1 ? ws.z[l].data() : ws.piece_z[l][std::size_t(p)].data(), out, in, B);
+      });
     auto z = ws.z[l].leftCols(B);
+    if (P > 1) {  // maxout: z = the largest piece; only a strictly larger one replaces (ties: lowest)
+      auto& win = ws.winner[l];
+      for (Index c = 0; c < B; ++c)
+        for (Index r = 0; r < out; ++r) {
+          Scalar best = ws.piece_z[l][0](r, c);
+          int at = 0;
+          for (int p = 1; p < P; ++p)
+            if (ws.piece_z[l][std::size_t(p)](r, c) > best) best = ws.piece_z[l][std::size_t(p)](r, c), at = p;
+          z(r, c) = best;
+          win(r, c) = at;
+        }
+    }
     auto a = ws.a[l].leftCols(B);
     activate_layer(net, l, z, a);  // a = f(z)
     if (ws.use_dropout && l + 1 < layers) {
@@ -217,18 +252,26 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
       auto g = ws.grad_act[l].leftCols(B);
       if (!ws.use_dropout)  // with dropout, forward() stored f'(z) * mask already
         activate_layer_grad(net, l, ws.z[l].leftCols(B), ws.a[l].leftCols(B), g);
-      // W_{l+1}^T (out x next), copied so that the product below reads contiguous columns
       const Index next = net.size(l + 2);
-      const Scalar* w = net.W(l + 1).data();
-      Scalar* wt = ws.transposed[l + 1].data();
-      for (Index i = 0; i < out; ++i)
-        for (Index k = 0; k < next; ++k) wt[k * out + i] = w[i * next + k];
       const bool slopes = net.has_slopes(l);  // PReLU: dL/da (before f') is needed once more
-      with_rows(out, [&](auto rows) {  // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l)
-        constexpr int M = decltype(rows)::value;
-        multiply<M>(wt, ws.delta[l + 1].data(), nullptr, slopes ? nullptr : g.data(), ws.delta[l].data(), out,
-                    next, B);
-      });
+      // A maxout layer above sends back through each piece what reached it: sum_p W_{l+1,p}^T delta_{l+1,p}.
+      const int P_next = net.pieces(l + 1);
+      for (int p = 0; p < P_next; ++p) {
+        // W_{l+1}^T (out x next), copied so that the product below reads contiguous columns
+        const Scalar* w = net.W(l + 1, p).data();
+        Scalar* wt = ws.transposed[l + 1].data();
+        for (Index i = 0; i < out; ++i)
+          for (Index k = 0; k < next; ++k) wt[k * out + i] = w[i * next + k];
+        const Scalar* d_next = P_next == 1 ? ws.delta[l + 1].data() : ws.piece_delta[l + 1][std::size_t(p)].data();
+        const Scalar* scale = P_next == 1 && !slopes ? g.data() : nullptr;
+        Scalar* dst = p == 0 ? ws.delta[l].data() : ws.scratch[l].data();
+        with_rows(out, [&](auto rows) {  // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l)
+          constexpr int M = decltype(rows)::value;
+          multiply<M>(wt, d_next, nullptr, scale, dst, out, next, B);
+        });
+        if (p > 0) ws.delta[l].leftCols(B) += ws.scratch[l].leftCols(B);
+      }
+      if (P_next > 1 && !slopes) ws.delta[l].leftCols(B).array() *= g.array();
       if (slopes) {
         // delta_l holds dL/da so far. dL/da_i = (1/B) sum_j dL/da(i, j) * min(z(i, j), 0) [* mask(i, j)],
         // since a = a_i z (* mask) where z < 0; then delta_l = dL/da * f'(z) [* mask], as for the others.
@@ -244,11 +287,20 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
       }
     }
     const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
-    with_rows(out, [&](auto rows) {  // dL/dW = delta a_prev^T / B,  dL/db = sum_cols delta / B
-      constexpr int M = decltype(rows)::value;
-      outer_sum<M>(ws.delta[l].data(), prev, inv_batch, grad.data() + net.weight_offset(l),
-                   grad.data() + net.bias_offset(l), out, in, B);
-    });
+    const int P = net.pieces(l);
+    for (int p = 0; p < P; ++p) {
+      const Scalar* d = ws.delta[l].data();
+      if (P > 1) {  // maxout: piece p's delta is the unit's where p won, else 0
+        auto dp = ws.piece_delta[l][std::size_t(p)].leftCols(B);
+        dp = (ws.winner[l].leftCols(B).array() == p).select(ws.delta[l].leftCols(B), Scalar(0));
+        d = dp.data();
+      }
+      with_rows(out, [&](auto rows) {  // dL/dW = delta a_prev^T / B,  dL/db = sum_cols delta / B
+        constexpr int M = decltype(rows)::value;
+        outer_sum<M>(d, prev, inv_batch, grad.data() + net.weight_offset(l, p), grad.data() + net.bias_offset(l, p),
+                     out, in, B);
+      });
+    }
   }
 }
 
@@ -260,22 +312,24 @@ double batch_loss_sum(const Network& net, Loss loss, const Workspace& ws) {
 
 double regularization_penalty(const Network& net, Scalar l1, Scalar l2) {
   double total = 0;
-  for (int l = 0; l < net.layer_count(); ++l) {
-    const auto w = net.W(l);
-    if (l1 != 0) total += double(l1) * double(w.cwiseAbs().sum());
-    if (l2 != 0) total += 0.5 * double(l2) * double(w.squaredNorm());
-  }
+  for (int l = 0; l < net.layer_count(); ++l)
+    for (int p = 0; p < net.pieces(l); ++p) {
+      const auto w = net.W(l, p);
+      if (l1 != 0) total += double(l1) * double(w.cwiseAbs().sum());
+      if (l2 != 0) total += 0.5 * double(l2) * double(w.squaredNorm());
+    }
   return total;
 }
 
 void add_regularization_gradient(const Network& net, Scalar l1, Scalar l2, Vector& grad) {
   if (l1 == 0 && l2 == 0) return;
-  for (int l = 0; l < net.layer_count(); ++l) {
-    const auto w = net.W(l);
-    MatrixMap dW(grad.data() + net.weight_offset(l), w.rows(), w.cols());
-    if (l2 != 0) dW += l2 * w;                           // d/dW (l2/2 W^2) = l2 W
-    if (l1 != 0) dW.array() += l1 * w.array().sign();    // d/dW (l1 |W|) = l1 sign(W)
-  }
+  for (int l = 0; l < net.layer_count(); ++l)
+    for (int p = 0; p < net.pieces(l); ++p) {
+      const auto w = net.W(l, p);
+      MatrixMap dW(grad.data() + net.weight_offset(l, p), w.rows(), w.cols());
+      if (l2 != 0) dW += l2 * w;                           // d/dW (l2/2 W^2) = l2 W
+      if (l1 != 0) dW.array() += l1 * w.array().sign();    // d/dW (l1 |W|) = l1 sign(W)
+    }
 }
 
 }  // namespace bp

@@ -3,6 +3,11 @@
 // optimisers, regularisers and JS see one array. Activations are one column per example.
 // A PReLU network adds each hidden unit's slope a_i after every W and b (layer by layer), so W and
 // b keep their offsets and the optimiser trains the slopes like any weight (never regularised).
+// A maxout network (hidden layers only) gives each hidden unit j of layer l k pieces: k matrices
+// W_{l,p} (out x in) and biases b_{l,p} (out), p = 0..k-1, h_j = max_p (W_{l,p} a + b_{l,p})_j, the
+// lowest p winning a tie. Piece 0 sits where every network keeps W and b; pieces 1..k-1 follow all
+// W and b (layer by layer, piece by piece, each W then b), so code that knows only piece 0 still
+// finds it. z of a maxout layer is the winning piece's pre-activation (f = identity after it).
 // No training loop here (see trainer.hpp) and nothing browser-specific.
 #pragma once
 #include <cstdint>
@@ -48,33 +53,38 @@ class Network {
     return l + 1 == layer_count() ? arch_.output_activation : arch_.hidden_activation;
   }
   Index parameter_count() const { return params_.size(); }
-  Index weight_offset(int l) const { return offsets_[l]; }
-  Index bias_offset(int l) const { return offsets_[l] + Index(sizes_[l + 1]) * sizes_[l]; }
+  // Maxout: k pieces for every hidden layer, else 1. Piece p of layer l: W at weight_offset(l, p).
+  int pieces(int l) const { return static_cast<int>(offsets_[l].size()); }
+  Index weight_offset(int l, int p = 0) const { return offsets_[l][p]; }
+  Index bias_offset(int l, int p = 0) const { return offsets_[l][p] + Index(sizes_[l + 1]) * sizes_[l]; }
   // PReLU: weight layer l's units have their own slopes (every hidden layer, never the output).
   bool has_slopes(int l) const { return slope_offsets_[l] >= 0; }
   Index slope_offset(int l) const { return slope_offsets_[l]; }  // -1 without slopes
 
   Vector& params() { return params_; }
   const Vector& params() const { return params_; }
-  MatrixMap W(int l) { return MatrixMap(params_.data() + weight_offset(l), sizes_[l + 1], sizes_[l]); }
-  ConstMatrixMap W(int l) const {
-    return ConstMatrixMap(params_.data() + weight_offset(l), sizes_[l + 1], sizes_[l]);
+  MatrixMap W(int l, int p = 0) { return MatrixMap(params_.data() + weight_offset(l, p), sizes_[l + 1], sizes_[l]); }
+  ConstMatrixMap W(int l, int p = 0) const {
+    return ConstMatrixMap(params_.data() + weight_offset(l, p), sizes_[l + 1], sizes_[l]);
   }
-  VectorMap b(int l) { return VectorMap(params_.data() + bias_offset(l), sizes_[l + 1]); }
-  ConstVectorMap b(int l) const { return ConstVectorMap(params_.data() + bias_offset(l), sizes_[l + 1]); }
+  VectorMap b(int l, int p = 0) { return VectorMap(params_.data() + bias_offset(l, p), sizes_[l + 1]); }
+  ConstVectorMap b(int l, int p = 0) const {
+    return ConstVectorMap(params_.data() + bias_offset(l, p), sizes_[l + 1]);
+  }
   VectorMap slopes(int l) { return VectorMap(params_.data() + slope_offset(l), sizes_[l + 1]); }  // has_slopes(l)
   ConstVectorMap slopes(int l) const { return ConstVectorMap(params_.data() + slope_offset(l), sizes_[l + 1]); }
 
   // Zeros: all 0. Uniform: U(-1/sqrt(fan_in), 1/sqrt(fan_in)). Xavier: var 2/(fan_in+fan_out).
   // He: var 2/fan_in. NormalScale: N(0, scale^2). UniformScale: U(-scale, scale), var scale^2/3.
   // `scale` (> 0) is read by the last two only. Biases are set to bias_init, PReLU slopes to
-  // kPreluInitialSlope.
+  // kPreluInitialSlope. Each maxout piece is drawn like a whole layer of its own (fan-in = inputs,
+  // fan-out = units, piece 0 first).
   void initialize(Init init, Scalar bias_init, std::uint32_t seed, Scalar scale = 1);
 
  private:
   Architecture arch_;
   std::vector<int> sizes_;     // inputs, hidden..., outputs
-  std::vector<Index> offsets_; // start of each layer's W in params_
+  std::vector<std::vector<Index>> offsets_; // start of each layer's W in params_, per piece
   std::vector<Index> slope_offsets_;  // start of each layer's PReLU slopes, -1 if none
   Vector params_;
 };
@@ -111,21 +121,28 @@ struct Workspace {
   std::vector<Matrix> z, a, delta, grad_act;
   std::vector<Matrix> dropout_mask;  // hidden layers: 0 or 1/(1-p); used when use_dropout is set
   std::vector<Matrix> transposed;    // backward's scratch copy of W_l^T   (in x out)
+  // Maxout layers only (empty otherwise): each piece's pre-activation (out x capacity) and its
+  // share of delta (delta where it won, else 0); the winning piece of each unit and example; a
+  // scratch dL/da term per piece of the layer above.
+  std::vector<std::vector<Matrix>> piece_z, piece_delta;
+  std::vector<Eigen::MatrixXi> winner;
+  std::vector<Matrix> scratch;
   Index capacity = 0, batch = 0;
   bool use_dropout = false;
   void reserve(const Network& net, Index capacity);
 };
 
-// a_l = f(W_l a_{l-1} + b_l) for the first ws.batch columns of ws.input.
+// a_l = f(W_l a_{l-1} + b_l) for the first ws.batch columns of ws.input (maxout: z_l is the
+// largest piece, the lowest index winning a tie).
 void forward(const Network& net, Workspace& ws);
 // Fills ws.delta and writes the batch-averaged data gradient (same layout as params, PReLU slopes
-// included: dL/da_i = mean over the batch of dL/d(a out)_i * min(z_i, 0)) into `grad`,
-// resizing it. Needs forward() first and ws.target set.
+// included: dL/da_i = mean over the batch of dL/d(a out)_i * min(z_i, 0); maxout: delta_l reaches
+// only the winning piece of each unit, the others' gradient is 0) into `grad`, resizing it. Needs forward() first and ws.target set.
 void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad);
 // Sum over the batch of the per-example data loss (after forward()).
 double batch_loss_sum(const Network& net, Loss loss, const Workspace& ws);
 
-// L = data + l1 * sum|W| + l2/2 * sum W^2 (weights only, never biases).
+// L = data + l1 * sum|W| + l2/2 * sum W^2 (weights only, every maxout piece's, never biases).
 double regularization_penalty(const Network& net, Scalar l1, Scalar l2);
 void add_regularization_gradient(const Network& net, Scalar l1, Scalar l2, Vector& grad);
 

@@ -203,11 +203,14 @@ std::string Playground::trace(std::int64_t index, ExampleTrace& out) const {
 
 std::int64_t Playground::trace_values_per_example() const {
   // Per layer: contribution and dW (out x in), a_prev (in), and seven vectors of out (z, a,
-  // f'(z), mask, dL/da, delta, db); per example: input, target, output, dL/doutput.
+  // f'(z), mask, dL/da, delta, db), PReLU's two more (slopes, dL/dslope) or maxout's k pieces and
+  // the winners; per example: input, target, output, dL/doutput.
   std::int64_t total = 2 * net_.size(0) + 2 * std::int64_t(net_.size(net_.layer_count()));
   for (int l = 0; l < net_.layer_count(); ++l) {
     const std::int64_t in = net_.size(l), out = net_.size(l + 1);
     total += 2 * out * in + in + 7 * out;
+    if (net_.has_slopes(l)) total += 2 * out;
+    if (net_.pieces(l) > 1) total += (net_.pieces(l) + 1) * out;
   }
   return total;
 }
@@ -248,9 +251,21 @@ std::string Playground::record_step(std::vector<int> batch, const Update& update
                                        t.dropout_applied ? &masks : nullptr));
     const ExampleTrace& ex = t.examples.back();
     for (int l = 0; l < before.layer_count(); ++l) {  // mean of the per-example gradients
-      MatrixMap(t.data_gradient.data() + before.weight_offset(l), before.size(l + 1), before.size(l)) +=
-          ex.layers[l].dW * inv_batch;
-      VectorMap(t.data_gradient.data() + before.bias_offset(l), before.size(l + 1)) += ex.layers[l].db * inv_batch;
+      const LayerTrace& lt = ex.layers[l];
+      if (before.pieces(l) == 1) {
+        MatrixMap(t.data_gradient.data() + before.weight_offset(l), before.size(l + 1), before.size(l)) +=
+            lt.dW * inv_batch;
+        VectorMap(t.data_gradient.data() + before.bias_offset(l), before.size(l + 1)) += lt.db * inv_batch;
+      } else {  // maxout: each unit's row goes to the piece that won for this example
+        for (Index u = 0; u < before.size(l + 1); ++u) {
+          const int p = lt.winner[std::size_t(u)];
+          MatrixMap(t.data_gradient.data() + before.weight_offset(l, p), before.size(l + 1), before.size(l)).row(u) +=
+              lt.dW.row(u) * inv_batch;
+          t.data_gradient(before.bias_offset(l, p) + u) += lt.db(u) * inv_batch;
+        }
+      }
+      if (before.has_slopes(l))
+        VectorMap(t.data_gradient.data() + before.slope_offset(l), before.size(l + 1)) += lt.dslope * inv_batch;
     }
   }
 
@@ -345,6 +360,11 @@ std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Sc
     RowMap z(cursor, net_.size(l + 1), P);
     z.noalias() = net_.W(l) * prev;  // z = W a_prev + b, for every grid point at once
     z.colwise() += net_.b(l);
+    for (int p = 1; p < net_.pieces(l); ++p) {  // maxout: the largest piece (a tie keeps the lower)
+      RowMajorMatrix zp = net_.W(l, p) * prev;
+      zp.colwise() += net_.b(l, p);
+      z = (zp.array() > z.array()).select(zp, z);
+    }
     activate_layer(net_, l, z, z);
   }
   return "";
@@ -519,8 +539,11 @@ std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
     st.delta_low = -r;
     st.delta_high = r;
     st.slope_mean = slope_sum[l] / cells;
-    st.gradient_norm =
-        double(ConstMatrixMap(grad.data() + net_.weight_offset(l), net_.size(l + 1), net_.size(l)).norm());
+    double squares = 0;  // |dJ/dW| over every maxout piece
+    for (int p = 0; p < net_.pieces(l); ++p)
+      squares += double(
+          ConstMatrixMap(grad.data() + net_.weight_offset(l, p), net_.size(l + 1), net_.size(l)).squaredNorm());
+    st.gradient_norm = std::sqrt(squares);
     st.dead_fraction = 1.0 - double(alive[l].sum()) / double(net_.size(l + 1));
     st.distinct_units = distinct_units(net_, l);
     if (!bounded_range(net_.activation(l), st.histogram_low, st.histogram_high)) {
@@ -567,20 +590,25 @@ std::string Playground::set_params(const Scalar* values, Index count) {
   return "";
 }
 
-std::string Playground::set_weight(std::int64_t layer, std::int64_t to, std::int64_t from, Scalar value) {
+std::string Playground::set_weight(std::int64_t layer, std::int64_t to, std::int64_t from, Scalar value,
+                                   std::int64_t piece) {
   if (layer < 0 || layer >= net_.layer_count()) return range_message("layer", layer, 0, net_.layer_count() - 1);
+  if (piece < 0 || piece >= net_.pieces(int(layer)))
+    return range_message("piece", piece, 0, net_.pieces(int(layer)) - 1);
   if (to < 0 || to >= net_.size(layer + 1)) return range_message("unit", to, 0, net_.size(layer + 1) - 1);
   if (from < 0 || from >= net_.size(layer)) return range_message("input", from, 0, net_.size(layer) - 1);
   if (!std::isfinite(value)) return "weight must be a finite number";
-  net_.W(int(layer))(Index(to), Index(from)) = value;
+  net_.W(int(layer), int(piece))(Index(to), Index(from)) = value;
   return "";
 }
 
-std::string Playground::set_bias(std::int64_t layer, std::int64_t unit, Scalar value) {
+std::string Playground::set_bias(std::int64_t layer, std::int64_t unit, Scalar value, std::int64_t piece) {
   if (layer < 0 || layer >= net_.layer_count()) return range_message("layer", layer, 0, net_.layer_count() - 1);
+  if (piece < 0 || piece >= net_.pieces(int(layer)))
+    return range_message("piece", piece, 0, net_.pieces(int(layer)) - 1);
   if (unit < 0 || unit >= net_.size(layer + 1)) return range_message("unit", unit, 0, net_.size(layer + 1) - 1);
   if (!std::isfinite(value)) return "bias must be a finite number";
-  net_.b(int(layer))(Index(unit)) = value;
+  net_.b(int(layer), int(piece))(Index(unit)) = value;
   return "";
 }
 

@@ -143,8 +143,9 @@ class Playground {
   }
 
   std::string set_params(const Scalar* values, Index count);
-  std::string set_weight(std::int64_t layer, std::int64_t to, std::int64_t from, Scalar value);
-  std::string set_bias(std::int64_t layer, std::int64_t unit, Scalar value);
+  // piece: which maxout piece (0 to k-1); 0 for every other activation.
+  std::string set_weight(std::int64_t layer, std::int64_t to, std::int64_t from, Scalar value, std::int64_t piece = 0);
+  std::string set_bias(std::int64_t layer, std::int64_t unit, Scalar value, std::int64_t piece = 0);
 
   const Settings& settings() const { return settings_; }
   const Network& network() const { return net_; }

@@ -66,6 +66,8 @@ std::vector<SettingSpec> make_schema() {
       {"leakySlope", "leaky ReLU slope", T::Number, 0, 1, false, true, 0, 0, {}, false,
        BP_NUMBER(activation_params.leaky_slope)},
       {"eluAlpha", "ELU alpha", T::Number, 0, 10, true, false, 0, 0, {}, false, BP_NUMBER(activation_params.elu_alpha)},
+      {"maxoutPieces", "maxout pieces", T::Integer, kMinMaxoutPieces, kMaxMaxoutPieces, false, false, 0, 0, {}, false,
+       BP_NUMBER(activation_params.maxout_pieces)},
       {"loss", "loss", T::Enum, 0, 0, false, false, 0, 0, loss_names(), false, BP_NAME(loss, loss_name, parse_loss)},
       {"init", "weight init", T::Enum, 0, 0, false, false, 0, 0, init_names(), false,
        BP_NAME(init, init_name, parse_init)},

@@ -27,7 +27,24 @@ ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, c
   for (int l = 0; l < L; ++l) {
     LayerTrace lt;
     lt.a_prev = l == 0 ? Vector(ws.input.col(0)) : Vector(ws.a[l - 1].col(0));
-    lt.contribution = net.W(l) * lt.a_prev.asDiagonal();  // column i scaled by a_prev(i)
+    const int P = net.pieces(l);
+    if (P > 1) {
+      lt.pieces.resize(net.size(l + 1), P);
+      for (int p = 0; p < P; ++p) lt.pieces.col(p) = ws.piece_z[l][std::size_t(p)].col(0);
+      lt.winner.assign(ws.winner[l].data(), ws.winner[l].data() + net.size(l + 1));
+    }
+    // W of each unit's winning piece (piece 0 but for maxout), and its gradient below.
+    const auto won = [&](const Vector& flat, bool bias) {
+      Matrix m(net.size(l + 1), bias ? 1 : net.size(l));
+      for (int p = 0; p < P; ++p) {
+        const Index at = bias ? net.bias_offset(l, p) : net.weight_offset(l, p);
+        const ConstMatrixMap piece(flat.data() + at, m.rows(), m.cols());
+        for (Index j = 0; j < m.rows(); ++j)
+          if (P == 1 || lt.winner[std::size_t(j)] == p) m.row(j) = piece.row(j);
+      }
+      return m;
+    };
+    lt.contribution = won(net.params(), false) * lt.a_prev.asDiagonal();  // column i scaled by a_prev(i)
     lt.z = ws.z[l].col(0);
     lt.a = ws.a[l].col(0);
     lt.grad_act.resize(lt.z.size());
@@ -39,10 +56,19 @@ ExampleTrace trace_example(const Network& net, Loss loss, const Vector& input, c
     if (masks && l + 1 < L) lt.mask = (*masks)[std::size_t(l)];
     // What reaches a from above: the loss itself at the output, else the next layer's deltas sent
     // back through its weights (delta = dloss_da * grad_act (* mask) up to rounding).
-    lt.dloss_da = l == L - 1 ? t.dloss_doutput : Vector(net.W(l + 1).transpose() * ws.delta[l + 1].col(0));
+    // (A maxout layer above: sum_p W_{l+1,p}^T delta_{l+1,p}, each piece's share of its delta.)
+    if (l == L - 1) {
+      lt.dloss_da = t.dloss_doutput;
+    } else {
+      lt.dloss_da = Vector::Zero(net.size(l + 1));
+      const int above = net.pieces(l + 1);
+      for (int p = 0; p < above; ++p)
+        lt.dloss_da += net.W(l + 1, p).transpose() *
+                       (above == 1 ? ws.delta[l + 1].col(0) : ws.piece_delta[l + 1][std::size_t(p)].col(0));
+    }
     lt.delta = ws.delta[l].col(0);
-    lt.dW = ConstMatrixMap(grad.data() + net.weight_offset(l), net.size(l + 1), net.size(l));
-    lt.db = ConstVectorMap(grad.data() + net.bias_offset(l), net.size(l + 1));
+    lt.dW = won(grad, false);
+    lt.db = won(grad, true).col(0);
     if (net.has_slopes(l)) {
       lt.slopes = net.slopes(l);
       lt.dslope = ConstVectorMap(grad.data() + net.slope_offset(l), net.size(l + 1));

@@ -347,7 +347,8 @@ export class Engine {
   /**
    * All parameters, one Float32Array: per weight layer l, W (out x in) column-major
    * (W[j + i*out] is the weight from input i to unit j), then b (out); with PReLU, then each hidden
-   * unit's slope, layer by layer.
+   * unit's slope, layer by layer; with maxout, then pieces 1..k-1 of each hidden layer (W, b each;
+   * piece 0 is the W and b above).
    */
   params() { return this.live().params(); }
   /**
@@ -367,32 +368,53 @@ export class Engine {
     check(this.live().setParams(numbers('parameters', values, expected)));
     return this;
   }
-  /** Per layer { W: Float32Array (column-major), b: Float32Array, rows, cols } views of params(). */
+  /**
+   * Per layer { W: Float32Array (column-major), b: Float32Array, rows, cols, pieces } views of
+   * params(). pieces: [{ W, b }] per maxout piece (piece 0 is W and b themselves; pieces 1..k-1
+   * follow every layer's W and b, layer by layer); [{ W, b }] alone for any other layer.
+   */
   layers() {
     const sizes = this.layerSizes();
     const p = this.params();
+    const k = this.maxoutPieces();
     const out = [];
     let offset = 0;
+    const view = (rows, cols) => {
+      const v = { W: p.subarray(offset, offset + rows * cols), b: p.subarray(offset + rows * cols, offset + rows * (cols + 1)) };
+      offset += rows * (cols + 1);
+      return v;
+    };
     for (let l = 0; l + 1 < sizes.length; ++l) {
       const rows = sizes[l + 1], cols = sizes[l];
-      out.push({ W: p.subarray(offset, offset + rows * cols), b: p.subarray(offset + rows * cols, offset + rows * (cols + 1)), rows, cols });
-      offset += rows * (cols + 1);
+      const first = view(rows, cols);
+      out.push({ ...first, rows, cols, pieces: [first] });
+    }
+    for (let l = 0; l + 2 < sizes.length && k > 1; ++l) {
+      for (let piece = 1; piece < k; ++piece) out[l].pieces.push(view(sizes[l + 1], sizes[l]));
     }
     return out;
   }
-  setWeight(layer, to, from, value) {
+  /** Maxout's k, the pieces of each hidden unit; 1 for every other activation. */
+  maxoutPieces() {
+    const s = this.settings();
+    return s.activation === 'maxout' ? s.maxoutPieces : 1;
+  }
+  /** One weight; `piece` picks a maxout piece (0 to k − 1; 0, the only one, otherwise). */
+  setWeight(layer, to, from, value, piece = 0) {
     const sizes = this.layerSizes();
     wholeIn('layer', layer, 0, sizes.length - 2);
     wholeIn('unit', to, 0, sizes[layer + 1] - 1);
     wholeIn('input', from, 0, sizes[layer] - 1);
-    check(this.core.setWeight(layer, to, from, finite('weight', value)));
+    wholeIn('piece', piece, 0, layer + 2 < sizes.length ? this.maxoutPieces() - 1 : 0);
+    check(this.core.setWeight(layer, to, from, finite('weight', value), piece));
     return this;
   }
-  setBias(layer, unit, value) {
+  setBias(layer, unit, value, piece = 0) {
     const sizes = this.layerSizes();
     wholeIn('layer', layer, 0, sizes.length - 2);
     wholeIn('unit', unit, 0, sizes[layer + 1] - 1);
-    check(this.core.setBias(layer, unit, finite('bias', value)));
+    wholeIn('piece', piece, 0, layer + 2 < sizes.length ? this.maxoutPieces() - 1 : 0);
+    check(this.core.setBias(layer, unit, finite('bias', value), piece));
     return this;
   }
 

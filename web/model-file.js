@@ -58,10 +58,17 @@ function checkModel({ settings, layerSizes, params, epoch }) {
   if (Array.isArray(settings.features) && settings.features.length !== sizes[0]) {
     return `model layer sizes ${sizes.join(',')} do not match its ${settings.features.length} features`;
   }
-  // Per weight layer: W (out x in) and b (out); then PReLU's slope per hidden unit (core/network.hpp).
+  // Per weight layer: W (out x in) and b (out); then PReLU's slope per hidden unit or maxout's other
+  // pieces (core/network.hpp).
   let expected = 0;
   for (let l = 0; l + 1 < sizes.length; ++l) expected += (sizes[l] + 1) * sizes[l + 1];
   if (settings.activation === 'prelu') expected += sizes.slice(1, -1).reduce((sum, n) => sum + n, 0);
+  // Maxout: pieces 1..k-1 of every hidden layer, each a W and b of the layer's shape.
+  if (settings.activation === 'maxout') {
+    const k = settings.maxoutPieces ?? 2;
+    if (!Number.isInteger(k) || k < 2 || k > 4) return `model maxoutPieces must be 2, 3 or 4 (got ${String(k).slice(0, 40)})`;
+    for (let l = 0; l + 2 < sizes.length; ++l) expected += (k - 1) * (sizes[l] + 1) * sizes[l + 1];
+  }
   if (!params || typeof params.length !== 'number') return 'model file has no params';
   if (params.length !== expected) {
     return `model params has ${params.length} numbers but layer sizes ${sizes.join(',')} need ${expected}`;

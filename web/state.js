@@ -14,7 +14,7 @@ export const CURVE_DATASETS = Object.freeze(['sine', 'step', 'abs', 'bump', 'cur
 const ONE_INPUT = Object.fromEntries(CURVE_DATASETS.map((d) => [d, ['x1']]));
 const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2'];
 const ACTIVATIONS = ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus'];
-const HIDDEN_ONLY = ['abs', 'gelu', 'swish', 'prelu'];  // hidden layers only (core: hidden_only)
+const HIDDEN_ONLY = ['abs', 'gelu', 'swish', 'prelu', 'maxout'];  // hidden layers only (core: hidden_only)
 const UINT32_MAX = 4294967295;
 
 /** Most drawn/imported points the page puts in a link; larger data sets are not shared by URL. */
@@ -44,6 +44,7 @@ const BASE = [
   { key: 'outputActivation', label: 'output activation', kind: 'enum', values: [...ACTIVATIONS, 'softmax'], default: 'tanh', engine: true, perRun: true },
   { key: 'leakySlope', label: 'leaky ReLU slope', kind: 'number', min: 0, max: 1, maxOpen: true, default: 0.01, engine: true, perRun: true },
   { key: 'eluAlpha', label: 'ELU alpha', kind: 'number', min: 0, max: 10, minOpen: true, default: 1, engine: true, perRun: true },
+  { key: 'maxoutPieces', label: 'maxout pieces', kind: 'int', min: 2, max: 4, default: 2, engine: true, perRun: true },
   { key: 'loss', label: 'loss', kind: 'enum', values: ['mse', 'bce', 'softmax_ce'], default: 'mse', engine: true, perRun: true },
   { key: 'init', label: 'weight init', kind: 'enum', values: ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal', 'normal_scale', 'uniform_scale'], default: 'xavier_uniform', engine: true, perRun: true },
   { key: 'initScale', label: 'initial weight scale', kind: 'number', min: 0, max: 10, minOpen: true, default: 1, engine: true, perRun: true },

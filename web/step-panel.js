@@ -3,15 +3,18 @@
 // view with next / previous / play / pause / speed, and typesets the chain rule for the unit,
 // link or bias the learner clicks. Every number is the core's trace; this file only wires.
 import { EngineError } from './engine.js';
-import { buildPhases, phaseIndex, phaseText, unitName, unitReveals, linkQuantity } from './step-phases.js';
-import { paramIndex } from './views/network.js';
+import {
+  buildPhases, phaseIndex, phaseText, unitName, unitReveals, linkQuantity, stepParamIndex, winningPiece, slopeIndex,
+} from './step-phases.js';
 import { createStepView } from './views/step-view.js';
+import { formatNumber } from './views/format.js';
 import { createDataPlot, nearestPoint } from './views/data-plot.js';
 import { batchGradientsSvg } from './views/batch-gradients.js';
 import { breakLongLines } from './views/equation-breaks.js';
 import * as player from './step-player.js';
 import {
   forwardEquation, lossEquation, deltaEquation, weightGradientEquation, batchAverageEquation, updateEquation,
+  maxoutEquation, preluSlopeEquation,
 } from './views/equations.js';
 
 const PICK_RADIUS = 0.6;  // plane units: how close a click must be to a point to pick it
@@ -123,17 +126,57 @@ export function createStepPanel(deps) {
     return mask && mask.length > 0 ? mask[unit] : undefined;
   };
 
+  // Where a parameter of the step lives (a maxout unit's: the piece that won for the shown example).
+  const indexOf = (layer, to, from) => stepParamIndex(panel.step, panel.sizes, panel.example, layer, to, from);
+
   function forwardOf(column, unit) {
     const { step, sizes } = panel;
     const layer = step.examples[panel.example].layers[column - 1];
     const rows = sizes[column];
     return forwardEquation({
       unit: name(column, unit), activation: panel.activations[column],
-      terms: Array.from(layer.aPrev, (a, i) => ({ from: name(column - 1, i), w: step.paramsBefore[paramIndex(sizes, column - 1, unit, i)],
+      terms: Array.from(layer.aPrev, (a, i) => ({ from: name(column - 1, i), w: step.paramsBefore[indexOf(column - 1, unit, i)],
         a, contribution: layer.contribution[unit + i * rows] })),
-      bias: step.paramsBefore[paramIndex(sizes, column - 1, unit, 'bias')], z: layer.z[unit], out: layer.a[unit],
+      bias: step.paramsBefore[indexOf(column - 1, unit, 'bias')], z: layer.z[unit], out: layer.a[unit],
       mask: maskOf(column, unit),
     });
+  }
+
+  // A maxout unit: each piece's z and the winner (the forward equation above is the winner's).
+  function piecesOf(column, unit) {
+    const layer = panel.step.examples[panel.example].layers[column - 1];
+    const rows = panel.sizes[column], k = layer.pieces.length / rows;
+    const pieces = Array.from({ length: k }, (_, p) => layer.pieces[unit + p * rows]);
+    const winner = layer.winner[unit];
+    return maxoutEquation({ unit: name(column, unit), pieces, winner, z: layer.z[unit] }) +
+      `<p class="maxout-pieces" data-winner="${winner}" data-pieces="${pieces.join(' ')}" data-z="${layer.z[unit]}">` +
+      `Piece ${winner + 1} wins. The forward equation above is its sum; the others' are computed the same way with their own weights.</p>`;
+  }
+
+  // A PReLU unit: its slope's gradient for the shown example.
+  function slopeGradientOf(column, unit) {
+    const layer = panel.step.examples[panel.example].layers[column - 1];
+    return preluSlopeEquation({ unit: name(column, unit), dLda: layer.dLossDA[unit], z: layer.z[unit],
+      mask: maskOf(column, unit), grad: layer.dSlope[unit] }) +
+      `<p class="hint prelu-slope" data-grad="${layer.dSlope[unit]}" data-slope="${layer.slopes[unit]}">` +
+      `This example's ∂L/∂slope; the update uses the mean over the batch.</p>`;
+  }
+
+  function slopeUpdateOf(column, unit) {
+    const { step } = panel;
+    const s = step.settings;
+    const k = slopeIndex(panel.sizes, column - 1, unit);
+    const at = (values) => (values && values.length > k ? values[k] : undefined);
+    return updateEquation({
+      param: { slope: name(column, unit) }, optimizer: step.optimizer, lr: step.learningRate,
+      w: step.paramsBefore[k], wAfter: step.paramsAfter[k], update: step.update[k],
+      gData: step.dataGradient[k], gReg: step.regularizationGradient[k], g: step.appliedGradient[k],
+      momentum: s.momentum, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
+      vBefore: at(step.velocityBefore), vAfter: at(step.velocityAfter),
+      adamMBefore: at(step.moment1Before), adamVBefore: at(step.moment2Before), t: step.adamStep || undefined,
+      m: at(step.moment1), v: at(step.moment2), mHat: at(step.moment1Hat), vHat: at(step.moment2Hat),
+    }) + `<p class="hint prelu-slope-update" data-before="${step.paramsBefore[k]}" data-after="${step.paramsAfter[k]}" ` +
+      `data-gradient="${step.dataGradient[k]}">The batch's mean ∂J/∂slope = ${formatNumber(step.dataGradient[k])}; slopes are never penalised.</p>`;
   }
 
   function deltaOf(column, unit) {
@@ -145,7 +188,7 @@ export function createStepPanel(deps) {
     return deltaEquation({
       unit: name(column, unit), isOutput, loss: panel.loss, activation: panel.activations[column],
       dLda: layer.dLossDA[unit], gradAct: layer.gradAct[unit], delta: layer.delta[unit], a: layer.a[unit], y: isOutput ? ex.target[unit] : undefined,
-      paths: isOutput ? [] : Array.from(next.delta, (delta, k) => ({ to: name(column + 1, k), w: step.paramsBefore[paramIndex(sizes, column, k, unit)], delta })),
+      paths: isOutput ? [] : Array.from(next.delta, (delta, k) => ({ to: name(column + 1, k), w: step.paramsBefore[indexOf(column, k, unit)], delta })),
       mask: maskOf(column, unit),
     });
   }
@@ -165,14 +208,19 @@ export function createStepPanel(deps) {
   }
 
   function paramName(layer, to, from) {
-    return from === 'bias' ? `b ${name(layer + 1, to)}` : `w ${name(layer, from)}→${name(layer + 1, to)}`;
+    const layerTrace = panel.step.examples[panel.example].layers[layer];
+    const piece = layerTrace.winner?.length > 0 ? ` (maxout piece ${layerTrace.winner[to] + 1}, the winner for this example)` : '';
+    return (from === 'bias' ? `b ${name(layer + 1, to)}` : `w ${name(layer, from)}→${name(layer + 1, to)}`) + piece;
   }
   const param = (layer, to, from) => (from === 'bias' ? { bias: name(layer + 1, to) } : { from: name(layer, from), to: name(layer + 1, to) });
 
   function averageOf(layer, to, from) {
     const rows = panel.sizes[layer + 1];
-    const k = paramIndex(panel.sizes, layer, to, from);
-    const perExample = panel.step.examples.map((ex) => (from === 'bias' ? ex.layers[layer].db[to] : ex.layers[layer].dW[to + from * rows]));
+    const k = indexOf(layer, to, from);
+    // A maxout piece gets nothing from an example where another piece won.
+    const piece = winningPiece(panel.step, panel.example, layer, to);
+    const perExample = panel.step.examples.map((ex, i) => (winningPiece(panel.step, i, layer, to) !== piece ? 0
+      : from === 'bias' ? ex.layers[layer].db[to] : ex.layers[layer].dW[to + from * rows]));
     const mean = panel.step.dataGradient[k];
     const name = paramName(layer, to, from);
     return batchAverageEquation({ param: param(layer, to, from), perExample, mean }) +
@@ -183,7 +231,7 @@ export function createStepPanel(deps) {
   function updateOf(layer, to, from) {
     const { step } = panel;
     const s = step.settings;  // the constants the core's update used
-    const k = paramIndex(panel.sizes, layer, to, from);
+    const k = indexOf(layer, to, from);
     const at = (values) => (values && values.length > k ? values[k] : undefined);
     const weight = from !== 'bias';  // L1/L2 apply to weights only
     return updateEquation({
@@ -203,13 +251,17 @@ export function createStepPanel(deps) {
     const add = (title, math) => blocks.push({ title, math });
     if (item.type === 'unit') {
       const shown = unitReveals(phases, at, item.column);
+      const trace = panel.step.examples[panel.example].layers[item.column - 1] ?? {};  // column 0: an input
       if (shown.forward) add('Forward', forwardOf(item.column, item.unit));
+      if (shown.forward && trace.winner?.length > 0) add('Maxout: its pieces', piecesOf(item.column, item.unit));
       if (shown.loss) {
         const ex = panel.step.examples[panel.example];
         add('Loss', lossEquation({ loss: panel.loss, value: ex.loss,
           outputs: Array.from(ex.output, (a, j) => ({ name: name(panel.sizes.length - 1, j), a, y: ex.target[j], dLda: ex.dLossDOutput[j] })) }));
       }
       if (shown.backward) add('Backward: its δ', deltaOf(item.column, item.unit));
+      if (shown.backward && trace.dSlope?.length > 0) add('Backward: its slope', slopeGradientOf(item.column, item.unit));
+      if (trace.dSlope?.length > 0 && phaseIndex(phases, 'update') <= at) add('Update: its slope', slopeUpdateOf(item.column, item.unit));
       return blocks;
     }
     const { layer, to } = item;

@@ -68,15 +68,47 @@ export function unitReveals(phases, at, column) {
   };
 }
 
+/** Maxout's k in a traced step (each maxout layer's trace has an out × k `pieces`); 1 otherwise. */
+export function tracedPieces(step, sizes) {
+  const first = step.examples[0]?.layers[0];
+  return first && first.winner?.length > 0 ? first.pieces.length / sizes[1] : 1;
+}
+
+/** The piece of unit `to` of weight layer `layer` that won for the shown example (0 if not maxout). */
+export function winningPiece(step, example, layer, to) {
+  const winner = step.examples[example].layers[layer].winner;
+  return winner && winner.length > 0 ? winner[to] : 0;
+}
+
+/**
+ * Index in the flat parameters of what a link (or bias) of the step stands for: the weight itself,
+ * or for a maxout unit the weight of the piece that won for the shown example (the one the trace's
+ * contribution, dW and db belong to).
+ */
+export function stepParamIndex(step, sizes, example, layer, to, from) {
+  return paramIndex(sizes, layer, to, from, winningPiece(step, example, layer, to), tracedPieces(step, sizes));
+}
+
+/**
+ * Index of PReLU's slope of unit `unit` of weight layer `layer` (a hidden layer): the slopes follow
+ * every W and b, layer by layer (core/network.hpp).
+ */
+export function slopeIndex(sizes, layer, unit) {
+  let k = 0;
+  for (let l = 0; l + 1 < sizes.length; ++l) k += sizes[l + 1] * (sizes[l] + 1);
+  for (let l = 0; l < layer; ++l) k += sizes[l + 1];
+  return k + unit;
+}
+
 /**
  * The number a link (or, with from = 'bias', a bias) shows: its weight, contribution w·a,
  * gradient of the shown example, the batch mean gradient, or the change of the update — each
- * straight from the trace.
+ * straight from the trace. A maxout unit's links show the piece that won for the shown example.
  * @param {object} step the core's step trace
  * @param {number} example which traced example of the batch is shown
  */
 export function linkValue(step, sizes, quantity, example, layer, to, from) {
-  const k = paramIndex(sizes, layer, to, from);
+  const k = stepParamIndex(step, sizes, example, layer, to, from);
   const trace = step.examples[example].layers[layer];
   const rows = sizes[layer + 1];
   switch (quantity) {
@@ -140,6 +172,13 @@ export function phaseText(phase, ctx) {
       const dropped = mask && mask.length > 0 ? Array.from(mask).filter((m) => m === 0).length : -1;
       const drop = dropped < 0 ? '' : ` Dropout: this step dropped ${dropped} of its ${mask.length} units for this example ` +
         '(a = 0, drawn faded) and scaled the others by 1/(1 − p).';
+      if (act === 'maxout') {
+        const k = ex.layers[phase.layer].pieces.length / sizes[phase.layer + 1];
+        const won = Array.from(ex.layers[phase.layer].winner, (p) => p + 1).join(', ');
+        return `Each maxout unit of ${to} computes ${k} pieces, each its own sum of inputs times weights plus bias, ` +
+          `z_p = Σ w_p·a + b_p, and keeps the largest: a = max_p z_p (the lowest piece wins a tie). ` +
+          `The winning pieces here: ${won}. Each link shows the winner's w·a.${drop}`;
+      }
       return `Each unit of ${to} adds up its inputs times their weights (each link shows its w·a) plus its bias: ` +
         `z = Σ w·a + b. Then it applies ${ACTIVATION_PROSE[act] ?? act}: a = f(z).${drop}`;
     }
@@ -154,8 +193,14 @@ export function phaseText(phase, ctx) {
           : 'Each output\'s δ = ∂L/∂z = ∂L/∂a × f′(z). ') +
           `Each link into it gets ∂L/∂w = δ × the activation at its left end. ${matrixForm(sizes, phase.layer)}`;
       }
+      const act = ctx.activations[phase.layer + 1];
+      const extra = act === 'maxout'
+        ? ' A maxout unit\'s slope is 1 through the piece that won; the other pieces get ∂L/∂w = 0 from this example.'
+        : act === 'prelu'
+          ? ` Each PReLU unit's own slope learns too: ∂L/∂slope = ∂L/∂a × min(z, 0) = ${vector(ex.layers[phase.layer].dSlope)}.`
+          : '';
       return `Each unit of h${phase.layer + 1} collects the δ of every unit it feeds, weighted by the link between them, ` +
-        'and multiplies by its own slope: δ = (Σ w·δ) × f′(z). Each link into it gets ∂L/∂w = δ × a at its left end. ' +
+        `and multiplies by its own slope: δ = (Σ w·δ) × f′(z). Each link into it gets ∂L/∂w = δ × a at its left end.${extra} ` +
         matrixForm(sizes, phase.layer);
     }
     case 'average':
@@ -165,7 +210,11 @@ export function phaseText(phase, ctx) {
         : ctx.optimizer === 'adam' ? 'Adam scales each step by its running gradient averages, w ← w − η m̂/(√v̂ + ε)'
           : 'w ← w − η g';
       const reg = ctx.l1 > 0 || ctx.l2 > 0 ? ' The gradient includes the L1/L2 penalty.' : '';
-      return `Every weight and bias moves against its gradient: ${rule}, η = ${short(step.learningRate)}. The links move from w to w′ = w + Δw, drawn as in the network above; their labels give Δw.${reg} ` +
+      const slopes = ctx.activations.includes('prelu')
+        ? ` PReLU's slopes move the same way (never penalised): the first, of ${unitName(ctx.featureNames, sizes, 1, 0)}, ` +
+          `${short(step.paramsBefore[slopeIndex(sizes, 0, 0)])} → ${short(step.paramsAfter[slopeIndex(sizes, 0, 0)])}.`
+        : '';
+      return `Every weight and bias moves against its gradient: ${rule}, η = ${short(step.learningRate)}. The links move from w to w′ = w + Δw, drawn as in the network above; their labels give Δw.${reg}${slopes} ` +
         `Loss on ${several ? 'these examples' : 'this example'}: ${short(step.lossBefore)} → ${short(step.lossAfter)}.`;
     }
     default: return '';

@@ -35,7 +35,8 @@ inline bool same_but_training(const Settings& a, const Settings& b) {
          a.input_scaling == b.input_scaling && a.hidden == b.hidden &&
          a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation &&
          a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
-         a.activation_params.elu_alpha == b.activation_params.elu_alpha && a.loss == b.loss && a.init == b.init &&
+         a.activation_params.elu_alpha == b.activation_params.elu_alpha &&
+         a.activation_params.maxout_pieces == b.activation_params.maxout_pieces && a.loss == b.loss && a.init == b.init &&
          a.init_scale == b.init_scale && a.bias_init == b.bias_init && a.seed == b.seed;
 }
 

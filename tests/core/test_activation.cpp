@@ -29,7 +29,7 @@ const Activation kActivations[] = {Activation::Linear, Activation::Step,      Ac
                            Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
                            Activation::Elu,    Activation::Softplus,  Activation::Abs,
                            Activation::Gelu,   Activation::Swish,     Activation::Prelu,
-                           Activation::Softmax};
+                           Activation::Maxout, Activation::Softmax};
 
 Matrix column(std::initializer_list<double> values) {
   Matrix m(static_cast<Index>(values.size()), 1);
@@ -386,7 +386,7 @@ TEST_CASE("activation_curve gives hand-computed values and slopes", "[activation
 
 TEST_CASE("the properties table: largest slopes 0.25 for sigmoid and 1 for tanh and ReLU, ranges, saturation", "[activation][lab]") {
   const auto table = properties();
-  REQUIRE(table.size() == 12);  // every activation but softmax, in the name table's order
+  REQUIRE(table.size() == 12);  // every activation but maxout and softmax, in the name table's order
   for (std::size_t i = 0; i < table.size(); ++i) CHECK(activation_names()[i] == activation_name(table[i].f));
 
   const auto& sigmoid = row(table, Activation::Sigmoid);
@@ -532,6 +532,10 @@ TEST_CASE("the lab's calls refuse what they cannot compute and leave their outpu
   CHECK(activation_curve(Activation::Softmax, ActivationParams(), {0}, v, g) ==
         "softmax is not elementwise: use softmax of a vector of logits");
   CHECK((v.empty() && g.empty()));
+  v = g = {9};
+  CHECK(activation_curve(Activation::Maxout, ActivationParams(), {0}, v, g) ==
+        "maxout is not elementwise: each unit takes the largest of its k pieces");
+  CHECK((v.empty() && g.empty()));
   CHECK(activation_curve(Activation::Tanh, ActivationParams(), {0, NAN}, v, g) == "z[1] must be a finite number (got nan)");
   CHECK(activation_curve(Activation::Tanh, ActivationParams(), {}, v, g) == "z must have 1 to 10000 numbers (got 0)");
   CHECK(activation_curve(Activation::Tanh, ActivationParams(), std::vector<double>(10001, 0.0), v, g) ==
@@ -639,7 +643,8 @@ TEST_CASE("|z|, GELU and swish in the properties table", "[activation][more][lab
 }
 
 TEST_CASE("hidden-only activations are named apart from the output's", "[activation][more]") {
-  for (Activation f : {Activation::Abs, Activation::Gelu, Activation::Swish, Activation::Prelu}) CHECK(hidden_only(f));
+  for (Activation f : {Activation::Abs, Activation::Gelu, Activation::Swish, Activation::Prelu, Activation::Maxout})
+    CHECK(hidden_only(f));
   for (Activation f : {Activation::Tanh, Activation::Sigmoid, Activation::Softmax, Activation::Relu}) CHECK_FALSE(hidden_only(f));
   const auto out = output_activation_names();
   CHECK(out == std::vector<std::string>{"linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax"});

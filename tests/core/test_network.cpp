@@ -78,13 +78,14 @@ double mean_loss_double(const Network& net, Loss loss, const Workspace& ws) {
 // l1 sum|W| + l2/2 sum W^2 over weights only, in double (independent of regularization_penalty).
 double penalty_double(const Network& net, double l1, double l2) {
   double total = 0;
-  for (int l = 0; l < net.layer_count(); ++l) {
-    const auto w = net.W(l);
-    for (Index k = 0; k < w.size(); ++k) {
-      const double v = w.data()[k];
-      total += l1 * std::abs(v) + 0.5 * l2 * v * v;
+  for (int l = 0; l < net.layer_count(); ++l)
+    for (int p = 0; p < net.pieces(l); ++p) {  // every maxout piece's W
+      const auto w = net.W(l, p);
+      for (Index k = 0; k < w.size(); ++k) {
+        const double v = w.data()[k];
+        total += l1 * std::abs(v) + 0.5 * l2 * v * v;
+      }
     }
-  }
   return total;
 }
 
@@ -92,8 +93,11 @@ double penalty_double(const Network& net, double l1, double l2) {
 std::vector<Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>> kink_pattern(const Network& net,
                                                                              const Workspace& ws) {
   std::vector<Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>> out;
-  for (int l = 0; l < net.layer_count(); ++l)
+  for (int l = 0; l < net.layer_count(); ++l) {
     if (has_kink(net.activation(l))) out.push_back(ws.z[l].leftCols(ws.batch).array() > Scalar(0));
+    for (int p = 0; p < net.pieces(l) && net.pieces(l) > 1; ++p)  // maxout: which piece won
+      out.push_back(ws.winner[l].leftCols(ws.batch).array() == p);
+  }
   return out;
 }
 
@@ -129,7 +133,8 @@ GradCheckResult gradient_check(Network& net, Loss loss, Workspace& ws, Scalar l1
     const Scalar saved = p(i);
     const bool is_weight = [&] {
       for (int l = 0; l < net.layer_count(); ++l)
-        if (i >= net.weight_offset(l) && i < net.bias_offset(l)) return true;
+        for (int q = 0; q < net.pieces(l); ++q)
+          if (i >= net.weight_offset(l, q) && i < net.bias_offset(l, q)) return true;
       return false;
     }();
     if (l1 != 0 && is_weight && std::abs(double(saved)) <= 2 * kStep) {
@@ -167,9 +172,16 @@ GradCheckResult gradient_check(Network& net, Loss loss, Workspace& ws, Scalar l1
 double min_abs_kink_z(const Network& net, Workspace& ws) {
   forward(net, ws);
   double m = 1e300;
-  for (int l = 0; l < net.layer_count(); ++l)
+  for (int l = 0; l < net.layer_count(); ++l) {
     if (has_kink(net.activation(l)))
       m = std::min(m, double(ws.z[l].leftCols(ws.batch).cwiseAbs().minCoeff()));
+    if (net.pieces(l) > 1)  // maxout: the winner's lead over every other piece (away from ties)
+      for (int p = 0; p < net.pieces(l); ++p)
+        for (Index c = 0; c < ws.batch; ++c)
+          for (Index r = 0; r < net.size(l + 1); ++r)
+            if (ws.winner[l](r, c) != p)
+              m = std::min(m, double(ws.z[l](r, c)) - double(ws.piece_z[l][std::size_t(p)](r, c)));
+  }
   return m;
 }
 
@@ -184,13 +196,15 @@ void setup_random(Network& net, Loss loss, Workspace& ws, std::uint32_t seed) {
   for (int attempt = 0; attempt < 2000; ++attempt) {
     net.initialize(Init::XavierNormal, 0, seed + 7919u * std::uint32_t(attempt));
     for (int l = 0; l < net.layer_count(); ++l)  // |w| >= 0.1: L1's kink at 0 stays out of reach
-      for (Index k = 0; k < net.W(l).size(); ++k) {
-        Scalar& w = net.W(l).data()[k];
-        if (std::abs(w) < Scalar(0.1)) w = w < 0 ? Scalar(-0.1) : Scalar(0.1);
-      }
+      for (int p = 0; p < net.pieces(l); ++p)
+        for (Index k = 0; k < net.W(l, p).size(); ++k) {
+          Scalar& w = net.W(l, p).data()[k];
+          if (std::abs(w) < Scalar(0.1)) w = w < 0 ? Scalar(-0.1) : Scalar(0.1);
+        }
     Rng rng(seed, 99u + std::uint32_t(attempt));
     for (int l = 0; l < net.layer_count(); ++l)
-      for (Index k = 0; k < net.b(l).size(); ++k) net.b(l)(k) = Scalar(rng.uniform(-0.5, 0.5));
+      for (int p = 0; p < net.pieces(l); ++p)
+        for (Index k = 0; k < net.b(l, p).size(); ++k) net.b(l, p)(k) = Scalar(rng.uniform(-0.5, 0.5));
     for (Index k = 0; k < ws.input.size(); ++k) ws.input.data()[k] = Scalar(rng.uniform(-1.5, 1.5));
     ws.target.setZero();
     for (Index c = 0; c < 5; ++c) {
@@ -664,4 +678,172 @@ TEST_CASE("PReLU slopes are never regularised", "[network][prelu]") {
   add_regularization_gradient(net, Scalar(0.5), Scalar(0.5), grad);
   CHECK(grad.segment(net.slope_offset(0), 3).isZero());
   CHECK_FALSE(grad.head(6).isZero());
+}
+
+// ---- maxout: k pieces per hidden unit, h = max_p (W_p a + b_p), the lowest p winning a tie ----
+
+namespace {
+Architecture maxout_arch(int inputs, std::vector<int> hidden, int outputs, Activation out, int k) {
+  Architecture a = arch_of(inputs, std::move(hidden), outputs, Activation::Maxout, out);
+  a.activation_params.maxout_pieces = k;
+  return a;
+}
+}  // namespace
+
+TEST_CASE("maxout layout: piece 0 where W and b always are, pieces 1..k-1 after every W and b", "[network][maxout]") {
+  Network net(maxout_arch(2, {3, 2}, 1, Activation::Sigmoid, 3));
+  // W and b: 3*(2+1) + 2*(3+1) + 1*(2+1) = 20; pieces 1 and 2 of both hidden layers: 2 * (9 + 8) = 34.
+  CHECK(net.parameter_count() == 54);
+  CHECK(net.pieces(0) == 3);
+  CHECK(net.pieces(1) == 3);
+  CHECK(net.pieces(2) == 1);  // never the output
+  CHECK(net.weight_offset(0, 0) == 0);
+  CHECK(net.bias_offset(0, 0) == 6);
+  CHECK(net.weight_offset(1, 0) == 9);
+  CHECK(net.weight_offset(2, 0) == 17);
+  CHECK(net.weight_offset(0, 1) == 20);
+  CHECK(net.bias_offset(0, 1) == 26);
+  CHECK(net.weight_offset(0, 2) == 29);
+  CHECK(net.weight_offset(1, 1) == 38);
+  CHECK(net.weight_offset(1, 2) == 46);
+  CHECK(net.bias_offset(1, 2) == 52);
+  CHECK(Network(maxout_arch(2, {}, 1, Activation::Sigmoid, 4)).parameter_count() == 3);  // no hidden unit
+  // Every piece is drawn (and each bias set) at initialisation.
+  net.initialize(Init::XavierUniform, Scalar(0.5), 4);
+  for (int p = 0; p < 3; ++p) {
+    CHECK_FALSE(net.W(0, p).isZero());
+    CHECK(net.b(1, p).isConstant(Scalar(0.5)));
+  }
+  CHECK_FALSE(net.W(0, 1).isApprox(net.W(0, 2)));
+  // Pieces out of 2..4 are refused by name; maxout is never an output's.
+  Architecture bad = maxout_arch(2, {3}, 1, Activation::Sigmoid, 5);
+  CHECK(check_architecture(bad) == "maxout pieces must be between 2 and 4 (got 5)");
+  bad.activation_params.maxout_pieces = 1;
+  CHECK(check_architecture(bad) == "maxout pieces must be between 2 and 4 (got 1)");
+  CHECK(check_architecture(arch_of(2, {3}, 1, Activation::Tanh, Activation::Maxout)) ==
+        "'maxout' is only available for hidden layers");
+  CHECK_FALSE(net.arch() == Network(maxout_arch(2, {3, 2}, 1, Activation::Sigmoid, 2)).arch());
+}
+
+TEST_CASE("maxout by hand: a 1-1-1 network with 2 pieces, forward and backward", "[network][maxout]") {
+  // Piece 0: w = 1, b = 0; piece 1: w = -2, b = 1. At x = 2: z0 = 2, z1 = -3, h = 2 (piece 0 won).
+  // Linear output W2 = 3, b2 = 0.5: y = 6.5. L = (y - t)^2 / 2 with t = 1.5: 12.5.
+  // dL/dy = 5; dL/dh = 3 * 5 = 15 = delta1 (slope 1 through the winner). Piece 0: dL/dw = 15 * 2 = 30,
+  // dL/db = 15; piece 1: 0 and 0. dL/dW2 = 5 * 2 = 10, dL/db2 = 5.
+  Network net(maxout_arch(1, {1}, 1, Activation::Linear, 2));
+  net.initialize(Init::Zeros, 0, 1);
+  net.W(0, 0)(0, 0) = 1;
+  net.W(0, 1)(0, 0) = -2;
+  net.b(0, 1)(0) = 1;
+  net.W(1)(0, 0) = 3;
+  net.b(1)(0) = Scalar(0.5);
+  Workspace ws;
+  ws.reserve(net, 1);
+  ws.batch = 1;
+  ws.input(0, 0) = 2;
+  ws.target(0, 0) = Scalar(1.5);
+  forward(net, ws);
+  CHECK(double(ws.piece_z[0][0](0, 0)) == 2.0);
+  CHECK(double(ws.piece_z[0][1](0, 0)) == -3.0);
+  CHECK(ws.winner[0](0, 0) == 0);
+  CHECK(double(ws.a[0](0, 0)) == 2.0);
+  CHECK(double(ws.a[1](0, 0)) == 6.5);
+  CHECK(batch_loss_sum(net, Loss::SquaredError, ws) == 12.5);
+  Vector grad;
+  backward(net, Loss::SquaredError, ws, grad);
+  REQUIRE(grad.size() == 6);  // W1, b1, W2, b2, then piece 1's W and b
+  CHECK(double(ws.delta[0](0, 0)) == 15.0);
+  CHECK(double(grad(net.weight_offset(0, 0))) == 30.0);
+  CHECK(double(grad(net.bias_offset(0, 0))) == 15.0);
+  CHECK(double(grad(net.weight_offset(0, 1))) == 0.0);
+  CHECK(double(grad(net.bias_offset(0, 1))) == 0.0);
+  CHECK(double(grad(net.weight_offset(1))) == 10.0);
+  CHECK(double(grad(net.bias_offset(1))) == 5.0);
+  // At x = -1: z0 = -1, z1 = 3: piece 1 wins, h = 3, y = 9.5, dL/dy = 8, delta1 = 24;
+  // piece 1: dL/dw = 24 * -1 = -24, dL/db = 24; piece 0 gets nothing.
+  ws.input(0, 0) = -1;
+  forward(net, ws);
+  CHECK(ws.winner[0](0, 0) == 1);
+  CHECK(double(ws.a[0](0, 0)) == 3.0);
+  backward(net, Loss::SquaredError, ws, grad);
+  CHECK(double(grad(net.weight_offset(0, 1))) == -24.0);
+  CHECK(double(grad(net.bias_offset(0, 1))) == 24.0);
+  CHECK(double(grad(net.weight_offset(0, 0))) == 0.0);
+  CHECK(double(grad(net.bias_offset(0, 0))) == 0.0);
+}
+
+TEST_CASE("maxout picks the largest piece; a tie goes to the lowest index", "[network][maxout]") {
+  // One input, one unit, 4 pieces with w_p = 0 and biases chosen per case: z_p = b_p.
+  Network net(maxout_arch(1, {1}, 1, Activation::Linear, 4));
+  net.initialize(Init::Zeros, 0, 1);
+  net.W(1)(0, 0) = 1;
+  Workspace ws;
+  ws.reserve(net, 1);
+  ws.batch = 1;
+  ws.input(0, 0) = 1;
+  ws.target(0, 0) = 0;
+  const auto winner_of = [&](std::vector<double> b) {
+    for (int p = 0; p < 4; ++p) net.b(0, p)(0) = Scalar(b[std::size_t(p)]);
+    forward(net, ws);
+    return ws.winner[0](0, 0);
+  };
+  CHECK(winner_of({0.1, 0.3, -2, 0.2}) == 1);
+  CHECK(winner_of({-1, -3, -2, -0.5}) == 3);
+  CHECK(winner_of({0.7, 0.3, -2, 0.2}) == 0);
+  CHECK(double(ws.a[0](0, 0)) == Approx(0.7));
+  // Ties: the lowest index of the tied largest pieces wins, and only it receives the gradient.
+  CHECK(winner_of({0.5, 0.5, 0.5, 0.5}) == 0);
+  CHECK(winner_of({0.1, 0.5, 0.2, 0.5}) == 1);
+  CHECK(winner_of({-1, 0, 0.25, 0.25}) == 2);
+  Vector grad;
+  backward(net, Loss::SquaredError, ws, grad);  // y = 0.25, t = 0: dL/dy = 0.25 = delta1
+  for (int p = 0; p < 4; ++p) {
+    INFO("piece " << p);
+    CHECK(double(grad(net.bias_offset(0, p))) == (p == 2 ? 0.25 : 0.0));
+  }
+  // With many examples at once, each column picks its own winner.
+  Workspace wide;
+  wide.reserve(net, 3);
+  wide.batch = 3;
+  net.W(0, 1)(0, 0) = 1;   // piece 1: z = x + 0.5
+  net.b(0, 1)(0) = Scalar(0.5);
+  net.W(0, 3)(0, 0) = -1;  // piece 3: z = -x + 0.5
+  net.b(0, 3)(0) = Scalar(0.5);  // pieces 0 and 2 keep z = -1 and 0.25
+  wide.input << -2, 0, 2;
+  forward(net, wide);
+  CHECK(wide.winner[0](0, 0) == 3);  // z = (-1, -1.5, 0.25, 2.5)
+  CHECK(wide.winner[0](0, 1) == 1);  // z = (-1, 0.5, 0.25, 0.5): pieces 1 and 3 tie, 1 wins
+  CHECK(wide.winner[0](0, 2) == 1);  // z = (-1, 2.5, 0.25, -1.5)
+}
+
+TEST_CASE("maxout: the whole gradient matches central differences away from ties", "[network][maxout][gradient]") {
+  for (int k = 2; k <= 4; ++k)
+    for (bool dropout : {false, true}) {
+      INFO(k << " pieces, " << (dropout ? "with" : "without") << " dropout");
+      Network net(maxout_arch(3, {4, 3}, 2, Activation::Tanh, k));  // two maxout layers in a row
+      Workspace ws;
+      setup_random(net, Loss::SquaredError, ws, 40u + std::uint32_t(k));
+      ws.use_dropout = dropout;
+      Rng rng(41);
+      for (int l = 0; l + 1 < net.layer_count(); ++l)
+        for (Index i = 0; i < ws.dropout_mask[l].size(); ++i)
+          ws.dropout_mask[l].data()[i] = dropout && rng.uniform() < 0.3 ? Scalar(0) : Scalar(dropout ? 1 / 0.7 : 1);
+      const GradCheckResult r = gradient_check(net, Loss::SquaredError, ws, Scalar(0.01), Scalar(0.1));
+      INFO("checked " << r.checked << " of " << net.parameter_count() << ", max relative error " << r.max_error);
+      CHECK(r.checked + r.skipped == int(net.parameter_count()));
+      CHECK(r.checked >= int(net.parameter_count()) * 9 / 10);
+      CHECK(r.max_error < kGradTol);
+      // Every piece of some unit won somewhere, so no piece is checked only at 0.
+      Vector grad;
+      forward(net, ws);
+      backward(net, Loss::SquaredError, ws, grad);
+      for (int p = 0; p < k; ++p) CHECK_FALSE(grad.segment(net.weight_offset(0, p), 12).isZero());
+    }
+  // And with a softmax output and cross-entropy.
+  Network net(maxout_arch(2, {5}, 3, Activation::Softmax, 3));
+  Workspace ws;
+  setup_random(net, Loss::SoftmaxCrossEntropy, ws, 50);
+  const GradCheckResult r = gradient_check(net, Loss::SoftmaxCrossEntropy, ws, 0, 0);
+  CHECK(r.checked >= int(net.parameter_count()) * 9 / 10);
+  CHECK(r.max_error < kGradTol);
 }

@@ -524,3 +524,77 @@ TEST_CASE("a PReLU trace shows each unit's slope and its gradient, the step's me
   CHECK(t.layers[1].slopes.size() == 0);  // the output has none
   CHECK(t.layers[1].dslope.size() == 0);
 }
+
+TEST_CASE("a maxout trace shows each unit's pieces and winner; delta reaches the winner only", "[trace][maxout]") {
+  Architecture arch = arch_of(2, {3, 2}, 1, Activation::Maxout, Activation::Sigmoid);
+  arch.activation_params.maxout_pieces = 3;
+  Network net(arch);
+  net.initialize(Init::HeNormal, Scalar(0.1), 12);
+  Vector x(2), y(1);
+  x << Scalar(0.7), Scalar(-1.2);
+  y << Scalar(1);
+  const ExampleTrace t = trace_example(net, Loss::BinaryCrossEntropy, x, y);
+  for (int l = 0; l < 2; ++l) {
+    const LayerTrace& h = t.layers[std::size_t(l)];
+    REQUIRE(h.pieces.rows() == net.size(l + 1));
+    REQUIRE(h.pieces.cols() == 3);
+    REQUIRE(h.winner.size() == std::size_t(net.size(l + 1)));
+    for (Index j = 0; j < h.pieces.rows(); ++j) {
+      INFO("layer " << l << " unit " << j);
+      const int w = h.winner[std::size_t(j)];
+      for (int p = 0; p < 3; ++p) {  // each piece's z by hand, and the winner the first largest
+        const double zp = double((net.W(l, p).row(j) * h.a_prev)(0, 0)) + double(net.b(l, p)(j));
+        CHECK(double(h.pieces(j, p)) == Approx(zp).margin(1e-6));
+        if (p < w) CHECK(h.pieces(j, p) < h.pieces(j, w));
+        if (p > w) CHECK(h.pieces(j, p) <= h.pieces(j, w));
+      }
+      CHECK(h.z(j) == h.pieces(j, w));
+      CHECK(h.a(j) == h.z(j));
+      CHECK(h.grad_act(j) == 1);
+      // z = row sums of the winner's contributions + its bias; dW and db are the winner's.
+      CHECK(double(h.contribution.row(j).sum() + net.b(l, w)(j)) == Approx(double(h.z(j))).margin(1e-6));
+      for (Index i = 0; i < h.a_prev.size(); ++i)
+        CHECK(double(h.dW(j, i)) == Approx(double(h.delta(j)) * double(h.a_prev(i))).margin(1e-7));
+      CHECK(h.db(j) == h.delta(j));
+    }
+  }
+  // The first layer's dL/da comes back through each piece of the second: sum_p W_{1,p}^T delta_{1,p}.
+  Vector back = Vector::Zero(3);
+  for (int p = 0; p < 3; ++p)
+    for (Index j = 0; j < 2; ++j)
+      if (t.layers[1].winner[std::size_t(j)] == p) back += net.W(1, p).row(j).transpose() * t.layers[1].delta(j);
+  CHECK(max_abs(t.layers[0].dloss_da - back) < 1e-6);
+  CHECK(t.layers[2].pieces.size() == 0);
+  CHECK(t.layers[2].winner.empty());
+}
+
+TEST_CASE("a traced step's data gradient covers maxout pieces and PReLU slopes: the trainer's own", "[trace][maxout][prelu]") {
+  for (Activation f : {Activation::Maxout, Activation::Prelu}) {
+    INFO(activation_name(f));
+    Playground pg;
+    Settings s = pg.settings();
+    s.data.kind = DatasetKind::Xor;
+    s.data.points = 100;
+    s.hidden = {4, 3};
+    s.hidden_activation = f;
+    s.activation_params.maxout_pieces = 3;
+    s.train.optimizer = Optimizer::Sgd;
+    s.train.batch_size = 10;
+    REQUIRE(pg.configure(s).empty());
+    REQUIRE(pg.train_epochs(1).empty());
+    StepTrace st;
+    REQUIRE(pg.trace_step(10, st).empty());
+    // No regularisation or dropout: what the optimiser received is the mean of the traced examples.
+    const double eps = std::numeric_limits<Scalar>::epsilon();
+    CHECK(max_abs(st.applied_gradient - st.data_gradient) < 1e2 * eps * (1 + max_abs(st.applied_gradient)));
+    const Network& net = pg.network();
+    if (f == Activation::Maxout) {
+      CHECK_FALSE(st.data_gradient.segment(net.weight_offset(0, 2), 8).isZero());
+    } else {
+      CHECK_FALSE(st.data_gradient.segment(net.slope_offset(0), 4).isZero());
+      // The slope moved by -lr * its gradient.
+      CHECK(double(st.update(net.slope_offset(0))) ==
+            Approx(-double(st.learning_rate) * double(st.data_gradient(net.slope_offset(0)))).margin(1e-7));
+    }
+  }
+}

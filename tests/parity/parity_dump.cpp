@@ -59,6 +59,18 @@ int main() {
     s.train.decay_rate = Scalar(0.95);
     scenarios.push_back({"blobs_elu_softmax_momentum_dropout", s, 20});
   }
+  {
+    Settings s;
+    s.data.kind = DatasetKind::Moons;
+    s.hidden = {5, 3};
+    s.hidden_activation = Activation::Maxout;
+    s.activation_params.maxout_pieces = 3;
+    s.init = Init::HeUniform;
+    s.train.optimizer = Optimizer::Adam;
+    s.train.learning_rate = Scalar(0.01);
+    s.train.l1 = Scalar(0.001);
+    scenarios.push_back({"moons_maxout3_adam", s, 20});
+  }
   std::printf("{");
   for (std::size_t k = 0; k < scenarios.size(); ++k) {
     Playground pg;

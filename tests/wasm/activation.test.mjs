@@ -19,7 +19,7 @@ const byName = (table) => Object.fromEntries(table.map((r) => [r.name, r]));
 
 test('the names: every activation of the core, softmax last', () => {
   assert.deepEqual(activationNames(module), ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus',
-    'abs', 'gelu', 'swish', 'prelu', 'softmax']);
+    'abs', 'gelu', 'swish', 'prelu', 'maxout', 'softmax']);
 });
 
 test('f and f\' by hand: sigmoid, tanh, ReLU, leaky ReLU, ELU, softplus, step, linear', () => {

@@ -13,7 +13,7 @@ const f32 = Math.fround;
 const DEFAULTS = {
   dataset: 'xor', points: 200, noise: 0, dataSeed: 1, classes: 3, trainRatio: 0.5, validationRatio: 0,
   features: ['x1', 'x2'], inputScaling: 'none', hidden: [4, 2], activation: 'tanh', outputActivation: 'tanh',
-  leakySlope: f32(0.01), eluAlpha: 1, loss: 'mse', init: 'xavier_uniform', initScale: 1, biasInit: 0, seed: 1,
+  leakySlope: f32(0.01), eluAlpha: 1, maxoutPieces: 2, loss: 'mse', init: 'xavier_uniform', initScale: 1, biasInit: 0, seed: 1,
   learningRate: f32(0.03), batchSize: 10, l1: 0, l2: 0, decay: 'none', decayRate: f32(0.99),
   decaySteps: 100, optimizer: 'sgd', momentum: f32(0.9), beta1: f32(0.9), beta2: f32(0.999),
   epsilon: f32(1e-8), dropout: 0,

@@ -81,7 +81,9 @@ describe('the bindings check on their own, below engine.js', () => {
     refused(core.nextBatch(2 ** 32 - 1), /examples 4294967295 is out of range \(1\.\.100\)/);
     refused(core.nextBatch(-1), /examples -1 is out of range/);
     refused(core.trace(2 ** 32), /example index 4294967296 is out of range/);
-    refused(core.setWeight(2 ** 32, 0, 0, 1), /layer 4294967296 is out of range/);
+    refused(core.setWeight(2 ** 32, 0, 0, 1, 0), /layer 4294967296 is out of range/);
+    refused(core.setWeight(0, 0, 0, 1, 2 ** 32), /piece 4294967296 is out of range/);  // maxout's piece
+    refused(core.setBias(0, 0, 1, -1), /piece -1 is out of range/);
     refused(core.trainExamples(2 ** 32 + 1), /examples 4294967297 is out of range/);
     refused(core.traceStep(1.5), /examples must be a whole number \(got 1\.5\)/);
     refused(core.evaluateGrid(2 ** 53 * 4, -6, 6), /grid size must be a whole number/);

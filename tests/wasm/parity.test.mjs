@@ -50,6 +50,19 @@ const SCENARIOS = {
       decayRate: 0.95,          // s.train.decay_rate = Scalar(0.95)
     },
   },
+  moons_maxout3_adam: {
+    epochs: 20,
+    settings: {
+      dataset: 'moons',         // s.data.kind = DatasetKind::Moons
+      hidden: [5, 3],           // s.hidden = {5, 3}
+      activation: 'maxout',     // s.hidden_activation = Activation::Maxout
+      maxoutPieces: 3,          // s.activation_params.maxout_pieces = 3
+      init: 'he_uniform',       // s.init = Init::HeUniform
+      optimizer: 'adam',        // s.train.optimizer = Optimizer::Adam
+      learningRate: 0.01,       // s.train.learning_rate = Scalar(0.01)
+      l1: 0.001,                // s.train.l1 = Scalar(0.001)
+    },
+  },
 };
 
 // Tolerances. Everything is float32. Native and wasm run the same Eigen SSE code paths (on wasm via

@@ -15,7 +15,7 @@ import { splitHash, joinHash } from '../../web/course/route.js';
 test('table: run B may differ in the network and training settings, never in the data or the seed', () => {
   assert.equal(RUN_B_PREFIX, 'b.');
   assert.deepEqual(PER_RUN_KEYS, ['features', 'inputScaling', 'hidden', 'activation', 'outputActivation', 'leakySlope', 'eluAlpha',
-    'loss', 'init', 'initScale', 'biasInit', 'learningRate', 'batchSize', 'l1', 'l2', 'decay', 'decayRate', 'decaySteps',
+    'maxoutPieces', 'loss', 'init', 'initScale', 'biasInit', 'learningRate', 'batchSize', 'l1', 'l2', 'decay', 'decayRate', 'decaySteps',
     'optimizer', 'momentum', 'beta1', 'beta2', 'epsilon', 'dropout']);
   for (const k of ['dataset', 'points', 'noise', 'dataSeed', 'classes', 'trainRatio', 'validationRatio', 'seed']) {
     assert.ok(!PER_RUN_KEYS.includes(k), k);
@@ -61,7 +61,7 @@ test('parseHash: a bad b. value is named, run B keeps run A\'s, and the rest is 
     'b.seed: run B shares the seed with run A; ignored',
     'b.nope: unknown setting; ignored',
     "b.hidden: '4,x' has 'x', which is not a number; run B uses run A's 4,2",
-    "b.activation: 'bogus' is not one of linear, step, sigmoid, tanh, relu, leaky_relu, elu, softplus, abs, gelu, swish, prelu; run B uses run A's sigmoid",
+    "b.activation: 'bogus' is not one of linear, step, sigmoid, tanh, relu, leaky_relu, elu, softplus, abs, gelu, swish, prelu, maxout; run B uses run A's sigmoid",
     "b.learningRate: '-1' is out of range (0, 100]; run B uses run A's 0.03",
   ]);
   assert.deepEqual(state.b, { optimizer: 'adam' });

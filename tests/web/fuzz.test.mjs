@@ -130,7 +130,9 @@ test('model files: 2000 mutated files are read and planned whole, or refused wit
     const outputs = problem === 'multiclass' ? state.classes : 1;
     const sizes = [state.features.length, ...state.hidden, outputs];
     const slopes = state.activation === 'prelu' ? state.hidden.reduce((n, h) => n + h, 0) : 0;  // PReLU's, after W and b
-    const count = sizes.slice(1).reduce((n, out, l) => n + (sizes[l] + 1) * out, 0) + slopes;
+    // Maxout's pieces 2..k of every hidden layer, after W and b.
+    const pieces = state.activation === 'maxout' ? (state.maxoutPieces - 1) * sizes.slice(1, -1).reduce((n, out, l) => n + (sizes[l] + 1) * out, 0) : 0;
+    const count = sizes.slice(1).reduce((n, out, l) => n + (sizes[l] + 1) * out, 0) + slopes + pieces;
     const settings = Object.fromEntries(SETTINGS.filter((e) => e.engine).map((e) => [e.key, state[e.key]]));
     const text = modelToJson({ settings, layerSizes: sizes, params: Float32Array.from({ length: count }, () => rand() - 0.5), epoch: int(rand, 100) });
     const file = i % 5 === 0 ? text : mutate(rand, text);

@@ -16,7 +16,7 @@ const entry = (key) => SETTINGS.find((e) => e.key === key);
 const CORE_DEFAULTS = {
   dataset: 'xor', points: 200, noise: 0, dataSeed: 1, classes: 3, trainRatio: 0.5, validationRatio: 0,
   features: ['x1', 'x2'], inputScaling: 'none', hidden: [4, 2], activation: 'tanh', outputActivation: 'tanh', leakySlope: 0.01,
-  eluAlpha: 1, loss: 'mse', init: 'xavier_uniform', initScale: 1, biasInit: 0, seed: 2, learningRate: 0.03, batchSize: 10,
+  eluAlpha: 1, maxoutPieces: 2, loss: 'mse', init: 'xavier_uniform', initScale: 1, biasInit: 0, seed: 2, learningRate: 0.03, batchSize: 10,
   l1: 0, l2: 0, decay: 'none', decayRate: 0.99, decaySteps: 100, optimizer: 'sgd', momentum: 0.9,
   beta1: 0.9, beta2: 0.999, epsilon: 1e-8, dropout: 0,
 };
@@ -53,10 +53,10 @@ test('table: value sets and ranges', () => {
   assert.deepEqual(entry('dataset').values, ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs',
     'multi_spiral', 'plane', 'multi_gaussian', 'custom', 'sine', 'step', 'abs', 'bump', 'curve']);
   assert.deepEqual(entry('features').values, ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2']);
-  // |z|, GELU, swish and PReLU are for hidden layers only.
-  assert.deepEqual(entry('outputActivation').values, [...entry('activation').values.filter((v) => !['abs', 'gelu', 'swish', 'prelu'].includes(v)), 'softmax']);
+  // |z|, GELU, swish, PReLU and maxout are for hidden layers only.
+  assert.deepEqual(entry('outputActivation').values, [...entry('activation').values.filter((v) => !['abs', 'gelu', 'swish', 'prelu', 'maxout'].includes(v)), 'softmax']);
   assert.deepEqual(entry('activation').values, ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus',
-    'abs', 'gelu', 'swish', 'prelu']);
+    'abs', 'gelu', 'swish', 'prelu', 'maxout']);
   assert.deepEqual(entry('loss').values, ['mse', 'bce', 'softmax_ce']);
   assert.deepEqual(entry('init').values, ['zeros', 'uniform', 'xavier_uniform', 'xavier_normal', 'he_uniform', 'he_normal', 'normal_scale', 'uniform_scale']);
   assert.deepEqual(entry('decay').values, ['none', 'inverse_time', 'exponential']);

@@ -111,6 +111,8 @@ val example_trace_to_js(const bp::ExampleTrace& t) {
     lo.set("db", floats(l.db));
     lo.set("slopes", floats(l.slopes));  // PReLU's a_i, else empty
     lo.set("dSlope", floats(l.dslope));  // PReLU's dL/da_i, else empty
+    lo.set("pieces", floats(l.pieces));  // maxout: (out x k) column-major, each piece's z; else empty
+    lo.set("winner", ints(l.winner));    // maxout: the winning piece per unit; else empty
     lo.set("rows", int(l.dW.rows()));
     lo.set("cols", int(l.dW.cols()));
     layers.call<void>("push", lo);
@@ -306,18 +308,20 @@ class Core {
     const auto v = emscripten::convertJSArrayToNumberVector<float>(values);
     return pg_.set_params(v.data(), bp::Index(v.size()));
   }
-  std::string set_weight(double layer, double to, double from, float v) {
-    std::int64_t l = 0, t = 0, f = 0;
+  std::string set_weight(double layer, double to, double from, float v, double piece) {
+    std::int64_t l = 0, t = 0, f = 0, p = 0;
     std::string e = whole("layer", layer, l);
     if (e.empty()) e = whole("unit", to, t);
     if (e.empty()) e = whole("input", from, f);
-    return e.empty() ? pg_.set_weight(l, t, f, v) : e;
+    if (e.empty()) e = whole("piece", piece, p);
+    return e.empty() ? pg_.set_weight(l, t, f, v, p) : e;
   }
-  std::string set_bias(double layer, double unit, float v) {
-    std::int64_t l = 0, u = 0;
+  std::string set_bias(double layer, double unit, float v, double piece) {
+    std::int64_t l = 0, u = 0, p = 0;
     std::string e = whole("layer", layer, l);
     if (e.empty()) e = whole("unit", unit, u);
-    return e.empty() ? pg_.set_bias(l, u, v) : e;
+    if (e.empty()) e = whole("piece", piece, p);
+    return e.empty() ? pg_.set_bias(l, u, v, p) : e;
   }
 
   val dataset() const {

@@ -10,6 +10,7 @@ export const APPLIES = Object.freeze({
   beta2: (s) => s.optimizer === 'adam',
   leakySlope: (s) => usesActivation(s, 'leaky_relu'),
   eluAlpha: (s) => usesActivation(s, 'elu'),
+  maxoutPieces: (s) => s.activation === 'maxout',
   initScale: (s) => s.init === 'normal_scale' || s.init === 'uniform_scale',  // σ or a
   decayRate: (s) => s.decay === 'exponential',    // lr · rate^epoch
   decaySteps: (s) => s.decay === 'inverse_time',  // lr · steps / (epoch + steps)

@@ -30,10 +30,10 @@ export function networkHandlers() {
       page.hover = info;
       page.dirty = true;
     },
-    onEditParam: ({ layer, to, from, value }) => {
+    onEditParam: ({ layer, to, from, value, piece = 0 }) => {
       try {
-        if (from === 'bias') page.engine.setBias(layer, to, value);
-        else page.engine.setWeight(layer, to, from, value);
+        if (from === 'bias') page.engine.setBias(layer, to, value, piece);
+        else page.engine.setWeight(layer, to, from, value, piece);
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         showMessage(e.message);

@@ -78,7 +78,7 @@ export function render() {
   const oneD = isCurveDataset(s.dataset);
   page.view.network.update({
     ...(oneD ? oneInputFeatures() : { allFeatures: ALL_FEATURES, featureGrid: page.featureGrid }), featureNames: s.features, sizes,
-    activations, params, gradient: page.gradientOnHover ? engine.gradient() : null,
+    activations, params, gradient: page.gradientOnHover ? engine.gradient() : null, pieces: engine.maxoutPieces(),
     grid: { g: grid.size, values: grid.values }, discretize: s.discretize,
   });
 
@@ -110,7 +110,10 @@ export function render() {
     let min = Infinity, max = -Infinity;
     for (let i = offset; i < offset + cells; ++i) { min = Math.min(min, grid.values[i]); max = Math.max(max, grid.values[i]); }
     plot = { grid: { g: GRID, values: grid.values, offsets: [offset] }, mode: 'signed', lo, hi };
-    const bias = layer > 0 ? `, bias ${formatNumber(params[paramIndex(sizes, layer - 1, unit, 'bias')])}` : '';
+    // A maxout unit has a bias per piece: all of them.
+    const k = layer > 0 && layer < sizes.length - 1 ? engine.maxoutPieces() : 1;
+    const biases = Array.from({ length: k }, (_, p) => formatNumber(params[paramIndex(sizes, layer - 1, unit, 'bias', p, k)]));
+    const bias = layer === 0 ? '' : k > 1 ? `, biases of its ${k} pieces ${biases.join(', ')}` : `, bias ${biases[0]}`;
     $('plot-caption').textContent = `${name}${layer > 0 ? ` (${act})` : ''}${bias}: ` +
       `from ${formatNumber(min)} to ${formatNumber(max)} over the input plane.`;
   } else {

@@ -38,8 +38,9 @@ const named = (symbol, name) => sub(mi(symbol), mi(name));              // a_{h1
 const edge = (from, to) => `<mrow>${mi(from)}${mo('→')}${mi(to)}</mrow>`;
 const weight = (from, to) => sub(mi('w'), edge(from, to));            // w_{x1→h1.1}
 // A parameter: w_{x1→h1.1} for { from, to }, b_{h1.1} for { bias }, else a plain symbol.
+// PReLU's learned slope of a unit is { slope }: slope_{h1.1}.
 const paramSymbol = (param, name) => (param?.from !== undefined ? weight(param.from, param.to)
-  : param?.bias !== undefined ? named('b', param.bias) : mi(name));
+  : param?.bias !== undefined ? named('b', param.bias) : param?.slope !== undefined ? named('slope', param.slope) : mi(name));
 const LOSS_NAME = { mse: 'squared-error', bce: 'binary cross-entropy', softmax_ce: 'softmax cross-entropy' };
 const fPrime = (unit) => `${sup(mi('f'), mo('′'))}${paren(named('z', unit))}`;
 const times = (...factors) => factors.join(mo('×'));
@@ -158,6 +159,35 @@ export function deltaEquation({ unit, isOutput, loss, activation, dLda, gradAct,
     times(paren(sum(paths.map((p) => times(operand(p.w), operand(p.delta))))), operand(gradAct), ...mv),
     times(operand(dLda), operand(gradAct), ...mv),
     mn(delta))]);
+}
+
+/**
+ * A maxout unit's pieces and the winner: z = max over its k pieces of w_p·a + b_p, the lowest
+ * index winning a tie; δ goes back through the winner only.
+ * @param {{ unit: string, pieces: number[], winner: number, z: number }} p  winner: 0-based
+ */
+export function maxoutEquation({ unit, pieces, winner, z }) {
+  const names = pieces.map((_, p) => sub(mi('z'), `<mrow>${mi(unit)}${mo(',')}<mn>${p + 1}</mn></mrow>`));
+  const max = (xs) => `${mi('max')}${paren(xs.join(mo(',')))}`;
+  return math([
+    line(named('z', unit), max(names), max(pieces.map(operand)), mn(z)),
+    note(`piece ${winner + 1} of ${pieces.length} wins${pieces.filter((v) => v === pieces[winner]).length > 1 ? ' (a tie: the lowest piece wins)' : ''}: ` +
+      `a = z with slope 1, and δ goes back through piece ${winner + 1} alone (the other pieces' ∂L/∂w and ∂L/∂b are 0 for this example)`),
+  ]);
+}
+
+/**
+ * ∂L/∂slope of a PReLU unit for one example: ∂L/∂a · min(z, 0) (· m with dropout's mask).
+ * @param {{ unit: string, dLda: number, z: number, mask?: number, grad: number }} p
+ */
+export function preluSlopeEquation({ unit, dLda, z, mask, grad }) {
+  const m = mask === undefined ? [] : [named('m', unit)], mv = mask === undefined ? [] : [mn(mask)];
+  const minZ = (x) => `${mi('min')}${paren(`${x}${mo(',')}<mn>0</mn>`)}`;
+  return math([
+    line(partial(mi('L'), named('slope', unit)), dot(partial(mi('L'), named('a', unit)), minZ(named('z', unit)), ...m),
+      times(operand(dLda), minZ(mn(z)), ...mv), mn(grad)),
+    note('a = z for z > 0 and slope·z below: only a negative z teaches the slope'),
+  ]);
 }
 
 /**

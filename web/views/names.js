@@ -4,7 +4,7 @@
 /** Control labels of setting values (select options, summaries). */
 export const VALUE_LABELS = Object.freeze({
   linear: 'Linear', step: 'Step', sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU',
-  elu: 'ELU', softplus: 'Softplus', abs: 'Absolute value', gelu: 'GELU', swish: 'Swish (SiLU)', prelu: 'PReLU', softmax: 'Softmax',
+  elu: 'ELU', softplus: 'Softplus', abs: 'Absolute value', gelu: 'GELU', swish: 'Swish (SiLU)', prelu: 'PReLU', maxout: 'Maxout', softmax: 'Softmax',
   mse: 'Squared error', bce: 'Binary cross-entropy', softmax_ce: 'Softmax cross-entropy',
   zeros: 'Zeros', uniform: 'Uniform ±1/√fan-in', xavier_uniform: 'Xavier uniform', xavier_normal: 'Xavier normal',
   he_uniform: 'He uniform', he_normal: 'He normal', normal_scale: 'Normal N(0, σ²)', uniform_scale: 'Uniform U(−a, a)',
@@ -17,7 +17,8 @@ export const VALUE_LABELS = Object.freeze({
 /** Activations in a sentence: "it applies <prose>". */
 export const ACTIVATION_PROSE = Object.freeze({ linear: 'the identity', step: 'a step', sigmoid: 'sigmoid',
   tanh: 'tanh', relu: 'ReLU', leaky_relu: 'leaky ReLU', elu: 'ELU', softplus: 'softplus', abs: 'the absolute value',
-  gelu: 'GELU', swish: 'swish', prelu: 'PReLU (a learned slope per unit)', softmax: 'softmax' });
+  gelu: 'GELU', swish: 'swish', prelu: 'PReLU (a learned slope per unit)',
+  maxout: 'maxout (the largest of k linear pieces)', softmax: 'softmax' });
 
 /** Losses in a sentence. */
 export const LOSS_PROSE = Object.freeze({ mse: 'squared error ½(a − y)²', bce: 'binary cross-entropy',
@@ -25,4 +26,5 @@ export const LOSS_PROSE = Object.freeze({ mse: 'squared error ½(a − y)²', bc
 
 /** Activations as function symbols in equations: a = σ(z). */
 export const ACTIVATION_SYMBOL = Object.freeze({ linear: 'id', step: 'step', sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU',
-  leaky_relu: 'LeakyReLU', elu: 'ELU', softplus: 'softplus', abs: 'abs', gelu: 'GELU', swish: 'swish', prelu: 'PReLU', softmax: 'softmax' });
+  leaky_relu: 'LeakyReLU', elu: 'ELU', softplus: 'softplus', abs: 'abs', gelu: 'GELU', swish: 'swish', prelu: 'PReLU',
+  maxout: 'id', softmax: 'softmax' });  // maxout: z is already the winning piece's, a = z

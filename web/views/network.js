@@ -31,11 +31,41 @@ export function linkWidth(w) {
   return Math.min(8, 0.5 + 2.5 * Math.sqrt(Math.abs(w)));
 }
 
-/** Offset of W_l[to, from] (column-major) and of b_l[unit] in the flat parameter array. */
-export function paramIndex(sizes, layer, to, from) {
+/**
+ * Offset of W_l[to, from] (column-major) and of b_l[unit] in the flat parameter array; of maxout
+ * piece `piece` of a hidden layer when the network's units have `pieces` (k) each. Piece 0 is
+ * where every network keeps W and b; pieces 1..k-1 follow all of them, layer by layer, each a W
+ * and a b of the layer's shape (core/network.hpp).
+ */
+export function paramIndex(sizes, layer, to, from, piece = 0, pieces = 1) {
+  const block = (l) => sizes[l + 1] * (sizes[l] + 1);  // one W and b of weight layer l
   let offset = 0;
-  for (let l = 0; l < layer; ++l) offset += sizes[l + 1] * (sizes[l] + 1);
+  if (piece > 0) {
+    for (let l = 0; l + 1 < sizes.length; ++l) offset += block(l);
+    for (let l = 0; l < layer; ++l) offset += (pieces - 1) * block(l);
+    offset += (piece - 1) * block(layer);
+  } else {
+    for (let l = 0; l < layer; ++l) offset += block(l);
+  }
   return from === 'bias' ? offset + sizes[layer + 1] * sizes[layer] + to : offset + to + from * sizes[layer + 1];
+}
+
+/** Maxout pieces of weight layer `layer`: k for a hidden layer of a maxout network, else 1. */
+export function piecesOf(sizes, layer, pieces = 1) {
+  return layer + 2 < sizes.length ? pieces : 1;
+}
+
+/**
+ * The piece a diagram link (or bias) of a maxout unit stands for: the one with the largest |w|
+ * (the lowest on a tie), since which piece wins depends on the input. 0 for any other unit.
+ */
+export function largestPiece(params, sizes, pieces, layer, to, from) {
+  let best = 0, size = -1;
+  for (let p = 0; p < piecesOf(sizes, layer, pieces); ++p) {
+    const v = Math.abs(params[paramIndex(sizes, layer, to, from, p, pieces)]);
+    if (v > size) { best = p; size = v; }
+  }
+  return best;
 }
 
 /** A feature as the learner reads it: x1², sin x1. */
@@ -55,7 +85,8 @@ const fmt = (v) => formatNumber(v, { digits: 4, missing: '–' });
 /**
  * @param {HTMLElement} container
  * @param {object} handlers onAddLayer(), onRemoveLayer(), onAddNeuron(layer), onRemoveNeuron(layer),
- *   onToggleFeature(name), onHoverNode(info | null), onEditParam({ layer, to, from | 'bias', value })
+ *   onToggleFeature(name), onHoverNode(info | null), onEditParam({ layer, to, from | 'bias', value, piece })
+ *   (piece: the maxout piece the link stands for, else 0)
  */
 export function createNetworkView(container, handlers) {
   container.classList.add('network-view');
@@ -87,15 +118,26 @@ export function createNetworkView(container, handlers) {
   const zoom = () => Number(container.style.zoom) || 1;
   function hideTooltip() { tooltip.hidden = true; hovered = null; }
 
+  // A maxout link stands for k weights (one per piece): it shows the largest |w|, and says so.
+  const pieceOf = (link) => largestPiece(snapshot.params, snapshot.sizes, snapshot.pieces ?? 1, link.layer, link.to, link.from);
+  const indexOf = (link, piece = pieceOf(link)) =>
+    paramIndex(snapshot.sizes, link.layer, link.to, link.from, piece, snapshot.pieces ?? 1);
+
   function paramText(link) {
     const { params, gradient, sizes } = snapshot;
-    const k = paramIndex(sizes, link.layer, link.to, link.from);
+    const k = indexOf(link);
     const name = link.from === 'bias'
       ? `bias of ${nameOf(link.layer + 1, link.to)}`
       : `weight ${nameOf(link.layer, link.from)} → ${nameOf(link.layer + 1, link.to)}`;
-    return `<b>${name}</b><br>value ${fmt(params[k])}` +
+    const count = piecesOf(sizes, link.layer, snapshot.pieces ?? 1);
+    const piece = pieceOf(link);
+    const pieces = count > 1
+      ? `<br>maxout piece ${piece + 1} of ${count}, the largest |${link.from === 'bias' ? 'b' : 'w'}| ` +
+        `(pieces: ${Array.from({ length: count }, (_, p) => fmt(params[indexOf(link, p)])).join(', ')})`
+      : '';
+    return `<b>${name}</b>${pieces}<br>value ${fmt(params[k])}` +
       (gradient ? `<br>gradient dJ/d${link.from === 'bias' ? 'b' : 'w'} ${fmt(gradient[k])}` : '') +
-      '<br><small>click to edit</small>';
+      `<br><small>click to edit${count > 1 ? ` piece ${piece + 1}` : ''}</small>`;
   }
 
   const spokenText = (link) => paramText(link).replace(/<br>/g, ', ').replace(/<[^>]+>/g, '');
@@ -103,8 +145,9 @@ export function createNetworkView(container, handlers) {
   const nameOf = (layer, unit) => unitName(snapshot.featureNames, snapshot.sizes, layer, unit);
 
   function edit(link, x, y) {
-    const { params, sizes } = snapshot;
-    const k = paramIndex(sizes, link.layer, link.to, link.from);
+    const { params } = snapshot;
+    const piece = pieceOf(link);
+    const k = indexOf(link, piece);
     const input = document.createElement('input');
     input.type = 'number';
     input.step = 'any';
@@ -124,7 +167,7 @@ export function createNetworkView(container, handlers) {
       const value = Number(input.value);
       input.remove();
       if (commit && input.value.trim() !== '' && Number.isFinite(value)) {
-        handlers.onEditParam?.({ layer: link.layer, to: link.to, from: link.from, value });
+        handlers.onEditParam?.({ layer: link.layer, to: link.to, from: link.from, value, piece });
       }
     };
     input.addEventListener('keydown', (e) => {
@@ -349,7 +392,7 @@ export function createNetworkView(container, handlers) {
    * @param {object} s { allFeatures, featureGrid: { g, values } (every feature, allFeatures order),
    *   featureNames (chosen, in input order), sizes (layerSizes), activations (per column: 'feature'
    *   for inputs, then hidden..., output), params, gradient, grid: { g, values } (the engine's
-   *   evaluateGrid: chosen features, hidden units, outputs), discretize }
+   *   evaluateGrid: chosen features, hidden units, outputs), discretize, pieces (maxout's k, else 1) }
    */
   function update(s) {
     snapshot = s;
@@ -365,12 +408,12 @@ export function createNetworkView(container, handlers) {
       if (hovered.el === document.activeElement) hovered.el.setAttribute('aria-label', spokenText(hovered));
     }
     for (const link of links) {
-      const w = s.params[paramIndex(s.sizes, link.layer, link.to, link.from)];
+      const w = s.params[indexOf(link)];
       link.path.setAttribute('stroke', signColor(w));  // the step view's rule: zero is neutral grey
       link.path.setAttribute('stroke-width', linkWidth(w).toFixed(2));
     }
     for (const b of biases) {
-      const v = s.params[paramIndex(s.sizes, b.layer, b.to, 'bias')];
+      const v = s.params[indexOf({ layer: b.layer, to: b.to, from: 'bias' })];
       b.rect.setAttribute('fill', signColor(v));
       b.rect.setAttribute('opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
     }

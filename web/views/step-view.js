@@ -5,8 +5,8 @@
 // Colours follow the main diagram: blue for positive, orange for negative, thicker for larger.
 // Draws what step-phases.js says from the core's trace; reports clicks on units, links and biases.
 import { svgEl } from './dom.js';
-import { linkQuantity, linkValue, short, unitName, unitReveals } from '../step-phases.js';
-import { linkWidth, paramIndex } from './network.js';
+import { linkQuantity, linkValue, short, stepParamIndex, unitName, unitReveals } from '../step-phases.js';
+import { linkWidth } from './network.js';
 import { divergingRgb, rgbToCss, signColor } from './colors.js';
 
 const R = 14;            // unit radius
@@ -287,7 +287,7 @@ export function createStepView(container, handlers) {
       const q = quantityOf[link.layer];
       const v = values[i];
       const on = active(link.layer);
-      const k = moving ? paramIndex(sizes, link.layer, link.to, link.from) : -1;
+      const k = moving ? stepParamIndex(step, sizes, s.example, link.layer, link.to, link.from) : -1;
       const w = moving ? weightAt(k) : v;
       set(link.line, 'stroke', signColor(w));
       set(link.line, 'stroke-width', (moving || !relative(q) ? linkWidth(w) : relativeWidth(v, maxima[link.layer])).toFixed(2));
@@ -313,7 +313,7 @@ export function createStepView(container, handlers) {
     for (const b of biases) {
       const q = quantityOf[b.layer];
       const v = linkValue(step, sizes, q, s.example, b.layer, b.to, 'bias');
-      const k = paramIndex(sizes, b.layer, b.to, 'bias');
+      const k = stepParamIndex(step, sizes, s.example, b.layer, b.to, 'bias');
       set(b.rect, 'fill', signColor(moving ? weightAt(k) : v));
       setData(b.rect, 'quantity', q);
       setData(b.rect, 'value', v);

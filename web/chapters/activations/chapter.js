@@ -30,6 +30,14 @@ own, one per unit: it starts at 0.25 and backpropagation trains it like a weight
 <math><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><msub><mi>a</mi><mi>i</mi></msub></mrow></mfrac><mo>=</mo><mo>∑</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><msub><mi>f</mi><mi>i</mi></msub></mrow></mfrac><mo>·</mo><mo>min</mo><mo>(</mo><msub><mi>z</mi><mi>i</mi></msub><mo>,</mo><mn>0</mn><mo>)</mo></math>
 over the examples. The lab draws it at 0.25; choose it in the playground and the slopes each unit
 learns show under the network as it trains.
+Maxout goes one step further and learns the shape of the activation itself: each unit has k weight
+vectors and k biases (k = 2 to 4 here) and outputs the largest of its k linear pieces,
+<math><mi>h</mi><mo>=</mo><msub><mo>max</mo><mi>j</mi></msub><mo>(</mo><msub><mi>w</mi><mi>j</mi></msub><mo>·</mo><mi>a</mi><mo>+</mo><msub><mi>b</mi><mi>j</mi></msub><mo>)</mo></math>.
+ReLU is the special case of two pieces with one held at 0, <math><mo>max</mo><mo>(</mo><mn>0</mn><mo>,</mo><mi>z</mi><mo>)</mo></math>;
+in general a maxout unit is piecewise linear and convex in its input, passes the gradient back
+through the winning piece alone (the lowest-numbered one on a tie), and costs k times the weights.
+It has no single curve to draw in the lab: choose it in the playground with its number of pieces,
+and the step panel shows each unit's pieces and which one won.
 For a multi-class output, softmax turns a vector of scores into probabilities:
 <math><mi>softmax</mi><msub><mrow><mo>(</mo><mi>z</mi><mo>)</mo></mrow><mi>i</mi></msub><mo>=</mo><mfrac><msup><mi>e</mi><msub><mi>z</mi><mi>i</mi></msub></msup><mrow><msub><mo>∑</mo><mi>k</mi></msub><msup><mi>e</mi><msub><mi>z</mi><mi>k</mi></msub></msup></mrow></mfrac></math>.</p>
 <p>Backpropagation multiplies one slope per layer, so a deep sigmoid network passes back a gradient
