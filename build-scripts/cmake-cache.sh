@@ -11,3 +11,15 @@ reset_stale_cache() {
     rm -rf "$dir"
   fi
 }
+
+# reset_compiler DIR COMPILER removes DIR when its cache was configured with another C++ compiler
+# (build/asan was a g++ build before it moved to clang): CMake cannot switch compilers in place.
+reset_compiler() {
+  local dir="$1" cache="$1/CMakeCache.txt" recorded
+  [ -f "$cache" ] || return 0
+  recorded="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$cache")"
+  if [ "$(basename "$recorded")" != "$2" ]; then
+    echo "build: $dir was configured with $recorded; reconfiguring from scratch with $2" >&2
+    rm -rf "$dir"
+  fi
+}

@@ -505,7 +505,7 @@ ExprError parse_expression(const std::string& text, ExprGraph& out) {
 
 namespace {
 
-std::string number_text(double v) {
+std::string exact_number_text(double v) {
   char buf[40];
   for (int digits = 15; digits <= 17; ++digits) {
     std::snprintf(buf, sizeof buf, "%.*g", digits, v);
@@ -536,7 +536,7 @@ std::string print_node(const ExprGraph& g, int i, bool top) {
     return precedence(g, k, false) < least ? "(" + s + ")" : s;
   };
   switch (n.op) {
-    case ExprOp::Constant: return number_text(n.constant);
+    case ExprOp::Constant: return exact_number_text(n.constant);
     case ExprOp::Variable: return n.name;
     case ExprOp::Add: case ExprOp::Subtract: case ExprOp::Multiply: case ExprOp::Divide: {
       const int p = precedence(g, i, true);

@@ -32,7 +32,20 @@ export function useBrowser() {
   // The page of the last test that passed, cleaned and kept for the next open(): a new context
   // (a new renderer process) costs more than a second here, about as much as the page's own load.
   let spare = null;
+  // Settled once the server and browser are up: a file's own before() hook may run beside this one.
+  let started;
+  const ready = new Promise((resolve, reject) => { started = { resolve, reject }; });
+  ready.catch(() => {});
   before(async () => {
+    try {
+      await start();
+      started.resolve();
+    } catch (e) {
+      started.reject(e);
+      throw e;
+    }
+  });
+  async function start() {
     assert.ok(fs.existsSync(path.join(ROOT, 'web', 'wasm', 'backprop-core.wasm')),
       'web/wasm/backprop-core.wasm is missing: run bash build-scripts/build-wasm.sh first');
     fs.mkdirSync(RESULTS, { recursive: true });
@@ -40,12 +53,14 @@ export function useBrowser() {
     // without asking again (75 requests fewer per load, a quarter of a load's CPU here).
     server = await serve(path.join(ROOT, 'web'), 0, '127.0.0.1', { headers: { 'cache-control': 'max-age=3600' } });
     browser = await launchChromium();
-  });
+  }
   after(async () => {
     await browser?.close();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
   });
   return {
+    /** Resolves when the server and the browser are up. */
+    ready: () => ready,
     url: (hash = '') => `http://127.0.0.1:${server.address().port}/index.html${hash}`,
     /**
      * Opens the playground with `hash` and waits until it is ready: in the spare page if there is

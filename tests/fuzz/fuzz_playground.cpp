@@ -1,5 +1,5 @@
 // libFuzzer target over the Playground façade, built with AddressSanitizer and UBSan
-// (build-scripts/build-fuzz.sh): settings validation (any numbers, sizes and enum names the
+// (build-scripts/build-asan.sh, run by fuzz.sh): settings validation (any numbers, sizes and enum names the
 // bindings can produce), custom data, and the batch / trace / grid / parameter entry points with
 // counts and indices from small to beyond 32 bits. Besides memory errors and undefined behaviour
 // it checks the façade's promises: a call past a limit is refused, and a refused call changes

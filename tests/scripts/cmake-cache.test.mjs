@@ -2,7 +2,8 @@
 // removes a build folder whose CMakeCache.txt names another source folder (CMake would refuse to
 // configure there), and leaves one configured for this checkout alone. Every script that runs
 // CMake calls it on its own build folder before configuring.
-// Not here: the builds themselves (npm test runs them).
+// reset_compiler does the same for a folder configured with another compiler (build/asan moved
+// from g++ to clang). Not here: the builds themselves (npm test runs them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,10 +15,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // A build folder with a minimal cache recording `source`, and one object file.
-function buildFolder(source) {
+function buildFolder(source, compiler = '/usr/bin/c++') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-cache-'));
-  fs.writeFileSync(path.join(dir, 'CMakeCache.txt'),
-    `# This is the CMakeCache file.\nCMAKE_BUILD_TYPE:STRING=Release\nCMAKE_HOME_DIRECTORY:INTERNAL=${source}\n`);
+  fs.writeFileSync(path.join(dir, 'CMakeCache.txt'), '# This is the CMakeCache file.\nCMAKE_BUILD_TYPE:STRING=Release\n' +
+    `CMAKE_CXX_COMPILER:FILEPATH=${compiler}\nCMAKE_HOME_DIRECTORY:INTERNAL=${source}\n`);
   fs.writeFileSync(path.join(dir, 'core.o'), 'object');
   return dir;
 }
@@ -27,6 +28,8 @@ function resetStaleCache(dir) {
   return execFileSync('bash', ['-c', 'source build-scripts/cmake-cache.sh && reset_stale_cache "$1" 2>&1', '_', dir],
     { cwd: ROOT, encoding: 'utf8' });
 }
+const resetCompiler = (dir, compiler) => execFileSync('bash',
+  ['-c', 'source build-scripts/cmake-cache.sh && reset_compiler "$1" "$2" 2>&1', '_', dir, compiler], { cwd: ROOT, encoding: 'utf8' });
 
 test('a cache configured for another folder (a moved checkout) is removed, with a note', () => {
   const dir = buildFolder('/home/someone/old-place/backprop-playground');
@@ -51,6 +54,20 @@ test('a cache configured for this checkout, and a folder without a cache, are le
   } finally {
     fs.rmSync(mine, { recursive: true, force: true });
     fs.rmSync(empty, { recursive: true, force: true });
+  }
+});
+
+test('a cache configured with another compiler is removed, with a note; the same compiler is kept', () => {
+  const gcc = buildFolder(ROOT, '/usr/bin/c++');
+  const clang = buildFolder(ROOT, '/usr/bin/clang++');
+  try {
+    assert.match(resetCompiler(gcc, 'clang++'), /configured with \/usr\/bin\/c\+\+; reconfiguring from scratch with clang\+\+/);
+    assert.equal(fs.existsSync(gcc), false);
+    assert.equal(resetCompiler(clang, 'clang++'), '');
+    assert.ok(fs.existsSync(path.join(clang, 'core.o')));
+  } finally {
+    fs.rmSync(gcc, { recursive: true, force: true });
+    fs.rmSync(clang, { recursive: true, force: true });
   }
 });
 

@@ -1,7 +1,7 @@
-// Native/wasm agreement: runs build/native/parity_dump (the core built natively), then replays each
-// of its scenarios through the wasm engine from the same settings and seeds and compares the
-// initial parameters, the parameters after the same number of epochs, the test metrics, and a
-// loss-landscape slice through the final weights.
+// Native/wasm agreement: runs build/asan/parity_dump (the core built natively, by clang with its
+// sanitizers, which change no number), then replays each of its scenarios through the wasm engine
+// from the same settings and seeds and compares the initial parameters, the parameters after the
+// same number of epochs, the test metrics, and a loss-landscape slice through the final weights.
 // Not here: whether the numbers are right (the Catch2 suites check that natively).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -76,7 +76,7 @@ const SCENARIOS = {
 //  - test loss and the slice's losses: 1e-5 relative; test accuracy: exact (a count of correct points).
 const TOL = { initial: 1e-7, final: 1e-5, lossRelative: 1e-5 };
 
-const PARITY_DUMP = path.join(ROOT, 'build', 'native', 'parity_dump');
+const PARITY_DUMP = path.join(ROOT, 'build', 'asan', 'parity_dump');
 
 function maxAbsDiff(a, b) {
   assert.equal(a.length, b.length, 'parameter counts differ');
@@ -88,7 +88,7 @@ function maxAbsDiff(a, b) {
 let native;
 let module;
 before(async () => {
-  assert.ok(fs.existsSync(PARITY_DUMP), `${PARITY_DUMP} is missing: run bash build-scripts/build-native.sh first`);
+  assert.ok(fs.existsSync(PARITY_DUMP), `${PARITY_DUMP} is missing: run bash build-scripts/build-asan.sh first`);
   native = JSON.parse(execFileSync(PARITY_DUMP, { encoding: 'utf8' }));
   module = await loadModule();
 });

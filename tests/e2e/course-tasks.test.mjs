@@ -1,240 +1,15 @@
-// End-to-end: the course shell. Every chapter by its URL at 1280×800, 1024×768 and 390×844 (title,
-// widgets or the playground, no sideways scrolling, a screenshot each); every lesson link starts a
-// fresh run at each size; the chapter menu and back/forward; an embedded chapter; and every
-// "Try this" task not met at its set-up and met after acting as a learner would (buttons, fields,
-// a fixed number of epochs). One browser page for the file: routes change through the hash.
-import { test, after } from 'node:test';
+// End-to-end: every chapter's "Try this" tasks, not met at their set-up and met after acting as a
+// learner would (buttons, fields, a fixed number of epochs), with the labs' numbers read against
+// the core's. One browser page: routes change through the hash.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, frames, choose, slide, readState, stepEpochs, screenshot, clickPlane, RESULTS } from './browser.mjs';
-import { CHAPTERS, allLessons } from '../../web/course/chapters.js';
-import { lessonHash, taskHash } from '../../web/course/links.js';
+import { frames, choose, slide, readState, stepEpochs, screenshot, clickPlane, RESULTS } from './browser.mjs';
+import { useCoursePage, SIZES, T, assertNoOverflow } from './course-page.mjs';
 
-const b = useBrowser();
-const T = { timeout: 120000 };
-const SIZES = [{ width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 390, height: 844 }];
-let session;
-
-// Opened by the first test (the shared hooks start the server and browser first).
-async function ensure() { session ??= await b.open(''); }
-after(async () => {
-  await session?.context.close();
-  assert.deepEqual(session?.problems ?? [], [], 'errors on the page or requests beyond localhost');
-});
-
-/** Goes to `hash` as a link in the page would (a hashchange), and waits for the render. */
-async function go(hash) {
-  await ensure();
-  await session.page.evaluate((h) => { location.hash = h; }, hash);
-  await frames(session.page, 3);
-}
-
-const overflow = (page) => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-async function assertNoOverflow(page, what) {
-  const { scroll, inner } = await overflow(page);
-  assert.ok(scroll <= inner, `${what}: the page is ${scroll} px wide in a ${inner} px window`);
-}
-const taskStatus = (page, id) => page.$eval(`#task-${id} .task-status`, (p) => ({ met: p.dataset.met === 'true', text: p.textContent }));
-
-test('every chapter has its URL, title and content at every size, without sideways scrolling', T, async () => {
-  await ensure();
-  const { page } = session;
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    for (const [i, c] of CHAPTERS.entries()) {
-      await go(`#chapter=${c.id}`);
-      assert.equal(await page.getAttribute('body', 'data-chapter'), c.id);
-      assert.equal((await page.textContent('#chapter-title')).trim(), `${i + 1}. ${c.title}`);
-      assert.ok(await page.isVisible('#chapter .tasks'), `${c.id}: its tasks`);
-      assert.equal(await page.isVisible('#play'), c.playground, `${c.id}: the playground ${c.playground ? 'under it' : 'hidden'}`);
-      assert.equal(await page.isVisible('#step-panel'), c.id === 'backprop', `${c.id}: the step panel only with backpropagation`);
-      assert.ok(await page.$$eval('#chapter math', (m) => m.length) > 0, `${c.id}: maths typeset in MathML`);
-      await assertNoOverflow(page, `${c.id} at ${size.width}×${size.height}`);
-      await screenshot(page, `course-${i + 1}-${c.id}-${size.width}x${size.height}.png`);
-    }
-    await go('#');
-    assert.equal(await page.getAttribute('body', 'data-chapter'), 'playground');
-    assert.ok(await page.isHidden('#chapter'));
-    assert.ok(await page.isVisible('#step-panel'));
-    await assertNoOverflow(page, `the playground at ${size.width}×${size.height}`);
-  }
-  await page.setViewportSize(SIZES[0]);
-});
-
-test('the chapter menu works at 390 px, and back and forward follow the chapters', T, async () => {
-  const { page } = session;
-  await page.setViewportSize(SIZES[2]);
-  await go('#chapter=neuron');
-  await page.click('.course-menu summary');
-  const link = page.locator('.course-list a[data-chapter-link="mlp"]');
-  const box = await link.boundingBox();
-  assert.ok(box.x >= 0 && box.x + box.width <= 390 && box.height >= 24, `the menu fits and its links are large enough: ${JSON.stringify(box)}`);
-  await link.click();
-  await frames(page, 3);
-  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
-  assert.equal(await page.getAttribute('.course-list a[data-chapter-link="mlp"]', 'aria-current'), 'page');
-  await page.goBack();
-  await frames(page, 3);
-  assert.equal(await page.getAttribute('body', 'data-chapter'), 'neuron');
-  await page.goForward();
-  await frames(page, 3);
-  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
-  await assertNoOverflow(page, 'the open menu at 390 px');
-  await page.setViewportSize(SIZES[0]);
-});
-
-test('every lesson starts at epoch 0 with an empty chart and keeps its text in view, at every size', T, async () => {
-  const { page } = session;
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    for (const { chapter, lesson } of allLessons()) {
-      await stepEpochs(page, 3);  // whatever ran before, the lesson starts afresh
-      await go(lessonHash(chapter, lesson));
-      const s = await readState(page);
-      assert.equal(s.epoch, 0, `${lesson.id}: epoch 0`);
-      assert.equal(s.message, '', `${lesson.id}: no message`);
-      assert.equal(await page.getAttribute('#chart', 'data-records'), '1', `${lesson.id}: an empty chart`);
-      assert.ok(await page.isVisible('#active-lesson'), `${lesson.id}: the lesson's text is shown`);
-      await assertNoOverflow(page, `${lesson.id} at ${size.width}×${size.height}`);
-    }
-  }
-  await page.setViewportSize(SIZES[0]);
-});
-
-test('an unknown chapter says so and shows the playground', T, async () => {
-  const { page } = session;
-  await go('#chapter=nope');
-  assert.equal(await page.getAttribute('body', 'data-chapter'), 'playground');
-  assert.match((await readState(page)).message, /there is no chapter 'nope'/);
-  await page.click('#message-close');
-});
-
-test('embed=chapter shows just the chapter', T, async () => {
-  const { page } = session;
-  await go('#chapter=neuron&embed=chapter');
-  assert.ok(await page.isVisible('#chapter-title'));
-  assert.ok(await page.isHidden('.course-nav'));
-  assert.ok(await page.isHidden('#data-panel'));
-  await go('#chapter=mlp&embed=chapter,output,controls');
-  assert.ok(await page.isVisible('#chapter .shapes'));
-  assert.ok(await page.isVisible('#output-panel'));
-  assert.ok(await page.isHidden('#network-panel'));
-  await go('#');
-});
-
-test('embed=lab shows the chapter\'s labs alone, widget= just one, which works and fits a 390 px frame', T, async () => {
-  await ensure();
-  const { page } = session;
-  await go('#chapter=gradient-descent&embed=lab');
-  assert.ok(await page.isVisible('#descent-lab') && await page.isVisible('#neuron-lab'), 'both labs');
-  for (const hidden of ['#chapter-title', '.chapter-text', '#chapter > .tasks', '.course-nav', '#data-panel', '#play']) {
-    assert.ok(await page.isHidden(hidden), `${hidden} hidden`);
-  }
-  await page.setViewportSize({ width: 390, height: 844 });
-  await go('#chapter=gradient-descent&widget=neuron-lab&embed=lab');
-  assert.ok(await page.isHidden('#descent-lab'), 'only the lab widget= names');
-  assert.ok(await page.isVisible('#neuron-lab .tasks'), 'with its own tasks');
-  await page.click('#neuron-step');
-  assert.equal(await page.textContent('#neuron-ce [data-value="wrong"]'), '6');
-  assert.match(await page.textContent('#neuron-ce .neuron-sums'), /after 1 step$/);
-  await assertNoOverflow(page, 'the neuron lab alone at 390 px');
-  await screenshot(page, 'course-embed-lab-390.png');
-  await page.setViewportSize(SIZES[0]);
-  await go('#chapter=gradient-descent&widget=nope');
-  assert.match((await readState(page)).message, /chapter 'gradient-descent' has no lab 'nope'/);
-  await page.click('#message-close');
-  await go('#');
-});
-
-test('a lab\'s settings travel in its link: opened set up, kept in the URL as they change, a bad value said', T, async () => {
-  await ensure();
-  const { page } = session;
-  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
-  await go('#chapter=gradient-descent&widget=neuron-lab&neuron.start=small&neuron.rate=1&descent.surface=bowl&descent.race=1');
-  assert.equal(await page.inputValue('#neuron-start'), 'small');
-  assert.equal(await page.inputValue('#neuron-rate'), '1');
-  assert.equal(await page.inputValue('#descent-surface'), 'bowl');
-  assert.equal(await page.isChecked('#descent-race'), true);
-  assert.equal(await page.$$eval('#descent-paths polyline', (p) => p.length), 3, 'the race is on');
-  // w = (0, −0.5) at x = −2.5: z = 1.25, as the link set it up.
-  assert.equal(await page.textContent('#neuron-se tbody tr:first-child td:nth-child(3)'), '1.25');
-  await page.selectOption('#neuron-rate', '2');
-  assert.match(await hash(), /neuron\.start=small&neuron\.rate=2/);
-  assert.match(await hash(), /descent\.surface=bowl/);
-  await page.selectOption('#neuron-start', 'saturated');
-  assert.doesNotMatch(await hash(), /neuron\.start/, 'a default value leaves the link');
-  // The playground's own changes keep the labs' keys.
-  await choose(page, 'learningRate', 0.3);
-  assert.match(await hash(), /descent\.surface=bowl.*learningRate=0\.3/);
-  // Reloaded from its link, the page is as it was.
-  await page.reload();
-  await page.waitForSelector('body[data-ready="true"]');
-  assert.equal(await page.inputValue('#neuron-rate'), '2');
-  assert.equal(await page.inputValue('#descent-surface'), 'bowl');
-  // Chapter 1's two widgets: McCulloch and Pitts' unit as NOT x1 (x1 inhibitory, θ = 0), the threshold unit as NAND.
-  await go('#chapter=neuron&mp.kind1=inhibitory&mp.theta=0&unit.w1=-1&unit.w2=-1&unit.b=1.5');
-  assert.deepEqual(await page.$$eval('.mp-table:not(.mp-xor-table) tbody tr', (rows) => rows.map((r) => r.dataset.fires)), ['1', '1', '0', '0']);
-  assert.deepEqual(await page.$$eval('#neuron-unit tbody td[data-output]', (cells) => cells.map((c) => c.dataset.output)), ['1', '1', '1', '0']);
-  await page.fill('#neuron-b', '0.5');
-  assert.match(await hash(), /mp\.kind1=inhibitory&mp\.theta=0&unit\.w1=-1&unit\.w2=-1&unit\.b=0\.5/);
-  // Every part of a link not understood is said at once: two labs' values, a key no lab reads, a value between a slider's steps.
-  await go('#chapter=gradient-descent&descent.surface=x&neuron.rate=7&rule.data=xor');
-  const said = (await readState(page)).message;
-  assert.match(said, /descent\.surface 'x' is not one of/);
-  assert.match(said, /neuron\.rate '7' is not one of 0\.1, 0\.5, 1, 2/);
-  assert.match(said, /no lab in this chapter reads rule\.data/);
-  assert.doesNotMatch(await hash(), /rule\.data/, 'a key no lab reads leaves the link');
-  await page.click('#message-close');
-  await go('#chapter=neuron&mp.theta=1.5');
-  assert.match((await readState(page)).message, /mp\.theta '1\.5' is not one of the slider's steps of 1/);
-  await page.click('#message-close');
-  // A value the lab does not have is said; the rest of the link still applies.
-  await go('#chapter=perceptron&rules.data=maybe&rules.rate-adaline=0.05');
-  assert.match((await readState(page)).message, /rules\.data 'maybe' is not one of and, or, nand, xor, playground/);
-  assert.equal(await page.inputValue('#rules-data'), 'and');
-  assert.equal(await page.inputValue('#rules-rate-adaline'), '0.05');
-  await page.click('#message-close');
-  await go('#');
-});
-
-// ---- "Try this", acting as a learner ----
-
-async function openTask(chapter, id) {
-  const t = CHAPTERS.find((c) => c.id === chapter).tasks.find((x) => x.id === id);
-  await go(taskHash(chapter, t));
-  assert.ok(await page().isVisible(`#task-${id}.active`), `${id} is highlighted`);
-}
-const page = () => session.page;
-async function expectStatus(id, met, pattern) {
-  const s = await taskStatus(page(), id);
-  assert.equal(s.met, met, `${id}: ${s.text}`);
-  if (pattern) assert.match(s.text, pattern);
-}
-
-test('every task link shows its task in the window at every size; a check reads not met, then met', T, async () => {
-  const inWindow = (id) => page().$eval(`#task-${id}`, (el) => {
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-  });
-  await ensure();
-  for (const size of SIZES) {
-    await page().setViewportSize(size);
-    for (const c of CHAPTERS) {
-      for (const t of c.tasks) {
-        await go(taskHash(c.id, t));
-        assert.ok(await inWindow(t.id), `${c.id}/${t.id} at ${size.width}×${size.height}: the task box is in the window`);
-      }
-    }
-    // One check each way, with no training: NAND from the weights typed in.
-    await openTask('neuron', 'nand');
-    await expectStatus('nand', false, /NAND needs 1/);
-    for (const [k, v] of [['w1', -1], ['w2', -1], ['b', 1.5]]) await page().fill(`#neuron-${k}`, String(v));
-    await expectStatus('nand', true, /Done/);
-    assert.ok(await inWindow('nand'), `the met task at ${size.width}×${size.height} is still in the window`);
-    await go('#');  // off the task, so its link opens it afresh next time
-  }
-  await page().setViewportSize(SIZES[0]);
-});
+const course = useCoursePage();
+const { go, openTask, expectStatus } = course;
+const page = () => course.session().page;
 
 test('task: the neuron computes NAND, then OR, from the weights typed in', T, async () => {
   await openTask('neuron', 'nand');
@@ -371,7 +146,7 @@ test('task: the perceptron lab, both rules step by step on AND with the core\'s 
   await go('#chapter=neuron');
   await rate.dispatchEvent('change');
   await frames(page());
-  assert.deepEqual(session.problems, [], 'no page error from the removed lab');
+  assert.deepEqual(course.session().problems, [], 'no page error from the removed lab');
 });
 
 test('task: the descent lab, a rate that fits the line, the bowl diverging with its reason, and a race out of a local minimum', T, async () => {
@@ -419,7 +194,7 @@ test('task: the descent lab, a rate that fits the line, the bowl diverging with 
   await go('#chapter=neuron');
   await surface.dispatchEvent('change');
   await frames(page());
-  assert.deepEqual(session.problems, [], 'no page error from the removed lab');
+  assert.deepEqual(course.session().problems, [], 'no page error from the removed lab');
 });
 
 test('task: training one neuron, cross-entropy out of saturation in 8 steps, squared error in 242, the tables reading the core', T, async () => {

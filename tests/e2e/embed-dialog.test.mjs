@@ -1,0 +1,122 @@
+// End-to-end: the Share / embed dialog. The size it suggests, measured from the real content,
+// leaves no scrollbar for each combination of parts; its groups, presets, copy buttons (and the
+// fallback where the clipboard is refused), warning and live preview.
+// Not here: the iframes themselves (embed-frames.test.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useBrowser, withPage, screenshot } from './browser.mjs';
+import { T, settled, snippetFor, host, fit, inside } from './embed-page.mjs';
+
+const b = useBrowser();
+
+// Every part at least once (the compact layout, the full one, the step panel, a chapter on its route,
+// one lab alone);
+// each combination costs a page, a measurement and a preview, so no more than that.
+const MEASURED = [
+  { parts: ['output', 'controls'], hash: '' },
+  { parts: ['data', 'network', 'output', 'controls'], hash: '' },
+  { parts: ['backprop'], hash: '' },
+  { parts: ['chapter', 'output', 'controls'], hash: '#chapter=mlp' },
+  { parts: ['lab'], hash: '#chapter=gradient-descent&widget=neuron-lab' },
+];
+
+test('the size the dialog suggests, measured from the content, leaves no scrollbar for each part combination', { timeout: 300000 }, async () => {
+  const sizes = [];
+  for (const [i, { parts, hash }] of MEASURED.entries()) {
+    await withPage(b, hash, async (page) => {
+      const snippet = await snippetFor(page, parts);
+      const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(snippet).map(Number);
+      assert.equal(await page.isHidden('#embed-warning'), true, `no warning at the suggested size for ${parts}`);
+      const { frame } = await host(page, snippet, `embed-host-${i}.html`);
+      const s = await frame.evaluate(fit);
+      assert.equal(s.innerWidth, width);
+      assert.ok(s.scrollHeight <= s.clientHeight && s.scrollWidth <= s.clientWidth,
+        `embed=${parts} at ${width} x ${height}: ${s.scrollWidth} x ${s.scrollHeight} in ${s.clientWidth} x ${s.clientHeight}`);
+      if (parts.includes('output')) assert.ok(inside(s.plot, s), `the plot is in view for ${parts}`);
+      sizes.push(`${parts.join(',')}${hash}: ${width} x ${height}`);
+    }, { viewport: { width: 1480, height: 1000 } });
+  }
+  console.log(`measured sizes:\n  ${sizes.join('\n  ')}`);
+});
+
+test('the share dialog: groups, presets, copy buttons, a warning for a size too small, a live preview; Esc closes it', T, async () => {
+  await withPage(b, '#dataset=moons', async (page, { context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.focus('#share');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.getElementById('share-dialog').open), true);
+    // Groups named, about eight, holding every hideable control on the page.
+    const groups = await page.$$eval('#hide-options .hide-group legend', (els) => els.map((el) => el.textContent.trim()));
+    assert.ok(groups.length >= 6 && groups.length <= 9, groups.join(', '));
+    for (const g of ['Run', 'Data', 'Network', 'Training', 'Regularisation', 'Output']) assert.ok(groups.includes(g), g);
+    const onPage = await page.$$eval('[data-hide]', (els) => [...new Set(els.map((el) => el.dataset.hide))]);
+    const offered = await page.$$eval('#hide-options input[data-option]', (els) => els.map((el) => el.value));
+    for (const key of onPage) assert.ok(offered.includes(key), `${key} can be hidden`);
+    assert.ok(offered.length >= 45, `${offered.length} hideable controls: ${offered}`);
+    await settled(page);
+    const preview = async () => (await page.$('#embed-preview iframe')).contentFrame();
+    const shownIn = async (f, sel) => f.$eval(sel, (el) => el.getClientRects().length > 0);
+    assert.equal(await shownIn(await preview(), '[data-hide="more"]'), true, 'More settings in the preview');
+
+    // Preset "Hide advanced": the link and the code hide them, the preview does too.
+    const code0 = await page.inputValue('#embed-code');
+    await page.click('#share-presets button:text("Hide advanced")');
+    assert.equal(await page.getAttribute('#share-presets button:text("Hide advanced")', 'aria-pressed'), 'true');
+    const link = await page.inputValue('#share-url');
+    assert.match(link, /hide=[^&]*optimizer/);
+    assert.match(link, /hide=[^&]*more/);
+    assert.doesNotMatch(link, /hide=[^&]*learningRate/);
+    assert.notEqual(await page.inputValue('#embed-code'), code0);
+    await settled(page);
+    assert.equal(await shownIn(await preview(), '[data-hide="more"]'), false, 'More settings hidden in the preview');
+    assert.equal(await shownIn(await preview(), '[data-hide="logScale"]'), true);
+
+    // A whole group: Output.
+    await page.check('#hide-options input[data-group="Output"]');
+    assert.match(await page.inputValue('#embed-code'), /hide=[^&"]*logScale/);
+    assert.equal(await page.getAttribute('#share-presets button:text("Hide advanced")', 'aria-pressed'), 'false');
+    await settled(page);
+    assert.equal(await shownIn(await preview(), '[data-hide="logScale"]'), false, 'log scale hidden in the preview');
+
+    // Copy: on the clipboard, and said.
+    await page.click('#copy-code');
+    await page.waitForSelector('#copy-status:text("Copied the HTML")');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#embed-code'));
+    await page.click('#copy-link');
+    await page.waitForSelector('#copy-status:text("Copied the link")');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#share-url'));
+
+    // A size too small: warned.
+    await page.fill('#embed-height', '250');
+    await settled(page);
+    assert.equal(await page.isVisible('#embed-warning'), true);
+    assert.match(await page.textContent('#embed-warning'), /At \d+ × 250: .*(scrolls|cut off)/);
+    assert.match(await page.inputValue('#embed-code'), /height="250"/);
+    await page.click('#embed-fit');
+    await settled(page);
+    assert.equal(await page.isHidden('#embed-warning'), true, 'the measured size again: no warning');
+    await screenshot(page, 'share-dialog.png');
+
+    // Esc closes; focus returns to the button.
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.getElementById('share-dialog').open), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'share');
+  });
+});
+
+test('where the browser refuses the clipboard, copying falls back and says what happened', T, async () => {
+  await withPage(b, '', async (page) => {
+    await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });
+    await page.click('#share');
+    await page.click('#copy-link');
+    await page.waitForSelector('#copy-status:not(:empty)');
+    const status = await page.textContent('#copy-status');
+    assert.match(status, /^(Copied the link\.|Copying was refused: the link is selected, press Ctrl\+C)/);
+    const field = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { id: el.id, selected: el.selectionStart === 0 && el.selectionEnd === el.value.length && el.value.length > 0 };
+    });
+    assert.deepEqual(field, { id: 'share-url', selected: true }, 'the link field has focus with its text selected');
+  });
+});
