@@ -39,7 +39,7 @@ echo "== Catch2 under AddressSanitizer + UBSan (float) (at ${SECONDS} s)"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 logged asan build/asan/core_tests_float
 tail -n 2 build/logs/asan.log
 echo "== Node (wasm module) and Chromium (page) (at ${SECONDS} s)"
-node --test --test-concurrency=4 tests/scripts/ tests/web/ tests/wasm/ tests/e2e/
+node --test --test-concurrency=3 tests/scripts/ tests/web/ tests/wasm/ tests/e2e/
 echo "== libFuzzer over the Playground facade, 60 s (at ${SECONDS} s)"
 wait "$fuzzer"
 grep -E "^stat::number_of_executed_units|^Done" build/logs/fuzz.log || true

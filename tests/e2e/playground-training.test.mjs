@@ -102,7 +102,8 @@ test('a shared link reproduces the set-up and the numbers; hide= hides controls'
     await frames(page);
     await page.click('#share');
     // The dialog fills its link as it opens: read it once it is there, not before.
-    await page.waitForFunction(() => document.getElementById('share-url').value !== '');
+    await page.waitForSelector('#share-dialog[open]', { timeout: 10000 });
+    await page.waitForFunction(() => document.getElementById('share-url').value !== '', null, { timeout: 10000 });
     link = await page.inputValue('#share-url');
     const hash = await hashParams(page);
     assert.deepEqual(hash, {
