@@ -7,11 +7,11 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, choose, stepEpochs, readState, screenshot } from './browser.mjs';
+import { useBrowser, engineReference as reference, withPage, frames, choose, stepEpochs, readState, screenshot } from './browser.mjs';
+import { mathNumbers, holds } from './step-numbers.mjs';
 import { loadModule } from '../wasm/load-engine.mjs';
 import { activationCurve, activationProperties, chainProducts } from '../../web/engine.js';
-import { formatNumber, numberParts } from '../../web/views/format.js';
-import { num as typeset } from '../../web/views/equations.js';
+import { formatNumber } from '../../web/views/format.js';
 
 const b = useBrowser();
 const T = { timeout: 90000 };
@@ -23,32 +23,6 @@ const EPOCHS = 15;
 let module;
 before(async () => { module = await loadModule(); });
 
-/** Runs `run(engine)` on a fresh engine in the page, configured from the page's link. */
-async function reference(page, run) {
-  return page.evaluate(async (source) => {
-    const { Engine } = await import('./engine.js');
-    const { parseHash, engineSettings } = await import('./state.js');
-    const engine = new Engine(await window.createBackpropCore());
-    try {
-      engine.configure(engineSettings(parseHash(location.hash).state));
-      // eslint-disable-next-line no-new-func
-      const result = new Function('engine', `return (${source})(engine);`)(engine);
-      const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain)
-        : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
-      return plain(result);
-    } finally {
-      engine.dispose();
-    }
-  }, run.toString());
-}
-
-/** The numbers (<mn>) of the step panel's equation stage `stage`. */
-const mathNumbers = (page, stage) => page.$$eval(`#step-equation section[data-stage="${stage}"] mn`, (mns) => mns.map((e) => e.textContent));
-function holds(numbers, v, what) {
-  const { mant, exp } = numberParts(v, 4);
-  assert.ok(numbers.some((n, i) => n === mant && (exp === null || (numbers[i + 1] === '10' && numbers[i + 2] === exp))),
-    `${what}: ${typeset(v)} among ${numbers.join(' ')}`);
-}
 
 test('the playground: each new activation trains as the engine does, and the step panel shows its f and f′', T, async () => {
   await withPage(b, '#dataset=circles&noise=0.1&hidden=4,3&learningRate=0.03', async (page) => {

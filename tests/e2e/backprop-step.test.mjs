@@ -5,43 +5,18 @@
 // and point-picking paths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, withPage, frames, screenshot, readState } from './browser.mjs';
+import { useBrowser, engineReference, withPage, frames, screenshot, readState } from './browser.mjs';
+import { mathNumbers, holds } from './step-numbers.mjs';
 import { num as typeset } from '../../web/views/equations.js';
 import { paramIndex } from '../../web/views/network.js';
-import { formatNumber, numberParts } from '../../web/views/format.js';
-
-/** The numbers (<mn>) of the equation stage `stage`, in order. */
-async function mathNumbers(page, stage) {
-  return page.$$eval(`#step-equation section[data-stage="${stage}"] mn`, (mns) => mns.map((e) => e.textContent));
-}
-
-/** Asserts that `numbers` holds v exactly as typeset (a mantissa, 10 and the exponent for 1.2×10^−5). */
-function holds(numbers, v, what) {
-  const { mant: mantissa, exp: exponent } = Number.isFinite(v) ? numberParts(v, 4) : { mant: typeset(v), exp: null };
-  const found = numbers.some((n, i) => n === mantissa && (exponent === null || (numbers[i + 1] === '10' && numbers[i + 2] === exponent)));
-  assert.ok(found, `${what}: ${typeset(v)} among ${numbers.join(' ')}`);
-}
+import { formatNumber } from '../../web/views/format.js';
 
 const b = useBrowser();
 const T = { timeout: 60000 };
 
 /** Runs `run(engine)` on a fresh engine configured from the page's link: the page's step, again. */
-async function reference(page, run) {
-  return page.evaluate(async (source) => {
-    const { Engine } = await import('./engine.js');
-    const { parseHash, engineSettings } = await import('./state.js');
-    const engine = new Engine(await window.createBackpropCore());
-    try {
-      engine.configure(engineSettings(parseHash(location.hash).state));
-      // eslint-disable-next-line no-new-func
-      const result = new Function('engine', `return (${source})(engine);`)(engine);
-      const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain)
-        : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
-      return { step: plain(result), sizes: engine.layerSizes(), dataset: plain(engine.dataset()) };
-    } finally {
-      engine.dispose();
-    }
-  }, run.toString());
+function reference(page, run) {
+  return engineReference(page, `(engine) => ({ step: (${run})(engine), sizes: engine.layerSizes(), dataset: engine.dataset() })`);
 }
 
 /** What the step panel shows: phase, and every unit's and link's values (exact, from data attributes). */

@@ -270,6 +270,29 @@ export async function readState(page) {
   return page.evaluate(`(${readStateSource})()`);
 }
 
+/**
+ * Runs `run(engine)` (a function, or its source) on a fresh engine in the page, configured from the
+ * page's link, and returns its result as plain data (typed arrays as arrays): the page's numbers,
+ * computed again through the JS API. Not under a strict CSP (it compiles `run` in the page).
+ */
+export async function engineReference(page, run) {
+  return page.evaluate(async (source) => {
+    const { Engine } = await import('./engine.js');
+    const { parseHash, engineSettings } = await import('./state.js');
+    const engine = new Engine(await window.createBackpropCore());
+    try {
+      engine.configure(engineSettings(parseHash(location.hash).state));
+      // eslint-disable-next-line no-new-func
+      const result = new Function('engine', `return (${source})(engine);`)(engine);
+      const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain)
+        : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
+      return plain(result);
+    } finally {
+      engine.dispose();
+    }
+  }, String(run));
+}
+
 /** The URL hash as an object of decoded strings. */
 export async function hashParams(page) {
   const hash = await page.evaluate(() => location.hash);

@@ -7,9 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, choose, stepEpochs, readState, screenshot } from './browser.mjs';
-import { numberParts, formatNumber } from '../../web/views/format.js';
-import { num as typeset } from '../../web/views/equations.js';
+import { useBrowser, engineReference as reference, withPage, frames, choose, stepEpochs, readState, screenshot } from './browser.mjs';
+import { mathNumbers, holds } from './step-numbers.mjs';
+import { formatNumber } from '../../web/views/format.js';
 import { paramIndex } from '../../web/views/network.js';
 import { slopeIndex } from '../../web/step-phases.js';
 
@@ -17,31 +17,6 @@ const b = useBrowser();
 const T = { timeout: 120000 };
 const EPOCHS = 12;
 
-/** Runs `run(engine)` on a fresh engine in the page, configured from the page's link. */
-async function reference(page, run) {
-  return page.evaluate(async (source) => {
-    const { Engine } = await import('./engine.js');
-    const { parseHash, engineSettings } = await import('./state.js');
-    const engine = new Engine(await window.createBackpropCore());
-    try {
-      engine.configure(engineSettings(parseHash(location.hash).state));
-      // eslint-disable-next-line no-new-func
-      const result = new Function('engine', `return (${source})(engine);`)(engine);
-      const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain)
-        : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
-      return plain(result);
-    } finally {
-      engine.dispose();
-    }
-  }, run.toString());
-}
-
-const mathNumbers = (page, stage) => page.$$eval(`#step-equation section[data-stage="${stage}"] mn`, (mns) => mns.map((e) => e.textContent));
-function holds(numbers, v, what) {
-  const { mant, exp } = numberParts(v, 4);
-  assert.ok(numbers.some((n, i) => n === mant && (exp === null || (numbers[i + 1] === '10' && numbers[i + 2] === exp))),
-    `${what}: ${typeset(v)} among ${numbers.join(' ')}`);
-}
 
 /** Traces one example in the step panel, pauses it and shows phase `nth` (negative: from the end). */
 async function traceAndShow(page, nth) {
