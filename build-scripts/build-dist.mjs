@@ -1,8 +1,8 @@
 // npm run build (after build-wasm.sh): the playground as a static folder, dist/, to host anywhere.
 //   dist/index.html, style.css, share.css, app.js (web/main.js and its modules bundled into one classic script),
 //   wasm/backprop-core.{js,wasm}: relative paths only, so it works from any folder of any static server.
-//   dist/offline/index.html: ONE file with the CSS, the module with its wasm inlined (base64) and the
-//   bundle, for file:// (double-click) with no network: browsers will not fetch .wasm or ES modules there.
+//   dist/offline/index.html: ONE file with the CSS, the module's glue with its wasm inlined (base64) and
+//   the bundle, for file:// (double-click) with no network: browsers will not fetch .wasm or ES modules there.
 // Not here: building the wasm (build-wasm.sh) or serving (serve.mjs). Needs esbuild (a devDependency).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,6 @@ const WEB = path.join(ROOT, 'web');
 const DIST = path.join(ROOT, 'dist');
 const WASM_JS = path.join(WEB, 'wasm', 'backprop-core.js');
 const WASM = path.join(WEB, 'wasm', 'backprop-core.wasm');
-const INLINE = path.join(ROOT, 'build', 'wasm', 'inline', 'backprop-core-inline.js');
 
 // The two script tags of web/index.html that the build replaces (checked, so a changed page fails
 // loudly here instead of shipping a page that never starts).
@@ -30,12 +29,12 @@ const CHARSET_TAG = '<meta charset="utf-8">';
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // The offline file inlines everything, so 'self' means nothing there: its own policy, in a <meta>,
-// allows exactly its two inline scripts and its stylesheet by their SHA-256, the icon as data:,
-// and fetch() of data: URLs only (the glue fetches its own inlined wasm, a data: URL).
+// allows exactly its two inline scripts and its stylesheet by their SHA-256, and the icon as data:.
+// It fetches nothing: the module gets its wasm as bytes (wasmBinary), decoded from the page itself.
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 function offlineCsp(scripts, styles) {
   return `default-src 'none'; script-src ${scripts.map(sha256).join(' ')} 'wasm-unsafe-eval'; ` +
-    `style-src ${styles.map(sha256).join(' ')}; img-src data:; connect-src data:; base-uri 'none'; form-action 'none'`;
+    `style-src ${styles.map(sha256).join(' ')}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
 function need(file) {
@@ -47,6 +46,21 @@ function replaceOnce(text, tag, replacement, what) {
   const at = text.indexOf(tag);
   if (at < 0 || text.indexOf(tag, at + 1) >= 0) throw new Error(`web/index.html: expected exactly one ${tag} (${what})`);
   return text.slice(0, at) + replacement + text.slice(at + tag.length);
+}
+
+// The same glue as the hosted build's, with its wasm handed over as bytes: every createBackpropCore()
+// on the page (the playground's, the labs', a test's) gets wasmBinary and so never fetches the .wasm,
+// which file:// forbids. One link of the module serves both builds.
+function offlineModule(glue, wasm) {
+  const install = (base64) => {
+    const create = window.createBackpropCore;
+    let bytes = null;
+    const wasmBinary = () => (bytes ??= Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    window.createBackpropCore = (options = {}) => create({ wasmBinary: wasmBinary(), ...options });
+  };
+  return `${glue}
+;(${install})(${JSON.stringify(wasm.toString('base64'))});
+`;
 }
 
 // Text placed inside <script> or <style> must not close the element early.
@@ -65,7 +79,7 @@ async function bundle() {
 
 /** Builds the site into `out` (default dist/; tests build into their own folders). Returns the files. */
 export async function buildDist(out = DIST) {
-  [WASM_JS, WASM, INLINE].forEach(need);
+  [WASM_JS, WASM].forEach(need);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'wasm'), { recursive: true });
   fs.mkdirSync(path.join(out, 'offline'), { recursive: true });
@@ -86,7 +100,8 @@ export async function buildDist(out = DIST) {
 
   // Offline: everything inline in one file, under a policy that names each inline piece.
   const style = `\n${inlineSafe(css, 'style')}`;
-  const scripts = [inlineSafe(fs.readFileSync(INLINE, 'utf8'), 'script'), inlineSafe(app, 'script')];
+  const scripts = [inlineSafe(offlineModule(fs.readFileSync(WASM_JS, 'utf8'), fs.readFileSync(WASM)), 'script'),
+    inlineSafe(app, 'script')];
   const icon = `data:image/svg+xml,${encodeURIComponent(fs.readFileSync(path.join(WEB, 'favicon.svg'), 'utf8').trim())}`;
   // The policy first, before any inlined text could hold a tag this looks for.
   let offline = replaceOnce(html, CHARSET_TAG, `${CHARSET_TAG}\n<meta http-equiv="Content-Security-Policy" ` +
