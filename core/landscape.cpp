@@ -1,12 +1,12 @@
 #include "landscape.hpp"
 
-#include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
 
 #include "names.hpp"
 #include "rng.hpp"
 #include "text.hpp"
+#include "top_eigen.hpp"
 
 namespace bp {
 namespace {
@@ -155,14 +155,14 @@ std::string trajectory_directions(const Trajectory& trajectory, const Vector& ce
   if (!(std::sqrt(std::max(total, 0.0) / double(m)) > 1e-6 * scale))
     return "the recorded weights barely differ (no spread to find directions in): train a few epochs between "
            "records first";
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(gram);  // eigenvalues ascending
-  const double l1 = eigen.eigenvalues()[m - 1], l2 = eigen.eigenvalues()[m - 2];
+  const TopEigen eigen = top_eigenpairs(gram, 2);
+  const double l1 = eigen.values[0], l2 = eigen.values[1];
   if (!(l2 > 1e-10 * l1))
     return "the recorded weights lie on a line, so they span no plane: train on and record more, or use random "
            "directions";
   Eigen::VectorXd u1(P), u2(P);
-  const Eigen::VectorXd v1 = eigen.eigenvectors().col(m - 1) / std::sqrt(l1);
-  const Eigen::VectorXd v2 = eigen.eigenvectors().col(m - 2) / std::sqrt(l2);
+  const Eigen::VectorXd v1 = eigen.vectors.col(0) / std::sqrt(l1);
+  const Eigen::VectorXd v2 = eigen.vectors.col(1) / std::sqrt(l2);
   for (Index start = 0; start < P; start += kBlock) {
     const auto x = centred_block(start);
     u1.segment(start, x.rows()).noalias() = x * v1;  // unit norm: ||X v||² = v^T G v = λ
