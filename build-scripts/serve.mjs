@@ -18,8 +18,12 @@ export function inside(base, file) {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
-/** Serves `root`; `headers` are added to every file response (the tests send a CSP this way). */
-export function serve(root, port = 8080, host = '127.0.0.1', { headers = {} } = {}) {
+/**
+ * Serves `root`; `headers` are added to every file response (the tests send a CSP this way).
+ * `pages` (a Map of path to HTML, read at each request) answers those paths before the files: the
+ * tests' host pages for embeds, served like any page so that the browser caches what they load.
+ */
+export function serve(root, port = 8080, host = '127.0.0.1', { headers = {}, pages = new Map() } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     let pathname;
@@ -31,6 +35,10 @@ export function serve(root, port = 8080, host = '127.0.0.1', { headers = {} } = 
     }
     if (pathname.includes('\0')) {  // fs would throw on it
       res.writeHead(400).end('bad request');
+      return;
+    }
+    if (pages.has(pathname)) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], ...headers, 'cache-control': 'no-store' }).end(pages.get(pathname));
       return;
     }
     let file = path.join(base, pathname);

@@ -28,7 +28,7 @@ test('the size the dialog suggests, measured from the content, leaves no scrollb
       const snippet = await snippetFor(page, parts);
       const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(snippet).map(Number);
       assert.equal(await page.isHidden('#embed-warning'), true, `no warning at the suggested size for ${parts}`);
-      const { frame } = await host(page, snippet, `embed-host-${i}.html`);
+      const { frame } = await host(b, page, snippet, `embed-host-${i}.html`);
       const s = await frame.evaluate(fit);
       assert.equal(s.innerWidth, width);
       assert.ok(s.scrollHeight <= s.clientHeight && s.scrollWidth <= s.clientWidth,

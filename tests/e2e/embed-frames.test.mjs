@@ -25,7 +25,7 @@ for (const { parts, hash } of CASES) {
       assert.match(snippet, new RegExp(`embed=${parts.filter((p) => p !== 'controls').join(',')}`));
       assert.match(snippet, /hide=learningRate/);
 
-      const { frame, handle } = await host(page, snippet);
+      const { frame, handle } = await host(b, page, snippet);
       const s = await frame.evaluate(shown);
       for (const part of ['data', 'network', 'output', 'controls', 'backprop']) assert.equal(s[part], parts.includes(part), `${part} shown`);
       assert.equal(s.brand, false, 'no brand');
@@ -57,7 +57,7 @@ for (const { parts, hash } of CASES) {
 test('a narrow iframe (360 px) of the output stays inside its frame', T, async () => {
   await withPage(b, '', async (page) => {
     const snippet = (await snippetFor(page, ['output', 'controls'])).replace(/width="\d+"/, 'width="360"');
-    const { frame } = await host(page, snippet);
+    const { frame } = await host(b, page, snippet);
     const s = await frame.evaluate(shown);
     const wide = await frame.evaluate(() => [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('[hidden]'))
@@ -71,7 +71,7 @@ test('an iframe of embed=backprop shows only the step animation, which traces an
   await withPage(b, '#hidden=3', async (page) => {
     const snippet = await snippetFor(page, ['backprop']);
     assert.match(snippet, /embed=backprop/);
-    const { frame } = await host(page, snippet);
+    const { frame } = await host(b, page, snippet);
     const s = await frame.evaluate(shown);
     for (const part of ['data', 'network', 'output', 'controls']) assert.equal(s[part], false, `${part} hidden`);
     assert.equal(s.backprop, true);
@@ -90,7 +90,7 @@ test('a 600 x 500 iframe of the output and run buttons shows the whole plot and 
   await withPage(b, '#dataset=circles&noise=0.1', async (page) => {
     const snippet = (await snippetFor(page, ['output', 'controls']))
       .replace(/width="\d+"/, 'width="600"').replace(/height="\d+"/, 'height="500"');
-    const { frame } = await host(page, snippet);
+    const { frame } = await host(b, page, snippet);
     const s = await frame.evaluate(fit);
     assert.equal(s.innerWidth, 600);
     assert.equal(s.innerHeight, 500);

@@ -37,16 +37,11 @@ export async function snippetFor(page, parts, hide = []) {
   return page.inputValue('#embed-code');
 }
 
-// Puts `snippet` in a host page at /embed-host.html (answered by the test, same origin) and
-// returns the iframe's frame once the playground inside is ready.
-export async function host(page, snippet, name = 'embed-host.html') {
-  const origin = new URL(page.url()).origin;
-  await page.route(`${origin}/${name}`, (route) => route.fulfill({
-    contentType: 'text/html',
-    body: `<!doctype html><html lang="en"><head><title>A course page</title></head><body style="margin:20px">` +
-      `<h1>Lesson 3</h1><p>Press play.</p>${snippet}</body></html>`,
-  }));
-  await page.goto(`${origin}/${name}`);
+// Puts `snippet` in a host page at /`name` (served by b's server, same origin), opens it in `page`
+// and returns the iframe's frame once the playground inside is ready.
+export async function host(b, page, snippet, name = 'embed-host.html') {
+  await page.goto(b.hostPage(name, `<!doctype html><html lang="en"><head><title>A course page</title><link rel="icon" href="data:,"></head>` +
+    `<body style="margin:20px"><h1>Lesson 3</h1><p>Press play.</p>${snippet}</body></html>`));
   const handle = await page.waitForSelector('iframe');
   const frame = await handle.contentFrame();
   await frame.waitForSelector('body[data-ready="true"]', { timeout: 15000 });

@@ -1,5 +1,6 @@
 // build-scripts/serve.mjs: serves files under its root and nothing beside it, whatever the request's
-// spelling (../, %2f-encoded ../, a sibling folder whose name starts with the root's, NUL bytes).
+// spelling (../, %2f-encoded ../, a sibling folder whose name starts with the root's, NUL bytes); and
+// the extra pages the tests add (their embeds' host pages).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -81,4 +82,24 @@ test('inside() compares whole path segments', () => {
   assert.equal(inside('/srv/web', '/srv/webby/x'), false);
   assert.equal(inside('/srv/web', '/srv'), false);
   assert.equal(inside('/srv/web', '/etc/passwd'), false);
+});
+
+test('pages given to serve() answer their paths before the files, never cached, and can change between requests', async () => {
+  const pages = new Map([['/host.html', '<p>first</p>']]);
+  const other = await serve(path.join(dir, 'web'), 0, '127.0.0.1', { pages, headers: { 'cache-control': 'max-age=3600' } });
+  const at = (p) => new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: other.address().port, path: p }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode, body, type: res.headers['content-type'], cache: res.headers['cache-control'] }));
+    }).on('error', reject);
+  });
+  try {
+    assert.deepEqual(await at('/host.html'), { status: 200, body: '<p>first</p>', type: 'text/html; charset=utf-8', cache: 'no-store' });
+    pages.set('/host.html', '<p>second</p>');
+    assert.equal((await at('/host.html')).body, '<p>second</p>');
+    assert.equal((await at('/sub/a.txt')).body, 'inside', 'files still served');
+  } finally {
+    other.close();
+  }
 });
