@@ -24,13 +24,16 @@ void jacobi(Eigen::MatrixXd& h, Eigen::MatrixXd& y) {
   const Index n = h.rows();
   y.setIdentity(n, n);
   for (int sweep = 0; sweep < 64; ++sweep) {
-    double off = 0;
-    for (Index j = 1; j < n; ++j)
-      for (Index i = 0; i < j; ++i) off += h(i, j) * h(i, j);
-    if (!(off > 1e-32 * h.squaredNorm())) return;
+    bool rotated = false;
     for (Index p = 0; p < n - 1; ++p)
       for (Index q = p + 1; q < n; ++q) {
-        if (h(p, q) == 0) continue;
+        // An entry below rounding next to its diagonal counts as 0: rotating it would only trade it
+        // for others of the same size, sweep after sweep.
+        if (std::abs(h(p, q)) <= 1e-15 * (std::abs(h(p, p)) + std::abs(h(q, q)))) {
+          h(p, q) = h(q, p) = 0;
+          continue;
+        }
+        rotated = true;
         // The rotation that zeroes h(p, q): t = tan of its angle, the smaller root of t² + 2θt - 1 = 0.
         const double theta = (h(q, q) - h(p, p)) / (2 * h(p, q));
         const double t = (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::sqrt(theta * theta + 1));
@@ -44,6 +47,7 @@ void jacobi(Eigen::MatrixXd& h, Eigen::MatrixXd& y) {
         for (Index k = 0; k < n; ++k) rotate(h(p, k), h(q, k));  // J^T (h J)
         for (Index k = 0; k < n; ++k) rotate(y(k, p), y(k, q));
       }
+    if (!rotated) return;
   }
 }
 
