@@ -42,7 +42,18 @@ export function useCoursePage() {
     assert.equal(s.met, met, `${id}: ${s.text}`);
     if (pattern) assert.match(s.text, pattern);
   }
-  return { session: () => session, go, openTask, expectStatus };
+  /**
+   * Leaves the chapter, then fires a late "change" from `selector`'s element (a blur after the lab
+   * went): its disposed lab must ignore it, with no page error.
+   */
+  async function expectDisposedOnLeave(selector) {
+    const field = await session.page.$(selector);
+    await go('#chapter=neuron');
+    await field.dispatchEvent('change');
+    await frames(session.page);
+    assert.deepEqual(session.problems, [], `no page error from the removed lab (${selector})`);
+  }
+  return { session: () => session, go, openTask, expectStatus, expectDisposedOnLeave };
 }
 
 export const taskStatus = (page, id) => page.$eval(`#task-${id} .task-status`, (p) => ({ met: p.dataset.met === 'true', text: p.textContent }));
