@@ -30,7 +30,7 @@ wait "$native"
 wait "$asan"
 wait "$wasm"
 
-# The fuzz minute runs beside the suites below: the browser tests leave a core idle much of the time.
+# The fuzz minute runs beside the suites below, on the core the single-threaded Catch2 runs leave free.
 logged fuzz bash build-scripts/fuzz.sh 60 & fuzzer=$!
 echo "== Catch2 (native core, double) (at ${SECONDS} s)"
 logged catch2-double build/native/core_tests_double
