@@ -13,5 +13,5 @@ reset_compiler build/asan clang++
 cmake -S . -B build/asan -DBACKPROP_SANITIZE=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" >/dev/null
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(core_tests_float parity_dump fuzz_playground)
+[ ${#targets[@]} -gt 0 ] || targets=(sanitizer_programs)
 cmake --build build/asan -j"$(nproc)" --target "${targets[@]}"

@@ -25,7 +25,7 @@ const SHARE_STYLE_TAG = '<link rel="stylesheet" href="share.css">';
 const ICON_TAG = '<link rel="icon" href="favicon.svg">';
 const CHARSET_TAG = '<meta charset="utf-8">';
 
-/** The Content-Security-Policy the hosted build runs under (README, "Host it"); tested in tests/e2e/csp.test.mjs. */
+/** The Content-Security-Policy the hosted build runs under (README, "Host it"); tested in tests/e2e/csp.e2e.mjs. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // The offline file inlines everything, so 'self' means nothing there: its own policy, in a <meta>,

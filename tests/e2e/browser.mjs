@@ -1,8 +1,8 @@
 // Shared set-up for the playground's end-to-end tests: one static server and one headless
-// Chromium per test file, pages that may not reach beyond localhost, and every page error or
+// Chromium per process, pages that may not reach beyond localhost, and every page error or
 // console error collected and asserted empty at the end of each test. Plus small helpers that act
 // on the page the way a learner does (select, slider, play/pause) and read what it shows.
-// Not here: any assertion about the playground itself (the *.test.mjs files).
+// Not here: any assertion about the playground itself (the *.e2e.mjs files).
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -22,70 +22,88 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
   '--proxy-server=http://127.0.0.1:9'];
 
+// One server, one browser and one spare page per process, shared by every file the process runs
+// (tests/e2e/chromium-*.test.mjs import several): a file's first page in a new context costs about
+// 3 CPU-seconds more than a later load in the same one (a cold HTTP cache and compile caches).
+// Reference-counted by the files' before/after hooks: the last after() closes them.
+const shared = { users: 0, starting: null, server: null, browser: null, spare: null, pages: new Map() };
+
+async function acquire() {
+  shared.users += 1;
+  shared.starting ??= (async () => {
+    assert.ok(fs.existsSync(path.join(ROOT, 'web', 'wasm', 'backprop-core.wasm')),
+      'web/wasm/backprop-core.wasm is missing: run bash build-scripts/build-wasm.sh first');
+    fs.mkdirSync(RESULTS, { recursive: true });
+    // Nothing under web/ changes during a run: a reused page takes the files from its cache
+    // without asking again (75 requests fewer per load, a quarter of a load's CPU here).
+    shared.server = await serve(path.join(ROOT, 'web'), 0, '127.0.0.1',
+      { headers: { 'cache-control': 'max-age=3600' }, pages: shared.pages });
+    shared.browser = await launchChromium();
+  })();
+  await shared.starting;
+}
+
+async function relinquish() {
+  shared.users -= 1;
+  if (shared.users > 0) return;
+  const { server, browser } = shared;
+  Object.assign(shared, { starting: null, server: null, browser: null, spare: null });
+  shared.pages.clear();
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+}
+
 /**
- * Registers before/after hooks that start the server and the browser for this file.
+ * Registers before/after hooks that share this process's server and browser with the file.
  * @returns {{ open(hash?: string, options?: object): Promise<Session>, release(session, passed): Promise<void> }}
  */
 export function useBrowser() {
-  let server;
-  let browser;
-  // The page of the last test that passed, cleaned and kept for the next open(): a new context
-  // (a new renderer process) costs more than a second here, about as much as the page's own load.
-  let spare = null;
   // Settled once the server and browser are up: a file's own before() hook may run beside this one.
   let started;
   const ready = new Promise((resolve, reject) => { started = { resolve, reject }; });
-  const pages = new Map();  // extra pages the server answers (hostPage)
   ready.catch(() => {});
+  let acquired = false;
   before(async () => {
     try {
-      await start();
+      acquired = true;
+      await acquire();
       started.resolve();
     } catch (e) {
       started.reject(e);
       throw e;
     }
   });
-  async function start() {
-    assert.ok(fs.existsSync(path.join(ROOT, 'web', 'wasm', 'backprop-core.wasm')),
-      'web/wasm/backprop-core.wasm is missing: run bash build-scripts/build-wasm.sh first');
-    fs.mkdirSync(RESULTS, { recursive: true });
-    // Nothing under web/ changes during a run: a reused page takes the files from its cache
-    // without asking again (75 requests fewer per load, a quarter of a load's CPU here).
-    server = await serve(path.join(ROOT, 'web'), 0, '127.0.0.1', { headers: { 'cache-control': 'max-age=3600' }, pages });
-    browser = await launchChromium();
-  }
   after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+    if (acquired) await relinquish();
   });
   return {
     /** Resolves when the server and the browser are up. */
     ready: () => ready,
-    url: (hash = '') => `http://127.0.0.1:${server.address().port}/index.html${hash}`,
+    url: (hash = '') => `http://127.0.0.1:${shared.server.address().port}/index.html${hash}`,
     /**
      * Has the server answer /`name` with `html` (same origin as the playground) and returns its URL.
      * Not page.route(): while a route is set, Playwright turns the browser's cache off.
      */
     hostPage(name, html) {
-      pages.set(`/${name}`, html);
-      return `http://127.0.0.1:${server.address().port}/${name}`;
+      shared.pages.set(`/${name}`, html);
+      return `http://127.0.0.1:${shared.server.address().port}/${name}`;
     },
     /**
      * Opens the playground with `hash` and waits until it is ready: in the spare page if there is
-     * one, else in a new context. The first-visit tips count as seen unless `firstVisit` is true,
-     * so they never sit over a control a test clicks. `init` runs in the page before its own
-     * scripts; `touch` gives it a touchscreen. Pages with any of these three are never reused.
+     * one (the page of the last test that passed, in this file or another), else in a new context.
+     * The first-visit tips count as seen unless `firstVisit` is true, so they never sit over a
+     * control a test clicks. `init` runs in the page before its own scripts; `touch` gives it a
+     * touchscreen. Pages with any of these three are never reused.
      */
     async open(hash = '', { viewport = { width: 1280, height: 800 }, firstVisit = false, init = null, touch = false } = {}) {
       const reusable = !firstVisit && !init && !touch;
-      let session = reusable ? spare : null;
+      let session = reusable ? shared.spare : null;
       if (session) {
-        spare = null;
+        shared.spare = null;
         session.problems.length = 0;
         await session.page.setViewportSize(viewport);
       } else {
-        const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch });
+        const context = await shared.browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch });
         if (!firstVisit) {
           await context.addInitScript(([key, ids]) => localStorage.setItem(key, JSON.stringify(ids)), [TIPS_KEY, TIPS.map((t) => t.id)]);
         }
@@ -105,8 +123,8 @@ export function useBrowser() {
      * corner) and kept as the spare; any other is closed with its context.
      */
     async release(session, passed) {
-      const { page, context, problems } = session;
-      if (!passed || !session.reusable || spare || page.isClosed()) {
+      const { page, context } = session;
+      if (!passed || !session.reusable || shared.spare || page.isClosed()) {
         await context.close();
         return;
       }
@@ -115,7 +133,7 @@ export function useBrowser() {
       await page.goto('about:blank');
       await context.clearPermissions();
       await page.unrouteAll({ behavior: 'ignoreErrors' });
-      spare = session;
+      shared.spare = session;
     },
   };
 }

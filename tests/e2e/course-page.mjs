@@ -1,4 +1,4 @@
-// Shared by the course's end-to-end files (course-*.test.mjs, split so that they run side by side):
+// Shared by the course's end-to-end files (course-*.e2e.mjs):
 // one page per file, opened before its first test and checked for page errors after its last, whose
 // route changes through the hash as a link in the page would; and the checks they share (no
 // sideways scrolling, a task's status).

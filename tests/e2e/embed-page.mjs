@@ -1,4 +1,4 @@
-// Shared by the embedding tests (embed-*.test.mjs, split so that they run side by side): the
+// Shared by the embedding tests (embed-*.e2e.mjs): the
 // Share / embed dialog's snippet for chosen parts, a host page (same origin) holding it, and what a
 // frame shows (its parts, page chrome, overflow, the plot's and play's boxes).
 // Not here: any assertion (the test files).

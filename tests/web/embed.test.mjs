@@ -1,6 +1,6 @@
 // Unit tests of web/embed.js's pure parts: the iframe snippet (escaped, sized) and when the compact
 // layout applies; and the `embed` key's round trip through the URL hash. (The suggested size is
-// measured in a browser: tests/e2e/embed.test.mjs.)
+// measured in a browser: tests/e2e/embed-frames.e2e.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 

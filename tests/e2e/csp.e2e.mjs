@@ -3,7 +3,7 @@
 // in its own <meta> (its inline scripts and stylesheet allowed by hash): each starts the engine,
 // trains, and reports no policy violation. Without -sDYNAMIC_EXECUTION=0 Embind's glue calls
 // new Function, which script-src 'self' 'wasm-unsafe-eval' blocks.
-// Not here: the build's contents (dist.test.mjs).
+// Not here: the build's contents (dist.e2e.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 // End-to-end: the playground page's layout and accessible names at a laptop size (1280 x 800) and
 // a tablet held upright (800 x 1100) in headless Chromium, with screenshots of the main states in
 // test-results/ for a person to look at.
-// Not here: behaviour of the controls (the other playground-*.test.mjs files).
+// Not here: behaviour of the controls (the other playground-*.e2e.mjs files).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 

@@ -1,7 +1,7 @@
 // End-to-end: the Share / embed dialog. The size it suggests, measured from the real content,
 // leaves no scrollbar for each combination of parts; its groups, presets, copy buttons (and the
 // fallback where the clipboard is refused), warning and live preview.
-// Not here: the iframes themselves (embed-frames.test.mjs).
+// Not here: the iframes themselves (embed-frames.e2e.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 

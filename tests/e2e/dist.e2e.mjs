@@ -3,7 +3,7 @@
 // localhost; the one-file offline copy opens from file:// with the network off and every request
 // but file: and data: blocked, and learns XOR. Each file builds into its own folder under
 // test-results/, so test files running in parallel never share one.
-// Not here: the page's behaviour in detail (playground-*.test.mjs), sizes (tests/bench/budget.mjs).
+// Not here: the page's behaviour in detail (playground-*.e2e.mjs), sizes (tests/bench/budget.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
