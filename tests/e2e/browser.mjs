@@ -138,9 +138,13 @@ export function useBrowser() {
   };
 }
 
-/** Launches Debian's Chromium headless with the project's flags. */
+/**
+ * Launches Debian's Chromium headless shell (Blink and V8 without the desktop browser: a page load
+ * costs about a third less CPU than in chromium --headless) with the project's flags, or the
+ * browser at $BACKPROP_CHROMIUM (e.g. /usr/bin/chromium, to compare).
+ */
 export function launchChromium() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: process.env.BACKPROP_CHROMIUM || '/usr/bin/chromium-headless-shell', args: CHROMIUM_ARGS });
 }
 
 /** True for http(s) requests to this machine. */

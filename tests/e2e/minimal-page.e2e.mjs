@@ -1,5 +1,5 @@
 // End-to-end: the minimal page (web/minimal.html + minimal.js) served from web/ on localhost, in
-// headless Chromium (Debian's /usr/bin/chromium driven by playwright-core). Loads the wasm engine,
+// headless Chromium (Debian's headless shell driven by playwright-core). Loads the wasm engine,
 // trains XOR from the Train button and checks that the test loss falls, that nothing errors, and
 // that the page makes no request beyond localhost (it must work offline).
 // Not here: the engine's numbers (tests/wasm/).
