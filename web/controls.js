@@ -27,7 +27,7 @@ export function createControls(root, table, onChange) {
   for (const el of elements) {
     const entry = entries.get(el.dataset.key);
     if (el.tagName === 'SELECT' && el.options.length === 0) {
-      const values = el.dataset.choices ? el.dataset.choices.split(',').map(Number) : entry.values;
+      const values = el.dataset.choices ? el.dataset.choices.split(',').map((v) => (v === entry.word ? v : Number(v))) : entry.values;
       for (const v of values) el.append(new Option(valueLabel(v), String(v)));
     }
     if (el.type === 'number') {
@@ -36,6 +36,7 @@ export function createControls(root, table, onChange) {
     }
     const read = () => {
       if (el.type === 'checkbox') return el.checked;
+      if (entry.word !== undefined && el.value === entry.word) return el.value;
       if (entry.kind === 'number' || entry.kind === 'int') return el.value.trim() === '' ? NaN : Number(el.value);
       return el.value;
     };

@@ -67,7 +67,9 @@ const BASE = [
   { key: 'dropout', label: 'dropout', kind: 'number', min: 0, max: 0.95, default: 0, engine: true, perRun: true },
   // UI-only: the controller's own options.
   { key: 'stepMode', label: 'step mode', kind: 'enum', values: ['epoch', 'batch', 'example'], default: 'epoch' },
-  { key: 'speed', label: 'speed', kind: 'int', min: 1, max: 100, default: 1 },
+  // Epochs per frame; `word` is a value the int may also take: 'max', as many epochs as fit the
+  // frame's training budget (web/playground/training.js).
+  { key: 'speed', label: 'epochs per frame', kind: 'int', min: 1, max: 100, word: 'max', default: 1 },
   { key: 'showTest', label: 'show test data', kind: 'bool', default: false },
   { key: 'discretize', label: 'discretize output', kind: 'bool', default: false },
   { key: 'logScale', label: 'log-scale loss chart', kind: 'bool', default: false },
@@ -86,8 +88,8 @@ export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls'
 
 /**
  * One entry per key, in URL order: { key, label, kind, default, engine?, perRun?, values?, min?,
- * max?, minOpen?, maxOpen?, minLength?, maxLength?, check?, byDataset?, own? }. perRun: run B of a
- * comparison may set it differently (under b.key). Frozen, defaults included.
+ * max?, minOpen?, maxOpen?, word?, minLength?, maxLength?, check?, byDataset?, own? }. perRun: run
+ * B of a comparison may set it differently (under b.key). Frozen, defaults included.
  */
 export const SETTINGS = deepFreeze([
   ...BASE,
@@ -162,8 +164,11 @@ function problemWith(e, v) {
     case 'enum':
       return e.values.includes(v) ? null : `is not one of ${e.values.join(', ')}`;
     case 'number':
-    case 'int':
-      return scalarProblem(e, v);
+    case 'int': {
+      if (e.word !== undefined && v === e.word) return null;
+      const p = scalarProblem(e, v);
+      return p && e.word !== undefined ? `${p} (or '${e.word}')` : p;
+    }
     case 'bool':
       return typeof v === 'boolean' ? null : 'is not true or false';
     case 'string':
@@ -223,7 +228,9 @@ function parseText(e, text) {
       return { value: text };
     case 'number':
     case 'int':
-      return parseNumber(e, text);
+      if (e.word === undefined) return parseNumber(e, text);
+      if (text === e.word) return { value: text };
+      return NUMBER.test(text) ? parseNumber(e, text) : { problem: `is not a number (or '${e.word}')` };
     case 'bool':
       if (text === '1' || text === 'true') return { value: true };
       if (text === '0' || text === 'false') return { value: false };

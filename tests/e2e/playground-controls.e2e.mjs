@@ -143,7 +143,7 @@ test('"More settings": every input updates the URL; training keys keep the epoch
       [() => choose(page, 'l1', '0.001'), 'l1', '0.001', true],
       [() => check(page, 'earlyStopping'), 'earlyStopping', '1', true],
       [() => type(page, 'patience', 7), 'patience', '7', true],
-      [() => type(page, 'speed', 5), 'speed', '5', true],
+      [() => choose(page, 'speed', 5), 'speed', '5', true],
       [() => choose(page, 'outputActivation', 'sigmoid'), 'outputActivation', 'sigmoid', false],
       [() => choose(page, 'loss', 'bce'), 'loss', 'bce', false],
       [() => choose(page, 'init', 'he_normal'), 'init', 'he_normal', false],

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
 import {
-  useBrowser, withPage, frames, choose, slide, play, readState, hashParams, trainUntil,
+  useBrowser, withPage, frames, choose, slide, play, pause, readState, hashParams, trainUntil,
   screenshot,
 } from './browser.mjs';
 
@@ -39,6 +39,27 @@ test('XOR and circles train to a low test loss with Play and Pause', T, async ()
     const s = await readState(page);
     assert.ok(s.testLoss < 0.1, `circles test loss ${s.testLoss}`);
     assert.ok(s.testAccuracy >= 90, `circles test accuracy ${s.testAccuracy}%`);
+  });
+});
+
+test('"As fast as possible" trains many epochs per frame, and the choice travels in the link', T, async () => {
+  await withPage(b, '', async (page) => {
+    await choose(page, 'speed', 'max');
+    assert.equal((await hashParams(page)).speed, 'max');
+    assert.equal(await page.$eval('select[data-key="speed"] option:checked', (o) => o.textContent), 'As fast as possible');
+    await play(page);
+    await frames(page, 10);
+    await pause(page);
+    // The default XOR net trains an epoch in microseconds: a frame's 2 to 10 ms of training holds
+    // hundreds, where 1 epoch per frame would give about 10 here.
+    const { epoch } = await readState(page);
+    assert.ok(epoch >= 50, `${epoch} epochs in about 10 frames`);
+    await frames(page, 3);
+    assert.equal((await readState(page)).epoch, epoch, 'paused: no more epochs');
+  });
+  await withPage(b, '#speed=max', async (page) => {
+    assert.equal(await page.inputValue('select[data-key="speed"]'), 'max');
+    assert.equal((await readState(page)).message, '');
   });
 });
 

@@ -170,6 +170,10 @@ test('parseHash: every kind of value', () => {
   assert.equal(b.state.learningRate, 0.5);
   assert.equal(parseHash('biasInit=-0').state.biasInit, 0);
   assert.ok(Object.is(parseHash('biasInit=-0').state.biasInit, 0));
+  // An int with a word: epochs per frame, or 'max' (as many as fit a frame).
+  assert.equal(parseHash('speed=max').state.speed, 'max');
+  assert.equal(parseHash('speed=20').state.speed, 20);
+  assert.equal(serializeHash({ ...defaults(), speed: 'max' }), '#speed=max');
 });
 
 test('parseHash: bad values keep the default and are named with the value', () => {
@@ -198,6 +202,10 @@ test('parseHash: bad values keep the default and are named with the value', () =
     ['hide=play,nope', /^hide: 'play,nope' has 'nope', which is not one of .*; using none$/],
     ['data=2bAAAAAAAA', /^data: '2bAAAAAAAA' is not valid \(points link: version '2' is not supported.*\); using none$/],
     ['stepMode=', /^stepMode: '' is not one of epoch, batch, example; using epoch$/],
+    ['speed=fast', /^speed: 'fast' is not a number \(or 'max'\); using 1$/],
+    ['speed=MAX', /is not a number \(or 'max'\)/],
+    ['speed=0', /^speed: '0' is out of range 1\.\.100 \(or 'max'\); using 1$/],
+    ['speed=2.5', /^speed: '2\.5' is not a whole number \(or 'max'\); using 1$/],
     ['trainRatio=0.8&validationRatio=0.3', /^validationRatio: '0\.3' plus training ratio 0\.8 is more than 1; using 0$/],
     ['foo=1', /^unknown setting 'foo' ignored$/],
     ['foo', /^unknown setting 'foo' ignored$/],
@@ -305,7 +313,8 @@ function randomValue(rand, e) {
       case 'bool': s[e.key] = rand() < 0.5; break;
       case 'int': {
         const r = rand();
-        s[e.key] = r < 0.1 ? e.min : r < 0.2 ? e.max : e.min + Math.floor(rand() * (e.max - e.min + 1));
+        s[e.key] = e.word !== undefined && r < 0.05 ? e.word
+          : r < 0.1 ? e.min : r < 0.2 ? e.max : e.min + Math.floor(rand() * (e.max - e.min + 1));
         break;
       }
       case 'number': {

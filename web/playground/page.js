@@ -4,7 +4,6 @@ import { SETTINGS, defaults } from '../state.js';
 import { createHistory } from '../history.js';
 
 export const GRID = 64;             // cells per side of every heatmap (one evaluateGrid per frame)
-export const FRAME_BUDGET_MS = 10;  // training time per animation frame, so the page stays responsive
 export const ALL_FEATURES = SETTINGS.find((e) => e.key === 'features').values;
 // Generated sets only: 'custom' and 'curve' hold the learner's points.
 export const DATASETS = SETTINGS.find((e) => e.key === 'dataset').values.filter((d) => d !== 'custom' && d !== 'curve');
@@ -34,6 +33,7 @@ export const page = {
   healthWarned: false,   // this run's training-health warning was said (once per run; it stays until closed)
   healthTick: 0,         // frames played, to check training health every tenth
   dirty: true,           // something to redraw
+  renderMs: 0,           // how long the last render took ("as fast as possible" trains in the rest of a frame)
   frame: 0,              // frames rendered (the layer table refreshes every few while training)
   featureGrid: null,     // every feature over the plane (drawn once)
   plotSize: 0,           // side of the output plot, fitted to its panel

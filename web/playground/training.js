@@ -2,7 +2,8 @@
 // loop that trains in time slices (never blocking the page) and redraws what changed.
 import { EngineError } from '../engine.js';
 import { createHistory, record, shouldStop } from '../history.js';
-import { page, $, FRAME_BUDGET_MS, noPoints, NO_POINTS_MESSAGE } from './page.js';
+import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
+import { frameAllowance } from './frame-budget.js';
 import { showMessage, expireMessage } from './messages.js';
 import { render } from './render.js';
 import { formatNumber } from '../views/format.js';
@@ -131,8 +132,8 @@ export function pause() {
 export function frame(now) {
   page.stepPanel.frame(now);
   if (page.playing) {
-    const deadline = performance.now() + FRAME_BUDGET_MS;
-    for (let i = 0; i < page.state.speed && page.playing; ++i) {
+    const { epochs, deadline } = frameAllowance(page.state.speed, performance.now(), page.renderMs);
+    for (let i = 0; i < epochs && page.playing; ++i) {
       if (!trainStep('epoch')) break;
       if (performance.now() > deadline) break;  // the rest next frame: never freeze the page
     }
@@ -141,7 +142,9 @@ export function frame(now) {
     page.dirty = true;
   }
   if (page.dirty) {
+    const renderStart = performance.now();
     render();
+    page.renderMs = performance.now() - renderStart;
     page.dirty = false;
     expireMessage();
     for (const fn of page.onRender) fn();

@@ -10,6 +10,7 @@ export const VALUE_LABELS = Object.freeze({
   he_uniform: 'He uniform', he_normal: 'He normal', normal_scale: 'Normal N(0, σ²)', uniform_scale: 'Uniform U(−a, a)',
   standardise: 'Standardise (z-score)',
   none: 'None', inverse_time: 'Inverse time', exponential: 'Exponential',
+  max: 'As fast as possible',
   sgd: 'SGD', momentum: 'Momentum', adam: 'Adam',
   epoch: 'epoch', batch: 'mini-batch', example: 'example',
 });
