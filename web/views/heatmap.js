@@ -10,6 +10,15 @@ import { classRgb, divergingLut, hexToRgb, mixWithWhite, NEUTRAL, CLASS_COLORS }
 const SIGNED_LUT = divergingLut(511);
 const CLASS_LEVELS = 256;
 const [NAN_R, NAN_G, NAN_B] = hexToRgb(NEUTRAL);
+const NAN_WORD = new Uint32Array(new Uint8ClampedArray([NAN_R, NAN_G, NAN_B, 255]).buffer)[0];
+
+// The 32-bit words over RGBA bytes (a view, no copy; byteOffset and length are multiples of 4).
+const wordViews = new WeakMap();
+function words(bytes) {
+  let view = wordViews.get(bytes);
+  if (!view) wordViews.set(bytes, (view = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2)));
+  return view;
+}
 
 /**
  * Per-class tint tables: entry (k * levels + j) is class k's colour mixed with white by
@@ -56,25 +65,25 @@ function tablesFor(strength) {
  * @param {Uint8ClampedArray} [lut] RGBA table from divergingLut (index 0 ↔ t = -1)
  */
 export function fillSigned(out, values, offset, g, lo, hi, discretize, lut = SIGNED_LUT) {
-  const last = lut.length / 4 - 1;
+  // Whole pixels at a time: a 32-bit view of the RGBA bytes copies a table entry in one store
+  // (the byte order is the table's, whatever the machine's endianness).
+  const pixels = words(out);
+  const table = words(lut);
+  const last = table.length - 1;
   const n = g * g;
   const mid = (lo + hi) / 2;
   const sharp = discretize || !(hi > lo);  // a degenerate range can only say which side
   const scale = last / (hi - lo);
-  for (let i = 0, p = 0; i < n; ++i, p += 4) {
+  for (let i = 0; i < n; ++i) {
     const v = values[offset + i];
-    let idx;
     if (v !== v) {  // NaN
-      out[p] = NAN_R; out[p + 1] = NAN_G; out[p + 2] = NAN_B; out[p + 3] = 255;
-      continue;
+      pixels[i] = NAN_WORD;
     } else if (sharp) {
-      idx = v >= mid ? last : 0;
+      pixels[i] = table[v >= mid ? last : 0];
     } else {
       const x = (v - lo) * scale + 0.5;
-      idx = x <= 0 ? 0 : x >= last ? last : x | 0;
+      pixels[i] = table[x <= 0 ? 0 : x >= last ? last : x | 0];
     }
-    const q = idx * 4;
-    out[p] = lut[q]; out[p + 1] = lut[q + 1]; out[p + 2] = lut[q + 2]; out[p + 3] = 255;
   }
 }
 
@@ -131,10 +140,12 @@ function makeCanvas(g) {
 
 /**
  * A heatmap painter bound to one canvas. It fills the whole canvas (canvas.width x height device
- * pixels); size the canvas before drawing. The g x g buffers are reused while g is unchanged.
+ * pixels), or only `rect` of it (many pictures sharing one canvas, clipped to rounded corners of
+ * `radius`); size the canvas before drawing. The g x g buffers are reused while g is unchanged.
  * @param {HTMLCanvasElement} canvas
- * @param {{ strength?: number }} [options] strength 0..1 of the colours (1 = full; the output
- *   plot uses less so that the data points stand out)
+ * @param {{ strength?: number, rect?: { x: number, y: number, width: number, height: number },
+ *   radius?: number }} [options] strength 0..1 of the colours (1 = full; the output plot uses less
+ *   so that the data points stand out); rect and radius in device pixels
  * @returns {{
  *   drawSigned(values: ArrayLike<number>, offset: number, g: number,
  *              opts?: { lo?: number, hi?: number, discretize?: boolean }): void,
@@ -142,7 +153,7 @@ function makeCanvas(g) {
  *               opts?: { lo?: number, hi?: number, discretize?: boolean }): void,
  *   clear(): void }}
  */
-export function createHeatmap(canvas, { strength = 1 } = {}) {
+export function createHeatmap(canvas, { strength = 1, rect = null, radius = 0 } = {}) {
   const ctx = canvas.getContext('2d');
   const lut = tablesFor(strength);
   let size = 0;
@@ -160,16 +171,24 @@ export function createHeatmap(canvas, { strength = 1 } = {}) {
     return image.data;
   }
 
+  const area = () => rect ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
+
   function blit(discretize) {
     bufferCtx.putImageData(image, 0, 0);
+    const { x, y, width, height } = area();
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (radius > 0) {
+      ctx.beginPath();
+      ctx.roundRect(x, y, width, height, radius);
+      ctx.clip();
+    }
     // Smooth upscaling gives the soft look of a continuous function; discretized maps are
     // piecewise-constant by definition, so show the grid cells crisply.
     ctx.imageSmoothingEnabled = !discretize;
     if (!discretize) ctx.imageSmoothingQuality = 'medium';
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(buffer, 0, 0, size, size, 0, 0, canvas.width, canvas.height);
+    ctx.clearRect(x, y, width, height);
+    ctx.drawImage(buffer, 0, 0, size, size, x, y, width, height);
     ctx.restore();
   }
 
@@ -184,7 +203,8 @@ export function createHeatmap(canvas, { strength = 1 } = {}) {
       blit(discretize);
     },
     clear() {
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      const { x, y, width, height } = area();
+      ctx.clearRect(x, y, width, height);
     },
   };
 }

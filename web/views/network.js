@@ -92,12 +92,17 @@ export function createNetworkView(container, handlers) {
   container.classList.add('network-view');
   const svg = document.createElementNS(SVG, 'svg');
   svg.classList.add('links');
+  // Every node's picture in one canvas between the links and the cards: one layer for the
+  // compositor to take each frame rather than one per node (the cards above it are transparent).
+  const pictures = document.createElement('canvas');
+  pictures.className = 'pictures';
+  pictures.setAttribute('aria-hidden', 'true');
   const cards = document.createElement('div');
   cards.className = 'cards';
   const tooltip = document.createElement('div');
   tooltip.className = 'tooltip';
   tooltip.hidden = true;
-  container.append(svg, cards, tooltip);
+  container.append(svg, pictures, cards, tooltip);
 
   let shape = '';           // rebuild the DOM only when the architecture changes
   let links = [];           // { path, layer, to, from }
@@ -254,6 +259,14 @@ export function createNetworkView(container, handlers) {
     container.style.height = `${height}px`;
     svg.setAttribute('width', width);
     svg.setAttribute('height', height);
+    const dpr = window.devicePixelRatio || 1;
+    pictures.width = Math.round(width * dpr);
+    pictures.height = Math.round(height * dpr);
+    pictures.style.width = `${width}px`;
+    pictures.style.height = `${height}px`;
+    // A card's picture fills its inside (the card is CARD px with a 1 px border, corners rounded).
+    const pictureRect = (x, y) => ({ x: (x + 1) * dpr, y: (y + 1) * dpr, width: (CARD - 2) * dpr, height: (CARD - 2) * dpr });
+    const painter = (x, y) => createHeatmap(pictures, { rect: pictureRect(x, y), radius: 3 * dpr });
     links = [];
     biases = [];
     heatmaps = [];
@@ -349,21 +362,25 @@ export function createNetworkView(container, handlers) {
           card.setAttribute('aria-label', c === s.sizes.length - 1 ? `output ${r + 1}` : `hidden layer ${c} neuron ${r + 1}`);
           card.tabIndex = 0;
         }
-        const canvas = document.createElement('canvas');
-        canvas.width = canvas.height = CARD;
-        card.prepend(canvas);
         if (c === 0) {
-          // Features never change: drawn once from the preview grid of all features.
+          // Features never change: drawn once from the preview grid of all features; one not in
+          // use is faded (a quarter of its colour over white).
           const { g, values } = s.featureGrid;
           const offset = r * g * g;
           const { lo, hi } = nodeRange('feature', values, offset, g * g);
-          createHeatmap(canvas).drawSigned(values, offset, g, { lo, hi, discretize: false });
+          painter(x, y).drawSigned(values, offset, g, { lo, hi, discretize: false });
+          if (!entry.enabled) {
+            const ctx = pictures.getContext('2d');
+            const { x: px, y: py, width: pw, height: ph } = pictureRect(x, y);
+            ctx.fillStyle = 'rgba(255, 255, 255, 0.75)';
+            ctx.fillRect(px, py, pw, ph);
+          }
         }
         if (c > 0 || entry.enabled) {
           const layer = c;
           const unit = c === 0 ? s.featureNames.indexOf(entry.name) : r;
           const gridNode = node++;
-          if (c > 0) heatmaps.push({ heatmap: createHeatmap(canvas), node: gridNode, layer, unit });
+          if (c > 0) heatmaps.push({ heatmap: painter(x, y), node: gridNode, layer, unit });
           const info = () => ({ layer, unit, node: gridNode, name: nameOf(layer, unit) });
           card.addEventListener('pointerenter', () => handlers.onHoverNode?.(info()));
           card.addEventListener('focus', () => handlers.onHoverNode?.(info()));
@@ -407,15 +424,18 @@ export function createNetworkView(container, handlers) {
       tooltip.innerHTML = paramText(hovered);
       if (hovered.el === document.activeElement) hovered.el.setAttribute('aria-label', spokenText(hovered));
     }
+    // Attributes are written only when what they show changes (a tenth of a pixel, a hundredth of
+    // opacity, the sign): while training most links change by less each frame, and every write
+    // costs a style recalculation.
     for (const link of links) {
       const w = s.params[indexOf(link)];
-      link.path.setAttribute('stroke', signColor(w));  // the step view's rule: zero is neutral grey
-      link.path.setAttribute('stroke-width', linkWidth(w).toFixed(2));
+      setIfChanged(link, 'stroke', signColor(w));  // the step view's rule: zero is neutral grey
+      setIfChanged(link, 'stroke-width', linkWidth(w).toFixed(1));
     }
     for (const b of biases) {
       const v = s.params[indexOf({ layer: b.layer, to: b.to, from: 'bias' })];
-      b.rect.setAttribute('fill', signColor(v));
-      b.rect.setAttribute('opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
+      setIfChanged(b, 'fill', signColor(v));
+      setIfChanged(b, 'opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
     }
     if (s.grid) {
       const { g, values } = s.grid;
@@ -432,4 +452,12 @@ export function createNetworkView(container, handlers) {
   }
 
   return { update };
+}
+
+// Sets attribute `name` of item.path (a link) or item.rect (a bias) to `value` unless it holds it.
+function setIfChanged(item, name, value) {
+  const shown = (item.shown ??= {});
+  if (shown[name] === value) return;
+  shown[name] = value;
+  (item.path ?? item.rect).setAttribute(name, value);
 }
