@@ -1,23 +1,31 @@
-// Training and grid-evaluation throughput of the core. The same source is built natively and to
-// wasm (run under Node), so the two builds are compared on identical work. Prints one line per
-// figure: "name value unit". Figures, not pass/fail: timing belongs here, never in unit tests.
+// Training and grid-evaluation throughput of the core, one figure per run. The same source is built
+// natively and to wasm (run under Node), so the two builds are compared on identical work.
+//   backprop_bench FIGURE WARMUP_SECONDS SECONDS
+// warms up (V8 runs the first thousand-odd epochs on its baseline compiler), then times the figure
+// and prints "value unit flops" on one line: epochs/s or ms/call, and the floating-point operations
+// one epoch or call does (the multiply-adds of the weight layers, two flops each).
+// Figures, not pass/fail: timing belongs here, never in unit tests. tests/bench/compare.mjs runs
+// the figures interleaved, native and wasm, and prints medians and ratios.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "playground.hpp"
 
 namespace {
 using Clock = std::chrono::steady_clock;
+using namespace bp;
 
 double seconds_since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-// Runs `work` in growing rounds until at least `min_seconds` have passed; returns calls per second.
+// Runs `work(n)` in growing rounds until a round lasts at least `min_seconds`; returns calls per
+// second of that round.
 template <class F>
 double rate(F work, double min_seconds) {
-  work(1);  // warm-up
   long calls = 1;
   for (;;) {
     const auto t0 = Clock::now();
@@ -34,49 +42,94 @@ void fail_if(const std::string& error) {
     std::exit(1);
   }
 }
+
+const std::vector<Feature> kAllFeatures{Feature::X1, Feature::X2, Feature::X1Squared, Feature::X2Squared,
+                                        Feature::X1X2, Feature::SinX1, Feature::SinX2};
+
+// (a) circles, 500 points, 50% train, x1 x2, [4, 2] tanh, batch 10, lr 0.03: the page's default net.
+Settings circles_small() {
+  Settings s;
+  s.data.kind = DatasetKind::Circles;
+  s.data.points = 500;
+  s.train_ratio = Scalar(0.5);
+  s.hidden = {4, 2};
+  s.train.batch_size = 10;
+  s.train.learning_rate = Scalar(0.03);
+  return s;
+}
+
+// (b) spiral, 500 points, all 7 features, 6 hidden layers of 8 ReLU, batch 10.
+Settings spiral_deep() {
+  Settings s;
+  s.data.kind = DatasetKind::Spiral;
+  s.data.points = 500;
+  s.train_ratio = Scalar(0.5);
+  s.features = kAllFeatures;
+  s.hidden = std::vector<int>(6, 8);
+  s.hidden_activation = Activation::Relu;
+  s.init = Init::HeUniform;
+  s.train.batch_size = 10;
+  s.train.learning_rate = Scalar(0.01);
+  return s;
+}
+
+// (d) circles, x1 x2, [64, 64] tanh, batch 10: wide layers.
+Settings circles_wide() {
+  Settings s = circles_small();
+  s.hidden = {64, 64};
+  s.train.learning_rate = Scalar(0.01);
+  return s;
+}
+
+// Multiply-adds of one example's pass through the weight layers.
+double macs_per_example(const Settings& s) {
+  double macs = 0;
+  int fan_in = int(s.features.size());
+  std::vector<int> widths = s.hidden;
+  widths.push_back(1);
+  for (int w : widths) {
+    macs += double(fan_in) * w;
+    fan_in = w;
+  }
+  return macs;
+}
+
+// One training epoch: per training example, the forward pass, the deltas back through every layer
+// but the first, and the weight gradients: about three passes of multiply-adds, two flops each.
+double flops_per_epoch(const Settings& s, const Playground& p) {
+  return 6.0 * macs_per_example(s) * double(p.split().train.size());
+}
 }  // namespace
 
 int main(int argc, char** argv) {
-  const double min_seconds = argc > 1 ? std::atof(argv[1]) : 1.0;
-  using namespace bp;
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: backprop_bench a|b|c|d WARMUP_SECONDS SECONDS\n");
+    return 2;
+  }
+  const std::string figure = argv[1];
+  const double warmup = std::atof(argv[2]), seconds = std::atof(argv[3]);
 
-  // (a) circles, 500 points, 50% train, x1 x2, [4, 2] tanh, batch 10, lr 0.03
-  Playground a;
-  Settings sa;
-  sa.data.kind = DatasetKind::Circles;
-  sa.data.points = 500;
-  sa.train_ratio = 0.5;
-  sa.hidden = {4, 2};
-  sa.train.batch_size = 10;
-  sa.train.learning_rate = Scalar(0.03);
-  fail_if(a.configure(sa));
-  const double epochs_a = rate([&](long n) { fail_if(a.train_epochs(int(n))); }, min_seconds);
-  std::printf("a_circles_4x2_tanh_epochs_per_s %.0f\n", epochs_a);
-
-  // (b) spiral, all 7 features, 6 hidden layers x 8 ReLU, batch 10
-  Playground b;
-  Settings sb;
-  sb.data.kind = DatasetKind::Spiral;
-  sb.data.points = 500;
-  sb.train_ratio = 0.5;
-  sb.features = {Feature::X1, Feature::X2, Feature::X1Squared, Feature::X2Squared,
-                 Feature::X1X2, Feature::SinX1, Feature::SinX2};
-  sb.hidden = std::vector<int>(6, 8);
-  sb.hidden_activation = Activation::Relu;
-  sb.init = Init::HeUniform;
-  sb.train.batch_size = 10;
-  sb.train.learning_rate = Scalar(0.01);
-  fail_if(b.configure(sb));
-  const double epochs_b = rate([&](long n) { fail_if(b.train_epochs(int(n))); }, min_seconds);
-  std::printf("b_spiral_6x8_relu_epochs_per_s %.0f\n", epochs_b);
-
-  // (c) every node of net (b) on a 100 x 100 grid
-  std::vector<Scalar> grid(std::size_t(b.grid_size(100)));
-  const double grids = rate(
-      [&](long n) {
-        for (long i = 0; i < n; ++i) fail_if(b.evaluate_grid(100, -kDomain, kDomain, grid.data()));
-      },
-      min_seconds);
-  std::printf("c_grid_100x100_ms_per_call %.4f\n", 1000.0 / grids);
+  Playground p;
+  if (figure == "c") {
+    // Every node of net (b) on a 100 x 100 grid: one forward pass per cell, two flops a multiply-add.
+    const Settings s = spiral_deep();
+    fail_if(p.configure(s));
+    std::vector<Scalar> grid(std::size_t(p.grid_size(100)));
+    auto work = [&](long n) {
+      for (long i = 0; i < n; ++i) fail_if(p.evaluate_grid(100, -kDomain, kDomain, grid.data()));
+    };
+    rate(work, warmup);
+    std::printf("%.4f ms/call %.0f\n", 1000.0 / rate(work, seconds), 2.0 * macs_per_example(s) * 100 * 100);
+    return 0;
+  }
+  const Settings s = figure == "a" ? circles_small() : figure == "b" ? spiral_deep() : figure == "d" ? circles_wide() : Settings{};
+  if (figure != "a" && figure != "b" && figure != "d") {
+    std::fprintf(stderr, "unknown figure '%s'\n", figure.c_str());
+    return 2;
+  }
+  fail_if(p.configure(s));
+  auto work = [&](long n) { fail_if(p.train_epochs(n)); };
+  rate(work, warmup);
+  std::printf("%.1f epochs/s %.0f\n", rate(work, seconds), flops_per_epoch(s, p));
   return 0;
 }

@@ -1,5 +1,9 @@
-// Runs the same benchmark program natively and as wasm under Node, then the grid evaluation once
-// more through the page's JS API, and prints the figures with wasm/native ratios from this one run.
+// Runs the benchmark program (tests/bench/bench.cpp) natively and as wasm under Node, figure by
+// figure, interleaved (native then wasm, then wasm then native, ...) so that both see the same
+// machine, each run warmed up and then timed for a few seconds; prints each figure's median and
+// min–max over the repetitions, the wasm/native ratio of the medians, the arithmetic rate against
+// the single-core SIMD ceiling, and the issue's targets. Then the grid once more through the page's
+// JS API. Usage: node tests/bench/compare.mjs [repetitions=3] [seconds=3]
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -8,17 +12,75 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../web/engine.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const seconds = process.argv[2] || '1';
+const repetitions = Number(process.argv[2] || 3);
+const seconds = Number(process.argv[3] || 3);
+const WARMUP_SECONDS = 1;  // V8 tiers the wasm up within the first thousand-odd epochs
 
-function parse(output) {
-  return Object.fromEntries(output.trim().split('\n').map((line) => {
-    const [name, value] = line.trim().split(/\s+/);
-    return [name, Number(value)];
-  }));
+const FIGURES = [
+  { id: 'a', label: '(a) circles 2-[4,2]-1 tanh', target: { wasm: 100000 } },
+  { id: 'b', label: '(b) spiral 7-[8x6]-1 ReLU', target: { ceiling: 0.5 } },
+  { id: 'd', label: '(d) circles 2-[64,64]-1 tanh' },
+  { id: 'c', label: '(c) 100x100 grid of (b), every node', target: { wasmMs: 1 } },
+];
+const RATIO_TARGET = 0.8;  // wasm at least 80% of native on every figure
+
+const builds = {
+  native: [path.join(root, 'build/native/backprop_bench')],
+  wasm: [process.execPath, '--no-experimental-fetch', path.join(root, 'build/wasm/backprop_bench.js')],
+};
+function run(build, figure) {
+  const [exe, ...args] = builds[build];
+  const [value, unit, flops] = execFileSync(exe, [...args, figure, String(WARMUP_SECONDS), String(seconds)],
+    { encoding: 'utf8' }).trim().split(/\s+/);
+  return { value: Number(value), unit, flops: Number(flops) };
 }
 
-const native = parse(execFileSync(path.join(root, 'build/native/backprop_bench'), [seconds], { encoding: 'utf8' }));
-const wasm = parse(execFileSync(process.execPath, ['--no-experimental-fetch', path.join(root, 'build/wasm/backprop_bench.js'), seconds], { encoding: 'utf8' }));
+// The ceiling both builds share: 128-bit SIMD (4 float lanes), one multiply and one add issued per
+// cycle, no FMA (native is built for generic x86-64, i.e. SSE2; wasm SIMD is 128-bit without FMA).
+const FLOPS_PER_CYCLE = 8;
+function clockGHz() {
+  const mhz = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^cpu MHz\s*:\s*([\d.]+)/gm) ?? [];
+  const values = mhz.map((line) => Number(line.split(':')[1]));
+  return values.length ? Math.max(...values) / 1000 : NaN;
+}
+const ceiling = clockGHz() * FLOPS_PER_CYCLE;  // GFLOP/s, one core
+
+const median = (xs) => { const s = [...xs].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const results = Object.fromEntries(FIGURES.map((f) => [f.id, { native: [], wasm: [] }]));
+for (let rep = 0; rep < repetitions; ++rep) {
+  const order = rep % 2 === 0 ? ['native', 'wasm'] : ['wasm', 'native'];
+  for (const f of FIGURES) for (const build of order) results[f.id][build].push(run(build, f.id));
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const fmt = (v, unit) => (unit === 'ms/call' ? v.toFixed(3) : String(Math.round(v)));
+const spread = (runs, unit) => `${fmt(median(runs.map((r) => r.value)), unit)} (${fmt(Math.min(...runs.map((r) => r.value)), unit)}–${fmt(Math.max(...runs.map((r) => r.value)), unit)})`;
+// GFLOP/s of a run: flops per epoch x epochs/s, or flops per call / (ms per call).
+const gflops = (r) => (r.unit === 'ms/call' ? r.flops / (r.value * 1e6) : (r.flops * r.value) / 1e9);
+
+console.log(`${repetitions} repetitions of ${seconds} s per figure and build, interleaved, after ${WARMUP_SECONDS} s of warm-up each; median (min–max)`);
+console.log(`ceiling: ${ceiling.toFixed(1)} GFLOP/s = ${clockGHz().toFixed(2)} GHz x ${FLOPS_PER_CYCLE} flops/cycle (one core, 128-bit SIMD, a multiply and an add per cycle, no FMA)`);
+console.log(pad('figure', 32) + pad('unit', 10) + pad('native', 24) + pad('wasm', 24) + pad('wasm/native', 13) + pad('GFLOP/s n / w', 16) + 'of ceiling n / w');
+const targets = [];
+for (const f of FIGURES) {
+  const { native, wasm } = results[f.id];
+  const unit = native[0].unit;
+  const nMed = median(native.map((r) => r.value));
+  const wMed = median(wasm.map((r) => r.value));
+  const ratio = unit === 'ms/call' ? nMed / wMed : wMed / nMed;
+  const nG = median(native.map(gflops));
+  const wG = median(wasm.map(gflops));
+  console.log(pad(f.label, 32) + pad(unit, 10) + pad(spread(native, unit), 24) + pad(spread(wasm, unit), 24) +
+    pad(`${(100 * ratio).toFixed(0)}%`, 13) + pad(`${nG.toFixed(2)} / ${wG.toFixed(2)}`, 16) +
+    `${(100 * nG / ceiling).toFixed(0)}% / ${(100 * wG / ceiling).toFixed(0)}%`);
+  targets.push([`${f.label}: wasm >= ${100 * RATIO_TARGET}% of native`, ratio >= RATIO_TARGET, `${(100 * ratio).toFixed(0)}%`]);
+  if (f.target?.wasm) targets.push([`${f.label}: wasm >= ${f.target.wasm} epochs/s`, wMed >= f.target.wasm, `${Math.round(wMed)}`]);
+  if (f.target?.ceiling) {
+    targets.push([`${f.label}: >= ${100 * f.target.ceiling}% of the ceiling, native`, nG / ceiling >= f.target.ceiling, `${(100 * nG / ceiling).toFixed(0)}%`]);
+    targets.push([`${f.label}: >= ${100 * f.target.ceiling}% of the ceiling, wasm`, wG / ceiling >= f.target.ceiling, `${(100 * wG / ceiling).toFixed(0)}%`]);
+  }
+  if (f.target?.wasmMs) targets.push([`${f.label}: wasm under ${f.target.wasmMs} ms`, wMed < f.target.wasmMs, `${wMed.toFixed(3)} ms`]);
+}
 
 // (c) again, as the page calls it: through Embind and engine.js, result left in wasm memory.
 const require = createRequire(import.meta.url);
@@ -29,26 +91,20 @@ engine.configure({
   features: ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin_x1', 'sin_x2'],
   hidden: [8, 8, 8, 8, 8, 8], activation: 'relu', init: 'he_uniform', batchSize: 10, learningRate: 0.01,
 });
-for (let i = 0; i < 20; ++i) engine.evaluateGrid(100, -6, 6, { copy: false });
-let calls = 0;
-const t0 = performance.now();
-while (performance.now() - t0 < Number(seconds) * 1000) {
-  engine.evaluateGrid(100, -6, 6, { copy: false });
-  ++calls;
-}
-const apiGridMs = (performance.now() - t0) / calls;
+const timeGrid = (budgetSeconds) => {
+  let calls = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < budgetSeconds * 1000) {
+    engine.evaluateGrid(100, -6, 6, { copy: false });
+    ++calls;
+  }
+  return (performance.now() - t0) / calls;
+};
+timeGrid(WARMUP_SECONDS);
+const api = Array.from({ length: repetitions }, () => timeGrid(Math.min(seconds, 1)));
 engine.dispose();
+console.log(pad('(c) via engine.evaluateGrid (JS API)', 32) + pad('ms/call', 10) + pad('-', 24) +
+  `${median(api).toFixed(3)} (${Math.min(...api).toFixed(3)}–${Math.max(...api).toFixed(3)})`);
 
-const rows = [
-  ['(a) circles [4,2] tanh, epochs/s', 'a_circles_4x2_tanh_epochs_per_s', true],
-  ['(b) spiral 7 features 6x8 ReLU, epochs/s', 'b_spiral_6x8_relu_epochs_per_s', true],
-  ['(c) 100x100 grid, every node, ms/call', 'c_grid_100x100_ms_per_call', false],
-];
-const pad = (s, n) => String(s).padEnd(n);
-console.log(pad('figure', 44) + pad('native', 12) + pad('wasm', 12) + 'wasm/native speed');
-for (const [label, key, higherIsBetter] of rows) {
-  const ratio = higherIsBetter ? wasm[key] / native[key] : native[key] / wasm[key];
-  const fmt = (v) => (higherIsBetter ? Math.round(v) : v.toFixed(3));
-  console.log(pad(label, 44) + pad(fmt(native[key]), 12) + pad(fmt(wasm[key]), 12) + `${(100 * ratio).toFixed(0)}%`);
-}
-console.log(pad('(c) via engine.evaluateGrid (JS API), ms/call', 44) + pad('-', 12) + pad(apiGridMs.toFixed(3), 12));
+console.log('\ntargets (issue: the engine close to the limit)');
+for (const [what, met, value] of targets) console.log(`  ${met ? 'met    ' : 'not met'}  ${pad(what, 62)} ${value}`);
