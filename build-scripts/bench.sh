@@ -10,6 +10,6 @@ bash build-scripts/build-native.sh backprop_bench >/dev/null
 bash build-scripts/build-wasm.sh >/dev/null
 node tests/bench/compare.mjs "${1:-3}" "${2:-3}"
 echo
-node tests/bench/frames.mjs "${3:-5}"
+node tests/bench/frames.mjs "${3:-4}"
 echo
 node tests/bench/budget.mjs
