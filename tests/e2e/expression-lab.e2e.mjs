@@ -136,9 +136,11 @@ test('the step player: reverse mode finalises each gradient once and reuses it; 
     assert.match(await step(), /^Step 5 of 15\. Pass 1 of 3 \(∂\/∂x\): ∂f\/∂x = −4 × 1 \+ 3 × 0 = −4 .*every input needs its own pass over the whole graph \(3 here\)/);
     const s = await shown(page);
     assert.deepEqual([s.nodes.x.tangent, s.nodes.y.tangent, s.nodes.q.tangent, s.nodes.z.tangent, s.nodes.f.tangent], [1, 0, 1, 0, -4]);
-    // Play runs to the end on its own, then stops.
+    // Play runs to the end on its own, then stops (from step 12, so that it plays three steps).
     await page.click('#expr-first');
     assert.equal(await page.getAttribute('#expr-step', 'data-step'), '1');
+    for (let i = 0; i < 11; ++i) await page.click('#expr-next');
+    assert.equal(await page.getAttribute('#expr-step', 'data-step'), '12');
     await page.click('#expr-play');
     await page.waitForFunction(() => document.querySelector('#expr-step').dataset.step === '15', null, { timeout: 30000 });
     await page.waitForFunction(() => document.querySelector('#expr-play').textContent === 'Play');
