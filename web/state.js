@@ -68,7 +68,7 @@ const BASE = [
   // UI-only: the controller's own options.
   { key: 'stepMode', label: 'step mode', kind: 'enum', values: ['epoch', 'batch', 'example'], default: 'epoch' },
   // Epochs per frame; `word` is a value the int may also take: 'max', as many epochs as fit the
-  // frame's training budget (web/playground/training.js).
+  // frame's training budget (web/playground/frame-budget.js).
   { key: 'speed', label: 'epochs per frame', kind: 'int', min: 1, max: 100, word: 'max', default: 1 },
   { key: 'showTest', label: 'show test data', kind: 'bool', default: false },
   { key: 'discretize', label: 'discretize output', kind: 'bool', default: false },
