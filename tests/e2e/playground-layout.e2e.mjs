@@ -286,8 +286,10 @@ test('1024×768: data, network and output side by side; play and the whole outpu
     const tops = await Promise.all(['#data-panel', '#network-panel', '#output-panel'].map((s) => rect(page, s)));
     assert.ok(tops.every((r) => Math.abs(r.top - tops[0].top) < 1), `one row of three panels: ${tops.map((r) => r.top)}`);
     assert.ok(tops[0].right <= tops[1].left && tops[1].right <= tops[2].left, 'data, network, output from left to right');
-    const layout = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-    assert.ok(layout, 'no horizontal scrolling');
+    const layout = await page.evaluate(overflowing);
+    assert.ok(layout.scrollWidth <= layout.innerWidth, 'no horizontal scrolling');
+    // Nothing spills past its panel in the narrower columns (the input-scaling select once did).
+    assert.deepEqual(layout.out, [], 'elements beyond the viewport or their panel');
     await screenshot(page, 'playground-1024x768.png');
   }, { viewport: { width: 1024, height: 768 } });
 });
