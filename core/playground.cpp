@@ -125,6 +125,7 @@ std::string Playground::set_custom_data(const Dataset& data) {
 }
 
 std::string Playground::rebuild(const Settings& s, const Dataset& data) {
+  grid_features_ = GridFeatures();  // new features or scaling: the grid's are computed afresh
   if (&data != &data_) data_ = data;
   settings_ = s;
   // The split follows the data seed, so new initial weights never reshuffle train and test.
@@ -342,18 +343,22 @@ std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Sc
   const int g = static_cast<int>(g64);
   using RowMap = Eigen::Map<RowMajorMatrix>;
   const Index P = Index(g) * g;  // at most kMaxGridValues, so within Index even in wasm
-  const Scalar cell = (hi - lo) / Scalar(g);
-  Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, P);
-  for (int iy = 0; iy < g; ++iy)
-    for (int ix = 0; ix < g; ++ix) {
-      xy(0, Index(iy) * g + ix) = lo + (Scalar(ix) + Scalar(0.5)) * cell;
-      xy(1, Index(iy) * g + ix) = hi - (Scalar(iy) + Scalar(0.5)) * cell;
-    }
+  GridFeatures& cached = grid_features_;
+  if (cached.g != g64 || cached.lo != lo || cached.hi != hi) {
+    const Scalar cell = (hi - lo) / Scalar(g);
+    Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, P);
+    for (int iy = 0; iy < g; ++iy)
+      for (int ix = 0; ix < g; ++ix) {
+        xy(0, Index(iy) * g + ix) = lo + (Scalar(ix) + Scalar(0.5)) * cell;
+        xy(1, Index(iy) * g + ix) = hi - (Scalar(iy) + Scalar(0.5)) * cell;
+      }
+    cached.values = compute_features(settings_.features, xy);
+    if (settings_.input_scaling != InputScaling::None) apply_scaling(scaling_, cached.values);  // the training split's numbers
+    cached.g = g64, cached.lo = lo, cached.hi = hi;
+  }
   // Each node's values are one contiguous row, so the layers are row-major maps into `out`.
   Scalar* cursor = out;
-  RowMap features(cursor, net_.size(0), P);
-  features = compute_features(settings_.features, xy);
-  if (settings_.input_scaling != InputScaling::None) apply_scaling(scaling_, features);  // the training split's numbers
+  RowMap(cursor, net_.size(0), P) = cached.values;
   for (int l = 0; l < net_.layer_count(); ++l) {
     Eigen::Map<const RowMajorMatrix> prev(cursor, net_.size(l), P);
     cursor += Index(net_.size(l)) * P;

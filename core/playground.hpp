@@ -180,6 +180,14 @@ class Playground {
   Network net_;
   Trainer trainer_;
   Workspace eval_ws_;
+  // The input features (scaled) over the grid evaluate_grid last drew: the same every call, and
+  // sin/cos over every cell are a tenth of the call, so they are kept until the grid changes or
+  // rebuild() (new data, features or scaling) clears them.
+  struct GridFeatures {
+    std::int64_t g = 0;
+    Scalar lo = 0, hi = 0;
+    RowMajorMatrix values;
+  } grid_features_;
   Trajectory trajectory_;
   bool diverged_ = false;
 };

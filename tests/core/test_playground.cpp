@@ -481,6 +481,47 @@ TEST_CASE("the grid holds every node at every cell centre", "[playground][grid]"
   CHECK(double(t.output(0)) == Approx(node(pg.node_count() - 1, 0, 2)).margin(kFloat ? 1e-5 : 1e-12));
 }
 
+// evaluate_grid keeps the grid's input features between calls: what it returns must be what a
+// fresh Playground computes, after every change that moves the features (another grid, other
+// features, standardisation, new data) and after weight-keeping changes that do not.
+TEST_CASE("the grid's kept input features follow the grid, the features, the scaling and the data", "[playground][grid]") {
+  Playground pg;
+  Settings s = pg.settings();
+  s.data.kind = DatasetKind::Gaussians;
+  s.hidden = {3};
+  REQUIRE(pg.configure(s).empty());
+  auto grid_of = [](Playground& p, std::int64_t g, Scalar lo, Scalar hi) {
+    std::vector<Scalar> out(std::size_t(p.grid_size(g)));
+    REQUIRE(p.evaluate_grid(g, lo, hi, out.data()).empty());
+    return out;
+  };
+  // A fresh Playground with pg's settings and weights: no kept features.
+  auto fresh_grid = [&](std::int64_t g, Scalar lo, Scalar hi) {
+    Playground q;
+    REQUIRE(q.configure(pg.settings()).empty());
+    REQUIRE(q.set_params(pg.network().params().data(), pg.network().parameter_count()).empty());
+    return grid_of(q, g, lo, hi);
+  };
+  const auto first = grid_of(pg, 8, -6, 6);
+  CHECK(first == fresh_grid(8, -6, 6));
+  CHECK(grid_of(pg, 8, -6, 6) == first);        // the same call twice
+  CHECK(grid_of(pg, 5, -6, 6) == fresh_grid(5, -6, 6));   // another grid size
+  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));   // other bounds
+  s.features = {Feature::X1Squared, Feature::X2Squared, Feature::SinX1};
+  REQUIRE(pg.configure(s).empty());
+  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));   // other features, same grid
+  s.input_scaling = InputScaling::Standardise;
+  REQUIRE(pg.configure(s).empty());
+  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));   // standardised with the training split's numbers
+  s.data.seed = 7;
+  REQUIRE(pg.configure(s).empty());
+  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));   // new data: new means and deviations
+  s.train.learning_rate = Scalar(0.3);                    // keeps the weights, and the features
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(3).empty());
+  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));
+}
+
 TEST_CASE("the grid of a softmax network matches forward and sums to 1", "[playground][grid]") {
   Playground pg;
   Settings s = pg.settings();
