@@ -82,14 +82,7 @@ std::string positive_side_counts(const Network& net, const std::vector<Feature>&
   if (toward_output && (net.layer_count() != 2 || net.size(2) != 1))
     return "the sides that raise the output need one hidden layer and one output";
   const Index P = Index(g) * g;
-  const Scalar cell = (hi - lo) / Scalar(g);
-  Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, P);
-  for (int iy = 0; iy < g; ++iy)
-    for (int ix = 0; ix < g; ++ix) {
-      xy(0, Index(iy) * g + ix) = lo + (Scalar(ix) + Scalar(0.5)) * cell;
-      xy(1, Index(iy) * g + ix) = hi - (Scalar(iy) + Scalar(0.5)) * cell;
-    }
-  Matrix inputs = compute_features(features, xy);
+  Matrix inputs = compute_features(features, grid_centres(g, lo, hi));
   if (scaling) apply_scaling(*scaling, inputs);
   Matrix z = net.W(0) * inputs;  // (H x P) z_i before the activation
   z.colwise() += net.b(0);

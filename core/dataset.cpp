@@ -375,6 +375,17 @@ bool uses_x2(Feature f) {
   return f == Feature::X2 || f == Feature::X2Squared || f == Feature::X1X2 || f == Feature::SinX2;
 }
 
+Eigen::Matrix<Scalar, 2, Eigen::Dynamic> grid_centres(int g, Scalar lo, Scalar hi) {
+  const Scalar cell = (hi - lo) / Scalar(g);
+  Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, Index(g) * g);
+  for (int iy = 0; iy < g; ++iy)
+    for (int ix = 0; ix < g; ++ix) {
+      xy(0, Index(iy) * g + ix) = lo + (Scalar(ix) + Scalar(0.5)) * cell;
+      xy(1, Index(iy) * g + ix) = hi - (Scalar(iy) + Scalar(0.5)) * cell;
+    }
+  return xy;
+}
+
 std::string check_split(int n, Scalar train_ratio, Scalar validation_ratio) {
   if (n < 1) return "split needs at least 1 point (got " + std::to_string(n) + ")";
   // Negated comparisons so that NaN fails.

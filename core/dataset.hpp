@@ -69,6 +69,10 @@ const char* feature_name(Feature f);
 std::vector<std::string> feature_names();  // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2"
 bool parse_feature(const std::string& name, Feature& out);
 
+// The centres of a g x g grid of cells over [lo, hi]^2, row by row from the top (x2 = hi) and
+// left to right in each row: (2 x g*g), the points of the page's heatmaps.
+Eigen::Matrix<Scalar, 2, Eigen::Dynamic> grid_centres(int g, Scalar lo, Scalar hi);
+
 // (F x N) matrix, rows in the order of `features`, columns matching xy.
 template <class XY>
 Matrix compute_features(const std::vector<Feature>& features, const Eigen::MatrixBase<XY>& xy);

@@ -345,14 +345,7 @@ std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Sc
   const Index P = Index(g) * g;  // at most kMaxGridValues, so within Index even in wasm
   GridFeatures& cached = grid_features_;
   if (cached.g != g64 || cached.lo != lo || cached.hi != hi) {
-    const Scalar cell = (hi - lo) / Scalar(g);
-    Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, P);
-    for (int iy = 0; iy < g; ++iy)
-      for (int ix = 0; ix < g; ++ix) {
-        xy(0, Index(iy) * g + ix) = lo + (Scalar(ix) + Scalar(0.5)) * cell;
-        xy(1, Index(iy) * g + ix) = hi - (Scalar(iy) + Scalar(0.5)) * cell;
-      }
-    cached.values = compute_features(settings_.features, xy);
+    cached.values = compute_features(settings_.features, grid_centres(g, lo, hi));
     if (settings_.input_scaling != InputScaling::None) apply_scaling(scaling_, cached.values);  // the training split's numbers
     cached.g = g64, cached.lo = lo, cached.hi = hi;
   }
