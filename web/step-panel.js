@@ -21,7 +21,7 @@ const PICK_RADIUS = 0.6;  // plane units: how close a click must be to a point t
 
 /**
  * @param {object} deps { engine(): Engine, state(): page state, onTrained(), showMessage(text, kind, { until }),
- *   requestRender() }
+ *   requestRender(), requestFrame(): the page's animation loop, which calls frame() while it returns true }
  */
 export function createStepPanel(deps) {
   const $ = (id) => document.getElementById(id);
@@ -324,11 +324,12 @@ export function createStepPanel(deps) {
     return engine.traceStep(Math.max(1, Math.min(deps.state().batchSize, train)));
   }));
   $('step-prev').addEventListener('click', () => { player.previous(panel.clock); draw(); });
-  $('step-next').addEventListener('click', () => { player.next(panel.clock); draw(); });
+  $('step-next').addEventListener('click', () => { player.next(panel.clock); draw(); deps.requestFrame(); });
   $('step-play').addEventListener('click', () => {
     if (panel.clock.playing) player.pause(panel.clock);
     else player.play(panel.clock);
     draw();
+    deps.requestFrame();
   });
   $('step-speed').addEventListener('input', (e) => {
     panel.clock.speed = Number(e.target.value);
@@ -357,11 +358,14 @@ export function createStepPanel(deps) {
   });
 
   return {
-    /** Advances the animation; called from the page's animation frame. */
+    /** Advances the animation; called from the page's animation frame. True while it runs. */
     frame(now) {
       const dt = panel.last ? Math.min(100, now - panel.last) : 0;
       panel.last = now;
       if (panel.step && player.tick(panel.clock, dt)) draw();
+      const running = Boolean(panel.step) && (panel.clock.playing || panel.clock.stepping);
+      if (!running) panel.last = 0;  // the next animation starts from its first frame, not from the pause
+      return running;
     },
     /** The picker plot, with the output heatmap and the traced example ringed. */
     drawPicker(plot) {

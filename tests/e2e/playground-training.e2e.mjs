@@ -42,6 +42,38 @@ test('XOR and circles train to a low test loss with Play and Pause', T, async ()
   });
 });
 
+// Animation frames the page itself asks for while `n` frames go by (the test's own are not counted).
+function pageFrameRequests(page, n) {
+  return page.evaluate((count) => new Promise((resolve) => {
+    const original = window.requestAnimationFrame;
+    let requests = 0;
+    window.requestAnimationFrame = (callback) => { requests += 1; return original.call(window, callback); };
+    const tick = (k) => {
+      if (k > 0) return original.call(window, () => tick(k - 1));
+      window.requestAnimationFrame = original;
+      resolve(requests);
+    };
+    tick(count);
+  }), n);
+}
+
+test('an idle page draws no frames: the loop runs while training or redrawing, and stops on Pause', T, async () => {
+  await withPage(b, '', async (page) => {
+    await frames(page, 3);
+    assert.equal(await pageFrameRequests(page, 6), 0, 'idle: no frames asked for');
+    await play(page);
+    assert.ok(await pageFrameRequests(page, 6) >= 4, 'playing: a frame asks for the next');
+    await pause(page);
+    await frames(page, 2);
+    const { epoch } = await readState(page);
+    assert.equal(await pageFrameRequests(page, 6), 0, 'paused: the loop stopped');
+    await page.click('#step');
+    await frames(page, 2);
+    assert.equal((await readState(page)).epoch, epoch + 1, 'a step still redraws the page');
+    assert.equal(await pageFrameRequests(page, 6), 0, 'and the loop stops again');
+  });
+});
+
 test('"As fast as possible" trains many epochs per frame, and the choice travels in the link', T, async () => {
   await withPage(b, '', async (page) => {
     await choose(page, 'speed', 'max');

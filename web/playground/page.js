@@ -16,6 +16,8 @@ export const noPoints = () => isUserData(page.state.dataset) && page.custom?.lab
 export const isUserData = (dataset) => dataset === 'custom' || dataset === 'curve';
 export const NO_POINTS_MESSAGE = 'Your data has no points yet: click the output plot to draw some, then train.';
 
+let dirty = true;
+
 export const page = {
   engine: null,
   module: null,
@@ -32,7 +34,11 @@ export const page = {
   stopMarker: null,      // { x, label } early-stopping point on the chart
   healthWarned: false,   // this run's training-health warning was said (once per run; it stays until closed)
   healthTick: 0,         // frames played, to check training health every tenth
-  dirty: true,           // something to redraw
+  // Something to redraw. Setting it wakes the animation loop, which runs only while something
+  // changes or trains: an idle page draws no frames (no CPU, no battery).
+  get dirty() { return dirty; },
+  set dirty(value) { dirty = value; if (value) page.wake(); },
+  wake: () => {},        // asks for an animation frame (training.js's requestFrame)
   renderMs: 0,           // how long the last render took ("as fast as possible" trains in the rest of a frame)
   frame: 0,              // frames rendered (the layer table refreshes every few while training)
   featureGrid: null,     // every feature over the plane (drawn once)

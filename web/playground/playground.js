@@ -14,7 +14,7 @@ import { createStepPanel } from '../step-panel.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply, change, loadFromHash } from './settings.js';
-import { startHistory, recordNow, trainStep, play, pause, frame, restart, checkHealth } from './training.js';
+import { startHistory, recordNow, trainStep, play, pause, requestFrame, restart, checkHealth } from './training.js';
 import { buildDatasetPicker, makePreviews } from './datasets.js';
 import { addPoint, removeNear, wireDrawing } from './points.js';
 import { wireCsv } from './csv-files.js';
@@ -89,6 +89,7 @@ export function createPlayground(module, { routeHash } = {}) {
     onTrained: () => { pause(); clearMessage(); recordNow(); page.compare?.follow(); for (const fn of page.onTrainStep) fn(); page.dirty = true; },
     showMessage,
     requestRender: () => { page.dirty = true; },
+    requestFrame,
   });
   buildDatasetPicker(makePreviews());
   buildHideOptions();
@@ -107,7 +108,8 @@ export function createPlayground(module, { routeHash } = {}) {
     page.onRender.push(placeTips);
     new ResizeObserver(placeTips).observe(document.body);
   }
-  requestAnimationFrame(frame);
+  page.wake = requestFrame;
+  requestFrame();
   return {
     engine: () => page.engine,
     state: () => page.state,

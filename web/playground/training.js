@@ -118,6 +118,7 @@ export function play() {
   }
   if (page.stopMarker) page.history.best = null;  // going on after an early stop: a fresh patience window
   page.playing = true;
+  requestFrame();
   $('play').innerHTML = ICON_PAUSE;
   $('play').setAttribute('aria-label', 'Pause');
   $('play').classList.add('playing');
@@ -129,8 +130,18 @@ export function pause() {
   $('play').classList.remove('playing');
 }
 
-export function frame(now) {
-  page.stepPanel.frame(now);
+let frameRequested = false;
+
+/** Asks for an animation frame; the loop keeps asking only while it trains, animates or redraws. */
+export function requestFrame() {
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(frame);
+}
+
+function frame(now) {
+  frameRequested = false;
+  const animating = page.stepPanel.frame(now);
   if (page.playing) {
     const { epochs, deadline } = frameAllowance(page.state.speed, performance.now(), page.renderMs);
     for (let i = 0; i < epochs && page.playing; ++i) {
@@ -149,5 +160,5 @@ export function frame(now) {
     expireMessage();
     for (const fn of page.onRender) fn();
   }
-  requestAnimationFrame(frame);
+  if (page.playing || animating || page.dirty) requestFrame();
 }
