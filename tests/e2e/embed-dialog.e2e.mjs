@@ -87,9 +87,13 @@ test('the share dialog: groups, presets, copy buttons, a warning for a size too 
     await page.waitForSelector('#copy-status:text("Copied the link")');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#share-url'));
 
-    // A size too small: warned.
+    // A size too small: warned. The link is the same, so the frame is only resized, not loaded again:
+    // one page load per link serves both the measurement and the preview.
+    assert.equal(await page.evaluate(() => document.querySelectorAll('iframe').length), 1, 'one embed frame');
+    await page.$eval('#embed-preview iframe', (f) => { f.dataset.seen = 'before'; });
     await page.fill('#embed-height', '250');
     await settled(page);
+    assert.equal(await page.getAttribute('#embed-preview iframe', 'data-seen'), 'before', 'the same frame, resized');
     assert.equal(await page.isVisible('#embed-warning'), true);
     assert.match(await page.textContent('#embed-warning'), /At \d+ × 250: .*(scrolls|cut off)/);
     assert.match(await page.inputValue('#embed-code'), /height="250"/);

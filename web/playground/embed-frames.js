@@ -1,8 +1,9 @@
-// The Share / embed dialog's iframes of an embed link, same origin: a hidden one in which the
-// size an embed needs is measured from its real content (scrollWidth/scrollHeight at a range of
-// widths), and the preview at the chosen size, which reports whether that size scrolls or cuts off
-// the output plot. A file:// page may not read another frame's document, so both need http(s).
-// Not here: the dialog's controls (share.js) or the embed mode itself (embed.js).
+// The Share / embed dialog's frame: one same-origin iframe of the embed link, in which the size the
+// embed needs is measured from its real content (scrollWidth/scrollHeight at a range of widths) and
+// which then previews it at the chosen size, reporting whether that size scrolls or cuts off the
+// output plot. A new link loads a new frame; a new size only resizes it (one page load per link, not
+// one to measure and another to preview). A file:// page may not read another frame's document, so
+// this needs http(s). Not here: the dialog's controls (share.js) or the embed mode itself (embed.js).
 
 /** True where the dialog can measure and preview (a served page, not the offline file). */
 export const canMeasure = () => location.protocol === 'http:' || location.protocol === 'https:';
@@ -47,98 +48,118 @@ function inspect(frame) {
   };
 }
 
-/**
- * The iframe size that shows the embed at `src` without scrolling: at each candidate width (with
- * the compact layout's height cap off, so the plot takes its natural size) the content's own
- * scrollWidth and scrollHeight are read. Of the widths whose content fits sideways and shows the
- * output plot (if any) within 15% of its largest, the narrowest within 24 px of the lowest height
- * is suggested, with the height its content needs there, checked once more at exactly that size.
- * isStale() true (the dialog closed or the choice changed) stops it early, removing its frame.
- * @returns {Promise<{ width: number, height: number, rows: object[] } | null>}
- */
-export async function measureEmbed(src, isStale = () => false) {
-  const frame = document.createElement('iframe');
-  // A removed frame stops loading and running.
-  const stop = setInterval(() => {
-    if (!isStale()) return;
-    frame.remove();
-    clearInterval(stop);
-  }, 100);
-  frame.className = 'embed-measurer';
-  frame.title = 'Measuring the embed';
-  frame.tabIndex = -1;
-  frame.setAttribute('aria-hidden', 'true');
-  frame.style.width = `${WIDTHS[0]}px`;
-  frame.style.height = '300px';
-  document.body.append(frame);
-  try {
-    await load(frame, src);
+// The size that shows the embed without scrolling, read in its loaded `frame`: at each candidate
+// width (with the compact layout's height cap off, so the plot takes its natural size) the
+// content's own scrollWidth and scrollHeight. Of the widths whose content fits sideways and shows
+// the output plot (if any) within 15% of its largest, the narrowest within 24 px of the lowest
+// height, with the height its content needs there, checked once more at exactly that size.
+// Null if isStale() turns true on the way.
+async function measure(frame, isStale) {
+  const at = async (width, height) => {
+    frame.style.width = `${width}px`;
+    frame.style.height = `${height}px`;
+    await nextFrames(frame.contentWindow);
+    return { width, ...inspect(frame) };
+  };
+  const rows = [];
+  for (const width of WIDTHS) {
     if (isStale()) return null;
-    frame.contentDocument.body.classList.add('embed-measure');
-    const at = async (width, height) => {
-      frame.style.width = `${width}px`;
-      frame.style.height = `${height}px`;
-      await nextFrames(frame.contentWindow);
-      return { width, ...inspect(frame) };
-    };
-    const rows = [];
-    for (const width of WIDTHS) {
-      if (isStale()) return null;
-      rows.push(await at(width, 300));
-    }
-    const fits = rows.filter((r) => r.scrollWidth <= r.clientWidth);
-    const pool = fits.length ? fits : rows;
-    // The plot near its largest first (a small decision boundary is no use), then the lowest height.
-    const widestPlot = Math.max(0, ...pool.map((r) => r.plot?.width ?? 0));
-    const large = pool.filter((r) => (r.plot?.width ?? 0) >= 0.85 * widestPlot);
-    const lowest = Math.min(...large.map((r) => r.scrollHeight));
-    const best = large.find((r) => r.scrollHeight <= lowest + 24);
-    let { width } = best;
-    let height = best.scrollHeight;
-    // Without the measuring scrollbar the content is a little wider, never taller: check and settle.
-    for (let i = 0; i < 4; ++i) {
-      const r = await at(width, height);
-      if (r.scrollWidth <= r.clientWidth && r.scrollHeight <= r.clientHeight) break;
-      width = Math.max(width, r.scrollWidth);
-      height = Math.max(height, r.scrollHeight);
-    }
-    return { width, height, rows };
-  } finally {
-    clearInterval(stop);
-    frame.remove();
+    rows.push(await at(width, 300));
   }
+  const fits = rows.filter((r) => r.scrollWidth <= r.clientWidth);
+  const pool = fits.length ? fits : rows;
+  // The plot near its largest first (a small decision boundary is no use), then the lowest height.
+  const widestPlot = Math.max(0, ...pool.map((r) => r.plot?.width ?? 0));
+  const large = pool.filter((r) => (r.plot?.width ?? 0) >= 0.85 * widestPlot);
+  const lowest = Math.min(...large.map((r) => r.scrollHeight));
+  const best = large.find((r) => r.scrollHeight <= lowest + 24);
+  let { width } = best;
+  let height = best.scrollHeight;
+  // Without the measuring scrollbar the content is a little wider, never taller: check and settle.
+  for (let i = 0; i < 4; ++i) {
+    if (isStale()) return null;
+    const r = await at(width, height);
+    if (r.scrollWidth <= r.clientWidth && r.scrollHeight <= r.clientHeight) break;
+    width = Math.max(width, r.scrollWidth);
+    height = Math.max(height, r.scrollHeight);
+  }
+  return { width, height, rows };
 }
 
 /**
- * Shows the embed at `src` in `box`, at width x height scaled down to fit the box, and resolves
- * with what it shows there: { scrolls, plotHidden, needWidth, needHeight }. A newer call replaces
- * the frame; the older call then resolves with null.
+ * The embed frame shown in `box`. Its operations run one after another (a measurement never
+ * resizes the frame under a preview's reading, or the other way round):
+ * - open(src): loads the link in a new frame (nothing if it is already loaded); rejects if the
+ *   playground inside does not start, or if a newer link replaced it first;
+ * - measure(isStale): { width, height, rows }, the size the loaded embed needs (null if stale);
+ * - show(width, height): the embed at that size, scaled down to fit the box, and what it shows
+ *   there: { scrolls, plotHidden, needWidth, needHeight };
+ * - clear(): removes the frame (its playground stops).
  */
-export function createPreview(box) {
-  let current = null;
-  return async function preview(src, width, height) {
-    const frame = document.createElement('iframe');
-    frame.title = 'Preview of the embed';
-    frame.width = String(width);
-    frame.height = String(height);
-    const scale = Math.min(1, box.clientWidth / width, box.clientHeight / height);
-    frame.style.transform = `scale(${scale})`;
-    current?.remove();
-    current = frame;
-    box.replaceChildren(frame);
-    try {
-      await load(frame, src);
-    } catch {
-      return current === frame ? { failed: true } : null;
-    }
-    if (current !== frame) return null;
-    const s = inspect(frame);
-    const view = frame.contentWindow;
-    return {
-      scrolls: s.scrollWidth > s.clientWidth || s.scrollHeight > s.clientHeight,
-      plotHidden: Boolean(s.plot) && (s.plot.right > view.innerWidth + 0.5 || s.plot.bottom > view.innerHeight + 0.5),
-      needWidth: s.scrollWidth, needHeight: s.scrollHeight,
-      document: frame.contentDocument,
-    };
+export function createEmbedFrame(box) {
+  let frame = null;
+  let src = '';
+  let loaded = null;  // the promise of the current frame's load
+  let queue = Promise.resolve();
+  const enqueue = (fn) => {
+    const run = queue.then(fn);
+    queue = run.catch(() => {});
+    return run;
+  };
+  const current = () => {
+    if (!frame) throw new Error('no embed loaded');
+    return frame;
+  };
+  return {
+    open(next) {
+      if (frame && src === next) return loaded;
+      frame?.remove();
+      const f = document.createElement('iframe');
+      f.title = 'Preview of the embed';
+      f.classList.add('measuring');  // unseen until shown at its size
+      f.style.width = `${WIDTHS[0]}px`;
+      f.style.height = '300px';
+      box.replaceChildren(f);
+      frame = f;
+      src = next;
+      loaded = enqueue(() => load(f, next));
+      return loaded;
+    },
+    measure(isStale = () => false) {
+      return enqueue(async () => {
+        const f = current();
+        f.classList.add('measuring');
+        f.style.transform = '';
+        f.contentDocument.body.classList.add('embed-measure');
+        try {
+          return await measure(f, isStale);
+        } finally {
+          f.contentDocument?.body.classList.remove('embed-measure');
+        }
+      });
+    },
+    show(width, height) {
+      return enqueue(async () => {
+        const f = current();
+        f.style.width = `${width}px`;
+        f.style.height = `${height}px`;
+        f.style.transform = `scale(${Math.min(1, box.clientWidth / width, box.clientHeight / height)})`;
+        f.classList.remove('measuring');
+        await nextFrames(f.contentWindow);
+        const s = inspect(f);
+        const view = f.contentWindow;
+        return {
+          scrolls: s.scrollWidth > s.clientWidth || s.scrollHeight > s.clientHeight,
+          plotHidden: Boolean(s.plot) && (s.plot.right > view.innerWidth + 0.5 || s.plot.bottom > view.innerHeight + 0.5),
+          needWidth: s.scrollWidth, needHeight: s.scrollHeight,
+        };
+      });
+    },
+    clear() {
+      frame?.remove();
+      frame = null;
+      src = '';
+      box.replaceChildren();
+    },
   };
 }

@@ -7,7 +7,7 @@ import { iframeSnippet, createPartOptions } from '../embed.js';
 import { joinHash } from '../course/route.js';
 import { page, $, isUserData } from './page.js';
 import { showMessage } from './messages.js';
-import { canMeasure, measureEmbed, createPreview } from './embed-frames.js';
+import { canMeasure, createEmbedFrame } from './embed-frames.js';
 
 export function shareUrl(hide, embed = []) {
   const state = { ...page.state, hide, embed };
@@ -78,7 +78,7 @@ let autoSize = true;          // the width and height follow the measurement unt
 let measured = null;          // { src, width, height } of the last measurement
 let generation = 0;           // bumps on every change; stale measurements and previews are dropped
 let timer = 0;
-let preview = null;
+let embedFrame = null;       // the measured and previewed embed (embed-frames.js)
 
 const embedSrc = () => shareUrl(hiddenKeys(), page.embedParts());
 
@@ -121,30 +121,37 @@ async function refresh(gen, remeasure) {
     return;
   }
   const src = embedSrc();
-  if (remeasure || measured?.src !== src) {
-    let size;
-    try {
-      size = await measureEmbed(src, () => gen !== generation);
-    } catch (e) {
-      if (gen !== generation) return;
-      $('embed-size-note').textContent = `The size could not be measured: ${e.message}.`;
-      dialog.dataset.state = 'ready';
-      return;
+  const stale = () => gen !== generation;
+  try {
+    await embedFrame.open(src);
+    if (remeasure || measured?.src !== src) {
+      const size = await embedFrame.measure(stale);
+      if (stale() || !size) return;
+      measured = { src, width: size.width, height: size.height };
+      $('embed-size-note').textContent = `Measured: these parts need ${size.width} × ${size.height} px without scrolling.`;
+      if (autoSize) {
+        $('embed-width').value = String(size.width);
+        $('embed-height').value = String(size.height);
+        updateShareLink();
+      }
     }
-    if (gen !== generation || !size) return;
-    measured = { src, width: size.width, height: size.height };
-    $('embed-size-note').textContent = `Measured: these parts need ${size.width} × ${size.height} px without scrolling.`;
-    if (autoSize) {
-      $('embed-width').value = String(size.width);
-      $('embed-height').value = String(size.height);
-      updateShareLink();
-    }
+  } catch (e) {
+    if (stale()) return;
+    $('embed-size-note').textContent = `The size could not be measured: ${e.message}.`;
+    warn({ failed: true }, Number($('embed-width').value) || 0, Number($('embed-height').value) || 0);
+    dialog.dataset.state = 'ready';
+    return;
   }
   const width = Number($('embed-width').value) || 0;
   const height = Number($('embed-height').value) || 0;
   dialog.dataset.state = 'previewing';
-  const seen = width > 0 && height > 0 ? await preview(embedSrc(), width, height) : { failed: true };
-  if (gen !== generation || !seen) return;
+  let seen;
+  try {
+    seen = width > 0 && height > 0 ? await embedFrame.show(width, height) : { failed: true };
+  } catch {
+    seen = { failed: true };
+  }
+  if (stale()) return;
   warn(seen, width, height);
   dialog.dataset.state = 'ready';
 }
@@ -230,7 +237,7 @@ export function buildEmbedOptions() {
     changed({ remeasure: !measured });
   });
   $('embed-code').addEventListener('focus', (e) => e.target.select());
-  preview = createPreview($('embed-preview'));
+  embedFrame = createEmbedFrame($('embed-preview'));
 }
 
 // Copies a field's text: the Clipboard API, or, where the browser refuses it, the old
@@ -266,7 +273,7 @@ export function wireShare() {
   dialog.addEventListener('close', () => {
     generation += 1;            // drop measurements in flight
     clearTimeout(timer);
-    $('embed-preview').replaceChildren();  // stop the preview's playground
+    embedFrame.clear();  // stop the preview's playground
     delete dialog.dataset.state;
     $('share').focus();
   });
