@@ -138,63 +138,108 @@ void Workspace::reserve(const Network& net, Index cap) {
 }
 
 // The products below are small loops over raw column-major data, not Eigen products on dynamic
-// blocks: the matrices are tiny (a few neurons x a batch of ~10), so a dynamic Eigen product's
-// set-up and loop overhead cost more than its arithmetic. Each kernel is instantiated for M = 1..8
-// rows (the usual playground layer), so that one column of the result is a fixed-size Eigen vector
-// held in registers (SSE2 natively, WASM SIMD in the browser); M = 0 takes any m at run time.
-// Every sum runs over k (or the batch) in order, so results match Eigen's to float rounding.
+// blocks: the matrices are small (a few to a few dozen neurons x a batch of ~10), so a dynamic Eigen
+// product's set-up and loop overhead cost more than its arithmetic. The rows are cut into blocks of
+// 8 and a last block of 1 to 7 (by_row_blocks), and each kernel is instantiated for M = 1..8 rows,
+// so that a block of one column is a fixed-size Eigen vector held in registers (SSE2 natively, WASM
+// SIMD in the browser); four columns go at once, which keeps four independent sums in flight and
+// reads each column of A once for the four. Every sum runs over k (or the batch) in order, one
+// column at a time, so results match Eigen's to float rounding and do not depend on the blocking.
 namespace {
+constexpr int kRowBlock = 8;
 template <int M>
-using Column = Eigen::Matrix<Scalar, (M > 0 ? M : Eigen::Dynamic), 1, Eigen::ColMajor,
-                             (M > 0 ? M : kMaxNeurons), 1>;  // on the stack, never allocated
+using Column = Eigen::Matrix<Scalar, M, 1>;
 template <int M>
 using ColumnMap = Eigen::Map<const Column<M>>;
 
-// Y(:, j) = (sum_k A(:, k) X(k, j) [+ c]) [.* S(:, j)]  for j < B.
-// A (m x n), X (n x B), Y and S (m x B), c (m); c and S may be null.
+// Y(:, j) = (sum_k A(:, k) X(k, j) [+ c]) [.* S(:, j)]  for j < B, over the M rows of a block.
+// A (block of M rows x n), X (n x B), Y and S (M x B), c (M); c and S may be null. A's, Y's and
+// S's columns are ld apart (the full matrices' row count).
 template <int M>
-void multiply(const Scalar* A, const Scalar* X, const Scalar* c, const Scalar* S, Scalar* Y,
-              Index m, Index n, Index B) {
-  for (Index j = 0; j < B; ++j) {
+void multiply(const Scalar* A, const Scalar* X, const Scalar* c, const Scalar* S, Scalar* Y, Index ld, Index n,
+              Index B) {
+  const auto finish = [&](Column<M>& y, Index j) {
+    if (c) y += ColumnMap<M>(c);
+    if (S) y = y.cwiseProduct(ColumnMap<M>(S + j * ld));
+    Eigen::Map<Column<M>>(Y + j * ld) = y;
+  };
+  Index j = 0;
+  for (; j + 4 <= B; j += 4) {
+    const Scalar* x0 = X + j * n;
+    const Scalar *x1 = x0 + n, *x2 = x1 + n, *x3 = x2 + n;
+    Column<M> a = ColumnMap<M>(A);
+    Column<M> y0 = a * x0[0], y1 = a * x1[0], y2 = a * x2[0], y3 = a * x3[0];
+    for (Index k = 1; k < n; ++k) {
+      a = ColumnMap<M>(A + k * ld);
+      y0 += a * x0[k];
+      y1 += a * x1[k];
+      y2 += a * x2[k];
+      y3 += a * x3[k];
+    }
+    finish(y0, j);
+    finish(y1, j + 1);
+    finish(y2, j + 2);
+    finish(y3, j + 3);
+  }
+  for (; j < B; ++j) {
     const Scalar* x = X + j * n;
-    Column<M> y = ColumnMap<M>(A, m) * x[0];
-    for (Index k = 1; k < n; ++k) y += ColumnMap<M>(A + k * m, m) * x[k];
-    if (c) y += ColumnMap<M>(c, m);
-    if (S) y = y.cwiseProduct(ColumnMap<M>(S + j * m, m));
-    Eigen::Map<Column<M>>(Y + j * m, m) = y;
+    Column<M> y = ColumnMap<M>(A) * x[0];
+    for (Index k = 1; k < n; ++k) y += ColumnMap<M>(A + k * ld) * x[k];
+    finish(y, j);
   }
 }
 
 // G(:, k) = s * sum_j D(:, j) X(k, j)  for k < n (a sum of outer products), and
-// g = s * sum_j D(:, j).   D (m x B), X (n x B), G (m x n), g (m).
+// g = s * sum_j D(:, j), over the M rows of a block.   D (M x B), X (n x B), G (M x n), g (M);
+// D's and G's columns are ld apart.
 template <int M>
-void outer_sum(const Scalar* D, const Scalar* X, Scalar s, Scalar* G, Scalar* g, Index m, Index n,
-               Index B) {
-  for (Index k = 0; k < n; ++k) {
-    Column<M> col = ColumnMap<M>(D, m) * X[k];
-    for (Index j = 1; j < B; ++j) col += ColumnMap<M>(D + j * m, m) * X[j * n + k];
-    Eigen::Map<Column<M>>(G + k * m, m) = col * s;
+void outer_sum(const Scalar* D, const Scalar* X, Scalar s, Scalar* G, Scalar* g, Index ld, Index n, Index B) {
+  Index k = 0;
+  for (; k + 4 <= n; k += 4) {
+    Column<M> d = ColumnMap<M>(D);
+    Column<M> c0 = d * X[k], c1 = d * X[k + 1], c2 = d * X[k + 2], c3 = d * X[k + 3];
+    for (Index j = 1; j < B; ++j) {
+      d = ColumnMap<M>(D + j * ld);
+      const Scalar* x = X + j * n + k;
+      c0 += d * x[0];
+      c1 += d * x[1];
+      c2 += d * x[2];
+      c3 += d * x[3];
+    }
+    Eigen::Map<Column<M>>(G + k * ld) = c0 * s;
+    Eigen::Map<Column<M>>(G + (k + 1) * ld) = c1 * s;
+    Eigen::Map<Column<M>>(G + (k + 2) * ld) = c2 * s;
+    Eigen::Map<Column<M>>(G + (k + 3) * ld) = c3 * s;
   }
-  Column<M> sum = ColumnMap<M>(D, m);
-  for (Index j = 1; j < B; ++j) sum += ColumnMap<M>(D + j * m, m);
-  Eigen::Map<Column<M>>(g, m) = sum * s;
+  for (; k < n; ++k) {
+    Column<M> col = ColumnMap<M>(D) * X[k];
+    for (Index j = 1; j < B; ++j) col += ColumnMap<M>(D + j * ld) * X[j * n + k];
+    Eigen::Map<Column<M>>(G + k * ld) = col * s;
+  }
+  Column<M> sum = ColumnMap<M>(D);
+  for (Index j = 1; j < B; ++j) sum += ColumnMap<M>(D + j * ld);
+  Eigen::Map<Column<M>>{g} = sum * s;
 }
 
-// Calls f(std::integral_constant<int, M>()) with M = m if 1 <= m <= 8, else M = 0.
+// Calls f(std::integral_constant<int, M>(), r) for each block of rows [r, r + M) of m rows: blocks
+// of 8, then the rest.
 template <class F>
-void with_rows(Index m, F&& f) {
-  switch (m) {
-    case 1: return f(std::integral_constant<int, 1>());
-    case 2: return f(std::integral_constant<int, 2>());
-    case 3: return f(std::integral_constant<int, 3>());
-    case 4: return f(std::integral_constant<int, 4>());
-    case 5: return f(std::integral_constant<int, 5>());
-    case 6: return f(std::integral_constant<int, 6>());
-    case 7: return f(std::integral_constant<int, 7>());
-    case 8: return f(std::integral_constant<int, 8>());
-    default: return f(std::integral_constant<int, 0>());
+void by_row_blocks(Index m, F&& f) {
+  Index r = 0;
+  for (; r + kRowBlock <= m; r += kRowBlock) f(std::integral_constant<int, kRowBlock>(), r);
+  switch (m - r) {
+    case 1: return f(std::integral_constant<int, 1>(), r);
+    case 2: return f(std::integral_constant<int, 2>(), r);
+    case 3: return f(std::integral_constant<int, 3>(), r);
+    case 4: return f(std::integral_constant<int, 4>(), r);
+    case 5: return f(std::integral_constant<int, 5>(), r);
+    case 6: return f(std::integral_constant<int, 6>(), r);
+    case 7: return f(std::integral_constant<int, 7>(), r);
+    default: return;  // m was a multiple of 8
   }
 }
+// A row offset into an optional (null) vector or matrix.
+inline const Scalar* offset(const Scalar* p, Index r) { return p ? p + r : nullptr; }
 }  // namespace
 
 // Workspace matrices are used through data(): their first B columns are one contiguous block.
@@ -205,12 +250,14 @@ void forward(const Network& net, Workspace& ws) {
     const Index out = net.size(l + 1), in = net.size(l);
     const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
     const int P = net.pieces(l);
-    for (int p = 0; p < P; ++p)
-      with_rows(out, [&](auto rows) {  // z = W a_prev + b   (out x B), or each maxout piece's
-        constexpr int M = decltype(rows)::value;
-        multiply<M>(net.W(l, p).data(), prev, net.b(l, p).data(), nullptr,
-                    P == 1 ? ws.z[l].data() : ws.piece_z[l][std::size_t(p)].data(), out, in, B);
+    for (int p = 0; p < P; ++p) {
+      const Scalar* W = net.W(l, p).data();
+      const Scalar* bias = net.b(l, p).data();
+      Scalar* z = P == 1 ? ws.z[l].data() : ws.piece_z[l][std::size_t(p)].data();
+      by_row_blocks(out, [&](auto rows, Index r) {  // z = W a_prev + b   (out x B), or each maxout piece's
+        multiply<decltype(rows)::value>(W + r, prev, bias + r, nullptr, z + r, out, in, B);
       });
+    }
     auto z = ws.z[l].leftCols(B);
     if (P > 1) {  // maxout: z = the largest piece; only a strictly larger one replaces (ties: lowest)
       auto& win = ws.winner[l];
@@ -265,9 +312,8 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
         const Scalar* d_next = P_next == 1 ? ws.delta[l + 1].data() : ws.piece_delta[l + 1][std::size_t(p)].data();
         const Scalar* scale = P_next == 1 && !slopes ? g.data() : nullptr;
         Scalar* dst = p == 0 ? ws.delta[l].data() : ws.scratch[l].data();
-        with_rows(out, [&](auto rows) {  // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l)
-          constexpr int M = decltype(rows)::value;
-          multiply<M>(wt, d_next, nullptr, scale, dst, out, next, B);
+        by_row_blocks(out, [&](auto rows, Index r) {  // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l)
+          multiply<decltype(rows)::value>(wt + r, d_next, nullptr, offset(scale, r), dst + r, out, next, B);
         });
         if (p > 0) ws.delta[l].leftCols(B) += ws.scratch[l].leftCols(B);
       }
@@ -295,10 +341,10 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
         dp = (ws.winner[l].leftCols(B).array() == p).select(ws.delta[l].leftCols(B), Scalar(0));
         d = dp.data();
       }
-      with_rows(out, [&](auto rows) {  // dL/dW = delta a_prev^T / B,  dL/db = sum_cols delta / B
-        constexpr int M = decltype(rows)::value;
-        outer_sum<M>(d, prev, inv_batch, grad.data() + net.weight_offset(l, p), grad.data() + net.bias_offset(l, p),
-                     out, in, B);
+      Scalar* dW = grad.data() + net.weight_offset(l, p);
+      Scalar* db = grad.data() + net.bias_offset(l, p);
+      by_row_blocks(out, [&](auto rows, Index r) {  // dL/dW = delta a_prev^T / B,  dL/db = sum_cols delta / B
+        outer_sum<decltype(rows)::value>(d + r, prev, inv_batch, dW + r, db + r, out, in, B);
       });
     }
   }

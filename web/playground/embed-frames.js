@@ -12,10 +12,27 @@ export const canMeasure = () => location.protocol === 'http:' || location.protoc
 const WIDTHS = [360, 480, 600, 720, 840, 960, 1080, 1200, 1320, 1440];
 const LOAD_TIMEOUT_MS = 20000;
 
-function nextFrames(win, n = 3) {
-  return new Promise((resolve) => {
-    const tick = (k) => (k === 0 ? resolve() : win.requestAnimationFrame(() => tick(k - 1)));
-    tick(n);
+// Resolves after `n` animation frames of the page in `frame`; rejects if the frame is taken out of
+// the document first (its frames then never come, and whatever waits would wait for ever).
+function nextFrames(frame, n = 3) {
+  return new Promise((resolve, reject) => {
+    const watch = setInterval(() => {
+      if (frame.isConnected) return;
+      clearInterval(watch);
+      reject(new Error('stopped'));
+    }, 100);
+    const tick = (k) => {
+      if (!frame.isConnected) return;  // the watch says so
+      if (k > 0) return frame.contentWindow.requestAnimationFrame(() => tick(k - 1));
+      clearInterval(watch);
+      resolve();
+    };
+    try {
+      tick(n);
+    } catch (e) {
+      clearInterval(watch);
+      reject(e);
+    }
   });
 }
 
@@ -26,7 +43,7 @@ function load(frame, src) {
     const end = Date.now() + LOAD_TIMEOUT_MS;
     const poll = () => {
       if (!frame.isConnected) reject(new Error('stopped'));
-      else if (frame.contentDocument?.body?.dataset.ready === 'true') nextFrames(frame.contentWindow).then(resolve);
+      else if (frame.contentDocument?.body?.dataset.ready === 'true') nextFrames(frame).then(resolve, reject);
       else if (Date.now() > end) reject(new Error('the embedded playground did not start'));
       else setTimeout(poll, 30);
     };
@@ -58,7 +75,7 @@ async function measure(frame, isStale) {
   const at = async (width, height) => {
     frame.style.width = `${width}px`;
     frame.style.height = `${height}px`;
-    await nextFrames(frame.contentWindow);
+    await nextFrames(frame);
     return { width, ...inspect(frame) };
   };
   const rows = [];
@@ -145,7 +162,7 @@ export function createEmbedFrame(box) {
         f.style.height = `${height}px`;
         f.style.transform = `scale(${Math.min(1, box.clientWidth / width, box.clientHeight / height)})`;
         f.classList.remove('measuring');
-        await nextFrames(f.contentWindow);
+        await nextFrames(f);
         const s = inspect(f);
         const view = f.contentWindow;
         return {
