@@ -18,6 +18,8 @@ command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 # The libFuzzer target (npm run fuzz, and a minute of it in npm test): clang and its runtimes.
 command -v clang++ >/dev/null 2>&1 || need_apt+=(clang)
 compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null || need_apt+=(libclang-rt-14-dev)
+# The C++ style check (tests/scripts/format.test.mjs) and `clang-format -i` for contributors.
+command -v clang-format >/dev/null 2>&1 || need_apt+=(clang-format)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} from Debian"
   SUDO=""

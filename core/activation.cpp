@@ -10,13 +10,11 @@
 namespace bp {
 namespace {
 constexpr Named<Activation> kActivations[] = {
-    {Activation::Linear, "linear"},       {Activation::Step, "step"},
-    {Activation::Sigmoid, "sigmoid"},     {Activation::Tanh, "tanh"},
-    {Activation::Relu, "relu"},           {Activation::LeakyRelu, "leaky_relu"},
-    {Activation::Elu, "elu"},             {Activation::Softplus, "softplus"},
-    {Activation::Abs, "abs"},             {Activation::Gelu, "gelu"},
-    {Activation::Swish, "swish"},         {Activation::Prelu, "prelu"},
-    {Activation::Maxout, "maxout"},       {Activation::Softmax, "softmax"},
+    {Activation::Linear, "linear"}, {Activation::Step, "step"},         {Activation::Sigmoid, "sigmoid"},
+    {Activation::Tanh, "tanh"},     {Activation::Relu, "relu"},         {Activation::LeakyRelu, "leaky_relu"},
+    {Activation::Elu, "elu"},       {Activation::Softplus, "softplus"}, {Activation::Abs, "abs"},
+    {Activation::Gelu, "gelu"},     {Activation::Swish, "swish"},       {Activation::Prelu, "prelu"},
+    {Activation::Maxout, "maxout"}, {Activation::Softmax, "softmax"},
 };
 }  // namespace
 
@@ -99,7 +97,8 @@ double slope_at(Activation f, const ActivationParams& p, double z) {
 // "" when every value is finite in Scalar too (1e300 is finite in double but inf in float).
 std::string check_values(const char* name, const std::vector<double>& v, int most) {
   if (v.empty() || v.size() > std::size_t(most))
-    return std::string(name) + " must have 1 to " + std::to_string(most) + " numbers (got " + std::to_string(v.size()) + ")";
+    return std::string(name) + " must have 1 to " + std::to_string(most) + " numbers (got " + std::to_string(v.size()) +
+           ")";
   for (std::size_t i = 0; i < v.size(); ++i)
     if (!std::isfinite(static_cast<Scalar>(v[i])))
       return std::string(name) + "[" + std::to_string(i) + "] must be a finite number" +
@@ -225,7 +224,8 @@ std::string softmax_of(const std::vector<double>& logits, std::vector<double>& o
 std::string chain_products(const std::vector<std::vector<double>>& paths, ChainProducts& out) {
   out = ChainProducts();
   if (paths.empty() || paths.size() > std::size_t(kMaxChainPaths))
-    return "the chain rule takes 1 to " + std::to_string(kMaxChainPaths) + " paths (got " + std::to_string(paths.size()) + ")";
+    return "the chain rule takes 1 to " + std::to_string(kMaxChainPaths) + " paths (got " +
+           std::to_string(paths.size()) + ")";
   for (std::size_t k = 0; k < paths.size(); ++k) {
     const std::string name = "paths[" + std::to_string(k) + "]";
     const std::string e = check_values(name.c_str(), paths[k], kMaxChainFactors);

@@ -25,7 +25,22 @@
 
 namespace bp {
 
-enum class Activation { Linear, Step, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softplus, Abs, Gelu, Swish, Prelu, Maxout, Softmax };
+enum class Activation {
+  Linear,
+  Step,
+  Sigmoid,
+  Tanh,
+  Relu,
+  LeakyRelu,
+  Elu,
+  Softplus,
+  Abs,
+  Gelu,
+  Swish,
+  Prelu,
+  Maxout,
+  Softmax
+};
 
 constexpr float kPreluInitialSlope = 0.25f;  // every PReLU unit's slope a_i before training
 
@@ -37,7 +52,7 @@ struct ActivationParams {
 constexpr int kMinMaxoutPieces = 2, kMaxMaxoutPieces = 4;
 
 const char* activation_name(Activation f);
-std::vector<std::string> activation_names();  // every activation, softmax last
+std::vector<std::string> activation_names();                      // every activation, softmax last
 bool parse_activation(const std::string& name, Activation& out);  // false if unknown
 // Activations offered for hidden layers only (|z|, GELU, swish, PReLU, maxout): never an output's.
 bool hidden_only(Activation f);
@@ -116,10 +131,11 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
     case Activation::Prelu: {
       // A plain loop: Eigen 3.4 evaluates (z > 0).cast() one scalar at a time, while compilers
       // vectorise this compare-and-select. Hot in backward() for ReLU networks.
-      const Scalar slope = f == Activation::Relu ? Scalar(0) : f == Activation::Prelu ? Scalar(kPreluInitialSlope) : p.leaky_slope;
+      const Scalar slope = f == Activation::Relu    ? Scalar(0)
+                           : f == Activation::Prelu ? Scalar(kPreluInitialSlope)
+                                                    : p.leaky_slope;
       for (Index c = 0; c < g.cols(); ++c)
-        for (Index r = 0; r < g.rows(); ++r)
-          g.coeffRef(r, c) = z.coeff(r, c) > Scalar(0) ? Scalar(1) : slope;
+        for (Index r = 0; r < g.rows(); ++r) g.coeffRef(r, c) = z.coeff(r, c) > Scalar(0) ? Scalar(1) : slope;
       break;
     }
     case Activation::Elu:  // alpha e^z, not a + alpha, which cancels as a nears -alpha
@@ -127,7 +143,7 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
       break;
     case Activation::Softplus: g = sigmoid_of(z); break;
     case Activation::Abs: g = z.sign(); break;  // -1, 0 at z = 0 (as ReLU's f'(0) = 0), +1
-    case Activation::Gelu:  // Phi(z) + z phi(z)
+    case Activation::Gelu:                      // Phi(z) + z phi(z)
       g = z.unaryExpr([](Scalar v) { return normal_cdf(v) + v * normal_pdf(v); });
       break;
     case Activation::Swish:  // sigma(z) (1 + z sigma(-z)): sigma(-z), not 1 - sigma(z), which cancels for z >> 0
@@ -157,8 +173,8 @@ struct ActivationProperties {
   // unless f takes it at a finite z; two_valued when f takes nothing but its two ends (the step).
   double low = 0, high = 0;
   bool low_open = true, high_open = true, two_valued = false;
-  bool zero_centred = false;      // odd, f(-z) = -f(z): outputs symmetric about 0
-  bool negative_outputs = false;  // f(z) < 0 somewhere (leaky ReLU, ELU: partly centred)
+  bool zero_centred = false;                           // odd, f(-z) = -f(z): outputs symmetric about 0
+  bool negative_outputs = false;                       // f(z) < 0 somewhere (leaky ReLU, ELU: partly centred)
   bool saturates_low = false, saturates_high = false;  // f' -> 0 as z -> -inf / +inf
   // The largest f'(z) on z in [-40, 40] in steps of 1/256 (0 included), and the z nearest 0 where
   // f' reaches it. Softplus's supremum 1 (z -> inf) is reached there too, in float and double alike.

@@ -12,20 +12,20 @@ namespace {
 
 std::string check_bounds(Scalar lo, Scalar hi) {
   if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
-    return "bounds must be finite with lo < hi (got " + format_number(double(lo)) + ", " +
-           format_number(double(hi)) + ")";
+    return "bounds must be finite with lo < hi (got " + format_number(double(lo)) + ", " + format_number(double(hi)) +
+           ")";
   return "";
 }
 
 }  // namespace
 
-std::string unit_sum(const Network& net, const std::vector<Feature>& features, Scalar lo, Scalar hi,
-                     int samples, UnitSum& out, const FeatureScaling* scaling) {
+std::string unit_sum(const Network& net, const std::vector<Feature>& features, Scalar lo, Scalar hi, int samples,
+                     UnitSum& out, const FeatureScaling* scaling) {
   std::string e = check_bounds(lo, hi);
   if (!e.empty()) return e;
   if (samples < 2 || samples > kMaxLineSamples)
-    return "samples must be between 2 and " + std::to_string(kMaxLineSamples) + " (got " +
-           std::to_string(samples) + ")";
+    return "samples must be between 2 and " + std::to_string(kMaxLineSamples) + " (got " + std::to_string(samples) +
+           ")";
   if (int(features.size()) != net.size(0))
     return "features: " + std::to_string(features.size()) + " for a network of " + std::to_string(net.size(0)) +
            " inputs";
@@ -55,10 +55,10 @@ std::string unit_sum(const Network& net, const std::vector<Feature>& features, S
     activate_layer(net, l, z, z);  // PReLU with each unit's learned slope
     a = std::move(z);
   }
-  r.units = a;                                   // (H x G)
-  r.alpha = net.W(L - 1).row(0).transpose();     // (H)
+  r.units = a;                                // (H x G)
+  r.alpha = net.W(L - 1).row(0).transpose();  // (H)
   r.bias = net.b(L - 1)(0);
-  r.terms = r.alpha.asDiagonal() * r.units;      // alpha_i a_i(x)
+  r.terms = r.alpha.asDiagonal() * r.units;  // alpha_i a_i(x)
   r.z = (net.W(L - 1) * a).row(0).transpose();
   r.z.array() += r.bias;
   Matrix y = r.z.transpose();
@@ -68,9 +68,8 @@ std::string unit_sum(const Network& net, const std::vector<Feature>& features, S
   return "";
 }
 
-std::string positive_side_counts(const Network& net, const std::vector<Feature>& features, Scalar lo,
-                                 Scalar hi, int g, std::vector<int>& counts, bool toward_output,
-                                 const FeatureScaling* scaling) {
+std::string positive_side_counts(const Network& net, const std::vector<Feature>& features, Scalar lo, Scalar hi, int g,
+                                 std::vector<int>& counts, bool toward_output, const FeatureScaling* scaling) {
   std::string e = check_bounds(lo, hi);
   if (!e.empty()) return e;
   if (g < 1) return "grid size must be at least 1 (got " + std::to_string(g) + ")";

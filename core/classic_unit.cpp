@@ -68,7 +68,8 @@ std::string ClassicUnit::reset(const ClassicSettings& settings, const Matrix& in
   if (n < 1 || n > kMaxClassicInputs)
     return "the unit takes 1 to " + std::to_string(kMaxClassicInputs) + " inputs (got " + std::to_string(n) + ")";
   if (m < 1 || m > kMaxClassicExamples)
-    return "the unit learns from 1 to " + std::to_string(kMaxClassicExamples) + " examples (got " + std::to_string(m) + ")";
+    return "the unit learns from 1 to " + std::to_string(kMaxClassicExamples) + " examples (got " + std::to_string(m) +
+           ")";
   if (!inputs.allFinite()) return "every input value must be a finite number";
   if (targets.size() != m)
     return "one target per example: " + std::to_string(m) + " examples, " + std::to_string(targets.size()) + " targets";
@@ -78,7 +79,8 @@ std::string ClassicUnit::reset(const ClassicSettings& settings, const Matrix& in
       return std::string("with ") + target_coding_name(settings.coding) + " targets each target is " +
              format_number(low) + " or 1 (example " + std::to_string(i) + " has " + format_number(targets[i]) + ")";
   if (weights.size() != n + 1)
-    return "the unit has " + std::to_string(n + 1) + " weights, the bias w0 first (got " + std::to_string(weights.size()) + ")";
+    return "the unit has " + std::to_string(n + 1) + " weights, the bias w0 first (got " +
+           std::to_string(weights.size()) + ")";
   if (!weights.allFinite()) return "every weight must be a finite number";
 
   settings_ = settings;
@@ -103,7 +105,8 @@ Scalar ClassicUnit::threshold(Scalar z) const {
 
 Scalar ClassicUnit::decide(Scalar z) const {
   // Adaline's sum fits the target codes themselves, so its boundary lies halfway between them.
-  if (settings_.rule == ClassicRule::Adaline && settings_.coding == TargetCoding::Binary) return z > Scalar(0.5) ? 1 : 0;
+  if (settings_.rule == ClassicRule::Adaline && settings_.coding == TargetCoding::Binary)
+    return z > Scalar(0.5) ? 1 : 0;
   return threshold(z);
 }
 
@@ -130,7 +133,8 @@ double ClassicUnit::cost() const {
 
 std::string ClassicUnit::refusal() const {
   if (!ready()) return "the unit has no data yet: reset it first";
-  if (diverged()) return "the weights are no longer finite numbers (the learning rate is too large): reset to start again";
+  if (diverged())
+    return "the weights are no longer finite numbers (the learning rate is too large): reset to start again";
   return "";
 }
 
@@ -181,7 +185,8 @@ std::string ClassicUnit::train_epochs(std::int64_t epochs) {
   std::string e = refusal();
   if (!e.empty()) return e;
   if (epochs < 0 || epochs > kMaxClassicEpochsPerCall)
-    return "epochs must be between 0 and " + std::to_string(kMaxClassicEpochsPerCall) + " (got " + std::to_string(epochs) + ")";
+    return "epochs must be between 0 and " + std::to_string(kMaxClassicEpochsPerCall) + " (got " +
+           std::to_string(epochs) + ")";
   const std::int64_t target = epoch_ + epochs;
   ClassicStep step_record;
   while (epoch_ < target && !diverged()) step(step_record);

@@ -102,8 +102,8 @@ class ClassicUnit {
 
   const Vector& weights() const { return weights_; }
   const ClassicSettings& settings() const { return settings_; }
-  std::int64_t epoch() const { return epoch_; }     // completed epochs
-  int position() const { return position_; }        // examples seen in the current epoch
+  std::int64_t epoch() const { return epoch_; }  // completed epochs
+  int position() const { return position_; }     // examples seen in the current epoch
   // The last kMaxClassicHistory completed epochs, oldest first.
   const std::deque<ClassicEpoch>& history() const { return history_; }
   // The perceptron's stopping rule: the last completed epoch had no mistake (so no update).

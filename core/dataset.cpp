@@ -1,8 +1,8 @@
 // Seeded 2-D data generators (in the spirit of TensorFlow Playground), the 1-D x -> y curves,
-// dataset validation, and the train/validation/test split. Maths is done in double and stored as Scalar, drawing only from
-// bp::Rng, so a seed gives the same points natively and in wasm.
-// Not here: feature maps beyond the inline template in dataset.hpp, batching, or any training.
-// No exceptions (the wasm build has none): every error comes back as a message string.
+// dataset validation, and the train/validation/test split. Maths is done in double and stored as Scalar, drawing only
+// from bp::Rng, so a seed gives the same points natively and in wasm. Not here: feature maps beyond the inline template
+// in dataset.hpp, batching, or any training. No exceptions (the wasm build has none): every error comes back as a
+// message string.
 #include "dataset.hpp"
 
 #include "names.hpp"
@@ -39,11 +39,9 @@ constexpr Named<DatasetKind> kKinds[] = {
 };
 
 constexpr Named<Feature> kFeatures[] = {
-    {Feature::X1, "x1"},          {Feature::X2, "x2"},      {Feature::X1Squared, "x1^2"},
-    {Feature::X2Squared, "x2^2"}, {Feature::X1X2, "x1*x2"}, {Feature::SinX1, "sin_x1"},
-    {Feature::SinX2, "sin_x2"},
+    {Feature::X1, "x1"},      {Feature::X2, "x2"},        {Feature::X1Squared, "x1^2"}, {Feature::X2Squared, "x2^2"},
+    {Feature::X1X2, "x1*x2"}, {Feature::SinX1, "sin_x1"}, {Feature::SinX2, "sin_x2"},
 };
-
 
 bool is_known(DatasetKind kind) {
   for (const auto& k : kKinds)
@@ -51,9 +49,7 @@ bool is_known(DatasetKind kind) {
   return false;
 }
 
-bool multiclass_kind(DatasetKind kind) {
-  return kind == DatasetKind::Blobs || kind == DatasetKind::MultiSpiral;
-}
+bool multiclass_kind(DatasetKind kind) { return kind == DatasetKind::Blobs || kind == DatasetKind::MultiSpiral; }
 
 double clamp_domain(double v) { return std::min(kDom, std::max(-kDom, v)); }
 double clamp_unit(double v) { return std::min(1.0, std::max(-1.0, v)); }
@@ -79,21 +75,18 @@ Point xor_point(Rng& rng, int label, double noise) {
   const double sx = flip ? -1.0 : 1.0;
   const double sy = (label == 1) ? sx : -sx;  // same sign <=> class 1
   const double jitter = 0.5 * kDom * noise;
-  return {sx * a + rng.uniform(-jitter, jitter), sy * b + rng.uniform(-jitter, jitter),
-          double(label)};
+  return {sx * a + rng.uniform(-jitter, jitter), sy * b + rng.uniform(-jitter, jitter), double(label)};
 }
 
 // Circles: class 1 fills the disc r < 2.5, class 0 the ring 3.5 < r < 5.5 (area-uniform via sqrt).
 // Gaussian jitter with sd 1.2 * noise: at noise 1 it exceeds the 1.0-wide gap between them.
 Point circles_point(Rng& rng, int label, double noise) {
   const double r_in = 2.5, r_ring_lo = 3.5, r_ring_hi = 5.5;
-  const double r = (label == 1)
-                       ? r_in * std::sqrt(rng.uniform())
-                       : std::sqrt(rng.uniform(r_ring_lo * r_ring_lo, r_ring_hi * r_ring_hi));
+  const double r = (label == 1) ? r_in * std::sqrt(rng.uniform())
+                                : std::sqrt(rng.uniform(r_ring_lo * r_ring_lo, r_ring_hi * r_ring_hi));
   const double t = rng.uniform(0.0, 2.0 * kPi);
   const double sd = 1.2 * noise;
-  return {r * std::cos(t) + rng.normal(0.0, sd), r * std::sin(t) + rng.normal(0.0, sd),
-          double(label)};
+  return {r * std::cos(t) + rng.normal(0.0, sd), r * std::sin(t) + rng.normal(0.0, sd), double(label)};
 }
 
 // Two Gaussians: class 1 at (2, 2), class 0 at (-2, -2). The centres are 2.83 from the boundary
@@ -115,8 +108,7 @@ Point spiral_point(Rng& rng, int label, int rank, int count, int k, double turns
   const double t = f * turns * 2.0 * kPi + label * 2.0 * kPi / k;
   const double arm_gap = span / (turns * k);
   const double sd = 0.5 * arm_gap * noise;
-  return {r * std::cos(t) + rng.normal(0.0, sd), r * std::sin(t) + rng.normal(0.0, sd),
-          double(label)};
+  return {r * std::cos(t) + rng.normal(0.0, sd), r * std::sin(t) + rng.normal(0.0, sd), double(label)};
 }
 
 // Moons: the classic pair of interleaving half circles, class 0 the upper arch (cos t, sin t) and
@@ -144,14 +136,11 @@ Point blobs_point(Rng& rng, int label, int k, double noise) {
   const double a = kPi / 2 + 2.0 * kPi * label / k;
   const double neighbour = 2.0 * radius * std::sin(kPi / k);
   const double sd = neighbour * (0.1 + 0.35 * noise);
-  return {rng.normal(radius * std::cos(a), sd), rng.normal(radius * std::sin(a), sd),
-          double(label)};
+  return {rng.normal(radius * std::cos(a), sd), rng.normal(radius * std::sin(a), sd), double(label)};
 }
 
 // Regression targets are kept in [-1, 1]; noise adds Gaussian error of sd 0.3 * noise, then clamps.
-double noisy_target(Rng& rng, double clean, double noise) {
-  return clamp_unit(clean + rng.normal(0.0, 0.3 * noise));
-}
+double noisy_target(Rng& rng, double clean, double noise) { return clamp_unit(clean + rng.normal(0.0, 0.3 * noise)); }
 
 // Plane: a linear ramp, -1 at (-6, -6) up to +1 at (6, 6).
 Point plane_point(Rng& rng, double noise) {
@@ -216,11 +205,9 @@ bool parse_dataset(const std::string& name, DatasetKind& out) { return parse_nam
 Problem dataset_problem(DatasetKind kind) {
   switch (kind) {
     case DatasetKind::Blobs:
-    case DatasetKind::MultiSpiral:
-      return Problem::Multiclass;
+    case DatasetKind::MultiSpiral: return Problem::Multiclass;
     case DatasetKind::Plane:
-    case DatasetKind::MultiGaussian:
-      return Problem::Regression;
+    case DatasetKind::MultiGaussian: return Problem::Regression;
     default:
       if (dataset_inputs(kind) == 1) return Problem::Regression;
       return Problem::Binary;  // the five binary kinds; Custom sets its own on the Dataset
@@ -228,20 +215,18 @@ Problem dataset_problem(DatasetKind kind) {
 }
 
 std::string check_data_spec(const DataSpec& spec) {
-  if (!is_known(spec.kind))
-    return "dataset kind is unknown (got " + std::to_string(static_cast<int>(spec.kind)) + ")";
+  if (!is_known(spec.kind)) return "dataset kind is unknown (got " + std::to_string(static_cast<int>(spec.kind)) + ")";
   if (user_supplied(spec.kind))
     return std::string("dataset ") + dataset_name(spec.kind) +
            " cannot be generated: its points are supplied by the user";
   if (spec.points < 1 || spec.points > kMaxPoints)
-    return "points must be between 1 and " + std::to_string(kMaxPoints) + " (got " +
-           std::to_string(spec.points) + ")";
+    return "points must be between 1 and " + std::to_string(kMaxPoints) + " (got " + std::to_string(spec.points) + ")";
   // Written so that NaN fails too.
   if (!(std::isfinite(spec.noise) && spec.noise >= 0 && spec.noise <= 1))
     return "noise must be between 0 and 1 (got " + format_number(spec.noise) + ")";
   if (multiclass_kind(spec.kind) && (spec.classes < 3 || spec.classes > kMaxClasses))
-    return "classes must be between 3 and " + std::to_string(kMaxClasses) + " for " +
-           dataset_name(spec.kind) + " (got " + std::to_string(spec.classes) + ")";
+    return "classes must be between 3 and " + std::to_string(kMaxClasses) + " for " + dataset_name(spec.kind) +
+           " (got " + std::to_string(spec.classes) + ")";
   return "";
 }
 
@@ -265,43 +250,26 @@ std::string generate_dataset(const DataSpec& spec, Dataset& out) {
     const int c = class_of(i, k);
     Point p{};
     switch (spec.kind) {
-      case DatasetKind::Xor:
-        p = xor_point(rng, c, noise);
-        break;
-      case DatasetKind::Circles:
-        p = circles_point(rng, c, noise);
-        break;
-      case DatasetKind::Gaussians:
-        p = gaussians_point(rng, c, noise);
-        break;
+      case DatasetKind::Xor: p = xor_point(rng, c, noise); break;
+      case DatasetKind::Circles: p = circles_point(rng, c, noise); break;
+      case DatasetKind::Gaussians: p = gaussians_point(rng, c, noise); break;
       case DatasetKind::Spiral:
         p = spiral_point(rng, c, rank_in_class(i, k), class_count(n, k, c), k, 1.75, noise);
         break;
-      case DatasetKind::Moons:
-        p = moons_point(rng, c, noise);
-        break;
-      case DatasetKind::Blobs:
-        p = blobs_point(rng, c, k, noise);
-        break;
+      case DatasetKind::Moons: p = moons_point(rng, c, noise); break;
+      case DatasetKind::Blobs: p = blobs_point(rng, c, k, noise); break;
       case DatasetKind::MultiSpiral:
         // Fewer turns than the 2-arm spiral so K arms keep a visible gap between them.
         p = spiral_point(rng, c, rank_in_class(i, k), class_count(n, k, c), k, 1.0, noise);
         break;
-      case DatasetKind::Plane:
-        p = plane_point(rng, noise);
-        break;
-      case DatasetKind::MultiGaussian:
-        p = multi_gaussian_point(rng, noise);
-        break;
+      case DatasetKind::Plane: p = plane_point(rng, noise); break;
+      case DatasetKind::MultiGaussian: p = multi_gaussian_point(rng, noise); break;
       case DatasetKind::Sine:
       case DatasetKind::Step:
       case DatasetKind::Abs:
-      case DatasetKind::Bump:
-        p = curve_point(rng, spec.kind, noise);
-        break;
+      case DatasetKind::Bump: p = curve_point(rng, spec.kind, noise); break;
       case DatasetKind::Custom:
-      case DatasetKind::Curve:
-        break;  // rejected by check_data_spec
+      case DatasetKind::Curve: break;  // rejected by check_data_spec
     }
     data.xy(0, i) = static_cast<Scalar>(clamp_domain(p.x1));
     data.xy(1, i) = static_cast<Scalar>(clamp_domain(p.x2));
@@ -314,28 +282,23 @@ std::string generate_dataset(const DataSpec& spec, Dataset& out) {
 std::string check_custom_dataset(const Dataset& data) {
   const Index n = data.xy.cols();
   if (data.label.size() != n)
-    return "xy has " + std::to_string(n) + " points but label has " +
-           std::to_string(data.label.size()) + " values";
+    return "xy has " + std::to_string(n) + " points but label has " + std::to_string(data.label.size()) + " values";
   if (n < 1 || n > kMaxPoints)
-    return "points must be between 1 and " + std::to_string(kMaxPoints) + " (got " +
-           std::to_string(n) + ")";
+    return "points must be between 1 and " + std::to_string(kMaxPoints) + " (got " + std::to_string(n) + ")";
   switch (data.problem) {
     case Problem::Binary:
-      if (data.classes != 2)
-        return "classes must be 2 for a binary problem (got " + std::to_string(data.classes) + ")";
+      if (data.classes != 2) return "classes must be 2 for a binary problem (got " + std::to_string(data.classes) + ")";
       break;
     case Problem::Multiclass:
       if (data.classes < 2 || data.classes > kMaxClasses)
-        return "classes must be between 2 and " + std::to_string(kMaxClasses) +
-               " for a multi-class problem (got " + std::to_string(data.classes) + ")";
+        return "classes must be between 2 and " + std::to_string(kMaxClasses) + " for a multi-class problem (got " +
+               std::to_string(data.classes) + ")";
       break;
     case Problem::Regression:
       if (data.classes != 1)
-        return "classes must be 1 for a regression problem (got " + std::to_string(data.classes) +
-               ")";
+        return "classes must be 1 for a regression problem (got " + std::to_string(data.classes) + ")";
       break;
-    default:
-      return "problem is unknown (got " + std::to_string(static_cast<int>(data.problem)) + ")";
+    default: return "problem is unknown (got " + std::to_string(static_cast<int>(data.problem)) + ")";
   }
   if (data.inputs != 1 && data.inputs != 2)
     return "inputs must be 1 (x -> y) or 2 (x1, x2) (got " + std::to_string(data.inputs) + ")";
@@ -351,7 +314,8 @@ std::string check_custom_dataset(const Dataset& data) {
       const double v = static_cast<double>(data.xy(d, i));
       if (!std::isfinite(v)) return at + axis[d] + " is not finite (got " + format_number(v) + ")";
       if (std::abs(v) > box)
-        return at + axis[d] + " " + format_number(v) + " is outside [-" + format_number(box) + ", " + format_number(box) + "]";
+        return at + axis[d] + " " + format_number(v) + " is outside [-" + format_number(box) + ", " +
+               format_number(box) + "]";
     }
     if (data.inputs == 1 && data.xy(1, i) != 0)
       return at + "x2 must be 0 for 1-D points (got " + format_number(double(data.xy(1, i))) + ")";
@@ -359,8 +323,7 @@ std::string check_custom_dataset(const Dataset& data) {
     if (data.problem == Problem::Regression) {
       if (!std::isfinite(y)) return at + "target is not finite (got " + format_number(y) + ")";
     } else if (!(y >= 0 && y <= data.classes - 1 && y == std::floor(y))) {
-      return at + "label " + format_number(y) + " is not a class between 0 and " +
-             std::to_string(data.classes - 1);
+      return at + "label " + format_number(y) + " is not a class between 0 and " + std::to_string(data.classes - 1);
     }
   }
   return "";
@@ -394,8 +357,7 @@ std::string check_split(int n, Scalar train_ratio, Scalar validation_ratio) {
   if (!(std::isfinite(validation_ratio) && validation_ratio >= 0 && validation_ratio <= 1))
     return "validation_ratio must be between 0 and 1 (got " + format_number(validation_ratio) + ")";
   const double sum = static_cast<double>(train_ratio) + static_cast<double>(validation_ratio);
-  if (sum > 1.0 + 1e-6)
-    return "train_ratio + validation_ratio must be at most 1 (got " + format_number(sum) + ")";
+  if (sum > 1.0 + 1e-6) return "train_ratio + validation_ratio must be at most 1 (got " + format_number(sum) + ")";
   return "";
 }
 
@@ -403,11 +365,8 @@ Split make_split(int n, Scalar train_ratio, Scalar validation_ratio, std::uint32
   Split split;
   if (n < 1) return split;
   // Defensive clamping only: callers are expected to have passed check_split.
-  const double t =
-      std::isfinite(train_ratio) ? std::min(1.0, std::max(0.0, double(train_ratio))) : 1.0;
-  const double v = std::isfinite(validation_ratio)
-                       ? std::min(1.0, std::max(0.0, double(validation_ratio)))
-                       : 0.0;
+  const double t = std::isfinite(train_ratio) ? std::min(1.0, std::max(0.0, double(train_ratio))) : 1.0;
+  const double v = std::isfinite(validation_ratio) ? std::min(1.0, std::max(0.0, double(validation_ratio))) : 0.0;
   const int n_train = std::min(n, std::max(1, static_cast<int>(std::lround(n * t))));
   const int n_val = std::min(n - n_train, static_cast<int>(std::lround(n * v)));
 

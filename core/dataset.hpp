@@ -14,21 +14,30 @@ namespace bp {
 constexpr Scalar kDomain = 6;
 
 enum class DatasetKind {
-  Xor, Circles, Gaussians, Spiral, Moons,  // binary classification
-  Blobs, MultiSpiral,                      // multi-class (classes >= 3)
-  Plane, MultiGaussian,                    // regression
-  Custom,                                  // points supplied by the user
-  Sine, Step, Abs, Bump,                   // 1-D regression, x -> y
-  Curve                                    // 1-D points supplied by the user (a drawn curve)
+  Xor,
+  Circles,
+  Gaussians,
+  Spiral,
+  Moons,  // binary classification
+  Blobs,
+  MultiSpiral,  // multi-class (classes >= 3)
+  Plane,
+  MultiGaussian,  // regression
+  Custom,         // points supplied by the user
+  Sine,
+  Step,
+  Abs,
+  Bump,  // 1-D regression, x -> y
+  Curve  // 1-D points supplied by the user (a drawn curve)
 };
 enum class Problem { Binary, Multiclass, Regression };
 
 struct DataSpec {
   DatasetKind kind = DatasetKind::Xor;
-  int points = 200;           // total, before the split; 1..kMaxPoints
-  Scalar noise = 0;           // 0 (clean) .. 1 (very noisy); each generator scales it sensibly
+  int points = 200;  // total, before the split; 1..kMaxPoints
+  Scalar noise = 0;  // 0 (clean) .. 1 (very noisy); each generator scales it sensibly
   std::uint32_t seed = 1;
-  int classes = 3;            // Blobs and MultiSpiral only: 3..kMaxClasses
+  int classes = 3;  // Blobs and MultiSpiral only: 3..kMaxClasses
 };
 
 constexpr int kMaxPoints = 5000;
@@ -36,10 +45,10 @@ constexpr int kMaxClasses = 8;
 
 struct Dataset {
   Problem problem = Problem::Binary;
-  int classes = 2;                            // 2 for binary, K for multi-class, 1 for regression
-  int inputs = 2;                             // 2: (x1, x2); 1: x in row 0, row 1 all 0 (regression)
+  int classes = 2;                              // 2 for binary, K for multi-class, 1 for regression
+  int inputs = 2;                               // 2: (x1, x2); 1: x in row 0, row 1 all 0 (regression)
   Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy;  // (2 x N) one column per point
-  Vector label;                               // (N) class index, or target for regression
+  Vector label;                                 // (N) class index, or target for regression
   Index size() const { return xy.cols(); }
 };
 
@@ -47,8 +56,8 @@ const char* dataset_name(DatasetKind kind);
 std::vector<std::string> dataset_names();
 bool parse_dataset(const std::string& name, DatasetKind& out);
 Problem dataset_problem(DatasetKind kind);
-int dataset_inputs(DatasetKind kind);        // 1 for the x -> y sets (Sine .. Curve), else 2
-bool user_supplied(DatasetKind kind);         // Custom and Curve: points come from the user
+int dataset_inputs(DatasetKind kind);  // 1 for the x -> y sets (Sine .. Curve), else 2
+bool user_supplied(DatasetKind kind);  // Custom and Curve: points come from the user
 
 // The 1-D sets' noiseless curves y = f(x), in [-1, 1] on [-kDomain, kDomain]:
 // sine sin(x); step -1/2 for x < 0, +1/2 from 0; abs |x|/3 - 1; bump exp(-x^2 / (2 * 1.5^2)).

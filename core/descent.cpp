@@ -8,10 +8,12 @@
 
 namespace bp {
 namespace {
-constexpr Named<Surface> kSurfaces[] = {
-    {Surface::LinearRegression, "linear_regression"}, {Surface::SigmoidSquared, "sigmoid_squared"},
-    {Surface::SigmoidCrossEntropy, "sigmoid_cross_entropy"}, {Surface::Saddle, "saddle"},
-    {Surface::TwoMinima, "two_minima"}, {Surface::Bowl, "bowl"}};
+constexpr Named<Surface> kSurfaces[] = {{Surface::LinearRegression, "linear_regression"},
+                                        {Surface::SigmoidSquared, "sigmoid_squared"},
+                                        {Surface::SigmoidCrossEntropy, "sigmoid_cross_entropy"},
+                                        {Surface::Saddle, "saddle"},
+                                        {Surface::TwoMinima, "two_minima"},
+                                        {Surface::Bowl, "bowl"}};
 
 double sigmoid(double z) { return z >= 0 ? 1 / (1 + std::exp(-z)) : std::exp(z) / (1 + std::exp(z)); }
 double softplus(double z) { return z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z)); }
@@ -53,7 +55,7 @@ PointTerms point_terms(Surface s, double x, double t, double w0, double w1) {
   }
   p.error = p.h - t;
   if (s == Surface::SigmoidCrossEntropy) {
-    p.delta = p.error;  // the sigmoid's slope cancels against the log's derivative
+    p.delta = p.error;                                      // the sigmoid's slope cancels against the log's derivative
     p.loss = t * softplus(-p.z) + (1 - t) * softplus(p.z);  // −t ln σ(z) − (1 − t) ln(1 − σ(z)), without overflow
   } else {
     p.delta = p.error * p.slope;
@@ -104,7 +106,8 @@ std::string Descent::reset(Surface surface, const TrainSettings& train, const De
                            Scalar w1, std::uint32_t seed) {
   std::string e = check_train_settings(train);
   if (!e.empty()) return e;
-  if (train.l1 != 0 || train.l2 != 0 || train.dropout != 0) return "L1, L2 and dropout do not apply here: set them to 0";
+  if (train.l1 != 0 || train.l2 != 0 || train.dropout != 0)
+    return "L1, L2 and dropout do not apply here: set them to 0";
   if (!std::isfinite(w0) || !std::isfinite(w1)) return "the starting weights must be finite numbers";
   if (surface_has_data(surface)) {
     const Index m = points.x.size();
@@ -141,7 +144,8 @@ std::string Descent::reset(Surface surface, const TrainSettings& train, const De
 std::string Descent::set_settings(const TrainSettings& train) {
   std::string e = check_train_settings(train);
   if (!e.empty()) return e;
-  if (train.l1 != 0 || train.l2 != 0 || train.dropout != 0) return "L1, L2 and dropout do not apply here: set them to 0";
+  if (train.l1 != 0 || train.l2 != 0 || train.dropout != 0)
+    return "L1, L2 and dropout do not apply here: set them to 0";
   if (train.optimizer != train_.optimizer) optimizer_.clear();
   train_ = train;
   return "";
@@ -171,7 +175,8 @@ std::vector<int> Descent::next_batch() {
 
 std::string Descent::step(DescentStep& out) {
   if (!ready_) return "nothing to minimise yet: reset first";
-  if (diverged()) return "the weights are no longer finite numbers (the learning rate is too large): reset to start again";
+  if (diverged())
+    return "the weights are no longer finite numbers (the learning rate is too large): reset to start again";
   if (steps_ >= kMaxDescentSteps)
     return "a run has at most " + std::to_string(kMaxDescentSteps) + " steps: reset to start again";
   out.step = steps_;
@@ -219,7 +224,8 @@ std::string Descent::grid(double lo0, double hi0, double lo1, double hi1, int n,
   out.resize(std::size_t(n) * std::size_t(n));
   for (int r = 0; r < n; ++r) {
     const double w1 = hi1 - r * (hi1 - lo1) / (n - 1);
-    for (int c = 0; c < n; ++c) out[std::size_t(r) * n + c] = surface_loss(surface_, points_, lo0 + c * (hi0 - lo0) / (n - 1), w1);
+    for (int c = 0; c < n; ++c)
+      out[std::size_t(r) * n + c] = surface_loss(surface_, points_, lo0 + c * (hi0 - lo0) / (n - 1), w1);
   }
   return "";
 }

@@ -40,7 +40,7 @@ struct PointTerms {
   // ∂(the point's loss)/∂z = error·slope for squared error; for cross-entropy just the error (the
   // slope cancels, so a saturated wrong output still gets a gradient). ∂/∂w0 is delta, ∂/∂w1 delta·x.
   double delta = 0;
-  double loss = 0;   // ½ error² or −t ln h − (1 − t) ln(1 − h)
+  double loss = 0;  // ½ error² or −t ln h − (1 − t) ln(1 − h)
 };
 PointTerms point_terms(Surface s, double x, double t, double w0, double w1);
 // Every point's terms, in order (the data models only: empty for the test functions).
@@ -59,7 +59,7 @@ struct DescentStep {
   Vector weights;          // before the step
   Vector gradient;         // of the batch's mean loss at `weights`
   Scalar learning_rate = 0;
-  Vector update;           // after − before
+  Vector update;                           // after − before
   double loss_before = 0, loss_after = 0;  // J over all points
 };
 

@@ -49,15 +49,20 @@ std::string ExprError::message() const {
 
 namespace {
 
-const std::pair<const char*, ExprOp> kFunctions[] = {
-    {"exp", ExprOp::Exp}, {"log", ExprOp::Log}, {"sigmoid", ExprOp::Sigmoid}, {"tanh", ExprOp::Tanh}, {"relu", ExprOp::Relu}};
+const std::pair<const char*, ExprOp> kFunctions[] = {{"exp", ExprOp::Exp},
+                                                     {"log", ExprOp::Log},
+                                                     {"sigmoid", ExprOp::Sigmoid},
+                                                     {"tanh", ExprOp::Tanh},
+                                                     {"relu", ExprOp::Relu}};
 
 bool function_of(const std::string& name, ExprOp& op) {
   for (const auto& f : kFunctions)
-    if (name == f.first) { op = f.second; return true; }
+    if (name == f.first) {
+      op = f.second;
+      return true;
+    }
   return false;
 }
-
 
 // ---- one operation: its value and local derivatives, or why it has none ----
 
@@ -66,6 +71,8 @@ bool function_of(const std::string& name, ExprOp& op) {
 std::string apply(ExprOp op, double a, double b, bool exponent_constant, double& v, double& da, double& db) {
   da = db = std::numeric_limits<double>::quiet_NaN();
   const std::string A = format_number(a), B = format_number(b);
+  // A table: one operation a line, its derivatives beside it.
+  // clang-format off
   switch (op) {
     case ExprOp::Add: v = a + b; da = 1; db = 1; break;
     case ExprOp::Subtract: v = a - b; da = 1; db = -1; break;
@@ -107,6 +114,7 @@ std::string apply(ExprOp op, double a, double b, bool exponent_constant, double&
     case ExprOp::Constant:
     case ExprOp::Variable: return "not an operation";
   }
+  // clang-format on
   if (!std::isfinite(v)) return std::string(expr_op_name(op)) + " overflows here (the result is not a finite number)";
   if (!std::isfinite(da) || (op >= ExprOp::Add && op <= ExprOp::Divide && !std::isfinite(db)))
     return std::string(expr_op_name(op)) + "'s slope overflows here";
@@ -168,6 +176,8 @@ ExprError lex(const std::string& s, std::vector<Token>& out) {
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const std::string rest = s.substr(i, 3);
+    // A table: one token a line.
+    // clang-format off
     if (c == ' ' || c == '\t' || c == '\r') { ++i; ++u16; continue; }
     if (rest.compare(0, 2, "\xc2\xa0") == 0) { i += 2; ++u16; continue; }  // no-break space
     if (c == '\n' || c == ';') { push(Tok::Separator, 1); continue; }
@@ -185,6 +195,7 @@ ExprError lex(const std::string& s, std::vector<Token>& out) {
     if (rest == "\xe2\x8b\x85") { push(Tok::Times, 3); continue; }
     if (rest.compare(0, 2, "\xc3\x97") == 0 || rest.compare(0, 2, "\xc2\xb7") == 0) { push(Tok::Times, 2); continue; }
     if (rest.compare(0, 2, "\xc3\xb7") == 0) { push(Tok::Divide, 2); continue; }
+    // clang-format on
     if (is_digit(c) || (c == '.' && i + 1 < s.size() && is_digit(static_cast<unsigned char>(s[i + 1])))) {
       std::size_t j = i;
       while (j < s.size() && is_digit(static_cast<unsigned char>(s[j]))) ++j;
@@ -214,7 +225,8 @@ ExprError lex(const std::string& s, std::vector<Token>& out) {
     }
     if (is_alpha(c)) {
       std::size_t j = i;
-      while (j < s.size() && (is_alpha(static_cast<unsigned char>(s[j])) || is_digit(static_cast<unsigned char>(s[j])))) ++j;
+      while (j < s.size() && (is_alpha(static_cast<unsigned char>(s[j])) || is_digit(static_cast<unsigned char>(s[j]))))
+        ++j;
       if (j - i > static_cast<std::size_t>(kMaxExpressionName))
         return {"a name may have at most " + std::to_string(kMaxExpressionName) + " characters", u16};
       Token t;
@@ -349,7 +361,10 @@ struct Parser {
       const bool ok = unary(inner);
       --depth;
       if (!ok) return false;
-      if (t.kind == Tok::Plus) { out = inner; return true; }
+      if (t.kind == Tok::Plus) {
+        out = inner;
+        return true;
+      }
       return add(ExprOp::Negate, {inner}, t.position, out);
     }
     return power(out);
@@ -385,7 +400,8 @@ struct Parser {
       if (!ok) return false;
       if (peek().kind != Tok::RParen)
         return fail("missing ')' to close the '(' at character " + std::to_string(t.position + 1) + " (found " +
-                        token_text(peek()) + ")", peek().position);
+                        token_text(peek()) + ")",
+                    peek().position);
       ++at;
       return true;
     }
@@ -395,7 +411,9 @@ struct Parser {
       const bool is_function = function_of(t.text, f);
       if (peek().kind == Tok::LParen) {
         if (!is_function)
-          return fail("unknown function '" + t.text + "' (exp, log, sigmoid, tanh, relu; write " + t.text + "*(...) to multiply)", t.position);
+          return fail("unknown function '" + t.text + "' (exp, log, sigmoid, tanh, relu; write " + t.text +
+                          "*(...) to multiply)",
+                      t.position);
         const Token open = toks[at++];
         if (!deeper(open.position)) return false;
         if (peek().kind == Tok::RParen) return fail(t.text + "() needs a value inside", peek().position);
@@ -404,21 +422,26 @@ struct Parser {
         --depth;
         if (!ok) return false;
         if (peek().kind != Tok::RParen)
-          return fail("missing ')' to close " + t.text + "( at character " + std::to_string(open.position + 1) + " (found " +
-                          token_text(peek()) + ")", peek().position);
+          return fail("missing ')' to close " + t.text + "( at character " + std::to_string(open.position + 1) +
+                          " (found " + token_text(peek()) + ")",
+                      peek().position);
         ++at;
         return add(f, {inner}, t.position, out);
       }
       if (is_function) return fail("'" + t.text + "' is a function: write " + t.text + "(...)", t.position);
       const auto bound = names.find(t.text);
-      if (bound != names.end()) { out = bound->second; return true; }
+      if (bound != names.end()) {
+        out = bound->second;
+        return true;
+      }
       if (!add(ExprOp::Variable, {}, t.position, out)) return false;
       g.nodes.back().name = t.text;
       g.variables.push_back(out);
       names[t.text] = out;
       return true;
     }
-    if (t.kind == Tok::End || t.kind == Tok::Separator) return fail("the expression ends where a value is expected", t.position);
+    if (t.kind == Tok::End || t.kind == Tok::Separator)
+      return fail("the expression ends where a value is expected", t.position);
     return fail("unexpected " + token_text(t) + " where a value is expected", t.position);
   }
 
@@ -427,9 +450,12 @@ struct Parser {
     const Token t = peek();
     if (t.kind == Tok::Separator || t.kind == Tok::End) return true;
     if (t.kind == Tok::RParen) return fail("unexpected ')' without a matching '('", t.position);
-    if (t.kind == Tok::Assign) return fail("unexpected '=': only a name can be assigned, at the start of a statement", t.position);
+    if (t.kind == Tok::Assign)
+      return fail("unexpected '=': only a name can be assigned, at the start of a statement", t.position);
     if (t.kind == Tok::Name || t.kind == Tok::Number || t.kind == Tok::LParen)
-      return fail("unexpected " + token_text(t) + " after a complete value: an operator is missing (write * to multiply)", t.position);
+      return fail(
+          "unexpected " + token_text(t) + " after a complete value: an operator is missing (write * to multiply)",
+          t.position);
     return fail("unexpected " + token_text(t), t.position);
   }
 
@@ -442,7 +468,8 @@ struct Parser {
       if (function_of(name, f)) return fail("'" + name + "' is a function and cannot be assigned", first.position);
       if (assigned.count(name)) return fail("'" + name + "' is assigned twice", first.position);
       if (names.count(name))
-        return fail("'" + name + "' is used as an input before this assignment: assign it before using it", first.position);
+        return fail("'" + name + "' is used as an input before this assignment: assign it before using it",
+                    first.position);
       int node = 0;
       if (peek().kind == Tok::Separator || peek().kind == Tok::End)
         return fail("nothing after '" + name + " =': a value must follow", peek().position);
@@ -470,7 +497,8 @@ ExprError parse_expression(const std::string& text, ExprGraph& out) {
   if (text.size() > static_cast<std::size_t>(kMaxExpressionLength)) {
     int u16 = 0;  // the limit's position in the text as JS counts it
     for (std::size_t i = 0; i < static_cast<std::size_t>(kMaxExpressionLength); ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) u16 += utf8_length(static_cast<unsigned char>(text[i])) == 4 ? 2 : 1;
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+        u16 += utf8_length(static_cast<unsigned char>(text[i])) == 4 ? 2 : 1;
     return {"the text is longer than " + std::to_string(kMaxExpressionLength) + " characters", u16};
   }
   Parser p;
@@ -484,7 +512,8 @@ ExprError parse_expression(const std::string& text, ExprGraph& out) {
     const bool assignment = first.kind == Tok::Name && p.peek(1).kind == Tok::Assign;
     if (!p.statement(last)) return p.error;
     if (!last && !assignment)
-      return {"only the last statement can be a bare expression: name this one (e.g. a = ...) and use it", first.position};
+      return {"only the last statement can be a bare expression: name this one (e.g. a = ...) and use it",
+              first.position};
   }
   // Every assignment but the output's must feed the output (the output is the last node made).
   std::vector<int> users(p.g.nodes.size(), 0);
@@ -520,8 +549,10 @@ int precedence(const ExprGraph& g, int i, bool top) {
   if (!top && !n.name.empty()) return 5;
   switch (n.op) {
     case ExprOp::Constant: return n.constant < 0 || (n.constant == 0 && std::signbit(n.constant)) ? 3 : 5;
-    case ExprOp::Add: case ExprOp::Subtract: return 1;
-    case ExprOp::Multiply: case ExprOp::Divide: return 2;
+    case ExprOp::Add:
+    case ExprOp::Subtract: return 1;
+    case ExprOp::Multiply:
+    case ExprOp::Divide: return 2;
     case ExprOp::Negate: return 3;
     case ExprOp::Power: return 4;
     default: return 5;
@@ -538,9 +569,15 @@ std::string print_node(const ExprGraph& g, int i, bool top) {
   switch (n.op) {
     case ExprOp::Constant: return exact_number_text(n.constant);
     case ExprOp::Variable: return n.name;
-    case ExprOp::Add: case ExprOp::Subtract: case ExprOp::Multiply: case ExprOp::Divide: {
+    case ExprOp::Add:
+    case ExprOp::Subtract:
+    case ExprOp::Multiply:
+    case ExprOp::Divide: {
       const int p = precedence(g, i, true);
-      const char* op = n.op == ExprOp::Add ? " + " : n.op == ExprOp::Subtract ? " - " : n.op == ExprOp::Multiply ? "*" : "/";
+      const char* op = n.op == ExprOp::Add        ? " + "
+                       : n.op == ExprOp::Subtract ? " - "
+                       : n.op == ExprOp::Multiply ? "*"
+                                                  : "/";
       return wrap(n.inputs[0], p) + op + wrap(n.inputs[1], p + 1);  // left-associative
     }
     case ExprOp::Power: return wrap(n.inputs[0], 5) + "^" + wrap(n.inputs[1], 3);
@@ -646,13 +683,16 @@ ExprError evaluate_expression(const ExprGraph& g, const std::vector<double>& val
   const std::size_t n = g.nodes.size();
   if (n == 0 || g.output != static_cast<int>(n) - 1) return {"there is no expression to evaluate", 0};
   if (values.size() != g.variables.size())
-    return {"expected " + std::to_string(g.variables.size()) + " input values (got " + std::to_string(values.size()) + ")", 0};
+    return {
+        "expected " + std::to_string(g.variables.size()) + " input values (got " + std::to_string(values.size()) + ")",
+        0};
   std::vector<double> value(n, 0);
   std::vector<std::vector<int>> in_edges(n);
   std::vector<ExprEdge> edges;
   for (std::size_t k = 0; k < g.variables.size(); ++k) {
     const ExprNode& v = g.nodes[static_cast<std::size_t>(g.variables[k])];
-    if (!std::isfinite(values[k])) return {v.name + " must be a finite number (got " + format_number(values[k]) + ")", v.position};
+    if (!std::isfinite(values[k]))
+      return {v.name + " must be a finite number (got " + format_number(values[k]) + ")", v.position};
     value[static_cast<std::size_t>(g.variables[k])] = values[k];
   }
   // Forward: values and each edge's local derivative, in node order.
@@ -673,7 +713,9 @@ ExprError evaluate_expression(const ExprGraph& g, const std::vector<double>& val
       e.to = static_cast<int>(i);
       e.slot = static_cast<int>(k);
       // An edge from a constant part carries no gradient: its slope is not reported.
-      e.local = g.nodes[static_cast<std::size_t>(e.from)].is_constant ? std::numeric_limits<double>::quiet_NaN() : k == 0 ? da : db;
+      e.local = g.nodes[static_cast<std::size_t>(e.from)].is_constant ? std::numeric_limits<double>::quiet_NaN()
+                : k == 0                                              ? da
+                                                                      : db;
       in_edges[i].push_back(static_cast<int>(edges.size()));
       edges.push_back(e);
     }
@@ -702,8 +744,10 @@ ExprError evaluate_expression(const ExprGraph& g, const std::vector<double>& val
     std::vector<Dual> d(n, Dual{0, 0});
     for (std::size_t i = 0; i < n; ++i) {
       const ExprNode& node = g.nodes[i];
-      if (node.op == ExprOp::Constant) d[i] = {node.constant, 0};
-      else if (node.op == ExprOp::Variable) d[i] = {value[i], static_cast<int>(i) == var ? 1.0 : 0.0};
+      if (node.op == ExprOp::Constant)
+        d[i] = {node.constant, 0};
+      else if (node.op == ExprOp::Variable)
+        d[i] = {value[i], static_cast<int>(i) == var ? 1.0 : 0.0};
       else {
         const Dual a = d[static_cast<std::size_t>(node.inputs[0])];
         const bool binary = node.inputs.size() > 1;
@@ -724,7 +768,9 @@ ExprError evaluate_expression(const ExprGraph& g, const std::vector<double>& val
   std::vector<double> count(n, 0);
   count[static_cast<std::size_t>(output)] = 1;
   for (int i = output; i >= 0; --i)
-    for (int e : in_edges[static_cast<std::size_t>(i)]) count[static_cast<std::size_t>(out.edges[static_cast<std::size_t>(e)].from)] += count[static_cast<std::size_t>(i)];
+    for (int e : in_edges[static_cast<std::size_t>(i)])
+      count[static_cast<std::size_t>(out.edges[static_cast<std::size_t>(e)].from)] +=
+          count[static_cast<std::size_t>(i)];
   for (int var : g.variables) {
     out.path_count.push_back(count[static_cast<std::size_t>(var)]);
     std::vector<char> depends(n, 0);  // depends[i]: node i is var or computed from it
@@ -733,7 +779,8 @@ ExprError evaluate_expression(const ExprGraph& g, const std::vector<double>& val
       for (int k : g.nodes[i].inputs) depends[i] = depends[i] || depends[static_cast<std::size_t>(k)];
     std::vector<ExprPath> paths;
     std::vector<int> stack, edge_stack;
-    if (depends[static_cast<std::size_t>(output)]) list_paths(g, out, in_edges, depends, var, output, stack, edge_stack, 1, paths);
+    if (depends[static_cast<std::size_t>(output)])
+      list_paths(g, out, in_edges, depends, var, output, stack, edge_stack, 1, paths);
     out.paths.push_back(std::move(paths));
   }
   return {};
@@ -742,11 +789,20 @@ ExprError evaluate_expression(const ExprGraph& g, const std::vector<double>& val
 const std::vector<ExprPreset>& expression_presets() {
   static const std::vector<ExprPreset> presets = {
       {"sum-times", "f = (x + y)\u00b7z", "q = x + y; f = q*z", {{"x", -2}, {"y", 5}, {"z", -4}}},
-      {"linear-regression", "Linear regression: L = (w0 + w1\u00b7x \u2212 y)\u00b2",
-       "u = w1*x; yhat = w0 + u; z = yhat - y; L = z^2", {{"w1", 2}, {"x", 3}, {"w0", 1}, {"y", 4}}},
-      {"composition", "f(g(x)) = 2g\u00b2 \u2212 3g + 1, g = x\u00b3 + 2x", "g = x^3 + 2*x; f = 2*g^2 - 3*g + 1", {{"x", 1}}},
-      {"fork", "h(f(x), g(x)) = 2f\u00b2 \u2212 3fg + 1: x forks", "f = 3*x; g = x^2 + 2*x; h = 2*f^2 - 3*f*g + 1", {{"x", 1}}},
-      {"sigmoid-neuron", "One sigmoid neuron, squared error",
+      {"linear-regression",
+       "Linear regression: L = (w0 + w1\u00b7x \u2212 y)\u00b2",
+       "u = w1*x; yhat = w0 + u; z = yhat - y; L = z^2",
+       {{"w1", 2}, {"x", 3}, {"w0", 1}, {"y", 4}}},
+      {"composition",
+       "f(g(x)) = 2g\u00b2 \u2212 3g + 1, g = x\u00b3 + 2x",
+       "g = x^3 + 2*x; f = 2*g^2 - 3*g + 1",
+       {{"x", 1}}},
+      {"fork",
+       "h(f(x), g(x)) = 2f\u00b2 \u2212 3fg + 1: x forks",
+       "f = 3*x; g = x^2 + 2*x; h = 2*f^2 - 3*f*g + 1",
+       {{"x", 1}}},
+      {"sigmoid-neuron",
+       "One sigmoid neuron, squared error",
        "z = w1*x1 + w2*x2 + b; a = sigmoid(z); L = 0.5*(a - t)^2",
        {{"w1", 0.5}, {"x1", 1}, {"w2", -0.25}, {"x2", 2}, {"b", 0}, {"t", 1}}},
   };

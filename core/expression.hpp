@@ -75,15 +75,15 @@ struct ExprPath {
 };
 
 struct ExprEvaluation {
-  std::vector<double> value;          // [node] forward value, in node order
-  std::vector<double> grad;           // [node] d output / d node by reverse mode (0 for constants)
-  std::vector<ExprEdge> edges;        // by node, then by operand; edges from constants have NaN local
-  std::vector<int> reverse_nodes;     // reverse mode: the order in which each node's gradient is final
-  std::vector<int> reverse_edges;     // reverse mode: the edges in the order their products are added
+  std::vector<double> value;                  // [node] forward value, in node order
+  std::vector<double> grad;                   // [node] d output / d node by reverse mode (0 for constants)
+  std::vector<ExprEdge> edges;                // by node, then by operand; edges from constants have NaN local
+  std::vector<int> reverse_nodes;             // reverse mode: the order in which each node's gradient is final
+  std::vector<int> reverse_edges;             // reverse mode: the edges in the order their products are added
   std::vector<std::vector<double>> tangents;  // forward mode, [input k][node]: d node / d input k
-  std::vector<double> forward_grad;   // [input k] d output / d input k by forward mode
-  std::vector<double> path_count;     // [input k] number of paths from input k to the output
-  std::vector<std::vector<ExprPath>> paths;  // [input k] the first kMaxListedPaths of them
+  std::vector<double> forward_grad;           // [input k] d output / d input k by forward mode
+  std::vector<double> path_count;             // [input k] number of paths from input k to the output
+  std::vector<std::vector<ExprPath>> paths;   // [input k] the first kMaxListedPaths of them
 };
 
 // Evaluates `g` with variables[k] = values[k]. Value-domain errors (division by zero, log of a

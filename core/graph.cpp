@@ -18,9 +18,7 @@ int Graph::input(const std::string& name, double value) {
 
 int Graph::add(const std::string& name, int a, int b) { return operation(name, GraphOp::Add, {a, b}); }
 
-int Graph::multiply(const std::string& name, int a, int b) {
-  return operation(name, GraphOp::Multiply, {a, b});
-}
+int Graph::multiply(const std::string& name, int a, int b) { return operation(name, GraphOp::Multiply, {a, b}); }
 
 int Graph::unary(const std::string& name, GraphOp op, int a) { return operation(name, op, {a}); }
 
@@ -38,14 +36,26 @@ void Graph::forward() {
     const double a = nodes_[n.inputs[0]].value;
     const double b = n.inputs.size() > 1 ? nodes_[n.inputs[1]].value : 0;
     switch (n.op) {
-      case GraphOp::Add: n.value = a + b; n.local = {1, 1}; break;          // d(a+b)/da = d(a+b)/db = 1
-      case GraphOp::Multiply: n.value = a * b; n.local = {b, a}; break;     // d(ab)/da = b, d(ab)/db = a
+      case GraphOp::Add:
+        n.value = a + b;
+        n.local = {1, 1};
+        break;  // d(a+b)/da = d(a+b)/db = 1
+      case GraphOp::Multiply:
+        n.value = a * b;
+        n.local = {b, a};
+        break;  // d(ab)/da = b, d(ab)/db = a
       case GraphOp::Sigmoid:
         n.value = 1 / (1 + std::exp(-a));
-        n.local = {n.value * (1 - n.value)};                                // s' = s (1 - s)
+        n.local = {n.value * (1 - n.value)};  // s' = s (1 - s)
         break;
-      case GraphOp::Tanh: n.value = std::tanh(a); n.local = {1 - n.value * n.value}; break;
-      case GraphOp::Relu: n.value = a > 0 ? a : 0; n.local = {a > 0 ? 1.0 : 0.0}; break;
+      case GraphOp::Tanh:
+        n.value = std::tanh(a);
+        n.local = {1 - n.value * n.value};
+        break;
+      case GraphOp::Relu:
+        n.value = a > 0 ? a : 0;
+        n.local = {a > 0 ? 1.0 : 0.0};
+        break;
       case GraphOp::Input: break;
     }
   }
@@ -53,7 +63,7 @@ void Graph::forward() {
 
 void Graph::backward(int output) {
   for (auto& n : nodes_) n.grad = 0;
-  nodes_[output].grad = 1;  // d output / d output
+  nodes_[output].grad = 1;             // d output / d output
   for (int i = output; i >= 0; --i) {  // inputs always come before their users
     const GraphNode& n = nodes_[i];
     for (std::size_t k = 0; k < n.inputs.size(); ++k)

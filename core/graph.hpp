@@ -13,10 +13,10 @@ enum class GraphOp { Input, Add, Multiply, Sigmoid, Tanh, Relu };
 struct GraphNode {
   std::string name;
   GraphOp op = GraphOp::Input;
-  std::vector<int> inputs;   // indices of earlier nodes
-  double value = 0;          // forward value
-  double grad = 0;           // d output / d this node (after backward)
-  std::vector<double> local; // d this node / d inputs[k] (after forward)
+  std::vector<int> inputs;    // indices of earlier nodes
+  double value = 0;           // forward value
+  double grad = 0;            // d output / d this node (after backward)
+  std::vector<double> local;  // d this node / d inputs[k] (after forward)
 };
 
 class Graph {
@@ -26,8 +26,8 @@ class Graph {
   int multiply(const std::string& name, int a, int b);
   int unary(const std::string& name, GraphOp op, int a);  // Sigmoid, Tanh or Relu
 
-  void forward();                 // values and local derivatives, in node order
-  void backward(int output);      // grads: d output / d node, by the chain rule in reverse order
+  void forward();             // values and local derivatives, in node order
+  void backward(int output);  // grads: d output / d node, by the chain rule in reverse order
   const std::vector<GraphNode>& nodes() const { return nodes_; }
   // Gradient flowing along the edge inputs[k] -> node: upstream grad x local derivative.
   double edge_gradient(int node, int k) const { return nodes_[node].grad * nodes_[node].local[k]; }

@@ -28,7 +28,7 @@ void filter_normalised(const Network& net, Rng& rng, Vector& d) {
   d = Vector::Zero(net.parameter_count());
   for (int l = 0; l < net.layer_count(); ++l)
     for (int p = 0; p < net.pieces(l); ++p) {  // each maxout piece's W like a layer's
-      MatrixMap w(d.data() + net.weight_offset(l, p), net.size(l + 1), net.size(l));  // (out x in)
+      MatrixMap w(d.data() + net.weight_offset(l, p), net.size(l + 1), net.size(l));         // (out x in)
       for (Index k = 0; k < w.size(); ++k) w.data()[k] = static_cast<Scalar>(rng.normal());  // column-major, fixed
       const auto theta = net.W(l, p);
       for (Index j = 0; j < w.rows(); ++j) {
@@ -96,7 +96,9 @@ std::string Trajectory::record(const Vector& params) {
 // ---- directions ----
 
 const char* slice_directions_name(SliceDirections d) { return name_of(kDirections, d); }
-bool parse_slice_directions(const std::string& name, SliceDirections& out) { return parse_name(kDirections, name, out); }
+bool parse_slice_directions(const std::string& name, SliceDirections& out) {
+  return parse_name(kDirections, name, out);
+}
 std::vector<std::string> slice_directions_names() { return names_of(kDirections); }
 
 std::string random_directions(const Network& net, std::uint32_t seed, Vector& d1, Vector& d2) {
@@ -187,8 +189,8 @@ std::string loss_slice(const Network& net, Loss loss, const TrainingData& data, 
     return "the slice's grid has " + std::to_string(kMinSliceGrid) + " to " + std::to_string(kMaxSliceGrid) +
            " points a side (got " + std::to_string(spec.grid) + ")";
   if (!std::isfinite(spec.range) || !(spec.range > 0) || spec.range > kMaxSliceRange)
-    return "the slice's range must be in (0, " + format_number(kMaxSliceRange) + "] (got " +
-           format_number(spec.range) + ")";
+    return "the slice's range must be in (0, " + format_number(kMaxSliceRange) + "] (got " + format_number(spec.range) +
+           ")";
   if (!net.params().allFinite()) return "the weights are not finite numbers (training diverged): reset first";
   const Index P = net.parameter_count();
   if (data.inputs.rows() != net.size(0) || data.targets.rows() != net.size(net.layer_count()) ||

@@ -19,18 +19,16 @@ bool parse_loss(const std::string& name, Loss& out) { return parse_name(kLosses,
 std::string check_loss_pairing(Loss loss, Activation output, int outputs) {
   switch (loss) {
     case Loss::SquaredError:
-      if (output == Activation::Softmax)
-        return "loss 'mse' cannot follow a softmax output; use loss 'softmax_ce'";
+      if (output == Activation::Softmax) return "loss 'mse' cannot follow a softmax output; use loss 'softmax_ce'";
       return "";
     case Loss::BinaryCrossEntropy:
       if (output != Activation::Sigmoid)
-        return "loss 'bce' needs a sigmoid output activation, not '" +
-               std::string(activation_name(output)) + "'";
+        return "loss 'bce' needs a sigmoid output activation, not '" + std::string(activation_name(output)) + "'";
       return "";
     case Loss::SoftmaxCrossEntropy:
       if (output != Activation::Softmax)
-        return "loss 'softmax_ce' needs a softmax output activation, not '" +
-               std::string(activation_name(output)) + "'";
+        return "loss 'softmax_ce' needs a softmax output activation, not '" + std::string(activation_name(output)) +
+               "'";
       if (outputs < 2) return "a softmax output needs at least 2 classes";
       return "";
   }

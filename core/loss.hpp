@@ -33,8 +33,7 @@ double loss_sum(Loss loss, const Eigen::MatrixBase<Z>& z, const Eigen::MatrixBas
     case Loss::BinaryCrossEntropy: {
       // max(z,0) - z y + log(1 + e^-|z|): the stable form of -[y log s(z) + (1-y) log(1-s(z))]
       auto za = z.array();
-      return static_cast<double>(
-          (za.max(Scalar(0)) - za * y.array() + (-za.abs()).exp().log1p()).sum());
+      return static_cast<double>((za.max(Scalar(0)) - za * y.array() + (-za.abs()).exp().log1p()).sum());
     }
     case Loss::SoftmaxCrossEntropy: {
       // sum_i y_i (lse - z_i) = sum_i y_i (m - z_i) + sum(y) log1p(s), with m = z_k the largest
@@ -60,9 +59,9 @@ double loss_sum(Loss loss, const Eigen::MatrixBase<Z>& z, const Eigen::MatrixBas
 
 // delta = dL/dz of the output layer, one column per example (not averaged).
 template <class Z, class A, class Y, class D>
-void loss_output_delta(Loss loss, Activation output, const ActivationParams& p,
-                       const Eigen::MatrixBase<Z>& z, const Eigen::MatrixBase<A>& a,
-                       const Eigen::MatrixBase<Y>& y, const Eigen::MatrixBase<D>& delta_out) {
+void loss_output_delta(Loss loss, Activation output, const ActivationParams& p, const Eigen::MatrixBase<Z>& z,
+                       const Eigen::MatrixBase<A>& a, const Eigen::MatrixBase<Y>& y,
+                       const Eigen::MatrixBase<D>& delta_out) {
   auto& delta = const_cast<Eigen::MatrixBase<D>&>(delta_out);
   if (loss == Loss::SquaredError) {
     activate_grad(output, p, z, a, delta);  // delta = f'(z) ...

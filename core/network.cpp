@@ -11,10 +11,14 @@
 namespace bp {
 namespace {
 constexpr Named<Init> kInits[] = {
-    {Init::Zeros, "zeros"},           {Init::Uniform, "uniform"},
-    {Init::XavierUniform, "xavier_uniform"}, {Init::XavierNormal, "xavier_normal"},
-    {Init::HeUniform, "he_uniform"},  {Init::HeNormal, "he_normal"},
-    {Init::NormalScale, "normal_scale"}, {Init::UniformScale, "uniform_scale"},
+    {Init::Zeros, "zeros"},
+    {Init::Uniform, "uniform"},
+    {Init::XavierUniform, "xavier_uniform"},
+    {Init::XavierNormal, "xavier_normal"},
+    {Init::HeUniform, "he_uniform"},
+    {Init::HeNormal, "he_normal"},
+    {Init::NormalScale, "normal_scale"},
+    {Init::UniformScale, "uniform_scale"},
 };
 
 std::string str(int v) { return std::to_string(v); }
@@ -43,10 +47,9 @@ std::string check_architecture(const Architecture& arch) {
            str(static_cast<int>(arch.hidden.size())) + ")";
   for (std::size_t l = 0; l < arch.hidden.size(); ++l)
     if (arch.hidden[l] < 1 || arch.hidden[l] > kMaxNeurons)
-      return "hidden layer " + str(static_cast<int>(l) + 1) + " must have between 1 and " +
-             str(kMaxNeurons) + " neurons (got " + str(arch.hidden[l]) + ")";
-  if (arch.hidden_activation == Activation::Softmax)
-    return "softmax is only available as the output activation";
+      return "hidden layer " + str(static_cast<int>(l) + 1) + " must have between 1 and " + str(kMaxNeurons) +
+             " neurons (got " + str(arch.hidden[l]) + ")";
+  if (arch.hidden_activation == Activation::Softmax) return "softmax is only available as the output activation";
   if (hidden_only(arch.output_activation))
     return std::string("'") + activation_name(arch.output_activation) + "' is only available for hidden layers";
   if (arch.output_activation == Activation::Softmax && arch.outputs < 2)
@@ -291,8 +294,8 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
   const Scalar inv_batch = Scalar(1) / static_cast<Scalar>(B);
   grad.resize(net.parameter_count());
   // delta_L = dL/dz_L
-  loss_output_delta(loss, net.activation(L - 1), params, ws.z[L - 1].leftCols(B),
-                    ws.a[L - 1].leftCols(B), ws.target.leftCols(B), ws.delta[L - 1].leftCols(B));
+  loss_output_delta(loss, net.activation(L - 1), params, ws.z[L - 1].leftCols(B), ws.a[L - 1].leftCols(B),
+                    ws.target.leftCols(B), ws.delta[L - 1].leftCols(B));
   for (int l = L - 1; l >= 0; --l) {
     const Index out = net.size(l + 1), in = net.size(l);
     if (l < L - 1) {
@@ -373,8 +376,8 @@ void add_regularization_gradient(const Network& net, Scalar l1, Scalar l2, Vecto
     for (int p = 0; p < net.pieces(l); ++p) {
       const auto w = net.W(l, p);
       MatrixMap dW(grad.data() + net.weight_offset(l, p), w.rows(), w.cols());
-      if (l2 != 0) dW += l2 * w;                           // d/dW (l2/2 W^2) = l2 W
-      if (l1 != 0) dW.array() += l1 * w.array().sign();    // d/dW (l1 |W|) = l1 sign(W)
+      if (l2 != 0) dW += l2 * w;                         // d/dW (l2/2 W^2) = l2 W
+      if (l1 != 0) dW.array() += l1 * w.array().sign();  // d/dW (l1 |W|) = l1 sign(W)
     }
 }
 

@@ -48,8 +48,8 @@ class Network {
 
   const Architecture& arch() const { return arch_; }
   int layer_count() const { return static_cast<int>(sizes_.size()) - 1; }  // weight layers
-  int size(int layer) const { return sizes_[layer]; }  // 0 = inputs, layer_count() = outputs
-  Activation activation(int l) const {  // of weight layer l (0-based)
+  int size(int layer) const { return sizes_[layer]; }                      // 0 = inputs, layer_count() = outputs
+  Activation activation(int l) const {                                     // of weight layer l (0-based)
     return l + 1 == layer_count() ? arch_.output_activation : arch_.hidden_activation;
   }
   Index parameter_count() const { return params_.size(); }
@@ -68,9 +68,7 @@ class Network {
     return ConstMatrixMap(params_.data() + weight_offset(l, p), sizes_[l + 1], sizes_[l]);
   }
   VectorMap b(int l, int p = 0) { return VectorMap(params_.data() + bias_offset(l, p), sizes_[l + 1]); }
-  ConstVectorMap b(int l, int p = 0) const {
-    return ConstVectorMap(params_.data() + bias_offset(l, p), sizes_[l + 1]);
-  }
+  ConstVectorMap b(int l, int p = 0) const { return ConstVectorMap(params_.data() + bias_offset(l, p), sizes_[l + 1]); }
   VectorMap slopes(int l) { return VectorMap(params_.data() + slope_offset(l), sizes_[l + 1]); }  // has_slopes(l)
   ConstVectorMap slopes(int l) const { return ConstVectorMap(params_.data() + slope_offset(l), sizes_[l + 1]); }
 
@@ -83,9 +81,9 @@ class Network {
 
  private:
   Architecture arch_;
-  std::vector<int> sizes_;     // inputs, hidden..., outputs
-  std::vector<std::vector<Index>> offsets_; // start of each layer's W in params_, per piece
-  std::vector<Index> slope_offsets_;  // start of each layer's PReLU slopes, -1 if none
+  std::vector<int> sizes_;                   // inputs, hidden..., outputs
+  std::vector<std::vector<Index>> offsets_;  // start of each layer's W in params_, per piece
+  std::vector<Index> slope_offsets_;         // start of each layer's PReLU slopes, -1 if none
   Vector params_;
 };
 
@@ -116,8 +114,8 @@ void activate_layer_grad(const Network& net, int l, const Eigen::MatrixBase<Z>& 
 // the training loop). Layer l of z/a/delta is (size(l+1) x capacity); only the first `batch`
 // columns are in use.
 struct Workspace {
-  Matrix input;               // (inputs x capacity)
-  Matrix target;              // (outputs x capacity)
+  Matrix input;   // (inputs x capacity)
+  Matrix target;  // (outputs x capacity)
   std::vector<Matrix> z, a, delta, grad_act;
   std::vector<Matrix> dropout_mask;  // hidden layers: 0 or 1/(1-p); used when use_dropout is set
   std::vector<Matrix> transposed;    // backward's scratch copy of W_l^T   (in x out)
@@ -137,7 +135,8 @@ struct Workspace {
 void forward(const Network& net, Workspace& ws);
 // Fills ws.delta and writes the batch-averaged data gradient (same layout as params, PReLU slopes
 // included: dL/da_i = mean over the batch of dL/d(a out)_i * min(z_i, 0); maxout: delta_l reaches
-// only the winning piece of each unit, the others' gradient is 0) into `grad`, resizing it. Needs forward() first and ws.target set.
+// only the winning piece of each unit, the others' gradient is 0) into `grad`, resizing it. Needs forward() first and
+// ws.target set.
 void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad);
 // Sum over the batch of the per-example data loss (after forward()).
 double batch_loss_sum(const Network& net, Loss loss, const Workspace& ws);

@@ -46,8 +46,8 @@ void OptimizerState::step(const TrainSettings& s, Scalar lr, const Vector& gradi
       break;
     case Optimizer::Adam: {
       const Scalar b1 = s.beta1, b2 = s.beta2;
-      moment1_ = b1 * moment1_ + (1 - b1) * gradient;                  // m = b1 m + (1-b1) g
-      moment2_ = b2 * moment2_ + (1 - b2) * gradient.cwiseAbs2();      // v = b2 v + (1-b2) g^2
+      moment1_ = b1 * moment1_ + (1 - b1) * gradient;              // m = b1 m + (1-b1) g
+      moment2_ = b2 * moment2_ + (1 - b2) * gradient.cwiseAbs2();  // v = b2 v + (1-b2) g^2
       ++adam_steps_;
       const Scalar c1 = adam_bias_correction(b1, adam_steps_), c2 = adam_bias_correction(b2, adam_steps_);
       // w -= lr m_hat / (sqrt(v_hat) + eps)

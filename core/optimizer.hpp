@@ -28,10 +28,10 @@ class OptimizerState {
   // SGD w -= lr g; momentum v = mu v - lr g, w += v; Adam with bias-corrected moments.
   void step(const TrainSettings& s, Scalar lr, const Vector& gradient, Vector& w);
 
-  const Vector& velocity() const { return velocity_; }      // momentum's v
-  const Vector& moment1() const { return moment1_; }        // Adam's m
-  const Vector& moment2() const { return moment2_; }        // Adam's v
-  std::int64_t adam_steps() const { return adam_steps_; }   // Adam's t of the last step
+  const Vector& velocity() const { return velocity_; }     // momentum's v
+  const Vector& moment1() const { return moment1_; }       // Adam's m
+  const Vector& moment2() const { return moment2_; }       // Adam's v
+  std::int64_t adam_steps() const { return adam_steps_; }  // Adam's t of the last step
 
  private:
   Vector velocity_, moment1_, moment2_;

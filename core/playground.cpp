@@ -13,8 +13,7 @@ namespace bp {
 namespace {
 
 bool same_data(const DataSpec& a, const DataSpec& b) {
-  return a.kind == b.kind && a.points == b.points && a.noise == b.noise && a.seed == b.seed &&
-         a.classes == b.classes;
+  return a.kind == b.kind && a.points == b.points && a.noise == b.noise && a.seed == b.seed && a.classes == b.classes;
 }
 
 Architecture architecture_for(const Settings& s, const Dataset& data) {
@@ -48,15 +47,13 @@ Matrix encode_targets(const Dataset& data, Activation output) {
 }
 
 std::string range_message(const char* what, std::int64_t value, std::int64_t lo, std::int64_t hi) {
-  return std::string(what) + " " + std::to_string(value) + " is out of range (" +
-         std::to_string(lo) + ".." + std::to_string(hi) + ")";
+  return std::string(what) + " " + std::to_string(value) + " is out of range (" + std::to_string(lo) + ".." +
+         std::to_string(hi) + ")";
 }
 
 }  // namespace
 
-int output_count(const Dataset& data) {
-  return data.problem == Problem::Multiclass ? data.classes : 1;
-}
+int output_count(const Dataset& data) { return data.problem == Problem::Multiclass ? data.classes : 1; }
 
 Playground::Playground() {
   Dataset data;
@@ -86,7 +83,8 @@ std::string Playground::check(const Settings& s, const Dataset& data) const {
   if (data.inputs == 1)  // x -> y data has no x2: a feature of it would be a constant input
     for (Feature f : s.features)
       if (uses_x2(f))
-        return std::string("features: '") + feature_name(f) + "' needs x2, which 1-D data (x -> y) does not have; use x1";
+        return std::string("features: '") + feature_name(f) +
+               "' needs x2, which 1-D data (x -> y) does not have; use x1";
   return check_architecture(architecture_for(s, data));
 }
 
@@ -156,7 +154,7 @@ std::string Playground::after_training() {
          ": the weights became NaN or infinite. Lower the learning rate, then reset.";
 }
 
-#define BP_REFUSE_IF_DIVERGED()                                                      \
+#define BP_REFUSE_IF_DIVERGED() \
   if (diverged_) return "training has diverged (NaN or infinite weights); reset first"
 
 std::string Playground::train_epochs(std::int64_t epochs) {
@@ -297,8 +295,9 @@ std::string Playground::trace_step(std::int64_t examples, StepTrace& out) {
            " numbers in the step trace, more than its limit of " + std::to_string(kMaxTraceValues) +
            ": trace fewer examples (at most " + std::to_string(kMaxTraceValues / trace_values_per_example()) +
            " with this network) or use a smaller network";
-  return record_step(trainer_.next_batch(Index(examples)),
-                     [&] { return trainer_.train_batch(net_, settings_.loss, inputs_, Index(examples)); }, out);
+  return record_step(
+      trainer_.next_batch(Index(examples)),
+      [&] { return trainer_.train_batch(net_, settings_.loss, inputs_, Index(examples)); }, out);
 }
 
 std::string Playground::trace_step_on(std::int64_t index64, StepTrace& out) {
@@ -312,7 +311,8 @@ std::string Playground::trace_step_on(std::int64_t index64, StepTrace& out) {
     return "example " + std::to_string(index) + " is not in the training data (it is " +
            (in(split_.validation) ? "validation" : "test") + " data)";
   const std::vector<int> batch{index};
-  return record_step(batch, [&] { return trainer_.train_on(net_, settings_.loss, inputs_, batch); }, out);
+  return record_step(
+      batch, [&] { return trainer_.train_on(net_, settings_.loss, inputs_, batch); }, out);
 }
 
 int Playground::node_count() const {
@@ -338,15 +338,15 @@ std::string Playground::check_grid(std::int64_t g) const {
 std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Scalar* out) {
   std::string e = check_grid(g64);
   if (!e.empty()) return e;
-  if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
-    return "grid bounds must be finite with lo < hi";
+  if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi)) return "grid bounds must be finite with lo < hi";
   const int g = static_cast<int>(g64);
   using RowMap = Eigen::Map<RowMajorMatrix>;
   const Index P = Index(g) * g;  // at most kMaxGridValues, so within Index even in wasm
   GridFeatures& cached = grid_features_;
   if (cached.g != g64 || cached.lo != lo || cached.hi != hi) {
     cached.values = compute_features(settings_.features, grid_centres(g, lo, hi));
-    if (settings_.input_scaling != InputScaling::None) apply_scaling(scaling_, cached.values);  // the training split's numbers
+    if (settings_.input_scaling != InputScaling::None)
+      apply_scaling(scaling_, cached.values);  // the training split's numbers
     cached.g = g64, cached.lo = lo, cached.hi = hi;
   }
   // Each node's values are one contiguous row, so the layers are row-major maps into `out`.
@@ -435,8 +435,14 @@ bool bounded_range(Activation f, double& lo, double& hi) {
   switch (f) {
     case Activation::Sigmoid:
     case Activation::Step:
-    case Activation::Softmax: lo = 0; hi = 1; return true;
-    case Activation::Tanh: lo = -1; hi = 1; return true;
+    case Activation::Softmax:
+      lo = 0;
+      hi = 1;
+      return true;
+    case Activation::Tanh:
+      lo = -1;
+      hi = 1;
+      return true;
     default: return false;
   }
 }
@@ -539,8 +545,8 @@ std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
     st.slope_mean = slope_sum[l] / cells;
     double squares = 0;  // |dJ/dW| over every maxout piece
     for (int p = 0; p < net_.pieces(l); ++p)
-      squares += double(
-          ConstMatrixMap(grad.data() + net_.weight_offset(l, p), net_.size(l + 1), net_.size(l)).squaredNorm());
+      squares +=
+          double(ConstMatrixMap(grad.data() + net_.weight_offset(l, p), net_.size(l + 1), net_.size(l)).squaredNorm());
     st.gradient_norm = std::sqrt(squares);
     st.dead_fraction = 1.0 - double(alive[l].sum()) / double(net_.size(l + 1));
     st.distinct_units = distinct_units(net_, l);

@@ -50,14 +50,14 @@ constexpr std::int64_t kMaxGridValues = std::int64_t(1) << 25;
 // at most 2^25 values in all (examples x trace_values_per_example()).
 constexpr std::int64_t kMaxTraceValues = std::int64_t(1) << 25;
 
-struct LayerStats {           // weight layer l over the whole training set
-  double gradient_norm = 0;   // ||dL/dW_l|| of the full-batch data gradient
+struct LayerStats {          // weight layer l over the whole training set
+  double gradient_norm = 0;  // ||dL/dW_l|| of the full-batch data gradient
   double activation_mean = 0, activation_std = 0;
   // Mean f'(z) over units and examples: the factor by which this layer scales the deltas passing
   // back through it (at most 1/4 for sigmoid, hence vanishing gradients). 1 for a softmax output,
   // whose slope is folded into the loss.
   double slope_mean = 0;
-  double dead_fraction = 0;   // units with f'(z) = 0 on every training example (dead ReLUs)
+  double dead_fraction = 0;  // units with f'(z) = 0 on every training example (dead ReLUs)
   // Distribution of the activations a (every unit, every training example): the fraction in each
   // of kActivationBins equal bins over [histogram_low, histogram_high]. The range is f's own for
   // bounded activations (sigmoid [0, 1], tanh [-1, 1]), so saturation shows as mass at the ends;
@@ -83,7 +83,8 @@ class Playground {
 
   std::string configure(const Settings& s);
   // User data (drawn or imported). The problem and class count come from `data`; the settings'
-  // data spec switches to Custom (Curve for 1-D points, data.inputs 1). Generated data returns by configuring a generated kind.
+  // data spec switches to Custom (Curve for 1-D points, data.inputs 1). Generated data returns by configuring a
+  // generated kind.
   std::string set_custom_data(const Dataset& data);
   void reset();  // new training from the same seed: same initial weights, same trajectory
 

@@ -10,10 +10,10 @@ class Rng {
  public:
   explicit Rng(std::uint32_t seed = 1, std::uint32_t stream = 0);
   std::uint32_t next_u32();
-  double uniform();                          // [0, 1)
-  double uniform(double lo, double hi);      // [lo, hi)
+  double uniform();                                       // [0, 1)
+  double uniform(double lo, double hi);                   // [lo, hi)
   double normal(double mean = 0.0, double stddev = 1.0);  // Box-Muller
-  std::uint32_t below(std::uint32_t n);      // uniform integer in [0, n), n > 0
+  std::uint32_t below(std::uint32_t n);                   // uniform integer in [0, n), n > 0
 
   template <class Vec>
   void shuffle(Vec& v) {  // Fisher-Yates

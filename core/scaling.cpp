@@ -6,8 +6,7 @@
 
 namespace bp {
 namespace {
-constexpr Named<InputScaling> kScalings[] = {{InputScaling::None, "none"},
-                                             {InputScaling::Standardise, "standardise"}};
+constexpr Named<InputScaling> kScalings[] = {{InputScaling::None, "none"}, {InputScaling::Standardise, "standardise"}};
 }  // namespace
 
 const char* input_scaling_name(InputScaling s) { return name_of(kScalings, s); }

@@ -14,10 +14,10 @@ namespace {
 // Accessors for one field of Settings, by kind: a number, a name (enum), a list.
 #define BP_NUMBER(field)                                                  \
   [](const Settings& s, SettingValue& v) { v.number = double(s.field); }, \
-  [](Settings& s, const SettingValue& v) { s.field = static_cast<decltype(s.field)>(v.number); }
-#define BP_NAME(field, name_of_value, parse)                                    \
+      [](Settings& s, const SettingValue& v) { s.field = static_cast<decltype(s.field)>(v.number); }
+#define BP_NAME(field, name_of_value, parse)                                   \
   [](const Settings& s, SettingValue& v) { v.name = name_of_value(s.field); }, \
-  [](Settings& s, const SettingValue& v) { parse(v.name, s.field); }
+      [](Settings& s, const SettingValue& v) { parse(v.name, s.field); }
 
 std::vector<std::string> without_softmax(std::vector<std::string> names) {
   names.erase(std::remove(names.begin(), names.end(), "softmax"), names.end());
@@ -37,7 +37,17 @@ std::vector<SettingSpec> make_schema() {
       {"dataSeed", "data seed", T::Integer, 0, kUint32Max, false, false, 0, 0, {}, false, BP_NUMBER(data.seed)},
       {"classes", "classes", T::Integer, 3, kMaxClasses, false, false, 0, 0, {}, false, BP_NUMBER(data.classes)},
       {"trainRatio", "training ratio", T::Number, 0, 1, true, false, 0, 0, {}, false, BP_NUMBER(train_ratio)},
-      {"validationRatio", "validation ratio", T::Number, 0, 1, false, false, 0, 0, {}, false,
+      {"validationRatio",
+       "validation ratio",
+       T::Number,
+       0,
+       1,
+       false,
+       false,
+       0,
+       0,
+       {},
+       false,
        BP_NUMBER(validation_ratio)},
       {"features", "features", T::EnumList, 0, 0, false, false, 1, kFeatureCount, feature_names(), false,
        [](const Settings& s, SettingValue& v) {
@@ -53,7 +63,17 @@ std::vector<SettingSpec> make_schema() {
        }},
       {"inputScaling", "input scaling", T::Enum, 0, 0, false, false, 0, 0, input_scaling_names(), false,
        BP_NAME(input_scaling, input_scaling_name, parse_input_scaling)},
-      {"hidden", "hidden layers", T::IntegerList, 1, kMaxNeurons, false, false, 0, kMaxHiddenLayers, {}, false,
+      {"hidden",
+       "hidden layers",
+       T::IntegerList,
+       1,
+       kMaxNeurons,
+       false,
+       false,
+       0,
+       kMaxHiddenLayers,
+       {},
+       false,
        [](const Settings& s, SettingValue& v) { v.numbers.assign(s.hidden.begin(), s.hidden.end()); },
        [](Settings& s, const SettingValue& v) {
          s.hidden.clear();
@@ -63,10 +83,30 @@ std::vector<SettingSpec> make_schema() {
        BP_NAME(hidden_activation, activation_name, parse_activation)},
       {"outputActivation", "output activation", T::Enum, 0, 0, false, false, 0, 0, output_activation_names(), false,
        BP_NAME(output_activation, activation_name, parse_activation)},
-      {"leakySlope", "leaky ReLU slope", T::Number, 0, 1, false, true, 0, 0, {}, false,
+      {"leakySlope",
+       "leaky ReLU slope",
+       T::Number,
+       0,
+       1,
+       false,
+       true,
+       0,
+       0,
+       {},
+       false,
        BP_NUMBER(activation_params.leaky_slope)},
       {"eluAlpha", "ELU alpha", T::Number, 0, 10, true, false, 0, 0, {}, false, BP_NUMBER(activation_params.elu_alpha)},
-      {"maxoutPieces", "maxout pieces", T::Integer, kMinMaxoutPieces, kMaxMaxoutPieces, false, false, 0, 0, {}, false,
+      {"maxoutPieces",
+       "maxout pieces",
+       T::Integer,
+       kMinMaxoutPieces,
+       kMaxMaxoutPieces,
+       false,
+       false,
+       0,
+       0,
+       {},
+       false,
        BP_NUMBER(activation_params.maxout_pieces)},
       {"loss", "loss", T::Enum, 0, 0, false, false, 0, 0, loss_names(), false, BP_NAME(loss, loss_name, parse_loss)},
       {"init", "weight init", T::Enum, 0, 0, false, false, 0, 0, init_names(), false,
@@ -76,8 +116,7 @@ std::vector<SettingSpec> make_schema() {
       {"biasInit", "bias init", T::Number, -10, 10, false, false, 0, 0, {}, false, BP_NUMBER(bias_init)},
       {"seed", "seed", T::Integer, 0, kUint32Max, false, false, 0, 0, {}, false, BP_NUMBER(seed)},
       // Training settings: the trainer reads them at each update, so changing them keeps the weights.
-      {"learningRate", "learning rate", T::Number, 0, 100, true, false, 0, 0, {}, true,
-       BP_NUMBER(train.learning_rate)},
+      {"learningRate", "learning rate", T::Number, 0, 100, true, false, 0, 0, {}, true, BP_NUMBER(train.learning_rate)},
       {"batchSize", "batch size", T::Integer, 1, 100000, false, false, 0, 0, {}, true, BP_NUMBER(train.batch_size)},
       {"l1", "L1 rate", T::Number, 0, 10, false, false, 0, 0, {}, true, BP_NUMBER(train.l1)},
       {"l2", "L2 rate", T::Number, 0, 10, false, false, 0, 0, {}, true, BP_NUMBER(train.l2)},
@@ -99,8 +138,7 @@ std::vector<SettingSpec> make_schema() {
 
 // A whole number as digits (4294967295, not 4.29497e+09); anything else as format_number.
 std::string number_text(double v) {
-  if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 1e15)
-    return std::to_string(static_cast<std::int64_t>(v));
+  if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 1e15) return std::to_string(static_cast<std::int64_t>(v));
   return format_number(v);
 }
 
@@ -181,11 +219,8 @@ std::string check_setting(const SettingSpec& s, const SettingValue& v) {
   std::string p;
   switch (s.type) {
     case SettingType::Number:
-    case SettingType::Integer:
-      p = scalar_problem(s, v.number);
-      return p.empty() ? "" : s.key + p;
-    case SettingType::Enum:
-      return allowed(s, v.name) ? "" : s.key + one_of(s, v.name);
+    case SettingType::Integer: p = scalar_problem(s, v.number); return p.empty() ? "" : s.key + p;
+    case SettingType::Enum: return allowed(s, v.name) ? "" : s.key + one_of(s, v.name);
     case SettingType::IntegerList:
       if (!(p = count_problem(s, v.numbers.size())).empty()) return p;
       for (std::size_t i = 0; i < v.numbers.size(); ++i)
@@ -235,8 +270,8 @@ double shortest_decimal(double value) {
 }
 
 std::vector<Activation> output_activations_for(Problem p) {
-  std::vector<Activation> out{Activation::Linear, Activation::Sigmoid, Activation::Tanh, Activation::Relu,
-                              Activation::LeakyRelu, Activation::Elu, Activation::Softplus};
+  std::vector<Activation> out{Activation::Linear,    Activation::Sigmoid, Activation::Tanh,    Activation::Relu,
+                              Activation::LeakyRelu, Activation::Elu,     Activation::Softplus};
   if (p == Problem::Multiclass) out.insert(out.begin(), Activation::Softmax);
   return out;
 }

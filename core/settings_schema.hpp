@@ -47,7 +47,7 @@ struct SettingSpec {
 // Every setting, in the order the README and links list them.
 const std::vector<SettingSpec>& settings_schema();
 const SettingSpec* find_setting(const std::string& key);  // nullptr if unknown
-SettingValue default_value(const SettingSpec& spec);     // the value in Settings{}
+SettingValue default_value(const SettingSpec& spec);      // the value in Settings{}
 
 // "" if `v` is valid for `spec`, else a message naming the setting by its key:
 // "trainRatio must be in (0, 1] (got 0)", "hidden[1] must be between 1 and 256 (got 300)".

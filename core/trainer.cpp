@@ -23,10 +23,10 @@ std::vector<std::string> decay_names() { return names_of(kDecays); }
 bool parse_decay(const std::string& name, Decay& out) { return parse_name(kDecays, name, out); }
 
 bool operator==(const TrainSettings& a, const TrainSettings& b) {
-  return a.learning_rate == b.learning_rate && a.batch_size == b.batch_size && a.l1 == b.l1 &&
-         a.l2 == b.l2 && a.decay == b.decay && a.decay_rate == b.decay_rate &&
-         a.decay_steps == b.decay_steps && a.optimizer == b.optimizer && a.momentum == b.momentum &&
-         a.beta1 == b.beta1 && a.beta2 == b.beta2 && a.epsilon == b.epsilon && a.dropout == b.dropout;
+  return a.learning_rate == b.learning_rate && a.batch_size == b.batch_size && a.l1 == b.l1 && a.l2 == b.l2 &&
+         a.decay == b.decay && a.decay_rate == b.decay_rate && a.decay_steps == b.decay_steps &&
+         a.optimizer == b.optimizer && a.momentum == b.momentum && a.beta1 == b.beta1 && a.beta2 == b.beta2 &&
+         a.epsilon == b.epsilon && a.dropout == b.dropout;
 }
 
 std::string check_train_settings(const TrainSettings& s) {
@@ -146,8 +146,7 @@ void Trainer::apply_update(Network& net) {
 void Trainer::train_epochs(Network& net, Loss loss, const TrainingData& data, int epochs) {
   for (int e = 0; e < epochs; ++e) {
     const auto target_epoch = epoch_ + 1;
-    while (epoch_ < target_epoch && !order_.empty())
-      train_batch(net, loss, data, settings_.batch_size);
+    while (epoch_ < target_epoch && !order_.empty()) train_batch(net, loss, data, settings_.batch_size);
   }
 }
 
@@ -155,12 +154,10 @@ void Trainer::train_batches(Network& net, Loss loss, const TrainingData& data, i
   for (int b = 0; b < batches; ++b) train_batch(net, loss, data, settings_.batch_size);
 }
 
-Scalar binary_threshold(Activation output) {
-  return (activation_low_target(output) + Scalar(1)) / 2;
-}
+Scalar binary_threshold(Activation output) { return (activation_low_target(output) + Scalar(1)) / 2; }
 
-Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& data,
-                 const std::vector<int>& indices, Workspace& ws) {
+Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& data, const std::vector<int>& indices,
+                 Workspace& ws) {
   Metrics m;
   m.count = Index(indices.size());
   if (indices.empty()) {
@@ -195,8 +192,7 @@ Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& d
     }
   }
   m.loss = loss_total / double(m.count);
-  m.accuracy = task == Task::Regression ? std::numeric_limits<double>::quiet_NaN()
-                                        : double(correct) / double(m.count);
+  m.accuracy = task == Task::Regression ? std::numeric_limits<double>::quiet_NaN() : double(correct) / double(m.count);
   return m;
 }
 

@@ -23,15 +23,15 @@ bool parse_decay(const std::string& name, Decay& out);
 
 struct TrainSettings {
   Scalar learning_rate = Scalar(0.03);
-  int batch_size = 10;           // 1 = stochastic, >= training size = full batch
-  Scalar l1 = 0, l2 = 0;         // regularisation rates (weights only)
+  int batch_size = 10;    // 1 = stochastic, >= training size = full batch
+  Scalar l1 = 0, l2 = 0;  // regularisation rates (weights only)
   Decay decay = Decay::None;
   Scalar decay_rate = Scalar(0.99);  // exponential: lr_k = lr * rate^k
   Scalar decay_steps = 100;          // inverse time: lr_k = c1 / (k + c2), c2 = steps, c1 = lr * c2
   Optimizer optimizer = Optimizer::Sgd;
   Scalar momentum = Scalar(0.9);
   Scalar beta1 = Scalar(0.9), beta2 = Scalar(0.999), epsilon = Scalar(1e-8);
-  Scalar dropout = 0;            // probability of dropping a hidden unit while training
+  Scalar dropout = 0;  // probability of dropping a hidden unit while training
 };
 bool operator==(const TrainSettings& a, const TrainSettings& b);
 std::string check_train_settings(const TrainSettings& s);
@@ -69,10 +69,10 @@ class Trainer {
   void train_batches(Network& net, Loss loss, const TrainingData& data, int batches);
 
   Scalar current_learning_rate() const;
-  std::int64_t epoch() const { return epoch_; }        // completed epochs
-  std::int64_t updates() const { return updates_; }    // optimiser steps taken
-  Index epoch_position() const { return position_; }   // examples used in the current epoch
-  std::vector<int> next_batch(Index examples) const;   // indices the next train_batch would use
+  std::int64_t epoch() const { return epoch_; }       // completed epochs
+  std::int64_t updates() const { return updates_; }   // optimiser steps taken
+  Index epoch_position() const { return position_; }  // examples used in the current epoch
+  std::vector<int> next_batch(Index examples) const;  // indices the next train_batch would use
   const std::vector<int>& train_indices() const { return train_; }
 
   // Gradient actually applied by the last update (data + regularisation, batch-averaged),
@@ -107,8 +107,8 @@ class Trainer {
 };
 
 // Loss and accuracy of `net` on the given columns of data.
-Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& data,
-                 const std::vector<int>& indices, Workspace& ws);
+Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& data, const std::vector<int>& indices,
+                 Workspace& ws);
 // Class decision threshold for a binary output: midpoint of the target values.
 Scalar binary_threshold(Activation output);
 

@@ -18,9 +18,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using namespace bp;
 
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 // Runs `work(n)` in growing rounds until a round lasts at least `min_seconds`; returns calls per
 // second of that round.
@@ -43,7 +41,7 @@ void fail_if(const std::string& error) {
   }
 }
 
-const std::vector<Feature> kAllFeatures{Feature::X1, Feature::X2, Feature::X1Squared, Feature::X2Squared,
+const std::vector<Feature> kAllFeatures{Feature::X1,   Feature::X2,    Feature::X1Squared, Feature::X2Squared,
                                         Feature::X1X2, Feature::SinX1, Feature::SinX2};
 
 // (a) circles, 500 points, 50% train, x1 x2, [4, 2] tanh, batch 10, lr 0.03: the page's default net.
@@ -122,7 +120,10 @@ int main(int argc, char** argv) {
     std::printf("%.4f ms/call %.0f\n", 1000.0 / rate(work, seconds), 2.0 * macs_per_example(s) * 100 * 100);
     return 0;
   }
-  const Settings s = figure == "a" ? circles_small() : figure == "b" ? spiral_deep() : figure == "d" ? circles_wide() : Settings{};
+  const Settings s = figure == "a"   ? circles_small()
+                     : figure == "b" ? spiral_deep()
+                     : figure == "d" ? circles_wide()
+                                     : Settings{};
   if (figure != "a" && figure != "b" && figure != "d") {
     std::fprintf(stderr, "unknown figure '%s'\n", figure.c_str());
     return 2;

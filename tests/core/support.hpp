@@ -31,15 +31,17 @@ inline Architecture arch_of(int inputs, std::vector<int> hidden, int outputs, Ac
 inline bool same_but_training(const Settings& a, const Settings& b) {
   return a.data.kind == b.data.kind && a.data.points == b.data.points && a.data.noise == b.data.noise &&
          a.data.seed == b.data.seed && a.data.classes == b.data.classes && a.train_ratio == b.train_ratio &&
-         a.validation_ratio == b.validation_ratio && a.features == b.features &&
-         a.input_scaling == b.input_scaling && a.hidden == b.hidden &&
-         a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation &&
+         a.validation_ratio == b.validation_ratio && a.features == b.features && a.input_scaling == b.input_scaling &&
+         a.hidden == b.hidden && a.hidden_activation == b.hidden_activation &&
+         a.output_activation == b.output_activation &&
          a.activation_params.leaky_slope == b.activation_params.leaky_slope &&
          a.activation_params.elu_alpha == b.activation_params.elu_alpha &&
-         a.activation_params.maxout_pieces == b.activation_params.maxout_pieces && a.loss == b.loss && a.init == b.init &&
-         a.init_scale == b.init_scale && a.bias_init == b.bias_init && a.seed == b.seed;
+         a.activation_params.maxout_pieces == b.activation_params.maxout_pieces && a.loss == b.loss &&
+         a.init == b.init && a.init_scale == b.init_scale && a.bias_init == b.bias_init && a.seed == b.seed;
 }
 
-inline bool same_settings(const Settings& a, const Settings& b) { return same_but_training(a, b) && a.train == b.train; }
+inline bool same_settings(const Settings& a, const Settings& b) {
+  return same_but_training(a, b) && a.train == b.train;
+}
 
 }  // namespace bp::test

@@ -25,11 +25,10 @@ namespace {
 
 constexpr double kActivationTol = kFloat ? 1e-6 : 1e-12;  // absolute, values of order 1
 
-const Activation kActivations[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
-                           Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
-                           Activation::Elu,    Activation::Softplus,  Activation::Abs,
-                           Activation::Gelu,   Activation::Swish,     Activation::Prelu,
-                           Activation::Maxout, Activation::Softmax};
+const Activation kActivations[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid, Activation::Tanh,
+                                   Activation::Relu,   Activation::LeakyRelu, Activation::Elu,     Activation::Softplus,
+                                   Activation::Abs,    Activation::Gelu,      Activation::Swish,   Activation::Prelu,
+                                   Activation::Maxout, Activation::Softmax};
 
 Matrix column(std::initializer_list<double> values) {
   Matrix m(static_cast<Index>(values.size()), 1);
@@ -135,10 +134,10 @@ TEST_CASE("activate_grad matches central differences of activate away from kinks
   // Central differences in Scalar: step ~ cbrt(eps), so the error is ~1e-4 (float) / 1e-10 (double).
   const double h = kFloat ? 1e-2 : 1e-5;
   const double tol = kFloat ? 2e-3 : 1e-8;
-  const Activation elementwise[] = {Activation::Linear, Activation::Step,      Activation::Sigmoid,
-                                    Activation::Tanh,   Activation::Relu,      Activation::LeakyRelu,
-                                    Activation::Elu,    Activation::Softplus,  Activation::Abs,
-                                    Activation::Gelu,   Activation::Swish,     Activation::Prelu};
+  const Activation elementwise[] = {Activation::Linear, Activation::Step,     Activation::Sigmoid,
+                                    Activation::Tanh,   Activation::Relu,     Activation::LeakyRelu,
+                                    Activation::Elu,    Activation::Softplus, Activation::Abs,
+                                    Activation::Gelu,   Activation::Swish,    Activation::Prelu};
   const Matrix z = column({-3.1, -1.7, -0.6, -0.2, 0.25, 0.9, 1.8, 3.3});
   for (Activation f : elementwise) {
     INFO(activation_name(f));
@@ -175,9 +174,7 @@ TEST_CASE("softmax of (1.60, 0.55, 0.98) is (0.53, 0.19, 0.28)", "[activation]")
 
 TEST_CASE("softmax is per column and stable for extreme z", "[activation]") {
   Matrix z(3, 3);
-  z << 1, 1000, -100,
-       2, 1000, 0,
-       3, -1000, 100;
+  z << 1, 1000, -100, 2, 1000, 0, 3, -1000, 100;
   Matrix a(3, 3);
   activate(Activation::Softmax, ActivationParams(), z, a);
   REQUIRE(a.allFinite());
@@ -206,9 +203,7 @@ TEST_CASE("saturating activations stay finite for z = +-100", "[activation]") {
 
 TEST_CASE("activate works in place (output aliasing the input)", "[activation]") {
   Matrix z(3, 4);
-  z << -2.0, -0.3, 0.4, 2.5,
-       1.0, 0.0, -1.5, 0.2,
-       0.7, -0.8, 3.0, -4.0;
+  z << -2.0, -0.3, 0.4, 2.5, 1.0, 0.0, -1.5, 0.2, 0.7, -0.8, 3.0, -4.0;
   for (Activation f : kActivations) {
     INFO(activation_name(f));
     Matrix expected(3, 4);
@@ -304,10 +299,10 @@ TEST_CASE("sigmoid, tanh, ELU and softplus and their slopes are as exact as Scal
 TEST_CASE("the issue's reference points", "[activation][precision]") {
   ActivationParams p;
   p.elu_alpha = Scalar(2.5);
-  CHECK(f1(Activation::Sigmoid, -8.8) == Approx(1.5071033e-4).epsilon(1e-6));  // was 1.5076995e-4
+  CHECK(f1(Activation::Sigmoid, -8.8) == Approx(1.5071033e-4).epsilon(1e-6));   // was 1.5076995e-4
   CHECK(g1(Activation::Elu, -14.65, p) == Approx(1.0852406e-6).epsilon(1e-6));  // was 9.54e-7
-  CHECK(g1(Activation::Tanh, 6.2) == Approx(1.6474225e-5).epsilon(1e-6));      // was 1.657e-5
-  CHECK(g1(Activation::Tanh, 9.0) == Approx(6.0919917e-8).epsilon(1e-6));      // was 0
+  CHECK(g1(Activation::Tanh, 6.2) == Approx(1.6474225e-5).epsilon(1e-6));       // was 1.657e-5
+  CHECK(g1(Activation::Tanh, 9.0) == Approx(6.0919917e-8).epsilon(1e-6));       // was 0
   CHECK(g1(Activation::Tanh, -12.0) == Approx(1.5100538e-10).epsilon(1e-6));
 }
 
@@ -384,7 +379,8 @@ TEST_CASE("activation_curve gives hand-computed values and slopes", "[activation
   CHECK(c.second == std::vector<double>{1, 1});
 }
 
-TEST_CASE("the properties table: largest slopes 0.25 for sigmoid and 1 for tanh and ReLU, ranges, saturation", "[activation][lab]") {
+TEST_CASE("the properties table: largest slopes 0.25 for sigmoid and 1 for tanh and ReLU, ranges, saturation",
+          "[activation][lab]") {
   const auto table = properties();
   REQUIRE(table.size() == 12);  // every activation but maxout and softmax, in the name table's order
   for (std::size_t i = 0; i < table.size(); ++i) CHECK(activation_names()[i] == activation_name(table[i].f));
@@ -408,12 +404,13 @@ TEST_CASE("the properties table: largest slopes 0.25 for sigmoid and 1 for tanh 
   CHECK(relu.max_slope == 1.0);
   CHECK(relu.max_slope_at == 1.0 / 256);  // the grid's first z > 0: ReLU'(0) = 0
   CHECK((relu.low == 0 && !relu.low_open && relu.high == kInf && relu.high_open));  // [0, inf)
-  CHECK((relu.saturates_low && !relu.saturates_high));  // dead for z < 0
+  CHECK((relu.saturates_low && !relu.saturates_high));                              // dead for z < 0
   CHECK_FALSE(relu.smooth);
   CHECK(std::string(relu.cost) == "comparison");
 
   const auto& linear = row(table, Activation::Linear);
-  CHECK((linear.low == -kInf && linear.high == kInf && linear.max_slope == 1.0 && linear.zero_centred && linear.smooth));
+  CHECK(
+      (linear.low == -kInf && linear.high == kInf && linear.max_slope == 1.0 && linear.zero_centred && linear.smooth));
   CHECK(linear.max_slope_at == 0.0);  // of the z where f' is largest, the nearest 0
   CHECK((!linear.saturates_low && !linear.saturates_high));
 
@@ -451,7 +448,8 @@ TEST_CASE("the properties follow the leaky slope and ELU's alpha", "[activation]
   p.elu_alpha = Scalar(2);
   const auto table = properties(p);
   const auto& leaky = row(table, Activation::LeakyRelu);  // slope 0: ReLU
-  CHECK((leaky.low == 0 && !leaky.low_open && !std::signbit(leaky.low) && leaky.saturates_low && !leaky.negative_outputs));
+  CHECK((leaky.low == 0 && !leaky.low_open && !std::signbit(leaky.low) && leaky.saturates_low &&
+         !leaky.negative_outputs));
   const auto& elu = row(table, Activation::Elu);  // alpha 2: f' jumps from 2 to 1 at 0
   CHECK(elu.low == Approx(-2).margin(kActivationTol));
   CHECK(elu.max_slope == Approx(2).margin(kActivationTol));
@@ -536,7 +534,8 @@ TEST_CASE("the lab's calls refuse what they cannot compute and leave their outpu
   CHECK(activation_curve(Activation::Maxout, ActivationParams(), {0}, v, g) ==
         "maxout is not elementwise: each unit takes the largest of its k pieces");
   CHECK((v.empty() && g.empty()));
-  CHECK(activation_curve(Activation::Tanh, ActivationParams(), {0, NAN}, v, g) == "z[1] must be a finite number (got nan)");
+  CHECK(activation_curve(Activation::Tanh, ActivationParams(), {0, NAN}, v, g) ==
+        "z[1] must be a finite number (got nan)");
   CHECK(activation_curve(Activation::Tanh, ActivationParams(), {}, v, g) == "z must have 1 to 10000 numbers (got 0)");
   CHECK(activation_curve(Activation::Tanh, ActivationParams(), std::vector<double>(10001, 0.0), v, g) ==
         "z must have 1 to 10000 numbers (got 10001)");
@@ -572,10 +571,11 @@ TEST_CASE("|z|, GELU and swish: values and slopes by hand", "[activation][more]"
   CHECK(g1(Activation::Abs, 0.5) == 1.0);
   CHECK(g1(Activation::Abs, 0) == 0.0);  // the core's choice at the kink, as ReLU'(0) = 0
 
-  const double gelu[][3] = {  // z, z Phi(z), Phi(z) + z phi(z)
+  const double gelu[][3] = {
+      // z, z Phi(z), Phi(z) + z phi(z)
       {-3, -0.004049694094890287, -0.011945647204183927}, {-1, -0.15865525393145707, -0.08331547058768629},
       {-0.5, -0.15426876936299344, 0.13250487534383712},  {0, 0, 0.5},
-      {1, 0.8413447460685429, 1.0833154705876864},         {2, 1.9544997361036416, 1.085231801078197}};
+      {1, 0.8413447460685429, 1.0833154705876864},        {2, 1.9544997361036416, 1.085231801078197}};
   for (const auto& r : gelu) {
     INFO("GELU at z = " << r[0]);
     CHECK(f1(Activation::Gelu, r[0], p) == Approx(r[1]).margin(tol));
@@ -586,10 +586,11 @@ TEST_CASE("|z|, GELU and swish: values and slopes by hand", "[activation][more]"
   // the tanh approximation 0.5 z (1 + tanh(sqrt(2/pi)(z + 0.044715 z^3))) would give 0.8411920 at 1
   CHECK(std::abs(f1(Activation::Gelu, 1, p) - 0.8411920) > 1e-4);
 
-  const double swish[][3] = {  // z, z sigma(z), sigma(z)(1 + z sigma(-z))
+  const double swish[][3] = {
+      // z, z sigma(z), sigma(z)(1 + z sigma(-z))
       {-3, -0.14227761953270035, -0.08810410601516964}, {-1, -0.2689414213699951, 0.07232948812851325},
       {-0.5, -0.1887703343990727, 0.2600388126973482},  {0, 0, 0.5},
-      {1, 0.7310585786300049, 0.9276705118714869},       {2, 1.7615941559557646, 1.0907842487848953}};
+      {1, 0.7310585786300049, 0.9276705118714869},      {2, 1.7615941559557646, 1.0907842487848953}};
   for (const auto& r : swish) {
     INFO("swish at z = " << r[0]);
     CHECK(f1(Activation::Swish, r[0], p) == Approx(r[1]).margin(tol));
@@ -645,9 +646,11 @@ TEST_CASE("|z|, GELU and swish in the properties table", "[activation][more][lab
 TEST_CASE("hidden-only activations are named apart from the output's", "[activation][more]") {
   for (Activation f : {Activation::Abs, Activation::Gelu, Activation::Swish, Activation::Prelu, Activation::Maxout})
     CHECK(hidden_only(f));
-  for (Activation f : {Activation::Tanh, Activation::Sigmoid, Activation::Softmax, Activation::Relu}) CHECK_FALSE(hidden_only(f));
+  for (Activation f : {Activation::Tanh, Activation::Sigmoid, Activation::Softmax, Activation::Relu})
+    CHECK_FALSE(hidden_only(f));
   const auto out = output_activation_names();
-  CHECK(out == std::vector<std::string>{"linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax"});
+  CHECK(out == std::vector<std::string>{"linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus",
+                                        "softmax"});
 }
 
 TEST_CASE("PReLU alone (the lab's curve): slope 0.25 below 0, where every unit starts", "[activation][prelu]") {
@@ -658,6 +661,7 @@ TEST_CASE("PReLU alone (the lab's curve): slope 0.25 below 0, where every unit s
   CHECK(g1(Activation::Prelu, 0.5) == 1.0);
   const auto table = properties();
   const auto& prelu = row(table, Activation::Prelu);
-  CHECK((prelu.low == -kInf && prelu.high == kInf && prelu.max_slope == 1.0 && prelu.negative_outputs && !prelu.smooth));
+  CHECK(
+      (prelu.low == -kInf && prelu.high == kInf && prelu.max_slope == 1.0 && prelu.negative_outputs && !prelu.smooth));
   CHECK(std::string(prelu.cost) == "comparison");
 }

@@ -106,8 +106,7 @@ TEST_CASE("the façade: 1-D data has one input, its sum of units equals the outp
   for (Index j = 0; j < 101; ++j) {
     CHECK(double(u.terms.col(j).sum() + u.bias) == Approx(double(u.output(j))).margin(tol));
     // the same output as one example through the network's own forward pass
-    ExampleTrace t = trace_example(pg.network(), Loss::SquaredError, Vector::Constant(1, u.x(j)),
-                                   Vector::Zero(1));
+    ExampleTrace t = trace_example(pg.network(), Loss::SquaredError, Vector::Constant(1, u.x(j)), Vector::Zero(1));
     CHECK(double(t.output(0)) == Approx(double(u.output(j))).margin(tol));
   }
   CHECK(pg.unit_sum(1, -6, 6, u) == "samples 1 is out of range (2..4096)");

@@ -24,8 +24,7 @@ namespace {
 Matrix truth_inputs(bool bipolar = false) {
   const Scalar o = bipolar ? Scalar(-1) : Scalar(0);
   Matrix x(2, 4);
-  x << o, o, 1, 1,
-       o, 1, o, 1;
+  x << o, o, 1, 1, o, 1, o, 1;
   return x;
 }
 
@@ -86,12 +85,13 @@ TEST_CASE("McCulloch-Pitts: no threshold makes one unit compute XOR", "[classic]
 TEST_CASE("McCulloch-Pitts: bad units and inputs are refused", "[classic]") {
   CHECK_THAT(check_mcculloch_pitts(McCullochPitts{{}, 0}), Contains("1 to 8 inputs (got 0)"));
   CHECK_THAT(check_mcculloch_pitts(McCullochPitts{std::vector<bool>(9), 1}), Contains("(got 9)"));
-  CHECK_THAT(check_mcculloch_pitts(McCullochPitts{{false, false}, 3}), Contains("between 0 and the number of inputs, 2 (got 3)"));
+  CHECK_THAT(check_mcculloch_pitts(McCullochPitts{{false, false}, 3}),
+             Contains("between 0 and the number of inputs, 2 (got 3)"));
   CHECK_THAT(check_mcculloch_pitts(McCullochPitts{{false}, -1}), Contains("(got -1)"));
   CHECK(mcculloch_pitts_truth_table(McCullochPitts{{false}, 5}).empty());
   const McCullochPitts unit{{false, false}, 1};
-  CHECK(mcculloch_pitts_output(unit, {1}) == -1);      // wrong count
-  CHECK(mcculloch_pitts_output(unit, {1, 2}) == -1);   // not binary
+  CHECK(mcculloch_pitts_output(unit, {1}) == -1);     // wrong count
+  CHECK(mcculloch_pitts_output(unit, {1, 2}) == -1);  // not binary
   CHECK(mcculloch_pitts_output(unit, {0, -1}) == -1);
 }
 
@@ -196,7 +196,8 @@ TEST_CASE("perceptron: on XOR it never converges and its weights cycle", "[class
     // A deterministic rule in a fixed order that returns to a state it was in repeats forever.
     bool repeats = false;
     for (std::size_t a = 0; a < at_epoch_end.size() && !repeats; ++a)
-      for (std::size_t b = a + 1; b < at_epoch_end.size() && !repeats; ++b) repeats = at_epoch_end[a] == at_epoch_end[b];
+      for (std::size_t b = a + 1; b < at_epoch_end.size() && !repeats; ++b)
+        repeats = at_epoch_end[a] == at_epoch_end[b];
     CHECK(repeats);
   }
 }
@@ -210,16 +211,16 @@ TEST_CASE("Adaline, binary and bipolar: the first updates as worked by hand", "[
                        targets({0, 0, 0, 1}), Vector::Zero(3)) == "");
     REQUIRE(unit.train_epochs(1) == "");  // only (1,1) has an error: w = 0.1 · (1, 1, 1)
     require_near(unit.weights(), {0.1, 0.1, 0.1}, tol);
-    REQUIRE(unit.step(s) == "");          // (0,0): z = 0.1, y = z, error −0.1
+    REQUIRE(unit.step(s) == "");  // (0,0): z = 0.1, y = z, error −0.1
     CHECK(std::abs(s.output - Scalar(0.1)) <= tol);
     CHECK(std::abs(s.error + Scalar(0.1)) <= tol);
-    CHECK(!s.mistake);                    // 0.1 is below 0.5, halfway between the codes: says 0, right
-      CHECK(unit.classify(truth_inputs().col(3)) == 0);  // (1,1): z = 0.29, below 0.5 too
+    CHECK(!s.mistake);                                 // 0.1 is below 0.5, halfway between the codes: says 0, right
+    CHECK(unit.classify(truth_inputs().col(3)) == 0);  // (1,1): z = 0.29, below 0.5 too
     require_near(unit.weights(), {0.09, 0.1, 0.1}, tol);
-    REQUIRE(unit.step(s) == "");          // (0,1): z = 0.19, Δw = −0.019 · (1, 0, 1)
+    REQUIRE(unit.step(s) == "");  // (0,1): z = 0.19, Δw = −0.019 · (1, 0, 1)
     CHECK(std::abs(s.sum - Scalar(0.19)) <= tol);
     require_near(unit.weights(), {0.071, 0.1, 0.081}, tol);
-    REQUIRE(unit.step(s) == "");          // (1,0): z = 0.171, Δw = −0.0171 · (1, 1, 0)
+    REQUIRE(unit.step(s) == "");  // (1,0): z = 0.171, Δw = −0.0171 · (1, 1, 0)
     require_near(unit.weights(), {0.0539, 0.0829, 0.081}, tol);
   }
   SECTION("bipolar AND at rate 0.1") {
@@ -238,8 +239,7 @@ TEST_CASE("Adaline, binary and bipolar: the first updates as worked by hand", "[
 
 TEST_CASE("Adaline's update is −α times the gradient of ½(t − z)², by finite differences", "[classic]") {
   Matrix x(2, 5);
-  x << 0.5, -1.2, 2.0, 0.3, -0.7,
-       1.5, 0.4, -0.6, -1.1, 0.9;
+  x << 0.5, -1.2, 2.0, 0.3, -0.7, 1.5, 0.4, -0.6, -1.1, 0.9;
   ClassicUnit unit;
   const Scalar rate = Scalar(0.05);
   REQUIRE(unit.reset(settings_of(ClassicRule::Adaline, TargetCoding::Bipolar, rate), x, targets({1, -1, 1, -1, 1}),
@@ -265,8 +265,7 @@ TEST_CASE("Adaline's update is −α times the gradient of ½(t − z)², by fin
 
 TEST_CASE("Adaline in batch mode reaches the least-squares weights; online it settles near them", "[classic]") {
   Matrix x(2, 8);
-  x << 0.9, -1.1, 0.4, 1.6, -0.3, -1.4, 0.7, 0.1,
-       0.2, 0.8, -1.3, 1.0, -0.6, -0.2, 1.2, -1.5;
+  x << 0.9, -1.1, 0.4, 1.6, -0.3, -1.4, 0.7, 0.1, 0.2, 0.8, -1.3, 1.0, -0.6, -0.2, 1.2, -1.5;
   const Vector t = targets({1, -1, -1, 1, -1, -1, 1, 1});
   // The closed form, in double: w* solves (Xᵀ X) w = Xᵀ t with X = [1 x] (one row per example).
   Eigen::MatrixXd X(8, 3);
@@ -296,7 +295,8 @@ TEST_CASE("Adaline in batch mode reaches the least-squares weights; online it se
     CHECK(batch.history()[e].cost <= batch.history()[e - 1].cost + 1e-7);
 
   ClassicUnit online;
-  REQUIRE(online.reset(settings_of(ClassicRule::Adaline, TargetCoding::Bipolar, Scalar(0.01)), x, t, Vector::Zero(3)) == "");
+  REQUIRE(online.reset(settings_of(ClassicRule::Adaline, TargetCoding::Bipolar, Scalar(0.01)), x, t, Vector::Zero(3)) ==
+          "");
   REQUIRE(online.train_epochs(2000) == "");
   for (Index j = 0; j < 3; ++j) CHECK(std::abs(double(online.weights()[j]) - best[j]) <= 0.05);
   CHECK(online.cost() <= least * 1.01);
@@ -343,7 +343,8 @@ TEST_CASE("classic unit: bad settings and data are refused, naming the problem, 
 
   ClassicSettings bad = ok;
   bad.learning_rate = 0;
-  CHECK_THAT(unit.reset(bad, truth_inputs(), targets({0, 0, 0, 1}), Vector::Zero(3)), Contains("learning rate must be in (0, 100] (got 0)"));
+  CHECK_THAT(unit.reset(bad, truth_inputs(), targets({0, 0, 0, 1}), Vector::Zero(3)),
+             Contains("learning rate must be in (0, 100] (got 0)"));
   bad.learning_rate = std::numeric_limits<Scalar>::quiet_NaN();
   CHECK_THAT(unit.reset(bad, truth_inputs(), targets({0, 0, 0, 1}), Vector::Zero(3)), Contains("learning rate"));
   CHECK_THAT(unit.reset(ok, Matrix(0, 4), targets({0, 0, 0, 1}), Vector::Zero(1)), Contains("1 to 16 inputs (got 0)"));
@@ -359,9 +360,11 @@ TEST_CASE("classic unit: bad settings and data are refused, naming the problem, 
   bipolar.coding = TargetCoding::Bipolar;
   CHECK_THAT(unit.reset(bipolar, truth_inputs(), targets({0, 1, 1, 1}), Vector::Zero(3)),
              Contains("with bipolar targets each target is -1 or 1 (example 0 has 0)"));
-  CHECK_THAT(unit.reset(ok, truth_inputs(), targets({0, 0, 0, 1}), Vector::Zero(2)), Contains("3 weights, the bias w0 first (got 2)"));
-  CHECK_THAT(unit.reset(ok, truth_inputs(), targets({0, 0, 0, 1}), vec({0, std::numeric_limits<Scalar>::quiet_NaN(), 0})),
-             Contains("finite"));
+  CHECK_THAT(unit.reset(ok, truth_inputs(), targets({0, 0, 0, 1}), Vector::Zero(2)),
+             Contains("3 weights, the bias w0 first (got 2)"));
+  CHECK_THAT(
+      unit.reset(ok, truth_inputs(), targets({0, 0, 0, 1}), vec({0, std::numeric_limits<Scalar>::quiet_NaN(), 0})),
+      Contains("finite"));
   CHECK_THAT(unit.train_epochs(-1), Contains("between 0 and 100000 (got -1)"));
   CHECK_THAT(unit.train_epochs(100001), Contains("(got 100001)"));
   // Nothing changed: the unit is mid-epoch where it was.
@@ -375,7 +378,8 @@ TEST_CASE("Adaline at too large a rate diverges; it is then refused until reset"
   ClassicUnit unit;
   Matrix x(1, 2);
   x << 10, -10;
-  REQUIRE(unit.reset(settings_of(ClassicRule::Adaline, TargetCoding::Bipolar, 5), x, targets({1, -1}), Vector::Zero(2)) == "");
+  REQUIRE(unit.reset(settings_of(ClassicRule::Adaline, TargetCoding::Bipolar, 5), x, targets({1, -1}),
+                     Vector::Zero(2)) == "");
   REQUIRE(unit.train_epochs(1000) == "");
   CHECK(unit.diverged());
   CHECK(unit.epoch() < 1000);  // stopped where the weights stopped being numbers

@@ -13,10 +13,9 @@ using namespace bp;
 
 namespace {
 
-const DatasetKind kGenerated[] = {
-    DatasetKind::Xor,         DatasetKind::Circles, DatasetKind::Gaussians,
-    DatasetKind::Spiral,      DatasetKind::Moons,   DatasetKind::Blobs,
-    DatasetKind::MultiSpiral, DatasetKind::Plane,   DatasetKind::MultiGaussian};
+const DatasetKind kGenerated[] = {DatasetKind::Xor,         DatasetKind::Circles, DatasetKind::Gaussians,
+                                  DatasetKind::Spiral,      DatasetKind::Moons,   DatasetKind::Blobs,
+                                  DatasetKind::MultiSpiral, DatasetKind::Plane,   DatasetKind::MultiGaussian};
 
 Dataset make(DatasetKind kind, int points, double noise, std::uint32_t seed = 7, int classes = 3) {
   DataSpec spec;
@@ -78,9 +77,7 @@ Dataset custom(std::initializer_list<std::array<double, 3>> pts, Problem problem
   return d;
 }
 
-bool contains(const std::string& s, const std::string& part) {
-  return s.find(part) != std::string::npos;
-}
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 }  // namespace
 
@@ -131,8 +128,7 @@ TEST_CASE("same seed gives identical points, another seed different ones", "[dat
   }
 }
 
-TEST_CASE("every kind gives the requested count, labels in range, points in the domain",
-          "[dataset]") {
+TEST_CASE("every kind gives the requested count, labels in range, points in the domain", "[dataset]") {
   for (DatasetKind kind : kGenerated)
     for (double noise : {0.0, 0.5, 1.0})
       for (int points : {1, 2, 7, 301}) {
@@ -141,9 +137,7 @@ TEST_CASE("every kind gives the requested count, labels in range, points in the 
         REQUIRE(d.size() == points);
         REQUIRE(d.label.size() == points);
         CHECK(d.problem == dataset_problem(kind));
-        const int expected_classes = d.problem == Problem::Binary       ? 2
-                                     : d.problem == Problem::Multiclass ? 5
-                                                                        : 1;
+        const int expected_classes = d.problem == Problem::Binary ? 2 : d.problem == Problem::Multiclass ? 5 : 1;
         CHECK(d.classes == expected_classes);
         CHECK(d.xy.allFinite());
         CHECK(d.xy.cwiseAbs().maxCoeff() <= kDomain);
@@ -190,13 +184,11 @@ TEST_CASE("xor at noise 0 follows the sign rule exactly, away from the axes", "[
   // At noise 1 points are moved across the axes, so the rule no longer holds for all of them.
   const Dataset noisy = make(DatasetKind::Xor, 500, 1.0);
   int wrong = 0;
-  for (Index i = 0; i < noisy.size(); ++i)
-    wrong += noisy.label(i) != (noisy.xy(0, i) * noisy.xy(1, i) >= 0 ? 1 : 0);
+  for (Index i = 0; i < noisy.size(); ++i) wrong += noisy.label(i) != (noisy.xy(0, i) * noisy.xy(1, i) >= 0 ? 1 : 0);
   CHECK(wrong > 50);
 }
 
-TEST_CASE("circles at noise 0: every inner point is nearer the centre than every outer one",
-          "[dataset]") {
+TEST_CASE("circles at noise 0: every inner point is nearer the centre than every outer one", "[dataset]") {
   const Dataset d = make(DatasetKind::Circles, 500, 0.0);
   double max_inner = 0, min_outer = 1e9;
   for (Index i = 0; i < d.size(); ++i) {
@@ -272,9 +264,8 @@ TEST_CASE("features on hand-picked points", "[dataset]") {
   Eigen::Matrix<Scalar, 2, Eigen::Dynamic> xy(2, 3);
   xy << 1.0, -2.0, 0.5,  //
       3.0, 0.25, -1.5;
-  const std::vector<Feature> all = {Feature::X1,        Feature::X2,   Feature::X1Squared,
-                                    Feature::X2Squared, Feature::X1X2, Feature::SinX1,
-                                    Feature::SinX2};
+  const std::vector<Feature> all = {Feature::X1,   Feature::X2,    Feature::X1Squared, Feature::X2Squared,
+                                    Feature::X1X2, Feature::SinX1, Feature::SinX2};
   const Matrix f = compute_features(all, xy);
   REQUIRE(f.rows() == 7);
   REQUIRE(f.cols() == 3);
@@ -305,9 +296,8 @@ TEST_CASE("split sizes, disjointness, coverage and determinism", "[dataset]") {
     std::size_t n_train, n_val, n_test;
   };
   const Case cases[] = {
-      {200, 0.7, 0.1, 140, 20, 40}, {10, 0.5, 0.5, 5, 5, 0},      {10, 1.0, 0.0, 10, 0, 0},
-      {3, 0.1, 0.0, 1, 0, 2},       {1, 0.5, 0.5, 1, 0, 0},       {7, 0.6, 0.4, 4, 3, 0},
-      {9, 0.8, 0.2, 7, 2, 0},       {100, 0.55, 0.2, 55, 20, 25},
+      {200, 0.7, 0.1, 140, 20, 40}, {10, 0.5, 0.5, 5, 5, 0}, {10, 1.0, 0.0, 10, 0, 0}, {3, 0.1, 0.0, 1, 0, 2},
+      {1, 0.5, 0.5, 1, 0, 0},       {7, 0.6, 0.4, 4, 3, 0},  {9, 0.8, 0.2, 7, 2, 0},   {100, 0.55, 0.2, 55, 20, 25},
   };
   for (const auto& c : cases) {
     INFO("n " << c.n << " train " << c.train << " validation " << c.validation);
@@ -405,36 +395,25 @@ TEST_CASE("custom datasets are validated point by point", "[dataset]") {
   CHECK(check_custom_dataset(custom({{0, 0, 2}, {-999, 999, 0}}, Problem::Multiclass, 3)).empty());
   CHECK(check_custom_dataset(custom({{0, 0, -7.5}}, Problem::Regression, 1)).empty());
 
-  CHECK(check_custom_dataset(custom({{0, 0, 0}, {1, 1, 1}, {2, 2, 1}, {3, 3, 5}}, Problem::Binary,
-                                    2)) == "point 3: label 5 is not a class between 0 and 1");
-  CHECK(contains(check_custom_dataset(custom({{0, 0, 0}, {1, 1, 0.5}}, Problem::Binary, 2)),
-                 "point 1: label 0.5"));
-  CHECK(contains(check_custom_dataset(custom({{0, 0, -1}}, Problem::Multiclass, 3)),
-                 "point 0: label -1"));
-  CHECK(contains(check_custom_dataset(custom({{0, 0, 3}}, Problem::Multiclass, 3)),
-                 "between 0 and 2"));
-  CHECK(
-      contains(check_custom_dataset(custom({{0, 0, nan}}, Problem::Binary, 2)), "point 0: label"));
+  CHECK(check_custom_dataset(custom({{0, 0, 0}, {1, 1, 1}, {2, 2, 1}, {3, 3, 5}}, Problem::Binary, 2)) ==
+        "point 3: label 5 is not a class between 0 and 1");
+  CHECK(contains(check_custom_dataset(custom({{0, 0, 0}, {1, 1, 0.5}}, Problem::Binary, 2)), "point 1: label 0.5"));
+  CHECK(contains(check_custom_dataset(custom({{0, 0, -1}}, Problem::Multiclass, 3)), "point 0: label -1"));
+  CHECK(contains(check_custom_dataset(custom({{0, 0, 3}}, Problem::Multiclass, 3)), "between 0 and 2"));
+  CHECK(contains(check_custom_dataset(custom({{0, 0, nan}}, Problem::Binary, 2)), "point 0: label"));
   CHECK(contains(check_custom_dataset(custom({{0, 0, 0}, {nan, 0, 0}}, Problem::Binary, 2)),
                  "point 1: x1 is not finite"));
-  CHECK(contains(check_custom_dataset(custom({{0, HUGE_VAL, 0}}, Problem::Binary, 2)),
-                 "point 0: x2"));
+  CHECK(contains(check_custom_dataset(custom({{0, HUGE_VAL, 0}}, Problem::Binary, 2)), "point 0: x2"));
   CHECK(contains(check_custom_dataset(custom({{0, 0, 0}, {0, 1001, 0}}, Problem::Binary, 2)),
                  "point 1: x2 1001 is outside"));
-  CHECK(contains(check_custom_dataset(custom({{0, 0, nan}}, Problem::Regression, 1)),
-                 "point 0: target"));
+  CHECK(contains(check_custom_dataset(custom({{0, 0, nan}}, Problem::Regression, 1)), "point 0: target"));
   // The first bad point is the one reported.
-  CHECK(contains(
-      check_custom_dataset(custom({{0, 0, 0}, {0, 0, 9}, {nan, 0, 0}}, Problem::Binary, 2)),
-      "point 1:"));
+  CHECK(contains(check_custom_dataset(custom({{0, 0, 0}, {0, 0, 9}, {nan, 0, 0}}, Problem::Binary, 2)), "point 1:"));
 
-  CHECK(
-      contains(check_custom_dataset(custom({{0, 0, 0}}, Problem::Binary, 3)), "classes must be 2"));
+  CHECK(contains(check_custom_dataset(custom({{0, 0, 0}}, Problem::Binary, 3)), "classes must be 2"));
   CHECK(contains(check_custom_dataset(custom({{0, 0, 0}}, Problem::Multiclass, 1)), "classes"));
-  CHECK(contains(check_custom_dataset(custom({{0, 0, 0}}, Problem::Multiclass, kMaxClasses + 1)),
-                 "classes"));
-  CHECK(contains(check_custom_dataset(custom({{0, 0, 0}}, Problem::Regression, 2)),
-                 "classes must be 1"));
+  CHECK(contains(check_custom_dataset(custom({{0, 0, 0}}, Problem::Multiclass, kMaxClasses + 1)), "classes"));
+  CHECK(contains(check_custom_dataset(custom({{0, 0, 0}}, Problem::Regression, 2)), "classes must be 1"));
 
   Dataset empty = custom({}, Problem::Binary, 2);
   CHECK(contains(check_custom_dataset(empty), "points must be between 1 and 5000 (got 0)"));
@@ -491,9 +470,9 @@ TEST_CASE("1-D sets: seeded noise on the targets only, clamped to [-1, 1]", "[da
   const Dataset noisy = make(DatasetKind::Sine, 400, 1.0, 3);
   const Dataset again = make(DatasetKind::Sine, 400, 1.0, 3);
   const Dataset other = make(DatasetKind::Sine, 400, 1.0, 4);
-  CHECK(clean.xy == noisy.xy);                  // noise moves targets, not x
-  CHECK(same(noisy, again));                    // same seed, same data
-  CHECK_FALSE(noisy.xy == other.xy);            // another seed, other points
+  CHECK(clean.xy == noisy.xy);        // noise moves targets, not x
+  CHECK(same(noisy, again));          // same seed, same data
+  CHECK_FALSE(noisy.xy == other.xy);  // another seed, other points
   const double residual = double((noisy.label - clean.label).cwiseAbs().mean());
   CHECK(residual > 0.15);  // sd 0.3: mean |error| about 0.24 before clamping
   CHECK(residual < 0.3);

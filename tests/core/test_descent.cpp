@@ -20,7 +20,7 @@ using Catch::Matchers::Contains;
 namespace {
 
 constexpr Surface kSurfaces[] = {Surface::LinearRegression, Surface::SigmoidSquared, Surface::SigmoidCrossEntropy,
-                            Surface::Saddle, Surface::TwoMinima, Surface::Bowl};
+                                 Surface::Saddle,           Surface::TwoMinima,      Surface::Bowl};
 
 DescentPoints points_of(std::vector<Scalar> x, std::vector<Scalar> t) {
   return {Eigen::Map<Vector>(x.data(), Index(x.size())), Eigen::Map<Vector>(t.data(), Index(t.size()))};
@@ -45,8 +45,10 @@ TEST_CASE("every surface's gradient matches finite differences of its loss", "[d
       double g0 = 0, g1 = 0;
       surface_gradient(s, kPoints, {}, at[0], at[1], g0, g1);
       const double h = 1e-6;
-      const double n0 = (surface_loss(s, kPoints, at[0] + h, at[1]) - surface_loss(s, kPoints, at[0] - h, at[1])) / (2 * h);
-      const double n1 = (surface_loss(s, kPoints, at[0], at[1] + h) - surface_loss(s, kPoints, at[0], at[1] - h)) / (2 * h);
+      const double n0 =
+          (surface_loss(s, kPoints, at[0] + h, at[1]) - surface_loss(s, kPoints, at[0] - h, at[1])) / (2 * h);
+      const double n1 =
+          (surface_loss(s, kPoints, at[0], at[1] + h) - surface_loss(s, kPoints, at[0], at[1] - h)) / (2 * h);
       INFO(surface_name(s) << " at (" << at[0] << ", " << at[1] << ")");
       CHECK(std::abs(g0 - n0) <= 1e-6 * (1 + std::abs(n0)));
       CHECK(std::abs(g1 - n1) <= 1e-6 * (1 + std::abs(n1)));
@@ -161,7 +163,8 @@ TEST_CASE("full-batch descent on linear regression reaches the least-squares lin
   for (std::size_t k = 1; k < d.path_loss().size(); ++k) CHECK(d.path_loss()[k] <= d.path_loss()[k - 1] + 1e-7);
 }
 
-TEST_CASE("mini-batches and single examples: each epoch uses every point once; the path records each step", "[descent]") {
+TEST_CASE("mini-batches and single examples: each epoch uses every point once; the path records each step",
+          "[descent]") {
   const DescentPoints p = points_of({0, 1, 2, 3, 4}, {1, 2, 3, 4, 5});
   Descent d;
   REQUIRE(d.reset(Surface::LinearRegression, sgd(Scalar(0.01), 2), p, 0, 0, 5) == "");
@@ -246,9 +249,9 @@ TEST_CASE("the grid holds J at its points, row 0 at the top", "[descent]") {
   std::vector<double> g;
   REQUIRE(d.grid(-2, 2, -1, 3, 5, g) == "");
   REQUIRE(g.size() == 25);
-  CHECK(g[0] == surface_loss(Surface::SigmoidCrossEntropy, kPoints, -2, 3));       // top left
-  CHECK(g[4] == surface_loss(Surface::SigmoidCrossEntropy, kPoints, 2, 3));        // top right
-  CHECK(g[24] == surface_loss(Surface::SigmoidCrossEntropy, kPoints, 2, -1));      // bottom right
+  CHECK(g[0] == surface_loss(Surface::SigmoidCrossEntropy, kPoints, -2, 3));   // top left
+  CHECK(g[4] == surface_loss(Surface::SigmoidCrossEntropy, kPoints, 2, 3));    // top right
+  CHECK(g[24] == surface_loss(Surface::SigmoidCrossEntropy, kPoints, 2, -1));  // bottom right
   CHECK(g[2 * 5 + 1] == surface_loss(Surface::SigmoidCrossEntropy, kPoints, -1, 1));
   CHECK_THAT(d.grid(-2, 2, -1, 3, 1, g), Contains("2 to 256 points a side (got 1)"));
   CHECK_THAT(d.grid(2, -2, -1, 3, 5, g), Contains("low < high"));
@@ -263,15 +266,18 @@ TEST_CASE("descent: bad input is refused, naming it, and changes nothing; diverg
   REQUIRE(d.reset(Surface::LinearRegression, sgd(Scalar(0.1)), kPoints, 1, 1) == "");
   REQUIRE(d.step(s) == "");
   const Vector before = d.weights();
-  CHECK_THAT(d.reset(Surface::LinearRegression, sgd(0), kPoints, 0, 0), Contains("learning rate must be in (0, 100] (got 0)"));
+  CHECK_THAT(d.reset(Surface::LinearRegression, sgd(0), kPoints, 0, 0),
+             Contains("learning rate must be in (0, 100] (got 0)"));
   TrainSettings l2 = sgd(Scalar(0.1));
   l2.l2 = Scalar(0.1);
   CHECK_THAT(d.reset(Surface::LinearRegression, l2, kPoints, 0, 0), Contains("L1, L2 and dropout do not apply"));
   CHECK_THAT(d.reset(Surface::LinearRegression, sgd(Scalar(0.1)), {}, 0, 0), Contains("1 to 1000 points (got 0)"));
-  CHECK_THAT(d.reset(Surface::LinearRegression, sgd(Scalar(0.1)), points_of({1, 2}, {1}), 0, 0), Contains("2 points, 1 targets"));
+  CHECK_THAT(d.reset(Surface::LinearRegression, sgd(Scalar(0.1)), points_of({1, 2}, {1}), 0, 0),
+             Contains("2 points, 1 targets"));
   CHECK_THAT(d.reset(Surface::SigmoidSquared, sgd(Scalar(0.1)), points_of({1, 2}, {1, 2}), 0, 0),
              Contains("between 0 and 1 (point 1 has 2)"));
-  CHECK_THAT(d.reset(Surface::Bowl, sgd(Scalar(0.1)), {}, std::numeric_limits<Scalar>::infinity(), 0), Contains("finite"));
+  CHECK_THAT(d.reset(Surface::Bowl, sgd(Scalar(0.1)), {}, std::numeric_limits<Scalar>::infinity(), 0),
+             Contains("finite"));
   CHECK_THAT(d.run(-1), Contains("between 0 and 1000000 (got -1)"));
   CHECK_THAT(d.set_settings(sgd(-1)), Contains("learning rate"));
   CHECK(d.weights() == before);

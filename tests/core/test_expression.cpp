@@ -129,7 +129,8 @@ TEST_CASE("f = (x + y) z at (-2, 5, -4): q = 3, f = -12, df/dx = df/dy = -4, df/
   CHECK(r.ev.tangents.size() == 3);
 }
 
-TEST_CASE("linear regression u = w1 x, yhat = w0 + u, z = yhat - y, L = z^2 at w1 = 2, x = 3, w0 = 1, y = 4", "[expression]") {
+TEST_CASE("linear regression u = w1 x, yhat = w0 + u, z = yhat - y, L = z^2 at w1 = 2, x = 3, w0 = 1, y = 4",
+          "[expression]") {
   const Run r = run_preset("linear-regression");
   CHECK(value(r, "u") == 6);
   CHECK(value(r, "yhat") == 7);
@@ -139,8 +140,8 @@ TEST_CASE("linear regression u = w1 x, yhat = w0 + u, z = yhat - y, L = z^2 at w
   CHECK(grad(r, "yhat") == 6);  // x 1
   CHECK(grad(r, "u") == 6);
   CHECK(grad(r, "w0") == 6);
-  CHECK(grad(r, "w1") == 18);   // dL/du x du/dw1 = 6 x 3
-  CHECK(grad(r, "x") == 12);    // 6 x w1
+  CHECK(grad(r, "w1") == 18);  // dL/du x du/dw1 = 6 x 3
+  CHECK(grad(r, "x") == 12);   // 6 x w1
   CHECK(grad(r, "y") == -6);
 }
 
@@ -171,13 +172,14 @@ TEST_CASE("f(g(x)) = 2g^2 - 3g + 1 with g = x^3 + 2x at x = 1: g = 3, f = 10, df
   CHECK(sum == Approx(45).epsilon(1e-14));
 }
 
-TEST_CASE("h(f(x), g(x)) = 2f^2 - 3fg + 1, f = 3x, g = x^2 + 2x at x = 1: the gradient sums over the fork", "[expression]") {
+TEST_CASE("h(f(x), g(x)) = 2f^2 - 3fg + 1, f = 3x, g = x^2 + 2x at x = 1: the gradient sums over the fork",
+          "[expression]") {
   const Run r = run_preset("fork");
   CHECK(value(r, "f") == 3);
   CHECK(value(r, "g") == 3);
   CHECK(value(r, "h") == -8);
-  CHECK(grad(r, "f") == 3);    // 4f - 3g
-  CHECK(grad(r, "g") == -9);   // -3f
+  CHECK(grad(r, "f") == 3);   // 4f - 3g
+  CHECK(grad(r, "g") == -9);  // -3f
   // dh/dx = dh/df df/dx + dh/dg dg/dx = 3 x 3 + (-9) x 4 = -27 (h = 1 - 9x^3 directly).
   CHECK(grad(r, "x") == -27);
   CHECK(r.ev.path_count[0] == 4);
@@ -189,7 +191,10 @@ TEST_CASE("h(f(x), g(x)) = 2f^2 - 3fg + 1, f = 3x, g = x^2 + 2x at x = 1: the gr
   double into_x = 0;
   int out_edges = 0;
   for (const auto& e : r.ev.edges)
-    if (e.from == r.node.at("x")) { into_x += e.gradient; ++out_edges; }
+    if (e.from == r.node.at("x")) {
+      into_x += e.gradient;
+      ++out_edges;
+    }
   CHECK(out_edges == 3);
   CHECK(into_x == -27);
 }
@@ -209,7 +214,8 @@ TEST_CASE("one sigmoid neuron with squared error: z = 0, a = 0.5, L = 0.125 and 
   CHECK(grad(r, "t") == 0.5);
 }
 
-TEST_CASE("every preset: gradients match central differences, forward mode matches reverse, the text round-trips", "[expression]") {
+TEST_CASE("every preset: gradients match central differences, forward mode matches reverse, the text round-trips",
+          "[expression]") {
   for (const auto& p : expression_presets()) {
     INFO(p.id);
     std::map<std::string, double> v(p.values.begin(), p.values.end());
@@ -229,11 +235,13 @@ TEST_CASE("every preset: gradients match central differences, forward mode match
   CHECK(print_expression(run_preset("sigmoid-neuron").g) == "z = w1*x1 + w2*x2 + b; a = sigmoid(z); L = 0.5*(a - t)^2");
 }
 
-TEST_CASE("the order of computation: reverse mode finalises each gradient once, forward mode runs once per input", "[expression]") {
+TEST_CASE("the order of computation: reverse mode finalises each gradient once, forward mode runs once per input",
+          "[expression]") {
   const Run r = run_preset("fork");
   // Reverse: every non-constant node once, output first, each after all of its users.
   std::vector<int> when(r.g.nodes.size(), -1);
-  for (std::size_t k = 0; k < r.ev.reverse_nodes.size(); ++k) when[static_cast<std::size_t>(r.ev.reverse_nodes[k])] = static_cast<int>(k);
+  for (std::size_t k = 0; k < r.ev.reverse_nodes.size(); ++k)
+    when[static_cast<std::size_t>(r.ev.reverse_nodes[k])] = static_cast<int>(k);
   CHECK(r.ev.reverse_nodes.front() == r.g.output);
   for (const auto& e : r.ev.edges) {
     if (r.g.nodes[static_cast<std::size_t>(e.from)].is_constant) continue;
@@ -255,11 +263,11 @@ TEST_CASE("the order of computation: reverse mode finalises each gradient once, 
 
 TEST_CASE("operators, functions and typographic forms", "[expression]") {
   const std::map<std::string, double> at{{"x", 0.7}, {"y", -1.3}, {"a", 2.5}};
-  CHECK(run("x - y - 1", at).ev.value.back() == Approx(0.7 + 1.3 - 1));      // left-associative
-  CHECK(run("2^3^2", at).ev.value.back() == 512);                             // right-associative
-  CHECK(run("-x^2", at).ev.value.back() == Approx(-0.49));                    // -(x^2)
+  CHECK(run("x - y - 1", at).ev.value.back() == Approx(0.7 + 1.3 - 1));  // left-associative
+  CHECK(run("2^3^2", at).ev.value.back() == 512);                        // right-associative
+  CHECK(run("-x^2", at).ev.value.back() == Approx(-0.49));               // -(x^2)
   CHECK(run("x^-1", at).ev.value.back() == Approx(1 / 0.7));
-  CHECK(run("a**0.5", at).ev.value.back() == Approx(std::sqrt(2.5)));         // real exponent
+  CHECK(run("a**0.5", at).ev.value.back() == Approx(std::sqrt(2.5)));  // real exponent
   CHECK(run("x \u2212 y \u00d7 a \u00f7 2 \u00b7 1", at).ev.value.back() == Approx(0.7 + 1.3 * 2.5 / 2));
   CHECK(run("exp(x) + log(a) + sigmoid(y) + tanh(x) + relu(y) + relu(x)", at).ev.value.back() ==
         Approx(std::exp(0.7) + std::log(2.5) + 1 / (1 + std::exp(1.3)) + std::tanh(0.7) + 0.7));
@@ -295,7 +303,8 @@ TEST_CASE("operators, functions and typographic forms", "[expression]") {
   CHECK(c.g.variables.size() == 1);
 }
 
-TEST_CASE("seeded random expressions: gradients against central differences, forward = reverse, round trip", "[expression]") {
+TEST_CASE("seeded random expressions: gradients against central differences, forward = reverse, round trip",
+          "[expression]") {
   Rng rng(12);
   const char* names[] = {"x", "y", "w"};
   // Smooth everywhere at the points drawn: no division by something that can vanish, no log of a
@@ -304,7 +313,11 @@ TEST_CASE("seeded random expressions: gradients against central differences, for
     const std::uint32_t pick = depth <= 0 ? rng.below(2) : rng.below(11);
     switch (pick) {
       case 0: return names[rng.below(3)];
-      case 1: { char b[16]; std::snprintf(b, sizeof b, "%.2f", rng.uniform(-2, 2)); return b; }
+      case 1: {
+        char b[16];
+        std::snprintf(b, sizeof b, "%.2f", rng.uniform(-2, 2));
+        return b;
+      }
       case 2: return "(" + gen(depth - 1) + " + " + gen(depth - 1) + ")";
       case 3: return "(" + gen(depth - 1) + " - " + gen(depth - 1) + ")";
       case 4: return gen(depth - 1) + "*" + gen(depth - 1);
@@ -417,10 +430,13 @@ TEST_CASE("1,000 seeded malformed expressions each give an error with a position
   for (int trial = 0; trial < 1000; ++trial) {
     std::string text = valid[rng.below(5)];
     const std::uint32_t kind = rng.below(4);
-    if (kind == 0) text += " +";  // trailing operator
-    else if (kind == 1) text.insert(rng.below(static_cast<std::uint32_t>(text.size() + 1)), breaks[rng.below(10)]);
+    if (kind == 0)
+      text += " +";  // trailing operator
+    else if (kind == 1)
+      text.insert(rng.below(static_cast<std::uint32_t>(text.size() + 1)), breaks[rng.below(10)]);
     // Cut short, a text may have an open '(' that a ')' would close: every break but ')'.
-    else if (kind == 2) text = text.substr(0, rng.below(static_cast<std::uint32_t>(text.size()))) + breaks[1 + rng.below(9)];
+    else if (kind == 2)
+      text = text.substr(0, rng.below(static_cast<std::uint32_t>(text.size()))) + breaks[1 + rng.below(9)];
     else {
       std::string garbage;  // random characters, then one break to be sure
       const int n = 1 + static_cast<int>(rng.below(12));

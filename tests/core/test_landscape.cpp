@@ -80,9 +80,9 @@ void check_path(const LossSlice& s, const double (*coords)[2], std::size_t count
 }
 
 bool same_slice(const LossSlice& a, const LossSlice& b) {
-  return a.grid == b.grid && a.range == b.range && a.loss == b.loss && a.center_loss == b.center_loss &&
-         a.d1 == b.d1 && a.d2 == b.d2 && a.explained == b.explained && a.path == b.path &&
-         a.path_loss == b.path_loss && a.path_records == b.path_records;
+  return a.grid == b.grid && a.range == b.range && a.loss == b.loss && a.center_loss == b.center_loss && a.d1 == b.d1 &&
+         a.d2 == b.d2 && a.explained == b.explained && a.path == b.path && a.path_loss == b.path_loss &&
+         a.path_records == b.path_records;
 }
 
 }  // namespace
@@ -132,8 +132,10 @@ TEST_CASE("a grid cell is the loss of the network moved to θ + α·d1 + β·d2;
   REQUIRE(pg.loss_slice(spec_of(SliceDirections::Random, 5, 2, 7), s) == "");
   const Vector theta = pg.network().params();
   // Columns at α = −2, −1, 0, 1, 2; rows at β = 2, 1, 0, −1, −2.
-  const struct { int row, col; double alpha, beta; } cells[] = {
-      {0, 0, -2, 2}, {0, 4, 2, 2}, {4, 0, -2, -2}, {4, 4, 2, -2}, {1, 3, 1, 1}, {3, 0, -2, -1}, {2, 2, 0, 0}};
+  const struct {
+    int row, col;
+    double alpha, beta;
+  } cells[] = {{0, 0, -2, 2}, {0, 4, 2, 2}, {4, 0, -2, -2}, {4, 4, 2, -2}, {1, 3, 1, 1}, {3, 0, -2, -1}, {2, 2, 0, 0}};
   for (const auto& c : cells) {
     INFO("row " << c.row << ", column " << c.col);
     const Vector moved = theta + Scalar(c.alpha) * s.d1 + Scalar(c.beta) * s.d2;
@@ -281,8 +283,7 @@ TEST_CASE("a recorded run: the path ends at (0, 0) at the current weights and st
   }
 }
 
-TEST_CASE("the trajectory thins to every other snapshot when full, keeping the first and the newest",
-          "[landscape]") {
+TEST_CASE("the trajectory thins to every other snapshot when full, keeping the first and the newest", "[landscape]") {
   CHECK(Trajectory::capacity_for(25) == kMaxSnapshots);
   CHECK(Trajectory::capacity_for(Index(1) << 16) == 64);  // 2^22 values / 2^16 parameters
   CHECK(Trajectory::capacity_for(Index(1) << 21) == kMinSnapshots);
@@ -424,7 +425,8 @@ TEST_CASE("every bad slice is refused with a message naming it, changing nothing
   // Weights that are not finite.
   Network diverged = pg.network();
   diverged.params()[0] = std::numeric_limits<Scalar>::infinity();
-  e = loss_slice(diverged, pg.settings().loss, pg.training_data(), pg.split().train, Trajectory(), spec_of(R, 5, 1), out);
+  e = loss_slice(diverged, pg.settings().loss, pg.training_data(), pg.split().train, Trajectory(), spec_of(R, 5, 1),
+                 out);
   CHECK_THAT(e, Contains("not finite"));
   // No training examples, or one that is not in the data.
   e = loss_slice(pg.network(), pg.settings().loss, pg.training_data(), {}, Trajectory(), spec_of(R, 5, 1), out);

@@ -18,7 +18,6 @@ using namespace bp::test;
 
 namespace {
 
-
 double bce_reference(double z, double y) {  // -[y log s + (1-y) log(1-s)], fine for moderate z
   const double s = 1 / (1 + std::exp(-z));
   return -(y * std::log(s) + (1 - y) * std::log(1 - s));
@@ -34,10 +33,8 @@ struct Case {
 
 TEST_CASE("squared error is half the squared distance", "[loss]") {
   Matrix a(2, 2), y(2, 2);
-  a << 0.5, -1.0,
-       2.0, 0.0;
-  y << 1.0, 1.0,
-       0.0, 0.5;
+  a << 0.5, -1.0, 2.0, 0.0;
+  y << 1.0, 1.0, 0.0, 0.5;
   // 1/2 (0.25 + 4 + 4 + 0.25) = 4.25
   CHECK(loss_sum(Loss::SquaredError, a, a, y) == Approx(4.25).margin(kValueTol));
 }
@@ -108,11 +105,11 @@ TEST_CASE("output delta equals the derivative of the loss in z for every valid p
   p.leaky_slope = Scalar(0.1);
   p.elu_alpha = Scalar(1.5);
   const Case cases[] = {
-      {Loss::SquaredError, Activation::Linear, 2},     {Loss::SquaredError, Activation::Sigmoid, 2},
-      {Loss::SquaredError, Activation::Tanh, 2},       {Loss::SquaredError, Activation::Relu, 2},
-      {Loss::SquaredError, Activation::LeakyRelu, 2},  {Loss::SquaredError, Activation::Elu, 2},
-      {Loss::SquaredError, Activation::Softplus, 2},   {Loss::BinaryCrossEntropy, Activation::Sigmoid, 1},
-      {Loss::BinaryCrossEntropy, Activation::Sigmoid, 3}, {Loss::SoftmaxCrossEntropy, Activation::Softmax, 3},
+      {Loss::SquaredError, Activation::Linear, 2},         {Loss::SquaredError, Activation::Sigmoid, 2},
+      {Loss::SquaredError, Activation::Tanh, 2},           {Loss::SquaredError, Activation::Relu, 2},
+      {Loss::SquaredError, Activation::LeakyRelu, 2},      {Loss::SquaredError, Activation::Elu, 2},
+      {Loss::SquaredError, Activation::Softplus, 2},       {Loss::BinaryCrossEntropy, Activation::Sigmoid, 1},
+      {Loss::BinaryCrossEntropy, Activation::Sigmoid, 3},  {Loss::SoftmaxCrossEntropy, Activation::Softmax, 3},
       {Loss::SoftmaxCrossEntropy, Activation::Softmax, 5},
   };
   const double h = kFloat ? 1e-2 : 1e-6;
@@ -142,8 +139,8 @@ TEST_CASE("output delta equals the derivative of the loss in z for every valid p
       zm.data()[k] -= Scalar(h);
       activate(c.output, p, zp, ap);
       activate(c.output, p, zm, am);
-      const double numeric = (loss_sum(c.loss, zp, ap, y) - loss_sum(c.loss, zm, am, y)) /
-                             (double(zp.data()[k]) - double(zm.data()[k]));
+      const double numeric =
+          (loss_sum(c.loss, zp, ap, y) - loss_sum(c.loss, zm, am, y)) / (double(zp.data()[k]) - double(zm.data()[k]));
       CHECK(double(delta.data()[k]) == Approx(numeric).margin(tol));
     }
   }
@@ -249,8 +246,10 @@ TEST_CASE("cross-entropies of confident outputs keep their digits", "[loss][prec
     z << -120, 0, 0, 0;
     y << 1, 0, 0, 0;
     loss_grad_output(Loss::BinaryCrossEntropy, z, a, y, g);
-    if (kFloat) CHECK(std::isinf(double(g(0, 0))));
-    else CHECK(double(g(0, 0)) == Approx(double(-1 - std::exp(120.0L))).epsilon(rel));
+    if (kFloat)
+      CHECK(std::isinf(double(g(0, 0))));
+    else
+      CHECK(double(g(0, 0)) == Approx(double(-1 - std::exp(120.0L))).epsilon(rel));
   }
   SECTION("softmax CE's dL/da = -y/a from z") {
     Matrix z(2, 1), a(2, 1), y(2, 1), g(2, 1);

@@ -21,7 +21,6 @@ using namespace bp::test;
 
 namespace {
 
-
 // ---- gradient-check tolerances (see "backward matches central differences" below) ----
 // Finite-difference step for the 4-point stencil (truncation error O(h^4)): large in float so the
 // float rounding of the forward pass (~1e-7 of the loss, amplified by 1.5/h) stays ~1e-5, and
@@ -90,8 +89,7 @@ double penalty_double(const Network& net, double l1, double l2) {
 }
 
 // Which z are > 0, for the layers whose activation has a kink at 0.
-std::vector<Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>> kink_pattern(const Network& net,
-                                                                             const Workspace& ws) {
+std::vector<Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>> kink_pattern(const Network& net, const Workspace& ws) {
   std::vector<Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>> out;
   for (int l = 0; l < net.layer_count(); ++l) {
     if (has_kink(net.activation(l))) out.push_back(ws.z[l].leftCols(ws.batch).array() > Scalar(0));
@@ -173,8 +171,7 @@ double min_abs_kink_z(const Network& net, Workspace& ws) {
   forward(net, ws);
   double m = 1e300;
   for (int l = 0; l < net.layer_count(); ++l) {
-    if (has_kink(net.activation(l)))
-      m = std::min(m, double(ws.z[l].leftCols(ws.batch).cwiseAbs().minCoeff()));
+    if (has_kink(net.activation(l))) m = std::min(m, double(ws.z[l].leftCols(ws.batch).cwiseAbs().minCoeff()));
     if (net.pieces(l) > 1)  // maxout: the winner's lead over every other piece (away from ties)
       for (int p = 0; p < net.pieces(l); ++p)
         for (Index c = 0; c < ws.batch; ++c)
@@ -228,19 +225,17 @@ struct LossPairing {  // not bp::Pairing: the unity build may put both in one fi
   int outputs;
 };
 
-const Activation kHidden[] = {Activation::Linear, Activation::Sigmoid,  Activation::Tanh,
-                              Activation::Relu,   Activation::LeakyRelu, Activation::Elu,
-                              Activation::Softplus, Activation::Abs,     Activation::Gelu,
-                              Activation::Swish,    Activation::Prelu};
+const Activation kHidden[] = {Activation::Linear,    Activation::Sigmoid, Activation::Tanh,     Activation::Relu,
+                              Activation::LeakyRelu, Activation::Elu,     Activation::Softplus, Activation::Abs,
+                              Activation::Gelu,      Activation::Swish,   Activation::Prelu};
 
 const LossPairing kPairings[] = {
-    {Loss::SquaredError, Activation::Linear, 2},      {Loss::SquaredError, Activation::Sigmoid, 2},
-    {Loss::SquaredError, Activation::Tanh, 2},        {Loss::SquaredError, Activation::Relu, 2},
-    {Loss::SquaredError, Activation::LeakyRelu, 2},   {Loss::SquaredError, Activation::Elu, 2},
-    {Loss::SquaredError, Activation::Softplus, 2},    {Loss::BinaryCrossEntropy, Activation::Sigmoid, 1},
+    {Loss::SquaredError, Activation::Linear, 2},         {Loss::SquaredError, Activation::Sigmoid, 2},
+    {Loss::SquaredError, Activation::Tanh, 2},           {Loss::SquaredError, Activation::Relu, 2},
+    {Loss::SquaredError, Activation::LeakyRelu, 2},      {Loss::SquaredError, Activation::Elu, 2},
+    {Loss::SquaredError, Activation::Softplus, 2},       {Loss::BinaryCrossEntropy, Activation::Sigmoid, 1},
     {Loss::SoftmaxCrossEntropy, Activation::Softmax, 3}, {Loss::SoftmaxCrossEntropy, Activation::Softmax, 4},
 };
-
 
 }  // namespace
 
@@ -377,7 +372,8 @@ TEST_CASE("scale initialisers: N(0, sigma^2) and U(-a, a) hit their variance on 
   b.initialize(Init::NormalScale, 0, 4, Scalar(2));
   CHECK(b.W(0).isApprox(2 * a.W(0)));
   // The named schemes ignore the scale: their weights (and so the parity numbers) are unchanged.
-  for (Init i : {Init::Zeros, Init::Uniform, Init::XavierUniform, Init::XavierNormal, Init::HeUniform, Init::HeNormal}) {
+  for (Init i :
+       {Init::Zeros, Init::Uniform, Init::XavierUniform, Init::XavierNormal, Init::HeUniform, Init::HeNormal}) {
     a.initialize(i, Scalar(0.1), 4);
     b.initialize(i, Scalar(0.1), 4, Scalar(7));
     CHECK(a.params() == b.params());
@@ -389,8 +385,8 @@ TEST_CASE("scale initialisers: N(0, sigma^2) and U(-a, a) hit their variance on 
 }
 
 TEST_CASE("init names round-trip", "[network]") {
-  for (Init i : {Init::Zeros, Init::Uniform, Init::XavierUniform, Init::XavierNormal, Init::HeUniform,
-                 Init::HeNormal, Init::NormalScale, Init::UniformScale}) {
+  for (Init i : {Init::Zeros, Init::Uniform, Init::XavierUniform, Init::XavierNormal, Init::HeUniform, Init::HeNormal,
+                 Init::NormalScale, Init::UniformScale}) {
     Init parsed = Init::Zeros;
     REQUIRE(parse_init(init_name(i), parsed));
     CHECK(parsed == i);
@@ -401,8 +397,7 @@ TEST_CASE("init names round-trip", "[network]") {
 
 TEST_CASE("forward matches a hand computation", "[network]") {
   Network net(arch_of(2, {2}, 1, Activation::Tanh, Activation::Sigmoid));
-  net.W(0) << 0.5, -1.0,
-              2.0, 0.25;
+  net.W(0) << 0.5, -1.0, 2.0, 0.25;
   net.b(0) << 0.1, -0.2;
   net.W(1) << 1.5, -0.7;
   net.b(1) << 0.3;
@@ -435,9 +430,8 @@ TEST_CASE("backward matches central differences for every activation x loss pair
         Architecture arch = arch_of(3, {4, 3}, pairing.outputs, hidden, pairing.output);
         arch.activation_params.leaky_slope = Scalar(0.1);
         arch.activation_params.elu_alpha = Scalar(1.5);
-        INFO(activation_name(hidden) << " hidden, " << activation_name(pairing.output) << " output x"
-                                     << pairing.outputs << ", " << loss_name(pairing.loss) << ", l1 "
-                                     << l1 << ", l2 " << l2);
+        INFO(activation_name(hidden) << " hidden, " << activation_name(pairing.output) << " output x" << pairing.outputs
+                                     << ", " << loss_name(pairing.loss) << ", l1 " << l1 << ", l2 " << l2);
         REQUIRE(check_architecture(arch).empty());
         REQUIRE(check_loss_pairing(pairing.loss, pairing.output, pairing.outputs).empty());
         Network net(arch);
@@ -561,7 +555,7 @@ TEST_CASE("step activation passes exactly zero gradient", "[network][gradient]")
     backward(net, Loss::SquaredError, ws, grad);
     REQUIRE(grad.allFinite());
     const Index output_start = net.weight_offset(2);
-    CHECK((grad.head(output_start).array() == Scalar(0)).all());  // W0, b0, W1, b1
+    CHECK((grad.head(output_start).array() == Scalar(0)).all());                     // W0, b0, W1, b1
     CHECK(grad.tail(grad.size() - output_start).cwiseAbs().maxCoeff() > Scalar(0));  // output layer learns
   }
   SECTION("step output: no gradient anywhere") {
@@ -577,8 +571,7 @@ TEST_CASE("step activation passes exactly zero gradient", "[network][gradient]")
 
 TEST_CASE("regularisation penalty and gradient cover weights only", "[network]") {
   Network net(arch_of(2, {2}, 1, Activation::Tanh, Activation::Tanh));
-  net.W(0) << 1.0, -2.0,
-              0.0, 0.5;
+  net.W(0) << 1.0, -2.0, 0.0, 0.5;
   net.b(0) << 10, -10;  // biases are never regularised
   net.W(1) << -1.5, 3.0;
   net.b(1) << 4;
@@ -660,7 +653,7 @@ TEST_CASE("PReLU slopes: one per hidden unit after every W and b, 0.25 at first"
   CHECK(net.slopes(1) == Vector::Constant(2, Scalar(0.25)));
   Network tanh(arch_of(2, {3, 2}, 1, Activation::Tanh, Activation::Sigmoid));
   tanh.initialize(Init::HeNormal, Scalar(0.1), 5);
-  CHECK(tanh.params() == net.params().head(tanh.parameter_count()));  // the same draws
+  CHECK(tanh.params() == net.params().head(tanh.parameter_count()));                                 // the same draws
   CHECK(Network(arch_of(2, {}, 1, Activation::Prelu, Activation::Sigmoid)).parameter_count() == 3);  // no hidden unit
 }
 
@@ -704,7 +697,8 @@ TEST_CASE("PReLU by hand: a 1-1-1 network's slope gradient is dL/da * min(z, 0)"
   CHECK(double(ws.a[0](0, 0)) == Approx(-0.55 * -1.5).margin(1e-6));
 }
 
-TEST_CASE("PReLU slopes away from 0.25: the whole gradient matches central differences, with and without dropout", "[network][prelu][gradient]") {
+TEST_CASE("PReLU slopes away from 0.25: the whole gradient matches central differences, with and without dropout",
+          "[network][prelu][gradient]") {
   for (bool dropout : {false, true}) {
     INFO((dropout ? "with" : "without") << " dropout");
     Network net(arch_of(3, {5, 4}, 2, Activation::Prelu, Activation::Tanh));
@@ -859,9 +853,9 @@ TEST_CASE("maxout picks the largest piece; a tie goes to the lowest index", "[ne
   Workspace wide;
   wide.reserve(net, 3);
   wide.batch = 3;
-  net.W(0, 1)(0, 0) = 1;   // piece 1: z = x + 0.5
+  net.W(0, 1)(0, 0) = 1;  // piece 1: z = x + 0.5
   net.b(0, 1)(0) = Scalar(0.5);
-  net.W(0, 3)(0, 0) = -1;  // piece 3: z = -x + 0.5
+  net.W(0, 3)(0, 0) = -1;        // piece 3: z = -x + 0.5
   net.b(0, 3)(0) = Scalar(0.5);  // pieces 0 and 2 keep z = -1 and 0.25
   wide.input << -2, 0, 2;
   forward(net, wide);

@@ -20,7 +20,6 @@ using namespace bp::test;
 
 namespace {
 
-
 // Everything an invalid call must leave alone.
 struct Snapshot {
   Settings settings;
@@ -69,7 +68,8 @@ void expect_rejected(Playground& pg, const std::function<std::string()>& call, c
 void expect_bad_settings(Playground& pg, const std::function<void(Settings&)>& edit, const char* word) {
   Settings s = pg.settings();
   edit(s);
-  expect_rejected(pg, [&] { return pg.configure(s); }, word);
+  expect_rejected(
+      pg, [&] { return pg.configure(s); }, word);
 }
 
 // Trains in chunks until train accuracy reaches `target`; returns the epochs used or -1.
@@ -214,92 +214,172 @@ TEST_CASE("every invalid setting is rejected with a message naming it, changing 
   Playground pg = trained_playground();
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
   SECTION("training settings") {
-    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = 0; }, "learningRate");
-    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = Scalar(-0.1); }, "learningRate");
-    expect_bad_settings(pg, [&](Settings& s) { s.train.learning_rate = nan; }, "learningRate");
-    expect_bad_settings(pg, [](Settings& s) { s.train.learning_rate = Scalar(1e9); }, "learningRate");
-    expect_bad_settings(pg, [](Settings& s) { s.train.batch_size = 0; }, "batchSize");
-    expect_bad_settings(pg, [](Settings& s) { s.train.dropout = 1; }, "dropout");
-    expect_bad_settings(pg, [](Settings& s) { s.train.momentum = 1; }, "momentum");
-    expect_bad_settings(pg, [](Settings& s) { s.train.l2 = -1; }, "l2");
-    expect_bad_settings(pg, [](Settings& s) { s.train.l1 = 11; }, "l1");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train.learning_rate = 0; }, "learningRate");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train.learning_rate = Scalar(-0.1); }, "learningRate");
+    expect_bad_settings(
+        pg, [&](Settings& s) { s.train.learning_rate = nan; }, "learningRate");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train.learning_rate = Scalar(1e9); }, "learningRate");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train.batch_size = 0; }, "batchSize");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train.dropout = 1; }, "dropout");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train.momentum = 1; }, "momentum");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train.l2 = -1; }, "l2");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train.l1 = 11; }, "l1");
   }
   SECTION("architecture") {
-    expect_bad_settings(pg, [](Settings& s) { s.hidden = {4, 0}; }, "hidden[1]");
-    expect_bad_settings(pg, [](Settings& s) { s.hidden.assign(17, 2); }, "hidden must have at most 16");
-    expect_bad_settings(pg, [](Settings& s) { s.hidden = {300}; }, "300");
-    expect_bad_settings(pg, [](Settings& s) { s.hidden_activation = Activation::Softmax; }, "softmax");
-    expect_bad_settings(pg, [](Settings& s) { s.activation_params.leaky_slope = 2; }, "leakySlope");
-    expect_bad_settings(pg, [](Settings& s) { s.bias_init = 20; }, "biasInit");
+    expect_bad_settings(
+        pg,
+        [](Settings& s) {
+          s.hidden = {4, 0};
+        },
+        "hidden[1]");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.hidden.assign(17, 2); }, "hidden must have at most 16");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.hidden = {300}; }, "300");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.hidden_activation = Activation::Softmax; }, "softmax");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.activation_params.leaky_slope = 2; }, "leakySlope");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.bias_init = 20; }, "biasInit");
   }
   SECTION("loss and output pairings") {
-    expect_bad_settings(pg, [](Settings& s) { s.loss = Loss::BinaryCrossEntropy; }, "bce");  // tanh output
     expect_bad_settings(
-        pg, [](Settings& s) { s.output_activation = Activation::Softmax; s.loss = Loss::SoftmaxCrossEntropy; },
+        pg, [](Settings& s) { s.loss = Loss::BinaryCrossEntropy; }, "bce");  // tanh output
+    expect_bad_settings(
+        pg,
+        [](Settings& s) {
+          s.output_activation = Activation::Softmax;
+          s.loss = Loss::SoftmaxCrossEntropy;
+        },
         "softmax");  // XOR is binary
     expect_bad_settings(
-        pg, [](Settings& s) { s.output_activation = Activation::Sigmoid; s.loss = Loss::SoftmaxCrossEntropy; },
+        pg,
+        [](Settings& s) {
+          s.output_activation = Activation::Sigmoid;
+          s.loss = Loss::SoftmaxCrossEntropy;
+        },
         "softmax_ce");
     expect_bad_settings(
-        pg, [](Settings& s) { s.output_activation = Activation::Softmax; s.loss = Loss::SquaredError; }, "softmax");
-    expect_bad_settings(pg,
-                        [](Settings& s) {
-                          s.data.kind = DatasetKind::Plane;  // regression
-                          s.output_activation = Activation::Sigmoid;
-                          s.loss = Loss::BinaryCrossEntropy;
-                        },
-                        "regression");
+        pg,
+        [](Settings& s) {
+          s.output_activation = Activation::Softmax;
+          s.loss = Loss::SquaredError;
+        },
+        "softmax");
+    expect_bad_settings(
+        pg,
+        [](Settings& s) {
+          s.data.kind = DatasetKind::Plane;  // regression
+          s.output_activation = Activation::Sigmoid;
+          s.loss = Loss::BinaryCrossEntropy;
+        },
+        "regression");
   }
   SECTION("features") {
-    expect_bad_settings(pg, [](Settings& s) { s.features.clear(); }, "features must have at least 1");
-    expect_bad_settings(pg, [](Settings& s) { s.features = {Feature::X1, Feature::X2, Feature::X1}; }, "x1");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.features.clear(); }, "features must have at least 1");
+    expect_bad_settings(
+        pg,
+        [](Settings& s) {
+          s.features = {Feature::X1, Feature::X2, Feature::X1};
+        },
+        "x1");
   }
   SECTION("data and split") {
-    expect_bad_settings(pg, [](Settings& s) { s.data.points = 0; }, "points");
-    expect_bad_settings(pg, [](Settings& s) { s.data.noise = 2; }, "noise");
-    expect_bad_settings(pg, [](Settings& s) { s.data.kind = DatasetKind::Blobs; s.data.classes = 20; }, "classes");
-    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = 0; }, "trainRatio must be in (0, 1] (got 0)");
-    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = Scalar(1.5); }, "trainRatio");
-    expect_bad_settings(pg, [](Settings& s) { s.validation_ratio = Scalar(-0.1); }, "validationRatio");
-    expect_bad_settings(pg, [](Settings& s) { s.train_ratio = Scalar(0.8); s.validation_ratio = Scalar(0.5); },
-                        "trainRatio + validationRatio");
-    expect_bad_settings(pg, [](Settings& s) { s.data.kind = DatasetKind::Custom; }, "custom");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.data.points = 0; }, "points");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.data.noise = 2; }, "noise");
+    expect_bad_settings(
+        pg,
+        [](Settings& s) {
+          s.data.kind = DatasetKind::Blobs;
+          s.data.classes = 20;
+        },
+        "classes");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train_ratio = 0; }, "trainRatio must be in (0, 1] (got 0)");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.train_ratio = Scalar(1.5); }, "trainRatio");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.validation_ratio = Scalar(-0.1); }, "validationRatio");
+    expect_bad_settings(
+        pg,
+        [](Settings& s) {
+          s.train_ratio = Scalar(0.8);
+          s.validation_ratio = Scalar(0.5);
+        },
+        "trainRatio + validationRatio");
+    expect_bad_settings(
+        pg, [](Settings& s) { s.data.kind = DatasetKind::Custom; }, "custom");
   }
   SECTION("calls other than configure") {
     const int n = int(pg.dataset().size());
     const int train_n = int(pg.split().train.size());
     ExampleTrace t;
     StepTrace st;
-    expect_rejected(pg, [&] { return pg.trace(-1, t); }, "example index");
-    expect_rejected(pg, [&] { return pg.trace(n, t); }, "example index");
-    expect_rejected(pg, [&] { return pg.trace_step(0, st); }, "examples");
-    expect_rejected(pg, [&] { return pg.trace_step(train_n + 1, st); }, "examples");
-    expect_rejected(pg, [&] { return pg.trace_step_on(-1, st); }, "example index");
-    expect_rejected(pg, [&] { return pg.trace_step_on(n, st); }, "example index");
-    expect_rejected(pg, [&] { return pg.trace_step_on(pg.split().test[0], st); }, "test data");
-    expect_rejected(pg, [&] { return pg.train_examples(0); }, "examples");
-    expect_rejected(pg, [&] { return pg.train_epochs(-1); }, "epochs");
-    expect_rejected(pg, [&] { return pg.train_batches(-1); }, "batches");
+    expect_rejected(
+        pg, [&] { return pg.trace(-1, t); }, "example index");
+    expect_rejected(
+        pg, [&] { return pg.trace(n, t); }, "example index");
+    expect_rejected(
+        pg, [&] { return pg.trace_step(0, st); }, "examples");
+    expect_rejected(
+        pg, [&] { return pg.trace_step(train_n + 1, st); }, "examples");
+    expect_rejected(
+        pg, [&] { return pg.trace_step_on(-1, st); }, "example index");
+    expect_rejected(
+        pg, [&] { return pg.trace_step_on(n, st); }, "example index");
+    expect_rejected(
+        pg, [&] { return pg.trace_step_on(pg.split().test[0], st); }, "test data");
+    expect_rejected(
+        pg, [&] { return pg.train_examples(0); }, "examples");
+    expect_rejected(
+        pg, [&] { return pg.train_epochs(-1); }, "epochs");
+    expect_rejected(
+        pg, [&] { return pg.train_batches(-1); }, "batches");
     std::vector<Scalar> grid(std::size_t(pg.grid_size(2)));
-    expect_rejected(pg, [&] { return pg.evaluate_grid(0, -6, 6, grid.data()); }, "grid size");
-    expect_rejected(pg, [&] { return pg.evaluate_grid(2000, -6, 6, grid.data()); }, "grid size");
-    expect_rejected(pg, [&] { return pg.evaluate_grid(2, 6, -6, grid.data()); }, "grid bounds");
-    expect_rejected(pg, [&] { return pg.evaluate_grid(2, -6, nan, grid.data()); }, "grid bounds");
+    expect_rejected(
+        pg, [&] { return pg.evaluate_grid(0, -6, 6, grid.data()); }, "grid size");
+    expect_rejected(
+        pg, [&] { return pg.evaluate_grid(2000, -6, 6, grid.data()); }, "grid size");
+    expect_rejected(
+        pg, [&] { return pg.evaluate_grid(2, 6, -6, grid.data()); }, "grid bounds");
+    expect_rejected(
+        pg, [&] { return pg.evaluate_grid(2, -6, nan, grid.data()); }, "grid bounds");
     std::vector<Scalar> p(pg.network().params().data(), pg.network().params().data() + pg.network().parameter_count());
-    expect_rejected(pg, [&] { return pg.set_params(p.data(), Index(p.size()) - 1); }, "parameters");
+    expect_rejected(
+        pg, [&] { return pg.set_params(p.data(), Index(p.size()) - 1); }, "parameters");
     p[3] = nan;
-    expect_rejected(pg, [&] { return pg.set_params(p.data(), Index(p.size())); }, "parameter 3");
-    expect_rejected(pg, [&] { return pg.set_weight(3, 0, 0, 1); }, "layer");
-    expect_rejected(pg, [&] { return pg.set_weight(0, 4, 0, 1); }, "unit");
-    expect_rejected(pg, [&] { return pg.set_weight(0, 0, 2, 1); }, "input");
-    expect_rejected(pg, [&] { return pg.set_weight(0, 0, 0, nan); }, "weight");
-    expect_rejected(pg, [&] { return pg.set_bias(-1, 0, 1); }, "layer");
-    expect_rejected(pg, [&] { return pg.set_bias(1, 2, 1); }, "unit");
+    expect_rejected(
+        pg, [&] { return pg.set_params(p.data(), Index(p.size())); }, "parameter 3");
+    expect_rejected(
+        pg, [&] { return pg.set_weight(3, 0, 0, 1); }, "layer");
+    expect_rejected(
+        pg, [&] { return pg.set_weight(0, 4, 0, 1); }, "unit");
+    expect_rejected(
+        pg, [&] { return pg.set_weight(0, 0, 2, 1); }, "input");
+    expect_rejected(
+        pg, [&] { return pg.set_weight(0, 0, 0, nan); }, "weight");
+    expect_rejected(
+        pg, [&] { return pg.set_bias(-1, 0, 1); }, "layer");
+    expect_rejected(
+        pg, [&] { return pg.set_bias(1, 2, 1); }, "unit");
     Dataset bad;  // label count does not match the points
     bad.xy.resize(2, 3);
     bad.xy.setZero();
     bad.label.resize(2);
-    expect_rejected(pg, [&] { return pg.set_custom_data(bad); }, "label");
+    expect_rejected(
+        pg, [&] { return pg.set_custom_data(bad); }, "label");
   }
 }
 
@@ -399,8 +479,7 @@ TEST_CASE("custom data replaces the generated set", "[playground]") {
   d.problem = Problem::Binary;
   d.classes = 2;
   d.xy.resize(2, 6);
-  d.xy << -3, -2, -1, 1, 2, 3,
-          1, -1, 1, -1, 1, -1;
+  d.xy << -3, -2, -1, 1, 2, 3, 1, -1, 1, -1, 1, -1;
   d.label.resize(6);
   d.label << 0, 0, 0, 1, 1, 1;
   REQUIRE(pg.set_custom_data(d).empty());
@@ -484,7 +563,8 @@ TEST_CASE("the grid holds every node at every cell centre", "[playground][grid]"
 // evaluate_grid keeps the grid's input features between calls: what it returns must be what a
 // fresh Playground computes, after every change that moves the features (another grid, other
 // features, standardisation, new data) and after weight-keeping changes that do not.
-TEST_CASE("the grid's kept input features follow the grid, the features, the scaling and the data", "[playground][grid]") {
+TEST_CASE("the grid's kept input features follow the grid, the features, the scaling and the data",
+          "[playground][grid]") {
   Playground pg;
   Settings s = pg.settings();
   s.data.kind = DatasetKind::Gaussians;
@@ -504,19 +584,19 @@ TEST_CASE("the grid's kept input features follow the grid, the features, the sca
   };
   const auto first = grid_of(pg, 8, -6, 6);
   CHECK(first == fresh_grid(8, -6, 6));
-  CHECK(grid_of(pg, 8, -6, 6) == first);        // the same call twice
-  CHECK(grid_of(pg, 5, -6, 6) == fresh_grid(5, -6, 6));   // another grid size
-  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));   // other bounds
+  CHECK(grid_of(pg, 8, -6, 6) == first);                 // the same call twice
+  CHECK(grid_of(pg, 5, -6, 6) == fresh_grid(5, -6, 6));  // another grid size
+  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));  // other bounds
   s.features = {Feature::X1Squared, Feature::X2Squared, Feature::SinX1};
   REQUIRE(pg.configure(s).empty());
-  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));   // other features, same grid
+  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));  // other features, same grid
   s.input_scaling = InputScaling::Standardise;
   REQUIRE(pg.configure(s).empty());
-  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));   // standardised with the training split's numbers
+  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));  // standardised with the training split's numbers
   s.data.seed = 7;
   REQUIRE(pg.configure(s).empty());
-  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));   // new data: new means and deviations
-  s.train.learning_rate = Scalar(0.3);                    // keeps the weights, and the features
+  CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));  // new data: new means and deviations
+  s.train.learning_rate = Scalar(0.3);                   // keeps the weights, and the features
   REQUIRE(pg.configure(s).empty());
   REQUIRE(pg.train_epochs(3).empty());
   CHECK(grid_of(pg, 5, -2, 3) == fresh_grid(5, -2, 3));
@@ -714,7 +794,10 @@ TEST_CASE("layer statistics: the back-propagated delta histogram, by hand", "[pl
       const LayerStats& st = stats[std::size_t(l)];
       const auto& v = hand[std::size_t(l)];
       double max_abs = 0, mean = 0, sq = 0;
-      for (double d : v) { max_abs = std::max(max_abs, std::abs(d)); mean += d; }
+      for (double d : v) {
+        max_abs = std::max(max_abs, std::abs(d));
+        mean += d;
+      }
       mean /= double(v.size());
       for (double d : v) sq += (d - mean) * (d - mean);
       CHECK(st.delta_max_abs == Approx(max_abs).epsilon(tol * 10).margin(tol));
@@ -732,7 +815,7 @@ TEST_CASE("layer statistics: the back-propagated delta histogram, by hand", "[pl
       }
       INFO("near an edge: " << b.near_edge);
       CHECK(total == Approx(1.0));
-      CHECK(off <= 2.0 * b.near_edge + 1e-6);  // each value near an edge may move one count across it
+      CHECK(off <= 2.0 * b.near_edge + 1e-6);          // each value near an edge may move one count across it
       CHECK(b.counts.front() + b.counts.back() >= 1);  // the largest |delta| sits in an end bin
     }
   }
@@ -747,7 +830,8 @@ TEST_CASE("layer statistics: the back-propagated delta histogram, by hand", "[pl
       const Binned b = bin_by_hand(hand[std::size_t(l)], -r, r, 1e-6);
       const double cells = n * pg.network().size(l + 1);
       double off = 0;
-      for (int k = 0; k < kDeltaBins; ++k) off += std::abs(st.delta_histogram[std::size_t(k)] * cells - b.counts[std::size_t(k)]);
+      for (int k = 0; k < kDeltaBins; ++k)
+        off += std::abs(st.delta_histogram[std::size_t(k)] * cells - b.counts[std::size_t(k)]);
       CHECK(off <= 2.0 * b.near_edge + 1e-6);
     }
     CHECK(stats[1].delta_histogram.front() + stats[1].delta_histogram.back() > 0.5);  // output deltas are large
@@ -761,7 +845,8 @@ TEST_CASE("layer statistics: the back-propagated delta histogram, by hand", "[pl
   }
 }
 
-TEST_CASE("layer statistics: zero initialisation leaves every unit a copy; random weights do not", "[playground][stats][delta]") {
+TEST_CASE("layer statistics: zero initialisation leaves every unit a copy; random weights do not",
+          "[playground][stats][delta]") {
   Playground pg;
   Settings s = pg.settings();
   s.hidden = {5, 4};
@@ -808,8 +893,7 @@ TEST_CASE("gradient() is the training-set gradient of loss plus penalty", "[play
     Playground probe;
     REQUIRE(probe.configure(s).empty());
     REQUIRE(probe.set_params(p.data(), p.size()).empty());
-    return probe.metrics(Subset::Train).loss +
-           regularization_penalty(probe.network(), s.train.l1, s.train.l2);
+    return probe.metrics(Subset::Train).loss + regularization_penalty(probe.network(), s.train.l1, s.train.l2);
   };
   const Vector base = pg.network().params();
   const double h = kFloat ? 1e-2 : 1e-5;
@@ -829,7 +913,7 @@ TEST_CASE("grids, traces and counts at the limits are refused with a message, ne
   Playground pg = trained_playground();
   const auto widest = [&](int layers, int neurons) {
     Settings s = pg.settings();
-    s.features = {Feature::X1, Feature::X2, Feature::X1Squared, Feature::X2Squared,
+    s.features = {Feature::X1,   Feature::X2,    Feature::X1Squared, Feature::X2Squared,
                   Feature::X1X2, Feature::SinX1, Feature::SinX2};
     s.hidden = std::vector<int>(std::size_t(layers), neurons);
     REQUIRE(pg.configure(s).empty());
@@ -841,20 +925,24 @@ TEST_CASE("grids, traces and counts at the limits are refused with a message, ne
     widest(16, 256);
     REQUIRE(pg.node_count() == 7 + 16 * 256 + 1);
     CHECK(pg.grid_size(1024) == std::int64_t(4104) * 1024 * 1024);  // over 2^32: no wrap
-    expect_rejected(pg, [&] { return pg.evaluate_grid(1024, -6, 6, none.data()); }, "grid size 1024");
-    expect_rejected(pg, [&] { return pg.evaluate_grid(724, -6, 6, none.data()); }, "grid size 724");
+    expect_rejected(
+        pg, [&] { return pg.evaluate_grid(1024, -6, 6, none.data()); }, "grid size 1024");
+    expect_rejected(
+        pg, [&] { return pg.evaluate_grid(724, -6, 6, none.data()); }, "grid size 724");
     CHECK(pg.check_grid(64).empty());  // the page's heatmaps fit every network the settings allow
     CHECK(pg.check_grid(90).empty());
     CHECK(pg.check_grid(91).find("at most 90") != std::string::npos);
     widest(16, 128);
-    expect_rejected(pg, [&] { return pg.evaluate_grid(512, -6, 6, none.data()); }, "grid size 512");
+    expect_rejected(
+        pg, [&] { return pg.evaluate_grid(512, -6, 6, none.data()); }, "grid size 512");
     CHECK(pg.check_grid(kMaxGridSide + 1).find("out of range") != std::string::npos);
     CHECK(pg.check_grid(std::int64_t(1) << 40).find("grid size") != std::string::npos);
   }
   SECTION("a step trace too large to record") {
     widest(16, 256);
     StepTrace st;
-    expect_rejected(pg, [&] { return pg.trace_step(100, st); }, "examples 100");
+    expect_rejected(
+        pg, [&] { return pg.trace_step(100, st); }, "examples 100");
     CHECK(pg.trace_step(2, st).empty());
   }
   SECTION("counts and indices beyond 32 bits") {
@@ -865,18 +953,28 @@ TEST_CASE("grids, traces and counts at the limits are refused with a message, ne
       std::vector<int> batch;
       ExampleTrace t;
       StepTrace st;
-      expect_rejected(pg, [&] { return pg.next_batch(n, batch); }, "examples");
+      expect_rejected(
+          pg, [&] { return pg.next_batch(n, batch); }, "examples");
       CHECK(batch.empty());
-      expect_rejected(pg, [&] { return pg.train_examples(n); }, "examples");
-      expect_rejected(pg, [&] { return pg.trace(n, t); }, "example index");
-      expect_rejected(pg, [&] { return pg.trace_step(n, st); }, "examples");
-      expect_rejected(pg, [&] { return pg.trace_step_on(n, st); }, "example index");
-      expect_rejected(pg, [&] { return pg.set_weight(n, 0, 0, 1); }, "layer");
-      expect_rejected(pg, [&] { return pg.set_weight(0, n, 0, 1); }, "unit");
-      expect_rejected(pg, [&] { return pg.set_bias(0, n, 1); }, "unit");
+      expect_rejected(
+          pg, [&] { return pg.train_examples(n); }, "examples");
+      expect_rejected(
+          pg, [&] { return pg.trace(n, t); }, "example index");
+      expect_rejected(
+          pg, [&] { return pg.trace_step(n, st); }, "examples");
+      expect_rejected(
+          pg, [&] { return pg.trace_step_on(n, st); }, "example index");
+      expect_rejected(
+          pg, [&] { return pg.set_weight(n, 0, 0, 1); }, "layer");
+      expect_rejected(
+          pg, [&] { return pg.set_weight(0, n, 0, 1); }, "unit");
+      expect_rejected(
+          pg, [&] { return pg.set_bias(0, n, 1); }, "unit");
     }
-    expect_rejected(pg, [&] { return pg.train_epochs(std::int64_t(1) << 32); }, "epochs");
-    expect_rejected(pg, [&] { return pg.train_batches(std::int64_t(1) << 32); }, "batches");
+    expect_rejected(
+        pg, [&] { return pg.train_epochs(std::int64_t(1) << 32); }, "epochs");
+    expect_rejected(
+        pg, [&] { return pg.train_batches(std::int64_t(1) << 32); }, "batches");
     std::vector<int> batch;
     REQUIRE(pg.next_batch(4, batch).empty());
     CHECK(batch.size() == 4u);
@@ -908,8 +1006,7 @@ TEST_CASE("layer statistics: equal activations have a std of exactly 0", "[playg
   Workspace ws;
   ws.reserve(spread.network(), Index(train.size()));
   ws.batch = Index(train.size());
-  for (std::size_t j = 0; j < train.size(); ++j)
-    ws.input.col(Index(j)) = spread.training_data().inputs.col(train[j]);
+  for (std::size_t j = 0; j < train.size(); ++j) ws.input.col(Index(j)) = spread.training_data().inputs.col(train[j]);
   forward(spread.network(), ws);
   const Matrix a0 = ws.a[0].leftCols(ws.batch);
   long double mean = 0, sq = 0;

@@ -96,8 +96,7 @@ TEST_CASE("the playground standardises with the training split only, everywhere"
     CHECK(seen_mean == Approx(0).margin(1e-5));
     CHECK(seen_sd == Approx(1).margin(1e-5));
     // Held-out points use the training numbers, so their own statistics are not 0 and 1 exactly.
-    for (int i : pg.split().test)
-      CHECK(double(seen(f, i)) == Approx((double(raw(f, i)) - mean) / sd).margin(1e-4));
+    for (int i : pg.split().test) CHECK(double(seen(f, i)) == Approx((double(raw(f, i)) - mean) / sd).margin(1e-4));
   }
 
   // The grid's feature rows: the cell centres' features, scaled with the same numbers.
@@ -118,7 +117,8 @@ TEST_CASE("the playground standardises with the training split only, everywhere"
   CHECK(pg.feature_scaling().mean.isZero());
 }
 
-TEST_CASE("standardised inputs let a ReLU network learn the circles at the lecture's settings", "[scaling][playground]") {
+TEST_CASE("standardised inputs let a ReLU network learn the circles at the lecture's settings",
+          "[scaling][playground]") {
   // The lecture's experiment: circles, standardised inputs, [2, 4, 4, 1] ReLU with He init, a
   // sigmoid output with cross-entropy, learning rate 0.3, batch 32, 150 epochs, a 70/30 split.
   Playground pg;
@@ -159,5 +159,6 @@ TEST_CASE("the 1-D output curve and the half-plane counts see the inputs as trai
   UnitSum line;
   REQUIRE(pg.unit_sum(g, Scalar(-4.5), Scalar(4.5), line).empty());
   const std::size_t output_row = std::size_t(pg.node_count() - 1) * g * g;
-  for (int ix = 0; ix < g; ++ix) CHECK(double(line.output(ix)) == Approx(double(grid[output_row + std::size_t(ix)])).margin(1e-5));
+  for (int ix = 0; ix < g; ++ix)
+    CHECK(double(line.output(ix)) == Approx(double(grid[output_row + std::size_t(ix)])).margin(1e-5));
 }

@@ -210,9 +210,9 @@ TEST_CASE("keeps-weights flags match Playground: each setting changed on a train
 }
 
 TEST_CASE("Playground accepts exactly the output/loss pairings losses_for lists", "[schema][loss]") {
-  const std::vector<std::pair<Problem, DatasetKind>> problems{
-      {Problem::Binary, DatasetKind::Xor}, {Problem::Multiclass, DatasetKind::Blobs},
-      {Problem::Regression, DatasetKind::Plane}};
+  const std::vector<std::pair<Problem, DatasetKind>> problems{{Problem::Binary, DatasetKind::Xor},
+                                                              {Problem::Multiclass, DatasetKind::Blobs},
+                                                              {Problem::Regression, DatasetKind::Plane}};
   for (const auto& [problem, kind] : problems) {
     for (const auto& output_name : find_setting("outputActivation")->values) {
       for (const auto& loss_name_ : find_setting("loss")->values) {

@@ -1,6 +1,7 @@
 // Tests for top_eigen.hpp: eigenpairs worked by hand (2 x 2, diagonal), rank-deficient and repeated
 // spectra, and matrices of 64 x 64 built with a known spectrum (a reflection H diag(λ) H, whose
-// eigenvectors are H's columns): a fast-decaying one like a training run's and a slowly falling one (1% per eigenvalue).
+// eigenvectors are H's columns): a fast-decaying one like a training run's and a slowly falling one (1% per
+// eigenvalue).
 #include "top_eigen.hpp"
 
 #include <catch2/catch.hpp>
@@ -43,7 +44,8 @@ TEST_CASE("top eigenpairs worked by hand: [[2, 1], [1, 2]] has 3 along (1, 1) an
   CHECK(e.vectors.col(0).norm() == Approx(1).epsilon(1e-12));
 }
 
-TEST_CASE("top eigenpairs of a diagonal matrix: the two largest entries, on their axes, in descending order", "[top_eigen]") {
+TEST_CASE("top eigenpairs of a diagonal matrix: the two largest entries, on their axes, in descending order",
+          "[top_eigen]") {
   const MatrixXd a = (VectorXd(4) << 1, 5, 0, 3).finished().asDiagonal();
   const auto e = top_eigenpairs(a, 2);
   CHECK(e.values[0] == Approx(5).epsilon(1e-12));
@@ -52,7 +54,8 @@ TEST_CASE("top eigenpairs of a diagonal matrix: the two largest entries, on thei
   CHECK(alignment(e.vectors.col(1), VectorXd::Unit(4, 3)) == Approx(1).epsilon(1e-12));
 }
 
-TEST_CASE("top eigenpairs of a rank-2 matrix 4 u u^T + v v^T: 4 and 1 along u and v; of the identity: orthonormal", "[top_eigen]") {
+TEST_CASE("top eigenpairs of a rank-2 matrix 4 u u^T + v v^T: 4 and 1 along u and v; of the identity: orthonormal",
+          "[top_eigen]") {
   const int n = 20;
   VectorXd u = VectorXd::Zero(n), v = VectorXd::Zero(n);
   for (int i = 0; i < n; ++i) (i % 2 ? u : v)[i] = 1.0 + i;
@@ -78,7 +81,8 @@ TEST_CASE("top eigenpairs of a rank-2 matrix 4 u u^T + v v^T: 4 and 1 along u an
   CHECK(zero.vectors.col(0).norm() == Approx(1).epsilon(1e-12));
 }
 
-TEST_CASE("top eigenpairs of 64 x 64 matrices of known spectrum: decaying as 1/k² and falling by 1% per eigenvalue", "[top_eigen]") {
+TEST_CASE("top eigenpairs of 64 x 64 matrices of known spectrum: decaying as 1/k² and falling by 1% per eigenvalue",
+          "[top_eigen]") {
   const int n = 64;
   for (const bool flat : {false, true}) {
     VectorXd spectrum(n);

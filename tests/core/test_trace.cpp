@@ -29,7 +29,6 @@ constexpr double kStep = kFloat ? 2e-2 : 1e-4;
 constexpr double kGradTol = kFloat ? 1e-3 : 1e-6;
 constexpr double kGradFloor = kFloat ? 1e-2 : 1e-4;
 
-
 // Data loss of one example from its trace, in double.
 double trace_loss_double(Loss loss, const ExampleTrace& t) {
   const Vector& z = t.layers.back().z;
@@ -84,9 +83,12 @@ TEST_CASE("an example trace obeys the backprop equations and matches finite diff
     Rng rng(seed);
     Vector x(3), y = Vector::Zero(c.outputs);
     for (Index k = 0; k < 3; ++k) x(k) = Scalar(rng.uniform(-1.5, 1.5));
-    if (c.loss == Loss::SoftmaxCrossEntropy) y(1) = 1;
-    else if (c.loss == Loss::BinaryCrossEntropy) y(0) = 1;
-    else y << Scalar(0.5), Scalar(-0.25);
+    if (c.loss == Loss::SoftmaxCrossEntropy)
+      y(1) = 1;
+    else if (c.loss == Loss::BinaryCrossEntropy)
+      y(0) = 1;
+    else
+      y << Scalar(0.5), Scalar(-0.25);
 
     const ExampleTrace t = trace_example(net, c.loss, x, y);
     const int L = net.layer_count();
@@ -193,7 +195,7 @@ TEST_CASE("the hand-computed 1-1-1 sigmoid network traced", "[trace]") {
   CHECK(double(hidden.contribution(0, 0)) == Approx(w1 * x).margin(tol));  // the one link into h
   CHECK(double(hidden.z(0)) == Approx(w1 * x).margin(tol));
   CHECK(double(hidden.a(0)) == Approx(h).margin(tol));
-  CHECK(double(out.contribution(0, 0)) == Approx(w2 * h).margin(tol));    // the one link into yhat
+  CHECK(double(out.contribution(0, 0)) == Approx(w2 * h).margin(tol));  // the one link into yhat
   CHECK(double(out.a(0)) == Approx(yhat).margin(tol));
   CHECK(double(out.dloss_da(0)) == Approx(dl_dyhat).margin(tol));
   CHECK(double(out.delta(0)) == Approx(delta2).margin(tol));
@@ -284,7 +286,8 @@ TEST_CASE("a traced SGD step is consistent with itself", "[trace]") {
   Vector reg = Vector::Zero(n);
   add_regularization_gradient(at_before, s.train.l1, s.train.l2, reg);
   CHECK(max_abs(st.regularization_gradient - reg) == 0);
-  for (int l = 0; l < net.layer_count(); ++l) CHECK(st.regularization_gradient.segment(net.bias_offset(l), net.size(l + 1)).isZero(0));
+  for (int l = 0; l < net.layer_count(); ++l)
+    CHECK(st.regularization_gradient.segment(net.bias_offset(l), net.size(l + 1)).isZero(0));
   CHECK(max_abs(st.regularization_gradient) > 0);
 
   // A small step downhill lowers the batch loss.
@@ -320,7 +323,8 @@ TEST_CASE("a traced step with dropout traces the examples with the masks the upd
         (m == 0.0 ? dropped : kept) += 1;
         CHECK(double(lt.a(j)) == Approx(std::tanh(double(lt.z(j))) * m).margin(kTraceTol));
         CHECK(double(lt.delta(j)) == Approx(double(lt.dloss_da(j) * lt.grad_act(j)) * m).margin(kTraceTol));
-        if (m == 0.0) CHECK(ex.layers[std::size_t(l + 1)].contribution.col(j).isZero());  // a dropped unit sends nothing
+        if (m == 0.0)
+          CHECK(ex.layers[std::size_t(l + 1)].contribution.col(j).isZero());  // a dropped unit sends nothing
       }
     }
   }
@@ -474,8 +478,8 @@ TEST_CASE("traced Adam steps: moments, bias-corrected hats and t reproduce the u
     CHECK(st.optimizer == Optimizer::Adam);
     // m = b1 m_before + (1 - b1) g and v likewise, from the moments the trace reports before.
     CHECK(max_abs(st.moment1 - (ts.beta1 * st.moment1_before + (1 - ts.beta1) * st.applied_gradient)) < 1e-6);
-    CHECK(max_abs(st.moment2 - (ts.beta2 * st.moment2_before +
-                                (1 - ts.beta2) * st.applied_gradient.cwiseAbs2())) < 1e-6);
+    CHECK(max_abs(st.moment2 - (ts.beta2 * st.moment2_before + (1 - ts.beta2) * st.applied_gradient.cwiseAbs2())) <
+          1e-6);
     CHECK(max_abs(st.moment1_before) > 0);
     CHECK(st.adam_step == t);
     CHECK(pg.trainer().adam_steps() == t);
@@ -483,8 +487,7 @@ TEST_CASE("traced Adam steps: moments, bias-corrected hats and t reproduce the u
     CHECK(st.moment2 == pg.trainer().moment2());
     CHECK(st.moment1_hat == st.moment1 * adam_bias_correction(ts.beta1, t));  // exactly the update's
     CHECK(st.moment2_hat == st.moment2 * adam_bias_correction(ts.beta2, t));
-    const Vector step = -st.learning_rate * st.moment1_hat.array() /
-                        (st.moment2_hat.array().sqrt() + ts.epsilon);
+    const Vector step = -st.learning_rate * st.moment1_hat.array() / (st.moment2_hat.array().sqrt() + ts.epsilon);
     CHECK(max_abs(st.update - step) < update_tolerance(st.params_before));
     CHECK(max_abs(step) > 0);
     CHECK(st.velocity_before.size() + st.velocity_after.size() == 0);
@@ -568,7 +571,8 @@ TEST_CASE("a maxout trace shows each unit's pieces and winner; delta reaches the
   CHECK(t.layers[2].winner.empty());
 }
 
-TEST_CASE("a traced step's data gradient covers maxout pieces and PReLU slopes: the trainer's own", "[trace][maxout][prelu]") {
+TEST_CASE("a traced step's data gradient covers maxout pieces and PReLU slopes: the trainer's own",
+          "[trace][maxout][prelu]") {
   for (Activation f : {Activation::Maxout, Activation::Prelu}) {
     INFO(activation_name(f));
     Playground pg;

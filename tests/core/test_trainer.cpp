@@ -23,8 +23,6 @@ using namespace bp::test;
 
 namespace {
 
-
-
 std::vector<int> all_indices(Index n) {
   std::vector<int> v(static_cast<std::size_t>(n));
   std::iota(v.begin(), v.end(), 0);
@@ -64,7 +62,6 @@ Metrics eval_all(const Network& net, Loss loss, Task task, const TrainingData& d
   Workspace ws;
   return evaluate(net, loss, task, d, all_indices(d.inputs.cols()), ws);
 }
-
 
 }  // namespace
 
@@ -218,8 +215,7 @@ TEST_CASE("momentum: v = mu v - lr g, w += v", "[trainer][optimizer]") {
   t.set_settings(s2);
   t.train_batch(net, Loss::SquaredError, data, 4);
   const Vector p3 = net.params();
-  CHECK(max_abs((p3 - p2) - (s.momentum * (p2 - p1) - s2.learning_rate * t.last_gradient())) <
-        (kFloat ? 1e-6 : 1e-14));
+  CHECK(max_abs((p3 - p2) - (s.momentum * (p2 - p1) - s2.learning_rate * t.last_gradient())) < (kFloat ? 1e-6 : 1e-14));
   s2.optimizer = Optimizer::Sgd;
   t.set_settings(s2);
   s2.optimizer = Optimizer::Momentum;
@@ -560,9 +556,7 @@ TEST_CASE("evaluate: loss, accuracy per task, chunking, empty sets", "[trainer]"
     net.b(0).setZero();
     TrainingData d;
     d.inputs.resize(3, 3);
-    d.inputs << 2, 0, 0,
-                0, 0, 1,
-                0, 3, 0;  // predicted classes 0, 2, 1
+    d.inputs << 2, 0, 0, 0, 0, 1, 0, 3, 0;  // predicted classes 0, 2, 1
     d.targets = Matrix::Zero(3, 3);
     d.targets(0, 0) = 1;
     d.targets(2, 1) = 1;
@@ -588,7 +582,8 @@ TEST_CASE("training settings are checked and the message names the setting", "[t
   };
   CHECK(has(msg([](TrainSettings& s) { s.learning_rate = 0; }), "learning rate"));
   CHECK(has(msg([](TrainSettings& s) { s.learning_rate = -0.1f; }), "learning rate"));
-  CHECK(has(msg([](TrainSettings& s) { s.learning_rate = std::numeric_limits<Scalar>::quiet_NaN(); }), "learning rate"));
+  CHECK(
+      has(msg([](TrainSettings& s) { s.learning_rate = std::numeric_limits<Scalar>::quiet_NaN(); }), "learning rate"));
   CHECK(has(msg([](TrainSettings& s) { s.learning_rate = 1e9f; }), "learning rate"));
   CHECK(has(msg([](TrainSettings& s) { s.batch_size = 0; }), "batch size"));
   CHECK(has(msg([](TrainSettings& s) { s.l1 = -1; }), "L1"));

@@ -28,10 +28,19 @@ using namespace bp;
 
 // A count or index: mostly small, sometimes at the edges of int32, uint32 and JS's 2^53.
 std::int64_t count(FuzzedDataProvider& in) {
-  static const std::int64_t kEdges[] = {
-      -1, 0, std::numeric_limits<std::int32_t>::max(), std::int64_t(1) << 31, (std::int64_t(1) << 32) - 1,
-      std::int64_t(1) << 32, (std::int64_t(1) << 32) + 1, std::int64_t(1) << 53, -(std::int64_t(1) << 53),
-      std::numeric_limits<std::int32_t>::min(), 1025, 5001, 100000001};
+  static const std::int64_t kEdges[] = {-1,
+                                        0,
+                                        std::numeric_limits<std::int32_t>::max(),
+                                        std::int64_t(1) << 31,
+                                        (std::int64_t(1) << 32) - 1,
+                                        std::int64_t(1) << 32,
+                                        (std::int64_t(1) << 32) + 1,
+                                        std::int64_t(1) << 53,
+                                        -(std::int64_t(1) << 53),
+                                        std::numeric_limits<std::int32_t>::min(),
+                                        1025,
+                                        5001,
+                                        100000001};
   if (in.ConsumeBool()) return in.PickValueInArray(kEdges);
   return in.ConsumeIntegralInRange<std::int64_t>(-2, 12);
 }
@@ -56,7 +65,8 @@ E pick(FuzzedDataProvider& in, int last) {
 Settings settings(FuzzedDataProvider& in, const Settings& base) {
   Settings s = base;
   if (in.ConsumeBool()) s.data.kind = pick<DatasetKind>(in, int(DatasetKind::Curve));
-  if (in.ConsumeBool()) s.data.points = in.ConsumeBool() ? in.ConsumeIntegralInRange<int>(-1, 300) : in.ConsumeIntegral<int>();
+  if (in.ConsumeBool())
+    s.data.points = in.ConsumeBool() ? in.ConsumeIntegralInRange<int>(-1, 300) : in.ConsumeIntegral<int>();
   if (in.ConsumeBool()) s.data.noise = number(in);
   if (in.ConsumeBool()) s.data.seed = in.ConsumeIntegral<std::uint32_t>();
   if (in.ConsumeBool()) s.data.classes = in.ConsumeIntegralInRange<int>(-1, 10);
@@ -71,8 +81,9 @@ Settings settings(FuzzedDataProvider& in, const Settings& base) {
     s.hidden.clear();
     const int layers = in.ConsumeIntegralInRange<int>(0, kMaxHiddenLayers + 1);
     for (int l = 0; l < layers; ++l)  // wide layers now and then, not in every layer
-      s.hidden.push_back(in.ConsumeIntegralInRange<int>(0, 10) == 0 ? in.ConsumeIntegralInRange<int>(-1, kMaxNeurons + 1)
-                                                                      : in.ConsumeIntegralInRange<int>(0, 12));
+      s.hidden.push_back(in.ConsumeIntegralInRange<int>(0, 10) == 0
+                             ? in.ConsumeIntegralInRange<int>(-1, kMaxNeurons + 1)
+                             : in.ConsumeIntegralInRange<int>(0, 12));
   }
   if (in.ConsumeBool()) s.hidden_activation = pick<Activation>(in, int(Activation::Softmax));
   if (in.ConsumeBool()) s.output_activation = pick<Activation>(in, int(Activation::Softmax));
@@ -85,7 +96,8 @@ Settings settings(FuzzedDataProvider& in, const Settings& base) {
   if (in.ConsumeBool()) s.seed = in.ConsumeIntegral<std::uint32_t>();
   TrainSettings& t = s.train;
   if (in.ConsumeBool()) t.learning_rate = number(in);
-  if (in.ConsumeBool()) t.batch_size = in.ConsumeBool() ? in.ConsumeIntegralInRange<int>(-1, 40) : in.ConsumeIntegral<int>();
+  if (in.ConsumeBool())
+    t.batch_size = in.ConsumeBool() ? in.ConsumeIntegralInRange<int>(-1, 40) : in.ConsumeIntegral<int>();
   if (in.ConsumeBool()) t.l1 = number(in);
   if (in.ConsumeBool()) t.l2 = number(in);
   if (in.ConsumeBool()) t.decay = pick<Decay>(in, int(Decay::Exponential));
@@ -112,7 +124,7 @@ Dataset custom_data(FuzzedDataProvider& in) {
     d.xy(1, i) = number(in);
     d.label(i) = in.ConsumeBool() ? Scalar(in.ConsumeIntegralInRange<int>(-1, kMaxClasses)) : number(in);
   }
-  if (n > 0 && in.ConsumeBool()) d.label.conservativeResize(n - 1);  // a count mismatch
+  if (n > 0 && in.ConsumeBool()) d.label.conservativeResize(n - 1);       // a count mismatch
   if (in.ConsumeBool()) d.inputs = in.ConsumeIntegralInRange<int>(0, 3);  // 1: a drawn curve (x2 must be 0)
   return d;
 }
@@ -171,12 +183,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
       }
       case 3:
-        if (n > 1000000 || n < 0) expect_refused("train_epochs " + arg, e = pg.train_epochs(n));
-        else if (cheap(pg, n, true)) e = pg.train_epochs(n);
+        if (n > 1000000 || n < 0)
+          expect_refused("train_epochs " + arg, e = pg.train_epochs(n));
+        else if (cheap(pg, n, true))
+          e = pg.train_epochs(n);
         break;
       case 4:
-        if (n > 100000000 || n < 0) expect_refused("train_batches " + arg, e = pg.train_batches(n));
-        else if (cheap(pg, n, false)) e = pg.train_batches(n);
+        if (n > 100000000 || n < 0)
+          expect_refused("train_batches " + arg, e = pg.train_batches(n));
+        else if (cheap(pg, n, false))
+          e = pg.train_batches(n);
         break;
       case 5: e = pg.train_examples(n); break;
       case 6: {
@@ -184,7 +200,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         e = pg.next_batch(n, batch);
         if (n < 1 || n > std::int64_t(pg.split().train.size())) expect_refused("next_batch " + arg, e);
         for (int i : batch)
-          if (i < 0 || Index(i) >= pg.dataset().size()) fail("next_batch gave an index outside the data", std::to_string(i));
+          if (i < 0 || Index(i) >= pg.dataset().size())
+            fail("next_batch gave an index outside the data", std::to_string(i));
         break;
       }
       case 7: {

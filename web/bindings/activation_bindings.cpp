@@ -113,7 +113,8 @@ val chain_products_js(const val& paths) {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(backprop_activation) {
-  emscripten::function("activationNames", emscripten::optional_override([]() { return names_to_js(bp::activation_names()); }));
+  emscripten::function("activationNames",
+                       emscripten::optional_override([]() { return names_to_js(bp::activation_names()); }));
   emscripten::function("activationProperties", &activation_properties_js);
   emscripten::function("activationCurve", &activation_curve_js);
   emscripten::function("softmax", &softmax_js);

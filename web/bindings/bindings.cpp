@@ -211,10 +211,14 @@ class Core {
 
   std::string set_custom_data(const val& xy, const val& labels, const std::string& problem, double classes) {
     bp::Dataset d;
-    if (problem == "binary") d.problem = bp::Problem::Binary;
-    else if (problem == "multiclass") d.problem = bp::Problem::Multiclass;
-    else if (problem == "regression") d.problem = bp::Problem::Regression;
-    else return "unknown problem '" + problem + "' (binary, multiclass or regression)";
+    if (problem == "binary")
+      d.problem = bp::Problem::Binary;
+    else if (problem == "multiclass")
+      d.problem = bp::Problem::Multiclass;
+    else if (problem == "regression")
+      d.problem = bp::Problem::Regression;
+    else
+      return "unknown problem '" + problem + "' (binary, multiclass or regression)";
     std::int64_t k = 0;
     std::string e = whole("classes", classes, k);
     if (!e.empty()) return e;
@@ -233,8 +237,8 @@ class Core {
     const auto points = emscripten::convertJSArrayToNumberVector<float>(xy);
     const auto values = emscripten::convertJSArrayToNumberVector<float>(labels);
     if (points.size() != 2 * values.size())
-      return "custom data needs 2 coordinates per label (got " + std::to_string(points.size()) +
-             " coordinates for " + std::to_string(values.size()) + " labels)";
+      return "custom data needs 2 coordinates per label (got " + std::to_string(points.size()) + " coordinates for " +
+             std::to_string(values.size()) + " labels)";
     d.xy = Eigen::Map<const Eigen::Matrix<float, 2, Eigen::Dynamic>>(points.data(), 2, Eigen::Index(values.size()));
     d.label = Eigen::Map<const bp::Vector>(values.data(), Eigen::Index(values.size()));
     return pg_.set_custom_data(d);
@@ -263,9 +267,15 @@ class Core {
   }
 
   void reset() { pg_.reset(); }
-  std::string train_epochs(double n) { return with_whole("epochs", n, [&](std::int64_t k) { return pg_.train_epochs(k); }); }
-  std::string train_batches(double n) { return with_whole("batches", n, [&](std::int64_t k) { return pg_.train_batches(k); }); }
-  std::string train_examples(double n) { return with_whole("examples", n, [&](std::int64_t k) { return pg_.train_examples(k); }); }
+  std::string train_epochs(double n) {
+    return with_whole("epochs", n, [&](std::int64_t k) { return pg_.train_epochs(k); });
+  }
+  std::string train_batches(double n) {
+    return with_whole("batches", n, [&](std::int64_t k) { return pg_.train_batches(k); });
+  }
+  std::string train_examples(double n) {
+    return with_whole("examples", n, [&](std::int64_t k) { return pg_.train_examples(k); });
+  }
   bool diverged() const { return pg_.diverged(); }
 
   val progress() const {

@@ -46,7 +46,8 @@ std::string read_floats(const char* name, const val& v, double lo, double hi, st
   double n = 0;
   if (!array_length(v, n)) return std::string(name) + " must be an array of numbers";
   if (n < lo || n > hi)
-    return std::string(name) + " must have " + length_text(lo) + " to " + length_text(hi) + " numbers (got " + length_text(n) + ")";
+    return std::string(name) + " must have " + length_text(lo) + " to " + length_text(hi) + " numbers (got " +
+           length_text(n) + ")";
   out = emscripten::convertJSArrayToNumberVector<float>(v);
   return "";
 }
@@ -72,17 +73,20 @@ val mcculloch_pitts_js(const val& inhibitory, double threshold) {
   double n = 0;
   if (!array_length(inhibitory, n)) return val(std::string("inhibitory must be an array of true/false, one per input"));
   if (n < 1 || n > bp::kMaxMcCullochPittsInputs)
-    return val("a McCulloch-Pitts unit has 1 to " + std::to_string(bp::kMaxMcCullochPittsInputs) + " inputs (got " + length_text(n) + ")");
+    return val("a McCulloch-Pitts unit has 1 to " + std::to_string(bp::kMaxMcCullochPittsInputs) + " inputs (got " +
+               length_text(n) + ")");
   bp::McCullochPitts unit;
   for (int j = 0; j < int(n); ++j) {
     const val v = inhibitory[j];
-    if (v.typeOf().as<std::string>() != "boolean") return val(std::string("inhibitory must be an array of true/false, one per input"));
+    if (v.typeOf().as<std::string>() != "boolean")
+      return val(std::string("inhibitory must be an array of true/false, one per input"));
     unit.inhibitory.push_back(v.as<bool>());
   }
   std::int64_t theta = 0;
   std::string e = whole("threshold", threshold, theta);
   if (e.empty() && (theta < 0 || theta > n))
-    e = "the threshold must be between 0 and the number of inputs, " + length_text(n) + " (got " + std::to_string(theta) + ")";
+    e = "the threshold must be between 0 and the number of inputs, " + length_text(n) + " (got " +
+        std::to_string(theta) + ")";
   if (!e.empty()) return val(e);
   unit.threshold = int(theta);
   return ints(bp::mcculloch_pitts_truth_table(unit));
@@ -109,7 +113,8 @@ class ClassicUnit {
     if (!e.empty()) return e;
     const bp::Index m = bp::Index(t.size());
     return unit_.reset(s, Eigen::Map<const bp::Matrix>(x.data(), bp::Index(rows), m),
-                       Eigen::Map<const bp::Vector>(t.data(), m), Eigen::Map<const bp::Vector>(w.data(), bp::Index(w.size())));
+                       Eigen::Map<const bp::Vector>(t.data(), m),
+                       Eigen::Map<const bp::Vector>(w.data(), bp::Index(w.size())));
   }
 
   val step() {

@@ -134,7 +134,8 @@ class Descent {
     std::int64_t side = 0;
     std::string e = whole("grid size", n, side);
     if (e.empty() && (side < 2 || side > bp::kMaxDescentGrid))
-      e = "the grid has 2 to " + std::to_string(bp::kMaxDescentGrid) + " points a side (got " + std::to_string(side) + ")";
+      e = "the grid has 2 to " + std::to_string(bp::kMaxDescentGrid) + " points a side (got " + std::to_string(side) +
+          ")";
     std::vector<double> values;
     if (e.empty()) e = descent_.grid(lo0, hi0, lo1, hi1, int(side), values);
     return e.empty() ? typed_array("Float64Array", values.data(), values.size()) : val(e);
@@ -148,7 +149,8 @@ class Descent {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(backprop_descent) {
-  emscripten::function("surfaceNames", emscripten::optional_override([]() { return names_to_js(bp::surface_names()); }));
+  emscripten::function("surfaceNames",
+                       emscripten::optional_override([]() { return names_to_js(bp::surface_names()); }));
   emscripten::class_<Descent>("Descent")
       .constructor<>()
       .function("reset", &Descent::reset)

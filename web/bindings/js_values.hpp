@@ -31,7 +31,8 @@ inline std::string whole(const char* name, double d, std::int64_t& out) {
 inline std::string seed_from(double d, std::uint32_t& out) {
   std::int64_t k = 0;
   std::string e = whole("seed", d, k);
-  if (e.empty() && (k < 0 || k > 4294967295LL)) e = "seed must be between 0 and 4294967295 (got " + std::to_string(k) + ")";
+  if (e.empty() && (k < 0 || k > 4294967295LL))
+    e = "seed must be between 0 and 4294967295 (got " + std::to_string(k) + ")";
   if (e.empty()) out = static_cast<std::uint32_t>(k);
   return e;
 }
