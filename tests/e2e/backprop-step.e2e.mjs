@@ -7,7 +7,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, engineReference, withPage, frames, screenshot, readState } from './browser.mjs';
 import { mathNumbers, holds } from './step-numbers.mjs';
-import { num as typeset } from '../../web/views/equations.js';
 import { paramIndex } from '../../web/views/network.js';
 import { formatNumber } from '../../web/views/format.js';
 

@@ -313,7 +313,6 @@ export async function engineReference(page, run) {
     const engine = new Engine(await window.createBackpropCore());
     try {
       engine.configure(engineSettings(parseHash(location.hash).state));
-      // eslint-disable-next-line no-new-func
       const result = new Function('engine', `return (${source})(engine);`)(engine);
       const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain)
         : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);

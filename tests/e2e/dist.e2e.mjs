@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { ROOT, RESULTS, launchChromium, guard, frames, readState, trainUntil, screenshot } from './browser.mjs';
+import { RESULTS, launchChromium, guard, frames, readState, trainUntil, screenshot } from './browser.mjs';
 import { serve } from '../../build-scripts/serve.mjs';
 import { buildDist } from '../../build-scripts/build-dist.mjs';
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useBrowser, withPage, frames, choose, slide, readState, hashParams, screenshot, planePoint, clickPlane, stepEpochs } from './browser.mjs';
+import { useBrowser, withPage, frames, choose, slide, readState, hashParams, screenshot, clickPlane, stepEpochs } from './browser.mjs';
 import { decodePoints } from '../../web/state.js';
 import { parseCsv } from '../../web/csv.js';
 

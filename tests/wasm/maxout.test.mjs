@@ -23,7 +23,6 @@ const maxoutEngine = (extra = {}) => {
   engine.configure({ dataset: 'moons', hidden: [4, 3], activation: 'maxout', maxoutPieces: 3, learningRate: 0.1, seed: 7, ...extra });
   return engine;
 };
-const blocks = (sizes) => sizes.slice(0, -1).reduce((n, s, l) => n + (s + 1) * sizes[l + 1], 0);
 
 test('layout: k times the hidden layers\' parameters, piece 0 first, pieces 1..k-1 after every W and b', () => {
   const engine = maxoutEngine();

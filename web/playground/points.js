@@ -4,7 +4,7 @@
 import { MAX_LINK_POINTS, encodePoints, defaults } from '../state.js';
 import { nearestPoint, CURVE_Y_SCALE } from '../views/data-plot.js';
 import { isCurveDataset } from '../rules.js';
-import { page, $, noPoints, isUserData, NO_POINTS_MESSAGE } from './page.js';
+import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply, problemOf } from './settings.js';
 import { refreshCustomThumbnail } from './datasets.js';

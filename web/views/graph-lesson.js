@@ -22,7 +22,7 @@ export function createGraphLesson(svg) {
 
   function update(nodes) {
     svg.replaceChildren();
-    nodes.forEach((n, i) => {  // edges first, under the nodes
+    nodes.forEach((n) => {  // edges first, under the nodes
       n.inputs.forEach((from, k) => {
         const a = POSITION[nodes[from].name], b = POSITION[n.name];
         svgEl('line', { x1: a[0] + 22, y1: a[1], x2: b[0] - 22, y2: b[1], class: 'edge' }, svg);

@@ -176,7 +176,7 @@ function drawChain(svg, running) {
 }
 
 /** @returns {() => void} clean-up */
-export function createActivationLab(container, { module, playground, route, lab }, tasks = activationTasks) {
+export function createActivationLab(container, { module, route, lab }, tasks = activationTasks) {
   const section = document.createElement('section');
   section.id = 'activation-lab';
   section.className = 'widget act-lab';
