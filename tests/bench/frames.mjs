@@ -80,6 +80,31 @@ try {
   await report('page: 6 x 8 ReLU, 7 features, 56 heatmaps + output plot + chart redrawn every frame, 1 epoch per frame');
   console.log(`epochs trained in ${seconds} s               ${epoch1 - epoch0}`);
 
+  // Input latency while it trains: clicks on "Log scale" (which redraws the chart), each timed from
+  // the input event's own time stamp to its handler, and to the next frame (the one that shows it).
+  await page.evaluate(() => {
+    window.__clicks = [];
+    document.querySelector('input[data-key="logScale"]').addEventListener('click', (e) => {
+      const handled = performance.now();
+      requestAnimationFrame(() => window.__clicks.push({ handled: handled - e.timeStamp, shown: performance.now() - e.timeStamp }));
+    }, { capture: true });
+  });
+  await page.locator('input[data-key="logScale"]').scrollIntoViewIfNeeded();
+  const box = await page.locator('input[data-key="logScale"]').boundingBox();
+  const CLICKS = 20;
+  for (let i = 0; i < CLICKS; ++i) {
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(120);
+  }
+  const clicks = await page.evaluate(() => window.__clicks);
+  const stats = (values) => {
+    const s = [...values].sort((a, b) => a - b);
+    return `${s[Math.floor(s.length / 2)].toFixed(1)} / ${s[Math.min(s.length - 1, Math.floor(0.95 * s.length))].toFixed(1)}`;
+  };
+  console.log(`input latency while training, median / p95 of ${clicks.length} clicks on "Log scale" (target: median under 50 ms)`);
+  console.log(`  from the input to its handler        ${stats(clicks.map((c) => c.handled))} ms`);
+  console.log(`  from the input to the next frame     ${stats(clicks.map((c) => c.shown))} ms`);
+
   // The step animation on the same network: pulses along 64 links per layer, values and labels.
   await page.click('#play');  // pause training
   await page.locator('#step-panel').scrollIntoViewIfNeeded();
