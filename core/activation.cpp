@@ -1,11 +1,11 @@
-#include "activation.hpp"
+#include "backprop/activation.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "names.hpp"
-#include "text.hpp"
+#include "backprop/names.hpp"
+#include "backprop/text.hpp"
 
 namespace bp {
 namespace {

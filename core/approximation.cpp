@@ -1,11 +1,11 @@
 // The network as a sum of scaled units along x, and the half-planes of its first layer: forward
 // passes written out layer by layer so the last hidden layer and the output's z can be kept.
 // No training and no browser code; inputs are checked and errors returned as strings.
-#include "approximation.hpp"
+#include "backprop/approximation.hpp"
 
 #include <cmath>
 
-#include "text.hpp"
+#include "backprop/text.hpp"
 
 namespace bp {
 namespace {

@@ -1,11 +1,11 @@
-#include "classic_unit.hpp"
+#include "backprop/classic_unit.hpp"
 
 #include <cmath>
 #include <limits>
 #include <numeric>
 
-#include "names.hpp"
-#include "text.hpp"
+#include "backprop/names.hpp"
+#include "backprop/text.hpp"
 
 namespace bp {
 namespace {

@@ -3,16 +3,16 @@
 // from bp::Rng, so a seed gives the same points natively and in wasm. Not here: feature maps beyond the inline template
 // in dataset.hpp, batching, or any training. No exceptions (the wasm build has none): every error comes back as a
 // message string.
-#include "dataset.hpp"
+#include "backprop/dataset.hpp"
 
-#include "names.hpp"
-#include "text.hpp"
+#include "backprop/names.hpp"
+#include "backprop/text.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "rng.hpp"
+#include "backprop/rng.hpp"
 
 namespace bp {
 namespace {

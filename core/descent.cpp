@@ -1,10 +1,10 @@
-#include "descent.hpp"
+#include "backprop/descent.hpp"
 
 #include <cmath>
 #include <numeric>
 
-#include "names.hpp"
-#include "text.hpp"
+#include "backprop/names.hpp"
+#include "backprop/text.hpp"
 
 namespace bp {
 namespace {

@@ -1,4 +1,4 @@
-#include "expression.hpp"
+#include "backprop/expression.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -7,7 +7,7 @@
 #include <map>
 #include <utility>
 
-#include "text.hpp"
+#include "backprop/text.hpp"
 
 namespace bp {
 

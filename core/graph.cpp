@@ -1,4 +1,4 @@
-#include "graph.hpp"
+#include "backprop/graph.hpp"
 
 #include <cmath>
 

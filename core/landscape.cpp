@@ -1,12 +1,12 @@
-#include "landscape.hpp"
+#include "backprop/landscape.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "names.hpp"
-#include "rng.hpp"
-#include "text.hpp"
-#include "top_eigen.hpp"
+#include "backprop/names.hpp"
+#include "backprop/rng.hpp"
+#include "backprop/text.hpp"
+#include "backprop/top_eigen.hpp"
 
 namespace bp {
 namespace {

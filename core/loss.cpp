@@ -1,6 +1,6 @@
-#include "loss.hpp"
+#include "backprop/loss.hpp"
 
-#include "names.hpp"
+#include "backprop/names.hpp"
 
 namespace bp {
 namespace {

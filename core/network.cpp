@@ -1,12 +1,12 @@
-#include "network.hpp"
+#include "backprop/network.hpp"
 
-#include "names.hpp"
+#include "backprop/names.hpp"
 
 #include <cmath>
 #include <type_traits>
 
-#include "rng.hpp"
-#include "text.hpp"
+#include "backprop/rng.hpp"
+#include "backprop/text.hpp"
 
 namespace bp {
 namespace {

@@ -1,8 +1,8 @@
-#include "optimizer.hpp"
+#include "backprop/optimizer.hpp"
 
 #include <cmath>
 
-#include "trainer.hpp"
+#include "backprop/trainer.hpp"
 
 namespace bp {
 

@@ -1,4 +1,4 @@
-#include "playground.hpp"
+#include "backprop/playground.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,8 +6,8 @@
 #include <limits>
 #include <type_traits>
 
-#include "settings_schema.hpp"
-#include "text.hpp"
+#include "backprop/settings_schema.hpp"
+#include "backprop/text.hpp"
 
 namespace bp {
 namespace {

@@ -1,4 +1,4 @@
-#include "rng.hpp"
+#include "backprop/rng.hpp"
 
 #include <cmath>
 

@@ -1,8 +1,8 @@
-#include "scaling.hpp"
+#include "backprop/scaling.hpp"
 
 #include <cmath>
 
-#include "names.hpp"
+#include "backprop/names.hpp"
 
 namespace bp {
 namespace {

@@ -1,4 +1,4 @@
-#include "settings_schema.hpp"
+#include "backprop/settings_schema.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "text.hpp"
+#include "backprop/text.hpp"
 
 namespace bp {
 namespace {

@@ -1,4 +1,4 @@
-#include "top_eigen.hpp"
+#include "backprop/top_eigen.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "trace.hpp"
+#include "backprop/trace.hpp"
 
 namespace bp {
 

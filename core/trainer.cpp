@@ -1,11 +1,11 @@
-#include "trainer.hpp"
+#include "backprop/trainer.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "names.hpp"
-#include "text.hpp"
+#include "backprop/names.hpp"
+#include "backprop/text.hpp"
 
 namespace bp {
 namespace {

@@ -11,7 +11,7 @@ export class EngineError extends Error {
   }
 }
 
-// Limits the core enforces (core/dataset.hpp, the bindings), for calls other than configure (whose
+// Limits the core enforces (core/include/backprop/dataset.hpp, the bindings), for calls other than configure (whose
 // limits come from the settings schema).
 const MAX_POINTS = 5000;        // kMaxPoints
 const MAX_GRID = 1024;          // the bindings' grid-size limit
@@ -171,7 +171,7 @@ export function sumTimesGraph(module, x, y, z) {
 const SETTING_TYPES = ['number', 'integer', 'enum', 'integer list', 'enum list'];
 
 /**
- * The settings schema, from the core (core/settings_schema.hpp): one frozen entry per setting
+ * The settings schema, from the core (core/include/backprop/settings_schema.hpp): one frozen entry per setting
  * configure() accepts, in the README's order:
  * { key (as configure and links spell it), label (as the page names it to the learner),
  *   type ('number' | 'integer' | 'enum' | 'integer list' | 'enum list'), default,
@@ -299,7 +299,7 @@ export class Engine {
 
   /**
    * 1-D data only: the network at `samples` points x from lo to hi (both included) as a sum of its
-   * last hidden layer's scaled units, F(x) = Σ alpha_i a_i(x) + bias (core/approximation.hpp):
+   * last hidden layer's scaled units, F(x) = Σ alpha_i a_i(x) + bias (core/include/backprop/approximation.hpp):
    * { x, units, terms (unit i's curve at terms.subarray(i * samples, (i + 1) * samples)), alpha,
    * bias, z (the output's pre-activation), output }.
    */
@@ -524,7 +524,7 @@ export class Engine {
   }
 }
 
-// ---- the classic single units (core/classic_unit.hpp) ----
+// ---- the classic single units (core/include/backprop/classic_unit.hpp) ----
 
 const MAX_CLASSIC_INPUTS = 16;       // kMaxClassicInputs
 const MAX_CLASSIC_EXAMPLES = 10000;  // kMaxClassicExamples
@@ -614,7 +614,7 @@ export class ClassicUnit {
   }
 }
 
-// ---- gradient descent on two-parameter losses (core/descent.hpp) ----
+// ---- gradient descent on two-parameter losses (core/include/backprop/descent.hpp) ----
 
 // The training settings a Descent takes, under the playground's keys (L1, L2 and dropout do not apply).
 const DESCENT_KEYS = ['learningRate', 'batchSize', 'optimizer', 'momentum', 'beta1', 'beta2', 'epsilon', 'decay', 'decayRate', 'decaySteps'];
@@ -687,7 +687,7 @@ export class Descent {
   }
 }
 
-// ---- the activation lab (core/activation.hpp) ----
+// ---- the activation lab (core/include/backprop/activation.hpp) ----
 
 const MAX_CURVE_POINTS = 10000;  // kMaxCurvePoints
 const MAX_LOGITS = 100;          // kMaxLogits
@@ -779,7 +779,7 @@ export function chainProducts(module, paths) {
   return check(module.chainProducts(copies));
 }
 
-// ---- the computational-graphs lab (core/expression.hpp) ----
+// ---- the computational-graphs lab (core/include/backprop/expression.hpp) ----
 
 const MAX_EXPRESSION_TEXT = 8000;  // UTF-16 units; the core's own limit (2,000 bytes) says the rest
 

@@ -59,7 +59,7 @@ function checkModel({ settings, layerSizes, params, epoch }) {
     return `model layer sizes ${sizes.join(',')} do not match its ${settings.features.length} features`;
   }
   // Per weight layer: W (out x in) and b (out); then PReLU's slope per hidden unit or maxout's other
-  // pieces (core/network.hpp).
+  // pieces (core/include/backprop/network.hpp).
   let expected = 0;
   for (let l = 0; l + 1 < sizes.length; ++l) expected += (sizes[l] + 1) * sizes[l + 1];
   if (settings.activation === 'prelu') expected += sizes.slice(1, -1).reduce((sum, n) => sum + n, 0);

@@ -1,6 +1,6 @@
 // Which output activation and loss suit which problem, so the page only offers valid pairs and
 // moves to a sensible pair when the problem changes. A copy of the core's pairings
-// (core/settings_schema.hpp: output_activations_for, losses_for, default_pairing), needed before
+// (core/include/backprop/settings_schema.hpp: output_activations_for, losses_for, default_pairing), needed before
 // the wasm loads (a link is fitted as it is read); tests/wasm/settings-schema.test.mjs holds it to
 // them, and the engine still rejects an invalid pair.
 
@@ -46,7 +46,7 @@ export function datasetProblem(dataset) {
 }
 
 const CURVES = ['sine', 'step', 'abs', 'bump', 'curve'];
-/** True for the 1-D sets (x -> y): one input, x1 (core/dataset.hpp dataset_inputs). */
+/** True for the 1-D sets (x -> y): one input, x1 (core/include/backprop/dataset.hpp dataset_inputs). */
 export function isCurveDataset(dataset) { return CURVES.includes(dataset); }
 const USES_X2 = ['x2', 'x2^2', 'x1*x2', 'sin_x2'];
 

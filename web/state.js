@@ -20,7 +20,7 @@ const UINT32_MAX = 4294967295;
 /** Most drawn/imported points the page puts in a link; larger data sets are not shared by URL. */
 export const MAX_LINK_POINTS = 500;
 
-// Engine keys are a copy of the core's settings schema (core/settings_schema.hpp: key, label,
+// Engine keys are a copy of the core's settings schema (core/include/backprop/settings_schema.hpp: key, label,
 // range, values, default), read here before the wasm loads; tests/wasm/settings-schema.test.mjs
 // holds every field to it except those an entry lists in `own` (where the page deliberately
 // differs). minOpen/maxOpen mark exclusive bounds: learningRate is in (0, 100].

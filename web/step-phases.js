@@ -91,7 +91,7 @@ export function stepParamIndex(step, sizes, example, layer, to, from) {
 
 /**
  * Index of PReLU's slope of unit `unit` of weight layer `layer` (a hidden layer): the slopes follow
- * every W and b, layer by layer (core/network.hpp).
+ * every W and b, layer by layer (core/include/backprop/network.hpp).
  */
 export function slopeIndex(sizes, layer, unit) {
   let k = 0;

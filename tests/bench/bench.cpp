@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "playground.hpp"
+#include "backprop/playground.hpp"
 
 namespace {
 using Clock = std::chrono::steady_clock;

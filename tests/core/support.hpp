@@ -4,8 +4,8 @@
 #include <utility>
 #include <vector>
 
-#include "network.hpp"
-#include "playground.hpp"
+#include "backprop/network.hpp"
+#include "backprop/playground.hpp"
 
 namespace bp::test {
 

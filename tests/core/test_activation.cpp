@@ -4,7 +4,7 @@
 // curves and their slopes by hand, the properties table against known values
 // and a finer grid, softmax of one vector, the chain rule's products, and the refusals.
 // Not tested here: gradients through whole networks (see test_network.cpp).
-#include "activation.hpp"
+#include "backprop/activation.hpp"
 
 #include <catch2/catch.hpp>
 

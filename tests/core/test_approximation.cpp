@@ -2,11 +2,11 @@
 // by hand, the sum equal to the output on a trained network, the half-plane counts by hand, the
 // 1-D data rules of the façade (x2 features refused, drawn curves), and one hidden layer fitting
 // the bump better as it grows. Not the page (tests/wasm/approx.test.mjs, tests/e2e/approx-lab.test.mjs).
-#include "approximation.hpp"
+#include "backprop/approximation.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "playground.hpp"
+#include "backprop/playground.hpp"
 #include "support.hpp"
 
 using namespace bp;

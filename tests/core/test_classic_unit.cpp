@@ -3,7 +3,7 @@
 // OR in a known number of epochs and its endless cycle on XOR, Adaline's rule as the negative
 // gradient of ½(t − z)² (finite differences) and its batch form reaching the least-squares weights;
 // validation messages, and refusals that change nothing.
-#include "classic_unit.hpp"
+#include "backprop/classic_unit.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Tests for dataset.hpp: generator determinism, counts, domain, class balance and separability,
 // features on hand-picked points, the train/validation/test split, and every validation message.
 // Not tested here: whether a network can learn these sets (that belongs to the training tests).
-#include "dataset.hpp"
+#include "backprop/dataset.hpp"
 
 #include <catch2/catch.hpp>
 

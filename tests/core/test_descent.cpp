@@ -2,7 +2,7 @@
 // worked by hand; the saddle's zero gradient at (0, 0); full-batch descent on linear regression
 // reaching the least-squares line; batches, epochs and the path; momentum beating SGD on the
 // elongated bowl; the two minima catching a start on the wrong side; the grid; refusals.
-#include "descent.hpp"
+#include "backprop/descent.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,7 @@
 // order each mode computes in, the paths through a fork, and errors: hand-picked ones with their
 // position and reason, 1,000 seeded malformed expressions, random bytes, and the limits.
 // Not tested here: the page's drawing of the graph (tests/e2e/expression-lab.test.mjs).
-#include "expression.hpp"
+#include "backprop/expression.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "rng.hpp"
+#include "backprop/rng.hpp"
 
 using namespace bp;
 

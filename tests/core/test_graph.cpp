@@ -1,6 +1,6 @@
 // Tests for graph.hpp: the chain-rule lesson's graph f = (x + y) z with the textbook numbers, a
 // node feeding two others (gradients summed over paths), and every op against finite differences.
-#include "graph.hpp"
+#include "backprop/graph.hpp"
 
 #include <catch2/catch.hpp>
 

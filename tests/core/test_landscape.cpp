@@ -2,7 +2,7 @@
 // loss of the network moved there, row 0 at the top; filter-normalised random directions (row norms,
 // zero biases, seeds); principal directions recovering a known plane and its coordinates; the path of
 // a recorded run; the trajectory's thinning and clearing; every refusal, which changes nothing.
-#include "landscape.hpp"
+#include "backprop/landscape.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "rng.hpp"
+#include "backprop/rng.hpp"
 #include "support.hpp"
 
 using namespace bp;

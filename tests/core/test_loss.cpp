@@ -1,7 +1,7 @@
 // Tests for loss.hpp: loss values against hand formulas (including extreme z, where the stable
 // forms must not give inf/NaN), the output delta against central differences of the loss in z for
 // every valid activation/loss pairing, dL/da for display, pairing rules and the name table.
-#include "loss.hpp"
+#include "backprop/loss.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,7 +11,7 @@
 #include <string>
 #include <type_traits>
 
-#include "rng.hpp"
+#include "backprop/rng.hpp"
 
 using namespace bp;
 using namespace bp::test;

@@ -3,7 +3,7 @@
 // hidden activation x output/loss pairing, with and without L1/L2 and with dropout masks, (2) a
 // hand-computed 1-1-1 sigmoid/BCE network trained for 500 SGD steps, (3) exact zeros through step.
 // Not tested here: the training loop and optimisers (see test_trainer.cpp).
-#include "network.hpp"
+#include "backprop/network.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +14,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "rng.hpp"
+#include "backprop/rng.hpp"
 
 using namespace bp;
 using namespace bp::test;

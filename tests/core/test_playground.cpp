@@ -2,7 +2,7 @@
 // of zero initialisation, reproducibility per seed, validation of every input (message names the
 // setting, nothing changes), mid-training setting changes, the heat-map grid and layer statistics.
 // Not tested here: the bindings or the page (see tests/wasm and tests/e2e).
-#include "playground.hpp"
+#include "backprop/playground.hpp"
 
 #include <catch2/catch.hpp>
 

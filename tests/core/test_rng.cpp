@@ -1,7 +1,7 @@
 // Tests for rng.hpp: determinism per (seed, stream), ranges of uniform/below, the moments of
 // normal(), and that shuffle is a permutation. Statistical checks use loose bounds (> 4 sigma) on
 // fixed seeds, so they are deterministic. Not a test of randomness quality.
-#include "rng.hpp"
+#include "backprop/rng.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,14 +2,14 @@
 // constant-feature case, and the façade applying the training split's numbers to the training
 // data, the held-out points and the heat-map grid alike.
 // Not tested here: the page's note (tests/e2e/playground-data.test.mjs).
-#include "scaling.hpp"
+#include "backprop/scaling.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <vector>
 
-#include "playground.hpp"
+#include "backprop/playground.hpp"
 
 using namespace bp;
 

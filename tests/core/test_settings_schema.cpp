@@ -3,7 +3,7 @@
 // nothing; the keeps-weights flags match what Playground::configure does (each setting changed on
 // a trained model); and Playground accepts exactly the output/loss pairings losses_for() lists.
 // Every loop runs over the schema, so a new setting is covered without touching this file.
-#include "settings_schema.hpp"
+#include "backprop/settings_schema.hpp"
 
 #include <catch2/catch.hpp>
 

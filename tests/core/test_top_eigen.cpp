@@ -2,13 +2,13 @@
 // spectra, and matrices of 64 x 64 built with a known spectrum (a reflection H diag(λ) H, whose
 // eigenvectors are H's columns): a fast-decaying one like a training run's and a slowly falling one (1% per
 // eigenvalue).
-#include "top_eigen.hpp"
+#include "backprop/top_eigen.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 
-#include "rng.hpp"
+#include "backprop/rng.hpp"
 
 using bp::top_eigenpairs;
 using Eigen::MatrixXd;

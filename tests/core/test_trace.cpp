@@ -4,7 +4,7 @@
 // network; a StepTrace from Playground::trace_step / trace_step_on records a consistent SGD,
 // momentum or Adam step (trace_step_on: that one example, epoch order untouched).
 // Not tested here: the page's animation of these numbers.
-#include "trace.hpp"
+#include "backprop/trace.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,8 +15,8 @@
 #include <limits>
 #include <type_traits>
 
-#include "playground.hpp"
-#include "rng.hpp"
+#include "backprop/playground.hpp"
+#include "backprop/rng.hpp"
 
 using namespace bp;
 using namespace bp::test;

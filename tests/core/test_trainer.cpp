@@ -3,7 +3,7 @@
 // order, otherwise identical to train_batch), learning-rate decay, dropout, evaluation, settings
 // checks, and the hand-computed 1-1-1 network trained through the Trainer.
 // Not tested here: gradients themselves (test_network.cpp) or the façade (test_playground.cpp).
-#include "trainer.hpp"
+#include "backprop/trainer.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,7 +16,7 @@
 #include <string>
 #include <type_traits>
 
-#include "dataset.hpp"
+#include "backprop/dataset.hpp"
 
 using namespace bp;
 using namespace bp::test;

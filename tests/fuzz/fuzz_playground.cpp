@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "playground.hpp"
+#include "backprop/playground.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "playground.hpp"
+#include "backprop/playground.hpp"
 
 namespace {
 void print_array(const char* key, const bp::Vector& v) {

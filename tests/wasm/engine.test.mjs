@@ -9,7 +9,7 @@ import { loadModule, loadEngine, Engine, EngineError, assertEngineError } from '
 
 const f32 = Math.fround;
 
-// The defaults of bp::Settings (core/playground.hpp) as the bindings report them (floats widened).
+// The defaults of bp::Settings (core/include/backprop/playground.hpp) as the bindings report them (floats widened).
 const DEFAULTS = {
   dataset: 'xor', points: 200, noise: 0, dataSeed: 1, classes: 3, trainRatio: 0.5, validationRatio: 0,
   features: ['x1', 'x2'], inputScaling: 'none', hidden: [4, 2], activation: 'tanh', outputActivation: 'tanh',

@@ -1,4 +1,4 @@
-// The settings schema from the core (engine.settingsSchema(), core/settings_schema.hpp) against
+// The settings schema from the core (engine.settingsSchema(), core/include/backprop/settings_schema.hpp) against
 // the copies the web layer keeps: state.js's table (defaults, ranges, values, labels; a field an
 // entry lists in `own` is the page's deliberate difference), rules.js's output/loss pairings, the
 // keys engine.settings() reports, and the README's settings table (both ways). Also: an engine

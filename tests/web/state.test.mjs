@@ -11,7 +11,7 @@ import { prng } from '../support/prng.mjs';
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const entry = (key) => SETTINGS.find((e) => e.key === key);
 
-// The core's defaults (core/playground.hpp, trainer.hpp, dataset.hpp), in the bindings' order,
+// The core's defaults (core/include/backprop/playground.hpp, trainer.hpp, dataset.hpp), in the bindings' order,
 // except the seed: the page opens on seed 2 (seed 1 leaves the opening XOR net in a local minimum).
 const CORE_DEFAULTS = {
   dataset: 'xor', points: 200, noise: 0, dataSeed: 1, classes: 3, trainRatio: 0.5, validationRatio: 0,

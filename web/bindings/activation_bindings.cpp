@@ -1,4 +1,4 @@
-// Embind bindings for the activation lab (core/activation.hpp): the activations' names and
+// Embind bindings for the activation lab (core/include/backprop/activation.hpp): the activations' names and
 // properties, f and f' on given z, softmax of one vector, the chain rule's running products. Free
 // functions, no state. Type translation only: each returns its data or an error string, turned
 // into an EngineError by web/engine.js.
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "activation.hpp"
+#include "backprop/activation.hpp"
 #include "js_values.hpp"
 
 using emscripten::val;

@@ -14,12 +14,12 @@
 #include <type_traits>
 #include <vector>
 
-#include "graph.hpp"
+#include "backprop/graph.hpp"
 #include "js_values.hpp"
 #include "settings_js.hpp"
-#include "playground.hpp"
-#include "settings_schema.hpp"
-#include "text.hpp"
+#include "backprop/playground.hpp"
+#include "backprop/settings_schema.hpp"
+#include "backprop/text.hpp"
 
 using emscripten::val;
 using namespace bp::js;
@@ -417,7 +417,7 @@ class Core {
     return e.empty() ? step_trace_to_js(t) : val(e);
   }
 
-  // The loss landscape: the weights recorded for its trajectory, and a slice (core/landscape.hpp).
+  // The loss landscape: the weights recorded for its trajectory, and a slice (core/include/backprop/landscape.hpp).
   std::string record_trajectory() { return pg_.record_trajectory(); }
   void clear_trajectory() { pg_.clear_trajectory(); }
   int trajectory_length() const { return int(pg_.trajectory().size()); }

@@ -1,4 +1,4 @@
-// Embind bindings for the classic single units (core/classic_unit.hpp): the McCulloch–Pitts truth
+// Embind bindings for the classic single units (core/include/backprop/classic_unit.hpp): the McCulloch–Pitts truth
 // table, and class ClassicUnit wrapping one bp::ClassicUnit. Type translation only, as in
 // bindings.cpp: calls return "" or an error string, or their data or an error string, and
 // web/engine.js turns the strings into Errors.
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "classic_unit.hpp"
+#include "backprop/classic_unit.hpp"
 #include "js_values.hpp"
 
 using emscripten::val;

@@ -1,4 +1,4 @@
-// Embind bindings for gradient descent on two-parameter losses (core/descent.hpp): class Descent
+// Embind bindings for gradient descent on two-parameter losses (core/include/backprop/descent.hpp): class Descent
 // wrapping one bp::Descent. Its optimiser settings are the playground's training settings, read
 // under the same keys through the schema (settings_js.hpp). Type translation only: calls return ""
 // or an error string, or their data or an error string, turned into Errors by web/engine.js.
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "descent.hpp"
+#include "backprop/descent.hpp"
 #include "js_values.hpp"
 #include "settings_js.hpp"
 

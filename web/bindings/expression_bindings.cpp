@@ -1,4 +1,4 @@
-// Embind bindings for the computational-graphs lab (core/expression.hpp): the presets, a typed
+// Embind bindings for the computational-graphs lab (core/include/backprop/expression.hpp): the presets, a typed
 // expression's graph, and its evaluation (values, gradients, edges, both modes' order, paths).
 // Free functions, no state. Type translation only: a bad expression is data here (the page shows
 // it with its position), { ok: false, error, position }, not an exception.
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "expression.hpp"
+#include "backprop/expression.hpp"
 #include "js_values.hpp"
 
 using emscripten::val;

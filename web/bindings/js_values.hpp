@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "scalar.hpp"
-#include "text.hpp"
+#include "backprop/scalar.hpp"
+#include "backprop/text.hpp"
 
 namespace bp::js {
 

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "js_values.hpp"
-#include "playground.hpp"
-#include "settings_schema.hpp"
+#include "backprop/playground.hpp"
+#include "backprop/settings_schema.hpp"
 
 namespace bp::js {
 

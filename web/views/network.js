@@ -35,7 +35,7 @@ export function linkWidth(w) {
  * Offset of W_l[to, from] (column-major) and of b_l[unit] in the flat parameter array; of maxout
  * piece `piece` of a hidden layer when the network's units have `pieces` (k) each. Piece 0 is
  * where every network keeps W and b; pieces 1..k-1 follow all of them, layer by layer, each a W
- * and a b of the layer's shape (core/network.hpp).
+ * and a b of the layer's shape (core/include/backprop/network.hpp).
  */
 export function paramIndex(sizes, layer, to, from, piece = 0, pieces = 1) {
   const block = (l) => sizes[l + 1] * (sizes[l] + 1);  // one W and b of weight layer l

@@ -4,7 +4,7 @@
 // the slopes' gradients (the step panel's trace has them).
 import { formatNumber } from './format.js';
 
-const START = 0.25;  // core/activation.hpp kPreluInitialSlope
+const START = 0.25;  // core/include/backprop/activation.hpp kPreluInitialSlope
 
 /** @returns {{ update(slopes: Float32Array[]): void }} */
 export function createPreluSlopes(container) {

@@ -4,7 +4,7 @@
 #pragma once
 #include <cstdint>
 
-#include "scalar.hpp"
+#include "backprop/scalar.hpp"
 
 namespace bp {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "playground.hpp"
+#include "backprop/playground.hpp"
 
 namespace bp {
 

@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "approximation.hpp"
-#include "dataset.hpp"
-#include "landscape.hpp"
-#include "network.hpp"
-#include "scaling.hpp"
-#include "trace.hpp"
-#include "trainer.hpp"
+#include "backprop/approximation.hpp"
+#include "backprop/dataset.hpp"
+#include "backprop/landscape.hpp"
+#include "backprop/network.hpp"
+#include "backprop/scaling.hpp"
+#include "backprop/trace.hpp"
+#include "backprop/trainer.hpp"
 
 namespace bp {
 

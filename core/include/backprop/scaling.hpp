@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "scalar.hpp"
+#include "backprop/scalar.hpp"
 
 namespace bp {
 

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "activation.hpp"
-#include "loss.hpp"
+#include "backprop/activation.hpp"
+#include "backprop/loss.hpp"
 
 namespace bp {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "network.hpp"
-#include "optimizer.hpp"
-#include "rng.hpp"
+#include "backprop/network.hpp"
+#include "backprop/optimizer.hpp"
+#include "backprop/rng.hpp"
 
 namespace bp {
 

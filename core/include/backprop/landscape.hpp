@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "network.hpp"
-#include "trainer.hpp"
+#include "backprop/network.hpp"
+#include "backprop/trainer.hpp"
 
 namespace bp {
 

@@ -4,8 +4,8 @@
 #pragma once
 #include <vector>
 
-#include "network.hpp"
-#include "trainer.hpp"
+#include "backprop/network.hpp"
+#include "backprop/trainer.hpp"
 
 namespace bp {
 

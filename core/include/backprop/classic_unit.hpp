@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "rng.hpp"
-#include "scalar.hpp"
+#include "backprop/rng.hpp"
+#include "backprop/scalar.hpp"
 
 namespace bp {
 

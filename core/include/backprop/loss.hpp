@@ -12,7 +12,7 @@
 #include <cmath>
 #include <string>
 
-#include "activation.hpp"
+#include "backprop/activation.hpp"
 
 namespace bp {
 

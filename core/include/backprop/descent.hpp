@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "rng.hpp"
-#include "scalar.hpp"
-#include "trainer.hpp"
+#include "backprop/rng.hpp"
+#include "backprop/scalar.hpp"
+#include "backprop/trainer.hpp"
 
 namespace bp {
 

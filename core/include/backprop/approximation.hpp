@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "dataset.hpp"
-#include "network.hpp"
-#include "scaling.hpp"
+#include "backprop/dataset.hpp"
+#include "backprop/network.hpp"
+#include "backprop/scaling.hpp"
 
 namespace bp {
 
