@@ -1,7 +1,8 @@
 // The core as a library in someone else's CMake project (tests/cmake-consumer/): added with
 // add_subdirectory, then installed from that build and found with find_package(backprop). Both
 // builds of the consumer must compile against <backprop/...> headers, link backprop::core and print
-// the same numbers. Built unoptimised with clang, the quickest here; the core compiles once.
+// the same numbers. Built unoptimised and without debug information (build type None) with clang,
+// the quickest here (about 47 CPU-seconds); the core compiles once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ const CONSUMER = path.join(ROOT, 'tests', 'cmake-consumer');
 const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 function build(dir, extra) {
-  run('cmake', ['-S', CONSUMER, '-B', dir, '-DCMAKE_BUILD_TYPE=Debug', '-DCMAKE_CXX_COMPILER=clang++', ...extra]);
+  run('cmake', ['-S', CONSUMER, '-B', dir, '-DCMAKE_BUILD_TYPE=None', '-DCMAKE_CXX_COMPILER=clang++', ...extra]);
   run('cmake', ['--build', dir, '-j', String(os.availableParallelism?.() ?? 2)]);
   return run(path.join(dir, 'consumer'), []).trim();
 }
