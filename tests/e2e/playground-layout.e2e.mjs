@@ -319,6 +319,11 @@ test('390×844 (a phone): no sideways scrolling, a sticky run bar with the outpu
     await frames(page);
     assert.equal((await readState(page)).epoch, 1, 'the sticky step button works');
     assert.equal(await page.textContent('#run-test-loss'), await page.textContent('#test-loss'), 'and the bar\'s loss follows');
+    // The layer table scrolls sideways inside its box; its caption wraps within the box.
+    const stats = await rect(page, '#layer-stats');
+    const caption = await rect(page, '#layer-stats caption');
+    assert.ok(caption.right - caption.left > 100 && caption.right <= stats.right + 0.5,
+      `the layer table's caption (${caption.left}..${caption.right}) within its box (..${stats.right})`);
 
     // Every button, select, checkbox, slider and number field on show is at least 24 px square.
     await page.click('details.more summary');
