@@ -56,7 +56,7 @@ Playground trained_playground() {
   return pg;
 }
 
-void expect_rejected(Playground& pg, const std::function<std::string()>& call, const char* word) {
+void expect_rejected(Playground& pg, const char* word, const std::function<std::string()>& call) {
   const Snapshot before(pg);
   const std::string e = call();
   INFO("expected a message naming '" << word << "', got '" << e << "'");
@@ -65,11 +65,10 @@ void expect_rejected(Playground& pg, const std::function<std::string()>& call, c
   before.check_unchanged(pg);
 }
 
-void expect_bad_settings(Playground& pg, const std::function<void(Settings&)>& edit, const char* word) {
+void expect_bad_settings(Playground& pg, const char* word, const std::function<void(Settings&)>& edit) {
   Settings s = pg.settings();
   edit(s);
-  expect_rejected(
-      pg, [&] { return pg.configure(s); }, word);
+  expect_rejected(pg, word, [&] { return pg.configure(s); });
 }
 
 // Trains in chunks until train accuracy reaches `target`; returns the epochs used or -1.
@@ -214,172 +213,99 @@ TEST_CASE("every invalid setting is rejected with a message naming it, changing 
   Playground pg = trained_playground();
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
   SECTION("training settings") {
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train.learning_rate = 0; }, "learningRate");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train.learning_rate = Scalar(-0.1); }, "learningRate");
-    expect_bad_settings(
-        pg, [&](Settings& s) { s.train.learning_rate = nan; }, "learningRate");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train.learning_rate = Scalar(1e9); }, "learningRate");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train.batch_size = 0; }, "batchSize");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train.dropout = 1; }, "dropout");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train.momentum = 1; }, "momentum");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train.l2 = -1; }, "l2");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train.l1 = 11; }, "l1");
+    expect_bad_settings(pg, "learningRate", [](Settings& s) { s.train.learning_rate = 0; });
+    expect_bad_settings(pg, "learningRate", [](Settings& s) { s.train.learning_rate = Scalar(-0.1); });
+    expect_bad_settings(pg, "learningRate", [&](Settings& s) { s.train.learning_rate = nan; });
+    expect_bad_settings(pg, "learningRate", [](Settings& s) { s.train.learning_rate = Scalar(1e9); });
+    expect_bad_settings(pg, "batchSize", [](Settings& s) { s.train.batch_size = 0; });
+    expect_bad_settings(pg, "dropout", [](Settings& s) { s.train.dropout = 1; });
+    expect_bad_settings(pg, "momentum", [](Settings& s) { s.train.momentum = 1; });
+    expect_bad_settings(pg, "l2", [](Settings& s) { s.train.l2 = -1; });
+    expect_bad_settings(pg, "l1", [](Settings& s) { s.train.l1 = 11; });
   }
   SECTION("architecture") {
-    expect_bad_settings(
-        pg,
-        [](Settings& s) {
-          s.hidden = {4, 0};
-        },
-        "hidden[1]");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.hidden.assign(17, 2); }, "hidden must have at most 16");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.hidden = {300}; }, "300");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.hidden_activation = Activation::Softmax; }, "softmax");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.activation_params.leaky_slope = 2; }, "leakySlope");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.bias_init = 20; }, "biasInit");
+    expect_bad_settings(pg, "hidden[1]", [](Settings& s) { s.hidden = {4, 0}; });
+    expect_bad_settings(pg, "hidden must have at most 16", [](Settings& s) { s.hidden.assign(17, 2); });
+    expect_bad_settings(pg, "300", [](Settings& s) { s.hidden = {300}; });
+    expect_bad_settings(pg, "softmax", [](Settings& s) { s.hidden_activation = Activation::Softmax; });
+    expect_bad_settings(pg, "leakySlope", [](Settings& s) { s.activation_params.leaky_slope = 2; });
+    expect_bad_settings(pg, "biasInit", [](Settings& s) { s.bias_init = 20; });
   }
   SECTION("loss and output pairings") {
-    expect_bad_settings(
-        pg, [](Settings& s) { s.loss = Loss::BinaryCrossEntropy; }, "bce");  // tanh output
-    expect_bad_settings(
-        pg,
-        [](Settings& s) {
-          s.output_activation = Activation::Softmax;
-          s.loss = Loss::SoftmaxCrossEntropy;
-        },
-        "softmax");  // XOR is binary
-    expect_bad_settings(
-        pg,
-        [](Settings& s) {
-          s.output_activation = Activation::Sigmoid;
-          s.loss = Loss::SoftmaxCrossEntropy;
-        },
-        "softmax_ce");
-    expect_bad_settings(
-        pg,
-        [](Settings& s) {
-          s.output_activation = Activation::Softmax;
-          s.loss = Loss::SquaredError;
-        },
-        "softmax");
-    expect_bad_settings(
-        pg,
-        [](Settings& s) {
-          s.data.kind = DatasetKind::Plane;  // regression
-          s.output_activation = Activation::Sigmoid;
-          s.loss = Loss::BinaryCrossEntropy;
-        },
-        "regression");
+    expect_bad_settings(pg, "bce", [](Settings& s) { s.loss = Loss::BinaryCrossEntropy; });  // tanh output
+    expect_bad_settings(pg, "softmax", [](Settings& s) {                                     // XOR is binary
+      s.output_activation = Activation::Softmax;
+      s.loss = Loss::SoftmaxCrossEntropy;
+    });
+    expect_bad_settings(pg, "softmax_ce", [](Settings& s) {
+      s.output_activation = Activation::Sigmoid;
+      s.loss = Loss::SoftmaxCrossEntropy;
+    });
+    expect_bad_settings(pg, "softmax", [](Settings& s) {
+      s.output_activation = Activation::Softmax;
+      s.loss = Loss::SquaredError;
+    });
+    expect_bad_settings(pg, "regression", [](Settings& s) {
+      s.data.kind = DatasetKind::Plane;  // regression
+      s.output_activation = Activation::Sigmoid;
+      s.loss = Loss::BinaryCrossEntropy;
+    });
   }
   SECTION("features") {
-    expect_bad_settings(
-        pg, [](Settings& s) { s.features.clear(); }, "features must have at least 1");
-    expect_bad_settings(
-        pg,
-        [](Settings& s) {
-          s.features = {Feature::X1, Feature::X2, Feature::X1};
-        },
-        "x1");
+    expect_bad_settings(pg, "features must have at least 1", [](Settings& s) { s.features.clear(); });
+    expect_bad_settings(pg, "x1", [](Settings& s) { s.features = {Feature::X1, Feature::X2, Feature::X1}; });
   }
   SECTION("data and split") {
-    expect_bad_settings(
-        pg, [](Settings& s) { s.data.points = 0; }, "points");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.data.noise = 2; }, "noise");
-    expect_bad_settings(
-        pg,
-        [](Settings& s) {
-          s.data.kind = DatasetKind::Blobs;
-          s.data.classes = 20;
-        },
-        "classes");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train_ratio = 0; }, "trainRatio must be in (0, 1] (got 0)");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.train_ratio = Scalar(1.5); }, "trainRatio");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.validation_ratio = Scalar(-0.1); }, "validationRatio");
-    expect_bad_settings(
-        pg,
-        [](Settings& s) {
-          s.train_ratio = Scalar(0.8);
-          s.validation_ratio = Scalar(0.5);
-        },
-        "trainRatio + validationRatio");
-    expect_bad_settings(
-        pg, [](Settings& s) { s.data.kind = DatasetKind::Custom; }, "custom");
+    expect_bad_settings(pg, "points", [](Settings& s) { s.data.points = 0; });
+    expect_bad_settings(pg, "noise", [](Settings& s) { s.data.noise = 2; });
+    expect_bad_settings(pg, "classes", [](Settings& s) {
+      s.data.kind = DatasetKind::Blobs;
+      s.data.classes = 20;
+    });
+    expect_bad_settings(pg, "trainRatio must be in (0, 1] (got 0)", [](Settings& s) { s.train_ratio = 0; });
+    expect_bad_settings(pg, "trainRatio", [](Settings& s) { s.train_ratio = Scalar(1.5); });
+    expect_bad_settings(pg, "validationRatio", [](Settings& s) { s.validation_ratio = Scalar(-0.1); });
+    expect_bad_settings(pg, "trainRatio + validationRatio", [](Settings& s) {
+      s.train_ratio = Scalar(0.8);
+      s.validation_ratio = Scalar(0.5);
+    });
+    expect_bad_settings(pg, "custom", [](Settings& s) { s.data.kind = DatasetKind::Custom; });
   }
   SECTION("calls other than configure") {
     const int n = int(pg.dataset().size());
     const int train_n = int(pg.split().train.size());
     ExampleTrace t;
     StepTrace st;
-    expect_rejected(
-        pg, [&] { return pg.trace(-1, t); }, "example index");
-    expect_rejected(
-        pg, [&] { return pg.trace(n, t); }, "example index");
-    expect_rejected(
-        pg, [&] { return pg.trace_step(0, st); }, "examples");
-    expect_rejected(
-        pg, [&] { return pg.trace_step(train_n + 1, st); }, "examples");
-    expect_rejected(
-        pg, [&] { return pg.trace_step_on(-1, st); }, "example index");
-    expect_rejected(
-        pg, [&] { return pg.trace_step_on(n, st); }, "example index");
-    expect_rejected(
-        pg, [&] { return pg.trace_step_on(pg.split().test[0], st); }, "test data");
-    expect_rejected(
-        pg, [&] { return pg.train_examples(0); }, "examples");
-    expect_rejected(
-        pg, [&] { return pg.train_epochs(-1); }, "epochs");
-    expect_rejected(
-        pg, [&] { return pg.train_batches(-1); }, "batches");
+    expect_rejected(pg, "example index", [&] { return pg.trace(-1, t); });
+    expect_rejected(pg, "example index", [&] { return pg.trace(n, t); });
+    expect_rejected(pg, "examples", [&] { return pg.trace_step(0, st); });
+    expect_rejected(pg, "examples", [&] { return pg.trace_step(train_n + 1, st); });
+    expect_rejected(pg, "example index", [&] { return pg.trace_step_on(-1, st); });
+    expect_rejected(pg, "example index", [&] { return pg.trace_step_on(n, st); });
+    expect_rejected(pg, "test data", [&] { return pg.trace_step_on(pg.split().test[0], st); });
+    expect_rejected(pg, "examples", [&] { return pg.train_examples(0); });
+    expect_rejected(pg, "epochs", [&] { return pg.train_epochs(-1); });
+    expect_rejected(pg, "batches", [&] { return pg.train_batches(-1); });
     std::vector<Scalar> grid(std::size_t(pg.grid_size(2)));
-    expect_rejected(
-        pg, [&] { return pg.evaluate_grid(0, -6, 6, grid.data()); }, "grid size");
-    expect_rejected(
-        pg, [&] { return pg.evaluate_grid(2000, -6, 6, grid.data()); }, "grid size");
-    expect_rejected(
-        pg, [&] { return pg.evaluate_grid(2, 6, -6, grid.data()); }, "grid bounds");
-    expect_rejected(
-        pg, [&] { return pg.evaluate_grid(2, -6, nan, grid.data()); }, "grid bounds");
+    expect_rejected(pg, "grid size", [&] { return pg.evaluate_grid(0, -6, 6, grid.data()); });
+    expect_rejected(pg, "grid size", [&] { return pg.evaluate_grid(2000, -6, 6, grid.data()); });
+    expect_rejected(pg, "grid bounds", [&] { return pg.evaluate_grid(2, 6, -6, grid.data()); });
+    expect_rejected(pg, "grid bounds", [&] { return pg.evaluate_grid(2, -6, nan, grid.data()); });
     std::vector<Scalar> p(pg.network().params().data(), pg.network().params().data() + pg.network().parameter_count());
-    expect_rejected(
-        pg, [&] { return pg.set_params(p.data(), Index(p.size()) - 1); }, "parameters");
+    expect_rejected(pg, "parameters", [&] { return pg.set_params(p.data(), Index(p.size()) - 1); });
     p[3] = nan;
-    expect_rejected(
-        pg, [&] { return pg.set_params(p.data(), Index(p.size())); }, "parameter 3");
-    expect_rejected(
-        pg, [&] { return pg.set_weight(3, 0, 0, 1); }, "layer");
-    expect_rejected(
-        pg, [&] { return pg.set_weight(0, 4, 0, 1); }, "unit");
-    expect_rejected(
-        pg, [&] { return pg.set_weight(0, 0, 2, 1); }, "input");
-    expect_rejected(
-        pg, [&] { return pg.set_weight(0, 0, 0, nan); }, "weight");
-    expect_rejected(
-        pg, [&] { return pg.set_bias(-1, 0, 1); }, "layer");
-    expect_rejected(
-        pg, [&] { return pg.set_bias(1, 2, 1); }, "unit");
+    expect_rejected(pg, "parameter 3", [&] { return pg.set_params(p.data(), Index(p.size())); });
+    expect_rejected(pg, "layer", [&] { return pg.set_weight(3, 0, 0, 1); });
+    expect_rejected(pg, "unit", [&] { return pg.set_weight(0, 4, 0, 1); });
+    expect_rejected(pg, "input", [&] { return pg.set_weight(0, 0, 2, 1); });
+    expect_rejected(pg, "weight", [&] { return pg.set_weight(0, 0, 0, nan); });
+    expect_rejected(pg, "layer", [&] { return pg.set_bias(-1, 0, 1); });
+    expect_rejected(pg, "unit", [&] { return pg.set_bias(1, 2, 1); });
     Dataset bad;  // label count does not match the points
     bad.xy.resize(2, 3);
     bad.xy.setZero();
     bad.label.resize(2);
-    expect_rejected(
-        pg, [&] { return pg.set_custom_data(bad); }, "label");
+    expect_rejected(pg, "label", [&] { return pg.set_custom_data(bad); });
   }
 }
 
@@ -925,24 +851,20 @@ TEST_CASE("grids, traces and counts at the limits are refused with a message, ne
     widest(16, 256);
     REQUIRE(pg.node_count() == 7 + 16 * 256 + 1);
     CHECK(pg.grid_size(1024) == std::int64_t(4104) * 1024 * 1024);  // over 2^32: no wrap
-    expect_rejected(
-        pg, [&] { return pg.evaluate_grid(1024, -6, 6, none.data()); }, "grid size 1024");
-    expect_rejected(
-        pg, [&] { return pg.evaluate_grid(724, -6, 6, none.data()); }, "grid size 724");
+    expect_rejected(pg, "grid size 1024", [&] { return pg.evaluate_grid(1024, -6, 6, none.data()); });
+    expect_rejected(pg, "grid size 724", [&] { return pg.evaluate_grid(724, -6, 6, none.data()); });
     CHECK(pg.check_grid(64).empty());  // the page's heatmaps fit every network the settings allow
     CHECK(pg.check_grid(90).empty());
     CHECK(pg.check_grid(91).find("at most 90") != std::string::npos);
     widest(16, 128);
-    expect_rejected(
-        pg, [&] { return pg.evaluate_grid(512, -6, 6, none.data()); }, "grid size 512");
+    expect_rejected(pg, "grid size 512", [&] { return pg.evaluate_grid(512, -6, 6, none.data()); });
     CHECK(pg.check_grid(kMaxGridSide + 1).find("out of range") != std::string::npos);
     CHECK(pg.check_grid(std::int64_t(1) << 40).find("grid size") != std::string::npos);
   }
   SECTION("a step trace too large to record") {
     widest(16, 256);
     StepTrace st;
-    expect_rejected(
-        pg, [&] { return pg.trace_step(100, st); }, "examples 100");
+    expect_rejected(pg, "examples 100", [&] { return pg.trace_step(100, st); });
     CHECK(pg.trace_step(2, st).empty());
   }
   SECTION("counts and indices beyond 32 bits") {
@@ -953,28 +875,18 @@ TEST_CASE("grids, traces and counts at the limits are refused with a message, ne
       std::vector<int> batch;
       ExampleTrace t;
       StepTrace st;
-      expect_rejected(
-          pg, [&] { return pg.next_batch(n, batch); }, "examples");
+      expect_rejected(pg, "examples", [&] { return pg.next_batch(n, batch); });
       CHECK(batch.empty());
-      expect_rejected(
-          pg, [&] { return pg.train_examples(n); }, "examples");
-      expect_rejected(
-          pg, [&] { return pg.trace(n, t); }, "example index");
-      expect_rejected(
-          pg, [&] { return pg.trace_step(n, st); }, "examples");
-      expect_rejected(
-          pg, [&] { return pg.trace_step_on(n, st); }, "example index");
-      expect_rejected(
-          pg, [&] { return pg.set_weight(n, 0, 0, 1); }, "layer");
-      expect_rejected(
-          pg, [&] { return pg.set_weight(0, n, 0, 1); }, "unit");
-      expect_rejected(
-          pg, [&] { return pg.set_bias(0, n, 1); }, "unit");
+      expect_rejected(pg, "examples", [&] { return pg.train_examples(n); });
+      expect_rejected(pg, "example index", [&] { return pg.trace(n, t); });
+      expect_rejected(pg, "examples", [&] { return pg.trace_step(n, st); });
+      expect_rejected(pg, "example index", [&] { return pg.trace_step_on(n, st); });
+      expect_rejected(pg, "layer", [&] { return pg.set_weight(n, 0, 0, 1); });
+      expect_rejected(pg, "unit", [&] { return pg.set_weight(0, n, 0, 1); });
+      expect_rejected(pg, "unit", [&] { return pg.set_bias(0, n, 1); });
     }
-    expect_rejected(
-        pg, [&] { return pg.train_epochs(std::int64_t(1) << 32); }, "epochs");
-    expect_rejected(
-        pg, [&] { return pg.train_batches(std::int64_t(1) << 32); }, "batches");
+    expect_rejected(pg, "epochs", [&] { return pg.train_epochs(std::int64_t(1) << 32); });
+    expect_rejected(pg, "batches", [&] { return pg.train_batches(std::int64_t(1) << 32); });
     std::vector<int> batch;
     REQUIRE(pg.next_batch(4, batch).empty());
     CHECK(batch.size() == 4u);
