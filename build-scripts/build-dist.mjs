@@ -3,6 +3,8 @@
 //   wasm/backprop-core.{js,wasm}: relative paths only, so it works from any folder of any static server.
 //   dist/offline/index.html: ONE file with the CSS, the module's glue with its wasm inlined (base64) and
 //   the bundle, for file:// (double-click) with no network: browsers will not fetch .wasm or ES modules there.
+//   dist/backprop.js, engine.js, their .d.ts and wasm/esm/: the engine as an ES module to import, and
+//   dist/package.json, which makes dist/ the npm package (its `exports` and `types` name that entry).
 // Not here: building the wasm (build-wasm.sh) or serving (serve.mjs). Needs esbuild (a devDependency).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,9 @@ const WEB = path.join(ROOT, 'web');
 const DIST = path.join(ROOT, 'dist');
 const WASM_JS = path.join(WEB, 'wasm', 'backprop-core.js');
 const WASM = path.join(WEB, 'wasm', 'backprop-core.wasm');
+// The importable engine: its entry, the API it re-exports, their types and the ES-module build.
+export const ENGINE_MODULE_FILES = ['backprop.js', 'backprop.d.ts', 'engine.js', 'engine.d.ts',
+  'wasm/esm/backprop-core.mjs', 'wasm/esm/backprop-core.wasm'];
 
 // The two script tags of web/index.html that the build replaces (checked, so a changed page fails
 // loudly here instead of shipping a page that never starts).
@@ -77,11 +82,27 @@ async function bundle() {
   return result.outputFiles[0].text;
 }
 
+// The npm package's manifest: name, version, licence and description from the repository's own,
+// the engine as its entry (ES module, with types), and the site's files alongside.
+function packageManifest() {
+  const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return {
+    name: root.name, version: root.version, description: root.description, license: root.license, type: 'module',
+    exports: {
+      '.': { types: './backprop.d.ts', default: './backprop.js' },
+      './engine': { types: './engine.d.ts', default: './engine.js' },
+      './package.json': './package.json',
+    },
+    types: './backprop.d.ts',
+    engines: root.engines,
+  };
+}
+
 /** Builds the site into `out` (default dist/; tests build into their own folders). Returns the files. */
 export async function buildDist(out = DIST) {
-  [WASM_JS, WASM].forEach(need);
+  [WASM_JS, WASM, ...ENGINE_MODULE_FILES.map((f) => path.join(WEB, f))].forEach(need);
   fs.rmSync(out, { recursive: true, force: true });
-  fs.mkdirSync(path.join(out, 'wasm'), { recursive: true });
+  fs.mkdirSync(path.join(out, 'wasm', 'esm'), { recursive: true });
   fs.mkdirSync(path.join(out, 'offline'), { recursive: true });
 
   const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
@@ -97,6 +118,10 @@ export async function buildDist(out = DIST) {
   fs.copyFileSync(path.join(WEB, 'favicon.svg'), path.join(out, 'favicon.svg'));
   fs.copyFileSync(WASM_JS, path.join(out, 'wasm', 'backprop-core.js'));
   fs.copyFileSync(WASM, path.join(out, 'wasm', 'backprop-core.wasm'));
+  for (const f of ENGINE_MODULE_FILES) fs.copyFileSync(path.join(WEB, f), path.join(out, f));
+  fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(packageManifest(), null, 2)}\n`);
+  // The classic loader is CommonJS to Node, whatever the package's "type" says of the rest.
+  fs.writeFileSync(path.join(out, 'wasm', 'package.json'), '{ "type": "commonjs" }\n');
 
   // Offline: everything inline in one file, under a policy that names each inline piece.
   const style = `\n${inlineSafe(css, 'style')}`;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# WebAssembly build: web/wasm/backprop-core.{js,wasm} for the page and Node, and the wasm benchmark;
+# WebAssembly build: web/wasm/backprop-core.{js,wasm} for the page and Node, web/wasm/esm/ for
+# web/backprop.js (the engine to import), and the wasm benchmark;
 # or only the targets named as arguments (npm test skips the benchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."

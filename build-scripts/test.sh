@@ -25,7 +25,7 @@ logged() {
 echo "== builds (native in double, clang; ASan + UBSan with the fuzz target; wasm) (at ${SECONDS} s)"
 logged native-build bash build-scripts/build-native.sh --clang core_tests_double & native=$!
 logged asan-build bash build-scripts/build-asan.sh & asan=$!
-logged wasm-build bash build-scripts/build-wasm.sh backprop_wasm & wasm=$!
+logged wasm-build bash build-scripts/build-wasm.sh backprop_wasm backprop_wasm_esm & wasm=$!
 wait "$native"
 wait "$asan"
 wait "$wasm"

@@ -1,5 +1,6 @@
 // The page's budget, as figures (not a test): the gzipped size of the built site, dist/ (HTML, JS,
-// wasm, CSS; must stay under 400 KB) and of the one-file offline page, and how fast a localhost
+// wasm, CSS that a visit loads; must stay under 400 KB; the importable engine, which the page does
+// not load, is listed apart) and of the one-file offline page, and how fast a localhost
 // load renders in headless Chromium (first contentful paint and the page ready to train, both
 // under 1 s). Builds dist/ first (build-dist.mjs). `npm run bench` prints it; exits 1 over budget.
 import fs from 'node:fs';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { serve } from '../../build-scripts/serve.mjs';
-import { buildDist } from '../../build-scripts/build-dist.mjs';
+import { buildDist, ENGINE_MODULE_FILES } from '../../build-scripts/build-dist.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -21,12 +22,17 @@ const files = await buildDist(DIST);
 const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
 let raw = 0, gz = 0;
 console.log('built site (dist/), gzip -9            raw        gzipped');
-for (const { file, bytes } of files.filter((f) => !f.file.startsWith('offline'))) {
-  const z = zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
+const gzipped = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
+const notPage = new Set([...ENGINE_MODULE_FILES, 'package.json', 'wasm/package.json']);
+for (const { file, bytes } of files.filter((f) => !f.file.startsWith('offline') && !notPage.has(f.file))) {
+  const z = gzipped(file);
   raw += bytes; gz += z;
   console.log(`  ${file.padEnd(34)} ${kb(bytes)}  ${kb(z)}`);
 }
 console.log(`  ${'total'.padEnd(34)} ${kb(raw)}  ${kb(gz)}   (budget ${kb(SIZE_BUDGET).trim()})`);
+const engine = files.filter((f) => ENGINE_MODULE_FILES.includes(f.file));
+console.log(`  ${'the importable engine (not loaded)'.padEnd(34)} ${kb(engine.reduce((n, f) => n + f.bytes, 0))}  ` +
+  `${kb(engine.reduce((n, f) => n + gzipped(f.file), 0))}`);
 const offline = path.join(DIST, 'offline', 'index.html');
 const offlineGz = zlib.gzipSync(fs.readFileSync(offline), { level: 9 }).length;
 console.log(`  ${'offline/index.html (one file)'.padEnd(34)} ${kb(fs.statSync(offline).size)}  ${kb(offlineGz)}`);

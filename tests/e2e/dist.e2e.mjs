@@ -1,7 +1,8 @@
 // End-to-end: the built site (build-scripts/build-dist.mjs). The hosted copy, served from a
 // subfolder (/some/sub/folder/) of a plain static server, loads, trains and asks for nothing beyond
 // localhost; the one-file offline copy opens from file:// with the network off and every request
-// but file: and data: blocked, and learns XOR. Each file builds into its own folder under
+// but file: and data: blocked, and learns XOR; another site's page imports the engine from the
+// hosted build as an ES module (backprop.js). Each file builds into its own folder under
 // test-results/, so test files running in parallel never share one.
 // Not here: the page's behaviour in detail (playground-*.e2e.mjs), sizes (tests/bench/budget.mjs).
 import { test, before, after } from 'node:test';
@@ -13,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { RESULTS, launchChromium, guard, frames, readState, trainUntil, screenshot } from './browser.mjs';
 import { serve } from '../../build-scripts/serve.mjs';
 import { buildDist } from '../../build-scripts/build-dist.mjs';
+import { loadEngine } from '../wasm/load-engine.mjs';
 
 const T = { timeout: 60000 };
 const SITE = path.join(RESULTS, 'dist-site');           // what the static server serves
@@ -35,8 +37,9 @@ after(async () => {
 test('the build holds only what the page needs, with relative paths', () => {
   const files = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     (d.isDirectory() ? files(path.join(dir, d.name), base) : [path.relative(base, path.join(dir, d.name))]));
-  assert.deepEqual(files(OUT).sort(), ['app.js', 'favicon.svg', 'index.html', 'offline/index.html', 'share.css', 'style.css',
-    'wasm/backprop-core.js', 'wasm/backprop-core.wasm']);
+  assert.deepEqual(files(OUT).sort(), ['app.js', 'backprop.d.ts', 'backprop.js', 'engine.d.ts', 'engine.js', 'favicon.svg',
+    'index.html', 'offline/index.html', 'package.json', 'share.css', 'style.css', 'wasm/backprop-core.js',
+    'wasm/backprop-core.wasm', 'wasm/esm/backprop-core.mjs', 'wasm/esm/backprop-core.wasm', 'wasm/package.json']);
   const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
   assert.deepEqual(refs.filter((r) => r.startsWith('/') || /^[a-z]+:\/\//i.test(r)), [], 'no absolute paths or URLs');
@@ -106,4 +109,34 @@ test('the offline build opens from file:// with the network off and learns XOR',
     await context.close();
   }
   assert.deepEqual(problems, [], 'errors on the page or requests other than file: and data:');
+});
+
+test('a page elsewhere on the server imports the engine from the build as an ES module', T, async () => {
+  // A course page's own script, beside the build's folder rather than in it.
+  fs.writeFileSync(path.join(SITE, 'import-engine.html'),
+    '<!doctype html><meta charset="utf-8"><title>engine</title><script type="module" src="import-engine.mjs"></script>');
+  fs.writeFileSync(path.join(SITE, 'import-engine.mjs'), `
+import { loadEngine } from './${SUB}/backprop.js';
+const engine = await loadEngine();
+engine.configure({ dataset: 'circles', seed: 2 }).trainEpochs(20);
+document.body.dataset.result = JSON.stringify({ loss: engine.metrics().train.loss, params: Array.from(engine.params()) });
+`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = guard(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  let result;
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/import-engine.html`);
+    await page.waitForSelector('body[data-result]', { state: 'attached', timeout: 15000 });
+    result = JSON.parse(await page.getAttribute('body', 'data-result'));
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(requests.includes(`/${SUB}/wasm/esm/backprop-core.wasm`), `the wasm comes from beside the module: ${requests}`);
+  const engine = await loadEngine();  // the page's own (classic) module, in Node
+  engine.configure({ dataset: 'circles', seed: 2 }).trainEpochs(20);
+  assert.deepEqual(result, { loss: engine.metrics().train.loss, params: Array.from(engine.params()) });
 });

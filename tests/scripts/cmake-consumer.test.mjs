@@ -2,7 +2,8 @@
 // add_subdirectory, then installed from that build and found with find_package(backprop). Both
 // builds of the consumer must compile against <backprop/...> headers, link backprop::core and print
 // the same numbers. Built unoptimised and without debug information (build type None) with clang,
-// the quickest here (about 47 CPU-seconds); the core compiles once.
+// the quickest here (about 47 CPU-seconds); the core compiles once. Under Emscripten, the consumer's
+// build has the core alone: the page's wasm modules are the top-level build's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -40,4 +41,24 @@ test('a consumer project builds on the core with add_subdirectory and with find_
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+const targets = (dir) => run('cmake', ['--build', dir, '--target', 'help']).split('\n')
+  .map((l) => /^\.\.\. (\w+)/.exec(l)?.[1]).filter(Boolean);
+
+test('under Emscripten, add_subdirectory gives a consumer the core and not the page\'s wasm modules', { timeout: 120000 }, () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-consumer-wasm-'));
+  try {
+    const env = { ...process.env, NODE_PATH: ['/usr/share/nodejs', process.env.NODE_PATH].filter(Boolean).join(':') };
+    execFileSync('emcmake', ['cmake', '-S', CONSUMER, '-B', tmp, `-DBACKPROP_SOURCE=${ROOT}`,
+      '-DEigen3_DIR=/usr/share/eigen3/cmake'], { env, stdio: 'ignore' });
+    const consumer = targets(tmp);
+    assert.ok(consumer.includes('backprop_core') && consumer.includes('consumer'), consumer.join(' '));
+    assert.deepEqual(consumer.filter((t) => /wasm|bindings|bench/.test(t)), []);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  // The top-level build (npm test's, built before this runs) has them.
+  const own = targets(path.join(ROOT, 'build', 'wasm'));
+  for (const t of ['backprop_wasm', 'backprop_wasm_esm']) assert.ok(own.includes(t), `the top-level build has ${t}`);
 });
