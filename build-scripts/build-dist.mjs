@@ -3,6 +3,7 @@
 //   wasm/backprop-core.{js,wasm}: relative paths only, so it works from any folder of any static server.
 //   dist/offline/index.html: ONE file with the CSS, the module's glue with its wasm inlined (base64) and
 //   the bundle, for file:// (double-click) with no network: browsers will not fetch .wasm or ES modules there.
+//   dist/backprop-playground.js: the <backprop-playground> element (web/element.js) as one classic script.
 //   dist/backprop.js, engine.js, their .d.ts and wasm/esm/: the engine as an ES module to import, and
 //   dist/package.json, which makes dist/ the npm package (its `exports` and `types` name that entry).
 // Not here: building the wasm (build-wasm.sh) or serving (serve.mjs). Needs esbuild (a devDependency).
@@ -73,11 +74,13 @@ function inlineSafe(text, element) {
   return text.replace(new RegExp(`</(${element})`, 'gi'), '<\\/$1');
 }
 
-async function bundle() {
+// `entry` and its modules as one classic script. `define` replaces expressions, e.g. import.meta.url,
+// which a classic script lacks.
+async function bundle(entry = 'main.js', define = {}) {
   const result = await build({
-    entryPoints: [path.join(WEB, 'main.js')],
+    entryPoints: [path.join(WEB, entry)],
     bundle: true, format: 'iife', minify: true, write: false, legalComments: 'none',
-    target: ['es2020'], charset: 'utf8', logLevel: 'silent',
+    target: ['es2020'], charset: 'utf8', logLevel: 'silent', define,
   });
   return result.outputFiles[0].text;
 }
@@ -119,6 +122,9 @@ export async function buildDist(out = DIST) {
   fs.copyFileSync(WASM_JS, path.join(out, 'wasm', 'backprop-core.js'));
   fs.copyFileSync(WASM, path.join(out, 'wasm', 'backprop-core.wasm'));
   for (const f of ENGINE_MODULE_FILES) fs.copyFileSync(path.join(WEB, f), path.join(out, f));
+  // The element finds the playground beside its own script: the script element's src, read as it runs.
+  fs.writeFileSync(path.join(out, 'backprop-playground.js'),
+    await bundle('element.js', { 'import.meta.url': 'document.currentScript.src' }));
   fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(packageManifest(), null, 2)}\n`);
   // The classic loader is CommonJS to Node, whatever the package's "type" says of the rest.
   fs.writeFileSync(path.join(out, 'wasm', 'package.json'), '{ "type": "commonjs" }\n');

@@ -5,6 +5,34 @@
 // state's `embed` list and the link.
 import { EMBEDDABLE } from './state.js';
 
+// The <backprop-playground> element's messages (web/element.js): it asks a frame with no height of
+// its own to lay out at its natural height (as the Share dialog measures it) and report that height.
+export const HOST_MEASURE = 'backprop-playground:measure';
+export const HOST_HEIGHT = 'backprop-playground:height';
+
+/**
+ * In a frame: when the parent element asks, drops the layouts that fit the frame's height and
+ * reports the content's height to it, at once and whenever it changes. Call before the engine
+ * loads (the element asks on the frame's load event); call the returned function once the page is
+ * laid out: a frame out of view, from another origin, gets no ResizeObserver callbacks until shown.
+ */
+export function answerHost(win = window) {
+  if (win.parent === win) return () => {};
+  let measuring = false;
+  const doc = win.document;
+  const report = () => {
+    if (measuring) win.parent.postMessage({ type: HOST_HEIGHT, height: doc.documentElement.getBoundingClientRect().height }, '*');
+  };
+  win.addEventListener('message', (event) => {
+    if (event.source !== win.parent || event.data?.type !== HOST_MEASURE || measuring) return;
+    measuring = true;
+    doc.body.classList.add('embed-measure');
+    report();
+    new win.ResizeObserver(report).observe(doc.documentElement);
+  });
+  return report;
+}
+
 const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons', backprop: 'one step, animated', chapter: 'the chapter (text, widgets, tasks)', lab: 'the chapter\'s labs alone (widget= picks one)' };
 
 /** Turns embed mode on (parts non-empty) or off, showing only `parts`. */

@@ -3,10 +3,12 @@
 import { createPlayground } from './playground/playground.js';
 import { createCourse } from './course/shell.js';
 import { splitHash } from './course/route.js';
+import { answerHost } from './embed.js';
 
 const $ = (id) => document.getElementById(id);
 
 async function main() {
+  const reportHeight = answerHost();  // before the first await: a <backprop-playground> asks as the frame loads
   let module;
   try {
     module = await window.createBackpropCore();
@@ -22,6 +24,7 @@ async function main() {
   course = createCourse({ module, playground, nav: $('course-nav'), container: $('chapter'), banner: $('active-lesson') });
   course.start();
   document.body.dataset.ready = 'true';
+  reportHeight();
 }
 
 main();
