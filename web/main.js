@@ -3,10 +3,12 @@
 import { createPlayground } from './playground/playground.js';
 import { createCourse } from './course/shell.js';
 import { splitHash } from './course/route.js';
+import { bindThemeSelect } from './theme.js';
 
 const $ = (id) => document.getElementById(id);
 
 async function main() {
+  bindThemeSelect($('theme'));
   let module;
   try {
     module = await window.createBackpropCore();
