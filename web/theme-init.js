@@ -8,7 +8,7 @@
     if (/(^#|&)embed=[^&]/.test(location.hash)) return;
     var saved = window.localStorage.getItem('backprop-theme');
     if (saved === 'light' || saved === 'dark') document.documentElement.setAttribute('data-theme', saved);
-  } catch (e) {
+  } catch {
     // Storage blocked (a sandboxed frame, strict privacy settings): follow the system.
   }
 })();
