@@ -1,5 +1,5 @@
 // Chromium, one of three parts that run side by side (tests/e2e/chromium-*.test.mjs): the course:
-// its shell, sizes, tasks and lessons, the graph lesson, the approximation lab; the harness and the
+// its shell, sizes, tasks and lessons, the graph lesson, the approximation lab; dark mode; the harness and the
 // built dist/.
 // One process runs these files in turn with one server, browser and spare page (browser.mjs); the
 // parts are balanced by the files' CPU time, measured one by one (about 180 CPU-seconds each).
