@@ -35,7 +35,7 @@ after(async () => {
 test('the build holds only what the page needs, with relative paths', () => {
   const files = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     (d.isDirectory() ? files(path.join(dir, d.name), base) : [path.relative(base, path.join(dir, d.name))]));
-  assert.deepEqual(files(OUT).sort(), ['app.js', 'favicon.svg', 'index.html', 'offline/index.html', 'share.css', 'style.css',
+  assert.deepEqual(files(OUT).sort(), ['app.js', 'favicon.svg', 'index.html', 'offline/index.html', 'share.css', 'style.css', 'theme-init.js',
     'wasm/backprop-core.js', 'wasm/backprop-core.wasm']);
   const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
