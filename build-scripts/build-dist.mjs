@@ -22,8 +22,9 @@ const WASM = path.join(WEB, 'wasm', 'backprop-core.wasm');
 export const ENGINE_MODULE_FILES = ['backprop.js', 'backprop.d.ts', 'engine.js', 'engine.d.ts',
   'wasm/esm/backprop-core.mjs', 'wasm/esm/backprop-core.wasm'];
 
-// The two script tags of web/index.html that the build replaces (checked, so a changed page fails
+// The script tags of web/index.html that the build replaces (checked, so a changed page fails
 // loudly here instead of shipping a page that never starts).
+const THEME_TAG = '<script src="theme-init.js"></script>';
 const MODULE_TAG = '<script src="wasm/backprop-core.js"></script>';
 const MAIN_TAG = '<script type="module" src="main.js"></script>';
 const STYLE_TAG = '<link rel="stylesheet" href="style.css">';
@@ -35,7 +36,8 @@ const CHARSET_TAG = '<meta charset="utf-8">';
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // The offline file inlines everything, so 'self' means nothing there: its own policy, in a <meta>,
-// allows exactly its two inline scripts and its stylesheet by their SHA-256, and the icon as data:.
+// allows exactly its three inline scripts (theme, module, page) and its stylesheet by their SHA-256,
+// and the icon as data:.
 // It fetches nothing: the module gets its wasm as bytes (wasmBinary), decoded from the page itself.
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 function offlineCsp(scripts, styles) {
@@ -117,7 +119,7 @@ export async function buildDist(out = DIST) {
   const hosted = replaceOnce(html, MAIN_TAG, '<script src="app.js"></script>', 'the page module');
   fs.writeFileSync(path.join(out, 'index.html'), hosted);
   fs.writeFileSync(path.join(out, 'app.js'), app);
-  for (const f of ['style.css', 'share.css']) fs.copyFileSync(path.join(WEB, f), path.join(out, f));
+  for (const f of ['style.css', 'share.css', 'theme-init.js']) fs.copyFileSync(path.join(WEB, f), path.join(out, f));
   fs.copyFileSync(path.join(WEB, 'favicon.svg'), path.join(out, 'favicon.svg'));
   fs.copyFileSync(WASM_JS, path.join(out, 'wasm', 'backprop-core.js'));
   fs.copyFileSync(WASM, path.join(out, 'wasm', 'backprop-core.wasm'));
@@ -132,7 +134,7 @@ export async function buildDist(out = DIST) {
   // Offline: everything inline in one file, under a policy that names each inline piece.
   const style = `\n${inlineSafe(css, 'style')}`;
   const scripts = [inlineSafe(offlineModule(fs.readFileSync(WASM_JS, 'utf8'), fs.readFileSync(WASM)), 'script'),
-    inlineSafe(app, 'script')];
+    inlineSafe(app, 'script'), inlineSafe(fs.readFileSync(path.join(WEB, 'theme-init.js'), 'utf8'), 'script')];
   const icon = `data:image/svg+xml,${encodeURIComponent(fs.readFileSync(path.join(WEB, 'favicon.svg'), 'utf8').trim())}`;
   // The policy first, before any inlined text could hold a tag this looks for.
   let offline = replaceOnce(html, CHARSET_TAG, `${CHARSET_TAG}\n<meta http-equiv="Content-Security-Policy" ` +
@@ -140,6 +142,7 @@ export async function buildDist(out = DIST) {
   offline = replaceOnce(offline, ICON_TAG, `<link rel="icon" href="${icon}">`, 'the icon');
   offline = replaceOnce(offline, STYLE_TAG, `<style>${style}</style>`, 'the stylesheet');
   offline = replaceOnce(offline, SHARE_STYLE_TAG, '', 'the share stylesheet');
+  offline = replaceOnce(offline, THEME_TAG, `<script>${scripts[2]}</script>`, 'the theme, before the first paint');
   offline = replaceOnce(offline, MODULE_TAG, `<script>${scripts[0]}</script>`, 'the wasm module');
   offline = replaceOnce(offline, MAIN_TAG, `<script>${scripts[1]}</script>`, 'the page module');
   fs.writeFileSync(path.join(out, 'offline', 'index.html'), offline);

@@ -4,11 +4,13 @@ import { createPlayground } from './playground/playground.js';
 import { createCourse } from './course/shell.js';
 import { splitHash } from './course/route.js';
 import { answerHost } from './embed.js';
+import { bindThemeSelect } from './theme.js';
 
 const $ = (id) => document.getElementById(id);
 
 async function main() {
   const reportHeight = answerHost();  // before the first await: a <backprop-playground> asks as the frame loads
+  bindThemeSelect($('theme'));
   let module;
   try {
     module = await window.createBackpropCore();

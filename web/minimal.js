@@ -18,7 +18,7 @@ function draw() {
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   if (history.length < 2) return;
   const top = Math.max(...history);
-  ctx.strokeStyle = '#0b62a4';
+  ctx.strokeStyle = getComputedStyle(canvas).color;  // minimal.html's, per light or dark
   ctx.lineWidth = 2;
   ctx.beginPath();
   history.forEach((loss, i) => {

@@ -16,6 +16,7 @@ import {
   forwardEquation, lossEquation, deltaEquation, weightGradientEquation, batchAverageEquation, updateEquation,
   maxoutEquation, preluSlopeEquation,
 } from './views/equations.js';
+import { onThemeChange } from './theme.js';
 
 const PICK_RADIUS = 0.6;  // plane units: how close a click must be to a point to pick it
 
@@ -317,6 +318,8 @@ export function createStepPanel(deps) {
     $('step-play').setAttribute('aria-pressed', String(playing));
     drawEquations(Math.max(0, at));
   }
+
+  onThemeChange(() => draw());  // the diagram's fills are the theme's diverging scale
 
   $('step-trace-example').addEventListener('click', () => trace((engine) => engine.traceStep(1)));
   $('step-trace-batch').addEventListener('click', () => trace((engine) => {

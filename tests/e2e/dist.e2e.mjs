@@ -37,9 +37,10 @@ after(async () => {
 test('the build holds only what the page needs, with relative paths', () => {
   const files = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     (d.isDirectory() ? files(path.join(dir, d.name), base) : [path.relative(base, path.join(dir, d.name))]));
-  assert.deepEqual(files(OUT).sort(), ['app.js', 'backprop-playground.js', 'backprop.d.ts', 'backprop.js', 'engine.d.ts', 'engine.js', 'favicon.svg',
-    'index.html', 'offline/index.html', 'package.json', 'share.css', 'style.css', 'wasm/backprop-core.js',
-    'wasm/backprop-core.wasm', 'wasm/esm/backprop-core.mjs', 'wasm/esm/backprop-core.wasm', 'wasm/package.json']);
+  assert.deepEqual(files(OUT).sort(), ['app.js', 'backprop-playground.js', 'backprop.d.ts', 'backprop.js', 'engine.d.ts', 'engine.js',
+    'favicon.svg', 'index.html', 'offline/index.html', 'package.json', 'share.css', 'style.css', 'theme-init.js',
+    'wasm/backprop-core.js', 'wasm/backprop-core.wasm', 'wasm/esm/backprop-core.mjs', 'wasm/esm/backprop-core.wasm',
+    'wasm/package.json']);
   const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
   assert.deepEqual(refs.filter((r) => r.startsWith('/') || /^[a-z]+:\/\//i.test(r)), [], 'no absolute paths or URLs');

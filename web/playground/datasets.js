@@ -3,6 +3,7 @@
 import { Engine } from '../engine.js';
 import { datasetProblem, isCurveDataset } from '../rules.js';
 import { POSITIVE, NEGATIVE, classColor } from '../views/colors.js';
+import { onThemeChange, themeColors } from '../theme.js';
 import { page, $, GRID, ALL_FEATURES, DATASETS, isUserData } from './page.js';
 import { clearMessage } from './messages.js';
 import { apply, problemOf, withProblem } from './settings.js';
@@ -29,6 +30,17 @@ export function buildDatasetPicker(previews) {
     button.addEventListener('click', () => selectDataset(name));
     container.append(button);
   }
+  // The thumbnails are painted on the panel's colour: repaint them in a new theme.
+  onThemeChange(() => {
+    for (const canvas of container.querySelectorAll('[data-dataset] canvas')) {
+      const name = canvas.parentElement.dataset.dataset;
+      if (previews[name]) drawPreview(canvas, previews[name]);
+    }
+    const curve = page.custom?.inputs === 1;  // the other user-data button shows its icon
+    const other = container.querySelector(`[data-dataset="${curve ? 'custom' : 'curve'}"] canvas`);
+    if (other) drawCustomIcon(other, curve ? ['your', 'data'] : ['your', 'curve']);
+    refreshCustomThumbnail();
+  });
   container.addEventListener('keydown', (e) => {  // arrow keys move within the radio group
     const buttons = [...container.querySelectorAll('button')];
     const i = buttons.indexOf(document.activeElement);
@@ -44,7 +56,7 @@ export function buildDatasetPicker(previews) {
 
 export function drawPreview(canvas, data) {
   const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = themeColors().panel;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   const n = data.labels.length;
   const oneD = data.inputs === 1;  // y against x, y in [-1.5, 1.5]
@@ -61,9 +73,9 @@ export function drawPreview(canvas, data) {
 
 export function drawCustomIcon(canvas, words = ['your', 'data']) {
   const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = themeColors().panel;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#555';
+  ctx.fillStyle = themeColors().muted;
   ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.fillText(words[0], canvas.width / 2, canvas.height / 2 - 3);

@@ -24,6 +24,7 @@ import { networkHandlers, wireGradientHover } from './network-edits.js';
 import { wireKeyboard } from './keyboard.js';
 import { showFirstVisitTips } from './first-visit.js';
 import { wireCompare } from './compare.js';
+import { onThemeChange } from '../theme.js';
 
 function wireRunButtons() {
   $('play').addEventListener('click', () => (page.playing ? pause() : play()));
@@ -109,6 +110,7 @@ export function createPlayground(module, { routeHash } = {}) {
     new ResizeObserver(placeTips).observe(document.body);
   }
   page.wake = requestFrame;
+  onThemeChange(() => { page.dirty = true; });  // canvases repaint in the theme's colours
   requestFrame();
   return {
     engine: () => page.engine,

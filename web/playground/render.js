@@ -3,6 +3,7 @@
 import { recordLayers } from '../history.js';
 import { nodeRange, paramIndex } from '../views/network.js';
 import { POSITIVE } from '../views/colors.js';
+import { themeColors } from '../theme.js';
 import { formatNumber } from '../views/format.js';
 import { page, $, GRID, ALL_FEATURES, noPoints } from './page.js';
 import { fractionalEpoch } from './training.js';
@@ -133,16 +134,17 @@ export function render() {
   showScaling(s, data);
 
   const h = page.history;
+  const { ink, muted } = themeColors();  // test loss in the ink, training in the muted grey
   const series = [
-    { name: 'test', color: '#1d1d1f', points: { xs: h.epochs, ys: h.test } },
-    { name: 'training', color: '#757575', dash: true, points: { xs: h.epochs, ys: h.train } },
+    { name: 'test', color: ink, points: { xs: h.epochs, ys: h.test } },
+    { name: 'training', color: muted, dash: true, points: { xs: h.epochs, ys: h.train } },
   ];
   if (page.metrics?.validation.count > 0) series.push({ name: 'validation', color: POSITIVE, dash: [2, 3], points: { xs: h.epochs, ys: h.validation } });
   const chart = { series, logScale: s.logScale, yLabel: 'loss', marker: page.stopMarker };
   if (data.problem !== 'regression') {
     chart.accuracy = { yLabel: 'accuracy', series: [
-      { name: 'test accuracy', legend: 'test', color: '#1d1d1f', points: { xs: h.epochs, ys: h.testAccuracy } },
-      { name: 'training accuracy', legend: 'training', color: '#757575', dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
+      { name: 'test accuracy', legend: 'test', color: ink, points: { xs: h.epochs, ys: h.testAccuracy } },
+      { name: 'training accuracy', legend: 'training', color: muted, dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
     ] };
   }
   page.view.chart.update(chart);

@@ -5,13 +5,15 @@
 // Not here: recording the history (the controller owns it) or computing any loss.
 import { formatNumber } from './format.js';
 import { htmlEl } from './dom.js';
+import { themeColors } from '../theme.js';
 
 const FONT_SIZE = 11;
-const TEXT = '#555';
-const AXIS = '#9a9a9a';
-const GRID = '#ececec';
-const GRID_MINOR = '#f5f5f5';
-const EMPTY_TEXT = '#999';
+// The canvas's colours come from the theme's CSS variables (read per draw, cached per theme).
+const TEXT = () => themeColors().muted;
+const AXIS = () => themeColors().lineStrong;
+const GRID = () => themeColors().track;
+const GRID_MINOR = () => themeColors().subtle;
+const EMPTY_TEXT = () => themeColors().muted;
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (unit-tested in Node)
@@ -247,7 +249,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
   }, 'chart');
   const legend = el('div', {
     display: 'flex', flexWrap: 'wrap', gap: '2px 14px', fontSize: '12px', lineHeight: '16px',
-    color: '#333', padding: '0 4px 2px 4px', minHeight: '16px',
+    color: 'var(--ink)', padding: '0 4px 2px 4px', minHeight: '16px',
   }, 'chart-legend');
   const plot = el('div', { position: 'relative', flex: '1 1 auto', minHeight: '90px' }, 'chart-plot');
   const canvas = el('canvas', { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block' });
@@ -255,9 +257,9 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
   canvas.setAttribute('aria-label', ariaLabel);
   const tooltip = el('div', {
     position: 'absolute', display: 'none', pointerEvents: 'none', zIndex: '2',
-    background: 'rgba(255,255,255,0.96)', border: '1px solid #d0d0d0', borderRadius: '4px',
+    background: 'var(--panel)', border: '1px solid var(--line)', borderRadius: '4px',
     boxShadow: '0 1px 4px rgba(0,0,0,0.15)', padding: '4px 8px', fontSize: '12px',
-    lineHeight: '17px', color: '#222', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums',
+    lineHeight: '17px', color: 'var(--ink)', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums',
   }, 'chart-tooltip');
   tooltip.setAttribute('aria-hidden', 'true');
   plot.append(canvas, tooltip);
@@ -409,10 +411,10 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     // x axis ticks under the last panel.
     const last = panels[panels.length - 1];
     const axisY = last.y + last.h;
-    ctx.fillStyle = TEXT;
+    ctx.fillStyle = TEXT();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    ctx.strokeStyle = AXIS;
+    ctx.strokeStyle = AXIS();
     ctx.lineWidth = 1;
     ctx.beginPath();
     for (const t of xTicks) {
@@ -424,7 +426,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     ctx.fillText(snapshot.xLabel ?? 'epoch', left + plotW / 2, axisY + 17);
 
     // Vertical grid lines at the x ticks, in every panel.
-    ctx.strokeStyle = GRID;
+    ctx.strokeStyle = GRID();
     ctx.beginPath();
     for (const p of panels) {
       for (const t of xTicks) {
@@ -436,7 +438,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
 
     for (const p of panels) drawSeries(p, px, left, plotW);
     if (lossPanel.empty && !accPanel) {
-      ctx.fillStyle = EMPTY_TEXT;
+      ctx.fillStyle = EMPTY_TEXT();
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       ctx.fillText('No losses yet: train to see them here', left + plotW / 2, top + lossH / 2);
@@ -449,7 +451,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     ctx.lineWidth = 1;
     // Minor log gridlines (2..9 x 10^k) help reading values between decades.
     if (p.log && p.minor) {
-      ctx.strokeStyle = GRID_MINOR;
+      ctx.strokeStyle = GRID_MINOR();
       ctx.beginPath();
       for (let d = p.domain[0]; d < p.domain[1] * 0.999; d *= 10) {
         for (let m = 2; m <= 9; ++m) {
@@ -459,8 +461,8 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
       }
       ctx.stroke();
     }
-    ctx.strokeStyle = GRID;
-    ctx.fillStyle = TEXT;
+    ctx.strokeStyle = GRID();
+    ctx.fillStyle = TEXT();
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     ctx.beginPath();
@@ -471,7 +473,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     });
     ctx.stroke();
     // Axes: left and bottom.
-    ctx.strokeStyle = AXIS;
+    ctx.strokeStyle = AXIS();
     ctx.beginPath();
     ctx.moveTo(left + 0.5, p.y); ctx.lineTo(left + 0.5, p.y + p.h + 0.5);
     ctx.lineTo(left + plotW, p.y + p.h + 0.5);
@@ -527,7 +529,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     if (x < left - 1 || x > left + plotW + 1) return;
     const bottom = panels[panels.length - 1].y + panels[panels.length - 1].h;
     ctx.save();
-    ctx.strokeStyle = '#666';
+    ctx.strokeStyle = themeColors().muted;
     ctx.lineWidth = 1;
     ctx.setLineDash([3, 3]);
     ctx.beginPath();
@@ -537,7 +539,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     ctx.restore();
     if (marker.label) {
       ctx.font = font(10);
-      ctx.fillStyle = '#444';
+      ctx.fillStyle = themeColors().ink;
       ctx.textBaseline = 'bottom';
       const w = ctx.measureText(marker.label).width;
       const flip = x + 4 + w > left + plotW;
@@ -565,7 +567,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     const epoch = hoverEpoch(panels);
     if (epoch === null) { tooltip.style.display = 'none'; return; }
     const x = Math.round(px(epoch)) + 0.5;
-    ctx.strokeStyle = 'rgba(0,0,0,0.45)';
+    ctx.strokeStyle = themeColors().muted;
     ctx.lineWidth = 1;
     ctx.beginPath();
     ctx.moveTo(x, panels[0].y);
@@ -581,7 +583,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
         if (Number.isFinite(v) && (!p.log || v > 0)) {
           ctx.beginPath();
           ctx.arc(x, p.py(v), 3, 0, 2 * Math.PI);
-          ctx.fillStyle = '#fff';
+          ctx.fillStyle = themeColors().panel;
           ctx.fill();
           ctx.strokeStyle = d.color;
           ctx.lineWidth = 1.75;
@@ -595,7 +597,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     const lines = rows.map((r) => {
       const line = el('div', { display: 'flex', alignItems: 'center', gap: '6px' });
       const sw = el('span', { display: 'inline-block', width: '10px', height: '0', borderTop: `2.5px ${r.dash ? 'dashed' : 'solid'} ${r.color}` });
-      const name = el('span', { flex: '1 1 auto', color: '#444' });
+      const name = el('span', { flex: '1 1 auto', color: 'var(--ink)' });
       name.textContent = r.accuracy ? `${r.name} accuracy` : r.name;
       const value = el('span', { marginLeft: '10px', fontWeight: '600' });
       value.textContent = r.text;

@@ -7,7 +7,8 @@
 // Not here: evaluating the network (the snapshot carries the grid) or editing the data.
 
 import { createHeatmap } from './heatmap.js';
-import { classColor, divergingRgb, rgbToCss, MIDPOINT } from './colors.js';
+import { classColor, colorTheme, divergingRgb, rgbToCss, MIDPOINT } from './colors.js';
+import { themeColors } from '../theme.js';
 import { formatNumber } from './format.js';
 import { htmlEl, svgEl } from './dom.js';
 
@@ -104,8 +105,7 @@ export function formatRange(v) {
 export const MARGIN = Object.freeze({ left: 34, right: 8, top: 6, bottom: 30 });
 // How far the heatmap's colours go from white: paler than the thumbnails so the points stand out.
 const PLOT_STRENGTH = 0.6;
-const TICK_COLOR = '#888';
-const LABEL_COLOR = '#555';
+// Ink, ticks and frame are style.css's classes (data-plot-*), so they follow the theme.
 
 const el = htmlEl;
 const svg = svgEl;
@@ -146,7 +146,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   figure.append(heatCanvas, pointCanvas, axes);
   const legend = el('div', {
     display: 'flex', flexDirection: 'column', gap: '4px', fontSize: '12px',
-    lineHeight: '16px', color: '#333', marginTop: '4px', marginLeft: `${MARGIN.left}px`,
+    lineHeight: '16px', color: 'var(--ink)', marginTop: '4px', marginLeft: `${MARGIN.left}px`,
   }, 'data-plot-legend');
   root.append(figure, legend);
   container.append(root);
@@ -191,13 +191,13 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     axes.setAttribute('viewBox', `0 0 ${w} ${h}`);
     axes.replaceChildren();
     const x0 = MARGIN.left, y0 = MARGIN.top, s = plotSize;
-    axes.append(svg('rect', { x: x0 - 0.5, y: y0 - 0.5, width: s + 1, height: s + 1, fill: 'none', stroke: '#c8c8c8' }));
-    const font = { 'font-size': '10', fill: LABEL_COLOR, 'font-family': 'inherit' };
+    axes.append(svg('rect', { x: x0 - 0.5, y: y0 - 0.5, width: s + 1, height: s + 1, fill: 'none', class: 'data-plot-frame' }));
+    const font = { 'font-size': '10', class: 'data-plot-label', 'font-family': 'inherit' };
     for (const t of planeTicks(s)) {
       const [px, py] = planeToPixel(t, t, s);
       const x = x0 + px, y = y0 + py;
-      axes.append(svg('line', { x1: x, y1: y0 + s, x2: x, y2: y0 + s + 4, stroke: TICK_COLOR }));
-      axes.append(svg('line', { x1: x0 - 4, y1: y, x2: x0, y2: y, stroke: TICK_COLOR }));
+      axes.append(svg('line', { x1: x, y1: y0 + s, x2: x, y2: y0 + s + 4, class: 'data-plot-tick' }));
+      axes.append(svg('line', { x1: x0 - 4, y1: y, x2: x0, y2: y, class: 'data-plot-tick' }));
       const label = String(t).replace('-', '−');
       const tx = svg('text', { ...font, x, y: y0 + s + 14, 'text-anchor': 'middle' });
       tx.textContent = label;
@@ -207,15 +207,15 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     }
     if (oneD) {  // y = 0, for reading the curve's sign
       const [, py] = planeToPixel(0, 0, s);
-      axes.append(svg('line', { x1: x0, y1: y0 + py, x2: x0 + s, y2: y0 + py, stroke: '#e0e0e0' }));
+      axes.append(svg('line', { x1: x0, y1: y0 + py, x2: x0 + s, y2: y0 + py, class: 'data-plot-zero' }));
     }
-    const titleFont = { 'font-size': '11', fill: LABEL_COLOR, 'font-family': 'inherit', 'font-style': 'italic' };
+    const titleFont = { 'font-size': '11', class: 'data-plot-label', 'font-family': 'inherit', 'font-style': 'italic' };
     const xt = svg('text', { ...titleFont, x: x0 + s / 2, y: y0 + s + 27, 'text-anchor': 'middle' });
     xt.textContent = oneD ? 'x' : 'x₁';
     const yt = svg('text', { ...titleFont, x: 7, y: y0 + s / 2 + 4, 'text-anchor': 'middle' });
     yt.textContent = oneD ? 'y' : 'x₂';
     axes.append(xt, yt);
-    curvePath = svg('path', { fill: 'none', stroke: '#1d1d1f', 'stroke-width': 2, class: 'data-plot-curve',
+    curvePath = svg('path', { fill: 'none', 'stroke-width': 2, class: 'data-plot-curve',
       transform: `translate(${x0} ${y0})` });
     axes.append(curvePath);
     axesMode = oneD;
@@ -235,12 +235,12 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     const [lo, hi] = [s.lo ?? -1, s.hi ?? 1];
     const neg = rgbToCss(divergingRgb(-PLOT_STRENGTH)), pos = rgbToCss(divergingRgb(PLOT_STRENGTH));
     const bar = swatch({
-      width: '96px', height: '9px', borderRadius: '2px', boxShadow: 'inset 0 0 0 1px rgba(0,0,0,0.12)',
+      width: '96px', height: '9px', borderRadius: '2px', boxShadow: 'inset 0 0 0 1px var(--line)',
       background: s.discretize
         ? `linear-gradient(to right, ${neg} 50%, ${pos} 50%)`
         : `linear-gradient(to right, ${neg}, ${MIDPOINT}, ${pos})`,
     });
-    const scale = el('span', { display: 'flex', justifyContent: 'space-between', fontSize: '10px', lineHeight: '12px', color: '#666' });
+    const scale = el('span', { display: 'flex', justifyContent: 'space-between', fontSize: '10px', lineHeight: '12px', color: 'var(--muted)' });
     for (const v of [lo, (lo + hi) / 2, hi]) {
       const t = el('span');
       t.textContent = formatRange(v);
@@ -261,12 +261,12 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     const problem = p.problem || 'binary';
     const classes = problem === 'binary' ? 2 : p.classes || 0;
     const hasVal = !!p.validation?.length;
-    const key = [s.mode, s.lo, s.hi, problem, classes, !!s.showTest, hasVal, !!s.discretize, !!s.curve].join('|');
+    const key = [s.mode, s.lo, s.hi, problem, classes, !!s.showTest, hasVal, !!s.discretize, !!s.curve, colorTheme()].join('|');
     if (key === legendKey) return;
     legendKey = key;
     const output = el('div', { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px' });
     if (s.curve) {
-      output.append(item([swatch({ width: '18px', height: '2px', background: '#1d1d1f' }), 'network output'],
+      output.append(item([swatch({ width: '18px', height: '2px', background: 'var(--ink)' }), 'network output'],
         'the network\'s output y over x; points at their targets'));
     } else if (s.mode === 'classes') {
       for (let k = 0; k < classes; ++k) {
@@ -275,12 +275,12 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     } else {
       output.append(colorBar(s, problem));
     }
-    const markers = el('div', { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px', color: '#555' });
+    const markers = el('div', { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px', color: 'var(--muted)' });
     const grey = '#7a7a7a';
     const base = { width: '9px', height: '9px', boxSizing: 'border-box' };
-    markers.append(item([swatch({ ...base, borderRadius: '50%', background: grey, boxShadow: '0 0 0 1px #fff, 0 0 0 1.5px rgba(0,0,0,0.4)' }), 'train']));
-    if (s.showTest) markers.append(item([swatch({ ...base, borderRadius: '50%', background: '#fff', border: `2px solid ${grey}` }), 'test']));
-    if (hasVal) markers.append(item([swatch({ ...base, width: '8px', height: '8px', transform: 'rotate(45deg)', background: grey, boxShadow: '0 0 0 1px #fff' }), 'validation']));
+    markers.append(item([swatch({ ...base, borderRadius: '50%', background: grey, boxShadow: '0 0 0 1px var(--panel), 0 0 0 1.5px var(--line-strong)' }), 'train']));
+    if (s.showTest) markers.append(item([swatch({ ...base, borderRadius: '50%', background: 'var(--panel)', border: `2px solid ${grey}` }), 'test']));
+    if (hasVal) markers.append(item([swatch({ ...base, width: '8px', height: '8px', transform: 'rotate(45deg)', background: grey, boxShadow: '0 0 0 1px var(--panel)' }), 'validation']));
     legend.replaceChildren(output, markers);
   }
 
@@ -289,7 +289,8 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     const p = s.points;
     // Identity and length of every array: a new data set or an in-place append both redraw.
     const key = p ? [p.xy, p.xy?.length, p.labels, p.labels?.length, p.train, p.train?.length, p.test,
-      p.test?.length, p.validation, p.validation?.length, p.problem, !!s.showTest, s.highlight ?? null, plotSize, dpr, !!s.curve] : [null];
+      p.test?.length, p.validation, p.validation?.length, p.problem, !!s.showTest, s.highlight ?? null, plotSize, dpr, !!s.curve,
+      colorTheme()] : [null];
     if (pointsKey && key.length === pointsKey.length && key.every((k, i) => k === pointsKey[i])) return;
     pointsKey = key;
     const ctx = pointCtx;
@@ -302,7 +303,11 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     const scale = n > 1500 ? 0.7 : n > 600 ? 0.85 : 1;
     const radius = r * scale;
     const colorOf = (i) => pointColor(p.labels[i], p.problem);
-    const rim = p.problem === 'regression' ? 'rgba(0,0,0,0.55)' : 'rgba(0,0,0,0.4)';
+    // A halo in the panel's colour, and a thin rim of the other lightness so points near the
+    // midpoint's colour (regression targets near 0) still show.
+    const { panel: halo } = themeColors();
+    const dark = colorTheme() === 'dark';
+    const rim = dark ? 'rgba(255,255,255,0.5)' : p.problem === 'regression' ? 'rgba(0,0,0,0.55)' : 'rgba(0,0,0,0.4)';
     const at = s.curve ? (i) => planeToPixel(p.xy[2 * i], p.labels[i] * CURVE_Y_SCALE, plotSize)
       : (i) => planeToPixel(p.xy[2 * i], p.xy[2 * i + 1], plotSize);
 
@@ -312,7 +317,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
         const [x, y] = at(i);
         ctx.beginPath();
         ctx.arc(x, y, radius + 0.3, 0, 2 * Math.PI);
-        ctx.fillStyle = 'rgba(255,255,255,0.85)';
+        ctx.fillStyle = halo;
         ctx.fill();
         ctx.lineWidth = 1.8;
         ctx.strokeStyle = colorOf(i);
@@ -320,7 +325,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
         ctx.beginPath();  // thin dark rim keeps the ring visible on its own colour
         ctx.arc(x, y, radius + 1.35, 0, 2 * Math.PI);
         ctx.lineWidth = 0.6;
-        ctx.strokeStyle = 'rgba(0,0,0,0.45)';
+        ctx.strokeStyle = dark ? 'rgba(255,255,255,0.5)' : 'rgba(0,0,0,0.45)';
         ctx.stroke();
       }
     }
@@ -340,7 +345,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
         ctx.fillStyle = colorOf(i);
         ctx.fill();
         ctx.lineWidth = 1;
-        ctx.strokeStyle = '#fff';
+        ctx.strokeStyle = halo;
         ctx.stroke();
       }
     }
@@ -352,7 +357,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
         ctx.fillStyle = colorOf(i);
         ctx.fill();
         ctx.lineWidth = 1;
-        ctx.strokeStyle = '#fff';
+        ctx.strokeStyle = halo;
         ctx.stroke();
         ctx.beginPath();  // thin dark rim: white-ish points (regression targets near 0) on white
         ctx.arc(x, y, radius + 0.9, 0, 2 * Math.PI);
@@ -367,10 +372,10 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
       ctx.beginPath();
       ctx.arc(x, y, radius + 5, 0, 2 * Math.PI);
       ctx.lineWidth = 4;
-      ctx.strokeStyle = '#fff';
+      ctx.strokeStyle = halo;
       ctx.stroke();
       ctx.lineWidth = 2;
-      ctx.strokeStyle = '#111';
+      ctx.strokeStyle = themeColors().ink;
       ctx.stroke();
     }
   }

@@ -4,10 +4,10 @@
 // nothing. Used for the neuron thumbnails (many small canvases) and the big output plot.
 // Not here: any model maths (values arrive computed) or deciding lo/hi (the caller knows them).
 
-import { classRgb, divergingLut, hexToRgb, mixWithWhite, NEUTRAL, CLASS_COLORS } from './colors.js';
+import { classRgb, colorTheme, divergingLut, hexToRgb, mixWithMidpoint, NEUTRAL, CLASS_COLORS } from './colors.js';
 
-// 511 steps: index 255 is exactly t = 0 (white), and 1/510 steps are finer than 8-bit colour.
-const SIGNED_LUT = divergingLut(511);
+// 511 steps: index 255 is exactly t = 0 (the midpoint), and 1/510 steps are finer than 8-bit colour.
+const SIGNED_STEPS = 511;
 const CLASS_LEVELS = 256;
 const [NAN_R, NAN_G, NAN_B] = hexToRgb(NEUTRAL);
 const NAN_WORD = new Uint32Array(new Uint8ClampedArray([NAN_R, NAN_G, NAN_B, 255]).buffer)[0];
@@ -21,9 +21,9 @@ function words(bytes) {
 }
 
 /**
- * Per-class tint tables: entry (k * levels + j) is class k's colour mixed with white by
- * 1 - strength * j / (levels - 1), so j = levels - 1 is the class colour (at `strength`) and
- * j = 0 is white.
+ * Per-class tint tables: entry (k * levels + j) is class k's colour mixed with the theme's
+ * midpoint by 1 - strength * j / (levels - 1), so j = levels - 1 is the class colour (at
+ * `strength`) and j = 0 is the midpoint (white in the light theme).
  * @param {number} [levels=256]
  * @param {number} [strength=1] 0..1
  * @returns {Uint8ClampedArray} CLASS_COLORS.length * levels * 4 bytes (RGBA)
@@ -33,21 +33,21 @@ export function classLut(levels = CLASS_LEVELS, strength = 1) {
   const lut = new Uint8ClampedArray(K * levels * 4);
   for (let k = 0; k < K; ++k) {
     for (let j = 0; j < levels; ++j) {
-      const [r, g, b] = mixWithWhite(classRgb(k), 1 - (strength * j) / (levels - 1));
+      const [r, g, b] = mixWithMidpoint(classRgb(k), 1 - (strength * j) / (levels - 1));
       lut.set([r, g, b, 255], 4 * (k * levels + j));
     }
   }
   return lut;
 }
-const CLASS_LUT = classLut();
 
-// Tables for other strengths, built on first use and shared by every heatmap.
-const tables = new Map([[1, { signed: SIGNED_LUT, classes: CLASS_LUT }]]);
+// Tables per theme and strength, built on first use and shared by every heatmap.
+const tables = new Map();
 function tablesFor(strength) {
-  if (!tables.has(strength)) {
-    tables.set(strength, { signed: divergingLut(511, strength), classes: classLut(CLASS_LEVELS, strength) });
+  const key = `${colorTheme()} ${strength}`;
+  if (!tables.has(key)) {
+    tables.set(key, { signed: divergingLut(SIGNED_STEPS, strength), classes: classLut(CLASS_LEVELS, strength) });
   }
-  return tables.get(strength);
+  return tables.get(key);
 }
 
 /**
@@ -64,7 +64,7 @@ function tablesFor(strength) {
  * @param {boolean} discretize
  * @param {Uint8ClampedArray} [lut] RGBA table from divergingLut (index 0 ↔ t = -1)
  */
-export function fillSigned(out, values, offset, g, lo, hi, discretize, lut = SIGNED_LUT) {
+export function fillSigned(out, values, offset, g, lo, hi, discretize, lut = tablesFor(1).signed) {
   // Whole pixels at a time: a 32-bit view of the RGBA bytes copies a table entry in one store
   // (the byte order is the table's, whatever the machine's endianness).
   const pixels = words(out);
@@ -103,7 +103,7 @@ export function fillSigned(out, values, offset, g, lo, hi, discretize, lut = SIG
  * @param {Uint8ClampedArray} [lut] table from classLut()
  * @param {number} [levels=256] levels per class in lut
  */
-export function fillClasses(out, values, offsets, g, lo, hi, discretize, lut = CLASS_LUT, levels = CLASS_LEVELS) {
+export function fillClasses(out, values, offsets, g, lo, hi, discretize, lut = tablesFor(1).classes, levels = CLASS_LEVELS) {
   const K = offsets.length;
   const palette = lut.length / 4 / levels;
   const n = g * g;
@@ -155,7 +155,7 @@ function makeCanvas(g) {
  */
 export function createHeatmap(canvas, { strength = 1, rect = null, radius = 0 } = {}) {
   const ctx = canvas.getContext('2d');
-  const lut = tablesFor(strength);
+  const lut = () => tablesFor(strength);  // the theme's tables (the midpoint is the panel colour)
   let size = 0;
   let buffer = null;
   let bufferCtx = null;
@@ -195,11 +195,11 @@ export function createHeatmap(canvas, { strength = 1, rect = null, radius = 0 } 
   return {
     // `ramp`: an optional RGBA table (index 0 <-> lo) in place of the diverging scale.
     drawSigned(values, offset, g, { lo = -1, hi = 1, discretize = false, ramp = null } = {}) {
-      fillSigned(prepare(g), values, offset, g, lo, hi, discretize, ramp ?? lut.signed);
+      fillSigned(prepare(g), values, offset, g, lo, hi, discretize, ramp ?? lut().signed);
       blit(discretize);
     },
     drawClasses(values, offsets, g, { lo = 0, hi = 1, discretize = false } = {}) {
-      fillClasses(prepare(g), values, offsets, g, lo, hi, discretize, lut.classes);
+      fillClasses(prepare(g), values, offsets, g, lo, hi, discretize, lut().classes);
       blit(discretize);
     },
     clear() {

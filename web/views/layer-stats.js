@@ -5,7 +5,7 @@
 // the ends of the histogram) and dead ReLUs show at a glance. Draws engine.layerStats() snapshots
 // and their record; computes nothing about the network itself.
 import { createChart } from './chart.js';
-import { hexToRgb, rgbToHex } from './colors.js';
+import { colorTheme, hexToRgb, rgbToHex } from './colors.js';
 import { formatNumber } from './format.js';
 
 const LOG_MIN = -8;  // 1e-8: anything smaller draws as an empty bar
@@ -13,9 +13,10 @@ const LOG_MAX = 0;   // 1
 const SVG = 'http://www.w3.org/2000/svg';
 const HIST_W = 72;
 const HIST_H = 20;
-// Layer lines run from light (next to the inputs) to dark (the output): depth reads as shade.
-const SHALLOW = '#9ecae1';
-const DEEP = '#08306b';
+// Layer lines run from the panel's side (next to the inputs) to the ink's (the output): depth
+// reads as shade, light to dark on the light panel and (per theme) dim to bright on the dark one,
+// every line at least 3:1 on its panel.
+const RAMPS = { light: ['#9ecae1', '#08306b'], dark: ['#3b82c4', '#c6dbef'] };
 
 /** Bar length in [0, 1] for a gradient norm on the log scale 1e-8 .. 1. */
 export function logBar(value) {
@@ -47,10 +48,13 @@ export function histogramBars(fractions, width, height) {
   });
 }
 
-/** Line colour of weight layer `l` of `count`: light next to the inputs, dark at the output. */
-export function layerColor(l, count) {
+/**
+ * Line colour of weight layer `l` of `count`: faint next to the inputs, strong at the output
+ * (light to dark in the light theme, dim to bright in the dark one; `theme` defaults to the page's).
+ */
+export function layerColor(l, count, theme = colorTheme()) {
   const t = count > 1 ? l / (count - 1) : 1;
-  const a = hexToRgb(SHALLOW), b = hexToRgb(DEEP);
+  const [a, b] = RAMPS[theme === 'dark' ? 'dark' : 'light'].map(hexToRgb);
   return rgbToHex(a.map((v, k) => Math.round(v + (b[k] - v) * t)));
 }
 

@@ -3,7 +3,8 @@
 // |w|, with each bias as a small square. Draws snapshots and reports the learner's gestures
 // (add/remove layers and neurons, toggle features, hover, edit a weight); it never trains.
 import { createHeatmap } from './heatmap.js';
-import { signColor, classColor, rampLut } from './colors.js';
+import { signColor, classColor, colorTheme, rampLut } from './colors.js';
+import { themeColors } from '../theme.js';
 import { formatNumber } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -109,7 +110,7 @@ export function createNetworkView(container, handlers) {
   let biases = [];          // { rect, layer, unit }
   let heatmaps = [];        // per drawn node: { heatmap, node (grid index), layer, unit }
   let snapshot = null;
-  const ramps = [];         // per output class: its white-to-colour table
+  const ramps = new Map();  // per theme and output class: its midpoint-to-colour table
   let hovered = null;       // the link or bias under the pointer, whose tooltip follows each snapshot
 
   function showTooltip(x, y, html) {
@@ -364,7 +365,7 @@ export function createNetworkView(container, handlers) {
         }
         if (c === 0) {
           // Features never change: drawn once from the preview grid of all features; one not in
-          // use is faded (a quarter of its colour over white).
+          // use is faded (a quarter of its colour over the panel colour).
           const { g, values } = s.featureGrid;
           const offset = r * g * g;
           const { lo, hi } = nodeRange('feature', values, offset, g * g);
@@ -372,8 +373,10 @@ export function createNetworkView(container, handlers) {
           if (!entry.enabled) {
             const ctx = pictures.getContext('2d');
             const { x: px, y: py, width: pw, height: ph } = pictureRect(x, y);
-            ctx.fillStyle = 'rgba(255, 255, 255, 0.75)';
+            ctx.globalAlpha = 0.75;
+            ctx.fillStyle = themeColors().panel;
             ctx.fillRect(px, py, pw, ph);
+            ctx.globalAlpha = 1;
           }
         }
         if (c > 0 || entry.enabled) {
@@ -413,7 +416,8 @@ export function createNetworkView(container, handlers) {
    */
   function update(s) {
     snapshot = s;
-    const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}`;
+    // The theme too: the feature pictures are drawn once per build, in the theme's colours.
+    const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}|${colorTheme()}`;
     if (key !== shape) {
       shape = key;
       hideTooltip();  // its link is gone
@@ -444,8 +448,13 @@ export function createNetworkView(container, handlers) {
         const offset = h.node * cells;
         const activation = s.activations[h.layer];
         const { lo, hi } = nodeRange(activation, values, offset, cells);
-        // A softmax output is one class's probability: white to that class's plot colour.
-        const ramp = activation === 'softmax' ? (ramps[h.unit] ??= rampLut(classColor(h.unit))) : null;
+        // A softmax output is one class's probability: the panel colour to that class's plot colour.
+        let ramp = null;
+        if (activation === 'softmax') {
+          const id = `${colorTheme()} ${h.unit}`;
+          if (!ramps.has(id)) ramps.set(id, rampLut(classColor(h.unit)));
+          ramp = ramps.get(id);
+        }
         h.heatmap.drawSigned(values, offset, g, { lo, hi, discretize: s.discretize, ramp });
       }
     }

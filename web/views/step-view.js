@@ -7,7 +7,8 @@
 import { svgEl } from './dom.js';
 import { linkQuantity, linkValue, short, stepParamIndex, unitName, unitReveals } from '../step-phases.js';
 import { linkWidth } from './network.js';
-import { divergingRgb, rgbToCss, signColor } from './colors.js';
+import { divergingRgb, rgbToCss, signColor, MIDPOINT } from './colors.js';
+import { themeColors } from '../theme.js';
 
 const R = 14;            // unit radius
 const ROW = 78;          // vertical distance between units
@@ -225,8 +226,8 @@ export function createStepView(container, handlers) {
         setData(g, 'delta', shown.backward ? layer.delta[j] : undefined);
         const known = [shown.forward && `z ${short(layer.z[j])}, a ${short(layer.a[j])}`, shown.backward && `δ ${short(layer.delta[j])}`];
         set(g, 'aria-label', `${u.name}${known.some(Boolean) ? `: ${known.filter(Boolean).join(', ')}` : ''}. Show its equation`);
-        set(u.circle, 'fill', shown.forward ? rgbToCss(divergingRgb(layer.a[j])) : '#fff');
-        set(u.circle, 'stroke', shown.backward ? signColor(layer.delta[j]) : '#9aa0a6');
+        set(u.circle, 'fill', shown.forward ? rgbToCss(divergingRgb(layer.a[j])) : MIDPOINT);
+        set(u.circle, 'stroke', shown.backward ? signColor(layer.delta[j]) : themeColors().lineStrong);
         set(u.circle, 'stroke-width', shown.backward ? relativeWidth(layer.delta[j], maxDelta).toFixed(2) : 1.2);
         g.classList.toggle('selected', sel?.type === 'unit' && sel.column === c && sel.unit === j);
         // Dropout: a unit this step dropped for this example is faded once the forward pass reaches it.

@@ -30,7 +30,8 @@ export const SURFACES = {
 };
 const RATES = [0.01, 0.03, 0.1, 0.3, 0.55, 0.7, 1];
 const RACE = ['sgd', 'momentum', 'adam'];
-const RACE_COLORS = { sgd: '#1d1d1f', momentum: CLASS_COLORS[2] ?? '#009E73', adam: '#CC79A7' };
+// Plain SGD in the theme's ink (a CSS variable, so it follows the theme without a redraw).
+const RACE_COLORS = { sgd: 'var(--ink)', momentum: CLASS_COLORS[2] ?? '#009E73', adam: '#CC79A7' };
 
 /**
  * In words, what a path did: converging, oscillating (J fell but the steps flip sign), or

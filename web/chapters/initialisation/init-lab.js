@@ -13,6 +13,7 @@ import { labListeners } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { histogramBars, layerColor } from '../../views/layer-stats.js';
+import { onThemeChange } from '../../theme.js';
 import { VALUE_LABELS } from '../../views/names.js';
 
 // The lab's data and training: the circles (2 inputs, 100 training points), a sigmoid output under
@@ -366,7 +367,9 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
     listening.on(el, 'change', () => { if (render()) linked.save(); });
   }
   render();
+  const offTheme = onThemeChange(() => render());  // the histograms' layer colours are per theme
   return () => {
+    offTheme();
     listening.off();
     engine.dispose();
     section.remove();

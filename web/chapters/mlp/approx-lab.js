@@ -12,7 +12,8 @@ import { bindLabState } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
-import { POSITIVE, NEGATIVE, CLASS_COLORS, divergingRgb, rgbToCss } from '../../views/colors.js';
+import { CLASS_COLORS, divergingRgb, rgbToCss } from '../../views/colors.js';
+import { onThemeChange } from '../../theme.js';
 
 export const CURVE_SETS = ['bump', 'sine', 'step', 'abs'];
 export const PLANE_SETS = ['circles', 'xor', 'gaussians', 'moons'];
@@ -228,7 +229,7 @@ function drawPlane(canvas, svg, plane, combine) {
   const { data } = plane;
   for (let i = 0; i < data.labels.length; ++i) {
     svgEl('circle', { cx: to(data.xy[2 * i]), cy: toY(data.xy[2 * i + 1]), r: 2.2,
-      fill: data.labels[i] > 0.5 ? POSITIVE : NEGATIVE, class: 'approx-plane-point' }, svg);
+      fill: data.labels[i] > 0.5 ? 'var(--positive)' : 'var(--negative)', class: 'approx-plane-point' }, svg);
   }
 }
 
@@ -376,7 +377,10 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
   for (const name of ['plane', 'n2', 'combine']) on(fields[name], 'change', () => { renderPlane(); save(); });
   renderFit();
   renderPlane();
+  // The plane's pixels are the theme's diverging scale: repaint them (same numbers) in a new theme.
+  const offTheme = onThemeChange(() => { if (plane) drawPlane($('approx-plane-canvas'), $('approx-plane-svg'), plane, settings().combine); });
   return () => {
+    offTheme();
     cancelAnimationFrame(pending);
     listening.off();
     section.remove();

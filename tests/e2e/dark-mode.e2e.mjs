@@ -1,0 +1,267 @@
+// End-to-end: the light and dark themes. A browser whose system asks for dark (Playwright's
+// colorScheme) gets the dark page from the first frame; the header's Theme menu switches it and
+// the choice outlives a reload, and Auto gives the system's back; an embed follows the system.
+// In both themes every visible text on the playground and on chapter 4 with its lab has a 4.5:1
+// contrast on the background it is painted on (3:1 when large), failures named; the output plot's
+// heatmap is painted on the theme's panel colour (its most neutral pixel is dark in dark, light in
+// light); and 1280 x 800 screenshots of both themes differ in average luminance as they should.
+// Not here: the colour values themselves (tests/web/theme.test.mjs).
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+import { useBrowser, frames, guard, RESULTS } from './browser.mjs';
+import { TIPS, STORAGE_KEY as TIPS_KEY } from '../../web/playground/first-visit.js';
+import { THEME_KEY } from '../../web/theme.js';
+
+const b = useBrowser();
+const T = { timeout: 90000 };
+const VIEWPORT = { width: 1280, height: 800 };
+const contexts = [];
+let base = null;  // a session of useBrowser's, for its browser (never reused: it has an init script)
+
+after(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await base?.context.close();
+});
+
+// A new page in its own context, its system colour scheme `scheme`, the tips seen, and `saved` (a
+// theme choice) in its storage before the page's scripts run. Problems are collected by guard().
+async function openPage(hash, { scheme = 'light', saved = null } = {}) {
+  base ??= await b.open('', { init: () => {} });
+  const context = await base.context.browser().newContext({ viewport: VIEWPORT, colorScheme: scheme });
+  contexts.push(context);
+  await context.addInitScript(([tipsKey, ids, themeKey, theme]) => {
+    if (location.protocol !== 'http:') return;  // about:blank has no storage
+    localStorage.setItem(tipsKey, JSON.stringify(ids));
+    if (theme && !sessionStorage.getItem('theme-seeded')) {
+      localStorage.setItem(themeKey, theme);
+      sessionStorage.setItem('theme-seeded', '1');  // a reload keeps what the page saved
+    }
+    // What the first frame shows, before any later script could change it: the page's background.
+    requestAnimationFrame(() => { window.firstFrame = getComputedStyle(document.documentElement).backgroundColor; });
+  }, [TIPS_KEY, TIPS.map((t) => t.id), THEME_KEY, saved]);
+  const page = await context.newPage();
+  const problems = guard(page);
+  await page.goto(b.url(hash), { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  await frames(page, 3);
+  return { page, problems };
+}
+
+// WCAG relative luminance of 'rgb(r, g, b)' / 'rgba(...)' (alpha ignored).
+function luminance(css) {
+  const [r, g, bl] = css.match(/[\d.]+/g).map(Number);
+  const lin = (c) => { const s = c / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(bl);
+}
+
+const pageState = (page) => page.evaluate(() => ({
+  attribute: document.documentElement.getAttribute('data-theme'),
+  saved: localStorage.getItem('backprop-theme'),
+  menu: document.getElementById('theme').value,
+  body: getComputedStyle(document.documentElement).backgroundColor,  // the page's, behind everything
+  panel: getComputedStyle(document.querySelector('.panel')).backgroundColor,
+  ink: getComputedStyle(document.body).color,
+  firstFrame: window.firstFrame,
+}));
+
+test('a system set to dark gets the dark page from its first frame; light gets light', T, async () => {
+  const dark = await openPage('', { scheme: 'dark' });
+  const d = await pageState(dark.page);
+  assert.equal(d.attribute, null, 'Auto: no data-theme, the stylesheet\'s query decides');
+  assert.equal(d.menu, 'auto');
+  assert.ok(luminance(d.body) < 0.02 && luminance(d.panel) < 0.03, `dark page ${d.body}, panel ${d.panel}`);
+  assert.ok(luminance(d.ink) > 0.7, `light ink ${d.ink}`);
+  assert.equal(d.firstFrame, d.body, 'the first frame was already dark');
+  const light = await openPage('', { scheme: 'light' });
+  const l = await pageState(light.page);
+  assert.ok(luminance(l.body) > 0.85 && luminance(l.panel) === 1, `light page ${l.body}, panel ${l.panel}`);
+  assert.deepEqual([...dark.problems, ...light.problems], []);
+});
+
+test('the Theme menu switches the theme, repaints the canvases, is saved over a reload, and Auto returns to the system', T, async () => {
+  const { page, problems } = await openPage('', { scheme: 'light' });
+  const menu = page.getByRole('combobox', { name: 'Theme' });
+  assert.equal(await menu.inputValue(), 'auto');
+  const heatmapBefore = await page.$eval('#plot canvas.data-plot-heatmap', (c) => c.toDataURL());
+  await menu.focus();
+  await menu.selectOption('dark');
+  await frames(page, 3);
+  let s = await pageState(page);
+  assert.equal(s.attribute, 'dark');
+  assert.equal(s.saved, 'dark');
+  assert.ok(luminance(s.body) < 0.02, `dark page after the switch: ${s.body}`);
+  assert.notEqual(await page.$eval('#plot canvas.data-plot-heatmap', (c) => c.toDataURL()), heatmapBefore, 'the heatmap was repainted');
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="true"]');
+  s = await pageState(page);
+  assert.equal(s.attribute, 'dark', 'still dark after a reload');
+  assert.equal(s.menu, 'dark');
+  assert.equal(s.firstFrame, s.body, 'no light flash before the saved theme');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  s = await pageState(page);
+  assert.equal(s.attribute, 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });  // the system turns dark: an explicit light stays
+  assert.ok(luminance((await pageState(page)).body) > 0.85);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('auto');
+  await frames(page, 3);
+  s = await pageState(page);
+  assert.equal(s.attribute, null);
+  assert.equal(s.saved, null);
+  assert.ok(luminance(s.body) < 0.02, 'Auto follows the (now dark) system');
+  await page.emulateMedia({ colorScheme: 'light' });  // and follows it live
+  await frames(page, 3);
+  assert.ok(luminance((await pageState(page)).body) > 0.85);
+  assert.deepEqual(problems, []);
+});
+
+test('an embed follows its reader\'s system, not the playground\'s saved choice', T, async () => {
+  const { page, problems } = await openPage('#embed=output', { scheme: 'dark', saved: 'light' });
+  const s = await page.evaluate(() => ({ attribute: document.documentElement.getAttribute('data-theme'), body: getComputedStyle(document.body).backgroundColor }));  // an embed's body is the panel
+  assert.equal(s.attribute, null);
+  assert.ok(luminance(s.body) < 0.03, `embed background ${s.body}`);
+  assert.deepEqual(problems, []);
+});
+
+// Every visible element with its own text (HTML text nodes and SVG <text>): its colour, composited
+// over the background it sits on (ancestors' background colours, translucent ones blended, down to
+// the page's), at its opacity. Disabled controls are left out (WCAG 1.4.3 exempts inactive ones).
+function textContrasts() {
+  const parse = (css) => {
+    const m = css.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const [r, g, bl, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return [r, g, bl, a];
+  };
+  const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+  const lum = ([r, g, bl]) => {
+    const lin = (c) => { const s = c / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(bl);
+  };
+  const ratio = (p, q) => { const [a, c] = [lum(p), lum(q)]; return (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05); };
+  const root = parse(getComputedStyle(document.documentElement).backgroundColor);
+  const pageBg = root && root[3] > 0 ? root : [255, 255, 255, 1];
+  function background(el) {
+    const layers = [];
+    for (let e = el; e && e !== document.documentElement; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let bg = layers.length && layers[layers.length - 1][3] >= 1 ? layers.pop() : pageBg;
+    while (layers.length) bg = over(layers.pop(), bg);
+    return bg;
+  }
+  const opacity = (el) => { let o = 1; for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; };
+  const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+  const results = [];
+  const seen = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const text = t.textContent.trim();
+    const el = t.parentElement;
+    if (!text || !el || seen.has(el)) continue;
+    seen.add(el);
+    if (el.closest('script, style, option, [hidden], :disabled, .tip')) continue;
+    if (el.closest('label')?.control?.disabled) continue;  // a disabled control's label and value
+    const style = getComputedStyle(el);
+    if (style.visibility !== 'visible' || el.getClientRects().length === 0) continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.width < 1 || rect.height < 1) continue;
+    const svgText = el instanceof SVGElement;
+    const color = parse(svgText ? style.fill : style.color);
+    if (!color) continue;
+    const o = opacity(el);
+    if (o < 0.05) continue;
+    const bg = background(el);
+    const fg = over([color[0], color[1], color[2], color[3] * o], bg);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    results.push({ what: `${name(el)} "${text.slice(0, 40)}"`, ratio: ratio(fg, bg), large,
+      fg: fg.slice(0, 3).map(Math.round).join(','), bg: bg.slice(0, 3).map(Math.round).join(',') });
+  }
+  return results;
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`${theme} theme: every visible text on the playground and on chapter 4 with its lab has 4.5:1 (large 3:1)`, T, async () => {
+    const { page, problems } = await openPage('', { scheme: theme });
+    const failures = [];
+    let checked = 0;
+    for (const hash of ['', '#chapter=mlp&widget=approx-lab']) {
+      if (hash) {
+        await page.evaluate((h) => { location.hash = h; }, hash);
+        await frames(page, 4);
+        assert.ok(await page.locator('#approx-lab').isVisible(), 'the lab is on the page');
+      }
+      // The step panel's equations (MathML) in view too.
+      if (!hash) {
+        await page.click('#step-trace-example');
+        await page.click('#step-timeline button >> nth=-1');
+        await page.click('#step-network [data-unit="1:0"] circle');
+        await frames(page);
+        assert.ok(await page.locator('#step-equation math').count() > 0);
+      }
+      const results = await page.evaluate(textContrasts);
+      checked += results.length;
+      for (const r of results) {
+        const need = r.large ? 3 : 4.5;
+        if (r.ratio < need) failures.push(`${hash || 'playground'}: ${r.what} ${r.ratio.toFixed(2)}:1 < ${need} (text ${r.fg} on ${r.bg})`);
+      }
+    }
+    assert.ok(checked > 300, `${checked} texts checked`);
+    assert.deepEqual(failures, []);
+    assert.deepEqual(problems, []);
+  });
+}
+
+// Average luminance of a PNG, measured in a blank page's canvas.
+async function meanLuminance(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const lin = (v) => { const s = v / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += 0.2126 * lin(d[i]) + 0.7152 * lin(d[i + 1]) + 0.0722 * lin(d[i + 2]);
+    return sum / (d.length / 4);
+  }, png.toString('base64'));
+}
+
+test('the heatmap\'s zero is the panel colour, and screenshots of both themes differ in luminance as they should', T, async () => {
+  const shown = {};
+  for (const theme of ['light', 'dark']) {
+    const { page, problems } = await openPage('', { scheme: theme });
+    // The output plot's most neutral pixel (lowest chroma: the output nearest zero) and its brightest.
+    const heat = await page.$eval('#plot canvas.data-plot-heatmap', (c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let best = null, brightest = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const chroma = Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]);
+        if (!best || chroma < best.chroma) best = { chroma, rgb: [d[i], d[i + 1], d[i + 2]] };
+        brightest = Math.max(brightest, d[i] + d[i + 1] + d[i + 2]);
+      }
+      return { ...best, brightest };
+    });
+    const neutral = luminance(`rgb(${heat.rgb.join(',')})`);
+    if (theme === 'dark') {
+      assert.ok(neutral < 0.06, `dark: the heatmap's zero is dark (${heat.rgb}, luminance ${neutral.toFixed(3)})`);
+      assert.ok(heat.brightest < 3 * 235, `dark: no white in the heatmap (${heat.brightest})`);
+    } else {
+      assert.ok(neutral > 0.8, `light: the heatmap's zero is light (${heat.rgb}, luminance ${neutral.toFixed(3)})`);
+    }
+    const file = path.join(RESULTS, `dark-mode-${theme}.png`);
+    const png = await page.screenshot({ path: file });
+    await page.goto('about:blank');
+    shown[theme] = await meanLuminance(page, png);
+    assert.deepEqual(problems, []);
+  }
+  assert.ok(shown.light > 0.6, `light screenshot's mean luminance ${shown.light.toFixed(3)}`);
+  assert.ok(shown.dark < 0.2, `dark screenshot's mean luminance ${shown.dark.toFixed(3)}`);
+  assert.ok(shown.light - shown.dark > 0.4, `light ${shown.light.toFixed(3)} vs dark ${shown.dark.toFixed(3)}`);
+});
