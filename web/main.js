@@ -5,12 +5,14 @@ import { createCourse } from './course/shell.js';
 import { splitHash } from './course/route.js';
 import { answerHost } from './embed.js';
 import { bindThemeSelect } from './theme.js';
+import { bindLectureButton } from './lecture.js';
 
 const $ = (id) => document.getElementById(id);
 
 async function main() {
   const reportHeight = answerHost();  // before the first await: a <backprop-playground> asks as the frame loads
   bindThemeSelect($('theme'));
+  bindLectureButton($('lecture'));
   let module;
   try {
     module = await window.createBackpropCore();

@@ -319,7 +319,8 @@ export function createStepPanel(deps) {
     drawEquations(Math.max(0, at));
   }
 
-  onThemeChange(() => draw());  // the diagram's fills are the theme's diverging scale
+  onThemeChange(() => draw());
+  document.addEventListener('lecturechange', () => draw());  // the diagram's room changes with its zoom  // the diagram's fills are the theme's diverging scale
 
   $('step-trace-example').addEventListener('click', () => trace((engine) => engine.traceStep(1)));
   $('step-trace-batch').addEventListener('click', () => trace((engine) => {

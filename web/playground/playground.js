@@ -111,6 +111,12 @@ export function createPlayground(module, { routeHash } = {}) {
   }
   page.wake = requestFrame;
   onThemeChange(() => { page.dirty = true; });  // canvases repaint in the theme's colours
+  // The lecture hall's zoom and line scale: canvases take new backing stores, the network rebuilds.
+  document.addEventListener('lecturechange', () => {
+    if (page.plotSize) page.view.plot.setSize(page.plotSize);
+    page.view.chart.resize();
+    page.dirty = true;
+  });
   requestFrame();
   return {
     engine: () => page.engine,

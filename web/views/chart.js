@@ -6,6 +6,7 @@
 import { formatNumber } from './format.js';
 import { htmlEl } from './dom.js';
 import { themeColors } from '../theme.js';
+import { pixelRatio, lineScale } from './pixels.js';
 
 const FONT_SIZE = 11;
 // The canvas's colours come from the theme's CSS variables (read per draw, cached per theme).
@@ -267,14 +268,15 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
   container.append(root);
 
   const ctx = canvas.getContext('2d');
-  let width = 0, height = 0, dpr = 1;
+  let width = 0, height = 0, dpr = 1, lines = 1;
   let snapshot = null;
   let hoverPx = null;     // pointer x in CSS px inside the canvas, or null
   let legendKey = '';
   let layout = null;      // last drawn geometry, for hover
 
   function resize() {
-    dpr = window.devicePixelRatio || 1;
+    dpr = pixelRatio(canvas);
+    lines = lineScale(container);
     family = getComputedStyle(container).fontFamily || family;
     width = Math.max(1, plot.clientWidth);
     height = Math.max(1, plot.clientHeight);
@@ -502,7 +504,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
       const reduced = downsample(d.xs, d.ys, Math.ceil(plotW * dpr), layout.x0, layout.x1, p.log);
       ctx.strokeStyle = d.color;
       ctx.fillStyle = d.color;
-      ctx.lineWidth = 1.75;
+      ctx.lineWidth = 1.75 * lines;
       ctx.setLineDash(dashPattern(d.dash));
       ctx.beginPath();
       let pen = false, drawn = 0, lastX = 0, lastY = 0;

@@ -11,6 +11,7 @@ import { classColor, colorTheme, divergingRgb, rgbToCss, MIDPOINT } from './colo
 import { themeColors } from '../theme.js';
 import { formatNumber } from './format.js';
 import { htmlEl, svgEl } from './dom.js';
+import { pixelRatio } from './pixels.js';
 
 export const PLANE_LO = -6;
 export const PLANE_HI = 6;
@@ -163,7 +164,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
 
   function setSize(next) {
     plotSize = next;
-    dpr = (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
+    dpr = pixelRatio(figure);
     const w = MARGIN.left + plotSize + MARGIN.right;
     const h = MARGIN.top + plotSize + MARGIN.bottom;
     figure.style.width = `${w}px`;

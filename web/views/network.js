@@ -6,6 +6,7 @@ import { createHeatmap } from './heatmap.js';
 import { signColor, classColor, colorTheme, rampLut } from './colors.js';
 import { themeColors } from '../theme.js';
 import { formatNumber } from './format.js';
+import { pixelRatio, lineScale } from './pixels.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CARD = 44;          // node card size in CSS pixels
@@ -231,6 +232,7 @@ export function createNetworkView(container, handlers) {
 
   // Card positions: column per layer (inputs show every feature, the chosen ones live).
   let COLUMN = COLUMN_MAX;
+  let lines = 1;  // the lecture hall's line scale, read at each build
   function layout(s) {
     const columns = [s.allFeatures.map((name) => ({ name, enabled: s.featureNames.includes(name) }))];
     for (let l = 1; l < s.sizes.length; ++l) columns.push(Array.from({ length: s.sizes[l] }, (_, u) => ({ unit: u })));
@@ -260,7 +262,8 @@ export function createNetworkView(container, handlers) {
     container.style.height = `${height}px`;
     svg.setAttribute('width', width);
     svg.setAttribute('height', height);
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = pixelRatio(pictures);
+    lines = lineScale(container);
     pictures.width = Math.round(width * dpr);
     pictures.height = Math.round(height * dpr);
     pictures.style.width = `${width}px`;
@@ -417,7 +420,7 @@ export function createNetworkView(container, handlers) {
   function update(s) {
     snapshot = s;
     // The theme too: the feature pictures are drawn once per build, in the theme's colours.
-    const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}|${colorTheme()}`;
+    const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}|${colorTheme()}|${pixelRatio(container.parentElement)}|${lineScale(container)}`;
     if (key !== shape) {
       shape = key;
       hideTooltip();  // its link is gone
@@ -434,7 +437,7 @@ export function createNetworkView(container, handlers) {
     for (const link of links) {
       const w = s.params[indexOf(link)];
       setIfChanged(link, 'stroke', signColor(w));  // the step view's rule: zero is neutral grey
-      setIfChanged(link, 'stroke-width', linkWidth(w).toFixed(1));
+      setIfChanged(link, 'stroke-width', (linkWidth(w) * lines).toFixed(1));
     }
     for (const b of biases) {
       const v = s.params[indexOf({ layer: b.layer, to: b.to, from: 'bias' })];

@@ -85,7 +85,10 @@ export function createStepView(container, handlers) {
     const { sizes, featureNames } = s;
     svg.replaceChildren();
     const rows = Math.max(...sizes);
-    const room = (container.clientWidth || 900) - LEFT - RIGHT;
+    // The lecture hall zooms the diagram itself (its numbers legible from the back): its room in
+    // the diagram's own pixels is the container's divided by that extra zoom.
+    const ownZoom = (svg.currentCSSZoom || 1) / (container.currentCSSZoom || 1);
+    const room = (container.clientWidth || 900) / ownZoom - LEFT - RIGHT;
     const column = Math.max(COLUMN_MIN, Math.min(COLUMN_MAX, Math.floor(room / Math.max(1, sizes.length - 1))));
     const width = LEFT + column * (sizes.length - 1) + RIGHT;
     const height = TOP + rows * ROW;
