@@ -2,9 +2,9 @@
 # npm test: set up if needed, build, run every suite: Catch2 natively in double, Catch2 in float
 # under AddressSanitizer + UBSan, a minute of the libFuzzer target, the build scripts, the wasm
 # module in Node, the page in headless Chromium. Only the targets the tests use are built: the
-# native build in double (clang), the sanitizer build (float suite, parity dump, fuzz target and
-# the command-line tool: one compile of the core for all four) and the wasm module, side by side so that no core idles while
-# one of them links. Each writes its own log under build/logs/, printed if it fails.
+# native build in double (clang), the sanitizer build (float suite, fuzz target and command-line
+# tool: one compile of the core for all three) and the wasm module, side by side so that no core
+# idles while one of them links. Each writes its own log under build/logs/, printed if it fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash build-scripts/setup.sh

@@ -3,6 +3,8 @@
 #include "commands.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -21,6 +23,7 @@ const char* const kUsage =
     "commands:\n"
     "  train   train from a settings or model file; per-epoch metrics as CSV, the model as JSON\n"
     "  grid    the trained network's output over the page's plot, as CSV or PNG\n"
+    "  slice   the loss landscape around the trained weights, as CSV\n"
     "\n"
     "backprop <command> --help describes a command's options.\n";
 
@@ -38,7 +41,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   if (command == "train") return run_train(args, out, err);
   if (command == "grid") return run_grid(args, out, err);
-  err << "backprop: unknown command '" << command << "' (train or grid; backprop --help)\n";
+  if (command == "slice") return run_slice(args, out, err);
+  err << "backprop: unknown command '" << command << "' (train, grid or slice; backprop --help)\n";
   return kExitBadInput;
 }
 
@@ -71,6 +75,15 @@ std::string parse_whole(const std::string& name, const std::string& text, long l
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return range;
   out = std::stoll(text);
   return out < lo || out > hi ? range : "";
+}
+
+std::string parse_number(const std::string& name, const std::string& text, double& out) {
+  const char* begin = text.c_str();
+  char* end = nullptr;
+  out = std::strtod(begin, &end);
+  if (text.empty() || end != begin + text.size() || !std::isfinite(out))
+    return "--" + name + " must be a number (got '" + text.substr(0, 40) + "')";
+  return "";
 }
 
 std::string read_file(const std::string& path, std::string& out) {

@@ -1,4 +1,4 @@
-// The command line: `backprop train` and `backprop grid`, their options and help, with the text
+// The command line: `backprop train`, `backprop grid` and `backprop slice`, their options and help, with the text
 // they print going to `out` (results) and `err` (messages) and an exit code back: 0 done, 1 a run
 // that could not finish (training diverged, a file that could not be written), 2 bad input (an
 // unknown option, a bad number, a run file the schema refuses). Not here: JSON, pixels or PNG.
@@ -28,6 +28,8 @@ struct Options {
 std::string parse_options(const std::vector<std::string>& args, const std::vector<std::string>& names, Options& out);
 // A whole number in [lo, hi] from an option's text; "" or "--name must be ...".
 std::string parse_whole(const std::string& name, const std::string& text, long long lo, long long hi, long long& out);
+// A finite real number from an option's text; "" or "--name must be a number ...".
+std::string parse_number(const std::string& name, const std::string& text, double& out);
 std::string read_file(const std::string& path, std::string& out);
 std::string write_file(const std::string& path, const std::string& text);
 // Reads a run file (model_file.hpp) and configures `pg` from it; "" or a message naming the file.
@@ -35,5 +37,6 @@ std::string load_run(const std::string& path, Playground& pg, bool& is_model);
 
 int run_train(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_grid(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_slice(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace bp::cli

@@ -303,7 +303,7 @@ TEST_CASE("bad command lines are refused with exit code 2 and a message", "[cli]
   std::string err;
   CHECK(run({}, err) == kExitBadInput);
   CHECK(run({"fit"}, err) == kExitBadInput);
-  CHECK(err == "backprop: unknown command 'fit' (train or grid; backprop --help)\n");
+  CHECK(err == "backprop: unknown command 'fit' (train, grid or slice; backprop --help)\n");
   CHECK(run({"train"}, err) == kExitBadInput);
   CHECK(err.rfind("backprop train: --config is required\n", 0) == 0);
   CHECK(run({"train", "--config", "x.json", "--epochs", "-3"}, err) == kExitBadInput);
