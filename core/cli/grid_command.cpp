@@ -24,7 +24,9 @@ const char* const kGridHelp =
     "                orange -1 (0 for sigmoid), white at the middle, blue +1; classes: the predicted\n"
     "                class's colour, paler where the runner-up is close). Otherwise CSV (to standard\n"
     "                output without --out): a header, then one row per cell, the top row first\n"
-    "                (x2 = 6 - 6/N), left to right: x1,x2,output, or x1,x2,class_0,...,class_K-1.\n";
+    "                (x2 = 6 - 6/N), left to right: x1,x2,output, or x1,x2,class_0,...,class_K-1.\n"
+    "\n"
+    "For 1-D data (x -> y) every row is the same: the network does not see x2.\n";
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
