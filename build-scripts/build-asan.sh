@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The hardening build in build/asan (clang, AddressSanitizer + UndefinedBehaviorSanitizer, the core
 # also with libFuzzer's coverage instrumentation): core_tests_float (the Catch2 suite in float, what
-# ships), parity_dump and fuzz_playground (the libFuzzer target), or only the targets named as
+# ships), fuzz_playground (the libFuzzer target) and backprop (the command-line tool, which
+# tests/scripts/cli.test.mjs and the native/wasm agreement test run), or only the targets named as
 # arguments. The core at -O1 (the fuzzer and the suite run several times faster than at -O0), the
 # test code at -O0, line tables for the stack traces, and Eigen's own bounds assertions on (no
 # NDEBUG).

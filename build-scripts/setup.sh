@@ -13,6 +13,8 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 # desktop browser around them), about a third less CPU per page load than chromium --headless.
 command -v chromium-headless-shell >/dev/null 2>&1 || need_apt+=(chromium-headless-shell)
 command -v cmake >/dev/null 2>&1 || need_apt+=(cmake)
+# The command-line tool's JSON (core/cli/model_file.cpp): nlohmann/json, header-only.
+[ -f /usr/include/nlohmann/json.hpp ] || need_apt+=(nlohmann-json3-dev)
 command -v g++ >/dev/null 2>&1 || need_apt+=(g++)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 # The libFuzzer target (npm run fuzz, and a minute of it in npm test): clang and its runtimes.

@@ -2,9 +2,9 @@
 # npm test: set up if needed, build, run every suite: Catch2 natively in double, Catch2 in float
 # under AddressSanitizer + UBSan, a minute of the libFuzzer target, the build scripts, the wasm
 # module in Node, the page in headless Chromium. Only the targets the tests use are built: the
-# native build in double (clang), the sanitizer build (float suite, parity dump, fuzz target: one
-# compile of the core for all three) and the wasm module, side by side so that no core idles while
-# one of them links. Each writes its own log under build/logs/, printed if it fails.
+# native build in double (clang), the sanitizer build (float suite, fuzz target and command-line
+# tool: one compile of the core for all three) and the wasm module, side by side so that no core
+# idles while one of them links. Each writes its own log under build/logs/, printed if it fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash build-scripts/setup.sh
@@ -22,7 +22,7 @@ logged() {
   fi
 }
 
-echo "== builds (native in double, clang; ASan + UBSan with the fuzz target; wasm) (at ${SECONDS} s)"
+echo "== builds (native in double, clang; ASan + UBSan with the fuzz target and the CLI; wasm) (at ${SECONDS} s)"
 logged native-build bash build-scripts/build-native.sh --clang core_tests_double & native=$!
 logged asan-build bash build-scripts/build-asan.sh & asan=$!
 logged wasm-build bash build-scripts/build-wasm.sh backprop_wasm backprop_wasm_esm & wasm=$!
