@@ -2,10 +2,12 @@
 // options, reads a changed control as a typed value, and shows a state in the controls. Knows
 // nothing about the engine; the controller decides what a change means.
 import { VALUE_LABELS } from './views/names.js';
+import { decimalSeparator, onLanguageChange } from './i18n/i18n.js';
 
 
-/** Display text of a setting's value. */
+/** Display text of a setting's value (numbers with the language's decimal separator). */
 export function valueLabel(value) {
+  if (typeof value === 'number') return String(value).replace('.', decimalSeparator());
   return VALUE_LABELS[value] ?? String(value);
 }
 
@@ -26,6 +28,8 @@ export function createControls(root, table, onChange) {
 
   for (const el of elements) {
     const entry = entries.get(el.dataset.key);
+    // The options' texts are values' names, which the catalogues hold in the context 'value'.
+    if (el.tagName === 'SELECT') el.dataset.i18nContext = 'value';
     if (el.tagName === 'SELECT' && el.options.length === 0) {
       const values = el.dataset.choices ? el.dataset.choices.split(',').map((v) => (v === entry.word ? v : Number(v))) : entry.values;
       for (const v of values) el.append(new Option(valueLabel(v), String(v)));
@@ -48,6 +52,14 @@ export function createControls(root, table, onChange) {
     }
     el.addEventListener('change', () => onChange(entry.key, read()));
   }
+
+  // Numbers in the menus follow the language's decimal separator (names are translated as text).
+  onLanguageChange(() => {
+    for (const el of elements) {
+      if (el.tagName !== 'SELECT') continue;
+      for (const o of el.options) if (o.value !== '' && Number.isFinite(Number(o.value))) o.text = valueLabel(Number(o.value));
+    }
+  });
 
   /**
    * Shows `state` in the controls. `allowed` maps a key to the values it may take now (the other

@@ -9,7 +9,8 @@ export const DEFAULT_PARTS = 'data,network,output,controls';
 // The element's own attributes (and HTML's global ones): not link keys. `hidden` is not among them:
 // it is the link's hidden layers, as in hidden="4,2" (the element stays visible: its shadow style
 // outranks the browser's [hidden] rule).
-const OWN = new Set(['parts', 'height', 'src', 'title', 'loading', 'id', 'class', 'style', 'slot', 'part', 'lang',
+// Nor is `lang`: lang="fr" opens that element's page in French.
+const OWN = new Set(['parts', 'height', 'src', 'title', 'loading', 'id', 'class', 'style', 'slot', 'part',
   'dir', 'tabindex', 'is', 'autofocus', 'nonce']);
 
 // Link keys by the names an attribute may take: as spelt, lower-cased and kebab-case.

@@ -77,6 +77,8 @@ const BASE = [
   { key: 'patience', label: 'patience', kind: 'int', min: 1, max: 1000, default: 20 },
   // A second run beside the first (web/playground/compare.js), differing in the `b` entry's keys.
   { key: 'compare', label: 'compare two runs', kind: 'bool', default: false },
+  // The page's language (web/i18n/): English, French, or the pseudo-locale tests use.
+  { key: 'lang', label: 'language', kind: 'enum', values: ['en', 'fr', 'pseudo'], default: 'en' },
 ];
 
 /** Names a link may hide with `hide=`: every settings key plus these controls and panels. */

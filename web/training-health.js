@@ -3,6 +3,8 @@
 // while the data is still misclassified. Reads only the core's numbers (params, metrics, the output
 // layer's mean slope f'(z) from layerStats). Pure: no DOM, no engine; the controller asks.
 
+import { formatFixed } from './views/format.js';
+
 /** No set-up of the page needs weights this large: inputs and features are within ±36. */
 export const MAX_HEALTHY_WEIGHT = 1000;
 /** A training loss this many times its value at the start of the run has gone the wrong way. */
@@ -53,5 +55,5 @@ export function trainingWarning({ epoch, learningRate, startLoss, train, params,
 
 /** Accuracy as the page shows it: '–' when undefined or when the weights are not finite. */
 export function accuracyText(accuracy, diverged) {
-  return !diverged && Number.isFinite(accuracy) ? `${(100 * accuracy).toFixed(1)}%` : '–';
+  return !diverged && Number.isFinite(accuracy) ? `${formatFixed(100 * accuracy, 1)}%` : '–';
 }

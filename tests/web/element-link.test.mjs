@@ -29,6 +29,7 @@ test('the default parts, run B\'s keys, the course\'s route keys, and values enc
     `${BASE}index.html#compare=true&b.activation=relu&b.learningRate=0.3&chapter=mlp&features=x1,x1*x2` +
     '&embed=data,network,output,controls');
   assert.match(link({ dataset: 'a&b=c' }), /#dataset=a%26b%3Dc&/);
+  assert.equal(link({ lang: 'fr' }), `${BASE}index.html#lang=fr&embed=data,network,output,controls`, 'lang="fr": the page in French');
 });
 
 test('the element\'s own and HTML\'s global attributes stay out of the link; an unknown one goes in for the page to name', () => {

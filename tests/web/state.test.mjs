@@ -22,7 +22,7 @@ const CORE_DEFAULTS = {
 };
 const UI_DEFAULTS = {
   stepMode: 'epoch', speed: 1, showTest: false, discretize: false, logScale: false, earlyStopping: false,
-  patience: 20, compare: false, hide: [], embed: [], b: {}, data: '',
+  patience: 20, compare: false, lang: 'en', hide: [], embed: [], b: {}, data: '',
 };
 
 test('table: engine keys and defaults are the core\'s (seed aside), in the bindings\' order, then the UI keys', () => {

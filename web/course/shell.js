@@ -31,7 +31,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.dataset.chapterLink = c.id ?? 'playground';
-    link.textContent = c.id ? `${i}. ${c.title}` : 'Playground (free)';
+    // The title its own text node: the language changes it as a whole message.
+    if (c.id) link.append(`${i}. `, c.title);
+    else link.textContent = 'Playground (free)';
     link.href = joinHash(c.id ? { chapter: c.id } : {}, '');
     // Moving between chapters keeps the playground as the learner left it: the link carries the settings.
     link.addEventListener('click', (e) => {

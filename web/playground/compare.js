@@ -13,6 +13,7 @@ import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
 import { createChart } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
 import { htmlEl } from '../views/dom.js';
+import { formatFixed } from '../views/format.js';
 import { POSITIVE } from '../views/colors.js';
 import { page, $, GRID, noPoints } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
@@ -34,7 +35,7 @@ const MAX_PLOT = 260;
 
 const text = (v) => (Array.isArray(v) ? v.join(',') : String(v));
 const capital = (s) => s[0].toUpperCase() + s.slice(1);
-const lossText = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');
+const lossText = (v) => formatFixed(v, 4);
 
 /** Run B's whole state now: run A's with its differences, its output and loss fitted to the data. */
 export function stateB() {

@@ -4,7 +4,8 @@ import { recordLayers } from '../history.js';
 import { nodeRange, paramIndex } from '../views/network.js';
 import { POSITIVE } from '../views/colors.js';
 import { themeColors } from '../theme.js';
-import { formatNumber } from '../views/format.js';
+import { formatNumber, formatFixed } from '../views/format.js';
+import { t } from '../i18n/i18n.js';
 import { page, $, GRID, ALL_FEATURES, noPoints } from './page.js';
 import { fractionalEpoch } from './training.js';
 import { accuracyText } from '../training-health.js';
@@ -119,8 +120,8 @@ export function render() {
       `from ${formatNumber(min)} to ${formatNumber(max)} over the input plane.`;
   } else {
     plot = outputPlot(grid, outputs, s.outputActivation, data.problem);
-    $('plot-caption').textContent = data.problem === 'multiclass' ? 'Predicted class over the input plane.'
-      : data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).';
+    $('plot-caption').textContent = t(data.problem === 'multiclass' ? 'Predicted class over the input plane.'
+      : data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).');
   }
   if ((s.dataset === 'custom' || s.dataset === 'curve') && !page.hover) $('plot-caption').textContent += ` ${splitNote(data)}`;
   page.view.plot.update({
@@ -166,7 +167,7 @@ export function render() {
 
   const none = { loss: NaN, accuracy: NaN, count: 0 };
   const m = page.metrics ?? { train: none, validation: none, test: none };
-  const fmtLoss = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');
+  const fmtLoss = (v) => formatFixed(v, 4);
   $('test-loss').textContent = fmtLoss(m.test.loss);
   $('run-test-loss').textContent = fmtLoss(m.test.loss);  // the phone's sticky run bar
   $('train-loss').textContent = fmtLoss(m.train.loss);

@@ -13,6 +13,7 @@ import { setCustom, updateDrawClasses } from './points.js';
 import { updateShareLink } from './share.js';
 import { showApplicable } from './applicable.js';
 import { syncCompare } from './compare.js';
+import { setLanguage } from '../i18n/i18n.js';
 
 export function problemOf(state) {
   return state.dataset === 'custom' && page.custom ? page.custom.problem : datasetProblem(state.dataset);
@@ -100,6 +101,7 @@ export function updateUrl() {
   $('open-full').href = `${location.pathname}${location.search}${joinHash(page.routeHash(), serializeHash({ ...page.state, embed: [] }))}`;
 }
 export function showState(state) {
+  setLanguage(state.lang);  // first: what follows is shown in it
   const problem = problemOf(state);
   page.controls.show(state, {
     outputActivation: outputActivations(problem),

@@ -3,13 +3,16 @@
 // magnitudes, written 1.23×10⁻⁵ in text and as <msup> in MathML (numberParts gives both halves).
 // Not for files or links: CSV and model JSON keep plain JS numbers (csv.js, model-file.js).
 
+import { decimalSeparator } from '../i18n/i18n.js';
+
 const MINUS = '−';
 const SUPERSCRIPT = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '−': '⁻' };
 // Plain decimals in [SMALL, LARGE) after rounding; a power of ten outside.
 const SMALL = 1e-3;
 const LARGE = 1e4;
 
-const minus = (s) => s.replace('-', MINUS);
+// A minus sign for the hyphen, and the language's decimal separator.
+const minus = (s) => s.replace('-', MINUS).replace('.', decimalSeparator());
 
 /**
  * Mantissa and exponent (null for plain decimals) of a finite number, as strings with U+2212.
@@ -38,4 +41,9 @@ export function formatNumber(v, { digits = 3, missing = 'NaN' } = {}) {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : `${MINUS}∞`;
   const { mant, exp } = numberParts(v, digits);
   return exp === null ? mant : `${mant}×10${[...exp].map((c) => SUPERSCRIPT[c]).join('')}`;
+}
+
+/** `v` with `decimals` digits after the separator (the language's: 0.7233, 0,7233); `missing` for NaN. */
+export function formatFixed(v, decimals, missing = '–') {
+  return Number.isFinite(v) ? v.toFixed(decimals).replace('.', decimalSeparator()) : missing;
 }

@@ -1,0 +1,77 @@
+// The page's languages (web/i18n/): the French catalogue holds every text of the page's shell
+// (index.html's texts and titles, the menus' values, the course menu's chapter titles) and nothing
+// the page no longer says; messages take parameters and contexts; the pseudo-locale lengthens and
+// marks every message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import FR from '../../web/i18n/fr.js';
+import { t, inContext, pseudoText } from '../../web/i18n/i18n.js';
+import { VALUE_LABELS } from '../../web/views/names.js';
+import { CHAPTERS } from '../../web/course/chapters.js';
+import { ROOT } from '../wasm/load-engine.mjs';
+
+const WEB = path.join(ROOT, 'web');
+const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
+const entities = (s) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, '\'');
+const normal = (s) => entities(s).replace(/\s+/g, ' ').trim();
+// Texts with no words (numbers, symbols) and the languages' own names are not messages.
+const NOT_MESSAGES = new Set(['English', 'Français']);
+const isText = (s) => /[A-Za-z]{2}/.test(s) && !NOT_MESSAGES.has(s);
+
+// index.html's texts and its title, aria-label and placeholder attributes (scripts, styles, SVG and
+// MathML left out).
+function pageTexts() {
+  const body = html.replace(/<(script|style|svg|math)\b[\s\S]*?<\/\1>/g, '');
+  const texts = [...body.matchAll(/>([^<>]+)</g)].map((m) => normal(m[1]));
+  const attributes = [...body.matchAll(/\s(?:title|aria-label|placeholder)="([^"]*)"/g)].map((m) => normal(m[1]));
+  return [...new Set([...texts, ...attributes])].filter(isText);
+}
+
+test('every text of the page\'s shell is in the French catalogue', () => {
+  const texts = pageTexts();
+  assert.ok(texts.length > 120, `${texts.length} texts`);
+  // The step mode's options are values: in the catalogue under the context 'value'.
+  const missing = texts.filter((s) => !Object.hasOwn(FR, s) && !Object.hasOwn(FR, inContext('value', s)));
+  assert.deepEqual(missing, []);
+  for (const label of Object.values(VALUE_LABELS)) assert.ok(Object.hasOwn(FR, inContext('value', label)), `the value ${label}`);
+  for (const c of CHAPTERS) assert.ok(Object.hasOwn(FR, c.title), `the chapter ${c.title}`);
+});
+
+test('the catalogue holds nothing the page no longer says: each message is in its source', () => {
+  const sources = [];
+  const walk = (dir) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, d.name);
+      if (d.isDirectory() && d.name !== 'wasm' && d.name !== 'i18n') walk(file);
+      else if (/\.(js|html)$/.test(d.name)) sources.push(fs.readFileSync(file, 'utf8'));
+    }
+  };
+  walk(WEB);
+  const source = entities(sources.join('\n')).replace(/\\'/g, '\'').replace(/\s+/g, ' ');
+  const stale = Object.keys(FR).map((key) => key.split('\u0004').pop()).filter((msg) => !source.includes(msg));
+  assert.deepEqual(stale, []);
+});
+
+test('French messages: their own text, parameters and contexts; the pseudo-locale marks and lengthens', () => {
+  // t() in English (the language in force in Node) is the message itself, parameters filled.
+  assert.equal(t('Learning rate'), 'Learning rate');
+  assert.equal(t('{n} of {m}', { n: 2, m: 3 }), '2 of 3');
+  assert.equal(t('{n} of {m}', { n: 2 }), '2 of {m}', 'a missing parameter stays visible');
+  // One English text, two meanings.
+  assert.equal(FR.Step, 'Pas');
+  assert.equal(FR[inContext('value', 'Step')], 'Échelon');
+  // Every French message is French text, not the English left in place by mistake (names of
+  // methods and notation aside).
+  const same = Object.entries(FR).filter(([k, v]) => k.split('\u0004').pop() === v).map(([k]) => k.split('\u0004').pop());
+  for (const s of same) assert.match(s, /^(Backprop Playground|Auto|Activation|classification|Points|Classes|Momentum|Dropout|Initialisation|Tanh|ReLU|Leaky ReLU|ELU|Softplus|GELU|Swish \(SiLU\)|PReLU|Maxout|Softmax|SGD|Adam)$/, `untranslated: ${s}`);
+  // The pseudo-locale: no plain ASCII letter left, at least 40% longer, bracketed.
+  for (const msg of ['Learning rate', 'Open in the full playground', 'Epoch']) {
+    const p = pseudoText(msg);
+    assert.ok(!/[aceinosuyACEINOSUY]/.test(p), p);
+    assert.ok(p.length >= 1.4 * msg.length + 2, p);
+    assert.match(p, /^⟦.*⟧$/);
+  }
+});
