@@ -28,6 +28,8 @@ test('a lang=fr link opens the page in French, numbers with a decimal comma', T,
     assert.equal(await page.textContent('#output-panel h2'), 'Sortie');
     assert.equal(await page.textContent('.course-menu-label'), 'Chapitres');
     assert.equal(await page.getAttribute('#play', 'aria-label'), 'Lecture');
+    assert.equal(await page.textContent('#network .layer-controls span'), '2 couches cachées');
+    assert.deepEqual(await page.$$eval('#network .neuron-controls span', (s) => s.map((e) => e.textContent)), ['4 neurones', '2 neurones']);
     assert.match(await page.textContent('#test-loss'), /^\d,\d{4}$/);
     assert.match(await page.textContent('#test-accuracy'), /^\d+,\d%$/);
     await page.click('#step');
@@ -55,6 +57,7 @@ test('the Language menu switches live, and back, keeping the training', T, async
     assert.equal(await optionText(page, 'activation', 'step'), 'Step');
     assert.equal(await optionText(page, 'learningRate', '0.03'), '0.03');
     assert.equal(await page.getAttribute('#play', 'title'), 'Play / pause (space)');
+    assert.equal(await page.textContent('#network .layer-controls span'), '2 hidden layers');
     const after = await readState(page);
     assert.equal(after.epoch, 3, 'no reload: the training is kept');
     assert.equal(after.testLoss, before.testLoss);

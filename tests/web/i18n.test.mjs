@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import FR from '../../web/i18n/fr.js';
-import { t, inContext, pseudoText } from '../../web/i18n/i18n.js';
+import { t, tn, inContext, pseudoText } from '../../web/i18n/i18n.js';
 import { VALUE_LABELS } from '../../web/views/names.js';
 import { CHAPTERS } from '../../web/course/chapters.js';
 import { ROOT } from '../wasm/load-engine.mjs';
@@ -60,13 +60,15 @@ test('French messages: their own text, parameters and contexts; the pseudo-local
   assert.equal(t('Learning rate'), 'Learning rate');
   assert.equal(t('{n} of {m}', { n: 2, m: 3 }), '2 of 3');
   assert.equal(t('{n} of {m}', { n: 2 }), '2 of {m}', 'a missing parameter stays visible');
+  assert.deepEqual([0, 1, 2].map((n) => tn('{n} neuron', '{n} neurons', n)), ['0 neurons', '1 neuron', '2 neurons']);
+  assert.equal(FR['{n} neuron'], '{n} neurone', 'French: 0 and 1 take the singular (tn chooses)');
   // One English text, two meanings.
   assert.equal(FR.Step, 'Pas');
   assert.equal(FR[inContext('value', 'Step')], 'Échelon');
   // Every French message is French text, not the English left in place by mistake (names of
   // methods and notation aside).
   const same = Object.entries(FR).filter(([k, v]) => k.split('\u0004').pop() === v).map(([k]) => k.split('\u0004').pop());
-  for (const s of same) assert.match(s, /^(Backprop Playground|Auto|Activation|classification|Points|Classes|Momentum|Dropout|Initialisation|Tanh|ReLU|Leaky ReLU|ELU|Softplus|GELU|Swish \(SiLU\)|PReLU|Maxout|Softmax|SGD|Adam)$/, `untranslated: ${s}`);
+  for (const s of same) assert.match(s, /^(Backprop Playground|Auto|Activation|classification|Points|Classes|Momentum|Dropout|Initialisation|test|Tanh|ReLU|Leaky ReLU|ELU|Softplus|GELU|Swish \(SiLU\)|PReLU|Maxout|Softmax|SGD|Adam)$/, `untranslated: ${s}`);
   // The pseudo-locale: no plain ASCII letter left, at least 40% longer, bracketed.
   for (const msg of ['Learning rate', 'Open in the full playground', 'Epoch']) {
     const p = pseudoText(msg);

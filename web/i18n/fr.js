@@ -196,6 +196,17 @@ export default Object.freeze({
   'Network output over the input plane (decision boundary where the colours meet).':
     'Sortie du réseau sur le plan des entrées (frontière de décision là où les couleurs se rejoignent).',
 
+  // The network's header (counts: see tn()), the legends
+  '{n} hidden layer': '{n} couche cachée',
+  '{n} hidden layers': '{n} couches cachées',
+  '{n} neuron': '{n} neurone',
+  '{n} neurons': '{n} neurones',
+  'add a hidden layer': 'ajouter une couche cachée',
+  'remove the last hidden layer': 'retirer la dernière couche cachée',
+  'train': 'entraînement',
+  'test': 'test',
+  'training': 'entraînement',
+
   // The settings' values (views/names.js VALUE_LABELS; the menus' options), in the context 'value'
   [inContext('value', 'Linear')]: 'Linéaire',
   [inContext('value', 'Sigmoid')]: 'Sigmoïde',

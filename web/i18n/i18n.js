@@ -52,6 +52,15 @@ export function t(msgid, params, context) {
   return text;
 }
 
+/**
+ * A message about a count: `one` ('{n} neuron') or `other` ('{n} neurons') as the language in
+ * force chooses for `n` (English: 1 is singular; French: 0 and 1 are), with n and `params` filled.
+ */
+export function tn(one, other, n, params) {
+  const singular = current === 'fr' ? Math.abs(n) < 2 : n === 1;
+  return t(singular ? one : other, { ...params, n });
+}
+
 // Each text node's and attribute's English, so that it can be translated again into any language.
 const englishText = new WeakMap();
 const englishAttributes = new WeakMap();

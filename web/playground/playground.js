@@ -25,6 +25,7 @@ import { wireKeyboard } from './keyboard.js';
 import { showFirstVisitTips } from './first-visit.js';
 import { wireCompare } from './compare.js';
 import { onThemeChange } from '../theme.js';
+import { onLanguageChange } from '../i18n/i18n.js';
 
 function wireRunButtons() {
   $('play').addEventListener('click', () => (page.playing ? pause() : play()));
@@ -111,6 +112,7 @@ export function createPlayground(module, { routeHash } = {}) {
   }
   page.wake = requestFrame;
   onThemeChange(() => { page.dirty = true; });  // canvases repaint in the theme's colours
+  onLanguageChange(() => { page.dirty = true; });  // the network's header counts its layers in words
   // The lecture hall's zoom and line scale: canvases take new backing stores, the network rebuilds.
   document.addEventListener('lecturechange', () => {
     if (page.plotSize) page.view.plot.setSize(page.plotSize);

@@ -7,6 +7,7 @@ import { signColor, classColor, colorTheme, rampLut } from './colors.js';
 import { themeColors } from '../theme.js';
 import { formatNumber } from './format.js';
 import { pixelRatio, lineScale } from './pixels.js';
+import { language, tn } from '../i18n/i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CARD = 44;          // node card size in CSS pixels
@@ -283,7 +284,7 @@ export function createNetworkView(container, handlers) {
     header.append(
       button('+', 'add a hidden layer', () => handlers.onAddLayer?.()),
       button('−', 'remove the last hidden layer', () => handlers.onRemoveLayer?.()),
-      Object.assign(document.createElement('span'), { textContent: `${hiddenCount} hidden layer${hiddenCount === 1 ? '' : 's'}` }),
+      Object.assign(document.createElement('span'), { textContent: tn('{n} hidden layer', '{n} hidden layers', hiddenCount) }),
     );
     cards.append(header);
     for (let l = 1; l <= hiddenCount; ++l) {
@@ -295,7 +296,7 @@ export function createNetworkView(container, handlers) {
         button('−', `remove a neuron from hidden layer ${l}`, () => handlers.onRemoveNeuron?.(l - 1)),
         // Narrow columns show just the count; the buttons' labels say what it counts.
         Object.assign(document.createElement('span'), {
-          textContent: COLUMN >= 110 ? `${s.sizes[l]} neuron${s.sizes[l] === 1 ? '' : 's'}` : String(s.sizes[l]),
+          textContent: COLUMN >= 110 ? tn('{n} neuron', '{n} neurons', s.sizes[l]) : String(s.sizes[l]),
         }),
       );
       cards.append(h);
@@ -420,7 +421,7 @@ export function createNetworkView(container, handlers) {
   function update(s) {
     snapshot = s;
     // The theme too: the feature pictures are drawn once per build, in the theme's colours.
-    const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}|${colorTheme()}|${pixelRatio(container.parentElement)}|${lineScale(container)}`;
+    const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}|${colorTheme()}|${language()}|${pixelRatio(container.parentElement)}|${lineScale(container)}`;
     if (key !== shape) {
       shape = key;
       hideTooltip();  // its link is gone
