@@ -24,6 +24,7 @@ import { networkHandlers, wireGradientHover } from './network-edits.js';
 import { wireKeyboard } from './keyboard.js';
 import { showFirstVisitTips } from './first-visit.js';
 import { wireCompare } from './compare.js';
+import { wireFigureExport } from './figures.js';
 import { onThemeChange } from '../theme.js';
 
 function wireRunButtons() {
@@ -103,6 +104,7 @@ export function createPlayground(module, { routeHash } = {}) {
   wireGradientHover();
   wireKeyboard();
   wireCompare();
+  wireFigureExport();
   loadFromHash();
   if (!document.body.classList.contains('embed')) {
     const placeTips = showFirstVisitTips();
