@@ -26,6 +26,7 @@ import { showFirstVisitTips } from './first-visit.js';
 import { wireCompare } from './compare.js';
 import { wireFigureExport } from './figures.js';
 import { onThemeChange } from '../theme.js';
+import { render } from './render.js';
 
 function wireRunButtons() {
   $('play').addEventListener('click', () => (page.playing ? pause() : play()));
@@ -113,6 +114,8 @@ export function createPlayground(module, { routeHash } = {}) {
   }
   page.wake = requestFrame;
   onThemeChange(() => { page.dirty = true; });  // canvases repaint in the theme's colours
+  // Printing: the print is taken before the next animation frame, so repaint (in light) at once.
+  window.addEventListener('beforeprint', () => render());
   requestFrame();
   return {
     engine: () => page.engine,

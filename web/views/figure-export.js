@@ -35,6 +35,101 @@ export function resolveColor(css) {
   return out;
 }
 
+// ---- canvases drawn as vectors ------------------------------------------------------------------
+
+// A view whose canvas holds lines and text (the loss chart) registers its draw function here; the
+// export then replays it on a recording context instead of embedding the canvas's pixels.
+const vectorDrawings = new WeakMap();
+/** Registers `draw(ctx)`, which paints `canvas`'s picture on the 2-D context it is given. */
+export function registerVectorDrawing(canvas, draw) {
+  vectorDrawings.set(canvas, draw);
+}
+
+const multiply = (m, n) => [
+  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const f2 = (v) => Number(v.toFixed(3));
+
+/** "italic 600 12px system-ui" as { family, size, weight, style }. */
+export function parseCanvasFont(font) {
+  const m = /^\s*((?:(?:italic|oblique|normal|bold|bolder|lighter|[1-9]00)\s+)*)([\d.]+)px(?:\/\S+)?\s+(.+)$/.exec(font);
+  if (!m) return { family: 'sans-serif', size: 10, weight: '400', style: 'normal' };
+  const words = m[1].trim().split(/\s+/);
+  const weight = words.find((w) => /^(bold|bolder|lighter|[1-9]00)$/.test(w));
+  return { family: m[3], size: Number(m[2]), weight: weight === 'bold' ? '700' : weight ?? '400', style: words.includes('italic') ? 'italic' : 'normal' };
+}
+
+/**
+ * The subset of CanvasRenderingContext2D that line charts use, recording each stroke, fill and
+ * text as display-list items (paths in SVG syntax) instead of painting pixels. `base` maps the
+ * canvas's device pixels to the figure's CSS pixels.
+ */
+class VectorContext {
+  constructor(items, base, alpha) {
+    Object.assign(this, { items, base, alpha, m: base, d: '', clipping: null, dash: [], stack: [] });
+    Object.assign(this, { fillStyle: '#000', strokeStyle: '#000', lineWidth: 1, lineCap: 'butt', lineJoin: 'miter', font: '10px sans-serif', textAlign: 'start', textBaseline: 'alphabetic', globalAlpha: 1 });
+    this.canvas = { width: 0, height: 0 };
+  }
+  state() {
+    const { m, clipping, dash, fillStyle, strokeStyle, lineWidth, lineCap, lineJoin, font, textAlign, textBaseline, globalAlpha } = this;
+    return { m, clipping, dash, fillStyle, strokeStyle, lineWidth, lineCap, lineJoin, font, textAlign, textBaseline, globalAlpha };
+  }
+  save() { this.stack.push(this.state()); }
+  restore() { if (this.stack.length) Object.assign(this, this.stack.pop()); }
+  setTransform(a, b, c, d, e, f) { this.m = multiply(this.base, [a, b, c, d, e, f]); }
+  resetTransform() { this.m = this.base; }
+  transform(a, b, c, d, e, f) { this.m = multiply(this.m, [a, b, c, d, e, f]); }
+  translate(x, y) { this.transform(1, 0, 0, 1, x, y); }
+  scale(x, y) { this.transform(x, 0, 0, y, 0, 0); }
+  rotate(t) { this.transform(Math.cos(t), Math.sin(t), -Math.sin(t), Math.cos(t), 0, 0); }
+  setLineDash(dash) { this.dash = [...dash]; }
+  getLineDash() { return [...this.dash]; }
+  beginPath() { this.d = ''; }
+  moveTo(x, y) { this.d += `M${f2(x)} ${f2(y)}`; }
+  lineTo(x, y) { this.d += `${this.d ? 'L' : 'M'}${f2(x)} ${f2(y)}`; }
+  closePath() { this.d += 'Z'; }
+  rect(x, y, w, h) { this.d += `M${f2(x)} ${f2(y)}h${f2(w)}v${f2(h)}h${f2(-w)}Z`; }
+  arc(cx, cy, r, a0, a1, ccw = false) {
+    const at = (a) => `${f2(cx + r * Math.cos(a))} ${f2(cy + r * Math.sin(a))}`;
+    let sweep = ccw ? a0 - a1 : a1 - a0;
+    this.d += `${this.d ? 'L' : 'M'}${at(a0)}`;
+    if (sweep >= 2 * Math.PI - 1e-9) {  // a whole circle: two half arcs
+      const mid = a0 + (ccw ? -Math.PI : Math.PI);
+      this.d += `A${f2(r)} ${f2(r)} 0 0 ${ccw ? 0 : 1} ${at(mid)}A${f2(r)} ${f2(r)} 0 0 ${ccw ? 0 : 1} ${at(a0)}`;
+      return;
+    }
+    sweep = ((sweep % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+    this.d += `A${f2(r)} ${f2(r)} 0 ${sweep > Math.PI ? 1 : 0} ${ccw ? 0 : 1} ${at(a1)}`;
+  }
+  clip() { this.clipping = { d: this.d, matrix: this.m }; }
+  clearRect() {}
+  fillRect(x, y, w, h) { const d = this.d; this.beginPath(); this.rect(x, y, w, h); this.fill(); this.d = d; }
+  measureText(text) {
+    metricsCtx ??= document.createElement('canvas').getContext('2d');
+    metricsCtx.font = this.font;
+    return metricsCtx.measureText(text);
+  }
+  shape(fill, stroke) {
+    if (!this.d) return;
+    this.items.push({
+      type: 'shape', tag: 'path', geometry: { d: this.d }, matrix: this.m, clip: this.clipping,
+      fill, fillOpacity: 1, fillRule: 'nonzero', stroke, strokeOpacity: 1, strokeWidth: this.lineWidth,
+      dash: this.dash.length ? this.dash : null, linecap: this.lineCap, linejoin: this.lineJoin, alpha: this.alpha * this.globalAlpha,
+    });
+  }
+  stroke() { const c = resolveColor(this.strokeStyle); if (c) this.shape(null, c); }
+  fill() { const c = resolveColor(this.fillStyle); if (c) this.shape(c, null); }
+  fillText(text, x, y) {
+    const fill = resolveColor(this.fillStyle);
+    if (!fill) return;
+    const anchor = { center: 'middle', right: 'end', end: 'end' }[this.textAlign] ?? 'start';
+    this.items.push({ type: 'text', text: String(text), x, y, matrix: this.m, clip: this.clipping, font: parseCanvasFont(this.font), fill,
+      stroke: null, anchor, baseline: this.textBaseline, alpha: this.alpha * this.globalAlpha });
+  }
+}
+
 // ---- reading the figure ---------------------------------------------------------------------------
 
 const num = (s) => Number.parseFloat(s) || 0;
@@ -215,7 +310,9 @@ export function readFigure(root) {
       box(el, cs, alpha);
       if (el.localName === 'canvas' && el.width > 0 && el.height > 0) {
         const r = el.getBoundingClientRect();
-        items.push({ type: 'image', canvas: el, x: r.left - ox, y: r.top - oy, width: r.width, height: r.height, alpha });
+        const vector = vectorDrawings.get(el);
+        if (vector) vector(new VectorContext(items, [r.width / el.width, 0, 0, r.height / el.height, r.left - ox, r.top - oy], alpha));
+        else items.push({ type: 'image', canvas: el, x: r.left - ox, y: r.top - oy, width: r.width, height: r.height, alpha });
       }
     }
     for (const child of el.childNodes) {
@@ -275,6 +372,8 @@ const matrixAttr = (m) => (m ? ` transform="matrix(${m.map(r2).join(' ')})"` : '
 const colorAttrs = (name, c, extra = 1) => (c ? ` ${name}="${c.hex}"${c.alpha * extra < 1 ? ` ${name}-opacity="${r2(c.alpha * extra)}"` : ''}` : ` ${name}="none"`);
 const fontAttrs = (f) => ` font-family="${esc(f.family)}" font-size="${r2(f.size)}"${f.weight !== '400' ? ` font-weight="${f.weight}"` : ''}${f.style !== 'normal' ? ` font-style="${f.style}"` : ''}`;
 const opacityAttr = (a) => (a < 1 ? ` opacity="${r2(a)}"` : '');
+// The canvas's text baselines in SVG's words (alphabetic is both's default).
+const BASELINES = { middle: 'central', top: 'text-before-edge', hanging: 'hanging', bottom: 'text-after-edge', ideographic: 'ideographic' };
 
 /**
  * The figure as a standalone SVG document (a string).
@@ -289,6 +388,15 @@ export function figureSvg(figure, captionParts, theme, title = '') {
   const total = height + cap.height;
   const defs = [];
   const out = [];
+  const clips = new Map();
+  const clipAttr = (clip) => {
+    if (!clip) return '';
+    if (!clips.has(clip)) {
+      clips.set(clip, `c${clips.size + 1}`);
+      defs.push(`<clipPath id="${clips.get(clip)}" clipPathUnits="userSpaceOnUse"><path d="${esc(clip.d)}"${matrixAttr(clip.matrix)}/></clipPath>`);
+    }
+    return ` clip-path="url(#${clips.get(clip)})"`;
+  };
   for (const it of items) {
     if (it.type === 'image') {
       out.push(`<image x="${r2(it.x)}" y="${r2(it.y)}" width="${r2(it.width)}" height="${r2(it.height)}" preserveAspectRatio="none"${opacityAttr(it.alpha)} xlink:href="${it.canvas.toDataURL('image/png')}"/>`);
@@ -318,12 +426,14 @@ export function figureSvg(figure, captionParts, theme, title = '') {
           `${it.linejoin !== 'miter' ? ` stroke-linejoin="${it.linejoin}"` : ''}`
         : ' stroke="none"';
       const rule = it.fillRule === 'evenodd' ? ' fill-rule="evenodd"' : '';
-      out.push(`<${it.tag}${g}${matrixAttr(it.matrix)}${colorAttrs('fill', it.fill, it.fillOpacity)}${rule}${stroke}${opacityAttr(it.alpha)}/>`);
+      const shape = `<${it.tag}${g}${matrixAttr(it.matrix)}${colorAttrs('fill', it.fill, it.fillOpacity)}${rule}${stroke}${opacityAttr(it.alpha)}/>`;
+      out.push(it.clip ? `<g${clipAttr(it.clip)}>${shape}</g>` : shape);
     } else {
       const anchor = it.anchor !== 'start' ? ` text-anchor="${it.anchor}"` : '';
-      const base = it.baseline === 'middle' ? ' dominant-baseline="central"' : it.baseline === 'hanging' ? ' dominant-baseline="hanging"' : '';
+      const base = BASELINES[it.baseline] ? ` dominant-baseline="${BASELINES[it.baseline]}"` : '';
       const stroke = it.stroke ? `${colorAttrs('stroke', it.stroke.color)} stroke-width="${r2(it.stroke.width)}" paint-order="stroke"` : '';
-      out.push(`<text x="${r2(it.x)}" y="${r2(it.y)}"${matrixAttr(it.matrix)}${fontAttrs(it.font)}${anchor}${base}${colorAttrs('fill', it.fill)}${stroke}${opacityAttr(it.alpha)} xml:space="preserve">${esc(it.text)}</text>`);
+      const text = `<text x="${r2(it.x)}" y="${r2(it.y)}"${matrixAttr(it.matrix)}${fontAttrs(it.font)}${anchor}${base}${colorAttrs('fill', it.fill)}${stroke}${opacityAttr(it.alpha)} xml:space="preserve">${esc(it.text)}</text>`;
+      out.push(it.clip ? `<g${clipAttr(it.clip)}>${text}</g>` : text);
     }
   }
   const caption = [];
@@ -383,6 +493,11 @@ export function figureCanvas(figure, captionParts, theme, scale = 2) {
   for (const it of items) {
     ctx.save();
     ctx.globalAlpha = it.alpha;
+    if (it.clip) {
+      ctx.transform(...it.clip.matrix);
+      ctx.clip(new Path2D(it.clip.d));
+      base();
+    }
     if (it.type === 'image') {
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(it.canvas, it.x, it.y, it.width, it.height);
