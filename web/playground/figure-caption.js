@@ -21,7 +21,8 @@ export function captionParts(state, { epoch, testLoss }) {
   return [
     ...keys.map((k) => `${LABEL[k]} ${show(state[k])}`),
     `epoch ${epoch}`,
-    `test loss ${formatNumber(testLoss, { digits: 4, missing: '–' })}`,
+    // As the Output panel shows it (render.js): four decimals.
+    `test loss ${Number.isFinite(testLoss) ? testLoss.toFixed(4) : '–'}`,
   ];
 }
 
