@@ -94,7 +94,6 @@ function inspect(v, url, { points = [], n = 8, crop = null, width = 0 } = {}) {
         blocks.push(sum.map((s) => s / Math.max(1, count)));
       }
     }
-    // Dark pixels in the bottom `tail` rows: is there text in the caption strip?
     return { width: w, height: h, points: points.map(at), blocks };
   }, { url, points, n, crop, width });
 }
