@@ -13,6 +13,10 @@ export const PREFERENCES = Object.freeze(['auto', 'light', 'dark']);
 const hasDom = typeof document !== 'undefined';
 const root = () => document.documentElement;
 const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+// Paper is light whatever the theme (style.css's dark colours are for the screen): while printing,
+// the canvases repaint in the light colours too.
+const printQuery = typeof matchMedia === 'function' ? matchMedia('print') : null;
+let printing = false;
 const listeners = new Set();
 const cache = new Map();
 let last = null;
@@ -27,9 +31,9 @@ export function readPreference() {
   }
 }
 
-/** The theme in force: 'light' or 'dark' (data-theme if set, else the system's). */
+/** The theme in force: 'light' or 'dark' (data-theme if set, else the system's; light in print). */
 export function currentTheme() {
-  if (!hasDom) return 'light';
+  if (!hasDom || printing || printQuery?.matches) return 'light';
   const set = root().getAttribute('data-theme');
   if (set === 'light' || set === 'dark') return set;
   return darkQuery?.matches ? 'dark' : 'light';
@@ -104,4 +108,8 @@ if (hasDom) {
   last = currentTheme();
   setColorTheme(last);
   darkQuery?.addEventListener?.('change', changed);
+  printQuery?.addEventListener?.('change', changed);
+  // Before the print media applies, so listeners that paint at once (the playground) paint light.
+  window.addEventListener('beforeprint', () => { printing = true; changed(); });
+  window.addEventListener('afterprint', () => { printing = false; changed(); });
 }

@@ -1,7 +1,7 @@
 // End-to-end: the page under a strict Content-Security-Policy. The hosted build (and web/ as
 // `npm start` serves it) under STRICT_CSP sent as a header, and the offline file under the policy
 // in its own <meta> (its inline scripts and stylesheet allowed by hash): each starts the engine,
-// trains, and reports no policy violation. Without -sDYNAMIC_EXECUTION=0 Embind's glue calls
+// trains, saves a figure as PNG and SVG, and reports no policy violation. Without -sDYNAMIC_EXECUTION=0 Embind's glue calls
 // new Function, which script-src 'self' 'wasm-unsafe-eval' blocks.
 // Not here: the build's contents (dist.e2e.mjs).
 import { test, before, after } from 'node:test';
@@ -55,6 +55,13 @@ async function trainUnderPolicy(url, allow) {
     await page.click('#step-network [data-unit="1:0"] circle');
     await frames(page);
     assert.ok(await page.locator('#step-equation math').count() > 0);
+    // Saving a figure needs no image URL the policy would block (canvas to PNG, SVG as text).
+    for (const format of ['png', 'svg']) {
+      await page.click('[data-figure="decision-boundary"] .figure-export-toggle');
+      const download = page.waitForEvent('download');
+      await page.click(`[data-figure="decision-boundary"] button[data-format="${format}"]`);
+      assert.match((await download).suggestedFilename(), new RegExp(`^backprop-decision-boundary-epoch-\\d+\\.${format}$`));
+    }
     // share.css is in force too (inlined in the offline file): the Share / embed dialog opens wide.
     await page.click('#share');
     const dialogWidth = await page.evaluate(() => document.getElementById('share-dialog').getBoundingClientRect().width);

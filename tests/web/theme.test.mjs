@@ -29,7 +29,7 @@ function variables(selector, from = 0) {
   return vars;
 }
 const light = variables(':root');
-const mediaAt = CSS.indexOf('@media (prefers-color-scheme: dark)');
+const mediaAt = CSS.indexOf('@media screen and (prefers-color-scheme: dark)');
 const darkByMedia = variables(':root:not([data-theme="light"])', mediaAt);
 const dark = variables(':root[data-theme="dark"]');
 const themes = { light, dark };

@@ -207,6 +207,9 @@ export default Object.freeze({
   'test': 'test',
   'training': 'entraînement',
 
+  // Saving figures
+  'Save figure ▾': 'Enregistrer la figure ▾',
+
   // The settings' values (views/names.js VALUE_LABELS; the menus' options), in the context 'value'
   [inContext('value', 'Linear')]: 'Linéaire',
   [inContext('value', 'Sigmoid')]: 'Sigmoïde',

@@ -24,8 +24,10 @@ import { networkHandlers, wireGradientHover } from './network-edits.js';
 import { wireKeyboard } from './keyboard.js';
 import { showFirstVisitTips } from './first-visit.js';
 import { wireCompare } from './compare.js';
+import { wireFigureExport } from './figures.js';
 import { onThemeChange } from '../theme.js';
 import { onLanguageChange } from '../i18n/i18n.js';
+import { render } from './render.js';
 
 function wireRunButtons() {
   $('play').addEventListener('click', () => (page.playing ? pause() : play()));
@@ -104,6 +106,7 @@ export function createPlayground(module, { routeHash } = {}) {
   wireGradientHover();
   wireKeyboard();
   wireCompare();
+  wireFigureExport();
   loadFromHash();
   if (!document.body.classList.contains('embed')) {
     const placeTips = showFirstVisitTips();
@@ -119,6 +122,8 @@ export function createPlayground(module, { routeHash } = {}) {
     page.view.chart.resize();
     page.dirty = true;
   });
+  // Printing: the print is taken before the next animation frame, so repaint (in light) at once.
+  window.addEventListener('beforeprint', () => render());
   requestFrame();
   return {
     engine: () => page.engine,

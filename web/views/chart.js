@@ -7,6 +7,7 @@ import { formatNumber } from './format.js';
 import { htmlEl } from './dom.js';
 import { themeColors } from '../theme.js';
 import { pixelRatio, lineScale } from './pixels.js';
+import { registerVectorDrawing } from './figure-export.js';
 
 const FONT_SIZE = 11;
 // The canvas's colours come from the theme's CSS variables (read per draw, cached per theme).
@@ -267,7 +268,13 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
   root.append(legend, plot);
   container.append(root);
 
-  const ctx = canvas.getContext('2d');
+  let ctx = canvas.getContext('2d');
+  // An exported figure replays the drawing on a recording context: lines and text stay vectors.
+  registerVectorDrawing(canvas, (recorder) => {
+    const screen = ctx;
+    ctx = recorder;
+    try { draw(); } finally { ctx = screen; }
+  });
   let width = 0, height = 0, dpr = 1, lines = 1;
   let snapshot = null;
   let hoverPx = null;     // pointer x in CSS px inside the canvas, or null

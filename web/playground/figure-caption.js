@@ -1,0 +1,32 @@
+// The caption under an exported figure: the settings that shape what it shows, in the page's own
+// words (state.js's labels) and numbers (views/format.js), then the epoch and the test loss.
+// Pure: no DOM, so Node tests it (tests/web/figure-caption.test.mjs).
+import { SETTINGS } from '../state.js';
+import { formatNumber, formatFixed } from '../views/format.js';
+
+const LABEL = Object.fromEntries(SETTINGS.map((e) => [e.key, e.label]));
+// Always named, in this order; the regularisers only when they act (a rate above 0).
+const KEYS = ['dataset', 'features', 'hidden', 'activation', 'outputActivation', 'loss', 'optimizer', 'learningRate', 'batchSize'];
+const REGULARISERS = ['l1', 'l2', 'dropout'];
+
+const show = (v) => (Array.isArray(v) ? (v.length ? v.map(show).join(', ') : 'none') : typeof v === 'number' ? formatNumber(v, { digits: 4 }) : String(v));
+
+/**
+ * @param {object} state the page's settings (state.js)
+ * @param {{ epoch: number, testLoss: number }} run
+ * @returns {string[]} e.g. ['dataset xor', 'features x1, x2', ..., 'epoch 120', 'test loss 0.0123']
+ */
+export function captionParts(state, { epoch, testLoss }) {
+  const keys = [...KEYS, ...REGULARISERS.filter((k) => state[k] > 0)];
+  return [
+    ...keys.map((k) => `${LABEL[k]} ${show(state[k])}`),
+    `epoch ${epoch}`,
+    // As the Output panel shows it (render.js): four decimals.
+    `test loss ${formatFixed(testLoss, 4)}`,
+  ];
+}
+
+/** The file's name: backprop-<figure>-epoch-<n>.<ext>, e.g. backprop-decision-boundary-epoch-120.png. */
+export function figureFileName(figure, epoch, ext) {
+  return `backprop-${figure}-epoch-${epoch}.${ext}`;
+}
