@@ -35,6 +35,8 @@ test('a lang=fr link opens the page in French, numbers with a decimal comma', T,
     await page.click('#step');
     await frames(page);
     assert.equal((await readState(page)).epoch, 1);
+    assert.equal(await page.textContent('#epoch'), '000\u202f001', 'thousands apart by a narrow space');
+    assert.match(await page.textContent('#chart .chart-legend'), /test.*entraînement/);
     assert.equal((await hashParams(page)).lang, 'fr', 'the link keeps the language');
   });
 });

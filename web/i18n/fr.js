@@ -206,6 +206,10 @@ export default Object.freeze({
   'train': 'entraînement',
   'test': 'test',
   'training': 'entraînement',
+  'validation': 'validation',
+  'loss': 'perte',
+  'accuracy': 'exactitude',
+  'epoch': 'époque',
 
   // Saving figures
   'Save figure ▾': 'Enregistrer la figure ▾',

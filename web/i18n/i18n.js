@@ -26,6 +26,8 @@ export function language() { return current; }
 
 /** The decimal separator of the language in force. */
 export function decimalSeparator() { return current === 'fr' ? ',' : '.'; }
+/** The thousands separator of the language in force (French: a narrow no-break space). */
+export function thousandsSeparator() { return current === 'fr' ? '\u202f' : ','; }
 
 // Accented look-alikes, so untranslated text (plain ASCII) stands out in the pseudo-locale.
 const ACCENTED = Object.fromEntries([...'aceinosuyACEINOSUY'].map((c, i) => [c, 'àçéîñöšûýÀÇÉÎÑÖŠÛÝ'[i]]));

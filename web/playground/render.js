@@ -5,7 +5,7 @@ import { nodeRange, paramIndex } from '../views/network.js';
 import { POSITIVE } from '../views/colors.js';
 import { themeColors } from '../theme.js';
 import { formatNumber, formatFixed } from '../views/format.js';
-import { t } from '../i18n/i18n.js';
+import { t, thousandsSeparator } from '../i18n/i18n.js';
 import { page, $, GRID, ALL_FEATURES, noPoints } from './page.js';
 import { fractionalEpoch } from './training.js';
 import { accuracyText } from '../training-health.js';
@@ -137,15 +137,15 @@ export function render() {
   const h = page.history;
   const { ink, muted } = themeColors();  // test loss in the ink, training in the muted grey
   const series = [
-    { name: 'test', color: ink, points: { xs: h.epochs, ys: h.test } },
-    { name: 'training', color: muted, dash: true, points: { xs: h.epochs, ys: h.train } },
+    { name: 'test', legend: t('test'), color: ink, points: { xs: h.epochs, ys: h.test } },
+    { name: 'training', legend: t('training'), color: muted, dash: true, points: { xs: h.epochs, ys: h.train } },
   ];
-  if (page.metrics?.validation.count > 0) series.push({ name: 'validation', color: POSITIVE, dash: [2, 3], points: { xs: h.epochs, ys: h.validation } });
-  const chart = { series, logScale: s.logScale, yLabel: 'loss', marker: page.stopMarker };
+  if (page.metrics?.validation.count > 0) series.push({ name: 'validation', legend: t('validation'), color: POSITIVE, dash: [2, 3], points: { xs: h.epochs, ys: h.validation } });
+  const chart = { series, logScale: s.logScale, yLabel: t('loss'), xLabel: t('epoch'), marker: page.stopMarker };
   if (data.problem !== 'regression') {
-    chart.accuracy = { yLabel: 'accuracy', series: [
-      { name: 'test accuracy', legend: 'test', color: ink, points: { xs: h.epochs, ys: h.testAccuracy } },
-      { name: 'training accuracy', legend: 'training', color: muted, dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
+    chart.accuracy = { yLabel: t('accuracy'), series: [
+      { name: 'test accuracy', legend: t('test'), color: ink, points: { xs: h.epochs, ys: h.testAccuracy } },
+      { name: 'training accuracy', legend: t('training'), color: muted, dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
     ] };
   }
   page.view.chart.update(chart);
@@ -175,7 +175,7 @@ export function render() {
   $('validation-metric').hidden = m.validation.count === 0;
   $('test-accuracy').textContent = accuracyText(m.test.accuracy, engine.progress().diverged);  // NaN weights: no accuracy
   const epoch = engine.progress().epoch;
-  $('epoch').value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  $('epoch').value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, thousandsSeparator());
   $('epoch').dataset.epoch = String(epoch);
   page.compare?.render();
   $('problem').value = data.problem === 'multiclass' ? `${data.classes}-class classification` : data.problem === 'binary' ? 'classification' : 'regression';
