@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { RESULTS, launchChromium, guard, readState, screenshot } from './browser.mjs';
+import { RESULTS, launchChromium, guard, frames, readState, screenshot } from './browser.mjs';
 import { serve } from '../../build-scripts/serve.mjs';
 import { buildDist } from '../../build-scripts/build-dist.mjs';
 
@@ -96,6 +96,7 @@ test('three elements on one page: each its own settings, parts, size and engine'
     // Each its own engine: B trains, A and C stay at epoch 0.
     await b.click('#step');
     await b.click('#step');
+    await frames(b);  // the counter shows a step at the next frame
     assert.equal(await epoch(b), 2);
     assert.equal(await epoch(a), 0);
     assert.equal(await epoch(c), 0);
@@ -143,6 +144,7 @@ test('from file:// with the network off, the elements load the offline page', T,
     }
     const b = await frameOf(page, 'b');
     await b.click('#step');
+    await frames(b);
     assert.equal(await epoch(b), 1);
     const height = await page.evaluate(() => document.getElementById('b').shadowRoot.querySelector('iframe').getBoundingClientRect().height);
     assert.ok(height > 300, `the offline frame reports its height too: ${height}`);
