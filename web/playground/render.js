@@ -135,6 +135,7 @@ export function render() {
 
   const h = page.history;
   const { ink, muted } = themeColors();  // test loss in the ink, training in the muted grey
+  /** @type {import('../views/chart.js').ChartSeries[]} */
   const series = [
     { name: 'test', color: ink, points: { xs: h.epochs, ys: h.test } },
     { name: 'training', color: muted, dash: true, points: { xs: h.epochs, ys: h.train } },
@@ -174,8 +175,8 @@ export function render() {
   $('validation-metric').hidden = m.validation.count === 0;
   $('test-accuracy').textContent = accuracyText(m.test.accuracy, engine.progress().diverged);  // NaN weights: no accuracy
   const epoch = engine.progress().epoch;
-  $('epoch').value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  /** @type {HTMLOutputElement} */ ($('epoch')).value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   $('epoch').dataset.epoch = String(epoch);
   page.compare?.render();
-  $('problem').value = data.problem === 'multiclass' ? `${data.classes}-class classification` : data.problem === 'binary' ? 'classification' : 'regression';
+  /** @type {HTMLOutputElement} */ ($('problem')).value = data.problem === 'multiclass' ? `${data.classes}-class classification` : data.problem === 'binary' ? 'classification' : 'regression';
 }
