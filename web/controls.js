@@ -24,28 +24,34 @@ export function sliderText(key, value) {
  */
 export function createControls(root, table, onChange) {
   const entries = new Map(table.map((e) => [e.key, e]));
-  const elements = [...root.querySelectorAll('[data-key]')].filter((el) => entries.has(el.dataset.key));
+  /** @type {NodeListOf<HTMLInputElement|HTMLSelectElement>} */
+  const controls = root.querySelectorAll('[data-key]');
+  const elements = [...controls].filter((el) => entries.has(el.dataset.key));
+  // What only a select or only an input has, for the type checker (told apart by tagName and type below).
+  const asSelect = (/** @type {Element} */ el) => /** @type {HTMLSelectElement} */ (el);
+  const asInput = (/** @type {Element} */ el) => /** @type {HTMLInputElement} */ (el);
 
   for (const el of elements) {
     const entry = entries.get(el.dataset.key);
     // The options' texts are values' names, which the catalogues hold in the context 'value'.
     if (el.tagName === 'SELECT') el.dataset.i18nContext = 'value';
-    if (el.tagName === 'SELECT' && el.options.length === 0) {
+    if (el.tagName === 'SELECT' && asSelect(el).options.length === 0) {
       const values = el.dataset.choices ? el.dataset.choices.split(',').map((v) => (v === entry.word ? v : Number(v))) : entry.values;
       for (const v of values) el.append(new Option(valueLabel(v), String(v)));
     }
     if (el.type === 'number') {
-      if (entry.min !== undefined) el.min = String(entry.min);
-      if (entry.max !== undefined) el.max = String(entry.max);
+      if (entry.min !== undefined) asInput(el).min = String(entry.min);
+      if (entry.max !== undefined) asInput(el).max = String(entry.max);
     }
     const read = () => {
-      if (el.type === 'checkbox') return el.checked;
+      if (el.type === 'checkbox') return asInput(el).checked;
       if (entry.word !== undefined && el.value === entry.word) return el.value;
       if (entry.kind === 'number' || entry.kind === 'int') return el.value.trim() === '' ? NaN : Number(el.value);
       return el.value;
     };
     if (el.type === 'range') {
       el.addEventListener('input', () => {  // live label while dragging; the change applies on release
+        /** @type {HTMLOutputElement} */
         const out = root.querySelector(`output[data-for="${entry.key}"]`);
         if (out) out.value = sliderText(entry.key, read());
       });
@@ -57,7 +63,7 @@ export function createControls(root, table, onChange) {
   onLanguageChange(() => {
     for (const el of elements) {
       if (el.tagName !== 'SELECT') continue;
-      for (const o of el.options) if (o.value !== '' && Number.isFinite(Number(o.value))) o.text = valueLabel(Number(o.value));
+      for (const o of asSelect(el).options) if (o.value !== '' && Number.isFinite(Number(o.value))) o.text = valueLabel(Number(o.value));
     }
   });
 
@@ -70,17 +76,18 @@ export function createControls(root, table, onChange) {
       const key = el.dataset.key;
       const value = state[key];
       if (el.type === 'checkbox') {
-        el.checked = Boolean(value);
+        asInput(el).checked = Boolean(value);
       } else if (el.tagName === 'SELECT') {
-        if (![...el.options].some((o) => o.value === String(value))) {
+        if (![...asSelect(el).options].some((o) => o.value === String(value))) {
           el.append(new Option(valueLabel(value), String(value)));  // e.g. a learning rate from a link
         }
         el.value = String(value);
-        for (const o of el.options) o.disabled = allowed[key] ? !allowed[key].includes(o.value) : false;
+        for (const o of asSelect(el).options) o.disabled = allowed[key] ? !allowed[key].includes(o.value) : false;
       } else if (el.value !== String(value)) {
         // Focused inputs too: a value the engine rejected must not stay on show as if in use.
         el.value = String(value);
       }
+      /** @type {HTMLOutputElement} */
       const out = root.querySelector(`output[data-for="${key}"]`);
       if (out) out.value = sliderText(key, value);
     }

@@ -53,6 +53,7 @@ function bounds(lo, hi) {
 
 // An array of numbers (plain or typed) copied to a Float32Array (or `Type`), its length checked
 // before any item is read. Items must be numbers: Float32Array.from would turn '1' into 1 and call valueOf.
+/** @param {Float32ArrayConstructor|Float64ArrayConstructor} [Type] */
 function numbers(name, values, maxLength, Type = Float32Array) {
   try {
     return readNumbers(name, values, maxLength, Type);
@@ -61,6 +62,12 @@ function numbers(name, values, maxLength, Type = Float32Array) {
     throw new EngineError(`reading ${name} failed: ${e instanceof Error ? e.message : describe(e)}`);
   }
 }
+/**
+ * @param {string} name
+ * @param {ArrayLike<number>} values as the caller passed it (anything: checked here before use)
+ * @param {number} maxLength
+ * @param {Float32ArrayConstructor|Float64ArrayConstructor} Type
+ */
 function readNumbers(name, values, maxLength, Type) {
   const typed = ArrayBuffer.isView(values) && !(values instanceof DataView) &&
     !(values instanceof BigInt64Array) && !(values instanceof BigUint64Array);
@@ -509,6 +516,7 @@ export class Engine {
    * Every node (features, hidden units, outputs) over a g x g grid of [lo, hi]^2, node-major,
    * row 0 at the top (x2 = hi). With { copy: false } the array is a view into wasm memory that is
    * valid only until the next call into the engine (faster for per-frame heatmaps).
+   * @param {{ copy?: boolean }} [options]
    */
   evaluateGrid(g, lo = -6, hi = 6, options = {}) {
     this.live();

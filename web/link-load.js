@@ -16,6 +16,7 @@ const supplied = (dataset) => dataset === 'custom' || dataset === 'curve';
 export function readLink(hash, { current = null } = {}) {
   const { state, errors } = parseHash(hash);
   const unread = [...errors];
+  /** @type {ReturnType<typeof decodePoints> & { inputs?: number }} */
   let custom = null;
   // Drawn points ride along in the link even while a generated dataset is shown, so the learner
   // can go back to them.

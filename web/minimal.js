@@ -3,9 +3,9 @@
 import { createEngine } from './engine.js';
 
 const status = document.getElementById('status');
-const canvas = document.getElementById('loss');
-const trainButton = document.getElementById('train');
-const resetButton = document.getElementById('reset');
+const canvas = /** @type {HTMLCanvasElement} */ (document.getElementById('loss'));
+const trainButton = /** @type {HTMLButtonElement} */ (document.getElementById('train'));
+const resetButton = /** @type {HTMLButtonElement} */ (document.getElementById('reset'));
 const EPOCHS_PER_FRAME = 5;
 const MAX_EPOCHS = 500;
 

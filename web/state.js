@@ -332,9 +332,19 @@ export function withDataset(state, dataset) {
   return next;
 }
 
-/** A fresh state object holding every key's default (lists are new arrays). */
+/**
+ * The page's state: the engine's settings and the page's own keys, one per SETTINGS entry.
+ * @typedef {import('./engine.js').Settings & { stepMode: 'epoch'|'batch'|'example', speed: number|'max',
+ *   showTest: boolean, discretize: boolean, logScale: boolean, earlyStopping: boolean, patience: number,
+ *   compare: boolean, hide: string[], embed: string[], b: Partial<import('./engine.js').Settings>, data: string }} PageState
+ */
+
+/**
+ * A fresh state object holding every key's default (lists are new arrays).
+ * @returns {PageState}
+ */
 export function defaults() {
-  const state = {};
+  const state = /** @type {PageState} */ ({});  // filled from the table
   for (const e of SETTINGS) state[e.key] = copy(e.default);
   return state;
 }

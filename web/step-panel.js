@@ -25,11 +25,17 @@ const PICK_RADIUS = 0.6;  // plane units: how close a click must be to a point t
  *   requestRender(), requestFrame(): the page's animation loop, which calls frame() while it returns true }
  */
 export function createStepPanel(deps) {
-  const $ = (id) => document.getElementById(id);
+  /**
+   * The element with this id: an HTMLElement, or the type the caller declares.
+   * @template {HTMLElement} [T=HTMLElement]
+   * @param {string} id
+   * @returns {T}
+   */
+  const $ = (id) => /** @type {T} */ (document.getElementById(id));
   const root = $('step-panel');
   const panel = {
     step: null, traced: 0, phases: [], clock: player.createPlayer(1), example: 0, selected: null,
-    featureNames: [], sizes: [], activations: [], loss: 'mse', last: 0, visible: false,
+    featureNames: [], sizes: [], activations: [], loss: /** @type {import('./engine.js').LossName} */ ('mse'), last: 0, visible: false,
   };
   const view = createStepView($('step-network'), { onSelect: (item) => {
     panel.selected = item;
@@ -69,7 +75,7 @@ export function createStepPanel(deps) {
     panel.phases = buildPhases(sizes, step.examples.length);
     panel.example = 0;
     panel.selected = null;
-    panel.clock = player.createPlayer(panel.phases.length, Number($('step-speed').value));
+    panel.clock = player.createPlayer(panel.phases.length, Number(/** @type {HTMLInputElement} */ ($('step-speed')).value));
     panel.clock.progress = 0;  // play from the example itself
     player.play(panel.clock);
     fillExampleChoice();
@@ -311,8 +317,8 @@ export function createStepPanel(deps) {
       if (i === clock.phase) b.setAttribute('aria-current', 'step');
       else b.removeAttribute('aria-current');
     });
-    $('step-prev').disabled = clock.phase === 0;
-    $('step-next').disabled = clock.phase === phases.length - 1;
+    /** @type {HTMLButtonElement} */ ($('step-prev')).disabled = clock.phase === 0;
+    /** @type {HTMLButtonElement} */ ($('step-next')).disabled = clock.phase === phases.length - 1;
     const playing = clock.playing;
     text('step-play', playing ? 'Pause' : 'Play');
     $('step-play').setAttribute('aria-pressed', String(playing));
@@ -336,26 +342,26 @@ export function createStepPanel(deps) {
     deps.requestFrame();
   });
   $('step-speed').addEventListener('input', (e) => {
-    panel.clock.speed = Number(e.target.value);
+    panel.clock.speed = Number(/** @type {HTMLInputElement} */ (e.target).value);
     $('step-speed-value').textContent = `${panel.clock.speed}×`;
   });
   function follow(example) {
     panel.example = example;
-    $('step-example').value = String(example);
+    /** @type {HTMLSelectElement} */ ($('step-example')).value = String(example);
     draw();
     deps.requestRender();  // the picker rings the example shown
   }
-  $('step-example').addEventListener('change', (e) => follow(Number(e.target.value)));
+  $('step-example').addEventListener('change', (e) => follow(Number(/** @type {HTMLSelectElement} */ (e.target).value)));
   // A bar of the per-example gradients makes the diagram follow its example.
   const followBar = (target) => {
     const bar = target.closest?.('[data-example]');
     if (!bar) return;
     follow(Number(bar.dataset.example));
-    $('step-equation').querySelector(`[data-example="${bar.dataset.example}"]`)?.focus();  // rebuilt: keep the place
+    /** @type {SVGElement} */ ($('step-equation').querySelector(`[data-example="${bar.dataset.example}"]`))?.focus();  // rebuilt: keep the place
   };
   $('step-equation').addEventListener('click', (e) => followBar(e.target));
   $('step-equation').addEventListener('keydown', (e) => {
-    if ((e.key === 'Enter' || e.key === ' ') && e.target.dataset?.example !== undefined) {
+    if ((e.key === 'Enter' || e.key === ' ') && /** @type {HTMLElement} */ (e.target).dataset?.example !== undefined) {
       e.preventDefault();
       followBar(e.target);
     }

@@ -17,10 +17,12 @@ function columnName(sizes, column) {
  * The phases of a step on a network with `sizes` (layerSizes) and `examples` traced examples:
  * the example, forward through each weight layer, the loss, backward through each weight layer
  * from the output, the batch average (more than one example), the update.
- * @returns {{ kind: 'example'|'forward'|'loss'|'backward'|'average'|'update', layer?: number, title: string }[]}
+ * @returns {Phase[]}
+ * @typedef {{ kind: 'example'|'forward'|'loss'|'backward'|'average'|'update', layer?: number, title: string }} Phase
  */
 export function buildPhases(sizes, examples) {
   const layers = sizes.length - 1;
+  /** @type {Phase[]} */
   const phases = [{ kind: 'example', title: examples > 1 ? `The mini-batch: ${examples} examples` : 'The example' }];
   for (let l = 0; l < layers; ++l) {
     phases.push({ kind: 'forward', layer: l, title: `Forward: ${columnName(sizes, l)} → ${columnName(sizes, l + 1)}` });

@@ -10,6 +10,13 @@ import * as activations from '../chapters/activations/chapter.js';
 import * as regularisation from '../chapters/regularisation/chapter.js';
 import * as initialisation from '../chapters/initialisation/chapter.js';
 
+/**
+ * What each chapter module exports.
+ * @typedef {{ id: string, title: string, playground: boolean, lessons: object[], tasks: object[],
+ *   mount(container: HTMLElement, ctx: object): void, unmount(): void }} Chapter
+ */
+
+/** @type {readonly Chapter[]} */
 export const CHAPTERS = Object.freeze([neuron, perceptron, gradientDescent, mlp, backprop, activations,
   regularisation, initialisation]);
 

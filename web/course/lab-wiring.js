@@ -5,7 +5,7 @@ import { EngineError } from '../engine.js';
 /**
  * Listeners removed all at once when the lab is: a field edited as the chapter is left still fires
  * "change" on blur, which must not reach the lab's disposed engine objects.
- * @returns {{ on(el: EventTarget, type: string, f: Function): void, off(): void }}
+ * @returns {{ on(el: EventTarget, type: string, f: EventListener): void, off(): void }}
  */
 export function labListeners() {
   const controller = new AbortController();

@@ -5,9 +5,9 @@ import { renderIntro, renderLessons, renderChapterTasks } from './chapter-page.j
 
 /**
  * @param {{ id: string, title: string, html: string, lessons?: object[], tasks?: object[],
- *   widgets?: Array<(container: HTMLElement, ctx: object) => (() => void)|void> }} spec
- *   widgets: each draws into the chapter and returns its clean-up
- * @param {object[]} [spec.widgetTasks] tasks a widget draws and checks itself (listed for routing)
+ *   widgets?: Array<(container: HTMLElement, ctx: object) => (() => void)|void>, widgetTasks?: object[] }} spec
+ *   widgets: each draws into the chapter and returns its clean-up; widgetTasks: tasks a widget draws
+ *   and checks itself (listed for routing)
  * @returns {{ id, title, playground: true, lessons, tasks, mount(container, ctx), unmount() }}
  */
 export function playgroundChapter({ id, title, html, lessons = [], tasks = [], widgets = [], widgetTasks = [] }) {

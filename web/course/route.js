@@ -41,8 +41,13 @@ export function splitHash(hash) {
 }
 
 /**
+ * Where the course is: a chapter and what in it, and the labs' own keys (prefix.name).
+ * @typedef {{ chapter?: string, lesson?: string, task?: string, widget?: string, lab?: Object<string, string> }} Route
+ */
+
+/**
  * The hash of a route and a settings hash (as serializeHash writes it); '' when both are empty.
- * @param {{ chapter?: string, lesson?: string, task?: string, widget?: string, lab?: Object<string, string> }} route
+ * @param {Route} route
  * @param {string} settings '#a=1&b=2' or ''
  */
 export function joinHash(route, settings) {

@@ -12,7 +12,7 @@ const BRAND = 'Backprop Playground';
 /**
  * @param {{ module: object, playground: object, nav: HTMLElement, container: HTMLElement,
  *   banner: HTMLElement }} deps playground: createPlayground()'s API
- * @returns {{ route: object, start(): void }}
+ * @returns {{ route: import('./route.js').Route, start(): void }}
  */
 export function createCourse({ module, playground, nav, container, banner }) {
   const shell = { route: splitHash(location.hash).route, start };
@@ -46,7 +46,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
   });
   menu.append(summary, list);
   nav.append(menu);
-  document.addEventListener('click', (e) => { if (menu.open && !menu.contains(e.target)) menu.open = false; });
+  document.addEventListener('click', (e) => { if (menu.open && !menu.contains(/** @type {Node} */ (e.target))) menu.open = false; });
 
   // ---- routing ----
   // What a mounted chapter shows: re-mounted when any of it changes.
@@ -129,7 +129,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
     navLinks.className = 'chapter-nav';
     navLinks.setAttribute('aria-label', 'Previous and next chapter');
     const prev = CHAPTERS[number - 2], next = CHAPTERS[number];
-    for (const [c, text] of [[prev, (t) => `← ${t}`], [next, (t) => `${t} →`]]) {
+    /** @type {[import('./chapters.js').Chapter, (t: string) => string][]} */
+    const sides = [[prev, (t) => `← ${t}`], [next, (t) => `${t} →`]];
+    for (const [c, text] of sides) {
       if (!c) { navLinks.append(document.createElement('span')); continue; }
       navLinks.append(Object.assign(document.createElement('a'), { href: joinHash({ chapter: c.id }, ''), textContent: text(c.title) }));
     }
@@ -175,7 +177,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
     return joinHash({ chapter: route.chapter, lesson: route.lesson, task: route.task }, settings);
   };
   container.addEventListener('click', (e) => {
-    const a = e.target.closest('a[href^="#"]');
+    /** @type {HTMLAnchorElement} */
+    const a = /** @type {Element} */ (e.target).closest('a[href^="#"]');
     if (a && (a.dataset.lesson || a.dataset.taskLink) && withoutLabs(a.getAttribute('href')) === withoutLabs(location.hash)) {
       playground.loadFromHash({ fresh: true });
       window.scrollTo({ top: 0 });

@@ -130,6 +130,7 @@ function buildViews() {
 // A learner's change to one of run B's settings: read as a link would read it, then applied as a
 // change of state.b (apply() keeps only what differs from run A).
 function changeB(key, control) {
+  /** @type {{ value?: unknown, error?: string }} */
   const read = control.tagName === 'SELECT' ? { value: control.value } : parseSetting(key, control.value);
   if (read.error) {
     showMessage(`Run B: ${read.error}. Run B keeps ${text(stateB()[key]) || 'none'}.`);

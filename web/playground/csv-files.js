@@ -24,9 +24,10 @@ export async function importCsv(file) {
 /** Wires the Import CSV and Export CSV controls. */
 export function wireCsv() {
   $('csv-import').addEventListener('change', (e) => {
-    const file = e.target.files[0];
+    const input = /** @type {HTMLInputElement} */ (e.target);
+    const file = input.files[0];
     if (file) importCsv(file);
-    e.target.value = '';
+    input.value = '';
   });
   $('csv-export').addEventListener('click', () => {
     const d = noPoints() ? page.custom : page.engine.dataset();  // after Clear: the engine's data is stale

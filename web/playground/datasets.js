@@ -43,7 +43,7 @@ export function buildDatasetPicker(previews) {
   });
   container.addEventListener('keydown', (e) => {  // arrow keys move within the radio group
     const buttons = [...container.querySelectorAll('button')];
-    const i = buttons.indexOf(document.activeElement);
+    const i = buttons.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));  // -1 unless one of them
     if (i < 0) return;
     const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
     if (!step) return;

@@ -66,7 +66,7 @@ function control(figure) {
   box.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !menu.hidden) { open(false); toggle.focus(); }
   });
-  box.addEventListener('focusout', (e) => { if (!box.contains(e.relatedTarget)) open(false); });
+  box.addEventListener('focusout', (e) => { if (!box.contains(/** @type {Node|null} */ (e.relatedTarget))) open(false); });
   box.append(toggle, menu);
   return box;
 }

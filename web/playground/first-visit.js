@@ -62,7 +62,7 @@ export function showFirstVisitTips(root = document) {
     const entry = { tip, box };
     open.push(entry);
     // Doing what the tip says (pressing play, clicking a link) closes it too.
-    root.addEventListener('click', (e) => { if (box.isConnected && e.target.closest?.(tip.target)) dismiss(); }, true);
+    root.addEventListener('click', (e) => { if (box.isConnected && /** @type {Element} */ (e.target).closest?.(tip.target)) dismiss(); }, true);
   }
   // Below its target, left-aligned with it and kept inside the page's width. A tip that would
   // overlap one before it waits until that one is closed (narrow screens show them one by one).

@@ -52,8 +52,9 @@ export async function loadModel(file) {
 export function wireModelFiles() {
   $('model-save').addEventListener('click', saveModel);
   $('model-load').addEventListener('change', (e) => {
-    const file = e.target.files[0];
+    const input = /** @type {HTMLInputElement} */ (e.target);
+    const file = input.files[0];
     if (file) loadModel(file);
-    e.target.value = '';
+    input.value = '';
   });
 }

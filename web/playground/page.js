@@ -8,7 +8,13 @@ export const ALL_FEATURES = SETTINGS.find((e) => e.key === 'features').values;
 // Generated sets only: 'custom' and 'curve' hold the learner's points.
 export const DATASETS = SETTINGS.find((e) => e.key === 'dataset').values.filter((d) => d !== 'custom' && d !== 'curve');
 
-export const $ = (id) => document.getElementById(id);
+/**
+ * The element with this id: an HTMLElement, or the type the caller declares (an input, a dialog).
+ * @template {HTMLElement} [T=HTMLElement]
+ * @param {string} id
+ * @returns {T}
+ */
+export const $ = (id) => /** @type {T} */ (document.getElementById(id));
 
 /** True while "your data" has no points (after Clear): the engine keeps no data then and nothing trains. */
 export const noPoints = () => isUserData(page.state.dataset) && page.custom?.labels.length === 0;
@@ -44,7 +50,8 @@ export const page = {
   featureGrid: null,     // every feature over the plane (drawn once)
   plotSize: 0,           // side of the output plot, fitted to its panel
   embedParts: () => [],  // the parts ticked in the Share / embed box (set by buildEmbedOptions)
-  routeHash: () => '',   // the course's own keys (#chapter=...&) that lead every URL the page writes
+  /** @type {() => import('../course/route.js').Route} */
+  routeHash: () => ({}), // the course's route (#chapter=...&), which leads every URL the page writes
   onRender: [],          // called after each render (the course's task checks)
   onTrainStep: [],       // called after each update the page makes (a lab recording the weights)
   controls: null,        // controls.js binding of the form

@@ -60,7 +60,7 @@ function wireRunButtons() {
 /**
  * Starts the playground on the page (its markup is index.html's) with a loaded core module.
  * @param {object} module the wasm module (createBackpropCore())
- * @param {{ routeHash?: () => string }} [options] routeHash: the course's keys that lead the URL
+ * @param {{ routeHash?: () => import('../course/route.js').Route }} [options] routeHash: the course's route, which leads the URL
  */
 export function createPlayground(module, { routeHash } = {}) {
   page.module = module;

@@ -38,6 +38,7 @@ export function customState() {
 }
 
 export function updateDrawClasses(problem, classes) {
+  /** @type {HTMLSelectElement} */
   const select = $('draw-class');
   const key = `${problem}:${classes}`;
   if (select.dataset.for === key) return;
@@ -63,7 +64,7 @@ export function addPoint(x1, x2) {
   }
   const entering = !page.custom || page.state.dataset !== 'custom';
   if (entering) adoptCurrentPointsAsCustom();
-  const label = Number($('draw-class').value);
+  const label = Number(/** @type {HTMLSelectElement} */ ($('draw-class')).value);
   const c = page.custom;
   setCustom({ ...c, xy: [...c.xy, x1, x2], labels: [...c.labels, label] });
   applyCustom({ trainOnAll: entering });

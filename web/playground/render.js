@@ -136,6 +136,7 @@ export function render() {
 
   const h = page.history;
   const { ink, muted } = themeColors();  // test loss in the ink, training in the muted grey
+  /** @type {import('../views/chart.js').ChartSeries[]} */
   const series = [
     { name: 'test', legend: t('test'), color: ink, points: { xs: h.epochs, ys: h.test } },
     { name: 'training', legend: t('training'), color: muted, dash: true, points: { xs: h.epochs, ys: h.train } },
@@ -175,8 +176,8 @@ export function render() {
   $('validation-metric').hidden = m.validation.count === 0;
   $('test-accuracy').textContent = accuracyText(m.test.accuracy, engine.progress().diverged);  // NaN weights: no accuracy
   const epoch = engine.progress().epoch;
-  $('epoch').value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, thousandsSeparator());
+  /** @type {HTMLOutputElement} */ ($('epoch')).value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, thousandsSeparator());
   $('epoch').dataset.epoch = String(epoch);
   page.compare?.render();
-  $('problem').value = data.problem === 'multiclass' ? `${data.classes}-class classification` : data.problem === 'binary' ? 'classification' : 'regression';
+  /** @type {HTMLOutputElement} */ ($('problem')).value = data.problem === 'multiclass' ? `${data.classes}-class classification` : data.problem === 'binary' ? 'classification' : 'regression';
 }

@@ -97,8 +97,8 @@ export function change(key, value) {
 export function updateUrl() {
   const hash = joinHash(page.routeHash(), serializeHash(page.state));
   history.replaceState(null, '', hash || location.pathname + location.search);
-  if ($('share-dialog').open) updateShareLink();
-  $('open-full').href = `${location.pathname}${location.search}${joinHash(page.routeHash(), serializeHash({ ...page.state, embed: [] }))}`;
+  if (/** @type {HTMLDialogElement} */ ($('share-dialog')).open) updateShareLink();
+  /** @type {HTMLAnchorElement} */ ($('open-full')).href = `${location.pathname}${location.search}${joinHash(page.routeHash(), serializeHash({ ...page.state, embed: [] }))}`;
 }
 export function showState(state) {
   setLanguage(state.lang);  // first: what follows is shown in it
@@ -107,7 +107,7 @@ export function showState(state) {
     outputActivation: outputActivations(problem),
     loss: losses(problem, state.outputActivation),
   });
-  for (const button of document.querySelectorAll('#datasets [data-dataset]')) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('#datasets [data-dataset]'))) {
     const selected = button.dataset.dataset === state.dataset;
     button.setAttribute('aria-checked', String(selected));
     button.tabIndex = selected ? 0 : -1;
@@ -118,9 +118,9 @@ export function showState(state) {
   const usesClasses = state.dataset === 'blobs' || state.dataset === 'multi_spiral';
   for (const [key, active] of [['noise', generated], ['points', generated], ['classes', usesClasses]]) {
     document.querySelector(`[data-hide="${key}"]`).classList.toggle('inactive', !active);
-    document.querySelector(`input[data-key="${key}"]`).disabled = !active;
+    /** @type {HTMLInputElement} */ (document.querySelector(`input[data-key="${key}"]`)).disabled = !active;
   }
-  $('regenerate').disabled = !generated;
+  /** @type {HTMLButtonElement} */ ($('regenerate')).disabled = !generated;
   updateDrawClasses(problem, multiclass ? (page.custom?.classes ?? state.classes) : 2);
   // On 1-D data a click's height is the target: no class to choose.
   $('draw-class').closest('label').hidden = isCurveDataset(state.dataset);
@@ -131,9 +131,9 @@ export function showState(state) {
 
 export function applyHidden(hide) {
   const hidden = new Set(hide);
-  for (const el of document.querySelectorAll('[data-hide]')) el.hidden = hidden.has(el.dataset.hide);
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-hide]'))) el.hidden = hidden.has(el.dataset.hide);
   const panels = { featuresPanel: '#network-panel' };
-  for (const [key, selector] of Object.entries(panels)) if (hidden.has(key)) document.querySelector(selector).hidden = true;
+  for (const [key, selector] of Object.entries(panels)) if (hidden.has(key)) /** @type {HTMLElement} */ (document.querySelector(selector)).hidden = true;
 }
 
 // A new kind of problem starts from its own output/loss pair (softmax + cross-entropy for classes,

@@ -9,6 +9,14 @@ import { page, $, isUserData } from './page.js';
 import { showMessage } from './messages.js';
 import { canMeasure, createEmbedFrame } from './embed-frames.js';
 
+// page.js's $ and querySelectorAll typed as the dialog's fields, for their values.
+/** @type {(id: string) => HTMLInputElement} */
+const input = $;
+/** @type {(id: string) => HTMLTextAreaElement} */
+const textarea = $;
+/** @type {(root: ParentNode, selector: string) => NodeListOf<HTMLInputElement>} */
+const inputsIn = (root, selector) => root.querySelectorAll(selector);
+
 export function shareUrl(hide, embed = []) {
   const state = { ...page.state, hide, embed };
   if (isUserData(state.dataset) && !state.data) {
@@ -58,7 +66,7 @@ export function hideableControls(doc = document) {
   return out;
 }
 
-const hiddenKeys = () => [...document.querySelectorAll('#hide-options input[data-option]:checked')]
+const hiddenKeys = () => [...inputsIn(document, '#hide-options input[data-option]:checked')]
   .map((el) => el.value).sort((a, b) => HIDEABLE.indexOf(a) - HIDEABLE.indexOf(b));
 
 // Presets: what each hides (a function of the controls) and, for some, the parts it embeds.
@@ -84,18 +92,19 @@ const embedSrc = () => shareUrl(hiddenKeys(), page.embedParts());
 
 export function updateShareLink() {
   const hide = hiddenKeys();
-  $('share-url').value = shareUrl(hide);
-  $('embed-code').value = iframeSnippet(shareUrl(hide, page.embedParts()),
-    Number($('embed-width').value) || 0, Number($('embed-height').value) || 0);
+  input('share-url').value = shareUrl(hide);
+  textarea('embed-code').value = iframeSnippet(shareUrl(hide, page.embedParts()),
+    Number(input('embed-width').value) || 0, Number(input('embed-height').value) || 0);
   for (const group of document.querySelectorAll('#hide-options .hide-group')) {
-    const boxes = [...group.querySelectorAll('input[data-option]')];
+    const boxes = [...inputsIn(group, 'input[data-option]')];
     const on = boxes.filter((b) => b.checked).length;
+    /** @type {HTMLInputElement} */
     const all = group.querySelector('input[data-group]');
     all.checked = on === boxes.length;
     all.indeterminate = on > 0 && on < boxes.length;
   }
   const hidden = new Set(hide);
-  for (const button of document.querySelectorAll('#share-presets button')) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('#share-presets button'))) {
     const preset = PRESETS[Number(button.dataset.preset)];
     const same = controls.every((c) => preset.hides(c) === hidden.has(c.key)) &&
       (!preset.parts || preset.parts.join() === page.embedParts().join());
@@ -108,7 +117,7 @@ function changed({ remeasure = true } = {}) {
   updateShareLink();
   generation += 1;
   clearTimeout(timer);
-  if (!$('share-dialog').open) return;
+  if (!/** @type {HTMLDialogElement} */ ($('share-dialog')).open) return;
   $('share-dialog').dataset.state = 'measuring';
   timer = setTimeout(() => refresh(generation, remeasure), 250);
 }
@@ -130,20 +139,20 @@ async function refresh(gen, remeasure) {
       measured = { src, width: size.width, height: size.height };
       $('embed-size-note').textContent = `Measured: these parts need ${size.width} × ${size.height} px without scrolling.`;
       if (autoSize) {
-        $('embed-width').value = String(size.width);
-        $('embed-height').value = String(size.height);
+        input('embed-width').value = String(size.width);
+        input('embed-height').value = String(size.height);
         updateShareLink();
       }
     }
   } catch (e) {
     if (stale()) return;
     $('embed-size-note').textContent = `The size could not be measured: ${e.message}.`;
-    warn({ failed: true }, Number($('embed-width').value) || 0, Number($('embed-height').value) || 0);
+    warn({ failed: true }, Number(input('embed-width').value) || 0, Number(input('embed-height').value) || 0);
     dialog.dataset.state = 'ready';
     return;
   }
-  const width = Number($('embed-width').value) || 0;
-  const height = Number($('embed-height').value) || 0;
+  const width = Number(input('embed-width').value) || 0;
+  const height = Number(input('embed-height').value) || 0;
   dialog.dataset.state = 'previewing';
   let seen;
   try {
@@ -210,9 +219,9 @@ export function buildHideOptions() {
 
 function applyPreset(preset) {
   const hides = new Set(controls.filter(preset.hides).map((c) => c.key));
-  for (const box of document.querySelectorAll('#hide-options input[data-option]')) box.checked = hides.has(box.value);
+  for (const box of inputsIn(document, '#hide-options input[data-option]')) box.checked = hides.has(box.value);
   if (preset.parts) {
-    for (const box of document.querySelectorAll('#embed-options input')) box.checked = preset.parts.includes(box.value);
+    for (const box of inputsIn(document, '#embed-options input')) box.checked = preset.parts.includes(box.value);
   }
   changed();
 }
@@ -220,8 +229,8 @@ function applyPreset(preset) {
 // The embed choices: which parts, and the iframe's size (measured for the parts, editable).
 export function buildEmbedOptions() {
   page.embedParts = createPartOptions($('embed-options'), ['controls', 'network', 'output'], () => changed());
-  $('embed-width').value = '600';
-  $('embed-height').value = '500';
+  input('embed-width').value = '600';
+  input('embed-height').value = '500';
   for (const id of ['embed-width', 'embed-height']) {
     $(id).addEventListener('input', () => {
       autoSize = false;
@@ -231,18 +240,19 @@ export function buildEmbedOptions() {
   $('embed-fit').addEventListener('click', () => {
     autoSize = true;
     if (measured) {
-      $('embed-width').value = String(measured.width);
-      $('embed-height').value = String(measured.height);
+      input('embed-width').value = String(measured.width);
+      input('embed-height').value = String(measured.height);
     }
     changed({ remeasure: !measured });
   });
-  $('embed-code').addEventListener('focus', (e) => e.target.select());
+  $('embed-code').addEventListener('focus', (e) => /** @type {HTMLTextAreaElement} */ (e.target).select());
   embedFrame = createEmbedFrame($('embed-preview'));
 }
 
 // Copies a field's text: the Clipboard API, or, where the browser refuses it, the old
 // select-and-copy; if that fails too, the text is left selected with a note to press Ctrl+C.
 async function copyField(id) {
+  /** @type {HTMLInputElement|HTMLTextAreaElement} */
   const field = $(id);
   const status = $('copy-status');
   let ok = false;
@@ -261,13 +271,14 @@ async function copyField(id) {
 
 /** Wires the Share / embed button and the dialog (Esc and × close it; focus returns to the button). */
 export function wireShare() {
+  /** @type {HTMLDialogElement} */
   const dialog = $('share-dialog');
   $('share').addEventListener('click', () => {
     dialog.showModal();
     $('copy-status').textContent = '';
     changed();
-    $('share-url').focus();
-    $('share-url').select();
+    input('share-url').focus();
+    input('share-url').select();
   });
   $('share-close').addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
@@ -277,7 +288,7 @@ export function wireShare() {
     delete dialog.dataset.state;
     $('share').focus();
   });
-  for (const button of dialog.querySelectorAll('button[data-copy]')) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (dialog.querySelectorAll('button[data-copy]'))) {
     button.addEventListener('click', () => copyField(button.dataset.copy));
   }
 }

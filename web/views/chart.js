@@ -405,6 +405,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     const lossH = accPanel ? available - accH - gap : available;
     const px = (x) => left + ((x - x0) / (x1 - x0)) * plotW;
 
+    /** @type {(typeof lossPanel & { y: number, h: number, title: string, py?: (v: number) => number })[]} */
     const panels = [{ ...lossPanel, y: top, h: lossH, title: snapshot.yLabel ?? (snapshot.logScale ? 'loss (log)' : 'loss') }];
     if (accPanel) panels.push({ ...accPanel, y: top + lossH + gap, h: accH, title: snapshot.accuracy.yLabel ?? 'accuracy' });
     for (const p of panels) {

@@ -4,7 +4,7 @@
 
 /**
  * @param {HTMLCanvasElement} canvas n x n
- * @param {ArrayLike<number>} values n * n, row-major
+ * @param {Iterable<number> & ArrayLike<number>} values n * n, row-major
  * @param {number} n
  */
 export function drawContours(canvas, values, n) {

@@ -61,6 +61,9 @@ export function parseCanvasFont(font) {
   return { family: m[3], size: Number(m[2]), weight: weight === 'bold' ? '700' : weight ?? '400', style: words.includes('italic') ? 'italic' : 'normal' };
 }
 
+// A 2-D affine matrix [a, b, c, d, e, f] applied to a canvas context.
+const applyMatrix = (ctx, m) => ctx.transform(m[0], m[1], m[2], m[3], m[4], m[5]);
+
 /**
  * The subset of CanvasRenderingContext2D that line charts use, recording each stroke, fill and
  * text as display-list items (paths in SVG syntax) instead of painting pixels. `base` maps the
@@ -68,8 +71,26 @@ export function parseCanvasFont(font) {
  */
 class VectorContext {
   constructor(items, base, alpha) {
-    Object.assign(this, { items, base, alpha, m: base, d: '', clipping: null, dash: [], stack: [] });
-    Object.assign(this, { fillStyle: '#000', strokeStyle: '#000', lineWidth: 1, lineCap: 'butt', lineJoin: 'miter', font: '10px sans-serif', textAlign: 'start', textBaseline: 'alphabetic', globalAlpha: 1 });
+    this.items = items;
+    this.base = base;
+    this.alpha = alpha;
+    this.m = base;
+    this.d = '';
+    this.clipping = null;
+    /** @type {number[]} */
+    this.dash = [];
+    /** @type {object[]} */
+    this.stack = [];
+    // The drawing state, with a canvas's defaults.
+    this.fillStyle = '#000';
+    this.strokeStyle = '#000';
+    this.lineWidth = 1;
+    this.lineCap = 'butt';
+    this.lineJoin = 'miter';
+    this.font = '10px sans-serif';
+    this.textAlign = 'start';
+    this.textBaseline = 'alphabetic';
+    this.globalAlpha = 1;
     this.canvas = { width: 0, height: 0 };
   }
   state() {
@@ -494,7 +515,7 @@ export function figureCanvas(figure, captionParts, theme, scale = 2) {
     ctx.save();
     ctx.globalAlpha = it.alpha;
     if (it.clip) {
-      ctx.transform(...it.clip.matrix);
+      applyMatrix(ctx, it.clip.matrix);
       ctx.clip(new Path2D(it.clip.d));
       base();
     }
@@ -522,7 +543,7 @@ export function figureCanvas(figure, captionParts, theme, scale = 2) {
         ctx.stroke(q);
       }
     } else if (it.type === 'shape') {
-      if (it.matrix) ctx.transform(...it.matrix);
+      if (it.matrix) applyMatrix(ctx, it.matrix);
       const p = shapePath(it);
       if (it.fill) {
         ctx.fillStyle = rgba(it.fill, it.fillOpacity);
@@ -537,7 +558,7 @@ export function figureCanvas(figure, captionParts, theme, scale = 2) {
         ctx.stroke(p);
       }
     } else {
-      if (it.matrix) ctx.transform(...it.matrix);
+      if (it.matrix) applyMatrix(ctx, it.matrix);
       ctx.font = canvasFont(it.font);
       ctx.textAlign = it.anchor === 'middle' ? 'center' : it.anchor === 'end' ? 'end' : 'start';
       ctx.textBaseline = it.baseline;

@@ -148,7 +148,7 @@ function makeCanvas(g) {
  *   so that the data points stand out); rect and radius in device pixels
  * @returns {{
  *   drawSigned(values: ArrayLike<number>, offset: number, g: number,
- *              opts?: { lo?: number, hi?: number, discretize?: boolean }): void,
+ *              opts?: { lo?: number, hi?: number, discretize?: boolean, ramp?: Uint8ClampedArray|null }): void,
  *   drawClasses(values: ArrayLike<number>, offsets: ArrayLike<number>, g: number,
  *               opts?: { lo?: number, hi?: number, discretize?: boolean }): void,
  *   clear(): void }}
@@ -164,7 +164,7 @@ export function createHeatmap(canvas, { strength = 1, rect = null, radius = 0 } 
   function prepare(g) {
     if (g !== size) {
       buffer = makeCanvas(g);
-      bufferCtx = buffer.getContext('2d');
+      bufferCtx = /** @type {CanvasRenderingContext2D|OffscreenCanvasRenderingContext2D} */ (buffer.getContext('2d'));
       image = bufferCtx.createImageData(g, g);
       size = g;
     }

@@ -60,8 +60,8 @@ export function layerColor(l, count, theme = colorTheme()) {
 
 function histogramSvg() {
   const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('width', HIST_W);
-  svg.setAttribute('height', HIST_H);
+  svg.setAttribute('width', String(HIST_W));
+  svg.setAttribute('height', String(HIST_H));
   svg.setAttribute('viewBox', `0 0 ${HIST_W} ${HIST_H}`);
   svg.setAttribute('class', 'histogram');
   svg.setAttribute('role', 'img');
@@ -70,7 +70,8 @@ function histogramSvg() {
 
 /**
  * @param {HTMLElement} container
- * @returns {{ update(snapshot: { stats: object[], layerNames: string[], record?: { epochs: number[], norms: number[][] } }) }}
+ * @returns {{ update(snapshot: { stats: object[], layerNames: string[], record?: { epochs: number[], norms: number[][] } }): void,
+ *   resize(): void }}
  */
 export function createLayerStats(container) {
   container.classList.add('layer-stats');

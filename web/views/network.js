@@ -261,8 +261,8 @@ export function createNetworkView(container, handlers) {
     container.classList.toggle('compact', COLUMN < 90);
     container.style.width = `${width}px`;
     container.style.height = `${height}px`;
-    svg.setAttribute('width', width);
-    svg.setAttribute('height', height);
+    svg.setAttribute('width', String(width));
+    svg.setAttribute('height', String(height));
     const dpr = pixelRatio(pictures);
     lines = lineScale(container);
     pictures.width = Math.round(width * dpr);
@@ -396,10 +396,10 @@ export function createNetworkView(container, handlers) {
         }
         if (c > 0) {  // bias square at the lower left of the card
           const rect = document.createElementNS(SVG, 'rect');
-          rect.setAttribute('x', x - 6);
-          rect.setAttribute('y', y + CARD - 6);
-          rect.setAttribute('width', 8);
-          rect.setAttribute('height', 8);
+          rect.setAttribute('x', String(x - 6));
+          rect.setAttribute('y', String(y + CARD - 6));
+          rect.setAttribute('width', '8');
+          rect.setAttribute('height', '8');
           rect.classList.add('bias');
           const link = { layer: c - 1, to: r, from: 'bias' };
           rect.dataset.param = `${c - 1}:${r}:bias`;

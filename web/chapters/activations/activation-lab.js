@@ -228,12 +228,16 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
   <p id="act-lecture" class="hint"></p>`;
   container.append(section);
   const taskList = renderTasks(section, tasks, { active: route.task });
+  /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
 
+  /** @type {Object<string, HTMLInputElement|HTMLSelectElement>} */
   const fields = { z: $('act-z'), a: $('act-a'), alpha: $('act-alpha'), logits: $('act-logits'), chain: $('act-chain'),
     depth: $('act-depth'), 'chain-z': $('act-chain-z'), 'chain-zs': $('act-chain-zs') };
   const linked = bindLabState(lab, 'act', fields);
-  $('act-z-slider').value = fields.z.value;
+  /** @type {HTMLInputElement} */
+  const slider = $('act-z-slider');
+  slider.value = fields.z.value;
 
   // A field's number, or null (marked invalid) when it is empty, not a number or outside its bounds.
   const numberOf = (el, whole = false) => {
@@ -277,7 +281,7 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
 
   const render = () => {
     const s = settings();
-    $('act-chain-zs').disabled = s.chainZ === 'peak';
+    fields['chain-zs'].disabled = s.chainZ === 'peak';
     const problems = [];
     if (s.leakySlope === null) problems.push('a must be a number from 0 to 0.99');
     if (s.eluAlpha === null) problems.push('α must be a number from 0.1 to 10');
@@ -342,10 +346,10 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
 
   const listening = labListeners();
   const { on } = listening;
-  on($('act-z-slider'), 'input', () => { fields.z.value = $('act-z-slider').value; render(); });
-  on($('act-z-slider'), 'change', () => save());
+  on(slider, 'input', () => { fields.z.value = slider.value; render(); });
+  on(slider, 'change', () => save());
   on(fields.z, 'input', () => {
-    if (numberOf(fields.z) !== null) $('act-z-slider').value = fields.z.value;
+    if (numberOf(fields.z) !== null) slider.value = fields.z.value;
     render();
   });
   // Into the link only what reads: a value the lab could not show would not come back from it.

@@ -170,7 +170,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
   const byId = new Map(presets.map((p) => [p.id, p]));
   const start = byId.get(DEFAULT_PRESET);
   // Each preset's graph printed back, to tell a preset from an edit of it whatever the spacing.
-  const presetOf = new Map(presets.map((p) => [parseExpression(module, p.text).text, p.id]));
+  const presetOf = new Map(presets.map((p) => [/** @type {import('../../engine.js').ExpressionGraph} */ (parseExpression(module, p.text)).text, p.id]));  // presets parse
   const section = document.createElement('section');
   section.id = 'expression-lab';
   section.className = 'widget expr-lab';
@@ -204,12 +204,18 @@ export function createExpressionLab(container, { module, playground, route, lab 
   <p id="expr-step" class="expr-step" role="status"></p>
   <p id="expr-cost" class="hint"></p>`;
   container.append(section);
+  /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
-  section.querySelectorAll('[data-preset]').forEach((b) => { b.textContent = byId.get(b.dataset.preset).title; });
+  /** @type {NodeListOf<HTMLButtonElement>} */
+  const presetButtons = section.querySelectorAll('[data-preset]');
+  presetButtons.forEach((b) => { b.textContent = byId.get(b.dataset.preset).title; });
   const taskList = renderTasks(section, tasks, { active: route.task });
   const view = createExpressionGraph($('expr-svg'));
+  /** @type {HTMLTextAreaElement} */
   const textField = $('expr-text');
+  /** @type {HTMLInputElement} */
   const valuesField = $('expr-values-list');
+  /** @type {HTMLSelectElement} */
   const mode = $('expr-mode');
 
   // The link: graph.expr (encoded, expression-link.js) beside what bindLabState carries (mode and the
@@ -325,7 +331,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
     result = r;
     shownPreset = presetOf.get(r.text) ?? null;
     valuesField.value = r.variables.map((n) => values.get(n)).join(', ');
-    steps = playerSteps(r, mode.value);
+    steps = playerSteps(r, /** @type {'reverse'|'forward'} */ (mode.value));
     if (!keepStep || (step !== null && step >= steps.length)) { step = null; stopPlaying(); }
     drawStep();
     const labels = nodeLabels(r);
@@ -365,7 +371,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
   on(textField, 'change', () => { if (render()) save(); });
   on($('expr-values'), 'input', () => render({ keepStep: true }));
   on($('expr-values'), 'change', () => { if (render({ keepStep: true })) save(); });
-  section.querySelectorAll('[data-preset]').forEach((b) => on(b, 'click', () => {
+  presetButtons.forEach((b) => on(b, 'click', () => {
     const p = byId.get(b.dataset.preset);
     textField.value = p.text;
     for (const { name, value } of p.values) values.set(name, value);
@@ -373,7 +379,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
     if (render()) save();
   }));
   on(mode, 'change', () => {
-    if (result) steps = playerSteps(result, mode.value);
+    if (result) steps = playerSteps(result, /** @type {'reverse'|'forward'} */ (mode.value));
     step = null;
     stopPlaying();
     drawStep();

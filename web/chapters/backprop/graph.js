@@ -24,7 +24,7 @@ export function createGraphWidget(container, { module, playground, route }, task
   container.append(section);
   const view = createGraphLesson(section.querySelector('#graph-svg'));
   const list = renderTasks(section, tasks, { active: route.task });
-  const inputs = ['graph-x', 'graph-y', 'graph-z'].map((id) => section.querySelector(`#${id}`));
+  const inputs = ['graph-x', 'graph-y', 'graph-z'].map((id) => /** @type {HTMLInputElement} */ (section.querySelector(`#${id}`)));
   const redraw = () => {
     // A cleared or half-typed field is not 0: it is marked, and the graph keeps its last numbers.
     const values = inputs.map((el) => (el.value.trim() === '' ? NaN : Number(el.value)));

@@ -20,6 +20,8 @@ const LINE = { x: [-1, 0, 0.5, 1.5, 2, 3], t: [-2.1, 0.9, 1.2, 3.8, 4.1, 7.2] };
 const CLASSES = { x: [-2.5, -1.8, -1.1, -0.4, 0.3, 0.2, 1, 1.6, 2.3, -0.2], t: [0, 0, 0, 0, 0, 1, 1, 1, 1, 1] };
 
 // Per surface: its title, its points (none for the test functions), the window [w0, w1] drawn, and the start.
+/** @type {Record<import('../../engine.js').SurfaceName, { title: string, points: { x: number[], t: number[] } | null,
+ *   range: [[number, number], [number, number]], start: [number, number] }>} */
 export const SURFACES = {
   linear_regression: { title: 'Linear regression', points: LINE, range: [[-3, 5], [-2, 6]], start: [-2.5, -1.5] },
   sigmoid_squared: { title: 'Sigmoid neuron, squared error', points: CLASSES, range: [[-6, 6], [-6, 6]], start: [4, -5] },
@@ -159,15 +161,20 @@ export function createDescentLab(container, { module, playground, route, lab }, 
   <ul id="descent-legend" class="descent-legend"></ul>`;
   container.append(section);
   const list = renderTasks(section, tasks, { active: route.task });
+  /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
   let runs = [];  // [{ name, descent }]
-  const linked = bindLabState(lab, 'descent', { surface: $('descent-surface'), rate: $('descent-rate'), optimizer: $('descent-optimizer'),
-    batch: $('descent-batch'), decay: $('descent-decay'), race: $('descent-race') });
+  /** @type {{ surface: HTMLSelectElement, rate: HTMLSelectElement, optimizer: HTMLSelectElement, batch: HTMLSelectElement,
+   *   decay: HTMLInputElement, race: HTMLInputElement }} */
+  const fields = { surface: $('descent-surface'), rate: $('descent-rate'), optimizer: $('descent-optimizer'),
+    batch: $('descent-batch'), decay: $('descent-decay'), race: $('descent-race') };
+  const linked = bindLabState(lab, 'descent', fields);
 
   const settings = () => ({
-    surface: $('descent-surface').value, learningRate: Number($('descent-rate').value), optimizer: $('descent-optimizer').value,
-    batchSize: Number($('descent-batch').value), decay: $('descent-decay').checked, race: $('descent-race').checked,
+    surface: /** @type {import('../../engine.js').SurfaceName} */ (fields.surface.value), learningRate: Number(fields.rate.value), optimizer: fields.optimizer.value,
+    batchSize: Number(fields.batch.value), decay: fields.decay.checked, race: fields.race.checked,
   });
+  /** @returns {Partial<import('../../engine.js').TrainingSettings>} */
   const trainSettings = (s, optimizer) => ({ learningRate: s.learningRate, batchSize: s.batchSize, optimizer,
     momentum: 0.9, decay: s.decay ? 'inverse_time' : 'none', decaySteps: 20 });
 
@@ -178,7 +185,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     drawPaths($('descent-paths'), runs.map((r) => ({ name: r.name, path: r.descent.path() })), surface.range);
     drawData(module, $('descent-data'), s.surface, surface.points, states[0].weights);
     $('descent-data').style.display = surface.points ? '' : 'none';
-    $('descent-batch').disabled = !surface.points;
+    fields.batch.disabled = !surface.points;
     const first = states[0];
     $('descent-numbers').textContent = `w = (${formatNumber(first.weights[0])}, ${formatNumber(first.weights[1])}), ` +
       `J = ${formatNumber(first.loss)} after ${first.steps} step${first.steps === 1 ? '' : 's'}, η now ${formatNumber(first.learningRate)}`;

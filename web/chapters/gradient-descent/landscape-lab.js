@@ -94,9 +94,12 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   <p id="landscape-status" class="landscape-status" role="status"></p>`;
   container.append(section);
   const list = renderTasks(section, tasks, { active: route.task });
+  /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
   // The random directions' seed travels too, so a shared link draws the same plane.
-  const linked = bindLabState(lab, 'landscape', { directions: $('landscape-directions'), range: $('landscape-range'), seed: $('landscape-seed') });
+  /** @type {{ directions: HTMLSelectElement, range: HTMLSelectElement, seed: HTMLInputElement }} */
+  const fields = { directions: $('landscape-directions'), range: $('landscape-range'), seed: $('landscape-seed') };
+  const linked = bindLabState(lab, 'landscape', fields);
   let slice = null;   // the last slice drawn, or null
   let stale = false;  // the weights have moved since it was drawn
 
@@ -122,9 +125,9 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   const draw = () => {
     linked.save();
     const engine = playground.engine();
-    const directions = $('landscape-directions').value;
-    const seed = Number($('landscape-seed').value);
-    const chosen = $('landscape-range').value;
+    const directions = fields.directions.value;
+    const seed = Number(fields.seed.value);
+    const chosen = fields.range.value;
     try {
       // "fit": the path's extent does not depend on the range, so a 2 x 2 slice finds it cheaply.
       const least = directions === 'random' ? 1 : 0.5;  // random directions are as long as θ: ±1 is their natural scale
@@ -153,7 +156,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     say(directions === 'trajectory'
       ? `d1 and d2 explain ${formatNumber(100 * slice.explained[0])}% and ${formatNumber(100 * slice.explained[1])}% of how the ` +
         `${snapshots} moved; the path starts at the ring.`
-      : `The ${snapshots} projected onto two random directions (seed ${$('landscape-seed').value}): random planes catch little of a path.`);
+      : `The ${snapshots} projected onto two random directions (seed ${fields.seed.value}): random planes catch little of a path.`);
     check();
   };
 
@@ -161,8 +164,8 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   const on = (id, type, f) => listening.on($(id), type, f);
   on('landscape-draw', 'click', draw);
   on('landscape-new', 'click', () => {
-    $('landscape-seed').value = String(Number($('landscape-seed').value) + 1);
-    $('landscape-directions').value = 'random';
+    fields.seed.value = String(Number(fields.seed.value) + 1);
+    fields.directions.value = 'random';
     draw();
   });
   on('landscape-forget', 'click', () => {

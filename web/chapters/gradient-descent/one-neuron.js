@@ -59,7 +59,10 @@ export class NeuronRun {
   dispose() { this.descent.dispose(); }
 }
 
-/** In words, how the two runs compare, with the numbers that explain it. */
+/**
+ * In words, how the two runs compare, with the numbers that explain it.
+ * @param {Object<string, ReturnType<NeuronRun['view']>>} views by loss: se and ce
+ */
 export function compareRuns({ se, ce }) {
   const steps = se.state.steps;
   if (se.allRightAt !== null && ce.allRightAt !== null) {
@@ -170,11 +173,14 @@ export function createNeuronLab(container, { module, playground, route, lab }, t
   <p id="neuron-status" class="neuron-status" role="status"></p>`;
   container.append(section);
   const list = renderTasks(section, tasks, { active: route.task });
+  /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
-  const linked = bindLabState(lab, 'neuron', { start: $('neuron-start'), rate: $('neuron-rate') });
+  /** @type {{ start: HTMLSelectElement, rate: HTMLSelectElement }} */
+  const fields = { start: $('neuron-start'), rate: $('neuron-rate') };
+  const linked = bindLabState(lab, 'neuron', fields);
   const runs = Object.fromEntries(NEURON_LOSSES.map(({ key, surface }) => [key, new NeuronRun(module, surface)]));
 
-  const settings = () => ({ start: $('neuron-start').value, rate: Number($('neuron-rate').value) });
+  const settings = () => ({ start: fields.start.value, rate: Number(fields.rate.value) });
   const render = () => {
     const views = Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, r.view()]));
     drawCurves(module, $('neuron-curves'), views);

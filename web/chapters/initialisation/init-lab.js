@@ -295,7 +295,10 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
   <p id="init-verdict" class="act-summary"></p>`;
   container.append(section);
   const taskList = renderTasks(section, tasks, { active: route.task });
+  /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
+  /** @type {{ act: HTMLSelectElement, scheme: HTMLSelectElement, scale: HTMLInputElement, layers: HTMLInputElement,
+   *   width: HTMLInputElement, epochs: HTMLInputElement }} */
   const fields = { act: $('init-act'), scheme: $('init-scheme'), scale: $('init-scale'), layers: $('init-layers'),
     width: $('init-width'), epochs: $('init-epochs') };
   const linked = bindLabState(lab, 'init', fields);

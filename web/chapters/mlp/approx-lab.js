@@ -290,11 +290,16 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
   <p id="approx-plane-caption" class="act-summary"></p>`;
   container.append(section);
   const taskList = renderTasks(section, tasks, { active: route?.task });
+  /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
+  /** @type {{ data: HTMLSelectElement, act: HTMLSelectElement, n: HTMLInputElement, plane: HTMLSelectElement,
+   *   n2: HTMLInputElement, combine: HTMLSelectElement }} */
   const fields = { data: $('approx-data'), act: $('approx-act'), n: $('approx-n'), plane: $('approx-plane'), n2: $('approx-n2'),
     combine: $('approx-combine') };
   const linked = bindLabState(lab, 'approx', fields);
-  $('approx-n-value').value = fields.n.value;
+  /** @type {HTMLOutputElement} */
+  const nValue = $('approx-n-value');
+  nValue.value = fields.n.value;
 
   const whole = (el) => {
     const v = Number(el.value);
@@ -328,7 +333,7 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
   const check = () => { if (fit && plane) taskList.update({ fit, plane }); };
   const renderFit = () => {
     const s = settings();
-    $('approx-n-value').value = fields.n.value;
+    nValue.value = fields.n.value;
     if (s.n === null) return;
     try {
       fit = fitNumbers(module, s);

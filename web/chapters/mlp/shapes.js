@@ -28,6 +28,7 @@ export function createShapesWidget(container, { playground }) {
     });
     table.tBodies[0].innerHTML = rows.join('');
     const total = engine.params().length;
+    /** @type {HTMLElement} */
     const summary = box.querySelector('.shapes-summary');
     summary.textContent = `Layer sizes [${sizes.join(', ')}]: ${weights} weights + ${biases} biases = ${total} parameters.`;
     summary.dataset.weights = String(weights);

@@ -64,7 +64,7 @@ export function mount(container, { module, route, number, lab }) {
     <table class="neuron-table"><thead><tr><th scope="col">x1</th><th scope="col">x2</th><th scope="col">z</th><th scope="col">output</th></tr></thead><tbody></tbody></table>`;
   container.append(widget);
   const list = renderChapterTasks(widget, id, unitTasks, route.task);
-  const inputs = ['w1', 'w2', 'b'].map((k) => widget.querySelector(`#neuron-${k}`));
+  const inputs = ['w1', 'w2', 'b'].map((k) => /** @type {HTMLInputElement} */ (widget.querySelector(`#neuron-${k}`)));
   const linked = bindLabState(lab, 'unit', { w1: inputs[0], w2: inputs[1], b: inputs[2] });
   const body = widget.querySelector('tbody');
   const redraw = () => {

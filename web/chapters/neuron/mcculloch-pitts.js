@@ -74,24 +74,27 @@ export function createMcCullochPittsWidget(container, { module, route, lab }, ta
   <div id="mp-xor-answer" hidden></div>`;
   container.append(section);
   const list = renderTasks(section, tasks, { active: route.task });
+  /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
   const body = section.querySelector('tbody');
-  const linked = bindLabState(lab, 'mp', { kind1: $('mp-kind-1'), kind2: $('mp-kind-2'), theta: $('mp-threshold') });
+  /** @type {{ kind1: HTMLSelectElement, kind2: HTMLSelectElement, theta: HTMLInputElement }} */
+  const fields = { kind1: $('mp-kind-1'), kind2: $('mp-kind-2'), theta: $('mp-threshold') };
+  const linked = bindLabState(lab, 'mp', fields);
 
   const render = (note = '') => {
     linked.save();
-    const inhibitory = [$('mp-kind-1').value === 'inhibitory', $('mp-kind-2').value === 'inhibitory'];
-    const threshold = Number($('mp-threshold').value);
+    const inhibitory = [fields.kind1.value === 'inhibitory', fields.kind2.value === 'inhibitory'];
+    const threshold = Number(fields.theta.value);
     $('mp-theta').textContent = String(threshold);
     const table = [...mcCullochPittsTable(module, inhibitory, threshold)];
     body.innerHTML = ROWS.map(([a, b], r) => `<tr data-row="${a}${b}" data-fires="${table[r]}"><td>${a}</td><td>${b}</td><td>${table[r]}</td></tr>`).join('');
     $('mp-note').textContent = note;
     list.update({ table });
   };
-  section.querySelectorAll('[data-preset]').forEach((button) => button.addEventListener('click', () => {
+  /** @type {NodeListOf<HTMLButtonElement>} */ (section.querySelectorAll('[data-preset]')).forEach((button) => button.addEventListener('click', () => {
     const p = PRESETS[button.dataset.preset];
-    p.inhibitory.forEach((inh, j) => { $(`mp-kind-${j + 1}`).value = inh ? 'inhibitory' : 'excitatory'; });
-    $('mp-threshold').value = String(p.threshold);
+    p.inhibitory.forEach((inh, j) => { /** @type {HTMLSelectElement} */ ($(`mp-kind-${j + 1}`)).value = inh ? 'inhibitory' : 'excitatory'; });
+    fields.theta.value = String(p.threshold);
     render(p.note ?? '');
   }));
   for (const id of ['mp-kind-1', 'mp-kind-2', 'mp-threshold']) $(id).addEventListener('input', () => render());

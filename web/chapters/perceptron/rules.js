@@ -16,6 +16,7 @@ import { NEGATIVE_FILL, POSITIVE_FILL } from '../../views/colors.js';
 // The four inputs in binary counting order; targets per gate in the same order (binary coding).
 const GATES = { and: [0, 0, 0, 1], or: [0, 1, 1, 1], nand: [1, 1, 1, 0], xor: [0, 1, 1, 0] };
 const DATA_NAMES = { and: 'AND', or: 'OR', nand: 'NAND', xor: 'XOR', playground: 'the playground\'s points' };
+/** @type {import('../../engine.js').ClassicSettings['rule'][]} */
 export const RULES = ['perceptron', 'adaline'];
 const RULE_NAMES = { perceptron: 'Perceptron', adaline: 'Adaline' };
 // After this many epochs without an epoch free of mistakes the page says the perceptron is stuck.
@@ -40,7 +41,7 @@ export function gateData(gate, coding) {
 /**
  * The playground's training points as examples, scaled by 1/PLAYGROUND_SCALE, with their classes
  * as targets in `coding`; or { error } when the playground's data has no two classes.
- * @param {{ problem: string, classes: number, xy: ArrayLike<number>, labels: ArrayLike<number>, train: ArrayLike<number> }} dataset
+ * @param {{ problem: string, classes: number, xy: ArrayLike<number>, labels: ArrayLike<number>, train: Iterable<number> & ArrayLike<number> }} dataset
  */
 export function playgroundData(dataset, coding) {
   if (dataset.problem !== 'binary' || dataset.classes !== 2) {
@@ -269,10 +270,14 @@ export function createRulesWidget(container, { module, playground, route, lab },
   </div>`;
   container.append(section);
   const list = renderTasks(section, tasks, { active: route.task });
+  /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
+  /** @type {(rule: string, cls: string) => HTMLElement} */
   const part = (rule, cls) => section.querySelector(`#rules-${rule} .${cls}`);
-  const linked = bindLabState(lab, 'rules', { data: $('rules-data'), coding: $('rules-coding'),
-    'rate-perceptron': $('rules-rate-perceptron'), 'rate-adaline': $('rules-rate-adaline') });
+  /** @type {{ data: HTMLSelectElement, coding: HTMLSelectElement, 'rate-perceptron': HTMLInputElement, 'rate-adaline': HTMLInputElement }} */
+  const fields = { data: $('rules-data'), coding: $('rules-coding'),
+    'rate-perceptron': $('rules-rate-perceptron'), 'rate-adaline': $('rules-rate-adaline') };
+  const linked = bindLabState(lab, 'rules', fields);
   const units = Object.fromEntries(RULES.map((rule) => [rule, new ClassicUnit(module)]));
   const why = {};      // per rule: why it has no run (no points, a refused α); such a unit holds no old run
   let last = {};       // each rule's last step record; empty after a reset
@@ -282,8 +287,8 @@ export function createRulesWidget(container, { module, playground, route, lab },
 
   const settings = () => {
     const state = playground.state();
-    return { data: $('rules-data').value, coding: $('rules-coding').value,
-      rates: { perceptron: Number($('rules-rate-perceptron').value), adaline: Number($('rules-rate-adaline').value) },
+    return { data: fields.data.value, coding: /** @type {'binary'|'bipolar'} */ (fields.coding.value),
+      rates: { perceptron: Number(fields['rate-perceptron'].value), adaline: Number(fields['rate-adaline'].value) },
       playgroundDataset: state.dataset, noise: state.noise };
   };
 
@@ -345,7 +350,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
       why[rule] = dataError;
       const rate = s.rates[rule];
       if (data && !(rate >= MIN_RATE && rate <= MAX_RATE)) {
-        why[rule] = `${RULE_NAMES[rule]}: α must be between ${MIN_RATE} and ${MAX_RATE} (got ${$(`rules-rate-${rule}`).value || 'nothing'})`;
+        why[rule] = `${RULE_NAMES[rule]}: α must be between ${MIN_RATE} and ${MAX_RATE} (got ${fields[`rate-${rule}`].value || 'nothing'})`;
       } else if (data) {
         try {
           units[rule].reset({ rule, coding: s.coding, learningRate: rate }, data.examples, data.targets, [0, 0, 0]);
@@ -397,7 +402,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
   for (const id of ['rules-data', 'rules-coding', 'rules-rate-perceptron', 'rules-rate-adaline']) on(id, 'change', reset);
   // The playground's points change under the lab (another data set, drawn points): start over on them.
   const offRender = playground.onRender(() => {
-    if ($('rules-data').value !== 'playground') return;
+    if (fields.data.value !== 'playground') return;
     if (pointsKey(playground.engine().dataset()) !== dataKey) reset();
   });
   reset();
