@@ -241,55 +241,18 @@ void by_row_blocks(Index m, F&& f) {
     default: return;  // m was a multiple of 8
   }
 }
-
-// a = f(z) and, when g is not null, g = f'(z) [both * mask when there is one] over n values, for
-// f(z) = z if z > 0, else s z (one s, or each unit's own: unit[i % rows]): ReLU (s = 0, as
-// max(z, 0), never -0), leaky ReLU, PReLU, linear (s = 1). One pass computing both, where
-// activate() and activate_grad() take two, and plain loops with no branch inside, which the
-// compilers turn into vector compares and selects.
-void piecewise_linear(const Scalar* z, Scalar* __restrict a, Scalar* __restrict g, const Scalar* mask, Index rows,
-                      Index cols, Scalar s, const Scalar* unit) {
-  for (Index j = 0; j < cols; ++j, z += rows, a += rows, g = g ? g + rows : g, mask = mask ? mask + rows : mask) {
-    if (unit)
-      for (Index i = 0; i < rows; ++i) a[i] = z[i] > Scalar(0) ? z[i] : unit[i] * z[i];
-    else if (s == Scalar(0))
-      for (Index i = 0; i < rows; ++i) a[i] = z[i] > Scalar(0) ? z[i] : Scalar(0);
-    else
-      for (Index i = 0; i < rows; ++i) a[i] = z[i] > Scalar(0) ? z[i] : s * z[i];
-    if (g) {
-      if (unit)
-        for (Index i = 0; i < rows; ++i) g[i] = z[i] > Scalar(0) ? Scalar(1) : unit[i];
-      else
-        for (Index i = 0; i < rows; ++i) g[i] = z[i] > Scalar(0) ? Scalar(1) : s;
-    }
-    if (mask) {
-      for (Index i = 0; i < rows; ++i) a[i] *= mask[i];
-      if (g)
-        for (Index i = 0; i < rows; ++i) g[i] *= mask[i];
-    }
-  }
-}
 // A row offset into an optional (null) vector or matrix.
 inline const Scalar* offset(const Scalar* p, Index r) { return p ? p + r : nullptr; }
 }  // namespace
 
 // Workspace matrices are used through data(): their first B columns are one contiguous block.
-void forward(const Network& net, Workspace& ws, bool derivatives) {
+void forward(const Network& net, Workspace& ws) {
   const Index B = ws.batch;
   const int layers = net.layer_count();
-  const auto& params = net.arch().activation_params;
   for (int l = 0; l < layers; ++l) {
     const Index out = net.size(l + 1), in = net.size(l);
     const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
     const int P = net.pieces(l);
-    const bool hidden = l + 1 < layers;
-    const Scalar* mask = ws.use_dropout && hidden ? ws.dropout_mask[l].data() : nullptr;
-    // f'(z) is kept for backward(); with dropout it must come from the unmasked a, and the mask then
-    // scales both a and f'(z), here once, so that backward() can run any number of times after one
-    // forward().
-    const bool grads = hidden && (derivatives || mask);
-    const Activation f = net.activation(l);
-    const bool slopes = net.has_slopes(l);
     for (int p = 0; p < P; ++p) {
       const Scalar* W = net.W(l, p).data();
       const Scalar* bias = net.b(l, p).data();
@@ -297,15 +260,6 @@ void forward(const Network& net, Workspace& ws, bool derivatives) {
       by_row_blocks(out, [&](auto rows, Index r) {  // z = W a_prev + b   (out x B), or each maxout piece's
         multiply<decltype(rows)::value>(W + r, prev, bias + r, nullptr, z + r, out, in, B);
       });
-    }
-    if (hidden && P == 1 &&
-        (slopes || f == Activation::Relu || f == Activation::LeakyRelu || f == Activation::Linear)) {
-      const Scalar s = f == Activation::Linear      ? Scalar(1)
-                       : f == Activation::LeakyRelu ? params.leaky_slope
-                                                    : Scalar(0);
-      piecewise_linear(ws.z[l].data(), ws.a[l].data(), grads ? ws.grad_act[l].data() : nullptr, mask, out, B, s,
-                       slopes ? net.slopes(l).data() : nullptr);
-      continue;
     }
     auto z = ws.z[l].leftCols(B);
     if (P > 1) {  // maxout: z = the largest piece; only a strictly larger one replaces (ties: lowest)
@@ -322,13 +276,13 @@ void forward(const Network& net, Workspace& ws, bool derivatives) {
     }
     auto a = ws.a[l].leftCols(B);
     activate_layer(net, l, z, a);  // a = f(z)
-    if (grads) {
+    if (ws.use_dropout && l + 1 < layers) {
+      // f'(z) must come from the unmasked a; the mask then scales both a and f'(z), here once,
+      // so that backward() can run any number of times after one forward().
       auto g = ws.grad_act[l].leftCols(B);
       activate_layer_grad(net, l, z, a, g);
-      if (mask) {
-        g.array() *= ws.dropout_mask[l].leftCols(B).array();
-        a.array() *= ws.dropout_mask[l].leftCols(B).array();
-      }
+      g.array() *= ws.dropout_mask[l].leftCols(B).array();
+      a.array() *= ws.dropout_mask[l].leftCols(B).array();
     }
   }
 }
@@ -345,7 +299,9 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
   for (int l = L - 1; l >= 0; --l) {
     const Index out = net.size(l + 1), in = net.size(l);
     if (l < L - 1) {
-      auto g = ws.grad_act[l].leftCols(B);  // f'(z) [* mask], from forward()
+      auto g = ws.grad_act[l].leftCols(B);
+      if (!ws.use_dropout)  // with dropout, forward() stored f'(z) * mask already
+        activate_layer_grad(net, l, ws.z[l].leftCols(B), ws.a[l].leftCols(B), g);
       const Index next = net.size(l + 2);
       const bool slopes = net.has_slopes(l);  // PReLU: dL/da (before f') is needed once more
       // A maxout layer above sends back through each piece what reached it: sum_p W_{l+1,p}^T delta_{l+1,p}.

@@ -177,7 +177,7 @@ Metrics evaluate(const Network& net, Loss loss, Task task, const TrainingData& d
       ws.input.col(j) = data.inputs.col(indices[start + j]);
       ws.target.col(j) = data.targets.col(indices[start + j]);
     }
-    forward(net, ws, false);  // no f'(z): nothing goes backward
+    forward(net, ws);
     loss_total += batch_loss_sum(net, loss, ws);
     const auto out = ws.a[L - 1].leftCols(count);
     for (Index j = 0; j < count; ++j) {

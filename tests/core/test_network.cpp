@@ -545,58 +545,6 @@ TEST_CASE("forward and backward match plain Eigen products for widths and batche
   }
 }
 
-TEST_CASE(
-    "forward keeps f'(z) of every hidden activation, with and without dropout, as the activation module computes it",
-    "[network][fused]") {
-  // forward() takes piecewise-linear layers in one pass of its own (a and f' together) and keeps f'(z)
-  // for backward(): both must be exactly what activate_layer and activate_layer_grad give for the z it
-  // computed, times the dropout mask when there is one. Widths 9 and 3 cross the kernels' 8-row block.
-  for (const std::string& name : activation_names()) {
-    Activation f;
-    REQUIRE(parse_activation(name, f));
-    if (f == Activation::Softmax) continue;
-    for (bool dropout : {false, true}) {
-      INFO(name << (dropout ? " with dropout" : ""));
-      Architecture arch = arch_of(5, {9, 3}, 2, f, Activation::Sigmoid);
-      arch.activation_params.leaky_slope = Scalar(0.2);
-      Network net(arch);
-      net.initialize(Init::XavierNormal, Scalar(0.1), 41);
-      if (f == Activation::Prelu)  // each unit's own slope
-        for (int l = 0; l + 1 < net.layer_count(); ++l)
-          for (Index i = 0; i < net.slopes(l).size(); ++i) net.slopes(l)(i) = Scalar(0.05) * Scalar(i + 1);
-      Workspace ws;
-      ws.reserve(net, 6);
-      ws.batch = 6;
-      Rng rng(42);
-      for (Index k = 0; k < ws.input.size(); ++k) ws.input.data()[k] = Scalar(rng.uniform(-3, 3));
-      ws.use_dropout = dropout;
-      for (int l = 0; l + 1 < net.layer_count(); ++l)
-        for (Index k = 0; k < ws.dropout_mask[l].size(); ++k)
-          ws.dropout_mask[l].data()[k] = rng.uniform() < 0.5 ? Scalar(0) : Scalar(2);
-      forward(net, ws);
-      for (int l = 0; l < net.layer_count(); ++l) {
-        INFO("layer " << l);
-        const Matrix z = ws.z[l].leftCols(6);
-        Matrix a(z.rows(), 6), g(z.rows(), 6);
-        activate_layer(net, l, z, a);
-        activate_layer_grad(net, l, z, a, g);
-        const bool hidden = l + 1 < net.layer_count();
-        if (hidden && dropout) {
-          a = a.cwiseProduct(ws.dropout_mask[l].leftCols(6));
-          g = g.cwiseProduct(ws.dropout_mask[l].leftCols(6));
-        }
-        CHECK(Matrix(ws.a[l].leftCols(6)) == a);
-        if (hidden) CHECK(Matrix(ws.grad_act[l].leftCols(6)) == g);
-        if (f == Activation::Relu && hidden && !dropout) CHECK(!(ws.a[l].leftCols(6).array() < Scalar(0)).any());
-      }
-      // Without derivatives (evaluation), the same a.
-      Workspace plain = ws;
-      forward(net, plain, false);
-      for (int l = 0; l < net.layer_count(); ++l) CHECK(Matrix(plain.a[l].leftCols(6)) == Matrix(ws.a[l].leftCols(6)));
-    }
-  }
-}
-
 TEST_CASE("step activation passes exactly zero gradient", "[network][gradient]") {
   SECTION("step hidden layers: everything below the last step layer gets zero") {
     Network net(arch_of(3, {4, 3}, 2, Activation::Step, Activation::Linear));

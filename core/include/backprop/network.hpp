@@ -131,13 +131,12 @@ struct Workspace {
 };
 
 // a_l = f(W_l a_{l-1} + b_l) for the first ws.batch columns of ws.input (maxout: z_l is the
-// largest piece, the lowest index winning a tie). With `derivatives` (or dropout) it also keeps
-// f'(z_l) of the hidden layers in ws.grad_act for backward(); evaluation alone passes false.
-void forward(const Network& net, Workspace& ws, bool derivatives = true);
+// largest piece, the lowest index winning a tie).
+void forward(const Network& net, Workspace& ws);
 // Fills ws.delta and writes the batch-averaged data gradient (same layout as params, PReLU slopes
 // included: dL/da_i = mean over the batch of dL/d(a out)_i * min(z_i, 0); maxout: delta_l reaches
-// only the winning piece of each unit, the others' gradient is 0) into `grad`, resizing it. Needs forward() (with
-// derivatives) first and ws.target set.
+// only the winning piece of each unit, the others' gradient is 0) into `grad`, resizing it. Needs forward() first and
+// ws.target set.
 void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad);
 // Sum over the batch of the per-example data loss (after forward()).
 double batch_loss_sum(const Network& net, Loss loss, const Workspace& ws);
