@@ -335,6 +335,53 @@ std::string Playground::check_grid(std::int64_t g) const {
   return "";
 }
 
+namespace {
+// z = W a_prev + b over P grid points, one row of z per unit (row-major: each node's values
+// contiguous), W (units x in, column-major) and b as the network keeps them: blocks of 8 points
+// times U = 4 units (the last units one at a time), the sums in registers and each block of a_prev
+// read once for the U units. No zero-fill of z and no heap buffers, where Eigen's general product
+// packs its operands on every call. Sums run over k in order and add b last, as forward()'s do, so
+// a cell's values are the training pass's. With `keep_larger` (maxout's pieces after the first) a
+// unit's z only changes where this piece's is strictly larger.
+using Points = Eigen::Array<Scalar, 8, 1>;
+template <int U>
+void grid_units(const Scalar* W, const Scalar* b, const Scalar* prev, Scalar* z, Index in, Index units, Index P,
+                Index r, bool keep_larger) {
+  Index c = 0;
+  const auto store = [&](Index u, Index at, Scalar v) {
+    Scalar& y = z[(r + u) * P + at];
+    v += b[r + u];
+    y = !keep_larger || v > y ? v : y;
+  };
+  for (; c + 8 <= P; c += 8) {
+    Points sum[U];
+    for (int u = 0; u < U; ++u) sum[u] = W[r + u] * Eigen::Map<const Points>(prev + c);
+    for (Index k = 1; k < in; ++k) {
+      const Points x = Eigen::Map<const Points>(prev + k * P + c);
+      for (int u = 0; u < U; ++u) sum[u] += W[k * units + r + u] * x;
+    }
+    for (int u = 0; u < U; ++u) {
+      if (keep_larger)
+        for (int i = 0; i < 8; ++i) store(u, c + i, sum[u][i]);
+      else
+        Eigen::Map<Points>(z + (r + u) * P + c) = sum[u] + b[r + u];
+    }
+  }
+  for (; c < P; ++c)
+    for (int u = 0; u < U; ++u) {
+      Scalar sum = W[r + u] * prev[c];
+      for (Index k = 1; k < in; ++k) sum += W[k * units + r + u] * prev[k * P + c];
+      store(u, c, sum);
+    }
+}
+void grid_layer(const Scalar* W, const Scalar* b, const Scalar* prev, Scalar* z, Index in, Index units, Index P,
+                bool keep_larger) {
+  Index r = 0;
+  for (; r + 4 <= units; r += 4) grid_units<4>(W, b, prev, z, in, units, P, r, keep_larger);
+  for (; r < units; ++r) grid_units<1>(W, b, prev, z, in, units, P, r, keep_larger);
+}
+}  // namespace
+
 std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Scalar* out) {
   std::string e = check_grid(g64);
   if (!e.empty()) return e;
@@ -353,16 +400,12 @@ std::string Playground::evaluate_grid(std::int64_t g64, Scalar lo, Scalar hi, Sc
   Scalar* cursor = out;
   RowMap(cursor, net_.size(0), P) = cached.values;
   for (int l = 0; l < net_.layer_count(); ++l) {
-    Eigen::Map<const RowMajorMatrix> prev(cursor, net_.size(l), P);
-    cursor += Index(net_.size(l)) * P;
-    RowMap z(cursor, net_.size(l + 1), P);
-    z.noalias() = net_.W(l) * prev;  // z = W a_prev + b, for every grid point at once
-    z.colwise() += net_.b(l);
-    for (int p = 1; p < net_.pieces(l); ++p) {  // maxout: the largest piece (a tie keeps the lower)
-      RowMajorMatrix zp = net_.W(l, p) * prev;
-      zp.colwise() += net_.b(l, p);
-      z = (zp.array() > z.array()).select(zp, z);
-    }
+    const Index in = net_.size(l), units = net_.size(l + 1);
+    const Scalar* prev = cursor;
+    cursor += in * P;
+    for (int p = 0; p < net_.pieces(l); ++p)
+      grid_layer(net_.W(l, p).data(), net_.b(l, p).data(), prev, cursor, in, units, P, p > 0);
+    RowMap z(cursor, units, P);
     activate_layer(net_, l, z, z);
   }
   return "";

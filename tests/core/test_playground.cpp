@@ -421,6 +421,39 @@ TEST_CASE("custom data replaces the generated set", "[playground]") {
   CHECK(pg.dataset().size() == s.data.points);
 }
 
+TEST_CASE("the grid's kernel gives a forward pass's values for wide layers, ReLU and maxout", "[playground][grid]") {
+  // 9 units (two blocks of 4 and one more) and 25 cells (three blocks of 8 and one more) reach every
+  // path of the grid's kernel; maxout's later pieces replace only where strictly larger.
+  for (Activation f : {Activation::Relu, Activation::Maxout}) {
+    INFO(activation_name(f));
+    Playground pg;
+    Settings s = pg.settings();
+    s.features = {Feature::X1, Feature::X2, Feature::X1Squared};
+    s.hidden = {9, 4};
+    s.hidden_activation = f;
+    REQUIRE(pg.configure(s).empty());
+    REQUIRE(pg.train_epochs(3).empty());
+    const int g = 5;
+    const Index P = Index(g) * g;
+    std::vector<Scalar> out(std::size_t(pg.grid_size(g)));
+    REQUIRE(pg.evaluate_grid(g, -6, 6, out.data()).empty());
+    const Network& net = pg.network();
+    Workspace ws;
+    ws.reserve(net, P);
+    ws.batch = P;
+    for (int k = 0; k < 3; ++k)
+      for (Index p = 0; p < P; ++p) ws.input(k, p) = out[std::size_t(k * P + p)];  // the grid's own features
+    forward(net, ws);
+    Index at = 3 * P;
+    for (int l = 0; l < net.layer_count(); ++l)
+      for (int unit = 0; unit < net.size(l + 1); ++unit)
+        for (Index p = 0; p < P; ++p, ++at) {
+          INFO("layer " << l << " unit " << unit << " cell " << p);
+          CHECK(double(out[std::size_t(at)]) == Approx(double(ws.a[l](unit, p))).margin(kFloat ? 1e-6 : 1e-14));
+        }
+  }
+}
+
 TEST_CASE("the grid holds every node at every cell centre", "[playground][grid]") {
   Playground pg;
   Settings s = pg.settings();
