@@ -6,7 +6,7 @@ import { createHeatmap } from './heatmap.js';
 import { signColor, classColor, colorTheme, rampLut } from './colors.js';
 import { themeColors } from '../theme.js';
 import { formatNumber } from './format.js';
-import { pixelRatio, lineScale } from './pixels.js';
+import { pixelRatio, lineScale, displayVersion } from './pixels.js';
 import { language, tn } from '../i18n/i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -421,7 +421,7 @@ export function createNetworkView(container, handlers) {
   function update(s) {
     snapshot = s;
     // The theme too: the feature pictures are drawn once per build, in the theme's colours.
-    const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}|${colorTheme()}|${language()}|${pixelRatio(container.parentElement)}|${lineScale(container)}`;
+    const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}|${colorTheme()}|${language()}|${displayVersion()}`;
     if (key !== shape) {
       shape = key;
       hideTooltip();  // its link is gone
