@@ -23,7 +23,8 @@ const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
 let raw = 0, gz = 0;
 console.log('built site (dist/), gzip -9            raw        gzipped');
 const gzipped = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
-const notPage = new Set([...ENGINE_MODULE_FILES, 'package.json', 'wasm/package.json']);
+// Not loaded by the page: the importable engine, the <backprop-playground> element's script, the package's manifests.
+const notPage = new Set([...ENGINE_MODULE_FILES, 'backprop-playground.js', 'package.json', 'wasm/package.json']);
 for (const { file, bytes } of files.filter((f) => !f.file.startsWith('offline') && !notPage.has(f.file))) {
   const z = gzipped(file);
   raw += bytes; gz += z;

@@ -4,15 +4,14 @@
 // title, aria-label and placeholder attributes — remembering each node's English so the language
 // can change back and forth; t() translates one message in code, with {name} parameters. The
 // pseudo-locale ('pseudo', for tests) writes every message longer, accented and right to left, to
-// catch truncation and layouts that assume left-to-right. Numbers: the decimal separator.
+// catch truncation and layouts that assume left-to-right. Numbers: the separators.
 // Not here: which language the page is in (the `lang` link key, web/state.js) or drawing.
 import FR from './fr.js';
 import { inContext } from './context.js';
 
 export { inContext };
 
-/** The languages a learner can choose, in the menu's order (the pseudo-locale is not listed). */
-export const LANGUAGES = Object.freeze([{ code: 'en', name: 'English' }, { code: 'fr', name: 'Français' }]);
+/** The pseudo-locale's code (the Language menu lists English and French; links may ask for this). */
 export const PSEUDO = 'pseudo';
 const CATALOGUES = { fr: FR };
 
