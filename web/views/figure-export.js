@@ -5,6 +5,7 @@
 // paints it on a canvas at 2x for a PNG; a caption strip of settings goes under either.
 // No <img> or blob: images are needed: the page's CSP allows neither (img-src falls back to 'self').
 // Not here: which figures there are, their captions or the buttons (playground/figures.js).
+import { hexToRgb, rgbToCss, rgbToHex } from './colors.js';
 
 // Controls and pop-ups are not part of the picture, nor invisible hit areas.
 const SKIP = 'button, input, select, textarea, label.file-button, .tooltip, .figure-export, [data-export="skip"], title, desc, defs, clipPath, mask, script, style';
@@ -29,7 +30,7 @@ export function resolveColor(css) {
   if (v.startsWith('#')) out = { hex: v, alpha: 1 };
   else {
     const [r, g, b, a] = v.match(/[\d.]+/g).map(Number);
-    out = a === 0 ? null : { hex: `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`, alpha: a ?? 1 };
+    out = a === 0 ? null : { hex: rgbToHex([r, g, b]), alpha: a ?? 1 };
   }
   colorCache.set(css, out);
   return out;
@@ -476,7 +477,7 @@ export function figureSvg(figure, captionParts, theme, title = '') {
 
 // ---- PNG ------------------------------------------------------------------------------------------
 
-const rgba = (c, extra = 1) => `rgba(${parseInt(c.hex.slice(1, 3), 16)},${parseInt(c.hex.slice(3, 5), 16)},${parseInt(c.hex.slice(5, 7), 16)},${c.alpha * extra})`;
+const rgba = (c, extra = 1) => rgbToCss([...hexToRgb(c.hex), c.alpha * extra]);
 
 function shapePath(it) {
   const g = it.geometry;
