@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import FR from '../../web/i18n/fr.js';
+import FR, { PARTS } from '../../web/i18n/fr.js';
 import { t, tn, inContext, pseudoText } from '../../web/i18n/i18n.js';
 import { VALUE_LABELS } from '../../web/views/names.js';
 import { CHAPTERS } from '../../web/course/chapters.js';
@@ -38,6 +38,54 @@ test('every text of the page\'s shell is in the French catalogue', () => {
   assert.deepEqual(missing, []);
   for (const label of Object.values(VALUE_LABELS)) assert.ok(Object.hasOwn(FR, inContext('value', label)), `the value ${label}`);
   for (const c of CHAPTERS) assert.ok(Object.hasOwn(FR, c.title), `the chapter ${c.title}`);
+});
+
+// Every t('…') and tn('…', '…') in web/ with literal messages: [message, context or undefined].
+function codeMessages() {
+  const found = [];
+  const literal = String.raw`'((?:[^'\\]|\\.)*)'`;
+  const unquote = (s) => s.replace(/\\(.)/g, '$1');
+  const walk = (dir) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, d.name);
+      if (d.isDirectory() && d.name !== 'wasm' && d.name !== 'i18n') { walk(file); continue; }
+      if (!d.name.endsWith('.js')) continue;
+      const code = fs.readFileSync(file, 'utf8');
+      for (const m of code.matchAll(new RegExp(String.raw`\bt\(\s*${literal}(?:\s*,\s*(?:[^,()]|\([^()]*\))*,\s*${literal})?`, 'g'))) {
+        found.push([unquote(m[1]), m[2] === undefined ? undefined : unquote(m[2]), path.relative(WEB, file)]);
+      }
+      for (const m of code.matchAll(new RegExp(String.raw`\btn\(\s*${literal}\s*,\s*${literal}`, 'g'))) {
+        found.push([unquote(m[1]), undefined, path.relative(WEB, file)], [unquote(m[2]), undefined, path.relative(WEB, file)]);
+      }
+    }
+  };
+  walk(WEB);
+  return found;
+}
+
+test('every message the code composes with t() or tn() is in the French catalogue', () => {
+  const messages = codeMessages();
+  assert.ok(messages.length > 20, `${messages.length} messages`);
+  const missing = messages.filter(([msg, context]) => !Object.hasOwn(FR, msg) && !(context && Object.hasOwn(FR, inContext(context, msg))))
+    .map(([msg, , file]) => `${file}: ${msg}`);
+  assert.deepEqual(missing, []);
+  // The scan reads escaped quotes, and both of tn()'s messages.
+  const read = messages.map(([msg]) => msg);
+  assert.ok(read.includes('there is no chapter \'{chapter}\'; showing the playground'));
+  assert.ok(read.includes('{n} neuron') && read.includes('{n} neurons'));
+});
+
+test('one English message has one French text across the catalogue\'s parts', () => {
+  const seen = new Map();
+  const clashes = [];
+  for (const [part, entries] of Object.entries(PARTS)) {
+    for (const [key, value] of Object.entries(entries)) {
+      const before = seen.get(key);
+      if (before && before.value !== value) clashes.push(`${key}: '${before.value}' (${before.part}) / '${value}' (${part})`);
+      seen.set(key, { part, value });
+    }
+  }
+  assert.deepEqual(clashes, [], 'a second meaning takes a context (inContext)');
 });
 
 test('the catalogue holds nothing the page no longer says: each message is in its source', () => {

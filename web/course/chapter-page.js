@@ -12,7 +12,9 @@ export function renderIntro(container, { number, title, html }) {
   header.className = 'chapter-head';
   const h2 = document.createElement('h2');
   h2.id = 'chapter-title';
-  h2.textContent = number ? `${number}. ${title}` : title;
+  // The title its own text node: the language translates it as a whole message.
+  if (number) h2.append(`${number}. `);
+  h2.append(title);
   header.append(h2);
   const text = document.createElement('div');
   text.className = 'chapter-text';

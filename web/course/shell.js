@@ -6,6 +6,7 @@ import { serializeHash } from '../state.js';
 import { splitHash, joinHash } from './route.js';
 import { CHAPTERS, chapterById } from './chapters.js';
 import { linkProblems } from './lab-state.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 
 const BRAND = 'Backprop Playground';
 
@@ -74,9 +75,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
   function show(route) {
     const chapter = route.chapter ? chapterById(route.chapter) : null;
     const problems = [];
-    if (route.chapter && !chapter) problems.push(`there is no chapter '${route.chapter}'; showing the playground`);
-    if (chapter && route.lesson && !chapter.lessons.some((l) => l.id === route.lesson)) problems.push(`chapter '${chapter.id}' has no lesson '${route.lesson}'`);
-    if (chapter && route.task && !chapter.tasks.some((t) => t.id === route.task)) problems.push(`chapter '${chapter.id}' has no task '${route.task}'`);
+    if (route.chapter && !chapter) problems.push(t('there is no chapter \'{chapter}\'; showing the playground', { chapter: route.chapter }));
+    if (chapter && route.lesson && !chapter.lessons.some((l) => l.id === route.lesson)) problems.push(t('chapter \'{chapter}\' has no lesson \'{lesson}\'', { chapter: chapter.id, lesson: route.lesson }));
+    if (chapter && route.task && !chapter.tasks.some((task) => task.id === route.task)) problems.push(t('chapter \'{chapter}\' has no task \'{task}\'', { chapter: chapter.id, task: route.task }));
     const key = keyOf(chapter, route);
     if (key !== mountedKey) {
       mounted?.unmount();
@@ -92,7 +93,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
       }
       // Keys no lab here reads are named and leave the link (they would travel on for good).
       const unread = Object.keys(route.lab ?? {}).filter((k) => !labsRead.has(k.split('.')[0]));
-      for (const k of unread) labProblems.push(`no lab ${chapter ? 'in this chapter' : 'on the playground'} reads ${k}`);
+      for (const k of unread) labProblems.push(chapter ? t('no lab in this chapter reads {key}', { key: k }) : t('no lab on the playground reads {key}', { key: k }));
       if (unread.length) {
         const kept = Object.entries(shell.route.lab ?? {}).filter(([k]) => !unread.includes(k));
         const { lab: _, ...rest } = shell.route;
@@ -105,12 +106,12 @@ export function createCourse({ module, playground, nav, container, banner }) {
     // widget=: that lab in view; in an embed of the labs, the only one shown.
     const widgets = [...container.querySelectorAll(':scope > .widget')];
     const widget = route.widget && widgets.find((w) => w.id === route.widget);
-    if (chapter && route.widget && !widget) problems.push(`chapter '${chapter.id}' has no lab '${route.widget}'`);
+    if (chapter && route.widget && !widget) problems.push(t('chapter \'{chapter}\' has no lab \'{lab}\'', { chapter: chapter.id, lab: route.widget }));
     for (const w of widgets) w.classList.toggle('widget-other', Boolean(widget) && w !== widget);
     container.hidden = !chapter;
     document.body.dataset.chapter = chapter ? chapter.id : 'playground';
     document.body.classList.toggle('no-playground', Boolean(chapter && !chapter.playground));
-    document.title = chapter ? `${chapter.title} · ${BRAND}` : BRAND;
+    document.title = chapter ? `${t(chapter.title)} · ${BRAND}` : BRAND;
     document.getElementById('course-current').textContent = chapter ? chapter.title : 'Playground';
     for (const a of list.querySelectorAll('a')) {
       if (a.dataset.chapterLink === (chapter?.id ?? 'playground')) a.setAttribute('aria-current', 'page');
@@ -129,11 +130,14 @@ export function createCourse({ module, playground, nav, container, banner }) {
     navLinks.className = 'chapter-nav';
     navLinks.setAttribute('aria-label', 'Previous and next chapter');
     const prev = CHAPTERS[number - 2], next = CHAPTERS[number];
-    /** @type {[import('./chapters.js').Chapter, (t: string) => string][]} */
-    const sides = [[prev, (t) => `← ${t}`], [next, (t) => `${t} →`]];
+    /** @type {[import('./chapters.js').Chapter, (title: string) => string[]][]} */
+    const sides = [[prev, (title) => ['← ', title]], [next, (title) => [title, ' →']]];
     for (const [c, text] of sides) {
       if (!c) { navLinks.append(document.createElement('span')); continue; }
-      navLinks.append(Object.assign(document.createElement('a'), { href: joinHash({ chapter: c.id }, ''), textContent: text(c.title) }));
+      // The title its own text node: the language translates it as a whole message.
+      const a = Object.assign(document.createElement('a'), { href: joinHash({ chapter: c.id }, '') });
+      a.append(...text(c.title));
+      navLinks.append(a);
     }
     return navLinks;
   }
@@ -142,7 +146,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
   function showBanner(lesson) {
     banner.hidden = !lesson;
     if (!lesson) { banner.replaceChildren(); return; }
-    const title = Object.assign(document.createElement('strong'), { textContent: `Lesson: ${lesson.title}` });
+    const title = Object.assign(document.createElement('strong'), { textContent: t('Lesson: {title}', { title: t(lesson.title) }) });
     const text = Object.assign(document.createElement('p'), { textContent: lesson.text });
     const close = Object.assign(document.createElement('a'), { href: joinHash({ chapter: shell.route.chapter }, ''), textContent: 'Close' });
     close.className = 'banner-close';
@@ -190,6 +194,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
     const problems = [...errors, ...show(shell.route)];
     if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
     window.addEventListener('hashchange', onHashChange);
+    // A chapter composes some of its texts (a task's status, a lab's readings) in the language in
+    // force: it is mounted again in the new one. Its labs' settings are in the link, so they stay.
+    onLanguageChange(() => { mountedKey = ''; show(shell.route); });
   }
 
   return shell;

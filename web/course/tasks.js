@@ -3,6 +3,10 @@
 // not, what is still missing. The checks are pure functions of what the chapter passes them
 // (engine numbers, the page's settings), so Node tests can run them against the wasm engine.
 // The list's markup and its status lines are here too; when to re-check is the chapter's call.
+// A check's texts go through t(): the language in force when it runs (the chapter re-mounts when
+// the language changes).
+import { t } from '../i18n/i18n.js';
+import { formatFixed } from '../views/format.js';
 
 /**
  * @typedef {object} Task
@@ -25,7 +29,7 @@ export function evaluate(task, ctx) {
     const r = task.check(ctx);
     return { met: Boolean(r.met), missing: r.met ? [] : r.missing, note: r.note ?? '' };
   } catch (e) {
-    return { met: false, missing: [`cannot check yet (${e.message})`], note: '' };
+    return { met: false, missing: [t('cannot check yet ({reason})', { reason: e.message })], note: '' };
   }
 }
 
@@ -38,13 +42,13 @@ export function allOf(conditions) {
   return { met: missing.length === 0, missing };
 }
 
-/** Test accuracy as the page shows it: 93.5%. */
-export const percent = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'not measured');
+/** Test accuracy as the page shows it: 93.5% (93,5% in French). */
+export const percent = (x) => (Number.isFinite(x) ? `${formatFixed(100 * x, 1)}%` : t('not measured'));
 
 /** The condition "test accuracy of at least `least`" for allOf, from the core's metrics. */
 export function testAccuracyAtLeast(metrics, least) {
   const accuracy = metrics.test.accuracy;
-  return [accuracy >= least, `test accuracy of at least ${Number((100 * least).toFixed(1))}% (now ${percent(accuracy)})`];
+  return [accuracy >= least, t('test accuracy of at least {least} (now {now})', { least: percent(least).replace(/[.,]0%$/, '%'), now: percent(accuracy) })];
 }
 
 /**
@@ -94,7 +98,7 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
         const r = evaluate(task, ctx);
         results.set(task.id, r);
         const status = statusOf.get(task.id);
-        const text = (r.met ? 'Done: the task is met.' : `Not yet: ${r.missing.join('; ')}.`) + (r.note ? ` ${r.note}` : '');
+        const text = (r.met ? t('Done: the task is met.') : t('Not yet: {missing}.', { missing: r.missing.join('; ') })) + (r.note ? ` ${r.note}` : '');
         if (status.textContent !== text) status.textContent = text;
         status.dataset.met = String(r.met);
         status.closest('li').classList.toggle('met', r.met);

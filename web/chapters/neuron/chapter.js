@@ -6,6 +6,7 @@ import { renderIntro, renderChapterTasks } from '../../course/chapter-page.js';
 import { allOf } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { formatNumber } from '../../views/format.js';
+import { t } from '../../i18n/i18n.js';
 import { createMcCullochPittsWidget, mpTasks } from './mcculloch-pitts.js';
 import { createUnit, setUnit, unitOutputs } from './unit.js';
 
@@ -27,7 +28,7 @@ const TARGETS = { nand: [1, 1, 1, 0], or: [0, 1, 1, 1] };
 
 function gateCheck(name, targets) {
   return ({ outputs }) => allOf(outputs.map((o, i) => [o.output === targets[i],
-    `for x = (${o.input.join(', ')}) the output is ${o.output}, ${name} needs ${targets[i]}`]));
+    t('for x = ({x}) the output is {output}, {gate} needs {target}', { x: o.input.join(', '), output: o.output, gate: name, target: targets[i] })]));
 }
 
 const unitTasks = [

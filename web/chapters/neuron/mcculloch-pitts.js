@@ -5,6 +5,7 @@
 import { mcCullochPittsTable } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
+import { t } from '../../i18n/i18n.js';
 
 const ROWS = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const PRESETS = {
@@ -46,8 +47,8 @@ export const mpTasks = [
     statement: 'Make the McCulloch–Pitts unit fire only when neither input is active (NOR): choose each input\'s kind and θ.',
     check: ({ table }) => {
       const want = [1, 0, 0, 0];
-      const wrong = ROWS.filter((_, r) => table[r] !== want[r]).map((row) => `x = (${row.join(', ')})`);
-      return { met: wrong.length === 0, missing: wrong.map((w) => `${w} gives the wrong output`) };
+      const wrong = ROWS.filter((_, r) => table[r] !== want[r]);
+      return { met: wrong.length === 0, missing: wrong.map((row) => t('x = ({x}) gives the wrong output', { x: row.join(', ') })) };
     } },
 ];
 
@@ -106,10 +107,11 @@ export function createMcCullochPittsWidget(container, { module, route, lab }, ta
     const answer = $('mp-xor-answer');
     answer.hidden = false;
     answer.innerHTML = `
-      <p id="mp-xor-verdict">No: the core tried all ${settings.length} settings of one unit (each input either kind,
-      θ = 0, 1 or 2) and ${hits.length === 0 ? 'none' : hits.length} gives 0, 1, 1, 0. The inputs where a unit fires lie on one side of
-      a line, and no line puts (0, 1) and (1, 0) on one side with (0, 0) and (1, 1) on the other: XOR is not
-      linearly separable (Minsky and Papert, 1969).</p>
+      <p id="mp-xor-verdict"><span>${hits.length === 0
+    ? t('No: the core tried all {n} settings of one unit (each input either kind, θ = 0, 1 or 2) and none gives 0, 1, 1, 0.', { n: settings.length })
+    : t('The core tried all {n} settings of one unit (each input either kind, θ = 0, 1 or 2) and {hits} give 0, 1, 1, 0.', { n: settings.length, hits: hits.length })}</span>
+      The inputs where a unit fires lie on one side of a line, and no line puts (0, 1) and (1, 0) on one
+      side with (0, 0) and (1, 1) on the other: XOR is not linearly separable (Minsky and Papert, 1969).</p>
       <p>Two layers do it: h1 = x1 AND NOT x2 and h2 = x2 AND NOT x1 (an inhibitory input each, θ = 1), then
       y = h1 OR h2 (θ = 1).</p>
       <table class="mp-table mp-xor-table"><thead><tr><th scope="col">x1</th><th scope="col">x2</th><th scope="col">h1</th><th scope="col">h2</th><th scope="col">y</th></tr></thead>

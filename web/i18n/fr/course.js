@@ -1,0 +1,20 @@
+// French: the course's shared parts (lessons, tasks and their status, the chapter links, the
+// problems of a course link).
+export default {
+  'Lessons': 'Leçons',
+  'Lesson: {title}': 'Leçon : {title}',
+  'Try this': 'À vous',
+  'Set it up': 'Préparer',
+  'Done: the task is met.': 'Fait : l’exercice est réussi.',
+  'Not yet: {missing}.': 'Pas encore : {missing}.',
+  'cannot check yet ({reason})': 'impossible à vérifier pour l’instant ({reason})',
+  'not measured': 'non mesurée',
+  'test accuracy of at least {least} (now {now})': 'une exactitude de test d’au moins {least} (actuellement {now})',
+  'Previous and next chapter': 'Chapitre précédent et suivant',
+  'there is no chapter \'{chapter}\'; showing the playground': 'il n’y a pas de chapitre « {chapter} » ; voici le bac à sable',
+  'chapter \'{chapter}\' has no lesson \'{lesson}\'': 'le chapitre « {chapter} » n’a pas de leçon « {lesson} »',
+  'chapter \'{chapter}\' has no task \'{task}\'': 'le chapitre « {chapter} » n’a pas d’exercice « {task} »',
+  'chapter \'{chapter}\' has no lab \'{lab}\'': 'le chapitre « {chapter} » n’a pas de labo « {lab} »',
+  'no lab in this chapter reads {key}': 'aucun labo de ce chapitre ne lit {key}',
+  'no lab on the playground reads {key}': 'aucun labo du bac à sable ne lit {key}',
+};

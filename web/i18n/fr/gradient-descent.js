@@ -1,0 +1,3 @@
+// French: chapter 'gradient-descent': its text (the fragments between its formulas), its labs and its tasks.
+export default {
+};

@@ -1,0 +1,3 @@
+// French: chapter 'regularisation': its text (the fragments between its formulas), its labs and its tasks.
+export default {
+};
