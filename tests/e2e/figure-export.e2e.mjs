@@ -121,26 +121,31 @@ const plotSamples = (page) => page.evaluate(() => {
   const root = document.querySelector('#plot .data-plot');
   const heat = root.querySelector('.data-plot-heatmap'), pts = root.querySelector('.data-plot-points');
   const r0 = root.getBoundingClientRect(), r = heat.getBoundingClientRect();
-  const scale = heat.width / r.width;
+  const scale = pts.width / r.width;
+  // The heatmap has a pixel per grid cell, scaled up on screen: `cell` points pixels to a cell.
+  const cell = heat.width / pts.width;
   const hd = heat.getContext('2d').getImageData(0, 0, heat.width, heat.height).data;
   const pd = pts.getContext('2d').getImageData(0, 0, pts.width, pts.height).data;
-  const w = heat.width;
-  const px = (d, x, y) => Array.from(d.slice(4 * (y * w + x), 4 * (y * w + x) + 4));
+  const w = pts.width;
+  const px = (d, x, y, width = w) => Array.from(d.slice(4 * (y * width + x), 4 * (y * width + x) + 4));
+  const heatAt = (x, y) => px(hd, Math.floor(x * cell), Math.floor(y * cell), heat.width);
   let plane = null, best = -1;
-  for (let y = 10; y < heat.height - 10; y += 5) {
+  for (let y = 10; y < pts.height - 10; y += 5) {
     for (let x = 10; x < w - 10; x += 5) {
       let clear = true;
       for (let dy = -8; dy <= 8 && clear; ++dy) for (let dx = -8; dx <= 8 && clear; ++dx) clear = pd[4 * ((y + dy) * w + x + dx) + 3] === 0;
       if (!clear) continue;
-      const c = px(hd, x, y);
+      const c = heatAt(x, y);
       const colour = Math.max(...c.slice(0, 3)) - Math.min(...c.slice(0, 3));
-      // Off the smooth heatmap's steep parts: the same colour 3 pixels around.
-      const flat = [[-3, 0], [3, 0], [0, -3], [0, 3]].every(([dx, dy]) => px(hd, x + dx, y + dy).every((v, i) => Math.abs(v - c[i]) <= 2));
+      // Off the smooth heatmap's steep parts: the same colour in the cells around (the screen
+      // blends neighbouring cells).
+      const flat = [[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [1, 1], [-1, 1], [1, -1]]
+        .every(([dx, dy]) => heatAt(x + dx / cell, y + dy / cell).every((v, i) => Math.abs(v - c[i]) <= 2));
       if (flat && colour > best) { best = colour; plane = { x: (r.left - r0.left) + x / scale, y: (r.top - r0.top) + y / scale, rgba: c }; }
     }
   }
   let point = null;
-  for (let y = 3; y < heat.height - 3 && !point; ++y) {
+  for (let y = 3; y < pts.height - 3 && !point; ++y) {
     for (let x = 3; x < w - 3 && !point; ++x) {
       const c = px(pd, x, y);
       if (c[3] !== 255) continue;

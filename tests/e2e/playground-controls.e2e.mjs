@@ -98,6 +98,8 @@ test('main controls: training keys keep the epoch, data and architecture keys st
       await act();
       const after = await readState(page);
       if (picture) assert.notEqual(await picture(), pictureBefore, `${key} changes what is drawn`);
+      // The heatmap has a pixel per grid cell: discretized, the browser scales it up cell by cell.
+      if (key === 'discretize') assert.equal(await page.$eval('#plot .data-plot-heatmap', (c) => getComputedStyle(c).imageRendering), 'pixelated');
       assert.equal((await hashParams(page))[key], value, `URL carries ${key}=${value}`);
       assert.equal(after.epoch, keeps ? 3 : 0, `${key}: ${keeps ? 'training continues' : 'a new run starts'}`);
       assert.equal(after.message, '', `no message after ${key}`);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { fillSigned, fillClasses, classLut } from '../../web/views/heatmap.js';
+import { fillSigned, fillClasses, classLut, fillSignedScaled, upscale, axisSamples, roundedMask } from '../../web/views/heatmap.js';
 import { divergingRgb, divergingLut, classRgb, mixWithWhite, hexToRgb, NEUTRAL, CLASS_COLORS } from '../../web/views/colors.js';
 
 const WHITE = [255, 255, 255];
@@ -122,4 +122,59 @@ test('fill functions touch only g*g pixels', () => {
   assert.deepEqual([...out.slice(16)], [7, 7, 7, 7]);
   fillClasses(out.fill(7), [0, 0, 0, 0, 1, 1, 1, 1], [0, 4], 2, 0, 1, false);
   assert.deepEqual([...out.slice(16)], [7, 7, 7, 7]);
+});
+
+test('axisSamples: pixel centres back onto the grid, clamped; nearest cells when not smooth', () => {
+  const s = axisSamples(2, 4, true);  // centres at u = -0.25, 0.25, 0.75, 1.25
+  assert.deepEqual([...s.lo], [0, 0, 0, 1]);
+  assert.deepEqual([...s.hi], [1, 1, 1, 1]);
+  assert.deepEqual([...s.weight], [0, 0.25, 0.75, 0]);
+  assert.deepEqual([...axisSamples(2, 4, false).lo], [0, 0, 1, 1]);
+  const used = [...axisSamples(64, 27, true).used];
+  assert.ok(used.includes(0) && used.includes(63) && used.length <= 54, 'only the cells some pixel reads');
+});
+
+test('fillSignedScaled at the grid\'s own size is fillSigned; scaled up, values are interpolated before colouring', () => {
+  const g = 3;
+  const values = Float32Array.from([-1, -0.5, 0, 0.5, 1, NaN, 0.25, -0.25, 0.75]);
+  const plain = new Uint8ClampedArray(g * g * 4);
+  fillSigned(plain, values, 0, g, -1, 1, false);
+  const same = new Uint8ClampedArray(g * g * 4);
+  const lut = divergingLut(511, 1);
+  fillSignedScaled(same, values, 0, g, -1, 1, false, lut, { x: axisSamples(g, g, true), y: axisSamples(g, g, true) }, g, g, null);
+  assert.deepEqual(same, plain);
+  // 2 x 1 → 4 x 1: -1 and 1 blend to -0.5 and 0.5 between them.
+  const out = new Uint8ClampedArray(4 * 4);
+  fillSignedScaled(out, Float32Array.from([-1, 1]), 0, 1, -1, 1, false, lut,
+    { x: axisSamples(2, 4, true), y: axisSamples(1, 1, true) }, 4, 1, null);
+  [-1, -0.5, 0.5, 1].forEach((t, i) => assert.ok(near(px(out, i), divergingRgb(t)), `pixel ${i}: ${px(out, i)} vs ${divergingRgb(t)}`));
+  // Opacity from the mask.
+  fillSignedScaled(out, Float32Array.from([-1, 1]), 0, 1, -1, 1, false, lut,
+    { x: axisSamples(2, 4, true), y: axisSamples(1, 1, true) }, 4, 1, Uint8Array.from([0, 128, 255, 7]));
+  assert.deepEqual([3, 7, 11, 15].map((i) => out[i]), [0, 128, 255, 7]);
+});
+
+test('upscale: colours blended bilinearly, or copied as they are at the same size', () => {
+  const src = Uint8ClampedArray.from([0, 0, 0, 255, 200, 100, 40, 255]);  // 2 pixels… of a 2 x 2 grid's top row
+  const grid = new Uint8ClampedArray(16);
+  grid.set(src, 0);
+  grid.set(src, 8);
+  const out = new Uint8ClampedArray(4 * 2 * 4);
+  upscale(grid, 2, out, 4, 2, { x: axisSamples(2, 4, true), y: axisSamples(2, 2, true) }, null, new Int32Array(2 * 4 * 3));
+  assert.deepEqual(px(out, 1), [50, 25, 10]);    // a quarter of the way
+  assert.deepEqual(px(out, 2), [150, 75, 30]);   // three quarters
+  assert.deepEqual(px(out, 7), [200, 100, 40]);
+  const copy = new Uint8ClampedArray(16);
+  upscale(grid, 2, copy, 2, 2, { x: axisSamples(2, 2, true), y: axisSamples(2, 2, true) }, null, new Int32Array(2 * 2 * 3));
+  assert.deepEqual(copy, grid);
+});
+
+test('roundedMask: opaque inside, transparent outside the rounded corners, partial on the curve', () => {
+  assert.equal(roundedMask(10, 10, 0), null);
+  const m = roundedMask(10, 10, 3);
+  assert.equal(m[0], 0, 'the very corner is outside');
+  assert.equal(m[5 * 10 + 5], 255);
+  assert.equal(m[5], 255, 'the top edge between the corners');
+  assert.ok(m[10] > 0 && m[10] < 255, `on the curve: ${m[10]}`);
+  assert.equal(m[99], 0, 'and each corner');
 });

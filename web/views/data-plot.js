@@ -66,6 +66,14 @@ export function pointColor(label, problem) {
   return classColor(label);
 }
 
+// Two arrays (or nulls) with the same values in the same order.
+function sameValues(a, b) {
+  if (!a || !b) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; ++i) if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
+  return true;
+}
+
 /** The plot's accessible name, e.g. "Output of the network over the input plane with 100 training points". */
 export function describePlot(snapshot) {
   const p = snapshot?.points;
@@ -174,9 +182,9 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
       c.style.top = `${MARGIN.top}px`;
       c.style.width = `${plotSize}px`;
       c.style.height = `${plotSize}px`;
-      c.width = Math.round(plotSize * dpr);
-      c.height = Math.round(plotSize * dpr);
     }
+    pointCanvas.width = Math.round(plotSize * dpr);
+    pointCanvas.height = Math.round(plotSize * dpr);
     legend.style.maxWidth = `${plotSize}px`;
     drawAxes();
     pointsKey = null;
@@ -288,12 +296,13 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   // ---- points layer -------------------------------------------------------------------------
   function drawPoints(s) {
     const p = s.points;
-    // Identity and length of every array: a new data set or an in-place append both redraw.
-    const key = p ? [p.xy, p.xy?.length, p.labels, p.labels?.length, p.train, p.train?.length, p.test,
-      p.test?.length, p.validation, p.validation?.length, p.problem, !!s.showTest, s.highlight ?? null, plotSize, dpr, !!s.curve,
-      colorTheme()] : [null];
-    if (pointsKey && key.length === pointsKey.length && key.every((k, i) => k === pointsKey[i])) return;
-    pointsKey = key;
+    // The arrays' values, not their identity: the page reads the data set from the core afresh
+    // each frame, and redrawing 500 markers costs more than comparing a few thousand numbers.
+    const key = { arrays: p ? [p.xy, p.labels, p.train, p.test, p.validation] : [],
+      scalars: [p?.problem, !!s.showTest, s.highlight ?? null, plotSize, dpr, !!s.curve, colorTheme()] };
+    if (pointsKey && key.scalars.every((v, i) => v === pointsKey.scalars[i]) &&
+        key.arrays.length === pointsKey.arrays.length && key.arrays.every((a, i) => sameValues(a, pointsKey.arrays[i]))) return;
+    pointsKey = { scalars: key.scalars, arrays: key.arrays.map((a) => (a ? Array.from(a) : a)) };
     const ctx = pointCtx;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, plotSize, plotSize);
@@ -388,6 +397,13 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
       heatmap.clear();
       return;
     }
+    // One canvas pixel per grid cell, scaled to the square by the browser when it composites the
+    // page (smoothly, or cell by cell when discretized): no per-frame upscaling on the main thread.
+    if (heatCanvas.width !== grid.g || heatCanvas.height !== grid.g) {
+      heatCanvas.width = grid.g;
+      heatCanvas.height = grid.g;
+    }
+    heatCanvas.style.imageRendering = s.discretize ? 'pixelated' : '';
     const opts = { lo: s.lo, hi: s.hi, discretize: !!s.discretize };
     if (s.mode === 'classes') heatmap.drawClasses(grid.values, grid.offsets, grid.g, opts);
     else heatmap.drawSigned(grid.values, grid.offsets[0], grid.g, opts);

@@ -334,7 +334,9 @@ export function readFigure(root) {
         const r = el.getBoundingClientRect();
         const vector = vectorDrawings.get(el);
         if (vector) vector(new VectorContext(items, [r.width / el.width, 0, 0, r.height / el.height, r.left - ox, r.top - oy], alpha));
-        else items.push({ type: 'image', canvas: el, x: r.left - ox, y: r.top - oy, width: r.width, height: r.height, alpha });
+        // A canvas the browser scales (the output plot's heatmap, one pixel per grid cell) keeps its
+        // scaling: smooth, or cell by cell when pixelated.
+        else items.push({ type: 'image', canvas: el, x: r.left - ox, y: r.top - oy, width: r.width, height: r.height, alpha, pixelated: cs.imageRendering === 'pixelated' });
       }
     }
     for (const child of el.childNodes) {
@@ -421,7 +423,7 @@ export function figureSvg(figure, captionParts, theme, title = '') {
   };
   for (const it of items) {
     if (it.type === 'image') {
-      out.push(`<image x="${r2(it.x)}" y="${r2(it.y)}" width="${r2(it.width)}" height="${r2(it.height)}" preserveAspectRatio="none"${opacityAttr(it.alpha)} xlink:href="${it.canvas.toDataURL('image/png')}"/>`);
+      out.push(`<image x="${r2(it.x)}" y="${r2(it.y)}" width="${r2(it.width)}" height="${r2(it.height)}" preserveAspectRatio="none"${it.pixelated ? ' style="image-rendering:pixelated"' : ''}${opacityAttr(it.alpha)} xlink:href="${it.canvas.toDataURL('image/png')}"/>`);
     } else if (it.type === 'box') {
       let fill = colorAttrs('fill', it.fill);
       if (it.gradient) {
@@ -521,6 +523,7 @@ export function figureCanvas(figure, captionParts, theme, scale = 2) {
       base();
     }
     if (it.type === 'image') {
+      ctx.imageSmoothingEnabled = !it.pixelated;
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(it.canvas, it.x, it.y, it.width, it.height);
     } else if (it.type === 'box') {

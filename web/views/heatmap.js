@@ -1,7 +1,7 @@
 // Canvas heatmaps of one node (signed values) or of K output nodes (class regions) over the g x g
 // grid from engine.evaluateGrid: row 0 at the top (x2 = hi). Pixels are filled from lookup
-// tables into a reused g x g ImageData, then scaled onto the target canvas, so a frame allocates
-// nothing. Used for the neuron thumbnails (many small canvases) and the big output plot.
+// tables into a reused g x g buffer, then scaled up into a reused ImageData of the target area,
+// so a frame allocates nothing. Used for the neuron thumbnails (many small canvases) and the big output plot.
 // Not here: any model maths (values arrive computed) or deciding lo/hi (the caller knows them).
 
 import { classRgb, colorTheme, divergingLut, hexToRgb, mixWithMidpoint, NEUTRAL, CLASS_COLORS } from './colors.js';
@@ -130,18 +130,128 @@ export function fillClasses(out, values, offsets, g, lo, hi, discretize, lut = t
   }
 }
 
-function makeCanvas(g) {
-  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(g, g);
-  const c = document.createElement('canvas');
-  c.width = g;
-  c.height = g;
-  return c;
+// Where each destination pixel samples the g source cells along one axis, as a drawImage with
+// smoothing does: pixel centres mapped back to the grid, clamped at the edges. `lo` and `hi` are
+// the two cells, `t` (0..256) and `weight` (0..1) the weight of `hi`; `used`, every cell some
+// pixel reads.
+export function axisSamples(g, n, smooth) {
+  const lo = new Int32Array(n), hi = new Int32Array(n), t = new Int32Array(n), weight = new Float64Array(n);
+  for (let i = 0; i < n; ++i) {
+    const u = ((i + 0.5) * g) / n - 0.5;
+    if (!smooth) { lo[i] = hi[i] = Math.min(g - 1, Math.max(0, Math.floor(((i + 0.5) * g) / n))); continue; }
+    const c = Math.min(g - 1, Math.max(0, u));
+    lo[i] = Math.floor(c);
+    hi[i] = Math.min(g - 1, lo[i] + 1);
+    t[i] = Math.round((c - lo[i]) * 256);
+    weight[i] = c - lo[i];
+  }
+  return { lo, hi, t, weight, used: Int32Array.from(new Set([...lo, ...hi])) };
+}
+
+/**
+ * Each pixel's opacity (0..255) in a width x height box with corners rounded by `radius`: the
+ * share of the pixel inside the rounded box (4 x 4 samples), so the corners are antialiased.
+ * @returns {Uint8Array|null} null without rounding
+ */
+export function roundedMask(width, height, radius) {
+  if (!(radius > 0)) return null;
+  const mask = new Uint8Array(width * height).fill(255);
+  const r = Math.min(radius, width / 2, height / 2);
+  const inside = (x, y) => {
+    const cx = x < r ? r : x > width - r ? width - r : x;
+    const cy = y < r ? r : y > height - r ? height - r : y;
+    return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+  };
+  const span = Math.ceil(r);
+  for (let y = 0; y < height; ++y) {
+    for (let x = 0; x < width; ++x) {
+      if ((x >= span && x < width - span) || (y >= span && y < height - span)) continue;
+      let hits = 0;
+      for (let sy = 0; sy < 4; ++sy) for (let sx = 0; sx < 4; ++sx) hits += inside(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4) ? 1 : 0;
+      mask[y * width + x] = Math.round((255 * hits) / 16);
+    }
+  }
+  return mask;
+}
+
+/**
+ * Scales g x g RGBA pixels up to width x height: bilinear like a smoothed drawImage, or nearest
+ * cells when `smooth` is false; `mask` (roundedMask) sets each pixel's opacity. In two passes:
+ * each grid row an output row reads across to `width` (channels × 256 in `rows`), then every output row between two
+ * of those, written a 32-bit pixel at a time (little-endian RGBA, as on every machine a browser
+ * runs WebAssembly on).
+ * @param {Uint8ClampedArray} src g*g*4 bytes
+ * @param {Uint8ClampedArray} out width*height*4 bytes
+ * @param {{ x: ReturnType<typeof axisSamples>, y: ReturnType<typeof axisSamples> }} samples the sampling of both axes
+ * @param {Uint8Array|null} mask
+ * @param {Int32Array} rows scratch of at least g*width*3
+ */
+export function upscale(src, g, out, width, height, samples, mask, rows) {
+  const xlo = samples.x.lo, xhi = samples.x.hi, xt = samples.x.t;
+  const ylo = samples.y.lo, yhi = samples.y.hi, yt = samples.y.t, used = samples.y.used;
+  const w3 = width * 3;
+  for (let k = 0; k < used.length; ++k) {
+    const row = used[k] * g * 4;
+    for (let x = 0, q = used[k] * w3; x < width; ++x, q += 3) {
+      const a = row + xlo[x] * 4, b = row + xhi[x] * 4, t = xt[x], u = 256 - t;
+      rows[q] = src[a] * u + src[b] * t;
+      rows[q + 1] = src[a + 1] * u + src[b + 1] * t;
+      rows[q + 2] = src[a + 2] * u + src[b + 2] * t;
+    }
+  }
+  const pixels = words(out);
+  for (let y = 0, p = 0; y < height; ++y) {
+    const r0 = ylo[y] * w3, r1 = yhi[y] * w3, t = yt[y], u = 256 - t;
+    for (let q = 0; q < w3; ++p, q += 3) {
+      const red = (rows[r0 + q] * u + rows[r1 + q] * t + 32768) >> 16;
+      const green = (rows[r0 + q + 1] * u + rows[r1 + q + 1] * t + 32768) >> 16;
+      const blue = (rows[r0 + q + 2] * u + rows[r1 + q + 2] * t + 32768) >> 16;
+      pixels[p] = ((mask === null ? 255 : mask[p]) << 24) | (blue << 16) | (green << 8) | red;
+    }
+  }
+}
+
+/**
+ * fillSigned straight at the target's size: each pixel's value interpolated from the grid
+ * (samples: axisSamples of both axes, smooth or nearest), then coloured, and its opacity from
+ * `mask`. Cheaper than colouring the grid and scaling three channels, and as smooth.
+ * @param {Uint8ClampedArray} out width*height*4 bytes
+ */
+export function fillSignedScaled(out, values, offset, g, lo, hi, discretize, lut, samples, width, height, mask) {
+  const pixels = words(out);
+  const table = words(lut);
+  const last = table.length - 1;
+  const mid = (lo + hi) / 2;
+  const sharp = discretize || !(hi > lo);
+  const scale = last / (hi - lo);
+  const xlo = samples.x.lo, xhi = samples.x.hi, xt = samples.x.weight;
+  const ylo = samples.y.lo, yhi = samples.y.hi, yt = samples.y.weight;
+  for (let y = 0, p = 0; y < height; ++y) {
+    const r0 = offset + ylo[y] * g, r1 = offset + yhi[y] * g, ty = yt[y];
+    for (let x = 0; x < width; ++x, ++p) {
+      // A neighbour of weight 0 is not read: a NaN there must not spread.
+      const tx = xt[x];
+      const top = tx === 0 ? values[r0 + xlo[x]] : values[r0 + xlo[x]] * (1 - tx) + values[r0 + xhi[x]] * tx;
+      const v = ty === 0 ? top
+        : top * (1 - ty) + (tx === 0 ? values[r1 + xlo[x]] : values[r1 + xlo[x]] * (1 - tx) + values[r1 + xhi[x]] * tx) * ty;
+      let word;
+      if (v !== v) word = NAN_WORD;
+      else if (sharp) word = table[v >= mid ? last : 0];
+      else {
+        const i = (v - lo) * scale + 0.5;
+        word = table[i <= 0 ? 0 : i >= last ? last : i | 0];
+      }
+      pixels[p] = mask === null ? word : (word & 0xffffff) | (mask[p] << 24);
+    }
+  }
 }
 
 /**
  * A heatmap painter bound to one canvas. It fills the whole canvas (canvas.width x height device
- * pixels), or only `rect` of it (many pictures sharing one canvas, clipped to rounded corners of
- * `radius`); size the canvas before drawing. The g x g buffers are reused while g is unchanged.
+ * pixels), or only `rect` of it (many pictures sharing one canvas, its corners rounded by `radius`
+ * and transparent outside them); size the canvas before drawing. The grid's colours are scaled up
+ * here and written with putImageData: a drawImage with smoothing and a rounded clip cost the
+ * browser several times more to rasterise, every frame. Buffers are reused while sizes stay.
  * @param {HTMLCanvasElement} canvas
  * @param {{ strength?: number, rect?: { x: number, y: number, width: number, height: number },
  *   radius?: number }} [options] strength 0..1 of the colours (1 = full; the output plot uses less
@@ -156,54 +266,59 @@ function makeCanvas(g) {
 export function createHeatmap(canvas, { strength = 1, rect = null, radius = 0 } = {}) {
   const ctx = canvas.getContext('2d');
   const lut = () => tablesFor(strength);  // the theme's tables (the midpoint is the panel colour)
-  let size = 0;
-  let buffer = null;
-  let bufferCtx = null;
-  let image = null;
+  let cells = null;     // g x g colours
+  let image = null;     // the area's pixels (cells' own when one pixel is one cell)
+  let shape = '';       // what `image`, `samples` and `mask` were made for
+  let samples = null;
+  let mask = null;
+  let rows = new Int32Array(0);
 
-  function prepare(g) {
-    if (g !== size) {
-      buffer = makeCanvas(g);
-      bufferCtx = /** @type {CanvasRenderingContext2D|OffscreenCanvasRenderingContext2D} */ (buffer.getContext('2d'));
-      image = bufferCtx.createImageData(g, g);
-      size = g;
+  /**
+   * The area in whole device pixels, with `image`, `samples` and `mask` ready for a g x g grid;
+   * `scaled` is false when one pixel is one cell (then `cells` is the image).
+   */
+  function target(g, discretize) {
+    const box = rect ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
+    const x = Math.round(box.x), y = Math.round(box.y), width = Math.round(box.width), height = Math.round(box.height);
+    if (cells?.length !== g * g * 4) cells = new Uint8ClampedArray(g * g * 4);
+    const scaled = !(width === g && height === g && !radius);
+    const key = `${g} ${width} ${height} ${discretize}`;
+    if (width >= 1 && height >= 1 && key !== shape) {
+      if (!scaled) image = new ImageData(cells, g, g);
+      else {
+        // Smooth scaling gives the soft look of a continuous function; discretized maps are
+        // piecewise-constant by definition, so show the grid cells crisply.
+        samples = { x: axisSamples(g, width, !discretize), y: axisSamples(g, height, !discretize) };
+        if (image?.width !== width || image?.height !== height || image.data === cells) {
+          image = ctx.createImageData(width, height);
+          mask = roundedMask(width, height, radius);
+        }
+        if (rows.length < g * width * 3) rows = new Int32Array(g * width * 3);
+      }
+      shape = key;
     }
-    return image.data;
-  }
-
-  const area = () => rect ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
-
-  function blit(discretize) {
-    bufferCtx.putImageData(image, 0, 0);
-    const { x, y, width, height } = area();
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    if (radius > 0) {
-      ctx.beginPath();
-      ctx.roundRect(x, y, width, height, radius);
-      ctx.clip();
-    }
-    // Smooth upscaling gives the soft look of a continuous function; discretized maps are
-    // piecewise-constant by definition, so show the grid cells crisply.
-    ctx.imageSmoothingEnabled = !discretize;
-    if (!discretize) ctx.imageSmoothingQuality = 'medium';
-    ctx.clearRect(x, y, width, height);
-    ctx.drawImage(buffer, 0, 0, size, size, x, y, width, height);
-    ctx.restore();
+    return { x, y, width, height, scaled, drawable: width >= 1 && height >= 1 };
   }
 
   return {
     // `ramp`: an optional RGBA table (index 0 <-> lo) in place of the diverging scale.
     drawSigned(values, offset, g, { lo = -1, hi = 1, discretize = false, ramp = null } = {}) {
-      fillSigned(prepare(g), values, offset, g, lo, hi, discretize, ramp ?? lut().signed);
-      blit(discretize);
+      const t = target(g, discretize);
+      if (!t.drawable) return;
+      const table = ramp ?? lut().signed;
+      if (t.scaled) fillSignedScaled(image.data, values, offset, g, lo, hi, discretize, table, samples, t.width, t.height, mask);
+      else fillSigned(cells, values, offset, g, lo, hi, discretize, table);
+      ctx.putImageData(image, t.x, t.y);
     },
     drawClasses(values, offsets, g, { lo = 0, hi = 1, discretize = false } = {}) {
-      fillClasses(prepare(g), values, offsets, g, lo, hi, discretize, lut().classes);
-      blit(discretize);
+      const t = target(g, discretize);
+      if (!t.drawable) return;
+      fillClasses(cells, values, offsets, g, lo, hi, discretize, lut().classes);
+      if (t.scaled) upscale(cells, g, image.data, t.width, t.height, samples, mask, rows);
+      ctx.putImageData(image, t.x, t.y);
     },
     clear() {
-      const { x, y, width, height } = area();
+      const { x, y, width, height } = rect ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
       ctx.clearRect(x, y, width, height);
     },
   };
