@@ -15,7 +15,7 @@ const { session, go } = useCoursePage();
 
 // Words that are notation in every language: names of gates, functions and methods, kept as they are.
 const NOTATION = ['AND', 'OR', 'NAND', 'NOR', 'XOR', 'NOT', 'ReLU', 'tanh', 'ELU', 'GELU', 'PReLU', 'SELU',
-  'MSE', 'SGD', 'Adam', 'Adaline', 'exp', 'log', 'max', 'min', 'sin', 'cos', 'sgn'];
+  'MSE', 'SGD', 'Adam', 'Adaline', 'exp', 'log', 'max', 'min', 'sin', 'cos', 'sgn', 'ln', 'erf', 'softmax'];
 
 // What each chapter's learner does before its texts are read, so that the readings and statuses a
 // lab composes are on show too (each returns once they are drawn).
@@ -25,6 +25,28 @@ const USE = {
     await page.dispatchEvent('#neuron-w1', 'input');
     await page.click('#mp-unit [data-preset="not"]');  // its note
     await page.click('#mp-xor');
+  },
+  // The curves at z = 0, a deeper chain of typed z, logits the lab cannot read (its message).
+  activations: async (page) => {
+    const type = async (selector, value) => { await page.fill(selector, value); await page.dispatchEvent(selector, 'change'); };
+    await type('#act-z', '0');
+    await type('#act-depth', '5');
+    await page.selectOption('#act-chain-z', 'typed');
+    await type('#act-chain-zs', '0, 2');
+    await type('#act-logits', 'x');
+  },
+  // A lesson in the banner (its link, in the same language).
+  regularisation: async (page) => {
+    await page.evaluate(() => { location.hash = `${document.querySelector('#chapter a[href*="lesson=l2"]').getAttribute('href')}&lang=pseudo`; });
+    await frames(page, 3);
+    await page.waitForSelector('#active-lesson:not([hidden])');
+  },
+  // ReLU units from zeros for 20 epochs: no gradient reaches the hidden layers, the units stay copies.
+  initialisation: async (page) => {
+    await page.fill('#init-epochs', '20');
+    await page.dispatchEvent('#init-epochs', 'change');
+    await page.selectOption('#init-act', 'relu');
+    await page.selectOption('#init-scheme', 'zeros');
   },
 };
 
