@@ -102,3 +102,25 @@ test('chapter \'neuron\' in French, and back to English keeping the lab\'s weigh
   assert.match(await page.textContent('#task-nand .task-status'), /^Not yet: /);
   assert.equal(await page.inputValue('#neuron-w1'), '0.5', 'the lab keeps its weights');
 });
+
+test('chapter \'activations\' in French: its lab\'s readings with a decimal comma, and back to English keeping z', T, async () => {
+  const page = session().page;
+  await go('#chapter=activations&lang=fr');
+  assert.equal(await page.textContent('#chapter-title'), '6. Fonctions d’activation');
+  assert.match(await page.textContent('#chapter .chapter-text'), /L’activation rend le réseau non linéaire/);
+  assert.equal(await page.textContent('#activation-lab tr[data-activation="sigmoid"] [data-value="range"]'), ']0 ; 1[', 'an open interval, French style');
+  await page.fill('#act-z', '0.5');
+  await page.dispatchEvent('#act-z', 'change');
+  await frames(page);
+  assert.equal(await page.textContent('#act-plots [data-activation="sigmoid"] [data-value="f"]'), '0,622', 'σ(0.5) with a decimal comma');
+  assert.equal(await page.textContent('#act-chain-summary'),
+    'Après 3 couches, le gradient est multiplié par 0,0156. Au mieux sur 3 couches : Sigmoïde 0,0156 ; Tanh 1 ; ReLU 1.');
+  assert.match(await page.textContent('#task-sigmoid-steepest .task-status'), /^Pas encore : placez z .* f′\(0,5\) = 0,235 /);
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+  assert.equal(await page.textContent('#chapter-title'), '6. Activation functions');
+  assert.equal(await page.inputValue('#act-z'), '0.5', 'the lab keeps its z');
+  assert.equal(await page.textContent('#act-chain-summary'),
+    'After 3 layers the gradient is multiplied by 0.0156. At their best over 3 layers: Sigmoid 0.0156, Tanh 1, ReLU 1.');
+  assert.match(await page.textContent('#task-sigmoid-steepest .task-status'), /^Not yet: move z .* f′\(0\.5\) = 0\.235:/);
+});

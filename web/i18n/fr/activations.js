@@ -64,7 +64,7 @@ export default {
   // The lab: the properties
   'What each one is like': 'Le profil de chacune',
   'Measured by the core on the same code the network runs: the range from f far out on each side, the largest slope over z from −40 to 40, saturation where f′ dies out.':
-    'Mesuré par le cœur sur le code même qu’exécute le réseau : l’image d’après f loin de chaque côté, la plus grande pente pour z de −40 à 40, la saturation là où f′ s’éteint.',
+    'Mesuré par le cœur sur le code même qu’exécute le réseau : la plage de valeurs, d’après f loin de chaque côté, la plus grande pente pour z de −40 à 40, la saturation là où f′ s’éteint.',
   'activation': 'fonction d’activation',
   'range': 'plage',
   'zero-centred': 'centrée en 0',

@@ -130,7 +130,7 @@ export default {
   'The scheme for ReLU': 'Le schéma pour ReLU',
   'With ReLU units and at least 5 hidden layers, choose an initialisation under which, at initialisation, every hidden layer\'s activation std and every hidden layer\'s δ std stay within a factor of {factor} of each other. Which one of the named schemes does it, and why?':
     'Avec des unités ReLU et au moins 5 couches cachées, choisissez une initialisation sous laquelle, à l’initialisation, les écarts-types des activations de toutes les couches cachées restent à un facteur {factor} près les uns des autres, de même que ceux de δ. Lequel des schémas nommés y parvient, et pourquoi ?',
-  '{units} units with {scheme}': 'des unités {units} avec {scheme}',
+  '{units} units with {scheme}': 'des unités {units} sous {scheme}',
   'choose sigmoid units (now {units})': 'choisissez des unités sigmoïdes (actuellement {units})',
   'choose tanh units (now {units})': 'choisissez des unités tanh (actuellement {units})',
   'choose ReLU units (now {units})': 'choisissez des unités ReLU (actuellement {units})',
