@@ -15,7 +15,7 @@ const { session, go } = useCoursePage();
 
 // Words that are notation in every language: names of gates, functions and methods, kept as they are.
 const NOTATION = ['AND', 'OR', 'NAND', 'NOR', 'XOR', 'NOT', 'ReLU', 'tanh', 'ELU', 'GELU', 'PReLU', 'SELU',
-  'MSE', 'SGD', 'Adam', 'Adaline', 'exp', 'log', 'max', 'min', 'sin', 'cos', 'sgn'];
+  'MSE', 'SGD', 'Adam', 'Adaline', 'exp', 'log', 'max', 'min', 'sin', 'cos', 'sgn', 'ln', 'erf', 'softmax'];
 
 // What each chapter's learner does before its texts are read, so that the readings and statuses a
 // lab composes are on show too (each returns once they are drawn).
@@ -25,6 +25,28 @@ const USE = {
     await page.dispatchEvent('#neuron-w1', 'input');
     await page.click('#mp-unit [data-preset="not"]');  // its note
     await page.click('#mp-xor');
+  },
+  // The curves at z = 0, a deeper chain of typed z, logits the lab cannot read (its message).
+  activations: async (page) => {
+    const type = async (selector, value) => { await page.fill(selector, value); await page.dispatchEvent(selector, 'change'); };
+    await type('#act-z', '0');
+    await type('#act-depth', '5');
+    await page.selectOption('#act-chain-z', 'typed');
+    await type('#act-chain-zs', '0, 2');
+    await type('#act-logits', 'x');
+  },
+  // A lesson in the banner (its link, in the same language).
+  regularisation: async (page) => {
+    await page.evaluate(() => { location.hash = `${document.querySelector('#chapter a[href*="lesson=l2"]').getAttribute('href')}&lang=pseudo`; });
+    await frames(page, 3);
+    await page.waitForSelector('#active-lesson:not([hidden])');
+  },
+  // ReLU units from zeros for 20 epochs: no gradient reaches the hidden layers, the units stay copies.
+  initialisation: async (page) => {
+    await page.fill('#init-epochs', '20');
+    await page.dispatchEvent('#init-epochs', 'change');
+    await page.selectOption('#init-act', 'relu');
+    await page.selectOption('#init-scheme', 'zeros');
   },
 };
 
@@ -79,4 +101,26 @@ test('chapter \'neuron\' in French, and back to English keeping the lab\'s weigh
   assert.equal(await page.textContent('#chapter-title'), '1. The neuron');
   assert.match(await page.textContent('#task-nand .task-status'), /^Not yet: /);
   assert.equal(await page.inputValue('#neuron-w1'), '0.5', 'the lab keeps its weights');
+});
+
+test('chapter \'activations\' in French: its lab\'s readings with a decimal comma, and back to English keeping z', T, async () => {
+  const page = session().page;
+  await go('#chapter=activations&lang=fr');
+  assert.equal(await page.textContent('#chapter-title'), '6. Fonctions d’activation');
+  assert.match(await page.textContent('#chapter .chapter-text'), /L’activation rend le réseau non linéaire/);
+  assert.equal(await page.textContent('#activation-lab tr[data-activation="sigmoid"] [data-value="range"]'), ']0 ; 1[', 'an open interval, French style');
+  await page.fill('#act-z', '0.5');
+  await page.dispatchEvent('#act-z', 'change');
+  await frames(page);
+  assert.equal(await page.textContent('#act-plots [data-activation="sigmoid"] [data-value="f"]'), '0,622', 'σ(0.5) with a decimal comma');
+  assert.equal(await page.textContent('#act-chain-summary'),
+    'Après 3 couches, le gradient est multiplié par 0,0156. Au mieux sur 3 couches : Sigmoïde 0,0156 ; Tanh 1 ; ReLU 1.');
+  assert.match(await page.textContent('#task-sigmoid-steepest .task-status'), /^Pas encore : placez z .* f′\(0,5\) = 0,235 /);
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+  assert.equal(await page.textContent('#chapter-title'), '6. Activation functions');
+  assert.equal(await page.inputValue('#act-z'), '0.5', 'the lab keeps its z');
+  assert.equal(await page.textContent('#act-chain-summary'),
+    'After 3 layers the gradient is multiplied by 0.0156. At their best over 3 layers: Sigmoid 0.0156, Tanh 1, ReLU 1.');
+  assert.match(await page.textContent('#task-sigmoid-steepest .task-status'), /^Not yet: move z .* f′\(0\.5\) = 0\.235:/);
 });

@@ -11,6 +11,7 @@ import { labListeners } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { VALUE_LABELS } from '../../views/names.js';
+import { t, tn, decimalSeparator } from '../../i18n/i18n.js';
 
 // The plots' window and sampling: the lecture's slides draw z from −6 to 6 (−8 to 8 for the S-curves).
 const Z_RANGE = [-6, 6];
@@ -74,8 +75,12 @@ export function labNumbers(module, settings, properties = activationProperties(m
   };
 }
 
-const list = (values) => `[${[...values].map((v) => formatNumber(v)).join(', ')}]`;
+// Between the numbers of a list: ', ', or ' ; ' where the comma is the decimal separator ([0,7 ; 0,2]).
+const listSeparator = () => (decimalSeparator() === ',' ? ' ; ' : ', ');
+const list = (values) => `[${[...values].map((v) => formatNumber(v)).join(listSeparator())}]`;
 const sigmoidOf = (numbers) => numbers.properties.find((p) => p.name === 'sigmoid');
+// An activation's name in the language in force (the menus' translation of VALUE_LABELS).
+const labelOf = (name) => t(VALUE_LABELS[name], undefined, 'value');
 
 export const activationTasks = [
   { id: 'sigmoid-steepest', title: 'Where the sigmoid is steepest',
@@ -85,7 +90,8 @@ export const activationTasks = [
       const best = sigmoidOf({ properties }).maxSlope;
       const df = marks.sigmoid.df;
       return { met: best - df <= 5e-4,
-        missing: [`move z to where the sigmoid's f′ is largest (now f′(${formatNumber(settings.z)}) = ${formatNumber(df)}: it grows where the curve is steeper)`] };
+        missing: [t('move z to where the sigmoid\'s f′ is largest (now f′({z}) = {df}: it grows where the curve is steeper)',
+          { z: formatNumber(settings.z), df: formatNumber(df) })] };
     } },
   { id: 'sigmoid-depth', title: 'How deep before the gradient vanishes?',
     statement: 'In the chain below, take the sigmoid at its steepest z in every layer, its best case, and find the smallest ' +
@@ -95,34 +101,44 @@ export const activationTasks = [
       const product = chain.running.at(-1);
       const before = depth > 1 ? chain.running.at(-2) : Infinity;
       const missing = [];
-      if (settings.chain !== 'sigmoid') missing.push(`choose the sigmoid for the chain (now ${VALUE_LABELS[settings.chain]})`);
-      else if (settings.chainZ !== 'peak') missing.push('put every layer at its steepest z, the best case');
-      else if (product >= VANISHED) missing.push(`after ${depth} layer${depth === 1 ? '' : 's'} the product is ${formatNumber(product)}, still above 10⁻³: add layers`);
-      else if (before < VANISHED) missing.push(`${depth - 1} layers already give ${formatNumber(before)}: find the smallest depth`);
+      if (settings.chain !== 'sigmoid') missing.push(t('choose the sigmoid for the chain (now {activation})', { activation: labelOf(settings.chain) }));
+      else if (settings.chainZ !== 'peak') missing.push(t('put every layer at its steepest z, the best case'));
+      else if (product >= VANISHED) {
+        missing.push(tn('after {n} layer the product is {product}, still above 10⁻³: add layers',
+          'after {n} layers the product is {product}, still above 10⁻³: add layers', depth, { product: formatNumber(product) }));
+      } else if (before < VANISHED) missing.push(t('{n} layers already give {product}: find the smallest depth', { n: depth - 1, product: formatNumber(before) }));
       return { met: missing.length === 0, missing };
     } },
   { id: 'softmax-target', title: 'Logits for given probabilities',
-    statement: `Type three logits whose softmax is within ${SOFTMAX_TOLERANCE} of ${list(SOFTMAX_TARGET)}. ` +
-      'Then add the same number to all three: what changes?',
+    get statement() {  // composed when the list is drawn, in the language in force
+      return t('Type three logits whose softmax is within {tolerance} of {target}. Then add the same number to all three: what changes?',
+        { tolerance: formatNumber(SOFTMAX_TOLERANCE), target: list(SOFTMAX_TARGET) });
+    },
     check: ({ probabilities }) => {
-      if (!probabilities) return { met: false, missing: ['type three logits separated by commas'] };
-      if (probabilities.length !== SOFTMAX_TARGET.length) return { met: false, missing: [`three logits (now ${probabilities.length})`] };
-      const missing = SOFTMAX_TARGET.flatMap((t, i) => (Math.abs(probabilities[i] - t) <= SOFTMAX_TOLERANCE ? []
-        : [`p${i + 1} = ${formatNumber(probabilities[i])} should be ${t} ± ${SOFTMAX_TOLERANCE}`]));
+      if (!probabilities) return { met: false, missing: [t('type three logits separated by commas')] };
+      if (probabilities.length !== SOFTMAX_TARGET.length) return { met: false, missing: [t('three logits (now {n})', { n: probabilities.length })] };
+      const missing = SOFTMAX_TARGET.flatMap((target, i) => (Math.abs(probabilities[i] - target) <= SOFTMAX_TOLERANCE ? []
+        : [t('p{i} = {p} should be {target} ± {tolerance}',
+          { i: i + 1, p: formatNumber(probabilities[i]), target: formatNumber(target), tolerance: formatNumber(SOFTMAX_TOLERANCE) })]));
       return { met: missing.length === 0, missing };
     } },
 ];
 
 // ---- drawing ----
 
-const rangeText = (r) => (r.twoValued ? `{${formatNumber(r.low)}, ${formatNumber(r.high)}}`
-  : `${r.lowOpen ? '(' : '['}${formatNumber(r.low)}, ${formatNumber(r.high)}${r.highOpen ? ')' : ']'}`);
+// An interval as the language writes it: (0, 1) and [0, ∞) in English, ]0 ; 1[ and [0 ; +∞[ in French.
+const rangeText = (r) => {
+  const bounds = { low: formatNumber(r.low), high: formatNumber(r.high) };
+  if (r.twoValued) return t('{{low}, {high}}', bounds);
+  return r.lowOpen ? (r.highOpen ? t('({low}, {high})', bounds) : t('({low}, {high}]', bounds))
+    : (r.highOpen ? t('[{low}, {high})', bounds) : t('[{low}, {high}]', bounds));
+};
 const centredText = (r) => (r.zeroCentred ? 'yes' : r.negativeOutputs ? 'partly' : 'no');
 const saturatesText = (r) => (r.saturatesLow && r.saturatesHigh ? 'both sides'
   : r.saturatesLow ? 'as z → −∞' : r.saturatesHigh ? 'as z → +∞' : 'no');
 
 function propertiesTable(properties) {
-  const rows = properties.map((r) => `<tr data-activation="${r.name}"><th scope="row">${VALUE_LABELS[r.name]}</th>` +
+  const rows = properties.map((r) => `<tr data-activation="${r.name}"><th scope="row" data-i18n-context="value">${VALUE_LABELS[r.name]}</th>` +
     `<td data-value="range">${rangeText(r)}</td><td>${centredText(r)}</td><td>${saturatesText(r)}</td>` +
     `<td data-value="max-slope">${formatNumber(r.maxSlope)}</td><td>${r.smooth ? 'yes' : 'no'}</td><td>${r.cost}</td></tr>`).join('');
   return `<table class="act-table"><thead><tr><th>activation</th><th>range</th><th>zero-centred</th><th>saturates</th>
@@ -138,7 +154,7 @@ function plotFrame(name, formula, curve, zs) {
   const x = (z) => pad + ((z - Z_RANGE[0]) / (Z_RANGE[1] - Z_RANGE[0])) * (width - 2 * pad);
   const y = (v) => height - pad - ((v - lo) / (hi - lo)) * (height - 2 * pad);
   const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, class: 'act-plot-svg', role: 'img',
-    'aria-label': `${VALUE_LABELS[name]}: f(z) = ${formula}, solid, and its slope f′(z), dashed, for z from −6 to 6` });
+    'aria-label': t('{name}: f(z) = {formula}, solid, and its slope f′(z), dashed, for z from −6 to 6', { name: labelOf(name), formula: t(formula) }) });
   svgEl('rect', { x: 0, y: 0, width, height, class: 'act-plot-frame' }, svg);
   svgEl('line', { x1: pad, x2: width - pad, y1: y(0), y2: y(0), class: 'act-axis' }, svg);
   svgEl('line', { x1: x(0), x2: x(0), y1: pad, y2: height - pad, class: 'act-axis' }, svg);
@@ -210,7 +226,7 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
   <p class="hint">Backpropagation multiplies the gradient by f′(z) at every layer it passes (here one unit
     per layer, every weight 1), so after k layers it carries the product of k slopes.</p>
   <div class="row act-controls">
-    <label class="compact">activation <select id="act-chain">${options}</select></label>
+    <label class="compact">activation <select id="act-chain" data-i18n-context="value">${options}</select></label>
     <label class="compact">layers <input id="act-depth" type="number" min="1" max="${MAX_DEPTH}" step="1" value="${d.depth}"></label>
     <label class="compact">z in each layer <select id="act-chain-z"><option value="peak">its steepest (best case)</option><option value="typed">as typed</option></select></label>
     <label class="compact">typed z <input id="act-chain-zs" type="text" data-list value="${d.chainZs.join(', ')}" inputmode="decimal" spellcheck="false"
@@ -270,7 +286,7 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
       figure.dataset.activation = name;
       const frame = plotFrame(name, formula, activationCurve(module, name, zs, params), zs);
       const caption = document.createElement('figcaption');
-      caption.innerHTML = `<strong>${VALUE_LABELS[name]}</strong> <span class="act-formula"></span><br>
+      caption.innerHTML = `<strong data-i18n-context="value">${VALUE_LABELS[name]}</strong> <span class="act-formula"></span><br>
         f(z) = <b data-value="f"></b>, f′(z) = <b data-value="df"></b>`;
       caption.querySelector('.act-formula').textContent = formula;
       figure.append(frame.svg, caption);
@@ -283,8 +299,8 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     const s = settings();
     fields['chain-zs'].disabled = s.chainZ === 'peak';
     const problems = [];
-    if (s.leakySlope === null) problems.push('a must be a number from 0 to 0.99');
-    if (s.eluAlpha === null) problems.push('α must be a number from 0.1 to 10');
+    if (s.leakySlope === null) problems.push(t('a must be a number from 0 to 0.99'));
+    if (s.eluAlpha === null) problems.push(t('α must be a number from 0.1 to 10'));
     $('act-params-error').textContent = problems.join('; ');
     if (problems.length) return;
     // Invalid fields fall back to a harmless value for the parts that do not show them.
@@ -320,15 +336,15 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
         [...probabilities].map((p, i) => `<tr><td>${i + 1}</td><td>${formatNumber(s.logits[i])}</td><td data-value="p">${formatNumber(p)}</td>` +
           `<td><svg class="act-prob-bar" viewBox="0 0 100 10" aria-hidden="true"><rect width="${(100 * p).toFixed(2)}" height="10"></rect></svg></td></tr>`).join('')
       }</tbody></table>`;
-    $('act-softmax-note').textContent = `softmax(z)ᵢ = e^zᵢ / Σₖ e^zₖ: every output in (0, 1), together they add up to 1, and the largest ` +
-      `logit gets the largest share. For the lecture's logits ${list(LECTURE_LOGITS)} the slide prints ${list(SLIDE_SOFTMAX)}, ` +
-      `which is each logit divided by their sum, not softmax; softmax gives ${list(lecture.softmax)}.`;
+    // (one literal per message: the catalogue's test reads t()'s first argument)
+    $('act-softmax-note').textContent = t('softmax(z)ᵢ = e^zᵢ / Σₖ e^zₖ: every output in (0, 1), together they add up to 1, and the largest logit gets the largest share. For the lecture\'s logits {logits} the slide prints {slide}, which is each logit divided by their sum, not softmax; softmax gives {softmax}.',
+      { logits: list(LECTURE_LOGITS), slide: list(SLIDE_SOFTMAX), softmax: list(lecture.softmax) });
   };
 
   const renderChain = (s, { chain, bestCases, lecture }) => {
     const problems = [];
-    if (s.depth === null) problems.push(`layers must be a whole number from 1 to ${MAX_DEPTH}`);
-    if (s.chainZ === 'typed' && s.chainZs === null) problems.push('type the z of each layer as numbers separated by commas');
+    if (s.depth === null) problems.push(t('layers must be a whole number from 1 to {max}', { max: MAX_DEPTH }));
+    if (s.chainZ === 'typed' && s.chainZs === null) problems.push(t('type the z of each layer as numbers separated by commas'));
     $('act-chain-error').textContent = problems.join('; ');
     const shown = problems.length === 0;
     $('act-chain-plot').style.visibility = shown ? '' : 'hidden';
@@ -336,12 +352,11 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     $('act-chain-rows').innerHTML = !shown ? '' : [...chain.running].map((v, k) => `<tr data-layer="${k + 1}"><td>${k + 1}</td>` +
       `<td>${formatNumber(chain.z[k])}</td><td>${formatNumber(chain.slopes[k])}</td><td data-value="product">${formatNumber(v)}</td></tr>`).join('');
     const depth = s.depth ?? 1;
-    $('act-chain-summary').textContent = !shown ? '' : `After ${depth} layer${depth === 1 ? '' : 's'} the gradient is multiplied by ` +
-      `${formatNumber(chain.running.at(-1))}. At their best over ${depth} layer${depth === 1 ? '' : 's'}: ` +
-      COMPARED.map((n) => `${VALUE_LABELS[n]} ${formatNumber(bestCases[n])}`).join(', ') + '.';
-    $('act-lecture').textContent = `The lecture's example: the weight in the first layer gets 0.4 × 0.2 × 0.08 × 0.9 + ` +
-      `0.4 × 0.6 × 0.3 × 0.9 = ${formatNumber(lecture.first.total)}, while one in the last layer gets 0.4 × 0.5 = ` +
-      `${formatNumber(lecture.last.total)}: the further from the output, the more factors below 1 and the smaller the gradient.`;
+    $('act-chain-summary').textContent = !shown ? '' : tn('After {n} layer the gradient is multiplied by {product}. At their best over {n} layer: {best}.',
+      'After {n} layers the gradient is multiplied by {product}. At their best over {n} layers: {best}.', depth,
+      { product: formatNumber(chain.running.at(-1)), best: COMPARED.map((n) => `${labelOf(n)} ${formatNumber(bestCases[n])}`).join(listSeparator()) });
+    $('act-lecture').textContent = t('The lecture\'s example: the weight in the first layer gets 0.4 × 0.2 × 0.08 × 0.9 + 0.4 × 0.6 × 0.3 × 0.9 = {first}, while one in the last layer gets 0.4 × 0.5 = {last}: the further from the output, the more factors below 1 and the smaller the gradient.',
+      { first: formatNumber(lecture.first.total), last: formatNumber(lecture.last.total) });
   };
 
   const listening = labListeners();

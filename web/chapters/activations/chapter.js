@@ -4,6 +4,7 @@
 // down a chain; the lessons and the last task use the playground.
 import { playgroundChapter } from '../../course/playground-chapter.js';
 import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
+import { t } from '../../i18n/i18n.js';
 import { createActivationLab, activationTasks } from './activation-lab.js';
 
 const html = `
@@ -73,8 +74,8 @@ const playgroundTasks = [
     check: ({ engine, state }) => {
       const m = engine.metrics();
       return allOf([
-        [state.dataset === 'circles', 'keep the circles'],
-        [state.hidden.length === 6, `keep six hidden layers (now ${state.hidden.length})`],
+        [state.dataset === 'circles', t('keep the circles')],
+        [state.hidden.length === 6, t('keep six hidden layers (now {n})', { n: state.hidden.length })],
         testAccuracyAtLeast(m, 0.95),
       ]);
     } },

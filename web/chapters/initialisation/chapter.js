@@ -3,6 +3,7 @@
 // lesson and a task on the playground.
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
+import { t } from '../../i18n/i18n.js';
 import { createInitLab, initTasks } from './init-lab.js';
 
 const html = `
@@ -52,7 +53,7 @@ export const tasks = [
     check: ({ engine, state }) => {
       const m = engine.metrics();
       return allOf([
-        [state.dataset === 'circles' && sameList(state.hidden, [4, 4]), 'keep the circles and two hidden layers of 4'],
+        [state.dataset === 'circles' && sameList(state.hidden, [4, 4]), t('keep the circles and two hidden layers of 4')],
         testAccuracyAtLeast(m, 0.95),
       ]);
     } },

@@ -7,7 +7,7 @@
 // number is the core's (engine.layerStats, layers); labNumbers() gathers them for a set of settings,
 // so Node tests check the tasks on exactly what the page shows.
 import { Engine, EngineError } from '../../engine.js';
-import { renderTasks } from '../../course/tasks.js';
+import { renderTasks, percent } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
 import { formatNumber } from '../../views/format.js';
@@ -15,6 +15,7 @@ import { svgEl } from '../../views/dom.js';
 import { histogramBars, layerColor } from '../../views/layer-stats.js';
 import { onThemeChange } from '../../theme.js';
 import { VALUE_LABELS } from '../../views/names.js';
+import { t, tn, decimalSeparator } from '../../i18n/i18n.js';
 
 // The lab's data and training: the circles (2 inputs, 100 training points), a sigmoid output under
 // cross-entropy (its δ = a − t, the same for every hidden activation), plain SGD.
@@ -119,7 +120,15 @@ function atInitialisation(engine, settings) {
 // ---- tasks ----
 
 const fmt = (v) => formatNumber(v);
-const named = (s) => `${VALUE_LABELS[s.activation]} units with ${s.scheme === 'normal_scale' ? `N(0, ${fmt(s.scale)}²)` : s.scheme === 'uniform_scale' ? `U(±${fmt(s.scale)})` : SCHEME_NAMES[s.scheme]}`;
+// Names in the language in force: an activation (the menus' translation of VALUE_LABELS) and a scheme.
+const unitsOf = (activation) => t(VALUE_LABELS[activation], undefined, 'value');
+const schemeName = (label) => t(label, undefined, 'value');
+const named = (s) => t('{units} units with {scheme}', { units: unitsOf(s.activation),
+  scheme: s.scheme === 'normal_scale' ? `N(0, ${fmt(s.scale)}²)` : s.scheme === 'uniform_scale' ? `U(±${fmt(s.scale)})` : schemeName(SCHEME_NAMES[s.scheme]) });
+// Between the numbers of a list: ', ', or ' ; ' where the comma is the decimal separator.
+const listSeparator = () => (decimalSeparator() === ',' ? ' ; ' : ', ');
+// 'a and b and c', in the language in force.
+const andList = (items) => items.reduce((a, b) => t('{a} and {b}', { a, b }));
 // "Comparable across layers": every hidden layer's std within a factor of 3 of every other's.
 export const COMPARABLE = 3;
 
@@ -130,39 +139,45 @@ export const initTasks = [
       'is less than half of the last\'s. Then try Xavier: are sigmoid gradients better off?',
     check: ({ settings, before, deltaRatio }) => {
       const missing = [];
-      if (settings.activation !== 'sigmoid') missing.push(`choose sigmoid units (now ${VALUE_LABELS[settings.activation]})`);
-      if (settings.scheme !== 'normal_scale' || settings.scale !== 1) missing.push('draw the weights from N(0, 1): the scheme N(0, σ²) with σ = 1');
-      if (settings.layers < 5) missing.push(`use at least 5 hidden layers (now ${settings.layers})`);
+      if (settings.activation !== 'sigmoid') missing.push(t('choose sigmoid units (now {units})', { units: unitsOf(settings.activation) }));
+      if (settings.scheme !== 'normal_scale' || settings.scale !== 1) missing.push(t('draw the weights from N(0, 1): the scheme N(0, σ²) with σ = 1'));
+      if (settings.layers < 5) missing.push(t('use at least 5 hidden layers (now {n})', { n: settings.layers }));
       if (missing.length === 0) {
         const std = before.map((s) => s.deltaStd);
-        if (!std.every((v, l) => l === 0 || std[l - 1] < v)) missing.push(`δ's std does not shrink at every layer toward the input here (${std.map(fmt).join(', ')})`);
-        if (!(deltaRatio.before < 0.5)) missing.push(`δ's std at the first hidden layer is ${fmt(deltaRatio.before)} of the last's`);
+        if (!std.every((v, l) => l === 0 || std[l - 1] < v)) {
+          missing.push(t('δ\'s std does not shrink at every layer toward the input here ({std})', { std: std.map(fmt).join(listSeparator()) }));
+        }
+        if (!(deltaRatio.before < 0.5)) missing.push(t('δ\'s std at the first hidden layer is {ratio} of the last\'s', { ratio: fmt(deltaRatio.before) }));
       }
       return { met: missing.length === 0, missing };
     } },
   { id: 'match-tanh', title: 'Keep tanh gradients alive through every layer',
-    statement: `With tanh units and at least 5 hidden layers, choose an initialisation under which, at initialisation, every hidden layer's ` +
-      `δ std is within a factor of ${COMPARABLE} of every other's, and the last hidden layer's activations keep a std of at least 0.2.`,
+    get statement() {  // composed when the list is drawn, in the language in force
+      return t('With tanh units and at least 5 hidden layers, choose an initialisation under which, at initialisation, every hidden layer\'s δ std is within a factor of {factor} of every other\'s, and the last hidden layer\'s activations keep a std of at least 0.2.',
+        { factor: COMPARABLE });
+    },
     check: ({ settings, before }) => {
       const missing = [];
-      if (settings.activation !== 'tanh') missing.push(`choose tanh units (now ${VALUE_LABELS[settings.activation]})`);
-      if (settings.layers < 5) missing.push(`use at least 5 hidden layers (now ${settings.layers})`);
+      if (settings.activation !== 'tanh') missing.push(t('choose tanh units (now {units})', { units: unitsOf(settings.activation) }));
+      if (settings.layers < 5) missing.push(t('use at least 5 hidden layers (now {n})', { n: settings.layers }));
       const spread = spreadOf(before.map((s) => s.deltaStd));
-      if (!(spread <= COMPARABLE)) missing.push(`with ${named(settings)} the δ std of the hidden layers spans a factor of ${fmt(spread)}`);
+      if (!(spread <= COMPARABLE)) missing.push(t('with {named} the δ std of the hidden layers spans a factor of {spread}', { named: named(settings), spread: fmt(spread) }));
       const last = before.at(-1).activationStd;
-      if (!(last >= 0.2)) missing.push(`the last hidden layer's activations have std ${fmt(last)}`);
+      if (!(last >= 0.2)) missing.push(t('the last hidden layer\'s activations have std {std}', { std: fmt(last) }));
       return { met: missing.length === 0, missing };
     } },
   { id: 'match-relu', title: 'The scheme for ReLU',
-    statement: `With ReLU units and at least 5 hidden layers, choose an initialisation under which, at initialisation, every hidden layer's ` +
-      `activation std and every hidden layer's δ std stay within a factor of ${COMPARABLE} of each other. Which one of the named schemes does it, and why?`,
+    get statement() {
+      return t('With ReLU units and at least 5 hidden layers, choose an initialisation under which, at initialisation, every hidden layer\'s activation std and every hidden layer\'s δ std stay within a factor of {factor} of each other. Which one of the named schemes does it, and why?',
+        { factor: COMPARABLE });
+    },
     check: ({ settings, before }) => {
       const missing = [];
-      if (settings.activation !== 'relu') missing.push(`choose ReLU units (now ${VALUE_LABELS[settings.activation]})`);
-      if (settings.layers < 5) missing.push(`use at least 5 hidden layers (now ${settings.layers})`);
+      if (settings.activation !== 'relu') missing.push(t('choose ReLU units (now {units})', { units: unitsOf(settings.activation) }));
+      if (settings.layers < 5) missing.push(t('use at least 5 hidden layers (now {n})', { n: settings.layers }));
       const a = spreadOf(before.map((s) => s.activationStd)), d = spreadOf(before.map((s) => s.deltaStd));
-      if (!(a <= COMPARABLE)) missing.push(`with ${named(settings)} the activations' std spans a factor of ${fmt(a)}`);
-      if (!(d <= COMPARABLE)) missing.push(`with ${named(settings)} δ's std spans a factor of ${fmt(d)}`);
+      if (!(a <= COMPARABLE)) missing.push(t('with {named} the activations\' std spans a factor of {spread}', { named: named(settings), spread: fmt(a) }));
+      if (!(d <= COMPARABLE)) missing.push(t('with {named} δ\'s std spans a factor of {spread}', { named: named(settings), spread: fmt(d) }));
       return { met: missing.length === 0, missing };
     } },
 ];
@@ -188,10 +203,11 @@ function panel(title, stats, kind) {
     tr.dataset.layer = String(l + 1);
     tr.dataset.std = String(s[std]);
     tr.dataset.histogram = Array.from(s[hist]).join(',');
-    const th = Object.assign(document.createElement('th'), { scope: 'row', textContent: `layer ${l + 1}` });
+    const th = Object.assign(document.createElement('th'), { scope: 'row', textContent: t('layer {n}', { n: l + 1 }) });
     const cell = document.createElement('td');
     const svg = svgEl('svg', { viewBox: `0 0 ${HIST.width} ${HIST.height}`, class: 'init-hist', role: 'img',
-      'aria-label': `hidden layer ${l + 1}: ${kind === 'delta' ? 'δ' : 'activations'} from ${fmt(s[low])} to ${fmt(s[high])}, std ${fmt(s[std])}` });
+      'aria-label': t(kind === 'delta' ? 'hidden layer {n}: δ from {low} to {high}, std {std}' : 'hidden layer {n}: activations from {low} to {high}, std {std}',
+        { n: l + 1, low: fmt(s[low]), high: fmt(s[high]), std: fmt(s[std]) }) });
     for (const b of histogramBars(s[hist], HIST.width, HIST.height)) {
       svgEl('rect', { x: b.x.toFixed(2), y: b.y.toFixed(2), width: b.width.toFixed(2), height: b.height.toFixed(2), fill: layerColor(l, stats.length) }, svg);
     }
@@ -213,15 +229,16 @@ function panel(title, stats, kind) {
 function comparisonTable(numbers) {
   const { compared, settings } = numbers;
   const last = settings.layers;
-  const rows = compared.map((c) => `<tr data-scheme="${c.id}" data-even="${isEven(c)}"><th scope="row">${c.label}</th>` +
+  const rows = compared.map((c) => `<tr data-scheme="${c.id}" data-even="${isEven(c)}"><th scope="row" data-i18n-context="value">${c.label}</th>` +
     `<td data-value="act-first">${fmt(c.activationStd[0])}</td><td data-value="act-last">${fmt(c.activationStd.at(-1))}</td>` +
     `<td data-value="act-spread">${fmt(c.activationSpread)}</td>` +
     `<td data-value="delta-first">${fmt(c.deltaStd[0])}</td><td data-value="delta-last">${fmt(c.deltaStd.at(-1))}</td>` +
     `<td data-value="delta-spread">${fmt(c.deltaSpread)}</td><td data-value="delta-ratio">${fmt(c.deltaRatio)}</td></tr>`).join('');
-  return `<table class="init-compare"><thead><tr><th>at initialisation</th><th>std a, layer 1</th><th>std a, layer ${last}</th>` +
+  const head = (msg, n) => `<th>${t(msg, { n })}</th>`;
+  return `<table class="init-compare"><thead><tr><th>at initialisation</th>${head('std a, layer {n}', 1)}${head('std a, layer {n}', last)}` +
     `<th title="largest over smallest std of the activations across the hidden layers">a spread</th>` +
-    `<th>std δ, layer 1</th><th>std δ, layer ${last}</th>` +
-    `<th title="largest over smallest std of δ across the hidden layers">δ spread</th><th>δ layer 1 / layer ${last}</th></tr></thead><tbody>${rows}</tbody></table>`;
+    `${head('std δ, layer {n}', 1)}${head('std δ, layer {n}', last)}` +
+    `<th title="largest over smallest std of δ across the hidden layers">δ spread</th>${head('δ layer 1 / layer {n}', last)}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 // Even: both signals within a factor of COMPARABLE across the hidden layers.
@@ -229,31 +246,28 @@ const isEven = (c) => c.activationSpread <= COMPARABLE && c.deltaSpread <= COMPA
 
 // Which compared schemes keep both signals even, read from the numbers, and the rule for the activation.
 export function verdict({ compared, settings }) {
-  const even = compared.filter(isEven).map((c) => c.label);
-  const units = VALUE_LABELS[settings.activation];
-  const found = even.length === 0 ? `With ${units} units, none of these keeps both the activations' and δ's std within a factor of ${COMPARABLE} ` +
-    `across the ${settings.layers} hidden layers.`
-    : `With ${units} units, ${even.join(' and ')} keep${even.length === 1 ? 's' : ''} both the activations' and δ's std within a factor of ` +
-      `${COMPARABLE} across the ${settings.layers} hidden layers.`;
+  const even = compared.filter(isEven).map((c) => schemeName(c.label));
+  const params = { units: unitsOf(settings.activation), factor: COMPARABLE, layers: settings.layers };
+  const found = even.length === 0
+    ? t('With {units} units, none of these keeps both the activations\' and δ\'s std within a factor of {factor} across the {layers} hidden layers.', params)
+    : tn('With {units} units, {schemes} keeps both the activations\' and δ\'s std within a factor of {factor} across the {layers} hidden layers.',
+      'With {units} units, {schemes} keep both the activations\' and δ\'s std within a factor of {factor} across the {layers} hidden layers.',
+      even.length, { ...params, schemes: andList(even) });
   const rule = {
-    tanh: ' Xavier\'s variance keeps a signal\'s variance through a layer of units whose slope is 1 around 0, as tanh\'s is; tanh\'s ' +
-      'slope falls below 1 away from 0, so a little more variance (He\'s, or PyTorch\'s gain of 5/3 on Xavier) does no harm. The standard ' +
-      'U(±1/√n_in) has a third of the variance needed, so the activations fade layer after layer; N(0, 1) saturates the units.',
-    sigmoid: ' Xavier\'s variance assumes a slope of 1 around 0, but the sigmoid\'s is at most 1/4, so under Xavier each layer divides δ ' +
-      'by about 4 on its way back (the last column); N(0, 1)\'s large weights make up for the slope by saturating the units, and ' +
-      'the sigmoid\'s outputs are not centred on 0. Deep networks use tanh with Xavier or ReLU with He.',
-    relu: ' He\'s variance, 2/n_in, is twice Xavier\'s because a ReLU passes on only half of its inputs: under Xavier the signal halves ' +
-      'its variance at each layer, and under N(0, 1) it grows with every layer until training diverges.',
+    tanh: () => t('Xavier\'s variance keeps a signal\'s variance through a layer of units whose slope is 1 around 0, as tanh\'s is; tanh\'s slope falls below 1 away from 0, so a little more variance (He\'s, or PyTorch\'s gain of 5/3 on Xavier) does no harm. The standard U(±1/√n_in) has a third of the variance needed, so the activations fade layer after layer; N(0, 1) saturates the units.'),
+    sigmoid: () => t('Xavier\'s variance assumes a slope of 1 around 0, but the sigmoid\'s is at most 1/4, so under Xavier each layer divides δ by about 4 on its way back (the last column); N(0, 1)\'s large weights make up for the slope by saturating the units, and the sigmoid\'s outputs are not centred on 0. Deep networks use tanh with Xavier or ReLU with He.'),
+    relu: () => t('He\'s variance, 2/n_in, is twice Xavier\'s because a ReLU passes on only half of its inputs: under Xavier the signal halves its variance at each layer, and under N(0, 1) it grows with every layer until training diverges.'),
   }[settings.activation];
-  return found + rule;
+  return `${found} ${rule()}`;
 }
 
 function unitsTable({ units, trained }) {
-  const head = units.list[0].weights.map((_, i) => `<th>w from ${i + 1}</th>`).join('');
-  const rows = units.list.map((u, j) => `<tr data-unit="${j + 1}"><th scope="row">unit ${j + 1}</th><td>${fmt(u.bias)}</td>` +
+  const head = units.list[0].weights.map((_, i) => `<th>${t('w from {n}', { n: i + 1 })}</th>`).join('');
+  const rows = units.list.map((u, j) => `<tr data-unit="${j + 1}"><th scope="row">${t('unit {n}', { n: j + 1 })}</th><td>${fmt(u.bias)}</td>` +
     u.weights.map((w) => `<td>${fmt(w)}</td>`).join('') + '</tr>').join('');
-  return `<table class="init-units"><caption>Hidden layer ${units.layer + 1}'s first units after ${trained} epoch${trained === 1 ? '' : 's'}: ` +
-    `bias and first incoming weights</caption><thead><tr><th></th><th>bias</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  const caption = tn('Hidden layer {layer}\'s first units after {n} epoch: bias and first incoming weights',
+    'Hidden layer {layer}\'s first units after {n} epochs: bias and first incoming weights', trained, { layer: units.layer + 1 });
+  return `<table class="init-units"><caption>${caption}</caption><thead><tr><th></th><th>bias</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** @returns {() => void} clean-up */
@@ -271,8 +285,8 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
     δ = ∂L/∂z of each example's loss, over every unit and training example, at initialisation and after training.
     The δ histograms of a panel share one axis, ±3 std of the widest layer, so shrinking gradients look narrower.</p>
   <div class="row init-controls">
-    <label class="compact">units <select id="init-act">${ACTIVATIONS.map((a) => option(a, VALUE_LABELS[a], d.activation)).join('')}</select></label>
-    <label class="compact">initialisation <select id="init-scheme">${SCHEMES.map((s) => option(s, SCHEME_NAMES[s], d.scheme)).join('')}</select></label>
+    <label class="compact">units <select id="init-act" data-i18n-context="value">${ACTIVATIONS.map((a) => option(a, VALUE_LABELS[a], d.activation)).join('')}</select></label>
+    <label class="compact">initialisation <select id="init-scheme" data-i18n-context="value">${SCHEMES.map((s) => option(s, SCHEME_NAMES[s], d.scheme)).join('')}</select></label>
     <label class="compact">σ or a <input id="init-scale" type="number" min="${LIMITS.scale[0]}" max="${LIMITS.scale[1]}" step="0.1" value="${d.scale}"></label>
     <label class="compact">hidden layers <input id="init-layers" type="number" min="${LIMITS.layers[0]}" max="${LIMITS.layers[1]}" step="1" value="${d.layers}"></label>
     <label class="compact">units per layer <input id="init-width" type="number" min="${LIMITS.width[0]}" max="${LIMITS.width[1]}" step="1" value="${d.width}"></label>
@@ -318,10 +332,11 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
     const s = settings();
     fields.scale.disabled = !SCALED.has(s.scheme);
     const problems = [];
-    if (s.scale === null && SCALED.has(s.scheme)) problems.push(`σ or a must be a number from ${LIMITS.scale[0]} to ${LIMITS.scale[1]}`);
-    if (s.layers === null) problems.push(`hidden layers must be a whole number from ${LIMITS.layers[0]} to ${LIMITS.layers[1]}`);
-    if (s.width === null) problems.push(`units per layer must be a whole number from ${LIMITS.width[0]} to ${LIMITS.width[1]}`);
-    if (s.epochs === null) problems.push(`epochs must be a whole number from ${LIMITS.epochs[0]} to ${LIMITS.epochs[1]}`);
+    const bounds = (limits) => ({ low: fmt(limits[0]), high: fmt(limits[1]) });
+    if (s.scale === null && SCALED.has(s.scheme)) problems.push(t('σ or a must be a number from {low} to {high}', bounds(LIMITS.scale)));
+    if (s.layers === null) problems.push(t('hidden layers must be a whole number from {low} to {high}', bounds(LIMITS.layers)));
+    if (s.width === null) problems.push(t('units per layer must be a whole number from {low} to {high}', bounds(LIMITS.width)));
+    if (s.epochs === null) problems.push(t('epochs must be a whole number from {low} to {high}', bounds(LIMITS.epochs)));
     $('init-error').textContent = problems.join('; ');
     if (problems.length) return false;
     let numbers;
@@ -337,8 +352,8 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
     if (diverged) {
       $('init-after').replaceChildren(Object.assign(document.createElement('p'), { className: 'act-error init-diverged', textContent: diverged }));
       $('init-after-title').textContent = 'After training';
-      $('init-summary').textContent = `δ's std at hidden layer 1 is ${fmt(deltaRatio.before)} times the last hidden layer's at initialisation.`;
-      $('init-symmetry').textContent = 'Training diverged, so there are no trained units to compare.';
+      $('init-summary').textContent = t('δ\'s std at hidden layer 1 is {ratio} times the last hidden layer\'s at initialisation.', { ratio: fmt(deltaRatio.before) });
+      $('init-symmetry').textContent = t('Training diverged, so there are no trained units to compare.');
       $('init-units').replaceChildren();
       $('init-compare').innerHTML = comparisonTable(numbers);
       $('init-verdict').textContent = verdict(numbers);
@@ -346,18 +361,21 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
       return true;
     }
     $('init-after').replaceChildren(panel('activations', after, 'activation'), panel('back-propagated gradients δ', after, 'delta'));
-    $('init-after-title').textContent = `After ${trained} epoch${trained === 1 ? '' : 's'}`;
-    const accuracy = Number.isFinite(metrics.test.accuracy) ? `${(100 * metrics.test.accuracy).toFixed(1)}%` : 'not measured';
-    const times = (r, when) => (Number.isFinite(r) ? `${fmt(r)} times the last hidden layer's ${when}`
-      : `undefined ${when}: the last hidden layer's δ is 0 on every example, no gradient reaches the hidden layers`);
-    $('init-summary').textContent = `δ's std at hidden layer 1 is ${times(deltaRatio.before, 'at initialisation')} and ` +
-      `${times(deltaRatio.after, `after ${trained} epoch${trained === 1 ? '' : 's'}`)} (test accuracy then ${accuracy}).`;
+    $('init-after-title').textContent = tn('After {n} epoch', 'After {n} epochs', trained);
+    const beforeText = Number.isFinite(deltaRatio.before) ? t('{ratio} times the last hidden layer\'s at initialisation', { ratio: fmt(deltaRatio.before) })
+      : t('undefined at initialisation: the last hidden layer\'s δ is 0 on every example, no gradient reaches the hidden layers');
+    const afterText = Number.isFinite(deltaRatio.after)
+      ? tn('{ratio} times the last hidden layer\'s after {n} epoch', '{ratio} times the last hidden layer\'s after {n} epochs', trained, { ratio: fmt(deltaRatio.after) })
+      : tn('undefined after {n} epoch: the last hidden layer\'s δ is 0 on every example, no gradient reaches the hidden layers',
+        'undefined after {n} epochs: the last hidden layer\'s δ is 0 on every example, no gradient reaches the hidden layers', trained);
+    $('init-summary').textContent = t('δ\'s std at hidden layer 1 is {before} and {after} (test accuracy then {accuracy}).',
+      { before: beforeText, after: afterText, accuracy: percent(metrics.test.accuracy) });
     const distinct = after.map((st) => st.distinctUnits);
     const copies = distinct.every((n) => n === 1);
-    $('init-symmetry').textContent = `Units that are not a copy of another, per hidden layer after training: ${distinct.join(', ')} ` +
-      `of ${s.width}. ` + (copies ? 'Every unit of a layer started equal, got the same gradient and is still the same unit: ' +
-      'the rows below are identical, and the layer computes one feature however wide it is.'
-        : 'Random initial weights made every unit different, and training keeps them so.');
+    $('init-symmetry').textContent = `${t('Units that are not a copy of another, per hidden layer after training: {counts} of {width}.',
+      { counts: distinct.join(', '), width: s.width })} ${copies
+      ? t('Every unit of a layer started equal, got the same gradient and is still the same unit: the rows below are identical, and the layer computes one feature however wide it is.')
+      : t('Random initial weights made every unit different, and training keeps them so.')}`;
     $('init-units').innerHTML = unitsTable(numbers);
     $('init-compare').innerHTML = comparisonTable(numbers);
     $('init-verdict').textContent = verdict(numbers);

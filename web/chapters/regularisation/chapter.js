@@ -4,6 +4,7 @@ import { SETTINGS } from '../../state.js';
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
+import { t } from '../../i18n/i18n.js';
 
 const html = `
 <p>A network that fits its training points too closely learns their noise and generalises poorly:
@@ -53,10 +54,10 @@ export const tasks = [
       const sameData = state.dataset === 'circles' && state.noise === OVERFIT.noise &&
         state.points === OVERFIT.points && state.trainRatio === OVERFIT.trainRatio;
       return allOf([
-        [sameData, 'keep the data: circles, 60% noise, 120 points, 25% for training'],
-        [sameList(state.hidden, OVERFIT.hidden), 'keep three hidden layers of 8'],
-        [epoch >= 200, `train at least 200 epochs (now ${epoch})`],
-        [m.test.loss < 0.5, `test loss below 0.5 (now ${formatNumber(m.test.loss)})`],
+        [sameData, t('keep the data: circles, 60% noise, 120 points, 25% for training')],
+        [sameList(state.hidden, OVERFIT.hidden), t('keep three hidden layers of 8')],
+        [epoch >= 200, t('train at least 200 epochs (now {epoch})', { epoch })],
+        [m.test.loss < 0.5, t('test loss below 0.5 (now {loss})', { loss: formatNumber(m.test.loss) })],
       ]);
     } },
 ];
