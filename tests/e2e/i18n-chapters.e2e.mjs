@@ -15,7 +15,7 @@ const { session, go } = useCoursePage();
 
 // Words that are notation in every language: names of gates, functions and methods, kept as they are.
 const NOTATION = ['AND', 'OR', 'NAND', 'NOR', 'XOR', 'NOT', 'ReLU', 'tanh', 'ELU', 'GELU', 'PReLU', 'SELU',
-  'MSE', 'SGD', 'Adam', 'Adaline', 'exp', 'log', 'max', 'min', 'sin', 'cos', 'sgn'];
+  'MSE', 'SGD', 'Adam', 'Adaline', 'Perceptron', 'perceptron', 'exp', 'log', 'max', 'min', 'sin', 'cos', 'sgn'];
 
 // What each chapter's learner does before its texts are read, so that the readings and statuses a
 // lab composes are on show too (each returns once they are drawn).
@@ -25,6 +25,17 @@ const USE = {
     await page.dispatchEvent('#neuron-w1', 'input');
     await page.click('#mp-unit [data-preset="not"]');  // its note
     await page.click('#mp-xor');
+  },
+  perceptron: async (page) => {
+    await page.selectOption('#rules-data', 'xor');
+    await page.click('#rules-train');  // the perceptron stuck, Adaline settled, the tasks' statuses
+    await page.click('#rules-step');   // the step's table, an epoch under way
+  },
+  'gradient-descent': async (page) => {
+    await page.check('#descent-race');  // the race's legend
+    await page.click('#descent-run');   // the numbers and the path's status
+    for (let i = 0; i < 8; ++i) await page.click('#neuron-step');  // cross-entropy right, squared error not
+    await page.click('#landscape-draw');
   },
 };
 
