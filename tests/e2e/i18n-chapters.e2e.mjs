@@ -91,3 +91,26 @@ test('chapter \'neuron\' in French, and back to English keeping the lab\'s weigh
   assert.match(await page.textContent('#task-nand .task-status'), /^Not yet: /);
   assert.equal(await page.inputValue('#neuron-w1'), '0.5', 'the lab keeps its weights');
 });
+
+test('chapter \'perceptron\' in French: the rules lab\'s readings with decimal commas, and back to English keeping its α', T, async () => {
+  const page = session().page;
+  await go('#chapter=perceptron&lang=fr');
+  assert.equal(await page.textContent('#chapter-title'), '2. Perceptron et Adaline');
+  assert.match(await page.textContent('#chapter .chapter-text'), /Le perceptron de Rosenblatt \(1958\) apprend une unité à seuil/);
+  assert.equal(await page.textContent('#task-perceptron-or .task-status'), 'Pas encore : choisissez OR.');
+  assert.equal(await page.textContent('#rules-train'), 'Entraîner 100 époques');
+  // AND from w = 0 at α = 0.25: only (1, 1) is wrong in the first epoch, so w = 0.25·(1, 1, 1).
+  await page.fill('#rules-rate-perceptron', '0.25');
+  await page.dispatchEvent('#rules-rate-perceptron', 'change');
+  for (let i = 0; i < 4; ++i) await page.click('#rules-step');
+  assert.equal(await page.textContent('#rules-perceptron .rules-weights'), '(0,25 ; 0,25 ; 0,25)', 'a tuple with decimal commas');
+  assert.equal(await page.textContent('#rules-epochs'), '1 époque de 4 exemples');
+  assert.equal(await page.textContent('#rules-perceptron .rules-status'), 'Époque 1 : 1 erreur.');
+  assert.match(await page.textContent('#rules-adaline .rules-status'), /^Époque 1 : J = \d+,\d+ ; exemples mal classés dans l’époque : \d\./);
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+  assert.equal(await page.textContent('#chapter-title'), '2. Perceptron and Adaline');
+  assert.equal(await page.textContent('#task-perceptron-or .task-status'), 'Not yet: choose OR.');
+  assert.equal(await page.inputValue('#rules-rate-perceptron'), '0.25', 'the lab keeps its α');
+  assert.equal(await page.textContent('#rules-epochs'), '0 epochs of 4 examples');
+});
