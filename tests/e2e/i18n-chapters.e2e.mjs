@@ -15,7 +15,8 @@ const { session, go } = useCoursePage();
 
 // Words that are notation in every language: names of gates, functions and methods, kept as they are.
 const NOTATION = ['AND', 'OR', 'NAND', 'NOR', 'XOR', 'NOT', 'ReLU', 'tanh', 'ELU', 'GELU', 'PReLU', 'SELU',
-  'MSE', 'SGD', 'Adam', 'Adaline', 'exp', 'log', 'max', 'min', 'sin', 'cos', 'sgn', 'ln', 'erf', 'softmax'];
+  'MSE', 'SGD', 'Adam', 'Adaline', 'Perceptron', 'perceptron', 'exp', 'log', 'max', 'min', 'sin', 'cos', 'sgn', 'ln', 'erf',
+  'softmax'];
 
 // What each chapter's learner does before its texts are read, so that the readings and statuses a
 // lab composes are on show too (each returns once they are drawn).
@@ -47,6 +48,17 @@ const USE = {
     await page.dispatchEvent('#init-epochs', 'change');
     await page.selectOption('#init-act', 'relu');
     await page.selectOption('#init-scheme', 'zeros');
+  },
+  perceptron: async (page) => {
+    await page.selectOption('#rules-data', 'xor');
+    await page.click('#rules-train');  // the perceptron stuck, Adaline settled, the tasks' statuses
+    await page.click('#rules-step');   // the step's table, an epoch under way
+  },
+  'gradient-descent': async (page) => {
+    await page.check('#descent-race');  // the race's legend
+    await page.click('#descent-run');   // the numbers and the path's status
+    for (let i = 0; i < 8; ++i) await page.click('#neuron-step');  // cross-entropy right, squared error not
+    await page.click('#landscape-draw');
   },
 };
 
@@ -123,4 +135,27 @@ test('chapter \'activations\' in French: its lab\'s readings with a decimal comm
   assert.equal(await page.textContent('#act-chain-summary'),
     'After 3 layers the gradient is multiplied by 0.0156. At their best over 3 layers: Sigmoid 0.0156, Tanh 1, ReLU 1.');
   assert.match(await page.textContent('#task-sigmoid-steepest .task-status'), /^Not yet: move z .* f′\(0\.5\) = 0\.235:/);
+});
+
+test('chapter \'perceptron\' in French: the rules lab\'s readings with decimal commas, and back to English keeping its α', T, async () => {
+  const page = session().page;
+  await go('#chapter=perceptron&lang=fr');
+  assert.equal(await page.textContent('#chapter-title'), '2. Perceptron et Adaline');
+  assert.match(await page.textContent('#chapter .chapter-text'), /Le perceptron de Rosenblatt \(1958\) apprend une unité à seuil/);
+  assert.equal(await page.textContent('#task-perceptron-or .task-status'), 'Pas encore : choisissez OR.');
+  assert.equal(await page.textContent('#rules-train'), 'Entraîner 100 époques');
+  // AND from w = 0 at α = 0.25: only (1, 1) is wrong in the first epoch, so w = 0.25·(1, 1, 1).
+  await page.fill('#rules-rate-perceptron', '0.25');
+  await page.dispatchEvent('#rules-rate-perceptron', 'change');
+  for (let i = 0; i < 4; ++i) await page.click('#rules-step');
+  assert.equal(await page.textContent('#rules-perceptron .rules-weights'), '(0,25 ; 0,25 ; 0,25)', 'a tuple with decimal commas');
+  assert.equal(await page.textContent('#rules-epochs'), '1 époque de 4 exemples');
+  assert.equal(await page.textContent('#rules-perceptron .rules-status'), 'Époque 1 : 1 erreur.');
+  assert.match(await page.textContent('#rules-adaline .rules-status'), /^Époque 1 : J = \d+,\d+ ; exemples mal classés dans l’époque : \d\./);
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+  assert.equal(await page.textContent('#chapter-title'), '2. Perceptron and Adaline');
+  assert.equal(await page.textContent('#task-perceptron-or .task-status'), 'Not yet: choose OR.');
+  assert.equal(await page.inputValue('#rules-rate-perceptron'), '0.25', 'the lab keeps its α');
+  assert.equal(await page.textContent('#rules-epochs'), '0 epochs of 4 examples');
 });

@@ -1,7 +1,7 @@
 // Tests for web/views/format.js: the one number format every view uses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatNumber, numberParts } from '../../web/views/format.js';
+import { formatNumber, formatTuple, numberParts } from '../../web/views/format.js';
 
 test('plain decimals: significant digits, no trailing zeros, a real minus sign', () => {
   assert.equal(formatNumber(0.123456), '0.123');
@@ -27,4 +27,10 @@ test('missing and infinite values', () => {
   assert.equal(formatNumber(undefined, { missing: '–' }), '–');
   assert.equal(formatNumber(Infinity), '∞');
   assert.equal(formatNumber(-Infinity), '−∞');
+});
+
+test('tuples: each number as formatNumber writes it, between parentheses (the French form is checked end to end)', () => {
+  assert.equal(formatTuple([0.5, -1, 0.0000123]), '(0.5, −1, 1.23×10⁻⁵)');
+  assert.equal(formatTuple(new Float32Array([0.25, 2])), '(0.25, 2)');
+  assert.equal(formatTuple([]), '()');
 });

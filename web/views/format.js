@@ -47,3 +47,14 @@ export function formatNumber(v, { digits = 3, missing = 'NaN' } = {}) {
 export function formatFixed(v, decimals, missing = '–') {
   return Number.isFinite(v) ? v.toFixed(decimals).replace('.', decimalSeparator()) : missing;
 }
+
+/**
+ * Numbers as a tuple: formatTuple([0.5, -1]) is '(0.5, −1)', and '(0,5 ; −1)' in French, where the
+ * decimal comma would make a comma between the numbers ambiguous.
+ * @param {Iterable<number>} values
+ * @param {{ digits?: number, missing?: string }} [options] as formatNumber's
+ */
+export function formatTuple(values, options) {
+  const separator = decimalSeparator() === ',' ? ' ; ' : ', ';
+  return `(${[...values].map((v) => formatNumber(v, options)).join(separator)})`;
+}

@@ -3,6 +3,7 @@
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
+import { t, tn } from '../../i18n/i18n.js';
 import { createDescentLab, descentTasks } from './descent-lab.js';
 import { createNeuronLab, neuronTasks } from './one-neuron.js';
 import { createLandscapeLab, landscapeTasks } from './landscape-lab.js';
@@ -36,28 +37,28 @@ to where the weights are now.</p>`;
 
 const playgroundTasks = [
   { id: 'learning-rate', title: 'A learning rate that gets there',
-    statement: 'This network learns the circles, but its learning rate of 0.001 is far too small. Change only ' +
-      'the learning rate so that the training loss falls below 0.1 within the first 200 epochs.',
+    statement: 'This network learns the circles, but its learning rate of 0.001 is far too small. Change only the learning rate so that the training loss falls below 0.1 within the first 200 epochs.',
     setup: { dataset: 'circles', noise: 0.1, hidden: [4], learningRate: 0.001 },
     check: ({ engine, state }) => {
       const m = engine.metrics();
       const epoch = engine.progress().epoch;
       return allOf([
-        [state.dataset === 'circles' && sameList(state.hidden, [4]), 'keep the circles and the one hidden layer of 4'],
-        [epoch <= 200, `stay within 200 epochs (now ${epoch}: reset and try again)`],
-        [m.train.loss < 0.1, `training loss below 0.1 (now ${formatNumber(m.train.loss)})`],
+        [state.dataset === 'circles' && sameList(state.hidden, [4]), t('keep the circles and the one hidden layer of 4')],
+        [epoch <= 200, t('stay within 200 epochs (now {epoch}: reset and try again)', { epoch })],
+        [m.train.loss < 0.1, t('training loss below 0.1 (now {loss})', { loss: formatNumber(m.train.loss) })],
       ]);
     } },
   { id: 'full-batch', title: 'One step per epoch',
-    statement: 'Set the batch size to the whole training set (here 100 points, the slider\'s end) so each ' +
-      'update averages the gradient over every training example, then train at least one epoch: one epoch is then one update.',
+    statement: 'Set the batch size to the whole training set (here 100 points, the slider\'s end) so each update averages the gradient over every training example, then train at least one epoch: one epoch is then one update.',
     setup: { dataset: 'xor', batchSize: 10 },
     check: ({ engine, state }) => {
       const m = engine.metrics();
       const p = engine.progress();
       return allOf([
-        [state.batchSize >= m.train.count, `a batch size of at least ${m.train.count}, the training-set size (now ${state.batchSize})`],
-        [p.epoch >= 1 && p.updates === p.epoch, p.epoch < 1 ? 'train at least one epoch' : `one update per epoch (now ${p.updates} updates in ${p.epoch} epochs: reset after changing the batch size)`],
+        [state.batchSize >= m.train.count, t('a batch size of at least {count}, the training-set size (now {size})', { count: m.train.count, size: state.batchSize })],
+        [p.epoch >= 1 && p.updates === p.epoch, p.epoch < 1 ? t('train at least one epoch')
+          : tn('one update per epoch (now {updates} updates in {n} epoch: reset after changing the batch size)',
+            'one update per epoch (now {updates} updates in {n} epochs: reset after changing the batch size)', p.epoch, { updates: p.updates })],
       ]);
     } },
 ];

@@ -7,7 +7,8 @@ import { Descent, activationCurve } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
-import { formatNumber } from '../../views/format.js';
+import { formatNumber, formatTuple } from '../../views/format.js';
+import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
 import { CLASS_COLORS } from '../../views/colors.js';
 import { drawContours } from '../../views/contours.js';
@@ -41,19 +42,20 @@ const RACE_COLORS = { sgd: 'var(--ink)', momentum: CLASS_COLORS[2] ?? '#009E73',
  */
 export function describePath(loss, steps, rate) {
   const n = loss.length;
-  if (n < 2) return { kind: 'info', text: 'Press Step: each step moves w by −η ∂J/∂w.' };
+  if (n < 2) return { kind: 'info', text: t('Press Step: each step moves w by −η ∂J/∂w.') };
   const last = loss[n - 1];
   if (!Number.isFinite(last)) {
-    return { kind: 'error', text: `Diverged: after ${steps} steps J is no longer a number. At η = ${rate} each step overshoots ` +
-      'the minimum by more than it corrects, so every step lands higher up the other side. Lower the learning rate and reset.' };
+    return { kind: 'error', text: t('Diverged: after {steps} steps J is no longer a number. At η = {rate} each step overshoots the minimum by more than it corrects, so every step lands higher up the other side. Lower the learning rate and reset.',
+      { steps, rate: formatNumber(rate) }) };
   }
   const k = Math.min(5, n - 1);
   const growing = loss.slice(n - k - 1).every((v, i, a) => i === 0 || v > a[i - 1]);
   if (growing && last > loss[0]) {
-    return { kind: 'warning', text: `Diverging: J has grown for ${k} steps (now ${formatNumber(last)}, from ${formatNumber(loss[0])}). ` +
-      `At η = ${rate} the steps overshoot the minimum more each time. Lower the learning rate.` };
+    return { kind: 'warning', text: tn('Diverging: J has grown for {n} step (now {now}, from {from}). At η = {rate} the steps overshoot the minimum more each time. Lower the learning rate.',
+      'Diverging: J has grown for {n} steps (now {now}, from {from}). At η = {rate} the steps overshoot the minimum more each time. Lower the learning rate.',
+      k, { now: formatNumber(last), from: formatNumber(loss[0]), rate: formatNumber(rate) }) };
   }
-  return { kind: 'info', text: `Step ${steps}: J = ${formatNumber(last)} (from ${formatNumber(loss[0])}).` };
+  return { kind: 'info', text: t('Step {steps}: J = {now} (from {from}).', { steps, now: formatNumber(last), from: formatNumber(loss[0]) }) };
 }
 
 export const descentTasks = [
@@ -63,8 +65,8 @@ export const descentTasks = [
       const s = states[0];
       const ok = settings.surface === 'linear_regression' && settings.optimizer === 'sgd' && !settings.race;
       return { met: ok && s.steps <= 50 && s.loss < 0.2,
-        missing: [!ok ? 'choose linear regression and plain gradient descent (sgd), without the race'
-          : s.steps > 50 ? `within 50 steps (now ${s.steps}: reset)` : `J below 0.2 (now ${formatNumber(s.loss)})`] };
+        missing: [!ok ? t('choose linear regression and plain gradient descent (sgd), without the race')
+          : s.steps > 50 ? t('within 50 steps (now {steps}: reset)', { steps: s.steps }) : t('J below 0.2 (now {loss})', { loss: formatNumber(s.loss) })] };
     } },
   { id: 'bowl-diverge', title: 'Too large a step',
     statement: 'On the elongated bowl, find the smallest learning rate in the list at which plain gradient descent diverges. Why that one? (Its curvature along w1 is 20.)',
@@ -72,9 +74,9 @@ export const descentTasks = [
       const s = states[0];
       const ok = settings.surface === 'bowl' && settings.optimizer === 'sgd' && !settings.race;
       return { met: ok && settings.learningRate === 0.3 && s.steps >= 10 && (s.diverged || s.loss > 1e3),
-        missing: [!ok ? 'choose the bowl and plain gradient descent (sgd), without the race'
-          : settings.learningRate !== 0.3 ? `not this rate (${settings.learningRate}): the smallest above 2/20 = 0.1 is the one`
-            : 'take at least 10 steps'] };
+        missing: [!ok ? t('choose the bowl and plain gradient descent (sgd), without the race')
+          : settings.learningRate !== 0.3 ? t('not this rate ({rate}): the smallest above 2/20 = 0.1 is the one', { rate: formatNumber(settings.learningRate) })
+            : t('take at least 10 steps')] };
     } },
 ];
 
@@ -134,7 +136,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     −η times the gradient; the line is the path so far.</p>
   <div class="row">
     <label class="compact">Loss <select id="descent-surface">${Object.entries(SURFACES).map(([k, s]) => `<option value="${k}">${s.title}</option>`).join('')}</select></label>
-    <label class="compact">η <select id="descent-rate">${RATES.map((r) => `<option value="${r}"${r === 0.01 ? ' selected' : ''}>${r}</option>`).join('')}</select></label>
+    <label class="compact">η <select id="descent-rate">${RATES.map((r) => `<option value="${r}"${r === 0.01 ? ' selected' : ''}>${formatNumber(r)}</option>`).join('')}</select></label>
     <label class="compact">Update <select id="descent-optimizer"><option value="sgd">plain (sgd)</option><option value="momentum">momentum 0.9</option><option value="adam">Adam</option></select></label>
   </div>
   <div class="row">
@@ -187,13 +189,14 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     $('descent-data').style.display = surface.points ? '' : 'none';
     fields.batch.disabled = !surface.points;
     const first = states[0];
-    $('descent-numbers').textContent = `w = (${formatNumber(first.weights[0])}, ${formatNumber(first.weights[1])}), ` +
-      `J = ${formatNumber(first.loss)} after ${first.steps} step${first.steps === 1 ? '' : 's'}, η now ${formatNumber(first.learningRate)}`;
+    $('descent-numbers').textContent = t('w = {w}, J = {loss} after {steps}, η now {rate}', { w: formatTuple(first.weights.slice(0, 2)),
+      loss: formatNumber(first.loss), steps: tn('{n} step', '{n} steps', first.steps), rate: formatNumber(first.learningRate) });
     const status = describePath([...runs[0].descent.path().loss], first.steps, s.learningRate);
     $('descent-status').textContent = status.text;
     $('descent-status').dataset.kind = status.kind;
+    // The optimisers' names as the settings write them: code, the same in every language.
     $('descent-legend').innerHTML = s.race ? runs.map((r, i) => `<li data-optimizer="${r.name}"><span style="background:${RACE_COLORS[r.name]}"></span>` +
-      `${r.name}: J = ${formatNumber(states[i].loss)}</li>`).join('') : '';
+      `<code>${r.name}</code>: J = ${formatNumber(states[i].loss)}</li>`).join('') : '';
     list.update({ settings: s, states });
   };
 
@@ -202,7 +205,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
   const pause = () => {
     cancelAnimationFrame(frame);
     frame = 0;
-    $('descent-play').textContent = 'Play';
+    $('descent-play').textContent = t('Play');
     $('descent-status').setAttribute('aria-live', 'polite');
   };
   const tick = () => {
@@ -232,7 +235,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
   const on = (id, type, f) => listening.on($(id), type, f);
   on('descent-play', 'click', () => {
     if (frame) return pause();
-    $('descent-play').textContent = 'Pause';
+    $('descent-play').textContent = t('Pause');
     $('descent-status').setAttribute('aria-live', 'off');  // no announcement per frame while it plays
     frame = requestAnimationFrame(tick);
   });

@@ -7,7 +7,8 @@ import { EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
-import { formatNumber } from '../../views/format.js';
+import { formatNumber, formatTuple } from '../../views/format.js';
+import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
 import { drawContours } from '../../views/contours.js';
 
@@ -20,19 +21,19 @@ export const PATH_EPOCHS = 100;
 export const landscapeTasks = [
   { id: 'landscape-path', title: 'Training moves in a plane',
     setup: { dataset: 'xor' },
-    statement: `Train the playground below for at least ${PATH_EPOCHS} epochs while this lab records the weights, then draw ` +
-      'the slice along the path\'s principal directions. Do the two explain at least 90% of how the weights moved? ' +
-      'The path runs downhill to the centre, the weights you have now.',
+    get statement() {
+      return t('Train the playground below for at least {n} epochs while this lab records the weights, then draw the slice along the path\'s principal directions. Do the two explain at least 90% of how the weights moved? The path runs downhill to the centre, the weights you have now.', { n: PATH_EPOCHS });
+    },
     // slice: the one on show, or null once the weights have moved on from it.
     check: ({ slice, epoch }) => {
       const share = slice?.directions === 'trajectory' ? slice.explained[0] + slice.explained[1] : null;
       const snapshots = slice ? slice.path.length / 2 : 0;
       return {
         met: epoch >= PATH_EPOCHS && share !== null && snapshots > PATH_EPOCHS && share >= 0.9,
-        missing: [epoch < PATH_EPOCHS ? `train at least ${PATH_EPOCHS} epochs (now ${epoch})`
-          : share === null ? 'draw the slice along the path\'s principal directions, at the weights you have now'
-            : snapshots <= PATH_EPOCHS ? `a path recorded over at least ${PATH_EPOCHS} epochs (this one has ${snapshots} snapshots: forget it and train again)`
-              : `the two directions explain ${formatNumber(100 * share)}%: train on (or reset and try another set-up)`],
+        missing: [epoch < PATH_EPOCHS ? t('train at least {n} epochs (now {epoch})', { n: PATH_EPOCHS, epoch })
+          : share === null ? t('draw the slice along the path\'s principal directions, at the weights you have now')
+            : snapshots <= PATH_EPOCHS ? t('a path recorded over at least {n} epochs (this one has {snapshots} snapshots: forget it and train again)', { n: PATH_EPOCHS, snapshots })
+              : t('the two directions explain {share}%: train on (or reset and try another set-up)', { share: formatNumber(100 * share) })],
       };
     } },
 ];
@@ -78,7 +79,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     J is the mean training loss, without L1/L2.</p>
   <div class="row">
     <label class="compact">Directions <select id="landscape-directions"><option value="random">random, filter-normalised</option><option value="trajectory">the path's principal directions</option></select></label>
-    <label class="compact">Range <select id="landscape-range"><option value="fit">fit the path</option><option value="0.5">±0.5</option><option value="1">±1</option><option value="2">±2</option><option value="5">±5</option></select></label>
+    <label class="compact">Range <select id="landscape-range"><option value="fit">fit the path</option><option value="0.5">±${formatNumber(0.5)}</option><option value="1">±1</option><option value="2">±2</option><option value="5">±5</option></select></label>
   </div>
   <div class="row">
     <button id="landscape-draw" type="button">Draw the slice</button>
@@ -107,7 +108,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   const outdated = () => {
     if (!slice || stale) return;
     stale = true;
-    say(`${$('landscape-status').textContent} The weights have changed since: draw the slice again.`);
+    say(t('{status} The weights have changed since: draw the slice again.', { status: $('landscape-status').textContent }));
   };
   const say = (text, kind = 'info') => {
     $('landscape-status').textContent = text;
@@ -148,15 +149,14 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     const step = (2 * slice.range) / (LANDSCAPE_GRID - 1);
     const [lowA, lowB] = [-slice.range + (low % LANDSCAPE_GRID) * step, slice.range - Math.floor(low / LANDSCAPE_GRID) * step];
     const { epoch } = engine.progress();
-    $('landscape-numbers').textContent = `J at the centre = ${formatNumber(slice.centerLoss, { digits: 4 })}, the training loss ` +
-      `after ${epoch} epoch${epoch === 1 ? '' : 's'}; lowest on this slice ${formatNumber(slice.loss[low], { digits: 4 })} ` +
-      `at (α, β) = (${formatNumber(lowA)}, ${formatNumber(lowB)}); ±${formatNumber(slice.range)} shown.`;
-    const points = slice.path.length / 2;
-    const snapshots = `${points} snapshot${points === 1 ? '' : 's'} of the weights`;
+    $('landscape-numbers').textContent = t('J at the centre = {centre}, the training loss after {epochs}; lowest on this slice {low} at (α, β) = {at}; ±{range} shown.', {
+      centre: formatNumber(slice.centerLoss, { digits: 4 }), epochs: tn('{n} epoch', '{n} epochs', epoch), low: formatNumber(slice.loss[low], { digits: 4 }),
+      at: formatTuple([lowA, lowB]), range: formatNumber(slice.range) });
+    const snapshots = tn('{n} snapshot of the weights', '{n} snapshots of the weights', slice.path.length / 2);
     say(directions === 'trajectory'
-      ? `d1 and d2 explain ${formatNumber(100 * slice.explained[0])}% and ${formatNumber(100 * slice.explained[1])}% of how the ` +
-        `${snapshots} moved; the path starts at the ring.`
-      : `The ${snapshots} projected onto two random directions (seed ${fields.seed.value}): random planes catch little of a path.`);
+      ? t('d1 and d2 explain {d1}% and {d2}% of how the {snapshots} moved; the path starts at the ring.',
+        { d1: formatNumber(100 * slice.explained[0]), d2: formatNumber(100 * slice.explained[1]), snapshots })
+      : t('The {snapshots} projected onto two random directions (seed {seed}): random planes catch little of a path.', { snapshots, seed: fields.seed.value }));
     check();
   };
 

@@ -7,7 +7,8 @@ import { Descent, activationCurve } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
-import { formatNumber } from '../../views/format.js';
+import { formatNumber, formatTuple } from '../../views/format.js';
+import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
 
 const WIDTH = 300, HEIGHT = 170;
@@ -66,39 +67,41 @@ export class NeuronRun {
 export function compareRuns({ se, ce }) {
   const steps = se.state.steps;
   if (se.allRightAt !== null && ce.allRightAt !== null) {
-    const ratio = ce.allRightAt > 0 ? ` (${formatNumber(se.allRightAt / ce.allRightAt, { digits: 2 })} times as many)` : '';
-    return { kind: 'met', text: `Every point right: cross-entropy after ${ce.allRightAt} steps, squared error after ${se.allRightAt}${ratio}.` };
+    const counts = { ce: ce.allRightAt, se: se.allRightAt };
+    return { kind: 'met', text: ce.allRightAt > 0
+      ? t('Every point right: cross-entropy after {ce} steps, squared error after {se} ({ratio} times as many).',
+        { ...counts, ratio: formatNumber(se.allRightAt / ce.allRightAt, { digits: 2 }) })
+      : t('Every point right: cross-entropy after {ce} steps, squared error after {se}.', counts) };
   }
   if (ce.allRightAt !== null) {
     // The point squared error gets most wrong, and why it hardly moves.
     let worst = 0;
     se.terms.forEach((p, i) => { if (Math.abs(p.error) > Math.abs(se.terms[worst].error)) worst = i; });
     const p = se.terms[worst];
-    const saturated = p.slope < 0.01 ? ': the saturated sigmoid\'s slope all but cancels the error' : '';
-    return { kind: 'info', text: `Cross-entropy had every point right after ${ce.allRightAt} steps; after ${steps}, squared error ` +
-      `still gets ${se.wrong} of 6 wrong. At x = ${formatNumber(NEURON_POINTS.x[worst])} its δ = (h − t)·h(1 − h) = ` +
-      `${formatNumber(p.error)} × ${formatNumber(p.slope)} = ${formatNumber(p.delta)}${saturated}. Cross-entropy's δ at the same h ` +
-      `would be h − t = ${formatNumber(p.error)}, ${formatNumber(1 / p.slope, { digits: 2 })} times larger.` };
+    const saturated = p.slope < 0.01 ? t(': the saturated sigmoid\'s slope all but cancels the error') : '';
+    return { kind: 'info', text: t('Cross-entropy had every point right after {ce} steps; after {steps}, squared error still gets {wrong} of 6 wrong. At x = {x} its δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Cross-entropy\'s δ at the same h would be h − t = {error}, {times} times larger.', {
+      ce: ce.allRightAt, steps, wrong: se.wrong, x: formatNumber(NEURON_POINTS.x[worst]), error: formatNumber(p.error), slope: formatNumber(p.slope),
+      delta: formatNumber(p.delta), saturated, times: formatNumber(1 / p.slope, { digits: 2 }) }) };
   }
-  if (steps === 0) return { kind: 'info', text: 'Both start from the same weights: step them together.' };
-  return { kind: 'info', text: `Step ${steps}: squared error gets ${se.wrong} of 6 wrong, cross-entropy ${ce.wrong}.` };
+  if (steps === 0) return { kind: 'info', text: t('Both start from the same weights: step them together.') };
+  return { kind: 'info', text: t('Step {steps}: squared error gets {se} of 6 wrong, cross-entropy {ce}.', { steps, se: se.wrong, ce: ce.wrong }) };
 }
 
 const started = (s) => s.start === 'saturated' && s.rate === 0.5;
 export const neuronTasks = [
   { id: 'neuron-ce-saturated', title: 'Cross-entropy leaves saturation',
-    statement: 'From the saturated start at α = 0.5, step until cross-entropy classifies all six points right. ' +
-      'How many steps did it need, and how many points does squared error still get wrong?',
+    statement: 'From the saturated start at α = 0.5, step until cross-entropy classifies all six points right. How many steps did it need, and how many points does squared error still get wrong?',
     check: ({ settings, runs }) => ({
       met: started(settings) && runs.ce.allRightAt !== null,
-      missing: [!started(settings) ? 'choose the saturated start and α = 0.5' : `step until cross-entropy has every point right (${runs.ce.wrong} wrong after ${runs.ce.state.steps} steps)`],
+      missing: [!started(settings) ? t('choose the saturated start and α = 0.5')
+        : t('step until cross-entropy has every point right ({wrong} wrong after {steps} steps)', { wrong: runs.ce.wrong, steps: runs.ce.state.steps })],
     }) },
   { id: 'neuron-se-saturated', title: 'Squared error gets there, slowly',
-    statement: 'Keep going until squared error classifies all six too, and compare the two step counts. ' +
-      'The tables say why: squared error\'s δ carries the sigmoid\'s slope h(1 − h), nearly 0 on a saturated point.',
+    statement: 'Keep going until squared error classifies all six too, and compare the two step counts. The tables say why: squared error\'s δ carries the sigmoid\'s slope h(1 − h), nearly 0 on a saturated point.',
     check: ({ settings, runs }) => ({
       met: started(settings) && runs.se.allRightAt !== null,
-      missing: [!started(settings) ? 'choose the saturated start and α = 0.5' : `step until squared error has every point right (${runs.se.wrong} wrong after ${runs.se.state.steps} steps)`],
+      missing: [!started(settings) ? t('choose the saturated start and α = 0.5')
+        : t('step until squared error has every point right ({wrong} wrong after {steps} steps)', { wrong: runs.se.wrong, steps: runs.se.state.steps })],
     }) },
 ];
 
@@ -119,13 +122,11 @@ function drawCurves(module, svg, views) {
     svg.append(el('polyline', { points: points.join(' '), class: `neuron-curve neuron-curve-${key}`, 'data-loss': key }));
   }
   NEURON_POINTS.x.forEach((x, i) => svg.append(el('circle', { cx: px(x), cy: py(NEURON_POINTS.t[i]), r: 4.5, class: 'descent-point', 'data-t': NEURON_POINTS.t[i] })));
-  svg.append(Object.assign(el('text', { x: WIDTH - 8, y: py(0.5) - 4, class: 'neuron-label' }), { textContent: 'h = 0.5' }));
+  svg.append(Object.assign(el('text', { x: WIDTH - 8, y: py(0.5) - 4, class: 'neuron-label' }), { textContent: `h = ${formatNumber(0.5)}` }));
 }
 
 // ∂J/∂wⱼ for each loss, as the lecture writes it (J the mean over the m points), through δᵢ.
-const GRADIENT = '<mfrac><mrow><mo>∂</mo><mi>J</mi></mrow><mrow><mo>∂</mo><msub><mi>w</mi><mi>j</mi></msub></mrow></mfrac><mo>=</mo>' +
-  '<mfrac><mn>1</mn><mi>m</mi></mfrac><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>δ</mi><mi>i</mi></msub><mo>·</mo><msub><mi>x</mi><mrow><mi>i</mi><mi>j</mi></mrow></msub>' +
-  '<mo>,</mo><mspace width="1em"/><msub><mi>δ</mi><mi>i</mi></msub><mo>=</mo><mo>(</mo><msub><mi>h</mi><mi>i</mi></msub><mo>−</mo><msub><mi>t</mi><mi>i</mi></msub><mo>)</mo>';
+const GRADIENT = '<mfrac><mrow><mo>∂</mo><mi>J</mi></mrow><mrow><mo>∂</mo><msub><mi>w</mi><mi>j</mi></msub></mrow></mfrac><mo>=</mo><mfrac><mn>1</mn><mi>m</mi></mfrac><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>δ</mi><mi>i</mi></msub><mo>·</mo><msub><mi>x</mi><mrow><mi>i</mi><mi>j</mi></mrow></msub><mo>,</mo><mspace width="1em"/><msub><mi>δ</mi><mi>i</mi></msub><mo>=</mo><mo>(</mo><msub><mi>h</mi><mi>i</mi></msub><mo>−</mo><msub><mi>t</mi><mi>i</mi></msub><mo>)</mo>';
 const SLOPE = '<mo>·</mo><msub><mi>h</mi><mi>i</mi></msub><mo>(</mo><mn>1</mn><mo>−</mo><msub><mi>h</mi><mi>i</mi></msub><mo>)</mo>';
 const FORMULA = { se: `<math display="block">${GRADIENT}${SLOPE}</math>`, ce: `<math display="block">${GRADIENT}</math>` };
 
@@ -138,8 +139,8 @@ function runTable(key, view) {
     <tbody>${rows}</tbody></table></div>
     <p class="neuron-sums">∂J/∂w0 = mean δ = <b data-value="g0">${formatNumber(state.gradient[0])}</b>,
       ∂J/∂w1 = mean δ·x = <b data-value="g1">${formatNumber(state.gradient[1])}</b><br>
-      J = <span data-value="loss">${formatNumber(state.loss)}</span>, w = (${formatNumber(state.weights[0])}, ${formatNumber(state.weights[1])}),
-      <span data-value="wrong">${view.wrong}</span> of 6 wrong after ${state.steps} step${state.steps === 1 ? '' : 's'}</p>`;
+      J = <span data-value="loss">${formatNumber(state.loss)}</span>, w = ${formatTuple(state.weights.slice(0, 2))},
+      <span data-value="wrong">${view.wrong}</span> ${tn('of 6 wrong after {n} step', 'of 6 wrong after {n} steps', state.steps)}</p>`;
 }
 
 /** @returns {() => void} clean-up */
@@ -154,7 +155,7 @@ export function createNeuronLab(container, { module, playground, route, lab }, t
     cross-entropy J = (1/m) Σ −t ln h − (1 − t) ln(1 − h). Each step is w ← w − α ∂J/∂w over all six points.</p>
   <div class="row">
     <label class="compact">Start <select id="neuron-start">${Object.entries(NEURON_STARTS).map(([k, s]) => `<option value="${k}">${s.title}</option>`).join('')}</select></label>
-    <label class="compact">α <select id="neuron-rate">${NEURON_RATES.map((r) => `<option value="${r}"${r === 0.5 ? ' selected' : ''}>${r}</option>`).join('')}</select></label>
+    <label class="compact">α <select id="neuron-rate">${NEURON_RATES.map((r) => `<option value="${r}"${r === 0.5 ? ' selected' : ''}>${formatNumber(r)}</option>`).join('')}</select></label>
   </div>
   <div class="row">
     <button id="neuron-step" type="button">Step</button>

@@ -3,6 +3,7 @@
 // single unit (no hidden layer, trained by gradient descent) on separable data and on XOR.
 import { playgroundChapter } from '../../course/playground-chapter.js';
 import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
+import { t } from '../../i18n/i18n.js';
 import { createRulesWidget, ruleTasks } from './rules.js';
 
 const html = `
@@ -28,26 +29,21 @@ output): the lessons below put it on two clusters and on XOR.</p>`;
 export const lessons = [
   { id: 'linear-separable', title: 'One unit separates two clusters',
     settings: { dataset: 'gaussians', noise: 0.5, hidden: [], learningRate: 0.03 },
-    text: 'Two Gaussian clusters can be split by a straight line, so a single unit with no hidden layer ' +
-      'finds one: press play and the test accuracy climbs to about 99% within a few dozen epochs. The ' +
-      'boundary in the output plot is the line where w1·x1 + w2·x2 + b = 0.' },
+    text: 'Two Gaussian clusters can be split by a straight line, so a single unit with no hidden layer finds one: press play and the test accuracy climbs to about 99% within a few dozen epochs. The boundary in the output plot is the line where w1·x1 + w2·x2 + b = 0.' },
   { id: 'linear-xor', title: 'One unit cannot do XOR',
     settings: { dataset: 'xor', hidden: [], learningRate: 0.1 },
-    text: 'The same single unit on XOR: whatever line it draws, two of the four quadrants end up on the wrong ' +
-      'side, and the test accuracy stays around two thirds however long it trains. This is the limit ' +
-      'Minsky and Papert pointed out, and the reason for hidden layers (chapter 4).' },
+    text: 'The same single unit on XOR: whatever line it draws, two of the four quadrants end up on the wrong side, and the test accuracy stays around two thirds however long it trains. This is the limit Minsky and Papert pointed out, and the reason for hidden layers (chapter 4).' },
 ];
 
 const playgroundTasks = [
   { id: 'single-unit', title: 'A single unit is enough here',
-    statement: 'These two clusters are linearly separable. Remove both hidden layers (the − above the ' +
-      'network) and reach a test accuracy of at least 95% with the single unit that is left.',
+    statement: 'These two clusters are linearly separable. Remove both hidden layers (the − above the network) and reach a test accuracy of at least 95% with the single unit that is left.',
     setup: { dataset: 'gaussians', noise: 0.5, hidden: [4, 2], learningRate: 0.03 },
     check: ({ engine, state }) => {
       const m = engine.metrics();
       return allOf([
-        [state.dataset === 'gaussians', 'choose the two Gaussian clusters'],
-        [state.hidden.length === 0, `remove the hidden layers (now ${state.hidden.length})`],
+        [state.dataset === 'gaussians', t('choose the two Gaussian clusters')],
+        [state.hidden.length === 0, t('remove the hidden layers (now {n})', { n: state.hidden.length })],
         testAccuracyAtLeast(m, 0.95),
       ]);
     } },

@@ -9,7 +9,8 @@ import { ClassicUnit, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
-import { formatNumber } from '../../views/format.js';
+import { formatNumber, formatTuple } from '../../views/format.js';
+import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
 import { NEGATIVE_FILL, POSITIVE_FILL } from '../../views/colors.js';
 
@@ -45,9 +46,9 @@ export function gateData(gate, coding) {
  */
 export function playgroundData(dataset, coding) {
   if (dataset.problem !== 'binary' || dataset.classes !== 2) {
-    return { error: 'The rules learn two classes: choose a two-class data set in the playground below (not a multi-class or regression one).' };
+    return { error: t('The rules learn two classes: choose a two-class data set in the playground below (not a multi-class or regression one).') };
   }
-  if (dataset.train.length === 0) return { error: 'The playground has no training points: generate or draw some below.' };
+  if (dataset.train.length === 0) return { error: t('The playground has no training points: generate or draw some below.') };
   const low = coding === 'bipolar' ? -1 : 0;
   const examples = [], targets = [];
   for (const i of dataset.train) {
@@ -70,60 +71,58 @@ function settled(history) {
 export function runStatus(rule, { data }, state, history) {
   const count = history.mistakes.length;
   const last = history.mistakes[count - 1];
-  if (state.diverged) return { kind: 'error', text: 'The weights are no longer numbers: the learning rate is too large for Adaline. Lower it and reset.' };
-  if (state.epoch === 0) return { kind: 'info', text: 'No epoch completed yet.' };
+  if (state.diverged) return { kind: 'error', text: t('The weights are no longer numbers: the learning rate is too large for Adaline. Lower it and reset.') };
+  if (state.epoch === 0) return { kind: 'info', text: t('No epoch completed yet.') };
   if (rule === 'adaline') {
-    const J = `J = ${formatNumber(state.cost)}`;
-    const wrong = `${last} classified wrongly in the epoch`;
+    const numbers = { epoch: state.epoch, J: formatNumber(state.cost), wrong: last };
     return settled(history)
-      ? { kind: 'met', text: `Settled: epoch ${state.epoch} changed ${J} by less than 0.01%, ${wrong}. With an update per example ` +
-        'and a fixed α, Adaline ends circling the least-squares line (the closer, the smaller α), which minimises J whether or not a line separates the classes.' }
-      : { kind: 'info', text: `Epoch ${state.epoch}: ${J}, ${wrong}. Adaline keeps moving towards the least-squares line even when every point is right.` };
+      ? { kind: 'met', text: t('Settled: epoch {epoch} changed J = {J} by less than 0.01%, {wrong} classified wrongly in the epoch. With an update per example and a fixed α, Adaline ends circling the least-squares line (the closer, the smaller α), which minimises J whether or not a line separates the classes.', numbers) }
+      : { kind: 'info', text: t('Epoch {epoch}: J = {J}, {wrong} classified wrongly in the epoch. Adaline keeps moving towards the least-squares line even when every point is right.', numbers) };
   }
   if (state.converged) {
-    return { kind: 'met', text: `Converged: epoch ${state.epoch} had no mistake, so the weights no longer change.` };
+    return { kind: 'met', text: t('Converged: epoch {epoch} had no mistake, so the weights no longer change.', { epoch: state.epoch }) };
   }
   if (state.epoch >= GIVE_UP_EPOCHS) {
     const why = data === 'xor'
-      ? 'XOR is not linearly separable: no line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other, so the rule keeps correcting one mistake with another, forever (Minsky and Papert, 1969).'
-      : 'the classes are probably not separable by a line, and then the rule never stops.';
-    return { kind: 'warning', text: `${state.epoch} epochs and still a mistake in every one: ${why}` };
+      ? t('XOR is not linearly separable: no line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other, so the rule keeps correcting one mistake with another, forever (Minsky and Papert, 1969).')
+      : t('the classes are probably not separable by a line, and then the rule never stops.');
+    return { kind: 'warning', text: t('{n} epochs and still a mistake in every one: {why}', { n: state.epoch, why }) };
   }
-  return { kind: 'info', text: `Epoch ${state.epoch}: ${last} mistake${last === 1 ? '' : 's'}.` };
+  return { kind: 'info', text: tn('Epoch {epoch}: {n} mistake.', 'Epoch {epoch}: {n} mistakes.', last, { epoch: state.epoch }) };
 }
 
-const dataIs = (want, name) => (settings) => (settings.data === want ? null : `choose ${name}`);
+// name: a message (the data's name in the Data menu).
+const dataIs = (want, name) => (settings) => (settings.data === want ? null : t('choose {name}', { name: t(name) }));
 export const ruleTasks = [
   { id: 'perceptron-or', title: 'The perceptron learns OR',
     statement: 'Choose OR, then step or train until the perceptron has an epoch without a mistake.',
     check: ({ settings, states }) => ({
       met: settings.data === 'or' && states.perceptron.converged,
-      missing: [dataIs('or', 'OR')(settings) ?? `train until an epoch has no mistake (epoch ${states.perceptron.epoch} so far)`],
+      missing: [dataIs('or', 'OR')(settings) ?? t('train until an epoch has no mistake (epoch {epoch} so far)', { epoch: states.perceptron.epoch })],
     }) },
   { id: 'perceptron-xor', title: 'The perceptron cannot learn XOR',
-    statement: `Choose XOR and train for ${GIVE_UP_EPOCHS} epochs: every one still has a mistake.`,
+    get statement() { return t('Choose XOR and train for {n} epochs: every one still has a mistake.', { n: GIVE_UP_EPOCHS }); },
     check: ({ settings, states }) => ({
       met: settings.data === 'xor' && states.perceptron.epoch >= GIVE_UP_EPOCHS && !states.perceptron.converged,
-      missing: [dataIs('xor', 'XOR')(settings) ?? `train for ${GIVE_UP_EPOCHS} epochs (${states.perceptron.epoch} so far)`],
+      missing: [dataIs('xor', 'XOR')(settings) ?? t('train for {n} epochs ({epoch} so far)', { n: GIVE_UP_EPOCHS, epoch: states.perceptron.epoch })],
     }) },
   { id: 'adaline-xor', title: 'Adaline settles where the perceptron cannot',
-    statement: `On XOR, train ${GIVE_UP_EPOCHS} epochs and compare: the perceptron still corrects one mistake with another, ` +
-      'while Adaline\'s squared error J has stopped falling. Which line did it settle on, and why is it no use for classifying XOR?',
+    get statement() {
+      return t('On XOR, train {n} epochs and compare: the perceptron still corrects one mistake with another, while Adaline\'s squared error J has stopped falling. Which line did it settle on, and why is it no use for classifying XOR?', { n: GIVE_UP_EPOCHS });
+    },
     check: ({ settings, states, histories }) => ({
       met: settings.data === 'xor' && states.adaline.epoch >= GIVE_UP_EPOCHS && !states.adaline.diverged && settled(histories.adaline),
-      missing: [dataIs('xor', 'XOR')(settings) ?? (states.adaline.diverged ? 'lower Adaline\'s α: its weights diverged'
-        : `train for ${GIVE_UP_EPOCHS} epochs (${states.adaline.epoch} so far) until J stops falling`)],
+      missing: [dataIs('xor', 'XOR')(settings) ?? (states.adaline.diverged ? t('lower Adaline\'s α: its weights diverged')
+        : t('train for {n} epochs ({epoch} so far) until J stops falling', { n: GIVE_UP_EPOCHS, epoch: states.adaline.epoch }))],
     }) },
   { id: 'perceptron-clusters', title: 'The perceptron on generated points',
     setup: { dataset: 'gaussians', noise: 0 },
-    statement: 'Choose the playground\'s points, with the two Gaussian clusters at noise 0.25 or less in the playground below, ' +
-      'and train until the perceptron converges: every training point on its side of the line. Then raise the noise to 0.5: ' +
-      'the clusters overlap, and the perceptron never stops while Adaline settles.',
+    statement: 'Choose the playground\'s points, with the two Gaussian clusters at noise 0.25 or less in the playground below, and train until the perceptron converges: every training point on its side of the line. Then raise the noise to 0.5: the clusters overlap, and the perceptron never stops while Adaline settles.',
     check: ({ settings, states }) => ({
       met: settings.data === 'playground' && settings.playgroundDataset === 'gaussians' && settings.noise <= 0.25 && states.perceptron.converged,
       missing: [dataIs('playground', 'the playground\'s points')(settings)
-        ?? (settings.playgroundDataset !== 'gaussians' || settings.noise > 0.25 ? 'choose the two Gaussian clusters with noise at most 0.25 below'
-          : `train until an epoch has no mistake (epoch ${states.perceptron.epoch} so far)`)],
+        ?? (settings.playgroundDataset !== 'gaussians' || settings.noise > 0.25 ? t('choose the two Gaussian clusters with noise at most 0.25 below')
+          : t('train until an epoch has no mistake (epoch {epoch} so far)', { epoch: states.perceptron.epoch }))],
     }) },
 ];
 
@@ -176,7 +175,7 @@ function drawPlot(svg, { examples, targets }, weights, current, coding, playgrou
   examples.forEach(([x, y], i) => {
     const fill = targets[i] === 1 ? POSITIVE_FILL : NEGATIVE_FILL;
     const dot = el('circle', { cx: px(x), cy: py(y), r, fill, 'data-example': i, class: i === current ? 'current' : '' });
-    dot.append(Object.assign(el('title'), { textContent: `(${formatNumber(x)}, ${formatNumber(y)}), target ${targets[i]}` }));
+    dot.append(Object.assign(el('title'), { textContent: t('{point}, target {target}', { point: formatTuple([x, y]), target: formatNumber(targets[i]) }) }));
     svg.append(dot);
   });
 }
@@ -192,7 +191,7 @@ function drawMistakes(svg, history, examples) {
   bars.forEach((m, i) => {
     const height = (m / examples) * (h - 4);
     const bar = el('rect', { x: i * w + 1, y: h - 1 - height, width: w - 2, height, 'data-mistakes': m });
-    bar.append(Object.assign(el('title'), { textContent: `epoch ${first + i + 1}: ${m} mistake${m === 1 ? '' : 's'}` }));
+    bar.append(Object.assign(el('title'), { textContent: tn('epoch {epoch}: {n} mistake', 'epoch {epoch}: {n} mistakes', m, { epoch: first + i + 1 }) }));
     svg.append(bar);
   });
 }
@@ -213,18 +212,16 @@ function drawCost(svg, history) {
 // Changes when the playground's training points do (another data set, seed or noise, drawn points).
 const pointsKey = (d) => `${d.problem}:${d.train.length}:${d.xy.length}:${d.xy[0]}:${d.xy[d.xy.length - 1]}:${d.train[0]}`;
 
-const vector = (v) => `(${[...v].map((x) => formatNumber(x)).join(', ')})`;
-
 function stepRows(rule, last) {
-  if (!last) return '<tr><td>Press "Step one example".</td></tr>';
+  if (!last) return `<tr><td>${t('Press "Step one example".')}</td></tr>`;
   return [
-    ['example x', vector(last.input)],
-    ['weights before', vector(last.weights)],
+    ['example x', formatTuple(last.input)],
+    ['weights before', formatTuple(last.weights)],
     ['z = w · x', formatNumber(last.sum)],
     [rule === 'perceptron' ? 'y = step(z)' : 'y = z', formatNumber(last.output)],
     ['target t', formatNumber(last.target)],
     ['t − y', formatNumber(last.error)],
-    ['Δw = α (t − y) x', vector(last.deltaW)],
+    ['Δw = α (t − y) x', formatTuple(last.deltaW)],
   ].map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('');
 }
 
@@ -238,7 +235,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
   <p class="hint">Both units see the same example at each step and update w ← w + α·(t − y)·x, with the
     bias as w0 on a constant input 1. The perceptron's y is the step of z (1 for z &gt; 0); Adaline's y is
     z itself, and it classifies by whether z is past the middle of the two targets. The playground's
-    points are its training points, divided by ${PLAYGROUND_SCALE} to lie in [−1, 1].</p>
+    points are its training points, divided by <span>${formatNumber(PLAYGROUND_SCALE)}</span> to lie in [−1, 1].</p>
   <div class="row">
     <label class="compact">Data <select id="rules-data">${Object.entries(DATA_NAMES).map(([k, n]) => `<option value="${k}">${n}</option>`).join('')}</select></label>
     <label class="compact">Targets <select id="rules-coding"><option value="binary">0 / 1</option><option value="bipolar">−1 / +1</option></select></label>
@@ -249,7 +246,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
     <button id="rules-play" type="button">Play</button>
     <button id="rules-step" type="button">Step one example</button>
     <button id="rules-epoch" type="button">Finish the epoch</button>
-    <button id="rules-train" type="button">Train ${GIVE_UP_EPOCHS} epochs</button>
+    <button id="rules-train" type="button">${t('Train {n} epochs', { n: GIVE_UP_EPOCHS })}</button>
     <button id="rules-reset" type="button">Reset to w = 0</button>
   </div>
   <div class="rules-views">
@@ -300,18 +297,20 @@ export function createRulesWidget(container, { module, playground, route, lab },
     const current = last.perceptron?.example ?? -1;
     drawPlot($('rules-plot'), shown, { perceptron: states.perceptron.weights, adaline: states.adaline.weights }, current, s.coding, s.data === 'playground');
     const { epoch, position } = states.perceptron;
-    $('rules-epochs').textContent = `${epoch} epoch${epoch === 1 ? '' : 's'}` +
-      (position ? ` and ${position} example${position === 1 ? '' : 's'}` : '') + ` of ${shown.examples.length} examples`;
+    const epochs = tn('{n} epoch', '{n} epochs', epoch);
+    $('rules-epochs').textContent = position
+      ? t('{epochs} and {examples} of {total} examples', { epochs, examples: tn('{n} example', '{n} examples', position), total: shown.examples.length })
+      : t('{epochs} of {total} examples', { epochs, total: shown.examples.length });
     for (const rule of RULES) {
       if (why[rule]) {
         part(rule, 'rules-weights').textContent = '–';
-        part(rule, 'rules-step-body').innerHTML = '<tr><td>No run.</td></tr>';
+        part(rule, 'rules-step-body').innerHTML = `<tr><td>${t('No run.')}</td></tr>`;
         part(rule, 'rules-status').textContent = why[rule];
         part(rule, 'rules-status').dataset.kind = 'error';
         part(rule, 'rules-chart').replaceChildren();
         continue;
       }
-      part(rule, 'rules-weights').textContent = vector(states[rule].weights);
+      part(rule, 'rules-weights').textContent = formatTuple(states[rule].weights);
       part(rule, 'rules-step-body').innerHTML = stepRows(rule, last[rule]);
       part(rule, 'rules-step-body').dataset.mistake = String(Boolean(last[rule]?.mistake));
       if (rule === 'perceptron') drawMistakes(part(rule, 'rules-chart'), histories[rule], Math.max(shown.examples.length, 1));
@@ -326,7 +325,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
   const stop = () => {
     clearInterval(timer);
     timer = null;
-    $('rules-play').textContent = 'Play';
+    $('rules-play').textContent = t('Play');
     for (const el of section.querySelectorAll('.rules-status')) el.setAttribute('aria-live', 'polite');
   };
 
@@ -350,7 +349,8 @@ export function createRulesWidget(container, { module, playground, route, lab },
       why[rule] = dataError;
       const rate = s.rates[rule];
       if (data && !(rate >= MIN_RATE && rate <= MAX_RATE)) {
-        why[rule] = `${RULE_NAMES[rule]}: α must be between ${MIN_RATE} and ${MAX_RATE} (got ${fields[`rate-${rule}`].value || 'nothing'})`;
+        why[rule] = t('{rule}: α must be between {min} and {max} (got {value})',
+          { rule: RULE_NAMES[rule], min: formatNumber(MIN_RATE), max: formatNumber(MAX_RATE), value: fields[`rate-${rule}`].value || t('nothing') });
       } else if (data) {
         try {
           units[rule].reset({ rule, coding: s.coding, learningRate: rate }, data.examples, data.targets, [0, 0, 0]);
@@ -386,7 +386,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
   on('rules-play', 'click', () => {
     if (timer) return stop();
     timer = setInterval(stepOne, PLAY_INTERVAL_MS);
-    $('rules-play').textContent = 'Pause';
+    $('rules-play').textContent = t('Pause');
     for (const el of section.querySelectorAll('.rules-status')) el.setAttribute('aria-live', 'off');  // quiet while it plays
   });
   on('rules-step', 'click', () => { stop(); stepOne(); });
