@@ -98,7 +98,7 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
         const r = evaluate(task, ctx);
         results.set(task.id, r);
         const status = statusOf.get(task.id);
-        const text = (r.met ? t('Done: the task is met.') : t('Not yet: {missing}.', { missing: r.missing.join('; ') })) + (r.note ? ` ${r.note}` : '');
+        const text = (r.met ? t('Done: the task is met.') : t('Not yet: {missing}.', { missing: r.missing.join(t('; ')) })) + (r.note ? ` ${r.note}` : '');
         if (status.textContent !== text) status.textContent = text;
         status.dataset.met = String(r.met);
         status.closest('li').classList.toggle('met', r.met);

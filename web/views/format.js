@@ -48,6 +48,9 @@ export function formatFixed(v, decimals, missing = '–') {
   return Number.isFinite(v) ? v.toFixed(decimals).replace('.', decimalSeparator()) : missing;
 }
 
+/** Between the numbers of a list: ', ', or ' ; ' where the comma is the decimal separator ([0,7 ; 0,2]). */
+export const numberListSeparator = () => (decimalSeparator() === ',' ? ' ; ' : ', ');
+
 /**
  * Numbers as a tuple: formatTuple([0.5, -1]) is '(0.5, −1)', and '(0,5 ; −1)' in French, where the
  * decimal comma would make a comma between the numbers ambiguous.
@@ -55,6 +58,5 @@ export function formatFixed(v, decimals, missing = '–') {
  * @param {{ digits?: number, missing?: string }} [options] as formatNumber's
  */
 export function formatTuple(values, options) {
-  const separator = decimalSeparator() === ',' ? ' ; ' : ', ';
-  return `(${[...values].map((v) => formatNumber(v, options)).join(separator)})`;
+  return `(${[...values].map((v) => formatNumber(v, options)).join(numberListSeparator())})`;
 }

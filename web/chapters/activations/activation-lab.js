@@ -8,10 +8,10 @@ import { activationCurve, activationProperties, softmax, chainProducts, EngineEr
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState, numberList } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
-import { formatNumber } from '../../views/format.js';
+import { formatNumber, numberListSeparator } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { VALUE_LABELS } from '../../views/names.js';
-import { t, tn, decimalSeparator } from '../../i18n/i18n.js';
+import { t, tn } from '../../i18n/i18n.js';
 
 // The plots' window and sampling: the lecture's slides draw z from −6 to 6 (−8 to 8 for the S-curves).
 const Z_RANGE = [-6, 6];
@@ -75,9 +75,7 @@ export function labNumbers(module, settings, properties = activationProperties(m
   };
 }
 
-// Between the numbers of a list: ', ', or ' ; ' where the comma is the decimal separator ([0,7 ; 0,2]).
-const listSeparator = () => (decimalSeparator() === ',' ? ' ; ' : ', ');
-const list = (values) => `[${[...values].map((v) => formatNumber(v)).join(listSeparator())}]`;
+const list = (values) => `[${[...values].map((v) => formatNumber(v)).join(numberListSeparator())}]`;
 const sigmoidOf = (numbers) => numbers.properties.find((p) => p.name === 'sigmoid');
 // An activation's name in the language in force (the menus' translation of VALUE_LABELS).
 const labelOf = (name) => t(VALUE_LABELS[name], undefined, 'value');
@@ -354,7 +352,7 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     const depth = s.depth ?? 1;
     $('act-chain-summary').textContent = !shown ? '' : tn('After {n} layer the gradient is multiplied by {product}. At their best over {n} layer: {best}.',
       'After {n} layers the gradient is multiplied by {product}. At their best over {n} layers: {best}.', depth,
-      { product: formatNumber(chain.running.at(-1)), best: COMPARED.map((n) => `${labelOf(n)} ${formatNumber(bestCases[n])}`).join(listSeparator()) });
+      { product: formatNumber(chain.running.at(-1)), best: COMPARED.map((n) => `${labelOf(n)} ${formatNumber(bestCases[n])}`).join(numberListSeparator()) });
     $('act-lecture').textContent = t('The lecture\'s example: the weight in the first layer gets 0.4 × 0.2 × 0.08 × 0.9 + 0.4 × 0.6 × 0.3 × 0.9 = {first}, while one in the last layer gets 0.4 × 0.5 = {last}: the further from the output, the more factors below 1 and the smaller the gradient.',
       { first: formatNumber(lecture.first.total), last: formatNumber(lecture.last.total) });
   };

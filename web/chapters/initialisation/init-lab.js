@@ -10,12 +10,12 @@ import { Engine, EngineError } from '../../engine.js';
 import { renderTasks, percent } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
-import { formatNumber } from '../../views/format.js';
+import { formatNumber, numberListSeparator } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { histogramBars, layerColor } from '../../views/layer-stats.js';
 import { onThemeChange } from '../../theme.js';
 import { VALUE_LABELS } from '../../views/names.js';
-import { t, tn, decimalSeparator } from '../../i18n/i18n.js';
+import { t, tn } from '../../i18n/i18n.js';
 
 // The lab's data and training: the circles (2 inputs, 100 training points), a sigmoid output under
 // cross-entropy (its δ = a − t, the same for every hidden activation), plain SGD.
@@ -125,8 +125,6 @@ const unitsOf = (activation) => t(VALUE_LABELS[activation], undefined, 'value');
 const schemeName = (label) => t(label, undefined, 'value');
 const named = (s) => t('{units} units with {scheme}', { units: unitsOf(s.activation),
   scheme: s.scheme === 'normal_scale' ? `N(0, ${fmt(s.scale)}²)` : s.scheme === 'uniform_scale' ? `U(±${fmt(s.scale)})` : schemeName(SCHEME_NAMES[s.scheme]) });
-// Between the numbers of a list: ', ', or ' ; ' where the comma is the decimal separator.
-const listSeparator = () => (decimalSeparator() === ',' ? ' ; ' : ', ');
 // 'a and b and c', in the language in force.
 const andList = (items) => items.reduce((a, b) => t('{a} and {b}', { a, b }));
 // "Comparable across layers": every hidden layer's std within a factor of 3 of every other's.
@@ -145,7 +143,7 @@ export const initTasks = [
       if (missing.length === 0) {
         const std = before.map((s) => s.deltaStd);
         if (!std.every((v, l) => l === 0 || std[l - 1] < v)) {
-          missing.push(t('δ\'s std does not shrink at every layer toward the input here ({std})', { std: std.map(fmt).join(listSeparator()) }));
+          missing.push(t('δ\'s std does not shrink at every layer toward the input here ({std})', { std: std.map(fmt).join(numberListSeparator()) }));
         }
         if (!(deltaRatio.before < 0.5)) missing.push(t('δ\'s std at the first hidden layer is {ratio} of the last\'s', { ratio: fmt(deltaRatio.before) }));
       }

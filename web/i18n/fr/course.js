@@ -7,6 +7,7 @@ export default {
   'Set it up': 'Préparer',
   'Done: the task is met.': 'Fait : l’exercice est réussi.',
   'Not yet: {missing}.': 'Pas encore : {missing}.',
+  '; ': ' ; ',  // between a task's missing conditions
   'cannot check yet ({reason})': 'impossible à vérifier pour l’instant ({reason})',
   'not measured': 'non mesurée',
   'test accuracy of at least {least} (now {now})': 'une exactitude de test d’au moins {least} (actuellement {now})',
