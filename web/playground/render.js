@@ -5,6 +5,7 @@ import { nodeRange, paramIndex } from '../views/network.js';
 import { POSITIVE } from '../views/colors.js';
 import { themeColors } from '../theme.js';
 import { formatNumber, formatFixed } from '../views/format.js';
+import { setHidden, setText } from '../views/dom.js';
 import { t, thousandsSeparator } from '../i18n/i18n.js';
 import { page, $, GRID, ALL_FEATURES, noPoints } from './page.js';
 import { fractionalEpoch } from './training.js';
@@ -34,7 +35,7 @@ export function scalingNote(features, scaling, trainCount) {
 
 function showScaling(s, data) {
   const note = $('scaling-note');
-  note.hidden = s.inputScaling !== 'standardise' || data.train.length === 0;
+  setHidden(note, s.inputScaling !== 'standardise' || data.train.length === 0);
   if (note.hidden) return;
   const text = scalingNote(s.features, page.engine.featureScaling(), data.train.length);
   if (note.textContent !== text) note.textContent = text;
@@ -163,18 +164,18 @@ export function render() {
 
   // PReLU's learned slopes, every frame (a copy of a few numbers from the core).
   const prelu = s.activation === 'prelu' && sizes.length > 2;
-  $('prelu-panel').hidden = !prelu;
+  setHidden($('prelu-panel'), !prelu);
   if (prelu) page.view.preluSlopes.update(engine.preluSlopes());
 
   const none = { loss: NaN, accuracy: NaN, count: 0 };
   const m = page.metrics ?? { train: none, validation: none, test: none };
   const fmtLoss = (v) => formatFixed(v, 4);
-  $('test-loss').textContent = fmtLoss(m.test.loss);
-  $('run-test-loss').textContent = fmtLoss(m.test.loss);  // the phone's sticky run bar
-  $('train-loss').textContent = fmtLoss(m.train.loss);
-  $('validation-loss').textContent = fmtLoss(m.validation.loss);
-  $('validation-metric').hidden = m.validation.count === 0;
-  $('test-accuracy').textContent = accuracyText(m.test.accuracy, engine.progress().diverged);  // NaN weights: no accuracy
+  setText($('test-loss'), fmtLoss(m.test.loss));
+  setText($('run-test-loss'), fmtLoss(m.test.loss));  // the phone's sticky run bar
+  setText($('train-loss'), fmtLoss(m.train.loss));
+  setText($('validation-loss'), fmtLoss(m.validation.loss));
+  setHidden($('validation-metric'), m.validation.count === 0);
+  setText($('test-accuracy'), accuracyText(m.test.accuracy, engine.progress().diverged));  // NaN weights: no accuracy
   const epoch = engine.progress().epoch;
   /** @type {HTMLOutputElement} */ ($('epoch')).value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, thousandsSeparator());
   $('epoch').dataset.epoch = String(epoch);

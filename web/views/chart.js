@@ -271,9 +271,10 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
   let ctx = canvas.getContext('2d');
   // An exported figure replays the drawing on a recording context: lines and text stay vectors.
   registerVectorDrawing(canvas, (recorder) => {
-    const screen = ctx;
+    const screen = ctx, screenFont = fontSet;
     ctx = recorder;
-    try { draw(); } finally { ctx = screen; }
+    fontSet = '';
+    try { draw(); } finally { ctx = screen; fontSet = screenFont; }
   });
   let width = 0, height = 0, dpr = 1, lines = 1;
   let snapshot = null;
@@ -289,6 +290,8 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     height = Math.max(1, plot.clientHeight);
     const w = Math.round(width * dpr), h = Math.round(height * dpr);
     if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    fontSet = '';  // a resized canvas starts from the default state
+    widths.clear();  // and the page's font may have changed
     draw();
   }
 
@@ -340,6 +343,24 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
 
   let family = 'system-ui, sans-serif';  // the page's font, read on resize (not every frame)
   const font = (size = FONT_SIZE) => `${size}px ${family}`;
+  // Setting a canvas's font makes the browser bring the page's style up to date first (a forced
+  // style recalculation, most of a frame's drawing time here): set it only when it changes.
+  let fontSet = '';
+  const useFont = (size) => {
+    const f = font(size);
+    if (f !== fontSet) { ctx.font = f; fontSet = f; }
+  };
+  // measureText too: the tick labels' widths, kept per font and text (the labels repeat).
+  const widths = new Map();
+  const textWidth = (text) => {
+    const key = `${fontSet}\u0000${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      if (widths.size > 500) widths.clear();
+      widths.set(key, (w = ctx.measureText(text).width));
+    }
+    return w;
+  };
 
   // Everything needed to draw one panel: its series (normalised), scale, domain and ticks.
   function preparePanel(series, logScale, isAccuracy) {
@@ -392,8 +413,8 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     const xTicks = niceTicks(x0, x1, Math.max(2, Math.floor(width / 70)));
     const xStep = xTicks.length > 1 ? xTicks[1] - xTicks[0] : 1;
 
-    ctx.font = font();
-    const labelWidth = Math.max(...[...lossPanel.labels, ...(accPanel?.labels || [])].map((s) => ctx.measureText(s).width));
+    useFont();
+    const labelWidth = Math.max(...[...lossPanel.labels, ...(accPanel?.labels || [])].map(textWidth));
     const left = Math.ceil(labelWidth) + 8 + 16;  // tick labels + gap + rotated axis title
     const right = 12;
     const top = snapshot.marker ? 14 : 6;
@@ -548,14 +569,14 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     ctx.stroke();
     ctx.restore();
     if (marker.label) {
-      ctx.font = font(10);
+      useFont(10);
       ctx.fillStyle = themeColors().ink;
       ctx.textBaseline = 'bottom';
-      const w = ctx.measureText(marker.label).width;
+      const w = textWidth(marker.label);
       const flip = x + 4 + w > left + plotW;
       ctx.textAlign = flip ? 'right' : 'left';
       ctx.fillText(marker.label, flip ? x - 4 : x + 4, panels[0].y + 1 - 2 + 0);
-      ctx.font = font();
+      useFont();
     }
   }
 

@@ -7,6 +7,7 @@
 import { createChart } from './chart.js';
 import { colorTheme, hexToRgb, rgbToHex } from './colors.js';
 import { formatNumber } from './format.js';
+import { setText } from './dom.js';
 
 const LOG_MIN = -8;  // 1e-8: anything smaller draws as an empty bar
 const LOG_MAX = 0;   // 1
@@ -17,6 +18,12 @@ const HIST_H = 20;
 // reads as shade, light to dark on the light panel and (per theme) dim to bright on the dark one,
 // every line at least 3:1 on its panel.
 const RAMPS = { light: ['#9ecae1', '#08306b'], dark: ['#3b82c4', '#c6dbef'] };
+
+// Writes an attribute unless it already holds the value: an unchanged write still costs the
+// browser a style recalculation and a repaint of the element.
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
 
 /** Bar length in [0, 1] for a gradient norm on the log scale 1e-8 .. 1. */
 export function logBar(value) {
@@ -123,14 +130,14 @@ export function createLayerStats(container) {
     }
     bars.forEach((b, i) => {
       const rect = h.bars[i];
-      rect.setAttribute('x', b.x.toFixed(2));
-      rect.setAttribute('y', b.y.toFixed(2));
-      rect.setAttribute('width', b.width.toFixed(2));
-      rect.setAttribute('height', b.height.toFixed(2));
+      setAttr(rect, 'x', b.x.toFixed(2));
+      setAttr(rect, 'y', b.y.toFixed(2));
+      setAttr(rect, 'width', b.width.toFixed(2));
+      setAttr(rect, 'height', b.height.toFixed(2));
     });
-    h.lo.textContent = rangeLabel(low);
-    h.hi.textContent = rangeLabel(high);
-    h.hist.setAttribute('aria-label', label);
+    setText(h.lo, rangeLabel(low));
+    setText(h.hi, rangeLabel(high));
+    setAttr(h.hist, 'aria-label', label);
   }
 
   function update({ stats, layerNames, record }) {
@@ -140,12 +147,13 @@ export function createLayerStats(container) {
     }
     stats.forEach((s, l) => {
       const r = rows[l];
-      r.name.textContent = layerNames[l];
-      r.fill.style.width = `${(100 * logBar(s.gradientNorm)).toFixed(1)}%`;
-      r.value.textContent = sci(s.gradientNorm);
+      setText(r.name, layerNames[l]);
+      const fill = `${(100 * logBar(s.gradientNorm)).toFixed(1)}%`;
+      if (r.fill.style.width !== fill) r.fill.style.width = fill;
+      setText(r.value, sci(s.gradientNorm));
       r.tr.dataset.gradient = String(s.gradientNorm);
       r.tr.dataset.slope = String(s.slopeMean);
-      r.slope.textContent = Number.isFinite(s.slopeMean) ? s.slopeMean.toFixed(2) : '–';
+      setText(r.slope, Number.isFinite(s.slopeMean) ? s.slopeMean.toFixed(2) : '–');
       r.tr.title = `activation mean ${s.activationMean.toFixed(2)} ± ${s.activationStd.toFixed(2)}`;
       drawHistogram(r.act, s.histogram, s.histogramLow, s.histogramHigh, `${layerNames[l]}: activations from ` +
         `${rangeLabel(s.histogramLow)} to ${rangeLabel(s.histogramHigh)}, mean ${s.activationMean.toFixed(2)}, sd ${s.activationStd.toFixed(2)}`);
@@ -155,7 +163,7 @@ export function createLayerStats(container) {
       r.tr.dataset.deltaHistogram = Array.from(s.deltaHistogram).join(',');
       r.tr.dataset.deltaStd = String(s.deltaStd);
       r.delta.hist.parentElement.title = `δ = ∂L/∂z: mean ${sci(s.deltaMean)}, sd ${sci(s.deltaStd)}, largest |δ| ${sci(s.deltaMaxAbs)}`;
-      r.dead.textContent = `${Math.round(100 * s.deadFraction)}%`;
+      setText(r.dead, `${Math.round(100 * s.deadFraction)}%`);
     });
     if (record) {
       chartBox.dataset.samples = String(record.epochs.length);

@@ -443,7 +443,9 @@ export function createNetworkView(container, handlers) {
     for (const b of biases) {
       const v = s.params[indexOf({ layer: b.layer, to: b.to, from: 'bias' })];
       setIfChanged(b, 'fill', signColor(v));
-      setIfChanged(b, 'opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
+      // fill-opacity, not opacity: an opacity makes the square a compositing effect of its own,
+      // and changing one makes the browser re-layerize the whole page.
+      setIfChanged(b, 'fill-opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
     }
     if (s.grid) {
       const { g, values } = s.grid;
