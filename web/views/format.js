@@ -47,3 +47,13 @@ export function formatNumber(v, { digits = 3, missing = 'NaN' } = {}) {
 export function formatFixed(v, decimals, missing = '–') {
   return Number.isFinite(v) ? v.toFixed(decimals).replace('.', decimalSeparator()) : missing;
 }
+
+/** Numbers in a list: '0.5, 1.2' in English; '0,5 ; 1,2' in French, whose comma is decimal. */
+export function formatList(texts) {
+  return texts.join(decimalSeparator() === ',' ? ' ; ' : ', ');
+}
+
+/** A number already written as text ('1.23e+3', '0.5') with the language's decimal separator. */
+export function withSeparator(text) {
+  return String(text).replace('.', decimalSeparator());
+}
