@@ -6,6 +6,7 @@
 import { parseHash, decodePoints, defaults, runBState, runBDiff } from './state.js';
 import { fitToProblem, datasetProblem } from './rules.js';
 import { t } from './i18n/i18n.js';
+import { formatClauses } from './views/format.js';
 import { translateMessage } from './message-templates.js';
 
 const supplied = (dataset) => dataset === 'custom' || dataset === 'curve';
@@ -60,7 +61,7 @@ export function readLink(hash, { current = null } = {}) {
  * @param {{ unread: string[], changes: string[], changesB: string[], problem: string }} notes
  */
 export function linkMessage({ unread, changes, changesB, problem }) {
-  const list = (texts) => texts.map(translateMessage).join('; ');
+  const list = (texts) => formatClauses(texts.map(translateMessage));
   const parts = [];
   if (unread.length) parts.push(t('Some settings in the link were not understood and use their defaults: {problems}.', { problems: list(unread) }));
   if (changes.length) parts.push(t('Some settings in the link do not fit {problem} data and were changed: {changes}.', { problem, changes: list(changes) }));

@@ -322,7 +322,7 @@ export function createStepPanel(deps) {
     /** @type {HTMLButtonElement} */ ($('step-prev')).disabled = clock.phase === 0;
     /** @type {HTMLButtonElement} */ ($('step-next')).disabled = clock.phase === phases.length - 1;
     const playing = clock.playing;
-    text('step-play', playing ? 'Pause' : 'Play');
+    text('step-play', playing ? t('Pause') : t('Play'));
     $('step-play').setAttribute('aria-pressed', String(playing));
     drawEquations(Math.max(0, at));
   }

@@ -48,7 +48,6 @@ function untranslated(notation) {
 // Each untranslated text in full, as the catalogue's key must be written (a composed one: its template).
 async function check(page, what) {
   const found = await page.evaluate(untranslated, NOTATION);
-  if (process.env.DUMP) { for (const f of found) console.log(`UNTR ${f}`); return; }
   assert.deepEqual(found, [], `${what}, untranslated:\n${found.join('\n')}`);
 }
 
@@ -155,5 +154,33 @@ test('pseudo-locale: the warnings of a bad link, a malformed CSV and a diverging
     await check(page, 'a diverged run');
     await step(page);
     await check(page, 'a step after it diverged');
+  });
+});
+
+test('in French: a warning and a hover caption read French, numbers with a decimal comma; the link\'s and the core\'s messages too', T, async () => {
+  await withPage(b, '#lang=fr&learningRate=100', async (page) => {
+    await step(page, 5);
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'warning');
+    assert.match(s.message, /^La sortie tanh est saturée : sa pente moyenne f′\(z\) vaut \d,\d+(e-\d+)? \(au plus 1\), si bien que presque aucun gradient ne repart en arrière alors que \d+ % des points d’entraînement sont mal classés\. Le taux d’apprentissage \(100\) est sans doute trop grand : baissez-le, puis réinitialisez\.$/);
+    await page.hover('#network [data-unit="1:0"]');
+    await frames(page, 3);
+    assert.match(await page.textContent('#plot-caption'), /^h1\.1 \(tanh\), biais −?\d,\d+ : de −?\d+(,\d+)? à −?\d+(,\d+)? sur le plan des entrées\.$/);
+    await hover(page, 'path[data-param="0:1:0"]');
+    await page.waitForSelector('#network .tooltip:not([hidden])');
+    assert.match(await page.innerText('#network .tooltip'), /^poids x1 → h1\.2\nvaleur −?\d,\d+\ngradient dJ\/dw = −?\d,\d+/);
+  });
+  await withPage(b, '#lang=fr&learningRat=0.1&noise=2&hidden=4,x', async (page) => {
+    assert.equal(await message(page), 'Certains réglages du lien n’ont pas été compris et gardent leur valeur par défaut : ' +
+      'réglage inconnu « learningRat » ignoré ; noise : « 2 » est hors de l’intervalle [0, 1] ; on garde 0 ; ' +
+      'hidden : « 4,x » contient \'x\', qui n’est pas un nombre ; on garde 4,2.');
+    await page.click('#message-close');
+    await page.setInputFiles('#csv-import', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,0\n1,abc,1\n') });
+    await page.waitForFunction(() => !document.getElementById('message').hidden);
+    assert.equal(await message(page), 'Impossible d’importer bad.csv : ligne 3 : « abc » n’est pas un nombre');
+  });
+  await withPage(b, '#lang=fr&activation=linear&outputActivation=linear&learningRate=100', async (page) => {
+    await step(page);
+    assert.match(await message(page), /^l’entraînement a divergé à l’époque \d+ : les poids sont devenus NaN ou infinis\. Baissez le taux d’apprentissage, puis réinitialisez\.$/);
   });
 });

@@ -13,7 +13,7 @@ import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
 import { createChart } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
 import { htmlEl } from '../views/dom.js';
-import { formatFixed } from '../views/format.js';
+import { formatFixed, formatClauses } from '../views/format.js';
 import { POSITIVE } from '../views/colors.js';
 import { page, $, GRID, noPoints } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
@@ -21,7 +21,7 @@ import { outputPlot, layerNames } from './render.js';
 import { restart } from './training.js';
 import { apply, problemOf } from './settings.js';
 import { accuracyText } from '../training-health.js';
-import { t } from '../i18n/i18n.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 import { translateMessage } from '../message-templates.js';
 
 // Okabe–Ito blue and vermillion, told apart without colour too: run A's test loss is a solid line,
@@ -98,8 +98,15 @@ function buildSettings(container) {
   for (const key of order) {
     const entry = ENTRY.get(key);
     const label = htmlEl('label', null, 'compare-field');
-    label.append(capital(t(entry.label)));
-    if (entry.kind.startsWith('list')) label.title = t('{setting} separated by commas, as in the link: {example}', { setting: capital(t(entry.label)), example: text(entry.default) });
+    const name = document.createTextNode('');
+    label.append(name);
+    // Composed: named again in each language.
+    const words = () => {
+      name.nodeValue = capital(t(entry.label));
+      if (entry.kind.startsWith('list')) label.title = t('{setting} separated by commas, as in the link: {example}', { setting: capital(t(entry.label)), example: text(entry.default) });
+    };
+    words();
+    onLanguageChange(words);
     let control;
     if (entry.kind === 'enum') {
       control = document.createElement('select');
@@ -323,7 +330,7 @@ function chartOf(a, b, regression) {
 function keyText(differences) {
   const a = t('Run A ({style} test line, dotted training line): the playground\'s set-up.', { style: t(RUN_STYLES.a.name) });
   if (differences.length === 0) return `${a} ${t('Run B ({style}): the same settings so far; change one below.', { style: t(RUN_STYLES.b.name) })}`;
-  const what = differences.map((d) => t('{setting} {b} instead of {a}', { setting: t(d.label), b: d.b || t('none'), a: d.a || t('none') })).join('; ');
+  const what = formatClauses(differences.map((d) => t('{setting} {b} instead of {a}', { setting: t(d.label), b: d.b || t('none'), a: d.a || t('none') })));
   return `${a} ${t('Run B ({style} test line, dotted training line): {differences}.', { style: t(RUN_STYLES.b.name), differences: what })}`;
 }
 

@@ -3,6 +3,7 @@ import { modelToJson, parseModel, planModelLoad, modelSizeProblem } from '../mod
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { t, tn } from '../i18n/i18n.js';
+import { formatClauses } from '../views/format.js';
 import { translateMessage } from '../message-templates.js';
 import { apply } from './settings.js';
 import { startHistory } from './training.js';
@@ -38,7 +39,7 @@ export async function loadModel(file) {
     }
     startHistory();
     page.dirty = true;
-    const notes = plan.notes.length ? ` ${t('Changed to fit this page: {notes}.', { notes: plan.notes.map(translateMessage).join('; ') })}` : '';
+    const notes = plan.notes.length ? ` ${t('Changed to fit this page: {notes}.', { notes: formatClauses(plan.notes.map(translateMessage)) })}` : '';
     // The engine's epoch (the counter, the chart, the decay schedule, Adam's step) starts again at 0:
     // say so rather than claim the loaded model's epoch count carries on.
     const loaded = model.epoch > 0

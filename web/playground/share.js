@@ -8,6 +8,7 @@ import { joinHash } from '../course/route.js';
 import { page, $, isUserData } from './page.js';
 import { showMessage } from './messages.js';
 import { t } from '../i18n/i18n.js';
+import { formatClauses } from '../views/format.js';
 import { canMeasure, createEmbedFrame } from './embed-frames.js';
 
 // page.js's $ and querySelectorAll typed as the dialog's fields, for their values.
@@ -49,11 +50,12 @@ function groupOf(key, el) {
 // The panels by name (a message each: the words around a heading differ between languages), and a
 // part with no label of its own.
 const NAMED = { dataPanel: 'Data panel', networkPanel: 'Features and network panel', outputPanel: 'Output panel',
-  stepPanel: 'Watch one training step panel', graphLesson: 'graph lesson' };
+  stepPanel: 'Watch one training step panel', graphLesson: 'graph lesson', csv: 'Import CSV, Export CSV' };
 
 function labelOf(key, el) {
   const entry = SETTINGS.find((e) => e.key === key);
   if (entry) return entry.label;
+  if (NAMED[key] && !el?.matches('section')) return NAMED[key];
   const heading = el?.querySelector(':scope > h2, :scope > .panel-title h2, :scope > summary, :scope > legend');
   if (heading) return NAMED[key] ?? heading.textContent.trim();
   const text = el?.textContent.trim().replace(/\s+/g, ' ');
@@ -178,7 +180,7 @@ function warn(seen, width, height) {
   if (seen.plotHidden) problems.push(t('the output plot is cut off or out of view'));
   if (seen.scrolls) problems.push(t('the frame scrolls (its content needs {width} × {height} px)', { width: Math.max(width, seen.needWidth), height: Math.max(height, seen.needHeight) }));
   box.hidden = problems.length === 0;
-  box.textContent = problems.length ? t('At {width} × {height}: {problems}.', { width, height, problems: problems.join('; ') }) +
+  box.textContent = problems.length ? t('At {width} × {height}: {problems}.', { width, height, problems: formatClauses(problems) }) +
     (measured ? ` ${t('{width} × {height} fits.', measured)}` : '') : '';
 }
 

@@ -57,3 +57,8 @@ export function formatList(texts) {
 export function withSeparator(text) {
   return String(text).replace('.', decimalSeparator());
 }
+
+/** Clauses in a list: 'a; b' in English, 'a ; b' in French (a space before the semicolon). */
+export function formatClauses(texts) {
+  return texts.join(decimalSeparator() === ',' ? ' ; ' : '; ');
+}

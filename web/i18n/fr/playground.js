@@ -2,8 +2,25 @@
 // panel, the comparison, the Share dialog, figure captions) and the English messages
 // web/message-templates.js translates where they are shown (the core's errors, the link's, CSV and
 // model files'). Link keys, quoted values and names of functions stay as they are.
+import { inContext } from '../context.js';
 
 export default {
+  // The datasets' names (the picker's buttons), in the context 'dataset'
+  [inContext('dataset', 'circles')]: 'cercles',
+  [inContext('dataset', 'gaussians')]: 'gaussiennes',
+  [inContext('dataset', 'spiral')]: 'spirale',
+  [inContext('dataset', 'moons')]: 'lunes',
+  [inContext('dataset', 'blobs')]: 'amas',
+  [inContext('dataset', 'multi spiral')]: 'spirales multiples',
+  [inContext('dataset', 'plane')]: 'plan',
+  [inContext('dataset', 'multi gaussian')]: 'gaussiennes multiples',
+  [inContext('dataset', 'custom')]: 'vos données',
+  [inContext('dataset', 'sine')]: 'sinus',
+  [inContext('dataset', 'step')]: 'marche',
+  [inContext('dataset', 'abs')]: 'valeur absolue',
+  [inContext('dataset', 'bump')]: 'bosse',
+  [inContext('dataset', 'curve')]: 'votre courbe',
+
   // The network diagram: hover captions and controls
   'output {n}': 'sortie {n}',
   'bias of {unit}': 'biais de {unit}',
@@ -125,6 +142,7 @@ export default {
   // Figures
   'Save figure ▾': 'Enregistrer la figure ▾',
   'Save figure: {figure}': 'Enregistrer la figure : {figure}',
+  'Save the {figure} as': 'Enregistrer la figure « {figure} » en',
   'Backprop Playground: {figure}, epoch {epoch}': 'Backprop Playground : {figure}, époque {epoch}',
   'output plot (decision boundary)': 'graphique de sortie (frontière de décision)',
   'network diagram': 'schéma du réseau',
@@ -177,6 +195,7 @@ export default {
 
   // The comparison of two runs
   'Run A': 'Entraînement A',
+  'Import CSV, Export CSV': 'Importer un CSV, exporter un CSV',
   'Run B': 'Entraînement B',
   'Training accuracy': 'Exactitude d’entraînement',
   'Other settings for run B': 'Autres réglages de l’entraînement B',
@@ -240,6 +259,7 @@ export default {
 
   // The step panel
   'Click on a training point to trace a step on it.': 'Cliquez sur un point d’entraînement pour y suivre un pas.',
+  'Pause': 'Mettre en pause',
   'The network during one training step': 'Le réseau pendant un pas d’entraînement',
   'example {n} (point {point})': 'exemple {n} (point {point})',
   'out': 'sort.',
