@@ -1,17 +1,22 @@
 // What a shared link sets up: the settings (parseHash), the points it carries, and one message
 // naming every key it could not read and every setting the page had to change to make it fit
 // (e.g. xor with loss=bce: "loss bce → mse (bce needs a sigmoid output)").
-// Pure: no DOM, no engine. The controller applies the result and shows the message.
+// Pure: no DOM, no engine. The controller applies the result and shows the message, composed
+// again once the link's language is in force (linkMessage).
 import { parseHash, decodePoints, defaults, runBState, runBDiff } from './state.js';
 import { fitToProblem, datasetProblem } from './rules.js';
+import { t } from './i18n/i18n.js';
+import { formatClauses } from './views/format.js';
+import { translateMessage } from './message-templates.js';
 
 const supplied = (dataset) => dataset === 'custom' || dataset === 'curve';
 
 /**
  * @param {string} hash location.hash
  * @param {{ current?: { problem: string }|null }} [page] the drawn points the page already holds
- * @returns {{ state: object, custom: object|null, message: string }} custom: the link's points
- *   ({ xy, labels, problem, classes }) or null; message: '' when the link was read as written
+ * @returns {{ state: object, custom: object|null, notes: object, message: string }} custom: the link's points
+ *   ({ xy, labels, problem, classes }) or null; notes: what linkMessage() says; message: '' when the
+ *   link was read as written
  */
 export function readLink(hash, { current = null } = {}) {
   const { state, errors } = parseHash(hash);
@@ -46,13 +51,20 @@ export function readLink(hash, { current = null } = {}) {
   const fittedB = fitToProblem(runBState(state), problem);
   const changesB = fittedB.changes.filter((c) => Object.hasOwn(state.b, c.key));
   const result = { ...fitted.state, b: runBDiff(fitted.state, fittedB.state) };
+  const notes = { unread, changes: fitted.changes.map((c) => c.text), changesB: changesB.map((c) => c.text), problem };
+  return { state: result, custom, notes, message: linkMessage(notes) };
+}
+
+/**
+ * The message of readLink's notes in the language in force (the link's own language is known only
+ * once its settings are applied): '' when there is nothing to say.
+ * @param {{ unread: string[], changes: string[], changesB: string[], problem: string }} notes
+ */
+export function linkMessage({ unread, changes, changesB, problem }) {
+  const list = (texts) => formatClauses(texts.map(translateMessage));
   const parts = [];
-  if (unread.length) parts.push(`Some settings in the link were not understood and use their defaults: ${unread.join('; ')}.`);
-  if (fitted.changes.length) {
-    parts.push(`Some settings in the link do not fit ${problem} data and were changed: ${fitted.changes.map((c) => c.text).join('; ')}.`);
-  }
-  if (changesB.length) {
-    parts.push(`Some of run B's settings do not fit ${problem} data and were changed: ${changesB.map((c) => c.text).join('; ')}.`);
-  }
-  return { state: result, custom, message: parts.join(' ') };
+  if (unread.length) parts.push(t('Some settings in the link were not understood and use their defaults: {problems}.', { problems: list(unread) }));
+  if (changes.length) parts.push(t('Some settings in the link do not fit {problem} data and were changed: {changes}.', { problem, changes: list(changes) }));
+  if (changesB.length) parts.push(t('Some of run B\'s settings do not fit {problem} data and were changed: {changes}.', { problem, changes: list(changesB) }));
+  return parts.join(' ');
 }

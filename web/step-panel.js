@@ -8,6 +8,7 @@ import {
 } from './step-phases.js';
 import { createStepView } from './views/step-view.js';
 import { formatNumber } from './views/format.js';
+import { t } from './i18n/i18n.js';
 import { createDataPlot, nearestPoint } from './views/data-plot.js';
 import { batchGradientsSvg } from './views/batch-gradients.js';
 import { breakLongLines } from './views/equation-breaks.js';
@@ -99,7 +100,7 @@ export function createStepPanel(deps) {
 
   function fillExampleChoice() {
     const select = $('step-example');
-    select.replaceChildren(...Array.from(panel.step.batch, (point, i) => new Option(`example ${i + 1} (point ${point})`, String(i))));
+    select.replaceChildren(...Array.from(panel.step.batch, (point, i) => new Option(t('example {n} (point {point})', { n: i + 1, point }), String(i))));
     $('step-example-field').hidden = panel.step.batch.length < 2;
   }
 
@@ -108,9 +109,10 @@ export function createStepPanel(deps) {
       const b = document.createElement('button');
       b.type = 'button';
       // Arrows show which way the numbers flow between the two columns: x→h1 forward, h1←h2 backward.
-      const column = (c) => (c === 0 ? 'x' : c === panel.sizes.length - 1 ? 'out' : `h${c}`);
+      const column = (c) => (c === 0 ? 'x' : c === panel.sizes.length - 1 ? t('out') : `h${c}`);
+      const words = { example: t('example'), loss: t('loss'), average: t('average'), update: t('update') };
       b.textContent = p.kind === 'forward' ? `${column(p.layer)}→${column(p.layer + 1)}`
-        : p.kind === 'backward' ? `${column(p.layer)}←${column(p.layer + 1)}` : p.kind;
+        : p.kind === 'backward' ? `${column(p.layer)}←${column(p.layer + 1)}` : words[p.kind];
       b.title = p.title;
       b.setAttribute('aria-label', p.title);
       b.addEventListener('click', () => { player.seek(panel.clock, i); draw(); });
@@ -157,7 +159,7 @@ export function createStepPanel(deps) {
     const winner = layer.winner[unit];
     return maxoutEquation({ unit: name(column, unit), pieces, winner, z: layer.z[unit] }) +
       `<p class="maxout-pieces" data-winner="${winner}" data-pieces="${pieces.join(' ')}" data-z="${layer.z[unit]}">` +
-      `Piece ${winner + 1} wins. The forward equation above is its sum; the others' are computed the same way with their own weights.</p>`;
+      `${t('Piece {n} wins. The forward equation above is its sum; the others\' are computed the same way with their own weights.', { n: winner + 1 })}</p>`;
   }
 
   // A PReLU unit: its slope's gradient for the shown example.
@@ -183,7 +185,7 @@ export function createStepPanel(deps) {
       adamMBefore: at(step.moment1Before), adamVBefore: at(step.moment2Before), t: step.adamStep || undefined,
       m: at(step.moment1), v: at(step.moment2), mHat: at(step.moment1Hat), vHat: at(step.moment2Hat),
     }) + `<p class="hint prelu-slope-update" data-before="${step.paramsBefore[k]}" data-after="${step.paramsAfter[k]}" ` +
-      `data-gradient="${step.dataGradient[k]}">The batch's mean ∂J/∂slope = ${formatNumber(step.dataGradient[k])}; slopes are never penalised.</p>`;
+      `data-gradient="${step.dataGradient[k]}">${t('The batch\'s mean ∂J/∂slope = {value}; slopes are never penalised.', { value: formatNumber(step.dataGradient[k]) })}</p>`;
   }
 
   function deltaOf(column, unit) {
@@ -202,13 +204,13 @@ export function createStepPanel(deps) {
 
   function gradientOf(layer, to, from) {
     const ex = panel.step.examples[panel.example];
-    const t = ex.layers[layer];
+    const tr = ex.layers[layer];
     const rows = panel.sizes[layer + 1];
     const isBias = from === 'bias';
     return weightGradientEquation({
       from: isBias ? undefined : name(layer, from), to: name(layer + 1, to), isBias,
-      dLda: t.dLossDA[to], gradAct: t.gradAct[to], aPrev: isBias ? 1 : t.aPrev[from], delta: t.delta[to],
-      grad: isBias ? t.db[to] : t.dW[to + from * rows],
+      dLda: tr.dLossDA[to], gradAct: tr.gradAct[to], aPrev: isBias ? 1 : tr.aPrev[from], delta: tr.delta[to],
+      grad: isBias ? tr.db[to] : tr.dW[to + from * rows],
       cancels: layer + 1 === panel.sizes.length - 1 && panel.loss !== 'mse',
       mask: maskOf(layer + 1, to),
     });
@@ -216,7 +218,7 @@ export function createStepPanel(deps) {
 
   function paramName(layer, to, from) {
     const layerTrace = panel.step.examples[panel.example].layers[layer];
-    const piece = layerTrace.winner?.length > 0 ? ` (maxout piece ${layerTrace.winner[to] + 1}, the winner for this example)` : '';
+    const piece = layerTrace.winner?.length > 0 ? ` ${t('(maxout piece {n}, the winner for this example)', { n: layerTrace.winner[to] + 1 })}` : '';
     return (from === 'bias' ? `b ${name(layer + 1, to)}` : `w ${name(layer, from)}→${name(layer + 1, to)}`) + piece;
   }
   const param = (layer, to, from) => (from === 'bias' ? { bias: name(layer + 1, to) } : { from: name(layer, from), to: name(layer + 1, to) });
@@ -320,7 +322,7 @@ export function createStepPanel(deps) {
     /** @type {HTMLButtonElement} */ ($('step-prev')).disabled = clock.phase === 0;
     /** @type {HTMLButtonElement} */ ($('step-next')).disabled = clock.phase === phases.length - 1;
     const playing = clock.playing;
-    text('step-play', playing ? 'Pause' : 'Play');
+    text('step-play', playing ? t('Pause') : t('Play'));
     $('step-play').setAttribute('aria-pressed', String(playing));
     drawEquations(Math.max(0, at));
   }

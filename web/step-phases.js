@@ -3,14 +3,15 @@
 // has revealed so far. Reads the core's step trace (engine.traceStep / traceStepOn) and never
 // computes a model number itself. No DOM: the step view draws what these functions return.
 import { featureLabel, paramIndex, unitName } from './views/network.js';
-import { formatNumber } from './views/format.js';
+import { formatNumber, formatList } from './views/format.js';
+import { t } from './i18n/i18n.js';
 import { ACTIVATION_PROSE, LOSS_PROSE } from './views/names.js';
 
 export { unitName };
 
 function columnName(sizes, column) {
-  if (column === 0) return 'inputs';
-  return column === sizes.length - 1 ? 'output' : `h${column}`;
+  if (column === 0) return t('inputs');
+  return column === sizes.length - 1 ? t('output') : `h${column}`;
 }
 
 /**
@@ -23,16 +24,16 @@ function columnName(sizes, column) {
 export function buildPhases(sizes, examples) {
   const layers = sizes.length - 1;
   /** @type {Phase[]} */
-  const phases = [{ kind: 'example', title: examples > 1 ? `The mini-batch: ${examples} examples` : 'The example' }];
+  const phases = [{ kind: 'example', title: examples > 1 ? t('The mini-batch: {n} examples', { n: examples }) : t('The example') }];
   for (let l = 0; l < layers; ++l) {
-    phases.push({ kind: 'forward', layer: l, title: `Forward: ${columnName(sizes, l)} → ${columnName(sizes, l + 1)}` });
+    phases.push({ kind: 'forward', layer: l, title: t('Forward: {from} → {to}', { from: columnName(sizes, l), to: columnName(sizes, l + 1) }) });
   }
-  phases.push({ kind: 'loss', title: 'Loss' });
+  phases.push({ kind: 'loss', title: t('Loss') });
   for (let l = layers - 1; l >= 0; --l) {
-    phases.push({ kind: 'backward', layer: l, title: `Backward: ${columnName(sizes, l + 1)} → ${columnName(sizes, l)}` });
+    phases.push({ kind: 'backward', layer: l, title: t('Backward: {from} → {to}', { from: columnName(sizes, l + 1), to: columnName(sizes, l) }) });
   }
-  if (examples > 1) phases.push({ kind: 'average', title: `Average over the ${examples} examples` });
-  phases.push({ kind: 'update', title: 'Update' });
+  if (examples > 1) phases.push({ kind: 'average', title: t('Average over the {n} examples', { n: examples }) });
+  phases.push({ kind: 'update', title: t('Update') });
   return phases;
 }
 
@@ -140,11 +141,12 @@ export function matrixForm(sizes, layer) {
   const k = layer + 1;  // this phase's δ belongs to column k and to W⁽ᵏ⁾, which feeds it
   const shape = (rows, cols) => `${rows}×${cols}`;
   const weightGradient = `∂L/∂W${sup(k)} = δ${sup(k)} (a${sup(k - 1)})ᵀ: ${shape(sizes[k], 1)} · ${shape(1, sizes[k - 1])} ` +
-    `= ${shape(sizes[k], sizes[k - 1])}, the shape of W${sup(k)}.`;
-  if (k === sizes.length - 1) return `In matrix form: ${weightGradient}`;
-  return `In matrix form: δ${sup(k)} = (W${sup(k + 1)})ᵀ δ${sup(k + 1)} ⊙ f′(z${sup(k)}), that is ` +
-    `(${shape(sizes[k + 1], sizes[k])})ᵀ · ${shape(sizes[k + 1], 1)} ⊙ ${shape(sizes[k], 1)} = ${shape(sizes[k], 1)}; ` +
-    `${weightGradient} A mini-batch of n makes every 1 an n: one column per example.`;
+    `= ${shape(sizes[k], sizes[k - 1])}, ${t('the shape of {w}.', { w: `W${sup(k)}` })}`;
+  if (k === sizes.length - 1) return t('In matrix form: {formula}', { formula: weightGradient });
+  return t('In matrix form: {delta}, that is {shapes}; {gradient} A mini-batch of n makes every 1 an n: one column per example.', {
+    delta: `δ${sup(k)} = (W${sup(k + 1)})ᵀ δ${sup(k + 1)} ⊙ f′(z${sup(k)})`,
+    shapes: `(${shape(sizes[k + 1], sizes[k])})ᵀ · ${shape(sizes[k + 1], 1)} ⊙ ${shape(sizes[k], 1)} = ${shape(sizes[k], 1)}`,
+    gradient: weightGradient });
 }
 
 /**
@@ -156,68 +158,67 @@ export function phaseText(phase, ctx) {
   const { step, sizes } = ctx;
   const ex = step.examples[ctx.example];
   const last = sizes.length - 1;
-  const vector = (values) => (values.length === 1 ? short(values[0]) : `(${Array.from(values, short).join(', ')})`);
+  const vector = (values) => (values.length === 1 ? short(values[0]) : `(${formatList(Array.from(values, short))})`);
   const several = step.batch.length > 1;
   switch (phase.kind) {
     case 'example': {
-      const x = ctx.featureNames.map((n, i) => `${featureLabel(n)} = ${short(ex.input[i])}`).join(', ');
+      const x = formatList(ctx.featureNames.map((n, i) => `${featureLabel(n)} = ${short(ex.input[i])}`));
       return several
-        ? `One update from ${step.batch.length} examples (points ${step.batch.join(', ')}): each goes forward and backward, ` +
-          `then their gradients are averaged. The diagram follows example ${ctx.example + 1}: ${x}, target ${vector(ex.target)}.`
-        : `Training point ${step.batch[0]}: ${x}, target ${vector(ex.target)}. It goes forward through the network, ` +
-          'its loss is measured, the error goes back, and every weight moves once.';
+        ? t('One update from {n} examples (points {points}): each goes forward and backward, then their gradients are averaged. The diagram follows example {k}: {x}, target {target}.',
+          { n: step.batch.length, points: step.batch.join(', '), k: ctx.example + 1, x, target: vector(ex.target) })
+        : t('Training point {i}: {x}, target {target}. It goes forward through the network, its loss is measured, the error goes back, and every weight moves once.',
+          { i: step.batch[0], x, target: vector(ex.target) });
     }
     case 'forward': {
-      const to = phase.layer + 1 === last ? 'the output' : `layer h${phase.layer + 1}`;
+      const to = phase.layer + 1 === last ? t('the output') : t('layer {name}', { name: `h${phase.layer + 1}` });
       const act = ctx.activations[phase.layer + 1];
       const mask = ex.layers[phase.layer].mask;
       const dropped = mask && mask.length > 0 ? Array.from(mask).filter((m) => m === 0).length : -1;
-      const drop = dropped < 0 ? '' : ` Dropout: this step dropped ${dropped} of its ${mask.length} units for this example ` +
-        '(a = 0, drawn faded) and scaled the others by 1/(1 − p).';
+      const drop = dropped < 0 ? '' : ` ${t('Dropout: this step dropped {n} of its {m} units for this example (a = 0, drawn faded) and scaled the others by 1/(1 − p).',
+        { n: dropped, m: mask.length })}`;
       if (act === 'maxout') {
         const k = ex.layers[phase.layer].pieces.length / sizes[phase.layer + 1];
         const won = Array.from(ex.layers[phase.layer].winner, (p) => p + 1).join(', ');
-        return `Each maxout unit of ${to} computes ${k} pieces, each its own sum of inputs times weights plus bias, ` +
-          `z_p = Σ w_p·a + b_p, and keeps the largest: a = max_p z_p (the lowest piece wins a tie). ` +
-          `The winning pieces here: ${won}. Each link shows the winner's w·a.${drop}`;
+        return `${t('Each maxout unit of {layer} computes {k} pieces, each its own sum of inputs times weights plus bias, z_p = Σ w_p·a + b_p, and keeps the largest: a = max_p z_p (the lowest piece wins a tie). The winning pieces here: {won}. Each link shows the winner\'s w·a.',
+          { layer: to, k, won })}${drop}`;
       }
-      return `Each unit of ${to} adds up its inputs times their weights (each link shows its w·a) plus its bias: ` +
-        `z = Σ w·a + b. Then it applies ${ACTIVATION_PROSE[act] ?? act}: a = f(z).${drop}`;
+      return `${t('Each unit of {layer} adds up its inputs times their weights (each link shows its w·a) plus its bias: z = Σ w·a + b. Then it applies {activation}: a = f(z).',
+        { layer: to, activation: ACTIVATION_PROSE[act] ? t(ACTIVATION_PROSE[act]) : act })}${drop}`;
     }
     case 'loss':
-      return `The prediction ${vector(ex.output)} against the target ${vector(ex.target)}: ` +
-        `${LOSS_PROSE[ctx.loss] ?? ctx.loss} gives L = ${short(ex.loss)}. Its slope ∂L/∂a = ${vector(ex.dLossDOutput)} ` +
-        'starts the backward pass.';
+      return t('The prediction {prediction} against the target {target}: {loss} gives L = {value}. Its slope ∂L/∂a = {slope} starts the backward pass.', {
+        prediction: vector(ex.output), target: vector(ex.target), loss: LOSS_PROSE[ctx.loss] ? t(LOSS_PROSE[ctx.loss]) : ctx.loss,
+        value: short(ex.loss), slope: vector(ex.dLossDOutput) });
     case 'backward': {
       if (phase.layer + 1 === last) {
         const folded = ctx.loss !== 'mse';
-        return (folded ? 'Each output\'s δ = ∂L/∂z = a − y: the loss\'s slope and the activation\'s cancel. '
-          : 'Each output\'s δ = ∂L/∂z = ∂L/∂a × f′(z). ') +
-          `Each link into it gets ∂L/∂w = δ × the activation at its left end. ${matrixForm(sizes, phase.layer)}`;
+        return `${folded ? t('Each output\'s δ = ∂L/∂z = a − y: the loss\'s slope and the activation\'s cancel.')
+          : t('Each output\'s δ = ∂L/∂z = ∂L/∂a × f′(z).')} ${t('Each link into it gets ∂L/∂w = δ × the activation at its left end.')} ${matrixForm(sizes, phase.layer)}`;
       }
       const act = ctx.activations[phase.layer + 1];
       const extra = act === 'maxout'
-        ? ' A maxout unit\'s slope is 1 through the piece that won; the other pieces get ∂L/∂w = 0 from this example.'
+        ? ` ${t('A maxout unit\'s slope is 1 through the piece that won; the other pieces get ∂L/∂w = 0 from this example.')}`
         : act === 'prelu'
-          ? ` Each PReLU unit's own slope learns too: ∂L/∂slope = ∂L/∂a × min(z, 0) = ${vector(ex.layers[phase.layer].dSlope)}.`
+          ? ` ${t('Each PReLU unit\'s own slope learns too: ∂L/∂slope = ∂L/∂a × min(z, 0) = {slope}.', { slope: vector(ex.layers[phase.layer].dSlope) })}`
           : '';
-      return `Each unit of h${phase.layer + 1} collects the δ of every unit it feeds, weighted by the link between them, ` +
-        `and multiplies by its own slope: δ = (Σ w·δ) × f′(z). Each link into it gets ∂L/∂w = δ × a at its left end.${extra} ` +
-        matrixForm(sizes, phase.layer);
+      return `${t('Each unit of {layer} collects the δ of every unit it feeds, weighted by the link between them, and multiplies by its own slope: δ = (Σ w·δ) × f′(z). Each link into it gets ∂L/∂w = δ × a at its left end.',
+        { layer: `h${phase.layer + 1}` })}${extra} ${matrixForm(sizes, phase.layer)}`;
     }
     case 'average':
-      return `The update uses the mean of the ${step.batch.length} examples' gradients: the links now show ∂J/∂w = (1/n) Σ ∂Lᵢ/∂w.`;
+      return t('The update uses the mean of the {n} examples\' gradients: the links now show ∂J/∂w = (1/n) Σ ∂Lᵢ/∂w.', { n: step.batch.length });
     case 'update': {
-      const rule = ctx.optimizer === 'momentum' ? 'with momentum, v ← μv − ηg and w ← w + v'
-        : ctx.optimizer === 'adam' ? 'Adam scales each step by its running gradient averages, w ← w − η m̂/(√v̂ + ε)'
+      const rule = ctx.optimizer === 'momentum' ? t('with momentum, v ← μv − ηg and w ← w + v')
+        : ctx.optimizer === 'adam' ? t('Adam scales each step by its running gradient averages, w ← w − η m̂/(√v̂ + ε)')
           : 'w ← w − η g';
-      const reg = ctx.l1 > 0 || ctx.l2 > 0 ? ' The gradient includes the L1/L2 penalty.' : '';
+      const reg = ctx.l1 > 0 || ctx.l2 > 0 ? ` ${t('The gradient includes the L1/L2 penalty.')}` : '';
       const slopes = ctx.activations.includes('prelu')
-        ? ` PReLU's slopes move the same way (never penalised): the first, of ${unitName(ctx.featureNames, sizes, 1, 0)}, ` +
-          `${short(step.paramsBefore[slopeIndex(sizes, 0, 0)])} → ${short(step.paramsAfter[slopeIndex(sizes, 0, 0)])}.`
+        ? ` ${t('PReLU\'s slopes move the same way (never penalised): the first, of {unit}, {before} → {after}.', { unit: unitName(ctx.featureNames, sizes, 1, 0),
+          before: short(step.paramsBefore[slopeIndex(sizes, 0, 0)]), after: short(step.paramsAfter[slopeIndex(sizes, 0, 0)]) })}`
         : '';
-      return `Every weight and bias moves against its gradient: ${rule}, η = ${short(step.learningRate)}. The links move from w to w′ = w + Δw, drawn as in the network above; their labels give Δw.${reg}${slopes} ` +
-        `Loss on ${several ? 'these examples' : 'this example'}: ${short(step.lossBefore)} → ${short(step.lossAfter)}.`;
+      const losses = { before: short(step.lossBefore), after: short(step.lossAfter) };
+      return `${t('Every weight and bias moves against its gradient: {rule}, η = {rate}. The links move from w to w′ = w + Δw, drawn as in the network above; their labels give Δw.',
+        { rule, rate: short(step.learningRate) })}${reg}${slopes} ` +
+        `${several ? t('Loss on these examples: {before} → {after}.', losses) : t('Loss on this example: {before} → {after}.', losses)}`;
     }
     default: return '';
   }

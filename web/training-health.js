@@ -3,7 +3,8 @@
 // while the data is still misclassified. Reads only the core's numbers (params, metrics, the output
 // layer's mean slope f'(z) from layerStats). Pure: no DOM, no engine; the controller asks.
 
-import { formatFixed } from './views/format.js';
+import { formatFixed, withSeparator } from './views/format.js';
+import { t } from './i18n/i18n.js';
 
 /** No set-up of the page needs weights this large: inputs and features are within ±36. */
 export const MAX_HEALTHY_WEIGHT = 1000;
@@ -14,8 +15,8 @@ export const SATURATED_SLOPE = 0.01;
 const STEEPEST = { tanh: 1, sigmoid: 0.25 };  // f'(0): the largest slope each can pass back
 const MIN_EPOCHS = 5;                          // early epochs move a lot: judge a run after these
 
-const small = (v) => (v === 0 ? '0' : v < 1e-3 ? v.toExponential(1) : v.toPrecision(2));
-const advice = (lr) => `The learning rate (${lr}) is probably too large: lower it, then reset.`;
+const small = (v) => withSeparator(v === 0 ? '0' : v < 1e-3 ? v.toExponential(1) : v.toPrecision(2));
+const advice = (lr) => t('The learning rate ({lr}) is probably too large: lower it, then reset.', { lr: withSeparator(lr) });
 
 /**
  * @param {object} run
@@ -33,21 +34,20 @@ export function trainingWarning({ epoch, learningRate, startLoss, train, params,
   for (let i = 0; i < params.length; ++i) largest = Math.max(largest, Math.abs(params[i]));
   if (!Number.isFinite(largest) || !Number.isFinite(train.loss)) return null;  // divergence: the engine says so
   if (largest > MAX_HEALTHY_WEIGHT) {
-    return `The weights are exploding: the largest is ${largest.toPrecision(3)} (a healthy network here stays well ` +
-      `below ${MAX_HEALTHY_WEIGHT}). ${advice(learningRate)}`;
+    return `${t('The weights are exploding: the largest is {largest} (a healthy network here stays well below {max}).',
+      { largest: withSeparator(largest.toPrecision(3)), max: MAX_HEALTHY_WEIGHT })} ${advice(learningRate)}`;
   }
   if (epoch < MIN_EPOCHS) return null;
   if (Number.isFinite(startLoss) && startLoss > 0 && train.loss > LOSS_RISE * startLoss) {
-    return `Training is going the wrong way: the training loss is ${(train.loss / startLoss).toFixed(1)}× what it was ` +
-      `at the start (${startLoss.toPrecision(3)} → ${train.loss.toPrecision(3)}). ${advice(learningRate)}`;
+    return `${t('Training is going the wrong way: the training loss is {ratio}× what it was at the start ({start} → {now}).', {
+      ratio: formatFixed(train.loss / startLoss, 1), start: withSeparator(startLoss.toPrecision(3)), now: withSeparator(train.loss.toPrecision(3)) })} ${advice(learningRate)}`;
   }
   const steepest = STEEPEST[outputActivation];
   if (steepest && train.accuracy < 0.9) {
     const slope = outputSlope();
     if (slope < SATURATED_SLOPE * steepest) {
-      return `The output ${outputActivation} is saturated: its mean slope f′(z) is ${small(slope)} (at most ` +
-        `${steepest}), so almost no gradient flows back while ${(100 * (1 - train.accuracy)).toFixed(0)}% of the ` +
-        `training points are misclassified. ${advice(learningRate)}`;
+      return `${t('The output {activation} is saturated: its mean slope f′(z) is {slope} (at most {steepest}), so almost no gradient flows back while {percent}% of the training points are misclassified.', {
+        activation: outputActivation, slope: small(slope), steepest: withSeparator(steepest), percent: formatFixed(100 * (1 - train.accuracy), 0) })} ${advice(learningRate)}`;
     }
   }
   return null;

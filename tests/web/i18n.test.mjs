@@ -118,7 +118,7 @@ test('French messages: their own text, parameters and contexts; the pseudo-local
   // Every French message is French text, not the English left in place by mistake (names of
   // methods and notation aside).
   const same = Object.entries(FR).filter(([k, v]) => k.split('\u0004').pop() === v).map(([k]) => k.split('\u0004').pop());
-  for (const s of same) assert.match(s, /^(Backprop Playground|Auto|Activation|classification|Points|Classes|Momentum|Dropout|Pause|Initialisation|test|validation|Tanh|ReLU|Leaky ReLU|ELU|Softplus|GELU|Swish \(SiLU\)|PReLU|Maxout|Softmax|SGD|Adam)$/, `untranslated: ${s}`);
+  for (const s of same) assert.match(s, /^(Backprop Playground|Auto|Activation|classification|Points|Classes|Momentum|Dropout|Pause|activations|Initialisation|test|validation|Tanh|ReLU|Leaky ReLU|ELU|Softplus|GELU|Swish \(SiLU\)|PReLU|Maxout|Softmax|SGD|Adam)$/, `untranslated: ${s}`);
   // The pseudo-locale: no plain ASCII letter left, at least 40% longer, bracketed.
   for (const msg of ['Learning rate', 'Open in the full playground', 'Epoch']) {
     const p = pseudoText(msg);

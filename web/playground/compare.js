@@ -13,14 +13,16 @@ import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
 import { createChart } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
 import { htmlEl } from '../views/dom.js';
-import { formatFixed } from '../views/format.js';
+import { formatFixed, formatClauses } from '../views/format.js';
 import { POSITIVE } from '../views/colors.js';
 import { page, $, GRID, noPoints } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
-import { outputPlot } from './render.js';
+import { outputPlot, layerNames } from './render.js';
 import { restart } from './training.js';
 import { apply, problemOf } from './settings.js';
 import { accuracyText } from '../training-health.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
+import { translateMessage } from '../message-templates.js';
 
 // Okabe–Ito blue and vermillion, told apart without colour too: run A's test loss is a solid line,
 // run B's a dashed one; each run's training loss is dotted in its colour.
@@ -51,7 +53,7 @@ function buildRun(container, name) {
   const swatch = htmlEl('span', null, 'compare-swatch');
   const style = RUN_STYLES[name];
   swatch.style.borderTop = `3px ${style.test.length ? 'dashed' : 'solid'} ${style.color}`;
-  title.append(swatch, ` Run ${name.toUpperCase()}`);
+  title.append(swatch, name === 'a' ? ' Run A' : ' Run B');
   const what = htmlEl('p', null, 'compare-what');
   const metrics = htmlEl('dl', null, 'metrics compare-metrics');
   const dd = {};
@@ -96,11 +98,19 @@ function buildSettings(container) {
   for (const key of order) {
     const entry = ENTRY.get(key);
     const label = htmlEl('label', null, 'compare-field');
-    label.append(capital(entry.label));
-    if (entry.kind.startsWith('list')) label.title = `${capital(entry.label)} separated by commas, as in the link: ${text(entry.default)}`;
+    const name = document.createTextNode('');
+    label.append(name);
+    // Composed: named again in each language.
+    const words = () => {
+      name.nodeValue = capital(t(entry.label));
+      if (entry.kind.startsWith('list')) label.title = t('{setting} separated by commas, as in the link: {example}', { setting: capital(t(entry.label)), example: text(entry.default) });
+    };
+    words();
+    onLanguageChange(words);
     let control;
     if (entry.kind === 'enum') {
       control = document.createElement('select');
+      control.dataset.i18nContext = 'value';  // its options are the page's names of values (controls.js)
       for (const v of entry.values) control.append(new Option(valueLabel(v), v));
     } else {
       control = Object.assign(document.createElement('input'), { type: 'text', spellcheck: false, autocomplete: 'off' });
@@ -133,7 +143,7 @@ function changeB(key, control) {
   /** @type {{ value?: unknown, error?: string }} */
   const read = control.tagName === 'SELECT' ? { value: control.value } : parseSetting(key, control.value);
   if (read.error) {
-    showMessage(`Run B: ${read.error}. Run B keeps ${text(stateB()[key]) || 'none'}.`);
+    showMessage(t('Run B: {error}. Run B keeps {value}.', { error: translateMessage(read.error), value: text(stateB()[key]) || t('none') }));
     views.settingsKey = '';  // show run B's value again
     page.dirty = true;
     return;
@@ -145,7 +155,7 @@ function changeB(key, control) {
   if (refused) {
     // The engine refused run B's settings: back to those it had, and say why.
     apply({ ...page.state, b: before });
-    showMessage(`Run B: ${refused}`);
+    showMessage(t('Run B: {error}', { error: translateMessage(refused) }));
   }
 }
 
@@ -286,26 +296,31 @@ function renderRun(view, { engine, state, history, metrics, error }) {
   const plot = outputPlot(grid, sizes[sizes.length - 1], state.outputActivation, data.problem);
   view.plot.update({ ...plot, discretize: s.discretize, points: data, showTest: s.showTest, highlight: null, drawing: false });
   if (view.layers.open && (!page.playing || page.frame % 4 === 0)) {
-    const names = sizes.slice(1).map((_, l) => `${l === 0 ? 'inputs' : `h${l}`} → ${l === sizes.length - 2 ? 'output' : `h${l + 1}`}`);
+    const names = layerNames(sizes);
     const stats = engine.layerStats();
     recordLayers(history, fractionalEpoch(engine, metrics?.train.count), stats);
     view.layerStats.update({ stats, layerNames: names, record: history.layers });
   }
 }
 
+// A series' name in the legend: the run and the split.
+function legendOf(run, split) {
+  if (run === 'a') return split === 'test' ? t('A test') : t('A training');
+  return split === 'test' ? t('B test') : t('B training');
+}
+
 function chartOf(a, b, regression) {
   const line = (run, history, split, key) => ({
-    name: `${run.toUpperCase()} ${split}`, color: RUN_STYLES[run].color, dash: RUN_STYLES[run][split],
+    name: `${run.toUpperCase()} ${split}`, legend: legendOf(run, split), color: RUN_STYLES[run].color, dash: RUN_STYLES[run][split],
     points: { xs: history.epochs, ys: history[key] },
   });
   const chart = {
     series: [line('a', a, 'test', 'test'), line('a', a, 'training', 'train'), line('b', b, 'test', 'test'), line('b', b, 'training', 'train')],
-    logScale: page.state.logScale, yLabel: 'loss',
+    logScale: page.state.logScale, yLabel: t('loss'),
   };
   if (!regression) {
-    const acc = (run, history, split, key) => ({ ...line(run, history, split, key), name: `${run.toUpperCase()} ${split} accuracy`, legend: `${run.toUpperCase()} ${split}` });
-    chart.series.forEach((s) => { s.legend = s.name; });
-    chart.accuracy = { yLabel: 'accuracy', series: [acc('a', a, 'test', 'testAccuracy'), acc('a', a, 'training', 'trainAccuracy'),
+    const acc = (run, history, split, key) => ({ ...line(run, history, split, key), name: `${run.toUpperCase()} ${split} accuracy` });
+    chart.accuracy = { yLabel: t('accuracy'), series: [acc('a', a, 'test', 'testAccuracy'), acc('a', a, 'training', 'trainAccuracy'),
       acc('b', b, 'test', 'testAccuracy'), acc('b', b, 'training', 'trainAccuracy')] };
   }
   return chart;
@@ -313,10 +328,10 @@ function chartOf(a, b, regression) {
 
 // The chart's key in words: which run is which line, and what run B does differently.
 function keyText(differences) {
-  const a = `Run A (${RUN_STYLES.a.name} test line, dotted training line): the playground's set-up.`;
-  if (differences.length === 0) return `${a} Run B (${RUN_STYLES.b.name}): the same settings so far; change one below.`;
-  const what = differences.map((d) => `${d.label} ${d.b || 'none'} instead of ${d.a || 'none'}`).join('; ');
-  return `${a} Run B (${RUN_STYLES.b.name} test line, dotted training line): ${what}.`;
+  const a = t('Run A ({style} test line, dotted training line): the playground\'s set-up.', { style: t(RUN_STYLES.a.name) });
+  if (differences.length === 0) return `${a} ${t('Run B ({style}): the same settings so far; change one below.', { style: t(RUN_STYLES.b.name) })}`;
+  const what = formatClauses(differences.map((d) => t('{setting} {b} instead of {a}', { setting: t(d.label), b: d.b || t('none'), a: d.a || t('none') })));
+  return `${a} ${t('Run B ({style} test line, dotted training line): {differences}.', { style: t(RUN_STYLES.b.name), differences: what })}`;
 }
 
 function renderBoth(runB) {
@@ -325,9 +340,9 @@ function renderBoth(runB) {
   showSettings(sB, problem);
   const differences = runBDifferences(page.state);
   $('compare-key').textContent = keyText(differences);
-  views.a.what.textContent = 'The playground above.';
+  views.a.what.textContent = t('The playground above.');
   views.b.what.textContent = differences.length
-    ? `Differs in ${differences.map((d) => `${d.label} ${d.b || 'none'}`).join(', ')}.` : 'The same settings as run A so far.';
+    ? t('Differs in {differences}.', { differences: differences.map((d) => `${t(d.label)} ${d.b || t('none')}`).join(', ') }) : t('The same settings as run A so far.');
   views.chart.update(chartOf(page.history, runB.history, problem === 'regression'));
   $('compare-chart').dataset.records = `${page.history.epochs.length},${runB.history.epochs.length}`;
   renderRun(views.a, { engine: page.engine, state: page.state, history: page.history, metrics: page.metrics, error: null });

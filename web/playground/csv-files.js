@@ -2,6 +2,8 @@
 import { parseCsv, toCsv, csvSizeProblem } from '../csv.js';
 import { page, $, noPoints } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
+import { t } from '../i18n/i18n.js';
+import { translateMessage } from '../message-templates.js';
 import { apply, problemOf, withProblem } from './settings.js';
 import { setCustom, customState } from './points.js';
 import { download } from './download.js';
@@ -15,9 +17,9 @@ export async function importCsv(file) {
     const previousProblem = problemOf(page.state);
     setCustom({ xy: Array.from(parsed.xy), labels: Array.from(parsed.labels), problem: parsed.problem, classes: parsed.classes });
     const next = withProblem(customState(), previousProblem);
-    if (apply(next)) showMessage(`Imported ${parsed.labels.length} points (${parsed.problem}).`, 'info');
+    if (apply(next)) showMessage(t('Imported {n} points ({problem}).', { n: parsed.labels.length, problem: parsed.problem }), 'info');
   } catch (e) {
-    showMessage(`Could not import ${file.name}: ${e.message}`);
+    showMessage(t('Could not import {file}: {reason}', { file: file.name, reason: translateMessage(e.message) }));
   }
 }
 

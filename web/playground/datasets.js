@@ -6,9 +6,15 @@ import { POSITIVE, NEGATIVE, classColor } from '../views/colors.js';
 import { onThemeChange, themeColors } from '../theme.js';
 import { page, $, GRID, ALL_FEATURES, DATASETS, isUserData } from './page.js';
 import { clearMessage } from './messages.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 import { apply, problemOf, withProblem } from './settings.js';
 import { defaults, withDataset } from '../state.js';
 import { adoptCurrentPointsAsCustom, adoptCurve, customState, setCustom } from './points.js';
+
+// The datasets' names as the picker says them (the link's names, in words).
+const DATASET_TITLES = { xor: 'xor', circles: 'circles', gaussians: 'gaussians', spiral: 'spiral', moons: 'moons', blobs: 'blobs',
+  multi_spiral: 'multi spiral', plane: 'plane', multi_gaussian: 'multi gaussian', custom: 'custom', sine: 'sine', step: 'step',
+  abs: 'abs', bump: 'bump', curve: 'curve' };
 
 export function buildDatasetPicker(previews) {
   const container = $('datasets');
@@ -20,8 +26,14 @@ export function buildDatasetPicker(previews) {
     button.className = 'dataset';
     button.dataset.dataset = name;
     button.setAttribute('role', 'radio');
-    button.setAttribute('aria-label', name.replace('_', ' '));
-    button.title = name.replace('_', ' ');
+    // Named in the language in force, again on each change.
+    const named = () => {
+      const title = t(DATASET_TITLES[name] ?? name, undefined, 'dataset');
+      button.setAttribute('aria-label', title);
+      button.title = title;
+    };
+    named();
+    onLanguageChange(named);
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = 52;
     button.append(canvas);

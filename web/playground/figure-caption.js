@@ -2,14 +2,15 @@
 // words (state.js's labels) and numbers (views/format.js), then the epoch and the test loss.
 // Pure: no DOM, so Node tests it (tests/web/figure-caption.test.mjs).
 import { SETTINGS } from '../state.js';
-import { formatNumber, formatFixed } from '../views/format.js';
+import { formatNumber, formatFixed, formatList } from '../views/format.js';
+import { t } from '../i18n/i18n.js';
 
 const LABEL = Object.fromEntries(SETTINGS.map((e) => [e.key, e.label]));
 // Always named, in this order; the regularisers only when they act (a rate above 0).
 const KEYS = ['dataset', 'features', 'hidden', 'activation', 'outputActivation', 'loss', 'optimizer', 'learningRate', 'batchSize'];
 const REGULARISERS = ['l1', 'l2', 'dropout'];
 
-const show = (v) => (Array.isArray(v) ? (v.length ? v.map(show).join(', ') : 'none') : typeof v === 'number' ? formatNumber(v, { digits: 4 }) : String(v));
+const show = (v) => (Array.isArray(v) ? (v.length ? formatList(v.map(show)) : t('none')) : typeof v === 'number' ? formatNumber(v, { digits: 4 }) : String(v));
 
 /**
  * @param {object} state the page's settings (state.js)
@@ -19,10 +20,10 @@ const show = (v) => (Array.isArray(v) ? (v.length ? v.map(show).join(', ') : 'no
 export function captionParts(state, { epoch, testLoss }) {
   const keys = [...KEYS, ...REGULARISERS.filter((k) => state[k] > 0)];
   return [
-    ...keys.map((k) => `${LABEL[k]} ${show(state[k])}`),
-    `epoch ${epoch}`,
+    ...keys.map((k) => `${t(LABEL[k])} ${show(state[k])}`),
+    t('epoch {n}', { n: epoch }),
     // As the Output panel shows it (render.js): four decimals.
-    `test loss ${formatFixed(testLoss, 4)}`,
+    t('test loss {value}', { value: formatFixed(testLoss, 4) }),
   ];
 }
 

@@ -7,6 +7,7 @@ import { download } from './download.js';
 import { captionParts, figureFileName } from './figure-caption.js';
 import { readFigure, figureSvg, figurePng } from '../views/figure-export.js';
 import { themeColors } from '../theme.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 
 /** name (in the file's name), what it is (in the button's name), its element, where the control goes. */
 export const FIGURES = Object.freeze([
@@ -28,7 +29,7 @@ export async function saveFigure(figure, format) {
   const caption = captionParts(page.state, { epoch, testLoss: page.metrics?.test.loss ?? NaN });
   const drawn = readFigure(figure.root());
   const name = figureFileName(figure.name, epoch, format);
-  const title = `Backprop Playground: ${figure.title}, epoch ${epoch}`;
+  const title = t('Backprop Playground: {figure}, epoch {epoch}', { figure: t(figure.title), epoch });
   if (format === 'svg') download(name, figureSvg(drawn, caption, theme(), title), 'image/svg+xml');
   else download(name, await figurePng(drawn, caption, theme()), 'image/png');
 }
@@ -38,13 +39,18 @@ function control(figure) {
   box.className = 'figure-export';
   box.dataset.figure = figure.name;
   const toggle = Object.assign(document.createElement('button'), { type: 'button', className: 'figure-export-toggle', textContent: 'Save figure ▾' });
-  toggle.setAttribute('aria-label', `Save figure: ${figure.title}`);
+  // Composed: named again in each language.
+  const name = () => {
+    toggle.setAttribute('aria-label', t('Save figure: {figure}', { figure: t(figure.title) }));
+    menu.setAttribute('aria-label', t('Save the {figure} as', { figure: t(figure.title) }));
+  };
   toggle.setAttribute('aria-expanded', 'false');
   const menu = document.createElement('span');
   menu.className = 'figure-export-menu';
   menu.id = `figure-export-${figure.name}`;
   menu.setAttribute('role', 'group');
-  menu.setAttribute('aria-label', `Save the ${figure.title} as`);
+  name();
+  onLanguageChange(name);
   menu.hidden = true;
   toggle.setAttribute('aria-controls', menu.id);
   const open = (on) => { menu.hidden = !on; toggle.setAttribute('aria-expanded', String(on)); };

@@ -2,6 +2,9 @@
 import { modelToJson, parseModel, planModelLoad, modelSizeProblem } from '../model-file.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
+import { t, tn } from '../i18n/i18n.js';
+import { formatClauses } from '../views/format.js';
+import { translateMessage } from '../message-templates.js';
 import { apply } from './settings.js';
 import { startHistory } from './training.js';
 import { download } from './download.js';
@@ -36,15 +39,17 @@ export async function loadModel(file) {
     }
     startHistory();
     page.dirty = true;
-    const notes = plan.notes.length ? ` Changed to fit this page: ${plan.notes.join('; ')}.` : '';
+    const notes = plan.notes.length ? ` ${t('Changed to fit this page: {notes}.', { notes: formatClauses(plan.notes.map(translateMessage)) })}` : '';
     // The engine's epoch (the counter, the chart, the decay schedule, Adam's step) starts again at 0:
     // say so rather than claim the loaded model's epoch count carries on.
-    const trained = model.epoch > 0
-      ? ` holds the weights saved after ${model.epoch} epoch${model.epoch === 1 ? '' : 's'}; training on from them counts from epoch 0 again (with a fresh optimiser state and learning-rate schedule).`
-      : ' holds untrained weights.';
-    showMessage(`Loaded: ${file.name}${trained}${notes}`, notes ? 'warning' : 'info');
+    const loaded = model.epoch > 0
+      ? tn('Loaded: {file} holds the weights saved after {n} epoch; training on from them counts from epoch 0 again (with a fresh optimiser state and learning-rate schedule).',
+        'Loaded: {file} holds the weights saved after {n} epochs; training on from them counts from epoch 0 again (with a fresh optimiser state and learning-rate schedule).',
+        model.epoch, { file: file.name })
+      : t('Loaded: {file} holds untrained weights.', { file: file.name });
+    showMessage(`${loaded}${notes}`, notes ? 'warning' : 'info');
   } catch (e) {
-    showMessage(`Could not load ${file.name}: ${e.message}`);
+    showMessage(t('Could not load {file}: {reason}', { file: file.name, reason: translateMessage(e.message) }));
   }
 }
 

@@ -6,6 +6,7 @@ import { nearestPoint, CURVE_Y_SCALE } from '../views/data-plot.js';
 import { isCurveDataset } from '../rules.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
+import { t } from '../i18n/i18n.js';
 import { apply, problemOf } from './settings.js';
 import { refreshCustomThumbnail } from './datasets.js';
 
@@ -47,7 +48,7 @@ export function updateDrawClasses(problem, classes) {
   if (problem === 'regression') {
     select.append(new Option('+1 (blue)', '1'), new Option('−1 (orange)', '-1'));
   } else {
-    for (let k = 0; k < classes; ++k) select.append(new Option(`class ${k}`, String(k)));
+    for (let k = 0; k < classes; ++k) select.append(new Option(t('class {k}', { k }), String(k)));
     select.value = String(Math.min(1, classes - 1));
   }
 }

@@ -4,9 +4,9 @@ import { recordLayers } from '../history.js';
 import { nodeRange, paramIndex } from '../views/network.js';
 import { POSITIVE } from '../views/colors.js';
 import { themeColors } from '../theme.js';
-import { formatNumber, formatFixed } from '../views/format.js';
+import { formatNumber, formatFixed, formatList } from '../views/format.js';
 import { setHidden, setText } from '../views/dom.js';
-import { t, thousandsSeparator } from '../i18n/i18n.js';
+import { t, tn, thousandsSeparator } from '../i18n/i18n.js';
 import { page, $, GRID, ALL_FEATURES, noPoints } from './page.js';
 import { fractionalEpoch } from './training.js';
 import { accuracyText } from '../training-health.js';
@@ -14,23 +14,27 @@ import { isCurveDataset } from '../rules.js';
 
 const CURVE_SAMPLES = 241;  // points of the 1-D output curve, from the core (unitSum)
 
+/** The weight layers' names, from the inputs to the output: 'inputs → h1', …, 'h2 → output'. */
+export function layerNames(sizes) {
+  return sizes.slice(1).map((_, l) => `${l === 0 ? t('inputs') : `h${l}`} → ${l === sizes.length - 2 ? t('output') : `h${l + 1}`}`);
+}
+
 /** Where the learner's points went: drawn points must not vanish into a split without a word. */
 export function splitNote(data) {
   const n = data.labels.length;
-  if (n === 0) return 'No points yet: click the plot to draw some.';
-  const count = (k) => `${k} point${k === 1 ? '' : 's'}`;
-  if (data.train.length === n) return `${count(n)}, all for training.`;
-  const parts = [`${data.train.length} for training`];
-  if (data.validation.length > 0) parts.push(`${data.validation.length} validation`);
-  if (data.test.length > 0) parts.push(`${data.test.length} test`);
-  return `${count(n)}: ${parts.join(', ')}.`;
+  if (n === 0) return t('No points yet: click the plot to draw some.');
+  if (data.train.length === n) return tn('{n} point, all for training.', '{n} points, all for training.', n);
+  const parts = [t('{n} for training', { n: data.train.length })];
+  if (data.validation.length > 0) parts.push(t('{n} validation', { n: data.validation.length }));
+  if (data.test.length > 0) parts.push(t('{n} test', { n: data.test.length }));
+  return tn('{n} point: {parts}.', '{n} points: {parts}.', n, { parts: parts.join(', ') });
 }
 
 /** What standardisation does to each feature, in words: the numbers come from the core's fit. */
 export function scalingNote(features, scaling, trainCount) {
   const each = features.map((f, i) => `${f} → (${f} − ${formatNumber(scaling.mean[i])}) / ${formatNumber(scaling.sd[i])}`);
-  return `The network sees ${each.join(', ')}: the mean and standard deviation of the ${trainCount} training ` +
-    'points, applied unchanged to validation, test and the plot.';
+  return t('The network sees {features}: the mean and standard deviation of the {n} training points, applied unchanged to validation, test and the plot.',
+    { features: formatList(each), n: trainCount });
 }
 
 function showScaling(s, data) {
@@ -100,11 +104,11 @@ export function render() {
       ys[ix] = grid.values[node * cells + ix];
     }
     plot = { grid: null, curve: { x: xs, y: ys }, mode: 'signed', lo: -1, hi: 1 };
-    $('plot-caption').textContent = `${name}${layer > 0 ? ` (${activations[layer]})` : ''} over x (line); the points are the targets.`;
+    $('plot-caption').textContent = t('{unit} over x (line); the points are the targets.', { unit: `${name}${layer > 0 ? ` (${activations[layer]})` : ''}` });
   } else if (oneD) {
     const line = empty ? null : engine.unitSum(CURVE_SAMPLES, -6, 6);
     plot = { grid: null, curve: line ? { x: line.x, y: line.output } : { x: [], y: [] }, mode: 'signed', lo: -1, hi: 1 };
-    $('plot-caption').textContent = 'Network output over x (line) and the targets (points).';
+    $('plot-caption').textContent = t('Network output over x (line) and the targets (points).');
   } else if (page.hover && page.hover.node < grid.nodes) {
     const { layer, unit, node, name } = page.hover;
     const act = activations[layer];
@@ -116,15 +120,17 @@ export function render() {
     // A maxout unit has a bias per piece: all of them.
     const k = layer > 0 && layer < sizes.length - 1 ? engine.maxoutPieces() : 1;
     const biases = Array.from({ length: k }, (_, p) => formatNumber(params[paramIndex(sizes, layer - 1, unit, 'bias', p, k)]));
-    const bias = layer === 0 ? '' : k > 1 ? `, biases of its ${k} pieces ${biases.join(', ')}` : `, bias ${biases[0]}`;
-    $('plot-caption').textContent = `${name}${layer > 0 ? ` (${act})` : ''}${bias}: ` +
-      `from ${formatNumber(min)} to ${formatNumber(max)} over the input plane.`;
+    const named = `${name}${layer > 0 ? ` (${act})` : ''}`;
+    const range = { unit: named, min: formatNumber(min), max: formatNumber(max) };
+    $('plot-caption').textContent = layer === 0 ? t('{unit}: from {min} to {max} over the input plane.', range)
+      : k > 1 ? t('{unit}, biases of its {k} pieces {biases}: from {min} to {max} over the input plane.', { k, biases: formatList(biases), ...range })
+        : t('{unit}, bias {bias}: from {min} to {max} over the input plane.', { bias: biases[0], ...range });
   } else {
     plot = outputPlot(grid, outputs, s.outputActivation, data.problem);
     $('plot-caption').textContent = t(data.problem === 'multiclass' ? 'Predicted class over the input plane.'
       : data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).');
   }
-  if ((s.dataset === 'custom' || s.dataset === 'curve') && !page.hover) $('plot-caption').textContent += ` ${splitNote(data)}`;
+  if ((s.dataset === 'custom' || s.dataset === 'curve') && !page.hover) $('plot-caption').textContent = `${$('plot-caption').textContent} ${splitNote(data)}`;
   page.view.plot.update({
     // While drawing, test points show too: a click that lands in the test split must not vanish.
     ...plot, discretize: s.discretize, points: data, showTest: s.showTest || page.drawing, highlight: null,
@@ -156,7 +162,7 @@ export function render() {
   // A full pass over the training set: every few frames while training is plenty to watch.
   page.frame = (page.frame ?? 0) + 1;
   if (!empty && $('layer-stats').closest('details').open && (!page.playing || page.frame % 4 === 0)) {
-    const names = sizes.slice(1).map((_, l) => `${l === 0 ? 'inputs' : `h${l}`} → ${l === sizes.length - 2 ? 'output' : `h${l + 1}`}`);
+    const names = layerNames(sizes);
     const stats = engine.layerStats();
     recordLayers(h, fractionalEpoch(), stats);
     page.view.layerStats.update({ stats, layerNames: names, record: h.layers });

@@ -2,7 +2,8 @@
 // URL in step, shows the state in the controls, and loads a link's settings.
 import { EngineError } from '../engine.js';
 import { SETTINGS, defaults, serializeHash, engineSettings, runBState, runBDiff } from '../state.js';
-import { readLink } from '../link-load.js';
+import { readLink, linkMessage } from '../link-load.js';
+import { translateMessage } from '../message-templates.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem, fitFeatures, isCurveDataset } from '../rules.js';
 import { applyEmbed } from '../embed.js';
 import { splitHash, joinHash } from '../course/route.js';
@@ -13,7 +14,7 @@ import { setCustom, updateDrawClasses } from './points.js';
 import { updateShareLink } from './share.js';
 import { showApplicable } from './applicable.js';
 import { syncCompare } from './compare.js';
-import { setLanguage } from '../i18n/i18n.js';
+import { setLanguage, t } from '../i18n/i18n.js';
 
 export function problemOf(state) {
   return state.dataset === 'custom' && page.custom ? page.custom.problem : datasetProblem(state.dataset);
@@ -81,7 +82,7 @@ export function apply(next, { quiet = false, resync = true } = {}) {
   }
   const wasEmpty = noPoints();
   page.state = next;
-  if (fitted.change && !quiet) showMessage(`Changed to fit 1-D data: ${fitted.change}.`, 'info');
+  if (fitted.change && !quiet) showMessage(t('Changed to fit 1-D data: {change}.', { change: translateMessage(fitted.change) }), 'info');
   if (newRun || wasEmpty || page.engine.progress().updates === 0) startHistory();
   syncCompare();
   updateUrl();
@@ -156,12 +157,12 @@ export function loadFromHash({ fresh = false } = {}) {
     const d = link.custom;
     setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes, inputs: d.inputs });
   }
-  let message = link.message;
-  if (!apply(link.state, { quiet: true })) {
-    // The combination is invalid as a whole (e.g. ratios the data cannot split): fall back to defaults.
-    message = `${message} The settings in the link do not fit together; showing the default set-up.`.trim();
-    apply(defaults(), { quiet: true });
-  }
+  const fits = apply(link.state, { quiet: true });
+  // The combination is invalid as a whole (e.g. ratios the data cannot split): fall back to defaults.
+  if (!fits) apply(defaults(), { quiet: true });
+  // In the link's language, now in force.
+  let message = linkMessage(link.notes);
+  if (!fits) message = `${message} ${t('The settings in the link do not fit together; showing the default set-up.')}`.trim();
   if (fresh) restart();
   if (message) showMessage(message, 'warning');
 }

@@ -7,6 +7,8 @@ import { iframeSnippet, createPartOptions } from '../embed.js';
 import { joinHash } from '../course/route.js';
 import { page, $, isUserData } from './page.js';
 import { showMessage } from './messages.js';
+import { t } from '../i18n/i18n.js';
+import { formatClauses } from '../views/format.js';
 import { canMeasure, createEmbedFrame } from './embed-frames.js';
 
 // page.js's $ and querySelectorAll typed as the dialog's fields, for their values.
@@ -20,7 +22,7 @@ const inputsIn = (root, selector) => root.querySelectorAll(selector);
 export function shareUrl(hide, embed = []) {
   const state = { ...page.state, hide, embed };
   if (isUserData(state.dataset) && !state.data) {
-    showMessage(`Your data has more than ${MAX_LINK_POINTS} points, too many for a link: export it as CSV to share it.`, 'info',
+    showMessage(t('Your data has more than {max} points, too many for a link: export it as CSV to share it.', { max: MAX_LINK_POINTS }), 'info',
       { until: () => !isUserData(page.state.dataset) || Boolean(page.state.data) });
   }
   return `${location.origin}${location.pathname}${joinHash(page.routeHash(), serializeHash(state))}`;
@@ -45,14 +47,20 @@ function groupOf(key, el) {
   return 'Network';  // the network panel and the header's remaining setting (the activation)
 }
 
+// The panels by name (a message each: the words around a heading differ between languages), and a
+// part with no label of its own.
+const NAMED = { dataPanel: 'Data panel', networkPanel: 'Features and network panel', outputPanel: 'Output panel',
+  stepPanel: 'Watch one training step panel', graphLesson: 'graph lesson', csv: 'Import CSV, Export CSV' };
+
 function labelOf(key, el) {
   const entry = SETTINGS.find((e) => e.key === key);
   if (entry) return entry.label;
+  if (NAMED[key] && !el?.matches('section')) return NAMED[key];
   const heading = el?.querySelector(':scope > h2, :scope > .panel-title h2, :scope > summary, :scope > legend');
-  if (heading) return `${heading.textContent.trim()}${el.matches('section') ? ' panel' : ''}`;
+  if (heading) return NAMED[key] ?? heading.textContent.trim();
   const text = el?.textContent.trim().replace(/\s+/g, ' ');
   if (text && text.length <= 24) return text;
-  return key.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return NAMED[key] ?? key.replace(/([A-Z])/g, ' $1').toLowerCase();
 }
 
 /** The hideable controls on the page, each { key, label, group }, in HIDEABLE's order. */
@@ -137,7 +145,7 @@ async function refresh(gen, remeasure) {
       const size = await embedFrame.measure(stale);
       if (stale() || !size) return;
       measured = { src, width: size.width, height: size.height };
-      $('embed-size-note').textContent = `Measured: these parts need ${size.width} × ${size.height} px without scrolling.`;
+      $('embed-size-note').textContent = t('Measured: these parts need {width} × {height} px without scrolling.', size);
       if (autoSize) {
         input('embed-width').value = String(size.width);
         input('embed-height').value = String(size.height);
@@ -146,7 +154,7 @@ async function refresh(gen, remeasure) {
     }
   } catch (e) {
     if (stale()) return;
-    $('embed-size-note').textContent = `The size could not be measured: ${e.message}.`;
+    $('embed-size-note').textContent = t('The size could not be measured: {reason}.', { reason: e.message });
     warn({ failed: true }, Number(input('embed-width').value) || 0, Number(input('embed-height').value) || 0);
     dialog.dataset.state = 'ready';
     return;
@@ -168,12 +176,12 @@ async function refresh(gen, remeasure) {
 function warn(seen, width, height) {
   const box = $('embed-warning');
   const problems = [];
-  if (seen.failed) problems.push('the preview did not start');
-  if (seen.plotHidden) problems.push('the output plot is cut off or out of view');
-  if (seen.scrolls) problems.push(`the frame scrolls (its content needs ${Math.max(width, seen.needWidth)} × ${Math.max(height, seen.needHeight)} px)`);
+  if (seen.failed) problems.push(t('the preview did not start'));
+  if (seen.plotHidden) problems.push(t('the output plot is cut off or out of view'));
+  if (seen.scrolls) problems.push(t('the frame scrolls (its content needs {width} × {height} px)', { width: Math.max(width, seen.needWidth), height: Math.max(height, seen.needHeight) }));
   box.hidden = problems.length === 0;
-  box.textContent = problems.length ? `At ${width} × ${height}: ${problems.join('; ')}.` +
-    (measured ? ` ${measured.width} × ${measured.height} fits.` : '') : '';
+  box.textContent = problems.length ? t('At {width} × {height}: {problems}.', { width, height, problems: formatClauses(problems) }) +
+    (measured ? ` ${t('{width} × {height} fits.', measured)}` : '') : '';
 }
 
 // ---- building the dialog ----
@@ -264,9 +272,10 @@ async function copyField(id) {
     field.select();
     try { ok = document.execCommand('copy'); } catch { ok = false; }
   }
-  const what = id === 'share-url' ? 'link' : 'HTML';
+  const link = id === 'share-url';
   status.classList.toggle('failed', !ok);
-  status.textContent = ok ? `Copied the ${what}.` : `Copying was refused: the ${what} is selected, press Ctrl+C (⌘C on a Mac).`;
+  status.textContent = ok ? (link ? t('Copied the link.') : t('Copied the HTML.'))
+    : link ? t('Copying was refused: the link is selected, press Ctrl+C (⌘C on a Mac).') : t('Copying was refused: the HTML is selected, press Ctrl+C (⌘C on a Mac).');
 }
 
 /** Wires the Share / embed button and the dialog (Esc and × close it; focus returns to the button). */

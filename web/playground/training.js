@@ -8,6 +8,7 @@ import { showMessage, expireMessage } from './messages.js';
 import { render } from './render.js';
 import { formatNumber } from '../views/format.js';
 import { trainingWarning } from '../training-health.js';
+import { t } from '../i18n/i18n.js';
 
 const ICON_PLAY = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M8 5v14l11-7z" fill="currentColor"/></svg>';
 const ICON_PAUSE = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M6 5h4v14H6zM14 5h4v14h-4z" fill="currentColor"/></svg>';
@@ -78,10 +79,10 @@ export function trainStep(kind) {
       page.metrics = page.engine.metrics();
     }
     pause();
-    page.stopMarker = { x: best.epoch, label: 'early stop' };
+    page.stopMarker = { x: best.epoch, label: t('early stop') };
     const stoppedAt = page.engine.progress().updates;
-    showMessage(`Early stopping: the validation loss has not improved for ${page.state.patience} epochs. ` +
-      `The weights from its best epoch (${Math.round(best.epoch)}, validation loss ${formatNumber(best.loss, { digits: 4 })}) are restored.`, 'info',
+    showMessage(t('Early stopping: the validation loss has not improved for {patience} epochs. The weights from its best epoch ({epoch}, validation loss {loss}) are restored.',
+      { patience: page.state.patience, epoch: Math.round(best.epoch), loss: formatNumber(best.loss, { digits: 4 }) }), 'info',
     { until: () => page.engine.progress().updates !== stoppedAt });  // said until training goes on
     return false;
   }

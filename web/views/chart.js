@@ -3,11 +3,12 @@
 // early-stopping epoch), a legend in real text, and a hover guide with a tooltip of exact values.
 // Redrawn every frame, so long series are reduced to min/max per pixel column before drawing.
 // Not here: recording the history (the controller owns it) or computing any loss.
-import { formatNumber } from './format.js';
+import { formatNumber, formatList } from './format.js';
 import { htmlEl } from './dom.js';
 import { themeColors } from '../theme.js';
 import { pixelRatio, lineScale } from './pixels.js';
 import { registerVectorDrawing } from './figure-export.js';
+import { t } from '../i18n/i18n.js';
 
 const FONT_SIZE = 11;
 // The canvas's colours come from the theme's CSS variables (read per draw, cached per theme).
@@ -651,9 +652,9 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
       const n = p?.ys ? p.ys.length : p?.length ?? 0;
       if (!n) return null;
       const last = p.ys ? p.ys[n - 1] : typeof p[0] === 'object' ? p[n - 1][1] : p[n - 1];
-      return `${s.name} ${formatValue(last)}`;
+      return `${s.legend ?? s.name} ${formatValue(last)}`;
     }).filter(Boolean);
-    return parts.length ? `${ariaLabel}. Latest: ${parts.join(', ')}` : ariaLabel;
+    return parts.length ? t('{chart}. Latest: {values}', { chart: t(ariaLabel), values: formatList(parts) }) : t(ariaLabel);
   }
 
   const formatEpoch = (e) => (Number.isInteger(e) ? String(e) : String(Number(e.toFixed(3))));

@@ -12,6 +12,7 @@ import { themeColors } from '../theme.js';
 import { formatNumber } from './format.js';
 import { htmlEl, svgEl } from './dom.js';
 import { pixelRatio } from './pixels.js';
+import { t, tn, language } from '../i18n/i18n.js';
 
 export const PLANE_LO = -6;
 export const PLANE_HI = 6;
@@ -78,13 +79,13 @@ function sameValues(a, b) {
 export function describePlot(snapshot) {
   const p = snapshot?.points;
   const train = p?.train?.length ?? 0;
-  const parts = [`${train} training point${train === 1 ? '' : 's'}`];
-  if (snapshot?.showTest && p?.test?.length) parts.push(`${p.test.length} test point${p.test.length === 1 ? '' : 's'}`);
-  if (p?.validation?.length) parts.push(`${p.validation.length} validation point${p.validation.length === 1 ? '' : 's'}`);
-  const what = snapshot?.curve ? 'Output of the network over x' : snapshot?.grid ? 'Output of the network over the input plane' : 'The input plane';
-  const tail = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-  const drawing = snapshot?.drawing ? '. Drawing mode: click to add a point, shift-click or right-click to remove one' : '';
-  return `${what} with ${tail}${drawing}`;
+  const parts = [tn('{n} training point', '{n} training points', train)];
+  if (snapshot?.showTest && p?.test?.length) parts.push(tn('{n} test point', '{n} test points', p.test.length));
+  if (p?.validation?.length) parts.push(tn('{n} validation point', '{n} validation points', p.validation.length));
+  const what = snapshot?.curve ? t('Output of the network over x') : snapshot?.grid ? t('Output of the network over the input plane') : t('The input plane');
+  const tail = parts.length > 1 ? t('{list} and {last}', { list: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] }) : parts[0];
+  const drawing = snapshot?.drawing ? `. ${t('Drawing mode: click to add a point, shift-click or right-click to remove one')}` : '';
+  return `${t('{what} with {points}', { what, points: tail })}${drawing}`;
 }
 
 /** A number for a legend label: at most 3 significant digits, proper minus sign. */
@@ -259,8 +260,8 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     column.append(bar, scale);
     const title = problem === 'regression' ? 'output (colour) and target (points)' : 'network output: class 0 below the midpoint, class 1 above';
     if (problem === 'binary') {
-      return item([swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(0) }), 'class 0', column,
-        'class 1', swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(1) })], title);
+      return item([swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(0) }), t('class {k}', { k: 0 }), column,
+        t('class {k}', { k: 1 }), swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(1) })], title);
     }
     return item(['output', column], title);
   }
@@ -270,7 +271,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     const problem = p.problem || 'binary';
     const classes = problem === 'binary' ? 2 : p.classes || 0;
     const hasVal = !!p.validation?.length;
-    const key = [s.mode, s.lo, s.hi, problem, classes, !!s.showTest, hasVal, !!s.discretize, !!s.curve, colorTheme()].join('|');
+    const key = [s.mode, s.lo, s.hi, problem, classes, !!s.showTest, hasVal, !!s.discretize, !!s.curve, colorTheme(), language()].join('|');
     if (key === legendKey) return;
     legendKey = key;
     const output = el('div', { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px' });
@@ -279,7 +280,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
         'the network\'s output y over x; points at their targets'));
     } else if (s.mode === 'classes') {
       for (let k = 0; k < classes; ++k) {
-        output.append(item([swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(k) }), `class ${k}`]));
+        output.append(item([swatch({ width: '10px', height: '10px', borderRadius: '50%', background: classColor(k) }), t('class {k}', { k })]));
       }
     } else {
       output.append(colorBar(s, problem));

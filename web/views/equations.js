@@ -7,6 +7,7 @@
 
 import { formatNumber, numberParts } from './format.js';
 import { ACTIVATION_SYMBOL } from './names.js';
+import { t } from '../i18n/i18n.js';
 
 const MAX_TERMS = 8;  // longer sums show the first 3 terms, ⋯, and the last one
 const MINUS = '−';    // U+2212, a real minus sign rather than a hyphen
@@ -94,8 +95,8 @@ export function forwardEquation({ unit, activation, terms, bias, z, out, mask })
       withBias(terms.map((t) => operand(t.contribution)), operand(bias)),
       mn(z)),
     result,
-    ...(mask === undefined ? [] : [note(mask === 0 ? 'dropout: this unit is dropped for this example in this step'
-      : 'dropout: kept this time; m scales it up so that the layer\'s expected output stays the same')]),
+    ...(mask === undefined ? [] : [note(mask === 0 ? t('dropout: this unit is dropped for this example in this step')
+      : t('dropout: kept this time; m scales it up so that the layer\'s expected output stays the same'))]),
   ]);
 }
 
@@ -145,7 +146,7 @@ export function deltaEquation({ unit, isOutput, loss, activation, dLda, gradAct,
   if (isOutput && loss !== 'mse') {
     return math([
       line(d, `${named('a', unit)}${mo(MINUS)}${named('y', unit)}`, `${operand(a)}${mo(MINUS)}${operand(y)}`, mn(delta)),
-      note(`the ${activation} derivative cancels against the ${LOSS_NAME[loss] ?? loss} loss's ∂L/∂a, leaving a − y`),
+      note(t('the {activation} derivative cancels against the {loss} loss\'s ∂L/∂a, leaving a − y', { activation, loss: LOSS_NAME[loss] ? t(LOSS_NAME[loss]) : loss })),
     ]);
   }
   if (isOutput) {
@@ -171,8 +172,9 @@ export function maxoutEquation({ unit, pieces, winner, z }) {
   const max = (xs) => `${mi('max')}${paren(xs.join(mo(',')))}`;
   return math([
     line(named('z', unit), max(names), max(pieces.map(operand)), mn(z)),
-    note(`piece ${winner + 1} of ${pieces.length} wins${pieces.filter((v) => v === pieces[winner]).length > 1 ? ' (a tie: the lowest piece wins)' : ''}: ` +
-      `a = z with slope 1, and δ goes back through piece ${winner + 1} alone (the other pieces' ∂L/∂w and ∂L/∂b are 0 for this example)`),
+    note(pieces.filter((v) => v === pieces[winner]).length > 1
+      ? t('piece {n} of {k} wins (a tie: the lowest piece wins): a = z with slope 1, and δ goes back through piece {n} alone (the other pieces\' ∂L/∂w and ∂L/∂b are 0 for this example)', { n: winner + 1, k: pieces.length })
+      : t('piece {n} of {k} wins: a = z with slope 1, and δ goes back through piece {n} alone (the other pieces\' ∂L/∂w and ∂L/∂b are 0 for this example)', { n: winner + 1, k: pieces.length })),
   ]);
 }
 
@@ -186,7 +188,7 @@ export function preluSlopeEquation({ unit, dLda, z, mask, grad }) {
   return math([
     line(partial(mi('L'), named('slope', unit)), dot(partial(mi('L'), named('a', unit)), minZ(named('z', unit)), ...m),
       times(operand(dLda), minZ(mn(z)), ...mv), mn(grad)),
-    note('a = z for z > 0 and slope·z below: only a negative z teaches the slope'),
+    note(t('a = z for z > 0 and slope·z below: only a negative z teaches the slope')),
   ]);
 }
 
@@ -230,7 +232,7 @@ export function batchAverageEquation({ name = 'w', param, perExample, mean }) {
  * @param {object} p see the fields destructured below; `param` names the parameter as in batchAverageEquation
  */
 export function updateEquation({ name = 'w', param, optimizer, lr, w, wAfter, update, gData, gReg, g, l1 = 0, l2 = 0,
-  momentum, vBefore, vAfter, beta1, beta2, epsilon, adamMBefore, adamVBefore, t, m, v, mHat, vHat }) {
+  momentum, vBefore, vAfter, beta1, beta2, epsilon, adamMBefore, adamVBefore, t: adamStep, m, v, mHat, vHat }) {
   const W = paramSymbol(param, name), G = mi('g'), eta = mi('η'), lines = [];
   const step = (typeof update === 'number') ? [`${operand(w)}${mo('+')}${operand(update)}`] : [];
   if (gReg && (l1 > 0 || l2 > 0)) {
@@ -249,7 +251,7 @@ export function updateEquation({ name = 'w', param, optimizer, lr, w, wAfter, up
     lines.push(line(assign(V, `${dot(mi('μ'), V)}${mo(MINUS)}${dot(eta, G)}`),
       `${times(operand(momentum), operand(vBefore))}${mo(MINUS)}${times(operand(lr), operand(g))}`, mn(vAfter)));
     lines.push(line(assign(W, `${W}${mo('+')}${V}`), `${operand(w)}${mo('+')}${operand(vAfter)}`, mn(wAfter)));
-    lines.push(note('η is inside v here; PyTorch keeps v ← μv + g, w ← w − η·v: the same steps while η is constant, not once it decays'));
+    lines.push(note(t('η is inside v here; PyTorch keeps v ← μv + g, w ← w − η·v: the same steps while η is constant, not once it decays')));
   } else if (optimizer === 'adam') {
     const M = mi('m'), V = mi('v'), b1 = sub(mi('β'), ONE), b2 = sub(mi('β'), TWO);
     const hat = (x) => `<mover accent="true">${x}${mo('ˆ')}</mover>`;  // U+02C6 sits right in Chromium
@@ -259,8 +261,8 @@ export function updateEquation({ name = 'w', param, optimizer, lr, w, wAfter, up
     lines.push(line(assign(V, `${dot(b2, V)}${mo('+')}${dot(paren(`${ONE}${mo(MINUS)}${b2}`), sup(G, TWO))}`),
       `${times(operand(beta2), prev(adamVBefore, V))}${mo('+')}${times(paren(`${ONE}${mo(MINUS)}${operand(beta2)}`), sup(operand(g), TWO))}`, mn(v)));
     // t is Adam's step count, substituted when given; the hats are the core's values.
-    const corrected = (x, beta) => (typeof t === 'number'
-      ? [frac(mn(x), `${ONE}${mo(MINUS)}${sup(operand(beta), mn(t))}`)] : []);
+    const corrected = (x, beta) => (typeof adamStep === 'number'
+      ? [frac(mn(x), `${ONE}${mo(MINUS)}${sup(operand(beta), mn(adamStep))}`)] : []);
     lines.push(line(hat(M), frac(M, `${ONE}${mo(MINUS)}${sup(b1, mi('t'))}`), ...corrected(m, beta1), mn(mHat)));
     lines.push(line(hat(V), frac(V, `${ONE}${mo(MINUS)}${sup(b2, mi('t'))}`), ...corrected(v, beta2), mn(vHat)));
     lines.push(line(assign(W, `${W}${mo(MINUS)}${dot(eta, frac(hat(M), `<msqrt>${hat(V)}</msqrt>${mo('+')}${mi('ε')}`))}`),

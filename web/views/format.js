@@ -60,3 +60,18 @@ export const numberListSeparator = () => (decimalSeparator() === ',' ? ' ; ' : '
 export function formatTuple(values, options) {
   return `(${[...values].map((v) => formatNumber(v, options)).join(numberListSeparator())})`;
 }
+
+/** Numbers in a list, already written: '0.5, 1.2' in English; '0,5 ; 1,2' in French. */
+export function formatList(texts) {
+  return texts.join(numberListSeparator());
+}
+
+/** A number already written as text ('1.23e+3', '0.5') with the language's decimal separator. */
+export function withSeparator(text) {
+  return String(text).replace('.', decimalSeparator());
+}
+
+/** Clauses in a list: 'a; b' in English, 'a ; b' in French (a space before the semicolon). */
+export function formatClauses(texts) {
+  return texts.join(decimalSeparator() === ',' ? ' ; ' : '; ');
+}

@@ -6,8 +6,9 @@
 // and their record; computes nothing about the network itself.
 import { createChart } from './chart.js';
 import { colorTheme, hexToRgb, rgbToHex } from './colors.js';
-import { formatNumber } from './format.js';
+import { formatNumber, formatFixed } from './format.js';
 import { setText } from './dom.js';
+import { t } from '../i18n/i18n.js';
 
 const LOG_MIN = -8;  // 1e-8: anything smaller draws as an empty bar
 const LOG_MAX = 0;   // 1
@@ -83,14 +84,12 @@ function histogramSvg() {
 export function createLayerStats(container) {
   container.classList.add('layer-stats');
   const table = document.createElement('table');
-  table.innerHTML = '<caption>Over the training set, for each weight layer: the size of its gradient (of the data ' +
-    'loss alone: without the L1/L2 terms that engine.gradient() and the step panel include), the mean slope ' +
-    'f′(z) its units pass back, how its activations are spread, and how the gradients backpropagation brings its units, ' +
-    'δ = ∂L/∂z of each example\'s loss, are spread (over ±their largest size)</caption>' +
-    '<thead><tr><th scope="col">layer</th><th scope="col">|dJ/dW| (log scale)</th>' +
+  table.innerHTML = '<caption></caption><thead><tr><th scope="col">layer</th><th scope="col">|dJ/dW| (log scale)</th>' +
     '<th scope="col" title="mean f′(z): each layer multiplies the deltas passing back by this much">mean f′</th>' +
     '<th scope="col">activations</th><th scope="col" title="δ = ∂L/∂z of each unit for each training example\'s own loss, before the mean over a batch">gradients δ</th>' +
     '<th scope="col">dead</th></tr></thead>';
+  // One message: the language translates it whole.
+  table.caption.textContent = 'Over the training set, for each weight layer: the size of its gradient (of the data loss alone: without the L1/L2 terms that engine.gradient() and the step panel include), the mean slope f′(z) its units pass back, how its activations are spread, and how the gradients backpropagation brings its units, δ = ∂L/∂z of each example\'s loss, are spread (over ±their largest size)';
   const body = document.createElement('tbody');
   table.append(body);
   const chartBox = document.createElement('div');
@@ -154,15 +153,17 @@ export function createLayerStats(container) {
       r.tr.dataset.gradient = String(s.gradientNorm);
       r.tr.dataset.slope = String(s.slopeMean);
       setText(r.slope, Number.isFinite(s.slopeMean) ? s.slopeMean.toFixed(2) : '–');
-      r.tr.title = `activation mean ${s.activationMean.toFixed(2)} ± ${s.activationStd.toFixed(2)}`;
-      drawHistogram(r.act, s.histogram, s.histogramLow, s.histogramHigh, `${layerNames[l]}: activations from ` +
-        `${rangeLabel(s.histogramLow)} to ${rangeLabel(s.histogramHigh)}, mean ${s.activationMean.toFixed(2)}, sd ${s.activationStd.toFixed(2)}`);
+      const mean = formatFixed(s.activationMean, 2), sd = formatFixed(s.activationStd, 2);
+      r.tr.title = t('activation mean {mean} ± {sd}', { mean, sd });
+      drawHistogram(r.act, s.histogram, s.histogramLow, s.histogramHigh, t('{layer}: activations from {lo} to {hi}, mean {mean}, sd {sd}',
+        { layer: layerNames[l], lo: rangeLabel(s.histogramLow), hi: rangeLabel(s.histogramHigh), mean, sd }));
       r.tr.dataset.histogram = Array.from(s.histogram).join(',');
-      drawHistogram(r.delta, s.deltaHistogram, s.deltaLow, s.deltaHigh, `${layerNames[l]}: gradients δ = ∂L/∂z from ` +
-        `${rangeLabel(s.deltaLow)} to ${rangeLabel(s.deltaHigh)}, sd ${sci(s.deltaStd)}`);
+      drawHistogram(r.delta, s.deltaHistogram, s.deltaLow, s.deltaHigh, t('{layer}: gradients δ = ∂L/∂z from {lo} to {hi}, sd {sd}',
+        { layer: layerNames[l], lo: rangeLabel(s.deltaLow), hi: rangeLabel(s.deltaHigh), sd: sci(s.deltaStd) }));
       r.tr.dataset.deltaHistogram = Array.from(s.deltaHistogram).join(',');
       r.tr.dataset.deltaStd = String(s.deltaStd);
-      r.delta.hist.parentElement.title = `δ = ∂L/∂z: mean ${sci(s.deltaMean)}, sd ${sci(s.deltaStd)}, largest |δ| ${sci(s.deltaMaxAbs)}`;
+      r.delta.hist.parentElement.title = t('δ = ∂L/∂z: mean {mean}, sd {sd}, largest |δ| {largest}',
+        { mean: sci(s.deltaMean), sd: sci(s.deltaStd), largest: sci(s.deltaMaxAbs) });
       setText(r.dead, `${Math.round(100 * s.deadFraction)}%`);
     });
     if (record) {

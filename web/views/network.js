@@ -5,9 +5,9 @@
 import { createHeatmap } from './heatmap.js';
 import { signColor, classColor, colorTheme, rampLut } from './colors.js';
 import { themeColors } from '../theme.js';
-import { formatNumber } from './format.js';
+import { formatNumber, formatList } from './format.js';
 import { pixelRatio, lineScale, displayVersion } from './pixels.js';
-import { language, tn } from '../i18n/i18n.js';
+import { language, t, tn } from '../i18n/i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CARD = 44;          // node card size in CSS pixels
@@ -79,7 +79,7 @@ export function featureLabel(feature) {
 /** Display name of unit `unit` in diagram column `column` (0 = input features). */
 export function unitName(featureNames, sizes, column, unit) {
   if (column === 0) return featureLabel(featureNames[unit]);
-  if (column === sizes.length - 1) return sizes[column] > 1 ? `output ${unit + 1}` : 'output';
+  if (column === sizes.length - 1) return sizes[column] > 1 ? t('output {n}', { n: unit + 1 }) : t('output');
   return `h${column}.${unit + 1}`;
 }
 
@@ -135,17 +135,17 @@ export function createNetworkView(container, handlers) {
     const { params, gradient, sizes } = snapshot;
     const k = indexOf(link);
     const name = link.from === 'bias'
-      ? `bias of ${nameOf(link.layer + 1, link.to)}`
-      : `weight ${nameOf(link.layer, link.from)} → ${nameOf(link.layer + 1, link.to)}`;
+      ? t('bias of {unit}', { unit: nameOf(link.layer + 1, link.to) })
+      : t('weight {from} → {to}', { from: nameOf(link.layer, link.from), to: nameOf(link.layer + 1, link.to) });
     const count = piecesOf(sizes, link.layer, snapshot.pieces ?? 1);
     const piece = pieceOf(link);
     const pieces = count > 1
-      ? `<br>maxout piece ${piece + 1} of ${count}, the largest |${link.from === 'bias' ? 'b' : 'w'}| ` +
-        `(pieces: ${Array.from({ length: count }, (_, p) => fmt(params[indexOf(link, p)])).join(', ')})`
+      ? `<br>${t('maxout piece {piece} of {count}, the largest |{w}| (pieces: {values})', { piece: piece + 1, count,
+        w: link.from === 'bias' ? 'b' : 'w', values: formatList(Array.from({ length: count }, (_, p) => fmt(params[indexOf(link, p)]))) })}`
       : '';
-    return `<b>${name}</b>${pieces}<br>value ${fmt(params[k])}` +
-      (gradient ? `<br>gradient dJ/d${link.from === 'bias' ? 'b' : 'w'} ${fmt(gradient[k])}` : '') +
-      `<br><small>click to edit${count > 1 ? ` piece ${piece + 1}` : ''}</small>`;
+    return `<b>${name}</b>${pieces}<br>${t('value {v}', { v: fmt(params[k]) })}` +
+      (gradient ? `<br>${t('gradient dJ/d{w} {v}', { w: link.from === 'bias' ? 'b' : 'w', v: fmt(gradient[k]) })}` : '') +
+      `<br><small>${count > 1 ? t('click to edit piece {piece}', { piece: piece + 1 }) : t('click to edit')}</small>`;
   }
 
   const spokenText = (link) => paramText(link).replace(/<br>/g, ', ').replace(/<[^>]+>/g, '');
@@ -161,7 +161,7 @@ export function createNetworkView(container, handlers) {
     input.step = 'any';
     input.className = 'param-editor';
     input.value = String(Number(params[k].toPrecision(6)));
-    input.setAttribute('aria-label', link.from === 'bias' ? 'bias value' : 'weight value');
+    input.setAttribute('aria-label', link.from === 'bias' ? t('bias value') : t('weight value'));
     const box = container.getBoundingClientRect();
     input.style.left = `${(x - box.left) / zoom() - 40}px`;
     input.style.top = `${(y - box.top) / zoom() - 14}px`;
@@ -292,8 +292,8 @@ export function createNetworkView(container, handlers) {
       h.className = 'neuron-controls';
       h.style.left = `${center(l, 0).x - (COLUMN < 90 ? 8 : 14)}px`;
       h.append(
-        button('+', `add a neuron to hidden layer ${l}`, () => handlers.onAddNeuron?.(l - 1)),
-        button('−', `remove a neuron from hidden layer ${l}`, () => handlers.onRemoveNeuron?.(l - 1)),
+        button('+', t('add a neuron to hidden layer {l}', { l }), () => handlers.onAddNeuron?.(l - 1)),
+        button('−', t('remove a neuron from hidden layer {l}', { l }), () => handlers.onRemoveNeuron?.(l - 1)),
         // Narrow columns show just the count; the buttons' labels say what it counts.
         Object.assign(document.createElement('span'), {
           textContent: COLUMN >= 110 ? tn('{n} neuron', '{n} neurons', s.sizes[l]) : String(s.sizes[l]),
@@ -349,7 +349,7 @@ export function createNetworkView(container, handlers) {
           card.classList.toggle('disabled', !entry.enabled);
           card.setAttribute('role', 'switch');
           card.setAttribute('aria-checked', String(entry.enabled));
-          card.setAttribute('aria-label', `input feature ${entry.name}`);
+          card.setAttribute('aria-label', t('input feature {name}', { name: entry.name }));
           card.tabIndex = 0;
           card.dataset.feature = entry.name;
           const label = document.createElement('span');
@@ -364,7 +364,7 @@ export function createNetworkView(container, handlers) {
         } else {
           card.dataset.unit = `${c}:${r}`;
           card.setAttribute('role', 'img');  // a picture of the unit's output; aria-label needs a role
-          card.setAttribute('aria-label', c === s.sizes.length - 1 ? `output ${r + 1}` : `hidden layer ${c} neuron ${r + 1}`);
+          card.setAttribute('aria-label', c === s.sizes.length - 1 ? t('output {n}', { n: r + 1 }) : t('hidden layer {l} neuron {n}', { l: c, n: r + 1 }));
           card.tabIndex = 0;
         }
         if (c === 0) {

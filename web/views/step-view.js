@@ -9,6 +9,7 @@ import { linkQuantity, linkValue, short, stepParamIndex, unitName, unitReveals }
 import { linkWidth } from './network.js';
 import { divergingRgb, rgbToCss, signColor, MIDPOINT } from './colors.js';
 import { themeColors } from '../theme.js';
+import { t } from '../i18n/i18n.js';
 
 const R = 14;            // unit radius
 const ROW = 78;          // vertical distance between units
@@ -113,11 +114,11 @@ export function createStepView(container, handlers) {
           el('text', { x: x - R - 6, y: y + 11, 'text-anchor': 'end', class: 'value' }, g)]
         : [0, 1, 2].map((k) => el('text', { x, y: y + R + 12 + 11 * k, 'text-anchor': 'middle', class: 'value' }, g));
       if (c === 0) setText(lines[0], name);
-      else el('text', { x, y: y + 4, 'text-anchor': 'middle', class: 'unit-name' }, g).textContent = name.replace('output', 'out');
+      else el('text', { x, y: y + 4, 'text-anchor': 'middle', class: 'unit-name' }, g).textContent = name.replace(t('output'), t('out'));
       const extra = c === sizes.length - 1
         ? [0, 1].map((k) => el('text', { x: x + R + 8, y: y - 2 + 12 * k, class: 'value output-extra' }, g))
         : [];
-      if (c > 0) focusable(g, `${name}: show its equation`, { type: 'unit', column: c, unit: u });
+      if (c > 0) focusable(g, t('{name}: show its equation', { name }), { type: 'unit', column: c, unit: u });
       return { g, circle, lines, extra, x, y, name };
     }));
     // One loss for the whole example, above the output column (not beside one output).
@@ -130,8 +131,8 @@ export function createStepView(container, handlers) {
           const x1 = a.x + R, y1 = a.y, x2 = b.x - R, y2 = b.y;
           const line = el('line', { x1, y1, x2, y2, class: 'step-link', 'data-link': `${l}:${to}:${from}` }, linkGroup);
           const hit = el('line', { x1, y1, x2, y2, class: 'step-hit' }, linkGroup);
-          const name = `link ${a.name} → ${b.name}`;
-          focusable(hit, `${name}: show its equation`, { type: 'link', layer: l, to, from });
+          const name = t('link {from} → {to}', { from: a.name, to: b.name });
+          focusable(hit, t('{name}: show its equation', { name }), { type: 'link', layer: l, to, from });
           const title = el('title', {}, hit);
           const label = el('text', { class: 'link-label', 'text-anchor': 'middle' }, labelGroup);
           links.push({ layer: l, to, from, line, hit, title, label, name, x1, y1, x2, y2 });
@@ -140,7 +141,7 @@ export function createStepView(container, handlers) {
       for (let to = 0; to < sizes[l + 1]; ++to) {
         const b = units[l + 1][to];
         const rect = el('rect', { x: b.x - R - 7, y: b.y + R - 7, width: 8, height: 8, class: 'step-bias', 'data-bias': `${l}:${to}` }, unitGroup);
-        focusable(rect, `bias of ${b.name}: show its equation`, { type: 'bias', layer: l, to });
+        focusable(rect, t('bias of {unit}: show its equation', { unit: b.name }), { type: 'bias', layer: l, to });
         biases.push({ layer: l, to, rect });
       }
     }
@@ -211,7 +212,7 @@ export function createStepView(container, handlers) {
       set(u.circle, 'fill', rgbToCss(divergingRgb(ex.input[i])));
     });
     const lossShown = unitReveals(phases, revealedAt, sizes.length - 1).loss;
-    setText(lossLabel, lossShown ? `loss ${short(ex.loss)}${sizes[sizes.length - 1] > 1 ? ' (all outputs)' : ''}` : '');
+    setText(lossLabel, !lossShown ? '' : sizes[sizes.length - 1] > 1 ? t('loss {value} (all outputs)', { value: short(ex.loss) }) : t('loss {value}', { value: short(ex.loss) }));
     setData(lossLabel, 'loss', lossShown ? ex.loss : undefined);
     let pulseCount = 0;
     for (let c = 1; c < sizes.length; ++c) {
@@ -228,7 +229,7 @@ export function createStepView(container, handlers) {
         setData(g, 'a', shown.forward ? layer.a[j] : undefined);
         setData(g, 'delta', shown.backward ? layer.delta[j] : undefined);
         const known = [shown.forward && `z ${short(layer.z[j])}, a ${short(layer.a[j])}`, shown.backward && `δ ${short(layer.delta[j])}`];
-        set(g, 'aria-label', `${u.name}${known.some(Boolean) ? `: ${known.filter(Boolean).join(', ')}` : ''}. Show its equation`);
+        set(g, 'aria-label', t('{unit}. Show its equation', { unit: `${u.name}${known.some(Boolean) ? `: ${known.filter(Boolean).join(', ')}` : ''}` }));
         set(u.circle, 'fill', shown.forward ? rgbToCss(divergingRgb(layer.a[j])) : MIDPOINT);
         set(u.circle, 'stroke', shown.backward ? signColor(layer.delta[j]) : themeColors().lineStrong);
         set(u.circle, 'stroke-width', shown.backward ? relativeWidth(layer.delta[j], maxDelta).toFixed(2) : 1.2);
@@ -238,7 +239,7 @@ export function createStepView(container, handlers) {
         setData(g, 'mask', shown.forward ? mask : undefined);
         g.classList.toggle('dropped', shown.forward && mask === 0);
         if (u.extra.length) {
-          setText(u.extra[0], shown.loss ? `target ${short(ex.target[j])}` : '');
+          setText(u.extra[0], shown.loss ? t('target {value}', { value: short(ex.target[j]) }) : '');
           setText(u.extra[1], shown.loss ? `∂L/∂a ${short(ex.dLossDOutput[j])}` : '');
           setData(g, 'dLossDA', shown.loss ? ex.dLossDOutput[j] : undefined);
         }
@@ -278,10 +279,10 @@ export function createStepView(container, handlers) {
       const shown = placeLabels(wanted, texts);
       links.forEach((link, i) => {
         const q = quantityOf[link.layer];
-        const what = { weight: 'weight', contribution: 'w·a', gradient: '∂L/∂w', mean: 'mean ∂L/∂w', update: 'Δw' }[q];
+        const what = { weight: t('weight'), contribution: 'w·a', gradient: '∂L/∂w', mean: t('mean ∂L/∂w'), update: 'Δw' }[q];
         const text = `${link.name}: ${what} ${texts[i]}`;
         setText(link.title, text);
-        set(link.hit, 'aria-label', `${text}. Show its equation`);
+        set(link.hit, 'aria-label', t('{link}. Show its equation', { link: text }));
         // Only the links on show are tab stops: a big network would otherwise have hundreds.
         set(link.hit, 'tabindex', shown.has(i) || touches(link) ? 0 : -1);
       });

@@ -54,7 +54,6 @@ export default {
   'After training': 'Après l’entraînement',
   'After {n} epoch': 'Après {n} époque',
   'After {n} epochs': 'Après {n} époques',
-  'activations': 'les activations',
   'back-propagated gradients δ': 'les gradients rétropropagés δ',
   'hidden': 'couche cachée',
   'range': 'plage',

@@ -1,0 +1,186 @@
+// End-to-end: the playground's composed texts in other languages. In the pseudo-locale, where every
+// message is shown bracketed and accented, what the page composes after a learner's actions is a
+// message: the hover captions of a neuron, a link and the output plot, the step panel's phases,
+// the layer table, the Share dialog, the warnings of a bad link, a malformed CSV and a diverging run,
+// the comparison of two runs. In French: a warning and a hover caption read French, numbers with a
+// decimal comma.
+// Not here: the course's chapters (i18n-chapters.e2e.mjs), the shell (i18n.e2e.mjs), the catalogue's
+// coverage of t() (tests/web/i18n.test.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useBrowser, withPage, frames, readState } from './browser.mjs';
+import { settled } from './embed-page.mjs';
+import { SETTINGS } from '../../web/state.js';
+
+const b = useBrowser();
+const T = { timeout: 90000 };
+
+// Words that are notation in every language: names of functions and methods, and the link's own
+// words (its keys and values are code: a link is written in them whatever the page's language).
+const NOTATION = ['ReLU', 'tanh', 'MSE', 'SGD', 'Adam', 'dJ', 'dw', 'db', 'sin', 'softmax', 'PReLU',
+  ...SETTINGS.flatMap((e) => [e.key, ...(Array.isArray(e.values) ? e.values : [])])];
+
+// The texts on the page outside the course's chapter (text nodes, and the title, aria-label and
+// placeholder attributes) with a word outside the pseudo-locale's brackets: composed text the
+// language did not reach. Formulas, code and what is marked translate="no" are not text; nor are
+// hidden parts (closed dialogs keep their last texts), nor the languages' own names.
+function untranslated(notation) {
+  const allowed = new Set(notation);
+  const strip = (s) => { for (let p = ''; p !== s;) { p = s; s = s.replace(/⟦[^⟦⟧]*⟧/g, ' '); } return s; };
+  const words = (s) => (strip(s).match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? []).filter((w) => !allowed.has(w));
+  const found = [];
+  const note = (where, text) => { if (words(text).length) found.push(`${where}: "${text.trim().replace(/\s+/g, ' ')}"`); };
+  const chapter = document.getElementById('chapter');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (n) => (n.nodeType === 1 && (n === chapter || n.matches('math, code, script, style, [translate="no"], [hidden], #language option'))
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === 3) { note(n.parentElement.tagName.toLowerCase(), n.nodeValue); continue; }
+    for (const name of ['title', 'aria-label', 'placeholder']) {
+      const value = /** @type {Element} */ (n).getAttribute(name);
+      if (value) note(`${n.tagName.toLowerCase()}[${name}]`, value);
+    }
+  }
+  return found;
+}
+// Each untranslated text in full, as the catalogue's key must be written (a composed one: its template).
+async function check(page, what) {
+  const found = await page.evaluate(untranslated, NOTATION);
+  assert.deepEqual(found, [], `${what}, untranslated:\n${found.join('\n')}`);
+}
+
+async function step(page, n = 1) {
+  for (let i = 0; i < n; ++i) await page.click('#step');
+  await frames(page);
+}
+
+// Moves the mouse onto a visible point of an element of the network diagram (a neuron, a link).
+async function hover(page, selector) {
+  const point = await page.$eval(selector, (el) => {
+    const candidates = [];
+    if (el.tagName === 'path') {
+      const length = el.getTotalLength();
+      for (const f of [0.3, 0.2, 0.4, 0.15, 0.6, 0.7, 0.8]) candidates.push(el.getPointAtLength(f * length));
+    } else {
+      const bb = el.getBBox();
+      candidates.push({ x: bb.x + bb.width / 2 - 1, y: bb.y + bb.height / 2 + 1 });
+    }
+    const m = el.getScreenCTM();
+    for (const p of candidates) {
+      const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+      const at = document.elementFromPoint(x, y);
+      if (at === el || el.contains(at)) return { x, y };
+    }
+    return null;
+  });
+  assert.ok(point, `a visible point on ${selector}`);
+  await page.mouse.move(point.x - 30, point.y - 30);
+  await page.mouse.move(point.x, point.y, { steps: 3 });
+  await frames(page, 3);
+  await page.mouse.move(point.x + 0.5, point.y);
+  await frames(page, 2);
+}
+
+const message = (page) => page.textContent('#message-text');
+
+test('pseudo-locale: hover captions of a neuron, a link and a bias, and the layer table, are messages', T, async () => {
+  await withPage(b, '#lang=pseudo', async (page) => {
+    await step(page, 2);
+    await check(page, 'the page after two steps, its layer table open');
+    await page.hover('#network [data-unit="1:0"]');
+    await frames(page, 3);
+    assert.match(await page.textContent('#plot-caption'), /^⟦/);
+    await check(page, 'a hidden neuron hovered');
+    await hover(page, 'path[data-param="0:1:0"]');
+    await page.waitForSelector('#network .tooltip:not([hidden])');
+    await check(page, 'a link hovered');
+    await hover(page, 'rect[data-param$=":bias"]');
+    await page.waitForSelector('#network .tooltip:not([hidden])');
+    await check(page, 'a bias hovered');
+  });
+});
+
+test('pseudo-locale: the step panel\'s phases are messages', T, async () => {
+  await withPage(b, '#lang=pseudo', async (page) => {
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    await frames(page);
+    if (await page.getAttribute('#step-play', 'aria-pressed') === 'true') await page.click('#step-play');
+    const phases = await page.$$eval('#step-timeline button', (bs) => bs.length);
+    assert.ok(phases >= 5, `${phases} phases`);
+    for (let i = 0; i < phases; ++i) {
+      await page.click(`#step-timeline button >> nth=${i}`);
+      await frames(page);
+      await check(page, `phase ${i + 1} of ${phases}`);
+    }
+    await page.click('#step-trace-batch');
+    await frames(page);
+    await check(page, 'a mini-batch step');
+  });
+});
+
+test('pseudo-locale: the Share dialog and the comparison of two runs are messages', T, async () => {
+  await withPage(b, '#lang=pseudo&compare=1&b.learningRate=0.3', async (page) => {
+    await step(page, 2);
+    await check(page, 'two runs compared');
+    await page.click('#share');
+    await settled(page);
+    await check(page, 'the Share dialog');
+  });
+});
+
+test('pseudo-locale: the warnings of a bad link, a malformed CSV and a diverging run are messages', T, async () => {
+  await withPage(b, '#lang=pseudo&learningRat=0.1&hidden=4,x&noise=2', async (page) => {
+    assert.match(await message(page), /^⟦/);
+    await check(page, 'a bad link');
+    await page.click('#message-close');
+    await page.setInputFiles('#csv-import', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,0\n1,abc,1\n') });
+    await page.waitForFunction(() => !document.getElementById('message').hidden);
+    await check(page, 'a malformed CSV');
+    await page.setInputFiles('#csv-import', { name: 'columns.csv', mimeType: 'text/csv', buffer: Buffer.from('1,2,0\n3,4\n') });
+    await frames(page);
+    await check(page, 'a CSV with a missing column');
+  });
+  await withPage(b, '#lang=pseudo&learningRate=100', async (page) => {
+    await step(page, 5);
+    assert.equal((await readState(page)).messageKind, 'warning');
+    await check(page, 'a saturated output');
+  });
+  await withPage(b, '#lang=pseudo&activation=linear&outputActivation=linear&learningRate=100', async (page) => {
+    await step(page);
+    assert.equal((await readState(page)).messageKind, 'error');
+    await check(page, 'a diverged run');
+    await step(page);
+    await check(page, 'a step after it diverged');
+  });
+});
+
+test('in French: a warning and a hover caption read French, numbers with a decimal comma; the link\'s and the core\'s messages too', T, async () => {
+  await withPage(b, '#lang=fr&learningRate=100', async (page) => {
+    await step(page, 5);
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'warning');
+    assert.match(s.message, /^La sortie tanh est saturée : sa pente moyenne f′\(z\) vaut \d,\d+(e-\d+)? \(au plus 1\), si bien que presque aucun gradient ne repart en arrière alors que \d+ % des points d’entraînement sont mal classés\. Le taux d’apprentissage \(100\) est sans doute trop grand : baissez-le, puis réinitialisez\.$/);
+    await page.hover('#network [data-unit="1:0"]');
+    await frames(page, 3);
+    assert.match(await page.textContent('#plot-caption'), /^h1\.1 \(tanh\), biais −?\d,\d+ : de −?\d+(,\d+)? à −?\d+(,\d+)? sur le plan des entrées\.$/);
+    await hover(page, 'path[data-param="0:1:0"]');
+    await page.waitForSelector('#network .tooltip:not([hidden])');
+    assert.match(await page.innerText('#network .tooltip'), /^poids x1 → h1\.2\nvaleur −?\d,\d+\ngradient dJ\/dw = −?\d,\d+/);
+  });
+  await withPage(b, '#lang=fr&learningRat=0.1&noise=2&hidden=4,x', async (page) => {
+    assert.equal(await message(page), 'Certains réglages du lien n’ont pas été compris et gardent leur valeur par défaut : ' +
+      'réglage inconnu « learningRat » ignoré ; noise : « 2 » est hors de l’intervalle [0, 1] ; on garde 0 ; ' +
+      'hidden : « 4,x » contient \'x\', qui n’est pas un nombre ; on garde 4,2.');
+    await page.click('#message-close');
+    await page.setInputFiles('#csv-import', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,0\n1,abc,1\n') });
+    await page.waitForFunction(() => !document.getElementById('message').hidden);
+    assert.equal(await message(page), 'Impossible d’importer bad.csv : ligne 3 : « abc » n’est pas un nombre');
+  });
+  await withPage(b, '#lang=fr&activation=linear&outputActivation=linear&learningRate=100', async (page) => {
+    await step(page);
+    assert.match(await message(page), /^l’entraînement a divergé à l’époque \d+ : les poids sont devenus NaN ou infinis\. Baissez le taux d’apprentissage, puis réinitialisez\.$/);
+  });
+});

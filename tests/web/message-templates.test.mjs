@@ -1,0 +1,53 @@
+// The English messages translated where they are shown (web/message-templates.js): every template
+// has a French text with the same placeholders, and the messages the link's reader, CSV files and
+// the page's rules compose match their template, placeholders and all.
+// Not here: the page showing them in French (tests/e2e/i18n-playground.e2e.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import FR from '../../web/i18n/fr.js';
+import { TEMPLATES, matchTemplate } from '../../web/message-templates.js';
+import { parseHash, parseSetting } from '../../web/state.js';
+import { parseCsv } from '../../web/csv.js';
+import { fitToProblem } from '../../web/rules.js';
+import { defaults } from '../../web/state.js';
+
+const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+test('every template has a French text with the same placeholders', () => {
+  assert.ok(TEMPLATES.length > 100, `${TEMPLATES.length} templates`);
+  for (const template of TEMPLATES) {
+    assert.ok(Object.hasOwn(FR, template), `no French for: ${template}`);
+    assert.deepEqual([...new Set(placeholders(FR[template]))], [...new Set(placeholders(template))], template);
+  }
+});
+
+test('the link\'s, CSV files\' and the rules\' messages match their templates', () => {
+  const { errors } = parseHash('#learningRat=0.1&noise=2&hidden=4,x&compare=1&b.dataset=spiral&b.activation=bogus');
+  assert.equal(errors.length, 5);
+  const matched = errors.map((e) => matchTemplate(e));
+  assert.deepEqual(matched.map((m) => m?.template), [
+    'unknown setting \'{key}\' ignored',
+    '{key}: \'{value}\' {problem}; using {default}',
+    '{key}: \'{value}\' {problem}; using {default}',
+    '{key}: run B shares the {label} with run A; ignored',
+    '{key}: \'{value}\' {problem}; run B uses run A\'s {default}',
+  ]);
+  // A placeholder's phrase is a template in turn.
+  assert.deepEqual(matched[1].params, { key: 'noise', value: '2', problem: 'is out of range [0, 1]', default: '0' });
+  assert.equal(matchTemplate(matched[1].params.problem).template, 'is out of range {range}');
+  assert.equal(matchTemplate(matched[2].params.problem).template, 'has {item}, which {problem}');
+  assert.equal(matchTemplate(parseSetting('learningRate', '200').error).template, '{label} \'{value}\' {problem}');
+  const csvError = (text) => { try { parseCsv(text); } catch (e) { return e.message; } return null; };
+  for (const text of ['x1,x2,label\n1,2,0\n1,abc,1\n', '1,2,0\n3,4\n', 'x1,x2,label\n9,0,1\n', 'x1,x2,label\n', 'x1,x2,label\n0,0,0\n1,1,0.5\n1,1,3\n']) {
+    const message = csvError(text);
+    assert.ok(message && matchTemplate(message), `no template for: ${message}`);
+  }
+  const { changes } = fitToProblem({ ...defaults(), loss: 'bce' }, 'binary');
+  assert.ok(changes.length > 0);
+  for (const c of changes) assert.ok(matchTemplate(c.text), `no template for: ${c.text}`);
+});
+
+test('an English message no template knows is not matched', () => {
+  assert.equal(matchTemplate('something else entirely'), null);
+});
