@@ -26,6 +26,28 @@ const USE = {
     await page.click('#mp-unit [data-preset="not"]');  // its note
     await page.click('#mp-xor');
   },
+  mlp: async (page) => {
+    await page.click('#step');  // an epoch: the playground's tasks report
+    // The lab: two units (plural captions), the step, three units on the plane, the OR region.
+    await page.$eval('#approx-n', (el) => {
+      el.value = '2';
+      el.dispatchEvent(new Event('input'));
+      el.dispatchEvent(new Event('change'));
+    });
+    await page.selectOption('#approx-data', 'step');
+    await page.fill('#approx-n2', '3');
+    await page.dispatchEvent('#approx-n2', 'change');
+    await page.selectOption('#approx-combine', 'or');
+  },
+  backprop: async (page) => {
+    await page.click('#step');
+    await page.fill('#graph-x', '1');
+    await page.dispatchEvent('#graph-x', 'input');
+    // The fork preset (forks, paths), reverse mode to x's step: used three times, an input.
+    await page.click('#expression-lab [data-preset="fork"]');
+    for (let i = 0; i < 4; ++i) await page.click('#expr-next');
+    await page.waitForFunction(() => document.querySelector('#expr-step').dataset.step === '4');
+  },
 };
 
 // The texts under the chapter and the lesson banner (text nodes, and the title, aria-label and

@@ -35,7 +35,8 @@ const ACCENTED = Object.fromEntries([...'aceinosuyACEINOSUY'].map((c, i) => [c, 
  * comes in words of up to five dots, so that it wraps like text rather than forming one long word.
  */
 export function pseudoText(text) {
-  const accented = text.replace(/[A-Za-z]/g, (c) => ACCENTED[c] ?? c);
+  // {name} placeholders stay as they are, so that t() fills them.
+  const accented = text.replace(/\{\w+\}|[A-Za-z]/g, (c) => ACCENTED[c] ?? c);
   const pad = '·'.repeat(Math.ceil(text.length * 0.4)).replace(/·{5}(?=·)/g, '$& ');
   return `⟦${accented} ${pad}⟧`;
 }
