@@ -118,8 +118,8 @@ export function forkWords(result) {
   result.variables.forEach((input, k) => {
     const { count, listed } = result.paths[k];
     if (count < 2) return;
-    const shown = listed.map((p) => `${[...p.nodes].map((i) => labels[i]).join(' → ')}: ` +
-      `${[...p.edges].map((e) => paren(result.edges[e].local)).join(' × ')} = ${short(p.product)}`);
+    const shown = listed.map((p) => t('{path}: {factors} = {product}', { path: [...p.nodes].map((i) => labels[i]).join(' → '),
+      factors: [...p.edges].map((e) => paren(result.edges[e].local)).join(' × '), product: short(p.product) }));
     const params = { out, input, n: count, paths: shown.join('; '), more: count - listed.length, grad: short(gradOf(result, input)) };
     words.push(count > listed.length
       ? t('∂{out}/∂{input} sums {n} paths from {input} to {out}, each the product of the local derivatives along it: {paths}; and {more} more. Together: {grad}.', params)

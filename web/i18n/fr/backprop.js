@@ -49,6 +49,7 @@ export default {
     '∂{out}/∂{input} additionne {n} chemins de {input} à {out}, chacun étant le produit des dérivées locales qu’il traverse : {paths} ; et {more} autres. Au total : {grad}.',
   '∂{out}/∂{input} sums {n} paths from {input} to {out}, each the product of the local derivatives along it: {paths}. Together: {grad}.':
     '∂{out}/∂{input} additionne {n} chemins de {input} à {out}, chacun étant le produit des dérivées locales qu’il traverse : {paths}. Au total : {grad}.',
+  '{path}: {factors} = {product}': '{path} : {factors} = {product}',
   'Cannot read this: {error} (at character {n}).': 'Lecture impossible : {error} (au caractère {n}).',
   'Cannot evaluate this: {error} (at character {n}).': 'Évaluation impossible : {error} (au caractère {n}).',
   'The computational-graphs lab could not show the expression from the link; its error is under the text field.':
