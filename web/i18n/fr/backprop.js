@@ -62,14 +62,14 @@ export default {
   'mode': 'mode de calcul',
   'reverse mode (backpropagation)': 'mode inverse (rétropropagation)',
   'forward mode (one pass per input)': 'mode direct (une passe par entrée)',
-  'Start': 'Début',
+  'Start': 'Départ',
   'Previous': 'Précédent',
   'Next': 'Suivant',
   'Show all': 'Tout montrer',
   'All at once: the forward values, then every gradient from one backward pass. Press Start or Next to play reverse mode step by step.':
-    'Tout à la fois : les valeurs de la propagation avant, puis tous les gradients issus d’une seule passe arrière. Appuyez sur Début ou Suivant pour dérouler le mode inverse pas à pas.',
+    'Tout à la fois : les valeurs de la propagation avant, puis tous les gradients issus d’une seule passe arrière. Appuyez sur Départ ou Suivant pour dérouler le mode inverse pas à pas.',
   'All at once: the forward values, then every gradient from one backward pass. Press Start or Next to play forward mode step by step.':
-    'Tout à la fois : les valeurs de la propagation avant, puis tous les gradients issus d’une seule passe arrière. Appuyez sur Début ou Suivant pour dérouler le mode direct pas à pas.',
+    'Tout à la fois : les valeurs de la propagation avant, puis tous les gradients issus d’une seule passe arrière. Appuyez sur Départ ou Suivant pour dérouler le mode direct pas à pas.',
   'Step {n} of {m}.': 'Étape {n} sur {m}.',
   'Start at the output: ∂{out}/∂{out} = 1.': 'On part de la sortie : ∂{out}/∂{out} = 1.',
   '∂{out}/∂{node} = {upstream} × {local} = {grad}, from its one use.':
