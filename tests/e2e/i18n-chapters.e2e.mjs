@@ -4,14 +4,19 @@
 // French it reads French, numbers with a decimal comma; a change of language re-draws the chapter
 // and keeps its labs' settings.
 // Not here: the shell's languages (i18n.e2e.mjs), the catalogue's coverage of t() (tests/web/i18n.test.mjs).
-import { test } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useCoursePage, T } from './course-page.mjs';
 import { frames } from './browser.mjs';
 import { CHAPTERS } from '../../web/course/chapters.js';
+import { loadModule } from '../wasm/load-engine.mjs';
+import { fitNumbers, planeNumbers } from '../../web/chapters/mlp/approx-lab.js';
+import { formatNumber } from '../../web/views/format.js';
 
 const { session, go } = useCoursePage();
+let module;
+before(async () => { module = await loadModule(); });
 
 // Words that are notation in every language: names of gates, functions and methods, kept as they are.
 const NOTATION = ['AND', 'OR', 'NAND', 'NOR', 'XOR', 'NOT', 'ReLU', 'tanh', 'ELU', 'GELU', 'PReLU', 'SELU',
@@ -59,6 +64,28 @@ const USE = {
     await page.click('#descent-run');   // the numbers and the path's status
     for (let i = 0; i < 8; ++i) await page.click('#neuron-step');  // cross-entropy right, squared error not
     await page.click('#landscape-draw');
+  },
+  mlp: async (page) => {
+    await page.click('#step');  // an epoch: the playground's tasks report
+    // The lab: two units (plural captions), the step, three units on the plane, the OR region.
+    await page.$eval('#approx-n', (el) => {
+      el.value = '2';
+      el.dispatchEvent(new Event('input'));
+      el.dispatchEvent(new Event('change'));
+    });
+    await page.selectOption('#approx-data', 'step');
+    await page.fill('#approx-n2', '3');
+    await page.dispatchEvent('#approx-n2', 'change');
+    await page.selectOption('#approx-combine', 'or');
+  },
+  backprop: async (page) => {
+    await page.click('#step');
+    await page.fill('#graph-x', '1');
+    await page.dispatchEvent('#graph-x', 'input');
+    // The fork preset (forks, paths), reverse mode to x's step: used three times, an input.
+    await page.click('#expression-lab [data-preset="fork"]');
+    for (let i = 0; i < 4; ++i) await page.click('#expr-next');
+    await page.waitForFunction(() => document.querySelector('#expr-step').dataset.step === '4');
   },
 };
 
@@ -158,4 +185,38 @@ test('chapter \'perceptron\' in French: the rules lab\'s readings with decimal c
   assert.equal(await page.textContent('#task-perceptron-or .task-status'), 'Not yet: choose OR.');
   assert.equal(await page.inputValue('#rules-rate-perceptron'), '0.25', 'the lab keeps its α');
   assert.equal(await page.textContent('#rules-epochs'), '0 epochs of 4 examples');
+});
+
+test('chapter \'mlp\' in French: its text, the lab\'s readings with decimal commas, and back to English keeping the lab', T, async () => {
+  const page = session().page;
+  await go('#chapter=mlp&lang=fr');
+  assert.equal(await page.textContent('#chapter-title'), '4. Le PMC et sa propagation avant');
+  assert.match(await page.textContent('#chapter .chapter-text'), /Un perceptron multicouche empile des couches d’unités/);
+  // As a learner would: the step, two units; three units on the moons, the OR region.
+  await page.selectOption('#approx-data', 'step');
+  await page.$eval('#approx-n', (el) => { el.value = '2'; el.dispatchEvent(new Event('change')); });
+  await page.selectOption('#approx-plane', 'moons');
+  await page.fill('#approx-n2', '3');
+  await page.dispatchEvent('#approx-n2', 'change');
+  await page.selectOption('#approx-combine', 'or');
+  await frames(page);
+  // The engine's numbers (Node formats them in English), written with a decimal comma.
+  const comma = (v) => formatNumber(v).replace('.', ',');
+  const fit = fitNumbers(module, { data: 'step', act: 'sigmoid', n: 2 });
+  assert.equal(await page.textContent('#approx-caption'), `2 unités à activation sigmoïde après 400 époques : perte d’entraînement ${comma(fit.metrics.train.loss)}, ` +
+    `perte de test ${comma(fit.metrics.test.loss)} (½ de l’erreur quadratique moyenne). Biais de sortie b = ${comma(fit.bias)}.`);
+  assert.match(comma(fit.metrics.test.loss), /^0,\d+$/, 'a loss below 1 shows its decimal comma');
+  const plane = planeNumbers(module, { plane: 'moons', act: 'sigmoid', n2: 3 });
+  assert.match(await page.textContent('#approx-plane-caption'), new RegExp(`^3 unités à activation sigmoïde sur « lunes » : exactitude de test ` +
+    `${(100 * plane.metrics.test.accuracy).toFixed(1).replace('.', ',')}%\\. La région OR \\(au moins une unité de ce côté\\) couvre \\d+,\\d%`));
+  assert.equal(await page.textContent('#approx-data option[value="step"]'), 'échelon');
+  assert.match(await page.textContent('#task-bump-few-units .task-status'), /^Pas encore : choisissez la bosse ?; une perte de test inférieure à 0,004 \(actuellement /);
+  assert.match(await page.textContent('#shapes-summary'), /^Tailles des couches \[[\d, ]+\] : \d+ poids \+ \d+ biais = \d+ paramètres\.$/);
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+  assert.equal(await page.textContent('#chapter-title'), '4. The MLP and its forward pass');
+  assert.equal(await page.inputValue('#approx-data'), 'step', 'the lab keeps its settings');
+  assert.equal(await page.inputValue('#approx-n'), '2');
+  assert.match(await page.textContent('#approx-caption'), new RegExp(`^2 sigmoid units after 400 epochs: training loss ${formatNumber(fit.metrics.train.loss).replace('.', '\\.')}, `));
+  assert.match(await page.textContent('#approx-plane-caption'), /^3 sigmoid units on moons: test accuracy \d+\.\d%\. The OR region/);
 });

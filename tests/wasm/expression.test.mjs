@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './load-engine.mjs';
 import { EngineError, evaluateExpression, expressionPresets, parseExpression } from '../../web/engine.js';
-import { expressionTasks, forkWords, playerSteps } from '../../web/chapters/backprop/expression-lab.js';
+import { expressionTasks, forkWords, playerSteps, presetTitle } from '../../web/chapters/backprop/expression-lab.js';
 import { evaluate } from '../../web/course/tasks.js';
 
 const module = await loadModule();
@@ -97,4 +97,10 @@ test('the lab\'s tasks on the core\'s numbers: cancel the fork\'s paths, a gradi
   const lr = expressionPresets(module).find((x) => x.id === 'linear-regression');
   assert.equal(evaluate(task('graph-fit-line'), { result: evaluateExpression(module, lr.text, { w1: 1, x: 3, w0: 1, y: 4 }), preset: 'linear-regression' }).met, true);
   assert.deepEqual(evaluate(task('graph-fit-line'), { result: evaluateExpression(module, lr.text, presetValues(lr)), preset: 'linear-regression' }).missing, ['L = 0 (now 9)']);
+});
+
+test('the presets\' titles as the lab shows them: in English, the core\'s own, word for word', () => {
+  // The lab's messages for the titles with words must not drift from core/expression.cpp.
+  for (const p of expressionPresets(module)) assert.equal(presetTitle(p), p.title, p.id);
+  assert.equal(presetTitle({ id: 'no-such-preset', title: 'q = x' }), 'q = x', 'a title it has no message for is the core\'s');
 });

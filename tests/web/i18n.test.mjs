@@ -126,4 +126,5 @@ test('French messages: their own text, parameters and contexts; the pseudo-local
     assert.ok(p.length >= 1.4 * msg.length + 2, p);
     assert.match(p, /^⟦.*⟧$/);
   }
+  assert.match(pseudoText('Not yet: {missing}.'), /\{missing\}/, 'placeholders are left for t() to fill');
 });

@@ -35,7 +35,8 @@ const ACCENTED = Object.fromEntries([...'aceinosuyACEINOSUY'].map((c, i) => [c, 
  * comes in words of up to five dots, so that it wraps like text rather than forming one long word.
  */
 export function pseudoText(text) {
-  const accented = text.replace(/[A-Za-z]/g, (c) => ACCENTED[c] ?? c);
+  // {name} placeholders stay as they are, so that t() fills them.
+  const accented = text.replace(/\{\w+\}|[A-Za-z]/g, (c) => ACCENTED[c] ?? c);
   const pad = '·'.repeat(Math.ceil(text.length * 0.4)).replace(/·{5}(?=·)/g, '$& ');
   return `⟦${accented} ${pad}⟧`;
 }
@@ -72,15 +73,18 @@ const isMessage = (text, context) => Object.hasOwn(FR, text) || (context && Obje
 // The context a node's text is in: its nearest data-i18n-context.
 const contextOf = (el) => el?.closest('[data-i18n-context]')?.dataset.i18nContext;
 
-// A text node's English: what it was translated from, unless the page has rewritten it since.
+// A text node's English: what it was translated from, unless the page has rewritten it since. The
+// spaces around it are the English node's, so that a translation may begin with one (' ; ' after a
+// formula) and translating again gives the same text.
 function translateText(node) {
   const raw = node.nodeValue;
   const known = englishText.get(node);
-  const english = known && raw === known.shown ? known.english : raw.trim().replace(/\s+/g, ' ');
+  const source = known && raw === known.shown ? known.source : raw;
+  const english = source.trim().replace(/\s+/g, ' ');
   const context = contextOf(node.parentElement);
   if (!isMessage(english, context)) return;
-  const shown = `${raw.match(/^\s*/)[0]}${t(english, undefined, context)}${raw.match(/\s*$/)[0]}`;
-  englishText.set(node, { english, shown });
+  const shown = `${source.match(/^\s*/)[0]}${t(english, undefined, context)}${source.match(/\s*$/)[0]}`;
+  englishText.set(node, { source, shown });
   if (raw !== shown) node.nodeValue = shown;
 }
 

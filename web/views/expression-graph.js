@@ -5,6 +5,7 @@
 // (engine.js evaluateExpression); computes none, only where things go.
 import { formatNumber as short } from './format.js';
 import { svgEl } from './dom.js';
+import { t } from '../i18n/i18n.js';
 
 const DX = 132, DY = 84, PAD = 60, R = 19;
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
@@ -69,9 +70,9 @@ function layout(graph) {
  */
 export function createExpressionGraph(svg) {
   const text = (parent, x, y, content, cls, anchor = 'middle') => {
-    const t = svgEl('text', { x, y, class: cls, 'text-anchor': anchor }, parent);
-    t.textContent = content;
-    return t;
+    const el = svgEl('text', { x, y, class: cls, 'text-anchor': anchor }, parent);
+    el.textContent = content;
+    return el;
   };
 
   function update(result, show = {}) {
@@ -85,7 +86,8 @@ export function createExpressionGraph(svg) {
     const edgeShown = (e) => show.edges === undefined || show.edges.has(e);
     const tangents = show.tangents;
     const edgesLayer = svgEl('g', { class: 'expr-edges' }, svg);
-    const nodesLayer = svgEl('g', { class: 'expr-nodes' }, svg);
+    // Names and numbers only: nothing in the nodes is translated.
+    const nodesLayer = svgEl('g', { class: 'expr-nodes', translate: 'no' }, svg);
     (result.edges ?? []).forEach((e, k) => {
       const [x1, y1] = at[e.from], [x2, y2] = at[e.to];
       const constant = result.nodes[e.from].isConstant;
@@ -102,8 +104,8 @@ export function createExpressionGraph(svg) {
       label.dataset.local = String(e.local);
       label.dataset.gradient = String(e.gradient);
       const title = svgEl('title', {}, group);
-      title.textContent = `${labels[e.from]} → ${labels[e.to]}: local ∂${labels[e.to]}/∂${labels[e.from]} = ${short(e.local)}; ` +
-        `upstream ∂${out}/∂${labels[e.to]} = ${short(e.upstream)}; passes back ${short(e.gradient)} to ∂${out}/∂${labels[e.from]}`;
+      title.textContent = t('{from} → {to}: local ∂{to}/∂{from} = {local}; upstream ∂{out}/∂{to} = {upstream}; passes back {gradient} to ∂{out}/∂{from}',
+        { from: labels[e.from], to: labels[e.to], out, local: short(e.local), upstream: short(e.upstream), gradient: short(e.gradient) });
     });
     result.nodes.forEach((n, i) => {
       const [x, y] = at[i];
@@ -121,8 +123,8 @@ export function createExpressionGraph(svg) {
       v.dataset.value = String(n.value);
       if (tangents) {
         if (i > tangents.upTo) return;
-        const t = text(g, x, y + R + 15, `∂${labels[i]}/∂${tangents.input} = ${short(tangents.values[i])}`, 'expr-tangent');
-        t.dataset.tangent = String(tangents.values[i]);
+        const tangent = text(g, x, y + R + 15, `∂${labels[i]}/∂${tangents.input} = ${short(tangents.values[i])}`, 'expr-tangent');
+        tangent.dataset.tangent = String(tangents.values[i]);
         return;
       }
       if (!known(i)) return;

@@ -5,6 +5,7 @@
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf, percent, testAccuracyAtLeast } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
+import { t } from '../../i18n/i18n.js';
 import { createGraphWidget } from './graph.js';
 import { createExpressionLab, expressionTasks } from './expression-lab.js';
 
@@ -57,8 +58,8 @@ export const graphTasks = [
     check: ({ nodes }) => {
       const dx = node(nodes, 'x').grad, f = node(nodes, 'f').value;
       return allOf([
-        [dx === 3, `∂f/∂x = 3 (now ${formatNumber(dx)})`],
-        [f === 6, `f = 6 (now ${formatNumber(f)})`],
+        [dx === 3, t('∂f/∂x = 3 (now {now})', { now: formatNumber(dx) })],
+        [f === 6, t('f = 6 (now {now})', { now: formatNumber(f) })],
       ]);
     } },
 ];
@@ -76,10 +77,10 @@ const playgroundTasks = [
         state.activation === circles.activation && state.inputScaling === circles.inputScaling &&
         state.learningRate === circles.learningRate && state.batchSize === circles.batchSize;
       return { ...allOf([
-        [same, 'keep the lesson\'s settings (circles, [4, 4] ReLU, standardised inputs, rate 0.3, batch 32)'],
-        [epoch === 150, `stop at epoch 150 (now ${epoch})`],
+        [same, t('keep the lesson\'s settings (circles, [4, 4] ReLU, standardised inputs, rate 0.3, batch 32)')],
+        [epoch === 150, t('stop at epoch 150 (now {epoch})', { epoch })],
         testAccuracyAtLeast(m, 0.9),
-      ]), note: `Training accuracy ${percent(m.train.accuracy)}, test ${percent(m.test.accuracy)} at epoch ${epoch}.` };
+      ]), note: t('Training accuracy {train}, test {test} at epoch {epoch}.', { train: percent(m.train.accuracy), test: percent(m.test.accuracy), epoch }) };
     } },
 ];
 

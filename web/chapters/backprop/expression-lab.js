@@ -9,6 +9,7 @@ import { renderTasks, allOf } from '../../course/tasks.js';
 import { bindLabState, numberList } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
 import { formatNumber as short } from '../../views/format.js';
+import { t, tn } from '../../i18n/i18n.js';
 import { createExpressionGraph, nodeLabels } from '../../views/expression-graph.js';
 import { LAB_VALUE } from '../../course/route.js';
 import { encodeExpression, decodeExpression } from './expression-link.js';
@@ -49,38 +50,47 @@ export function playerSteps(result, mode) {
       const below = edgesTo[n];
       for (const k of below) edges.add(k);
       const g = result.nodes[n].grad;
+      const node = labels[n];
       let text;
-      if (n === result.output) text = `Start at the output: ∂${out}/∂${out} = 1.`;
+      if (n === result.output) text = t('Start at the output: ∂{out}/∂{out} = 1.', { out });
       else {
         const parts = edgesFrom[n].map((k) => result.edges[k].gradient);
+        const use = result.edges[edgesFrom[n][0]];
         text = parts.length === 1
-          ? `∂${out}/∂${labels[n]} = ${short(result.edges[edgesFrom[n][0]].upstream)} × ${short(result.edges[edgesFrom[n][0]].local)} = ${short(g)}, from its one use.`
-          : `${labels[n]} is used ${parts.length} times (a fork), so ∂${out}/∂${labels[n]} adds what each use passes back: ` +
-            `${parts.map(paren).join(' + ')} = ${short(g)}.`;
-        text += ' Every use is done, so this gradient is final.';
+          ? t('∂{out}/∂{node} = {upstream} × {local} = {grad}, from its one use.',
+            { out, node, upstream: short(use.upstream), local: short(use.local), grad: short(g) })
+          : t('{node} is used {n} times (a fork), so ∂{out}/∂{node} adds what each use passes back: {terms} = {grad}.',
+            { node, n: parts.length, out, terms: parts.map(paren).join(' + '), grad: short(g) });
+        text += ` ${t('Every use is done, so this gradient is final.')}`;
       }
-      text += below.length === 0 ? ` ${labels[n]} is an input: nothing below it.`
-        : ` It is stored and reused (memoised) for its ${below.length === 1 ? 'input' : `${below.length} inputs`}: ` +
-          below.map((k) => `${labels[result.edges[k].from]} gets ${short(g)} × ${short(result.edges[k].local)} = ${short(result.edges[k].gradient)}`).join('; ') + '.';
+      const gets = below.map((k) => t('{from} gets {grad} × {local} = {gradient}', { from: labels[result.edges[k].from], grad: short(g),
+        local: short(result.edges[k].local), gradient: short(result.edges[k].gradient) })).join('; ');
+      text += ` ${below.length === 0 ? t('{node} is an input: nothing below it.', { node })
+        : tn('It is stored and reused (memoised) for its input: {gets}.', 'It is stored and reused (memoised) for its {n} inputs: {gets}.',
+          below.length, { gets })}`;
       steps.push({ node: n, gradients: new Set(gradients), edges: new Set(edges), currentEdges: new Set(below), text });
     }
     return steps;
   }
   const order = result.nodes.map((_, i) => i).filter((i) => !result.nodes[i].isConstant);
   result.variables.forEach((input, pass) => {
-    const t = result.forward.tangents[pass];
+    const tangent = result.forward.tangents[pass];
     for (const i of order) {
-      const head = `Pass ${pass + 1} of ${result.variables.length} (∂/∂${input}): `;
+      const head = t('Pass {pass} of {passes} (∂/∂{input}):', { pass: pass + 1, passes: result.variables.length, input });
+      const node = labels[i], value = short(tangent[i]);
       let text;
-      if (result.nodes[i].op === 'variable') text = `${head}∂${labels[i]}/∂${input} = ${short(t[i])}${labels[i] === input ? ', the seed of this pass.' : '.'}`;
-      else {
-        const terms = edgesTo[i].map((k) => `${short(result.edges[k].local)} × ${paren(t[result.edges[k].from])}`);
-        text = `${head}∂${labels[i]}/∂${input} = ${terms.join(' + ')} = ${short(t[i])} (local × what each input carries).`;
+      if (result.nodes[i].op === 'variable') {
+        text = `${head} ${node === input ? t('∂{node}/∂{input} = {value}, the seed of this pass.', { node, input, value })
+          : `∂${node}/∂${input} = ${value}.`}`;
+      } else {
+        const terms = edgesTo[i].map((k) => `${short(result.edges[k].local)} × ${paren(tangent[result.edges[k].from])}`);
+        text = `${head} ${t('∂{node}/∂{input} = {terms} = {value} (local × what each input carries).', { node, input, terms: terms.join(' + '), value })}`;
       }
       if (i === result.output) {
-        text += ` This pass gives ∂${out}/∂${input} = ${short(t[i])} and nothing else`;
-        text += result.variables.length > 1 ? `: every input needs its own pass over the whole graph (${result.variables.length} here), ` +
-          'while reverse mode gets them all in one backward pass.' : '.';
+        text += ` ${result.variables.length > 1
+          ? t('This pass gives ∂{out}/∂{input} = {value} and nothing else: every input needs its own pass over the whole graph ({n} here), while reverse mode gets them all in one backward pass.',
+            { out, input, value, n: result.variables.length })
+          : t('This pass gives ∂{out}/∂{input} = {value} and nothing else.', { out, input, value })}`;
       }
       steps.push({ node: i, pass, upTo: i, input, currentEdges: new Set(edgesTo[i]), text });
     }
@@ -102,17 +112,18 @@ export function forkWords(result) {
     if (n.isConstant) return;
     const uses = result.edges.filter((e) => e.from === i);
     if (uses.length < 2) return;
-    words.push(`${labels[i]} feeds ${uses.length} operations (a fork): ∂${out}/∂${labels[i]} = ` +
-      `${uses.map((e) => paren(e.gradient)).join(' + ')} = ${short(n.grad)}, the sum of what comes back along each.`);
+    words.push(t('{node} feeds {n} operations (a fork): ∂{out}/∂{node} = {terms} = {grad}, the sum of what comes back along each.',
+      { node: labels[i], n: uses.length, out, terms: uses.map((e) => paren(e.gradient)).join(' + '), grad: short(n.grad) }));
   });
   result.variables.forEach((input, k) => {
     const { count, listed } = result.paths[k];
     if (count < 2) return;
-    const shown = listed.map((p) => `${[...p.nodes].map((i) => labels[i]).join(' → ')}: ` +
-      `${[...p.edges].map((e) => paren(result.edges[e].local)).join(' × ')} = ${short(p.product)}`);
-    words.push(`∂${out}/∂${input} sums ${count} paths from ${input} to ${out}, each the product of the local derivatives along it: ` +
-      `${shown.join('; ')}${count > listed.length ? `; and ${count - listed.length} more` : ''}. ` +
-      `Together: ${short(gradOf(result, input))}.`);
+    const shown = listed.map((p) => t('{path}: {factors} = {product}', { path: [...p.nodes].map((i) => labels[i]).join(' → '),
+      factors: [...p.edges].map((e) => paren(result.edges[e].local)).join(' × '), product: short(p.product) }));
+    const params = { out, input, n: count, paths: shown.join('; '), more: count - listed.length, grad: short(gradOf(result, input)) };
+    words.push(count > listed.length
+      ? t('∂{out}/∂{input} sums {n} paths from {input} to {out}, each the product of the local derivatives along it: {paths}; and {more} more. Together: {grad}.', params)
+      : t('∂{out}/∂{input} sums {n} paths from {input} to {out}, each the product of the local derivatives along it: {paths}. Together: {grad}.', params));
   });
   return words;
 }
@@ -125,8 +136,8 @@ export const expressionTasks = [
     statement: 'Open the fork preset h(f(x), g(x)) and find the x where the paths through f and through g cancel, ' +
       'so that ∂h/∂x = 0.',
     check: ({ result, preset }) => allOf([
-      [preset === 'fork', 'show the fork preset (its expression unchanged)'],
-      [preset === 'fork' && near(gradOf(result, 'x'), 0), `∂h/∂x = 0 (now ${short(gradOf(result, 'x'))})`],
+      [preset === 'fork', t('show the fork preset (its expression unchanged)')],
+      [preset === 'fork' && near(gradOf(result, 'x'), 0), t('∂h/∂x = 0 (now {now})', { now: short(gradOf(result, 'x')) })],
     ]) },
   { id: 'graph-own-gradient', title: 'A gradient of your own',
     statement: 'Type an expression of your own in x and y (not a preset) whose ∂/∂x is 6 at x = 1, y = 2.',
@@ -134,10 +145,10 @@ export const expressionTasks = [
       const k = result ? inputIndex(result, 'x') : -1, j = result ? inputIndex(result, 'y') : -1;
       const x = k < 0 ? NaN : result.nodes[result.variableNodes[k]].value, y = j < 0 ? NaN : result.nodes[result.variableNodes[j]].value;
       return allOf([
-        [preset === null, 'an expression that is not a preset'],
-        [k >= 0 && j >= 0, 'inputs named x and y'],
-        [x === 1 && y === 2, `x = 1 and y = 2 (now ${short(x)} and ${short(y)})`],
-        [k >= 0 && near(gradOf(result, 'x'), 6), `∂/∂x = 6 (now ${short(gradOf(result, 'x'))})`],
+        [preset === null, t('an expression that is not a preset')],
+        [k >= 0 && j >= 0, t('inputs named x and y')],
+        [x === 1 && y === 2, t('x = 1 and y = 2 (now {x} and {y})', { x: short(x), y: short(y) })],
+        [k >= 0 && near(gradOf(result, 'x'), 6), t('∂/∂x = 6 (now {now})', { now: short(gradOf(result, 'x')) })],
       ]);
     } },
   { id: 'graph-fit-line', title: 'A perfect fit',
@@ -147,9 +158,9 @@ export const expressionTasks = [
       const value = (name) => result.nodes[result.variableNodes[inputIndex(result, name)]].value;
       const lr = preset === 'linear-regression';
       return allOf([
-        [lr, 'show the linear-regression preset'],
-        [lr && value('x') === 3 && value('y') === 4, 'x = 3 and y = 4'],
-        [lr && result.nodes[result.output].value === 0, `L = 0 (now ${lr ? short(result.nodes[result.output].value) : '–'})`],
+        [lr, t('show the linear-regression preset')],
+        [lr && value('x') === 3 && value('y') === 4, t('x = 3 and y = 4')],
+        [lr && result.nodes[result.output].value === 0, t('L = 0 (now {now})', { now: lr ? short(result.nodes[result.output].value) : '–' })],
       ]);
     } },
 ];
@@ -158,10 +169,23 @@ export const expressionTasks = [
 function markedText(text, position) {
   const pre = document.createElement('pre');
   pre.className = 'expr-marked';
+  pre.translate = false;  // the learner's own text
   const mark = document.createElement('mark');
   mark.textContent = position < text.length ? text[position].replace('\n', '↵\n') : ' ';
   pre.append(text.slice(0, position), mark, text.slice(position + 1));
   return pre;
+}
+
+// The presets' titles in the language in force. The core names them in English (expression_presets);
+// those with words are messages here, and tests/wasm/expression.test.mjs checks that in English they
+// are the core's titles.
+export function presetTitle(preset) {
+  const titles = {
+    'linear-regression': t('Linear regression: L = (w0 + w1·x − y)²'),
+    fork: t('h(f(x), g(x)) = 2f² − 3fg + 1: x forks'),
+    'sigmoid-neuron': t('One sigmoid neuron, squared error'),
+  };
+  return titles[preset.id] ?? preset.title;
 }
 
 /** @returns {() => void} clean-up */
@@ -208,7 +232,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
   const $ = (id) => section.querySelector(`#${id}`);
   /** @type {NodeListOf<HTMLButtonElement>} */
   const presetButtons = section.querySelectorAll('[data-preset]');
-  presetButtons.forEach((b) => { b.textContent = byId.get(b.dataset.preset).title; });
+  presetButtons.forEach((b) => { b.textContent = presetTitle(byId.get(b.dataset.preset)); });
   const taskList = renderTasks(section, tasks, { active: route.task });
   const view = createExpressionGraph($('expr-svg'));
   /** @type {HTMLTextAreaElement} */
@@ -225,7 +249,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
   const labWithExpr = lab && {
     values: (prefix) => { const { expr: _, ...rest } = lab.values(prefix); return rest; },
     save: (prefix, values) => lab.save(prefix, savedExpr === null ? values
-      : { expr: savedExpr, ...values, values: valuesField.value.split(',').map((t) => t.trim()).join('_') }),
+      : { expr: savedExpr, ...values, values: valuesField.value.split(',').map((v) => v.trim()).join('_') }),
     report: (problems) => lab.report(problems),
   };
   textField.value = start.text;
@@ -234,7 +258,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
   const values = new Map();  // every input's value by name, kept while the text changes
   if (linkExpr !== undefined) {
     const text = decodeExpression(linkExpr);
-    if (text === null) lab.report([`graph.expr '${linkExpr}' is not an expression this lab wrote`]);
+    if (text === null) lab.report([t('graph.expr \'{value}\' is not an expression this lab wrote', { value: linkExpr })]);
     else { textField.value = text; savedExpr = linkExpr; }
   }
   const linkValues = numberList(valuesField.value) ?? [];
@@ -243,7 +267,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
     const preset = presets.find((p) => p.id === presetOf.get(firstGraph.text));
     const fromLink = lab?.values('graph')?.values !== undefined;
     if (fromLink && linkValues.length !== firstGraph.variables.length) {
-      lab.report([`graph.values has ${linkValues.length} numbers for ${firstGraph.variables.length} inputs`]);
+      lab.report([t('graph.values has {n} numbers for {inputs} inputs', { n: linkValues.length, inputs: firstGraph.variables.length })]);
     }
     const useLink = fromLink && linkValues.length === firstGraph.variables.length;
     firstGraph.variables.forEach((name, k) => values.set(name,
@@ -269,8 +293,10 @@ export function createExpressionLab(container, { module, playground, route, lab 
     else if (mode.value === 'reverse') view.update(result, { gradients: s.gradients, edges: s.edges, current: s.node, currentEdges: s.currentEdges });
     else view.update(result, { tangents: { values: result.forward.tangents[s.pass], upTo: s.upTo, input: s.input }, current: s.node, currentEdges: s.currentEdges });
     $('expr-step').textContent = s === null
-      ? `All at once: the forward values, then every gradient from one backward pass. Press Start or Next to play ${mode.value} mode step by step.`
-      : `Step ${step + 1} of ${steps.length}. ${s.text}`;
+      ? (mode.value === 'reverse'
+        ? t('All at once: the forward values, then every gradient from one backward pass. Press Start or Next to play reverse mode step by step.')
+        : t('All at once: the forward values, then every gradient from one backward pass. Press Start or Next to play forward mode step by step.'))
+      : `${t('Step {n} of {m}.', { n: step + 1, m: steps.length })} ${s.text}`;
     $('expr-step').dataset.step = step === null ? 'all' : String(step + 1);
   };
 
@@ -281,7 +307,9 @@ export function createExpressionLab(container, { module, playground, route, lab 
     textField.setAttribute('aria-invalid', 'true');
     const p = document.createElement('p');
     p.className = 'expr-message';
-    p.textContent = `${r.stage === 'parse' ? 'Cannot read this' : 'Cannot evaluate this'}: ${r.error} (at character ${r.position + 1}).`;
+    const where = { error: r.error, n: r.position + 1 };
+    p.textContent = r.stage === 'parse' ? t('Cannot read this: {error} (at character {n}).', where)
+      : t('Cannot evaluate this: {error} (at character {n}).', where);
     box.dataset.position = String(r.position);
     box.append(p, markedText(text, r.position));
   };
@@ -296,6 +324,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
       const input = Object.assign(document.createElement('input'), { type: 'number', step: 'any', value: String(values.get(name)) });
       input.dataset.name = name;
       input.id = `expr-value-${name}`;
+      label.translate = false;  // a name the learner typed
       label.append(`${name} `, input);
       return label;
     }));
@@ -337,17 +366,18 @@ export function createExpressionLab(container, { module, playground, route, lab 
     const labels = nodeLabels(r);
     const out = labels[r.output];
     const summary = $('expr-summary');
-    summary.textContent = r.variables.length === 0 ? `${out} = ${short(r.nodes[r.output].value)}: a number, with no input to differentiate.`
-      : `${out} = ${short(r.nodes[r.output].value)}. Reverse mode: ` +
-        r.variables.map((n, k) => `∂${out}/∂${n} = ${short(r.nodes[r.variableNodes[k]].grad)}`).join(', ') +
-        `. Forward mode, one pass per input, agrees: ${[...r.forward.grad].map((g) => short(g)).join(', ')}.`;
+    const value = short(r.nodes[r.output].value);
+    summary.textContent = r.variables.length === 0 ? t('{out} = {value}: a number, with no input to differentiate.', { out, value })
+      : t('{out} = {value}. Reverse mode: {reverse}. Forward mode, one pass per input, agrees: {forward}.', { out, value,
+        reverse: r.variables.map((n, k) => `∂${out}/∂${n} = ${short(r.nodes[r.variableNodes[k]].grad)}`).join(', '),
+        forward: [...r.forward.grad].map((g) => short(g)).join(', ') });
     summary.dataset.output = String(r.nodes[r.output].value);
     $('expr-forks').replaceChildren(...forkWords(r).map((w) => Object.assign(document.createElement('li'), { textContent: w })));
     const products = r.reverse.edges.length;
-    $('expr-cost').textContent = `Reverse mode: one backward pass of ${products} products gives all ${r.variables.length} ` +
-      `derivative${r.variables.length === 1 ? '' : 's'}. Forward mode: ${r.variables.length} pass${r.variables.length === 1 ? '' : 'es'} ` +
-      `of ${products} products each, ${r.variables.length * products} in all. With many inputs (a network's weights) and one output ` +
-      '(its loss), reverse mode wins: that is backpropagation.';
+    $('expr-cost').textContent = tn(
+      'Reverse mode: one backward pass of {products} products gives all {n} derivative. Forward mode: {n} pass of {products} products each, {total} in all. With many inputs (a network\'s weights) and one output (its loss), reverse mode wins: that is backpropagation.',
+      'Reverse mode: one backward pass of {products} products gives all {n} derivatives. Forward mode: {n} passes of {products} products each, {total} in all. With many inputs (a network\'s weights) and one output (its loss), reverse mode wins: that is backpropagation.',
+      r.variables.length, { products, total: r.variables.length * products });
     taskList.update({ result: r, preset: shownPreset });
     return true;
   };
@@ -357,7 +387,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
     if (!result) return;
     const isStart = textField.value === start.text;
     const encoded = isStart ? null : encodeExpression(textField.value);
-    const list = valuesField.value.split(',').map((t) => t.trim()).join('_');
+    const list = valuesField.value.split(',').map((v) => v.trim()).join('_');
     const fits = isStart || (encoded !== null && LAB_VALUE.test(encoded) && LAB_VALUE.test(list));
     $('expr-link-note').hidden = fits;
     if (!fits) return;
@@ -403,7 +433,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
       go(step + 1);
     }, PLAY_MS);
   });
-  if (!render()) playground.showMessage?.('The computational-graphs lab could not show the expression from the link; its error is under the text field.');
+  if (!render()) playground.showMessage?.(t('The computational-graphs lab could not show the expression from the link; its error is under the text field.'));
   return () => {
     stopPlaying();
     listening.off();

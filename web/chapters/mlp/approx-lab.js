@@ -10,7 +10,8 @@ import { Engine, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
-import { formatNumber } from '../../views/format.js';
+import { formatNumber, formatFixed } from '../../views/format.js';
+import { t, tn } from '../../i18n/i18n.js';
 import { svgEl } from '../../views/dom.js';
 import { CLASS_COLORS, divergingRgb, rgbToCss } from '../../views/colors.js';
 import { onThemeChange } from '../../theme.js';
@@ -23,6 +24,12 @@ const SAMPLES = 241;                 // points of each curve, from the core
 const PLANE_GRID = 60;               // cells per side of the 2-D view
 const PLOT = { width: 420, height: 260, left: 34, right: 8, top: 8, bottom: 24 };
 const Y_RANGE = [-1.5, 1.5];
+
+// The menus' names for the data sets and activations, in the language in force (English: the values).
+const DATA_NAMES = () => ({ bump: t('bump', undefined, 'dataset'), sine: t('sine', undefined, 'dataset'),
+  step: t('step', undefined, 'dataset'), abs: t('abs', undefined, 'dataset'), circles: t('circles', undefined, 'dataset'),
+  xor: t('xor', undefined, 'dataset'), gaussians: t('gaussians', undefined, 'dataset'), moons: t('moons', undefined, 'dataset') });
+const ACT_NAMES = () => ({ sigmoid: t('sigmoid'), relu: t('relu') });
 
 /** The lab's settings as the controls start (the link may change them). */
 export const DEFAULT_SETTINGS = Object.freeze({ data: 'bump', act: 'sigmoid', n: 1, plane: 'circles', n2: 1, combine: 'and' });
@@ -99,33 +106,50 @@ export const PLANE_TARGET = 0.95;
 
 export const approxTasks = [
   { id: 'bump-few-units', title: 'A bump from a few units',
-    statement: `Fit the bump with a test loss below ${BUMP_TARGET} using at most 3 hidden units. How do the scaled units add up to it?`,
+    // A getter: the statement in the language in force when the list is drawn.
+    get statement() {
+      return t('Fit the bump with a test loss below {target} using at most 3 hidden units. How do the scaled units add up to it?',
+        { target: formatNumber(BUMP_TARGET) });
+    },
     check: ({ fit }) => {
       const { settings: s, metrics } = fit;
       const missing = [];
-      if (s.data !== 'bump') missing.push('choose the bump');
-      if (s.n > 3) missing.push(`use at most 3 units (now ${s.n})`);
-      if (!(metrics.test.loss < BUMP_TARGET)) missing.push(`test loss below ${BUMP_TARGET} (now ${formatNumber(metrics.test.loss)})`);
+      if (s.data !== 'bump') missing.push(t('choose the bump'));
+      if (s.n > 3) missing.push(t('use at most 3 units (now {n})', { n: s.n }));
+      if (!(metrics.test.loss < BUMP_TARGET)) {
+        missing.push(t('test loss below {target} (now {now})', { target: formatNumber(BUMP_TARGET), now: formatNumber(metrics.test.loss) }));
+      }
       return { met: missing.length === 0, missing };
     } },
   { id: 'step-one-unit', title: 'One sigmoid is a step',
-    statement: `Fit the step with a single unit and a test loss below ${STEP_TARGET}. Which activation does it with one unit?`,
+    get statement() {
+      return t('Fit the step with a single unit and a test loss below {target}. Which activation does it with one unit?',
+        { target: formatNumber(STEP_TARGET) });
+    },
     check: ({ fit }) => {
       const { settings: s, metrics } = fit;
       const missing = [];
-      if (s.data !== 'step') missing.push('choose the step');
-      if (s.n !== 1) missing.push(`use exactly 1 unit (now ${s.n})`);
-      if (!(metrics.test.loss < STEP_TARGET)) missing.push(`test loss below ${STEP_TARGET} (now ${formatNumber(metrics.test.loss)})`);
+      if (s.data !== 'step') missing.push(t('choose the step'));
+      if (s.n !== 1) missing.push(t('use exactly 1 unit (now {n})', { n: s.n }));
+      if (!(metrics.test.loss < STEP_TARGET)) {
+        missing.push(t('test loss below {target} (now {now})', { target: formatNumber(STEP_TARGET), now: formatNumber(metrics.test.loss) }));
+      }
       return { met: missing.length === 0, missing };
     } },
   { id: 'circles-and', title: 'A region from half-planes',
-    statement: `On the circles, find the fewest units whose half-planes enclose the inner disc: test accuracy of at least ${PLANE_TARGET * 100}%.`,
+    get statement() {
+      return t('On the circles, find the fewest units whose half-planes enclose the inner disc: test accuracy of at least {target}.',
+        { target: `${formatNumber(PLANE_TARGET * 100)}%` });
+    },
     check: ({ plane }) => {
       const { settings: s, metrics } = plane;
       const missing = [];
-      if (s.plane !== 'circles') missing.push('choose the circles for the 2-D view');
-      if (s.n2 > 4) missing.push(`use at most 4 units (now ${s.n2})`);
-      if (!(metrics.test.accuracy >= PLANE_TARGET)) missing.push(`test accuracy of at least ${PLANE_TARGET * 100}% (now ${(100 * metrics.test.accuracy).toFixed(1)}%)`);
+      if (s.plane !== 'circles') missing.push(t('choose the circles for the 2-D view'));
+      if (s.n2 > 4) missing.push(t('use at most 4 units (now {n})', { n: s.n2 }));
+      if (!(metrics.test.accuracy >= PLANE_TARGET)) {
+        missing.push(t('test accuracy of at least {target} (now {now})',
+          { target: `${formatNumber(PLANE_TARGET * 100)}%`, now: `${formatFixed(100 * metrics.test.accuracy, 1)}%` }));
+      }
       return { met: missing.length === 0, missing };
     } },
 ];
@@ -239,7 +263,8 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
   section.id = 'approx-lab';
   section.className = 'widget approx-lab';
   const d = DEFAULT_SETTINGS;
-  const opts = (values, selected) => values.map((v) => `<option value="${v}"${v === selected ? ' selected' : ''}>${v}</option>`).join('');
+  const names = { ...DATA_NAMES(), ...ACT_NAMES() };
+  const opts = (values, selected) => values.map((v) => `<option value="${v}"${v === selected ? ' selected' : ''}>${names[v]}</option>`).join('');
   section.innerHTML = `
   <h3>What one hidden layer can do</h3>
   <p class="hint">A network with one hidden layer of N units and a linear output computes
@@ -248,8 +273,8 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
     a sum of N scaled, shifted copies of one curve. Cybenko (1989) and Hornik (1991) showed that for any
     continuous f on a bounded box and any ε &gt; 0, some N and some weights bring F within ε of f everywhere,
     for any non-constant, bounded, increasing, continuous f such as the sigmoid. The theorem says nothing about
-    how large N must be or whether training finds the weights: below, a network with the same seed is
-    trained for ${EPOCHS} epochs (Adam, full batch) for each choice.</p>
+    how large N must be or whether training finds the weights:
+    <span>${t('below, a network with the same seed is trained for {epochs} epochs (Adam, full batch) for each choice.', { epochs: EPOCHS })}</span></p>
   <div class="row approx-controls">
     <label class="compact">data <select id="approx-data">${opts(CURVE_SETS, d.data)}</select></label>
     <label class="compact">hidden units <select id="approx-act">${opts(['sigmoid', 'relu'], d.act)}</select></label>
@@ -344,9 +369,10 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
     }
     $('approx-error').textContent = '';
     drawFit($('approx-fit'), fit);
-    $('approx-caption').textContent = `${s.n} ${s.act} unit${s.n === 1 ? '' : 's'} after ${EPOCHS} epochs: training loss ` +
-      `${formatNumber(fit.metrics.train.loss)}, test loss ${formatNumber(fit.metrics.test.loss)} (½ the mean squared error). ` +
-      `Output bias b = ${formatNumber(fit.bias)}.`;
+    $('approx-caption').textContent = `${tn('{n} {act} unit after {epochs} epochs: training loss {train}, test loss {test} (½ the mean squared error).',
+      '{n} {act} units after {epochs} epochs: training loss {train}, test loss {test} (½ the mean squared error).', s.n,
+      { act: names[s.act], epochs: EPOCHS, train: formatNumber(fit.metrics.train.loss), test: formatNumber(fit.metrics.test.loss) })} ` +
+      t('Output bias b = {bias}.', { bias: formatNumber(fit.bias) });
     $('approx-unit-rows').innerHTML = fit.units.map((u, i) => `<tr data-unit="${i}"><td><svg class="approx-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill="${unitColor(i)}"></rect></svg>${i + 1}</td>` +
       `<td>${formatNumber(u.w[0])}</td><td>${formatNumber(u.b)}</td><td>${formatNumber(u.alpha)}</td>` +
       `<td>${u.w[0] === 0 ? '–' : formatNumber(-u.b / u.w[0])}</td></tr>`).join('');
@@ -357,7 +383,7 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
   };
   const renderPlane = () => {
     const s = settings();
-    if (s.n2 === null) { $('approx-plane-caption').textContent = `units must be a whole number from 1 to ${MAX_UNITS}`; return; }
+    if (s.n2 === null) { $('approx-plane-caption').textContent = t('units must be a whole number from 1 to {max}', { max: MAX_UNITS }); return; }
     try {
       plane = planeNumbers(module, s);
     } catch (e) {
@@ -367,9 +393,11 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
     }
     drawPlane($('approx-plane-canvas'), $('approx-plane-svg'), plane, s.combine);
     const inside = plane.counts.filter((c) => (s.combine === 'and' ? c === s.n2 : c > 0)).length;
-    $('approx-plane-caption').textContent = `${s.n2} ${s.act} unit${s.n2 === 1 ? '' : 's'} on ${s.plane}: test accuracy ` +
-      `${(100 * plane.metrics.test.accuracy).toFixed(1)}%. The ${s.combine === 'and' ? 'AND' : 'OR'} region (${s.combine === 'and'
-        ? 'every unit on the side that raises the output' : 'some unit on it'}) covers ${(100 * inside / plane.counts.length).toFixed(1)}% of the square.`;
+    const accuracy = `${formatFixed(100 * plane.metrics.test.accuracy, 1)}%`, covered = `${formatFixed(100 * inside / plane.counts.length, 1)}%`;
+    $('approx-plane-caption').textContent = `${tn('{n} {act} unit on {data}: test accuracy {accuracy}.', '{n} {act} units on {data}: test accuracy {accuracy}.',
+      s.n2, { act: names[s.act], data: names[s.plane], accuracy })} ${s.combine === 'and'
+      ? t('The AND region (every unit on the side that raises the output) covers {covered} of the square.', { covered })
+      : t('The OR region (some unit on it) covers {covered} of the square.', { covered })}`;
     check();
   };
 

@@ -3,6 +3,7 @@
 // "What one hidden layer can do" (approx-lab.js) with its own tasks; a 1-D lesson in the playground.
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf, percent } from '../../course/tasks.js';
+import { t } from '../../i18n/i18n.js';
 import { createShapesWidget } from './shapes.js';
 import { createApproxLab, approxTasks } from './approx-lab.js';
 
@@ -50,9 +51,10 @@ const playgroundTasks = [
       const m = engine.metrics();
       const h = state.hidden;
       return allOf([
-        [state.dataset === 'xor', 'choose the XOR dataset'],
-        [h.length === 1 && h[0] <= 4, `use one hidden layer of at most 4 neurons (now ${h.length ? `[${h.join(', ')}]` : 'none'})`],
-        [m.test.accuracy > 0.95, `test accuracy above 95% (now ${percent(m.test.accuracy)})`],
+        [state.dataset === 'xor', t('choose the XOR dataset')],
+        [h.length === 1 && h[0] <= 4, (h.length ? t('use one hidden layer of at most 4 neurons (now {now})', { now: `[${h.join(', ')}]` })
+          : t('use one hidden layer of at most 4 neurons (now none)'))],
+        [m.test.accuracy > 0.95, t('test accuracy above 95% (now {now})', { now: percent(m.test.accuracy) })],
       ]);
     } },
   { id: 'parameters-37', title: 'A network with 37 parameters',
@@ -61,8 +63,8 @@ const playgroundTasks = [
     check: ({ engine, state }) => {
       const count = engine.params().length;
       return allOf([
-        [sameList(state.features, ['x1', 'x2']), 'use exactly the features x1 and x2'],
-        [count === 37, `37 parameters (now ${count})`],
+        [sameList(state.features, ['x1', 'x2']), t('use exactly the features x1 and x2')],
+        [count === 37, t('37 parameters (now {now})', { now: count })],
       ]);
     } },
 ];

@@ -1,6 +1,8 @@
 // The MLP chapter's widget: the current network's layers as the core holds them (layerSizes(),
 // layers()): each weight matrix's shape, its weights and biases, and the totals. Redrawn when the
 // playground renders and the architecture changed.
+import { t } from '../../i18n/i18n.js';
+
 /** @returns {() => void} clean-up */
 export function createShapesWidget(container, { playground }) {
   const box = document.createElement('section');
@@ -23,14 +25,15 @@ export function createShapesWidget(container, { playground }) {
     const rows = layers.map((layer, l) => {
       const w = layer.W.length, b = layer.b.length;
       weights += w; biases += b;
-      const name = l === layers.length - 1 ? 'output' : `hidden ${l + 1}`;
+      const name = l === layers.length - 1 ? t('output') : t('hidden {l}', { l: l + 1 });
       return `<tr data-layer="${l + 1}"><td>W${l + 1} (${name})</td><td data-shape>${layer.rows}×${layer.cols}</td><td>${w}</td><td>${b}</td></tr>`;
     });
     table.tBodies[0].innerHTML = rows.join('');
     const total = engine.params().length;
     /** @type {HTMLElement} */
     const summary = box.querySelector('.shapes-summary');
-    summary.textContent = `Layer sizes [${sizes.join(', ')}]: ${weights} weights + ${biases} biases = ${total} parameters.`;
+    summary.textContent = t('Layer sizes [{sizes}]: {weights} weights + {biases} biases = {total} parameters.',
+      { sizes: sizes.join(', '), weights, biases, total });
     summary.dataset.weights = String(weights);
     summary.dataset.biases = String(biases);
     summary.dataset.total = String(total);
