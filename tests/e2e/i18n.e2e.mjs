@@ -80,7 +80,11 @@ function cutOff() {
     const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${el.textContent.trim().slice(0, 30)}"`;
     if (clips(el) && el.scrollWidth > el.clientWidth + 1) problems.push(`${name} is cut off inside itself`);
     const box = el.getBoundingClientRect();
-    if (box.left < -1 || box.right > document.documentElement.clientWidth + 1) problems.push(`${name} leaves the window`);
+    // Inside a region that scrolls sideways (a wide table on a phone), it can be scrolled to.
+    const scrolls = (a) => ['auto', 'scroll'].includes(getComputedStyle(a).overflowX) && a.scrollWidth > a.clientWidth + 1;
+    let inScroller = false;
+    for (let a = el.parentElement; a && a !== document.body && !inScroller; a = a.parentElement) inScroller = scrolls(a);
+    if (!inScroller && (box.left < -1 || box.right > document.documentElement.clientWidth + 1)) problems.push(`${name} leaves the window`);
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
       if (!clips(a)) continue;
       const r = a.getBoundingClientRect();

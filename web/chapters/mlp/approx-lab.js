@@ -29,7 +29,8 @@ const Y_RANGE = [-1.5, 1.5];
 const DATA_NAMES = () => ({ bump: t('bump', undefined, 'dataset'), sine: t('sine', undefined, 'dataset'),
   step: t('step', undefined, 'dataset'), abs: t('abs', undefined, 'dataset'), circles: t('circles', undefined, 'dataset'),
   xor: t('xor', undefined, 'dataset'), gaussians: t('gaussians', undefined, 'dataset'), moons: t('moons', undefined, 'dataset') });
-const ACT_NAMES = () => ({ sigmoid: t('sigmoid'), relu: t('relu') });
+// Names in the lab's menu (the context tells them from the step panel's prose, 'la sigmoïde').
+const ACT_NAMES = () => ({ sigmoid: t('sigmoid', undefined, 'unit'), relu: t('relu') });
 
 /** The lab's settings as the controls start (the link may change them). */
 export const DEFAULT_SETTINGS = Object.freeze({ data: 'bump', act: 'sigmoid', n: 1, plane: 'circles', n2: 1, combine: 'and' });

@@ -70,7 +70,7 @@ export default {
   [inContext('dataset', 'xor')]: 'XOR',
   [inContext('dataset', 'gaussians')]: 'gaussiennes',
   [inContext('dataset', 'moons')]: 'lunes',
-  'sigmoid': 'sigmoïde',
+  [inContext('unit', 'sigmoid')]: 'sigmoïde',
   'relu': 'ReLU',
   'The data, each hidden unit\'s scaled curve (thin, coloured), the output bias (dotted) and their sum F(x) (thick)':
     'Les données, la courbe mise à l’échelle de chaque unité cachée (fine, en couleur), le biais de sortie (en pointillé) et leur somme F(x) (épaisse)',

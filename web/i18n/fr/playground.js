@@ -16,7 +16,7 @@ export default {
   [inContext('dataset', 'multi gaussian')]: 'gaussiennes multiples',
   [inContext('dataset', 'custom')]: 'vos données',
   [inContext('dataset', 'sine')]: 'sinus',
-  [inContext('dataset', 'step')]: 'marche',
+  [inContext('dataset', 'step')]: 'échelon',
   [inContext('dataset', 'abs')]: 'valeur absolue',
   [inContext('dataset', 'bump')]: 'bosse',
   [inContext('dataset', 'curve')]: 'votre courbe',
