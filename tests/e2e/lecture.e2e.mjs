@@ -15,7 +15,8 @@ const PROJECTOR = { width: 1920, height: 1080 };
 
 // Each canvas of the output plot, the chart and the network: its backing store against the size it
 // is shown at in device pixels (1 when crisp).
-const sharpness = (page) => page.evaluate(() => [...document.querySelectorAll('#plot canvas, #chart canvas, #network canvas')]
+// The output plot's heatmap is left out: it has a pixel per grid cell, which the browser scales up.
+const sharpness = (page) => page.evaluate(() => [...document.querySelectorAll('#plot canvas:not(.data-plot-heatmap), #chart canvas, #network canvas')]
   .filter((c) => c.getClientRects().length).map((c) => c.width / (c.getBoundingClientRect().width * devicePixelRatio)));
 
 const lectureState = (page) => page.evaluate(() => ({
