@@ -85,6 +85,14 @@ async function hover(page, selector) {
 
 const message = (page) => page.textContent('#message-text');
 
+// Moves the mouse over the loss chart: its box of exact values opens.
+async function hoverChart(page) {
+  await page.locator('#chart canvas').first().scrollIntoViewIfNeeded();
+  const box = await page.locator('#chart canvas').first().boundingBox();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.3, { steps: 3 });
+  await page.waitForSelector('#chart .chart-tooltip', { state: 'visible' });
+}
+
 test('pseudo-locale: hover captions of a neuron, a link and a bias, and the layer table, are messages', T, async () => {
   await withPage(b, '#lang=pseudo', async (page) => {
     await step(page, 2);
@@ -99,6 +107,8 @@ test('pseudo-locale: hover captions of a neuron, a link and a bias, and the laye
     await hover(page, 'rect[data-param$=":bias"]');
     await page.waitForSelector('#network .tooltip:not([hidden])');
     await check(page, 'a bias hovered');
+    await hoverChart(page);
+    await check(page, 'the chart hovered: its box of exact values');
   });
 });
 
@@ -169,6 +179,9 @@ test('in French: a warning and a hover caption read French, numbers with a decim
     await hover(page, 'path[data-param="0:1:0"]');
     await page.waitForSelector('#network .tooltip:not([hidden])');
     assert.match(await page.innerText('#network .tooltip'), /^poids x1 → h1\.2\nvaleur −?\d,\d+\ngradient dJ\/dw = −?\d,\d+/);
+    await hoverChart(page);
+    const box = await page.innerText('#chart .chart-tooltip');
+    assert.match(box, /^époque \d+\ntest\s+\d,\d+\nentraînement\s+\d,\d+\nexactitude \(test\)\s+\d+,\d%\nexactitude \(entraînement\)\s+\d+,\d%$/, box);
   });
   await withPage(b, '#lang=fr&learningRat=0.1&noise=2&hidden=4,x', async (page) => {
     assert.equal(await message(page), 'Certains réglages du lien n’ont pas été compris et gardent leur valeur par défaut : ' +

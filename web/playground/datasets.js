@@ -38,21 +38,26 @@ export function buildDatasetPicker(previews) {
     canvas.width = canvas.height = 52;
     button.append(canvas);
     if (previews[name]) drawPreview(canvas, previews[name]);
-    else drawCustomIcon(canvas, name === 'curve' ? ['your', 'curve'] : ['your', 'data']);
+    else drawCustomIcon(canvas, name === 'curve' ? 'your curve' : 'your data');
     button.addEventListener('click', () => selectDataset(name));
     container.append(button);
   }
-  // The thumbnails are painted on the panel's colour: repaint them in a new theme.
+  // The thumbnails are painted on the panel's colour: repaint them in a new theme; the user-data
+  // icons' words in a new language.
+  const repaintUserData = () => {
+    const curve = page.custom?.inputs === 1;  // the other user-data button shows its icon
+    const other = container.querySelector(`[data-dataset="${curve ? 'custom' : 'curve'}"] canvas`);
+    if (other) drawCustomIcon(other, curve ? 'your data' : 'your curve');
+    refreshCustomThumbnail();
+  };
   onThemeChange(() => {
     for (const canvas of container.querySelectorAll('[data-dataset] canvas')) {
       const name = canvas.parentElement.dataset.dataset;
       if (previews[name]) drawPreview(canvas, previews[name]);
     }
-    const curve = page.custom?.inputs === 1;  // the other user-data button shows its icon
-    const other = container.querySelector(`[data-dataset="${curve ? 'custom' : 'curve'}"] canvas`);
-    if (other) drawCustomIcon(other, curve ? ['your', 'data'] : ['your', 'curve']);
-    refreshCustomThumbnail();
+    repaintUserData();
   });
+  onLanguageChange(repaintUserData);
   container.addEventListener('keydown', (e) => {  // arrow keys move within the radio group
     const buttons = [...container.querySelectorAll('button')];
     const i = buttons.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));  // -1 unless one of them
@@ -83,7 +88,11 @@ export function drawPreview(canvas, data) {
   ctx.globalAlpha = 1;
 }
 
-export function drawCustomIcon(canvas, words = ['your', 'data']) {
+/** The icon of a user-data button: `message` ('your data', 'your curve') in two lines, in the language in force. */
+export function drawCustomIcon(canvas, message = 'your data') {
+  const text = t(message);
+  const split = text.indexOf(' ');
+  const words = split < 0 ? [text, ''] : [text.slice(0, split), text.slice(split + 1)];
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = themeColors().panel;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
@@ -117,7 +126,7 @@ export function refreshCustomThumbnail() {
   const canvas = document.querySelector(`#datasets [data-dataset="${curve ? 'curve' : 'custom'}"] canvas`);
   if (!canvas) return;
   if (page.custom && page.custom.labels.length > 0) drawPreview(canvas, page.custom);
-  else drawCustomIcon(canvas, curve ? ['your', 'curve'] : ['your', 'data']);
+  else drawCustomIcon(canvas, curve ? 'your curve' : 'your data');
 }
 
 // Feature thumbnails and dataset previews come from a second, short-lived engine, so the page's

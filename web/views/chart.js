@@ -3,7 +3,7 @@
 // early-stopping epoch), a legend in real text, and a hover guide with a tooltip of exact values.
 // Redrawn every frame, so long series are reduced to min/max per pixel column before drawing.
 // Not here: recording the history (the controller owns it) or computing any loss.
-import { formatNumber, formatList } from './format.js';
+import { formatNumber, formatFixed, formatList } from './format.js';
 import { htmlEl } from './dom.js';
 import { themeColors } from '../theme.js';
 import { pixelRatio, lineScale } from './pixels.js';
@@ -611,7 +611,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
         const i = nearestIndex(d.xs, epoch);
         if (i < 0) continue;
         const v = d.ys[i];
-        rows.push({ name: d.name, color: d.color, dash: d.dash, text: p === panels[0] ? formatValue(v) : (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–'), accuracy: p !== panels[0] });
+        rows.push({ name: d.legend ?? d.name, color: d.color, dash: d.dash, text: p === panels[0] ? formatValue(v) : (Number.isFinite(v) ? `${formatFixed(100 * v, 1)}%` : '–'), accuracy: p !== panels[0] });
         if (Number.isFinite(v) && (!p.log || v > 0)) {
           ctx.beginPath();
           ctx.arc(x, p.py(v), 3, 0, 2 * Math.PI);
@@ -625,12 +625,12 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     }
     // Tooltip (real text), kept inside the plot.
     const title = el('div', { fontWeight: '600', marginBottom: '1px' });
-    title.textContent = `${snapshot.xLabel ?? 'epoch'} ${formatEpoch(epoch)}`;
+    title.textContent = `${snapshot.xLabel ?? t('epoch')} ${formatEpoch(epoch)}`;
     const lines = rows.map((r) => {
       const line = el('div', { display: 'flex', alignItems: 'center', gap: '6px' });
       const sw = el('span', { display: 'inline-block', width: '10px', height: '0', borderTop: `2.5px ${r.dash ? 'dashed' : 'solid'} ${r.color}` });
       const name = el('span', { flex: '1 1 auto', color: 'var(--ink)' });
-      name.textContent = r.accuracy ? `${r.name} accuracy` : r.name;
+      name.textContent = r.accuracy ? t('{series} accuracy', { series: r.name }) : r.name;
       const value = el('span', { marginLeft: '10px', fontWeight: '600' });
       value.textContent = r.text;
       line.append(sw, name, value);

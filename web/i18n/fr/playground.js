@@ -494,4 +494,8 @@ export default {
   'model settings: {problem}': 'réglages du modèle : {problem}',
   'the model\'s layer sizes {sizes} do not match its settings on this page ({needed})':
     'les tailles de couche du modèle {sizes} ne correspondent pas à ses réglages sur cette page ({needed})',
+  // Canvas text: the user-data buttons' icons, the chart's hover box
+  'your data': 'vos données',
+  'your curve': 'votre courbe',
+  '{series} accuracy': 'exactitude ({series})',
 };
