@@ -140,6 +140,10 @@ test('chapter \'neuron\' in French, and back to English keeping the lab\'s weigh
   assert.equal(await page.textContent('#chapter-title'), '1. The neuron');
   assert.match(await page.textContent('#task-nand .task-status'), /^Not yet: /);
   assert.equal(await page.inputValue('#neuron-w1'), '0.5', 'the lab keeps its weights');
+  // A lab's value the link spells wrong: the message and its reasons in French.
+  await go('#chapter=neuron&lang=fr&unit.w1=abc&unit.x=1');
+  assert.equal(await page.textContent('#message-text'), 'Une partie du lien n’a pas été comprise : ' +
+    'unit.w1 : « abc » n’est pas un nombre ; unit.x : « 1 » n’est pas un réglage de ce labo.');
 });
 
 test('chapter \'activations\' in French: its lab\'s readings with a decimal comma, and back to English keeping z', T, async () => {

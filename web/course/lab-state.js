@@ -4,6 +4,9 @@
 // A text field marked data-list holds numbers separated by commas ("1.60, 0.55, 0.98"): it travels
 // as 1.60_0.55_0.98, since a link's lab values carry no commas or spaces.
 import { LAB_VALUE } from './route.js';
+import { t } from '../i18n/i18n.js';
+import { translateMessage } from '../message-templates.js';
+import { formatClauses } from '../views/format.js';
 
 const tokens = (text) => text.replaceAll('−', '-').split(/[\s,;]+/).filter((t) => t !== '');
 
@@ -82,5 +85,9 @@ export function bindLabState(lab, prefix, fields) {
   };
 }
 
-/** The message for a lab's unreadable link values. */
-export const linkProblems = (problems) => `Some of the link was not understood: ${problems.join('; ')}.`;
+/**
+ * The message for a lab's unreadable link values, in the language in force: each problem is
+ * translated before they are joined, since a joined list cannot be told apart again.
+ */
+export const linkProblems = (problems) => t('Some of the link was not understood: {problems}.',
+  { problems: formatClauses(problems.map(translateMessage)) });

@@ -196,7 +196,11 @@ export function createCourse({ module, playground, nav, container, banner }) {
     window.addEventListener('hashchange', onHashChange);
     // A chapter composes some of its texts (a task's status, a lab's readings) in the language in
     // force: it is mounted again in the new one. Its labs' settings are in the link, so they stay.
-    onLanguageChange(() => { mountedKey = ''; show(shell.route); });
+    onLanguageChange(() => {
+      mountedKey = '';
+      const problems = show(shell.route);
+      if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
+    });
   }
 
   return shell;

@@ -18,4 +18,5 @@ export default {
   'chapter \'{chapter}\' has no lab \'{lab}\'': 'le chapitre « {chapter} » n’a pas de labo « {lab} »',
   'no lab in this chapter reads {key}': 'aucun labo de ce chapitre ne lit {key}',
   'no lab on the playground reads {key}': 'aucun labo du bac à sable ne lit {key}',
+  'Some of the link was not understood: {problems}.': 'Une partie du lien n’a pas été comprise : {problems}.',
 };
