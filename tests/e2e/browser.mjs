@@ -191,6 +191,37 @@ export async function withPage(b, hash, fn, options) {
 // ---- acting on the page ----
 
 /** Waits for two animation frames, so the controller has rendered what changed. */
+/**
+ * Moves the mouse onto a visible point of an SVG element of the page (a network link: along its
+ * curve; a neuron or a bias square: its centre), from a little way off as a hand would, and
+ * returns the point. Fails when no point of it is on top.
+ */
+export async function hoverSvg(page, selector) {
+  const point = await page.$eval(selector, (el) => {
+    const candidates = [];
+    if (el.tagName === 'path') {
+      const length = el.getTotalLength();
+      for (const f of [0.3, 0.2, 0.4, 0.15, 0.6, 0.7, 0.8]) candidates.push(el.getPointAtLength(f * length));
+    } else {
+      const bb = el.getBBox();
+      candidates.push({ x: bb.x + bb.width / 2 - 1, y: bb.y + bb.height / 2 + 1 });
+    }
+    const m = el.getScreenCTM();
+    for (const p of candidates) {
+      const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+      const at = document.elementFromPoint(x, y);
+      if (at === el || el.contains(at)) return { x, y };
+    }
+    return null;
+  });
+  assert.ok(point, `a visible point on ${selector}`);
+  await page.mouse.move(point.x - 30, point.y - 30);
+  await page.mouse.move(point.x, point.y, { steps: 3 });
+  await frames(page, 3);
+  await page.mouse.move(point.x + 0.5, point.y);
+  return point;
+}
+
 export async function frames(page, n = 2) {
   await page.evaluate((count) => new Promise((resolve) => {
     const tick = (k) => (k === 0 ? resolve() : requestAnimationFrame(() => tick(k - 1)));

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 
 import { useCoursePage, T } from './course-page.mjs';
 import { frames } from './browser.mjs';
+import { untranslated } from './pseudo-locale.mjs';
 import { CHAPTERS } from '../../web/course/chapters.js';
 import { loadModule } from '../wasm/load-engine.mjs';
 import { fitNumbers, planeNumbers } from '../../web/chapters/mlp/approx-lab.js';
@@ -89,30 +90,6 @@ const USE = {
   },
 };
 
-// The texts under the chapter and the lesson banner (text nodes, and the title, aria-label and
-// placeholder attributes) with a word outside the pseudo-locale's brackets: text the language did
-// not reach. Formulas, code and what is marked translate="no" are not text.
-function untranslated(notation) {
-  const allowed = new Set(notation);
-  const strip = (s) => { for (let p = ''; p !== s;) { p = s; s = s.replace(/⟦[^⟦⟧]*⟧/g, ' '); } return s; };
-  const words = (s) => (strip(s).match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? []).filter((w) => !allowed.has(w));
-  const found = [];
-  const note = (where, text) => { if (words(text).length) found.push(`${where}: "${text.trim().replace(/\s+/g, ' ')}"`); };
-  for (const root of [document.getElementById('chapter'), document.getElementById('active-lesson')]) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-      acceptNode: (n) => (n.nodeType === 1 && n.matches('math, code, script, style, [translate="no"]')
-        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === 3) { note(n.parentElement.tagName.toLowerCase(), n.nodeValue); continue; }
-      for (const name of ['title', 'aria-label', 'placeholder']) {
-        const value = /** @type {Element} */ (n).getAttribute(name);
-        if (value) note(`${n.tagName.toLowerCase()}[${name}]`, value);
-      }
-    }
-  }
-  return found;
-}
 
 for (const chapter of CHAPTERS) {
   test(`chapter '${chapter.id}' in the pseudo-locale: every text it shows is a message`, T, async () => {
@@ -121,7 +98,7 @@ for (const chapter of CHAPTERS) {
     await USE[chapter.id]?.(page);
     await frames(page, 2);
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-    assert.deepEqual(await page.evaluate(untranslated, NOTATION), []);
+    assert.deepEqual(await page.evaluate(untranslated, { roots: ['#chapter', '#active-lesson'], notation: NOTATION }), []);
   });
 }
 

@@ -9,8 +9,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, readState } from './browser.mjs';
+import { useBrowser, withPage, frames, readState, hoverSvg } from './browser.mjs';
 import { settled } from './embed-page.mjs';
+import { untranslated } from './pseudo-locale.mjs';
 import { SETTINGS } from '../../web/state.js';
 
 const b = useBrowser();
@@ -21,33 +22,12 @@ const T = { timeout: 90000 };
 const NOTATION = ['ReLU', 'tanh', 'MSE', 'SGD', 'Adam', 'dJ', 'dw', 'db', 'sin', 'softmax', 'PReLU',
   ...SETTINGS.flatMap((e) => [e.key, ...(Array.isArray(e.values) ? e.values : [])])];
 
-// The texts on the page outside the course's chapter (text nodes, and the title, aria-label and
-// placeholder attributes) with a word outside the pseudo-locale's brackets: composed text the
-// language did not reach. Formulas, code and what is marked translate="no" are not text; nor are
-// hidden parts (closed dialogs keep their last texts), nor the languages' own names.
-function untranslated(notation) {
-  const allowed = new Set(notation);
-  const strip = (s) => { for (let p = ''; p !== s;) { p = s; s = s.replace(/⟦[^⟦⟧]*⟧/g, ' '); } return s; };
-  const words = (s) => (strip(s).match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? []).filter((w) => !allowed.has(w));
-  const found = [];
-  const note = (where, text) => { if (words(text).length) found.push(`${where}: "${text.trim().replace(/\s+/g, ' ')}"`); };
-  const chapter = document.getElementById('chapter');
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-    acceptNode: (n) => (n.nodeType === 1 && (n === chapter || n.matches('math, code, script, style, [translate="no"], [hidden], #language option'))
-      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 3) { note(n.parentElement.tagName.toLowerCase(), n.nodeValue); continue; }
-    for (const name of ['title', 'aria-label', 'placeholder']) {
-      const value = /** @type {Element} */ (n).getAttribute(name);
-      if (value) note(`${n.tagName.toLowerCase()}[${name}]`, value);
-    }
-  }
-  return found;
-}
+// The page's texts outside the course's chapter; hidden parts left out (closed dialogs keep their
+// last texts), and the languages' own names.
+const SCOPE = { roots: ['body'], skip: '#chapter, [hidden], #language option' };
 // Each untranslated text in full, as the catalogue's key must be written (a composed one: its template).
 async function check(page, what) {
-  const found = await page.evaluate(untranslated, NOTATION);
+  const found = await page.evaluate(untranslated, { ...SCOPE, notation: NOTATION });
   assert.deepEqual(found, [], `${what}, untranslated:\n${found.join('\n')}`);
 }
 
@@ -58,28 +38,7 @@ async function step(page, n = 1) {
 
 // Moves the mouse onto a visible point of an element of the network diagram (a neuron, a link).
 async function hover(page, selector) {
-  const point = await page.$eval(selector, (el) => {
-    const candidates = [];
-    if (el.tagName === 'path') {
-      const length = el.getTotalLength();
-      for (const f of [0.3, 0.2, 0.4, 0.15, 0.6, 0.7, 0.8]) candidates.push(el.getPointAtLength(f * length));
-    } else {
-      const bb = el.getBBox();
-      candidates.push({ x: bb.x + bb.width / 2 - 1, y: bb.y + bb.height / 2 + 1 });
-    }
-    const m = el.getScreenCTM();
-    for (const p of candidates) {
-      const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
-      const at = document.elementFromPoint(x, y);
-      if (at === el || el.contains(at)) return { x, y };
-    }
-    return null;
-  });
-  assert.ok(point, `a visible point on ${selector}`);
-  await page.mouse.move(point.x - 30, point.y - 30);
-  await page.mouse.move(point.x, point.y, { steps: 3 });
-  await frames(page, 3);
-  await page.mouse.move(point.x + 0.5, point.y);
+  await hoverSvg(page, selector);
   await frames(page, 2);
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 
 import {
   useBrowser, withPage, frames, choose, slide, type, check, readState, hashParams,
-  plotPicture,
+  plotPicture, hoverSvg,
 } from './browser.mjs';
 import { paramIndex } from '../../web/views/network.js';
 import { signColor, NEUTRAL } from '../../web/views/colors.js';
@@ -241,27 +241,7 @@ test('network editing: +/− layers and neurons, features by click and keyboard'
 
 // Moves the mouse onto a visible part of an SVG link or bias square and returns the tooltip text.
 async function hoverParam(page, selector) {
-  const point = await page.$eval(selector, (el) => {
-    const candidates = [];
-    if (el.tagName === 'path') {
-      const length = el.getTotalLength();
-      for (const f of [0.3, 0.2, 0.4, 0.15, 0.6, 0.7, 0.8]) candidates.push(el.getPointAtLength(f * length));
-    } else {
-      const bb = el.getBBox();
-      candidates.push({ x: bb.x + bb.width / 2 - 1, y: bb.y + bb.height / 2 + 1 });
-    }
-    const m = el.getScreenCTM();
-    for (const p of candidates) {
-      const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
-      if (document.elementFromPoint(x, y) === el) return { x, y };
-    }
-    return null;
-  });
-  assert.ok(point, `a visible point on ${selector}`);
-  await page.mouse.move(point.x - 30, point.y - 30);
-  await page.mouse.move(point.x, point.y, { steps: 3 });
-  await frames(page, 3);
-  await page.mouse.move(point.x + 0.5, point.y);
+  const point = await hoverSvg(page, selector);
   await page.waitForSelector('#network .tooltip:not([hidden])');
   return { point, text: await page.innerText('#network .tooltip') };
 }
