@@ -1,5 +1,6 @@
 // npm run build (after build-wasm.sh): the playground as a static folder, dist/, to host anywhere.
 //   dist/index.html, style.css, share.css, app.js (web/main.js and its modules bundled into one classic script),
+//   i18n-fr.js (the French catalogue, a classic script app.js loads when the page is in French),
 //   wasm/backprop-core.{js,wasm}: relative paths only, so it works from any folder of any static server.
 //   dist/offline/index.html: ONE file with the CSS, the module's glue with its wasm inlined (base64) and
 //   the bundle, for file:// (double-click) with no network: browsers will not fetch .wasm or ES modules there.
@@ -31,12 +32,14 @@ const STYLE_TAG = '<link rel="stylesheet" href="style.css">';
 const SHARE_STYLE_TAG = '<link rel="stylesheet" href="share.css">';
 const ICON_TAG = '<link rel="icon" href="favicon.svg">';
 const CHARSET_TAG = '<meta charset="utf-8">';
+/** The French catalogue's script in dist/, beside app.js. */
+export const CATALOGUE_SCRIPT = 'i18n-fr.js';
 
 /** The Content-Security-Policy the hosted build runs under (README, "Host it"); tested in tests/e2e/csp.e2e.mjs. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // The offline file inlines everything, so 'self' means nothing there: its own policy, in a <meta>,
-// allows exactly its three inline scripts (theme, module, page) and its stylesheet by their SHA-256,
+// allows exactly its four inline scripts (theme, module, French catalogue, page) and its stylesheet by their SHA-256,
 // and the icon as data:.
 // It fetches nothing: the module gets its wasm as bytes (wasmBinary), decoded from the page itself.
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -113,12 +116,15 @@ export async function buildDist(out = DIST) {
   const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
   // The offline file inlines both stylesheets as one <style> (one hash in its policy).
   const css = ['style.css', 'share.css'].map((f) => fs.readFileSync(path.join(WEB, f), 'utf8')).join('\n');
-  const app = await bundle();
+  // The French catalogue stays out of app.js: loaded by name when the page is in French.
+  const app = await bundle('main.js', { 'globalThis.BACKPROP_CATALOGUE_SCRIPT': JSON.stringify(CATALOGUE_SCRIPT) });
+  const french = await bundle('i18n/fr-script.js');
 
   // Hosted: the same page, the bundle as a classic script at the end of <body> (as the module was).
   const hosted = replaceOnce(html, MAIN_TAG, '<script src="app.js"></script>', 'the page module');
   fs.writeFileSync(path.join(out, 'index.html'), hosted);
   fs.writeFileSync(path.join(out, 'app.js'), app);
+  fs.writeFileSync(path.join(out, CATALOGUE_SCRIPT), french);
   for (const f of ['style.css', 'share.css', 'theme-init.js']) fs.copyFileSync(path.join(WEB, f), path.join(out, f));
   fs.copyFileSync(path.join(WEB, 'favicon.svg'), path.join(out, 'favicon.svg'));
   fs.copyFileSync(WASM_JS, path.join(out, 'wasm', 'backprop-core.js'));
@@ -133,8 +139,10 @@ export async function buildDist(out = DIST) {
 
   // Offline: everything inline in one file, under a policy that names each inline piece.
   const style = `\n${inlineSafe(css, 'style')}`;
+  // The catalogue inline before the page's script, which then finds it there.
   const scripts = [inlineSafe(offlineModule(fs.readFileSync(WASM_JS, 'utf8'), fs.readFileSync(WASM)), 'script'),
-    inlineSafe(app, 'script'), inlineSafe(fs.readFileSync(path.join(WEB, 'theme-init.js'), 'utf8'), 'script')];
+    inlineSafe(app, 'script'), inlineSafe(fs.readFileSync(path.join(WEB, 'theme-init.js'), 'utf8'), 'script'),
+    inlineSafe(french, 'script')];
   const icon = `data:image/svg+xml,${encodeURIComponent(fs.readFileSync(path.join(WEB, 'favicon.svg'), 'utf8').trim())}`;
   // The policy first, before any inlined text could hold a tag this looks for.
   let offline = replaceOnce(html, CHARSET_TAG, `${CHARSET_TAG}\n<meta http-equiv="Content-Security-Policy" ` +
@@ -144,7 +152,7 @@ export async function buildDist(out = DIST) {
   offline = replaceOnce(offline, SHARE_STYLE_TAG, '', 'the share stylesheet');
   offline = replaceOnce(offline, THEME_TAG, `<script>${scripts[2]}</script>`, 'the theme, before the first paint');
   offline = replaceOnce(offline, MODULE_TAG, `<script>${scripts[0]}</script>`, 'the wasm module');
-  offline = replaceOnce(offline, MAIN_TAG, `<script>${scripts[1]}</script>`, 'the page module');
+  offline = replaceOnce(offline, MAIN_TAG, `<script>${scripts[3]}</script>\n<script>${scripts[1]}</script>`, 'the page module');
   fs.writeFileSync(path.join(out, 'offline', 'index.html'), offline);
 
   return listing(out);

@@ -6,6 +6,7 @@ import { splitHash } from './course/route.js';
 import { answerHost } from './embed.js';
 import { bindThemeSelect } from './theme.js';
 import { bindLectureButton } from './lecture.js';
+import { loadCatalogue } from './i18n/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -14,8 +15,10 @@ async function main() {
   bindThemeSelect($('theme'));
   bindLectureButton($('lecture'));
   let module;
+  // A link in another language: its catalogue comes while the engine starts, so the page opens in it.
+  const language = loadCatalogue(new URLSearchParams(location.hash.slice(1)).get('lang') ?? 'en').catch(() => {});
   try {
-    module = await window.createBackpropCore();
+    [module] = await Promise.all([window.createBackpropCore(), language]);
   } catch (e) {
     $('message-text').textContent = `The engine could not start: ${e.message ?? e}`;
     $('message').className = 'message error';

@@ -7,8 +7,7 @@
 // placeholders' text translated in turn (a phrase that is itself a message or template, a number
 // with the language's decimal separator), except the link's own words: keys, quoted values, names.
 // Not here: text the page composes itself, which goes through t() where it is composed.
-import { t, language, decimalSeparator } from './i18n/i18n.js';
-import FR from './i18n/fr.js';
+import { t, language, decimalSeparator, catalogue } from './i18n/i18n.js';
 
 /** The English templates, by where they come from. */
 export const TEMPLATES = Object.freeze([
@@ -187,7 +186,7 @@ function translatePart(name, text) {
  */
 export function translateMessage(text) {
   if (language() === 'en' || typeof text !== 'string') return text;
-  if (Object.hasOwn(FR, text)) return t(text);
+  if (Object.hasOwn(catalogue(), text)) return t(text);
   const found = matchTemplate(text);
   if (!found) return text;
   const params = Object.fromEntries(Object.entries(found.params).map(([name, part]) => [name, translatePart(name, part)]));

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { serve } from '../../build-scripts/serve.mjs';
-import { buildDist, ENGINE_MODULE_FILES } from '../../build-scripts/build-dist.mjs';
+import { buildDist, ENGINE_MODULE_FILES, CATALOGUE_SCRIPT } from '../../build-scripts/build-dist.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -23,14 +23,18 @@ const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
 let raw = 0, gz = 0;
 console.log('built site (dist/), gzip -9            raw        gzipped');
 const gzipped = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
-// Not loaded by the page: the importable engine, the <backprop-playground> element's script, the package's manifests.
-const notPage = new Set([...ENGINE_MODULE_FILES, 'backprop-playground.js', 'package.json', 'wasm/package.json']);
+// Not loaded by the page: the importable engine, the <backprop-playground> element's script, the package's
+// manifests; the French catalogue only in French (listed apart).
+const notPage = new Set([...ENGINE_MODULE_FILES, 'backprop-playground.js', 'package.json', 'wasm/package.json', CATALOGUE_SCRIPT]);
 for (const { file, bytes } of files.filter((f) => !f.file.startsWith('offline') && !notPage.has(f.file))) {
   const z = gzipped(file);
   raw += bytes; gz += z;
   console.log(`  ${file.padEnd(34)} ${kb(bytes)}  ${kb(z)}`);
 }
 console.log(`  ${'total'.padEnd(34)} ${kb(raw)}  ${kb(gz)}   (budget ${kb(SIZE_BUDGET).trim()})`);
+const french = files.find((f) => f.file === CATALOGUE_SCRIPT);
+console.log(`  ${`${CATALOGUE_SCRIPT} (a visit in French)`.padEnd(34)} ${kb(french.bytes)}  ${kb(gzipped(french.file))}` +
+  `   (in French: ${kb(gz + gzipped(french.file)).trim()})`);
 const engine = files.filter((f) => ENGINE_MODULE_FILES.includes(f.file));
 console.log(`  ${'the importable engine (not loaded)'.padEnd(34)} ${kb(engine.reduce((n, f) => n + f.bytes, 0))}  ` +
   `${kb(engine.reduce((n, f) => n + gzipped(f.file), 0))}`);

@@ -78,6 +78,26 @@ test('the hosted build trains under the strict policy sent as a header', T, asyn
   assert.deepEqual(problems, []);
 });
 
+test('the hosted build in French loads its catalogue (a script beside app.js) under the same policy', T, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = guard(page);
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  try {
+    await page.goto(`http://127.0.0.1:${servers[0].address().port}/#lang=fr`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    assert.equal(await page.textContent('#output-panel h2'), 'Sortie', 'French from the first render');
+    assert.equal(await page.getAttribute('#play', 'aria-label'), 'Lecture');
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, []);
+});
+
 test('web/ as npm start serves it trains under the same policy', T, async () => {
   const { violations, problems } = await trainUnderPolicy(`http://127.0.0.1:${servers[1].address().port}/index.html#learningRate=0.1`);
   assert.deepEqual(violations, []);
@@ -90,8 +110,9 @@ test('the offline file carries its own strict policy (hashes, no unsafe-inline) 
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
   assert.ok(meta, 'the offline file has a CSP meta tag');
   const policy = meta[1];
-  // Three scripts: the theme's (in <head>, before the first paint), the module's and the page's.
-  assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:;/);
+  // Four scripts: the theme's (in <head>, before the first paint), the module's, the French
+  // catalogue's and the page's.
+  assert.match(policy, /^default-src 'none'; script-src ('sha256-[A-Za-z0-9+/=]+' ){4}'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:;/);
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/);
   assert.ok(html.indexOf(meta[0]) < html.indexOf('<script'), 'the policy comes before the first script');
   const { violations, problems } = await trainUnderPolicy(`${pathToFileURL(file).href}#learningRate=0.1`,

@@ -38,7 +38,7 @@ test('the build holds only what the page needs, with relative paths', () => {
   const files = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     (d.isDirectory() ? files(path.join(dir, d.name), base) : [path.relative(base, path.join(dir, d.name))]));
   assert.deepEqual(files(OUT).sort(), ['app.js', 'backprop-playground.js', 'backprop.d.ts', 'backprop.js', 'engine.d.ts', 'engine.js',
-    'favicon.svg', 'index.html', 'offline/index.html', 'package.json', 'share.css', 'style.css', 'theme-init.js',
+    'favicon.svg', 'i18n-fr.js', 'index.html', 'offline/index.html', 'package.json', 'share.css', 'style.css', 'theme-init.js',
     'wasm/backprop-core.js', 'wasm/backprop-core.wasm', 'wasm/esm/backprop-core.mjs', 'wasm/esm/backprop-core.wasm',
     'wasm/package.json']);
   const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
@@ -70,7 +70,15 @@ test(`the hosted build works from a subfolder (/${SUB}/) of a static server`, T,
     assert.equal(after.message, '');
     for (const p of requests) assert.ok(p.startsWith(`/${SUB}/`), `request outside the app's folder: ${p}`);
     assert.ok(requests.some((p) => p.endsWith('/wasm/backprop-core.wasm')), 'the wasm comes from beside the page');
+    assert.ok(!requests.some((p) => p.endsWith('/i18n-fr.js')), 'in English, no French catalogue');
     await screenshot(page, 'dist-subfolder.png');
+    // In French (the Language menu): the catalogue comes from beside app.js, and the page reads French.
+    await page.selectOption('#language', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await frames(page);
+    assert.ok(requests.some((p) => p === `/${SUB}/i18n-fr.js`), 'the French catalogue beside the page');
+    assert.equal(await page.textContent('#output-panel h2'), 'Sortie');
+    assert.equal((await readState(page)).epoch, after.epoch, 'the run kept');
   } finally {
     await context.close();
   }
@@ -106,6 +114,10 @@ test('the offline build opens from file:// with the network off and learns XOR',
     const math = page.locator('#step-equation math').first();
     const box = await math.boundingBox();
     assert.ok(box && box.width > 100 && box.height > 10, `the MathML is laid out: ${JSON.stringify(box)}`);
+    // French, from the catalogue inlined in the file.
+    await page.evaluate(() => { location.hash = 'learningRate=0.1&lang=fr'; });
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await page.textContent('#output-panel h2'), 'Sortie');
   } finally {
     await context.close();
   }

@@ -4,16 +4,51 @@
 // title, aria-label and placeholder attributes — remembering each node's English so the language
 // can change back and forth; t() translates one message in code, with {name} parameters. The
 // pseudo-locale ('pseudo', for tests) writes every message longer, accented and right to left, to
-// catch truncation and layouts that assume left-to-right. Numbers: the separators.
+// catch truncation and layouts that assume left-to-right. Numbers: the separators. The French
+// catalogue is loaded when a language needs it (loadCatalogue): a page in English never loads it.
 // Not here: which language the page is in (the `lang` link key, web/state.js) or drawing.
-import FR from './fr.js';
 import { inContext } from './context.js';
 
 export { inContext };
 
 /** The pseudo-locale's code (the Language menu lists English and French; links may ask for this). */
 export const PSEUDO = 'pseudo';
-const CATALOGUES = { fr: FR };
+const CATALOGUES = {};
+
+/** The French catalogue once loaded, else empty: it lists every message the page shows. */
+export const catalogue = () => CATALOGUES.fr ?? {};
+
+// The bundled page (dist/) finds the catalogue as a classic script beside its own, whose name the
+// build defines (globalThis.BACKPROP_CATALOGUE_SCRIPT), or already on the page (the one-file
+// offline page inlines it); the page's modules import it.
+const SCRIPT_BASE = typeof document === 'undefined' ? undefined : /** @type {HTMLScriptElement|null} */ (document.currentScript)?.src;
+const MODULE = './fr.js';  // a variable: bundlers leave the import alone
+let loading = null;
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'), { src });
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+/** Loads the catalogue `code` needs (French, which the pseudo-locale reads too), once. */
+export function loadCatalogue(code) {
+  if ((code !== 'fr' && code !== PSEUDO) || CATALOGUES.fr) return Promise.resolve();
+  const inlined = () => globalThis.BackpropCatalogues?.fr;
+  const script = globalThis.BACKPROP_CATALOGUE_SCRIPT;
+  loading ??= (inlined() ? Promise.resolve(inlined())
+    : script ? loadScript(new URL(script, SCRIPT_BASE ?? document.baseURI).href).then(inlined)
+      : import(MODULE).then((m) => m.default))
+    .then((fr) => {
+      if (!fr) throw new Error('the French catalogue did not register');
+      CATALOGUES.fr = fr;
+    })
+    .catch((e) => { loading = null; throw e; });
+  return loading;
+}
 
 const ATTRIBUTES = ['title', 'aria-label', 'placeholder'];
 
@@ -69,7 +104,7 @@ const englishAttributes = new WeakMap();
 
 // A message the catalogues know: the French catalogue lists every message (numbers and names the
 // page computes are not messages, and stay as they are).
-const isMessage = (text, context) => Object.hasOwn(FR, text) || (context && Object.hasOwn(FR, inContext(context, text)));
+const isMessage = (text, context) => Object.hasOwn(catalogue(), text) || (context && Object.hasOwn(catalogue(), inContext(context, text)));
 // The context a node's text is in: its nearest data-i18n-context.
 const contextOf = (el) => el?.closest('[data-i18n-context]')?.dataset.i18nContext;
 
@@ -136,6 +171,11 @@ function watch(doc) {
  */
 export function setLanguage(code, doc = document) {
   const next = code === 'fr' || code === PSEUDO ? code : 'en';
+  // Not loaded yet: the page stays in its language until the catalogue is there (a failed load: in it).
+  if (next !== 'en' && !CATALOGUES.fr) {
+    loadCatalogue(next).then(() => setLanguage(code, doc), () => {});
+    return;
+  }
   if (next === current && doc.documentElement.lang === langAttribute(next)) return;
   current = next;
   observer?.disconnect();
