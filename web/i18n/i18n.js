@@ -1,8 +1,8 @@
 // The page's languages. A message's English text is its id (as in gettext): the page and its
 // code are written in English, and each other language has one catalogue mapping English to its
-// own text (web/i18n/fr.js, one file per part of the page under fr/). translateTree() translates what the page shows — text and the
-// title, aria-label and placeholder attributes — remembering each node's English so the language
-// can change back and forth; t() translates one message in code, with {name} parameters. The
+// own text (web/i18n/fr.js, one file per part of the page under fr/). translateTree() translates
+// what the page shows — text and the title, aria-label and placeholder attributes — remembering
+// each node's English so the language can change back and forth; t() translates one message in code, with {name} parameters. The
 // pseudo-locale ('pseudo', for tests) writes every message longer, accented and right to left, to
 // catch truncation and layouts that assume left-to-right. Numbers: the separators. The French
 // catalogue is loaded when a language needs it (loadCatalogue): a page in English never loads it.
