@@ -83,15 +83,45 @@ export function render() {
   const s = page.state;
   const activations = ['feature', ...sizes.slice(1, -1).map(() => s.activation), s.outputActivation];
   const oneD = isCurveDataset(s.dataset);
+  const empty = noPoints();
+  // With no points the engine still holds the last data set: show none of it.
+  const data = empty ? { ...page.custom, xy: [], labels: [], train: [], validation: [], test: [] } : engine.dataset();
+
+  // The charts first, while the page's layout is still clean: their text on a canvas would make
+  // the browser lay the page out again after the other views' changes (a forced layout a frame).
+  const h = page.history;
+  const { ink, muted } = themeColors();  // test loss in the ink, training in the muted grey
+  /** @type {import('../views/chart.js').ChartSeries[]} */
+  const series = [
+    { name: 'test', legend: t('test'), color: ink, points: { xs: h.epochs, ys: h.test } },
+    { name: 'training', legend: t('training'), color: muted, dash: true, points: { xs: h.epochs, ys: h.train } },
+  ];
+  if (page.metrics?.validation.count > 0) series.push({ name: 'validation', legend: t('validation'), color: POSITIVE, dash: [2, 3], points: { xs: h.epochs, ys: h.validation } });
+  const chart = { series, logScale: s.logScale, yLabel: t('loss'), xLabel: t('epoch'), marker: page.stopMarker };
+  if (data.problem !== 'regression') {
+    chart.accuracy = { yLabel: t('accuracy'), series: [
+      { name: 'test accuracy', legend: t('test'), color: ink, points: { xs: h.epochs, ys: h.testAccuracy } },
+      { name: 'training accuracy', legend: t('training'), color: muted, dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
+    ] };
+  }
+  page.view.chart.update(chart);
+  $('chart').dataset.records = String(h.epochs.length);  // records on the chart: 1 at the start of a run
+
+  // A full pass over the training set: every few frames while training is plenty to watch.
+  page.frame = (page.frame ?? 0) + 1;
+  if (!empty && $('layer-stats').closest('details').open && (!page.playing || page.frame % 4 === 0)) {
+    const names = layerNames(sizes);
+    const stats = engine.layerStats();
+    recordLayers(h, fractionalEpoch(), stats);
+    page.view.layerStats.update({ stats, layerNames: names, record: h.layers });
+  }
+
   page.view.network.update({
     ...(oneD ? oneInputFeatures() : { allFeatures: ALL_FEATURES, featureGrid: page.featureGrid }), featureNames: s.features, sizes,
     activations, params, gradient: page.gradientOnHover ? engine.gradient() : null, pieces: engine.maxoutPieces(),
     grid: { g: grid.size, values: grid.values }, discretize: s.discretize,
   });
 
-  const empty = noPoints();
-  // With no points the engine still holds the last data set: show none of it.
-  const data = empty ? { ...page.custom, xy: [], labels: [], train: [], validation: [], test: [] } : engine.dataset();
   const outputs = sizes[sizes.length - 1];
   const cells = GRID * GRID;
   let plot;
@@ -141,32 +171,7 @@ export function render() {
 
   showScaling(s, data);
 
-  const h = page.history;
-  const { ink, muted } = themeColors();  // test loss in the ink, training in the muted grey
-  /** @type {import('../views/chart.js').ChartSeries[]} */
-  const series = [
-    { name: 'test', legend: t('test'), color: ink, points: { xs: h.epochs, ys: h.test } },
-    { name: 'training', legend: t('training'), color: muted, dash: true, points: { xs: h.epochs, ys: h.train } },
-  ];
-  if (page.metrics?.validation.count > 0) series.push({ name: 'validation', legend: t('validation'), color: POSITIVE, dash: [2, 3], points: { xs: h.epochs, ys: h.validation } });
-  const chart = { series, logScale: s.logScale, yLabel: t('loss'), xLabel: t('epoch'), marker: page.stopMarker };
-  if (data.problem !== 'regression') {
-    chart.accuracy = { yLabel: t('accuracy'), series: [
-      { name: 'test accuracy', legend: t('test'), color: ink, points: { xs: h.epochs, ys: h.testAccuracy } },
-      { name: 'training accuracy', legend: t('training'), color: muted, dash: true, points: { xs: h.epochs, ys: h.trainAccuracy } },
-    ] };
-  }
-  page.view.chart.update(chart);
-  $('chart').dataset.records = String(h.epochs.length);  // records on the chart: 1 at the start of a run
 
-  // A full pass over the training set: every few frames while training is plenty to watch.
-  page.frame = (page.frame ?? 0) + 1;
-  if (!empty && $('layer-stats').closest('details').open && (!page.playing || page.frame % 4 === 0)) {
-    const names = layerNames(sizes);
-    const stats = engine.layerStats();
-    recordLayers(h, fractionalEpoch(), stats);
-    page.view.layerStats.update({ stats, layerNames: names, record: h.layers });
-  }
 
   // PReLU's learned slopes, every frame (a copy of a few numbers from the core).
   const prelu = s.activation === 'prelu' && sizes.length > 2;

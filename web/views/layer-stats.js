@@ -140,6 +140,15 @@ export function createLayerStats(container) {
   }
 
   function update({ stats, layerNames, record }) {
+    // The chart before the table: its text on a canvas would make the browser lay out the page's
+    // changes first.
+    if (record) {
+      chart.update({
+        logScale: true, yLabel: '|dJ/dW|',
+        series: record.norms.map((ys, l) => ({ name: layerNames[l], color: layerColor(l, record.norms.length), points: { xs: record.epochs, ys } })),
+      });
+      chartBox.dataset.samples = String(record.epochs.length);
+    }
     if (rows.length !== stats.length) {
       body.replaceChildren();
       rows = stats.map(row);
@@ -166,13 +175,6 @@ export function createLayerStats(container) {
         { mean: sci(s.deltaMean), sd: sci(s.deltaStd), largest: sci(s.deltaMaxAbs) });
       setText(r.dead, `${Math.round(100 * s.deadFraction)}%`);
     });
-    if (record) {
-      chartBox.dataset.samples = String(record.epochs.length);
-      chart.update({
-        logScale: true, yLabel: '|dJ/dW|',
-        series: record.norms.map((ys, l) => ({ name: layerNames[l], color: layerColor(l, record.norms.length), points: { xs: record.epochs, ys } })),
-      });
-    }
   }
 
   return { update, resize: () => chart.resize() };
