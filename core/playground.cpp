@@ -543,8 +543,10 @@ std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
   const int L = net_.layer_count();
   std::vector<LayerStats> stats(static_cast<std::size_t>(L));
   const auto& train = split_.train;
-  const Vector grad = data_gradient();
-  Vector scratch;                // backward()'s gradient, unused: only its deltas are read
+  // The data loss's gradient comes from the first pass's backward() too, summed as data_gradient()
+  // sums it (the same chunks in the same order, so the same numbers), instead of a pass of its own.
+  Vector grad = Vector::Zero(net_.parameter_count());
+  Vector chunk_grad;
   std::vector<Vector> alive(L);  // per unit: 1 if f'(z) != 0 for some example
   // Activations are summed shifted by the layer's first one, so equal activations sum to exactly 0
   // and their mean is exactly theirs (a plain sum of many equal doubles rounds).
@@ -556,7 +558,8 @@ std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
   for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
     const Index count = load_chunk(train, start, ws);
     forward(net_, ws);
-    backward(net_, settings_.loss, ws, scratch);  // ws.delta: dL/dz of each example's own loss
+    backward(net_, settings_.loss, ws, chunk_grad);  // ws.delta: dL/dz of each example's own loss
+    grad += chunk_grad * Scalar(count);              // chunk means back to sums
     for (int l = 0; l < L; ++l) {
       auto a = ws.a[l].leftCols(count);
       auto g = ws.grad_act[l].leftCols(count);
@@ -575,6 +578,7 @@ std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
       alive[l] = alive[l].cwiseMax((g.array() != Scalar(0)).rowwise().any().template cast<Scalar>().matrix());
     }
   }
+  if (!train.empty()) grad /= Scalar(train.size());
   const double n = double(train.size());
   for (int l = 0; l < L; ++l) {
     LayerStats& st = stats[std::size_t(l)];
@@ -607,7 +611,7 @@ std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
   for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
     const Index count = load_chunk(train, start, ws);
     forward(net_, ws);
-    backward(net_, settings_.loss, ws, scratch);
+    backward(net_, settings_.loss, ws, chunk_grad);  // its gradient unused: only the deltas are read
     for (int l = 0; l < L; ++l) {
       LayerStats& st = stats[std::size_t(l)];
       const double share = weight / net_.size(l + 1);

@@ -637,6 +637,28 @@ TEST_CASE("layer statistics: dead ReLUs, live tanh units, vanishing sigmoid grad
   }
 }
 
+TEST_CASE("layer statistics: |dJ/dW| is the data gradient's, exactly, over several chunks", "[playground][stats]") {
+  // 2,000 points, half for training: four chunks of the evaluation workspace (256 examples each).
+  Playground pg;
+  Settings s = pg.settings();
+  s.data.points = 2000;
+  s.hidden = {5, 3};
+  s.train.l1 = 0;
+  s.train.l2 = 0;
+  REQUIRE(pg.configure(s).empty());
+  REQUIRE(pg.train_epochs(2).empty());
+  const Vector grad = pg.gradient();  // no L1 or L2: the data loss's gradient alone
+  const auto stats = pg.layer_stats();
+  const Network& net = pg.network();
+  for (int l = 0; l < net.layer_count(); ++l) {
+    const double squares =
+        double(ConstMatrixMap(grad.data() + net.weight_offset(l, 0), net.size(l + 1), net.size(l)).squaredNorm());
+    INFO("layer " << l);
+    CHECK(stats[std::size_t(l)].gradient_norm == std::sqrt(squares));
+    CHECK(stats[std::size_t(l)].gradient_norm > 0);
+  }
+}
+
 TEST_CASE("layer statistics: activation histograms and mean slopes, by hand", "[playground][stats]") {
   Playground pg;
   Settings s = pg.settings();
