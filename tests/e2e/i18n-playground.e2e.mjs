@@ -151,6 +151,12 @@ test('in French: a warning and a hover caption read French, numbers with a decim
     await page.waitForFunction(() => !document.getElementById('message').hidden);
     assert.equal(await message(page), 'Impossible d’importer bad.csv : ligne 3 : « abc » n’est pas un nombre');
   });
+  // The problem the data set poses, in the header.
+  for (const [dataset, problem] of [['sine', 'régression'], ['blobs', 'classification à 3 classes'], ['xor', 'classification']]) {
+    await withPage(b, `#lang=fr&dataset=${dataset}`, async (page) => {
+      assert.equal(await page.textContent('#problem'), problem);
+    });
+  }
   await withPage(b, '#lang=fr&activation=linear&outputActivation=linear&learningRate=100', async (page) => {
     await step(page);
     assert.match(await message(page), /^l’entraînement a divergé à l’époque \d+ : les poids sont devenus NaN ou infinis\. Baissez le taux d’apprentissage, puis réinitialisez\.$/);

@@ -125,6 +125,7 @@ export function render() {
   const outputs = sizes[sizes.length - 1];
   const cells = GRID * GRID;
   let plot;
+  let caption;
   if (oneD && page.hover && page.hover.node < grid.nodes) {
     // 1-D data: a unit over x is the grid's top row (every row is the same, x2 being unused).
     const { layer, node, name } = page.hover;
@@ -134,11 +135,11 @@ export function render() {
       ys[ix] = grid.values[node * cells + ix];
     }
     plot = { grid: null, curve: { x: xs, y: ys }, mode: 'signed', lo: -1, hi: 1 };
-    $('plot-caption').textContent = t('{unit} over x (line); the points are the targets.', { unit: `${name}${layer > 0 ? ` (${activations[layer]})` : ''}` });
+    caption = t('{unit} over x (line); the points are the targets.', { unit: `${name}${layer > 0 ? ` (${activations[layer]})` : ''}` });
   } else if (oneD) {
     const line = empty ? null : engine.unitSum(CURVE_SAMPLES, -6, 6);
     plot = { grid: null, curve: line ? { x: line.x, y: line.output } : { x: [], y: [] }, mode: 'signed', lo: -1, hi: 1 };
-    $('plot-caption').textContent = t('Network output over x (line) and the targets (points).');
+    caption = t('Network output over x (line) and the targets (points).');
   } else if (page.hover && page.hover.node < grid.nodes) {
     const { layer, unit, node, name } = page.hover;
     const act = activations[layer];
@@ -152,15 +153,16 @@ export function render() {
     const biases = Array.from({ length: k }, (_, p) => formatNumber(params[paramIndex(sizes, layer - 1, unit, 'bias', p, k)]));
     const named = `${name}${layer > 0 ? ` (${act})` : ''}`;
     const range = { unit: named, min: formatNumber(min), max: formatNumber(max) };
-    $('plot-caption').textContent = layer === 0 ? t('{unit}: from {min} to {max} over the input plane.', range)
+    caption = layer === 0 ? t('{unit}: from {min} to {max} over the input plane.', range)
       : k > 1 ? t('{unit}, biases of its {k} pieces {biases}: from {min} to {max} over the input plane.', { k, biases: formatList(biases), ...range })
         : t('{unit}, bias {bias}: from {min} to {max} over the input plane.', { bias: biases[0], ...range });
   } else {
     plot = outputPlot(grid, outputs, s.outputActivation, data.problem);
-    $('plot-caption').textContent = t(data.problem === 'multiclass' ? 'Predicted class over the input plane.'
+    caption = t(data.problem === 'multiclass' ? 'Predicted class over the input plane.'
       : data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).');
   }
-  if ((s.dataset === 'custom' || s.dataset === 'curve') && !page.hover) $('plot-caption').textContent = `${$('plot-caption').textContent} ${splitNote(data)}`;
+  if ((s.dataset === 'custom' || s.dataset === 'curve') && !page.hover) caption = `${caption} ${splitNote(data)}`;
+  setText($('plot-caption'), caption);  // the same text most frames: not rewritten
   page.view.plot.update({
     // While drawing, test points show too: a click that lands in the test split must not vanish.
     ...plot, discretize: s.discretize, points: data, showTest: s.showTest || page.drawing, highlight: null,
@@ -191,5 +193,6 @@ export function render() {
   /** @type {HTMLOutputElement} */ ($('epoch')).value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, thousandsSeparator());
   $('epoch').dataset.epoch = String(epoch);
   page.compare?.render();
-  /** @type {HTMLOutputElement} */ ($('problem')).value = data.problem === 'multiclass' ? `${data.classes}-class classification` : data.problem === 'binary' ? 'classification' : 'regression';
+  setText($('problem'), data.problem === 'multiclass' ? t('{k}-class classification', { k: data.classes })
+    : t(data.problem === 'binary' ? 'classification' : 'regression'));
 }

@@ -498,4 +498,7 @@ export default {
   'your data': 'vos données',
   'your curve': 'votre courbe',
   '{series} accuracy': 'exactitude ({series})',
+  // The problem the data set poses (the header's readout)
+  '{k}-class classification': 'classification à {k} classes',
+  'regression': 'régression',
 };
