@@ -201,6 +201,40 @@ TEST_CASE("saturating activations stay finite for z = +-100", "[activation]") {
   CHECK(f1(Activation::Tanh, -100) == -1.0);
 }
 
+// ReLU's family takes one flat loop over contiguous blocks (backward()'s whole columns) and a loop
+// by coefficient otherwise (a block of rows, a row-major matrix): the same slopes either way.
+TEST_CASE("ReLU, leaky ReLU and PReLU slopes: contiguous blocks, strided blocks, row-major", "[activation]") {
+  Matrix z(3, 4);
+  z << -2.0, -0.3, 0.4, 2.5, 1.0, 0.0, -1.5, 0.2, 0.7, -0.8, 3.0, -4.0;
+  ActivationParams p;
+  p.leaky_slope = Scalar(0.2);
+  for (Activation f : {Activation::Relu, Activation::LeakyRelu, Activation::Prelu}) {
+    INFO(activation_name(f));
+    const Scalar below = f == Activation::Relu ? Scalar(0) : f == Activation::Prelu ? Scalar(0.25) : Scalar(0.2);
+    Matrix expected(3, 4);
+    for (Index c = 0; c < 4; ++c)
+      for (Index r = 0; r < 3; ++r) expected(r, c) = z(r, c) > 0 ? Scalar(1) : below;  // f'(0) = the slope below
+    Matrix whole(3, 4);
+    activate_grad(f, p, z, z, whole);
+    CHECK(whole == expected);
+    Matrix columns = Matrix::Constant(3, 4, Scalar(9));
+    activate_grad(f, p, z.leftCols(3), z.leftCols(3), columns.leftCols(3));  // contiguous
+    CHECK(columns.leftCols(3) == expected.leftCols(3));
+    CHECK(columns.col(3) == Matrix::Constant(3, 1, Scalar(9)));  // nothing written past the block
+    Matrix rows = Matrix::Constant(3, 4, Scalar(9));
+    activate_grad(f, p, z.topRows(2), z.topRows(2), rows.topRows(2));  // strided
+    CHECK(rows.topRows(2) == expected.topRows(2));
+    CHECK(rows.row(2) == Matrix::Constant(1, 4, Scalar(9)));
+    const RowMajorMatrix zr = z;
+    RowMajorMatrix gr(3, 4);
+    activate_grad(f, p, zr, zr, gr);
+    CHECK(Matrix(gr) == expected);
+    Matrix mixed(3, 4);  // row-major z into a column-major g: by coefficient
+    activate_grad(f, p, zr, zr, mixed);
+    CHECK(mixed == expected);
+  }
+}
+
 TEST_CASE("activate works in place (output aliasing the input)", "[activation]") {
   Matrix z(3, 4);
   z << -2.0, -0.3, 0.4, 2.5, 1.0, 0.0, -1.5, 0.2, 0.7, -0.8, 3.0, -4.0;

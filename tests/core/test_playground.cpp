@@ -421,10 +421,14 @@ TEST_CASE("custom data replaces the generated set", "[playground]") {
   CHECK(pg.dataset().size() == s.data.points);
 }
 
-TEST_CASE("the grid's kernel gives a forward pass's values for wide layers, ReLU and maxout", "[playground][grid]") {
+TEST_CASE("the grid's kernel gives a forward pass's values for wide layers, every kind of activation",
+          "[playground][grid]") {
   // 9 units (two blocks of 4 and one more) and 25 cells (three blocks of 8 and one more) reach every
-  // path of the grid's kernel; maxout's later pieces replace only where strictly larger.
-  for (Activation f : {Activation::Relu, Activation::Maxout}) {
+  // path of the grid's kernel; maxout's later pieces replace only where strictly larger. ReLU,
+  // sigmoid and linear (and the tanh output) are applied inside the kernel; ELU, PReLU and maxout
+  // in a pass of their own.
+  for (Activation f : {Activation::Relu, Activation::Sigmoid, Activation::Linear, Activation::Elu, Activation::Prelu,
+                       Activation::Maxout}) {
     INFO(activation_name(f));
     Playground pg;
     Settings s = pg.settings();

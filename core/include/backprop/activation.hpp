@@ -130,10 +130,24 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
     case Activation::LeakyRelu:
     case Activation::Prelu: {
       // A plain loop: Eigen 3.4 evaluates (z > 0).cast() one scalar at a time, while compilers
-      // vectorise this compare-and-select. Hot in backward() for ReLU networks.
+      // vectorise this compare-and-select, best over one flat run (the workspace's blocks are
+      // whole columns, so contiguous). Hot in backward() for ReLU networks.
       const Scalar slope = f == Activation::Relu    ? Scalar(0)
                            : f == Activation::Prelu ? Scalar(kPreluInitialSlope)
                                                     : p.leaky_slope;
+      if constexpr (bool(Z::Flags & G::Flags & Eigen::DirectAccessBit) && bool(Z::IsRowMajor) == bool(G::IsRowMajor)) {
+        const auto& zm = z_in.derived();
+        auto& gm = const_cast<Eigen::MatrixBase<G>&>(g_out).derived();
+        const auto contiguous = [](const auto& m) {
+          return m.innerStride() == 1 && (m.cols() == 1 || m.outerStride() == m.innerSize());
+        };
+        if (contiguous(zm) && contiguous(gm) && zm.rows() == gm.rows() && zm.cols() == gm.cols()) {
+          const Scalar* zp = zm.data();
+          Scalar* gp = gm.data();
+          for (Index i = 0, n = zm.size(); i < n; ++i) gp[i] = zp[i] > Scalar(0) ? Scalar(1) : slope;
+          break;
+        }
+      }
       for (Index c = 0; c < g.cols(); ++c)
         for (Index r = 0; r < g.rows(); ++r) g.coeffRef(r, c) = z.coeff(r, c) > Scalar(0) ? Scalar(1) : slope;
       break;
