@@ -127,7 +127,7 @@ test('fill functions touch only g*g pixels', () => {
 test('axisSamples: pixel centres back onto the grid, clamped; nearest cells when not smooth', () => {
   const s = axisSamples(2, 4, true);  // centres at u = -0.25, 0.25, 0.75, 1.25
   assert.deepEqual([...s.lo], [0, 0, 0, 1]);
-  assert.deepEqual([...s.hi], [1, 1, 1, 1]);
+  assert.deepEqual([...s.hi], [0, 1, 1, 1]);  // weight 0: hi is lo, a cell the pixel does not read
   assert.deepEqual([...s.weight], [0, 0.25, 0.75, 0]);
   assert.deepEqual([...axisSamples(2, 4, false).lo], [0, 0, 1, 1]);
   const used = [...axisSamples(64, 27, true).used];

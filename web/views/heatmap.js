@@ -133,7 +133,8 @@ export function fillClasses(out, values, offsets, g, lo, hi, discretize, lut = t
 // Where each destination pixel samples the g source cells along one axis, as a drawImage with
 // smoothing does: pixel centres mapped back to the grid, clamped at the edges. `lo` and `hi` are
 // the two cells, `t` (0..256) and `weight` (0..1) the weight of `hi`; `used`, every cell some
-// pixel reads.
+// pixel reads. Where the weight is 0 (the clamped edges), `hi` is `lo`: a cell a pixel does not
+// depend on is never read, so a NaN there cannot spread through a zero weight.
 export function axisSamples(g, n, smooth) {
   const lo = new Int32Array(n), hi = new Int32Array(n), t = new Int32Array(n), weight = new Float64Array(n);
   for (let i = 0; i < n; ++i) {
@@ -141,9 +142,9 @@ export function axisSamples(g, n, smooth) {
     if (!smooth) { lo[i] = hi[i] = Math.min(g - 1, Math.max(0, Math.floor(((i + 0.5) * g) / n))); continue; }
     const c = Math.min(g - 1, Math.max(0, u));
     lo[i] = Math.floor(c);
-    hi[i] = Math.min(g - 1, lo[i] + 1);
-    t[i] = Math.round((c - lo[i]) * 256);
     weight[i] = c - lo[i];
+    hi[i] = weight[i] === 0 ? lo[i] : Math.min(g - 1, lo[i] + 1);
+    t[i] = Math.round(weight[i] * 256);
   }
   return { lo, hi, t, weight, used: Int32Array.from(new Set([...lo, ...hi])) };
 }
@@ -223,27 +224,33 @@ export function fillSignedScaled(out, values, offset, g, lo, hi, discretize, lut
   const last = table.length - 1;
   const mid = (lo + hi) / 2;
   const sharp = discretize || !(hi > lo);
-  const scale = last / (hi - lo);
+  const scale = last / (hi - lo), start = 0.5 - lo * scale;  // index + 0.5 = v * scale + start
   const xlo = samples.x.lo, xhi = samples.x.hi, xt = samples.x.weight;
   const ylo = samples.y.lo, yhi = samples.y.hi, yt = samples.y.weight;
+  const alpha = mask ?? opaque(width * height);
+  // No branch on the weights: where one is 0, hi is lo (axisSamples), so a NaN cannot spread.
   for (let y = 0, p = 0; y < height; ++y) {
-    const r0 = offset + ylo[y] * g, r1 = offset + yhi[y] * g, ty = yt[y];
+    const r0 = offset + ylo[y] * g, r1 = offset + yhi[y] * g, ty = yt[y], uy = 1 - ty;
     for (let x = 0; x < width; ++x, ++p) {
-      // A neighbour of weight 0 is not read: a NaN there must not spread.
-      const tx = xt[x];
-      const top = tx === 0 ? values[r0 + xlo[x]] : values[r0 + xlo[x]] * (1 - tx) + values[r0 + xhi[x]] * tx;
-      const v = ty === 0 ? top
-        : top * (1 - ty) + (tx === 0 ? values[r1 + xlo[x]] : values[r1 + xlo[x]] * (1 - tx) + values[r1 + xhi[x]] * tx) * ty;
+      const tx = xt[x], ux = 1 - tx, a = xlo[x], b = xhi[x];
+      const v = (values[r0 + a] * ux + values[r0 + b] * tx) * uy + (values[r1 + a] * ux + values[r1 + b] * tx) * ty;
       let word;
       if (v !== v) word = NAN_WORD;
       else if (sharp) word = table[v >= mid ? last : 0];
       else {
-        const i = (v - lo) * scale + 0.5;
+        const i = v * scale + start;
         word = table[i <= 0 ? 0 : i >= last ? last : i | 0];
       }
-      pixels[p] = mask === null ? word : (word & 0xffffff) | (mask[p] << 24);
+      pixels[p] = (word & 0xffffff) | (alpha[p] << 24);
     }
   }
+}
+
+// A mask of full opacity, one per size, kept.
+const opaqueMasks = new Map();
+function opaque(count) {
+  if (!opaqueMasks.has(count)) opaqueMasks.set(count, new Uint8Array(count).fill(255));
+  return opaqueMasks.get(count);
 }
 
 /**
