@@ -348,7 +348,9 @@ namespace {
 using Points = Eigen::Array<Scalar, 8, 1>;
 struct Unfused {
   template <class T>
-  const T& operator()(const T& z) const { return z; }
+  const T& operator()(const T& z) const {
+    return z;
+  }
 };
 template <int U, class F>
 void grid_units(const Scalar* W, const Scalar* b, const Scalar* prev, Scalar* z, Index in, Index units, Index P,
