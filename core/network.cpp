@@ -287,7 +287,7 @@ void forward(const Network& net, Workspace& ws) {
   }
 }
 
-void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
+void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad, bool weight_gradients) {
   const Index B = ws.batch;
   const int L = net.layer_count();
   const auto& params = net.arch().activation_params;
@@ -335,6 +335,7 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad) {
         d.array() *= g.array();
       }
     }
+    if (!weight_gradients) continue;
     const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
     const int P = net.pieces(l);
     for (int p = 0; p < P; ++p) {

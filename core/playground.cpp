@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -548,17 +549,52 @@ int distinct_units(const Network& net, int l) {
   return distinct;
 }
 
-// Adds `share` to the bin of each value of x over [low, high] (beyond it: the end bins; NaN: bin 0).
+// The sum of (x - shift) over a contiguous block, in double. Four running sums, so that each add
+// need not wait for the one before (one running sum is bound by the add's latency).
 template <class M>
-void bin_values(const M& x, double low, double high, double share, std::vector<double>& histogram) {
-  const int bins = static_cast<int>(histogram.size());
+double shifted_sum(const M& x, double shift) {
+  const Scalar* p = x.data();
+  const Index n = x.size();
+  double s[4] = {0, 0, 0, 0};
+  Index i = 0;
+  for (; i + 4 <= n; i += 4)
+    for (int k = 0; k < 4; ++k) s[k] += double(p[i + k]) - shift;
+  for (; i < n; ++i) s[0] += double(p[i]) - shift;
+  return (s[0] + s[1]) + (s[2] + s[3]);
+}
+
+// The sum of (x - mean)^2 over a contiguous block, in double, as shifted_sum sums.
+template <class M>
+double centred_squares(const M& x, double mean) {
+  const Scalar* p = x.data();
+  const Index n = x.size();
+  double s[4] = {0, 0, 0, 0};
+  Index i = 0;
+  for (; i + 4 <= n; i += 4)
+    for (int k = 0; k < 4; ++k) s[k] += (double(p[i + k]) - mean) * (double(p[i + k]) - mean);
+  for (; i < n; ++i) s[0] += (double(p[i]) - mean) * (double(p[i]) - mean);
+  return (s[0] + s[1]) + (s[2] + s[3]);
+}
+
+// Counts each value of a contiguous block into its bin over [low, high] (beyond it: the end bins;
+// NaN: bin 0). `counts` holds four interleaved tallies (bin b of tally k at 4 b + k), so that runs
+// of values in one bin do not each wait for the count before.
+template <class M>
+void count_bins(const M& x, double low, double high, std::vector<std::uint32_t>& counts) {
+  const int bins = static_cast<int>(counts.size() / 4);
   const double scale = bins / (high - low);
-  for (Index c = 0; c < x.cols(); ++c)
-    for (Index r = 0; r < x.rows(); ++r) {
-      const double t = (double(x(r, c)) - low) * scale;
-      const int bin = t >= 0 ? (t < bins ? int(t) : bins - 1) : 0;
-      histogram[std::size_t(bin)] += share;
-    }
+  const Scalar* p = x.data();
+  for (Index i = 0, n = x.size(); i < n; ++i) {
+    const double t = std::min(double(bins - 1), std::max(0.0, (double(p[i]) - low) * scale));  // NaN: 0
+    ++counts[std::size_t(4 * int(t) + (i & 3))];
+  }
+}
+
+// The share of `cells` values each bin of four interleaved tallies holds.
+void shares_of(const std::vector<std::uint32_t>& counts, double cells, std::vector<double>& histogram) {
+  histogram.assign(counts.size() / 4, 0.0);
+  for (std::size_t b = 0; b < histogram.size(); ++b)
+    histogram[b] = double(counts[4 * b] + counts[4 * b + 1] + counts[4 * b + 2] + counts[4 * b + 3]) / cells;
 }
 
 }  // namespace
@@ -596,15 +632,16 @@ std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
       auto a = ws.a[l].leftCols(count);
       auto g = ws.grad_act[l].leftCols(count);
       auto d = ws.delta[l].leftCols(count);
-      activate_layer_grad(net_, l, ws.z[l].leftCols(count), a, g);
+      // backward() left f'(z) of the hidden layers in ws.grad_act (load_chunk turns dropout off)
+      if (l == L - 1) activate_layer_grad(net_, l, ws.z[l].leftCols(count), a, g);
       if (start == 0 && count > 0) {
         shift[l] = double(a(0, 0));
         delta_shift[l] = double(d(0, 0));
       }
-      sum[l] += (a.template cast<double>().array() - shift[l]).sum();
-      delta_sum[l] += (d.template cast<double>().array() - delta_shift[l]).sum();
+      sum[l] += shifted_sum(a, shift[l]);
+      delta_sum[l] += shifted_sum(d, delta_shift[l]);
       delta_max[l] = std::max(delta_max[l], double(d.cwiseAbs().maxCoeff()));
-      slope_sum[l] += g.template cast<double>().sum();
+      slope_sum[l] += shifted_sum(g, 0.0);
       lo[l] = std::min(lo[l], double(a.minCoeff()));
       hi[l] = std::max(hi[l], double(a.maxCoeff()));
       alive[l] = alive[l].cwiseMax((g.array() != Scalar(0)).rowwise().any().template cast<Scalar>().matrix());
@@ -633,32 +670,33 @@ std::vector<LayerStats> Playground::layer_stats_over(double delta_range) {
       st.histogram_low = lo[l];
       st.histogram_high = hi[l] > lo[l] ? hi[l] : lo[l] + 1;  // one value only: it lands in bin 0
     }
-    st.histogram.assign(kActivationBins, 0.0);
-    st.delta_histogram.assign(kDeltaBins, 0.0);
   }
   // A second pass bins the activations and deltas, now that every range is known, and sums the
   // squared deviations from the means: two passes, so equal values give a std of exactly 0 (the
   // one-pass E[a^2] - E[a]^2 cancels).
-  const double weight = train.empty() ? 0 : 1.0 / n;
+  std::vector<std::vector<std::uint32_t>> counts(std::size_t(L), std::vector<std::uint32_t>(4 * kActivationBins));
+  std::vector<std::vector<std::uint32_t>> delta_counts(std::size_t(L), std::vector<std::uint32_t>(4 * kDeltaBins));
   for (std::size_t start = 0; start < train.size(); start += std::size_t(ws.capacity)) {
     const Index count = load_chunk(train, start, ws);
     forward(net_, ws);
-    backward(net_, settings_.loss, ws, chunk_grad);  // its gradient unused: only the deltas are read
+    backward(net_, settings_.loss, ws, chunk_grad, false);  // only the deltas are read
     for (int l = 0; l < L; ++l) {
-      LayerStats& st = stats[std::size_t(l)];
-      const double share = weight / net_.size(l + 1);
+      const LayerStats& st = stats[std::size_t(l)];
       auto a = ws.a[l].leftCols(count);
       auto d = ws.delta[l].leftCols(count);
-      centred_sq[std::size_t(l)] += (a.template cast<double>().array() - st.activation_mean).square().sum();
-      delta_centred_sq[std::size_t(l)] += (d.template cast<double>().array() - st.delta_mean).square().sum();
-      bin_values(a, st.histogram_low, st.histogram_high, share, st.histogram);
-      bin_values(d, st.delta_low, st.delta_high, share, st.delta_histogram);
+      centred_sq[std::size_t(l)] += centred_squares(a, st.activation_mean);
+      delta_centred_sq[std::size_t(l)] += centred_squares(d, st.delta_mean);
+      count_bins(a, st.histogram_low, st.histogram_high, counts[std::size_t(l)]);
+      count_bins(d, st.delta_low, st.delta_high, delta_counts[std::size_t(l)]);
     }
   }
   for (int l = 0; l < L; ++l) {
+    LayerStats& st = stats[std::size_t(l)];
     const double cells = n * net_.size(l + 1);
-    stats[std::size_t(l)].activation_std = std::sqrt(centred_sq[std::size_t(l)] / cells);
-    stats[std::size_t(l)].delta_std = std::sqrt(delta_centred_sq[std::size_t(l)] / cells);
+    st.activation_std = std::sqrt(centred_sq[std::size_t(l)] / cells);
+    st.delta_std = std::sqrt(delta_centred_sq[std::size_t(l)] / cells);
+    shares_of(counts[std::size_t(l)], train.empty() ? 1 : cells, st.histogram);
+    shares_of(delta_counts[std::size_t(l)], train.empty() ? 1 : cells, st.delta_histogram);
   }
   return stats;
 }

@@ -136,8 +136,9 @@ void forward(const Network& net, Workspace& ws);
 // Fills ws.delta and writes the batch-averaged data gradient (same layout as params, PReLU slopes
 // included: dL/da_i = mean over the batch of dL/d(a out)_i * min(z_i, 0); maxout: delta_l reaches
 // only the winning piece of each unit, the others' gradient is 0) into `grad`, resizing it. Needs forward() first and
-// ws.target set.
-void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad);
+// ws.target set. Without `weight_gradients`, only the deltas (and PReLU slopes' gradient): the
+// weights' and biases' entries of `grad` are left unset.
+void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad, bool weight_gradients = true);
 // Sum over the batch of the per-example data loss (after forward()).
 double batch_loss_sum(const Network& net, Loss loss, const Workspace& ws);
 
