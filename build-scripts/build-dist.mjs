@@ -1,5 +1,5 @@
 // npm run build (after build-wasm.sh): the playground as a static folder, dist/, to host anywhere.
-//   dist/index.html, style.css, share.css, app.js (web/main.js and its modules bundled into one classic script),
+//   dist/index.html, style.css and share.css (minified), app.js (web/main.js and its modules bundled into one classic script),
 //   i18n-fr.js (the French catalogue, a classic script app.js loads when the page is in French),
 //   wasm/backprop-core.{js,wasm}: relative paths only, so it works from any folder of any static server.
 //   dist/offline/index.html: ONE file with the CSS, the module's glue with its wasm inlined (base64) and
@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = path.join(ROOT, 'web');
@@ -106,6 +106,12 @@ function packageManifest() {
   };
 }
 
+// A stylesheet of web/ minified: comments and spaces out, the rules as written.
+async function minifiedCss(file) {
+  const css = fs.readFileSync(path.join(WEB, file), 'utf8');
+  return (await transform(css, { loader: 'css', minify: true, charset: 'utf8', logLevel: 'silent' })).code;
+}
+
 /** Builds the site into `out` (default dist/; tests build into their own folders). Returns the files. */
 export async function buildDist(out = DIST) {
   [WASM_JS, WASM, ...ENGINE_MODULE_FILES.map((f) => path.join(WEB, f))].forEach(need);
@@ -115,7 +121,8 @@ export async function buildDist(out = DIST) {
 
   const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
   // The offline file inlines both stylesheets as one <style> (one hash in its policy).
-  const css = ['style.css', 'share.css'].map((f) => fs.readFileSync(path.join(WEB, f), 'utf8')).join('\n');
+  const [styleCss, shareCss] = await Promise.all(['style.css', 'share.css'].map(minifiedCss));
+  const css = `${styleCss}\n${shareCss}`;
   // The French catalogue stays out of app.js: loaded by name when the page is in French.
   const app = await bundle('main.js', { 'globalThis.BACKPROP_CATALOGUE_SCRIPT': JSON.stringify(CATALOGUE_SCRIPT) });
   const french = await bundle('i18n/fr-script.js');
@@ -125,7 +132,9 @@ export async function buildDist(out = DIST) {
   fs.writeFileSync(path.join(out, 'index.html'), hosted);
   fs.writeFileSync(path.join(out, 'app.js'), app);
   fs.writeFileSync(path.join(out, CATALOGUE_SCRIPT), french);
-  for (const f of ['style.css', 'share.css', 'theme-init.js']) fs.copyFileSync(path.join(WEB, f), path.join(out, f));
+  fs.writeFileSync(path.join(out, 'style.css'), styleCss);
+  fs.writeFileSync(path.join(out, 'share.css'), shareCss);
+  fs.copyFileSync(path.join(WEB, 'theme-init.js'), path.join(out, 'theme-init.js'));
   fs.copyFileSync(path.join(WEB, 'favicon.svg'), path.join(out, 'favicon.svg'));
   fs.copyFileSync(WASM_JS, path.join(out, 'wasm', 'backprop-core.js'));
   fs.copyFileSync(WASM, path.join(out, 'wasm', 'backprop-core.wasm'));
