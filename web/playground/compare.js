@@ -237,13 +237,13 @@ function createRunB() {
       }
       run.record();
     },
-    /** The step run A just took ('epoch', 'batch' or 'example'). */
-    step(kind) {
+    /** The steps run A just took: `count` of one kind ('epoch', 'batch' or 'example'). */
+    step(kind, count = 1) {
       if (run.error || noPoints()) return;
       try {
-        if (kind === 'epoch') run.engine.trainEpochs(1);
-        else if (kind === 'batch') run.engine.trainBatches(1);
-        else run.engine.trainExamples(1);
+        if (kind === 'epoch') run.engine.trainEpochs(count);
+        else if (kind === 'batch') run.engine.trainBatches(count);
+        else run.engine.trainExamples(count);
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         run.stepError = e.message;

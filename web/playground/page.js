@@ -39,13 +39,15 @@ export const page = {
   gradientOnHover: false, // a link or bias is under the pointer: render asks the engine for gradients
   stopMarker: null,      // { x, label } early-stopping point on the chart
   healthWarned: false,   // this run's training-health warning was said (once per run; it stays until closed)
-  healthTick: 0,         // frames played, to check training health every tenth
+  healthTick: 0,         // training slices played: health every tenth, layer statistics every fourth
   // Something to redraw. Setting it wakes the animation loop, which runs only while something
   // changes or trains: an idle page draws no frames (no CPU, no battery).
   get dirty() { return dirty; },
   set dirty(value) { dirty = value; if (value) page.wake(); },
   wake: () => {},        // asks for an animation frame (training.js's requestFrame)
   renderMs: 0,           // how long the last render took ("as fast as possible" trains in the rest of a frame)
+  trainCost: { batchMs: 0, recordMs: 0, batchesPerEpoch: 1 },  // the last steps' cost (frame-budget.js's sliceBatches)
+  layerStats: null,      // engine.layerStats() sampled while playing, for the next render to draw
   frame: 0,              // frames rendered (the layer table refreshes every few while training)
   featureGrid: null,     // every feature over the plane (drawn once)
   plotSize: 0,           // side of the output plot, fitted to its panel

@@ -75,6 +75,13 @@ function oneInputFeatures() {
   return { allFeatures: X1_FEATURES, featureGrid: x1Grid.grid };
 }
 
+/** The per-layer statistics now, recorded in the history, for the next render (the view open only). */
+export function sampleLayerStats() {
+  if (noPoints() || !$('layer-stats').closest('details').open) return;
+  page.layerStats = page.engine.layerStats();
+  recordLayers(page.history, fractionalEpoch(), page.layerStats);
+}
+
 export function render() {
   const engine = page.engine;
   const sizes = engine.layerSizes();
@@ -107,13 +114,13 @@ export function render() {
   page.view.chart.update(chart);
   $('chart').dataset.records = String(h.epochs.length);  // records on the chart: 1 at the start of a run
 
-  // A full pass over the training set: every few frames while training is plenty to watch.
+  // A full pass over the training set: while playing, every fourth slice samples it (sampleLayerStats),
+  // and the frame after draws it.
   page.frame = (page.frame ?? 0) + 1;
-  if (!empty && $('layer-stats').closest('details').open && (!page.playing || page.frame % 4 === 0)) {
-    const names = layerNames(sizes);
-    const stats = engine.layerStats();
-    recordLayers(h, fractionalEpoch(), stats);
-    page.view.layerStats.update({ stats, layerNames: names, record: h.layers });
+  if (!page.playing) sampleLayerStats();
+  if (page.layerStats) {
+    page.view.layerStats.update({ stats: page.layerStats, layerNames: layerNames(sizes), record: h.layers });
+    page.layerStats = null;
   }
 
   page.view.network.update({

@@ -1,11 +1,12 @@
 // Training: the history of a run, one step of the chosen kind, play and pause, and the animation
-// loop that trains in time slices (never blocking the page) and redraws what changed.
+// loop: each frame draws what changed, then a task of its own trains the next slice (never blocking
+// the page), so a click is handled between the two.
 import { EngineError } from '../engine.js';
 import { createHistory, record, shouldStop } from '../history.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
-import { frameAllowance } from './frame-budget.js';
+import { frameAllowance, sliceBatches } from './frame-budget.js';
 import { showMessage, expireMessage } from './messages.js';
-import { render } from './render.js';
+import { render, sampleLayerStats } from './render.js';
 import { formatNumber } from '../views/format.js';
 import { trainingWarning } from '../training-health.js';
 import { t } from '../i18n/i18n.js';
@@ -51,16 +52,21 @@ export function recordNow() {
   page.metrics = metrics;
 }
 
-export function trainStep(kind) {
+/**
+ * Trains `count` steps of one kind ('epoch', 'batch' or 'example') and records the numbers after
+ * them; false if training stopped (no points, an engine error, early stopping).
+ */
+export function trainStep(kind, count = 1) {
   if (noPoints()) {
     pause();
     showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() });
     return false;
   }
+  const start = performance.now();
   try {
-    if (kind === 'epoch') page.engine.trainEpochs(1);
-    else if (kind === 'batch') page.engine.trainBatches(1);
-    else page.engine.trainExamples(1);
+    if (kind === 'epoch') page.engine.trainEpochs(count);
+    else if (kind === 'batch') page.engine.trainBatches(count);
+    else page.engine.trainExamples(count);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     pause();
@@ -68,8 +74,10 @@ export function trainStep(kind) {
     recordNow();
     return false;
   }
+  const trained = performance.now();
   recordNow();
-  page.compare?.step(kind);  // lock-step: run B takes the same kind of step
+  page.compare?.step(kind, count);  // lock-step: run B takes the same steps
+  measureCost(kind, count, trained - start, performance.now() - trained);
   for (const fn of page.onTrainStep) fn();
   if (page.state.earlyStopping && shouldStop(page.history, page.state.patience)) {
     const best = page.history.best;
@@ -131,7 +139,18 @@ export function pause() {
   $('play').classList.remove('playing');
 }
 
+// What the last steps cost, for sliceBatches: per batch, and per record (with run B's steps).
+function measureCost(kind, count, trainMs, recordMs) {
+  if (kind === 'example') return;
+  const batchSize = Math.max(1, Math.min(page.state.batchSize, page.trainSize));
+  const batchesPerEpoch = Math.max(1, Math.ceil(page.trainSize / batchSize));
+  const batches = kind === 'epoch' ? count * batchesPerEpoch : count;
+  page.trainCost = { batchMs: trainMs / batches, recordMs, batchesPerEpoch };
+}
+
 let frameRequested = false;
+let slicePosted = false;
+let sliceChannel = null;  // made on first use: an open port would keep Node's tests from exiting
 
 /** Asks for an animation frame; the loop keeps asking only while it trains, animates or redraws. */
 export function requestFrame() {
@@ -143,16 +162,6 @@ export function requestFrame() {
 function frame(now) {
   frameRequested = false;
   const animating = page.stepPanel.frame(now);
-  if (page.playing) {
-    const { epochs, deadline } = frameAllowance(page.state.speed, performance.now(), page.renderMs);
-    for (let i = 0; i < epochs && page.playing; ++i) {
-      if (!trainStep('epoch')) break;
-      if (performance.now() > deadline) break;  // the rest next frame: never freeze the page
-    }
-    page.healthTick += 1;
-    if (page.playing && page.healthTick % 10 === 0) checkHealth();  // layerStats is a pass over the data
-    page.dirty = true;
-  }
   if (page.dirty) {
     const renderStart = performance.now();
     render();
@@ -161,5 +170,37 @@ function frame(now) {
     expireMessage();
     for (const fn of page.onRender) fn();
   }
-  if (page.playing || animating || page.dirty) requestFrame();
+  // The next slice runs once this frame is drawn; the next frame is asked for now, so that it is
+  // not put off by a frame's wait for a request made after its start.
+  if (page.playing) postSlice();
+  if (page.playing || animating) requestFrame();
+}
+
+function postSlice() {
+  if (slicePosted) return;
+  slicePosted = true;
+  if (!sliceChannel) {
+    sliceChannel = new MessageChannel();
+    sliceChannel.port1.onmessage = () => { slicePosted = false; trainSlice(); };
+  }
+  sliceChannel.port2.postMessage(null);
+}
+
+// One slice of training: whole epochs within the allowance, or a run of batches when an epoch is
+// too long for one task; every fourth slice, the layer statistics (a pass over the training set).
+function trainSlice() {
+  if (!page.playing) return;
+  const { epochs, deadline } = frameAllowance(page.state.speed, performance.now(), page.renderMs);
+  const batches = sliceBatches(page.trainCost);
+  if (batches > 0) trainStep('batch', batches);
+  else {
+    for (let i = 0; i < epochs && page.playing; ++i) {
+      if (!trainStep('epoch')) break;
+      if (performance.now() > deadline) break;  // the rest next slice: never freeze the page
+    }
+  }
+  page.healthTick += 1;
+  if (page.playing && page.healthTick % 10 === 0) checkHealth();  // layerStats is a pass over the data
+  if (page.healthTick % 4 === 0) sampleLayerStats();
+  page.dirty = true;
 }
