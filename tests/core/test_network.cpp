@@ -491,6 +491,30 @@ TEST_CASE("the batch gradient is the mean of the per-example gradients", "[netwo
   CHECK(double((batch_grad - mean).cwiseAbs().maxCoeff()) < (kFloat ? 1e-6 : 1e-14));
 }
 
+TEST_CASE("backward without weight gradients: the same deltas, the weights' entries left as they were",
+          "[network][gradient]") {
+  for (Activation f : {Activation::Tanh, Activation::Prelu, Activation::Maxout}) {
+    Network net(arch_of(3, {4, 3}, 2, f, Activation::Linear));
+    Workspace ws;
+    setup_random(net, Loss::SquaredError, ws, 33);
+    forward(net, ws);
+    Vector full = Vector::Zero(net.parameter_count());
+    backward(net, Loss::SquaredError, ws, full);
+    const std::vector<Matrix> deltas = ws.delta;
+    Vector partial = Vector::Constant(net.parameter_count(), Scalar(7));
+    backward(net, Loss::SquaredError, ws, partial, false);
+    INFO(activation_name(f));
+    for (int l = 0; l < net.layer_count(); ++l) {
+      CHECK(ws.delta[std::size_t(l)].leftCols(ws.batch) == deltas[std::size_t(l)].leftCols(ws.batch));
+      for (int p = 0; p < net.pieces(l); ++p) {
+        const Index n = net.size(l + 1) * net.size(l);
+        CHECK((partial.segment(net.weight_offset(l, p), n).array() == Scalar(7)).all());
+        CHECK((partial.segment(net.bias_offset(l, p), net.size(l + 1)).array() == Scalar(7)).all());
+      }
+    }
+  }
+}
+
 // forward() and backward() cut the rows into blocks of 8 and take the batch and the inputs four
 // columns at a time: widths and batch sizes on both sides of those edges, against Eigen's own products.
 TEST_CASE("forward and backward match plain Eigen products for widths and batches across the kernels' blocks",
