@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
 import {
-  useBrowser, withPage, frames, choose, slide, play, pause, readState, hashParams, trainUntil,
+  useBrowser, withPage, frames, choose, slide, play, pause, readState, hashParams, trainUntil, engineReference,
   screenshot,
 } from './browser.mjs';
+import { paramIndex, linkWidth } from '../../web/views/network.js';
+import { signColor } from '../../web/views/colors.js';
 
 const b = useBrowser();
 const T = { timeout: 40000 };
@@ -71,6 +73,29 @@ test('an idle page draws no frames: the loop runs while training or redrawing, a
     await frames(page, 2);
     assert.equal((await readState(page)).epoch, epoch + 1, 'a step still redraws the page');
     assert.equal(await pageFrameRequests(page, 6), 0, 'and the loop stops again');
+  });
+});
+
+test('while playing, the links are redrawn every few frames; paused, each shows the weight the core holds', T, async () => {
+  await withPage(b, '#dataset=circles&hidden=4,3', async (page) => {
+    const links = () => page.$$eval('#network path.link', (ps) => ps.map((p) => [p.dataset.param, p.getAttribute('stroke'), p.getAttribute('stroke-width')]));
+    const before = await links();
+    await play(page);
+    await frames(page, 12);
+    await pause(page);
+    const { epoch } = await readState(page);
+    assert.ok(epoch >= 8, `${epoch} epochs played`);
+    // The same run again, in a fresh engine: whole epochs from the seed's weights.
+    const { params, sizes } = await engineReference(page, `(engine) => { engine.trainEpochs(${epoch}); return { params: engine.params(), sizes: engine.layerSizes() }; }`);
+    const shown = await links();
+    assert.equal(shown.length, 2 * 4 + 4 * 3 + 3 * 1);
+    for (const [param, stroke, width] of shown) {
+      const [layer, to, from] = param.split(':').map(Number);
+      const w = params[paramIndex(sizes, layer, to, from)];
+      assert.equal(stroke, signColor(w), `link ${param}, weight ${w}`);
+      assert.equal(width, linkWidth(w).toFixed(1), `link ${param}, weight ${w}`);
+    }
+    assert.notDeepEqual(shown, before, 'training moved the links');
   });
 });
 

@@ -133,6 +133,7 @@ export function play() {
   $('play').classList.add('playing');
 }
 export function pause() {
+  if (page.playing) page.dirty = true;  // a last frame at rest: the links, drawn every few frames while playing
   page.playing = false;
   $('play').innerHTML = ICON_PLAY;
   $('play').setAttribute('aria-label', 'Play');

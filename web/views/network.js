@@ -412,17 +412,37 @@ export function createNetworkView(container, handlers) {
     biases.forEach((b) => svg.append(b.rect));  // over the links
   }
 
+  // The links' and bias squares' colours and widths. Attributes are written only when what they
+  // show changes (a tenth of a pixel, a hundredth of opacity, the sign): while training most links
+  // change by less each frame, and every write costs a style recalculation and a repaint.
+  function drawParams(params) {
+    for (const link of links) {
+      const w = params[indexOf(link)];
+      setIfChanged(link, 'stroke', signColor(w));  // the step view's rule: zero is neutral grey
+      setIfChanged(link, 'stroke-width', (linkWidth(w) * lines).toFixed(1));
+    }
+    for (const b of biases) {
+      const v = params[indexOf({ layer: b.layer, to: b.to, from: 'bias' })];
+      setIfChanged(b, 'fill', signColor(v));
+      // fill-opacity, not opacity: an opacity makes the square a compositing effect of its own,
+      // and changing one makes the browser re-layerize the whole page.
+      setIfChanged(b, 'fill-opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
+    }
+  }
+
   /**
    * @param {object} s { allFeatures, featureGrid: { g, values } (every feature, allFeatures order),
    *   featureNames (chosen, in input order), sizes (layerSizes), activations (per column: 'feature'
    *   for inputs, then hidden..., output), params, gradient, grid: { g, values } (the engine's
-   *   evaluateGrid: chosen features, hidden units, outputs), discretize, pieces (maxout's k, else 1) }
+   *   evaluateGrid: chosen features, hidden units, outputs), discretize, pieces (maxout's k, else 1),
+   *   linksLater (true: the links and bias squares keep what they show until a later update) }
    */
   function update(s) {
     snapshot = s;
     // The theme too: the feature pictures are drawn once per build, in the theme's colours.
     const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}|${colorTheme()}|${language()}|${displayVersion()}`;
-    if (key !== shape) {
+    const rebuilt = key !== shape;
+    if (rebuilt) {
       shape = key;
       hideTooltip();  // its link is gone
       rebuild(s);
@@ -432,21 +452,7 @@ export function createNetworkView(container, handlers) {
       tooltip.innerHTML = paramText(hovered);
       if (hovered.el === document.activeElement) hovered.el.setAttribute('aria-label', spokenText(hovered));
     }
-    // Attributes are written only when what they show changes (a tenth of a pixel, a hundredth of
-    // opacity, the sign): while training most links change by less each frame, and every write
-    // costs a style recalculation.
-    for (const link of links) {
-      const w = s.params[indexOf(link)];
-      setIfChanged(link, 'stroke', signColor(w));  // the step view's rule: zero is neutral grey
-      setIfChanged(link, 'stroke-width', (linkWidth(w) * lines).toFixed(1));
-    }
-    for (const b of biases) {
-      const v = s.params[indexOf({ layer: b.layer, to: b.to, from: 'bias' })];
-      setIfChanged(b, 'fill', signColor(v));
-      // fill-opacity, not opacity: an opacity makes the square a compositing effect of its own,
-      // and changing one makes the browser re-layerize the whole page.
-      setIfChanged(b, 'fill-opacity', Math.min(1, 0.25 + Math.abs(v)).toFixed(2));
-    }
+    if (rebuilt || !s.linksLater) drawParams(s.params);
     if (s.grid) {
       const { g, values } = s.grid;
       const cells = g * g;
