@@ -5,7 +5,8 @@
 // tanh, 5,000 points) and its long tasks (over 50 ms, by the browser's own Long Tasks API); then
 // the same while the step panel animates one training step on that network; then the
 // gradient-descent chapter's lab playing the race of three optimisers (a step of each and the
-// contours' paths, the points and the numbers redrawn every frame), which must stay under 8 ms.
+// contours' paths, the points and the numbers redrawn every frame), which must stay under 8 ms; then
+// how fast the first half second of Play trains, against the second after (V8's warm-up).
 // A figure, not a test: `npm run bench` prints it.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
@@ -179,6 +180,25 @@ try {
   console.log();
   await report('gradient-descent chapter: the race of sgd, momentum and Adam played, three paths, the numbers and legend redrawn every frame');
   console.log(`steps taken per run                    ${(await page.textContent('#descent-numbers')).match(/after (\d+) step/)[1]}`);
+
+  // The first half second of Play, "as fast as possible", on a page opened a second before (the
+  // engine warms up at idle time meanwhile), against a half second of the second after.
+  console.log();
+  console.log('the first seconds of Play on (b), as fast as possible, a second after the page opened');
+  for (let run = 0; run < 3; ++run) {
+    await page.goto('about:blank');
+    await page.goto(`http://127.0.0.1:${server.address().port}/${SETUP}&speed=max`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForTimeout(1000);
+    await page.click('#play');
+    const epochsAt = [];  // at 0.5, 1 and 2 s
+    for (const wait of [500, 500, 1000]) {
+      await page.waitForTimeout(wait);
+      epochsAt.push(Number(await page.getAttribute('#epoch', 'data-epoch')));
+    }
+    const steady = (epochsAt[2] - epochsAt[1]) / 2;
+    console.log(`  epochs in the first half second       ${epochsAt[0]} (${(100 * epochsAt[0] / steady).toFixed(0)}% of a half second from 1 to 2 s: ${steady.toFixed(0)})`);
+  }
 } finally {
   await browser.close();
   server.close();

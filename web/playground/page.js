@@ -45,6 +45,7 @@ export const page = {
   get dirty() { return dirty; },
   set dirty(value) { dirty = value; if (value) page.wake(); },
   wake: () => {},        // asks for an animation frame (training.js's requestFrame)
+  stopWarmUp: () => {},  // ends the engine's warm-up at idle time (warm-up.js), as Play starts
   renderMs: 0,           // how long the last render took ("as fast as possible" trains in the rest of a frame)
   trainCost: { batchMs: 0, recordMs: 0, batchesPerEpoch: 1 },  // the last steps' cost (frame-budget.js's sliceBatches)
   layerStats: null,      // engine.layerStats() sampled while playing, for the next render to draw

@@ -15,6 +15,7 @@ import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { apply, change, loadFromHash } from './settings.js';
 import { startHistory, recordNow, trainStep, play, pause, requestFrame, restart, checkHealth } from './training.js';
+import { warmUp } from './warm-up.js';
 import { buildDatasetPicker, makePreviews } from './datasets.js';
 import { addPoint, removeNear, wireDrawing } from './points.js';
 import { wireCsv } from './csv-files.js';
@@ -125,6 +126,7 @@ export function createPlayground(module, { routeHash } = {}) {
   // Printing: the print is taken before the next animation frame, so repaint (in light) at once.
   window.addEventListener('beforeprint', () => render());
   requestFrame();
+  page.stopWarmUp = warmUp(module);
   return {
     engine: () => page.engine,
     state: () => page.state,

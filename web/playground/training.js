@@ -126,6 +126,7 @@ export function play() {
       { until: () => !page.state.earlyStopping || page.metrics?.validation.count > 0 });
   }
   if (page.stopMarker) page.history.best = null;  // going on after an early stop: a fresh patience window
+  page.stopWarmUp();  // training warms the engine up from here, and needs the idle time
   page.playing = true;
   requestFrame();
   $('play').innerHTML = ICON_PAUSE;
