@@ -2,7 +2,8 @@
 // subfolder (/some/sub/folder/) of a plain static server, loads, trains and asks for nothing beyond
 // localhost; the one-file offline copy opens from file:// with the network off and every request
 // but file: and data: blocked, and learns XOR; another site's page imports the engine from the
-// hosted build as an ES module (backprop.js). Each file builds into its own folder under
+// hosted build as an ES module (backprop.js); the built pages (minified CSS, bundled script) look
+// exactly like web/'s, pixel for pixel. Each file builds into its own folder under
 // test-results/, so test files running in parallel never share one.
 // Not here: the page's behaviour in detail (playground-*.e2e.mjs), sizes (tests/bench/budget.mjs).
 import { test, before, after } from 'node:test';
@@ -11,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { RESULTS, launchChromium, guard, frames, readState, trainUntil, screenshot } from './browser.mjs';
+import { RESULTS, ROOT, launchChromium, guard, frames, readState, trainUntil, screenshot } from './browser.mjs';
 import { serve } from '../../build-scripts/serve.mjs';
 import { buildDist } from '../../build-scripts/build-dist.mjs';
 import { loadEngine } from '../wasm/load-engine.mjs';
@@ -152,4 +153,32 @@ document.body.dataset.result = JSON.stringify({ loss: engine.metrics().train.los
   const engine = await loadEngine();  // the page's own (classic) module, in Node
   engine.configure({ dataset: 'circles', seed: 2 }).trainEpochs(20);
   assert.deepEqual(result, { loss: engine.metrics().train.loss, params: Array.from(engine.params()) });
+});
+
+test('the built pages look exactly like web/\'s: the minified stylesheets and the bundle change no pixel', T, async () => {
+  const source = await serve(path.join(ROOT, 'web'), 0);
+  const shot = async (base, { width, height, hash, dark }) => {
+    const context = await browser.newContext({ viewport: { width, height }, colorScheme: dark ? 'dark' : 'light' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}${hash}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await frames(page, 3);
+      return await page.screenshot({ fullPage: true });
+    } finally {
+      await context.close();
+    }
+  };
+  try {
+    for (const view of [
+      { width: 1280, height: 800, hash: '#dataset=spiral&hidden=8,8,8', dark: false },
+      { width: 390, height: 844, hash: '#chapter=backprop', dark: true },
+    ]) {
+      const built = await shot(`http://127.0.0.1:${server.address().port}/${SUB}/`, view);
+      const original = await shot(`http://127.0.0.1:${source.address().port}/`, view);
+      assert.ok(built.equals(original), `${view.width} px, ${view.hash}, ${view.dark ? 'dark' : 'light'}: the pixels differ`);
+    }
+  } finally {
+    await new Promise((resolve) => source.close(resolve));
+  }
 });
