@@ -243,6 +243,38 @@ void by_row_blocks(Index m, F&& f) {
 }
 // A row offset into an optional (null) vector or matrix.
 inline const Scalar* offset(const Scalar* p, Index r) { return p ? p + r : nullptr; }
+
+// T = W^T: W is m x n column-major, T n x m. Square tiles of one SIMD packet per side are transposed
+// in registers (four loads, shuffles, four stores for floats) instead of element by element, whose
+// stores stride across T; the edges that do not fill a tile go element by element.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wignored-attributes"  // __m128 as a template argument, as in Eigen itself
+#endif
+void transpose(const Scalar* W, Index m, Index n, Scalar* T) {
+  using Packet = Eigen::internal::packet_traits<Scalar>::type;
+  constexpr int P = Eigen::internal::unpacket_traits<Packet>::size;
+  if constexpr (P > 1) {
+    if (m >= P && n >= P) {
+      const Index i0 = n - n % P, k0 = m - m % P;  // the tiles: columns [0, i0) of W, rows [0, k0)
+      for (Index i = 0; i < i0; i += P)
+        for (Index k = 0; k < k0; k += P) {
+          Eigen::internal::PacketBlock<Packet, P> tile;
+          for (int c = 0; c < P; ++c) tile.packet[c] = Eigen::internal::ploadu<Packet>(W + (i + c) * m + k);
+          Eigen::internal::ptranspose(tile);
+          for (int c = 0; c < P; ++c) Eigen::internal::pstoreu(T + (k + c) * n + i, tile.packet[c]);
+        }
+      for (Index i = 0; i < n; ++i)
+        for (Index k = i < i0 ? k0 : 0; k < m; ++k) T[k * n + i] = W[i * m + k];
+      return;
+    }
+  }
+  for (Index i = 0; i < n; ++i)
+    for (Index k = 0; k < m; ++k) T[k * n + i] = W[i * m + k];
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 }  // namespace
 
 // Workspace matrices are used through data(): their first B columns are one contiguous block.
@@ -308,10 +340,8 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad, bool w
       const int P_next = net.pieces(l + 1);
       for (int p = 0; p < P_next; ++p) {
         // W_{l+1}^T (out x next), copied so that the product below reads contiguous columns
-        const Scalar* w = net.W(l + 1, p).data();
         Scalar* wt = ws.transposed[l + 1].data();
-        for (Index i = 0; i < out; ++i)
-          for (Index k = 0; k < next; ++k) wt[k * out + i] = w[i * next + k];
+        transpose(net.W(l + 1, p).data(), next, out, wt);
         const Scalar* d_next = P_next == 1 ? ws.delta[l + 1].data() : ws.piece_delta[l + 1][std::size_t(p)].data();
         const Scalar* scale = P_next == 1 && !slopes ? g.data() : nullptr;
         Scalar* dst = p == 0 ? ws.delta[l].data() : ws.scratch[l].data();
