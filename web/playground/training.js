@@ -152,7 +152,19 @@ function measureCost(kind, count, trainMs, recordMs) {
 
 let frameRequested = false;
 let slicePosted = false;
-let sliceChannel = null;  // made on first use: an open port would keep Node's tests from exiting
+
+// Runs fn in a task of its own, after those already posted (a MessageChannel message: unlike a
+// timer's, never delayed). The channel is made on first use: an open port keeps Node from exiting.
+const posted = [];
+let channel = null;
+function postTask(fn) {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => posted.shift()();
+  }
+  posted.push(fn);
+  channel.port2.postMessage(null);
+}
 
 /** Asks for an animation frame; the loop keeps asking only while it trains, animates or redraws. */
 export function requestFrame() {
@@ -181,15 +193,12 @@ function frame(now) {
 function postSlice() {
   if (slicePosted) return;
   slicePosted = true;
-  if (!sliceChannel) {
-    sliceChannel = new MessageChannel();
-    sliceChannel.port1.onmessage = () => { slicePosted = false; trainSlice(); };
-  }
-  sliceChannel.port2.postMessage(null);
+  postTask(() => { slicePosted = false; trainSlice(); });
 }
 
 // One slice of training: whole epochs within the allowance, or a run of batches when an epoch is
-// too long for one task; every fourth slice, the layer statistics (a pass over the training set).
+// too long for one task; every fourth slice, the layer statistics (a pass over the training set,
+// as long as a slice on a large set: a task of their own).
 function trainSlice() {
   if (!page.playing) return;
   const { epochs, deadline } = frameAllowance(page.state.speed, performance.now(), page.renderMs);
@@ -203,6 +212,6 @@ function trainSlice() {
   }
   page.healthTick += 1;
   if (page.playing && page.healthTick % 10 === 0) checkHealth();  // layerStats is a pass over the data
-  if (page.healthTick % 4 === 0) sampleLayerStats();
+  if (page.healthTick % 4 === 0) postTask(() => { sampleLayerStats(); page.dirty = true; });
   page.dirty = true;
 }
