@@ -549,31 +549,26 @@ int distinct_units(const Network& net, int l) {
   return distinct;
 }
 
-// The sum of (x - shift) over a contiguous block, in double. Four running sums, so that each add
-// need not wait for the one before (one running sum is bound by the add's latency).
-template <class M>
-double shifted_sum(const M& x, double shift) {
+// The sum of f(x) over a contiguous block, in double. Four running sums, so that each add need not
+// wait for the one before (one running sum is bound by the add's latency).
+template <class M, class F>
+double sum_of(const M& x, F f) {
   const Scalar* p = x.data();
   const Index n = x.size();
   double s[4] = {0, 0, 0, 0};
   Index i = 0;
   for (; i + 4 <= n; i += 4)
-    for (int k = 0; k < 4; ++k) s[k] += double(p[i + k]) - shift;
-  for (; i < n; ++i) s[0] += double(p[i]) - shift;
+    for (int k = 0; k < 4; ++k) s[k] += f(double(p[i + k]));
+  for (; i < n; ++i) s[0] += f(double(p[i]));
   return (s[0] + s[1]) + (s[2] + s[3]);
 }
-
-// The sum of (x - mean)^2 over a contiguous block, in double, as shifted_sum sums.
+template <class M>
+double shifted_sum(const M& x, double shift) {
+  return sum_of(x, [shift](double v) { return v - shift; });
+}
 template <class M>
 double centred_squares(const M& x, double mean) {
-  const Scalar* p = x.data();
-  const Index n = x.size();
-  double s[4] = {0, 0, 0, 0};
-  Index i = 0;
-  for (; i + 4 <= n; i += 4)
-    for (int k = 0; k < 4; ++k) s[k] += (double(p[i + k]) - mean) * (double(p[i + k]) - mean);
-  for (; i < n; ++i) s[0] += (double(p[i]) - mean) * (double(p[i]) - mean);
-  return (s[0] + s[1]) + (s[2] + s[3]);
+  return sum_of(x, [mean](double v) { return (v - mean) * (v - mean); });
 }
 
 // Counts each value of a contiguous block into its bin over [low, high] (beyond it: the end bins;
