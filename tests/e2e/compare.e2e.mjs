@@ -127,10 +127,15 @@ test('compare: play and pause, reset and a change to run A act on both; closing 
     assert.equal(start.a.epoch, 0);
     assert.equal(start.b.epoch, 0);
     await play(page);
-    await page.waitForFunction(() => Number(document.getElementById('epoch').dataset.epoch) >= 5);
+    await page.waitForFunction(() => Number(document.getElementById('epoch').dataset.epoch) >= 12);
     await pause(page);
     const played = await runNumbers(page);
-    assert.ok(played.a.epoch >= 5);
+    assert.ok(played.a.epoch >= 12);
+    // Each run's layer view sampled its statistics while playing (every fourth epoch at this speed).
+    for (const run of ['a', 'b']) {
+      const samples = Number(await page.getAttribute(`#compare-run-${run} .compare-layer-stats [data-samples]`, 'data-samples'));
+      assert.ok(samples >= 3, `run ${run}'s layer view: ${samples} samples after ${played.a.epoch} epochs`);
+    }
     assert.equal(played.b.epoch, played.a.epoch, 'run B played in lock-step');
     assert.deepEqual(played.b, await engineNumbers(page, '#dataset=circles&points=100&optimizer=adam&init=he_normal', played.a.epoch));
 

@@ -82,7 +82,8 @@ function buildRun(container, name) {
     const next = Math.max(140, Math.min(MAX_PLOT, room));
     if (room > 0 && next !== size) { size = next; plot.setSize(next); }
   }).observe(plotBox);
-  return { what, dd, error, plot, layers, layerStats: createLayerStats(statsBox) };
+  // pendingStats: sampled while playing (sampleRunStats), drawn by the next render
+  return { what, dd, error, plot, layers, layerStats: createLayerStats(statsBox), pendingStats: /** @type {object[] | null} */ (null) };
 }
 
 // One control per perRun setting, made from its table entry: a list of choices, or a text field
@@ -266,6 +267,11 @@ function createRunB() {
       }
     },
     render() { renderBoth(run); },
+    /** While playing, every fourth slice (training.js): both runs' layer statistics, for the next render. */
+    sampleLayerStats() {
+      sampleRunStats(views.a, { engine: page.engine, history: page.history, metrics: page.metrics });
+      if (!(run.error ?? run.stepError)) sampleRunStats(views.b, { engine: run.engine, history: run.history, metrics: run.metrics });
+    },
     dispose() { run.engine.dispose(); },
   };
   return run;
@@ -295,12 +301,18 @@ function renderRun(view, { engine, state, history, metrics, error }) {
   const grid = engine.evaluateGrid(GRID, -6, 6, { copy: false });
   const plot = outputPlot(grid, sizes[sizes.length - 1], state.outputActivation, data.problem);
   view.plot.update({ ...plot, discretize: s.discretize, points: data, showTest: s.showTest, highlight: null, drawing: false });
-  if (view.layers.open && (!page.playing || page.frame % 4 === 0)) {
-    const names = layerNames(sizes);
-    const stats = engine.layerStats();
-    recordLayers(history, fractionalEpoch(engine, metrics?.train.count), stats);
-    view.layerStats.update({ stats, layerNames: names, record: history.layers });
+  if (!page.playing) sampleRunStats(view, { engine, history, metrics });
+  if (view.pendingStats) {
+    view.layerStats.update({ stats: view.pendingStats, layerNames: layerNames(sizes), record: history.layers });
+    view.pendingStats = null;
   }
+}
+
+// A run's layer statistics now (a pass over its training set), recorded, for the next render.
+function sampleRunStats(view, { engine, history, metrics }) {
+  if (!view.layers.open || noPoints()) return;
+  view.pendingStats = engine.layerStats();
+  recordLayers(history, fractionalEpoch(engine, metrics?.train.count), view.pendingStats);
 }
 
 // A series' name in the legend: the run and the split.

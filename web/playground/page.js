@@ -49,7 +49,7 @@ export const page = {
   renderMs: 0,           // how long the last render took ("as fast as possible" trains in the rest of a frame)
   trainCost: { batchMs: 0, recordMs: 0, batchesPerEpoch: 1 },  // the last steps' cost (frame-budget.js's sliceBatches)
   layerStats: null,      // engine.layerStats() sampled while playing, for the next render to draw
-  frame: 0,              // frames rendered (the layer table refreshes every few while training)
+  frame: 0,              // frames rendered (while playing, the links are redrawn every fourth)
   featureGrid: null,     // every feature over the plane (drawn once)
   plotSize: 0,           // side of the output plot, fitted to its panel
   embedParts: () => [],  // the parts ticked in the Share / embed box (set by buildEmbedOptions)

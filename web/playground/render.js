@@ -116,13 +116,13 @@ export function render() {
 
   // A full pass over the training set: while playing, every fourth slice samples it (sampleLayerStats),
   // and the frame after draws it.
-  page.frame = (page.frame ?? 0) + 1;
   if (!page.playing) sampleLayerStats();
   if (page.layerStats) {
     page.view.layerStats.update({ stats: page.layerStats, layerNames: layerNames(sizes), record: h.layers });
     page.layerStats = null;
   }
 
+  page.frame = (page.frame ?? 0) + 1;
   page.view.network.update({
     ...(oneD ? oneInputFeatures() : { allFeatures: ALL_FEATURES, featureGrid: page.featureGrid }), featureNames: s.features, sizes,
     activations, params, gradient: page.gradientOnHover ? engine.gradient() : null, pieces: engine.maxoutPieces(),

@@ -212,6 +212,6 @@ function trainSlice() {
   }
   page.healthTick += 1;
   if (page.playing && page.healthTick % 10 === 0) checkHealth();  // layerStats is a pass over the data
-  if (page.healthTick % 4 === 0) postTask(() => { sampleLayerStats(); page.dirty = true; });
+  if (page.healthTick % 4 === 0) postTask(() => { sampleLayerStats(); page.compare?.sampleLayerStats(); page.dirty = true; });
   page.dirty = true;
 }
