@@ -76,7 +76,7 @@ test('an idle page draws no frames: the loop runs while training or redrawing, a
   });
 });
 
-test('while playing, the links are redrawn every few frames; paused, each shows the weight the core holds', T, async () => {
+test('while playing, the links and pictures are redrawn every few frames; paused, they show the core\'s numbers', T, async () => {
   await withPage(b, '#dataset=circles&hidden=4,3', async (page) => {
     const links = () => page.$$eval('#network path.link', (ps) => ps.map((p) => [p.dataset.param, p.getAttribute('stroke'), p.getAttribute('stroke-width')]));
     const before = await links();
@@ -96,6 +96,15 @@ test('while playing, the links are redrawn every few frames; paused, each shows 
       assert.equal(width, linkWidth(w).toFixed(1), `link ${param}, weight ${w}`);
     }
     assert.notDeepEqual(shown, before, 'training moved the links');
+    // The nodes' pictures as Pause left them are those of the paused weights: drawing again (the
+    // log-scale switch, twice, redraws the page) changes no pixel.
+    const pictures = () => page.$eval('#network canvas.pictures', (c) => c.toDataURL());
+    const paused = await pictures();
+    for (let i = 0; i < 2; ++i) {
+      await page.click('input[data-key="logScale"]');
+      await frames(page);
+    }
+    assert.equal(await pictures(), paused);
   });
 });
 

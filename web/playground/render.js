@@ -127,9 +127,11 @@ export function render() {
     ...(oneD ? oneInputFeatures() : { allFeatures: ALL_FEATURES, featureGrid: page.featureGrid }), featureNames: s.features, sizes,
     activations, params, gradient: page.gradientOnHover ? engine.gradient() : null, pieces: engine.maxoutPieces(),
     grid: { g: grid.size, values: grid.values }, discretize: s.discretize,
-    // While playing, the links every fourth frame: redrawing the curves is most of what the browser
-    // rasterises in a frame, and a link's width moves too slowly for the eye to miss the rest.
+    // While playing, the links every fourth frame (redrawing the curves is most of what the browser
+    // rasterises in a frame) and the nodes' pictures every other one (the most script of a frame), on
+    // different frames: they change too slowly for the eye to miss the rest. Paused, every frame.
     linksLater: page.playing && page.frame % 4 !== 2,
+    picturesLater: page.playing && page.frame % 2 === 0,
   });
 
   const outputs = sizes[sizes.length - 1];

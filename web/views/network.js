@@ -435,7 +435,8 @@ export function createNetworkView(container, handlers) {
    *   featureNames (chosen, in input order), sizes (layerSizes), activations (per column: 'feature'
    *   for inputs, then hidden..., output), params, gradient, grid: { g, values } (the engine's
    *   evaluateGrid: chosen features, hidden units, outputs), discretize, pieces (maxout's k, else 1),
-   *   linksLater (true: the links and bias squares keep what they show until a later update) }
+   *   linksLater, picturesLater (true: the links and bias squares, or the nodes' pictures, keep what
+   *   they show until a later update) }
    */
   function update(s) {
     snapshot = s;
@@ -453,7 +454,7 @@ export function createNetworkView(container, handlers) {
       if (hovered.el === document.activeElement) hovered.el.setAttribute('aria-label', spokenText(hovered));
     }
     if (rebuilt || !s.linksLater) drawParams(s.params);
-    if (s.grid) {
+    if (s.grid && (rebuilt || !s.picturesLater)) {  // each node's picture of its values over the plane
       const { g, values } = s.grid;
       const cells = g * g;
       for (const h of heatmaps) {
