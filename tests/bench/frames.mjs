@@ -91,7 +91,7 @@ try {
     console.log(`frame work, mean / median / p95 / max  ${mean.toFixed(2)} / ${pct(0.5).toFixed(2)} / ${pct(0.95).toFixed(2)} / ${sorted[sorted.length - 1].toFixed(2)} ms`);
     if (slices.length > 0) {
       const sliceMean = slices.reduce((s, d) => s + d, 0) / slices.length;
-      console.log(`training slices, mean / median / p95    ${sliceMean.toFixed(2)} / ${pct(0.5, slicesSorted).toFixed(2)} / ${pct(0.95, slicesSorted).toFixed(2)} ms (${slices.length}, a task after each frame)`);
+      console.log(`training tasks, mean / median / p95     ${sliceMean.toFixed(2)} / ${pct(0.5, slicesSorted).toFixed(2)} / ${pct(0.95, slicesSorted).toFixed(2)} ms (${slices.length}: a slice after each frame, the layer statistics every 4th)`);
     }
     console.log(`share of the 16.7 ms budget (mean)     ${(100 * mean / 16.67).toFixed(0)}%`);
     console.log(`long tasks (over 50 ms), longest       ${long.length}${long.length ? `, ${Math.max(...long).toFixed(0)} ms` : ''}`);

@@ -267,9 +267,12 @@ function createRunB() {
       }
     },
     render() { renderBoth(run); },
-    /** While playing, every fourth slice (training.js): both runs' layer statistics, for the next render. */
-    sampleLayerStats() {
-      sampleRunStats(views.a, { engine: page.engine, history: page.history, metrics: page.metrics });
+    /**
+     * While playing, every fourth slice (training.js): both runs' layer statistics, for the next
+     * render; run A's are the playground's own sample when it took one (statsA), not a second pass.
+     */
+    sampleLayerStats(statsA = null) {
+      sampleRunStats(views.a, { engine: page.engine, history: page.history, metrics: page.metrics }, statsA);
       if (!(run.error ?? run.stepError)) sampleRunStats(views.b, { engine: run.engine, history: run.history, metrics: run.metrics });
     },
     dispose() { run.engine.dispose(); },
@@ -308,10 +311,11 @@ function renderRun(view, { engine, state, history, metrics, error }) {
   }
 }
 
-// A run's layer statistics now (a pass over its training set), recorded, for the next render.
-function sampleRunStats(view, { engine, history, metrics }) {
+// A run's layer statistics now (a pass over its training set, unless `stats` holds them already),
+// recorded, for the next render.
+function sampleRunStats(view, { engine, history, metrics }, stats = null) {
   if (!view.layers.open || noPoints()) return;
-  view.pendingStats = engine.layerStats();
+  view.pendingStats = stats ?? engine.layerStats();
   recordLayers(history, fractionalEpoch(engine, metrics?.train.count), view.pendingStats);
 }
 

@@ -75,11 +75,15 @@ function oneInputFeatures() {
   return { allFeatures: X1_FEATURES, featureGrid: x1Grid.grid };
 }
 
-/** The per-layer statistics now, recorded in the history, for the next render (the view open only). */
+/**
+ * The per-layer statistics now, recorded in the history, for the next render (the view open only);
+ * returns them, or null if the view is closed.
+ */
 export function sampleLayerStats() {
-  if (noPoints() || !$('layer-stats').closest('details').open) return;
+  if (noPoints() || !$('layer-stats').closest('details').open) return null;
   page.layerStats = page.engine.layerStats();
   recordLayers(page.history, fractionalEpoch(), page.layerStats);
+  return page.layerStats;
 }
 
 export function render() {

@@ -134,7 +134,7 @@ export function play() {
   $('play').classList.add('playing');
 }
 export function pause() {
-  if (page.playing) page.dirty = true;  // a last frame at rest: the links, drawn every few frames while playing
+  if (page.playing) page.dirty = true;  // a last frame at rest: links and pictures, drawn every few frames while playing
   page.playing = false;
   $('play').innerHTML = ICON_PLAY;
   $('play').setAttribute('aria-label', 'Play');
@@ -212,6 +212,6 @@ function trainSlice() {
   }
   page.healthTick += 1;
   if (page.playing && page.healthTick % 10 === 0) checkHealth();  // layerStats is a pass over the data
-  if (page.healthTick % 4 === 0) postTask(() => { sampleLayerStats(); page.compare?.sampleLayerStats(); page.dirty = true; });
+  if (page.healthTick % 4 === 0) postTask(() => { page.compare?.sampleLayerStats(sampleLayerStats()); page.dirty = true; });
   page.dirty = true;
 }
