@@ -103,6 +103,7 @@ test('a 600 x 500 iframe of the output and run buttons shows the whole plot and 
     await frame.waitForSelector('#play[aria-label="Pause"]');
     await frame.click('#play');
     await frame.waitForSelector('#play[aria-label="Play"]');
+    await frames(page);  // the epoch a last slice trained shows in the frame after it, as pause() in browser.mjs waits
     const epoch = () => frame.$eval('#epoch', (el) => Number(el.dataset.epoch));
     const before = await epoch();
     await frame.selectOption('#stepMode', 'epoch');
