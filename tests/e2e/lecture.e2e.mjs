@@ -78,6 +78,8 @@ test('at 1,920 × 1,080 the lecture hall fills the screen, with crisp canvases, 
     await frames(page);
     assert.equal((await lectureState(page)).on, true);
     await page.click('#lecture');
+    // Leaving full screen is asynchronous (a busy machine may take more than a frame): wait for it.
+    await page.waitForFunction(() => !document.fullscreenElement);
     await frames(page);
     assert.deepEqual(await lectureState(page).then((s) => [s.on, s.fullscreen]), [false, false]);
   }, { viewport: PROJECTOR });
