@@ -330,6 +330,57 @@ TEST_CASE("sigmoid, tanh, ELU and softplus and their slopes are as exact as Scal
   CHECK(e.first <= kUlps);  // a + alpha: 12% at z = -14.65
 }
 
+TEST_CASE("GELU and its slope are as exact as Scalar allows", "[activation][precision]") {
+  // Down to z = -12.9, below which z Phi(z) leaves float's normal range.
+  const Matrix z = sweep(-12.9, 16, 1.0 / 64);
+  Matrix a(z.rows(), 1), g(z.rows(), 1);
+  activate(Activation::Gelu, ActivationParams(), z, a);
+  activate_grad(Activation::Gelu, ActivationParams(), z, a, g);
+  const auto cdf = [](long double x) { return std::erfc(-x / std::sqrt(2.0L)) / 2; };
+  const auto pdf = [](long double x) { return std::exp(-x * x / 2) / std::sqrt(2 * 3.14159265358979323846L); };
+  double worst_a = 0, worst_g = 0, at_a = 0, at_g = 0;
+  for (Index i = 0; i < z.rows(); ++i) {
+    const long double x = z(i, 0);
+    // double's std::erfc takes z / sqrt 2 rounded, which costs about z^2 / 2 ulps in the tail.
+    const double scale = kFloat ? 1 : 1 + double(x * x) / 2;
+    const double ea = double(std::fabs((a(i, 0) - x * cdf(x)) / (x * cdf(x)))) / scale;
+    // Phi + z phi cancels at GELU's minimum (z = -0.75): relative to the terms, not to their sum.
+    const double eg = double(std::fabs(g(i, 0) - (cdf(x) + x * pdf(x))) / (cdf(x) + std::fabs(x * pdf(x)))) / scale;
+    if (x != 0 && ea > worst_a) worst_a = ea, at_a = double(x);
+    if (eg > worst_g) worst_g = eg, at_g = double(x);
+  }
+  INFO("GELU: relative error " << worst_a << " at z = " << at_a);
+  CHECK(worst_a <= kUlps);
+  INFO("GELU': relative error " << worst_g << " at z = " << at_g);
+  CHECK(worst_g <= kUlps);
+
+  // Every entry of a block goes through the same code: any shape gives the column's values.
+  Matrix block(7, 5), ab(7, 5), gb(7, 5);
+  for (Index i = 0; i < block.size(); ++i) block(i) = z(i * 53, 0);
+  activate(Activation::Gelu, ActivationParams(), block, ab);
+  activate_grad(Activation::Gelu, ActivationParams(), block, ab, gb);
+  for (Index i = 0; i < block.size(); ++i) {
+    CHECK(ab(i) == a(i * 53, 0));
+    CHECK(gb(i) == g(i * 53, 0));
+  }
+
+  // Beyond the sweep: 0 and slope 0 far left, z and slope 1 far right, NaN kept.
+  const Scalar inf = std::numeric_limits<Scalar>::infinity(), nan = std::numeric_limits<Scalar>::quiet_NaN();
+  Matrix ends(5, 1), ae(5, 1), ge(5, 1);
+  ends << Scalar(-14), Scalar(-40), Scalar(40), inf, nan;
+  activate(Activation::Gelu, ActivationParams(), ends, ae);
+  activate_grad(Activation::Gelu, ActivationParams(), ends, ae, ge);
+  CHECK(std::fabs(ae(0)) <= std::numeric_limits<float>::min());
+  CHECK(ae(1) == Scalar(0));
+  CHECK(ae(2) == Scalar(40));
+  CHECK(ae(3) == inf);
+  CHECK(std::isnan(ae(4)));
+  CHECK(std::fabs(ge(0)) <= std::numeric_limits<float>::min());
+  CHECK(ge(1) == Scalar(0));
+  CHECK(ge(2) == Scalar(1));
+  CHECK(std::isnan(ge(4)));
+}
+
 TEST_CASE("the issue's reference points", "[activation][precision]") {
   ActivationParams p;
   p.elu_alpha = Scalar(2.5);

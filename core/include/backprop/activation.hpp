@@ -6,7 +6,7 @@
 // rational approximation that cancels near z = -9, and 1 - a^2 or a + alpha lose the digits a
 // rounded away.) Step: f(0) = 0 and f' = 0 everywhere.
 // Hidden layers only (hidden_only()): |z| (f'(0) = 0, like ReLU's), GELU in its exact form
-// z Phi(z) = z erfc(-z/sqrt2)/2 (not the tanh approximation; erfc so that z << 0 does not cancel),
+// z Phi(z), Phi the standard normal CDF (not the tanh approximation; see normal_distribution.hpp),
 // and swish/SiLU z sigma(z); PReLU, z if z > 0 else a_i z with a slope a_i learned per unit (the
 // network keeps the slopes, see network.hpp activate_layer; alone, as in the lab, it takes the
 // slope every unit starts from, 0.25); maxout, h = max_j (w_j . a + b_j) over k = 2..4 pieces, each
@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "backprop/normal_distribution.hpp"
 #include "backprop/scalar.hpp"
 
 namespace bp {
@@ -69,10 +70,6 @@ auto sigmoid_of(const Eigen::ArrayBase<Z>& z) {
   return (Scalar(1) + (-z).exp()).inverse();
 }
 
-// Phi(z) = P(N(0,1) <= z) = erfc(-z / sqrt 2) / 2 (no cancellation for z << 0), and phi(z), its density.
-inline Scalar normal_cdf(Scalar z) { return Scalar(0.5) * std::erfc(-z * Scalar(0.70710678118654752440)); }
-inline Scalar normal_pdf(Scalar z) { return Scalar(0.39894228040143267794) * std::exp(Scalar(-0.5) * z * z); }
-
 template <class In, class Out>
 void activate(Activation f, const ActivationParams& p, const Eigen::MatrixBase<In>& z_in,
               const Eigen::MatrixBase<Out>& a_out) {
@@ -93,7 +90,7 @@ void activate(Activation f, const ActivationParams& p, const Eigen::MatrixBase<I
       a = z.max(Scalar(0)) + (-z.abs()).exp().log1p();
       break;
     case Activation::Abs: a = z.abs(); break;
-    case Activation::Gelu: a = z * z.unaryExpr([](Scalar v) { return normal_cdf(v); }); break;
+    case Activation::Gelu: gelu(z, a); break;
     case Activation::Swish: a = z * sigmoid_of(z); break;
     case Activation::Prelu: a = (z > Scalar(0)).select(z, Scalar(kPreluInitialSlope) * z); break;  // one slope for all
     case Activation::Maxout: a = z; break;  // z is already the winning piece's pre-activation
@@ -156,10 +153,8 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
       g = (z > Scalar(0)).select(Scalar(1), p.elu_alpha * z.min(Scalar(0)).exp());
       break;
     case Activation::Softplus: g = sigmoid_of(z); break;
-    case Activation::Abs: g = z.sign(); break;  // -1, 0 at z = 0 (as ReLU's f'(0) = 0), +1
-    case Activation::Gelu:                      // Phi(z) + z phi(z)
-      g = z.unaryExpr([](Scalar v) { return normal_cdf(v) + v * normal_pdf(v); });
-      break;
+    case Activation::Abs: g = z.sign(); break;      // -1, 0 at z = 0 (as ReLU's f'(0) = 0), +1
+    case Activation::Gelu: gelu_grad(z, g); break;  // Phi(z) + z phi(z)
     case Activation::Swish:  // sigma(z) (1 + z sigma(-z)): sigma(-z), not 1 - sigma(z), which cancels for z >> 0
       g = sigmoid_of(z) * (Scalar(1) + z * sigmoid_of(-z));
       break;
