@@ -139,6 +139,7 @@ test('compare: play and pause, reset and a change to run A act on both; closing 
     assert.equal(played.b.epoch, played.a.epoch, 'run B played in lock-step');
     assert.deepEqual(played.b, await engineNumbers(page, '#dataset=circles&points=100&optimizer=adam&init=he_normal', played.a.epoch));
 
+
     await page.click('#reset');
     await frames(page);
     assert.deepEqual(await runNumbers(page), start, 'reset starts both runs over');
@@ -174,6 +175,30 @@ test('compare: play and pause, reset and a change to run A act on both; closing 
     await stepEpochs(page, 2);
     const alone = await engineNumbers(page, '#dataset=circles&points=100&activation=sigmoid', 5);
     assert.equal((await readState(page)).testLoss, Number(alone['test-loss'].toFixed(4)));
+  });
+});
+
+// A linear output: the health check's saturation test, a pass of its own over the data for tanh
+// and sigmoid outputs, stays out of the count.
+test('compare, paused: one pass over each run\'s data per render for the layer views', T, async () => {
+  await withPage(b, '#dataset=circles&points=100&outputActivation=linear&compare=1&b.optimizer=adam', async (page) => {
+    // Run A's view shows the playground's own sample, not a second pass over the same data.
+    await page.evaluate(async () => {
+      const { Engine } = await import('./engine.js');
+      const layerStats = Engine.prototype.layerStats;
+      window.layerStatsCalls = new Map();
+      Engine.prototype.layerStats = function (...args) {
+        window.layerStatsCalls.set(this, (window.layerStatsCalls.get(this) ?? 0) + 1);
+        return layerStats.apply(this, args);
+      };
+    });
+    for (let i = 0; i < 3; ++i) await stepEpochs(page, 1);
+    const calls = await page.evaluate(() => [...window.layerStatsCalls.values()]);
+    assert.equal(calls.length, 2, `passes by engine: ${calls}`);
+    assert.ok(calls[0] >= 3 && calls[0] === calls[1], `passes by engine: ${calls}`);
+    for (const run of ['a', 'b']) {
+      assert.ok(await page.locator(`#compare-run-${run} .compare-layer-stats table tbody tr`).count() >= 3, `run ${run}'s layer table`);
+    }
   });
 });
 

@@ -266,7 +266,8 @@ function createRunB() {
         run.record();
       }
     },
-    render() { renderBoth(run); },
+    /** Paused, statsA is the playground's own sample of this render (null: none taken). */
+    render(statsA = null) { renderBoth(run, statsA); },
     /**
      * While playing, every fourth slice (training.js): both runs' layer statistics, for the next
      * render; run A's are the playground's own sample when it took one (statsA), not a second pass.
@@ -282,7 +283,7 @@ function createRunB() {
 
 // ---- drawing ----
 
-function renderRun(view, { engine, state, history, metrics, error }) {
+function renderRun(view, { engine, state, history, metrics, error }, stats = null) {
   const s = page.state;
   view.error.hidden = !error;
   view.error.textContent = error ?? '';
@@ -304,7 +305,7 @@ function renderRun(view, { engine, state, history, metrics, error }) {
   const grid = engine.evaluateGrid(GRID, -6, 6, { copy: false });
   const plot = outputPlot(grid, sizes[sizes.length - 1], state.outputActivation, data.problem);
   view.plot.update({ ...plot, discretize: s.discretize, points: data, showTest: s.showTest, highlight: null, drawing: false });
-  if (!page.playing) sampleRunStats(view, { engine, history, metrics });
+  if (!page.playing) sampleRunStats(view, { engine, history, metrics }, stats);
   if (view.pendingStats) {
     view.layerStats.update({ stats: view.pendingStats, layerNames: layerNames(sizes), record: history.layers });
     view.pendingStats = null;
@@ -350,7 +351,7 @@ function keyText(differences) {
   return `${a} ${t('Run B ({style} test line, dotted training line): {differences}.', { style: t(RUN_STYLES.b.name), differences: what })}`;
 }
 
-function renderBoth(runB) {
+function renderBoth(runB, statsA) {
   const sB = stateB();
   const problem = problemOf(page.state);
   showSettings(sB, problem);
@@ -361,7 +362,7 @@ function renderBoth(runB) {
     ? t('Differs in {differences}.', { differences: differences.map((d) => `${t(d.label)} ${d.b || t('none')}`).join(', ') }) : t('The same settings as run A so far.');
   views.chart.update(chartOf(page.history, runB.history, problem === 'regression'));
   $('compare-chart').dataset.records = `${page.history.epochs.length},${runB.history.epochs.length}`;
-  renderRun(views.a, { engine: page.engine, state: page.state, history: page.history, metrics: page.metrics, error: null });
+  renderRun(views.a, { engine: page.engine, state: page.state, history: page.history, metrics: page.metrics, error: null }, statsA);
   renderRun(views.b, { engine: runB.engine, state: sB, history: runB.history, metrics: runB.metrics, error: runB.error ?? runB.stepError });
 }
 

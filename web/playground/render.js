@@ -119,8 +119,8 @@ export function render() {
   $('chart').dataset.records = String(h.epochs.length);  // records on the chart: 1 at the start of a run
 
   // A full pass over the training set: while playing, every fourth slice samples it (sampleLayerStats),
-  // and the frame after draws it.
-  if (!page.playing) sampleLayerStats();
+  // and the frame after draws it. Paused, this render's sample serves compare's run A too.
+  const statsNow = page.playing ? null : sampleLayerStats();
   if (page.layerStats) {
     page.view.layerStats.update({ stats: page.layerStats, layerNames: layerNames(sizes), record: h.layers });
     page.layerStats = null;
@@ -208,7 +208,7 @@ export function render() {
   const epoch = engine.progress().epoch;
   /** @type {HTMLOutputElement} */ ($('epoch')).value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, thousandsSeparator());
   $('epoch').dataset.epoch = String(epoch);
-  page.compare?.render();
+  page.compare?.render(statsNow);
   setText($('problem'), data.problem === 'multiclass' ? t('{k}-class classification', { k: data.classes })
     : t(data.problem === 'binary' ? 'classification' : 'regression'));
 }
