@@ -139,7 +139,6 @@ test('compare: play and pause, reset and a change to run A act on both; closing 
     assert.equal(played.b.epoch, played.a.epoch, 'run B played in lock-step');
     assert.deepEqual(played.b, await engineNumbers(page, '#dataset=circles&points=100&optimizer=adam&init=he_normal', played.a.epoch));
 
-
     await page.click('#reset');
     await frames(page);
     assert.deepEqual(await runNumbers(page), start, 'reset starts both runs over');
