@@ -312,12 +312,12 @@ function renderRun(view, { engine, state, history, metrics, error }, stats = nul
   }
 }
 
-// A run's layer statistics now (a pass over its training set, unless `stats` holds them already),
-// recorded, for the next render.
+// A run's layer statistics now, recorded, for the next render: a pass over its training set, unless
+// `stats` is the playground's own sample, which its history (run A's too) holds already.
 function sampleRunStats(view, { engine, history, metrics }, stats = null) {
   if (!view.layers.open || noPoints()) return;
   view.pendingStats = stats ?? engine.layerStats();
-  recordLayers(history, fractionalEpoch(engine, metrics?.train.count), view.pendingStats);
+  if (!stats) recordLayers(history, fractionalEpoch(engine, metrics?.train.count), view.pendingStats);
 }
 
 // A series' name in the legend: the run and the split.

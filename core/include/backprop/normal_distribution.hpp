@@ -26,8 +26,8 @@ namespace normal_detail {
 using Packet = Eigen::internal::packet_traits<float>::type;
 constexpr int kLanes = Eigen::internal::packet_traits<float>::size;
 
-// Phi(z) per lane, and phi(z) when pdf is given.
-inline Packet cdf(const Packet& z, Packet* pdf) {
+// Phi(z) per lane, and phi(z) in pdf.
+inline Packet cdf(const Packet& z, Packet& pdf) {
   using namespace Eigen::internal;
   const Packet y = pmin(pabs(z), pset1<Packet>(13.5f));  // no inf / inf beyond; Phi(-13.5) is 0 below
   // y = hi + lo with hi's 12 leading bits, so hi^2 is exact: y^2/2 = hi^2/2 + lo (y + hi)/2.
@@ -56,7 +56,7 @@ inline Packet cdf(const Packet& z, Packet* pdf) {
   const Packet p = horner(kP), q = horner(kQ);
   const Packet lower = pmul(gauss, pdiv(p, q));  // Phi(-|z|)
   const Packet cdf = pselect(pcmp_lt(pzero(z), z), psub(pset1<Packet>(1.f), lower), lower);
-  if (pdf) *pdf = pmul(gauss, pset1<Packet>(0.39894228040143267794f));
+  pdf = pmul(gauss, pset1<Packet>(0.39894228040143267794f));
   return pselect(pcmp_eq(z, z), cdf, z);  // NaN stays NaN
 }
 
@@ -70,7 +70,7 @@ void for_each_lane(const Z& z, Out& out, Each each) {
       bool(Z::Flags & Out::Flags & Eigen::DirectAccessBit) && !bool(Z::IsRowMajor) && !bool(Out::IsRowMajor);
   const auto apply = [&](const Packet& zp) {
     Packet pdf;
-    const Packet phi_cdf = cdf(zp, &pdf);
+    const Packet phi_cdf = cdf(zp, pdf);
     return each(zp, phi_cdf, pdf);
   };
   alignas(kLanes * sizeof(float)) float zs[kLanes], rs[kLanes];
