@@ -6,7 +6,8 @@
 // the same while the step panel animates one training step on that network; then the
 // gradient-descent chapter's lab playing the race of three optimisers (a step of each and the
 // contours' paths, the points and the numbers redrawn every frame), which must stay under 8 ms; then
-// how fast the first half second of Play trains, against the second after (V8's warm-up).
+// how fast the first half second of Play trains, against the second after (V8's warm-up). For the
+// playground, the main thread's work frame by frame too, from a Chrome trace (median and p95).
 // A figure, not a test: `npm run bench` prints it.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
@@ -40,6 +41,10 @@ async function reportFrameTrace(page, traceSeconds = 2) {
     if (frameWork.length > 0) frameWork[frameWork.length - 1] += task.dur / 1000;
   }
   frameWork.pop();  // the last frame's tasks run past the trace's end
+  if (frameWork.length === 0) {  // another Chromium may name the frame's task otherwise
+    console.log('main-thread work per frame, traced     no frame tasks found in the trace');
+    return;
+  }
   const sorted = frameWork.sort((a, b) => a - b);
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   const mean = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
