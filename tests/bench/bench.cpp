@@ -83,10 +83,11 @@ Settings circles_wide() {
 
 // The single-core SIMD ceiling, measured rather than assumed from a clock and a port count: cores
 // differ in both (this machine's measures 2.6 times what one multiply and one add a cycle at the
-// clock /proc/cpuinfo reports would give: more ports, and a turbo clock). Independent chains p = p * m + c, in 128-bit
-// vectors as both builds have them, no FMA (neither build has it); m = 1/2 and c = 1 keep p near 2, clear of overflow
-// and denormals. The best of 12 and 14 chains: enough to hide the latencies, and 14 spills under V8 (x86's sixteen
-// vector registers) while g++ keeps them all.
+// clock /proc/cpuinfo reports would give: more ports, and a turbo clock). Independent chains
+// p = p * m + c, in 128-bit vectors as both builds have them, no FMA (neither build has it);
+// m = 1/2 and c = 1 keep p near 2, clear of overflow and denormals. The best of 12 and 14 chains:
+// enough to hide the latencies, and 14 spills under V8 (x86's sixteen vector registers) while g++
+// keeps them all.
 using Float4 = float __attribute__((vector_size(16)));
 
 template <int Chains>

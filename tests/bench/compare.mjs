@@ -3,7 +3,8 @@
 // machine, each run warmed up and then timed for a few seconds; prints each figure's median and
 // min–max over the repetitions, the wasm/native ratio of the medians, the arithmetic rate against
 // the single-core SIMD ceiling (measured by the same program: its figure "peak"), and the issue's
-// targets. Then the grid once more through the page's JS API. Usage: node tests/bench/compare.mjs [repetitions=3] [seconds=3]
+// targets. Then the grid once more through the page's JS API.
+// Usage: node tests/bench/compare.mjs [repetitions=3] [seconds=3]
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';

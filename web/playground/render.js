@@ -189,8 +189,6 @@ export function render() {
 
   showScaling(s, data);
 
-
-
   // PReLU's learned slopes, every frame (a copy of a few numbers from the core).
   const prelu = s.activation === 'prelu' && sizes.length > 2;
   setHidden($('prelu-panel'), !prelu);
