@@ -161,10 +161,16 @@ using ColumnMap = Eigen::Map<const Column<M>>;
 
 // Y(:, j) = (sum_k A(:, k) X(k, j) [+ c]) [.* S(:, j)]  for j < B, over the M rows of a block.
 // A (block of M rows x n), X (n x B), Y and S (M x B), c (M); c and S may be null. A's, Y's and
-// S's columns are ld apart (the full matrices' row count).
+// S's columns are ld apart (the full matrices' row count). A ReLU layer's forward pass also stores
+// relu = max(Y, 0) and, when relu_grad is not null, f'(Y) = (Y > 0), from the block while it is in
+// L1: the same expressions as activate() and activate_grad(), in fixed-size code rather than their
+// passes over the dynamic layer, whose set-up costs more than the arithmetic at these sizes (the
+// spiral's ReLU network trains a sixth faster in wasm, a tenth natively). Not in the column loops
+// above: g++ then stops inlining `finish` and the kernel slows down.
 template <int M>
 __attribute__((noinline)) void multiply(const Scalar* A, const Scalar* X, const Scalar* c, const Scalar* S, Scalar* Y,
-                                        Index ld, Index n, Index B) {
+                                        Index ld, Index n, Index B, Scalar* relu = nullptr,
+                                        Scalar* relu_grad = nullptr) {
   const auto finish = [&](Column<M>& y, Index j) {
     if (c) y += ColumnMap<M>(c);
     if (S) y = y.cwiseProduct(ColumnMap<M>(S + j * ld));
@@ -210,6 +216,14 @@ __attribute__((noinline)) void multiply(const Scalar* A, const Scalar* X, const 
     Column<M> y = ColumnMap<M>(A) * x[0];
     for (Index k = 1; k < n; ++k) y += ColumnMap<M>(A + k * ld) * x[k];
     finish(y, j);
+  }
+  if (!relu) return;
+  using Flags = Eigen::Array<Scalar, M, 1>;
+  for (j = 0; j < B; ++j) {  // the block's B columns are still in L1
+    const Column<M> y = ColumnMap<M>(Y + j * ld);
+    Eigen::Map<Column<M>>(relu + j * ld) = y.cwiseMax(Scalar(0));
+    if (relu_grad)
+      Eigen::Map<Column<M>>(relu_grad + j * ld) = (y.array() > Scalar(0)).select(Flags::Ones(), Flags::Zero()).matrix();
   }
 }
 
@@ -264,7 +278,10 @@ void by_row_blocks(Index m, F&& f) {
   }
 }
 // A row offset into an optional (null) vector or matrix.
-inline const Scalar* offset(const Scalar* p, Index r) { return p ? p + r : nullptr; }
+template <class T>
+T* offset(T* p, Index r) {
+  return p ? p + r : nullptr;
+}
 
 // T = W^T: W is m x n column-major, T n x m. Square tiles of one SIMD packet per side are transposed
 // in registers (four loads, shuffles, four stores for floats) instead of element by element, whose
@@ -307,12 +324,19 @@ void forward(const Network& net, Workspace& ws) {
     const Index out = net.size(l + 1), in = net.size(l);
     const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
     const int P = net.pieces(l);
+    // f'(z) of a hidden layer, for backward(): here with dropout (see below) or when asked for.
+    const bool with_grad = l + 1 < layers && (ws.use_dropout || ws.with_grad);
+    // ReLU (not PReLU, whose slopes are the layer's) is applied in the product's kernel.
+    const bool fused_relu = P == 1 && net.activation(l) == Activation::Relu && !net.has_slopes(l);
+    Scalar* relu = fused_relu ? ws.a[l].data() : nullptr;
+    Scalar* relu_grad = fused_relu && with_grad ? ws.grad_act[l].data() : nullptr;
     for (int p = 0; p < P; ++p) {
       const Scalar* W = net.W(l, p).data();
       const Scalar* bias = net.b(l, p).data();
       Scalar* z = P == 1 ? ws.z[l].data() : ws.piece_z[l][std::size_t(p)].data();
       by_row_blocks(out, [&](auto rows, Index r) {  // z = W a_prev + b   (out x B), or each maxout piece's
-        multiply<decltype(rows)::value>(W + r, prev, bias + r, nullptr, z + r, out, in, B);
+        multiply<decltype(rows)::value>(W + r, prev, bias + r, nullptr, z + r, out, in, B, offset(relu, r),
+                                        offset(relu_grad, r));
       });
     }
     auto z = ws.z[l].leftCols(B);
@@ -329,16 +353,19 @@ void forward(const Network& net, Workspace& ws) {
         }
     }
     auto a = ws.a[l].leftCols(B);
-    activate_layer(net, l, z, a);  // a = f(z)
-    if (ws.use_dropout && l + 1 < layers) {
-      // f'(z) must come from the unmasked a; the mask then scales both a and f'(z), here once,
-      // so that backward() can run any number of times after one forward().
+    if (!fused_relu) activate_layer(net, l, z, a);  // a = f(z)
+    if (with_grad) {
       auto g = ws.grad_act[l].leftCols(B);
-      activate_layer_grad(net, l, z, a, g);
-      g.array() *= ws.dropout_mask[l].leftCols(B).array();
-      a.array() *= ws.dropout_mask[l].leftCols(B).array();
+      if (!fused_relu) activate_layer_grad(net, l, z, a, g);
+      // With dropout, f'(z) must come from the unmasked a; the mask then scales both a and f'(z),
+      // here once, so that backward() can run any number of times after one forward().
+      if (ws.use_dropout) {
+        g.array() *= ws.dropout_mask[l].leftCols(B).array();
+        a.array() *= ws.dropout_mask[l].leftCols(B).array();
+      }
     }
   }
+  ws.grad_ready = ws.use_dropout || ws.with_grad;
 }
 
 void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad, bool weight_gradients) {
@@ -354,7 +381,7 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad, bool w
     const Index out = net.size(l + 1), in = net.size(l);
     if (l < L - 1) {
       auto g = ws.grad_act[l].leftCols(B);
-      if (!ws.use_dropout)  // with dropout, forward() stored f'(z) * mask already
+      if (!ws.grad_ready)  // else forward() stored f'(z) (times the dropout mask) already
         activate_layer_grad(net, l, ws.z[l].leftCols(B), ws.a[l].leftCols(B), g);
       const Index next = net.size(l + 2);
       const bool slopes = net.has_slopes(l);  // PReLU: dL/da (before f') is needed once more

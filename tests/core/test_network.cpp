@@ -517,53 +517,70 @@ TEST_CASE("backward without weight gradients: the same deltas, the weights' entr
 
 // forward() and backward() cut the rows into blocks of 8 and take the batch and the inputs four
 // columns at a time: widths and batch sizes on both sides of those edges, against Eigen's own products.
+// ReLU's f and f' come from the product's kernel, the others' from passes of their own; f'(z) from
+// forward() when training asks for it (with_grad), else from backward().
 TEST_CASE("forward and backward match plain Eigen products for widths and batches across the kernels' blocks",
           "[network][gradient]") {
   const std::vector<std::vector<int>> widths{{1}, {7}, {8}, {9}, {16}, {17, 23}, {3, 40, 5}};
   std::uint32_t seed = 500;
   for (const auto& hidden : widths) {
     for (Index B : {1, 3, 4, 5, 9}) {
-      Network net(arch_of(11, hidden, 3, Activation::Tanh, Activation::Linear));
-      net.initialize(Init::XavierNormal, 0, ++seed);
-      Rng rng(seed);
-      for (int l = 0; l < net.layer_count(); ++l) net.b(l).setConstant(Scalar(0.1) * Scalar(l + 1));
-      Workspace ws;
-      ws.reserve(net, B);
-      ws.batch = B;
-      for (Index k = 0; k < ws.input.size(); ++k) ws.input.data()[k] = Scalar(rng.uniform() * 2 - 1);
-      for (Index k = 0; k < ws.target.size(); ++k) ws.target.data()[k] = Scalar(rng.uniform() * 2 - 1);
-      forward(net, ws);
-      Vector grad = Vector::Zero(net.parameter_count());
-      backward(net, Loss::SquaredError, ws, grad);
+      for (Activation f : {Activation::Tanh, Activation::Relu}) {
+        for (bool with_grad : {false, true}) {
+          Network net(arch_of(11, hidden, 3, f, Activation::Linear));
+          net.initialize(Init::XavierNormal, 0, ++seed);
+          Rng rng(seed);
+          for (int l = 0; l < net.layer_count(); ++l) net.b(l).setConstant(Scalar(0.1) * Scalar(l + 1));
+          Workspace ws;
+          ws.reserve(net, B);
+          ws.batch = B;
+          ws.with_grad = with_grad;
+          for (Index k = 0; k < ws.input.size(); ++k) ws.input.data()[k] = Scalar(rng.uniform() * 2 - 1);
+          for (Index k = 0; k < ws.target.size(); ++k) ws.target.data()[k] = Scalar(rng.uniform() * 2 - 1);
+          forward(net, ws);
+          Vector grad = Vector::Zero(net.parameter_count());
+          backward(net, Loss::SquaredError, ws, grad);
+          CHECK(ws.grad_ready == with_grad);
 
-      const int L = net.layer_count();
-      const ActivationParams params;
-      std::vector<Matrix> z(L), a(L), delta(L);
-      for (int l = 0; l < L; ++l) {
-        const Matrix prev = l == 0 ? Matrix(ws.input.leftCols(B)) : a[std::size_t(l - 1)];
-        z[std::size_t(l)] = (net.W(l) * prev).colwise() + Vector(net.b(l));
-        a[std::size_t(l)].resize(net.size(l + 1), B);
-        activate(net.activation(l), params, z[std::size_t(l)], a[std::size_t(l)]);
-      }
-      delta[std::size_t(L - 1)].resize(3, B);
-      loss_output_delta(Loss::SquaredError, Activation::Linear, params, z[std::size_t(L - 1)], a[std::size_t(L - 1)],
-                        ws.target.leftCols(B), delta[std::size_t(L - 1)]);
-      for (int l = L - 2; l >= 0; --l) {
-        Matrix slope(net.size(l + 1), B);
-        activate_grad(net.activation(l), params, z[std::size_t(l)], a[std::size_t(l)], slope);
-        delta[std::size_t(l)] = (net.W(l + 1).transpose() * delta[std::size_t(l + 1)]).cwiseProduct(slope);
-      }
-      const double tol = kFloat ? 1e-5 : 1e-12;
-      for (int l = 0; l < L; ++l) {
-        INFO("hidden " << hidden.size() << " layers, first " << hidden[0] << ", batch " << B << ", layer " << l);
-        const Matrix prev = l == 0 ? Matrix(ws.input.leftCols(B)) : a[std::size_t(l - 1)];
-        const Matrix dW = delta[std::size_t(l)] * prev.transpose() / Scalar(B);
-        const Vector db = delta[std::size_t(l)].rowwise().sum() / Scalar(B);
-        const MatrixMap got_dW(grad.data() + net.weight_offset(l), dW.rows(), dW.cols());
-        const Eigen::Map<const Vector> got_db(grad.data() + net.bias_offset(l), db.size());
-        CHECK(double((ws.z[l].leftCols(B) - z[std::size_t(l)]).cwiseAbs().maxCoeff()) < tol);
-        CHECK(double((got_dW - dW).cwiseAbs().maxCoeff()) < tol);
-        CHECK(double((got_db - db).cwiseAbs().maxCoeff()) < tol);
+          const int L = net.layer_count();
+          const ActivationParams params;
+          std::vector<Matrix> z(L), a(L), delta(L);
+          for (int l = 0; l < L; ++l) {
+            const Matrix prev = l == 0 ? Matrix(ws.input.leftCols(B)) : a[std::size_t(l - 1)];
+            z[std::size_t(l)] = (net.W(l) * prev).colwise() + Vector(net.b(l));
+            a[std::size_t(l)].resize(net.size(l + 1), B);
+            activate(net.activation(l), params, z[std::size_t(l)], a[std::size_t(l)]);
+          }
+          delta[std::size_t(L - 1)].resize(3, B);
+          loss_output_delta(Loss::SquaredError, Activation::Linear, params, z[std::size_t(L - 1)],
+                            a[std::size_t(L - 1)], ws.target.leftCols(B), delta[std::size_t(L - 1)]);
+          for (int l = L - 2; l >= 0; --l) {
+            Matrix slope(net.size(l + 1), B);
+            activate_grad(net.activation(l), params, z[std::size_t(l)], a[std::size_t(l)], slope);
+            delta[std::size_t(l)] = (net.W(l + 1).transpose() * delta[std::size_t(l + 1)]).cwiseProduct(slope);
+          }
+          const double tol = kFloat ? 1e-5 : 1e-12;
+          for (int l = 0; l < L; ++l) {
+            INFO(activation_name(f) << (with_grad ? ", f' in forward" : "") << ", hidden " << hidden.size()
+                                    << " layers, first " << hidden[0] << ", batch " << B << ", layer " << l);
+            // The network's own a and f'(z) are activate()'s and activate_grad()'s of its z, to the bit.
+            Matrix own_a(net.size(l + 1), B), own_slope(net.size(l + 1), B);
+            activate(net.activation(l), params, ws.z[l].leftCols(B), own_a);
+            CHECK(ws.a[l].leftCols(B) == own_a);
+            if (l + 1 < L) {
+              activate_grad(net.activation(l), params, ws.z[l].leftCols(B), own_a, own_slope);
+              CHECK(ws.grad_act[l].leftCols(B) == own_slope);
+            }
+            const Matrix prev = l == 0 ? Matrix(ws.input.leftCols(B)) : a[std::size_t(l - 1)];
+            const Matrix dW = delta[std::size_t(l)] * prev.transpose() / Scalar(B);
+            const Vector db = delta[std::size_t(l)].rowwise().sum() / Scalar(B);
+            const MatrixMap got_dW(grad.data() + net.weight_offset(l), dW.rows(), dW.cols());
+            const Eigen::Map<const Vector> got_db(grad.data() + net.bias_offset(l), db.size());
+            CHECK(double((ws.z[l].leftCols(B) - z[std::size_t(l)]).cwiseAbs().maxCoeff()) < tol);
+            CHECK(double((got_dW - dW).cwiseAbs().maxCoeff()) < tol);
+            CHECK(double((got_db - db).cwiseAbs().maxCoeff()) < tol);
+          }
+        }
       }
     }
   }

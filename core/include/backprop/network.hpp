@@ -127,6 +127,9 @@ struct Workspace {
   std::vector<Matrix> scratch;
   Index capacity = 0, batch = 0;
   bool use_dropout = false;
+  // Training: forward() also stores f'(z) of the hidden layers in grad_act (ReLU's from the
+  // product's kernel, at no extra pass), and sets grad_ready, so backward() skips its own pass.
+  bool with_grad = false, grad_ready = false;
   void reserve(const Network& net, Index capacity);
 };
 
