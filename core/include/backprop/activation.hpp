@@ -128,7 +128,8 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
     case Activation::Prelu: {
       // A plain loop: Eigen 3.4 evaluates (z > 0).cast() one scalar at a time, while compilers
       // vectorise this compare-and-select, best over one flat run (the workspace's blocks are
-      // whole columns, so contiguous). Hot in backward() for ReLU networks.
+      // whole columns, so contiguous). Hot in backward() for leaky ReLU networks (training takes
+      // ReLU's from the product's kernel, see network.cpp).
       const Scalar slope = f == Activation::Relu    ? Scalar(0)
                            : f == Activation::Prelu ? Scalar(kPreluInitialSlope)
                                                     : p.leaky_slope;
