@@ -59,6 +59,7 @@ void Trainer::reset(const Network& net, std::vector<int> train, std::uint32_t se
   optimizer_.resize(n);
   last_batch_.clear();
   ws_.reserve(net, std::max<Index>(1, std::min<Index>(settings_.batch_size, Index(train_.size()))));
+  ws_.with_grad = true;  // the trainer's passes are all forward then backward: f'(z) from forward()
 }
 
 void Trainer::set_settings(const TrainSettings& s) {
@@ -131,7 +132,6 @@ void Trainer::update_on_last_batch(Network& net, Loss loss, const TrainingData& 
     for (Index r = 0; r < out; ++r) *target++ = y[r];
   }
   ws_.use_dropout = settings_.dropout > 0 && net.layer_count() > 1;
-  ws_.with_grad = true;
   if (ws_.use_dropout) draw_dropout_masks(net);
   forward(net, ws_);
   backward(net, loss, ws_, gradient_);
