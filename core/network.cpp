@@ -353,10 +353,11 @@ void forward(const Network& net, Workspace& ws) {
         }
     }
     auto a = ws.a[l].leftCols(B);
-    if (!fused_relu) activate_layer(net, l, z, a);  // a = f(z)
-    if (with_grad) {
+    if (!with_grad) {
+      if (!fused_relu) activate_layer(net, l, z, a);  // a = f(z)
+    } else {
       auto g = ws.grad_act[l].leftCols(B);
-      if (!fused_relu) activate_layer_grad(net, l, z, a, g);
+      if (!fused_relu) activate_layer_with_grad(net, l, z, a, g);  // a = f(z), g = f'(z)
       // With dropout, f'(z) must come from the unmasked a; the mask then scales both a and f'(z),
       // here once, so that backward() can run any number of times after one forward().
       if (ws.use_dropout) {

@@ -281,7 +281,9 @@ std::pair<double, double> worst(const Matrix& z, const Matrix& computed, Exact e
   double err = 0, at = 0;
   for (Index i = 0; i < z.rows(); ++i) {
     const long double zl = z(i, 0), ref = exact(zl);  // z as the Scalar it is, then exactly
-    const double e = double(std::fabs((static_cast<long double>(computed(i, 0)) - ref) / ref));
+    // An exact 0 (tanh at z = 0) must come out as 0: no relative error to take there.
+    const double e = ref == 0 ? (computed(i, 0) == 0 ? 0 : HUGE_VAL)
+                              : double(std::fabs((static_cast<long double>(computed(i, 0)) - ref) / ref));
     if (e > err) err = e, at = double(z(i, 0));
   }
   return {err, at};
@@ -308,6 +310,9 @@ TEST_CASE("sigmoid, tanh, ELU and softplus and their slopes are as exact as Scal
   CHECK(e.first <= kUlps);
 
   run(Activation::Tanh);
+  e = worst(z, a, [](long double x) { return std::tanh(x); });
+  INFO("tanh: relative error " << e.first << " at z = " << e.second);
+  CHECK(e.first <= kUlps);
   e = worst(z, g, [](long double x) { return 1 / (std::cosh(x) * std::cosh(x)); });
   INFO("tanh': relative error " << e.first << " at z = " << e.second);
   CHECK(e.first <= kUlps);  // 1 - a^2: 6e-3 at z = 6.2, 100% (0) beyond |z| = 7.9 in float
@@ -379,6 +384,72 @@ TEST_CASE("GELU and its slope are as exact as Scalar allows", "[activation][prec
   CHECK(ge(1) == Scalar(0));
   CHECK(ge(2) == Scalar(1));
   CHECK(std::isnan(ge(4)));
+}
+
+// tanh and GELU run the core's own SIMD kernels over every entry (lanes.hpp): a flat run, column by
+// column, or entry by entry, depending on how the block is stored. Each entry gets its column's
+// value whatever the layout, and activate_with_grad() gives what the two passes give.
+TEST_CASE("tanh and GELU: the same values in every layout, and from activate_with_grad", "[activation]") {
+  const Matrix column = sweep(-9, 9, 0.37);  // 49 values: not a multiple of four
+  const Index n = column.rows();
+  for (Activation f : {Activation::Tanh, Activation::Gelu}) {
+    INFO(activation_name(f));
+    const ActivationParams p;
+    Matrix a(n, 1), g(n, 1);
+    activate(f, p, column, a);
+    activate_grad(f, p, column, a, g);
+    const auto expect = [&](const auto& as, const auto& gs, Index rows, const char* layout) {
+      INFO(layout);
+      for (Index i = 0; i < n; ++i) {
+        CHECK(as(i % rows, i / rows) == a(i, 0));
+        CHECK(gs(i % rows, i / rows) == g(i, 0));
+      }
+    };
+    Matrix whole(7, 7), aw(7, 7), gw(7, 7);  // one flat run
+    for (Index i = 0; i < n; ++i) whole(i % 7, i / 7) = column(i, 0);
+    activate(f, p, whole, aw);
+    activate_grad(f, p, whole, aw, gw);
+    expect(aw, gw, 7, "whole matrix");
+    Matrix both_a(7, 7), both_g(7, 7);
+    activate_with_grad(f, p, whole, both_a, both_g);
+    expect(both_a, both_g, 7, "activate_with_grad");
+
+    Matrix tall(10, 7), at(10, 7), gt(10, 7);  // the top 7 rows: column by column
+    tall.topRows(7) = whole;
+    activate(f, p, tall.topRows(7), at.topRows(7));
+    activate_grad(f, p, tall.topRows(7), at.topRows(7), gt.topRows(7));
+    expect(at.topRows(7), gt.topRows(7), 7, "block of rows");
+
+    RowMajorMatrix rows = whole, ar(7, 7), gr(7, 7);  // row-major, one flat run by rows
+    activate(f, p, rows, ar);
+    activate_grad(f, p, rows, ar, gr);
+    expect(ar, gr, 7, "row-major");
+
+    Matrix ae(7, 7), ge(7, 7);  // an expression, no storage: entry by entry
+    activate(f, p, whole * Scalar(1), ae);
+    activate_grad(f, p, whole * Scalar(1), ae, ge);
+    expect(ae, ge, 7, "expression");
+  }
+}
+
+TEST_CASE("tanh at its ends: +-1 and slope 0 at infinity, -0 kept, NaN kept, the slope's far tail", "[activation]") {
+  const Scalar inf = std::numeric_limits<Scalar>::infinity(), nan = std::numeric_limits<Scalar>::quiet_NaN();
+  Matrix z(6, 1), a(6, 1), g(6, 1);
+  z << -inf, inf, Scalar(-0.0), nan, Scalar(43), Scalar(1e-30);
+  activate_with_grad(Activation::Tanh, ActivationParams(), z, a, g);
+  CHECK(a(0) == -1);
+  CHECK(a(1) == 1);
+  for (Index i : {0, 1})  // 0 in float; in double Eigen's exp stops at e^-709, 4 e^-709 = 5e-308
+    CHECK(g(i) <= 4 * std::numeric_limits<Scalar>::min());
+  CHECK(a(2) == 0);
+  CHECK(std::signbit(a(2)));
+  CHECK(g(2) == 1);
+  CHECK(std::isnan(a(3)));
+  CHECK(std::isnan(g(3)));
+  CHECK(a(4) == 1);
+  CHECK(double(g(4)) == Approx(double(4 * std::exp(-86.0L))).epsilon(1e-6));  // 1.8e-37, still a normal float
+  CHECK(a(5) == Scalar(1e-30));
+  CHECK(g(5) == 1);
 }
 
 TEST_CASE("the issue's reference points", "[activation][precision]") {

@@ -88,7 +88,8 @@ class Network {
 };
 
 // a = f(z) and g = f'(z) of weight layer l as the network computes them (row r of z is unit r):
-// PReLU with each unit's own slope, every other activation through activate()/activate_grad().
+// PReLU with each unit's own slope, every other activation through activate()/activate_grad(), or
+// activate_with_grad() for both at once.
 template <class In, class Out>
 void activate_layer(const Network& net, int l, const Eigen::MatrixBase<In>& z, const Eigen::MatrixBase<Out>& a_out) {
   if (!net.has_slopes(l)) return activate(net.activation(l), net.arch().activation_params, z, a_out);
@@ -108,6 +109,13 @@ void activate_layer_grad(const Network& net, int l, const Eigen::MatrixBase<Z>& 
   const auto s = net.slopes(l);
   for (Index c = 0; c < z.cols(); ++c)
     for (Index r = 0; r < z.rows(); ++r) g.coeffRef(r, c) = z.coeff(r, c) > Scalar(0) ? Scalar(1) : s(r);
+}
+template <class Z, class A, class G>
+void activate_layer_with_grad(const Network& net, int l, const Eigen::MatrixBase<Z>& z, const Eigen::MatrixBase<A>& a,
+                              const Eigen::MatrixBase<G>& g) {
+  if (!net.has_slopes(l)) return activate_with_grad(net.activation(l), net.arch().activation_params, z, a, g);
+  activate_layer(net, l, z, a);
+  activate_layer_grad(net, l, z, a, g);
 }
 
 // Buffers for one batch of up to `capacity` examples, allocated once and reused (no allocation in

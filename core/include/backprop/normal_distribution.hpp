@@ -10,11 +10,11 @@
 // In double (the test build), std::erfc, which keeps double's precision but for the rounding of
 // z / sqrt 2, which costs about z^2 / 2 ulps in the tail.
 #pragma once
-#include <algorithm>
 #include <cmath>
 #include <iterator>
 #include <type_traits>
 
+#include "backprop/lanes.hpp"
 #include "backprop/scalar.hpp"
 
 namespace bp {
@@ -23,8 +23,7 @@ inline Scalar normal_cdf(Scalar z) { return Scalar(0.5) * std::erfc(-z * Scalar(
 inline Scalar normal_pdf(Scalar z) { return Scalar(0.39894228040143267794) * std::exp(Scalar(-0.5) * z * z); }
 
 namespace normal_detail {
-using Packet = Eigen::internal::packet_traits<float>::type;
-constexpr int kLanes = Eigen::internal::packet_traits<float>::size;
+using lanes::Packet;
 
 // Phi(z) per lane, and phi(z) in pdf.
 inline Packet cdf(const Packet& z, Packet& pdf) {
@@ -60,44 +59,19 @@ inline Packet cdf(const Packet& z, Packet& pdf) {
   return pselect(pcmp_eq(z, z), cdf, z);  // NaN stays NaN
 }
 
-// out(r, c) = each(z(r, c), Phi, phi) over every entry, kLanes rows at a time, loaded straight from
-// columns stored contiguously; the last rows of a column go through a padded buffer, so every entry
-// takes the same SIMD code (the same value wherever it sits, native and wasm alike).
-template <class Z, class Out, class Each>
-void for_each_lane(const Z& z, Out& out, Each each) {
-  using namespace Eigen::internal;
-  constexpr bool direct =
-      bool(Z::Flags & Out::Flags & Eigen::DirectAccessBit) && !bool(Z::IsRowMajor) && !bool(Out::IsRowMajor);
-  const auto apply = [&](const Packet& zp) {
-    Packet pdf;
-    const Packet phi_cdf = cdf(zp, pdf);
-    return each(zp, phi_cdf, pdf);
-  };
-  alignas(kLanes * sizeof(float)) float zs[kLanes], rs[kLanes];
-  for (Index c = 0; c < z.cols(); ++c) {
-    Index r0 = 0;
-    if constexpr (direct) {
-      if (z.innerStride() == 1 && out.innerStride() == 1) {
-        const float* zc = z.data() + c * z.outerStride();
-        float* oc = out.data() + c * out.outerStride();
-        for (; r0 + kLanes <= z.rows(); r0 += kLanes) pstoreu(oc + r0, apply(ploadu<Packet>(zc + r0)));
-      }
-    }
-    for (; r0 < z.rows(); r0 += kLanes) {
-      const int n = int(std::min<Index>(kLanes, z.rows() - r0));
-      for (int i = 0; i < kLanes; ++i) zs[i] = i < n ? float(z.coeff(r0 + i, c)) : 0.f;
-      pstore(rs, apply(pload<Packet>(zs)));
-      for (int i = 0; i < n; ++i) out.coeffRef(r0 + i, c) = rs[i];
-    }
-  }
-}
 }  // namespace normal_detail
 
 // a = z Phi(z), GELU.
 template <class Z, class A>
 void gelu(const Z& z, A& a) {
   if constexpr (std::is_same_v<Scalar, float>) {
-    normal_detail::for_each_lane(z, a, [](auto zp, auto phi_cdf, auto) { return Eigen::internal::pmul(zp, phi_cdf); });
+    lanes::for_each(
+        z,
+        [](const lanes::Packet& zp) {
+          lanes::Packet pdf;
+          return std::array{Eigen::internal::pmul(zp, normal_detail::cdf(zp, pdf))};
+        },
+        a);
   } else {
     a = z * z.unaryExpr([](Scalar v) { return normal_cdf(v); });
   }
@@ -107,9 +81,14 @@ void gelu(const Z& z, A& a) {
 template <class Z, class G>
 void gelu_grad(const Z& z, G& g) {
   if constexpr (std::is_same_v<Scalar, float>) {
-    normal_detail::for_each_lane(z, g, [](auto zp, auto phi_cdf, auto pdf) {
-      return Eigen::internal::padd(phi_cdf, Eigen::internal::pmul(zp, pdf));
-    });
+    lanes::for_each(
+        z,
+        [](const lanes::Packet& zp) {
+          lanes::Packet pdf;
+          const lanes::Packet phi_cdf = normal_detail::cdf(zp, pdf);
+          return std::array{Eigen::internal::padd(phi_cdf, Eigen::internal::pmul(zp, pdf))};
+        },
+        g);
   } else {
     g = z.unaryExpr([](Scalar v) { return normal_cdf(v) + v * normal_pdf(v); });
   }

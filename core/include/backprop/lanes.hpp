@@ -1,0 +1,77 @@
+// Runs a function of one SIMD packet (four floats on SSE and WASM SIMD) over every entry of
+// column-major blocks: for_each(z, each, out...) sets out_k(r, c) = each(z(r, c) packet)[k], for the
+// core's own activation kernels (tanh, GELU), which compute several results from one exp.
+// A block stored as one run (whole columns of its matrix, or a single column; rows alike) is walked
+// flat, four entries at a time whatever its shape: a layer of 2 units and a batch of 10 is 5
+// packets, not 10 padded ones. The entries left over go through a padded buffer, so every entry takes the same
+// SIMD code and gets the same value wherever it sits, native and wasm alike (Eigen's own loops do
+// such tails one scalar at a time with the C library's exp, which glibc and musl round apart).
+#pragma once
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+#include "backprop/scalar.hpp"
+
+namespace bp::lanes {
+
+using Packet = Eigen::internal::packet_traits<float>::type;
+constexpr int kWidth = Eigen::internal::packet_traits<float>::size;
+
+template <class M>
+constexpr bool kDirect = bool(M::Flags& Eigen::DirectAccessBit);
+
+// each(Packet) returns std::array<Packet, sizeof...(Out)>; z and every out have the same shape.
+template <class Z, class Each, class... Out>
+void for_each(const Z& z, Each each, Out&... out) {
+  using namespace Eigen::internal;
+  constexpr std::size_t N = sizeof...(Out);
+  alignas(kWidth * sizeof(float)) float zs[kWidth];
+  alignas(kWidth * sizeof(float)) float rs[N][kWidth];
+  // n < kWidth entries through the buffer: load(i) reads entry i, store(k, i, v) writes output k's.
+  const auto padded = [&](int n, const auto& load, const auto& store) {
+    for (int i = 0; i < kWidth; ++i) zs[i] = i < n ? load(i) : 0.f;
+    const auto res = each(pload<Packet>(zs));
+    for (std::size_t k = 0; k < N; ++k) pstore(rs[k], res[k]);
+    for (std::size_t k = 0; k < N; ++k)
+      for (int i = 0; i < n; ++i) store(k, i, rs[k][i]);
+  };
+  // n entries in a row in memory, from zp and to each op[k].
+  const auto run = [&](const float* zp, float* const* op, Index n) {
+    Index i = 0;
+    for (; i + kWidth <= n; i += kWidth) {
+      const auto res = each(ploadu<Packet>(zp + i));
+      for (std::size_t k = 0; k < N; ++k) pstoreu(op[k] + i, res[k]);
+    }
+    if (i < n)
+      padded(
+          int(n - i), [&](int j) { return zp[i + j]; }, [&](std::size_t k, int j, float v) { op[k][i + j] = v; });
+  };
+  if constexpr (kDirect<Z> && ((kDirect<Out> && bool(Out::IsRowMajor) == bool(Z::IsRowMajor)) && ...)) {
+    const auto unit_stride = [](const auto& m) { return m.innerStride() == 1; };
+    const auto flat = [](const auto& m) { return m.outerSize() == 1 || m.outerStride() == m.innerSize(); };
+    if (unit_stride(z) && (unit_stride(out) && ...)) {
+      if (flat(z) && (flat(out) && ...)) {  // one run: whole columns (or rows) back to back
+        float* const op[] = {out.data()...};
+        return run(z.data(), op, z.size());
+      }
+      for (Index o = 0; o < z.outerSize(); ++o) {
+        float* const op[] = {(out.data() + o * out.outerStride())...};
+        run(z.data() + o * z.outerStride(), op, z.innerSize());
+      }
+      return;
+    }
+  }
+  for (Index c = 0; c < z.cols(); ++c)
+    for (Index r0 = 0; r0 < z.rows(); r0 += kWidth) {
+      const int n = int(std::min<Index>(kWidth, z.rows() - r0));
+      padded(
+          n, [&](int j) { return float(z.coeff(r0 + j, c)); },
+          [&](std::size_t k, int j, float v) {
+            std::size_t at = 0;
+            ((at++ == k ? void(out.coeffRef(r0 + j, c) = v) : void()), ...);
+          });
+    }
+}
+
+}  // namespace bp::lanes
