@@ -397,14 +397,14 @@ void grid_layer(const Scalar* W, const Scalar* b, const Scalar* prev, Scalar* z,
 }
 
 // Calls run(f) with f one of the common activations as a block function the kernel inlines, or
-// returns false (run not called) for the rest, which keep a pass of their own. The same functions
-// as activate(), so the values are the same.
+// returns false (run not called) for the rest, which keep a pass of their own. The same Eigen
+// expressions as activate(), so the values are the same.
 template <class Run>
 bool with_fused_activation(Activation f, Run&& run) {
   switch (f) {
     case Activation::Linear: run(Unfused()); return true;
     case Activation::Relu: run([](const auto& z) { return z.max(Scalar(0)); }); return true;
-    case Activation::Tanh: run([](const auto& z) { return tanh_of(z); }); return true;
+    case Activation::Tanh: run([](const auto& z) { return z.tanh(); }); return true;
     case Activation::Sigmoid: run([](const auto& z) { return sigmoid_of(z); }); return true;
     default: return false;
   }

@@ -386,9 +386,10 @@ TEST_CASE("GELU and its slope are as exact as Scalar allows", "[activation][prec
   CHECK(std::isnan(ge(4)));
 }
 
-// tanh and GELU run the core's own SIMD kernels over every entry (lanes.hpp): a flat run, column by
-// column, or entry by entry, depending on how the block is stored. Each entry gets its column's
-// value whatever the layout, and activate_with_grad() gives what the two passes give.
+// tanh's slope and GELU run the core's own SIMD kernels over every entry (lanes.hpp): a flat run,
+// column by column, or entry by entry, depending on how the block is stored. Each entry gets its
+// column's value whatever the layout, and activate_with_grad() (tanh's value there from Eigen's
+// packet function, in activate() from Eigen's loop, scalar at the tails) what the two passes give.
 TEST_CASE("tanh and GELU: the same values in every layout, and from activate_with_grad", "[activation]") {
   const Matrix column = sweep(-9, 9, 0.37);  // 49 values: not a multiple of four
   const Index n = column.rows();

@@ -72,64 +72,40 @@ auto sigmoid_of(const Eigen::ArrayBase<Z>& z) {
   return (Scalar(1) + (-z).exp()).inverse();
 }
 
-// tanh(z) and tanh'(z) in float, a packet at a time (lanes.hpp), both from one exponential: with
-// t = e^-2|z| and u = t - 1 (= expm1(-2|z|), computed without cancelling), tanh |z| = -u / (1 + t)
-// and tanh'(z) = 4t / (1 + t)^2 (not 1 - tanh^2, which is 0 beyond |z| = 7.9), each within about
-// 2 ulp. Eigen's rational tanh and a second exp for the slope cost the default network a third of
-// its training time.
+// tanh'(z) = 4t / (1 + t)^2 with t = e^-2|z| in float, a packet at a time (lanes.hpp), with an exp
+// of the core's own: Eigen's packet exp (whose 2^n scaling takes a dozen operations to handle
+// overflow, which e^x for x <= 0 never does) made the slope dearer than tanh itself. tanh stays
+// Eigen's rational function; activate_with_grad() computes both in one pass over a layer.
 namespace tanh_detail {
 using lanes::Packet;
 using PacketI = Eigen::internal::packet_traits<int>::type;
 
-// t = e^x and u = e^x - 1 for x <= 0: x = n ln2 + r with |r| <= ln2 / 2 (n rounded with the 1.5 * 2^23
-// trick, ln2 in two parts, the first short enough that n times it is exact); e^r - 1 = r + r^2 Q(r),
-// Q Taylor's to r^5 (the rest under 2e-8 relative); then t = 2^n (1 + (e^r - 1)) and
-// u = 2^n (e^r - 1) + (2^n - 1). 2^n goes into the exponent bits as 2^(n + 64), then is scaled by
-// 2^-64, so it stays exact down to the subnormal 2^-149; below x = -104, e^x rounds to 0.
-inline void exp_and_expm1(const Packet& x, Packet& t, Packet& u) {
+// e^x for x <= 0, within about an ulp: x = n ln2 + r with |r| <= ln2 / 2 (n rounded by adding
+// 1.5 * 2^23; ln2 in two parts, the first short enough that n times it is exact), e^r Taylor's to
+// r^7 (the rest under 2e-8 relative), times 2^n put into the exponent bits as 2^(n + 64) and then
+// scaled by 2^-64, which rounds once into the subnormals; below x = -104, e^x rounds to 0.
+inline Packet exp_nonpositive(const Packet& x) {
   using namespace Eigen::internal;
-  const Packet one = pset1<Packet>(1.f);
   const Packet xc = pmax(x, pset1<Packet>(-104.f));
   const Packet magic = pset1<Packet>(12582912.f);
   const Packet k = padd(pmul(xc, pset1<Packet>(1.44269504088896341f)), magic);  // magic + n
   const Packet n = psub(k, magic);
   Packet r = psub(xc, pmul(n, pset1<Packet>(0.693145751953125f)));
   r = psub(r, pmul(n, pset1<Packet>(1.42860682030941723212e-6f)));
-  Packet q = pset1<Packet>(1.f / 5040);
+  Packet q = pset1<Packet>(1.f / 5040);  // e^r = 1 + r + r^2 q(r)
   for (const float c : {1.f / 720, 1.f / 120, 1.f / 24, 1.f / 6, 1.f / 2}) q = padd(pmul(q, r), pset1<Packet>(c));
-  const Packet m = padd(r, pmul(pmul(r, r), q));  // e^r - 1
+  const Packet e_r = padd(pset1<Packet>(1.f), padd(r, pmul(pmul(r, r), q)));
   const PacketI bits = padd(preinterpret<PacketI>(k), pset1<PacketI>(127 + 64 - 0x4B400000));
-  const Packet two_n = pmul(preinterpret<Packet>(plogical_shift_left<23>(bits)), pset1<Packet>(0x1p-64f));
-  t = pmul(padd(one, m), two_n);
-  u = padd(pmul(m, two_n), psub(two_n, one));
+  return pmul(pmul(e_r, preinterpret<Packet>(plogical_shift_left<23>(bits))), pset1<Packet>(0x1p-64f));
 }
 
-// {tanh z, tanh' z}
-inline auto value_and_slope(const Packet& z) {
+inline Packet slope(const Packet& z) {
   using namespace Eigen::internal;
-  Packet t, u;
-  exp_and_expm1(pmul(pset1<Packet>(-2.f), pabs(z)), t, u);
+  const Packet t = exp_nonpositive(pmul(pset1<Packet>(-2.f), pabs(z)));
   const Packet s = padd(pset1<Packet>(1.f), t);
-  const Packet magnitude = pdiv(pnegate(u), s);
-  const Packet sign = pand(z, pset1frombits<Packet>(0x80000000u));
-  return std::array{por(magnitude, sign), pdiv(pmul(pset1<Packet>(4.f), t), pmul(s, s))};
+  return pdiv(pmul(pset1<Packet>(4.f), t), pmul(s, s));
 }
-inline Packet value(const Packet& z) { return value_and_slope(z)[0]; }
-inline Packet slope(const Packet& z) { return value_and_slope(z)[1]; }
 }  // namespace tanh_detail
-
-// tanh of a fixed-size array, the values activate() gives: the grid's kernel applies it to its
-// blocks of points.
-template <class Z>
-typename Z::PlainObject tanh_of(const Eigen::ArrayBase<Z>& z) {
-  typename Z::PlainObject a(z.rows(), z.cols());
-  if constexpr (std::is_same_v<Scalar, float>)
-    lanes::for_each(
-        z.derived(), [](const lanes::Packet& zp) { return std::array{tanh_detail::value(zp)}; }, a);
-  else
-    a = z.tanh();
-  return a;
-}
 
 template <class In, class Out>
 void activate(Activation f, const ActivationParams& p, const Eigen::MatrixBase<In>& z_in,
@@ -140,13 +116,7 @@ void activate(Activation f, const ActivationParams& p, const Eigen::MatrixBase<I
     case Activation::Linear: a = z; break;
     case Activation::Step: a = (z > Scalar(0)).template cast<Scalar>(); break;
     case Activation::Sigmoid: a = sigmoid_of(z); break;
-    case Activation::Tanh:
-      if constexpr (std::is_same_v<Scalar, float>)
-        lanes::for_each(
-            z, [](const lanes::Packet& zp) { return std::array{tanh_detail::value(zp)}; }, a);
-      else
-        a = z.tanh();
-      break;
+    case Activation::Tanh: a = z.tanh(); break;
     case Activation::Relu: a = z.max(Scalar(0)); break;
     case Activation::LeakyRelu: a = (z > Scalar(0)).select(z, p.leaky_slope * z); break;
     case Activation::Elu:
@@ -238,7 +208,7 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
 }
 
 // a = f(z) and g = f'(z) at once, the values activate() and activate_grad() give: tanh in one pass
-// of its kernel, the others in their two passes.
+// (Eigen's packet tanh, the one z.tanh() runs, and the slope's kernel), the others in two.
 template <class Z, class A, class G>
 void activate_with_grad(Activation f, const ActivationParams& p, const Eigen::MatrixBase<Z>& z,
                         const Eigen::MatrixBase<A>& a_out, const Eigen::MatrixBase<G>& g_out) {
@@ -249,7 +219,7 @@ void activate_with_grad(Activation f, const ActivationParams& p, const Eigen::Ma
       lanes::for_each(
           z.array(),
           [](const lanes::Packet& zp) {
-            return std::array{tanh_detail::value(zp), tanh_detail::slope(zp)};
+            return std::array{Eigen::internal::ptanh(zp), tanh_detail::slope(zp)};
           },
           a, g);
       return;
