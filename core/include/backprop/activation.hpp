@@ -72,11 +72,12 @@ auto sigmoid_of(const Eigen::ArrayBase<Z>& z) {
   return (Scalar(1) + (-z).exp()).inverse();
 }
 
-// tanh'(z) = 4t / (1 + t)^2 with t = e^-2|z| in float, a packet at a time (lanes.hpp), with an exp
-// of the core's own: Eigen's packet exp (whose 2^n scaling takes a dozen operations to handle
-// overflow, which e^x for x <= 0 never does) made the slope dearer than tanh itself. tanh stays
-// Eigen's rational function; activate_with_grad() computes both in one pass over a layer.
-namespace tanh_detail {
+// The slopes of sigmoid and tanh, c t / (1 + t)^2 with t = e^-(k|z|) (see activate_grad), in float
+// a packet at a time (lanes.hpp) with an exp of the core's own: Eigen's packet exp, whose 2^n
+// scaling takes a dozen operations to guard against overflow (which e^x for x <= 0 never meets),
+// made tanh's slope dearer than tanh itself. The values stay Eigen's (tanh its rational function);
+// activate_with_grad() computes tanh and its slope in one pass over a layer.
+namespace bell_detail {
 using lanes::Packet;
 using PacketI = Eigen::internal::packet_traits<int>::type;
 
@@ -99,13 +100,13 @@ inline Packet exp_nonpositive(const Packet& x) {
   return pmul(pmul(e_r, preinterpret<Packet>(plogical_shift_left<23>(bits))), pset1<Packet>(0x1p-64f));
 }
 
-inline Packet slope(const Packet& z) {
+inline Packet bell(const Packet& z, float k, float c) {
   using namespace Eigen::internal;
-  const Packet t = exp_nonpositive(pmul(pset1<Packet>(-2.f), pabs(z)));
+  const Packet t = exp_nonpositive(pmul(pset1<Packet>(-k), pabs(z)));
   const Packet s = padd(pset1<Packet>(1.f), t);
-  return pdiv(pmul(pset1<Packet>(4.f), t), pmul(s, s));
+  return pdiv(pmul(pset1<Packet>(c), t), pmul(s, s));
 }
-}  // namespace tanh_detail
+}  // namespace bell_detail
 
 template <class In, class Out>
 void activate(Activation f, const ActivationParams& p, const Eigen::MatrixBase<In>& z_in,
@@ -148,24 +149,23 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
   static_cast<void>(a_in);  // every derivative below is computed from z
   auto z = z_in.array();
   auto g = const_cast<Eigen::MatrixBase<G>&>(g_out).array();
-  // c t / (1 + t)^2 with t = e^-(k|z|), t first stored in g (one exp per element): sigmoid' for
+  // c t / (1 + t)^2 with t = e^-(k|z|), one exp per element (in float see bell_detail): sigmoid' for
   // k = 1, c = 1 (not a(1 - a): 1 - a cancels for z >> 0); tanh' for k = 2, c = 4 (not 1 - a^2,
   // which is 0 beyond |z| = 7.9).
   const auto bell = [&](Scalar k, Scalar c) {
-    g = (-k * z.abs()).exp();
-    g = c * g / (Scalar(1) + g).square();
+    if constexpr (std::is_same_v<Scalar, float>) {
+      lanes::for_each(
+          z, [k, c](const lanes::Packet& zp) { return std::array{bell_detail::bell(zp, k, c)}; }, g);
+    } else {
+      g = (-k * z.abs()).exp();
+      g = c * g / (Scalar(1) + g).square();
+    }
   };
   switch (f) {
     case Activation::Linear: g.setOnes(); break;
     case Activation::Step: g.setZero(); break;  // flat almost everywhere: backprop stalls
     case Activation::Sigmoid: bell(Scalar(1), Scalar(1)); break;
-    case Activation::Tanh:
-      if constexpr (std::is_same_v<Scalar, float>)
-        lanes::for_each(
-            z, [](const lanes::Packet& zp) { return std::array{tanh_detail::slope(zp)}; }, g);
-      else
-        bell(Scalar(2), Scalar(4));
-      break;
+    case Activation::Tanh: bell(Scalar(2), Scalar(4)); break;
     case Activation::Relu:
     case Activation::LeakyRelu:
     case Activation::Prelu: {
@@ -219,7 +219,7 @@ void activate_with_grad(Activation f, const ActivationParams& p, const Eigen::Ma
       lanes::for_each(
           z.array(),
           [](const lanes::Packet& zp) {
-            return std::array{Eigen::internal::ptanh(zp), tanh_detail::slope(zp)};
+            return std::array{Eigen::internal::ptanh(zp), bell_detail::bell(zp, 2.f, 4.f)};
           },
           a, g);
       return;
