@@ -1,11 +1,13 @@
 // Runs a function of one SIMD packet (four floats on SSE and WASM SIMD) over every entry of
-// column-major blocks: for_each(z, each, out...) sets out_k(r, c) = each(z(r, c) packet)[k], for the
-// core's own activation kernels (tanh, GELU), which compute several results from one exp.
-// A block stored as one run (whole columns of its matrix, or a single column; rows alike) is walked
-// flat, four entries at a time whatever its shape: a layer of 2 units and a batch of 10 is 5
-// packets, not 10 padded ones. The entries left over go through a padded buffer, so every entry takes the same
-// SIMD code and gets the same value wherever it sits, native and wasm alike (Eigen's own loops do
-// such tails one scalar at a time with the C library's exp, which glibc and musl round apart).
+// blocks: for_each(z, each, out...) sets out_k(r, c) = each(packet of z(r, c))[k]. For the core's
+// own float kernels (GELU and its slope, the slopes of sigmoid and tanh, tanh with its slope),
+// some of which compute several results from one exp.
+// A block stored as one run (whole columns of its matrix, a single column, or the same by rows) is
+// walked flat, four entries at a time whatever its shape: a layer of 2 units and a batch of 10 is
+// 5 packets, not 10 padded ones. The entries left over go through a padded buffer, so every entry
+// takes the same SIMD code and gets the same value wherever it sits, native and wasm alike
+// (Eigen's own loops do such tails one scalar at a time with the C library's exp, which glibc and
+// musl round apart).
 #pragma once
 #include <algorithm>
 #include <array>
