@@ -17,6 +17,7 @@
 // At the end, for the activation lab (chapter 6): each function's properties read off these code
 // paths, its curve on the page's z, softmax of one vector, and the chain rule's running products.
 #pragma once
+#include <array>
 #include <cmath>
 #include <string>
 #include <type_traits>

@@ -10,6 +10,7 @@
 // In double (the test build), std::erfc, which keeps double's precision but for the rounding of
 // z / sqrt 2, which costs about z^2 / 2 ulps in the tail.
 #pragma once
+#include <array>
 #include <cmath>
 #include <iterator>
 #include <type_traits>
