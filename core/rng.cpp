@@ -5,8 +5,6 @@
 namespace bp {
 namespace {
 
-std::uint32_t rotl(std::uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
-
 // splitmix-style 32-bit mixer to expand one seed into four decorrelated state words.
 std::uint32_t mix(std::uint32_t& state) {
   std::uint32_t z = (state += 0x9E3779B9u);
@@ -23,18 +21,6 @@ Rng::Rng(std::uint32_t seed, std::uint32_t stream) {
   if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1;  // xoshiro must not be all zero
 }
 
-std::uint32_t Rng::next_u32() {
-  const std::uint32_t result = rotl(s_[1] * 5, 7) * 9;
-  const std::uint32_t t = s_[1] << 9;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = rotl(s_[3], 11);
-  return result;
-}
-
 double Rng::uniform() {
   // 53 random bits from two draws: exact in double on every platform.
   const std::uint64_t hi = next_u32() >> 5, lo = next_u32() >> 6;
@@ -48,20 +34,6 @@ double Rng::normal(double mean, double stddev) {
   const double u2 = uniform();
   const double two_pi = 6.283185307179586;
   return mean + stddev * std::sqrt(-2.0 * std::log(u1)) * std::cos(two_pi * u2);
-}
-
-std::uint32_t Rng::below(std::uint32_t n) {
-  // Lemire's multiply-shift with rejection: unbiased.
-  std::uint64_t m = static_cast<std::uint64_t>(next_u32()) * n;
-  auto low = static_cast<std::uint32_t>(m);
-  if (low < n) {
-    const std::uint32_t threshold = (0u - n) % n;
-    while (low < threshold) {
-      m = static_cast<std::uint64_t>(next_u32()) * n;
-      low = static_cast<std::uint32_t>(m);
-    }
-  }
-  return static_cast<std::uint32_t>(m >> 32);
 }
 
 }  // namespace bp
