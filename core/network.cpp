@@ -324,8 +324,10 @@ void forward(const Network& net, Workspace& ws) {
     const Index out = net.size(l + 1), in = net.size(l);
     const Scalar* prev = l == 0 ? ws.input.data() : ws.a[l - 1].data();
     const int P = net.pieces(l);
-    // f'(z) of a hidden layer, for backward(): here with dropout (see below) or when asked for.
-    const bool with_grad = l + 1 < layers && (ws.use_dropout || ws.with_grad);
+    // f'(z), for backward(): of a hidden layer with dropout (see below) or when asked for, of the
+    // output layer when asked for (squared error's delta needs it).
+    const bool hidden = l + 1 < layers;
+    const bool with_grad = hidden ? ws.use_dropout || ws.with_grad : ws.with_output_grad;
     // ReLU (not PReLU, whose slopes are the layer's) is applied in the product's kernel.
     const bool fused_relu = P == 1 && net.activation(l) == Activation::Relu && !net.has_slopes(l);
     Scalar* relu = fused_relu ? ws.a[l].data() : nullptr;
@@ -360,13 +362,14 @@ void forward(const Network& net, Workspace& ws) {
       if (!fused_relu) activate_layer_with_grad(net, l, z, a, g);  // a = f(z), g = f'(z)
       // With dropout, f'(z) must come from the unmasked a; the mask then scales both a and f'(z),
       // here once, so that backward() can run any number of times after one forward().
-      if (ws.use_dropout) {
+      if (ws.use_dropout && hidden) {
         g.array() *= ws.dropout_mask[l].leftCols(B).array();
         a.array() *= ws.dropout_mask[l].leftCols(B).array();
       }
     }
   }
   ws.grad_ready = ws.use_dropout || ws.with_grad;
+  ws.output_grad_ready = ws.with_output_grad;
 }
 
 void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad, bool weight_gradients) {
@@ -375,9 +378,10 @@ void backward(const Network& net, Loss loss, Workspace& ws, Vector& grad, bool w
   const auto& params = net.arch().activation_params;
   const Scalar inv_batch = Scalar(1) / static_cast<Scalar>(B);
   grad.resize(net.parameter_count());
-  // delta_L = dL/dz_L
+  // delta_L = dL/dz_L, with f'(z_L) from forward() if it stored it
+  const auto output_grad = ws.grad_act[L - 1].leftCols(B);
   loss_output_delta(loss, net.activation(L - 1), params, ws.z[L - 1].leftCols(B), ws.a[L - 1].leftCols(B),
-                    ws.target.leftCols(B), ws.delta[L - 1].leftCols(B));
+                    ws.target.leftCols(B), ws.delta[L - 1].leftCols(B), ws.output_grad_ready ? &output_grad : nullptr);
   for (int l = L - 1; l >= 0; --l) {
     const Index out = net.size(l + 1), in = net.size(l);
     if (l < L - 1) {

@@ -132,6 +132,7 @@ void Trainer::update_on_last_batch(Network& net, Loss loss, const TrainingData& 
     for (Index r = 0; r < out; ++r) *target++ = y[r];
   }
   ws_.use_dropout = settings_.dropout > 0 && net.layer_count() > 1;
+  ws_.with_output_grad = loss == Loss::SquaredError;
   if (ws_.use_dropout) draw_dropout_masks(net);
   forward(net, ws_);
   backward(net, loss, ws_, gradient_);

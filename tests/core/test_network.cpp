@@ -518,7 +518,8 @@ TEST_CASE("backward without weight gradients: the same deltas, the weights' entr
 // forward() and backward() cut the rows into blocks of 8 and take the batch and the inputs four
 // columns at a time: widths and batch sizes on both sides of those edges, against Eigen's own products.
 // ReLU's f and f' come from the product's kernel, the others' from passes of their own; f'(z) from
-// forward() when training asks for it (with_grad), else from backward().
+// forward() when training asks for it (with_grad, and with_output_grad for the output layer), else
+// from backward().
 TEST_CASE("forward and backward match plain Eigen products for widths and batches across the kernels' blocks",
           "[network][gradient]") {
   const std::vector<std::vector<int>> widths{{1}, {7}, {8}, {9}, {16}, {17, 23}, {3, 40, 5}};
@@ -527,23 +528,30 @@ TEST_CASE("forward and backward match plain Eigen products for widths and batche
     for (Index B : {1, 3, 4, 5, 9}) {
       for (Activation f : {Activation::Tanh, Activation::Relu}) {
         for (bool with_grad : {false, true}) {
-          Network net(arch_of(11, hidden, 3, f, Activation::Linear));
+          Network net(arch_of(11, hidden, 3, f, Activation::Tanh));
           net.initialize(Init::XavierNormal, 0, ++seed);
           Rng rng(seed);
           for (int l = 0; l < net.layer_count(); ++l) net.b(l).setConstant(Scalar(0.1) * Scalar(l + 1));
           Workspace ws;
           ws.reserve(net, B);
           ws.batch = B;
-          ws.with_grad = with_grad;
+          ws.with_grad = ws.with_output_grad = with_grad;
           for (Index k = 0; k < ws.input.size(); ++k) ws.input.data()[k] = Scalar(rng.uniform() * 2 - 1);
           for (Index k = 0; k < ws.target.size(); ++k) ws.target.data()[k] = Scalar(rng.uniform() * 2 - 1);
           forward(net, ws);
           Vector grad = Vector::Zero(net.parameter_count());
           backward(net, Loss::SquaredError, ws, grad);
           CHECK(ws.grad_ready == with_grad);
+          CHECK(ws.output_grad_ready == with_grad);
 
           const int L = net.layer_count();
           const ActivationParams params;
+          // The output's delta is loss_output_delta()'s of the network's own z and a, to the bit,
+          // whether f'(z) came from forward() or not.
+          Matrix own_delta(3, B);
+          loss_output_delta(Loss::SquaredError, Activation::Tanh, params, ws.z[L - 1].leftCols(B),
+                            ws.a[L - 1].leftCols(B), ws.target.leftCols(B), own_delta);
+          CHECK(ws.delta[L - 1].leftCols(B) == own_delta);
           std::vector<Matrix> z(L), a(L), delta(L);
           for (int l = 0; l < L; ++l) {
             const Matrix prev = l == 0 ? Matrix(ws.input.leftCols(B)) : a[std::size_t(l - 1)];
@@ -552,8 +560,8 @@ TEST_CASE("forward and backward match plain Eigen products for widths and batche
             activate(net.activation(l), params, z[std::size_t(l)], a[std::size_t(l)]);
           }
           delta[std::size_t(L - 1)].resize(3, B);
-          loss_output_delta(Loss::SquaredError, Activation::Linear, params, z[std::size_t(L - 1)],
-                            a[std::size_t(L - 1)], ws.target.leftCols(B), delta[std::size_t(L - 1)]);
+          loss_output_delta(Loss::SquaredError, Activation::Tanh, params, z[std::size_t(L - 1)], a[std::size_t(L - 1)],
+                            ws.target.leftCols(B), delta[std::size_t(L - 1)]);
           for (int l = L - 2; l >= 0; --l) {
             Matrix slope(net.size(l + 1), B);
             activate_grad(net.activation(l), params, z[std::size_t(l)], a[std::size_t(l)], slope);
@@ -567,7 +575,7 @@ TEST_CASE("forward and backward match plain Eigen products for widths and batche
             Matrix own_a(net.size(l + 1), B), own_slope(net.size(l + 1), B);
             activate(net.activation(l), params, ws.z[l].leftCols(B), own_a);
             CHECK(ws.a[l].leftCols(B) == own_a);
-            if (l + 1 < L) {
+            if (l + 1 < L || with_grad) {
               activate_grad(net.activation(l), params, ws.z[l].leftCols(B), own_a, own_slope);
               CHECK(ws.grad_act[l].leftCols(B) == own_slope);
             }

@@ -57,13 +57,18 @@ double loss_sum(Loss loss, const Eigen::MatrixBase<Z>& z, const Eigen::MatrixBas
   return 0;
 }
 
-// delta = dL/dz of the output layer, one column per example (not averaged).
-template <class Z, class A, class Y, class D>
+// delta = dL/dz of the output layer, one column per example (not averaged). Squared error takes
+// f'(z) from `slope` when given (forward() computed it with a), else computes it.
+template <class Z, class A, class Y, class D, class G = Z>
 void loss_output_delta(Loss loss, Activation output, const ActivationParams& p, const Eigen::MatrixBase<Z>& z,
                        const Eigen::MatrixBase<A>& a, const Eigen::MatrixBase<Y>& y,
-                       const Eigen::MatrixBase<D>& delta_out) {
+                       const Eigen::MatrixBase<D>& delta_out, const G* slope = nullptr) {
   auto& delta = const_cast<Eigen::MatrixBase<D>&>(delta_out);
   if (loss == Loss::SquaredError) {
+    if (slope) {
+      delta.array() = slope->array() * (a - y).array();
+      return;
+    }
     activate_grad(output, p, z, a, delta);  // delta = f'(z) ...
     delta.array() *= (a - y).array();       // ... * dL/da
   } else {

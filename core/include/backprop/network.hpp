@@ -137,7 +137,9 @@ struct Workspace {
   bool use_dropout = false;
   // Training: forward() also stores f'(z) of the hidden layers in grad_act (ReLU's from the
   // product's kernel, at no extra pass), and sets grad_ready, so backward() skips its own pass.
+  // with_output_grad does the same for the output layer (output_grad_ready), for squared error.
   bool with_grad = false, grad_ready = false;
+  bool with_output_grad = false, output_grad_ready = false;
   void reserve(const Network& net, Index capacity);
 };
 
