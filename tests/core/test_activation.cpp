@@ -432,6 +432,17 @@ TEST_CASE("sigmoid, tanh and GELU: the same values in every layout, and from act
     activate_grad(f, p, rows, ar, gr);
     expect(ar, gr, 7, "row-major");
 
+    // In place: the run's tail through the padded buffer, not a last packet overlapping entries
+    // already overwritten.
+    Matrix in_place = whole;
+    activate_grad(f, p, in_place, aw, in_place);
+    expect(aw, in_place, 7, "slope in place");
+    if (f == Activation::Gelu) {  // GELU's value is the core's kernel too (the others' are Eigen's)
+      in_place = whole;
+      activate(f, p, in_place, in_place);
+      expect(in_place, gw, 7, "value in place");
+    }
+
     Matrix ae(7, 7), ge(7, 7);  // an expression, no storage: entry by entry
     activate(f, p, whole * Scalar(1), ae);
     activate_grad(f, p, whole * Scalar(1), ae, ge);

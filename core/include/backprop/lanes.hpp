@@ -4,7 +4,8 @@
 // some of which compute several results from one exp.
 // A block stored as one run (whole columns of its matrix, a single column, or the same by rows) is
 // walked flat, four entries at a time whatever its shape: a layer of 2 units and a batch of 10 is
-// 5 packets, not 10 padded ones. The entries left over go through a padded buffer, so every entry
+// 5 packets, not 10 padded ones. The entries left over go in a last packet that overlaps the one
+// before, or, in place or in a run shorter than a packet, through a padded buffer, so every entry
 // takes the same SIMD code and gets the same value wherever it sits, native and wasm alike
 // (Eigen's own loops do such tails one scalar at a time with the C library's exp, which glibc and
 // musl round apart).
@@ -40,12 +41,20 @@ void for_each(const Z& z, Each each, Out&... out) {
   };
   // n entries in a row in memory, from zp and to each op[k].
   const auto run = [&](const float* zp, float* const* op, Index n) {
-    Index i = 0;
-    for (; i + kWidth <= n; i += kWidth) {
+    const auto packet_at = [&](Index i) {
       const auto res = each(ploadu<Packet>(zp + i));
       for (std::size_t k = 0; k < N; ++k) pstoreu(op[k] + i, res[k]);
-    }
-    if (i < n)
+    };
+    Index i = 0;
+    for (; i + kWidth <= n; i += kWidth) packet_at(i);
+    if (i == n) return;
+    // The rest as the run's last packet, overlapping the one before, when the outputs do not
+    // overlap z (recomputing an entry then gives the same value): cheaper than the buffer's path.
+    bool apart = n >= kWidth;
+    for (std::size_t k = 0; k < N; ++k) apart = apart && (op[k] + n <= zp || zp + n <= op[k]);
+    if (apart)
+      packet_at(n - kWidth);
+    else
       padded(
           int(n - i), [&](int j) { return zp[i + j]; }, [&](std::size_t k, int j, float v) { op[k][i + j] = v; });
   };
