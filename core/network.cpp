@@ -341,8 +341,8 @@ void forward(const Network& net, Workspace& ws) {
                                         offset(relu_grad, r));
       });
     }
-    auto z = ws.z[l].leftCols(B);
     if (P > 1) {  // maxout: z = the largest piece; only a strictly larger one replaces (ties: lowest)
+      auto z = ws.z[l].leftCols(B);
       auto& win = ws.winner[l];
       for (Index c = 0; c < B; ++c)
         for (Index r = 0; r < out; ++r) {
@@ -354,11 +354,15 @@ void forward(const Network& net, Workspace& ws) {
           win(r, c) = at;
         }
     }
-    auto a = ws.a[l].leftCols(B);
+    // The activations through maps of the first B columns (pointer and shape), not blocks of the
+    // workspace's matrices: in wasm a block is a larger object, built in memory for each call,
+    // and a tenth of the default network's training went into building them.
+    const ConstMatrixMap z(ws.z[l].data(), out, B);
+    MatrixMap a(ws.a[l].data(), out, B);
     if (!with_grad) {
       if (!fused_relu) activate_layer(net, l, z, a);  // a = f(z)
     } else {
-      auto g = ws.grad_act[l].leftCols(B);
+      MatrixMap g(ws.grad_act[l].data(), out, B);
       if (!fused_relu) activate_layer_with_grad(net, l, z, a, g);  // a = f(z), g = f'(z)
       // With dropout, f'(z) must come from the unmasked a; the mask then scales both a and f'(z),
       // here once, so that backward() can run any number of times after one forward().
