@@ -121,14 +121,22 @@ void Trainer::update_on_last_batch(Network& net, Loss loss, const TrainingData& 
   if (count > ws_.capacity) ws_.reserve(net, count);
   ws_.batch = count;
   // Gather the batch's columns with plain loops: a column is only a few numbers, too few for an
-  // Eigen assignment (or a memcpy call) per column to pay off.
+  // Eigen assignment (or a memcpy call) per column to pay off, or for the vectorised copy clang
+  // would make of them, with its overlap checks and remainder loops (in wasm, that took the
+  // gather from 5% of the default network's training to 9%).
   const Index in = data.inputs.rows(), out = data.targets.rows();
   Scalar* input = ws_.input.data();
   Scalar* target = ws_.target.data();
   for (Index j = 0; j < count; ++j) {
     const Scalar* x = data.inputs.data() + last_batch_[j] * in;
     const Scalar* y = data.targets.data() + last_batch_[j] * out;
+#if defined(__clang__)
+#pragma clang loop vectorize(disable) unroll(disable)
+#endif
     for (Index r = 0; r < in; ++r) *input++ = x[r];
+#if defined(__clang__)
+#pragma clang loop vectorize(disable) unroll(disable)
+#endif
     for (Index r = 0; r < out; ++r) *target++ = y[r];
   }
   ws_.use_dropout = settings_.dropout > 0 && net.layer_count() > 1;
