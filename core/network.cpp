@@ -356,7 +356,7 @@ void forward(const Network& net, Workspace& ws) {
     }
     // The activations through maps of the first B columns (pointer and shape), not blocks of the
     // workspace's matrices: in wasm a block is a larger object, built in memory for each call,
-    // and a tenth of the default network's training went into building them.
+    // and about 5% of the default network's training went into building them.
     const ConstMatrixMap z(ws.z[l].data(), out, B);
     MatrixMap a(ws.a[l].data(), out, B);
     if (!with_grad) {
