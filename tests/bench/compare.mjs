@@ -1,7 +1,9 @@
 // Runs the benchmark program (tests/bench/bench.cpp) natively and as wasm under Node, figure by
 // figure, interleaved (native then wasm, then wasm then native, ...) so that both see the same
 // machine, each run warmed up and then timed for a few seconds; prints each figure's median and
-// min–max over the repetitions, the wasm/native ratio of the medians, the arithmetic rate against
+// min–max over the repetitions, the wasm/native ratio (the median of each repetition's ratio of
+// its two neighbouring runs, which a slow spell of the machine moves less than a ratio of the
+// medians of runs minutes apart), the arithmetic rate against
 // the single-core SIMD ceiling (measured by the same program: its figure "peak"), and the issue's
 // targets. Then the grid once more through the page's JS API.
 // Usage: node tests/bench/compare.mjs [repetitions=3] [seconds=3]
@@ -65,9 +67,8 @@ const targets = [];
 for (const f of FIGURES) {
   const { native, wasm } = results[f.id];
   const unit = native[0].unit;
-  const nMed = median(native.map((r) => r.value));
   const wMed = median(wasm.map((r) => r.value));
-  const ratio = unit === 'ms/call' ? nMed / wMed : wMed / nMed;
+  const ratio = median(native.map((n, i) => (unit === 'ms/call' ? n.value / wasm[i].value : wasm[i].value / n.value)));
   const nG = median(native.map(gflops));
   const wG = median(wasm.map(gflops));
   console.log(pad(f.label, 38) + pad(unit, 10) + pad(spread(native, unit), 24) + pad(spread(wasm, unit), 24) +
