@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <functional>
 
 #include "backprop/scalar.hpp"
 
@@ -50,8 +51,9 @@ void for_each(const Z& z, Each each, Out&... out) {
     if (i == n) return;
     // The rest as the run's last packet, overlapping the one before, when the outputs do not
     // overlap z (recomputing an entry then gives the same value): cheaper than the buffer's path.
+    const std::less_equal<const float*> at_or_before;  // a total order, also across arrays
     bool apart = n >= kWidth;
-    for (std::size_t k = 0; k < N; ++k) apart = apart && (op[k] + n <= zp || zp + n <= op[k]);
+    for (std::size_t k = 0; k < N; ++k) apart = apart && (at_or_before(op[k] + n, zp) || at_or_before(zp + n, op[k]));
     if (apart)
       packet_at(n - kWidth);
     else
