@@ -183,10 +183,7 @@ void activate_grad(Activation f, const ActivationParams& p, const Eigen::MatrixB
       if constexpr (bool(Z::Flags & G::Flags & Eigen::DirectAccessBit) && bool(Z::IsRowMajor) == bool(G::IsRowMajor)) {
         const auto& zm = z_in.derived();
         auto& gm = const_cast<Eigen::MatrixBase<G>&>(g_out).derived();
-        const auto contiguous = [](const auto& m) {
-          return m.innerStride() == 1 && (m.cols() == 1 || m.outerStride() == m.innerSize());
-        };
-        if (contiguous(zm) && contiguous(gm) && zm.rows() == gm.rows() && zm.cols() == gm.cols()) {
+        if (lanes::one_run(zm) && lanes::one_run(gm) && zm.rows() == gm.rows() && zm.cols() == gm.cols()) {
           const Scalar* zp = zm.data();
           Scalar* gp = gm.data();
           for (Index i = 0, n = zm.size(); i < n; ++i) gp[i] = zp[i] > Scalar(0) ? Scalar(1) : slope;

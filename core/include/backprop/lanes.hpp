@@ -25,6 +25,19 @@ constexpr int kWidth = Eigen::internal::packet_traits<float>::size;
 template <class M>
 constexpr bool kDirect = bool(M::Flags& Eigen::DirectAccessBit);
 
+// True when m's entries lie in one run in memory (whole columns, or rows, back to back, as the
+// workspace's blocks of the first B columns are): an elementwise operation over blocks of the
+// same shape and storage order can then walk their data() flat.
+template <class M>
+bool one_run(const Eigen::DenseBase<M>& m) {
+  if constexpr (kDirect<M>) {
+    const M& d = m.derived();
+    return d.innerStride() == 1 && (d.outerSize() == 1 || d.outerStride() == d.innerSize());
+  } else {
+    return false;
+  }
+}
+
 // each(Packet) returns std::array<Packet, sizeof...(Out)>; z and every out have the same shape.
 template <class Z, class Each, class... Out>
 void for_each(const Z& z, Each each, Out&... out) {

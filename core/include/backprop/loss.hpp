@@ -66,6 +66,17 @@ void loss_output_delta(Loss loss, Activation output, const ActivationParams& p, 
   auto& delta = const_cast<Eigen::MatrixBase<D>&>(delta_out);
   if (loss == Loss::SquaredError) {
     if (slope) {
+      // A plain loop over one run when the blocks are (Eigen's assignment loop for dynamic blocks
+      // costs more than the few numbers of an output layer's batch, most in wasm).
+      constexpr bool kOrder = bool(D::IsRowMajor);
+      if constexpr (bool(A::IsRowMajor) == kOrder && bool(Y::IsRowMajor) == kOrder && bool(G::IsRowMajor) == kOrder) {
+        if (lanes::one_run(delta) && lanes::one_run(*slope) && lanes::one_run(a) && lanes::one_run(y)) {
+          Scalar* dp = delta.derived().data();
+          const Scalar *sp = slope->derived().data(), *ap = a.derived().data(), *yp = y.derived().data();
+          for (Index i = 0, n = delta.size(); i < n; ++i) dp[i] = sp[i] * (ap[i] - yp[i]);
+          return;
+        }
+      }
       delta.array() = slope->array() * (a - y).array();
       return;
     }
