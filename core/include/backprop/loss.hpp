@@ -66,11 +66,15 @@ void loss_output_delta(Loss loss, Activation output, const ActivationParams& p, 
   auto& delta = const_cast<Eigen::MatrixBase<D>&>(delta_out);
   if (loss == Loss::SquaredError) {
     if (slope) {
-      // A plain loop over one run when the blocks are (Eigen's assignment loop for dynamic blocks
-      // costs more than the few numbers of an output layer's batch, most in wasm).
+      // When every block is one run in memory of delta's shape (the workspace's are), a plain loop:
+      // Eigen's assignment loop for dynamic blocks costs more than an output layer's few numbers
+      // of a batch, most in wasm.
       constexpr bool kOrder = bool(D::IsRowMajor);
       if constexpr (bool(A::IsRowMajor) == kOrder && bool(Y::IsRowMajor) == kOrder && bool(G::IsRowMajor) == kOrder) {
-        if (lanes::one_run(delta) && lanes::one_run(*slope) && lanes::one_run(a) && lanes::one_run(y)) {
+        const auto like_delta = [&delta](const auto& m) {
+          return lanes::one_run(m) && m.rows() == delta.rows() && m.cols() == delta.cols();
+        };
+        if (lanes::one_run(delta) && like_delta(*slope) && like_delta(a) && like_delta(y)) {
           Scalar* dp = delta.derived().data();
           const Scalar *sp = slope->derived().data(), *ap = a.derived().data(), *yp = y.derived().data();
           for (Index i = 0, n = delta.size(); i < n; ++i) dp[i] = sp[i] * (ap[i] - yp[i]);
