@@ -74,13 +74,12 @@ void for_each(const Z& z, Each each, Out&... out) {
           int(n - i), [&](int j) { return zp[i + j]; }, [&](std::size_t k, int j, float v) { op[k][i + j] = v; });
   };
   if constexpr (kDirect<Z> && ((kDirect<Out> && bool(Out::IsRowMajor) == bool(Z::IsRowMajor)) && ...)) {
+    if (one_run(z) && (one_run(out) && ...)) {
+      float* const op[] = {out.data()...};
+      return run(z.data(), op, z.size());
+    }
     const auto unit_stride = [](const auto& m) { return m.innerStride() == 1; };
-    const auto flat = [](const auto& m) { return m.outerSize() == 1 || m.outerStride() == m.innerSize(); };
-    if (unit_stride(z) && (unit_stride(out) && ...)) {
-      if (flat(z) && (flat(out) && ...)) {  // one run: whole columns (or rows) back to back
-        float* const op[] = {out.data()...};
-        return run(z.data(), op, z.size());
-      }
+    if (unit_stride(z) && (unit_stride(out) && ...)) {  // a run per column (or row)
       for (Index o = 0; o < z.outerSize(); ++o) {
         float* const op[] = {(out.data() + o * out.outerStride())...};
         run(z.data() + o * z.outerStride(), op, z.innerSize());
