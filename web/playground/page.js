@@ -38,6 +38,7 @@ export const page = {
   hover: null,           // node shown large in the output plot
   gradientOnHover: false, // a link or bias is under the pointer: render asks the engine for gradients
   stopMarker: null,      // { x, label } early-stopping point on the chart
+  stoppedEarly: false,   // the last step ended in an early stop: the next one (Play or Step) goes on from it
   healthWarned: false,   // this run's training-health warning was said (once per run; it stays until closed)
   healthTick: 0,         // training slices played: health every tenth, layer statistics every fourth
   // Something to redraw. Setting it wakes the animation loop, which runs only while something

@@ -34,6 +34,7 @@ export function startHistory() {
   page.healthWarned = false;
   page.history = createHistory();
   page.stopMarker = null;
+  page.stoppedEarly = false;
   page.metrics = null;
   if (!noPoints()) recordNow();  // no points, no numbers: the readouts show – rather than a made-up 0
   page.compare?.restart();  // run B starts over with run A
@@ -62,6 +63,10 @@ export function trainStep(kind, count = 1) {
     showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() });
     return false;
   }
+  if (page.stoppedEarly) {  // going on after an early stop: a fresh patience window, from this step
+    page.history.best = null;
+    page.stoppedEarly = false;
+  }
   const start = performance.now();
   try {
     if (kind === 'epoch') page.engine.trainEpochs(count);
@@ -88,6 +93,7 @@ export function trainStep(kind, count = 1) {
     }
     pause();
     page.stopMarker = { x: best.epoch, label: t('early stop') };
+    page.stoppedEarly = true;
     const stoppedAt = page.engine.progress().updates;
     showMessage(t('Early stopping: the validation loss has not improved for {patience} epochs. The weights from its best epoch ({epoch}, validation loss {loss}) are restored.',
       { patience: page.state.patience, epoch: Math.round(best.epoch), loss: formatNumber(best.loss, { digits: 4 }) }), 'info',
@@ -125,7 +131,6 @@ export function play() {
     showMessage('Early stopping needs validation data: set "Validation data" above 0%.', 'info',
       { until: () => !page.state.earlyStopping || page.metrics?.validation.count > 0 });
   }
-  if (page.stopMarker) page.history.best = null;  // going on after an early stop: a fresh patience window
   page.stopWarmUp();  // training warms the engine up from here, and needs the idle time
   page.playing = true;
   requestFrame();
