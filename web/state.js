@@ -585,6 +585,9 @@ function fromBase64url(s) {
   return bytes;
 }
 
+/** A coordinate or regression target as a link carries it: on encodePoints' grid of 0.01. */
+export const onLinkGrid = (v) => Math.round(v * 100) / 100;
+
 const problemChar = (problem, classes) =>
   (problem === 'binary' ? 'b' : problem === 'regression' ? 'r' : String(classes));
 

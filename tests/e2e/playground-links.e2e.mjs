@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useBrowser, withPage, frames, readState, hashParams } from './browser.mjs';
+import { useBrowser, withPage, frames, readState, hashParams, clickPlane, stepEpochs } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 40000 };
@@ -79,4 +79,49 @@ test('files and link values over their caps are refused before reading, with the
     assert.match(s.message, /carries no points; using the default dataset/);
     assert.deepEqual(await hashParams(page), { seed: '4' });
   });
+});
+
+// The run of `setUp` after `n` epochs, and the same page's link opened fresh and stepped as far:
+// both sets of weights, to be identical.
+async function runAndItsLink(hash, setUp, n) {
+  let link, params;
+  await withPage(b, hash, async (page) => {
+    await setUp(page);
+    await stepEpochs(page, n);
+    link = await page.evaluate(() => location.hash);
+    params = (await savedModel(page)).params;
+  });
+  let again;
+  await withPage(b, link, async (page) => {
+    assert.equal((await readState(page)).message, '', 'the link is read as written');
+    await stepEpochs(page, n);
+    again = (await savedModel(page)).params;
+  });
+  return { params, again, link };
+}
+
+test('a link with drawn, adopted or imported points reproduces the run exactly', { timeout: 90000 }, async () => {
+  const draw = (points) => async (page) => {
+    await page.click('#draw-toggle');
+    for (const [x1, x2] of points) await clickPlane(page, x1, x2);
+    await page.click('#draw-toggle');
+  };
+  // Drawn on the spiral (its 300 points adopted as they are shown), clicks between the link's grid.
+  let run = await runAndItsLink('#dataset=spiral&points=300&hidden=8,6&features=x1,x2,x1%5E2,x2%5E2,x1*x2,sin_x1,sin_x2&learningRate=0.1',
+    draw([[1.234, -2.345], [-3.456, 0.789]]), 60);
+  assert.match(run.link, /dataset=custom/);
+  assert.deepEqual(run.again, run.params, 'drawn on the spiral');
+  // "your curve" from the sine's points, one drawn beside them.
+  run = await runAndItsLink('#dataset=sine&points=100&hidden=6', draw([[0.777, 0.333]]), 30);
+  assert.match(run.link, /dataset=curve/);
+  assert.deepEqual(run.again, run.params, 'a curve from the sine');
+  // Imported with more digits than a link keeps.
+  const rows = ['x1,x2,label'];
+  for (let i = 0; i < 40; ++i) rows.push(`${(Math.sin(i) * 4.321).toFixed(5)},${(Math.cos(i * 1.7) * 3.1).toFixed(5)},${i % 2}`);
+  run = await runAndItsLink('#hidden=5', async (page) => {
+    await page.setInputFiles('#csv-import', { name: 'fine.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await messageShown(page);
+    await page.click('#message-close');
+  }, 30);
+  assert.deepEqual(run.again, run.params, 'imported');
 });

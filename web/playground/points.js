@@ -1,7 +1,7 @@
 // The learner's own points: adopting the current data to edit it, adding and removing points on
 // the output plot, Clear, the class to draw, and the state that carries the points in the link.
 // On 1-D data (x -> y) the points are a drawn curve: a click puts a target y at x (dataset 'curve').
-import { MAX_LINK_POINTS, encodePoints, defaults } from '../state.js';
+import { MAX_LINK_POINTS, encodePoints, defaults, onLinkGrid } from '../state.js';
 import { nearestPoint, CURVE_Y_SCALE } from '../views/data-plot.js';
 import { isCurveDataset } from '../rules.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
@@ -23,7 +23,11 @@ export function adoptCurve() {
 }
 
 export function setCustom(custom) {
-  page.custom = { ...custom, version: (page.custom?.version ?? 0) + 1 };
+  // Kept as a link carries them (to 0.01), so the page trains on exactly the points a copied link
+  // gives a fresh page: clicks, adopted and imported values alike (over 500 points too, for one rule).
+  const xy = Array.from(custom.xy, onLinkGrid);
+  const labels = custom.problem === 'regression' ? Array.from(custom.labels, onLinkGrid) : Array.from(custom.labels);
+  page.custom = { ...custom, xy, labels, version: (page.custom?.version ?? 0) + 1 };
   refreshCustomThumbnail();
 }
 
@@ -59,7 +63,7 @@ export function addPoint(x1, x2) {
     const entering = page.state.dataset !== 'curve' || page.custom?.inputs !== 1;
     if (entering) adoptCurve();
     const c = page.custom;
-    setCustom({ ...c, xy: [...c.xy, x1, 0], labels: [...c.labels, Math.round(x2 * 100) / 100] });
+    setCustom({ ...c, xy: [...c.xy, x1, 0], labels: [...c.labels, x2] });
     applyCustom({ trainOnAll: entering });
     return;
   }
