@@ -342,6 +342,38 @@ test('Save model downloads JSON; Load model restores the same weights', T, async
   });
 });
 
+async function savedModelText(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#model-save')]);
+  return fs.readFileSync(await download.path(), 'utf8');
+}
+async function loadModelText(page, text) {
+  await page.setInputFiles('#model-load', { name: 'adam.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => !document.getElementById('message').hidden);
+  await frames(page);
+}
+
+test('Load model starts from epoch 0 even when its settings are the page\'s: fresh Adam state and decay, run B too', T, async () => {
+  const hash = '#optimizer=adam&decay=exponential&decayRate=0.9&compare=1';
+  let file, onward;
+  await withPage(b, hash, async (page) => {
+    await step(page, 20);
+    file = await savedModelText(page);
+    await step(page, 10);
+    await loadModelText(page, file);
+    const s = await readState(page);
+    assert.equal(s.epoch, 0, 'the counter starts again');
+    assert.equal(await page.textContent('#compare-run-b dd[data-metric="epoch"]'), '0', 'run B starts over with run A');
+    await step(page, 5);
+    onward = JSON.parse(await savedModelText(page)).params;
+  });
+  // The same file in a fresh page, trained as far: the same weights (same learning rate, same Adam state).
+  await withPage(b, hash, async (page) => {
+    await loadModelText(page, file);
+    await step(page, 5);
+    assert.deepEqual(JSON.parse(await savedModelText(page)).params, onward);
+  });
+});
+
 test('the chart legend names two styles (test solid, training dashed); the panels are titled loss and accuracy', T, async () => {
   await withPage(b, '#points=60', async (page) => {
     const items = await page.$$eval('#chart .chart-legend-item', (els) => els.map((e) => ({

@@ -29,6 +29,10 @@ export async function loadModel(file) {
     const before = { state: page.state, params: page.engine.params(), history: page.history };
     if (!apply(plan.state)) return;
     try {
+      // A fresh run from these weights, as the message says: reset() puts the epoch, Adam's
+      // moments and the decay schedule back at 0 (even when the settings above changed nothing),
+      // and draws the seed's weights, which the model's replace.
+      page.engine.reset();
       page.engine.setParams(model.params);
     } catch (e) {  // not expected after the plan's checks; if it happens, put everything back
       apply(before.state, { quiet: true });
