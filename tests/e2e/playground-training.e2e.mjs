@@ -296,6 +296,25 @@ test('divergence pauses with advice about the learning rate; Reset recovers', T,
   });
 });
 
+test('Save model after divergence says there is no model to save, and the page goes on', T, async () => {
+  await withPage(b, '#learningRate=100&dataset=circles&activation=relu&outputActivation=linear', async (page) => {
+    await step(page, 3);
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await page.click('#model-save');
+    await frames(page);
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'error');
+    assert.match(s.message, /^There is no model to save: the weights diverged .* Lower the learning rate, then reset\.$/);
+    // Reset gives finite weights again, which save.
+    await page.click('#reset');
+    await frames(page);
+    const model = JSON.parse(await savedModelText(page));
+    assert.equal(model.epoch, 0);
+    assert.equal(downloads, 1, 'no file for the diverged weights, one after Reset');
+  });
+});
+
 test('Save model downloads JSON; Load model restores the same weights', T, async () => {
   let file, saved;
   await withPage(b, '#dataset=circles&points=80&hidden=5&seed=3', async (page) => {

@@ -11,9 +11,15 @@ import { download } from './download.js';
 
 export function saveModel() {
   if (noPoints()) { showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() }); return; }  // no data, no trained model to save
+  const params = page.engine.params();
+  // Diverged weights (NaN, infinite) make no model: say so, as modelToJson would refuse them.
+  if (!params.every(Number.isFinite)) {
+    showMessage(t('There is no model to save: the weights diverged (they are no longer finite numbers). Lower the learning rate, then reset.'));
+    return;
+  }
   const text = modelToJson({
     settings: page.engine.settings(), layerSizes: page.engine.layerSizes(),
-    params: page.engine.params(), epoch: page.engine.progress().epoch,
+    params, epoch: page.engine.progress().epoch,
   });
   download('backprop-model.json', text, 'application/json');
 }

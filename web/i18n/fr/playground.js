@@ -133,6 +133,8 @@ export default {
   'Could not import {file}: {reason}': 'Impossible d’importer {file} : {reason}',
   'Could not load {file}: {reason}': 'Impossible de charger {file} : {reason}',
   'Changed to fit this page: {notes}.': 'Modifié pour convenir à cette page : {notes}.',
+  'There is no model to save: the weights diverged (they are no longer finite numbers). Lower the learning rate, then reset.':
+    'Il n’y a pas de modèle à enregistrer : les poids ont divergé (ce ne sont plus des nombres finis). Baissez le taux d’apprentissage, puis réinitialisez.',
   'Loaded: {file} holds untrained weights.': 'Chargé : {file} contient des poids non entraînés.',
   'Loaded: {file} holds the weights saved after {n} epoch; training on from them counts from epoch 0 again (with a fresh optimiser state and learning-rate schedule).':
     'Chargé : {file} contient les poids enregistrés après {n} époque ; l’entraînement qui en repart compte de nouveau depuis l’époque 0 (avec un optimiseur et un calendrier du taux d’apprentissage remis à neuf).',
