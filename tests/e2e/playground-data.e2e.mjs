@@ -175,6 +175,33 @@ test('draw points: add with a click, remove with shift-click, kept across other 
   });
 });
 
+test('drawn 2-D points and a drawn curve keep each other: a visit to "your curve" loses no drawn point', T, async () => {
+  await withPage(b, '', async (page) => {
+    await page.click('#draw-clear');
+    await clickPlane(page, -2, 2);
+    await clickPlane(page, 2, -2);
+    await clickPlane(page, 3, 3);
+    const drawn = (await hashParams(page)).data;
+    assert.equal(decodePoints(drawn).labels.length, 3);
+    await page.click('#datasets [data-dataset="sine"]');
+    await page.click('#datasets [data-dataset="curve"]');
+    await frames(page);
+    await clickPlane(page, 1, 0.5);  // the sine's points, and one drawn
+    const curve = (await hashParams(page)).data;
+    assert.equal((await hashParams(page)).dataset, 'curve');
+    // Back to "your data": the three points, in the page and the link; and back to the curve.
+    await page.click('#datasets [data-dataset="custom"]');
+    await frames(page);
+    assert.equal((await hashParams(page)).dataset, 'custom');
+    assert.equal((await hashParams(page)).data, drawn, 'the drawn points come back');
+    assert.match(await page.textContent('#plot-caption'), /3 points, all for training\./);
+    assert.equal((await readState(page)).message, '');
+    await page.click('#datasets [data-dataset="curve"]');
+    await frames(page);
+    assert.equal((await hashParams(page)).data, curve, 'and so does the curve');
+  });
+});
+
 function csvFile(name, text) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(text) };
 }

@@ -44,20 +44,14 @@ export function buildDatasetPicker(previews) {
   }
   // The thumbnails are painted on the panel's colour: repaint them in a new theme; the user-data
   // icons' words in a new language.
-  const repaintUserData = () => {
-    const curve = page.custom?.inputs === 1;  // the other user-data button shows its icon
-    const other = container.querySelector(`[data-dataset="${curve ? 'custom' : 'curve'}"] canvas`);
-    if (other) drawCustomIcon(other, curve ? 'your data' : 'your curve');
-    refreshCustomThumbnail();
-  };
   onThemeChange(() => {
     for (const canvas of container.querySelectorAll('[data-dataset] canvas')) {
       const name = canvas.parentElement.dataset.dataset;
       if (previews[name]) drawPreview(canvas, previews[name]);
     }
-    repaintUserData();
+    refreshCustomThumbnail();
   });
-  onLanguageChange(repaintUserData);
+  onLanguageChange(refreshCustomThumbnail);
   container.addEventListener('keydown', (e) => {  // arrow keys move within the radio group
     const buttons = [...container.querySelectorAll('button')];
     const i = buttons.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));  // -1 unless one of them
@@ -105,12 +99,18 @@ export function drawCustomIcon(canvas, message = 'your data') {
 
 export function selectDataset(name) {
   clearMessage();
+  // The learner's points of that kind, kept aside while the other kind was in use, come back.
+  const kept = page.otherCustom;
   if (name === 'custom' && (!page.custom || page.custom.inputs === 1)) {
-    // 2-D points: the data on show, or (on 1-D data, which has no x2) an empty plane to draw on.
-    if (page.engine.dataset().inputs === 1) setCustom({ xy: [], labels: [], problem: 'binary', classes: 2, inputs: 2 });
+    // 2-D points: those, else the data on show, or (on 1-D data, which has no x2) an empty plane to draw on.
+    if (kept && kept.inputs !== 1) setCustom(kept);
+    else if (page.engine.dataset().inputs === 1) setCustom({ xy: [], labels: [], problem: 'binary', classes: 2, inputs: 2 });
     else adoptCurrentPointsAsCustom();
   }
-  if (name === 'curve' && page.custom?.inputs !== 1) adoptCurve();
+  if (name === 'curve' && page.custom?.inputs !== 1) {
+    if (kept?.inputs === 1) setCustom(kept);
+    else adoptCurve();
+  }
   // customState(): the points go into the link, or a shared "your data" link would carry none.
   const next = isUserData(name) ? customState() : withDataset(page.state, name);
   // The learner's points all train by default (see applyCustom); a generated set gets its test split back.
@@ -121,12 +121,15 @@ export function selectDataset(name) {
 }
 
 
+/** The two user-data buttons: each shows the learner's points of its kind (in use or kept aside), else its icon. */
 export function refreshCustomThumbnail() {
-  const curve = page.custom?.inputs === 1;
-  const canvas = document.querySelector(`#datasets [data-dataset="${curve ? 'curve' : 'custom'}"] canvas`);
-  if (!canvas) return;
-  if (page.custom && page.custom.labels.length > 0) drawPreview(canvas, page.custom);
-  else drawCustomIcon(canvas, curve ? 'your curve' : 'your data');
+  for (const [name, icon] of [['custom', 'your data'], ['curve', 'your curve']]) {
+    const canvas = document.querySelector(`#datasets [data-dataset="${name}"] canvas`);
+    if (!canvas) continue;
+    const points = [page.custom, page.otherCustom].find((c) => c && (c.inputs === 1) === (name === 'curve'));
+    if (points && points.labels.length > 0) drawPreview(canvas, points);
+    else drawCustomIcon(canvas, icon);
+  }
 }
 
 // Feature thumbnails and dataset previews come from a second, short-lived engine, so the page's

@@ -27,6 +27,10 @@ export function setCustom(custom) {
   // gives a fresh page: clicks, adopted and imported values alike (over 500 points too, for one rule).
   const xy = Array.from(custom.xy, onLinkGrid);
   const labels = custom.problem === 'regression' ? Array.from(custom.labels, onLinkGrid) : Array.from(custom.labels);
+  // Points of the other kind (drawn 2-D points as a curve comes in, or the reverse) are kept aside
+  // for the way back, never lost: one slot holds the set in use. (No points: nothing to keep.)
+  const kind = (c) => (c.inputs === 1 ? 'curve' : 'custom');
+  if (page.custom && kind(page.custom) !== kind(custom)) page.otherCustom = page.custom.labels.length > 0 ? page.custom : null;
   page.custom = { ...custom, xy, labels, version: (page.custom?.version ?? 0) + 1 };
   refreshCustomThumbnail();
 }
