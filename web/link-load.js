@@ -3,7 +3,7 @@
 // (e.g. xor with loss=bce: "loss bce → mse (bce needs a sigmoid output)").
 // Pure: no DOM, no engine. The controller applies the result and shows the message, composed
 // again once the link's language is in force (linkMessage).
-import { parseHash, decodePoints, defaults, runBState, runBDiff } from './state.js';
+import { parseHash, decodePoints, defaults, withDataset, runBState, runBDiff } from './state.js';
 import { fitToProblem, datasetProblem } from './rules.js';
 import { t } from './i18n/i18n.js';
 import { formatClauses } from './views/format.js';
@@ -19,7 +19,12 @@ const supplied = (dataset) => dataset === 'custom' || dataset === 'curve';
  *   link was read as written
  */
 export function readLink(hash, { current = null } = {}) {
-  const { state, errors } = parseHash(hash);
+  const parsed = parseHash(hash);
+  let { state } = parsed;
+  const { errors } = parsed;
+  // The default dataset with the keys that follow the dataset (features, points) at its defaults
+  // too: a curve's lone x1 would otherwise stay on XOR.
+  const useDefaultDataset = () => { state = withDataset(state, defaults().dataset); };
   const unread = [...errors];
   /** @type {ReturnType<typeof decodePoints> & { inputs?: number }} */
   let custom = null;
@@ -30,18 +35,18 @@ export function readLink(hash, { current = null } = {}) {
       custom = decodePoints(state.data);
     } catch (e) {
       unread.push(`${e.message}${supplied(state.dataset) ? '; using the default dataset' : ''}`);
-      if (supplied(state.dataset)) state.dataset = defaults().dataset;
+      if (supplied(state.dataset)) useDefaultDataset();
       state.data = '';
     }
   }
   if (supplied(state.dataset) && !custom && !current) {
     unread.push(`the link names ${state.dataset} data but carries no points; using the default dataset`);
-    state.dataset = defaults().dataset;
+    useDefaultDataset();
   }
   // A drawn curve's points are 1-D regression: x2 0 (any other points are not a curve).
   if (state.dataset === 'curve' && custom && (custom.problem !== 'regression' || custom.xy.some((v, k) => k % 2 === 1 && v !== 0))) {
     unread.push('the link\'s points are not a curve (x -> y); using the default dataset');
-    state.dataset = defaults().dataset;
+    useDefaultDataset();
     custom = null;
   }
   if (custom) custom.inputs = state.dataset === 'curve' ? 1 : 2;

@@ -125,3 +125,11 @@ test('a link with drawn, adopted or imported points reproduces the run exactly',
   }, 30);
   assert.deepEqual(run.again, run.params, 'imported');
 });
+
+test('a curve link without points falls back to the default dataset whole: XOR with its two inputs', T, async () => {
+  await withPage(b, '#dataset=curve&hidden=8', async (page) => {
+    assert.match((await readState(page)).message, /carries no points; using the default dataset/);
+    assert.deepEqual(await hashParams(page), { hidden: '8' }, 'no features=x1 left behind');
+    assert.equal(await page.$$eval('#network [data-unit]', (els) => els.length), 8 + 1);
+  });
+});

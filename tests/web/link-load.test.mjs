@@ -81,3 +81,15 @@ test('points in the link: used, refused with a reason, or missing', () => {
   // A 2 MB points blob is refused by its length, with the key named.
   assert.match(readLink(`#dataset=custom&data=1b${'A'.repeat(2e6)}`).message, /data: the value is 2000002 characters long/);
 });
+
+test('a curve link that falls back to the default dataset takes its features too, and keeps the rest', () => {
+  const notCurve = encodePoints([1, 1, -1, -1], [0.5, -0.5], 'regression');
+  for (const hash of ['#dataset=curve', '#dataset=curve&hidden=8', '#dataset=curve&hidden=8&data=9rAAAAAAAA',
+    `#dataset=curve&hidden=8&data=${notCurve}`]) {
+    const { state, message } = readLink(hash);
+    assert.equal(state.dataset, defaults().dataset, hash);
+    assert.match(message, /using the default dataset/, hash);
+    assert.deepEqual(state.features, defaults().features, `${hash}: XOR's two inputs, not the curve's x1`);
+    if (hash.includes('hidden=8')) assert.deepEqual(state.hidden, [8], `${hash}: the link's network stays`);
+  }
+});
