@@ -8,7 +8,7 @@ import fs from 'node:fs';
 
 import {
   useBrowser, withPage, frames, choose, slide, play, pause, readState, hashParams, trainUntil, engineReference,
-  screenshot,
+  screenshot, type,
 } from './browser.mjs';
 import { paramIndex, linkWidth } from '../../web/views/network.js';
 import { signColor } from '../../web/views/colors.js';
@@ -422,6 +422,25 @@ test('early stopping on the validation split stops by itself and says so', T, as
       `the shown validation loss ${s.validationLoss} is that of the restored weights (${best})`);
     assert.ok(await page.$eval('#chart canvas', (c) => c.width > 0 && c.height > 0), 'the chart is drawn');
     assert.match(await page.getAttribute('#chart canvas', 'aria-label'), /validation/);
+  });
+});
+
+test('a typed patience out of range is refused with a message, as an engine setting is; the link keeps the last good one', T, async () => {
+  await withPage(b, '#validationRatio=0.2&earlyStopping=1&patience=5', async (page) => {
+    await page.click('details.more summary');
+    for (const [typed, reason] of [['0', /^patience '0' is out of range 1\.\.1000$/], ['-3', /'-3' is out of range/],
+      ['2.5', /'2\.5' is not a whole number/], ['', /^patience '' is not a number$/]]) {
+      await type(page, 'patience', typed);
+      const s = await readState(page);
+      assert.equal(s.messageKind, 'error', `patience '${typed}'`);
+      assert.match(s.message, reason);
+      assert.equal(await page.inputValue('input[data-key="patience"]'), '5', 'the control shows the patience in use');
+      assert.equal((await hashParams(page)).patience, '5');
+    }
+    await page.click('#reset');
+    await step(page, 3);
+    assert.equal((await readState(page)).message, '', 'no early stop after one epoch');
+    assert.equal((await readState(page)).epoch, 3);
   });
 });
 

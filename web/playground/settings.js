@@ -1,7 +1,7 @@
 // Settings into the engine: applies a new state (or reports why the engine refused it), keeps the
 // URL in step, shows the state in the controls, and loads a link's settings.
 import { EngineError } from '../engine.js';
-import { SETTINGS, defaults, serializeHash, engineSettings, runBState, runBDiff } from '../state.js';
+import { SETTINGS, defaults, serializeHash, engineSettings, runBState, runBDiff, checkValue, parseSetting } from '../state.js';
 import { readLink, linkMessage } from '../link-load.js';
 import { translateMessage } from '../message-templates.js';
 import { coherent, defaultPair, outputActivations, losses, datasetProblem, fitFeatures, isCurveDataset } from '../rules.js';
@@ -93,6 +93,15 @@ export function apply(next, { quiet = false, resync = true } = {}) {
 
 export function change(key, value) {
   clearMessage();
+  // The engine checks its own keys as apply() sends them; the page's own (patience, speed, ...) are
+  // checked here against the table, so a bad typed value is refused as theirs are, not kept.
+  const refused = SETTINGS.find((e) => e.key === key)?.engine ? null : checkValue(key, value);
+  if (refused) {  // said as a link's bad value is ("patience '0' is out of range 1..1000")
+    const typed = parseSetting(key, Number.isNaN(value) ? '' : String(value));
+    showMessage('error' in typed ? typed.error : refused);
+    showState(page.state);
+    return;
+  }
   apply({ ...page.state, [key]: value });
 }
 export function updateUrl() {
