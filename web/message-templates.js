@@ -60,6 +60,7 @@ export const TEMPLATES = Object.freeze([
   'is not a number',
   'is not a whole number',
   'is out of range {range}',
+  'is {x} as a 32-bit float, out of range {range}',
   'is not one of {values}',
   '{problem} (or \'{word}\')',
   'is not true or false',

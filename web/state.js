@@ -157,6 +157,9 @@ function scalarProblem(e, v) {
   if (typeof v !== 'number' || !Number.isFinite(v)) return 'is not a number';
   if (integer && !Number.isInteger(v)) return 'is not a whole number';
   if (!inRange(e, v)) return `is out of range ${rangeText(e)}`;
+  // The core holds these as 32-bit floats: 1e-50 would reach it as 0, which it refuses, and the
+  // whole link with it. Refused here, the rest of the link still applies.
+  if (e.engine && e.kind === 'number' && !inRange(e, Math.fround(v))) return `is ${Math.fround(v)} as a 32-bit float, out of range ${rangeText(e)}`;
   return null;
 }
 

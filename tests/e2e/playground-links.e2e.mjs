@@ -133,3 +133,13 @@ test('a curve link without points falls back to the default dataset whole: XOR w
     assert.equal(await page.$$eval('#network [data-unit]', (els) => els.length), 8 + 1);
   });
 });
+
+test('a value too small for the core\'s floats is refused alone: the rest of the link applies', T, async () => {
+  await withPage(b, '#dataset=spiral&hidden=8,8&learningRate=1e-50', async (page) => {
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'warning');
+    assert.match(s.message, /learningRate: '1e-50' is 0 as a 32-bit float, out of range \(0, 100\]; using 0\.03/);
+    assert.doesNotMatch(s.message, /do not fit together/);
+    assert.deepEqual(await hashParams(page), { dataset: 'spiral', hidden: '8,8' });
+  });
+});

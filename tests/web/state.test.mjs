@@ -229,6 +229,24 @@ test('parseHash: bad values keep the default and are named with the value', () =
   assert.match(m.errors[2], /^seed: /);
 });
 
+test('parseHash: a value the core\'s 32-bit floats cannot hold is refused alone, named, the rest kept', () => {
+  const { state, errors } = parseHash('#dataset=spiral&hidden=8,8&learningRate=1e-50&epsilon=1e-50&decaySteps=1e-50');
+  assert.equal(state.dataset, 'spiral');
+  assert.deepEqual(state.hidden, [8, 8]);
+  assert.equal(state.learningRate, 0.03);
+  assert.equal(state.epsilon, 1e-8);
+  assert.equal(state.decaySteps, 100);
+  assert.deepEqual(errors.sort(), [
+    "decaySteps: '1e-50' is 0 as a 32-bit float, out of range (0, 1000000000]; using 100",
+    "epsilon: '1e-50' is 0 as a 32-bit float, out of range (0, 1]; using 1e-8",
+    "learningRate: '1e-50' is 0 as a 32-bit float, out of range (0, 100]; using 0.03",
+  ]);
+  // Still held: the smallest useful rates, and integers (seeds are not floats).
+  assert.equal(checkValue('learningRate', 1e-30), null);
+  assert.equal(checkValue('seed', 4294967295), null);
+  assert.match(checkValue('momentum', 0.999999999), /is 1 as a 32-bit float, out of range \[0, 1\)/);
+});
+
 test('parseHash: huge values are clipped in messages', () => {
   const big = 'x'.repeat(1e4);
   const { errors } = parseHash(`learningRate=${big}&${big}=1`);

@@ -416,6 +416,7 @@ export default {
   'is not a number': 'n’est pas un nombre',
   'is not a whole number': 'n’est pas un nombre entier',
   'is out of range {range}': 'est hors de l’intervalle {range}',
+  'is {x} as a 32-bit float, out of range {range}': 'vaut {x} en flottant 32 bits, hors de l’intervalle {range}',
   'is not one of {values}': 'n’est pas l’une des valeurs {values}',
   '{problem} (or \'{word}\')': '{problem} (ni « {word} »)',
   'is not true or false': 'n’est ni vrai ni faux',
