@@ -8,7 +8,7 @@ import fs from 'node:fs';
 
 import {
   useBrowser, withPage, frames, choose, slide, play, pause, readState, hashParams, trainUntil, engineReference,
-  screenshot, type,
+  screenshot, type, check,
 } from './browser.mjs';
 import { paramIndex, linkWidth } from '../../web/views/network.js';
 import { signColor } from '../../web/views/colors.js';
@@ -441,6 +441,26 @@ test('a typed patience out of range is refused with a message, as an engine sett
     await step(page, 3);
     assert.equal((await readState(page)).message, '', 'no early stop after one epoch');
     assert.equal((await readState(page)).epoch, 3);
+  });
+});
+
+test('a display option keeps the training-health warning; a new run clears it and may say it again', T, async () => {
+  await withPage(b, '#learningRate=100', async (page) => {
+    await step(page, 5);
+    assert.match((await readState(page)).message, /^The output tanh is saturated/);
+    await check(page, 'logScale');
+    assert.equal((await hashParams(page)).logScale, '1');
+    assert.match((await readState(page)).message, /^The output tanh is saturated/, 'still on show after Log scale');
+    // Another seed is a new run: the warning about the last one goes, and this run's is said.
+    await page.click('details.more summary');
+    await type(page, 'seed', 5);
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 0);
+    assert.equal((await readState(page)).message, '');
+    await step(page, 5);
+    const again = await readState(page);
+    assert.equal(again.messageKind, 'warning');
+    assert.match(again.message, /The learning rate \(100\) is probably too large/, 'said for the new run');
   });
 });
 

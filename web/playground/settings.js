@@ -92,7 +92,7 @@ export function apply(next, { quiet = false, resync = true } = {}) {
 }
 
 export function change(key, value) {
-  clearMessage();
+  clearMessage({ keep: 'health' });  // the warning about this run stays until closed (or a new run)
   // The engine checks its own keys as apply() sends them; the page's own (patience, speed, ...) are
   // checked here against the table, so a bad typed value is refused as theirs are, not kept.
   const refused = SETTINGS.find((e) => e.key === key)?.engine ? null : checkValue(key, value);

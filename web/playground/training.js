@@ -114,7 +114,9 @@ export function checkHealth() {
   });
   if (warning) {
     page.healthWarned = true;
-    showMessage(warning, 'warning', { source: 'health' });
+    // About this run: it stays (a change of settings keeps it) until closed or a new run starts.
+    const run = page.history;
+    showMessage(warning, 'warning', { source: 'health', until: () => page.history !== run });
   }
 }
 
