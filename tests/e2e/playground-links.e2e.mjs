@@ -143,3 +143,15 @@ test('a value too small for the core\'s floats is refused alone: the rest of the
     assert.deepEqual(await hashParams(page), { dataset: 'spiral', hidden: '8,8' });
   });
 });
+
+test('Share with no points says there are none to carry, not too many', T, async () => {
+  await withPage(b, '', async (page) => {
+    await page.click('#draw-clear');
+    await frames(page);
+    await page.click('#share');
+    await frames(page);
+    const s = await readState(page);
+    assert.equal(s.message, 'Your data has no points yet, so a link would carry none: draw some first.');
+    assert.doesNotMatch(s.message, /more than/);
+  });
+});

@@ -5,7 +5,7 @@
 import { SETTINGS, HIDEABLE, MAX_LINK_POINTS, serializeHash } from '../state.js';
 import { iframeSnippet, createPartOptions } from '../embed.js';
 import { joinHash } from '../course/route.js';
-import { page, $, isUserData } from './page.js';
+import { page, $, isUserData, noPoints } from './page.js';
 import { showMessage } from './messages.js';
 import { t } from '../i18n/i18n.js';
 import { formatClauses } from '../views/format.js';
@@ -21,7 +21,10 @@ const inputsIn = (root, selector) => root.querySelectorAll(selector);
 
 export function shareUrl(hide, embed = []) {
   const state = { ...page.state, hide, embed };
-  if (isUserData(state.dataset) && !state.data) {
+  if (isUserData(state.dataset) && !state.data && noPoints()) {  // after Clear: nothing to carry, not too much
+    showMessage(t('Your data has no points yet, so a link would carry none: draw some first.'), 'info',
+      { until: () => !noPoints() });
+  } else if (isUserData(state.dataset) && !state.data) {
     showMessage(t('Your data has more than {max} points, too many for a link: export it as CSV to share it.', { max: MAX_LINK_POINTS }), 'info',
       { until: () => !isUserData(page.state.dataset) || Boolean(page.state.data) });
   }

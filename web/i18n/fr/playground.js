@@ -256,6 +256,8 @@ export default {
   'Copied the HTML.': 'HTML copié.',
   'Copying was refused: the link is selected, press Ctrl+C (⌘C on a Mac).': 'La copie a été refusée : le lien est sélectionné, appuyez sur Ctrl+C (⌘C sur Mac).',
   'Copying was refused: the HTML is selected, press Ctrl+C (⌘C on a Mac).': 'La copie a été refusée : le HTML est sélectionné, appuyez sur Ctrl+C (⌘C sur Mac).',
+  'Your data has no points yet, so a link would carry none: draw some first.':
+    'Vos données n’ont pas encore de points : un lien n’en porterait aucun. Dessinez-en d’abord.',
   'Your data has more than {max} points, too many for a link: export it as CSV to share it.':
     'Vos données ont plus de {max} points, trop pour un lien : exportez-les en CSV pour les partager.',
 
