@@ -250,6 +250,9 @@ test('CSV import: good binary and multi-class files replace the data; bad files 
     s = await importCsv(page, 'columns.csv', '1,2,0\n3,4\n');
     assert.match(s.message, /line 2: expected 3 columns \(x1,x2,label\), got 2/);
     assert.deepEqual(await hashParams(page), before);
+    // One row: one point, in the singular.
+    s = await importCsv(page, 'one.csv', 'x1,x2,label\n1,1,1\n');
+    assert.equal(s.message, 'Imported 1 point (binary).');
     // The same file again after an error still imports (the input was emptied).
     s = await importCsv(page, 'four.csv', binary);
     assert.match(s.message, /Imported 6 points/);

@@ -2,7 +2,7 @@
 import { parseCsv, toCsv, csvSizeProblem } from '../csv.js';
 import { page, $, noPoints } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
-import { t } from '../i18n/i18n.js';
+import { t, tn } from '../i18n/i18n.js';
 import { translateMessage } from '../message-templates.js';
 import { apply, problemOf, withProblem } from './settings.js';
 import { setCustom, customState } from './points.js';
@@ -17,7 +17,9 @@ export async function importCsv(file) {
     const previousProblem = problemOf(page.state);
     setCustom({ xy: Array.from(parsed.xy), labels: Array.from(parsed.labels), problem: parsed.problem, classes: parsed.classes });
     const next = withProblem(customState(), previousProblem);
-    if (apply(next)) showMessage(t('Imported {n} points ({problem}).', { n: parsed.labels.length, problem: parsed.problem }), 'info');
+    if (apply(next)) {
+      showMessage(tn('Imported {n} point ({problem}).', 'Imported {n} points ({problem}).', parsed.labels.length, { problem: parsed.problem }), 'info');
+    }
   } catch (e) {
     showMessage(t('Could not import {file}: {reason}', { file: file.name, reason: translateMessage(e.message) }));
   }

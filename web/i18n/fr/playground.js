@@ -129,6 +129,7 @@ export default {
     'Certains réglages de l’entraînement B ne conviennent pas aux données de ce problème ({problem}) et ont été modifiés : {changes}.',
 
   // Files
+  'Imported {n} point ({problem}).': '{n} point importé ({problem}).',
   'Imported {n} points ({problem}).': '{n} points importés ({problem}).',
   'Could not import {file}: {reason}': 'Impossible d’importer {file} : {reason}',
   'Could not load {file}: {reason}': 'Impossible de charger {file} : {reason}',
