@@ -42,6 +42,26 @@ const engineNumbers = (page, hash, epochs, kind = 'epoch') => page.evaluate(asyn
   return out;
 }, [hash, epochs, kind]);
 
+// The same, for a list of engine calls: [['trainEpochs', 1], ['trainExamples', 10], ...].
+const engineAfter = (page, hash, calls) => page.evaluate(async ([h, list]) => {
+  const { Engine } = await import('./engine.js');
+  const { parseHash, engineSettings } = await import('./state.js');
+  const engine = new Engine(await window.createBackpropCore());
+  engine.configure(engineSettings(parseHash(h).state));
+  for (const [method, n] of list) engine[method](n);
+  const m = engine.metrics();
+  const out = { epoch: engine.progress().epoch, 'train-loss': m.train.loss, 'test-loss': m.test.loss,
+    'train-accuracy': m.train.accuracy, 'test-accuracy': m.test.accuracy };
+  engine.dispose();
+  return out;
+}, [hash, calls]);
+
+// Presses Step `n` times in the step mode chosen.
+const pressStep = async (page, n) => {
+  await page.evaluate((count) => { for (let i = 0; i < count; ++i) document.getElementById('step').click(); }, n);
+  await frames(page);
+};
+
 const noSideways = (page) => page.evaluate(() => {
   // The layer table scrolls inside its own box on a narrow screen, as the playground's does.
   const wide = [...document.querySelectorAll('#compare-panel *')].filter((el) => !el.closest('.compare-layer-stats table'))
@@ -234,6 +254,49 @@ test('compare: bad run-B values, typed or in a link, are named and the page goes
     const s = await readState(page);
     assert.match(s.message, /b\.activation: run B's settings need compare=1; ignored/);
     assert.equal(await page.isHidden('#compare-panel'), true);
+  });
+});
+
+// 100 training points: run A's mini-batch of 10 is a tenth of an epoch. Run B trains its own
+// batches, each once run A has gone past it, so both finish every epoch together and run B's
+// numbers are those of run B alone.
+test('compare: run B with another batch size stays at run A\'s epoch, stepped by mini-batches or in slices', T, async () => {
+  await withPage(b, '#compare=1&b.batchSize=50', async (page) => {
+    await page.selectOption('#stepMode', 'batch');
+    await pressStep(page, 7);  // 70 examples: one batch of 50 for run B
+    let n = await runNumbers(page);
+    assert.equal(n.a.epoch, 0);
+    assert.deepEqual(n.b, await engineNumbers(page, '#batchSize=50', 1, 'batch'));
+    await pressStep(page, 3);
+    n = await runNumbers(page);
+    assert.equal(n.a.epoch, 1);
+    assert.deepEqual(n.b, await engineNumbers(page, '#batchSize=50', 1), 'one epoch of run B alone');
+    await pressStep(page, 10);
+    assert.deepEqual((await runNumbers(page)).b, await engineNumbers(page, '#batchSize=50', 2));
+    // A traced mini-batch of run A's (10 examples): one update on as many for run B.
+    await page.click('#step-trace-batch');
+    await frames(page);
+    assert.deepEqual((await runNumbers(page)).b, await engineAfter(page, '#batchSize=50', [['trainEpochs', 2], ['trainExamples', 10]]));
+  });
+  // A smaller batch that does not divide run A's, and the slices of batches play trains in when an
+  // epoch is too long for one frame (training.js: trainStep('batch', count)).
+  await withPage(b, '#compare=1&b.batchSize=4', async (page) => {
+    const slice = (count) => page.evaluate(async (k) => {
+      const { trainStep } = await import('./playground/training.js');
+      const { page: playground } = await import('./playground/page.js');
+      trainStep('batch', k);
+      playground.dirty = true;  // as a slice of play asks for a render
+    }, count);
+    await slice(3);  // 30 examples: 7 batches of 4 for run B
+    await frames(page);
+    assert.deepEqual((await runNumbers(page)).b, await engineNumbers(page, '#batchSize=4', 7, 'batch'));
+    await slice(7);
+    await frames(page);
+    const n = await runNumbers(page);
+    assert.equal(n.a.epoch, 1);
+    assert.deepEqual(n.b, await engineNumbers(page, '#batchSize=4', 1), 'one epoch of run B alone');
+    await stepEpochs(page, 2);
+    assert.deepEqual((await runNumbers(page)).b, await engineNumbers(page, '#batchSize=4', 3));
   });
 });
 

@@ -182,6 +182,25 @@ function fractionalEpoch(engine, trainSize) {
   return p.epoch + p.epochPosition / (trainSize || 1);
 }
 
+// Run B trains up to run A's place in the epoch order (both learn the same training set in the same
+// order). By mini-batches, run B takes each of its own batches once run A has gone past it: with
+// another batch size it may be up to a batch behind within an epoch, but it ends every epoch with
+// run A and trains exactly as it would alone. After one update of run A's on its next n examples,
+// run B makes one update on the examples up to run A's place (those n, unless it was behind), so
+// that the same settings give the same run.
+function catchUp(engine, trainSize, kind) {
+  const a = page.engine.progress(), b = engine.progress();
+  const gap = (a.epoch - b.epoch) * trainSize + a.epochPosition - b.epochPosition;
+  if (gap <= 0) return;
+  if (kind === 'example' && b.epochPosition + gap <= trainSize) {
+    engine.trainExamples(gap);
+    return;
+  }
+  if (a.epoch > b.epoch) engine.trainEpochs(a.epoch - b.epoch);
+  const batches = Math.floor((a.epochPosition - engine.progress().epochPosition) / engine.settings().batchSize);
+  if (batches > 0) engine.trainBatches(batches);
+}
+
 function createRunB() {
   const run = {
     engine: new Engine(page.module),
@@ -238,33 +257,22 @@ function createRunB() {
       }
       run.record();
     },
-    /** The steps run A just took: `count` of one kind ('epoch', 'batch' or 'example'). */
-    step(kind, count = 1) {
+    /**
+     * After run A trained (a step, a slice of play, a traced step, even one that diverged): run B
+     * goes on to the place in the epoch order run A has reached, so both are at the same epoch.
+     * `kind` is how run A trained: by its own mini-batches ('epoch', 'batch'), or by one update on
+     * its next examples whatever its batch size ('example', the step panel's traces). A clicked
+     * point outside the epoch order moves neither, and run B does not follow it.
+     */
+    step(kind) {
       if (run.error || noPoints()) return;
       try {
-        if (kind === 'epoch') run.engine.trainEpochs(count);
-        else if (kind === 'batch') run.engine.trainBatches(count);
-        else run.engine.trainExamples(count);
+        catchUp(run.engine, run.trainSize, kind);
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         run.stepError = e.message;
       }
       run.record();
-    },
-    /**
-     * After a traced step of run A (the step panel: one update on its next n examples): run B makes
-     * one update on as many of its next examples, so both stay at the same point of the epoch. A
-     * clicked point outside the epoch order moves neither, and run B does not follow it.
-     */
-    follow() {
-      if (run.error || noPoints()) return;
-      const n = run.trainSize || 1;
-      const a = page.engine.progress(), b = run.engine.progress();
-      const gap = (a.epoch * n + a.epochPosition) - (b.epoch * n + b.epochPosition);
-      if (gap > 0 && gap <= n) {
-        try { run.engine.trainExamples(gap); } catch (e) { if (!(e instanceof EngineError)) throw e; run.stepError = e.message; }
-        run.record();
-      }
     },
     /** Paused, statsA is the playground's own sample of this render (null: none taken). */
     render(statsA = null) { renderBoth(run, statsA); },

@@ -91,7 +91,7 @@ export function createPlayground(module, { routeHash } = {}) {
     engine: () => page.engine,
     state: () => page.state,
     refuse: () => (noPoints() ? NO_POINTS_MESSAGE : null),
-    onTrained: () => { pause(); clearMessage(); recordNow(); page.compare?.follow(); for (const fn of page.onTrainStep) fn(); page.dirty = true; },
+    onTrained: () => { pause(); clearMessage(); recordNow(); page.compare?.step('example'); for (const fn of page.onTrainStep) fn(); page.dirty = true; },
     showMessage,
     requestRender: () => { page.dirty = true; },
     requestFrame,

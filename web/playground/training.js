@@ -81,7 +81,7 @@ export function trainStep(kind, count = 1) {
   }
   const trained = performance.now();
   recordNow();
-  page.compare?.step(kind, count);  // lock-step: run B takes the same steps
+  page.compare?.step(kind);  // lock-step: run B goes on to where run A is
   measureCost(kind, count, trained - start, performance.now() - trained);
   for (const fn of page.onTrainStep) fn();
   if (page.state.earlyStopping && shouldStop(page.history, page.state.patience)) {
