@@ -300,6 +300,20 @@ test('compare: run B with another batch size stays at run A\'s epoch, stepped by
   });
 });
 
+test('compare: when run A diverges, run B still takes the step; a trace run A refuses moves neither', T, async () => {
+  const hash = '#learningRate=100&dataset=circles&activation=relu&outputActivation=linear&compare=1&b.learningRate=0.03';
+  await withPage(b, hash, async (page) => {
+    await stepEpochs(page, 2);
+    assert.match((await readState(page)).message, /diverged/);
+    const n = await runNumbers(page);
+    assert.equal(n.a.epoch, 2);
+    assert.deepEqual(n.b, await engineNumbers(page, '#dataset=circles&activation=relu&outputActivation=linear', 2));
+    await page.click('#step-trace-example');
+    await frames(page);
+    assert.deepEqual(await runNumbers(page), n);
+  });
+});
+
 test('compare: fits 1280 × 800, 1024 × 768 and 390 × 844 without sideways scrolling', T, async () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 1024, height: 768 }, { width: 1280, height: 800 }]) {
     await withPage(b, '#dataset=spiral&compare=1&b.activation=relu&b.hidden=8,8', async (page) => {

@@ -77,6 +77,7 @@ export function trainStep(kind, count = 1) {
     pause();
     showMessage(e.message);
     recordNow();
+    page.compare?.step(kind);  // run A's diverging step still moved it on; run B trains on its own
     return false;
   }
   const trained = performance.now();
