@@ -2,8 +2,10 @@
 // activation, steps both; each run's numbers must be those of an engine configured alone with its
 // settings (a fresh core in the page), the chart must carry both runs' curves, the link must
 // reproduce both runs exactly, play / pause / reset act on both, closing returns to the plain
-// playground, and bad run-B values (typed or in a link) are named while the page goes on. Layout
-// at 1280 × 800, 1024 × 768 and 390 × 844 without sideways scrolling, with a screenshot.
+// playground, and bad run-B values (typed or in a link) are named while the page goes on. Run B
+// keeps run A's epoch with a batch size of its own and when run A diverges, and learns a drawn
+// curve too. Layout at 1280 × 800, 1024 × 768 and 390 × 844 without sideways scrolling, with a
+// screenshot.
 // Not here: the link keys' parsing rules (tests/web/compare-state.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -297,6 +299,55 @@ test('compare: run B with another batch size stays at run A\'s epoch, stepped by
     assert.deepEqual(n.b, await engineNumbers(page, '#batchSize=4', 1), 'one epoch of run B alone');
     await stepEpochs(page, 2);
     assert.deepEqual((await runNumbers(page)).b, await engineNumbers(page, '#batchSize=4', 3));
+  });
+});
+
+test('compare on a drawn curve: run B learns the learner\'s points too, after a visit elsewhere and from the link', T, async () => {
+  let link;
+  let numbers;
+  await withPage(b, '#dataset=sine', async (page) => {
+    await page.click('#datasets [data-dataset="curve"]');
+    await frames(page);
+    await page.click('#compare');
+    await frames(page);
+    await stepEpochs(page, 2);
+    const same = await runNumbers(page);
+    assert.equal(await page.isHidden('#compare-run-b .compare-error'), true, await page.textContent('#compare-run-b .compare-error'));
+    assert.equal(same.b.epoch, 2);
+    assert.deepEqual(same.b, same.a, 'the same settings on the same points: run A\'s numbers');
+
+    await page.click('#reset');
+    await page.fill('#b-learningRate', '0.3');
+    await page.press('#b-learningRate', 'Enter');
+    await frames(page);
+    await stepEpochs(page, 3);
+    numbers = await runNumbers(page);
+    // The learner's points all train (no test split): the training loss tells the runs apart.
+    assert.ok(Number.isFinite(numbers.b['train-loss']) && numbers.b['train-loss'] !== numbers.a['train-loss'], JSON.stringify(numbers));
+    // To a generated curve and back: both runs start over on the learner's points again.
+    await page.click('#datasets [data-dataset="sine"]');
+    await frames(page);
+    await page.click('#datasets [data-dataset="curve"]');
+    await frames(page);
+    await stepEpochs(page, 3);
+    assert.deepEqual(await runNumbers(page), numbers);
+    link = await page.evaluate(() => location.hash);
+    assert.match(link, /dataset=curve.*compare=1/);
+  });
+  // The link (its points as the link holds them) gives run B the numbers of its settings alone.
+  await withPage(b, link, async (page) => {
+    await stepEpochs(page, 3);
+    const linked = await runNumbers(page);
+    assert.equal(await page.isHidden('#compare-run-b .compare-error'), true, await page.textContent('#compare-run-b .compare-error'));
+    assert.equal(linked.b.epoch, 3);
+    await page.click('#compare-close');
+    await frames(page);
+    const alone = link.replace('compare=1&b.learningRate=0.3', 'learningRate=0.3');
+    assert.notEqual(alone, link);
+    await page.evaluate((hash) => { location.hash = hash; }, alone);
+    await frames(page, 4);
+    await stepEpochs(page, 3);
+    assert.equal((await readState(page)).trainLoss, Number(linked.b['train-loss'].toFixed(4)));
   });
 });
 

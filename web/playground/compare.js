@@ -15,7 +15,7 @@ import { createLayerStats } from '../views/layer-stats.js';
 import { htmlEl } from '../views/dom.js';
 import { formatFixed, formatClauses } from '../views/format.js';
 import { POSITIVE } from '../views/colors.js';
-import { page, $, GRID, noPoints } from './page.js';
+import { page, $, GRID, noPoints, isUserData } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { outputPlot, layerNames } from './render.js';
 import { restart } from './training.js';
@@ -209,7 +209,7 @@ function createRunB() {
     trainSize: 0,
     error: null,        // why the engine refused run B's settings; it does not train meanwhile
     stepError: null,    // why its last step failed (run A went on)
-    customApplied: null,
+    customApplied: null,  // the custom.version last sent to run B's engine
 
     // Sends run B's settings (and the learner's points) to its engine; records a refusal.
     configure() {
@@ -217,9 +217,16 @@ function createRunB() {
       run.error = null;
       if (noPoints()) return;
       try {
-        if (s.dataset === 'custom' && run.customApplied !== page.custom.version) {
+        // As settings.js sends them to run A's engine: again after a visit to another dataset too,
+        // which replaced them in the engine.
+        if (isUserData(s.dataset) && (run.customApplied !== page.custom.version || run.engine.settings().dataset !== s.dataset)) {
           run.engine.configure({ outputActivation: 'tanh', loss: 'mse' });  // fits any points (settings.js)
-          run.engine.setCustomData(page.custom.xy, page.custom.labels, page.custom.problem, page.custom.classes);
+          if (s.dataset === 'curve') {
+            run.engine.configure({ features: s.features });  // a curve's one input: x1's features first
+            run.engine.setCurveData(page.custom.xy.filter((_, k) => k % 2 === 0), page.custom.labels);
+          } else {
+            run.engine.setCustomData(page.custom.xy, page.custom.labels, page.custom.problem, page.custom.classes);
+          }
           run.customApplied = page.custom.version;
         }
         run.engine.configure(engineSettings(s));
