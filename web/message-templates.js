@@ -98,6 +98,9 @@ export const TEMPLATES = Object.freeze([
   'is outside {lo}…{hi}',
   'is not one of the slider\'s steps of {x}',
   'is not a setting of this lab',
+  // …and a number the core, in float, cannot take (chapters/float-fields.js)
+  'is beyond the core\'s float range (±3.4×10³⁸)',
+  'has a number beyond the core\'s float range (±3.4×10³⁸)',
   // Settings the page changed to fit the data (rules.js)
   'features {from} → {to} (1-D data has only x1)',
   '{key} {from} → {to} ({why})',

@@ -129,6 +129,40 @@ test('a lab\'s settings travel in its link: opened set up, kept in the URL as th
   await go('#');
 });
 
+test('the neuron\'s unit refuses a number beyond the core\'s float range: typed, it is marked and said; in a link, the default is used and it is said', T, async () => {
+  const { page, problems } = course.session();
+  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
+  const outputs = () => page.$$eval('#neuron-unit tbody td[data-output]', (cells) => cells.map((c) => c.dataset.output));
+  await go('#chapter=neuron&unit.w1=-1&unit.w2=-1&unit.b=1.5');
+  await expectStatus('nand', true);
+  // 1e39 is a finite number to JS but infinite in float: the core would refuse it.
+  await page.fill('#neuron-w1', '1e39');
+  await frames(page);
+  assert.deepEqual(problems, [], 'no page error');
+  assert.equal(await page.getAttribute('#neuron-w1', 'aria-invalid'), 'true');
+  assert.match(await page.textContent('#neuron-error'), /^w1 must be a number from −3\.4×10³⁸ to 3\.4×10³⁸, the core's float range$/);
+  assert.match(await hash(), /unit\.w1=-1&/, 'the link keeps the last number the unit took');
+  assert.deepEqual(await outputs(), ['1', '1', '1', '0'], 'the table keeps the last numbers');
+  await page.fill('#neuron-w1', '-2');
+  await frames(page);
+  assert.equal(await page.getAttribute('#neuron-w1', 'aria-invalid'), 'false');
+  assert.equal(await page.textContent('#neuron-error'), '');
+  assert.match(await hash(), /unit\.w1=-2&/);
+  // Opened from a link that carries such a number, the page loads with the default in its place, and says so.
+  await page.evaluate(() => history.replaceState(null, '', '#chapter=neuron&unit.w1=1e39&unit.w2=-1&unit.b=1.5'));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  await frames(page);
+  assert.deepEqual(problems, [], 'no page error');
+  assert.match((await readState(page)).message, /unit\.w1 '1e39' is beyond the core's float range \(±3\.4×10³⁸\)/);
+  assert.equal(await page.inputValue('#neuron-w1'), '1');
+  assert.equal(await page.inputValue('#neuron-b'), '1.5', 'the rest of the link applies');
+  assert.deepEqual(await outputs(), ['1', '1', '1', '1'], 'w = (1, −1), b = 1.5');
+  assert.doesNotMatch(await hash(), /1e39/);
+  await page.click('#message-close');
+  await go('#');
+});
+
 test('every task link shows its task in the window at every size; a check reads not met, then met', T, async () => {
   const inWindow = (id) => page().$eval(`#task-${id}`, (el) => {
     const r = el.getBoundingClientRect();

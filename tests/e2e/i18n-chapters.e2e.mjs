@@ -121,6 +121,13 @@ test('chapter \'neuron\' in French, and back to English keeping the lab\'s weigh
   await go('#chapter=neuron&lang=fr&unit.w1=abc&unit.x=1');
   assert.equal(await page.textContent('#message-text'), 'Une partie du lien n’a pas été comprise : ' +
     'unit.w1 : « abc » n’est pas un nombre ; unit.x : « 1 » n’est pas un réglage de ce labo.');
+  // A number beyond the core's float range, from the link and typed.
+  await go('#chapter=neuron&lang=fr&unit.w1=1e39');
+  assert.equal(await page.textContent('#message-text'), 'Une partie du lien n’a pas été comprise : ' +
+    'unit.w1 : « 1e39 » dépasse la plage des flottants du cœur (±3,4×10³⁸).');
+  await page.fill('#neuron-w2', '-1e39');
+  await frames(page);
+  assert.equal(await page.textContent('#neuron-error'), 'w2 doit être un nombre de −3,4×10³⁸ à 3,4×10³⁸, la plage des flottants du cœur');
 });
 
 test('chapter \'activations\' in French: its lab\'s readings with a decimal comma, and back to English keeping z', T, async () => {

@@ -7,6 +7,7 @@ import { allOf } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { formatNumber } from '../../views/format.js';
 import { t } from '../../i18n/i18n.js';
+import { beyondFloat, floatRangeProblem, inFloatRange, refuseBeyondFloat } from '../float-fields.js';
 import { createMcCullochPittsWidget, mpTasks } from './mcculloch-pitts.js';
 import { createUnit, setUnit, unitOutputs } from './unit.js';
 
@@ -62,16 +63,22 @@ export function mount(container, { module, route, number, lab }) {
       <label class="compact">w2 <input id="neuron-w2" type="number" step="0.5" value="1"></label>
       <label class="compact">b <input id="neuron-b" type="number" step="0.5" value="-1.5"></label>
     </div>
+    <p id="neuron-error" class="act-error" role="status"></p>
     <table class="neuron-table"><thead><tr><th scope="col">x1</th><th scope="col">x2</th><th scope="col">z</th><th scope="col">output</th></tr></thead><tbody></tbody></table>`;
   container.append(widget);
   const list = renderChapterTasks(widget, id, unitTasks, route.task);
   const inputs = ['w1', 'w2', 'b'].map((k) => /** @type {HTMLInputElement} */ (widget.querySelector(`#neuron-${k}`)));
-  const linked = bindLabState(lab, 'unit', { w1: inputs[0], w2: inputs[1], b: inputs[2] });
+  const fields = { w1: inputs[0], w2: inputs[1], b: inputs[2] };
+  const linked = bindLabState(lab, 'unit', fields);
+  refuseBeyondFloat(lab, 'unit', fields);
   const body = widget.querySelector('tbody');
   const redraw = () => {
     const values = inputs.map((el) => (el.value.trim() === '' ? NaN : Number(el.value)));
-    inputs.forEach((el, i) => el.setAttribute('aria-invalid', String(!Number.isFinite(values[i]))));
-    if (!values.every(Number.isFinite)) return;  // a half-typed field keeps the last numbers
+    // (a number beyond float's range, 1e39, the core would refuse)
+    inputs.forEach((el, i) => el.setAttribute('aria-invalid', String(!inFloatRange(values[i]))));
+    widget.querySelector('#neuron-error').textContent = Object.entries(fields).filter(([, el]) => beyondFloat(el))
+      .map(([name]) => floatRangeProblem(name)).join('; ');
+    if (!values.every(inFloatRange)) return;  // a half-typed field keeps the last numbers
     linked.save();
     const [w1, w2, b] = values;
     setUnit(engine, { w1, w2, b });

@@ -455,6 +455,8 @@ export default {
   'is outside {lo}…{hi}': 'est hors de {lo}…{hi}',
   'is not one of the slider\'s steps of {x}': 'ne tombe pas sur un cran du curseur (pas de {x})',
   'is not a setting of this lab': 'n’est pas un réglage de ce labo',
+  'is beyond the core\'s float range (±3.4×10³⁸)': 'dépasse la plage des flottants du cœur (±3,4×10³⁸)',
+  'has a number beyond the core\'s float range (±3.4×10³⁸)': 'contient un nombre hors de la plage des flottants du cœur (±3,4×10³⁸)',
   'features {from} → {to} (1-D data has only x1)': 'entrées {from} → {to} (des données 1-D n’ont que x1)',
   '{key} {from} → {to} ({why})': '{key} : {from} → {to} ({why})',
   'softmax needs multi-class data': 'softmax demande des données multiclasses',
