@@ -335,6 +335,46 @@ test('task: the activation lab, the sigmoid steepest at 0 with slope 0.25, its c
   await go('#');
 });
 
+test('the activation lab: logits beyond the core\'s float range, or more than it takes, are refused by their field alone, kept out of the link, and a link with them says so', T, async () => {
+  const hash = () => page().evaluate(() => decodeURIComponent(location.hash));
+  const plotsShown = () => page().$$eval('.act-plot polyline', (p) => p.length);
+  await go('#chapter=activations&widget=activation-lab&act.logits=2_0.75_0.05');
+  // 1e39 is a finite number to JS but infinite in float: the core would refuse it.
+  await page().fill('#act-logits', '1e39, 0, 0');
+  await page().press('#act-logits', 'Enter');
+  assert.equal(await page().getAttribute('#act-logits', 'aria-invalid'), 'true');
+  assert.equal(await page().textContent('#act-logits-error'), 'logits z: each number must be from −3.4×10³⁸ to 3.4×10³⁸, the core\'s float range');
+  assert.equal(await page().textContent('#act-params-error'), '', 'not said by a and α');
+  assert.equal(await plotsShown(), 24, 'the rest of the lab still shows');
+  assert.equal(await page().$$eval('#act-chain-rows tr', (r) => r.length), 3);
+  assert.match(await hash(), /act\.logits=2_0\.75_0\.05/, 'the link keeps the last logits the lab took');
+  // More logits than the core takes: its refusal, by the field too.
+  await page().fill('#act-logits', Array.from({ length: 101 }, () => '0').join(', '));
+  await page().press('#act-logits', 'Enter');
+  assert.equal(await page().getAttribute('#act-logits', 'aria-invalid'), 'true');
+  assert.equal(await page().textContent('#act-logits-error'), 'logits has 101 numbers (at most 100)');
+  assert.equal(await plotsShown(), 24);
+  assert.match(await hash(), /act\.logits=2_0\.75_0\.05/);
+  // The chain's typed z, the same.
+  await page().selectOption('#act-chain-z', 'typed');
+  await page().fill('#act-chain-zs', '1, -1e39');
+  await page().press('#act-chain-zs', 'Enter');
+  assert.equal(await page().getAttribute('#act-chain-zs', 'aria-invalid'), 'true');
+  assert.equal(await page().textContent('#act-chain-error'), 'typed z: each number must be from −3.4×10³⁸ to 3.4×10³⁸, the core\'s float range');
+  assert.equal(await plotsShown(), 24);
+  // A link with such logits opens the lab whole, with the lecture's logits, and says what it refused.
+  await go('#chapter=activations&act.logits=1e39_0_0&act.chain-z=typed&act.chain-zs=1e39');
+  assert.match((await readState(page())).message, /act\.logits '1e39_0_0' has a number beyond the core's float range \(±3\.4×10³⁸\).*act\.chain-zs '1e39' has a number beyond/);
+  assert.equal(await page().inputValue('#act-logits'), '1.60, 0.55, 0.98');
+  assert.equal(await page().inputValue('#act-chain-zs'), '1');
+  assert.deepEqual(await page().$$eval('.act-softmax-table [data-value="p"]', (tds) => tds.map((td) => td.textContent)), ['0.53', '0.185', '0.285']);
+  assert.equal(await plotsShown(), 24);
+  await expectStatus('softmax-target', false, /p1 = 0\.53 should be 0\.7 ± 0\.01/);
+  await page().click('#message-close');
+  assert.deepEqual(course.session().problems, [], 'no page error');
+  await go('#');
+});
+
 test('task: gradient descent, a learning rate that gets there and one step per epoch', T, async () => {
   await openTask('gradient-descent', 'learning-rate');
   await stepEpochs(page(), 20);

@@ -8,6 +8,7 @@ import { activationCurve, activationProperties, softmax, chainProducts, EngineEr
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState, numberList } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
+import { beyondFloat, floatRangeProblem, inFloatRange, refuseBeyondFloat } from '../float-fields.js';
 import { formatNumber, numberListSeparator } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { VALUE_LABELS } from '../../views/names.js';
@@ -245,10 +246,12 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
   /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
 
-  /** @type {Object<string, HTMLInputElement|HTMLSelectElement>} */
+  /** @type {{ z: HTMLInputElement, a: HTMLInputElement, alpha: HTMLInputElement, logits: HTMLInputElement, chain: HTMLSelectElement,
+   *   depth: HTMLInputElement, 'chain-z': HTMLSelectElement, 'chain-zs': HTMLInputElement }} */
   const fields = { z: $('act-z'), a: $('act-a'), alpha: $('act-alpha'), logits: $('act-logits'), chain: $('act-chain'),
     depth: $('act-depth'), 'chain-z': $('act-chain-z'), 'chain-zs': $('act-chain-zs') };
   const linked = bindLabState(lab, 'act', fields);
+  refuseBeyondFloat(lab, 'act', { logits: fields.logits, 'chain-zs': fields['chain-zs'] });
   /** @type {HTMLInputElement} */
   const slider = $('act-z-slider');
   slider.value = fields.z.value;
@@ -260,10 +263,12 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     el.setAttribute('aria-invalid', String(!ok));
     return ok ? v : null;
   };
+  // A typed list's numbers, or null (marked invalid) when it is not a list of numbers the core can take.
   const listOf = (el) => {
     const v = numberList(el.value);
-    el.setAttribute('aria-invalid', String(v === null));
-    return v;
+    const ok = v !== null && v.every(inFloatRange);
+    el.setAttribute('aria-invalid', String(!ok));
+    return ok ? v : null;
   };
   const settings = () => ({
     z: numberOf(fields.z), leakySlope: numberOf(fields.a), eluAlpha: numberOf(fields.alpha), logits: listOf(fields.logits),
@@ -308,7 +313,8 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     try {
       // The properties (a few ms to measure) change only with a and α.
       if (JSON.stringify(params) !== measured.key) measured = { key: JSON.stringify(params), properties: activationProperties(module, params) };
-      numbers = labNumbers(module, usable, measured.properties);
+      // The logits go to the core on their own, below: one it refuses leaves the rest of the lab to show.
+      numbers = labNumbers(module, { ...usable, logits: null }, measured.properties);
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
       $('act-params-error').textContent = e.message;
@@ -323,17 +329,29 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
       else placeMarker(plot, s.z, mark);
     }
     $('act-properties').innerHTML = propertiesTable(numbers.properties);
-    renderSoftmax(s, numbers);
+    let softmaxProblem = '';
+    try {
+      numbers.probabilities = s.logits ? softmax(module, s.logits) : null;
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      softmaxProblem = e.message;
+      fields.logits.setAttribute('aria-invalid', 'true');  // and so kept out of the link
+    }
+    renderSoftmax(s, numbers, softmaxProblem);
     renderChain(s, numbers);
     if (s.z !== null && s.depth !== null) taskList.update(numbers);
   };
 
-  const renderSoftmax = (s, { probabilities, lecture }) => {
-    $('act-softmax').innerHTML = probabilities === null ? '<p class="act-error">Type the logits as numbers separated by commas.</p>'
+  const renderSoftmax = (s, { probabilities, lecture }, problem) => {
+    $('act-softmax').innerHTML = probabilities === null ? '<p id="act-logits-error" class="act-error"></p>'
       : `<table class="act-softmax-table"><thead><tr><th>i</th><th>zᵢ</th><th>softmax(z)ᵢ</th><th></th></tr></thead><tbody>${
         [...probabilities].map((p, i) => `<tr><td>${i + 1}</td><td>${formatNumber(s.logits[i])}</td><td data-value="p">${formatNumber(p)}</td>` +
           `<td><svg class="act-prob-bar" viewBox="0 0 100 10" aria-hidden="true"><rect width="${(100 * p).toFixed(2)}" height="10"></rect></svg></td></tr>`).join('')
       }</tbody></table>`;
+    if (probabilities === null) {
+      $('act-logits-error').textContent = beyondFloat(fields.logits) ? floatRangeProblem(t('logits z'), true)
+        : problem || t('Type the logits as numbers separated by commas.');
+    }
     // (one literal per message: the catalogue's test reads t()'s first argument)
     $('act-softmax-note').textContent = t('softmax(z)ᵢ = e^zᵢ / Σₖ e^zₖ: every output in (0, 1), together they add up to 1, and the largest logit gets the largest share. For the lecture\'s logits {logits} the slide prints {slide}, which is each logit divided by their sum, not softmax; softmax gives {softmax}.',
       { logits: list(LECTURE_LOGITS), slide: list(SLIDE_SOFTMAX), softmax: list(lecture.softmax) });
@@ -342,7 +360,9 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
   const renderChain = (s, { chain, bestCases, lecture }) => {
     const problems = [];
     if (s.depth === null) problems.push(t('layers must be a whole number from 1 to {max}', { max: MAX_DEPTH }));
-    if (s.chainZ === 'typed' && s.chainZs === null) problems.push(t('type the z of each layer as numbers separated by commas'));
+    if (s.chainZ === 'typed' && s.chainZs === null) {
+      problems.push(beyondFloat(fields['chain-zs']) ? floatRangeProblem(t('typed z'), true) : t('type the z of each layer as numbers separated by commas'));
+    }
     $('act-chain-error').textContent = problems.join('; ');
     const shown = problems.length === 0;
     $('act-chain-plot').style.visibility = shown ? '' : 'hidden';
