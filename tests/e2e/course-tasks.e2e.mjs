@@ -411,6 +411,30 @@ test('task: the MLP, XOR with one small hidden layer and a network of 37 paramet
   await expectStatus('parameters-37', true);
 });
 
+test('the MLP\'s network in numbers follows the activation: maxout\'s pieces and PReLU\'s slopes counted, the parts adding up to the task\'s count', T, async () => {
+  const summary = () => page().textContent('#chapter .shapes-summary');
+  const cells = (column) => page().$$eval(`#chapter .shapes-table tbody td:nth-child(${column})`, (tds) => tds.map((td) => td.textContent));
+  await go('#chapter=mlp&task=parameters-37');
+  assert.match(await summary(), /18 weights \+ 7 biases = 25 parameters/);
+  // Maxout's two pieces per hidden unit: [2, 4, 2, 1] has 8 + 8 weights and 4 + 2 biases more.
+  await choose(page(), 'activation', 'maxout');
+  await frames(page());
+  assert.match(await summary(), /^Layer sizes \[2, 4, 2, 1\]: 34 weights \+ 13 biases = 47 parameters\.$/);
+  assert.deepEqual(await cells(3), ['16', '16', '2']);
+  assert.deepEqual(await cells(4), ['8', '4', '1']);
+  assert.deepEqual(await cells(1), ['W1 (hidden 1, 2 pieces)', 'W2 (hidden 2, 2 pieces)', 'W3 (output)']);
+  await expectStatus('parameters-37', false, /now 47/);
+  // PReLU: a slope per hidden unit, their own term.
+  await choose(page(), 'activation', 'prelu');
+  await frames(page());
+  assert.match(await summary(), /^Layer sizes \[2, 4, 2, 1\]: 18 weights \+ 7 biases \+ 6 PReLU slopes = 31 parameters\.$/);
+  await expectStatus('parameters-37', false, /now 31/);
+  // Opened from a link, the same.
+  await go('#chapter=mlp&activation=maxout');
+  assert.match(await summary(), /: 34 weights \+ 13 biases = 47 parameters\.$/);
+  await go('#');
+});
+
 test('task: backpropagation, steer the graph\'s gradient', T, async () => {
   await openTask('backprop', 'graph-gradient');
   await expectStatus('graph-gradient', false, /∂f\/∂x = 3 \(now −4\)/);

@@ -1,7 +1,10 @@
 // The MLP chapter's widget: the current network's layers as the core holds them (layerSizes(),
-// layers()): each weight matrix's shape, its weights and biases, and the totals. Redrawn when the
-// playground renders and the architecture changed.
-import { t } from '../../i18n/i18n.js';
+// layers(), preluSlopes()): each weight matrix's shape, its weights and biases (with maxout, every
+// piece's), PReLU's slopes, and the totals, which add up to the core's count of parameters. Redrawn
+// when the playground renders and the architecture or the activation changed.
+import { t, tn } from '../../i18n/i18n.js';
+
+const sum = (arrays) => arrays.reduce((n, a) => n + a.length, 0);
 
 /** @returns {() => void} clean-up */
 export function createShapesWidget(container, { playground }) {
@@ -17,25 +20,33 @@ export function createShapesWidget(container, { playground }) {
   const draw = () => {
     const engine = playground.engine();
     const sizes = engine.layerSizes();
-    const key = sizes.join(',');
+    // Maxout's pieces and PReLU's slopes change the count as the sizes do.
+    const { activation, maxoutPieces } = engine.settings();
+    const key = `${sizes.join(',')} ${activation} ${maxoutPieces}`;
     if (key === shown) return;
     shown = key;
     const layers = engine.layers();
     let weights = 0, biases = 0;
     const rows = layers.map((layer, l) => {
-      const w = layer.W.length, b = layer.b.length;
+      const w = sum(layer.pieces.map((p) => p.W)), b = sum(layer.pieces.map((p) => p.b));
       weights += w; biases += b;
-      const name = l === layers.length - 1 ? t('output') : t('hidden {l}', { l: l + 1 });
+      const k = layer.pieces.length;
+      const name = l === layers.length - 1 ? t('output')
+        : k > 1 ? tn('hidden {l}, {n} piece', 'hidden {l}, {n} pieces', k, { l: l + 1 }) : t('hidden {l}', { l: l + 1 });
       return `<tr data-layer="${l + 1}"><td>W${l + 1} (${name})</td><td data-shape>${layer.rows}×${layer.cols}</td><td>${w}</td><td>${b}</td></tr>`;
     });
     table.tBodies[0].innerHTML = rows.join('');
+    const slopes = sum(engine.preluSlopes());
     const total = engine.params().length;
     /** @type {HTMLElement} */
     const summary = box.querySelector('.shapes-summary');
-    summary.textContent = t('Layer sizes [{sizes}]: {weights} weights + {biases} biases = {total} parameters.',
-      { sizes: sizes.join(', '), weights, biases, total });
+    summary.textContent = slopes === 0
+      ? t('Layer sizes [{sizes}]: {weights} weights + {biases} biases = {total} parameters.', { sizes: sizes.join(', '), weights, biases, total })
+      : t('Layer sizes [{sizes}]: {weights} weights + {biases} biases + {slopes} PReLU slopes = {total} parameters.',
+        { sizes: sizes.join(', '), weights, biases, slopes, total });
     summary.dataset.weights = String(weights);
     summary.dataset.biases = String(biases);
+    summary.dataset.slopes = String(slopes);
     summary.dataset.total = String(total);
   };
   draw();

@@ -23,8 +23,12 @@ export default {
   'biases': 'biais',
   'output': 'sortie',
   'hidden {l}': 'cachée {l}',
+  'hidden {l}, {n} piece': 'cachée {l}, {n} morceau',
+  'hidden {l}, {n} pieces': 'cachée {l}, {n} morceaux',
   'Layer sizes [{sizes}]: {weights} weights + {biases} biases = {total} parameters.':
     'Tailles des couches [{sizes}] : {weights} poids + {biases} biais = {total} paramètres.',
+  'Layer sizes [{sizes}]: {weights} weights + {biases} biases + {slopes} PReLU slopes = {total} parameters.':
+    'Tailles des couches [{sizes}] : {weights} poids + {biases} biais + {slopes} pentes PReLU = {total} paramètres.',
 
   // Lessons
   'XOR needs a hidden layer': 'XOR demande une couche cachée',
