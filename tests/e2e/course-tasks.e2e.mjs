@@ -217,6 +217,23 @@ test('task: training one neuron, cross-entropy out of saturation in 8 steps, squ
   await expectStatus('neuron-se-saturated', false, /choose the saturated start and α = 0\.5/);
 });
 
+test('counts of one read in the singular: a step in the neuron lab, a weight and a bias in the MLP\'s numbers', T, async () => {
+  // From the small start at α = 1, cross-entropy has every point right after its first step.
+  await go('#chapter=gradient-descent&widget=neuron-lab&neuron.start=small&neuron.rate=1');
+  await page().click('#neuron-run-100');
+  assert.match(await page().textContent('#neuron-status'), /^Every point right: cross-entropy after 1 step, squared error after \d+ /);
+  await openTask('gradient-descent', 'neuron-ce-saturated');
+  await page().click('#neuron-step');
+  await expectStatus('neuron-ce-saturated', false, /\(\d wrong after 1 step\)/);
+  await expectStatus('neuron-se-saturated', false, /\(\d wrong after 1 step\)/);
+  // One input and no hidden layer: a single weight and bias.
+  await go('#chapter=mlp&hidden=&features=x1');
+  assert.equal(await page().textContent('#chapter .shapes-summary'), 'Layer sizes [1, 1]: 1 weight + 1 bias = 2 parameters.');
+  await go('#chapter=mlp&hidden=1&activation=prelu');
+  assert.match(await page().textContent('#chapter .shapes-summary'), /: 3 weights \+ 2 biases \+ 1 PReLU slope = 6 parameters\.$/);
+  await go('#');
+});
+
 test('task: the loss landscape, 100 epochs recorded one by one, the path in the plane of its principal directions', T, async () => {
   await openTask('gradient-descent', 'landscape-path');
   const numbers = () => page().textContent('#landscape-numbers');

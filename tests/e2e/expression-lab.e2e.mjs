@@ -178,5 +178,8 @@ test('a task checked by the page, and a reloaded link restores the expression, i
     await page.evaluate(() => { location.hash = '#chapter=backprop&graph.expr=x_Z'; });
     await page.waitForFunction(() => /graph\.expr 'x_Z' is not an expression this lab wrote/.test(document.body.textContent));
     assert.equal(await page.inputValue('#expr-text'), 'q = x + y; f = q*z');
+    // Values that do not match the inputs are counted, one in the singular.
+    await page.evaluate(() => { location.hash = '#chapter=backprop&graph.values=7'; });
+    await page.waitForFunction(() => /graph\.values has 1 number for 3 inputs/.test(document.body.textContent));
   });
 });

@@ -267,7 +267,8 @@ export function createExpressionLab(container, { module, playground, route, lab 
     const preset = presets.find((p) => p.id === presetOf.get(firstGraph.text));
     const fromLink = lab?.values('graph')?.values !== undefined;
     if (fromLink && linkValues.length !== firstGraph.variables.length) {
-      lab.report([t('graph.values has {n} numbers for {inputs} inputs', { n: linkValues.length, inputs: firstGraph.variables.length })]);
+      lab.report([t('graph.values has {numbers} for {inputs}', { numbers: tn('{n} number', '{n} numbers', linkValues.length),
+        inputs: tn('{n} input', '{n} inputs', firstGraph.variables.length) })]);
     }
     const useLink = fromLink && linkValues.length === firstGraph.variables.length;
     firstGraph.variables.forEach((name, k) => values.set(name,

@@ -67,11 +67,11 @@ export class NeuronRun {
 export function compareRuns({ se, ce }) {
   const steps = se.state.steps;
   if (se.allRightAt !== null && ce.allRightAt !== null) {
-    const counts = { ce: ce.allRightAt, se: se.allRightAt };
     return { kind: 'met', text: ce.allRightAt > 0
-      ? t('Every point right: cross-entropy after {ce} steps, squared error after {se} ({ratio} times as many).',
-        { ...counts, ratio: formatNumber(se.allRightAt / ce.allRightAt, { digits: 2 }) })
-      : t('Every point right: cross-entropy after {ce} steps, squared error after {se}.', counts) };
+      ? tn('Every point right: cross-entropy after {n} step, squared error after {se} ({ratio} times as many).',
+        'Every point right: cross-entropy after {n} steps, squared error after {se} ({ratio} times as many).', ce.allRightAt,
+        { se: se.allRightAt, ratio: formatNumber(se.allRightAt / ce.allRightAt, { digits: 2 }) })
+      : t('Every point right: cross-entropy after {ce} steps, squared error after {se}.', { ce: ce.allRightAt, se: se.allRightAt }) };
   }
   if (ce.allRightAt !== null) {
     // The point squared error gets most wrong, and why it hardly moves.
@@ -79,8 +79,9 @@ export function compareRuns({ se, ce }) {
     se.terms.forEach((p, i) => { if (Math.abs(p.error) > Math.abs(se.terms[worst].error)) worst = i; });
     const p = se.terms[worst];
     const saturated = p.slope < 0.01 ? t(': the saturated sigmoid\'s slope all but cancels the error') : '';
-    return { kind: 'info', text: t('Cross-entropy had every point right after {ce} steps; after {steps}, squared error still gets {wrong} of 6 wrong. At x = {x} its δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Cross-entropy\'s δ at the same h would be h − t = {error}, {times} times larger.', {
-      ce: ce.allRightAt, steps, wrong: se.wrong, x: formatNumber(NEURON_POINTS.x[worst]), error: formatNumber(p.error), slope: formatNumber(p.slope),
+    return { kind: 'info', text: tn('Cross-entropy had every point right after {n} step; after {steps}, squared error still gets {wrong} of 6 wrong. At x = {x} its δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Cross-entropy\'s δ at the same h would be h − t = {error}, {times} times larger.',
+      'Cross-entropy had every point right after {n} steps; after {steps}, squared error still gets {wrong} of 6 wrong. At x = {x} its δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Cross-entropy\'s δ at the same h would be h − t = {error}, {times} times larger.', ce.allRightAt, {
+      steps, wrong: se.wrong, x: formatNumber(NEURON_POINTS.x[worst]), error: formatNumber(p.error), slope: formatNumber(p.slope),
       delta: formatNumber(p.delta), saturated, times: formatNumber(1 / p.slope, { digits: 2 }) }) };
   }
   if (steps === 0) return { kind: 'info', text: t('Both start from the same weights: step them together.') };
@@ -94,14 +95,16 @@ export const neuronTasks = [
     check: ({ settings, runs }) => ({
       met: started(settings) && runs.ce.allRightAt !== null,
       missing: [!started(settings) ? t('choose the saturated start and α = 0.5')
-        : t('step until cross-entropy has every point right ({wrong} wrong after {steps} steps)', { wrong: runs.ce.wrong, steps: runs.ce.state.steps })],
+        : tn('step until cross-entropy has every point right ({wrong} wrong after {n} step)',
+          'step until cross-entropy has every point right ({wrong} wrong after {n} steps)', runs.ce.state.steps, { wrong: runs.ce.wrong })],
     }) },
   { id: 'neuron-se-saturated', title: 'Squared error gets there, slowly',
     statement: 'Keep going until squared error classifies all six too, and compare the two step counts. The tables say why: squared error\'s δ carries the sigmoid\'s slope h(1 − h), nearly 0 on a saturated point.',
     check: ({ settings, runs }) => ({
       met: started(settings) && runs.se.allRightAt !== null,
       missing: [!started(settings) ? t('choose the saturated start and α = 0.5')
-        : t('step until squared error has every point right ({wrong} wrong after {steps} steps)', { wrong: runs.se.wrong, steps: runs.se.state.steps })],
+        : tn('step until squared error has every point right ({wrong} wrong after {n} step)',
+          'step until squared error has every point right ({wrong} wrong after {n} steps)', runs.se.state.steps, { wrong: runs.se.wrong })],
     }) },
 ];
 

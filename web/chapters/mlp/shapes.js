@@ -40,10 +40,11 @@ export function createShapesWidget(container, { playground }) {
     const total = engine.params().length;
     /** @type {HTMLElement} */
     const summary = box.querySelector('.shapes-summary');
-    summary.textContent = slopes === 0
-      ? t('Layer sizes [{sizes}]: {weights} weights + {biases} biases = {total} parameters.', { sizes: sizes.join(', '), weights, biases, total })
-      : t('Layer sizes [{sizes}]: {weights} weights + {biases} biases + {slopes} PReLU slopes = {total} parameters.',
-        { sizes: sizes.join(', '), weights, biases, slopes, total });
+    // Each count its own singular or plural: one input and no hidden layer give 1 weight and 1 bias.
+    const terms = [tn('{n} weight', '{n} weights', weights), tn('{n} bias', '{n} biases', biases)];
+    if (slopes > 0) terms.push(tn('{n} PReLU slope', '{n} PReLU slopes', slopes));
+    summary.textContent = t('Layer sizes [{sizes}]: {terms} = {total}.',
+      { sizes: sizes.join(', '), terms: terms.join(' + '), total: tn('{n} parameter', '{n} parameters', total) });
     summary.dataset.weights = String(weights);
     summary.dataset.biases = String(biases);
     summary.dataset.slopes = String(slopes);

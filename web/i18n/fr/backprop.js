@@ -55,7 +55,11 @@ export default {
   'The computational-graphs lab could not show the expression from the link; its error is under the text field.':
     'Le labo des graphes de calcul n’a pas pu afficher l’expression du lien ; son erreur est sous le champ de texte.',
   'graph.expr \'{value}\' is not an expression this lab wrote': 'graph.expr « {value} » n’est pas une expression écrite par ce labo',
-  'graph.values has {n} numbers for {inputs} inputs': 'graph.values contient {n} nombres pour {inputs} entrées',
+  'graph.values has {numbers} for {inputs}': 'graph.values contient {numbers} pour {inputs}',
+  '{n} number': '{n} nombre',
+  '{n} numbers': '{n} nombres',
+  '{n} input': '{n} entrée',
+  '{n} inputs': '{n} entrées',
 
   // Reverse mode against forward mode
   'Reverse mode against forward mode, step by step': 'Mode inverse contre mode direct, pas à pas',

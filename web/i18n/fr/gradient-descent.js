@@ -115,13 +115,17 @@ export default {
   'of 6 wrong after {n} steps': 'sur 6 mal classés après {n} pas',
   'J here is the mean over the m = 6 points, so the gradients carry 1/m; the lecture\'s cross-entropy slide sums the points instead (the same direction, m times larger). The bias w0 has x = 1.':
     'Ici, J est la moyenne sur les m = 6 points, d’où le 1/m dans les gradients ; la diapositive du cours sur l’entropie croisée fait plutôt la somme sur les points (même direction, m fois plus grand). Le biais w0 a x = 1.',
-  'Every point right: cross-entropy after {ce} steps, squared error after {se} ({ratio} times as many).':
-    'Tous les points bien classés : l’entropie croisée après {ce} pas, l’erreur quadratique après {se} ({ratio} fois plus).',
+  'Every point right: cross-entropy after {n} step, squared error after {se} ({ratio} times as many).':
+    'Tous les points bien classés : l’entropie croisée après {n} pas, l’erreur quadratique après {se} ({ratio} fois plus).',
+  'Every point right: cross-entropy after {n} steps, squared error after {se} ({ratio} times as many).':
+    'Tous les points bien classés : l’entropie croisée après {n} pas, l’erreur quadratique après {se} ({ratio} fois plus).',
   'Every point right: cross-entropy after {ce} steps, squared error after {se}.':
     'Tous les points bien classés : l’entropie croisée après {ce} pas, l’erreur quadratique après {se}.',
   ': the saturated sigmoid\'s slope all but cancels the error': ' : la pente de la sigmoïde saturée annule presque l’erreur',
-  'Cross-entropy had every point right after {ce} steps; after {steps}, squared error still gets {wrong} of 6 wrong. At x = {x} its δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Cross-entropy\'s δ at the same h would be h − t = {error}, {times} times larger.':
-    'L’entropie croisée classait bien tous les points après {ce} pas ; après {steps}, l’erreur quadratique en classe encore mal {wrong} sur 6. En x = {x}, son δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Le δ de l’entropie croisée au même h serait h − t = {error}, {times} fois plus grand.',
+  'Cross-entropy had every point right after {n} step; after {steps}, squared error still gets {wrong} of 6 wrong. At x = {x} its δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Cross-entropy\'s δ at the same h would be h − t = {error}, {times} times larger.':
+    'L’entropie croisée classait bien tous les points après {n} pas ; après {steps}, l’erreur quadratique en classe encore mal {wrong} sur 6. En x = {x}, son δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Le δ de l’entropie croisée au même h serait h − t = {error}, {times} fois plus grand.',
+  'Cross-entropy had every point right after {n} steps; after {steps}, squared error still gets {wrong} of 6 wrong. At x = {x} its δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Cross-entropy\'s δ at the same h would be h − t = {error}, {times} times larger.':
+    'L’entropie croisée classait bien tous les points après {n} pas ; après {steps}, l’erreur quadratique en classe encore mal {wrong} sur 6. En x = {x}, son δ = (h − t)·h(1 − h) = {error} × {slope} = {delta}{saturated}. Le δ de l’entropie croisée au même h serait h − t = {error}, {times} fois plus grand.',
   'Both start from the same weights: step them together.': 'Les deux partent des mêmes poids : faites-les avancer ensemble.',
   'Step {steps}: squared error gets {se} of 6 wrong, cross-entropy {ce}.':
     'Pas {steps} : l’erreur quadratique en classe mal {se} sur 6, l’entropie croisée {ce}.',
@@ -129,13 +133,17 @@ export default {
   'From the saturated start at α = 0.5, step until cross-entropy classifies all six points right. How many steps did it need, and how many points does squared error still get wrong?':
     'Depuis le départ saturé, à α = 0,5, avancez jusqu’à ce que l’entropie croisée classe bien les six points. Combien de pas lui a-t-il fallu, et combien de points l’erreur quadratique classe-t-elle encore mal ?',
   'choose the saturated start and α = 0.5': 'choisissez le départ saturé et α = 0,5',
-  'step until cross-entropy has every point right ({wrong} wrong after {steps} steps)':
-    'avancez jusqu’à ce que l’entropie croisée classe bien tous les points ({wrong} mal classés après {steps} pas)',
+  'step until cross-entropy has every point right ({wrong} wrong after {n} step)':
+    'avancez jusqu’à ce que l’entropie croisée classe bien tous les points ({wrong} mal classés après {n} pas)',
+  'step until cross-entropy has every point right ({wrong} wrong after {n} steps)':
+    'avancez jusqu’à ce que l’entropie croisée classe bien tous les points ({wrong} mal classés après {n} pas)',
   'Squared error gets there, slowly': 'L’erreur quadratique y arrive, lentement',
   'Keep going until squared error classifies all six too, and compare the two step counts. The tables say why: squared error\'s δ carries the sigmoid\'s slope h(1 − h), nearly 0 on a saturated point.':
     'Continuez jusqu’à ce que l’erreur quadratique classe bien les six aussi, et comparez les deux nombres de pas. Les tableaux disent pourquoi : le δ de l’erreur quadratique porte la pente de la sigmoïde h(1 − h), presque nulle sur un point saturé.',
-  'step until squared error has every point right ({wrong} wrong after {steps} steps)':
-    'avancez jusqu’à ce que l’erreur quadratique classe bien tous les points ({wrong} mal classés après {steps} pas)',
+  'step until squared error has every point right ({wrong} wrong after {n} step)':
+    'avancez jusqu’à ce que l’erreur quadratique classe bien tous les points ({wrong} mal classés après {n} pas)',
+  'step until squared error has every point right ({wrong} wrong after {n} steps)':
+    'avancez jusqu’à ce que l’erreur quadratique classe bien tous les points ({wrong} mal classés après {n} pas)',
 
   // The loss landscape
   'The network\'s loss landscape, in a plane': 'Le paysage de perte du réseau, dans un plan',

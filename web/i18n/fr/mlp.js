@@ -25,10 +25,15 @@ export default {
   'hidden {l}': 'cachée {l}',
   'hidden {l}, {n} piece': 'cachée {l}, {n} morceau',
   'hidden {l}, {n} pieces': 'cachée {l}, {n} morceaux',
-  'Layer sizes [{sizes}]: {weights} weights + {biases} biases = {total} parameters.':
-    'Tailles des couches [{sizes}] : {weights} poids + {biases} biais = {total} paramètres.',
-  'Layer sizes [{sizes}]: {weights} weights + {biases} biases + {slopes} PReLU slopes = {total} parameters.':
-    'Tailles des couches [{sizes}] : {weights} poids + {biases} biais + {slopes} pentes PReLU = {total} paramètres.',
+  'Layer sizes [{sizes}]: {terms} = {total}.': 'Tailles des couches [{sizes}] : {terms} = {total}.',
+  '{n} weight': '{n} poids',
+  '{n} weights': '{n} poids',
+  '{n} bias': '{n} biais',
+  '{n} biases': '{n} biais',
+  '{n} PReLU slope': '{n} pente PReLU',
+  '{n} PReLU slopes': '{n} pentes PReLU',
+  '{n} parameter': '{n} paramètre',
+  '{n} parameters': '{n} paramètres',
 
   // Lessons
   'XOR needs a hidden layer': 'XOR demande une couche cachée',
