@@ -145,6 +145,49 @@ test('task: the perceptron lab, both rules step by step on AND with the core\'s 
   await expectDisposedOnLeave('#rules-rate-perceptron');
 });
 
+test('the perceptron lab\'s messages go with their cause: a refused α once it is valid, a diverged run once reset, any of them on leaving the chapter', T, async () => {
+  const message = () => page().evaluate(() => (document.querySelector('#message').hidden ? '' : document.querySelector('#message-text').textContent));
+  const rate = async (rule, value) => {
+    await page().fill(`#rules-rate-${rule}`, value);
+    await page().dispatchEvent(`#rules-rate-${rule}`, 'change');
+  };
+  await go('#chapter=perceptron');
+  await rate('perceptron', '');
+  assert.equal(await message(), 'Perceptron: α must be between 0.01 and 100 (got nothing)');
+  await rate('perceptron', '0.5');
+  assert.equal(await message(), '', 'a valid α again: the message goes');
+  // A step on a refused α says it again; Reset with the α still refused keeps it; leaving the chapter takes it away.
+  await rate('perceptron', '');
+  await page().click('#message-close');
+  await page().click('#rules-step');
+  assert.match(await message(), /^Perceptron: α must be between/);
+  await page().click('#rules-reset');
+  assert.match(await message(), /^Perceptron: α must be between/, 'the α is still refused');
+  await go('#chapter=neuron');
+  assert.equal(await message(), '', 'not on another chapter');
+  await go('#chapter=mlp');
+  assert.equal(await message(), '');
+  // Adaline diverged: the core refuses the next 100 epochs until a reset.
+  await go('#chapter=perceptron');
+  await rate('adaline', '100');
+  await page().click('#rules-train');
+  await page().click('#rules-train');
+  assert.match(await message(), /^Adaline: .*reset to start again/);
+  await page().click('#rules-step');
+  assert.match(await message(), /^Adaline: .*reset to start again/, 'a perceptron step does not take away Adaline\'s refusal');
+  await rate('adaline', '0.1');
+  assert.equal(await message(), '', 'a new run: the refusal of the old one goes');
+  await rate('adaline', '100');
+  await page().click('#rules-train');
+  await page().click('#rules-train');
+  await page().click('#rules-reset');
+  assert.equal(await message(), '', 'Reset');
+  await page().click('#rules-train');
+  await page().click('#rules-train');
+  await go('#chapter=neuron');
+  assert.equal(await message(), '', 'not on another chapter');
+});
+
 test('task: the descent lab, a rate that fits the line, the bowl diverging with its reason, and a race out of a local minimum', T, async () => {
   await openTask('gradient-descent', 'regression-50');
   const numbers = () => page().textContent('#descent-numbers');

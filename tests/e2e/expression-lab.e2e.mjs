@@ -181,5 +181,12 @@ test('a task checked by the page, and a reloaded link restores the expression, i
     // Values that do not match the inputs are counted, one in the singular.
     await page.evaluate(() => { location.hash = '#chapter=backprop&graph.values=7'; });
     await page.waitForFunction(() => /graph\.values has 1 number for 3 inputs/.test(document.body.textContent));
+    // A link's expression the core cannot parse: the page says so until the field shows a graph again.
+    await page.evaluate(() => { location.hash = '#chapter=neuron'; });
+    await page.evaluate(() => { location.hash = '#chapter=backprop&graph.expr=x_A'; });
+    await page.waitForFunction(() => !document.querySelector('#message').hidden);
+    assert.match(await page.textContent('#message-text'), /could not show the expression from the link/);
+    await page.fill('#expr-text', 'x + y');
+    assert.equal(await page.isHidden('#message'), true, 'the expression shows again: the message goes');
   });
 });

@@ -6,6 +6,7 @@ import { serializeHash } from '../state.js';
 import { splitHash, joinHash } from './route.js';
 import { CHAPTERS, chapterById } from './chapters.js';
 import { linkProblems } from './lab-state.js';
+import { labsLeft } from './lab-wiring.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 
 const BRAND = 'Backprop Playground';
@@ -82,6 +83,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     if (key !== mountedKey) {
       mounted?.unmount();
       container.replaceChildren();
+      labsLeft();
       mounted = chapter;
       mountedKey = key;
       labsRead = new Set();

@@ -7,7 +7,7 @@
 import { evaluateExpression, expressionPresets, parseExpression } from '../../engine.js';
 import { renderTasks, allOf } from '../../course/tasks.js';
 import { bindLabState, numberList } from '../../course/lab-state.js';
-import { labListeners } from '../../course/lab-wiring.js';
+import { labListeners, labChanged, showLabMessage } from '../../course/lab-wiring.js';
 import { formatNumber as short } from '../../views/format.js';
 import { t, tn } from '../../i18n/i18n.js';
 import { createExpressionGraph, nodeLabels } from '../../views/expression-graph.js';
@@ -358,6 +358,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
     }
     showError(null);
     $('expr-svg').classList.remove('stale');
+    labChanged();  // the link's expression, once corrected, needs its message no more
     result = r;
     shownPreset = presetOf.get(r.text) ?? null;
     valuesField.value = r.variables.map((n) => values.get(n)).join(', ');
@@ -434,7 +435,10 @@ export function createExpressionLab(container, { module, playground, route, lab 
       go(step + 1);
     }, PLAY_MS);
   });
-  if (!render()) playground.showMessage?.(t('The computational-graphs lab could not show the expression from the link; its error is under the text field.'));
+  if (!render()) {
+    showLabMessage(playground, t('The computational-graphs lab could not show the expression from the link; its error is under the text field.'),
+      () => !$('expr-svg').classList.contains('stale'));
+  }
   return () => {
     stopPlaying();
     listening.off();

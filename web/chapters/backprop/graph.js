@@ -1,7 +1,8 @@
 // The backpropagation chapter's computational graph: f(x, y, z) = (x + y)·z with the core's forward
 // values and gradients (engine.js sumTimesGraph), redrawn as the learner types, and its own task
 // checked from the same numbers.
-import { EngineError, sumTimesGraph } from '../../engine.js';
+import { sumTimesGraph } from '../../engine.js';
+import { showingRefusals } from '../../course/lab-wiring.js';
 import { createGraphLesson } from '../../views/graph-lesson.js';
 import { renderTasks } from '../../course/tasks.js';
 
@@ -31,14 +32,11 @@ export function createGraphWidget(container, { module, playground, route }, task
     inputs.forEach((el, i) => el.setAttribute('aria-invalid', String(!Number.isFinite(values[i]))));
     if (!values.every(Number.isFinite)) return;
     const [x, y, z] = values;
-    try {
+    showingRefusals(playground, () => {
       const nodes = sumTimesGraph(module, x, y, z);
       view.update(nodes);
       list.update({ nodes });
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      playground.showMessage(e.message);
-    }
+    });
   };
   for (const el of inputs) el.addEventListener('input', redraw);
   redraw();

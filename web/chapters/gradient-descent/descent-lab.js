@@ -6,7 +6,7 @@
 import { Descent, activationCurve } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
-import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
+import { labListeners, showingRefusals, labChanged } from '../../course/lab-wiring.js';
 import { formatNumber, formatTuple } from '../../views/format.js';
 import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
@@ -225,10 +225,12 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     const [[lo0, hi0], [lo1, hi1]] = surface.range;
     drawContours($('descent-canvas'), runs[0].descent.grid(lo0, hi0, lo1, hi1, GRID), GRID);
     render();
+    labChanged();  // a refusal of the runs replaced goes with them
   };
-  // A diverged run refuses further steps: the page says so and keeps going.
+  // A diverged run refuses further steps: the page says so, until a reset replaces the runs, and keeps going.
   const steps = (n) => () => {
-    showingRefusals(playground, () => { for (const r of runs) if (!r.descent.state().diverged) r.descent.run(n); });
+    const refused = runs;
+    showingRefusals(playground, () => { for (const r of runs) if (!r.descent.state().diverged) r.descent.run(n); }, '', () => runs !== refused);
     render();
   };
   const listening = labListeners();

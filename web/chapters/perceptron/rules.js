@@ -8,7 +8,7 @@
 import { ClassicUnit, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
-import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
+import { labListeners, showingRefusals, showLabMessage, labChanged } from '../../course/lab-wiring.js';
 import { formatNumber, formatTuple } from '../../views/format.js';
 import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
@@ -281,6 +281,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
   let data = null;     // { examples, targets } the units learn from
   let dataKey = '';    // what the playground's points were when they were read
   let timer = null;
+  let resets = 0;      // runs started: a refusal of the core is about the run it refused
 
   const settings = () => {
     const state = playground.state();
@@ -329,6 +330,8 @@ export function createRulesWidget(container, { module, playground, route, lab },
     for (const el of section.querySelectorAll('.rules-status')) el.setAttribute('aria-live', 'polite');
   };
 
+  // Why the units have no run, in one message; empty when both have one.
+  const whyNot = () => [...new Set(RULES.map((rule) => why[rule]).filter(Boolean))].join(' ');
   // A run starts over whenever the data, the coding or a rate changes. A unit that cannot start
   // (no points, a refused α) is replaced by an empty one, so nothing steps on the old points.
   const reset = () => {
@@ -365,18 +368,25 @@ export function createRulesWidget(container, { module, playground, route, lab },
       }
       $(`rules-rate-${rule}`).setAttribute('aria-invalid', String(Boolean(data) && Boolean(why[rule])));
     }
-    const reasons = [...new Set(RULES.map((rule) => why[rule]).filter(Boolean))];
-    if (reasons.length) playground.showMessage(reasons.join(' '));
+    resets += 1;
+    const reasons = whyNot();
+    if (reasons) showLabMessage(playground, reasons, () => whyNot() !== reasons);
+    labChanged();  // a message whose cause this reset removed (a refused α now valid, a diverged run) goes
     if (!data || !RULES.some((rule) => why[rule])) linked.save();  // a refused α stays out of the link
     render();
   };
   // Each unit steps on its own: a refusal (no data, diverged weights) is said, the other goes on.
+  // The message goes with its cause: the field corrected, or the run refused replaced by a reset.
   const act = (f) => () => {
     for (const rule of RULES) {
       if (why[rule]) {
-        playground.showMessage(why[rule]);
+        const reason = why[rule];
+        showLabMessage(playground, reason, () => why[rule] !== reason);
         stop();
-      } else if (!showingRefusals(playground, () => f(rule), `${RULE_NAMES[rule]}: `)) stop();
+      } else {
+        const run = resets;
+        if (!showingRefusals(playground, () => f(rule), `${RULE_NAMES[rule]}: `, () => resets !== run)) stop();
+      }
     }
     render();
   };
