@@ -35,6 +35,30 @@ test('the chapter menu works at 390 px, and back and forward follow the chapters
   await page.setViewportSize(SIZES[0]);
 });
 
+test('the previous and next chapter links keep the playground as it was and the language, as the menu does', T, async () => {
+  const { page } = course.session();
+  const rate = () => page.inputValue('select[data-key="learningRate"]');
+  await go('#chapter=perceptron');
+  await choose(page, 'learningRate', '0.3');
+  await page.selectOption('#language', 'fr');
+  await frames(page);
+  const previous = page.locator('#chapter .chapter-nav a').first();
+  await previous.hover();
+  const href = await previous.getAttribute('href');
+  assert.ok(href.startsWith('#chapter=neuron&') && href.includes('learningRate=0.3') && href.includes('lang=fr'), `the link, copied, carries them: ${href}`);
+  await previous.click();
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'neuron');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await page.locator('#chapter .chapter-nav a').last().click();
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'perceptron');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await rate(), '0.3');
+  await page.selectOption('#language', 'en');
+  await choose(page, 'learningRate', '0.03');
+});
+
 test('an unknown chapter says so and shows the playground', T, async () => {
   const { page } = course.session();
   await go('#chapter=nope');

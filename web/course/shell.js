@@ -21,6 +21,23 @@ export function createCourse({ module, playground, nav, container, banner }) {
   let mounted = null;      // the chapter module shown
   let mountedKey = '';     // its route, so an unchanged route is not re-mounted
 
+  // Moving between chapters keeps the playground as the learner left it (its settings, the
+  // language): a chapter's link carries them, written again as it is pointed at or focused, so a
+  // copied link or one opened in a new tab carries them too.
+  const chapterHash = (id) => joinHash(id ? { chapter: id } : {}, serializeHash(playground.state())) || '#';
+  const chapterLink = (id, onFollow = () => {}) => {
+    const a = Object.assign(document.createElement('a'), { href: chapterHash(id) });
+    const refresh = () => { a.href = chapterHash(id); };
+    a.addEventListener('pointerenter', refresh);
+    a.addEventListener('focus', refresh);
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      onFollow();
+      location.hash = chapterHash(id);
+    });
+    return a;
+  };
+
   // ---- the menu ----
   const menu = document.createElement('details');
   menu.className = 'course-menu';
@@ -31,18 +48,11 @@ export function createCourse({ module, playground, nav, container, banner }) {
   const entries = [{ id: null, title: 'Playground' }, ...CHAPTERS];
   entries.forEach((c, i) => {
     const item = document.createElement('li');
-    const link = document.createElement('a');
+    const link = chapterLink(c.id, () => { menu.open = false; });
     link.dataset.chapterLink = c.id ?? 'playground';
     // The title its own text node: the language changes it as a whole message.
     if (c.id) link.append(`${i}. `, c.title);
     else link.textContent = 'Playground (free)';
-    link.href = joinHash(c.id ? { chapter: c.id } : {}, '');
-    // Moving between chapters keeps the playground as the learner left it: the link carries the settings.
-    link.addEventListener('click', (e) => {
-      e.preventDefault();
-      menu.open = false;
-      location.hash = joinHash(c.id ? { chapter: c.id } : {}, serializeHash(playground.state())) || '#';
-    });
     item.append(link);
     list.append(item);
   });
@@ -137,7 +147,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     for (const [c, text] of sides) {
       if (!c) { navLinks.append(document.createElement('span')); continue; }
       // The title its own text node: the language translates it as a whole message.
-      const a = Object.assign(document.createElement('a'), { href: joinHash({ chapter: c.id }, '') });
+      const a = chapterLink(c.id);
       a.append(...text(c.title));
       navLinks.append(a);
     }
