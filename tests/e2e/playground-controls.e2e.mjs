@@ -388,3 +388,29 @@ test('keyboard: space plays and pauses, s steps, r resets, n draws new weights',
     assert.equal(s.playing, false);
   });
 });
+
+test('keyboard: space on the Chapters menu opens it; on a chapter without the playground no shortcut trains it', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    await page.focus('.course-menu summary');
+    await page.keyboard.press(' ');
+    await frames(page);
+    assert.equal(await page.$eval('.course-menu', (d) => d.open), true, 'Space opens the menu');
+    const s = await readState(page);
+    assert.equal(s.playing, false, 'and does not play');
+    assert.equal(s.epoch, 0);
+    await page.keyboard.press('Escape');
+    await page.click('h1');
+    await page.keyboard.press('s');
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 1, 's steps where the playground is shown');
+    await page.evaluate(() => { location.hash = '#chapter=neuron&points=60&speed=20'; });
+    await frames(page, 3);
+    assert.equal(await page.isHidden('#play'), true, 'the neuron chapter hides the playground');
+    await page.click('#chapter h2');
+    for (const key of ['s', ' ', 's']) await page.keyboard.press(key);
+    await frames(page, 4);
+    const hidden = await readState(page);
+    assert.equal(hidden.playing, false);
+    assert.equal(hidden.epoch, 1, 'the hidden playground did not train');
+  });
+});
