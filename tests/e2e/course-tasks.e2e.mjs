@@ -200,6 +200,19 @@ test('task: the descent lab, a rate that fits the line, the bowl diverging with 
   assert.match(await numbers(), /^w = \(−0\.545, /);
   for (let i = 0; i < 4; ++i) await page().click('#descent-run');
   await expectStatus('regression-50', true);
+  // The statement says full batch and plain steps: one point per batch, or a decaying η, also gets J
+  // below 0.2 in 50 steps, but is not the task.
+  await page().selectOption('#descent-rate', '0.1');
+  await page().selectOption('#descent-batch', '1');
+  for (let i = 0; i < 5; ++i) await page().click('#descent-run');
+  assert.match(await numbers(), /J = 0\.0\d+ after 50 steps/);
+  await expectStatus('regression-50', false, /full batch: set Batch to "all points"/);
+  await page().selectOption('#descent-batch', '1000');
+  await page().selectOption('#descent-rate', '0.3');
+  await page().check('#descent-decay');
+  for (let i = 0; i < 5; ++i) await page().click('#descent-run');
+  await expectStatus('regression-50', false, /a fixed learning rate: untick the decay/);
+  await page().uncheck('#descent-decay');
   assert.equal(await page().$$eval('#descent-data .descent-point', (c) => c.length), 6, 'the points beside the contours');
   // The bowl at 0.3: the steep direction overshoots more each step.
   await page().selectOption('#descent-surface', 'bowl');

@@ -4,7 +4,7 @@
 // same start), the batch and decay, then steps; every number is the core's (engine.js Descent).
 // Divergence is explained from the path, not just reported.
 import { Descent, activationCurve } from '../../engine.js';
-import { renderTasks } from '../../course/tasks.js';
+import { renderTasks, allOf } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals, labChanged } from '../../course/lab-wiring.js';
 import { formatNumber, formatTuple } from '../../views/format.js';
@@ -63,10 +63,16 @@ export const descentTasks = [
     statement: 'On linear regression, full batch and plain gradient descent, find a learning rate that brings J below 0.2 within 50 steps.',
     check: ({ settings, states }) => {
       const s = states[0];
-      const ok = settings.surface === 'linear_regression' && settings.optimizer === 'sgd' && !settings.race;
-      return { met: ok && s.steps <= 50 && s.loss < 0.2,
-        missing: [!ok ? t('choose linear regression and plain gradient descent (sgd), without the race')
-          : s.steps > 50 ? t('within 50 steps (now {steps}: reset)', { steps: s.steps }) : t('J below 0.2 (now {loss})', { loss: formatNumber(s.loss) })] };
+      // Full batch and a fixed η: a smaller batch or a decaying η also get below 0.2, but that is not this task.
+      const setUp = allOf([
+        [settings.surface === 'linear_regression' && settings.optimizer === 'sgd' && !settings.race,
+          t('choose linear regression and plain gradient descent (sgd), without the race')],
+        [settings.batchSize >= LINE.x.length, t('full batch: set Batch to "all points"')],
+        [!settings.decay, t('a fixed learning rate: untick the decay')],
+      ]);
+      return { met: setUp.met && s.steps <= 50 && s.loss < 0.2,
+        missing: !setUp.met ? setUp.missing
+          : [s.steps > 50 ? t('within 50 steps (now {steps}: reset)', { steps: s.steps }) : t('J below 0.2 (now {loss})', { loss: formatNumber(s.loss) })] };
     } },
   { id: 'bowl-diverge', title: 'Too large a step',
     statement: 'On the elongated bowl, find the smallest learning rate in the list at which plain gradient descent diverges. Why that one? (Its curvature along w1 is 20.)',

@@ -85,6 +85,8 @@ export default {
     'Sur la régression linéaire, en lot complet et en descente de gradient simple, trouvez un taux d’apprentissage qui amène J sous 0,2 en 50 pas au plus.',
   'choose linear regression and plain gradient descent (sgd), without the race':
     'choisissez la régression linéaire et la descente de gradient simple (sgd), sans la course',
+  'full batch: set Batch to "all points"': 'lot complet : réglez Lot sur « tous les points »',
+  'a fixed learning rate: untick the decay': 'un taux d’apprentissage fixe : décochez la décroissance',
   'within 50 steps (now {steps}: reset)': 'en 50 pas au plus (actuellement {steps} : réinitialisez)',
   'J below 0.2 (now {loss})': 'J sous 0,2 (actuellement {loss})',
   'Too large a step': 'Un pas trop grand',
