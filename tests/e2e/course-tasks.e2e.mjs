@@ -112,7 +112,12 @@ test('task: the perceptron lab, both rules step by step on AND with the core\'s 
   await slide(page(), 'noise', 0.5);
   await frames(page());
   assert.match(await page().textContent('#rules-epochs'), /^0 epochs of \d+ examples/, 'new points start over');
-  await expectStatus('perceptron-clusters', false, /noise at most 0\.25/);
+  // The statement's next step, in the slider's own figures: at 50% the perceptron never stops, and the task stays done.
+  assert.match(await page().textContent('#task-perceptron-clusters'), /noise 25% or less .* raise the noise to 50%/);
+  assert.equal(await page().textContent('output[data-for="noise"]'), '50%');
+  await page().click('#rules-train');
+  assert.match(await page().textContent('#rules-perceptron .rules-status'), /^100 epochs and still a mistake in every one/);
+  await expectStatus('perceptron-clusters', true);
   // Points drawn on the playground's plot below are the lab's points too (drawn data all train).
   await page().click('#draw-toggle');
   await frames(page());

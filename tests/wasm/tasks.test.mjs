@@ -133,7 +133,7 @@ test('perceptron lab on the playground\'s points: the two clusters are separated
   const overlapping = run({ setup: { dataset: 'gaussians', noise: 0.5 } });
   const noisy = rulesRun({ ...settings, noise: 0.5 }, 100, playgroundData(overlapping.engine.dataset(), 'binary'));
   overlapping.engine.dispose();
-  expect(t, noisy, false, /noise at most 0\.25/);
+  expect(t, noisy, false, /noise at most 25%/);
   assert.match(said(noisy, 'perceptron').text, /^100 epochs and still a mistake in every one: the classes are probably not separable by a line/);
   assert.match(said(noisy, 'adaline').text, /^Settled: /);
   expect(t, rulesRun({ ...settings, data: 'or' }, 100), false, /choose the playground's points/);

@@ -16,6 +16,8 @@ import { formatFixed } from '../views/format.js';
  * @property {object} [setup]       settings the task's link loads (a fresh run)
  * @property {(ctx: object) => { met: boolean, missing: string[], note?: string }} check  note: numbers
  *   worth reporting either way (e.g. the accuracies reached), shown after the status
+ * @property {boolean} [staysMet]   once met, stays met while the list is shown: for a statement that
+ *   goes on past its goal ("then raise the noise and watch"), whose next step undoes the goal
  */
 
 /**
@@ -66,6 +68,7 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
   const list = document.createElement('ol');
   list.className = 'task-list';
   const statusOf = new Map();
+  const metOnce = new Set();  // the staysMet tasks met so far
   for (const task of tasks) {
     const item = document.createElement('li');
     item.className = 'task';
@@ -95,7 +98,9 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
     update(ctx) {
       const results = new Map();
       for (const task of tasks) {
-        const r = evaluate(task, ctx);
+        const now = evaluate(task, ctx);
+        if (now.met && task.staysMet) metOnce.add(task.id);
+        const r = metOnce.has(task.id) ? { ...now, met: true, missing: [] } : now;
         results.set(task.id, r);
         const status = statusOf.get(task.id);
         const text = (r.met ? t('Done: the task is met.') : t('Not yet: {missing}.', { missing: r.missing.join(t('; ')) })) + (r.note ? ` ${r.note}` : '');

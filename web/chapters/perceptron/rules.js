@@ -117,11 +117,14 @@ export const ruleTasks = [
     }) },
   { id: 'perceptron-clusters', title: 'The perceptron on generated points',
     setup: { dataset: 'gaussians', noise: 0 },
-    statement: 'Choose the playground\'s points, with the two Gaussian clusters at noise 0.25 or less in the playground below, and train until the perceptron converges: every training point on its side of the line. Then raise the noise to 0.5: the clusters overlap, and the perceptron never stops while Adaline settles.',
+    // Its last sentence is what to watch next: raising the noise must not take back the Done.
+    staysMet: true,
+    // The noise as its slider shows it, in percent.
+    statement: 'Choose the playground\'s points, with the two Gaussian clusters at noise 25% or less in the playground below, and train until the perceptron converges: every training point on its side of the line. Then raise the noise to 50%: the clusters overlap, and the perceptron never stops while Adaline settles.',
     check: ({ settings, states }) => ({
       met: settings.data === 'playground' && settings.playgroundDataset === 'gaussians' && settings.noise <= 0.25 && states.perceptron.converged,
       missing: [dataIs('playground', 'the playground\'s points')(settings)
-        ?? (settings.playgroundDataset !== 'gaussians' || settings.noise > 0.25 ? t('choose the two Gaussian clusters with noise at most 0.25 below')
+        ?? (settings.playgroundDataset !== 'gaussians' || settings.noise > 0.25 ? t('choose the two Gaussian clusters with noise at most 25% below')
           : t('train until an epoch has no mistake (epoch {epoch} so far)', { epoch: states.perceptron.epoch }))],
     }) },
 ];

@@ -103,8 +103,8 @@ export default {
   'train for {n} epochs ({epoch} so far) until J stops falling':
     'entraînez {n} époques ({epoch} pour l’instant), jusqu’à ce que J cesse de baisser',
   'The perceptron on generated points': 'Le perceptron sur des points générés',
-  'Choose the playground\'s points, with the two Gaussian clusters at noise 0.25 or less in the playground below, and train until the perceptron converges: every training point on its side of the line. Then raise the noise to 0.5: the clusters overlap, and the perceptron never stops while Adaline settles.':
-    'Choisissez les points du bac à sable, avec les deux nuages gaussiens à un bruit de 0,25 au plus dans le bac à sable ci-dessous, et entraînez jusqu’à ce que le perceptron converge : chaque point d’entraînement du bon côté de la droite. Montez ensuite le bruit à 0,5 : les nuages se chevauchent, et le perceptron ne s’arrête plus, tandis qu’Adaline se stabilise.',
-  'choose the two Gaussian clusters with noise at most 0.25 below':
-    'choisissez ci-dessous les deux nuages gaussiens avec un bruit d’au plus 0,25',
+  'Choose the playground\'s points, with the two Gaussian clusters at noise 25% or less in the playground below, and train until the perceptron converges: every training point on its side of the line. Then raise the noise to 50%: the clusters overlap, and the perceptron never stops while Adaline settles.':
+    'Choisissez les points du bac à sable, avec les deux nuages gaussiens à un bruit de 25 % au plus dans le bac à sable ci-dessous, et entraînez jusqu’à ce que le perceptron converge : chaque point d’entraînement du bon côté de la droite. Montez ensuite le bruit à 50 % : les nuages se chevauchent, et le perceptron ne s’arrête plus, tandis qu’Adaline se stabilise.',
+  'choose the two Gaussian clusters with noise at most 25% below':
+    'choisissez ci-dessous les deux nuages gaussiens avec un bruit d’au plus 25 %',
 };
