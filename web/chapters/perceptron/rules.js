@@ -80,7 +80,10 @@ export function runStatus(rule, { data }, state, history) {
       : { kind: 'info', text: t('Epoch {epoch}: J = {J}, {wrong} classified wrongly in the epoch. Adaline keeps moving towards the least-squares line even when every point is right.', numbers) };
   }
   if (state.converged) {
-    return { kind: 'met', text: t('Converged: epoch {epoch} had no mistake, so the weights no longer change.', { epoch: state.epoch }) };
+    // The first epoch without a mistake (epochs are counted from 1): none after it has one either,
+    // the weights having stopped there, however many epochs were trained past it.
+    const epoch = history.first + history.mistakes.indexOf(0) + 1;
+    return { kind: 'met', text: t('Converged: epoch {epoch} was the first without a mistake, so the weights no longer change.', { epoch }) };
   }
   if (state.epoch >= GIVE_UP_EPOCHS) {
     const why = data === 'xor'

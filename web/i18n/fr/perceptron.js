@@ -76,8 +76,8 @@ export default {
     'Stabilisation : l’époque {epoch} a modifié J = {J} de moins de 0,01 % ; exemples mal classés dans l’époque : {wrong}. Avec une mise à jour par exemple et un α fixe, Adaline finit par tourner autour de la droite des moindres carrés (d’autant plus près que α est petit), qui minimise J, qu’une droite sépare les classes ou non.',
   'Epoch {epoch}: J = {J}, {wrong} classified wrongly in the epoch. Adaline keeps moving towards the least-squares line even when every point is right.':
     'Époque {epoch} : J = {J} ; exemples mal classés dans l’époque : {wrong}. Adaline continue d’avancer vers la droite des moindres carrés même quand tous les points sont bien classés.',
-  'Converged: epoch {epoch} had no mistake, so the weights no longer change.':
-    'Convergence : l’époque {epoch} n’a eu aucune erreur, donc les poids ne changent plus.',
+  'Converged: epoch {epoch} was the first without a mistake, so the weights no longer change.':
+    'Convergence : l’époque {epoch} a été la première sans erreur, donc les poids ne changent plus.',
   'XOR is not linearly separable: no line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other, so the rule keeps correcting one mistake with another, forever (Minsky and Papert, 1969).':
     'XOR n’est pas linéairement séparable : aucune droite ne place (0, 1) et (1, 0) d’un côté et (0, 0) et (1, 1) de l’autre, si bien que la règle corrige sans fin une erreur par une autre (Minsky et Papert, 1969).',
   'the classes are probably not separable by a line, and then the rule never stops.':
