@@ -197,6 +197,7 @@ test('gradient-descent lab: a rate that fits the line in 50 steps; the bowl dive
   const gone = descentRun({ ...plain, learningRate: 1 }, 200);
   assert.equal(gone.states[0].diverged, true);
   assert.match(describePath(gone.loss, gone.states[0].steps, 1).text, /^Diverged: after \d+ steps J is no longer a number/);
+  assert.match(describePath([1, NaN], 1, 100).text, /^Diverged: after 1 step J is no longer a number/, 'one step, in the singular');
   assert.match(describePath(descentRun({ ...plain, learningRate: 0.03 }, 20).loss, 20, 0.03).text, /^Step 20: J = /);
 });
 

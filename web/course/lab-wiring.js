@@ -1,7 +1,6 @@
 // The plumbing every lab shares: listeners that go with the lab, and the lab's messages (the
 // core's refusals among them, shown rather than thrown), each of which goes with its cause.
 import { EngineError } from '../engine.js';
-import { expireMessage } from '../playground/messages.js';
 
 /**
  * Listeners removed all at once when the lab is: a field edited as the chapter is left still fires
@@ -20,13 +19,13 @@ let mounts = 0;     // bumped as the shell takes a chapter's labs off the page
 let succeeded = 0;  // calls through showingRefusals that the core did not refuse
 
 /** The shell calls this as it takes a chapter's labs off the page: their messages go with them. */
-export function labsLeft() {
+export function labsLeft(playground) {
   mounts += 1;
-  expireMessage();
+  playground.expireMessage();
 }
 
 /** A lab calls this once it has changed (a reset, a step): its message goes now if its cause has. */
-export const labChanged = () => expireMessage();
+export const labChanged = (playground) => playground.expireMessage();
 
 /**
  * Shows a lab's message in the page's message bar. It goes once `gone()` is true (checked at the
@@ -47,7 +46,7 @@ export function showingRefusals(playground, f, prefix = '', gone = null) {
   try {
     f();
     succeeded += 1;
-    labChanged();
+    labChanged(playground);
     return true;
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;

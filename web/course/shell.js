@@ -93,7 +93,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     if (key !== mountedKey) {
       mounted?.unmount();
       container.replaceChildren();
-      labsLeft();
+      labsLeft(playground);
       mounted = chapter;
       mountedKey = key;
       labsRead = new Set();

@@ -12,7 +12,7 @@ import { createPreluSlopes } from '../views/prelu-slopes.js';
 import { createWeightLegend } from '../views/weight-legend.js';
 import { createStepPanel } from '../step-panel.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
-import { showMessage, clearMessage } from './messages.js';
+import { showMessage, clearMessage, expireMessage } from './messages.js';
 import { apply, change, loadFromHash } from './settings.js';
 import { startHistory, recordNow, trainStep, play, pause, requestFrame, restart, checkHealth } from './training.js';
 import { warmUp } from './warm-up.js';
@@ -145,5 +145,7 @@ export function createPlayground(module, { routeHash } = {}) {
     pause,
     showMessage,
     clearMessage,
+    /** Clears the message on show if its cause is gone (as each render does), for a lab that changed. */
+    expireMessage,
   };
 }

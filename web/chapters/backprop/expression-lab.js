@@ -358,7 +358,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
     }
     showError(null);
     $('expr-svg').classList.remove('stale');
-    labChanged();  // the link's expression, once corrected, needs its message no more
+    labChanged(playground);  // the link's expression, once corrected, needs its message no more
     result = r;
     shownPreset = presetOf.get(r.text) ?? null;
     valuesField.value = r.variables.map((n) => values.get(n)).join(', ');

@@ -45,8 +45,9 @@ export function describePath(loss, steps, rate) {
   if (n < 2) return { kind: 'info', text: t('Press Step: each step moves w by −η ∂J/∂w.') };
   const last = loss[n - 1];
   if (!Number.isFinite(last)) {
-    return { kind: 'error', text: t('Diverged: after {steps} steps J is no longer a number. At η = {rate} each step overshoots the minimum by more than it corrects, so every step lands higher up the other side. Lower the learning rate and reset.',
-      { steps, rate: formatNumber(rate) }) };
+    return { kind: 'error', text: tn('Diverged: after {n} step J is no longer a number. At η = {rate} each step overshoots the minimum by more than it corrects, so every step lands higher up the other side. Lower the learning rate and reset.',
+      'Diverged: after {n} steps J is no longer a number. At η = {rate} each step overshoots the minimum by more than it corrects, so every step lands higher up the other side. Lower the learning rate and reset.',
+      steps, { rate: formatNumber(rate) }) };
   }
   const k = Math.min(5, n - 1);
   const growing = loss.slice(n - k - 1).every((v, i, a) => i === 0 || v > a[i - 1]);
@@ -231,7 +232,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     const [[lo0, hi0], [lo1, hi1]] = surface.range;
     drawContours($('descent-canvas'), runs[0].descent.grid(lo0, hi0, lo1, hi1, GRID), GRID);
     render();
-    labChanged();  // a refusal of the runs replaced goes with them
+    labChanged(playground);  // a refusal of the runs replaced goes with them
   };
   // A diverged run refuses further steps: the page says so, until a reset replaces the runs, and keeps going.
   const steps = (n) => () => {

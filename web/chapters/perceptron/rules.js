@@ -377,7 +377,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
     resets += 1;
     const reasons = whyNot();
     if (reasons) showLabMessage(playground, reasons, () => whyNot() !== reasons);
-    labChanged();  // a message whose cause this reset removed (a refused α now valid, a diverged run) goes
+    labChanged(playground);  // a message whose cause this reset removed (a refused α now valid, a diverged run) goes
     if (!data || !RULES.some((rule) => why[rule])) linked.save();  // a refused α stays out of the link
     render();
   };

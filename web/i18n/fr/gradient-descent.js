@@ -73,8 +73,10 @@ export default {
   '{n} step': '{n} pas',
   '{n} steps': '{n} pas',
   'Press Step: each step moves w by −η ∂J/∂w.': 'Appuyez sur Pas : chaque pas déplace w de −η ∂J/∂w.',
-  'Diverged: after {steps} steps J is no longer a number. At η = {rate} each step overshoots the minimum by more than it corrects, so every step lands higher up the other side. Lower the learning rate and reset.':
-    'Divergence : après {steps} pas, J n’est plus un nombre. À η = {rate}, chaque pas dépasse le minimum de plus qu’il ne corrige, si bien que chaque pas retombe plus haut de l’autre côté. Baissez le taux d’apprentissage et réinitialisez.',
+  'Diverged: after {n} step J is no longer a number. At η = {rate} each step overshoots the minimum by more than it corrects, so every step lands higher up the other side. Lower the learning rate and reset.':
+    'Divergence : après {n} pas, J n’est plus un nombre. À η = {rate}, chaque pas dépasse le minimum de plus qu’il ne corrige, si bien que chaque pas retombe plus haut de l’autre côté. Baissez le taux d’apprentissage et réinitialisez.',
+  'Diverged: after {n} steps J is no longer a number. At η = {rate} each step overshoots the minimum by more than it corrects, so every step lands higher up the other side. Lower the learning rate and reset.':
+    'Divergence : après {n} pas, J n’est plus un nombre. À η = {rate}, chaque pas dépasse le minimum de plus qu’il ne corrige, si bien que chaque pas retombe plus haut de l’autre côté. Baissez le taux d’apprentissage et réinitialisez.',
   'Diverging: J has grown for {n} step (now {now}, from {from}). At η = {rate} the steps overshoot the minimum more each time. Lower the learning rate.':
     'Divergence en cours : J augmente depuis {n} pas (maintenant {now}, au départ {from}). À η = {rate}, les pas dépassent le minimum un peu plus à chaque fois. Baissez le taux d’apprentissage.',
   'Diverging: J has grown for {n} steps (now {now}, from {from}). At η = {rate} the steps overshoot the minimum more each time. Lower the learning rate.':
