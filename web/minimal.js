@@ -50,8 +50,10 @@ function frame() {
   history.push(engine.metrics().test.loss);
   report();
   draw();
-  if (engine.progress().epoch >= MAX_EPOCHS) running = false;
-  else requestAnimationFrame(frame);
+  if (engine.progress().epoch >= MAX_EPOCHS) {
+    running = false;
+    trainButton.disabled = true;  // the chart ends at MAX_EPOCHS: Reset to train again
+  } else requestAnimationFrame(frame);
 }
 
 trainButton.addEventListener('click', () => {
@@ -61,6 +63,7 @@ trainButton.addEventListener('click', () => {
 });
 resetButton.addEventListener('click', () => {
   running = false;
+  trainButton.disabled = false;
   engine.reset();
   history = [engine.metrics().test.loss];
   report();

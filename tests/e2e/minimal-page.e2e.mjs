@@ -44,6 +44,13 @@ test('the minimal page trains XOR: the loss halves, no errors, no requests off l
     assert.doesNotMatch(await page.getAttribute('#status', 'class') ?? '', /error/);
     assert.match(await page.textContent('#status'), /^epoch \d+ · test loss \d/);
 
+    // At the chart's end (500 epochs) Train is off until Reset: no epochs drawn past the canvas.
+    await page.waitForFunction(() => document.querySelector('#train').disabled, null, { timeout: 30000 });
+    assert.equal(await page.getAttribute('#status', 'data-epoch'), '500');
+    await page.click('#reset');
+    assert.equal(await page.getAttribute('#status', 'data-epoch'), '0');
+    assert.equal(await page.isEnabled('#train'), true);
+
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 
