@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useBrowser, withPage, screenshot } from './browser.mjs';
-import { T, settled, snippetFor, host, fit, inside } from './embed-page.mjs';
+import { T, settled, snippetFor, host, fit, inside, shown } from './embed-page.mjs';
 
 const b = useBrowser();
 
@@ -122,5 +122,47 @@ test('where the browser refuses the clipboard, copying falls back and says what 
       return { id: el.id, selected: el.selectionStart === 0 && el.selectionEnd === el.value.length && el.value.length > 0 };
     });
     assert.deepEqual(field, { id: 'share-url', selected: true }, 'the link field has focus with its text selected');
+  });
+});
+
+// Each preset that picks parts keeps them in view: the link, loaded in a frame of the suggested
+// size, shows those parts, the output plot drawn and whole, and nothing it hides.
+const PRESET_PARTS = [
+  { name: 'Output only', parts: ['output', 'controls'], hidden: ['data', 'network', 'learningRate'] },
+  { name: 'Student exercise', parts: ['network', 'output', 'controls'], hidden: ['data', 'learningRate'] },
+];
+
+test('the presets Output only and Student exercise embed the output plot with the run buttons', { timeout: 120000 }, async () => {
+  await withPage(b, '', async (page) => {
+    for (const [i, { name, parts, hidden }] of PRESET_PARTS.entries()) {
+      if (!await page.isVisible('#share-dialog')) await page.click('#share');
+      await page.click(`#share-presets button:text("${name}")`);
+      await settled(page);
+      assert.equal(await page.getAttribute(`#share-presets button:text("${name}")`, 'aria-pressed'), 'true');
+      const snippet = await page.inputValue('#embed-code');
+      assert.match(snippet, new RegExp(`embed=${parts.join(',')}"`), snippet);
+      assert.doesNotMatch(snippet, /hide=[^&"]*outputPanel/, `${name} keeps the output panel`);
+      assert.equal(await page.isHidden('#embed-warning'), true, `no warning for ${name}`);
+      const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(snippet).map(Number);
+      if (name === 'Output only') assert.ok(width >= 480 && height >= 400, `${width} x ${height}: room for the plot`);
+
+      const { frame } = await host(b, page, snippet, `preset-host-${i}.html`);
+      const s = await frame.evaluate(shown);
+      for (const part of parts) assert.equal(s[part], true, `${name}: ${part} shown`);
+      for (const part of hidden) assert.equal(s[part], false, `${name}: ${part} not shown`);
+      const view = await frame.evaluate(fit);
+      assert.ok(inside(view.plot, view), `${name}: the whole plot in view at ${width} x ${height}`);
+      assert.ok(inside(view.play, view), `${name}: play in view`);
+      // The heatmap is drawn: more than one colour on the canvas.
+      const colours = await frame.$eval('#plot canvas', (c) => {
+        const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+        const seen = new Set();
+        for (let k = 0; k < data.length; k += 4 * 97) seen.add(data.slice(k, k + 4).join());
+        return seen.size;
+      });
+      assert.ok(colours > 10, `${name}: the plot is drawn (${colours} colours)`);
+      await page.goto(b.url());
+      await page.waitForSelector('body[data-ready="true"]');
+    }
   });
 });

@@ -82,12 +82,20 @@ const hiddenKeys = () => [...inputsIn(document, '#hide-options input[data-option
 
 // Presets: what each hides (a function of the controls) and, for some, the parts it embeds.
 const inGroups = (...groups) => (c) => groups.includes(c.group);
+// The panel that shows each embeddable part. A preset that embeds parts keeps their panels: each
+// panel sits in the group of the controls inside it, so hiding a group would hide the part itself
+// (Output only once embedded the run buttons over an empty frame).
+const PART_PANELS = { data: 'dataPanel', network: 'networkPanel', output: 'outputPanel' };
+const embedding = (parts, hides) => ({ parts, hides: (c) => hides(c) && !parts.some((p) => PART_PANELS[p] === c.key) });
+/** @type {{ name: string, hides: (c: { key: string, group: string }) => boolean, parts?: string[] }[]} */
 const PRESETS = [
   { name: 'Everything', hides: () => false },
   { name: 'Hide advanced', hides: (c) => (c.group === 'Training' && c.key !== 'learningRate') ||
       inGroups('Regularisation', 'Diagnostics and chapters')(c) || ['more', 'csv', 'model', 'dataSeed', 'seed'].includes(c.key) },
-  { name: 'Output only', hides: (c) => c.group !== 'Run', parts: ['output', 'controls'] },
-  { name: 'Student exercise', hides: (c) => !inGroups('Run', 'Network')(c) || c.key === 'more' },
+  // The output plot and the run buttons, nothing to change.
+  { name: 'Output only', ...embedding(['output', 'controls'], (c) => c.group !== 'Run') },
+  // The learner changes the network and watches it train; the data and the training are the teacher's.
+  { name: 'Student exercise', ...embedding(['network', 'output', 'controls'], (c) => !inGroups('Run', 'Network')(c) || c.key === 'more') },
 ];
 
 // ---- the dialog's state ----
