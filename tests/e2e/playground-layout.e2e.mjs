@@ -437,3 +437,29 @@ test('a message goes when its cause does: training going on after an early stop,
     assert.equal(stepped.message, '', `message: ${stepped.message}`);
   });
 });
+
+test('the layer view: each column\'s content sits under its own header (activations, gradients δ, dead)', T, async () => {
+  await withPage(b, '#dataset=xor&hidden=3', async (page) => {
+    await stepEpochs(page, 3);
+    await page.locator('#layer-stats table').scrollIntoViewIfNeeded();
+    const misplaced = await page.evaluate(() => {
+      const table = document.querySelector('#layer-stats table');
+      const heads = [...table.tHead.rows[0].cells].map((th) => ({ name: th.textContent.trim(), box: th.getBoundingClientRect() }));
+      const out = [];
+      for (const tr of table.tBodies[0].rows) {
+        [...tr.cells].forEach((cell, i) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const r = range.getBoundingClientRect();
+          const head = heads[i].box;
+          if (r.width === 0 || r.left < head.left - 0.5 || r.right > head.right + 0.5) {
+            out.push(`${tr.cells[0].textContent}, ${heads[i].name}: content at ${Math.round(r.left)}–${Math.round(r.right)}, header at ${Math.round(head.left)}–${Math.round(head.right)}`);
+          }
+        });
+      }
+      return { rows: table.tBodies[0].rows.length, out };
+    });
+    assert.equal(misplaced.rows, 2, 'a row per weight layer');
+    assert.deepEqual(misplaced.out, [], 'cells outside their header\'s column');
+  });
+});

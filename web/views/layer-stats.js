@@ -110,13 +110,18 @@ export function createLayerStats(container) {
     };
   }
 
+  // The range ends beside the histogram, in a flex box inside the cell: a flex <td> is no longer a
+  // table cell, and the browser put both histograms in one column.
   function histogramCell(td) {
+    const box = document.createElement('span');
+    box.className = 'histogram-cell';
     const lo = document.createElement('span');
     lo.className = 'lo';
     const hi = document.createElement('span');
     hi.className = 'hi';
     const hist = histogramSvg();
-    td.append(lo, hist, hi);
+    box.append(lo, hist, hi);
+    td.append(box);
     return { lo, hi, hist, bars: [] };
   }
 
@@ -171,7 +176,7 @@ export function createLayerStats(container) {
         { layer: layerNames[l], lo: rangeLabel(s.deltaLow), hi: rangeLabel(s.deltaHigh), sd: sci(s.deltaStd) }));
       r.tr.dataset.deltaHistogram = Array.from(s.deltaHistogram).join(',');
       r.tr.dataset.deltaStd = String(s.deltaStd);
-      r.delta.hist.parentElement.title = t('δ = ∂L/∂z: mean {mean}, sd {sd}, largest |δ| {largest}',
+      r.delta.hist.closest('td').title = t('δ = ∂L/∂z: mean {mean}, sd {sd}, largest |δ| {largest}',
         { mean: sci(s.deltaMean), sd: sci(s.deltaStd), largest: sci(s.deltaMaxAbs) });
       setText(r.dead, `${Math.round(100 * s.deadFraction)}%`);
     });
