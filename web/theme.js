@@ -80,15 +80,28 @@ export function onThemeChange(fn) {
  */
 export function themeColors() {
   const theme = currentTheme();
-  if (!cache.has(theme)) {
-    const style = getComputedStyle(root());
+  if (!cache.has(theme)) cache.set(theme, readColors(theme));
+  return cache.get(theme);
+}
+
+// `theme`'s variables as <html> computes them with data-theme set to it for the read, so they are
+// that theme's whatever the page shows now: at beforeprint the screen's dark rules still apply, and
+// the style as it stood gave dark colours for print's light theme, cached under 'light' for good.
+function readColors(theme) {
+  const el = root();
+  const set = el.getAttribute('data-theme');
+  el.setAttribute('data-theme', theme);
+  try {
+    const style = getComputedStyle(el);
     const colors = {};
     for (const name of ['ink', 'muted', 'line', 'line-strong', 'track', 'subtle', 'panel', 'page', 'accent', 'negative', 'positive', 'midpoint']) {
       colors[name.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = style.getPropertyValue(`--${name}`).trim();
     }
-    cache.set(theme, colors);
+    return colors;
+  } finally {
+    if (set === null) el.removeAttribute('data-theme');
+    else el.setAttribute('data-theme', set);
   }
-  return cache.get(theme);
 }
 
 /**

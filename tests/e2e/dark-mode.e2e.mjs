@@ -10,7 +10,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-import { useBrowser, frames, guard, RESULTS } from './browser.mjs';
+import { useBrowser, frames, guard, stepEpochs, RESULTS } from './browser.mjs';
 import { textContrasts } from './contrast.mjs';
 import { TIPS, STORAGE_KEY as TIPS_KEY } from '../../web/playground/first-visit.js';
 import { THEME_KEY } from '../../web/theme.js';
@@ -206,4 +206,32 @@ test('the heatmap\'s zero is the panel colour, and screenshots of both themes di
   assert.ok(shown.light > 0.6, `light screenshot's mean luminance ${shown.light.toFixed(3)}`);
   assert.ok(shown.dark < 0.2, `dark screenshot's mean luminance ${shown.dark.toFixed(3)}`);
   assert.ok(shown.light - shown.dark > 0.4, `light ${shown.light.toFixed(3)} vs dark ${shown.dark.toFixed(3)}`);
+});
+
+test('printing from the dark theme draws in the light colours, and afterwards each theme gets its own', T, async () => {
+  const { page, problems } = await openPage('#dataset=xor&hidden=3', { saved: 'dark' });
+  await stepEpochs(page, 3);
+  // The colours the canvases (loss chart, feature thumbnails, plot) are painted with.
+  const colors = () => page.evaluate(async () => {
+    const { themeColors, currentTheme } = await import('./theme.js');
+    const { panel, ink, line, track, muted } = themeColors();
+    return { theme: currentTheme(), panel, ink, line, track, muted };
+  });
+  const LIGHT = { theme: 'light', panel: '#ffffff', ink: '#1d1d1f', line: '#d7d9dc', track: '#eceef0', muted: '#5f6368' };
+  const DARK_COLORS = { theme: 'dark', panel: '#1e2125', ink: '#e8eaed', line: '#3c4148', track: '#2f3338', muted: '#a3aab2' };
+  assert.deepEqual(await colors(), DARK_COLORS);
+  // As a browser prints: beforeprint while the screen's (dark) styles still apply, then print media.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.deepEqual(await colors(), LIGHT, 'at beforeprint: the light colours');
+  await page.emulateMedia({ media: 'print' });
+  await frames(page, 3);
+  assert.deepEqual(await colors(), LIGHT, 'on paper: the light colours');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await frames(page, 3);
+  assert.deepEqual(await colors(), DARK_COLORS, 'back on screen: dark again');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await frames(page, 3);
+  assert.deepEqual(await colors(), LIGHT, 'the light theme chosen after printing: its own colours');
+  assert.deepEqual(problems, []);
 });
