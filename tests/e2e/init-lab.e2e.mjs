@@ -1,9 +1,10 @@
-// End-to-end: chapter 8's lab, driven as a learner would (select, type, Enter). The gradient
-// histograms narrow toward the input for N(0, 1) with sigmoid units and stay comparable across
-// layers for Xavier with tanh (asserted from the numbers the page prints, which are checked against
-// a fresh engine's); ReLU needs He; zero initialisation leaves identical units; the tasks follow;
-// a reloaded link restores the lab; and the playground takes the new init settings from a link,
-// with the δ histogram beside the activations under the network.
+// End-to-end: chapter 8's lab, driven as a learner would (select, type, Enter). Sigmoid units
+// saturate under N(0, 1) and their gradient histograms narrow toward the input, under Xavier δ
+// shrinks about fourfold a layer, and tanh's stay comparable across layers under Xavier (asserted
+// from the numbers the page prints, which are checked against a fresh engine's); ReLU needs He;
+// zero initialisation leaves identical units; the tasks follow; a reloaded link restores the lab;
+// and the playground takes the new init settings from a link, with the δ histogram beside the
+// activations under the network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -80,6 +81,21 @@ test('the lab: N(0, 1) sigmoid gradients narrow toward the input, Xavier tanh on
     assert.equal((await taskStatus(page, 'vanishing-normal')).met, true);
     assert.match(await page.textContent('#init-summary'), /^δ's std at hidden layer 1 is 0\.\d+ times the last hidden layer's/);
     await page.locator('#init-lab').screenshot({ path: `${RESULTS}/init-lab-sigmoid-normal.png` });
+    // The trouble is saturation: every hidden layer's activations pile up in the end bars, at 0 and 1.
+    const ends = (r) => r.histogram[0] + r.histogram.at(-1);
+    for (const r of await panelStd(page, 'before', 'activation')) assert.ok(ends(r) >= 0.2, `layer ${r.layer}: ${ends(r)} at 0 or 1`);
+    assert.match(await page.textContent('#task-vanishing-normal'), /the units saturate: at least 20% of every hidden layer's activations sit in the histogram's end bars/);
+    assert.match(await page.textContent('body'), /\(for units whose slope is 1 around 0, as tanh's is\)/);
+    assert.doesNotMatch(await page.textContent('body'), /for tanh and sigmoid/);
+    // The task's follow-up, Xavier: no saturation, but δ shrinks about fourfold at every layer (slope 1/4).
+    await set(page, 'init-scheme', 'xavier_uniform');
+    for (const r of await panelStd(page, 'before', 'activation')) assert.ok(ends(r) < 0.05, `Xavier, layer ${r.layer}: ${ends(r)} at 0 or 1`);
+    const sigmoidXavier = (await panelStd(page, 'before', 'delta')).map((r) => r.std);
+    for (let l = 1; l < 5; ++l) {
+      const shrink = sigmoidXavier[l - 1] / sigmoidXavier[l];
+      assert.ok(shrink > 1 / 6 && shrink < 1 / 3, `Xavier, sigmoid: δ std ${sigmoidXavier}`);
+    }
+    assert.match(await page.textContent('#init-verdict'), /so under Xavier each layer divides δ by about 4 on its way back/);
 
     // Xavier with tanh: comparable across layers.
     await set(page, 'init-act', 'tanh');

@@ -7,7 +7,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { loadModule, Engine, assertEngineError } from './load-engine.mjs';
-import { labNumbers, initTasks, DEFAULT_SETTINGS, COMPARABLE } from '../../web/chapters/initialisation/init-lab.js';
+import { labNumbers, initTasks, DEFAULT_SETTINGS, COMPARABLE, SATURATED } from '../../web/chapters/initialisation/init-lab.js';
 import { evaluate } from '../../web/course/tasks.js';
 
 let module;
@@ -109,6 +109,29 @@ test('the lab: N(0, 1) with sigmoid narrows the gradients toward the input; Xavi
   assert.ok(exploding.deltaRatio.before > 10, `δ explodes toward the input: ${exploding.deltaRatio.before}`);
   // The learner's own scale joins the comparison.
   assert.deepEqual(lab({ scheme: 'uniform_scale', scale: 0.5, epochs: 0 }).compared.map((c) => c.id), ['standard', 'xavier', 'he', 'normal1', 'chosen']);
+});
+
+// The share of a layer's activations in the histogram's two end bars: next to 0 and 1 for the sigmoid.
+const atBounds = (s) => s.histogram[0] + s.histogram.at(-1);
+
+test('sigmoid units: N(0, 1) saturates them; Xavier does not, but divides δ by about 4 a layer; the task says so and checks it', () => {
+  const t = task('vanishing-normal');
+  assert.match(t.statement, /the units saturate: at least 20% of every hidden layer's activations sit in the histogram's end bars, at 0 and 1/);
+  assert.match(t.statement, /Then try Xavier uniform: the units no longer saturate, but .* the sigmoid's is at most 1\/4, so δ shrinks about fourfold at every layer/);
+  const normal = lab({ activation: 'sigmoid', scheme: 'normal_scale', scale: 1, epochs: 0 });
+  for (const s of normal.before) assert.ok(atBounds(s) >= SATURATED, `N(0, 1): ${atBounds(s)} of the activations at 0 or 1`);
+  assert.equal(evaluate(t, normal).met, true);
+  // The follow-up the statement promises, in the lab's numbers.
+  const xavier = lab({ activation: 'sigmoid', scheme: 'xavier_uniform', epochs: 0 });
+  for (const s of xavier.before) assert.ok(atBounds(s) < 0.05, `Xavier: ${atBounds(s)} of the activations at 0 or 1`);
+  const d = xavier.before.map((s) => s.deltaStd);
+  for (let l = 1; l < d.length; ++l) assert.ok(d[l - 1] / d[l] > 1 / 6 && d[l - 1] / d[l] < 1 / 3, `Xavier: δ about 1/4 of the next layer's: ${d}`);
+  const tanh = lab({ activation: 'tanh', scheme: 'xavier_uniform', epochs: 0 }).before.map((s) => s.deltaStd);
+  assert.ok(Math.max(...tanh) / Math.min(...tanh) <= COMPARABLE, `tanh under Xavier keeps δ even: ${tanh}`);
+  // Narrower layers sum fewer inputs and do not saturate: the task names the layer that does not.
+  const narrow = evaluate(t, lab({ activation: 'sigmoid', scheme: 'normal_scale', scale: 1, width: 16, epochs: 0 }));
+  assert.equal(narrow.met, false);
+  assert.match(narrow.missing.join(), /^only 15\.\d% of hidden layer 2's activations are in the end bars, at 0 and 1: its units do not saturate here$/);
 });
 
 test('the lab\'s tasks: not met at the defaults, met by the set-up they ask for', () => {

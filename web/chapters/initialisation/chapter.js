@@ -16,7 +16,7 @@ times its inputs', so too large weights saturate sigmoid and tanh units and too 
 signal fade through deep networks.</p>
 <p>Glorot and Bengio's (Xavier) initialisation draws
 <math><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo><mo>=</mo><mfrac><mn>2</mn><mrow><msub><mi>n</mi><mtext>in</mtext></msub><mo>+</mo><msub><mi>n</mi><mtext>out</mtext></msub></mrow></mfrac></math>
-(for tanh and sigmoid); He initialisation draws
+(for units whose slope is 1 around 0, as tanh's is); He initialisation draws
 <math><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo><mo>=</mo><mfrac><mn>2</mn><msub><mi>n</mi><mtext>in</mtext></msub></mfrac></math>,
 twice as much, because a ReLU passes only half of its inputs. The playground's Initialisation setting
 (More settings) offers zeros, uniform <math><mo>±</mo><mn>1</mn><mo>/</mo><msqrt><msub><mi>n</mi><mtext>in</mtext></msub></msqrt></math>,
@@ -32,9 +32,11 @@ stack, layer by layer, the histograms of the activations and of the back-propaga
 that both keep their variance, forward (<math><msub><mi>n</mi><mtext>in</mtext></msub><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo><mo>=</mo><mn>1</mn></math>)
 and backward (<math><msub><mi>n</mi><mtext>out</mtext></msub><mi>Var</mi><mo>(</mo><mi>w</mi><mo>)</mo><mo>=</mo><mn>1</mn></math>), and settles
 between the two with Xavier's <math><mfrac><mn>2</mn><mrow><msub><mi>n</mi><mtext>in</mtext></msub><mo>+</mo><msub><mi>n</mi><mtext>out</mtext></msub></mrow></mfrac></math>.
-The lab below draws the same figures for a network you choose, every number computed by the core: see the
-gradients narrow toward the input under N(0, 1) with sigmoid units, stay even under Xavier with tanh, and what
-happens to ReLU units until you give them He's variance.</p>`;
+The lab below draws the same figures for a network you choose, every number computed by the core. Under
+N(0, 1), sigmoid units saturate: their weighted sums are large, so the activations pile up at 0 and 1, where the
+slope is almost 0. Under Xavier they no longer saturate, but the sigmoid's slope is at most 1/4 where Xavier
+assumes 1, so δ shrinks about fourfold at every layer on its way back to the input; tanh's gradients stay even
+under Xavier. And see what happens to ReLU units until you give them He's variance.</p>`;
 
 export const lessons = [
   { id: 'zero-init', title: 'Zero initialisation: symmetry is never broken',

@@ -2,10 +2,11 @@
 // every hidden layer's activations and back-propagated gradients δ = ∂L/∂z stacked layer by layer
 // (Glorot & Bengio 2010, figures 6 and 7), their std, how many units are not copies of another
 // (zero initialisation's symmetry), and the schemes side by side at initialisation so the matching
-// rule (Xavier for tanh and sigmoid, He for ReLU) shows in the numbers. The lab trains its own
-// Engine (a second Playground in the same module), so the playground's run is left alone. Every
-// number is the core's (engine.layerStats, layers); labNumbers() gathers them for a set of settings,
-// so Node tests check the tasks on exactly what the page shows.
+// rule (Xavier for tanh, He for ReLU; the sigmoid, of slope at most 1/4, loses δ under Xavier) shows
+// in the numbers. The lab trains its own Engine (a second Playground in the same module), so the
+// playground's run is left alone. Every number is the core's (engine.layerStats, layers);
+// labNumbers() gathers them for a set of settings, so Node tests check the tasks on exactly what the
+// page shows.
 import { Engine, EngineError } from '../../engine.js';
 import { renderTasks, percent } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
@@ -129,18 +130,29 @@ const named = (s) => t('{units} units with {scheme}', { units: unitsOf(s.activat
 const andList = (items) => items.reduce((a, b) => t('{a} and {b}', { a, b }));
 // "Comparable across layers": every hidden layer's std within a factor of 3 of every other's.
 export const COMPARABLE = 3;
+// "Saturated": at least a fifth of a layer's activations in its histogram's two end bars (of 24), next
+// to a bounded unit's limits (0 and 1 for the sigmoid), where its slope is a sixth of its top or less.
+export const SATURATED = 0.2;
+const atBounds = (s) => s.histogram[0] + s.histogram.at(-1);
+const wholePercent = (x) => percent(x).replace(/[.,]0%$/, '%');
 
 export const initTasks = [
-  { id: 'vanishing-normal', title: 'Glorot and Bengio\'s failure: N(0, 1) with sigmoid units',
-    statement: 'Give the network sigmoid units and weights drawn from N(0, 1) (the scheme N(0, σ²) with σ = 1), with at least ' +
-      '5 hidden layers. At initialisation, see δ\'s histograms narrow from the last hidden layer down to the first, until the first\'s std ' +
-      'is less than half of the last\'s. Then try Xavier: are sigmoid gradients better off?',
+  { id: 'vanishing-normal', title: 'Saturated sigmoid units under N(0, 1)',
+    get statement() {
+      return t('Give the network sigmoid units and weights drawn from N(0, 1) (the scheme N(0, σ²) with σ = 1), as was common before Glorot and Bengio, and at least 5 hidden layers. At initialisation the weighted sums are large and the units saturate: at least {least} of every hidden layer\'s activations sit in the histogram\'s end bars, at 0 and 1, where the sigmoid\'s slope is almost 0; and δ\'s histograms narrow from the last hidden layer down to the first, the first\'s std less than half of the last\'s. Then try Xavier uniform: the units no longer saturate, but Xavier assumes a slope of 1 and the sigmoid\'s is at most 1/4, so δ shrinks about fourfold at every layer (the last column of the schemes side by side). Tanh, whose slope is 1 at 0, keeps δ even under Xavier.',
+        { least: wholePercent(SATURATED) });
+    },
     check: ({ settings, before, deltaRatio }) => {
       const missing = [];
       if (settings.activation !== 'sigmoid') missing.push(t('choose sigmoid units (now {units})', { units: unitsOf(settings.activation) }));
       if (settings.scheme !== 'normal_scale' || settings.scale !== 1) missing.push(t('draw the weights from N(0, 1): the scheme N(0, σ²) with σ = 1'));
       if (settings.layers < 5) missing.push(t('use at least 5 hidden layers (now {n})', { n: settings.layers }));
       if (missing.length === 0) {
+        const calm = before.findIndex((s) => !(atBounds(s) >= SATURATED));
+        if (calm >= 0) {
+          missing.push(t('only {share} of hidden layer {n}\'s activations are in the end bars, at 0 and 1: its units do not saturate here',
+            { share: percent(atBounds(before[calm])), n: calm + 1 }));
+        }
         const std = before.map((s) => s.deltaStd);
         if (!std.every((v, l) => l === 0 || std[l - 1] < v)) {
           missing.push(t('δ\'s std does not shrink at every layer toward the input here ({std})', { std: std.map(fmt).join(numberListSeparator()) }));
@@ -253,7 +265,7 @@ export function verdict({ compared, settings }) {
       even.length, { ...params, schemes: andList(even) });
   const rule = {
     tanh: () => t('Xavier\'s variance keeps a signal\'s variance through a layer of units whose slope is 1 around 0, as tanh\'s is; tanh\'s slope falls below 1 away from 0, so a little more variance (He\'s, or PyTorch\'s gain of 5/3 on Xavier) does no harm. The standard U(±1/√n_in) has a third of the variance needed, so the activations fade layer after layer; N(0, 1) saturates the units.'),
-    sigmoid: () => t('Xavier\'s variance assumes a slope of 1 around 0, but the sigmoid\'s is at most 1/4, so under Xavier each layer divides δ by about 4 on its way back (the last column); N(0, 1)\'s large weights make up for the slope by saturating the units, and the sigmoid\'s outputs are not centred on 0. Deep networks use tanh with Xavier or ReLU with He.'),
+    sigmoid: () => t('Xavier\'s variance assumes a slope of 1 around 0, but the sigmoid\'s is at most 1/4, so under Xavier each layer divides δ by about 4 on its way back (the last column); N(0, 1)\'s large weights make up for the small slope on δ\'s way back but saturate the units (their activations pile up at 0 and 1), and the sigmoid\'s outputs are not centred on 0. Deep networks use tanh with Xavier or ReLU with He.'),
     relu: () => t('He\'s variance, 2/n_in, is twice Xavier\'s because a ReLU passes on only half of its inputs: under Xavier the signal halves its variance at each layer, and under N(0, 1) it grows with every layer until training diverges.'),
   }[settings.activation];
   return `${found} ${rule()}`;
