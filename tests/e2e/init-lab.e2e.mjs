@@ -128,6 +128,16 @@ test('the lab: N(0, 1) sigmoid gradients narrow toward the input, Xavier tanh on
     const units = await page.$$eval('.init-units tbody tr', (trs) => trs.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent).join('|')));
     assert.equal(units.length, 4);
     assert.equal(new Set(units).size, 1, `identical rows: ${units}`);
+    // No gradient reaches the hidden layers at first: said once, and no ratio or spread of NaN shown.
+    assert.match(await page.textContent('#init-summary'), /^Every hidden layer's δ is 0 at initialisation: no gradient reaches the hidden layers, so there is no ratio to show\. After 100 epochs, δ's std at hidden layer 1 is \S+ times the last hidden layer's \(test accuracy then [\d.]+%\)\.$/);
+    assert.doesNotMatch(await page.textContent('#init-lab'), /NaN/);
+    await set(page, 'init-act', 'tanh');  // tanh(0) = 0: the output weights never move, nor does δ
+    assert.match(await page.textContent('#init-summary'), /^Every hidden layer's δ is 0, at initialisation and still after 100 epochs: no gradient reaches the hidden layers, so there is no ratio to show \(test accuracy then [\d.]+%\)\.$/);
+    assert.match((await taskStatus(page, 'match-tanh')).text, /every hidden layer's δ is 0: no gradient reaches them, so there is no spread to measure/);
+    assert.doesNotMatch(await page.textContent('#init-lab'), /NaN/);
+    await set(page, 'init-act', 'relu');
+    assert.match((await taskStatus(page, 'match-relu')).text, /the activations' std is 0 in every layer, so there is no spread to measure/);
+    assert.doesNotMatch(await page.textContent('#init-lab'), /NaN/);
     await set(page, 'init-scheme', 'xavier_uniform');
     assert.match(await page.textContent('#init-symmetry'), /32, 32, 32, 32, 32 of 32\. Random initial weights/);
 

@@ -150,3 +150,19 @@ test('the lab\'s tasks: not met at the defaults, met by the set-up they ask for'
   assert.equal(new Set(rows).size, 1, 'the units shown are identical');
   assert.notEqual(zeros.units.list[0].weights[0], 0, 'and they did learn something, all alike');
 });
+
+test('zero initialisation: the tasks say every δ is 0 instead of a spread of NaN', () => {
+  for (const activation of ['tanh', 'sigmoid', 'relu']) {
+    const zeros = lab({ activation, scheme: 'zeros', epochs: 0 });
+    assert.ok(zeros.before.every((s) => s.deltaStd === 0), `${activation}: no gradient reaches the hidden layers`);
+    for (const t of initTasks) {
+      const { met, missing } = evaluate(t, zeros);
+      assert.equal(met, false, t.id);
+      assert.doesNotMatch(missing.join(), /NaN/, `${activation}, ${t.id}: ${missing}`);
+    }
+  }
+  const tanh = evaluate(task('match-tanh'), lab({ activation: 'tanh', scheme: 'zeros', epochs: 0 })).missing.join('; ');
+  assert.match(tanh, /with Tanh units with zeros every hidden layer's δ is 0: no gradient reaches them, so there is no spread to measure/);
+  const relu = evaluate(task('match-relu'), lab({ activation: 'relu', scheme: 'zeros', epochs: 0 })).missing.join('; ');
+  assert.match(relu, /^with ReLU units with zeros every hidden unit puts out the same value on every example: the activations' std is 0 in every layer, so there is no spread to measure; with ReLU units with zeros every hidden layer's δ is 0/);
+});

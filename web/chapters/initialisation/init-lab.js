@@ -65,8 +65,10 @@ function someUnits(engine, layer, units = 4, inputs = 4) {
 }
 
 const ratio = (stats, key) => stats[0][key] / stats.at(-1)[key];
-// Largest over smallest: 1 when every layer is alike (NaN when all are 0).
+// Largest over smallest: 1 when every layer is alike (NaN when all are 0: see allZero).
 const spreadOf = (values) => Math.max(...values) / Math.min(...values);
+// Every hidden layer's std 0 (zero initialisation): nothing varies, so there is no spread to measure.
+const allZero = (values) => values.every((v) => v === 0);
 
 /**
  * Every number the lab shows for `settings`, from the core, computed on `engine` (the lab's own):
@@ -170,8 +172,9 @@ export const initTasks = [
       const missing = [];
       if (settings.activation !== 'tanh') missing.push(t('choose tanh units (now {units})', { units: unitsOf(settings.activation) }));
       if (settings.layers < 5) missing.push(t('use at least 5 hidden layers (now {n})', { n: settings.layers }));
-      const spread = spreadOf(before.map((s) => s.deltaStd));
-      if (!(spread <= COMPARABLE)) missing.push(t('with {named} the δ std of the hidden layers spans a factor of {spread}', { named: named(settings), spread: fmt(spread) }));
+      const deltaStd = before.map((s) => s.deltaStd), spread = spreadOf(deltaStd);
+      if (allZero(deltaStd)) missing.push(t('with {named} every hidden layer\'s δ is 0: no gradient reaches them, so there is no spread to measure', { named: named(settings) }));
+      else if (!(spread <= COMPARABLE)) missing.push(t('with {named} the δ std of the hidden layers spans a factor of {spread}', { named: named(settings), spread: fmt(spread) }));
       const last = before.at(-1).activationStd;
       if (!(last >= 0.2)) missing.push(t('the last hidden layer\'s activations have std {std}', { std: fmt(last) }));
       return { met: missing.length === 0, missing };
@@ -185,9 +188,13 @@ export const initTasks = [
       const missing = [];
       if (settings.activation !== 'relu') missing.push(t('choose ReLU units (now {units})', { units: unitsOf(settings.activation) }));
       if (settings.layers < 5) missing.push(t('use at least 5 hidden layers (now {n})', { n: settings.layers }));
-      const a = spreadOf(before.map((s) => s.activationStd)), d = spreadOf(before.map((s) => s.deltaStd));
-      if (!(a <= COMPARABLE)) missing.push(t('with {named} the activations\' std spans a factor of {spread}', { named: named(settings), spread: fmt(a) }));
-      if (!(d <= COMPARABLE)) missing.push(t('with {named} δ\'s std spans a factor of {spread}', { named: named(settings), spread: fmt(d) }));
+      const activationStd = before.map((s) => s.activationStd), deltaStd = before.map((s) => s.deltaStd);
+      const a = spreadOf(activationStd), d = spreadOf(deltaStd);
+      if (allZero(activationStd)) {
+        missing.push(t('with {named} every hidden unit puts out the same value on every example: the activations\' std is 0 in every layer, so there is no spread to measure', { named: named(settings) }));
+      } else if (!(a <= COMPARABLE)) missing.push(t('with {named} the activations\' std spans a factor of {spread}', { named: named(settings), spread: fmt(a) }));
+      if (allZero(deltaStd)) missing.push(t('with {named} every hidden layer\'s δ is 0: no gradient reaches them, so there is no spread to measure', { named: named(settings) }));
+      else if (!(d <= COMPARABLE)) missing.push(t('with {named} δ\'s std spans a factor of {spread}', { named: named(settings), spread: fmt(d) }));
       return { met: missing.length === 0, missing };
     } },
 ];
@@ -269,6 +276,27 @@ export function verdict({ compared, settings }) {
     relu: () => t('He\'s variance, 2/n_in, is twice Xavier\'s because a ReLU passes on only half of its inputs: under Xavier the signal halves its variance at each layer, and under N(0, 1) it grows with every layer until training diverges.'),
   }[settings.activation];
   return `${found} ${rule()}`;
+}
+
+// δ's first-to-last ratio at initialisation and after training. It has no value when the last hidden
+// layer's δ is 0 on every example, and then every hidden layer's is (zero initialisation): said once.
+function deltaSummary({ before, after }, n, accuracy) {
+  const params = { n, accuracy, before: fmt(before), after: fmt(after) };
+  if (Number.isFinite(before) && Number.isFinite(after)) {
+    return t('δ\'s std at hidden layer 1 is {before} and {after} (test accuracy then {accuracy}).', { accuracy,
+      before: t('{ratio} times the last hidden layer\'s at initialisation', { ratio: params.before }),
+      after: tn('{ratio} times the last hidden layer\'s after {n} epoch', '{ratio} times the last hidden layer\'s after {n} epochs', n, { ratio: params.after }) });
+  }
+  if (Number.isFinite(after)) {
+    return tn('Every hidden layer\'s δ is 0 at initialisation: no gradient reaches the hidden layers, so there is no ratio to show. After {n} epoch, δ\'s std at hidden layer 1 is {after} times the last hidden layer\'s (test accuracy then {accuracy}).',
+      'Every hidden layer\'s δ is 0 at initialisation: no gradient reaches the hidden layers, so there is no ratio to show. After {n} epochs, δ\'s std at hidden layer 1 is {after} times the last hidden layer\'s (test accuracy then {accuracy}).', n, params);
+  }
+  if (Number.isFinite(before)) {
+    return tn('δ\'s std at hidden layer 1 is {before} times the last hidden layer\'s at initialisation; after {n} epoch every hidden layer\'s δ is 0, so no gradient reaches them (test accuracy then {accuracy}).',
+      'δ\'s std at hidden layer 1 is {before} times the last hidden layer\'s at initialisation; after {n} epochs every hidden layer\'s δ is 0, so no gradient reaches them (test accuracy then {accuracy}).', n, params);
+  }
+  return tn('Every hidden layer\'s δ is 0, at initialisation and still after {n} epoch: no gradient reaches the hidden layers, so there is no ratio to show (test accuracy then {accuracy}).',
+    'Every hidden layer\'s δ is 0, at initialisation and still after {n} epochs: no gradient reaches the hidden layers, so there is no ratio to show (test accuracy then {accuracy}).', n, params);
 }
 
 function unitsTable({ units, trained }) {
@@ -372,14 +400,7 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
     }
     $('init-after').replaceChildren(panel('activations', after, 'activation'), panel('back-propagated gradients δ', after, 'delta'));
     $('init-after-title').textContent = tn('After {n} epoch', 'After {n} epochs', trained);
-    const beforeText = Number.isFinite(deltaRatio.before) ? t('{ratio} times the last hidden layer\'s at initialisation', { ratio: fmt(deltaRatio.before) })
-      : t('undefined at initialisation: the last hidden layer\'s δ is 0 on every example, no gradient reaches the hidden layers');
-    const afterText = Number.isFinite(deltaRatio.after)
-      ? tn('{ratio} times the last hidden layer\'s after {n} epoch', '{ratio} times the last hidden layer\'s after {n} epochs', trained, { ratio: fmt(deltaRatio.after) })
-      : tn('undefined after {n} epoch: the last hidden layer\'s δ is 0 on every example, no gradient reaches the hidden layers',
-        'undefined after {n} epochs: the last hidden layer\'s δ is 0 on every example, no gradient reaches the hidden layers', trained);
-    $('init-summary').textContent = t('δ\'s std at hidden layer 1 is {before} and {after} (test accuracy then {accuracy}).',
-      { before: beforeText, after: afterText, accuracy: percent(metrics.test.accuracy) });
+    $('init-summary').textContent = deltaSummary(deltaRatio, trained, percent(metrics.test.accuracy));
     const distinct = after.map((st) => st.distinctUnits);
     const copies = distinct.every((n) => n === 1);
     $('init-symmetry').textContent = `${t('Units that are not a copy of another, per hidden layer after training: {counts} of {width}.',

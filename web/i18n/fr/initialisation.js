@@ -65,14 +65,20 @@ export default {
   'δ\'s std at hidden layer 1 is {ratio} times the last hidden layer\'s at initialisation.':
     'Écart-type de δ à la couche cachée 1 : {ratio} fois celui de la dernière couche cachée à l’initialisation.',
   '{ratio} times the last hidden layer\'s at initialisation': '{ratio} fois celui de la dernière couche cachée à l’initialisation',
-  'undefined at initialisation: the last hidden layer\'s δ is 0 on every example, no gradient reaches the hidden layers':
-    'indéfini à l’initialisation : le δ de la dernière couche cachée est nul sur chaque exemple, aucun gradient n’atteint les couches cachées',
   '{ratio} times the last hidden layer\'s after {n} epoch': '{ratio} fois celui de la dernière couche cachée après {n} époque',
   '{ratio} times the last hidden layer\'s after {n} epochs': '{ratio} fois celui de la dernière couche cachée après {n} époques',
-  'undefined after {n} epoch: the last hidden layer\'s δ is 0 on every example, no gradient reaches the hidden layers':
-    'indéfini après {n} époque : le δ de la dernière couche cachée est nul sur chaque exemple, aucun gradient n’atteint les couches cachées',
-  'undefined after {n} epochs: the last hidden layer\'s δ is 0 on every example, no gradient reaches the hidden layers':
-    'indéfini après {n} époques : le δ de la dernière couche cachée est nul sur chaque exemple, aucun gradient n’atteint les couches cachées',
+  'Every hidden layer\'s δ is 0 at initialisation: no gradient reaches the hidden layers, so there is no ratio to show. After {n} epoch, δ\'s std at hidden layer 1 is {after} times the last hidden layer\'s (test accuracy then {accuracy}).':
+    'Le δ de chaque couche cachée est nul à l’initialisation : aucun gradient n’atteint les couches cachées, il n’y a donc pas de rapport à montrer. Après {n} époque, l’écart-type de δ à la couche cachée 1 vaut {after} fois celui de la dernière couche cachée (exactitude de test alors : {accuracy}).',
+  'Every hidden layer\'s δ is 0 at initialisation: no gradient reaches the hidden layers, so there is no ratio to show. After {n} epochs, δ\'s std at hidden layer 1 is {after} times the last hidden layer\'s (test accuracy then {accuracy}).':
+    'Le δ de chaque couche cachée est nul à l’initialisation : aucun gradient n’atteint les couches cachées, il n’y a donc pas de rapport à montrer. Après {n} époques, l’écart-type de δ à la couche cachée 1 vaut {after} fois celui de la dernière couche cachée (exactitude de test alors : {accuracy}).',
+  'δ\'s std at hidden layer 1 is {before} times the last hidden layer\'s at initialisation; after {n} epoch every hidden layer\'s δ is 0, so no gradient reaches them (test accuracy then {accuracy}).':
+    'Écart-type de δ à la couche cachée 1 : {before} fois celui de la dernière couche cachée à l’initialisation ; après {n} époque, le δ de chaque couche cachée est nul, aucun gradient ne les atteint donc (exactitude de test alors : {accuracy}).',
+  'δ\'s std at hidden layer 1 is {before} times the last hidden layer\'s at initialisation; after {n} epochs every hidden layer\'s δ is 0, so no gradient reaches them (test accuracy then {accuracy}).':
+    'Écart-type de δ à la couche cachée 1 : {before} fois celui de la dernière couche cachée à l’initialisation ; après {n} époques, le δ de chaque couche cachée est nul, aucun gradient ne les atteint donc (exactitude de test alors : {accuracy}).',
+  'Every hidden layer\'s δ is 0, at initialisation and still after {n} epoch: no gradient reaches the hidden layers, so there is no ratio to show (test accuracy then {accuracy}).':
+    'Le δ de chaque couche cachée est nul, à l’initialisation et encore après {n} époque : aucun gradient n’atteint les couches cachées, il n’y a donc pas de rapport à montrer (exactitude de test alors : {accuracy}).',
+  'Every hidden layer\'s δ is 0, at initialisation and still after {n} epochs: no gradient reaches the hidden layers, so there is no ratio to show (test accuracy then {accuracy}).':
+    'Le δ de chaque couche cachée est nul, à l’initialisation et encore après {n} époques : aucun gradient n’atteint les couches cachées, il n’y a donc pas de rapport à montrer (exactitude de test alors : {accuracy}).',
   'δ\'s std at hidden layer 1 is {before} and {after} (test accuracy then {accuracy}).':
     'Écart-type de δ à la couche cachée 1 : {before}, et {after} (exactitude de test alors : {accuracy}).',
 
@@ -143,6 +149,10 @@ export default {
   'δ\'s std at the first hidden layer is {ratio} of the last\'s': 'l’écart-type de δ à la première couche cachée vaut {ratio} fois celui de la dernière',
   'with {named} the δ std of the hidden layers spans a factor of {spread}':
     'avec {named}, l’écart-type de δ des couches cachées varie d’un facteur {spread}',
+  'with {named} every hidden layer\'s δ is 0: no gradient reaches them, so there is no spread to measure':
+    'avec {named}, le δ de chaque couche cachée est nul : aucun gradient ne les atteint, il n’y a donc pas de dispersion à mesurer',
+  'with {named} every hidden unit puts out the same value on every example: the activations\' std is 0 in every layer, so there is no spread to measure':
+    'avec {named}, chaque unité cachée donne la même valeur sur chaque exemple : l’écart-type des activations est nul dans chaque couche, il n’y a donc pas de dispersion à mesurer',
   'the last hidden layer\'s activations have std {std}': 'les activations de la dernière couche cachée ont un écart-type de {std}',
   'with {named} the activations\' std spans a factor of {spread}': 'avec {named}, l’écart-type des activations varie d’un facteur {spread}',
   'with {named} δ\'s std spans a factor of {spread}': 'avec {named}, l’écart-type de δ varie d’un facteur {spread}',
