@@ -1,13 +1,13 @@
 // End-to-end: the lessons of the course's chapters. Every lesson link loads without a warning, starts
 // a fresh run (epoch 0, empty chart) and trains; a click in a chapter loads its set-up; and the lessons' claims hold on the page:
 // circles on x1², x2² with no hidden layer reach 95% test accuracy, XOR with no hidden layer stays
-// at or below 75%, zero initialisation stays at chance, a deep sigmoid network's gradients vanish
-// (and ReLU cures it), and backprop by hand matches the step panel.
+// at or below 75%, zero initialisation stays at chance with only the output bias moving, a deep
+// sigmoid network's gradients vanish (and ReLU cures it), and backprop by hand matches the step panel.
 // Not here: the settings table the links are written with (tests/web/state.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, choose, readState, hashParams, stepEpochs } from './browser.mjs';
+import { useBrowser, withPage, frames, choose, readState, hashParams, stepEpochs, engineReference } from './browser.mjs';
 import { allLessons } from '../../web/course/chapters.js';
 import { lessonHash as chapterLessonHash } from '../../web/course/links.js';
 import { splitHash } from '../../web/course/route.js';
@@ -124,6 +124,24 @@ test('claim: zero initialisation stays at chance', T, async () => {
     await stepEpochs(page, 100);
     const s = await readState(page);
     assert.ok(s.testAccuracy <= 60, `test accuracy ${s.testAccuracy}% after ${s.epoch} epochs`);
+  });
+});
+
+test('claim: zero initialisation with tanh moves only the output neuron\'s bias', T, async () => {
+  await withPage(b, lessonHash(byId['zero-init']), async (page) => {
+    assert.match(await page.textContent('#active-lesson'), /Only the output neuron's bias moves; every hidden weight and bias stays 0\./);
+    await stepEpochs(page, 50);
+    const shown = await readState(page);
+    // The same run in the core: which weights and biases of each layer moved in 50 epochs.
+    const core = await engineReference(page, (engine) => {
+      const start = engine.layers().map((l) => ({ W: Array.from(l.W), b: Array.from(l.b) }));
+      engine.trainEpochs(50);
+      const moved = engine.layers().map((l, k) => ({ weights: Array.from(l.W).filter((w, i) => w !== start[k].W[i]).length,
+        biases: Array.from(l.b).filter((v, i) => v !== start[k].b[i]).length }));
+      return { moved, testAccuracy: 100 * engine.metrics().test.accuracy };
+    });
+    assert.ok(Math.abs(core.testAccuracy - shown.testAccuracy) < 0.05, `the page's run: ${shown.testAccuracy}% vs ${core.testAccuracy}%`);
+    assert.deepEqual(core.moved, [{ weights: 0, biases: 0 }, { weights: 0, biases: 0 }, { weights: 0, biases: 1 }]);
   });
 });
 

@@ -42,9 +42,11 @@ export const lessons = [
   { id: 'zero-init', title: 'Zero initialisation: symmetry is never broken',
     settings: { dataset: 'circles', noise: 0.1, hidden: [4, 4], init: 'zeros', learningRate: 0.1 },
     text: 'Start every weight at zero and every neuron of a layer computes the same thing and receives the ' +
-      'same gradient (here, with tanh, exactly zero), so they stay copies of each other and only the ' +
-      'biases move. Random initial weights (Xavier, He) break that symmetry: set Initialisation under ' +
-      'More settings and play again.' },
+      'same gradient, so they stay copies of each other. Here, with tanh, that gradient is exactly zero: the ' +
+      'hidden neurons put out tanh(0) = 0, so the output weights get no gradient, and through output weights ' +
+      'of 0 none reaches the hidden layers. Only the output neuron\'s bias moves; every hidden weight and bias ' +
+      'stays 0. Random initial weights (Xavier, He) break that symmetry: set Initialisation under More ' +
+      'settings and play again.' },
 ];
 
 export const tasks = [
