@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { frames, choose, slide, readState, stepEpochs, screenshot, clickPlane, RESULTS } from './browser.mjs';
+import { frames, choose, slide, readState, stepEpochs, screenshot, clickPlane, engineReference, RESULTS } from './browser.mjs';
 import { useCoursePage, SIZES, T, assertNoOverflow } from './course-page.mjs';
 
 const course = useCoursePage();
@@ -559,6 +559,29 @@ test('task: regularisation, the same network generalises with L2', T, async () =
   await choose(page(), 'l2', 0.03);
   await stepEpochs(page(), 200);
   await expectStatus('beat-overfitting', true);
+});
+
+test('regularisation: L1 with plain gradient steps leaves unneeded weights jittering near zero, not at it', T, async () => {
+  await openTask('regularisation', 'beat-overfitting');
+  const text = (await page().textContent('#chapter')).replace(/\s+/g, ' ');
+  assert.match(text, /whose minimum often has weights at exactly zero \(a sparse network\)\. Plain gradient steps, as here/);
+  assert.match(text, /then jitters within about ηλ of it instead of landing on it/);
+  await page().click('details.more summary');
+  await choose(page(), 'l1', 0.01);
+  await stepEpochs(page(), 400);
+  const shown = await readState(page());
+  // The same run in the core: how many weights sit exactly at 0, and how many within 2ηλ of it.
+  const core = await engineReference(page(), (engine) => {
+    engine.trainEpochs(400);
+    const { learningRate, l1 } = engine.settings();
+    const weights = engine.layers().flatMap((l) => Array.from(l.W));
+    return { weights: weights.length, zero: weights.filter((w) => w === 0).length, testLoss: engine.metrics().test.loss,
+      near: weights.filter((w) => Math.abs(w) <= 2 * learningRate * l1).length };
+  });
+  assert.ok(Math.abs(core.testLoss - shown.testLoss) < 1e-3, `the page's run: ${shown.testLoss} vs ${core.testLoss}`);
+  assert.equal(core.zero, 0, 'no weight lands on exactly 0');
+  assert.ok(core.near > core.weights / 2, `${core.near} of ${core.weights} weights within 2ηλ of 0`);
+  await page().click('details.more summary');  // closed again, as the next tests expect
 });
 
 test('task: initialisation, random weights break the symmetry', T, async () => {

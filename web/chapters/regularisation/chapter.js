@@ -11,8 +11,10 @@ const html = `
 the training loss keeps falling while the test loss does not. L2 regularisation adds
 <math><mfrac><mi>λ</mi><mn>2</mn></mfrac><msub><mo>∑</mo><mi>w</mi></msub><msup><mi>w</mi><mn>2</mn></msup></math>
 to the loss, so every step also shrinks each weight by <math><mi>η</mi><mi>λ</mi><mi>w</mi></math>;
-L1 adds <math><mi>λ</mi><msub><mo>∑</mo><mi>w</mi></msub><mo>|</mo><mi>w</mi><mo>|</mo></math> and drives small weights
-to exactly zero. Dropout switches each hidden unit off with probability <math><mi>p</mi></math> while
+L1 adds <math><mi>λ</mi><msub><mo>∑</mo><mi>w</mi></msub><mo>|</mo><mi>w</mi><mo>|</mo></math>, whose minimum often
+has weights at exactly zero (a sparse network). Plain gradient steps, as here, also move each weight by
+<math><mi>η</mi><mi>λ</mi></math> towards zero, so a weight the data does not need shrinks to zero, then
+jitters within about <math><mi>η</mi><mi>λ</mi></math> of it instead of landing on it. Dropout switches each hidden unit off with probability <math><mi>p</mi></math> while
 training (and scales the rest by <math><mn>1</mn><mo>/</mo><mo>(</mo><mn>1</mn><mo>−</mo><mi>p</mi><mo>)</mo></math>),
 so no unit can rely on another to memorise a point.</p>
 <p>The data splits three ways: training data to fit the weights, validation data to choose settings

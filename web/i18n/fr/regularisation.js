@@ -6,8 +6,12 @@ export default {
   'to the loss, so every step also shrinks each weight by':
     'à la perte, si bien que chaque pas réduit aussi chaque poids de',
   '; L1 adds': '; L1 ajoute',
-  'and drives small weights to exactly zero. Dropout switches each hidden unit off with probability':
-    'et amène les petits poids à exactement zéro. Le dropout (« abandon ») éteint chaque unité cachée avec une probabilité',
+  ', whose minimum often has weights at exactly zero (a sparse network). Plain gradient steps, as here, also move each weight by':
+    ', dont le minimum a souvent des poids exactement nuls (un réseau creux). De simples pas de gradient, comme ici, déplacent aussi chaque poids de',
+  'towards zero, so a weight the data does not need shrinks to zero, then jitters within about':
+    'vers zéro : un poids dont les données n’ont pas besoin rétrécit jusqu’à zéro, puis oscille à environ',
+  'of it instead of landing on it. Dropout switches each hidden unit off with probability':
+    'près de zéro au lieu de s’y poser. Le dropout (« abandon ») éteint chaque unité cachée avec une probabilité',
   'while training (and scales the rest by':
     'pendant l’entraînement (et multiplie les autres par',
   '), so no unit can rely on another to memorise a point.':
