@@ -354,6 +354,69 @@ test('keyboard: Tab reaches a weight, focus reads it out, Enter edits it', T, as
   });
 });
 
+test('keyboard: editing the diagram keeps focus on the control, so Enter repeats and Tab goes on', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    const hidden = async () => (await hashParams(page)).hidden ?? '4,2';
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el.dataset.param ?? el.dataset.feature ?? el.getAttribute('aria-label') ?? el.localName;
+    });
+    // Each press rebuilds the diagram; focus moves to the new "+" of the same name.
+    await page.focus('#network button[aria-label="add a neuron to hidden layer 1"]');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.equal(await hidden(), '5,2');
+    assert.equal(await focused(), 'add a neuron to hidden layer 1');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.equal(await hidden(), '6,2');
+    await page.focus('#network button[aria-label="add a hidden layer"]');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.equal(await hidden(), '6,2,2,2');
+    assert.equal(await focused(), 'add a hidden layer');
+    await page.focus('#network [data-feature="x1^2"]');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.equal(await focused(), 'x1^2');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.equal((await hashParams(page)).features, undefined, 'the second Enter switches x1² off again');
+
+    // A weight: Enter edits, Enter commits, and focus is back on the link; Tab reaches the next one.
+    const link = 'path[data-param="0:0:0"]';
+    await page.focus(link);
+    await page.keyboard.press('Enter');
+    await page.locator('#network input.param-editor').waitFor();
+    await page.keyboard.type('0.5');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.equal(await focused(), '0:0:0');
+    assert.match(await page.getAttribute(link, 'aria-label'), /value 0\.5\b/);
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), '0:0:1');
+    // Escape cancels and hands focus back too.
+    await page.keyboard.press('Enter');
+    await page.locator('#network input.param-editor').waitFor();
+    await page.keyboard.press('Escape');
+    await frames(page);
+    assert.equal(await focused(), '0:0:1');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), '0:1:0');
+  });
+  // In French the rebuilt "+" is found by its French name.
+  await withPage(b, `${FAST}&lang=fr`, async (page) => {
+    await page.focus('#network button[aria-label="ajouter une couche cachée"]');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    await page.keyboard.press('Enter');
+    await frames(page);
+    assert.equal((await hashParams(page)).hidden, '4,2,2,2');
+  });
+});
+
 test('keyboard: space plays and pauses, s steps, r resets, n draws new weights', T, async () => {
   await withPage(b, FAST, async (page) => {
     await page.click('h1');  // focus on the page, not a control

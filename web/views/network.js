@@ -169,20 +169,23 @@ export function createNetworkView(container, handlers) {
     input.focus();
     input.select();
     let done = false;
-    const finish = (commit) => {
+    // Enter and Escape hand focus back to the link, so the keyboard goes on from there (Tab to
+    // the next weight, Enter to edit again); a blur leaves it wherever the learner moved it.
+    const finish = (commit, refocus) => {
       if (done) return;
       done = true;
       const value = Number(input.value);
+      if (refocus && link.el?.isConnected) link.el.focus({ preventScroll: true });
       input.remove();
       if (commit && input.value.trim() !== '' && Number.isFinite(value)) {
         handlers.onEditParam?.({ layer: link.layer, to: link.to, from: link.from, value, piece });
       }
     };
     input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') finish(true);
-      if (e.key === 'Escape') finish(false);
+      if (e.key === 'Enter') finish(true, true);
+      if (e.key === 'Escape') finish(false, true);
     });
-    input.addEventListener('blur', () => finish(true));
+    input.addEventListener('blur', () => finish(true, false));
   }
 
   // Pointer events on the parameter's own shape, and on its wider invisible hit area if it has one.
@@ -252,7 +255,22 @@ export function createNetworkView(container, handlers) {
     return { x: LEFT + col * COLUMN, y: TOP + row * ROW };  // top-left of the card
   }
 
+  // The focused control's stand-in after a rebuild: the same parameter, feature or unit, or the
+  // button with the same name (a keyboard user who pressed "+" presses Enter again).
+  function focusedSelector() {
+    const el = document.activeElement;
+    if (!el || !container.contains(el)) return null;
+    const attr = ['data-param', 'data-feature', 'data-unit', 'aria-label'].find((a) => el.hasAttribute(a));
+    return attr ? `${el.localName}[${attr}="${CSS.escape(el.getAttribute(attr) ?? '')}"]` : null;
+  }
+
   function rebuild(s) {
+    const focused = focusedSelector();
+    build(s);
+    if (focused) /** @type {HTMLElement | SVGElement | null} */ (container.querySelector(focused))?.focus({ preventScroll: true });
+  }
+
+  function build(s) {
     const { columns, width, height, scale } = layout(s);
     cards.replaceChildren();
     svg.replaceChildren();
@@ -282,8 +300,8 @@ export function createNetworkView(container, handlers) {
     header.className = 'layer-controls';
     header.style.left = `${LEFT + COLUMN - 10}px`;
     header.append(
-      button('+', 'add a hidden layer', () => handlers.onAddLayer?.()),
-      button('−', 'remove the last hidden layer', () => handlers.onRemoveLayer?.()),
+      button('+', t('add a hidden layer'), () => handlers.onAddLayer?.()),
+      button('−', t('remove the last hidden layer'), () => handlers.onRemoveLayer?.()),
       Object.assign(document.createElement('span'), { textContent: tn('{n} hidden layer', '{n} hidden layers', hiddenCount) }),
     );
     cards.append(header);
