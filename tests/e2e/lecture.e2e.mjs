@@ -85,6 +85,38 @@ test('at 1,920 × 1,080 the lecture hall fills the screen, with crisp canvases, 
   }, { viewport: PROJECTOR });
 });
 
+// The step diagram's width on the screen and the width of the box it scrolls in.
+const stepFit = (page) => page.evaluate(() => {
+  const box = document.querySelector('#step-panel .network-scroll');
+  return { svg: Math.round(document.querySelector('#step-network svg').getBoundingClientRect().width),
+    box: Math.round(box.getBoundingClientRect().width), scrolls: box.scrollWidth > box.clientWidth };
+});
+
+test('the step diagram is laid out again when the lecture hall turns on or off after a trace', T, async () => {
+  const deep = '#dataset=spiral&hidden=8,6,6,4&features=x1,x2,x1^2,x2^2,x1*x2,sin_x1,sin_x2';
+  await withPage(b, deep, async (page) => {
+    await page.click('#step-trace-example');
+    await frames(page);
+    const off = await stepFit(page);
+    assert.equal(off.scrolls, false);
+
+    await page.click('#lecture');
+    await frames(page, 3);
+    const on = await stepFit(page);
+    // Zoomed 1.4 more, the deep network's columns close up to fit its box, as a trace made in the
+    // mode lays them out.
+    assert.equal(on.scrolls, false, `a ${on.svg} px diagram in a ${on.box} px box`);
+    assert.ok(on.svg > 0.95 * on.box, `a ${on.svg} px diagram in a ${on.box} px box`);
+    await page.click('#step-trace-example');
+    await frames(page);
+    assert.deepEqual(await stepFit(page), on);
+
+    await page.evaluate(() => document.exitFullscreen());
+    await frames(page, 3);
+    assert.deepEqual(await stepFit(page), off);
+  }, { viewport: PROJECTOR });
+});
+
 for (const theme of ['light', 'dark']) {
   test(`the lecture hall in the ${theme} theme: every visible text keeps 4.5:1 (large 3:1), step panel included`, T, async () => {
     await withPage(b, '', async (page) => {

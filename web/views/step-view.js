@@ -82,15 +82,19 @@ export function createStepView(container, handlers) {
     });
   }
 
-  function rebuild(s) {
+  // The distance between columns that fits the diagram in its container. The lecture hall zooms
+  // the diagram itself (its numbers legible from the back): its room in the diagram's own pixels
+  // is the container's divided by that extra zoom.
+  function columnWidth(sizes) {
+    const ownZoom = (svg.currentCSSZoom || 1) / (container.currentCSSZoom || 1);
+    const room = (container.clientWidth || 900) / ownZoom - LEFT - RIGHT;
+    return Math.max(COLUMN_MIN, Math.min(COLUMN_MAX, Math.floor(room / Math.max(1, sizes.length - 1))));
+  }
+
+  function rebuild(s, column) {
     const { sizes, featureNames } = s;
     svg.replaceChildren();
     const rows = Math.max(...sizes);
-    // The lecture hall zooms the diagram itself (its numbers legible from the back): its room in
-    // the diagram's own pixels is the container's divided by that extra zoom.
-    const ownZoom = (svg.currentCSSZoom || 1) / (container.currentCSSZoom || 1);
-    const room = (container.clientWidth || 900) / ownZoom - LEFT - RIGHT;
-    const column = Math.max(COLUMN_MIN, Math.min(COLUMN_MAX, Math.floor(room / Math.max(1, sizes.length - 1))));
     const width = LEFT + column * (sizes.length - 1) + RIGHT;
     const height = TOP + rows * ROW;
     set(svg, 'width', width);
@@ -190,10 +194,12 @@ export function createStepView(container, handlers) {
    *   revealed (last phase whose numbers show), example (index into step.examples), selected (item or null) }
    */
   function update(s) {
-    const key = `${s.featureNames.join()}|${s.sizes.join()}`;
+    // The room too: the lecture hall's zoom or a new width lays the diagram out again.
+    const column = columnWidth(s.sizes);
+    const key = `${s.featureNames.join()}|${s.sizes.join()}|${column}`;
     if (key !== shape) {
       shape = key;
-      rebuild(s);
+      rebuild(s, column);
     }
     const { step, phases, phase, progress, sizes } = s;
     const current = phases[phase];
