@@ -8,7 +8,7 @@ import {
 } from './step-phases.js';
 import { createStepView } from './views/step-view.js';
 import { formatNumber } from './views/format.js';
-import { t } from './i18n/i18n.js';
+import { t, language, onLanguageChange } from './i18n/i18n.js';
 import { createDataPlot, nearestPoint } from './views/data-plot.js';
 import { batchGradientsSvg } from './views/batch-gradients.js';
 import { breakLongLines } from './views/equation-breaks.js';
@@ -99,8 +99,9 @@ export function createStepPanel(deps) {
   }
 
   function fillExampleChoice() {
-    const select = $('step-example');
+    const select = /** @type {HTMLSelectElement} */ ($('step-example'));
     select.replaceChildren(...Array.from(panel.step.batch, (point, i) => new Option(t('example {n} (point {point})', { n: i + 1, point }), String(i))));
+    select.value = String(panel.example);
     $('step-example-field').hidden = panel.step.batch.length < 2;
   }
 
@@ -289,8 +290,8 @@ export function createStepPanel(deps) {
     const box = $('step-equation');
     const item = panel.selected;
     // MathML is rebuilt only when what it shows changes: the step, the item, the phase, the example
-    // (or the room it has, for the line breaks).
-    const key = `${panel.traced}|${JSON.stringify(item)}|${at}|${panel.example}|${box.clientWidth}`;
+    // (or the room it has, for the line breaks, or the language).
+    const key = `${panel.traced}|${JSON.stringify(item)}|${at}|${panel.example}|${box.clientWidth}|${language()}`;
     if (box.dataset.key === key) return;
     box.dataset.key = key;
     if (!item) {
@@ -300,7 +301,7 @@ export function createStepPanel(deps) {
     const title = item.type === 'unit' ? name(item.column, item.unit) : paramName(item.layer, item.to, item.type === 'bias' ? 'bias' : item.from);
     const blocks = equations(item, at);
     box.innerHTML = `<h3>${title.replace(/</g, '&lt;')}</h3>` + (blocks.length === 0
-      ? '<p class="hint">Not reached yet at this phase: press Next.</p>'
+      ? `<p class="hint">${t('Not reached yet at this phase: press Next.')}</p>`
       : blocks.map((b) => `<section data-stage="${b.title}"><h4>${b.title}</h4>${b.math}</section>`).join(''));
     for (const math of box.querySelectorAll('math')) breakLongLines(math, box.clientWidth - 16);
   }
@@ -327,8 +328,16 @@ export function createStepPanel(deps) {
     drawEquations(Math.max(0, at));
   }
 
-  onThemeChange(() => draw());
-  document.addEventListener('lecturechange', () => draw());  // the diagram's room changes with its zoom  // the diagram's fills are the theme's diverging scale
+  onThemeChange(() => draw());  // the diagram's fills are the theme's diverging scale
+  document.addEventListener('lecturechange', () => draw());  // the diagram's room changes with its zoom
+  // The phases' titles, the timeline's and the example picker's words were composed at the trace.
+  onLanguageChange(() => {
+    if (!panel.step) return;
+    panel.phases = buildPhases(panel.sizes, panel.step.examples.length);
+    fillExampleChoice();
+    buildTimeline();
+    draw();
+  });
 
   $('step-trace-example').addEventListener('click', () => trace((engine) => engine.traceStep(1)));
   $('step-trace-batch').addEventListener('click', () => trace((engine) => {

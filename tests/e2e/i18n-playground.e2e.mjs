@@ -90,6 +90,90 @@ test('pseudo-locale: the step panel\'s phases are messages', T, async () => {
   });
 });
 
+// What the step panel composes in code: its phase heading, the timeline's labels, the example
+// picker, the diagram's unit and link labels, the equation box's hint and the batch chart's labels.
+const stepTexts = (page) => page.evaluate(() => {
+  const all = (selector) => [...document.querySelectorAll(selector)];
+  const attrs = (selector, name) => all(selector).map((e) => e.getAttribute(name));
+  return {
+    phase: document.getElementById('step-phase').textContent,
+    timeline: attrs('#step-timeline button', 'aria-label'),
+    examples: all('#step-example option').map((o) => o.textContent),
+    units: attrs('#step-network .step-unit:not(.input)', 'aria-label'),
+    links: attrs('#step-network .step-hit', 'aria-label'),
+    hint: all('#step-equation .hint').map((p) => p.textContent),
+    chart: [...attrs('#step-equation .batch-gradients', 'aria-label'), ...attrs('#step-equation .batch-bar', 'aria-label'),
+      ...all('#step-equation .batch-bar title, #step-equation .mean-label').map((e) => e.textContent)],
+  };
+});
+const ENGLISH = /\b(examples?|mini-batch|forward|backward|loss|average|update|link|weight|show|output|not reached|mean|follow|each of)\b/i;
+
+function assertFrenchStep(texts, what) {
+  const english = Object.values(texts).flat().filter((text) => ENGLISH.test(text));
+  assert.deepEqual(english, [], `${what}: English left`);
+  assert.match(texts.examples[0], /^exemple 1 \(point \d+\)$/);
+  assert.ok(texts.links.length > 0 && texts.units.length > 0 && texts.timeline.length > 5, what);
+}
+
+// Pauses the step and goes to phase i (from the end when negative) of its timeline.
+async function toPhase(page, i) {
+  if (await page.getAttribute('#step-play', 'aria-pressed') === 'true') await page.click('#step-play');
+  await page.click(`#step-timeline button >> nth=${i}`);
+  await frames(page);
+}
+
+// Selects a unit, a link or a bias of the step diagram, as the keyboard does.
+async function selectInStep(page, selector) {
+  await page.focus(`#step-network ${selector}`);
+  await page.keyboard.press('Enter');
+  await frames(page);
+}
+
+test('in French: the step panel\'s phases, timeline, example picker, diagram labels, hint and batch chart, traced before or after the switch', T, async () => {
+  await withPage(b, '#lang=fr&batchSize=4', async (page) => {
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-batch');
+    await toPhase(page, 1);
+    await selectInStep(page, '[data-unit="3:0"]');  // the output, which the forward pass has not reached
+    const texts = await stepTexts(page);
+    assert.match(texts.phase, /^2 \/ \d+ · Avant : entrées → h1$/);
+    assert.deepEqual(texts.hint, ['Pas encore atteint à cette phase : appuyez sur Suivant.']);
+    assertFrenchStep(texts, 'traced in French, phase 2');
+    await toPhase(page, -2);
+    await selectInStep(page, '.step-hit >> nth=0');
+    const chart = await stepTexts(page);
+    assert.match(chart.chart[0], /: le gradient de chacun des 4 exemples, et leur moyenne −?\d/);
+    assert.match(chart.chart[1], /^exemple 1 \(point \d+\) : −?\d[^ ]* ; le suivre$/);
+    assert.match(chart.chart.at(-1), /^moyenne −?\d/);
+    assertFrenchStep(chart, 'traced in French, the batch average');
+  });
+  await withPage(b, '#batchSize=4', async (page) => {
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-batch');
+    await toPhase(page, -2);
+    await selectInStep(page, '.step-hit >> nth=0');
+    const english = await stepTexts(page);
+    assert.match(english.phase, /· Average over the 4 examples$/);
+    assert.match(english.chart.at(-1), /^mean −?\d/);
+    await page.selectOption('#language', 'fr');
+    await frames(page);
+    const texts = await stepTexts(page);
+    assert.match(texts.phase, /· Moyenne sur les 4 exemples$/);
+    assert.match(texts.chart.at(-1), /^moyenne −?\d/);
+    assertFrenchStep(texts, 'traced in English, then French');
+    await toPhase(page, 1);
+    await selectInStep(page, '[data-unit="3:0"]');
+    assert.deepEqual((await stepTexts(page)).hint, ['Pas encore atteint à cette phase : appuyez sur Suivant.']);
+    // And back: English again.
+    await page.selectOption('#language', 'en');
+    await frames(page);
+    const back = await stepTexts(page);
+    assert.match(back.phase, /· Forward: inputs → h1$/);
+    assert.deepEqual(back.hint, ['Not reached yet at this phase: press Next.']);
+    assert.match(back.examples[0], /^example 1 \(point \d+\)$/);
+  });
+});
+
 test('pseudo-locale: the Share dialog and the comparison of two runs are messages', T, async () => {
   await withPage(b, '#lang=pseudo&compare=1&b.learningRate=0.3', async (page) => {
     await step(page, 2);

@@ -6,6 +6,7 @@
 import { short } from '../step-phases.js';
 import { signColor } from './colors.js';
 import { escapeXml } from './equations.js';
+import { t } from '../i18n/i18n.js';
 
 const BARS = 300;   // the bars' width; the mean's label sits to their right, clear of them
 const WIDTH = 380;
@@ -40,17 +41,18 @@ export function batchGradientLayout(values, mean) {
  */
 export function batchGradientsSvg({ name, values, mean, current, points }) {
   const { zero, mean: meanY, bars } = batchGradientLayout(values, mean);
-  const label = `${name}: the gradient of each of the ${values.length} examples, and their mean ${short(mean)}`;
+  const label = t('{name}: the gradient of each of the {n} examples, and their mean {mean}', { name, n: values.length, mean: short(mean) });
   const rects = bars.map((b, i) => {
-    const title = `example ${i + 1} (point ${points[i]}): ${short(values[i])}`;
+    const example = { n: i + 1, point: points[i], value: short(values[i]) };
+    const title = t('example {n} (point {point}): {value}', example);
     return `<rect class="batch-bar${i === current ? ' current' : ''}" x="${b.x.toFixed(2)}" y="${b.y.toFixed(2)}" ` +
       `width="${b.width.toFixed(2)}" height="${Math.max(b.height, 0.5).toFixed(2)}" fill="${signColor(values[i])}" ` +
-      `data-example="${i}" data-value="${values[i]}" tabindex="0" role="button" aria-label="${escapeXml(`${title}: follow it`)}">` +
+      `data-example="${i}" data-value="${values[i]}" tabindex="0" role="button" aria-label="${escapeXml(t('example {n} (point {point}): {value}: follow it', example))}">` +
       `<title>${escapeXml(title)}</title></rect>`;
   }).join('');
   return `<svg class="batch-gradients" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="group" ` +
     `aria-label="${escapeXml(label)}" data-mean="${mean}">` +
     `<line class="zero" x1="${PAD_X}" x2="${BARS - PAD_X}" y1="${zero.toFixed(2)}" y2="${zero.toFixed(2)}"/>${rects}` +
     `<line class="mean" x1="${PAD_X}" x2="${BARS - PAD_X + 4}" y1="${meanY.toFixed(2)}" y2="${meanY.toFixed(2)}"/>` +
-    `<text class="mean-label" x="${BARS - PAD_X + 8}" y="${(meanY + 3.5).toFixed(2)}">mean ${escapeXml(short(mean))}</text></svg>`;
+    `<text class="mean-label" x="${BARS - PAD_X + 8}" y="${(meanY + 3.5).toFixed(2)}">${escapeXml(t('mean {value}', { value: short(mean) }))}</text></svg>`;
 }

@@ -9,7 +9,7 @@ import { linkQuantity, linkValue, short, stepParamIndex, unitName, unitReveals }
 import { linkWidth } from './network.js';
 import { divergingRgb, rgbToCss, signColor, MIDPOINT } from './colors.js';
 import { themeColors } from '../theme.js';
-import { t } from '../i18n/i18n.js';
+import { language, t } from '../i18n/i18n.js';
 
 const R = 14;            // unit radius
 const ROW = 78;          // vertical distance between units
@@ -194,9 +194,10 @@ export function createStepView(container, handlers) {
    *   revealed (last phase whose numbers show), example (index into step.examples), selected (item or null) }
    */
   function update(s) {
-    // The room too: the lecture hall's zoom or a new width lays the diagram out again.
+    // The room too: the lecture hall's zoom or a new width lays the diagram out again; and the
+    // language, which the units' and links' names are composed in.
     const column = columnWidth(s.sizes);
-    const key = `${s.featureNames.join()}|${s.sizes.join()}|${column}`;
+    const key = `${s.featureNames.join()}|${s.sizes.join()}|${column}|${language()}`;
     if (key !== shape) {
       shape = key;
       rebuild(s, column);

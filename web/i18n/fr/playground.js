@@ -285,6 +285,12 @@ export default {
   'Batch average': 'Moyenne sur le lot',
   'Click a unit, a link or a bias square to see its equation with these numbers.':
     'Cliquez sur une unité, un lien ou un carré de biais pour voir son équation avec ces nombres.',
+  'Not reached yet at this phase: press Next.': 'Pas encore atteint à cette phase : appuyez sur Suivant.',
+  '{name}: the gradient of each of the {n} examples, and their mean {mean}':
+    '{name} : le gradient de chacun des {n} exemples, et leur moyenne {mean}',
+  'example {n} (point {point}): {value}': 'exemple {n} (point {point}) : {value}',
+  'example {n} (point {point}): {value}: follow it': 'exemple {n} (point {point}) : {value} ; le suivre',
+  'mean {value}': 'moyenne {value}',
   'Each example\'s gradient, and their mean; click a bar to follow that example.':
     'Le gradient de chaque exemple, et leur moyenne ; cliquez sur une barre pour suivre cet exemple.',
   'This example\'s ∂L/∂slope; the update uses the mean over the batch.':
