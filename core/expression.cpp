@@ -617,40 +617,6 @@ bool same_graph(const ExprGraph& a, const ExprGraph& b) {
 
 namespace {
 
-// Forward mode by dual numbers, written apart from the reverse pass so each checks the other:
-// (a, a') op (b, b') carries the value and its derivative along one input's direction.
-struct Dual {
-  double v, d;
-};
-
-Dual dual_apply(ExprOp op, Dual a, Dual b, bool exponent_constant) {
-  switch (op) {
-    case ExprOp::Add: return {a.v + b.v, a.d + b.d};
-    case ExprOp::Subtract: return {a.v - b.v, a.d - b.d};
-    case ExprOp::Multiply: return {a.v * b.v, a.d * b.v + a.v * b.d};
-    case ExprOp::Divide: return {a.v / b.v, (a.d * b.v - a.v * b.d) / (b.v * b.v)};
-    case ExprOp::Power: {
-      const double v = std::pow(a.v, b.v);
-      double d = b.v == 0 || a.d == 0 ? 0 : b.v * std::pow(a.v, b.v - 1) * a.d;
-      if (!exponent_constant && b.d != 0) d += v * std::log(a.v) * b.d;
-      return {v, d};
-    }
-    case ExprOp::Negate: return {-a.v, -a.d};
-    case ExprOp::Exp: return {std::exp(a.v), std::exp(a.v) * a.d};
-    case ExprOp::Log: return {std::log(a.v), a.d / a.v};
-    case ExprOp::Sigmoid: {
-      const double s = 1 / (1 + std::exp(-a.v));
-      return {s, s * (1 - s) * a.d};
-    }
-    case ExprOp::Tanh: {
-      const double t = std::tanh(a.v);
-      return {t, (1 - t * t) * a.d};
-    }
-    case ExprOp::Relu: return {a.v > 0 ? a.v : 0, a.v > 0 ? a.d : 0};
-    default: return a;
-  }
-}
-
 // The paths from `target` to the output, found walking down from the output: `stack` holds the
 // nodes from the output to `node`, `product` the locals along them.
 void list_paths(const ExprGraph& g, const ExprEvaluation& ev, const std::vector<std::vector<int>>& in_edges,
@@ -739,24 +705,20 @@ ExprError evaluate_expression(const ExprGraph& g, const std::vector<double>& val
       out.reverse_edges.push_back(e);
     }
   }
-  // Forward mode: one dual-number pass per input.
+  // Forward mode: one pass per input, each node's tangent (its derivative along that input) the
+  // sum over its in-edges of local x the tangent its input carries, as a dual number's derivative
+  // part. The locals are the reverse pass's, from apply(): one table of slopes, so the two modes
+  // differ only in the order they multiply and add, never in a slope (tanh' and sigmoid' at large |z|, where 1 - tanh^2
+  // rounds to 0, included).
   for (int var : g.variables) {
-    std::vector<Dual> d(n, Dual{0, 0});
-    for (std::size_t i = 0; i < n; ++i) {
-      const ExprNode& node = g.nodes[i];
-      if (node.op == ExprOp::Constant)
-        d[i] = {node.constant, 0};
-      else if (node.op == ExprOp::Variable)
-        d[i] = {value[i], static_cast<int>(i) == var ? 1.0 : 0.0};
-      else {
-        const Dual a = d[static_cast<std::size_t>(node.inputs[0])];
-        const bool binary = node.inputs.size() > 1;
-        const Dual b = binary ? d[static_cast<std::size_t>(node.inputs[1])] : Dual{0, 0};
-        d[i] = dual_apply(node.op, a, b, binary && g.nodes[static_cast<std::size_t>(node.inputs[1])].is_constant);
+    std::vector<double> tangent(n, 0);
+    tangent[static_cast<std::size_t>(var)] = 1;
+    for (std::size_t i = 0; i < n; ++i)
+      for (int e : in_edges[i]) {
+        const ExprEdge& edge = edges[static_cast<std::size_t>(e)];
+        if (g.nodes[static_cast<std::size_t>(edge.from)].is_constant) continue;  // no local, tangent 0
+        tangent[i] += edge.local * tangent[static_cast<std::size_t>(edge.from)];
       }
-    }
-    std::vector<double> tangent(n);
-    for (std::size_t i = 0; i < n; ++i) tangent[i] = d[i].d;
     out.forward_grad.push_back(tangent[static_cast<std::size_t>(output)]);
     out.tangents.push_back(std::move(tangent));
   }

@@ -261,6 +261,23 @@ TEST_CASE("the order of computation: reverse mode finalises each gradient once, 
   CHECK(s.ev.tangents[2][static_cast<std::size_t>(s.node.at("f"))] == 3);
 }
 
+TEST_CASE("forward mode takes reverse mode's slopes: tanh, sigmoid and division far out agree, not 0 against tiny",
+          "[expression]") {
+  // 1 - tanh^2 and s(1 - s) round to exactly 0 here, while the slopes from exp(-|z|) do not.
+  for (const char* text : {"tanh(x)", "sigmoid(x)", "x/y", "tanh(x)*y + sigmoid(y/x)"})
+    for (double x : {30.0, -30.0, 40.0, -200.0}) {
+      const Run r = run(text, {{"x", x}, {"y", 1e200}});
+      for (std::size_t k = 0; k < r.g.variables.size(); ++k) {
+        const double reverse = r.ev.grad[static_cast<std::size_t>(r.g.variables[k])];
+        INFO(text << " at x = " << x << ", input " << k << ": reverse " << reverse << ", forward "
+                  << r.ev.forward_grad[k]);
+        CHECK(r.ev.forward_grad[k] == Approx(reverse).margin(0).epsilon(1e-12));
+      }
+    }
+  CHECK(run("tanh(x)", {{"x", 30}}).ev.grad[0] == Approx(4 * std::exp(-60.0)).margin(0));
+  CHECK(run("sigmoid(x)", {{"x", -40}}).ev.forward_grad[0] == Approx(std::exp(-40.0)).margin(0).epsilon(1e-9));
+}
+
 TEST_CASE("operators, functions and typographic forms", "[expression]") {
   const std::map<std::string, double> at{{"x", 0.7}, {"y", -1.3}, {"a", 2.5}};
   CHECK(run("x - y - 1", at).ev.value.back() == Approx(0.7 + 1.3 - 1));  // left-associative

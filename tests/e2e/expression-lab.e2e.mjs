@@ -112,6 +112,28 @@ test('a typed expression gets an input per name and the gradients by hand; a bad
   });
 });
 
+test('tanh far out: both modes show the same tiny slope; the cost counts in the singular, and a number alone costs nothing', T, async () => {
+  await withPage(b, HASH, async (page) => {
+    const summary = () => page.textContent('#expr-summary');
+    const cost = () => page.textContent('#expr-cost');
+    await page.fill('#expr-text', 'tanh(x)');
+    await setValue(page, 'x', 30);
+    // 1 − tanh² rounds to 0 at x = 30; forward mode must not say 0 and "agrees".
+    assert.equal(await summary(), 'f = 1. Reverse mode: ∂f/∂x = 3.5×10⁻²⁶. Forward mode, one pass per input, agrees: 3.5×10⁻²⁶.');
+    await page.fill('#expr-text', 'sigmoid(x)');
+    await setValue(page, 'x', -40);
+    assert.equal(await summary(), 'f = 4.25×10⁻¹⁸. Reverse mode: ∂f/∂x = 4.25×10⁻¹⁸. Forward mode, one pass per input, agrees: 4.25×10⁻¹⁸.');
+
+    await page.fill('#expr-text', 'exp(x)');
+    await page.press('#expr-text', 'Tab');
+    assert.match(await cost(), /^Reverse mode: one backward pass of 1 product gives the derivative\. Forward mode: 1 pass of 1 product\. With many inputs/);
+    await page.fill('#expr-text', '2^3^2');
+    await page.press('#expr-text', 'Tab');
+    assert.equal(await summary(), '512: a number, with no input to differentiate.');
+    assert.match(await cost(), /^With no input there is no derivative to take, so neither mode has anything to do\. With many inputs/);
+  });
+});
+
 test('the step player: reverse mode finalises each gradient once and reuses it; forward mode needs a pass per input', T, async () => {
   await withPage(b, HASH, async (page) => {
     const step = () => page.textContent('#expr-step');
@@ -131,7 +153,7 @@ test('the step player: reverse mode finalises each gradient once and reuses it; 
     assert.equal((await gradLabels()).length, 5);
 
     await page.selectOption('#expr-mode', 'forward');
-    assert.match(await page.textContent('#expr-cost'), /Reverse mode: one backward pass of 4 products gives all 3 derivatives\. Forward mode: 3 passes of 4 products each, 12 in all\./);
+    assert.match(await page.textContent('#expr-cost'), /Reverse mode: one backward pass of 4 products gives all 3 derivatives\. Forward mode: 3 passes of 4 products each, 12 products in all\./);
     for (let i = 0; i < 5; ++i) await page.click('#expr-next');
     assert.match(await step(), /^Step 5 of 15\. Pass 1 of 3 \(∂\/∂x\): ∂f\/∂x = −4 × 1 \+ 3 × 0 = −4 .*every input needs its own pass over the whole graph \(3 here\)/);
     const s = await shown(page);

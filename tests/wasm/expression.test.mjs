@@ -1,12 +1,12 @@
 // The computational-graphs lab's engine calls through the wasm build: the presets with the
 // lecture's numbers, edges and both modes, a typed expression's error with its position (as data,
 // not a throw), misuse refused with EngineError, and the lab's words (playerSteps, forkWords) and
-// tasks read from the same results the page shows.
+// tasks, summary and cost read from the same results the page shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './load-engine.mjs';
 import { EngineError, evaluateExpression, expressionPresets, parseExpression } from '../../web/engine.js';
-import { expressionTasks, forkWords, playerSteps, presetTitle } from '../../web/chapters/backprop/expression-lab.js';
+import { costWords, expressionTasks, forkWords, playerSteps, presetTitle, summaryWords } from '../../web/chapters/backprop/expression-lab.js';
 import { evaluate } from '../../web/course/tasks.js';
 
 const module = await loadModule();
@@ -62,6 +62,37 @@ test('the fork h(f(x), g(x)): the sum over paths in words', () => {
   const words = forkWords(r);
   assert.ok(words.includes('x feeds 3 operations (a fork): ∂h/∂x = 9 + (−18) + (−18) = −27, the sum of what comes back along each.'), words.join('\n'));
   assert.ok(words.some((w) => /^∂h\/∂x sums 4 paths from x to h, each the product of the local derivatives along it: x → f → /.test(w) && w.endsWith('Together: −27.')));
+});
+
+test('forward mode agrees with reverse mode far out on tanh and sigmoid, and the lab says "agrees" only when the numbers do', () => {
+  // 1 − tanh² and s(1 − s) round to 0 at z = 30; the core's one table of slopes does not.
+  for (const [text, x] of [['tanh(x)', 30], ['sigmoid(x)', 40], ['sigmoid(x)', -40], ['tanh(x)*y', -30]]) {
+    const r = evaluateExpression(module, text, { x, y: 2 });
+    const reverse = [...r.variableNodes].map((i) => r.nodes[i].grad);
+    assert.ok(reverse[0] !== 0, `${text} at ${x}: a tiny slope, not 0`);
+    [...r.forward.grad].forEach((g, k) => assert.ok(Math.abs(g - reverse[k]) <= 1e-12 * Math.abs(reverse[k]), `${text} at ${x}: ${g} against ${reverse[k]}`));
+  }
+  const r = evaluateExpression(module, 'tanh(x)', { x: 30 });
+  assert.equal(summaryWords(r), 'f = 1. Reverse mode: ∂f/∂x = 3.5×10⁻²⁶. Forward mode, one pass per input, agrees: 3.5×10⁻²⁶.');
+  // Numbers that differ (here made so) are not said to agree.
+  assert.equal(summaryWords({ ...r, forward: { ...r.forward, grad: [0] } }),
+    'f = 1. Reverse mode: ∂f/∂x = 3.5×10⁻²⁶. Forward mode, one pass per input, gives 0: not the same, as it adds the same products in another order and rounds differently.');
+});
+
+test('the cost in products, each count with its own plural; with no input, no derivative and no cost', () => {
+  const wins = 'With many inputs (a network\'s weights) and one output (its loss), reverse mode wins: that is backpropagation.';
+  assert.equal(costWords(evaluateExpression(module, 'exp(x)', { x: 1 })),
+    `Reverse mode: one backward pass of 1 product gives the derivative. Forward mode: 1 pass of 1 product. ${wins}`);
+  assert.equal(costWords(evaluateExpression(module, 'x', { x: 1 })),
+    `Reverse mode: one backward pass of 0 products gives the derivative. Forward mode: 1 pass of 0 products. ${wins}`);
+  assert.equal(costWords(evaluateExpression(module, 'q = x + y; f = q*z', { x: -2, y: 5, z: -4 })),
+    `Reverse mode: one backward pass of 4 products gives all 3 derivatives. Forward mode: 3 passes of 4 products each, 12 products in all. ${wins}`);
+  assert.equal(costWords(evaluateExpression(module, 'x*y', { x: 1, y: 2 })),
+    `Reverse mode: one backward pass of 2 products gives all 2 derivatives. Forward mode: 2 passes of 2 products each, 4 products in all. ${wins}`);
+  const number = evaluateExpression(module, '2^3^2', {});
+  assert.equal(costWords(number), `With no input there is no derivative to take, so neither mode has anything to do. ${wins}`);
+  assert.equal(summaryWords(number), '512: a number, with no input to differentiate.');
+  assert.equal(summaryWords(evaluateExpression(module, 'f = 2^3^2', {})), 'f = 512: a number, with no input to differentiate.');
 });
 
 test('bad expressions are data with a position; evaluation errors name the operation; misuse throws', () => {

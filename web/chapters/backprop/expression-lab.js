@@ -128,6 +128,48 @@ export function forkWords(result) {
   return words;
 }
 
+// Both modes take the core's one table of local slopes and differ only in the order they multiply
+// and add, so they agree to rounding; the page compares the numbers rather than saying so regardless
+// (relative, as the slopes far out on a tanh are tiny and 0 must not pass for 3.5×10⁻²⁶).
+const sameToRounding = (a, b) => a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+
+/**
+ * The output's value and both modes' derivatives, in words; "agrees" only if every pair does.
+ * @param {object} result evaluateExpression's (ok) result
+ */
+export function summaryWords(result) {
+  const out = nodeLabels(result)[result.output];
+  const value = short(result.nodes[result.output].value);
+  if (result.variables.length === 0) {  // an unnamed number is labelled by its value: '512', not '512 = 512'
+    return out === value ? t('{value}: a number, with no input to differentiate.', { value })
+      : t('{out} = {value}: a number, with no input to differentiate.', { out, value });
+  }
+  const reverse = result.variables.map((_, k) => result.nodes[result.variableNodes[k]].grad);
+  const forward = [...result.forward.grad];
+  const params = { out, value, reverse: result.variables.map((n, k) => `∂${out}/∂${n} = ${short(reverse[k])}`).join(', '),
+    forward: forward.map((g) => short(g)).join(', ') };
+  return forward.every((g, k) => sameToRounding(g, reverse[k]))
+    ? t('{out} = {value}. Reverse mode: {reverse}. Forward mode, one pass per input, agrees: {forward}.', params)
+    : t('{out} = {value}. Reverse mode: {reverse}. Forward mode, one pass per input, gives {forward}: not the same, as it adds the same products in another order and rounds differently.', params);
+}
+
+/**
+ * What each mode costs here, in products: one backward pass against one forward pass per input.
+ * @param {object} result evaluateExpression's (ok) result
+ */
+export function costWords(result) {
+  const inputs = result.variables.length;
+  const wins = t('With many inputs (a network\'s weights) and one output (its loss), reverse mode wins: that is backpropagation.');
+  if (inputs === 0) return `${t('With no input there is no derivative to take, so neither mode has anything to do.')} ${wins}`;
+  const products = result.reverse.edges.length;
+  const each = tn('{n} product', '{n} products', products);
+  const reverse = tn('Reverse mode: one backward pass of {products} gives the derivative.',
+    'Reverse mode: one backward pass of {products} gives all {n} derivatives.', inputs, { products: each });
+  const forward = tn('Forward mode: {n} pass of {products}.', 'Forward mode: {n} passes of {products} each, {total} in all.',
+    inputs, { products: each, total: tn('{n} product', '{n} products', inputs * products) });
+  return `${reverse} ${forward} ${wins}`;
+}
+
 const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 // Tasks read { result, preset } where preset is the id of the preset whose graph is shown, if any.
@@ -365,21 +407,11 @@ export function createExpressionLab(container, { module, playground, route, lab 
     steps = playerSteps(r, /** @type {'reverse'|'forward'} */ (mode.value));
     if (!keepStep || (step !== null && step >= steps.length)) { step = null; stopPlaying(); }
     drawStep();
-    const labels = nodeLabels(r);
-    const out = labels[r.output];
     const summary = $('expr-summary');
-    const value = short(r.nodes[r.output].value);
-    summary.textContent = r.variables.length === 0 ? t('{out} = {value}: a number, with no input to differentiate.', { out, value })
-      : t('{out} = {value}. Reverse mode: {reverse}. Forward mode, one pass per input, agrees: {forward}.', { out, value,
-        reverse: r.variables.map((n, k) => `∂${out}/∂${n} = ${short(r.nodes[r.variableNodes[k]].grad)}`).join(', '),
-        forward: [...r.forward.grad].map((g) => short(g)).join(', ') });
+    summary.textContent = summaryWords(r);
     summary.dataset.output = String(r.nodes[r.output].value);
     $('expr-forks').replaceChildren(...forkWords(r).map((w) => Object.assign(document.createElement('li'), { textContent: w })));
-    const products = r.reverse.edges.length;
-    $('expr-cost').textContent = tn(
-      'Reverse mode: one backward pass of {products} products gives all {n} derivative. Forward mode: {n} pass of {products} products each, {total} in all. With many inputs (a network\'s weights) and one output (its loss), reverse mode wins: that is backpropagation.',
-      'Reverse mode: one backward pass of {products} products gives all {n} derivatives. Forward mode: {n} passes of {products} products each, {total} in all. With many inputs (a network\'s weights) and one output (its loss), reverse mode wins: that is backpropagation.',
-      r.variables.length, { products, total: r.variables.length * products });
+    $('expr-cost').textContent = costWords(r);
     taskList.update({ result: r, preset: shownPreset });
     return true;
   };

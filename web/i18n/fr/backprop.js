@@ -43,6 +43,9 @@ export default {
   '{out} = {value}: a number, with no input to differentiate.': '{out} = {value} : un nombre, sans entrée par rapport à laquelle dériver.',
   '{out} = {value}. Reverse mode: {reverse}. Forward mode, one pass per input, agrees: {forward}.':
     '{out} = {value}. Mode inverse : {reverse}. Le mode direct, une passe par entrée, concorde : {forward}.',
+  '{out} = {value}. Reverse mode: {reverse}. Forward mode, one pass per input, gives {forward}: not the same, as it adds the same products in another order and rounds differently.':
+    '{out} = {value}. Mode inverse : {reverse}. Le mode direct, une passe par entrée, donne {forward} : pas la même chose, car il additionne les mêmes produits dans un autre ordre et arrondit autrement.',
+  '{value}: a number, with no input to differentiate.': '{value} : un nombre, sans entrée par rapport à laquelle dériver.',
   '{node} feeds {n} operations (a fork): ∂{out}/∂{node} = {terms} = {grad}, the sum of what comes back along each.':
     '{node} alimente {n} opérations (une bifurcation) : ∂{out}/∂{node} = {terms} = {grad}, la somme de ce qui revient par chacune.',
   '∂{out}/∂{input} sums {n} paths from {input} to {out}, each the product of the local derivatives along it: {paths}; and {more} more. Together: {grad}.':
@@ -92,10 +95,18 @@ export default {
   'This pass gives ∂{out}/∂{input} = {value} and nothing else: every input needs its own pass over the whole graph ({n} here), while reverse mode gets them all in one backward pass.':
     'Cette passe donne ∂{out}/∂{input} = {value} et rien d’autre : chaque entrée demande sa propre passe sur tout le graphe ({n} ici), alors que le mode inverse les obtient toutes en une seule passe arrière.',
   'This pass gives ∂{out}/∂{input} = {value} and nothing else.': 'Cette passe donne ∂{out}/∂{input} = {value} et rien d’autre.',
-  'Reverse mode: one backward pass of {products} products gives all {n} derivative. Forward mode: {n} pass of {products} products each, {total} in all. With many inputs (a network\'s weights) and one output (its loss), reverse mode wins: that is backpropagation.':
-    'Mode inverse : une seule passe arrière de {products} produits donne {n} dérivée. Mode direct : {n} passe de {products} produits, {total} en tout. Avec beaucoup d’entrées (les poids d’un réseau) et une seule sortie (sa perte), le mode inverse l’emporte : c’est la rétropropagation.',
-  'Reverse mode: one backward pass of {products} products gives all {n} derivatives. Forward mode: {n} passes of {products} products each, {total} in all. With many inputs (a network\'s weights) and one output (its loss), reverse mode wins: that is backpropagation.':
-    'Mode inverse : une seule passe arrière de {products} produits donne les {n} dérivées. Mode direct : {n} passes de {products} produits chacune, {total} en tout. Avec beaucoup d’entrées (les poids d’un réseau) et une seule sortie (sa perte), le mode inverse l’emporte : c’est la rétropropagation.',
+  'Reverse mode: one backward pass of {products} gives the derivative.':
+    'Mode inverse : une seule passe arrière de {products} donne la dérivée.',
+  'Reverse mode: one backward pass of {products} gives all {n} derivatives.':
+    'Mode inverse : une seule passe arrière de {products} donne les {n} dérivées.',
+  'Forward mode: {n} pass of {products}.': 'Mode direct : {n} passe de {products}.',
+  'Forward mode: {n} passes of {products} each, {total} in all.': 'Mode direct : {n} passes de {products} chacune, {total} en tout.',
+  '{n} product': '{n} produit',
+  '{n} products': '{n} produits',
+  'With many inputs (a network\'s weights) and one output (its loss), reverse mode wins: that is backpropagation.':
+    'Avec beaucoup d’entrées (les poids d’un réseau) et une seule sortie (sa perte), le mode inverse l’emporte : c’est la rétropropagation.',
+  'With no input there is no derivative to take, so neither mode has anything to do.':
+    'Sans entrée, il n’y a aucune dérivée à calculer : aucun des deux modes n’a rien à faire.',
 
   // The lab's tasks
   'Cancel the paths': 'Des chemins qui s’annulent',
