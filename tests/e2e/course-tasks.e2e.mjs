@@ -315,8 +315,21 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   await expectStatus('landscape-path', false, /train at least 100 epochs \(now 0\)/);
   await page().selectOption('#landscape-directions', 'trajectory');
   assert.match(await status(), /at least 3 recorded snapshots .*train a few epochs/, 'one snapshot is no path');
-  // The lab records the weights after each of the 100 steps.
-  await stepEpochs(page(), 100);
+  // A refused draw takes the random slice's numbers and picture away: the menu no longer describes them.
+  const blank = () => page().evaluate(() => {
+    const canvas = /** @type {HTMLCanvasElement} */ (document.querySelector('#landscape-canvas'));
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    return { numbers: document.querySelector('#landscape-numbers').textContent, svg: document.querySelector('#landscape-paths').childElementCount,
+      painted: data.some((v, i) => i % 4 === 3 && v !== 0) };
+  });
+  assert.deepEqual(await blank(), { numbers: '', svg: 0, painted: false });
+  await stepEpochs(page(), 1);
+  await page().click('#landscape-draw');
+  assert.match(await status(), /\(there are 2 snapshots\)/);
+  assert.deepEqual(await blank(), { numbers: '', svg: 0, painted: false });
+  // The lab records the weights after each of the 100 steps; the refusal's count follows them.
+  await stepEpochs(page(), 99);
+  assert.match(await status(), /\(there are 2 snapshots\).* The path has 101 snapshots of the weights now: draw the slice again\.$/);
   await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);
   await page().click('#landscape-draw');
   assert.match(await status(), /^d1 and d2 explain [\d.]+% and [\d.]+% of how the 101 snapshots of the weights moved/);

@@ -103,9 +103,15 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   const linked = bindLabState(lab, 'landscape', fields);
   let slice = null;   // the last slice drawn, or null
   let stale = false;  // the weights have moved since it was drawn
+  let refusal = null; // why the core refused the last draw, or null
 
   const check = () => list.update({ slice: stale ? null : slice, epoch: playground.engine().progress().epoch });
   const outdated = () => {
+    // A refusal's count of snapshots is out of date at once: say how many there are now.
+    if (refusal !== null) {
+      const snapshots = tn('{n} snapshot of the weights', '{n} snapshots of the weights', playground.engine().trajectoryLength());
+      say(t('{status} The path has {snapshots} now: draw the slice again.', { status: refusal, snapshots }), 'warning');
+    }
     if (!slice || stale) return;
     stale = true;
     say(t('{status} The weights have changed since: draw the slice again.', { status: $('landscape-status').textContent }));
@@ -121,6 +127,14 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     if (!engine.progress().diverged) showingRefusals(playground, () => engine.recordTrajectory());
     outdated();
   };
+  // A refused draw leaves no picture or numbers of the slice before it, which the menus no longer describe.
+  const clearSlice = () => {
+    /** @type {HTMLCanvasElement} */
+    const canvas = $('landscape-canvas');
+    canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+    $('landscape-paths').replaceChildren();
+    $('landscape-numbers').textContent = '';
+  };
   const startPath = () => { if (playground.engine().trajectoryLength() === 0) record(); };
 
   const draw = () => {
@@ -135,10 +149,13 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
       const range = chosen === 'fit' ? fitRange(engine.lossSlice({ directions, seed, grid: 2, range: 1 }).path, least) : Number(chosen);
       slice = engine.lossSlice({ directions, seed, grid: LANDSCAPE_GRID, range });
       stale = false;
+      refusal = null;
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
       slice = null;
-      say(/[.!?]$/.test(e.message) ? e.message : `${e.message}.`, 'warning');
+      refusal = /[.!?]$/.test(e.message) ? e.message : `${e.message}.`;
+      clearSlice();
+      say(refusal, 'warning');
       check();
       return;
     }

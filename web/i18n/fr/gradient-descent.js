@@ -174,6 +174,7 @@ export default {
   'The {snapshots} projected onto two random directions (seed {seed}): random planes catch little of a path.':
     'Projection sur deux directions aléatoires (graine {seed}) : {snapshots} ; un plan aléatoire capte peu d’un chemin.',
   '{status} The weights have changed since: draw the slice again.': '{status} Les poids ont changé depuis : dessinez à nouveau la coupe.',
+  '{status} The path has {snapshots} now: draw the slice again.': '{status} Le chemin compte maintenant {snapshots} : dessinez à nouveau la coupe.',
   'Training moves in a plane': 'L’entraînement se déplace dans un plan',
   'Train the playground below for at least {n} epochs while this lab records the weights, then draw the slice along the path\'s principal directions. Do the two explain at least 90% of how the weights moved? The path runs downhill to the centre, the weights you have now.':
     'Entraînez le bac à sable ci-dessous au moins {n} époques pendant que ce labo enregistre les poids, puis dessinez la coupe selon les directions principales du chemin. Les deux expliquent-elles au moins 90 % du mouvement des poids ? Le chemin descend jusqu’au centre, les poids que vous avez maintenant.',
