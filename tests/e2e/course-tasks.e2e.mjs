@@ -369,6 +369,16 @@ test('task: the activation lab, the sigmoid steepest at 0 with slope 0.25, its c
   for (let i = 0; i < 10; ++i) await page().keyboard.press('ArrowLeft');
   assert.deepEqual([await value('sigmoid', 'f'), await value('sigmoid', 'df'), await value('tanh', 'df')], ['0.5', '0.25', '1']);
   await expectStatus('sigmoid-steepest', true);
+  // z past the plots' window: its values blank, with the reason by the field and in the task.
+  await page().fill('#act-z', '7');
+  await page().press('#act-z', 'Enter');
+  assert.deepEqual([await value('sigmoid', 'f'), await value('sigmoid', 'df')], ['–', '–']);
+  assert.equal(await page().textContent('#act-params-error'), 'z must be a number from −6 to 6, the plots\' window');
+  await expectStatus('sigmoid-steepest', false, /z must be a number from −6 to 6/);
+  await page().fill('#act-z', '0');
+  await page().press('#act-z', 'Enter');
+  assert.equal(await page().textContent('#act-params-error'), '');
+  await expectStatus('sigmoid-steepest', true);
   // The properties table, measured by the core.
   const property = (name, what) => page().textContent(`.act-table tr[data-activation="${name}"] [data-value="${what}"]`);
   assert.deepEqual([await property('sigmoid', 'max-slope'), await property('tanh', 'max-slope'), await property('relu', 'max-slope')], ['0.25', '1', '1']);
@@ -405,6 +415,11 @@ test('task: the activation lab, the sigmoid steepest at 0 with slope 0.25, its c
   await expectStatus('softmax-target', true);
   await page().fill('#act-logits', '2, 0.75');
   await expectStatus('softmax-target', false, /three logits \(now 2\)/);
+  // A z out of range does not stop the tasks that do not read it.
+  await page().fill('#act-z', '7');
+  await page().press('#act-z', 'Enter');
+  await page().fill('#act-logits', '2, 0.75, 0.05');
+  await expectStatus('softmax-target', true);
 
   // A link with the lab's keys opens it set up; changes go back into the link.
   await go('#chapter=activations&widget=activation-lab&act.z=0&act.a=0.2&act.chain=tanh&act.depth=7&act.logits=2_0.75_0.05');

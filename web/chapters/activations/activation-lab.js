@@ -16,6 +16,8 @@ import { t, tn } from '../../i18n/i18n.js';
 
 // The plots' window and sampling: the lecture's slides draw z from −6 to 6 (−8 to 8 for the S-curves).
 const Z_RANGE = [-6, 6];
+// The core takes any z in float range; z is held to the plots' window because its dots mark it there.
+const zRangeProblem = () => t('z must be a number from −6 to 6, the plots\' window');
 const CURVE_POINTS = 241;
 const PLOT = { width: 200, height: 132, pad: 6 };
 const CHAIN = { width: 320, height: 120, left: 40, decades: 12 };  // the product's log scale: 10⁰ to 10⁻¹²
@@ -86,6 +88,7 @@ export const activationTasks = [
     statement: 'Move z to where the sigmoid\'s slope f′(z) is largest, and read that slope under its plot. ' +
       'Compare it with tanh\'s largest slope.',
     check: ({ settings, marks, properties }) => {
+      if (!marks) return { met: false, missing: [zRangeProblem()] };
       const best = sigmoidOf({ properties }).maxSlope;
       const df = marks.sigmoid.df;
       return { met: best - df <= 5e-4,
@@ -304,7 +307,8 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     const problems = [];
     if (s.leakySlope === null) problems.push(t('a must be a number from 0 to 0.99'));
     if (s.eluAlpha === null) problems.push(t('α must be a number from 0.1 to 10'));
-    $('act-params-error').textContent = problems.join('; ');
+    // z out of range blanks only its own values (below), but is said here with a and α.
+    $('act-params-error').textContent = [...problems, ...(s.z === null ? [zRangeProblem()] : [])].join('; ');
     if (problems.length) return;
     // Invalid fields fall back to a harmless value for the parts that do not show them.
     const usable = { ...s, z: s.z ?? 0, depth: s.depth ?? 1, chainZs: s.chainZs ?? [0] };
@@ -339,7 +343,8 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     }
     renderSoftmax(s, numbers, softmaxProblem);
     renderChain(s, numbers);
-    if (s.z !== null && s.depth !== null) taskList.update(numbers);
+    // Without a z, no marks: the tasks that read none still follow the lab.
+    if (s.depth !== null) taskList.update(s.z === null ? { ...numbers, marks: null } : numbers);
   };
 
   const renderSoftmax = (s, { probabilities, lecture }, problem) => {

@@ -50,6 +50,7 @@ export default {
   'z (slider)': 'z (curseur)',
   'leaky slope a': 'pente de fuite a',
   'a must be a number from 0 to 0.99': 'a doit être un nombre de 0 à 0,99',
+  'z must be a number from −6 to 6, the plots\' window': 'z doit être un nombre de −6 à 6, la fenêtre des tracés',
   'α must be a number from 0.1 to 10': 'α doit être un nombre de 0,1 à 10',
   '{name}: f(z) = {formula}, solid, and its slope f′(z), dashed, for z from −6 to 6':
     '{name} : f(z) = {formula}, en trait plein, et sa pente f′(z), en tirets, pour z de −6 à 6',
