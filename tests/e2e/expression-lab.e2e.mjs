@@ -134,6 +134,16 @@ test('tanh far out: both modes show the same tiny slope; the cost counts in the 
   });
 });
 
+test('x*x: one operation fed twice, not two, and its two paths told apart by operand', T, async () => {
+  await withPage(b, HASH, async (page) => {
+    await page.fill('#expr-text', 'x*x');
+    await setValue(page, 'x', 3);
+    assert.deepEqual(await page.$$eval('#expr-forks li', (li) => li.map((l) => l.textContent)), [
+      'x feeds 1 operation along 2 edges (a fork): ∂f/∂x = 3 + 3 = 6, the sum of what comes back along each edge.',
+      '∂f/∂x sums 2 paths from x to f, each the product of the local derivatives along it: x → f (left operand): 3 = 3; x → f (right operand): 3 = 3. Together: 6.']);
+  });
+});
+
 test('the step player: reverse mode finalises each gradient once and reuses it; forward mode needs a pass per input', T, async () => {
   await withPage(b, HASH, async (page) => {
     const step = () => page.textContent('#expr-step');

@@ -62,6 +62,11 @@ test('the fork h(f(x), g(x)): the sum over paths in words', () => {
   const words = forkWords(r);
   assert.ok(words.includes('x feeds 3 operations (a fork): ∂h/∂x = 9 + (−18) + (−18) = −27, the sum of what comes back along each.'), words.join('\n'));
   assert.ok(words.some((w) => /^∂h\/∂x sums 4 paths from x to h, each the product of the local derivatives along it: x → f → /.test(w) && w.endsWith('Together: −27.')));
+  // x*x: one operation fed along two edges, not two operations; its two paths told apart by operand.
+  assert.deepEqual(forkWords(evaluateExpression(module, 'x*x', { x: 3 })), [
+    'x feeds 1 operation along 2 edges (a fork): ∂f/∂x = 3 + 3 = 6, the sum of what comes back along each edge.',
+    '∂f/∂x sums 2 paths from x to f, each the product of the local derivatives along it: x → f (left operand): 3 = 3; x → f (right operand): 3 = 3. Together: 6.']);
+  assert.match(forkWords(evaluateExpression(module, 'x*x*y + x', { x: 3, y: 2 }))[0], /^x feeds 2 operations along 3 edges \(a fork\): ∂f\/∂x = 6 \+ 6 \+ 1 = 13,/);
 });
 
 test('forward mode agrees with reverse mode far out on tanh and sigmoid, and the lab says "agrees" only when the numbers do', () => {

@@ -112,13 +112,21 @@ export function forkWords(result) {
     if (n.isConstant) return;
     const uses = result.edges.filter((e) => e.from === i);
     if (uses.length < 2) return;
-    words.push(t('{node} feeds {n} operations (a fork): ∂{out}/∂{node} = {terms} = {grad}, the sum of what comes back along each.',
-      { node: labels[i], n: uses.length, out, terms: uses.map((e) => paren(e.gradient)).join(' + '), grad: short(n.grad) }));
+    const operations = new Set(uses.map((e) => e.to)).size;  // x*x: one operation, two edges
+    const params = { node: labels[i], n: uses.length, out, terms: uses.map((e) => paren(e.gradient)).join(' + '), grad: short(n.grad) };
+    words.push(operations === uses.length
+      ? t('{node} feeds {n} operations (a fork): ∂{out}/∂{node} = {terms} = {grad}, the sum of what comes back along each.', params)
+      : t('{node} feeds {operations} along {n} edges (a fork): ∂{out}/∂{node} = {terms} = {grad}, the sum of what comes back along each edge.',
+        { ...params, operations: tn('{n} operation', '{n} operations', operations) }));
   });
+  // A step along one of two edges between the same nodes (x*x) names its operand, or two paths read alike.
+  const twin = (e) => result.edges.some((o) => o !== e && o.from === e.from && o.to === e.to);
+  const stepTo = (e) => (!twin(e) ? labels[e.to] : e.slot === 0 ? t('{node} (left operand)', { node: labels[e.to] })
+    : t('{node} (right operand)', { node: labels[e.to] }));
   result.variables.forEach((input, k) => {
     const { count, listed } = result.paths[k];
     if (count < 2) return;
-    const shown = listed.map((p) => t('{path}: {factors} = {product}', { path: [...p.nodes].map((i) => labels[i]).join(' → '),
+    const shown = listed.map((p) => t('{path}: {factors} = {product}', { path: [labels[p.nodes[0]], ...[...p.edges].map((e) => stepTo(result.edges[e]))].join(' → '),
       factors: [...p.edges].map((e) => paren(result.edges[e].local)).join(' × '), product: short(p.product) }));
     const params = { out, input, n: count, paths: shown.join('; '), more: count - listed.length, grad: short(gradOf(result, input)) };
     words.push(count > listed.length

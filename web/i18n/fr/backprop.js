@@ -53,6 +53,12 @@ export default {
   '∂{out}/∂{input} sums {n} paths from {input} to {out}, each the product of the local derivatives along it: {paths}. Together: {grad}.':
     '∂{out}/∂{input} additionne {n} chemins de {input} à {out}, chacun étant le produit des dérivées locales qu’il traverse : {paths}. Au total : {grad}.',
   '{path}: {factors} = {product}': '{path} : {factors} = {product}',
+  '{node} feeds {operations} along {n} edges (a fork): ∂{out}/∂{node} = {terms} = {grad}, the sum of what comes back along each edge.':
+    '{node} alimente {operations} par {n} arêtes (une bifurcation) : ∂{out}/∂{node} = {terms} = {grad}, la somme de ce qui revient par chaque arête.',
+  '{n} operation': '{n} opération',
+  '{n} operations': '{n} opérations',
+  '{node} (left operand)': '{node} (opérande de gauche)',
+  '{node} (right operand)': '{node} (opérande de droite)',
   'Cannot read this: {error} (at character {n}).': 'Lecture impossible : {error} (au caractère {n}).',
   'Cannot evaluate this: {error} (at character {n}).': 'Évaluation impossible : {error} (au caractère {n}).',
   'The computational-graphs lab could not show the expression from the link; its error is under the text field.':
