@@ -195,6 +195,14 @@ test('lab: the sum of the scaled units is the network\'s output; the N slider ch
   await go('#chapter=mlp&widget=approx-lab&approx.n=40&approx.data=bump');
   assert.match((await readState(page())).message, /approx\.n '40' is outside 1…12/);
   await page().click('#message-close');
+  // A whole-number box's value is named too: 2.5 (which the box would show as invalid) and 0x3
+  // (which Number() reads as 3 but the box cannot show); the box keeps its default.
+  for (const [value, why] of [['2.5', 'is not a whole number'], ['0x3', 'is not a number']]) {
+    await go(`#chapter=mlp&widget=approx-lab&approx.n2=${value}`);
+    assert.match((await readState(page())).message, new RegExp(`approx\\.n2 '${value.replace('.', '\\.')}' ${why}`));
+    assert.equal(await page().inputValue('#approx-n2'), '1');
+    await page().click('#message-close');
+  }
   await go('#chapter=mlp&widget=approx-lab&approx.n=3');
   await page().setViewportSize({ width: 1280, height: 800 });
   await page().locator('#approx-lab').scrollIntoViewIfNeeded();
