@@ -156,6 +156,11 @@ test('claim: six sigmoid layers: slopes under 1/4, the first layer\'s gradient o
     for (const l of sigmoid) assert.ok(l.slope <= 0.25, `sigmoid slope ${l.slope}`);
     assert.ok(sigmoid[0].gradient < sigmoid[6].gradient / 100, `first ${sigmoid[0].gradient}, output ${sigmoid[6].gradient}`);
     assert.ok((await readState(page)).testAccuracy <= 60, 'still at chance');
+    // Then, the output settled on one guess, every layer's gradient falls with it: no fan-out left.
+    await stepEpochs(page, 90);
+    const settled = await layers();
+    assert.ok(settled[6].gradient < sigmoid[6].gradient / 10, `output ${sigmoid[6].gradient} -> ${settled[6].gradient}`);
+    assert.ok(settled[0].gradient > settled[6].gradient / 100, `first ${settled[0].gradient}, output ${settled[6].gradient}`);
 
     await choose(page, 'activation', 'relu');
     await stepEpochs(page, 100);

@@ -53,11 +53,12 @@ export const lessons = [
     settings: { dataset: 'circles', noise: 0.1, hidden: [8, 8, 8, 8, 8, 8], activation: 'sigmoid',
       outputActivation: 'sigmoid', learningRate: 0.1 },
     text: 'The sigmoid\'s slope is at most 1/4, and backpropagation multiplies one such slope per layer, ' +
-      'so the gradient reaching the first layers is thousands of times smaller than at the output. ' +
-      'Six sigmoid layers barely move. Under the network, "Gradients and activations by layer" shows it while ' +
-      'training: every sigmoid layer\'s mean slope f′ is below 0.25, the activations crowd around 0.5, and ' +
-      'the gradient lines fan out by orders of magnitude from the output down to the first layer. ' +
-      'Switch the activation to ReLU or tanh and the same network learns.' },
+      'so at the start the gradient reaching the first layers is thousands of times smaller than at the output. ' +
+      'Six sigmoid layers barely move: the network settles on one guess for every point. Under the network, ' +
+      '"Gradients and activations by layer" shows it: every sigmoid layer\'s mean slope f′ is below 0.25, the ' +
+      'activations crowd around 0.5, and over the first ten or so epochs the gradient lines fan out by orders of ' +
+      'magnitude from the output down to the first layer; once the output has settled on its guess, every layer\'s ' +
+      'gradient falls with it. Switch the activation to ReLU or tanh and the same network learns.' },
   { id: 'dead-relu', title: 'Dead ReLUs from a large learning rate',
     settings: { dataset: 'circles', noise: 0.1, hidden: [8, 8], activation: 'relu', learningRate: 3 },
     text: 'A learning rate of 3 throws the weights so far in the first steps that many ReLU neurons end up ' +

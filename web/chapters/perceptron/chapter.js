@@ -32,7 +32,7 @@ export const lessons = [
     text: 'Two Gaussian clusters can be split by a straight line, so a single unit with no hidden layer finds one: press play and the test accuracy climbs to about 99% within a few dozen epochs. The boundary in the output plot is the line where w1·x1 + w2·x2 + b = 0.' },
   { id: 'linear-xor', title: 'One unit cannot do XOR',
     settings: { dataset: 'xor', hidden: [], learningRate: 0.1 },
-    text: 'The same single unit on XOR: whatever line it draws, two of the four quadrants end up on the wrong side, and the test accuracy stays around two thirds however long it trains. This is the limit Minsky and Papert pointed out, and the reason for hidden layers (chapter 4).' },
+    text: 'The same single unit on XOR: whatever line it draws, at least one of the four quadrants ends up on the wrong side, and the test accuracy stays around two thirds however long it trains. This is the limit Minsky and Papert pointed out, and the reason for hidden layers (chapter 4).' },
 ];
 
 const playgroundTasks = [

@@ -17,8 +17,8 @@ export default {
   'Two Gaussian clusters can be split by a straight line, so a single unit with no hidden layer finds one: press play and the test accuracy climbs to about 99% within a few dozen epochs. The boundary in the output plot is the line where w1·x1 + w2·x2 + b = 0.':
     'Deux nuages gaussiens peuvent être séparés par une droite, donc une unité seule, sans couche cachée, en trouve une : appuyez sur lecture et l’exactitude de test monte à environ 99 % en quelques dizaines d’époques. La frontière dans le graphique de sortie est la droite où w1·x1 + w2·x2 + b = 0.',
   'One unit cannot do XOR': 'Une unité ne peut pas faire XOR',
-  'The same single unit on XOR: whatever line it draws, two of the four quadrants end up on the wrong side, and the test accuracy stays around two thirds however long it trains. This is the limit Minsky and Papert pointed out, and the reason for hidden layers (chapter 4).':
-    'La même unité seule sur XOR : quelle que soit la droite tracée, deux des quatre quadrants se retrouvent du mauvais côté, et l’exactitude de test reste autour des deux tiers, aussi longtemps qu’elle s’entraîne. C’est la limite relevée par Minsky et Papert, et la raison d’être des couches cachées (chapitre 4).',
+  'The same single unit on XOR: whatever line it draws, at least one of the four quadrants ends up on the wrong side, and the test accuracy stays around two thirds however long it trains. This is the limit Minsky and Papert pointed out, and the reason for hidden layers (chapter 4).':
+    'La même unité seule sur XOR : quelle que soit la droite tracée, au moins un des quatre quadrants se retrouve du mauvais côté, et l’exactitude de test reste autour des deux tiers, aussi longtemps qu’elle s’entraîne. C’est la limite relevée par Minsky et Papert, et la raison d’être des couches cachées (chapitre 4).',
 
   // The playground's task
   'A single unit is enough here': 'Une seule unité suffit ici',
