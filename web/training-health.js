@@ -1,5 +1,5 @@
-// Warnings for training that has gone wrong without NaN: exploding weights, a training loss that
-// rose well above where the run started, or saturated outputs that pass back almost no gradient
+// Warnings for training that has gone wrong without NaN weights: a loss too large to compute,
+// exploding weights, a training loss that rose well above where the run started, or saturated outputs that pass back almost no gradient
 // while the data is still misclassified. Reads only the core's numbers (params, metrics, the output
 // layer's mean slope f'(z) from layerStats). Pure: no DOM, no engine; the controller asks.
 
@@ -32,7 +32,13 @@ const advice = (lr) => t('The learning rate ({lr}) is probably too large: lower 
 export function trainingWarning({ epoch, learningRate, startLoss, train, params, outputActivation, outputSlope }) {
   let largest = 0;
   for (let i = 0; i < params.length; ++i) largest = Math.max(largest, Math.abs(params[i]));
-  if (!Number.isFinite(largest) || !Number.isFinite(train.loss)) return null;  // divergence: the engine says so
+  if (!Number.isFinite(largest)) return null;  // NaN or infinite weights: divergence, which the engine says
+  // Finite weights whose outputs are too large to square: the readouts show – and the engine, whose
+  // divergence is of the weights, does not say so yet.
+  if (!Number.isFinite(train.loss)) {
+    return `${t('The loss is too large to compute (it overflowed), though the weights are still numbers (the largest is {largest}): training is diverging.',
+      { largest: withSeparator(largest.toPrecision(3)) })} ${advice(learningRate)}`;
+  }
   if (largest > MAX_HEALTHY_WEIGHT) {
     return `${t('The weights are exploding: the largest is {largest} (a healthy network here stays well below {max}).',
       { largest: withSeparator(largest.toPrecision(3)), max: MAX_HEALTHY_WEIGHT })} ${advice(learningRate)}`;

@@ -35,6 +35,17 @@ test('learning rate 100 on XOR: saturation is warned about after 5 epochs, once 
   });
 });
 
+test('a loss too large to compute is said at once, before the weights turn NaN', T, async () => {
+  await withPage(b, '#dataset=plane&learningRate=100&outputActivation=linear', async (page) => {
+    await step(page);
+    const s = await readState(page);
+    assert.equal(s.epoch, 1);
+    assert.ok(Number.isNaN(s.trainLoss), 'the loss readout is –');
+    assert.equal(s.messageKind, 'warning');
+    assert.match(s.message, /^The loss is too large to compute \(it overflowed\), though the weights are still numbers .* The learning rate \(100\) is probably too large/);
+  });
+});
+
 test('NaN weights show no accuracy', T, async () => {
   await withPage(b, '#activation=linear&outputActivation=linear&learningRate=100', async (page) => {
     assert.ok(Number.isFinite((await readState(page)).testAccuracy));
@@ -44,5 +55,9 @@ test('NaN weights show no accuracy', T, async () => {
     assert.match(s.message, /diverged/);
     assert.ok(Number.isNaN(s.testAccuracy), `accuracy shown: ${await page.textContent('#test-accuracy')}`);
     assert.equal(await page.textContent('#test-accuracy'), '–');
+    // Step again: the advice stays in words, not the core's terse refusal.
+    await step(page);
+    assert.equal((await readState(page)).message, 'Training diverged. Lower the learning rate, then reset.');
+    assert.equal((await readState(page)).epoch, 1);
   });
 });

@@ -25,9 +25,15 @@ test('exploding weights', () => {
   assert.equal(warn({ params: [1, -1001], epoch: 1, learningRate: 100 }),
     'The weights are exploding: the largest is 1.00e+3 (a healthy network here stays well below 1000). ' +
     'The learning rate (100) is probably too large: lower it, then reset.');
-  // NaN is divergence, which the engine reports itself.
+  // NaN weights are divergence, which the engine reports itself.
   assert.equal(warn({ params: [NaN, 5000] }), null);
-  assert.equal(warn({ train: { loss: NaN, accuracy: 0.5 }, params: [5000] }), null);
+});
+
+test('a loss too large to compute while the weights are still finite', () => {
+  assert.equal(warn({ train: { loss: Infinity, accuracy: NaN }, params: [1, -1.2e21], epoch: 1, learningRate: 100 }),
+    'The loss is too large to compute (it overflowed), though the weights are still numbers (the largest is 1.20e+21): ' +
+    'training is diverging. The learning rate (100) is probably too large: lower it, then reset.');
+  assert.match(warn({ train: { loss: NaN, accuracy: NaN }, params: [5000] }), /^The loss is too large to compute/);
 });
 
 test('a training loss well above the start of the run', () => {

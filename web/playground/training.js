@@ -63,6 +63,11 @@ export function trainStep(kind, count = 1) {
     showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() });
     return false;
   }
+  if (page.engine.progress().diverged) {  // said as Play says it, not as the core's terse refusal
+    pause();
+    sayDiverged();
+    return false;
+  }
   if (page.stoppedEarly) {  // going on after an early stop: a fresh patience window, from this step
     page.history.best = null;
     page.stoppedEarly = false;
@@ -121,13 +126,17 @@ export function checkHealth() {
   }
 }
 
+function sayDiverged() {
+  showMessage('Training diverged. Lower the learning rate, then reset.', 'error', { until: () => !page.engine.progress().diverged });
+}
+
 export function play() {
   if (noPoints()) {
     showMessage(NO_POINTS_MESSAGE, 'info', { until: () => !noPoints() });
     return;
   }
   if (page.engine.progress().diverged) {
-    showMessage('Training diverged. Lower the learning rate, then reset.', 'error', { until: () => !page.engine.progress().diverged });
+    sayDiverged();
     return;
   }
   if (page.state.earlyStopping && page.metrics?.validation.count === 0) {

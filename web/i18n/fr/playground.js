@@ -112,6 +112,8 @@ export default {
   'The network needs at least one input feature.': 'Le réseau a besoin d’au moins une entrée.',
   'The learning rate ({lr}) is probably too large: lower it, then reset.':
     'Le taux d’apprentissage ({lr}) est sans doute trop grand : baissez-le, puis réinitialisez.',
+  'The loss is too large to compute (it overflowed), though the weights are still numbers (the largest is {largest}): training is diverging.':
+    'La perte est trop grande pour être calculée (elle a débordé), bien que les poids soient encore des nombres (le plus grand vaut {largest}) : l’entraînement diverge.',
   'The weights are exploding: the largest is {largest} (a healthy network here stays well below {max}).':
     'Les poids explosent : le plus grand vaut {largest} (ici, un réseau en bonne santé reste bien en dessous de {max}).',
   'Training is going the wrong way: the training loss is {ratio}× what it was at the start ({start} → {now}).':
