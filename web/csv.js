@@ -1,5 +1,5 @@
-// Data sets as CSV text: export the points (x1, x2, label) and import a learner's own file,
-// inferring the problem (binary, multi-class, regression) from the labels.
+// Data sets as CSV text: export the points (x1, x2, label; a curve's as x, y) and import a learner's
+// own file, inferring the problem (binary, multi-class, regression) from the labels.
 // Pure: no DOM, no engine, no file reading (the controller hands over the text). Errors are
 // thrown as Error with a message naming the line and the fault, ready to show as is.
 
@@ -25,18 +25,21 @@ const sig6 = (v) => String(Number(v.toPrecision(6)) + 0);  // + 0: no '-0'
 
 /**
  * Writes points as CSV with a header row: 'x1,x2,label\n' then one row per point, numbers with
- * up to 6 significant digits.
- * @param {Float32Array|number[]} xy interleaved x1, x2
+ * up to 6 significant digits. 1-D data (a curve, x -> y) is written 'x,y\n' then x,y rows, so it
+ * reads back as a curve rather than as 2-D points on the line x2 = 0.
+ * @param {Float32Array|number[]} xy interleaved x1, x2 (x2 is 0 on 1-D data)
  * @param {Float32Array|number[]} labels class index or regression target
+ * @param {{ inputs?: number }} [options] inputs: 1 for 1-D data
  * @returns {string}
  */
-export function toCsv(xy, labels) {
+export function toCsv(xy, labels, { inputs = 2 } = {}) {
   if (xy.length !== 2 * labels.length) {
     throw new Error(`${xy.length} coordinates for ${labels.length} labels (need 2 per label)`);
   }
-  const rows = ['x1,x2,label'];
+  const oneD = inputs === 1;
+  const rows = [oneD ? 'x,y' : 'x1,x2,label'];
   for (let i = 0; i < labels.length; ++i) {
-    const row = [xy[2 * i], xy[2 * i + 1], labels[i]].map(Number);
+    const row = (oneD ? [xy[2 * i], labels[i]] : [xy[2 * i], xy[2 * i + 1], labels[i]]).map(Number);
     if (!row.every(Number.isFinite)) throw new Error(`point ${i} has a value that is not a finite number`);
     rows.push(row.map(sig6).join(','));
   }
@@ -49,6 +52,14 @@ const inUnit = (y) => y >= -1 && y <= 1;
 // Header spellings people export: the two coordinates as a pair, then the label's column.
 const COORDINATE_PAIRS = [['x1', 'x2'], ['x', 'y'], ['x_1', 'x_2'], ['x0', 'x1']];
 const LABEL_NAMES = ['label', 'y', 'class', 'target', 'z', 'value'];
+const X_NAMES = ['x', 'x1'];  // a 1-D file's input column
+
+/** Whether two cells are a 1-D header row: x,y (or x,target, x1,y, ...; any case). */
+export function isCurveHeader(cells) {
+  if (cells.length !== 2) return false;
+  const [a, b] = cells.map((t) => t.toLowerCase());
+  return X_NAMES.includes(a) && LABEL_NAMES.includes(b);
+}
 
 /** Whether three cells are a header row, e.g. x1,x2,label or x,y,label or x1,x2,y (any case). */
 export function isHeader(cells) {
@@ -156,9 +167,12 @@ export function* csvRecords(text, sep) {
  * - Problem, unless given: labels all 0/1 -> binary; all -1/+1 -> binary too (-1 read as 0);
  *   whole numbers 0..7 with a 2 or more -> multi-class (classes = largest + 1); otherwise
  *   regression, whose targets must lie in [-1, 1].
+ * - 1-D data (a curve, inputs 1, x2 = 0 in xy): a file of two columns (header x,y or a first row
+ *   of two cells), always regression; or a regression file whose x2 are all 0 (as the page
+ *   exported curves before it wrote x,y).
  * @param {string} text
  * @param {{ problem?: 'binary'|'multiclass'|'regression' }} [options] force the problem
- * @returns {{ xy: Float32Array, labels: Float32Array, problem: string, classes: number }}
+ * @returns {{ xy: Float32Array, labels: Float32Array, problem: string, classes: number, inputs: number }}
  * @throws {Error} e.g. "line 4: 'abc' is not a number"
  */
 export function parseCsv(text, { problem } = {}) {
@@ -171,17 +185,22 @@ export function parseCsv(text, { problem } = {}) {
   text = text.replace(/^\uFEFF/, '');
   const sep = detectSeparator(text);
   const xy = [], labels = [], lineOf = [];
-  let first = true;
+  let first = true, columns = 3;
   for (const { line, cells, quoted } of csvRecords(text, sep)) {
     const at = `line ${line}`;
     if (first) {
       first = false;
-      if (isHeader(cells)) continue;
+      if (cells.length === 2) columns = 2;  // x,y: the first row, header or not, says so
+      if (isHeader(cells) || isCurveHeader(cells)) continue;
       if (!cells.some((c) => NUMBER.test(c))) {
         throw new Error(`${at}: '${clip(cells.join(sep === '\t' ? ' ' : sep))}' is not a header (x1,x2,label or x,y,label) nor a row of numbers`);
       }
     }
-    if (cells.length !== 3) throw new Error(`${at}: expected 3 columns (x1,x2,label), got ${cells.length}`);
+    if (cells.length !== columns) {
+      throw new Error(columns === 2 ? `${at}: expected 2 columns (x,y), got ${cells.length}`
+        : `${at}: expected 3 columns (x1,x2,label), got ${cells.length}`);
+    }
+    if (columns === 2) cells.splice(1, 0, '0');  // x2 = 0, as the core holds a curve
     const values = cells.map((c, k) => {
       const t = (quoted[k] || sep !== ',') && /^[+-]?\d+,\d+$/.test(c) ? c.replace(',', '.') : c;
       if (!NUMBER.test(t)) throw new Error(`${at}: '${clip(c)}' is not a number`);
@@ -198,8 +217,11 @@ export function parseCsv(text, { problem } = {}) {
     lineOf.push(line);
   }
   if (labels.length === 0) throw new Error('no data rows');
-  const kind = problem ?? inferProblem(labels);
-  checkLabels(kind, labels, lineOf, problem === undefined);
+  if (columns === 2 && problem !== undefined && problem !== 'regression') {
+    throw new Error(`a file of x,y columns holds regression targets, not ${problem} labels`);
+  }
+  const kind = columns === 2 ? 'regression' : problem ?? inferProblem(labels);
+  checkLabels(kind, labels, lineOf, problem === undefined && columns === 3);
   const signed = kind === 'binary' && labels.some((y) => y === -1);
   let max = 0;
   for (const y of labels) if (y > max) max = y;
@@ -208,6 +230,7 @@ export function parseCsv(text, { problem } = {}) {
     labels: Float32Array.from(labels, (y) => (signed && y === -1 ? 0 : y)),
     problem: kind,
     classes: kind === 'binary' ? 2 : kind === 'regression' ? 1 : Math.max(2, max + 1),
+    inputs: kind === 'regression' && xy.every((v, k) => k % 2 === 0 || v === 0) ? 1 : 2,
   };
 }
 

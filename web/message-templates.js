@@ -118,6 +118,8 @@ export const TEMPLATES = Object.freeze([
   'line {line}: a quote inside an unquoted field (quote the whole field)',
   'line {line}: \'{value}\' is not a header (x1,x2,label or x,y,label) nor a row of numbers',
   'line {line}: expected 3 columns (x1,x2,label), got {n}',
+  'line {line}: expected 2 columns (x,y), got {n}',
+  'a file of x,y columns holds regression targets, not {problem} labels',
   'line {line}: \'{value}\' is not a number',
   'line {line}: x{d} {x} is outside [-{lo}, {hi}]',
   'too many points (max {max})',

@@ -280,6 +280,35 @@ test('CSV export downloads the current data, which reads back', T, async () => {
   });
 });
 
+test('CSV export of a 1-D dataset reads back as a curve, the same points as the page\'s own curve', T, async () => {
+  await withPage(b, '#dataset=sine&seed=4', async (page) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv-export')]);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    assert.match(text, /^x,y\n-?\d/, 'x -> y rows, no x2');
+    // The same points as the page's curve ("your curve" adopts the sine on show): the loss to match.
+    await page.click('#datasets [data-dataset="curve"]');
+    await frames(page);
+    assert.equal((await hashParams(page)).dataset, 'curve');
+    await stepEpochs(page, 5);
+    const viaCurve = await readState(page);
+    assert.equal(viaCurve.epoch, 5);
+
+    const s = await importCsv(page, 'backprop-data.csv', text);
+    assert.match(s.message, /Imported \d+ points \(regression\)/);
+    const hash = await hashParams(page);
+    assert.equal(hash.dataset, 'curve', 'a curve, not 2-D points');
+    assert.equal(hash.features, undefined, 'the 1-D default: x1 alone');
+    assert.equal(await page.getAttribute('#datasets [data-dataset="curve"]', 'aria-checked'), 'true');
+    assert.match(await page.textContent('#plot-caption'), /^Network output over x \(line\) and the targets \(points\)\./);
+    assert.equal(s.epoch, 0, 'new points: a new run');
+    await stepEpochs(page, 5);
+    const viaCsv = await readState(page);
+    assert.equal(viaCsv.epoch, 5);
+    assert.ok(Number.isFinite(viaCsv.trainLoss));
+    assert.equal(viaCsv.trainLoss, viaCurve.trainLoss, 'the same points train the same');
+  });
+});
+
 test('input scaling: standardising fits the training points only, says so with the core\'s numbers, and trains', T, async () => {
   await withPage(b, '#dataset=circles&noise=0.2&trainRatio=0.7&features=x1,x2,x1%5E2&seed=3', async (page) => {
     assert.equal(await page.isHidden('#scaling-note'), true, 'no note without scaling');

@@ -2,7 +2,7 @@
 // CRLF, comments, quotes, decimal commas), problem inference, and every error message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toCsv, parseCsv, isHeader, csvSizeProblem, MAX_CSV_POINTS, MAX_CSV_BYTES } from '../../web/csv.js';
+import { toCsv, parseCsv, isHeader, isCurveHeader, csvSizeProblem, MAX_CSV_POINTS, MAX_CSV_BYTES } from '../../web/csv.js';
 
 const arr = (a) => Array.from(a);
 const rows = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('\n');
@@ -155,6 +155,32 @@ test('parseCsv: RFC 4180 quoting (separator, "" and line breaks inside quotes; C
   assert.throws(() => parseCsv('1,2,0\n3,4"",0'), { message: /^line 2: a quote inside an unquoted field/ });
 });
 
+test('1-D data (a curve): written as x,y, read back as 1-D regression; older x2 = 0 exports too', () => {
+  assert.equal(toCsv([-1.5, 0, 2, 0], [0.25, -1], { inputs: 1 }), 'x,y\n-1.5,0.25\n2,-1\n');
+  assert.equal(toCsv([], [], { inputs: 1 }), 'x,y\n');
+  let d = parseCsv('x,y\n-1.5,0.25\n2,-1\n');
+  assert.deepEqual([arr(d.xy), arr(d.labels), d.problem, d.classes, d.inputs], [[-1.5, 0, 2, 0], [0.25, -1], 'regression', 1, 1]);
+  // Whole-number targets stay a curve's (not classes), and no header is needed: two cells say 1-D.
+  d = parseCsv('1,1\n2,0\n3,1\n');
+  assert.deepEqual([arr(d.labels), d.problem, d.inputs], [[1, 0, 1], 'regression', 1]);
+  d = parseCsv('X;Target\n0,5;-0,5\n');
+  assert.deepEqual([arr(d.xy), arr(d.labels), d.inputs], [[0.5, 0], [-0.5], 1]);
+  // An export from before x,y: regression with every x2 = 0 is a curve; anything else stays 2-D.
+  assert.equal(parseCsv('x1,x2,label\n-1,0,0.5\n1,0,-0.25\n').inputs, 1);
+  assert.equal(parseCsv('x1,x2,label\n-1,0,0.5\n1,0.5,-0.25\n').inputs, 2);
+  assert.equal(parseCsv('x1,x2,label\n-1,0,0\n1,0,1\n').inputs, 2, 'binary points on a line are 2-D');
+  assert.equal(parseCsv(toCsv([1, 2, -0.5, 0.25], [0, 1])).inputs, 2);
+  // Errors: rows of another width, targets outside [-1, 1], x outside the plane, a class problem.
+  assert.throws(() => parseCsv('x,y\n1,0.5\n1,2,0\n'), { message: /^line 3: expected 2 columns \(x,y\), got 3$/ });
+  assert.throws(() => parseCsv('x,y\n1,3\n'), { message: /^line 2: regression target 3 is outside \[-1, 1\]$/ });
+  assert.throws(() => parseCsv('x,y\n7,0\n'), { message: /^line 2: x1 7 is outside \[-6, 6\]$/ });
+  assert.throws(() => parseCsv('x,y\n1,1\n', { problem: 'binary' }),
+    { message: /^a file of x,y columns holds regression targets, not binary labels$/ });
+  assert.equal(isCurveHeader(['x', 'y']), true);
+  assert.equal(isCurveHeader(['x2', 'y']), false);
+  assert.equal(isCurveHeader(['x', 'y', 'label']), false);
+});
+
 test('parseCsv: common header spellings', () => {
   for (const header of ['x1,x2,label', 'x,y,label', 'x1,x2,y', 'X,Y,Class', 'x,y,class', 'x1,x2,target',
     'x_1,x_2,label', 'x0,x1,y', 'x,y,z', '"x";"y";"label"', 'x1\tx2\tvalue']) {
@@ -165,7 +191,7 @@ test('parseCsv: common header spellings', () => {
   assert.equal(isHeader(['x', 'y', 'y']), false);
   assert.equal(isHeader(['x2', 'x1', 'label']), false);
   assert.equal(isHeader(['x1', 'x2']), false);
-  assert.throws(() => parseCsv('x,y\n1,2'), { message: /^line 1: 'x,y' is not a header/ });
+  assert.throws(() => parseCsv('x,y\n1,2'), { message: /^line 2: regression target 2 is outside \[-1, 1\]$/ }, 'x,y: a curve');
   assert.throws(() => parseCsv('lat,lon,label\n1,2,0'), { message: /^line 1: 'lat,lon,label' is not a header/ });
 });
 

@@ -15,7 +15,8 @@ export async function importCsv(file) {
     if (tooBig) throw new Error(tooBig);
     const parsed = parseCsv(await file.text());
     const previousProblem = problemOf(page.state);
-    setCustom({ xy: Array.from(parsed.xy), labels: Array.from(parsed.labels), problem: parsed.problem, classes: parsed.classes });
+    // 1-D data (x,y columns, or an older export's x2 = 0 regression) comes back as a curve ("your curve").
+    setCustom({ xy: Array.from(parsed.xy), labels: Array.from(parsed.labels), problem: parsed.problem, classes: parsed.classes, inputs: parsed.inputs });
     const next = withProblem(customState(), previousProblem);
     if (apply(next)) {
       showMessage(tn('Imported {n} point ({problem}).', 'Imported {n} points ({problem}).', parsed.labels.length, { problem: parsed.problem }), 'info');
@@ -35,6 +36,6 @@ export function wireCsv() {
   });
   $('csv-export').addEventListener('click', () => {
     const d = noPoints() ? page.custom : page.engine.dataset();  // after Clear: the engine's data is stale
-    download('backprop-data.csv', toCsv(d.xy, d.labels), 'text/csv');
+    download('backprop-data.csv', toCsv(d.xy, d.labels, { inputs: d.inputs }), 'text/csv');
   });
 }

@@ -483,6 +483,9 @@ export default {
   'line {line}: \'{value}\' is not a header (x1,x2,label or x,y,label) nor a row of numbers':
     'ligne {line} : « {value} » n’est ni un en-tête (x1,x2,label ou x,y,label) ni une ligne de nombres',
   'line {line}: expected 3 columns (x1,x2,label), got {n}': 'ligne {line} : 3 colonnes attendues (x1,x2,label), {n} reçues',
+  'line {line}: expected 2 columns (x,y), got {n}': 'ligne {line} : 2 colonnes attendues (x,y), {n} reçues',
+  'a file of x,y columns holds regression targets, not {problem} labels':
+    'un fichier de colonnes x,y contient des cibles de régression, pas des étiquettes {problem}',
   'line {line}: \'{value}\' is not a number': 'ligne {line} : « {value} » n’est pas un nombre',
   'line {line}: x{d} {x} is outside [-{lo}, {hi}]': 'ligne {line} : x{d} = {x} est hors de [-{lo}, {hi}]',
   'too many points (max {max})': 'trop de points (au plus {max})',
