@@ -294,6 +294,17 @@ test('1024×768: data, network and output side by side; play and the whole outpu
   }, { viewport: { width: 1024, height: 768 } });
 });
 
+test('1024×768: the layer view of a deep network fits its panel, in French too (it used to scroll inside it)', T, async () => {
+  for (const lang of ['en', 'fr']) {
+    await withPage(b, `#dataset=spiral&hidden=8,8,8,8,8,8&activation=relu&lang=${lang}`, async (page) => {
+      await stepEpochs(page, 2);
+      const box = await page.$eval('#layer-stats', (el) => ({ client: el.clientWidth, scroll: el.scrollWidth, rows: el.querySelectorAll('tbody tr').length }));
+      assert.equal(box.rows, 7, 'a row per weight layer');
+      assert.ok(box.scroll <= box.client, `${lang}: the table is ${box.scroll} px wide in a ${box.client} px box`);
+    }, { viewport: { width: 1024, height: 768 } });
+  }
+});
+
 test('390×844 (a phone): no sideways scrolling, a sticky run bar with the output plot under it, 24 px touch targets', T, async () => {
   await withPage(b, '', async (page) => {
     const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));

@@ -71,6 +71,7 @@ function histogramSvg() {
   svg.setAttribute('width', String(HIST_W));
   svg.setAttribute('height', String(HIST_H));
   svg.setAttribute('viewBox', `0 0 ${HIST_W} ${HIST_H}`);
+  svg.setAttribute('preserveAspectRatio', 'none');  // the stylesheet narrows it in a narrow panel: bars narrow, not shorter
   svg.setAttribute('class', 'histogram');
   svg.setAttribute('role', 'img');
   return svg;
