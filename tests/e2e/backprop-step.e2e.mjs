@@ -245,6 +245,32 @@ for (const { hash, quantities, settings } of [
   });
 }
 
+test('a tiny step: the update equation shows −η·g, and Δw apart where w′ rounds to another float', T, async () => {
+  await withPage(b, '#learningRate=0.0001', async (page) => {
+    const { step, sizes } = await reference(page, (engine) => engine.traceStep(1));
+    const k = paramIndex(sizes, 0, 1, 1);  // x2 → h1.2
+    const exact = -(step.learningRate * step.appliedGradient[k]);
+    assert.notEqual(formatNumber(step.update[k], { digits: 4 }), formatNumber(exact, { digits: 4 }), 'w′ is w rounded: Δw is not −η·g');
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    if (await page.getAttribute('#step-play', 'aria-pressed') === 'true') await page.click('#step-play');
+    await page.click('#step-timeline button >> nth=-1');
+    await frames(page);
+    await clickLink(page, 0, 1, 1);
+    // The last three lines: w ← w − η·g = … = w + (−η·g) = w′, then Δw, then why they differ.
+    const lines = await page.$$eval('#step-equation section[data-stage="Update"] mtr',
+      (rows) => rows.slice(-3).map((r) => ({ text: r.textContent, numbers: [...r.querySelectorAll('mn')].map((n) => n.textContent) })));
+    const [equation, delta, why] = lines;
+    assert.match(equation.text, /^w.*←/);
+    holds(equation.numbers, exact, 'the step −η·g');
+    assert.match(delta.text, /^Δw/);
+    holds(delta.numbers, step.update[k], 'Δw');
+    assert.match(why.text, /single-precision float/);
+    // The diagram's label is that Δw.
+    assert.equal(Number(await page.getAttribute('#step-network line[data-link="0:1:1"]', 'data-value')), step.update[k]);
+  });
+});
+
 test('a mini-batch step: per-example traces, their average on the links, then one update', T, async () => {
   await withPage(b, '#batchSize=4', async (page) => {
     const { step, sizes } = await reference(page, (engine) => engine.traceStep(4));

@@ -255,3 +255,20 @@ test('dropout: a = m·f(z) with the mask, m scales δ and ∂a/∂z, and a dropp
     grad: 0.8, mask: 2 })));
   assert.deepEqual(mns(chain), ['0.5', '0.4', '2', '2', '0.8']);
 });
+test('sgd and adam show the step −η·g they compute, and Δw where rounding w′ to a float changes it', () => {
+  // η = 10⁻⁴, g = 7.852×10⁻⁴: w′ is w rounded to a float32 near 0.8875, 5.96×10⁻⁸ below it.
+  const small = { lr: 1e-4, w: 0.8875, g: 7.852e-4, wAfter: 0.8875 - 5.96e-8, update: -5.96e-8 };
+  const [sgd, delta, why] = lines(checked(updateEquation({ optimizer: 'sgd', ...small })));
+  assert.deepEqual(mns(sgd), ['0.8875', '1', '10', `${M}4`, '7.852', '10', `${M}4`, '0.8875', `${M}7.852`, '10', `${M}8`, '0.8875']);
+  assert.deepEqual(mns(delta), [`${M}5.96`, '10', `${M}8`]);
+  assert.match(why, /single-precision float/);
+  // Too small to move w at all: the step is still −η·g, and Δw is 0.
+  const none = lines(checked(updateEquation({ optimizer: 'sgd', lr: 1e-5, w: -0.183, g: 0.01, wAfter: -0.183, update: 0 })));
+  assert.deepEqual(mns(none[0]).slice(-5), [`${M}0.183`, `${M}1`, '10', `${M}7`, `${M}0.183`]);
+  assert.deepEqual(mns(none[1]), ['0']);
+  // Adam: w + (−η m̂/(√v̂ + ε)).
+  const adam = lines(checked(updateEquation({ optimizer: 'adam', lr: 0.01, w: 0.5, g: -0.2, wAfter: 0.51, update: 0.01,
+    beta1: 0.9, beta2: 0.999, epsilon: 1e-8, m: -0.02, v: 0.00004, mHat: -0.2, vHat: 0.04 })));
+  assert.equal(adam.length, 5, 'a step that stores as computed gets no Δw line');
+  assert.deepEqual(mns(adam[4]).slice(-3), ['0.5', '0.01', '0.51']);
+});

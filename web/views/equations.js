@@ -1,7 +1,8 @@
 // Chain-rule equations for a clicked neuron or link in the step-by-step backprop animation, with
 // the core's numbers substituted, typeset as MathML (Chromium renders MathML Core natively, so it
 // works offline). Every number comes from the core's trace: this module only formats and typesets
-// what it is given and never computes model maths itself. Each builder returns one
+// what it is given and never computes model maths itself, but for an update's step −η·g, the
+// product of two numbers it shows. Each builder returns one
 // <math display="block"> holding an <mtable> with one line per <mtr>, ready for innerHTML; every
 // equation line ends with its result.
 
@@ -228,13 +229,23 @@ export function batchAverageEquation({ name = 'w', param, perExample, mean }) {
 
 /**
  * One optimizer step for one parameter: regularisation (if any), then sgd, momentum or adam.
- * `update` is the step Δw = wAfter − w as the core reports it (shown for sgd and adam if given).
+ * `update` is the change Δw = wAfter − w as the core reports it: when given, sgd and adam show
+ * their step as w + (−η·g), the product of the numbers shown, and, where rounding w′ to a float
+ * makes Δw read differently, Δw itself.
  * @param {object} p see the fields destructured below; `param` names the parameter as in batchAverageEquation
  */
 export function updateEquation({ name = 'w', param, optimizer, lr, w, wAfter, update, gData, gReg, g, l1 = 0, l2 = 0,
   momentum, vBefore, vAfter, beta1, beta2, epsilon, adamMBefore, adamVBefore, t: adamStep, m, v, mHat, vHat }) {
   const W = paramSymbol(param, name), G = mi('g'), eta = mi('η'), lines = [];
-  const step = (typeof update === 'number') ? [`${operand(w)}${mo('+')}${operand(update)}`] : [];
+  const given = typeof update === 'number';
+  // The step as its factors give it: w′ = w + Δw holds only to a float's precision near w, so a
+  // step far below it (η 10⁻⁵) moves w by a rounded amount, or not at all.
+  const exactStep = optimizer === 'adam' ? -(lr * mHat / (Math.sqrt(vHat) + epsilon)) : -(lr * g);
+  const step = given ? [`${operand(w)}${mo('+')}${operand(exactStep)}`] : [];
+  const rounded = given && num(update) !== num(exactStep)
+    ? [line(`${mi('Δ')}${W}`, mn(update)),
+      note(t('w′ is stored as a single-precision float, so the weight moved by Δw = w′ − w rather than by the step above'))]
+    : [];
   if (gReg && (l1 > 0 || l2 > 0)) {
     const symbolic = [partial(sub(mi('J'), '<mtext>data</mtext>'), W)];
     const substituted = [operand(gData)];
@@ -272,5 +283,6 @@ export function updateEquation({ name = 'w', param, optimizer, lr, w, wAfter, up
     lines.push(line(assign(W, `${W}${mo(MINUS)}${dot(eta, G)}`),
       `${operand(w)}${mo(MINUS)}${times(operand(lr), operand(g))}`, ...step, mn(wAfter)));
   }
+  if (optimizer !== 'momentum') lines.push(...rounded);
   return math(lines);
 }

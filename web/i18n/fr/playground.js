@@ -374,6 +374,8 @@ export default {
   'a = z for z > 0 and slope·z below: only a negative z teaches the slope': 'a = z pour z > 0 et pente·z en dessous : seul un z négatif fait apprendre la pente',
   'η is inside v here; PyTorch keeps v ← μv + g, w ← w − η·v: the same steps while η is constant, not once it decays':
     'η est ici dans v ; PyTorch garde v ← μv + g, w ← w − η·v : les mêmes pas tant que η est constant, plus dès qu’il décroît',
+  'w′ is stored as a single-precision float, so the weight moved by Δw = w′ − w rather than by the step above':
+    'w′ est stocké en flottant simple précision : le poids a donc bougé de Δw = w′ − w plutôt que du pas ci-dessus',
 
   // The core's errors (web/message-templates.js)
   'training diverged at epoch {epoch}: the weights became NaN or infinite. Lower the learning rate, then reset.':
