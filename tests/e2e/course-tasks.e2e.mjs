@@ -349,6 +349,21 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   await page().click('#landscape-forget');
   assert.match(await status(), /^The 1 snapshot of the weights projected/);
   await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);
+  // A weight typed in the network moves the weights as a step does: the slice is out of date.
+  await page().focus('#network path[data-param="0:0:0"]');
+  await page().keyboard.press('Enter');
+  await page().locator('#network input.param-editor').waitFor();
+  await page().keyboard.type('3');
+  await page().keyboard.press('Enter');
+  await frames(page());
+  assert.match(await status(), /The weights have changed since: draw the slice again\.$/);
+  await page().click('#landscape-draw');
+  const edited = (await numbers()).match(/centre = ([\d.]+)/)[1];
+  assert.equal(Number(edited).toPrecision(3), Number(await page().textContent('#train-loss')).toPrecision(3));
+  // So does a reset, back to the seed's initial weights.
+  await page().click('#reset');
+  await frames(page());
+  assert.match(await status(), /The weights have changed since: draw the slice again\.$/);
 });
 
 test('task: the activation lab, the sigmoid steepest at 0 with slope 0.25, its chain below 10⁻³ at 5 layers, logits for [0.7, 0.2, 0.1]; a link sets it up', T, async () => {

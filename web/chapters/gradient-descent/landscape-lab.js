@@ -103,6 +103,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   const linked = bindLabState(lab, 'landscape', fields);
   let slice = null;   // the last slice drawn, or null
   let stale = false;  // the weights have moved since it was drawn
+  let drawnAt = null; // the weights it was drawn at
   let refusal = null; // why the core refused the last draw, or null
 
   const check = () => list.update({ slice: stale ? null : slice, epoch: playground.engine().progress().epoch });
@@ -148,6 +149,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
       const least = directions === 'random' ? 1 : 0.5;  // random directions are as long as θ: ±1 is their natural scale
       const range = chosen === 'fit' ? fitRange(engine.lossSlice({ directions, seed, grid: 2, range: 1 }).path, least) : Number(chosen);
       slice = engine.lossSlice({ directions, seed, grid: LANDSCAPE_GRID, range });
+      drawnAt = engine.params();
       stale = false;
       refusal = null;
     } catch (e) {
@@ -192,8 +194,14 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   });
   for (const id of ['landscape-directions', 'landscape-range']) on(id, 'change', draw);
   const offTrainStep = playground.onTrainStep(record);
+  // Not only updates move the weights: an edited weight, a reset or a loaded model do too.
+  const moved = () => {
+    const now = playground.engine().params();
+    return now.length !== drawnAt.length || now.some((v, i) => v !== drawnAt[i]);
+  };
   const offRender = playground.onRender(() => {
     startPath();
+    if (slice && !stale && moved()) outdated();
     check();
   });
   startPath();
