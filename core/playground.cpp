@@ -226,8 +226,6 @@ std::string Playground::record_step(std::vector<int> batch, const Update& update
   t.optimizer = ts.optimizer;
   t.settings = ts;
   const Network before = net_;  // the examples are traced after the update, with its dropout masks
-  // The loss on the batch before and after, both without dropout: the same measure twice.
-  t.loss_before = evaluate(net_, settings_.loss, task(), inputs_, t.batch, eval_ws_).loss;
   t.regularization_gradient = Vector::Zero(P);
   add_regularization_gradient(net_, ts.l1, ts.l2, t.regularization_gradient);
   // An unsized velocity is the zero velocity the first momentum update starts from.
@@ -281,7 +279,22 @@ std::string Playground::record_step(std::vector<int> batch, const Update& update
     t.moment1_hat = t.moment1 * adam_bias_correction(ts.beta1, trainer_.adam_steps());
     t.moment2_hat = t.moment2 * adam_bias_correction(ts.beta2, trainer_.adam_steps());
   }
-  t.loss_after = evaluate(net_, settings_.loss, task(), inputs_, t.batch, eval_ws_).loss;
+  // The loss on the batch before and after: the same measure twice. With dropout, that of the
+  // network this step thinned, so "before" is the loss the traced examples show.
+  if (t.dropout_applied) {
+    double sum_before = 0, sum_after = 0;
+    for (std::size_t j = 0; j < t.batch.size(); ++j) {
+      const int i = t.batch[j];
+      const std::vector<Vector> masks = trainer_.last_dropout_masks(Index(j));
+      sum_before += t.examples[j].loss;
+      sum_after += trace_example(net_, settings_.loss, inputs_.inputs.col(i), inputs_.targets.col(i), &masks).loss;
+    }
+    t.loss_before = sum_before / double(t.batch.size());
+    t.loss_after = sum_after / double(t.batch.size());
+  } else {
+    t.loss_before = evaluate(before, settings_.loss, task(), inputs_, t.batch, eval_ws_).loss;
+    t.loss_after = evaluate(net_, settings_.loss, task(), inputs_, t.batch, eval_ws_).loss;
+  }
   out = std::move(t);
   return after_training();
 }

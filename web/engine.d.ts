@@ -281,6 +281,7 @@ export interface StepTrace {
   /** paramsAfter − paramsBefore. */
   update: Float32Array;
   learningRate: number;
+  /** The batch's mean data loss before and after the update; with dropout, with each example's masks. */
   lossBefore: number;
   lossAfter: number;
   optimizer: OptimizerName;

@@ -334,6 +334,17 @@ TEST_CASE("a traced step with dropout traces the examples with the masks the upd
   CHECK(max_abs(st.params_after - expected_after) < 1e-6);
   CHECK(st.dropout_applied);
   CHECK(st.settings == pg.trainer().settings());
+  // The losses before and after are those of the thinned network the step trained: "before" is the
+  // mean of the examples' traced losses, "after" the same examples with the same masks at the new weights.
+  double before = 0, after = 0;
+  for (std::size_t j = 0; j < st.batch.size(); ++j) {
+    const ExampleTrace& ex = st.examples[j];
+    const std::vector<Vector> masks{ex.layers[0].mask, ex.layers[1].mask};
+    before += ex.loss / double(st.batch.size());
+    after += trace_example(pg.network(), s.loss, ex.input, ex.target, &masks).loss / double(st.batch.size());
+  }
+  CHECK(st.loss_before == Approx(before).margin(kTraceTol));
+  CHECK(st.loss_after == Approx(after).margin(kTraceTol));
 
   SECTION("with no hidden layer there is nothing to drop, and the trace says so") {
     s.hidden = {};

@@ -448,6 +448,30 @@ test('regression with dropout: each example is traced with the masks its update 
   });
 });
 
+test('with dropout, the update\'s loss before is the loss the traced example showed, with the same masks', T, async () => {
+  await withPage(b, '#dropout=0.5&hidden=3&seed=2&learningRate=0.1', async (page) => {
+    const { step } = await reference(page, (engine) => engine.traceStep(1));
+    assert.ok(step.dropoutApplied && step.examples[0].layers[0].mask.some((m) => m === 0), 'a unit is dropped');
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    const phases = await page.locator('#step-timeline button').count();
+    const textOf = async (kind) => {
+      for (let i = 0; i < phases; ++i) {
+        await page.click(`#step-timeline button >> nth=${i}`);
+        await frames(page);
+        if (await page.getAttribute('#step-network', 'data-phase-kind') === kind) return page.textContent('#step-text');
+      }
+      throw new Error(`no ${kind} phase`);
+    };
+    if (await page.getAttribute('#step-play', 'aria-pressed') === 'true') await page.click('#step-play');
+    const loss = (await textOf('loss')).match(/gives L = (\S+)\./)[1];
+    const [, before, after] = (await textOf('update')).match(/Loss on this example: (\S+) → (\S+)\./);
+    assert.equal(before, loss);
+    assert.equal(before, formatNumber(step.examples[0].loss, { digits: 3 }));
+    assert.ok(Number(after) < Number(before), `a step downhill on the same thinned network: ${before} → ${after}`);
+  });
+});
+
 test('a step that diverges says so, and the page shows where the weights went', T, async () => {
   await withPage(b, '#dataset=plane&outputActivation=linear&loss=mse&learningRate=10&hidden=8,8&activation=relu', async (page) => {
     await page.locator('#step-panel').scrollIntoViewIfNeeded();

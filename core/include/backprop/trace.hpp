@@ -52,7 +52,8 @@ struct StepTrace {
   Vector params_before, params_after;
   Vector update;  // params_after - params_before, computed in the core
   Scalar learning_rate = 0;
-  double loss_before = 0, loss_after = 0;  // mean data loss over the batch
+  double loss_before = 0, loss_after = 0;  // mean data loss over the batch (with dropout: with
+                                           // each example's masks, as in `examples`)
   Optimizer optimizer = Optimizer::Sgd;
   TrainSettings settings;                  // what the update used: rates, momentum, Adam's constants
   bool dropout_applied = false;            // dropout masks were drawn (never without a hidden layer)
