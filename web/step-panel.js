@@ -36,7 +36,7 @@ export function createStepPanel(deps) {
   const root = $('step-panel');
   const panel = {
     step: null, traced: 0, phases: [], clock: player.createPlayer(1), example: 0, selected: null,
-    featureNames: [], sizes: [], activations: [], loss: /** @type {import('./engine.js').LossName} */ ('mse'), last: 0, visible: false,
+    featureNames: [], points: /** @type {number[][]|null} */ (null), sizes: [], activations: [], loss: /** @type {import('./engine.js').LossName} */ ('mse'), last: 0, visible: false,
   };
   const view = createStepView($('step-network'), { onSelect: (item) => {
     panel.selected = item;
@@ -71,6 +71,9 @@ export function createStepPanel(deps) {
     panel.traced += 1;
     panel.sizes = sizes;
     panel.featureNames = s.features;
+    // Standardised inputs are not the points' coordinates: the text gives both.
+    const { xy, inputs } = engine.dataset();
+    panel.points = s.inputScaling === 'standardise' ? Array.from(step.batch, (i) => Array.from(xy.subarray(2 * i, 2 * i + inputs))) : null;
     panel.activations = ['feature', ...sizes.slice(1, -1).map(() => s.activation), s.outputActivation];
     panel.loss = s.loss;
     panel.phases = buildPhases(sizes, step.examples.length);
@@ -126,7 +129,8 @@ export function createStepPanel(deps) {
   function context() {
     const { step } = panel;
     return { step, example: panel.example, sizes: panel.sizes, featureNames: panel.featureNames,
-      activations: panel.activations, loss: panel.loss, optimizer: step.optimizer, l1: step.settings.l1, l2: step.settings.l2 };
+      activations: panel.activations, loss: panel.loss, optimizer: step.optimizer, l1: step.settings.l1, l2: step.settings.l2,
+      points: panel.points };
   }
 
   const name = (column, unit) => unitName(panel.featureNames, panel.sizes, column, unit);
@@ -310,7 +314,7 @@ export function createStepPanel(deps) {
     if (!panel.step) return;
     const { clock, phases } = panel;
     const at = player.revealed(clock);
-    view.update({ featureNames: panel.featureNames, sizes: panel.sizes, step: panel.step, phases,
+    view.update({ featureNames: panel.featureNames, standardised: Boolean(panel.points), sizes: panel.sizes, step: panel.step, phases,
       phase: clock.phase, progress: clock.progress, revealed: at, example: panel.example, selected: panel.selected });
     const phase = phases[clock.phase];
     const text = (id, value) => { if ($(id).textContent !== value) $(id).textContent = value; };

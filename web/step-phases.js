@@ -3,7 +3,7 @@
 // has revealed so far. Reads the core's step trace (engine.traceStep / traceStepOn) and never
 // computes a model number itself. No DOM: the step view draws what these functions return.
 import { featureLabel, paramIndex, unitName } from './views/network.js';
-import { formatNumber, formatList } from './views/format.js';
+import { formatNumber, formatList, formatTuple } from './views/format.js';
 import { t } from './i18n/i18n.js';
 import { ACTIVATION_PROSE, LOSS_PROSE } from './views/names.js';
 
@@ -152,7 +152,8 @@ export function matrixForm(sizes, layer) {
 /**
  * What a phase means, in a sentence or two with this step's numbers (all from the trace).
  * @param {object} ctx { step, example (shown), sizes, featureNames, activations (per column),
- *   loss, optimizer, l1, l2 }
+ *   loss, optimizer, l1, l2, points (with standardised inputs: each example's point, the network's
+ *   inputs being its standardised features; else absent) }
  */
 export function phaseText(phase, ctx) {
   const { step, sizes } = ctx;
@@ -162,7 +163,13 @@ export function phaseText(phase, ctx) {
   const several = step.batch.length > 1;
   switch (phase.kind) {
     case 'example': {
-      const x = formatList(ctx.featureNames.map((n, i) => `${featureLabel(n)} = ${short(ex.input[i])}`));
+      // Standardised, the inputs are not the point's coordinates: the point, then what the network
+      // sees, written as the scaling note writes it (x1 → …).
+      const point = ctx.points?.[ctx.example];
+      const x = point
+        ? t('{point}, which the network sees standardised as {inputs}', { point: point.length === 1 ? short(point[0]) : formatTuple(point),
+          inputs: formatList(ctx.featureNames.map((n, i) => `${featureLabel(n)} → ${short(ex.input[i])}`)) })
+        : formatList(ctx.featureNames.map((n, i) => `${featureLabel(n)} = ${short(ex.input[i])}`));
       return several
         ? t('One update from {n} examples (points {points}): each goes forward and backward, then their gradients are averaged. The diagram follows example {k}: {x}, target {target}.',
           { n: step.batch.length, points: step.batch.join(', '), k: ctx.example + 1, x, target: vector(ex.target) })

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { useBrowser, engineReference, withPage, frames, screenshot, readState } from './browser.mjs';
 import { mathNumbers, holds } from './step-numbers.mjs';
 import { paramIndex } from '../../web/views/network.js';
-import { formatNumber } from '../../web/views/format.js';
+import { formatNumber, formatTuple } from '../../web/views/format.js';
 
 const b = useBrowser();
 const T = { timeout: 60000 };
@@ -469,6 +469,25 @@ test('with dropout, the update\'s loss before is the loss the traced example sho
     assert.equal(before, loss);
     assert.equal(before, formatNumber(step.examples[0].loss, { digits: 3 }));
     assert.ok(Number(after) < Number(before), `a step downhill on the same thinned network: ${before} → ${after}`);
+  });
+});
+
+test('standardised inputs: the example is the point, and the network sees its standardised features', T, async () => {
+  await withPage(b, '#inputScaling=standardise&dataset=gaussians', async (page) => {
+    const { step, dataset } = await reference(page, (engine) => engine.traceStep(1));
+    const [i] = step.batch;
+    const point = formatTuple([dataset.xy[2 * i], dataset.xy[2 * i + 1]]);
+    const inputs = Array.from(step.examples[0].input, (v, k) => `x${k + 1} → ${formatNumber(v)}`).join(', ');
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    await toStart(page);
+    assert.equal(await page.textContent('#step-text'), `Training point ${i}: ${point}, which the network sees standardised as ${inputs}, ` +
+      `target ${formatNumber(step.examples[0].target[0])}. It goes forward through the network, its loss is measured, the error goes back, and every weight moves once.`);
+    assert.equal(await page.textContent('#step-network .input-scaling'), 'standardised');
+    // The scaling note adds a negative mean's size rather than subtracting a negative number.
+    const note = await page.textContent('#scaling-note');
+    assert.doesNotMatch(note, /− −/);
+    assert.match(note, /x\d → \(x\d \+ [\d.]+\)/);
   });
 });
 

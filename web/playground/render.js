@@ -32,7 +32,9 @@ export function splitNote(data) {
 
 /** What standardisation does to each feature, in words: the numbers come from the core's fit. */
 export function scalingNote(features, scaling, trainCount) {
-  const each = features.map((f, i) => `${f} → (${f} − ${formatNumber(scaling.mean[i])}) / ${formatNumber(scaling.sd[i])}`);
+  // x1 + 0.212 for a negative mean, not x1 − −0.212.
+  const shift = (f, mean) => `${f} ${mean < 0 ? '+' : '−'} ${formatNumber(Math.abs(mean))}`;
+  const each = features.map((f, i) => `${f} → (${shift(f, scaling.mean[i])}) / ${formatNumber(scaling.sd[i])}`);
   return t('The network sees {features}: the mean and standard deviation of the {n} training points, applied unchanged to validation, test and the plot.',
     { features: formatList(each), n: trainCount });
 }

@@ -128,6 +128,11 @@ export function createStepView(container, handlers) {
     // One loss for the whole example, above the output column (not beside one output).
     const top = units[sizes.length - 1][0];
     lossLabel = el('text', { x: top.x - R, y: top.y - R - 8, class: 'value output-extra loss' }, unitGroup);
+    // The inputs are the standardised features, not the point's coordinates: said above them.
+    if (s.standardised) {
+      const first = units[0][0];
+      el('text', { x: first.x + R, y: first.y - R - 8, 'text-anchor': 'end', class: 'value input-scaling' }, unitGroup).textContent = t('standardised');
+    }
     for (let l = 0; l + 1 < sizes.length; ++l) {
       for (let to = 0; to < sizes[l + 1]; ++to) {
         for (let from = 0; from < sizes[l]; ++from) {
@@ -190,14 +195,14 @@ export function createStepView(container, handlers) {
   }
 
   /**
-   * @param {object} s { featureNames, sizes, step (the core's trace), phases, phase, progress,
+   * @param {object} s { featureNames, standardised (the inputs are standardised features), sizes, step (the core's trace), phases, phase, progress,
    *   revealed (last phase whose numbers show), example (index into step.examples), selected (item or null) }
    */
   function update(s) {
     // The room too: the lecture hall's zoom or a new width lays the diagram out again; and the
     // language, which the units' and links' names are composed in.
     const column = columnWidth(s.sizes);
-    const key = `${s.featureNames.join()}|${s.sizes.join()}|${column}|${language()}`;
+    const key = `${s.featureNames.join()}|${s.standardised}|${s.sizes.join()}|${column}|${language()}`;
     if (key !== shape) {
       shape = key;
       rebuild(s, column);

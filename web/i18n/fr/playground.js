@@ -319,6 +319,8 @@ export default {
     'Une mise à jour à partir de {n} exemples (points {points}) : chacun fait l’aller et le retour, puis on fait la moyenne de leurs gradients. Le schéma suit l’exemple {k} : {x}, cible {target}.',
   'Training point {i}: {x}, target {target}. It goes forward through the network, its loss is measured, the error goes back, and every weight moves once.':
     'Point d’entraînement {i} : {x}, cible {target}. Il traverse le réseau vers l’avant, sa perte est mesurée, l’erreur revient en arrière, et chaque poids bouge une fois.',
+  '{point}, which the network sees standardised as {inputs}': '{point}, que le réseau voit standardisé en {inputs}',
+  'standardised': 'standardisées',
   'the output': 'la sortie',
   'layer {name}': 'la couche {name}',
   'Dropout: this step dropped {n} of its {m} units for this example (a = 0, drawn faded) and scaled the others by 1/(1 − p).':
