@@ -221,6 +221,13 @@ test('task: the descent lab, a rate that fits the line, the bowl diverging with 
   for (let i = 0; i < 5; ++i) await page().click('#descent-run');
   assert.match(await numbers(), /J = 0\.0\d+ after 50 steps/);
   await expectStatus('regression-50', false, /full batch: set Batch to "all points"/);
+  assert.match(await numbers(), /after 50 steps \(8 epochs\), η now 0\.1$/, 'one point a step: 6 steps an epoch');
+  // η decays per epoch, and says so: after 20 steps of one point, 3 epochs, 0.1/(1 + 3/20).
+  assert.match(await page().textContent('label:has(#descent-decay)'), /decay η\/\(1 \+ epoch\/20\)/);
+  await page().check('#descent-decay');
+  for (let i = 0; i < 2; ++i) await page().click('#descent-run');
+  assert.match(await numbers(), /after 20 steps \(3 epochs\), η now 0\.087$/);
+  await page().uncheck('#descent-decay');
   await page().selectOption('#descent-batch', '1000');
   await page().selectOption('#descent-rate', '0.3');
   await page().check('#descent-decay');

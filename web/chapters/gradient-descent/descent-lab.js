@@ -148,7 +148,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
   </div>
   <div class="row">
     <label class="compact">Batch <select id="descent-batch"><option value="1000">all points</option><option value="2">2 points</option><option value="1">1 point</option></select></label>
-    <label class="compact"><input id="descent-decay" type="checkbox"> decay η/(1 + k/20)</label>
+    <label class="compact"><input id="descent-decay" type="checkbox"> decay η/(1 + epoch/20)</label>
     <label class="compact"><input id="descent-race" type="checkbox"> race sgd, momentum, Adam</label>
   </div>
   <div class="row">
@@ -196,8 +196,11 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     $('descent-data').style.display = surface.points ? '' : 'none';
     fields.batch.disabled = !surface.points;
     const first = states[0];
-    $('descent-numbers').textContent = t('w = {w}, J = {loss} after {steps}, η now {rate}', { w: formatTuple(first.weights.slice(0, 2)),
-      loss: formatNumber(first.loss), steps: tn('{n} step', '{n} steps', first.steps), rate: formatNumber(first.learningRate) });
+    // η decays per epoch: with a smaller batch an epoch is several steps, so both are said.
+    const numbers = { w: formatTuple(first.weights.slice(0, 2)), loss: formatNumber(first.loss), steps: tn('{n} step', '{n} steps', first.steps),
+      epochs: tn('{n} epoch', '{n} epochs', first.epoch), rate: formatNumber(first.learningRate) };
+    $('descent-numbers').textContent = first.steps === first.epoch ? t('w = {w}, J = {loss} after {steps}, η now {rate}', numbers)
+      : t('w = {w}, J = {loss} after {steps} ({epochs}), η now {rate}', numbers);
     const status = describePath([...runs[0].descent.path().loss], first.steps, s.learningRate);
     $('descent-status').textContent = status.text;
     $('descent-status').dataset.kind = status.kind;
