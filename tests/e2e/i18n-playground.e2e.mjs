@@ -226,6 +226,28 @@ test('in French: a warning and a hover caption read French, numbers with a decim
     const box = await page.innerText('#chart .chart-tooltip');
     assert.match(box, /^époque \d+\ntest\s+\d,\d+\nentraînement\s+\d,\d+\nexactitude \(test\)\s+\d+,\d%\nexactitude \(entraînement\)\s+\d+,\d%$/, box);
   });
+  // Mini-batch steps: the layer table's numbers, the chart's fractional epochs and its axes, all with a decimal comma.
+  await withPage(b, '#stepMode=batch&lang=fr', async (page) => {
+    // The chart is drawn on a canvas: its axis labels are read as they are drawn.
+    await page.evaluate(() => {
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      window.drawnTexts = [];
+      CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+        if (this.canvas.closest('#chart')) window.drawnTexts.push(String(text));
+        return fillText.call(this, text, ...rest);
+      };
+    });
+    await step(page, 3);
+    const slopes = await page.$$eval('#layer-stats td.slope', (tds) => tds.map((td) => td.textContent));
+    assert.ok(slopes.length > 0 && slopes.every((v) => /^\d,\d\d$/.test(v)), slopes.join(' '));
+    const titles = await page.$$eval('#layer-stats tr[title]', (rows) => rows.map((r) => r.title));
+    assert.ok(titles.length > 0 && titles.every((v) => /^activation moyenne −?\d,\d\d ± \d,\d\d$/.test(v)), titles.join(' | '));
+    assert.ok(titles.some((v) => v.includes('−')), 'a negative mean has a real minus sign');
+    const ticks = await page.evaluate(() => window.drawnTexts.filter((text) => /^[\d−]/.test(text)));
+    assert.ok(ticks.some((v) => /^0,\d+$/.test(v)) && !ticks.some((v) => /\d\.\d/.test(v)), ticks.join(' '));
+    await hoverChart(page);
+    assert.match(await page.innerText('#chart .chart-tooltip'), /^époque 0,\d+\n/);
+  });
   await withPage(b, '#lang=fr&learningRat=0.1&noise=2&hidden=4,x', async (page) => {
     assert.equal(await message(page), 'Certains réglages du lien n’ont pas été compris et gardent leur valeur par défaut : ' +
       'réglage inconnu « learningRat » ignoré ; noise : « 2 » est hors de l’intervalle [0, 1] ; on garde 0 ; ' +

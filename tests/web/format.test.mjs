@@ -1,7 +1,7 @@
 // Tests for web/views/format.js: the one number format every view uses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatNumber, formatTuple, numberParts } from '../../web/views/format.js';
+import { formatNumber, formatFixed, formatTuple, numberParts } from '../../web/views/format.js';
 
 test('plain decimals: significant digits, no trailing zeros, a real minus sign', () => {
   assert.equal(formatNumber(0.123456), '0.123');
@@ -33,4 +33,10 @@ test('tuples: each number as formatNumber writes it, between parentheses (the Fr
   assert.equal(formatTuple([0.5, -1, 0.0000123]), '(0.5, −1, 1.23×10⁻⁵)');
   assert.equal(formatTuple(new Float32Array([0.25, 2])), '(0.25, 2)');
   assert.equal(formatTuple([]), '()');
+});
+
+test('fixed decimals: a real minus sign, as formatNumber writes one', () => {
+  assert.equal(formatFixed(-0.0512, 2), '−0.05');
+  assert.equal(formatFixed(0.25, 2), '0.25');
+  assert.equal(formatFixed(NaN, 2), '–');
 });

@@ -3,7 +3,7 @@
 // early-stopping epoch), a legend in real text, and a hover guide with a tooltip of exact values.
 // Redrawn every frame, so long series are reduced to min/max per pixel column before drawing.
 // Not here: recording the history (the controller owns it) or computing any loss.
-import { formatNumber, formatFixed, formatList } from './format.js';
+import { formatNumber, formatFixed, formatList, withSeparator } from './format.js';
 import { htmlEl } from './dom.js';
 import { themeColors } from '../theme.js';
 import { pixelRatio, lineScale } from './pixels.js';
@@ -189,17 +189,17 @@ export function seriesXY(points) {
   return { xs, ys };
 }
 
-// Axis label for a tick, with as many decimals as the step needs; 12000 → '12k'.
+// Axis label for a tick, with as many decimals as the step needs, in the language's format; 12000 → '12k'.
 function tickLabel(v, step) {
-  if (Math.abs(v) >= 1e4 && step >= 1000) return `${Number((v / 1000).toFixed(Math.max(0, -Math.floor(Math.log10(step / 1000) + 1e-9))))}k`;
+  if (Math.abs(v) >= 1e4 && step >= 1000) return `${withSeparator(Number((v / 1000).toFixed(Math.max(0, -Math.floor(Math.log10(step / 1000) + 1e-9)))))}k`;
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  return v.toFixed(decimals).replace('-', '−');
+  return formatFixed(v, decimals);
 }
 
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 function decadeLabel(v) {
   const k = Math.round(Math.log10(v));
-  if (k >= -3 && k <= 3) return String(Number(`1e${k}`));
+  if (k >= -3 && k <= 3) return withSeparator(Number(`1e${k}`));
   return '10' + String(k).split('').map((c) => SUPERSCRIPT[c]).join('');
 }
 
@@ -383,7 +383,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
       const labels = ticks.map(decadeLabel);
       // One decade only: label 2 and 5 as well so the axis is readable.
       const extra = decades === 1 ? [2, 5].map((m) => m * ticks[0]) : [];
-      return { data, log: true, domain: [ticks[0], ticks[ticks.length - 1]], ticks: [...ticks, ...extra], labels: [...labels, ...extra.map((v) => String(Number(v.toPrecision(2))))], minor: decades <= 4, empty };
+      return { data, log: true, domain: [ticks[0], ticks[ticks.length - 1]], ticks: [...ticks, ...extra], labels: [...labels, ...extra.map((v) => withSeparator(Number(v.toPrecision(2))))], minor: decades <= 4, empty };
     }
     if (empty) { lo = 0; hi = 1; }
     if (lo >= 0) lo = 0;  // losses are >= 0: anchor the axis at zero so heights compare honestly
@@ -657,7 +657,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     return parts.length ? t('{chart}. Latest: {values}', { chart: t(ariaLabel), values: formatList(parts) }) : t(ariaLabel);
   }
 
-  const formatEpoch = (e) => (Number.isInteger(e) ? String(e) : String(Number(e.toFixed(3))));
+  const formatEpoch = (e) => (Number.isInteger(e) ? String(e) : withSeparator(Number(e.toFixed(3))));
 
   function onMove(event) {
     const rect = canvas.getBoundingClientRect();

@@ -43,9 +43,9 @@ export function formatNumber(v, { digits = 3, missing = 'NaN' } = {}) {
   return exp === null ? mant : `${mant}×10${[...exp].map((c) => SUPERSCRIPT[c]).join('')}`;
 }
 
-/** `v` with `decimals` digits after the separator (the language's: 0.7233, 0,7233); `missing` for NaN. */
+/** `v` with `decimals` digits after the separator (the language's: 0.7233, 0,7233) and a real minus; `missing` for NaN. */
 export function formatFixed(v, decimals, missing = '–') {
-  return Number.isFinite(v) ? v.toFixed(decimals).replace('.', decimalSeparator()) : missing;
+  return Number.isFinite(v) ? minus(v.toFixed(decimals)) : missing;
 }
 
 /** Between the numbers of a list: ', ', or ' ; ' where the comma is the decimal separator ([0,7 ; 0,2]). */

@@ -167,7 +167,7 @@ export function createLayerStats(container) {
       setText(r.value, sci(s.gradientNorm));
       r.tr.dataset.gradient = String(s.gradientNorm);
       r.tr.dataset.slope = String(s.slopeMean);
-      setText(r.slope, Number.isFinite(s.slopeMean) ? s.slopeMean.toFixed(2) : '–');
+      setText(r.slope, formatFixed(s.slopeMean, 2));
       const mean = formatFixed(s.activationMean, 2), sd = formatFixed(s.activationStd, 2);
       r.tr.title = t('activation mean {mean} ± {sd}', { mean, sd });
       drawHistogram(r.act, s.histogram, s.histogramLow, s.histogramHigh, t('{layer}: activations from {lo} to {hi}, mean {mean}, sd {sd}',
