@@ -153,6 +153,53 @@ test('a lab\'s settings travel in its link: opened set up, kept in the URL as th
   await go('#');
 });
 
+test('a lesson or task link, the banner\'s Close and the chapter links leave the labs as the learner has them', T, async () => {
+  const { page } = course.session();
+  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
+  await go('#chapter=backprop&graph.expr=f_Ex_ty_A3_tx&graph.values=1_2');
+  assert.equal(await page.inputValue('#expr-text'), 'f = x*y + 3*x');
+  await page.click('a[data-task-link="lecture-circles"]');
+  await frames(page, 3);
+  assert.ok(await page.isVisible('#task-lecture-circles.active'), 'the task is highlighted');
+  assert.equal(await page.inputValue('#expr-text'), 'f = x*y + 3*x', 'the task\'s set-up leaves the expression');
+  assert.match(await hash(), /task=lecture-circles&graph\.expr=f_Ex_ty_A3_tx&graph\.values=1_2&dataset=circles/);
+  await page.click('a[data-lesson="backprop-by-hand"]');
+  await frames(page, 3);
+  assert.equal(await page.inputValue('#expr-text'), 'f = x*y + 3*x', 'so does the lesson\'s');
+  assert.ok(await page.isHidden('#task-lecture-circles.active'), 'the task is no longer highlighted');
+  await page.click('.banner-close');
+  await frames(page, 3);
+  assert.equal(await page.inputValue('#expr-text'), 'f = x*y + 3*x', 'and closing the lesson');
+  assert.match(await hash(), /graph\.values=1_2/);
+  // The descent lab keeps its steps through a task's set-up, and its settings through next and previous.
+  await go('#chapter=gradient-descent');
+  await page.selectOption('#descent-surface', 'bowl');
+  await page.selectOption('#descent-rate', '0.3');
+  await page.click('#descent-run');
+  const numbers = await page.textContent('#descent-numbers');
+  assert.match(numbers, /after 10 steps/);
+  await page.click('a[data-task-link="full-batch"]');
+  await frames(page, 3);
+  assert.equal(await page.textContent('#descent-numbers'), numbers, 'the lab did not start over');
+  await page.locator('#chapter .chapter-nav a').last().click();
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
+  assert.doesNotMatch(await hash(), /descent\./, 'the next chapter\'s link carries only its own labs\' keys');
+  await page.locator('#chapter .chapter-nav a').first().click();
+  await frames(page, 3);
+  assert.equal(await page.inputValue('#descent-surface'), 'bowl');
+  assert.equal(await page.inputValue('#descent-rate'), '0.3');
+  await page.click('.course-menu summary');
+  await page.click('.course-list a[data-chapter-link="neuron"]');
+  await frames(page, 3);
+  await page.click('.course-menu summary');
+  await page.click('.course-list a[data-chapter-link="gradient-descent"]');
+  await frames(page, 3);
+  assert.equal(await page.inputValue('#descent-surface'), 'bowl', 'the menu\'s link too');
+  assert.equal((await readState(page)).message, '', 'no key left unread');
+  await go('#');
+});
+
 test('the neuron\'s unit refuses a number beyond the core\'s float range: typed, it is marked and said; in a link, the default is used and it is said', T, async () => {
   const { page, problems } = course.session();
   const hash = () => page.evaluate(() => decodeURIComponent(location.hash));

@@ -7,6 +7,7 @@ import { splitHash, joinHash } from './route.js';
 import { CHAPTERS, chapterById } from './chapters.js';
 import { linkProblems } from './lab-state.js';
 import { labsLeft } from './lab-wiring.js';
+import { withLabs } from './links.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 
 const BRAND = 'Backprop Playground';
@@ -22,9 +23,11 @@ export function createCourse({ module, playground, nav, container, banner }) {
   let mountedKey = '';     // its route, so an unchanged route is not re-mounted
 
   // Moving between chapters keeps the playground as the learner left it (its settings, the
-  // language): a chapter's link carries them, written again as it is pointed at or focused, so a
-  // copied link or one opened in a new tab carries them too.
-  const chapterHash = (id) => joinHash(id ? { chapter: id } : {}, serializeHash(playground.state())) || '#';
+  // language) and each chapter's labs as they were when it was left (labsOf): a chapter's link
+  // carries them, written again as it is pointed at or focused, so a copied link or one opened in a
+  // new tab carries them too.
+  const labsOf = new Map();  // chapter id → its labs' keys (route.lab) as last shown
+  const chapterHash = (id) => joinHash(id ? { chapter: id, lab: labsOf.get(id) } : {}, serializeHash(playground.state())) || '#';
   const chapterLink = (id, onFollow = () => {}) => {
     const a = Object.assign(document.createElement('a'), { href: chapterHash(id) });
     const refresh = () => { a.href = chapterHash(id); };
@@ -61,8 +64,16 @@ export function createCourse({ module, playground, nav, container, banner }) {
   document.addEventListener('click', (e) => { if (menu.open && !menu.contains(/** @type {Node} */ (e.target))) menu.open = false; });
 
   // ---- routing ----
-  // What a mounted chapter shows: re-mounted when any of it changes.
-  const keyOf = (chapter, route) => JSON.stringify([chapter?.id, route.lesson, route.task, route.widget, route.lab ?? {}]);
+  // What a mounted chapter shows: re-mounted when any of it changes. Not the lesson or task: their
+  // links set up the playground, and the labs keep what the learner did in them.
+  const keyOf = (chapter, route) => JSON.stringify([chapter?.id, route.widget, route.lab ?? {}]);
+  // The labs' keys changed (a lab saved, a mount read them): remembered for the chapter's links, and
+  // carried by its lesson and task links.
+  function labsChanged() {
+    if (!mounted) return;
+    labsOf.set(mounted.id, shell.route.lab);
+    for (const a of container.querySelectorAll('a[data-lesson], a[data-task-link]')) a.setAttribute('href', withLabs(a.getAttribute('href'), shell.route.lab));
+  }
   // The labs' settings in the URL (route.js: prefix.name=value), for web/course/lab-state.js.
   let labsRead = new Set();  // the prefixes the mounted labs read
   let labProblems = [];      // what they could not read, said with the route's own problems
@@ -79,6 +90,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
       shell.route = entries.length ? { ...route, lab: Object.fromEntries(entries) } : route;
       mountedKey = keyOf(mounted, shell.route);
       history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
+      labsChanged();
     },
     report(problems) { labProblems.push(...problems); },
   };
@@ -114,6 +126,10 @@ export function createCourse({ module, playground, nav, container, banner }) {
         history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
       }
       problems.push(...labProblems);
+      labsChanged();
+    }
+    for (const item of container.querySelectorAll('.lesson-list > li, .task-list > li')) {
+      item.classList.toggle('active', item.id === `lesson-${route.lesson}` || item.id === `task-${route.task}`);
     }
     // widget=: that lab in view; in an embed of the labs, the only one shown.
     const widgets = [...container.querySelectorAll(':scope > .widget')];
@@ -130,8 +146,13 @@ export function createCourse({ module, playground, nav, container, banner }) {
       else a.removeAttribute('aria-current');
     }
     showBanner(chapter?.lessons.find((l) => l.id === route.lesson));
-    // A task's link brings its box into view (on a phone it lies below the chapter's text).
-    if (chapter && route.task) document.getElementById(`task-${route.task}`)?.scrollIntoView({ block: 'nearest' });
+    // A task's link brings its box into view (on a phone it lies below the chapter's text), again
+    // after the set-up's render, which re-checks the tasks above it: their statuses may grow.
+    if (chapter && route.task) {
+      const box = document.getElementById(`task-${route.task}`);
+      box?.scrollIntoView({ block: 'nearest' });
+      requestAnimationFrame(() => box?.scrollIntoView({ block: 'nearest' }));
+    }
     else if (widget) widget.scrollIntoView({ block: 'start' });
     return problems;
   }
@@ -160,11 +181,13 @@ export function createCourse({ module, playground, nav, container, banner }) {
     if (!lesson) { banner.replaceChildren(); return; }
     const title = Object.assign(document.createElement('strong'), { textContent: t('Lesson: {title}', { title: t(lesson.title) }) });
     const text = Object.assign(document.createElement('p'), { textContent: lesson.text });
-    const close = Object.assign(document.createElement('a'), { href: joinHash({ chapter: shell.route.chapter }, ''), textContent: 'Close' });
+    // Closing the lesson leaves the playground and the labs as they are.
+    const closeHash = () => joinHash({ chapter: shell.route.chapter, lab: shell.route.lab }, serializeHash(playground.state()));
+    const close = Object.assign(document.createElement('a'), { href: closeHash(), textContent: 'Close' });
     close.className = 'banner-close';
     close.addEventListener('click', (e) => {
       e.preventDefault();
-      location.hash = joinHash({ chapter: shell.route.chapter }, serializeHash(playground.state()));
+      location.hash = closeHash();
     });
     banner.replaceChildren(title, close, text);
   }
