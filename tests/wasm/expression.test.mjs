@@ -133,6 +133,8 @@ test('the lab\'s tasks on the core\'s numbers: cancel the fork\'s paths, a gradi
   const lr = expressionPresets(module).find((x) => x.id === 'linear-regression');
   assert.equal(evaluate(task('graph-fit-line'), { result: evaluateExpression(module, lr.text, { w1: 1, x: 3, w0: 1, y: 4 }), preset: 'linear-regression' }).met, true);
   assert.deepEqual(evaluate(task('graph-fit-line'), { result: evaluateExpression(module, lr.text, presetValues(lr)), preset: 'linear-regression' }).missing, ['L = 0 (now 9)']);
+  // 1.9 + 0.7·3 − 4 is 4.4e−16 in floating point, L 1.97e−31: a perfect fit all the same.
+  assert.equal(evaluate(task('graph-fit-line'), { result: evaluateExpression(module, lr.text, { w1: 0.7, x: 3, w0: 1.9, y: 4 }), preset: 'linear-regression' }).met, true);
 });
 
 test('the presets\' titles as the lab shows them: in English, the core\'s own, word for word', () => {

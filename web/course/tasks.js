@@ -44,6 +44,13 @@ export function allOf(conditions) {
   return { met: missing.length === 0, missing };
 }
 
+/**
+ * Whether a computed number is the target up to rounding: the sums that get there are floating point
+ * ((−2.9 + 4.9)·3 is 6.000000000000002), and the page shows a few digits, so exact equality would
+ * turn down an answer the page shows as right.
+ */
+export const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
 /** Test accuracy as the page shows it: 93.5% (93,5% in French). */
 export const percent = (x) => (Number.isFinite(x) ? `${formatFixed(100 * x, 1)}%` : t('not measured'));
 

@@ -3,7 +3,7 @@
 // tasks), the backprop-by-hand lesson and the lecture's circles experiment (with its task); the
 // playground's step panel shows a real step under it.
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
-import { allOf, percent, testAccuracyAtLeast } from '../../course/tasks.js';
+import { allOf, near, percent, testAccuracyAtLeast } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
 import { t } from '../../i18n/i18n.js';
 import { createGraphWidget } from './graph.js';
@@ -58,8 +58,8 @@ export const graphTasks = [
     check: ({ nodes }) => {
       const dx = node(nodes, 'x').grad, f = node(nodes, 'f').value;
       return allOf([
-        [dx === 3, t('∂f/∂x = 3 (now {now})', { now: formatNumber(dx) })],
-        [f === 6, t('f = 6 (now {now})', { now: formatNumber(f) })],
+        [near(dx, 3), t('∂f/∂x = 3 (now {now})', { now: formatNumber(dx) })],
+        [near(f, 6), t('f = 6 (now {now})', { now: formatNumber(f) })],
       ]);
     } },
 ];

@@ -5,7 +5,7 @@
 // the core's (engine.js evaluateExpression); this file lays them out, plays them and checks the
 // tasks. playerSteps() and forkWords() are pure, so Node tests read what the page says.
 import { evaluateExpression, expressionPresets, parseExpression } from '../../engine.js';
-import { renderTasks, allOf } from '../../course/tasks.js';
+import { renderTasks, allOf, near } from '../../course/tasks.js';
 import { bindLabState, numberList } from '../../course/lab-state.js';
 import { labListeners, labChanged, showLabMessage } from '../../course/lab-wiring.js';
 import { formatNumber as short } from '../../views/format.js';
@@ -178,8 +178,6 @@ export function costWords(result) {
   return `${reverse} ${forward} ${wins}`;
 }
 
-const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-
 // Tasks read { result, preset } where preset is the id of the preset whose graph is shown, if any.
 export const expressionTasks = [
   { id: 'graph-fork-zero', title: 'Cancel the paths',
@@ -210,7 +208,7 @@ export const expressionTasks = [
       return allOf([
         [lr, t('show the linear-regression preset')],
         [lr && value('x') === 3 && value('y') === 4, t('x = 3 and y = 4')],
-        [lr && result.nodes[result.output].value === 0, t('L = 0 (now {now})', { now: lr ? short(result.nodes[result.output].value) : '–' })],
+        [lr && near(result.nodes[result.output].value, 0), t('L = 0 (now {now})', { now: lr ? short(result.nodes[result.output].value) : '–' })],
       ]);
     } },
 ];
