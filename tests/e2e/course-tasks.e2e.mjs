@@ -214,6 +214,9 @@ test('task: the descent lab, a rate that fits the line, the bowl diverging with 
   assert.match(await numbers(), /^w = \(−0\.545, /);
   for (let i = 0; i < 4; ++i) await page().click('#descent-run');
   await expectStatus('regression-50', true);
+  await page().click('#descent-run-100');
+  assert.match(await numbers(), /after 141 steps/);
+  await expectStatus('regression-50', true, /Done/);  // J fell below 0.2 within 50 steps: more steps do not undo it
   // The statement says full batch and plain steps: one point per batch, or a decaying η, also gets J
   // below 0.2 in 50 steps, but is not the task.
   await page().selectOption('#descent-rate', '0.1');
@@ -520,6 +523,14 @@ test('task: gradient descent, a learning rate that gets there and one step per e
   await choose(page(), 'learningRate', 0.1);
   await stepEpochs(page(), 150);
   await expectStatus('learning-rate', true);
+  await stepEpochs(page(), 60);  // the loss fell below 0.1 within 200 epochs: training on keeps it met
+  await expectStatus('learning-rate', true);
+  // Only the learning rate: a batch of 1 with momentum gets there at 0.001, but that is not the task.
+  await openTask('gradient-descent', 'learning-rate');
+  await slide(page(), 'batchSize', 1);
+  await choose(page(), 'optimizer', 'momentum');
+  await stepEpochs(page(), 160);
+  await expectStatus('learning-rate', false, /change only the learning rate \(now also batch size, optimizer\)/);
   await openTask('gradient-descent', 'full-batch');
   await stepEpochs(page(), 1);
   await expectStatus('full-batch', false, /a batch size of at least 100/);

@@ -20,7 +20,7 @@ export function playgroundChapter({ id, title, html, lessons = [], tasks = [], w
       renderLessons(container, id, lessons, route.lesson);
       if (tasks.length > 0) {
         const list = renderChapterTasks(container, id, tasks, route.task);
-        const check = () => list.update({ engine: playground.engine(), state: playground.state() });
+        const check = () => list.update({ engine: playground.engine(), state: playground.state(), history: playground.history() });
         check();
         cleanup.push(playground.onRender(check));
       }

@@ -90,6 +90,8 @@ export function createPlayground(module, { routeHash } = {}) {
   page.stepPanel = createStepPanel({
     engine: () => page.engine,
     state: () => page.state,
+    /** The run's record the chart draws (web/history.js): a task reads when a goal was first met. */
+    history: () => page.history,
     refuse: () => (noPoints() ? NO_POINTS_MESSAGE : null),
     onTrained: () => { pause(); clearMessage(); recordNow(); page.compare?.step('example'); for (const fn of page.onTrainStep) fn(); page.dirty = true; },
     showMessage,
@@ -130,6 +132,8 @@ export function createPlayground(module, { routeHash } = {}) {
   return {
     engine: () => page.engine,
     state: () => page.state,
+    /** The run's record the chart draws (web/history.js): a task reads when a goal was first met. */
+    history: () => page.history,
     /** Loads the URL's settings; fresh: a new run (initial weights, empty history, epoch 0) even if they did not change. */
     loadFromHash,
     /** A new run of the current set-up: the seed's initial weights, empty history, epoch 0. */

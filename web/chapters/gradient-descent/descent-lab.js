@@ -62,8 +62,11 @@ export function describePath(loss, steps, rate) {
 export const descentTasks = [
   { id: 'regression-50', title: 'Fit the line in 50 steps',
     statement: 'On linear regression, full batch and plain gradient descent, find a learning rate that brings J below 0.2 within 50 steps.',
-    check: ({ settings, states }) => {
+    check: ({ settings, states, loss }) => {
       const s = states[0];
+      // J after each step from the start (loss[k]): once below 0.2 within 50 steps, further steps keep it met.
+      const reached = loss.findIndex((J) => J < 0.2);
+      const inTime = reached >= 0 && reached <= 50;
       // Full batch and a fixed η: a smaller batch or a decaying η also get below 0.2, but that is not this task.
       const setUp = allOf([
         [settings.surface === 'linear_regression' && settings.optimizer === 'sgd' && !settings.race,
@@ -71,7 +74,7 @@ export const descentTasks = [
         [settings.batchSize >= LINE.x.length, t('full batch: set Batch to "all points"')],
         [!settings.decay, t('a fixed learning rate: untick the decay')],
       ]);
-      return { met: setUp.met && s.steps <= 50 && s.loss < 0.2,
+      return { met: setUp.met && inTime,
         missing: !setUp.met ? setUp.missing
           : [s.steps > 50 ? t('within 50 steps (now {steps}: reset)', { steps: s.steps }) : t('J below 0.2 (now {loss})', { loss: formatNumber(s.loss) })] };
     } },
@@ -201,13 +204,14 @@ export function createDescentLab(container, { module, playground, route, lab }, 
       epochs: tn('{n} epoch', '{n} epochs', first.epoch), rate: formatNumber(first.learningRate) };
     $('descent-numbers').textContent = first.steps === first.epoch ? t('w = {w}, J = {loss} after {steps}, η now {rate}', numbers)
       : t('w = {w}, J = {loss} after {steps} ({epochs}), η now {rate}', numbers);
-    const status = describePath([...runs[0].descent.path().loss], first.steps, s.learningRate);
+    const loss = [...runs[0].descent.path().loss];
+    const status = describePath(loss, first.steps, s.learningRate);
     $('descent-status').textContent = status.text;
     $('descent-status').dataset.kind = status.kind;
     // The optimisers' names as the settings write them: code, the same in every language.
     $('descent-legend').innerHTML = s.race ? runs.map((r, i) => `<li data-optimizer="${r.name}"><span style="background:${RACE_COLORS[r.name]}"></span>` +
       `<code>${r.name}</code>: J = ${formatNumber(states[i].loss)}</li>`).join('') : '';
-    list.update({ settings: s, states });
+    list.update({ settings: s, states, loss });
   };
 
   // Play: one step of each run per animation frame, until paused, reset or every run diverged.

@@ -31,7 +31,7 @@ export default {
   'A learning rate that gets there': 'Un taux d’apprentissage qui y arrive',
   'This network learns the circles, but its learning rate of 0.001 is far too small. Change only the learning rate so that the training loss falls below 0.1 within the first 200 epochs.':
     'Ce réseau apprend les cercles, mais son taux d’apprentissage de 0,001 est bien trop petit. Changez seulement le taux d’apprentissage pour que la perte d’entraînement passe sous 0,1 dans les 200 premières époques.',
-  'keep the circles and the one hidden layer of 4': 'gardez les cercles et l’unique couche cachée de 4 neurones',
+  'change only the learning rate (now also {settings})': 'ne changez que le taux d’apprentissage (autres réglages changés : {settings})',
   'stay within 200 epochs (now {epoch}: reset and try again)': 'restez dans les 200 premières époques (actuellement {epoch} : réinitialisez et réessayez)',
   'training loss below 0.1 (now {loss})': 'une perte d’entraînement sous 0,1 (actuellement {loss})',
   'One step per epoch': 'Un pas par époque',
