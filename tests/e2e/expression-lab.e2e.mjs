@@ -183,10 +183,17 @@ test('the step player: reverse mode finalises each gradient once and reuses it; 
 test('a task checked by the page, and a reloaded link restores the expression, its values and the mode', T, async () => {
   await withPage(b, `${HASH}&task=graph-fork-zero`, async (page) => {
     const status = (id) => page.textContent(`#task-${id} .task-status`);
-    assert.match(await status('graph-fork-zero'), /^Not yet: show the fork preset/);
+    assert.match(await status('graph-fork-zero'), /^Not yet: type f = x\^2; g = 4\*x; h = f - g/);
+    // The fork preset at x = 0 is no answer: there every path is itself 0, nothing cancels.
     await page.click('[data-preset="fork"]');
-    assert.match(await status('graph-fork-zero'), /∂h\/∂x = 0 \(now −27\)/);
     await setValue(page, 'x', 0);
+    assert.match(await status('graph-fork-zero'), /^Not yet: type /);
+    await page.fill('#expr-text', 'f = x^2; g = 4*x; h = f - g');
+    await page.press('#expr-text', 'Tab');
+    await setValue(page, 'x', 1);
+    assert.match(await status('graph-fork-zero'), /∂h\/∂x = 0 \(now −2\)/);
+    await setValue(page, 'x', 2);
+    assert.ok((await page.$$eval('#expr-forks li', (li) => li.map((l) => l.textContent))).includes('x feeds 2 operations (a fork): ∂h/∂x = 4 + (−4) = 0, the sum of what comes back along each.'));
     assert.equal(await status('graph-fork-zero'), 'Done: the task is met.');
 
     await page.fill('#expr-text', 'z = w*x + b; L = (sigmoid(z) - t)^2');

@@ -125,8 +125,13 @@ test('bad expressions are data with a position; evaluation errors name the opera
 test('the lab\'s tasks on the core\'s numbers: cancel the fork\'s paths, a gradient of 6, a perfect fit', () => {
   const task = (id) => expressionTasks.find((t) => t.id === id);
   const fork = expressionPresets(module).find((x) => x.id === 'fork');
-  assert.equal(evaluate(task('graph-fork-zero'), { result: evaluateExpression(module, fork.text, { x: 1 }), preset: 'fork' }).met, false);
-  assert.equal(evaluate(task('graph-fork-zero'), { result: evaluateExpression(module, fork.text, { x: 0 }), preset: 'fork' }).met, true);
+  // The fork preset's paths never cancel: they sum to −27x², 0 only at x = 0, where each path is 0.
+  assert.deepEqual(evaluate(task('graph-fork-zero'), { result: evaluateExpression(module, fork.text, { x: 0 }), preset: 'fork' }).missing, ['type f = x^2; g = 4*x; h = f - g']);
+  // The task's own: paths 2x and −4, cancelling at x = 2 (typed with any spacing).
+  const cancel = (x) => evaluateExpression(module, 'f=x^2;g=4*x;h=f-g', { x });
+  assert.deepEqual(evaluate(task('graph-fork-zero'), { result: cancel(1), preset: null }).missing, ['∂h/∂x = 0 (now −2)']);
+  assert.deepEqual(cancel(2).paths[0].listed.map((p) => p.product), [4, -4]);
+  assert.equal(evaluate(task('graph-fork-zero'), { result: cancel(2), preset: null }).met, true);
   const own = evaluateExpression(module, 'x^2*y + 2*x', { x: 1, y: 2 });  // 2xy + 2 = 6
   assert.equal(evaluate(task('graph-own-gradient'), { result: own, preset: null }).met, true);
   assert.deepEqual(evaluate(task('graph-own-gradient'), { result: evaluateExpression(module, 'x*y', { x: 1, y: 2 }), preset: null }).missing, ['∂/∂x = 6 (now 2)']);

@@ -179,14 +179,22 @@ export function costWords(result) {
 }
 
 // Tasks read { result, preset } where preset is the id of the preset whose graph is shown, if any.
+const FORK_TO_CANCEL = 'f = x^2; g = 4*x; h = f - g';  // as the core prints it back (result.text)
 export const expressionTasks = [
+  // x forks into f and g, and the paths back from h carry 2x and −4: at x = 2 they cancel, neither
+  // being 0. (The fork preset cannot show this: its paths sum to −27x², 0 only where each path is 0.)
   { id: 'graph-fork-zero', title: 'Cancel the paths',
-    statement: 'Open the fork preset h(f(x), g(x)) and find the x where the paths through f and through g cancel, ' +
-      'so that ∂h/∂x = 0.',
-    check: ({ result, preset }) => allOf([
-      [preset === 'fork', t('show the fork preset (its expression unchanged)')],
-      [preset === 'fork' && near(gradOf(result, 'x'), 0), t('∂h/∂x = 0 (now {now})', { now: short(gradOf(result, 'x')) })],
-    ]) },
+    statement: 'Type f = x^2; g = 4*x; h = f - g, in which x forks into f and g, and find the x where the paths ' +
+      'through f and through g cancel: ∂h/∂x = 0 though neither path is 0.',
+    check: ({ result }) => {
+      const typed = result?.text === FORK_TO_CANCEL;
+      const paths = typed ? result.paths[inputIndex(result, 'x')].listed.map((p) => p.product) : [];
+      return allOf([
+        [typed, t('type {expression}', { expression: FORK_TO_CANCEL })],
+        [!typed || (near(gradOf(result, 'x'), 0) && paths.every((p) => !near(p, 0))),
+          t('∂h/∂x = 0 (now {now})', { now: typed ? short(gradOf(result, 'x')) : '–' })],
+      ]);
+    } },
   { id: 'graph-own-gradient', title: 'A gradient of your own',
     statement: 'Type an expression of your own in x and y (not a preset) whose ∂/∂x is 6 at x = 1, y = 2.',
     check: ({ result, preset }) => {

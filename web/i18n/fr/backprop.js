@@ -116,9 +116,9 @@ export default {
 
   // The lab's tasks
   'Cancel the paths': 'Des chemins qui s’annulent',
-  'Open the fork preset h(f(x), g(x)) and find the x where the paths through f and through g cancel, so that ∂h/∂x = 0.':
-    'Ouvrez l’exemple à bifurcation h(f(x), g(x)) et trouvez le x où les chemins par f et par g s’annulent, de sorte que ∂h/∂x = 0.',
-  'show the fork preset (its expression unchanged)': 'affichez l’exemple à bifurcation (son expression inchangée)',
+  'Type f = x^2; g = 4*x; h = f - g, in which x forks into f and g, and find the x where the paths through f and through g cancel: ∂h/∂x = 0 though neither path is 0.':
+    'Tapez f = x^2; g = 4*x; h = f - g, où x bifurque vers f et g, et trouvez le x où les chemins par f et par g s’annulent : ∂h/∂x = 0 sans qu’aucun chemin ne soit nul.',
+  'type {expression}': 'tapez {expression}',
   '∂h/∂x = 0 (now {now})': '∂h/∂x = 0 (actuellement {now})',
   'A gradient of your own': 'Un gradient bien à vous',
   'Type an expression of your own in x and y (not a preset) whose ∂/∂x is 6 at x = 1, y = 2.':
