@@ -175,6 +175,16 @@ test('chapter \'perceptron\' in French: the rules lab\'s readings with decimal c
   assert.equal(await page.textContent('#rules-epochs'), '0 epochs of 4 examples');
 });
 
+test('chapter \'gradient-descent\' in French: the one-neuron lab\'s task counts its wrong points without a plural to agree with', T, async () => {
+  const page = session().page;
+  await go('#chapter=gradient-descent&widget=neuron-lab&lang=fr');
+  for (let i = 0; i < 21; ++i) await page.click('#neuron-run');
+  await frames(page);
+  assert.equal(await page.textContent('#task-neuron-se-saturated .task-status'),
+    'Pas encore : avancez jusqu’à ce que l’erreur quadratique classe bien tous les points (mal classés après 210 pas : 1).');
+  await go('#chapter=gradient-descent&lang=en');
+});
+
 test('chapter \'mlp\' in French: its text, the lab\'s readings with decimal commas, and back to English keeping the lab', T, async () => {
   const page = session().page;
   await go('#chapter=mlp&lang=fr');

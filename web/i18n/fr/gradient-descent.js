@@ -139,16 +139,16 @@ export default {
     'Depuis le départ saturé, à α = 0,5, avancez jusqu’à ce que l’entropie croisée classe bien les six points. Combien de pas lui a-t-il fallu, et combien de points l’erreur quadratique classe-t-elle encore mal ?',
   'choose the saturated start and α = 0.5': 'choisissez le départ saturé et α = 0,5',
   'step until cross-entropy has every point right ({wrong} wrong after {n} step)':
-    'avancez jusqu’à ce que l’entropie croisée classe bien tous les points ({wrong} mal classés après {n} pas)',
+    'avancez jusqu’à ce que l’entropie croisée classe bien tous les points (mal classés après {n} pas : {wrong})',
   'step until cross-entropy has every point right ({wrong} wrong after {n} steps)':
-    'avancez jusqu’à ce que l’entropie croisée classe bien tous les points ({wrong} mal classés après {n} pas)',
+    'avancez jusqu’à ce que l’entropie croisée classe bien tous les points (mal classés après {n} pas : {wrong})',
   'Squared error gets there, slowly': 'L’erreur quadratique y arrive, lentement',
   'Keep going until squared error classifies all six too, and compare the two step counts. The tables say why: squared error\'s δ carries the sigmoid\'s slope h(1 − h), nearly 0 on a saturated point.':
     'Continuez jusqu’à ce que l’erreur quadratique classe bien les six aussi, et comparez les deux nombres de pas. Les tableaux disent pourquoi : le δ de l’erreur quadratique porte la pente de la sigmoïde h(1 − h), presque nulle sur un point saturé.',
   'step until squared error has every point right ({wrong} wrong after {n} step)':
-    'avancez jusqu’à ce que l’erreur quadratique classe bien tous les points ({wrong} mal classés après {n} pas)',
+    'avancez jusqu’à ce que l’erreur quadratique classe bien tous les points (mal classés après {n} pas : {wrong})',
   'step until squared error has every point right ({wrong} wrong after {n} steps)':
-    'avancez jusqu’à ce que l’erreur quadratique classe bien tous les points ({wrong} mal classés après {n} pas)',
+    'avancez jusqu’à ce que l’erreur quadratique classe bien tous les points (mal classés après {n} pas : {wrong})',
 
   // The loss landscape
   'The network\'s loss landscape, in a plane': 'Le paysage de perte du réseau, dans un plan',
