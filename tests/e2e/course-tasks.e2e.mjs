@@ -127,6 +127,18 @@ test('task: the perceptron lab, both rules step by step on AND with the core\'s 
   await page().click('#rules-train');
   assert.match(await page().textContent('#rules-perceptron .rules-status'), /^100 epochs and still a mistake in every one/);
   await expectStatus('perceptron-clusters', true);
+  // Drawn again in another language, or reloaded, the chapter still knows the task was done.
+  await page().selectOption('#language', 'fr');
+  await frames(page());
+  await page().waitForSelector('html[lang="fr"]');
+  await frames(page());
+  assert.equal(await page().textContent('#rules-epochs'), '0 époque de 100 exemples', 'the lab drawn again, its run started over');
+  await expectStatus('perceptron-clusters', true);
+  await page().selectOption('#language', 'en');
+  await page().reload();
+  await page().waitForSelector('body[data-ready="true"]');
+  await frames(page());
+  await expectStatus('perceptron-clusters', true);
   // Points drawn on the playground's plot below are the lab's points too (drawn data all train).
   await page().click('#draw-toggle');
   await frames(page());

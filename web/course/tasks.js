@@ -16,8 +16,8 @@ import { formatFixed } from '../views/format.js';
  * @property {object} [setup]       settings the task's link loads (a fresh run)
  * @property {(ctx: object) => { met: boolean, missing: string[], note?: string }} check  note: numbers
  *   worth reporting either way (e.g. the accuracies reached), shown after the status
- * @property {boolean} [staysMet]   once met, stays met while the list is shown: for a statement that
- *   goes on past its goal ("then raise the noise and watch"), whose next step undoes the goal
+ * @property {boolean} [staysMet]   once met, stays met (through a change of language or a reload): for a
+ *   statement that goes on past its goal ("then raise the noise and watch"), whose next step undoes the goal
  */
 
 /**
@@ -60,6 +60,31 @@ export function testAccuracyAtLeast(metrics, least) {
   return [accuracy >= least, t('test accuracy of at least {least} (now {now})', { least: percent(least).replace(/[.,]0%$/, '%'), now: percent(accuracy) })];
 }
 
+// The staysMet tasks met so far, by id. Kept beyond one drawing of the list, since the chapter is
+// drawn again when the language changes, and in this tab's sessionStorage, since a reload draws it
+// again too (where storage is refused, for the visit only).
+const MET_KEY = 'backprop-playground.tasks-met';
+const metOnce = new Set(storedMet());
+
+function storedMet() {
+  try {
+    const met = JSON.parse(sessionStorage.getItem(MET_KEY) ?? '[]');  // the getter itself may throw
+    return Array.isArray(met) ? met : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberMet(id) {
+  if (metOnce.has(id)) return;
+  metOnce.add(id);
+  try {
+    sessionStorage.setItem(MET_KEY, JSON.stringify([...metOnce]));
+  } catch {
+    // Storage refused: remembered for this visit only.
+  }
+}
+
 /**
  * Draws the task list into `container`. Each item: title, statement, a "Set up" link when the
  * task has a set-up (linkOf(task)), and a status line that update() fills.
@@ -75,7 +100,6 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
   const list = document.createElement('ol');
   list.className = 'task-list';
   const statusOf = new Map();
-  const metOnce = new Set();  // the staysMet tasks met so far
   for (const task of tasks) {
     const item = document.createElement('li');
     item.className = 'task';
@@ -106,7 +130,7 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
       const results = new Map();
       for (const task of tasks) {
         const now = evaluate(task, ctx);
-        if (now.met && task.staysMet) metOnce.add(task.id);
+        if (now.met && task.staysMet) rememberMet(task.id);
         const r = metOnce.has(task.id) ? { ...now, met: true, missing: [] } : now;
         results.set(task.id, r);
         const status = statusOf.get(task.id);
