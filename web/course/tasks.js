@@ -6,7 +6,7 @@
 // A check's texts go through t(): the language in force when it runs (the chapter re-mounts when
 // the language changes).
 import { t } from '../i18n/i18n.js';
-import { formatFixed } from '../views/format.js';
+import { formatPercent } from '../views/format.js';
 
 /**
  * @typedef {object} Task
@@ -51,13 +51,16 @@ export function allOf(conditions) {
  */
 export const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
-/** Test accuracy as the page shows it: 93.5% (93,5% in French). */
-export const percent = (x) => (Number.isFinite(x) ? `${formatFixed(100 * x, 1)}%` : t('not measured'));
+/** Test accuracy as the page shows it: 93.5% (93,5 % in French). */
+export const percent = (x) => formatPercent(x, 1, t('not measured'));
+
+/** A percentage without its decimal when it is a whole one: 95% for 0.95, 95.5% for 0.955. */
+export const wholePercent = (x) => percent(x).replace(/[.,]0( ?%)$/, '$1');
 
 /** The condition "test accuracy of at least `least`" for allOf, from the core's metrics. */
 export function testAccuracyAtLeast(metrics, least) {
   const accuracy = metrics.test.accuracy;
-  return [accuracy >= least, t('test accuracy of at least {least} (now {now})', { least: percent(least).replace(/[.,]0%$/, '%'), now: percent(accuracy) })];
+  return [accuracy >= least, t('test accuracy of at least {least} (now {now})', { least: wholePercent(least), now: percent(accuracy) })];
 }
 
 // The staysMet tasks met so far, by id. Kept beyond one drawing of the list, since the chapter is

@@ -48,6 +48,14 @@ export function formatFixed(v, decimals, missing = '–') {
   return Number.isFinite(v) ? minus(v.toFixed(decimals)) : missing;
 }
 
+/**
+ * A fraction as a percentage with `decimals` decimals: '93.5%' in English, '93,5 %' in French, which
+ * puts a space before the sign (as its catalogue writes "95 %").
+ */
+export function formatPercent(fraction, decimals, missing = '–') {
+  return Number.isFinite(fraction) ? `${formatFixed(100 * fraction, decimals)}${decimalSeparator() === ',' ? ' %' : '%'}` : missing;
+}
+
 /** Between the numbers of a list: ', ', or ' ; ' where the comma is the decimal separator ([0,7 ; 0,2]). */
 export const numberListSeparator = () => (decimalSeparator() === ',' ? ' ; ' : ', ');
 

@@ -8,7 +8,7 @@
 // labNumbers() gathers them for a set of settings, so Node tests check the tasks on exactly what the
 // page shows.
 import { Engine, EngineError } from '../../engine.js';
-import { renderTasks, percent } from '../../course/tasks.js';
+import { renderTasks, percent, wholePercent } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
 import { formatNumber, numberListSeparator } from '../../views/format.js';
@@ -136,7 +136,6 @@ export const COMPARABLE = 3;
 // to a bounded unit's limits (0 and 1 for the sigmoid), where its slope is a sixth of its top or less.
 export const SATURATED = 0.2;
 const atBounds = (s) => s.histogram[0] + s.histogram.at(-1);
-const wholePercent = (x) => percent(x).replace(/[.,]0%$/, '%');
 
 export const initTasks = [
   { id: 'vanishing-normal', title: 'Saturated sigmoid units under N(0, 1)',

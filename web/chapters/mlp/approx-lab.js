@@ -10,7 +10,7 @@ import { Engine, EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
-import { formatNumber, formatFixed } from '../../views/format.js';
+import { formatNumber, formatPercent } from '../../views/format.js';
 import { t, tn } from '../../i18n/i18n.js';
 import { svgEl } from '../../views/dom.js';
 import { CLASS_COLORS, divergingRgb, rgbToCss } from '../../views/colors.js';
@@ -140,7 +140,7 @@ export const approxTasks = [
   { id: 'circles-and', title: 'A region from half-planes',
     get statement() {
       return t('On the circles, find the fewest units whose half-planes enclose the inner disc: test accuracy of at least {target}.',
-        { target: `${formatNumber(PLANE_TARGET * 100)}%` });
+        { target: formatPercent(PLANE_TARGET, 0) });
     },
     check: ({ plane }) => {
       const { settings: s, metrics } = plane;
@@ -149,7 +149,7 @@ export const approxTasks = [
       if (s.n2 > 4) missing.push(t('use at most 4 units (now {n})', { n: s.n2 }));
       if (!(metrics.test.accuracy >= PLANE_TARGET)) {
         missing.push(t('test accuracy of at least {target} (now {now})',
-          { target: `${formatNumber(PLANE_TARGET * 100)}%`, now: `${formatFixed(100 * metrics.test.accuracy, 1)}%` }));
+          { target: formatPercent(PLANE_TARGET, 0), now: formatPercent(metrics.test.accuracy, 1) }));
       }
       return { met: missing.length === 0, missing };
     } },
@@ -394,7 +394,7 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
     }
     drawPlane($('approx-plane-canvas'), $('approx-plane-svg'), plane, s.combine);
     const inside = plane.counts.filter((c) => (s.combine === 'and' ? c === s.n2 : c > 0)).length;
-    const accuracy = `${formatFixed(100 * plane.metrics.test.accuracy, 1)}%`, covered = `${formatFixed(100 * inside / plane.counts.length, 1)}%`;
+    const accuracy = formatPercent(plane.metrics.test.accuracy, 1), covered = formatPercent(inside / plane.counts.length, 1);
     $('approx-plane-caption').textContent = `${tn('{n} {act} unit on {data}: test accuracy {accuracy}.', '{n} {act} units on {data}: test accuracy {accuracy}.',
       s.n2, { act: names[s.act], data: names[s.plane], accuracy })} ${s.combine === 'and'
       ? t('The AND region (every unit on the side that raises the output) covers {covered} of the square.', { covered })
