@@ -26,10 +26,13 @@ async function main() {
     return;
   }
   let course = null;
+  // The playground rewrites the URL as it applies the link, leaving out the course's keys it could
+  // not read: the course reads them from the link as it was opened, to say so.
+  const openingHash = location.hash;
   // Until the shell exists, the route is the page's first hash.
-  const playground = createPlayground(module, { routeHash: () => course?.route ?? splitHash(location.hash).route });
+  const playground = createPlayground(module, { routeHash: () => course?.route ?? splitHash(openingHash).route });
   course = createCourse({ module, playground, nav: $('course-nav'), container: $('chapter'), banner: $('active-lesson') });
-  course.start();
+  course.start(openingHash);
   document.body.dataset.ready = 'true';
   reportHeight();
 }

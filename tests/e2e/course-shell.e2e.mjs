@@ -67,6 +67,25 @@ test('an unknown chapter says so and shows the playground', T, async () => {
   await page.click('#message-close');
 });
 
+test('a link opened with a chapter, lesson or lab value the course cannot read says so on load', T, async () => {
+  const { page } = course.session();
+  // Opened anew (not a hashchange): the playground writes the URL before the course reads it.
+  const open = async (hash) => {
+    await page.evaluate((h) => history.replaceState(null, '', h), hash);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await frames(page, 3);
+    return (await readState(page)).message;
+  };
+  assert.match(await open('#chapter=gradient_descent'), /chapter 'gradient_descent' is not a valid id/);
+  assert.match(await open('#chapter=MLP'), /chapter 'MLP' is not a valid id/);
+  assert.match(await open('#chapter=activations&act.logits=1,2,3'), /act\.logits '1,2,3' is not a valid value/);
+  assert.match(await open('#chapter=mlp&lesson=XOR'), /lesson 'XOR' is not a valid id/);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp', 'the rest of the link applies');
+  await page.click('#message-close');
+  await go('#');
+});
+
 test('embed=chapter shows just the chapter', T, async () => {
   const { page } = course.session();
   await go('#chapter=neuron&embed=chapter');

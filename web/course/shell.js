@@ -15,7 +15,7 @@ const BRAND = 'Backprop Playground';
 /**
  * @param {{ module: object, playground: object, nav: HTMLElement, container: HTMLElement,
  *   banner: HTMLElement }} deps playground: createPlayground()'s API
- * @returns {{ route: import('./route.js').Route, start(): void }}
+ * @returns {{ route: import('./route.js').Route, start(openingHash?: string): void }}
  */
 export function createCourse({ module, playground, nav, container, banner }) {
   const shell = { route: splitHash(location.hash).route, start };
@@ -224,8 +224,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
     }
   });
 
-  function start() {
-    const { errors } = splitHash(location.hash);
+  /** @param {string} [openingHash] the link the page was opened with, before the playground rewrote it */
+  function start(openingHash = location.hash) {
+    const { errors } = splitHash(openingHash);
     const problems = [...errors, ...show(shell.route)];
     if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
     window.addEventListener('hashchange', onHashChange);
