@@ -527,6 +527,35 @@ test('the activation lab: logits beyond the core\'s float range, or more than it
   await go('#');
 });
 
+test('the activation lab: logits the link cannot carry as typed go in a spelling it can; those it cannot carry at all are said, the link keeping the last that fitted', T, async () => {
+  const hash = () => page().evaluate(() => decodeURIComponent(location.hash));
+  const logits = async (text) => {
+    await page().fill('#act-logits', text);
+    await page().press('#act-logits', 'Enter');
+    await frames(page());
+  };
+  const note = '#act-logits-link-note';
+  await go('#chapter=activations&widget=activation-lab');
+  await logits('2, 1, 0.5');
+  assert.match(await hash(), /act\.logits=2_1_0\.5(&|$)/);
+  await logits('1e+1, 0, 0');  // "+" is no part of a link's lab values
+  assert.match(await hash(), /act\.logits=10_0_0(&|$)/);
+  // 0.10, 0.20, …, 1.70: 84 characters as typed, over the 80 a link's value may have.
+  await logits(Array.from({ length: 17 }, (_, i) => ((i + 1) / 10).toFixed(2)).join(', '));
+  assert.match(await hash(), /act\.logits=0\.1_0\.2_0\.3_0\.4_0\.5_0\.6_0\.7_0\.8_0\.9_1_1\.1_1\.2_1\.3_1\.4_1\.5_1\.6_1\.7(&|$)/);
+  assert.equal(await page().$(note), null, 'nothing to say');
+  // 30 logits: too long however written.
+  await logits(Array.from({ length: 30 }, (_, i) => String(i + 0.25)).join(', '));
+  assert.equal(await page().$$eval('.act-softmax-table [data-value="p"]', (tds) => tds.length), 30, 'the lab takes them');
+  assert.match(await hash(), /act\.logits=0\.1_0\.2_.*_1\.7(&|$)/, 'the link keeps the last logits that fitted');
+  assert.ok(await page().isVisible(note));
+  assert.equal(await page().textContent(note), 'This value is too long for the link, or holds a character it cannot carry: the link keeps the last one that fitted.');
+  await logits('2, 1, 0.5');
+  assert.ok(await page().isHidden(note), 'said no longer');
+  assert.match(await hash(), /act\.logits=2_1_0\.5(&|$)/);
+  await go('#');
+});
+
 test('task: gradient descent, a learning rate that gets there and one step per epoch', T, async () => {
   await openTask('gradient-descent', 'learning-rate');
   await stepEpochs(page(), 20);

@@ -53,14 +53,31 @@ test('a list field refuses a link value that is not numbers, and keeps its defau
   assert.equal(logits.value, '1, 2');
 });
 
-test('a value a link cannot carry is left out of it (the default comes back), not written for the route to refuse', () => {
+test('a number the link cannot carry as typed is written so it can: 1e+1 as 10, 1e+25 as 1e25, a list too long as typed in its shortest spelling', () => {
   const lab = labOver('');
   const logits = listField('1, 2');
   const linked = bindLabState(lab, 'act', { logits });
-  logits.value = '1e+5, 2';  // "+" is no part of a link's lab values
+  logits.value = '1e+1, 1e+25, +2';  // "+" is no part of a link's lab values
   linked.save();
-  assert.equal(lab.hash(), '');
-  logits.value = '3, 2';
+  assert.equal(lab.hash(), '#act.logits=10_1e25_2');
+  // 0.10, 0.20, …, 1.70: 84 characters as typed, over the 80 a value may have.
+  logits.value = Array.from({ length: 17 }, (_, i) => ((i + 1) / 10).toFixed(2)).join(', ');
+  linked.save();
+  assert.equal(lab.hash(), '#act.logits=0.1_0.2_0.3_0.4_0.5_0.6_0.7_0.8_0.9_1_1.1_1.2_1.3_1.4_1.5_1.6_1.7');
+  assert.deepEqual(splitHash(lab.hash()).route.lab, { 'act.logits': '0.1_0.2_0.3_0.4_0.5_0.6_0.7_0.8_0.9_1_1.1_1.2_1.3_1.4_1.5_1.6_1.7' }, 'a value the route accepts');
+});
+
+test('a value the link cannot carry at all leaves the link at the last one that fitted, not at the default', () => {
+  const lab = labOver('#act.logits=3_2');
+  const logits = listField('1, 2');
+  const linked = bindLabState(lab, 'act', { logits });
+  logits.value = Array.from({ length: 30 }, (_, i) => String(i + 0.25)).join(', ');
   linked.save();
   assert.equal(lab.hash(), '#act.logits=3_2');
+  logits.value = '4, 2';
+  linked.save();
+  assert.equal(lab.hash(), '#act.logits=4_2');
+  logits.value = 'x'.repeat(81);
+  linked.save();
+  assert.equal(lab.hash(), '#act.logits=4_2');
 });

@@ -2,7 +2,9 @@
 // when the lab is mounted and written back whenever the lab starts over on new settings. Only
 // values that differ from the field's default are written, so a plain chapter link stays short.
 // A text field marked data-list holds numbers separated by commas ("1.60, 0.55, 0.98"): it travels
-// as 1.60_0.55_0.98, since a link's lab values carry no commas or spaces.
+// as 1.60_0.55_0.98, since a link's lab values carry no commas or spaces. A number the link cannot
+// carry as typed (1e+1) goes in a spelling it can (10); a value it cannot carry at all (too long)
+// leaves the link at the last one that fitted, and a note under the field says so.
 import { LAB_VALUE } from './route.js';
 import { t } from '../i18n/i18n.js';
 import { translateMessage } from '../message-templates.js';
@@ -24,6 +26,45 @@ export function numberList(text) {
 const isList = (el) => el.dataset?.list !== undefined;
 
 const read = (el) => (el.type === 'checkbox' ? (el.checked ? '1' : '0') : isList(el) ? tokens(el.value).join('_') : el.value);
+
+// The characters of a link's lab value (route.js's LAB_VALUE, without its length).
+const LINK_CHARS = /^[A-Za-z0-9._-]*$/;
+// A number as the link writes it: as typed where it can, else (or, when `short`, always) its
+// shortest spelling, which the link can carry: 1e+1 as 1e1, +5 as 5, 0.10 as 0.1.
+const spell = (token, short) => {
+  const n = Number(token);
+  return Number.isFinite(n) && (short || !LINK_CHARS.test(token)) ? String(n).replace('e+', 'e') : token;
+};
+
+// The field's value as the link carries it, or null when it cannot: too long, or not numbers.
+function linkValue(el) {
+  const value = read(el);
+  if (LAB_VALUE.test(value)) return value;
+  if (el.type === 'checkbox' || el.tagName === 'SELECT') return null;
+  const parts = isList(el) ? tokens(el.value) : [el.value];
+  for (const short of [false, true]) {
+    const spelled = parts.map((p) => spell(p, short)).join('_');
+    if (LAB_VALUE.test(spelled)) return spelled;
+  }
+  return null;
+}
+
+// Says under a field that the link cannot carry its value (or takes that back), as the expression
+// lab does for its expression: a copied link would otherwise open on an older value unsaid.
+const linkNotes = new WeakMap();  // field → its note, made the first time it is needed
+function showLinkNote(el, shown) {
+  let note = linkNotes.get(el);
+  if (!note && shown && el.ownerDocument) {
+    note = Object.assign(el.ownerDocument.createElement('p'), { className: 'hint lab-link-note' });
+    if (el.id) note.id = `${el.id}-link-note`;
+    note.setAttribute('role', 'status');
+    (el.closest('.row') ?? el.closest('label') ?? el).after(note);
+    linkNotes.set(el, note);
+  }
+  if (!note) return;
+  note.textContent = shown ? t('This value is too long for the link, or holds a character it cannot carry: the link keeps the last one that fitted.') : '';
+  note.hidden = !shown;
+}
 
 // Sets `el` to the link's `value`; returns why not, or null.
 function write(el, value) {
@@ -82,13 +123,17 @@ export function bindLabState(lab, prefix, fields) {
     if (why) problems.push(`${prefix}.${name} '${value}' ${why}`);
   }
   if (problems.length) lab?.report(problems);  // said once, with every other part of the link not understood
+  // What the link holds for each field: a value it cannot carry leaves it at the last one that fitted.
+  const carried = Object.fromEntries(Object.entries(fields).map(([name, el]) => [name, read(el)]));
   return {
     problems,
     save() {
-      // Only what a link can carry and the lab will read back (route.js's LAB_VALUE).
-      const changed = Object.entries(fields).map(([name, el]) => [name, read(el)])
-        .filter(([name, v]) => v !== defaults[name] && LAB_VALUE.test(v));
-      lab?.save(prefix, Object.fromEntries(changed));
+      for (const [name, el] of Object.entries(fields)) {
+        const value = linkValue(el);
+        if (value !== null) carried[name] = value;
+        showLinkNote(el, value === null);
+      }
+      lab?.save(prefix, Object.fromEntries(Object.entries(carried).filter(([name, v]) => v !== defaults[name])));
     },
   };
 }

@@ -19,6 +19,8 @@ export default {
   'no lab in this chapter reads {key}': 'aucun labo de ce chapitre ne lit {key}',
   'no lab on the playground reads {key}': 'aucun labo du bac à sable ne lit {key}',
   'Some of the link was not understood: {problems}.': 'Une partie du lien n’a pas été comprise : {problems}.',
+  'This value is too long for the link, or holds a character it cannot carry: the link keeps the last one that fitted.':
+    'Cette valeur est trop longue pour le lien, ou contient un caractère qu’il ne peut pas transporter : le lien garde la dernière qui y tenait.',
   // a lab's number the core, in float, cannot take (chapters/float-fields.js)
   '{name} must be a number from {low} to {high}, the core\'s float range': '{name} doit être un nombre de {low} à {high}, la plage des flottants du cœur',
   '{name}: each number must be from {low} to {high}, the core\'s float range': '{name} : chaque nombre doit être de {low} à {high}, la plage des flottants du cœur',
