@@ -425,6 +425,29 @@ test('early stopping on the validation split stops by itself and says so', T, as
   });
 });
 
+test('at Training data 100%, raising Validation data takes its share from the training data, as early stopping\'s advice asks', T, async () => {
+  // Drawn points start with all of them in training (trainRatio 1).
+  await withPage(b, '#points=60&trainRatio=1&earlyStopping=1', async (page) => {
+    await play(page);
+    assert.match((await readState(page)).message, /Early stopping needs validation data: set "Validation data" above 0%/);
+    await pause(page);
+    await slide(page, 'validationRatio', 0.05);
+    const s = await readState(page);
+    assert.equal(s.messageKind === 'error' ? s.message : '', '', 'not refused');
+    assert.equal(await page.inputValue('#validationRatio-slider'), '0.05');
+    assert.equal(await page.inputValue('#trainRatio-slider'), '0.95');
+    assert.deepEqual([(await hashParams(page)).trainRatio, (await hashParams(page)).validationRatio], ['0.95', '0.05']);
+    assert.equal(await page.isVisible('#validation-metric'), true, 'the validation loss is measured');
+    // And back: training raised to 100% takes its share from the validation data.
+    await slide(page, 'validationRatio', 0.2);
+    assert.equal(await page.inputValue('#trainRatio-slider'), '0.8');
+    await slide(page, 'trainRatio', 1);
+    assert.equal((await readState(page)).messageKind === 'error', false, 'not refused');
+    assert.equal(await page.inputValue('#trainRatio-slider'), '1');
+    assert.equal(await page.inputValue('#validationRatio-slider'), '0');
+  });
+});
+
 test('a typed patience out of range is refused with a message, as an engine setting is; the link keeps the last good one', T, async () => {
   await withPage(b, '#validationRatio=0.2&earlyStopping=1&patience=5', async (page) => {
     await page.click('details.more summary');

@@ -102,7 +102,17 @@ export function change(key, value) {
     showState(page.state);
     return;
   }
-  apply({ ...page.state, [key]: value });
+  apply({ ...page.state, [key]: value, ...makeRoom(key, value) });
+}
+
+// Training and validation data share the points (the test data has the rest): one raised past what
+// the other leaves takes its share from it, as a split does, rather than being refused. At Training
+// data 100% (drawn points start there) Validation data could not move at all.
+const SHARES = { trainRatio: 'validationRatio', validationRatio: 'trainRatio' };
+function makeRoom(key, value) {
+  const other = SHARES[key];
+  if (!other || typeof value !== 'number' || value + page.state[other] <= 1 + 1e-6) return {};
+  return { [other]: Math.max(0, Number((1 - value).toFixed(6))) };
 }
 export function updateUrl() {
   const hash = joinHash(page.routeHash(), serializeHash(page.state));
