@@ -6,7 +6,7 @@ import { splitHash } from './course/route.js';
 import { answerHost } from './embed.js';
 import { bindThemeSelect } from './theme.js';
 import { bindLectureButton } from './lecture.js';
-import { loadCatalogue } from './i18n/i18n.js';
+import { loadCatalogue, setLanguage, t } from './i18n/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -16,13 +16,24 @@ async function main() {
   bindLectureButton($('lecture'));
   let module;
   // A link in another language: its catalogue comes while the engine starts, so the page opens in it.
-  const language = loadCatalogue(new URLSearchParams(location.hash.slice(1)).get('lang') ?? 'en').catch(() => {});
+  const lang = new URLSearchParams(location.hash.slice(1)).get('lang') ?? 'en';
+  const language = loadCatalogue(lang).catch(() => {});
   try {
     [module] = await Promise.all([window.createBackpropCore(), language]);
   } catch (e) {
-    $('message-text').textContent = `The engine could not start: ${e.message ?? e}`;
+    await language;
+    setLanguage(lang);
+    // From file:// the browser will not fetch the engine's .wasm: the one-file copy is made for that.
+    $('message-text').textContent = location.protocol === 'file:'
+      ? t('The engine cannot start from a file: open offline/index.html, beside this page, which works without a server.')
+      : t('The engine could not start: {reason}', { reason: e.message ?? String(e) });
     $('message').className = 'message error';
     $('message').hidden = false;
+    // Without the engine no control does anything: they are shown dimmed and take no input.
+    for (const part of document.querySelectorAll('.topbar > :not(.masthead), main')) {
+      /** @type {HTMLElement} */ (part).inert = true;
+      part.classList.add('unusable');
+    }
     return;
   }
   let course = null;

@@ -125,6 +125,28 @@ test('the offline build opens from file:// with the network off and learns XOR',
   assert.deepEqual(problems, [], 'errors on the page or requests other than file: and data:');
 });
 
+test('the hosted page opened from file:// says to open offline/index.html, in the link\'s language, and offers nothing that cannot work', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  try {
+    const url = pathToFileURL(path.join(OUT, 'index.html')).href;
+    for (const [hash, said] of [['', /^The engine cannot start from a file: open offline\/index\.html, beside this page, which works without a server\.$/],
+      ['#lang=fr', /^Le moteur ne peut pas démarrer depuis un fichier : ouvrez offline\/index\.html, à côté de cette page, qui fonctionne sans serveur\.$/]]) {
+      await page.goto('about:blank');  // not a move within the page: a load
+      await page.goto(`${url}${hash}`, { waitUntil: 'load' });
+      await page.waitForSelector('#message:not([hidden])', { timeout: 15000 });
+      assert.match(await page.textContent('#message-text'), said);
+      assert.deepEqual(await page.evaluate(() => [document.querySelector('.run-bar').inert, document.querySelector('.training-options').inert,
+        document.querySelector('main').inert]), [true, true, true],
+        'the run bar, the training options and the panels take no input');
+    }
+    await screenshot(page, 'dist-hosted-from-file.png');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a page elsewhere on the server imports the engine from the build as an ES module', T, async () => {
   // A course page's own script, beside the build's folder rather than in it.
   fs.writeFileSync(path.join(SITE, 'import-engine.html'),

@@ -17,6 +17,10 @@ export default {
   'Language': 'Langue',
   'The page\'s language. Its number format follows it.': 'La langue de la page. Le format des nombres la suit.',
   'Lecture hall': 'Amphi',
+  // The engine did not start (web/main.js)
+  'The engine cannot start from a file: open offline/index.html, beside this page, which works without a server.':
+    'Le moteur ne peut pas démarrer depuis un fichier : ouvrez offline/index.html, à côté de cette page, qui fonctionne sans serveur.',
+  'The engine could not start: {reason}': 'Le moteur n’a pas pu démarrer : {reason}',
   'Lecture hall: full screen, large type and thick lines for a projector (Esc leaves)':
     'Amphi : plein écran, grands caractères et traits épais pour un vidéoprojecteur (Échap pour sortir)',
   'Course chapters': 'Chapitres du cours',
