@@ -86,6 +86,34 @@ test('a link opened with a chapter, lesson or lab value the course cannot read s
   await go('#');
 });
 
+test('what a link got wrong in the course\'s keys leaves the URL and the Share link once said, as a bad setting does', T, async () => {
+  const { page } = course.session();
+  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
+  const shared = async () => {
+    await page.click('#share');
+    const link = decodeURIComponent(await page.inputValue('#share-url'));
+    await page.keyboard.press('Escape');
+    return link;
+  };
+  await go('#chapter=mlp&widget=approx-lab&approx.n=0&approx.act=relu');
+  assert.match((await readState(page)).message, /approx\.n '0' is outside 1…12/);
+  assert.equal(await hash(), '#chapter=mlp&widget=approx-lab&approx.act=relu', 'the rest of the link stays');
+  assert.doesNotMatch(await shared(), /approx\.n/);
+  await page.click('#message-close');
+  await go('#chapter=nope&learningRate=0.3');
+  assert.match((await readState(page)).message, /there is no chapter 'nope'/);
+  assert.equal(await hash(), '#learningRate=0.3');
+  assert.doesNotMatch(await shared(), /nope/);
+  await page.click('#message-close');
+  await go('#chapter=mlp&lesson=nope&task=nope&widget=nope');
+  const said = (await readState(page)).message;
+  assert.match(said, /has no lesson 'nope'.*has no task 'nope'.*has no lab 'nope'/);
+  assert.equal(await hash(), '#chapter=mlp');
+  assert.doesNotMatch(await shared(), /nope/);
+  await page.click('#message-close');
+  await go('#');
+});
+
 test('embed=chapter shows just the chapter', T, async () => {
   const { page } = course.session();
   await go('#chapter=neuron&embed=chapter');

@@ -19,9 +19,11 @@ test('numberList reads commas, semicolons or spaces, and the page\'s minus sign;
 function labOver(hash) {
   let route = splitHash(hash).route;
   const reported = [];
+  const refused = [];
   return {
     reported,
-    report: (problems) => reported.push(...problems),
+    refused,
+    report: (problems, keys) => { reported.push(...problems); refused.push(...keys); },
     values: (prefix) => Object.fromEntries(Object.entries(route.lab ?? {}).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, v]) => [k.slice(prefix.length + 1), v])),
     save: (prefix, values) => { route = { lab: Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v])) }; },
     hash: () => joinHash(route, ''),
@@ -50,6 +52,7 @@ test('a list field refuses a link value that is not numbers, and keeps its defau
   const linked = bindLabState(lab, 'act', { logits });
   assert.deepEqual(linked.problems, ["act.logits '1_x' is not a list of numbers separated by _"]);
   assert.deepEqual(lab.reported, linked.problems, 'reported to the shell, which says them with the rest of the link');
+  assert.deepEqual(lab.refused, ['act.logits'], 'and takes the key out of the link');
   assert.equal(logits.value, '1, 2');
 });
 

@@ -42,12 +42,14 @@ export function beyondFloat(el) {
 export function refuseBeyondFloat(lab, prefix, fields) {
   const values = lab?.values(prefix) ?? {};
   const problems = [];
+  const refused = [];
   for (const [name, el] of Object.entries(fields)) {
     if (!Object.hasOwn(values, name) || !beyondFloat(el)) continue;
+    refused.push(`${prefix}.${name}`);
     const list = el.dataset.list !== undefined;
     problems.push(`${prefix}.${name} '${values[name]}' ${list ? 'has a number beyond the core\'s float range (±3.4×10³⁸)'
       : 'is beyond the core\'s float range (±3.4×10³⁸)'}`);
     el.value = el.defaultValue;
   }
-  if (problems.length) lab.report(problems);
+  if (problems.length) lab.report(problems, refused);
 }

@@ -109,7 +109,7 @@ function write(el, value) {
 /**
  * Sets `fields` from the link and returns what could not be read, and save() to call after each change.
  * @param {{ values(prefix: string): Object<string, string>, save(prefix: string, values: object): void,
- *   report(problems: string[]): void }|undefined} lab
+ *   report(problems: string[], keys?: string[]): void }|undefined} lab
  *   the shell's ctx.lab (undefined outside the course: nothing is read or written)
  * @param {string} prefix the lab's prefix in the URL (rules, descent, ...)
  * @param {Object<string, HTMLSelectElement|HTMLInputElement>} fields by the name they travel under
@@ -118,11 +118,15 @@ function write(el, value) {
 export function bindLabState(lab, prefix, fields) {
   const defaults = Object.fromEntries(Object.entries(fields).map(([name, el]) => [name, read(el)]));
   const problems = [];
+  const refused = [];  // their keys: they leave the link, the field keeping its default
   for (const [name, value] of Object.entries(lab?.values(prefix) ?? {})) {
     const why = fields[name] ? write(fields[name], value) : 'is not a setting of this lab';
-    if (why) problems.push(`${prefix}.${name} '${value}' ${why}`);
+    if (why) {
+      problems.push(`${prefix}.${name} '${value}' ${why}`);
+      refused.push(`${prefix}.${name}`);
+    }
   }
-  if (problems.length) lab?.report(problems);  // said once, with every other part of the link not understood
+  if (problems.length) lab?.report(problems, refused);  // said once, with every other part of the link not understood
   // What the link holds for each field: a value it cannot carry leaves it at the last one that fitted.
   const carried = Object.fromEntries(Object.entries(fields).map(([name, el]) => [name, read(el)]));
   return {

@@ -77,6 +77,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
   // The labs' settings in the URL (route.js: prefix.name=value), for web/course/lab-state.js.
   let labsRead = new Set();  // the prefixes the mounted labs read
   let labProblems = [];      // what they could not read, said with the route's own problems
+  let labRefused = [];       // the keys of those values (prefix.name), which leave the link
   const lab = {
     values(prefix) {
       labsRead.add(prefix);
@@ -92,15 +93,30 @@ export function createCourse({ module, playground, nav, container, banner }) {
       history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
       labsChanged();
     },
-    report(problems) { labProblems.push(...problems); },
+    report(problems, keys = []) {
+      labProblems.push(...problems);
+      labRefused.push(...keys);
+    },
   };
 
   function show(route) {
     const chapter = route.chapter ? chapterById(route.chapter) : null;
     const problems = [];
-    if (route.chapter && !chapter) problems.push(t('there is no chapter \'{chapter}\'; showing the playground', { chapter: route.chapter }));
-    if (chapter && route.lesson && !chapter.lessons.some((l) => l.id === route.lesson)) problems.push(t('chapter \'{chapter}\' has no lesson \'{lesson}\'', { chapter: chapter.id, lesson: route.lesson }));
-    if (chapter && route.task && !chapter.tasks.some((task) => task.id === route.task)) problems.push(t('chapter \'{chapter}\' has no task \'{task}\'', { chapter: chapter.id, task: route.task }));
+    // What the link had that the page does not take leaves it, said: it would travel on for good, in
+    // the URL and in Share links. route: chapter, lesson, task, widget; lab: prefix.name.
+    const refused = { route: [], lab: [] };
+    if (route.chapter && !chapter) {
+      problems.push(t('there is no chapter \'{chapter}\'; showing the playground', { chapter: route.chapter }));
+      refused.route.push('chapter', 'lesson', 'task', 'widget');
+    }
+    if (chapter && route.lesson && !chapter.lessons.some((l) => l.id === route.lesson)) {
+      problems.push(t('chapter \'{chapter}\' has no lesson \'{lesson}\'', { chapter: chapter.id, lesson: route.lesson }));
+      refused.route.push('lesson');
+    }
+    if (chapter && route.task && !chapter.tasks.some((task) => task.id === route.task)) {
+      problems.push(t('chapter \'{chapter}\' has no task \'{task}\'', { chapter: chapter.id, task: route.task }));
+      refused.route.push('task');
+    }
     const key = keyOf(chapter, route);
     if (key !== mountedKey) {
       mounted?.unmount();
@@ -110,21 +126,16 @@ export function createCourse({ module, playground, nav, container, banner }) {
       mountedKey = key;
       labsRead = new Set();
       labProblems = [];
+      labRefused = [];
       if (chapter) {
         const number = CHAPTERS.indexOf(chapter) + 1;
         chapter.mount(container, { module, playground, route, number, lab });
         container.append(chapterLinks(number));
       }
-      // Keys no lab here reads are named and leave the link (they would travel on for good).
+      // Keys no lab here reads are named and leave the link, as the values the labs refused do.
       const unread = Object.keys(route.lab ?? {}).filter((k) => !labsRead.has(k.split('.')[0]));
       for (const k of unread) labProblems.push(chapter ? t('no lab in this chapter reads {key}', { key: k }) : t('no lab on the playground reads {key}', { key: k }));
-      if (unread.length) {
-        const kept = Object.entries(shell.route.lab ?? {}).filter(([k]) => !unread.includes(k));
-        const { lab: _, ...rest } = shell.route;
-        shell.route = kept.length ? { ...rest, lab: Object.fromEntries(kept) } : rest;
-        mountedKey = keyOf(mounted, shell.route);
-        history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
-      }
+      refused.lab.push(...unread, ...labRefused);
       problems.push(...labProblems);
       labsChanged();
     }
@@ -134,7 +145,11 @@ export function createCourse({ module, playground, nav, container, banner }) {
     // widget=: that lab in view; in an embed of the labs, the only one shown.
     const widgets = [...container.querySelectorAll(':scope > .widget')];
     const widget = route.widget && widgets.find((w) => w.id === route.widget);
-    if (chapter && route.widget && !widget) problems.push(t('chapter \'{chapter}\' has no lab \'{lab}\'', { chapter: chapter.id, lab: route.widget }));
+    if (chapter && route.widget && !widget) {
+      problems.push(t('chapter \'{chapter}\' has no lab \'{lab}\'', { chapter: chapter.id, lab: route.widget }));
+      refused.route.push('widget');
+    }
+    forget(refused);
     for (const w of widgets) w.classList.toggle('widget-other', Boolean(widget) && w !== widget);
     container.hidden = !chapter;
     document.body.dataset.chapter = chapter ? chapter.id : 'playground';
@@ -155,6 +170,17 @@ export function createCourse({ module, playground, nav, container, banner }) {
     }
     else if (widget) widget.scrollIntoView({ block: 'start' });
     return problems;
+  }
+
+  // Takes out of the route, and so out of the URL, the keys the page refused.
+  function forget({ route: routeKeys, lab: labKeys }) {
+    const { lab: labs = {}, ...rest } = shell.route;
+    const kept = Object.entries(labs).filter(([k]) => !labKeys.includes(k));
+    if (!routeKeys.some((k) => rest[k] !== undefined) && kept.length === Object.keys(labs).length) return;
+    for (const k of routeKeys) delete rest[k];
+    shell.route = kept.length ? { ...rest, lab: Object.fromEntries(kept) } : rest;
+    mountedKey = keyOf(mounted, shell.route);
+    history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
   }
 
   // Previous and next chapter, at the end of each chapter.

@@ -306,7 +306,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
     values: (prefix) => { const { expr: _, ...rest } = lab.values(prefix); return rest; },
     save: (prefix, values) => lab.save(prefix, savedExpr === null ? values
       : { expr: savedExpr, ...values, values: valuesField.value.split(',').map((v) => v.trim()).join('_') }),
-    report: (problems) => lab.report(problems),
+    report: (problems, keys) => lab.report(problems, keys),
   };
   textField.value = start.text;
   valuesField.value = start.values.map((v) => v.value).join(', ');
@@ -314,7 +314,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
   const values = new Map();  // every input's value by name, kept while the text changes
   if (linkExpr !== undefined) {
     const text = decodeExpression(linkExpr);
-    if (text === null) lab.report([t('graph.expr \'{value}\' is not an expression this lab wrote', { value: linkExpr })]);
+    if (text === null) lab.report([t('graph.expr \'{value}\' is not an expression this lab wrote', { value: linkExpr })], ['graph.expr']);
     else { textField.value = text; savedExpr = linkExpr; }
   }
   const linkValues = numberList(valuesField.value) ?? [];
@@ -324,7 +324,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
     const fromLink = lab?.values('graph')?.values !== undefined;
     if (fromLink && linkValues.length !== firstGraph.variables.length) {
       lab.report([t('graph.values has {numbers} for {inputs}', { numbers: tn('{n} number', '{n} numbers', linkValues.length),
-        inputs: tn('{n} input', '{n} inputs', firstGraph.variables.length) })]);
+        inputs: tn('{n} input', '{n} inputs', firstGraph.variables.length) })], ['graph.values']);
     }
     const useLink = fromLink && linkValues.length === firstGraph.variables.length;
     firstGraph.variables.forEach((name, k) => values.set(name,
