@@ -309,6 +309,29 @@ test('CSV export of a 1-D dataset reads back as a curve, the same points as the 
   });
 });
 
+test('2-D points after 1-D data train on x1 and x2, as a generated 2-D set does, imported or picked', T, async () => {
+  await withPage(b, '#dataset=sine', async (page) => {
+    // The x2 card (absent on 1-D data) checked: an input of the network.
+    const x2Wired = () => page.$$eval('#network [data-feature="x2"]', (cards) => cards[0]?.getAttribute('aria-checked') ?? 'absent');
+    const s = await importCsv(page, 'twod.csv', 'x1,x2,label\n1,2,0\n-1,-2,1\n3,-3,1\n-4,4,0\n');
+    assert.match(s.message, /Imported 4 points \(binary\)/);
+    let hash = await hashParams(page);
+    assert.equal(hash.dataset, 'custom');
+    assert.equal(hash.features, undefined, '2-D data\'s default, x1 and x2, not the curve\'s x1 alone');
+    assert.equal(await x2Wired(), 'true');
+    // Back to the sine (x1 alone), then the "your data" thumbnail: x1 and x2 again.
+    await page.click('#datasets [data-dataset="sine"]');
+    await frames(page);
+    assert.equal(await x2Wired(), 'absent');
+    await page.click('#datasets [data-dataset="custom"]');
+    await frames(page);
+    hash = await hashParams(page);
+    assert.equal(hash.dataset, 'custom');
+    assert.equal(hash.features, undefined);
+    assert.equal(await x2Wired(), 'true');
+  });
+});
+
 test('input scaling: standardising fits the training points only, says so with the core\'s numbers, and trains', T, async () => {
   await withPage(b, '#dataset=circles&noise=0.2&trainRatio=0.7&features=x1,x2,x1%5E2&seed=3', async (page) => {
     assert.equal(await page.isHidden('#scaling-note'), true, 'no note without scaling');

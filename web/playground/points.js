@@ -1,7 +1,7 @@
 // The learner's own points: adopting the current data to edit it, adding and removing points on
 // the output plot, Clear, the class to draw, and the state that carries the points in the link.
 // On 1-D data (x -> y) the points are a drawn curve: a click puts a target y at x (dataset 'curve').
-import { MAX_LINK_POINTS, encodePoints, defaults, onLinkGrid } from '../state.js';
+import { MAX_LINK_POINTS, encodePoints, defaults, onLinkGrid, withDataset } from '../state.js';
 import { nearestPoint, CURVE_Y_SCALE } from '../views/data-plot.js';
 import { isCurveDataset } from '../rules.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
@@ -43,7 +43,9 @@ export function customState() {
       data = encodePoints(c.xy, c.labels, c.problem, c.problem === 'multiclass' ? c.classes : undefined);
     } catch { data = ''; }
   }
-  return { ...page.state, dataset: c.inputs === 1 ? 'curve' : 'custom', data };
+  // withDataset: coming from 1-D data, features still at its default (x1) take 2-D data's (x1, x2),
+  // as on a generated 2-D set, rather than train 2-D points on x1 alone.
+  return { ...withDataset(page.state, c.inputs === 1 ? 'curve' : 'custom'), data };
 }
 
 export function updateDrawClasses(problem, classes) {
