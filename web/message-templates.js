@@ -142,6 +142,9 @@ export const TEMPLATES = Object.freeze([
   'model setting {problem} (the page\'s limit)',
   'model settings: {problem}',
   'the model\'s layer sizes {sizes} do not match its settings on this page ({needed})',
+  'the model\'s inputs {names} need x2, which {name} (1-D data) does not have',
+  'the model was trained on drawn or imported points, which this page does not have: using {name}',
+  'the model was trained on a drawn curve, which this page does not have: using {name}',
 ]);
 
 // Placeholders whose text is the link's or a file's own words, never translated.

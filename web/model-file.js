@@ -5,7 +5,7 @@
 // controller passes engine.settings()/layerSizes()/params() in and feeds parseModel's result back.
 
 import { SETTINGS, checkValue, validate } from './state.js';
-import { fitToProblem, datasetProblem } from './rules.js';
+import { fitToProblem, datasetProblem, isCurveDataset } from './rules.js';
 
 export const MODEL_FORMAT = 'backprop-playground-model';
 export const MODEL_VERSION = 1;
@@ -161,42 +161,65 @@ export function parseModel(text) {
   };
 }
 
+// The learner's points by kind: a drawn curve has one input (x), drawn or imported points two.
+const inputsOf = (points) => (points.inputs === 1 ? 1 : 2);
+
 /**
  * Checks a parsed model against the page before anything changes, so loading is all-or-nothing:
  * every setting within the page's own limits (those of a link), the settings consistent as a
  * whole, and the layer sizes those settings give on the page's data equal to the model's (so its
  * parameters fit). Throws an Error naming the first misfit.
+ * A model trained on the learner's points (dataset 'custom' or 'curve') loads onto the learner's
+ * points of that kind, in use or kept aside, never onto the other kind (a curve is not 2-D points
+ * nor the reverse); without such points, onto a generated dataset of its kind, said in a note.
  * @param {{ settings: object, layerSizes: number[] }} model from parseModel
  * @param {object} state the page's current settings (the keys the model leaves out stay)
- * @param {{ problem: string, classes: number }|null} custom the page's drawn points, if any
- * @returns {{ state: object, notes: string[] }} the settings to apply, and each change the page
- *   made to fit its data (e.g. "outputActivation softmax → tanh (softmax needs multi-class data)")
+ * @param {{ problem: string, classes: number, labels: ArrayLike<number>, inputs?: number }|null} custom the page's drawn points, if any
+ * @param {{ problem: string, classes: number, labels: ArrayLike<number>, inputs?: number }|null} kept the drawn points of the other kind kept aside, if any
+ * @returns {{ state: object, notes: string[], points: object|null }} the settings to apply; each
+ *   change the page made to fit its data (e.g. "outputActivation softmax → tanh (softmax needs
+ *   multi-class data)"); the drawn points to train on (custom or kept), null on a generated dataset
  */
-export function planModelLoad(model, state, custom = null) {
+export function planModelLoad(model, state, custom = null, kept = null) {
   for (const [key, value] of Object.entries(model.settings)) {
     const problem = checkValue(key, value);
     if (problem) throw new Error(`model setting ${problem} (the page's limit)`);
   }
   const notes = [];
   const next = { ...state, ...model.settings };
-  if (next.dataset === 'custom' && !custom) {
-    next.dataset = state.dataset === 'custom' ? 'xor' : state.dataset;
-    notes.push(`the model was trained on drawn or imported points, which this page does not have: using ${next.dataset}`);
+  let points = null;
+  if (next.dataset === 'custom' || next.dataset === 'curve') {
+    const curve = next.dataset === 'curve';
+    points = [custom, kept].find((c) => c && c.labels.length > 0 && inputsOf(c) === (curve ? 1 : 2)) ?? null;
+    const trained = curve ? 'a drawn curve' : 'drawn or imported points';
+    if (!points) {
+      // The page's generated dataset if it is of the model's kind, else the first of that kind.
+      const ofKind = state.dataset !== 'custom' && state.dataset !== 'curve' && isCurveDataset(state.dataset) === curve;
+      next.dataset = ofKind ? state.dataset : curve ? 'sine' : 'xor';
+      notes.push(`the model was trained on ${trained}, which this page does not have: using ${next.dataset}`);
+    } else if (points !== custom) {
+      notes.push(curve ? 'the model was trained on a drawn curve: using yours (your 2-D points stay under "your data")'
+        : 'the model was trained on drawn or imported points: using yours (your curve stays under "your curve")');
+    }
   }
   const invalid = validate(next);
   if (invalid.length) throw new Error(`model settings: ${invalid[0]}`);
-  const problem = next.dataset === 'custom' ? custom.problem : datasetProblem(next.dataset);
+  const problem = next.dataset === 'custom' ? points.problem : datasetProblem(next.dataset);
   const fitted = fitToProblem(next, problem);
-  notes.push(...fitted.changes.map((c) => c.text));
-  const outputs = problem !== 'multiclass' ? 1 : next.dataset === 'custom' ? custom.classes : next.classes;
-  const needed = [next.features.length, ...next.hidden, outputs];
+  const outputs = problem !== 'multiclass' ? 1 : next.dataset === 'custom' ? points.classes : next.classes;
+  // The inputs as the page will wire them: on 1-D data, x1's features only (fitToProblem's change).
+  const needed = [fitted.state.features.length, ...next.hidden, outputs];
   const sizes = model.layerSizes;
   const data = next.dataset === 'custom' ? `the drawn ${problem} points` : `${next.dataset} (${problem})`;
   if (sizes[sizes.length - 1] !== outputs) {
     throw new Error(`the model has ${sizes[sizes.length - 1]} output${sizes[sizes.length - 1] === 1 ? '' : 's'} but ${data} needs ${outputs}`);
   }
+  if (sizes[0] !== needed[0] && fitted.state.features.length !== next.features.length) {
+    throw new Error(`the model's inputs ${next.features.join(', ')} need x2, which ${next.dataset} (1-D data) does not have`);
+  }
   if (sizes.join() !== needed.join()) {
     throw new Error(`the model's layer sizes ${sizes.join(',')} do not match its settings on this page (${needed.join(',')})`);
   }
-  return { state: fitted.state, notes };
+  notes.push(...fitted.changes.map((c) => c.text));
+  return { state: fitted.state, notes, points };
 }

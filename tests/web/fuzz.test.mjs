@@ -138,15 +138,21 @@ test('model files: 2000 mutated files are read and planned whole, or refused wit
     const file = i % 5 === 0 ? text : mutate(rand, text);
     const page = randomState(rand);
     const pageCopy = structuredClone(page);
-    const custom = rand() < 0.3 ? { problem: pick(rand, ['binary', 'multiclass', 'regression']), classes: 2 + int(rand, 7) } : null;
+    // The learner's points: 2-D or a curve (inputs 1), some empty (after Clear), some kept aside.
+    const points = () => (rand() < 0.3 ? { problem: pick(rand, ['binary', 'multiclass', 'regression']), classes: 2 + int(rand, 7),
+      labels: new Array(int(rand, 3)).fill(0), inputs: 1 + int(rand, 2) } : null);
+    const custom = points(), kept = points();
     try {
       const model = parseModel(file);
-      const plan = planModelLoad(model, page, custom);
+      const plan = planModelLoad(model, page, custom, kept);
       planned += 1;
       assert.deepEqual(validate(plan.state), [], file);
       assert.ok(plan.notes.every((n) => typeof n === 'string'));
       assert.equal(plan.state.features.length, model.layerSizes[0]);
       assert.deepEqual(plan.state.hidden, model.layerSizes.slice(1, -1));
+      // Drawn points only of the model's kind: a curve is never read as 2-D points, nor the reverse.
+      if (plan.points) assert.equal(plan.points.inputs === 1, plan.state.dataset === 'curve');
+      else assert.ok(plan.state.dataset !== 'custom' && plan.state.dataset !== 'curve');
     } catch (e) {
       assert.ok(e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError), `${e?.name}: ${e?.message}`);
       assert.ok(e.message.length > 0 && e.message.length < 400, e.message);

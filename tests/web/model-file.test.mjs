@@ -173,7 +173,7 @@ test('planModelLoad refuses, before anything changes, what would not load whole'
   delete noFeatures.settings.features;
   assert.throws(() => planModelLoad(noFeatures, page, null), { message: /^the model's layer sizes 3,4,1 do not match its settings on this page \(2,4,1\)$/ });
   // On custom points, the outputs follow their classes.
-  const custom = { problem: 'multiclass', classes: 5 };
+  const custom = { problem: 'multiclass', classes: 5, labels: [0, 4], inputs: 2 };
   const m3 = model({ dataset: 'custom', hidden: [4], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 4, 3]);
   assert.throws(() => planModelLoad(m3, { ...page, dataset: 'custom' }, custom), { message: /^the model has 3 outputs but the drawn multiclass points needs 5$/ });
 });
@@ -181,7 +181,7 @@ test('planModelLoad refuses, before anything changes, what would not load whole'
 test('planModelLoad names every setting it changed to fit the page', () => {
   // A softmax model on binary points: switched, and said so.
   const softmax = model({ dataset: 'custom', hidden: [4], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 4, 1]);
-  const plan = planModelLoad(softmax, defaults(), { problem: 'binary', classes: 2 });
+  const plan = planModelLoad(softmax, defaults(), { problem: 'binary', classes: 2, labels: [0, 1], inputs: 2 });
   assert.deepEqual(plan.notes, ['outputActivation softmax → tanh (softmax needs multi-class data)', 'loss softmax_ce → mse (softmax_ce needs a softmax output)']);
   assert.equal(plan.state.outputActivation, 'tanh');
   // Trained on points this page does not have: a generated dataset instead, named.
@@ -189,6 +189,48 @@ test('planModelLoad names every setting it changed to fit the page', () => {
   const p2 = planModelLoad(drawn, { ...defaults(), dataset: 'moons' }, null);
   assert.equal(p2.state.dataset, 'moons');
   assert.match(p2.notes[0], /^the model was trained on drawn or imported points, which this page does not have: using moons$/);
+});
+
+test('planModelLoad refuses a 2-D model on 1-D data: the inputs the page wires, x1 alone, not the model\'s', () => {
+  // A circles model edited to say sine: the page would drop x2, and the parameters no longer fit.
+  const edited = model({ dataset: 'sine', hidden: [4, 2], optimizer: 'adam' }, [2, 4, 2, 1]);
+  assert.throws(() => planModelLoad(edited, { ...defaults(), dataset: 'circles', optimizer: 'adam' }, null),
+    { message: /^the model's inputs x1, x2 need x2, which sine \(1-D data\) does not have$/ });
+  // Features that need no x2 load on 1-D data.
+  const oneD = model({ dataset: 'sine', hidden: [4], features: ['x1', 'x1^2'] }, [2, 4, 1]);
+  assert.deepEqual(planModelLoad(oneD, defaults(), null).state.features, ['x1', 'x1^2']);
+});
+
+test('planModelLoad puts a drawn-data model on the learner\'s points of its kind, never the other kind', () => {
+  const curvePoints = { problem: 'regression', classes: 1, labels: [0.5, -0.2], xy: [-3, 0, -1, 0], inputs: 1 };
+  const flatPoints = { problem: 'binary', classes: 2, labels: [0, 1], xy: [1, 2, -1, -2], inputs: 2 };
+  const curveModel = model({ dataset: 'curve', hidden: [4], features: ['x1'], outputActivation: 'linear' }, [1, 4, 1]);
+  const flatModel = model({ dataset: 'custom', hidden: [4] }, [2, 4, 1]);
+  const onFlat = { ...defaults(), dataset: 'custom' };
+  const onCurve = { ...defaults(), dataset: 'curve', features: ['x1'] };
+  // The learner's curve, kept aside while the 2-D points are in use: the model goes onto it.
+  let plan = planModelLoad(curveModel, onFlat, flatPoints, curvePoints);
+  assert.equal(plan.state.dataset, 'curve');
+  assert.equal(plan.points, curvePoints);
+  assert.deepEqual(plan.notes, ['the model was trained on a drawn curve: using yours (your 2-D points stay under "your data")']);
+  // No curve: a generated 1-D dataset, said; the 2-D points are not read as a curve.
+  plan = planModelLoad(curveModel, onFlat, flatPoints, null);
+  assert.equal(plan.state.dataset, 'sine');
+  assert.equal(plan.points, null);
+  assert.deepEqual(plan.notes, ['the model was trained on a drawn curve, which this page does not have: using sine']);
+  assert.equal(planModelLoad(curveModel, { ...defaults(), dataset: 'bump', features: ['x1'] }, flatPoints, null).state.dataset, 'bump');
+  // The reverse: a 2-D model over a curve goes onto the kept 2-D points, else a generated 2-D set.
+  plan = planModelLoad(flatModel, onCurve, curvePoints, flatPoints);
+  assert.equal(plan.state.dataset, 'custom');
+  assert.equal(plan.points, flatPoints);
+  assert.deepEqual(plan.notes, ['the model was trained on drawn or imported points: using yours (your curve stays under "your curve")']);
+  plan = planModelLoad(flatModel, onCurve, curvePoints, null);
+  assert.equal(plan.state.dataset, 'xor');
+  assert.equal(plan.points, null);
+  // Points of its own kind in use: no note.
+  plan = planModelLoad(curveModel, onCurve, curvePoints, flatPoints);
+  assert.equal(plan.points, curvePoints);
+  assert.deepEqual(plan.notes, []);
 });
 
 test('model files over MAX_MODEL_BYTES are refused before reading', () => {

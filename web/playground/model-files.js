@@ -6,6 +6,7 @@ import { t, tn } from '../i18n/i18n.js';
 import { formatClauses } from '../views/format.js';
 import { translateMessage } from '../message-templates.js';
 import { apply } from './settings.js';
+import { setCustom, customState } from './points.js';
 import { startHistory } from './training.js';
 import { download } from './download.js';
 
@@ -31,16 +32,29 @@ export async function loadModel(file) {
     if (tooBig) throw new Error(tooBig);
     const model = parseModel(await file.text());
     // Checked whole before anything changes: a refused model keeps the weights, link and history.
-    const plan = planModelLoad(model, page.state, page.custom);
-    const before = { state: page.state, params: page.engine.params(), history: page.history };
-    if (!apply(plan.state)) return;
+    const plan = planModelLoad(model, page.state, page.custom, page.otherCustom);
+    const before = { state: page.state, params: page.engine.params(), history: page.history, custom: page.custom };
+    // The learner's points of the model's kind, kept aside, come back, in the link too (the others
+    // are kept aside in turn).
+    let next = plan.state;
+    if (plan.points && plan.points !== page.custom) {
+      setCustom(plan.points);
+      next = { ...next, data: customState().data };
+    }
+    if (!apply(next)) {
+      if (page.custom !== before.custom) { setCustom(before.custom); apply(before.state, { quiet: true }); }
+      return;
+    }
     try {
       // A fresh run from these weights, as the message says: reset() puts the epoch, Adam's
       // moments and the decay schedule back at 0 (even when the settings above changed nothing),
       // and draws the seed's weights, which the model's replace.
       page.engine.reset();
       page.engine.setParams(model.params);
-    } catch (e) {  // not expected after the plan's checks; if it happens, put everything back
+    } catch (e) {
+      // Not expected: the plan checked the layer sizes apply() gives. Should it happen, the
+      // settings, points and weights come back (the epoch and optimiser state cannot).
+      if (page.custom !== before.custom) setCustom(before.custom);
       apply(before.state, { quiet: true });
       page.engine.setParams(before.params);
       page.history = before.history;

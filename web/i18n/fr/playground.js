@@ -517,6 +517,16 @@ export default {
   'model settings: {problem}': 'réglages du modèle : {problem}',
   'the model\'s layer sizes {sizes} do not match its settings on this page ({needed})':
     'les tailles de couche du modèle {sizes} ne correspondent pas à ses réglages sur cette page ({needed})',
+  'the model\'s inputs {names} need x2, which {name} (1-D data) does not have':
+    'les entrées du modèle {names} demandent x2, que {name} (données 1-D) n’a pas',
+  'the model was trained on drawn or imported points, which this page does not have: using {name}':
+    'le modèle a été entraîné sur des points dessinés ou importés, que cette page n’a pas : {name} à la place',
+  'the model was trained on a drawn curve, which this page does not have: using {name}':
+    'le modèle a été entraîné sur une courbe dessinée, que cette page n’a pas : {name} à la place',
+  'the model was trained on a drawn curve: using yours (your 2-D points stay under "your data")':
+    'le modèle a été entraîné sur une courbe dessinée : la vôtre est utilisée (vos points 2-D restent sous « vos données »)',
+  'the model was trained on drawn or imported points: using yours (your curve stays under "your curve")':
+    'le modèle a été entraîné sur des points dessinés ou importés : les vôtres sont utilisés (votre courbe reste sous « votre courbe »)',
   // Canvas text: the user-data buttons' icons, the chart's hover box
   'your data': 'vos données',
   'your curve': 'votre courbe',
