@@ -9,6 +9,7 @@
 // Not here: the link keys' parsing rules (tests/web/compare-state.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 
 import { useBrowser, withPage, frames, readState, hashParams, stepEpochs, play, pause, screenshot } from './browser.mjs';
 
@@ -362,6 +363,45 @@ test('compare: when run A diverges, run B still takes the step; a trace run A re
     await page.click('#step-trace-example');
     await frames(page);
     assert.deepEqual(await runNumbers(page), n);
+  });
+});
+
+test('compare: a loaded model and an edited weight are run B\'s too, so both runs still learn from the same weights', T, async () => {
+  await withPage(b, '#dataset=circles&points=80&seed=3', async (page) => {
+    await stepEpochs(page, 8);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#model-save')]);
+    const model = fs.readFileSync(await download.path());
+    await page.evaluate(() => { location.hash = '#dataset=circles&points=80&seed=3&compare=1&b.learningRate=0.1'; });
+    await page.waitForSelector('#compare-panel:not([hidden])');
+    await frames(page);
+    const load = async () => {
+      await page.setInputFiles('#model-load', { name: 'm.json', mimeType: 'application/json', buffer: model });
+      await page.waitForFunction(() => document.getElementById('message-text').textContent.startsWith('Loaded'));
+      await frames(page);
+      return runNumbers(page);
+    };
+    let n = await load();
+    assert.equal(n.a.epoch, 0);
+    assert.equal(n.b['test-loss'], n.a['test-loss'], 'run B starts from the loaded weights, not its seed\'s');
+    assert.equal(n.b['train-loss'], n.a['train-loss']);
+    assert.equal((await readState(page)).messageKind, 'info');
+    // A weight edited in the diagram: the same edit in run B.
+    await page.focus('#network path[data-param="0:0:0"]');
+    await page.keyboard.press('Enter');
+    await page.locator('#network input.param-editor').waitFor();
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    n = await runNumbers(page);
+    assert.equal(n.b['test-loss'], n.a['test-loss'], 'the edit is run B\'s too');
+    // Run B with other hidden layers cannot take the weights: it keeps its draw, and the message says so.
+    await page.evaluate(() => { location.hash = '#dataset=circles&points=80&seed=3&compare=1&b.hidden=3'; });
+    await page.waitForFunction(() => document.getElementById('compare-key').textContent.includes('3'));
+    n = await load();
+    assert.notEqual(n.b['test-loss'], n.a['test-loss']);
+    const s = await readState(page);
+    assert.equal(s.messageKind, 'warning');
+    assert.match(s.message, /Run B has a network of another shape: it starts from its own initial weights\.$/);
   });
 });
 

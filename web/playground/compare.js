@@ -202,6 +202,8 @@ function catchUp(engine, trainSize, kind) {
 }
 
 function createRunB() {
+  const sameShape = () => run.engine.layerSizes().join() === page.engine.layerSizes().join() &&
+    run.engine.params().length === page.engine.params().length;
   const run = {
     engine: new Engine(page.module),
     history: createHistory(),
@@ -250,6 +252,30 @@ function createRunB() {
       run.stepError = null;
       if (run.error || noPoints()) return;
       run.engine.reset();
+      run.record();
+    },
+    /**
+     * Run A's weights came from a model file rather than the seed's draw: run B starts from them
+     * too, so both still learn from the same weights, where its network has their shape. False
+     * where it has another (other hidden layers or features, PReLU slopes): it keeps its draw.
+     */
+    startFrom(params) {
+      if (run.error || noPoints() || !sameShape()) return false;
+      run.engine.setParams(params);
+      run.history = createHistory();
+      run.record();
+      return true;
+    },
+    /** A weight or bias edited in run A's diagram: the same edit in run B's, where it has that parameter. */
+    editParam({ layer, to, from, value, piece = 0 }) {
+      if (run.error || noPoints() || !sameShape()) return;
+      try {
+        if (from === 'bias') run.engine.setBias(layer, to, value, piece);
+        else run.engine.setWeight(layer, to, from, value, piece);
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        return;  // a maxout piece run B does not have
+      }
       run.record();
     },
     /** After run A's settings changed: run B takes its own; if that starts it over, both start over. */

@@ -62,6 +62,9 @@ export async function loadModel(file) {
       throw e;
     }
     startHistory();
+    // Compared runs learn from the same weights: run B from the model's too, where it can.
+    const runBApart = page.compare && !page.compare.startFrom(model.params)
+      ? ` ${t('Run B has a network of another shape: it starts from its own initial weights.')}` : '';
     page.dirty = true;
     const notes = plan.notes.length ? ` ${t('Changed to fit this page: {notes}.', { notes: formatClauses(plan.notes.map(translateMessage)) })}` : '';
     // The engine's epoch (the counter, the chart, the decay schedule, Adam's step) starts again at 0:
@@ -71,7 +74,7 @@ export async function loadModel(file) {
         'Loaded: {file} holds the weights saved after {n} epochs; training on from them counts from epoch 0 again (with a fresh optimiser state and learning-rate schedule).',
         model.epoch, { file: file.name })
       : t('Loaded: {file} holds untrained weights.', { file: file.name });
-    showMessage(`${loaded}${notes}`, notes ? 'warning' : 'info');
+    showMessage(`${loaded}${notes}${runBApart}`, notes || runBApart ? 'warning' : 'info');
   } catch (e) {
     showMessage(t('Could not load {file}: {reason}', { file: file.name, reason: translateMessage(e.message) }));
   }

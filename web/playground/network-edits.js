@@ -30,10 +30,12 @@ export function networkHandlers() {
       page.hover = info;
       page.dirty = true;
     },
-    onEditParam: ({ layer, to, from, value, piece = 0 }) => {
+    onEditParam: (edit) => {
+      const { layer, to, from, value, piece = 0 } = edit;
       try {
         if (from === 'bias') page.engine.setBias(layer, to, value, piece);
         else page.engine.setWeight(layer, to, from, value, piece);
+        page.compare?.editParam(edit);  // compared runs keep learning from the same weights
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         showMessage(e.message);

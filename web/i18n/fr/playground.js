@@ -136,6 +136,8 @@ export default {
   'Could not import {file}: {reason}': 'Impossible d’importer {file} : {reason}',
   'Could not load {file}: {reason}': 'Impossible de charger {file} : {reason}',
   'Changed to fit this page: {notes}.': 'Modifié pour convenir à cette page : {notes}.',
+  'Run B has a network of another shape: it starts from its own initial weights.':
+    'L’entraînement B a un réseau d’une autre forme : il part de ses propres poids initiaux.',
   'There is no model to save: the weights diverged (they are no longer finite numbers). Lower the learning rate, then reset.':
     'Il n’y a pas de modèle à enregistrer : les poids ont divergé (ce ne sont plus des nombres finis). Baissez le taux d’apprentissage, puis réinitialisez.',
   'Loaded: {file} holds untrained weights.': 'Chargé : {file} contient des poids non entraînés.',
