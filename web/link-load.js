@@ -67,9 +67,10 @@ export function readLink(hash, { current = null } = {}) {
  */
 export function linkMessage({ unread, changes, changesB, problem }) {
   const list = (texts) => formatClauses(texts.map(translateMessage));
+  const data = t(problem, undefined, 'problem');  // the problem's id ('binary') in the language in force
   const parts = [];
   if (unread.length) parts.push(t('Some settings in the link were not understood and use their defaults: {problems}.', { problems: list(unread) }));
-  if (changes.length) parts.push(t('Some settings in the link do not fit {problem} data and were changed: {changes}.', { problem, changes: list(changes) }));
-  if (changesB.length) parts.push(t('Some of run B\'s settings do not fit {problem} data and were changed: {changes}.', { problem, changes: list(changesB) }));
+  if (changes.length) parts.push(t('Some settings in the link do not fit {problem} data and were changed: {changes}.', { problem: data, changes: list(changes) }));
+  if (changesB.length) parts.push(t('Some of run B\'s settings do not fit {problem} data and were changed: {changes}.', { problem: data, changes: list(changesB) }));
   return parts.join(' ');
 }

@@ -256,7 +256,18 @@ test('in French: a warning and a hover caption read French, numbers with a decim
     await page.setInputFiles('#csv-import', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,0\n1,abc,1\n') });
     await page.waitForFunction(() => !document.getElementById('message').hidden);
     assert.equal(await message(page), 'Impossible d’importer bad.csv : ligne 3 : « abc » n’est pas un nombre');
+    // The problem a message names, in French too.
+    await page.click('#message-close');
+    await page.setInputFiles('#csv-import', { name: 'four.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,0\n-1,-2,1\n3,-3,1\n-4,4,0\n') });
+    await page.waitForFunction(() => !document.getElementById('message').hidden);
+    assert.equal(await message(page), '4 points importés (binaire).');
   });
+  for (const [hash, problem] of [['dataset=xor&loss=bce', 'binaire'], ['dataset=plane&outputActivation=softmax', 'régression'],
+    ['dataset=blobs&loss=bce', 'multi-classe']]) {
+    await withPage(b, `#lang=fr&${hash}`, async (page) => {
+      assert.match(await message(page), new RegExp(`^Certains réglages du lien ne conviennent pas aux données de ce problème \\(${problem}\\)`));
+    });
+  }
   // The problem the data set poses, in the header.
   for (const [dataset, problem] of [['sine', 'régression'], ['blobs', 'classification à 3 classes'], ['xor', 'classification']]) {
     await withPage(b, `#lang=fr&dataset=${dataset}`, async (page) => {

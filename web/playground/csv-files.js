@@ -19,7 +19,7 @@ export async function importCsv(file) {
     setCustom({ xy: Array.from(parsed.xy), labels: Array.from(parsed.labels), problem: parsed.problem, classes: parsed.classes, inputs: parsed.inputs });
     const next = withProblem(customState(), previousProblem);
     if (apply(next)) {
-      showMessage(tn('Imported {n} point ({problem}).', 'Imported {n} points ({problem}).', parsed.labels.length, { problem: parsed.problem }), 'info');
+      showMessage(tn('Imported {n} point ({problem}).', 'Imported {n} points ({problem}).', parsed.labels.length, { problem: t(parsed.problem, undefined, 'problem') }), 'info');
     }
   } catch (e) {
     showMessage(t('Could not import {file}: {reason}', { file: file.name, reason: translateMessage(e.message) }));

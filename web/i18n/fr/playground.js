@@ -536,4 +536,8 @@ export default {
   // The problem the data set poses (the header's readout)
   '{k}-class classification': 'classification à {k} classes',
   'regression': 'régression',
+  // The problem's id as messages name it ("Imported 4 points (binary).")
+  [inContext('problem', 'binary')]: 'binaire',
+  [inContext('problem', 'multiclass')]: 'multi-classe',
+  [inContext('problem', 'regression')]: 'régression',
 };
