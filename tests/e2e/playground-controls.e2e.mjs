@@ -477,3 +477,26 @@ test('keyboard: space on the Chapters menu opens it; on a chapter without the pl
     assert.equal(hidden.epoch, 1, 'the hidden playground did not train');
   });
 });
+
+test('keyboard: no shortcut reaches the run behind the open Share / embed dialog', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    await stepEpochs(page, 3);
+    await page.click('#share');
+    const link = await page.inputValue('#share-url');
+    await page.focus('#share-dialog button[data-copy="share-url"]');
+    for (const key of ['r', 'n', 's']) await page.keyboard.press(key);
+    // Nor with focus on no control of the dialog (a click on its title): Space does not play.
+    await page.click('#share-title');
+    for (const key of [' ', 's']) await page.keyboard.press(key);
+    await frames(page, 2);
+    const s = await readState(page);
+    assert.equal(s.epoch, 3, 'the run behind kept its epochs');
+    assert.equal(s.playing, false);
+    assert.equal(await page.inputValue('#share-url'), link, 'the dialog\'s link did not change (no new seed)');
+    await page.keyboard.press('Escape');
+    await page.click('h1');
+    await page.keyboard.press('r');
+    await frames(page);
+    assert.equal((await readState(page)).epoch, 0, 'closed, the shortcuts work again');
+  });
+});

@@ -9,6 +9,9 @@ const SPACE_ACTIVATES = 'button, summary, a[href], [role="button"], [role="switc
 // A shortcut presses its button only where the learner can see it: not on a chapter that hides the
 // playground, nor past a button a link hid.
 const shown = (el) => el.getClientRects().length > 0;
+// A modal dialog (Share / embed) makes the page behind it inert: its keys are the dialog's, and a
+// shortcut would change the run, and the link the dialog shows, out of sight.
+const modalOpen = () => document.querySelector('dialog:modal') !== null;
 
 /** Listens for the shortcuts on the document. */
 export function wireKeyboard() {
@@ -16,7 +19,7 @@ export function wireKeyboard() {
     // Keys an element already handled (a unit or a bar of the step panel) are not shortcuts too.
     const target = /** @type {Element} */ (e.target);
     if (e.defaultPrevented || target.closest('input, select, textarea, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (!Object.hasOwn(KEYS, e.key) || (e.key === ' ' && target.closest(SPACE_ACTIVATES))) return;
+    if (!Object.hasOwn(KEYS, e.key) || (e.key === ' ' && target.closest(SPACE_ACTIVATES)) || modalOpen()) return;
     const button = $(KEYS[e.key]);
     if (!shown(button)) return;
     if (e.key === ' ') e.preventDefault();  // not a scroll of the page as well
