@@ -35,6 +35,33 @@ test('the chapter menu works at 390 px, and back and forward follow the chapters
   await page.setViewportSize(SIZES[0]);
 });
 
+test('the chapter menu by keyboard: Escape or focus leaving it closes it; a chapter chosen leaves focus on its summary', T, async () => {
+  const { page } = course.session();
+  await go('#chapter=neuron');
+  const state = () => page.evaluate(() => ({
+    open: document.querySelector('.course-menu').open,
+    onSummary: document.activeElement === document.querySelector('.course-menu summary'),
+  }));
+  await page.focus('.course-menu summary');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await state(), { open: true, onSummary: true });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await state(), { open: false, onSummary: true }, 'Escape closes it, focus back on its summary');
+  await page.keyboard.press('Enter');
+  const links = await page.locator('.course-list a').count();
+  for (let i = 0; i <= links; ++i) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.querySelector('.course-menu').contains(document.activeElement)), false);
+  assert.equal((await state()).open, false, 'tabbed past its last chapter, it closes');
+  await page.focus('.course-menu summary');
+  await page.keyboard.press('Enter');
+  await page.focus('.course-list a[data-chapter-link="mlp"]');
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
+  assert.deepEqual(await state(), { open: false, onSummary: true }, 'the chapter chosen, focus stays on the menu, not lost to the page');
+});
+
 test('the previous and next chapter links keep the playground as it was and the language, as the menu does', T, async () => {
   const { page } = course.session();
   const rate = () => page.inputValue('select[data-key="learningRate"]');

@@ -51,7 +51,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
   const entries = [{ id: null, title: 'Playground' }, ...CHAPTERS];
   entries.forEach((c, i) => {
     const item = document.createElement('li');
-    const link = chapterLink(c.id, () => { menu.open = false; });
+    const link = chapterLink(c.id, closeMenu);
     link.dataset.chapterLink = c.id ?? 'playground';
     // The title its own text node: the language changes it as a whole message.
     if (c.id) link.append(`${i}. `, c.title);
@@ -61,7 +61,24 @@ export function createCourse({ module, playground, nav, container, banner }) {
   });
   menu.append(summary, list);
   nav.append(menu);
+  // Closed, the menu's links are hidden: focus that was on one goes back to its summary, not to
+  // the page's start.
+  function closeMenu() {
+    if (menu.contains(document.activeElement)) summary.focus();
+    menu.open = false;
+  }
+  // The open menu covers the header's controls and the output: a click or focus elsewhere, or
+  // Escape, closes it.
   document.addEventListener('click', (e) => { if (menu.open && !menu.contains(/** @type {Node} */ (e.target))) menu.open = false; });
+  menu.addEventListener('focusout', (e) => {
+    const to = /** @type {Node | null} */ (e.relatedTarget);
+    if (menu.open && to && !menu.contains(to)) menu.open = false;
+  });
+  menu.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || !menu.open) return;
+    e.preventDefault();
+    closeMenu();
+  });
 
   // ---- routing ----
   // What a mounted chapter shows: re-mounted when any of it changes. Not the lesson or task: their
