@@ -14,6 +14,7 @@ import { useBrowser, frames, guard, stepEpochs, RESULTS } from './browser.mjs';
 import { textContrasts } from './contrast.mjs';
 import { TIPS, STORAGE_KEY as TIPS_KEY } from '../../web/playground/first-visit.js';
 import { THEME_KEY } from '../../web/theme.js';
+import { THEMES, NEUTRAL } from '../../web/views/colors.js';
 
 const b = useBrowser();
 const T = { timeout: 90000 };
@@ -206,6 +207,36 @@ test('the heatmap\'s zero is the panel colour, and screenshots of both themes di
   assert.ok(shown.light > 0.6, `light screenshot's mean luminance ${shown.light.toFixed(3)}`);
   assert.ok(shown.dark < 0.2, `dark screenshot's mean luminance ${shown.dark.toFixed(3)}`);
   assert.ok(shown.light - shown.dark > 0.4, `light ${shown.light.toFixed(3)} vs dark ${shown.dark.toFixed(3)}`);
+});
+
+test('the weight legend follows the theme: switched either way and printed from dark, its samples are the links\' colours', T, async () => {
+  const { page, problems } = await openPage('#dataset=xor&hidden=3', { scheme: 'light' });
+  await stepEpochs(page, 3);
+  const strokes = (selector) => page.$$eval(selector, (els) => [...new Set(els.map((e) => e.getAttribute('stroke')))].sort());
+  const legend = () => strokes('#weight-legend line');
+  const expect = async (theme, what) => {
+    const { negative, positive } = THEMES[theme];
+    assert.deepEqual(await legend(), [NEUTRAL, negative, positive].sort(), what);
+    const links = await strokes('#network path.link');
+    assert.ok(links.includes(negative) || links.includes(positive), `${what}: the links are drawn in the same colours (${links})`);
+  };
+  await expect('light', 'loaded light');
+  const menu = page.getByRole('combobox', { name: 'Theme' });
+  await menu.selectOption('dark');
+  await frames(page, 3);
+  await expect('dark', 'switched to dark');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await frames(page, 3);
+  await expect('light', 'printed from dark');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await frames(page, 3);
+  await expect('dark', 'back on screen');
+  await menu.selectOption('light');
+  await frames(page, 3);
+  await expect('light', 'switched back to light');
+  assert.deepEqual(problems, []);
 });
 
 test('printing from the dark theme draws in the light colours, and afterwards each theme gets its own', T, async () => {

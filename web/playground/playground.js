@@ -117,7 +117,10 @@ export function createPlayground(module, { routeHash } = {}) {
     new ResizeObserver(placeTips).observe(document.body);
   }
   page.wake = requestFrame;
-  onThemeChange(() => { page.dirty = true; });  // canvases repaint in the theme's colours
+  onThemeChange(() => {  // canvases repaint in the theme's colours; the legend's samples are drawn in them too
+    page.dirty = true;
+    createWeightLegend($('weight-legend'));
+  });
   onLanguageChange(() => { page.dirty = true; });  // the network's header counts its layers in words
   // The lecture hall's zoom and line scale: canvases take new backing stores, the network rebuilds.
   document.addEventListener('lecturechange', () => {
