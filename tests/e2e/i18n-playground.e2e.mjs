@@ -279,3 +279,24 @@ test('in French: a warning and a hover caption read French, numbers with a decim
     assert.match(await message(page), /^l’entraînement a divergé à l’époque \d+ : les poids sont devenus NaN ou infinis\. Baissez le taux d’apprentissage, puis réinitialisez\.$/);
   });
 });
+
+// Records on each canvas the texts drawn on it (canvas text is not in the page's DOM).
+function recordCanvasTexts() {
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, ...at) {
+    (this.canvas.drawnTexts ??= new Set()).add(String(text));
+    return fillText.call(this, text, ...at);
+  };
+}
+
+test('in French: every chart\'s x axis reads époque: the loss, the layers\' gradients, the comparison', T, async () => {
+  await withPage(b, '#lang=fr&compare=1&b.activation=relu', async (page) => {
+    await step(page, 3);
+    const drawn = await page.$$eval('#chart canvas, #layer-stats canvas, #compare-chart canvas',
+      (canvases) => canvases.map((c) => [c.closest('[id]').id, [...(c.drawnTexts ?? [])]]));
+    for (const id of ['chart', 'layer-stats', 'compare-chart']) {
+      const texts = drawn.filter(([where]) => where === id).flatMap(([, t]) => t);
+      assert.ok(texts.includes('époque') && !texts.includes('epoch'), `#${id}: ${texts.join(' | ')}`);
+    }
+  }, { init: recordCanvasTexts });
+});

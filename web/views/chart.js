@@ -455,7 +455,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
       ctx.fillText(tickLabel(t, xStep), x, axisY + 5);
     }
     ctx.stroke();
-    ctx.fillText(snapshot.xLabel ?? 'epoch', left + plotW / 2, axisY + 17);
+    ctx.fillText(snapshot.xLabel ?? t('epoch'), left + plotW / 2, axisY + 17);
 
     // Vertical grid lines at the x ticks, in every panel.
     ctx.strokeStyle = GRID();
