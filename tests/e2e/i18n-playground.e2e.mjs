@@ -300,3 +300,24 @@ test('in French: every chart\'s x axis reads époque: the loss, the layers\' gra
     }
   }, { init: recordCanvasTexts });
 });
+
+test('the Share dialog\'s controls to hide are all named in the language: icon buttons, a chapter\'s lessons, the noise', T, async () => {
+  // The links' keys are no notation here: each control is offered by its name (points and classes
+  // are the same words in French, so not in the catalogue).
+  const label = (key) => page.$eval(`#hide-options input[value="${key}"]`, (box) => box.parentElement.textContent.trim());
+  let page;
+  await withPage(b, '#lang=pseudo', async (p) => {
+    page = p;
+    await page.click('#share');
+    await settled(page);
+    const found = await page.evaluate(untranslated, { roots: ['#hide-options'], notation: ['ReLU', 'ELU', 'CSV', 'points', 'classes'] });
+    assert.deepEqual(found, [], `untranslated:\n${found.join('\n')}`);
+  });
+  await withPage(b, '#lang=fr', async (p) => {
+    page = p;
+    await page.click('#share');
+    await settled(page);
+    assert.deepEqual(await Promise.all(['play', 'step', 'noise', 'lessons'].map(label)),
+      ['boutons de lancement', 'un pas et mode de pas', 'bruit', 'leçons du chapitre']);
+  });
+});

@@ -50,10 +50,12 @@ function groupOf(key, el) {
   return 'Network';  // the network panel and the header's remaining setting (the activation)
 }
 
-// The panels by name (a message each: the words around a heading differ between languages), and a
-// part with no label of its own.
+// The panels by name (a message each: the words around a heading differ between languages), and
+// parts with no label of their own: icon-only buttons (play: the run buttons; step: the One step
+// button and the step mode) and the chapter's lessons.
 const NAMED = { dataPanel: 'Data panel', networkPanel: 'Features and network panel', outputPanel: 'Output panel',
-  stepPanel: 'Watch one training step panel', graphLesson: 'graph lesson', csv: 'Import CSV, Export CSV' };
+  stepPanel: 'Watch one training step panel', graphLesson: 'graph lesson', csv: 'Import CSV, Export CSV',
+  play: 'run buttons', step: 'one step and step mode', lessons: 'chapter lessons' };
 
 function labelOf(key, el) {
   const entry = SETTINGS.find((e) => e.key === key);

@@ -162,6 +162,7 @@ export default {
 
   // The settings' names (state.js), in the comparison, the Share dialog and figure captions
   'dataset': 'jeu de données',
+  'noise': 'bruit',
   'data seed': 'graine des données',
   'training ratio': 'part d’entraînement',
   'validation ratio': 'part de validation',
@@ -241,6 +242,8 @@ export default {
   'Output panel': 'Panneau Sortie',
   'Watch one training step panel': 'Panneau Un pas d’entraînement au ralenti',
   'graph lesson': 'leçon de graphe',
+  'one step and step mode': 'un pas et mode de pas',
+  'chapter lessons': 'leçons du chapitre',
   'data': 'données',
   'network': 'réseau',
   'run buttons': 'boutons de lancement',
