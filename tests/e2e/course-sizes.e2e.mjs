@@ -36,6 +36,21 @@ test('every chapter has its URL, title and content at every size, without sidewa
   await page.setViewportSize(SIZES[0]);
 });
 
+test('at 320 px, in English and in French, no chapter scrolls sideways and the chapter menu starts in the window', T, async () => {
+  const { page } = course.session();
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const lang of ['en', 'fr']) {
+    for (const c of CHAPTERS) {
+      await go(`#chapter=${c.id}&lang=${lang}`);
+      await assertNoOverflow(page, `${c.id} in ${lang} at 320 px`);
+      const nav = await page.locator('#course-nav').boundingBox();
+      assert.ok(nav.x >= 0 && nav.x + nav.width <= 320, `${c.id} in ${lang}: the chapter menu is in the window: ${JSON.stringify(nav)}`);
+    }
+  }
+  await go('#');
+  await page.setViewportSize(SIZES[0]);
+});
+
 test('every lesson starts at epoch 0 with an empty chart and keeps its text in view, at every size', T, async () => {
   const { page } = course.session();
   for (const size of SIZES) {
