@@ -166,3 +166,19 @@ test('the presets Output only and Student exercise embed the output plot with th
     }
   });
 });
+
+test('on a 390 px phone every checkbox of the dialog is 24 px, its label wrapping or not, in English and in French', T, async () => {
+  for (const lang of ['en', 'fr']) {
+    await withPage(b, `#lang=${lang}`, async (page) => {
+      await page.click('#share');
+      await settled(page);
+      const boxes = await page.$$eval('#share-dialog input[type="checkbox"]', (els) => els
+        .map((box) => ({ box: box.getBoundingClientRect(), label: box.parentElement.textContent.trim() }))
+        .filter(({ box }) => box.width > 0)
+        .map(({ box, label }) => ({ label, width: box.width, height: box.height })));
+      assert.ok(boxes.length > 50, `${boxes.length} boxes shown`);
+      const small = boxes.filter((c) => c.width < 24 || c.height < 24).map((c) => `${c.label}: ${c.width.toFixed(1)}×${c.height.toFixed(1)}`);
+      assert.deepEqual(small, [], `${lang}: boxes under 24 px`);
+    }, { viewport: { width: 390, height: 844 } });
+  }
+});
