@@ -68,8 +68,9 @@ function inspect(frame) {
 // The size that shows the embed without scrolling, read in its loaded `frame`: at each candidate
 // width (with the compact layout's height cap off, so the plot takes its natural size) the
 // content's own scrollWidth and scrollHeight. Of the widths whose content fits sideways and shows
-// the output plot (if any) within 15% of its largest, the narrowest within 24 px of the lowest
-// height, with the height its content needs there, checked once more at exactly that size.
+// the output plot (if any) within 15% of its largest, the narrowest within 3% of the lowest
+// height (a frame 120 px wider for a dozen pixels less height fits fewer pages), with the height
+// its content needs there, checked once more at exactly that size.
 // Null if isStale() turns true on the way.
 async function measure(frame, isStale) {
   const at = async (width, height) => {
@@ -89,7 +90,7 @@ async function measure(frame, isStale) {
   const widestPlot = Math.max(0, ...pool.map((r) => r.plot?.width ?? 0));
   const large = pool.filter((r) => (r.plot?.width ?? 0) >= 0.85 * widestPlot);
   const lowest = Math.min(...large.map((r) => r.scrollHeight));
-  const best = large.find((r) => r.scrollHeight <= lowest + 24);
+  const best = large.find((r) => r.scrollHeight <= lowest * 1.03);
   let { width } = best;
   let height = best.scrollHeight;
   // Without the measuring scrollbar the content is a little wider, never taller: check and settle.
