@@ -354,7 +354,7 @@ test('input scaling: standardising fits the training points only, says so with t
           const values = Array.from(d.train, (i) => f([d.xy[2 * i], d.xy[2 * i + 1]]));
           const mean = values.reduce((a, v) => a + v, 0) / values.length;
           const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
-          return { mean, sd, shownMean: formatNumber(fitted.mean[k]), shownSd: formatNumber(fitted.sd[k]),
+          return { mean, sd, shownMean: formatNumber(fitted.mean[k]), shownAbsMean: formatNumber(Math.abs(fitted.mean[k])), shownSd: formatNumber(fitted.sd[k]),
             fittedMean: fitted.mean[k], fittedSd: fitted.sd[k], train: d.train.length };
         });
       } finally {
@@ -365,7 +365,9 @@ test('input scaling: standardising fits the training points only, says so with t
       const e = expected[k];
       assert.ok(Math.abs(e.fittedMean - e.mean) <= 1e-4 * (1 + Math.abs(e.mean)), `${name}: mean ${e.fittedMean} vs ${e.mean}`);
       assert.ok(Math.abs(e.fittedSd - e.sd) <= 1e-4 * e.sd, `${name}: sd ${e.fittedSd} vs ${e.sd}`);
-      assert.ok(note.includes(`${name} → (${name} − ${e.shownMean}) / ${e.shownSd}`), `${name} in: ${note}`);
+      // A negative mean is added: x1 + 0.212, not x1 − −0.212.
+      const shift = e.fittedMean < 0 ? `+ ${e.shownAbsMean}` : `− ${e.shownMean}`;
+      assert.ok(note.includes(`${name} → (${name} ${shift}) / ${e.shownSd}`), `${name} in: ${note}`);
     }
     assert.match(note, new RegExp(`of the ${expected[0].train} training points`));
     await stepEpochs(page, 20);
