@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 
 import { useBrowser, engineReference as reference, withPage, frames, choose, stepEpochs, readState, screenshot } from './browser.mjs';
 import { mathNumbers, holds } from './step-numbers.mjs';
+import { taskStatus } from './course-page.mjs';
 import { loadModule } from '../wasm/load-engine.mjs';
 import { activationCurve, activationProperties, chainProducts } from '../../web/engine.js';
 import { formatNumber } from '../../web/views/format.js';
@@ -139,5 +140,52 @@ test('PReLU: the slopes shown under the network are the engine\'s, 0.25 at first
     assert.ok((await page.$$eval('#step-equation section[data-stage="Forward"] mi', (m) => m.map((e) => e.textContent))).includes('PReLU'));
     await page.locator('#prelu-panel').scrollIntoViewIfNeeded();
     await screenshot(page, 'activations-more-prelu.png');
+  });
+});
+
+test('chapter 6: an invalid a or α blanks only leaky ReLU\'s or ELU\'s numbers; softmax, the chain and the tasks follow the other fields', T, async () => {
+  await withPage(b, '#chapter=activations&widget=activation-lab', async (page) => {
+    const set = async (selector, value) => { await page.fill(selector, String(value)); await page.press(selector, 'Enter'); await frames(page); };
+    const value = (name, what) => page.textContent(`.act-plot[data-activation="${name}"] [data-value="${what}"]`);
+    const cell = (name, what) => page.textContent(`.act-table tr[data-activation="${name}"] [data-value="${what}"]`);
+    const cells = (selector) => page.$$eval(selector, (tds) => tds.map((td) => td.textContent));
+    await set('#act-alpha', 0);
+    await set('#act-logits', '0, 0, 0');
+    await set('#act-depth', 8);
+    await set('#act-z', 0);
+    assert.equal(await page.textContent('#act-params-error'), 'α must be a number from 0.1 to 10');
+    // What does not read α follows its fields: σ at z = 0, softmax of equal logits, 8 layers of sigmoid (0.25⁸).
+    assert.deepEqual([await value('sigmoid', 'f'), await value('sigmoid', 'df')], ['0.5', '0.25']);
+    assert.deepEqual(await cells('.act-softmax-table [data-value="p"]'), ['0.333', '0.333', '0.333']);
+    assert.equal(await page.$$eval('#act-chain-rows tr', (r) => r.length), 8);
+    assert.match(await page.textContent('#act-chain-summary'), /^After 8 layers the gradient is multiplied by 1\.53×10⁻⁵\./);
+    assert.equal((await taskStatus(page, 'sigmoid-steepest')).met, true);
+    assert.match((await taskStatus(page, 'softmax-target')).text, /p1 = 0\.333 should be 0\.7/);
+    assert.doesNotMatch((await taskStatus(page, 'sigmoid-depth')).text, /after 3 layers/);
+    // What does is blank, not the last α's numbers: ELU's values, its properties, its plot faded.
+    assert.deepEqual([await value('elu', 'f'), await value('elu', 'df'), await cell('elu', 'max-slope')], ['–', '–', '–']);
+    assert.equal(await page.$$eval('.act-plot[data-activation="elu"] .act-marker circle', (c) => c.length), 0);
+    assert.ok(await page.$('.act-plot[data-activation="elu"] .act-plot-svg.stale'));
+    assert.equal(await page.$('.act-plot[data-activation="leaky_relu"] .act-plot-svg.stale'), null);
+    assert.equal(await value('leaky_relu', 'df'), '0.1');
+    // A chain of ELU needs α: none shown, the reason by it.
+    await page.selectOption('#act-chain', 'elu');
+    await frames(page);
+    assert.equal(await page.$$eval('#act-chain-rows tr', (r) => r.length), 0);
+    assert.equal(await page.textContent('#act-chain-summary'), '');
+    assert.equal(await page.textContent('#act-chain-error'), 'α must be a number from 0.1 to 10');
+    // The same for a.
+    await set('#act-alpha', 1);
+    await set('#act-a', 5);
+    assert.equal(await page.textContent('#act-params-error'), 'a must be a number from 0 to 0.99');
+    assert.deepEqual([await value('leaky_relu', 'df'), await value('elu', 'df')], ['–', '1']);
+    assert.equal(await page.$$eval('#act-chain-rows tr', (r) => r.length), 8, 'ELU\'s chain back');
+    // Layers not a whole number: the depth task says so instead of quoting the last depth's product.
+    await page.selectOption('#act-chain', 'sigmoid');
+    await set('#act-depth', 2.5);
+    const depth = await taskStatus(page, 'sigmoid-depth');
+    assert.equal(depth.met, false);
+    assert.match(depth.text, /layers must be a whole number from 1 to 40/);
+    assert.doesNotMatch(depth.text, /product is/);
   });
 });

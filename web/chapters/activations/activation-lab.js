@@ -52,6 +52,15 @@ export function slopeChain(module, { activation, depth, zs, params, properties }
 }
 
 const paramsOf = (s) => ({ leakySlope: s.leakySlope, eluAlpha: s.eluAlpha });
+const layersProblem = () => t('layers must be a whole number from 1 to {max}', { max: MAX_DEPTH });
+
+/** The activations whose parameter (leaky ReLU's a, ELU's α) is not a valid number, each with the reason. */
+export function parameterProblems(settings) {
+  const unset = new Map();
+  if (settings.leakySlope === null) unset.set('leaky_relu', t('a must be a number from 0 to 0.99'));
+  if (settings.eluAlpha === null) unset.set('elu', t('α must be a number from 0.1 to 10'));
+  return unset;
+}
 
 /**
  * Every number the lab shows for `settings`, from the core: the properties, f and f′ at z for each
@@ -100,12 +109,14 @@ export const activationTasks = [
       'depth at which the product of the slopes falls below 10⁻³. What do tanh and ReLU give at that depth?',
     check: ({ settings, chain }) => {
       const { depth } = settings;
-      const product = chain.running.at(-1);
-      const before = depth > 1 ? chain.running.at(-2) : Infinity;
       const missing = [];
       if (settings.chain !== 'sigmoid') missing.push(t('choose the sigmoid for the chain (now {activation})', { activation: labelOf(settings.chain) }));
       else if (settings.chainZ !== 'peak') missing.push(t('put every layer at its steepest z, the best case'));
-      else if (product >= VANISHED) {
+      // The sigmoid at its steepest is not shown only for want of a depth.
+      if (missing.length || !chain) return { met: false, missing: missing.length ? missing : [layersProblem()] };
+      const product = chain.running.at(-1);
+      const before = depth > 1 ? chain.running.at(-2) : Infinity;
+      if (product >= VANISHED) {
         missing.push(tn('after {n} layer the product is {product}, still above 10⁻³: add layers',
           'after {n} layers the product is {product}, still above 10⁻³: add layers', depth, { product: formatNumber(product) }));
       } else if (before < VANISHED) missing.push(t('{n} layers already give {product}: find the smallest depth', { n: depth - 1, product: formatNumber(before) }));
@@ -139,10 +150,13 @@ const centredText = (r) => (r.zeroCentred ? 'yes' : r.negativeOutputs ? 'partly'
 const saturatesText = (r) => (r.saturatesLow && r.saturatesHigh ? 'both sides'
   : r.saturatesLow ? 'as z → −∞' : r.saturatesHigh ? 'as z → +∞' : 'no');
 
-function propertiesTable(properties) {
+// unset: the activations whose parameter is not a valid number, their measured cells blank.
+function propertiesTable(properties, unset) {
   const rows = properties.map((r) => `<tr data-activation="${r.name}"><th scope="row" data-i18n-context="value">${VALUE_LABELS[r.name]}</th>` +
-    `<td data-value="range">${rangeText(r)}</td><td>${centredText(r)}</td><td>${saturatesText(r)}</td>` +
-    `<td data-value="max-slope">${formatNumber(r.maxSlope)}</td><td>${r.smooth ? 'yes' : 'no'}</td><td>${r.cost}</td></tr>`).join('');
+    (unset.has(r.name) ? '<td data-value="range">–</td><td>–</td><td>–</td><td data-value="max-slope">–</td><td>–</td>'
+      : `<td data-value="range">${rangeText(r)}</td><td>${centredText(r)}</td><td>${saturatesText(r)}</td>` +
+        `<td data-value="max-slope">${formatNumber(r.maxSlope)}</td><td>${r.smooth ? 'yes' : 'no'}</td>`) +
+    `<td>${r.cost}</td></tr>`).join('');
   return `<table class="act-table"><thead><tr><th>activation</th><th>range</th><th>zero-centred</th><th>saturates</th>
     <th>largest f′</th><th>differentiable everywhere</th><th>cost</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -304,15 +318,14 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
   const render = () => {
     const s = settings();
     fields['chain-zs'].disabled = s.chainZ === 'peak';
-    const problems = [];
-    if (s.leakySlope === null) problems.push(t('a must be a number from 0 to 0.99'));
-    if (s.eluAlpha === null) problems.push(t('α must be a number from 0.1 to 10'));
+    // An invalid a or α blanks only what leaky ReLU or ELU shows; the rest of the lab follows its fields.
+    const unset = parameterProblems(s);
     // z out of range blanks only its own values (below), but is said here with a and α.
-    $('act-params-error').textContent = [...problems, ...(s.z === null ? [zRangeProblem()] : [])].join('; ');
-    if (problems.length) return;
+    $('act-params-error').textContent = [...unset.values(), ...(s.z === null ? [zRangeProblem()] : [])].join('; ');
     // Invalid fields fall back to a harmless value for the parts that do not show them.
-    const usable = { ...s, z: s.z ?? 0, depth: s.depth ?? 1, chainZs: s.chainZs ?? [0] };
-    const params = paramsOf(s);
+    const usable = { ...s, z: s.z ?? 0, depth: s.depth ?? 1, chainZs: s.chainZs ?? [0],
+      leakySlope: s.leakySlope ?? DEFAULT_SETTINGS.leakySlope, eluAlpha: s.eluAlpha ?? DEFAULT_SETTINGS.eluAlpha };
+    const params = paramsOf(usable);
     let numbers;
     try {
       // The properties (a few ms to measure) change only with a and α.
@@ -327,12 +340,14 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     drawPlots(numbers.properties, params);
     for (const [name, mark] of Object.entries(numbers.marks)) {
       const plot = plots.get(name);
-      plot.f.textContent = s.z === null ? '–' : formatNumber(mark.f);
-      plot.df.textContent = s.z === null ? '–' : formatNumber(mark.df);
-      if (s.z === null) plot.marker.replaceChildren();
+      const blank = s.z === null || unset.has(name);
+      plot.svg.classList.toggle('stale', unset.has(name));  // drawn for the last valid parameter, faded
+      plot.f.textContent = blank ? '–' : formatNumber(mark.f);
+      plot.df.textContent = blank ? '–' : formatNumber(mark.df);
+      if (blank) plot.marker.replaceChildren();
       else placeMarker(plot, s.z, mark);
     }
-    $('act-properties').innerHTML = propertiesTable(numbers.properties);
+    $('act-properties').innerHTML = propertiesTable(numbers.properties, unset);
     let softmaxProblem = '';
     try {
       numbers.probabilities = s.logits ? softmax(module, s.logits) : null;
@@ -342,9 +357,9 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
       fields.logits.setAttribute('aria-invalid', 'true');  // and so kept out of the link
     }
     renderSoftmax(s, numbers, softmaxProblem);
-    renderChain(s, numbers);
-    // Without a z, no marks: the tasks that read none still follow the lab.
-    if (s.depth !== null) taskList.update(s.z === null ? { ...numbers, marks: null } : numbers);
+    const chainShown = renderChain(s, numbers, unset);
+    // Without a z, no marks; without a chain shown, none to read: the tasks that read neither still follow the lab.
+    taskList.update({ ...numbers, marks: s.z === null ? null : numbers.marks, chain: chainShown ? numbers.chain : null });
   };
 
   const renderSoftmax = (s, { probabilities, lecture }, problem) => {
@@ -362,9 +377,10 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
       { logits: list(LECTURE_LOGITS), slide: list(SLIDE_SOFTMAX), softmax: list(lecture.softmax) });
   };
 
-  const renderChain = (s, { chain, bestCases, lecture }) => {
+  const renderChain = (s, { chain, bestCases, lecture }, unset) => {
     const problems = [];
-    if (s.depth === null) problems.push(t('layers must be a whole number from 1 to {max}', { max: MAX_DEPTH }));
+    if (unset.has(s.chain)) problems.push(unset.get(s.chain));
+    if (s.depth === null) problems.push(layersProblem());
     if (s.chainZ === 'typed' && s.chainZs === null) {
       problems.push(beyondFloat(fields['chain-zs']) ? floatRangeProblem(t('typed z'), true) : t('type the z of each layer as numbers separated by commas'));
     }
@@ -380,6 +396,7 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
       { product: formatNumber(chain.running.at(-1)), best: COMPARED.map((n) => `${labelOf(n)} ${formatNumber(bestCases[n])}`).join(numberListSeparator()) });
     $('act-lecture').textContent = t('The lecture\'s example: the weight in the first layer gets 0.4 × 0.2 × 0.08 × 0.9 + 0.4 × 0.6 × 0.3 × 0.9 = {first}, while one in the last layer gets 0.4 × 0.5 = {last}: the further from the output, the more factors below 1 and the smaller the gradient.',
       { first: formatNumber(lecture.first.total), last: formatNumber(lecture.last.total) });
+    return shown;
   };
 
   const listening = labListeners();
