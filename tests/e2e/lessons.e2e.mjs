@@ -149,6 +149,15 @@ test('claim: six sigmoid layers: slopes under 1/4, the first layer\'s gradient o
   await withPage(b, lessonHash(byId['vanishing-gradients']), async (page) => {
     const layers = () => page.$$eval('#layer-stats tbody tr', (trs) => trs.map((r) => ({
       gradient: Number(r.dataset.gradient), slope: Number(r.dataset.slope) })));
+    // At the start, as chapter 6 says: each layer of weights between sigmoid layers gets a gradient
+    // 2 to 5 times smaller than the next one's (σ′ ≤ 1/4, times what the weights contribute), not 4 or more.
+    const start = await layers();
+    const ratios = start.slice(1, -1).map((l, k) => start[k + 2].gradient / l.gradient);
+    for (const r of ratios) assert.ok(r >= 2 && r <= 5, `ratios between layers ${ratios}`);
+    assert.ok(ratios.some((r) => r < 4), `some below 4: ${ratios}`);
+    const claim = await page.textContent('#chapter');
+    assert.match(claim, /slope\s+is at most 1\/4, so each sigmoid layer multiplies δ by at most 1\/4 times what its weights contribute/);
+    assert.match(claim, /gets a gradient 2 to 5\s+times smaller than the next layer's/);
     // At a fixed epoch: the gap closes as training goes on (about 3,900× at epoch 10, under 100× by 30).
     await stepEpochs(page, 10);
     const sigmoid = await layers();

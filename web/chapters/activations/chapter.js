@@ -41,9 +41,12 @@ It has no single curve to draw in the lab: choose it in the playground with its 
 and the step panel shows each unit's pieces and which one won.
 For a multi-class output, softmax turns a vector of scores into probabilities:
 <math><mi>softmax</mi><msub><mrow><mo>(</mo><mi>z</mi><mo>)</mo></mrow><mi>i</mi></msub><mo>=</mo><mfrac><msup><mi>e</mi><msub><mi>z</mi><mi>i</mi></msub></msup><mrow><msub><mo>∑</mo><mi>k</mi></msub><msup><mi>e</mi><msub><mi>z</mi><mi>k</mi></msub></msup></mrow></mfrac></math>.</p>
-<p>Backpropagation multiplies one slope per layer, so a deep sigmoid network passes back a gradient
-that shrinks layer by layer, by a factor of at least 4 each time (vanishing gradients), while a ReLU
-pushed negative for every input passes back nothing and never recovers (a dead ReLU). The lab below
+<p>Backpropagation multiplies δ by one slope per layer, and by the layer's weights. The sigmoid's slope
+is at most 1/4, so each sigmoid layer multiplies δ by at most 1/4 times what its weights contribute, and
+a deep sigmoid network passes back a gradient that shrinks layer by layer (vanishing gradients): in the
+first lesson below, at the start, each layer of weights between sigmoid layers gets a gradient 2 to 5
+times smaller than the next layer's, orders of magnitude smaller by the first layer. A ReLU pushed
+negative for every input passes back nothing and never recovers (a dead ReLU). The lab below
 computes every curve, slope, property and product in the core; the lessons after it show both
 failures in the playground, where "Gradients and activations by layer" under the network shows them
 while training.</p>`;
