@@ -39,3 +39,29 @@ test('f = (x + y) z at -2, 5, -4: q = 3, f = -12, df/dx = df/dy = -4, df/dz = 3;
     assert.equal((await shown(page)).f, -32);
   });
 });
+
+test('inputs near the float limit: the graph refuses ∞ and NaN with a message, faded, and the task quotes neither', { timeout: 30000 }, async () => {
+  await withPage(b, '#chapter=backprop', async (page) => {
+    const svgText = () => page.textContent('#graph-svg');
+    const task = () => page.textContent('#task-graph-gradient .task-status');
+    await page.fill('#graph-x', '1e308');
+    await page.fill('#graph-y', '1e308');  // q = x + y overflows
+    assert.equal(await page.textContent('#graph-error'), 'Cannot evaluate this: q = x + y overflows here (the result is not a finite number).');
+    assert.doesNotMatch(await svgText(), /∞|NaN/);
+    assert.ok(await page.$('#graph-svg.stale'), 'the last numbers faded');
+    await page.fill('#graph-z', '0');  // ∞ · 0
+    assert.doesNotMatch(await svgText(), /∞|NaN/);
+    assert.match(await task(), /∂f\/∂x = 3 \(now –\); f = 6 \(now –\)/);
+    assert.doesNotMatch(await task(), /NaN|∞/);
+    await page.fill('#graph-y', '0');
+    await page.fill('#graph-z', '1e300');  // q is 1e308, f = q · z overflows
+    assert.equal(await page.textContent('#graph-error'), 'Cannot evaluate this: f = q · z overflows here (the result is not a finite number).');
+    // Back in range: the message goes, the graph and the task follow.
+    await page.fill('#graph-x', '1');
+    await page.fill('#graph-z', '2');
+    assert.equal(await page.textContent('#graph-error'), '');
+    assert.equal(await page.$('#graph-svg.stale'), null);
+    assert.equal(await page.getAttribute('#graph-svg text.value[data-node="f"]', 'data-value'), '2');
+    assert.match(await task(), /f = 6 \(now 2\)/);
+  });
+});

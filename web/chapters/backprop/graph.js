@@ -5,6 +5,19 @@ import { sumTimesGraph } from '../../engine.js';
 import { showingRefusals } from '../../course/lab-wiring.js';
 import { createGraphLesson } from '../../views/graph-lesson.js';
 import { renderTasks } from '../../course/tasks.js';
+import { t } from '../../i18n/i18n.js';
+
+// The nodes the core computes, as the message names them.
+const NODE_NAME = { x: 'x', y: 'y', z: 'z', q: 'q = x + y', f: 'f = q · z' };
+
+// The first number of the graph that is not finite (inputs near the float limit), as the message
+// names it, or null: ∞ and NaN are refused, as the expression lab refuses them, not drawn.
+function overflowOf(nodes) {
+  const value = nodes.find((n) => !Number.isFinite(n.value));
+  if (value) return NODE_NAME[value.name];
+  const grad = nodes.find((n) => !Number.isFinite(n.grad) || ![...n.local, ...n.edgeGradient].every(Number.isFinite));
+  return grad ? `∂f/∂${grad.name}` : null;
+}
 
 /** @returns {() => void} clean-up */
 export function createGraphWidget(container, { module, playground, route }, tasks) {
@@ -21,9 +34,11 @@ export function createGraphWidget(container, { module, playground, route }, task
     <label class="compact">y <input id="graph-y" type="number" step="any" value="5"></label>
     <label class="compact">z <input id="graph-z" type="number" step="any" value="-4"></label>
   </div>
+  <p id="graph-error" class="graph-error" role="status"></p>
   <svg id="graph-svg" role="group" aria-label="Computational graph of f = (x + y) z with values and gradients"></svg>`;
   container.append(section);
-  const view = createGraphLesson(section.querySelector('#graph-svg'));
+  const svg = /** @type {SVGSVGElement} */ (section.querySelector('#graph-svg'));
+  const view = createGraphLesson(svg);
   const list = renderTasks(section, tasks, { active: route.task });
   const inputs = ['graph-x', 'graph-y', 'graph-z'].map((id) => /** @type {HTMLInputElement} */ (section.querySelector(`#${id}`)));
   const redraw = () => {
@@ -34,8 +49,13 @@ export function createGraphWidget(container, { module, playground, route }, task
     const [x, y, z] = values;
     showingRefusals(playground, () => {
       const nodes = sumTimesGraph(module, x, y, z);
-      view.update(nodes);
-      list.update({ nodes });
+      const overflow = overflowOf(nodes);
+      section.querySelector('#graph-error').textContent = overflow === null ? ''
+        : t('Cannot evaluate this: {what} overflows here (the result is not a finite number).', { what: overflow });
+      // Refused: the last numbers stay, faded, and the task reads none.
+      svg.classList.toggle('stale', overflow !== null);
+      if (overflow === null) view.update(nodes);
+      list.update({ nodes: overflow === null ? nodes : null });
     });
   };
   for (const el of inputs) el.addEventListener('input', redraw);

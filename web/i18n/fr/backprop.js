@@ -61,6 +61,8 @@ export default {
   '{node} (right operand)': '{node} (opérande de droite)',
   'Cannot read this: {error} (at character {n}).': 'Lecture impossible : {error} (au caractère {n}).',
   'Cannot evaluate this: {error} (at character {n}).': 'Évaluation impossible : {error} (au caractère {n}).',
+  'Cannot evaluate this: {what} overflows here (the result is not a finite number).':
+    'Évaluation impossible : {what} déborde ici (le résultat n’est pas un nombre fini).',
   'The computational-graphs lab could not show the expression from the link; its error is under the text field.':
     'Le labo des graphes de calcul n’a pas pu afficher l’expression du lien ; son erreur est sous le champ de texte.',
   'graph.expr \'{value}\' is not an expression this lab wrote': 'graph.expr « {value} » n’est pas une expression écrite par ce labo',
