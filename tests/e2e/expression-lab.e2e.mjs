@@ -229,3 +229,36 @@ test('a task checked by the page, and a reloaded link restores the expression, i
     assert.equal(await page.isHidden('#message'), true, 'the expression shows again: the message goes');
   });
 });
+
+test('after an error the summary, forks and cost fade with the graph, and the tasks quote none of the last expression\'s numbers', T, async () => {
+  await withPage(b, HASH, async (page) => {
+    const status = (id) => page.textContent(`#task-${id} .task-status`);
+    const faded = () => page.$$eval('#expr-svg, #expr-summary, #expr-forks, #expr-cost', (els) => els.map((e) => e.classList.contains('stale')));
+    await page.click('[data-preset="fork"]');
+    assert.match(await page.textContent('#expr-summary'), /Reverse mode: ∂h\/∂x = −27/);
+    assert.match(await status('graph-own-gradient'), /∂\/∂x = 6 \(now −27\)/);
+    assert.deepEqual(await faded(), [false, false, false, false]);
+    for (const text of ['log(x - 1)', 'f = 2*x; h = f/0', 'f = (x']) {  // two the core cannot evaluate, one it cannot read
+      await page.fill('#expr-text', text);
+      assert.ok(await page.textContent('#expr-error .expr-message'), text);
+      assert.deepEqual(await faded(), [true, true, true, true], `${text}: the last expression's graph and words faded`);
+      const own = await status('graph-own-gradient');
+      assert.doesNotMatch(own, /−27|NaN/, `${text}: ${own}`);
+      assert.match(own, /∂\/∂x = 6 \(now –\)/);
+    }
+    await page.fill('#expr-text', 'x*y');
+    assert.deepEqual(await faded(), [false, false, false, false]);
+    assert.match(await status('graph-own-gradient'), /∂\/∂x = 6 \(now 5\)/, 'y = 5, a new input\'s value');
+  });
+});
+
+test('"A gradient of your own" names a missing input with –, not NaN', T, async () => {
+  await withPage(b, HASH, async (page) => {
+    const own = () => page.textContent('#task-graph-own-gradient .task-status');
+    await page.fill('#expr-text', 'x*6');  // x keeps the start's −2
+    assert.match(await own(), /x = 1 and y = 2 \(now −2 and –\)/);
+    await page.fill('#expr-text', 'a*b');
+    assert.match(await own(), /x = 1 and y = 2 \(now – and –\); ∂\/∂x = 6 \(now –\)/);
+    assert.doesNotMatch(await own(), /NaN/);
+  });
+});

@@ -203,8 +203,8 @@ export const expressionTasks = [
       return allOf([
         [preset === null, t('an expression that is not a preset')],
         [k >= 0 && j >= 0, t('inputs named x and y')],
-        [x === 1 && y === 2, t('x = 1 and y = 2 (now {x} and {y})', { x: short(x), y: short(y) })],
-        [k >= 0 && near(gradOf(result, 'x'), 6), t('∂/∂x = 6 (now {now})', { now: short(gradOf(result, 'x')) })],
+        [x === 1 && y === 2, t('x = 1 and y = 2 (now {x} and {y})', { x: k < 0 ? '–' : short(x), y: j < 0 ? '–' : short(y) })],
+        [k >= 0 && near(gradOf(result, 'x'), 6), t('∂/∂x = 6 (now {now})', { now: k < 0 ? '–' : short(gradOf(result, 'x')) })],
       ]);
     } },
   { id: 'graph-fit-line', title: 'A perfect fit',
@@ -387,15 +387,22 @@ export function createExpressionLab(container, { module, playground, route, lab 
     }));
   };
 
+  // The graph and the words about it: faded while they are the last expression's, not the text's.
+  const SHOWN = ['expr-svg', 'expr-summary', 'expr-forks', 'expr-cost'];
+  const markStale = (stale) => { for (const id of SHOWN) $(id).classList.toggle('stale', stale); };
+  // An error keeps the last graph and its words, faded; the tasks read no expression until it is fixed.
+  const refuse = (r, text) => {
+    showError(r, text);
+    markStale(true);
+    taskList.update({ result: null, preset: null });
+    return false;
+  };
+
   // Re-reads the text and the inputs, asks the core, redraws; an error keeps the last graph, faded.
   const render = ({ keepStep = false } = {}) => {
     const text = textField.value;
     const graph = parseExpression(module, text);
-    if (!graph.ok) {
-      showError(graph, text);
-      $('expr-svg').classList.add('stale');
-      return false;
-    }
+    if (!graph.ok) return refuse(graph, text);
     for (const name of graph.variables) if (!values.has(name)) values.set(name, NEW_INPUT);
     renderValues(graph.variables);
     let invalid = false;
@@ -407,13 +414,9 @@ export function createExpressionLab(container, { module, playground, route, lab 
     }
     if (invalid) return false;  // a cleared or half-typed value is not 0: the graph keeps its numbers
     const r = evaluateExpression(module, text, Object.fromEntries(graph.variables.map((n) => [n, values.get(n)])));
-    if (!r.ok) {
-      showError(r, text);
-      $('expr-svg').classList.add('stale');
-      return false;
-    }
+    if (!r.ok) return refuse(r, text);
     showError(null);
-    $('expr-svg').classList.remove('stale');
+    markStale(false);
     labChanged(playground);  // the link's expression, once corrected, needs its message no more
     result = r;
     shownPreset = presetOf.get(r.text) ?? null;
