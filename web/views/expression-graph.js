@@ -61,6 +61,46 @@ function layout(graph) {
   return { at, width, height };
 }
 
+// Text boxes, estimated from the number of characters (the drawing's font: 12px, the edges' 11px),
+// a little wide so that boxes apart here are apart on the page.
+const CHAR_WIDTH = 0.62;
+const textBox = (x, baseline, content, size, anchor = 'middle') => {
+  const width = [...content].length * size * CHAR_WIDTH;
+  const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
+  return { left, right: left + width, top: baseline - size, bottom: baseline + 0.3 * size };
+};
+const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+  Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+// Where along its edge a label may go, from the middle out: centred above the line, below it, then
+// beside it (steep edges leave room there).
+const ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+const SPOTS = [{ dx: 0, dy: -5, anchor: 'middle' }, { dx: 0, dy: 14, anchor: 'middle' }, { dx: 6, dy: 4, anchor: 'start' },
+  { dx: -6, dy: 4, anchor: 'end' }].flatMap((side) => ALONG.map((f) => ({ f, ...side })));
+
+/**
+ * Each edge label's spot: the first along its edge that covers no node, node label or label placed
+ * before it, or else the one that covers least. labels: { from: [x, y], to: [x, y], content }, or
+ * null for an edge without one.
+ * @returns {({ x: number, y: number, anchor: string } | null)[]}
+ */
+function placeEdgeLabels(labels, obstacles) {
+  const taken = [...obstacles];
+  return labels.map((label) => {
+    if (label === null) return null;
+    const { from, to, content } = label;
+    let best = null;
+    for (const { f, dx, dy, anchor } of SPOTS) {
+      const x = from[0] + f * (to[0] - from[0]) + dx, y = from[1] + f * (to[1] - from[1]) + dy;
+      const box = textBox(x, y, content, 11, anchor);
+      const covered = taken.reduce((sum, o) => sum + overlap(box, o), 0);
+      if (best === null || covered < best.covered) best = { x, y, anchor, box, covered };
+      if (covered === 0) break;
+    }
+    taken.push(best.box);
+    return { x: best.x, y: best.y, anchor: best.anchor };
+  });
+}
+
 /**
  * @param {SVGSVGElement} svg an empty <svg> to draw into
  * @returns {{ update(result: object, show?: object) }} show: { gradients: Set of nodes whose
@@ -88,6 +128,17 @@ export function createExpressionGraph(svg) {
     const edgesLayer = svgEl('g', { class: 'expr-edges' }, svg);
     // Names and numbers only: nothing in the nodes is translated.
     const nodesLayer = svgEl('g', { class: 'expr-nodes', translate: 'no' }, svg);
+    // The nodes and their labels (all gradients shown), as obstacles the edges' labels keep off.
+    const obstacles = result.nodes.flatMap((n, i) => {
+      const [x, y] = at[i];
+      if (n.op === 'constant') return [{ left: x - 16, right: x + 16, top: y - 11, bottom: y + 11 }];
+      return [{ left: x - R, right: x + R, top: y - R, bottom: y + R },
+        textBox(x, y - R - 7, `${labels[i]} = ${short(n.value)}`, 12), textBox(x, y + R + 15, `∂${out}/∂${labels[i]} = ${short(n.grad)}`, 12)];
+    });
+    const edgeText = (e) => `${short(e.upstream)} × ${short(e.local)} = ${short(e.gradient)}`;
+    // Placed for every edge out of a non-constant, so that labels stay put as the step player shows them.
+    const spots = placeEdgeLabels((result.edges ?? []).map((e) => (result.nodes[e.from].isConstant ? null
+      : { from: at[e.from], to: at[e.to], content: edgeText(e) })), obstacles);
     (result.edges ?? []).forEach((e, k) => {
       const [x1, y1] = at[e.from], [x2, y2] = at[e.to];
       const constant = result.nodes[e.from].isConstant;
@@ -95,9 +146,9 @@ export function createExpressionGraph(svg) {
       const line = svgEl('line', { x1: x1 + R, y1, x2: x2 - R, y2, class: `expr-edge${constant ? ' constant' : ''}${current ? ' current' : ''}` }, edgesLayer);
       line.dataset.edge = String(k);
       if (constant || tangents || !edgeShown(k)) return;
-      const mx = (x1 + x2) / 2, my = (y1 + y2) / 2;
+      const spot = spots[k];
       const group = svgEl('g', {}, edgesLayer);  // the hover text beside the label, not inside it
-      const label = text(group, mx, my - 5, `${short(e.upstream)} × ${short(e.local)} = ${short(e.gradient)}`, `expr-backward${current ? ' current' : ''}`);
+      const label = text(group, spot.x, spot.y, edgeText(e), `expr-backward${current ? ' current' : ''}`, spot.anchor);
       label.dataset.edge = String(k);
       label.dataset.from = labels[e.from];
       label.dataset.to = labels[e.to];
