@@ -4,8 +4,9 @@
 // Not here: the iframes themselves (embed-frames.e2e.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 
-import { useBrowser, withPage, screenshot } from './browser.mjs';
+import { useBrowser, withPage, screenshot, stepEpochs, choose, frames } from './browser.mjs';
 import { T, settled, snippetFor, host, fit, inside, shown } from './embed-page.mjs';
 
 const b = useBrowser();
@@ -106,6 +107,45 @@ test('the share dialog: groups, presets, copy buttons, a warning for a size too 
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(() => document.getElementById('share-dialog').open), false);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'share');
+  });
+});
+
+// A link carries the settings, never the weights: after an edit in the diagram or a model load the
+// dialog says the link starts from the seed's weights (the data too large for a link is said too).
+test('after a weight edited in the diagram or a loaded model, the dialog says the link starts from the seed\'s weights', T, async () => {
+  await withPage(b, '#dataset=circles', async (page) => {
+    const note = async () => {
+      await page.click('#share');
+      const text = await page.isVisible('#share-weights-note') ? await page.textContent('#share-weights-note') : '';
+      await page.click('#share-close');
+      return text;
+    };
+    assert.equal(await note(), '', 'no note for the seed\'s own weights');
+    await page.locator('#network path.link').first().focus();
+    await page.keyboard.press('Enter');
+    await page.fill('.param-editor', '3.5');
+    await page.keyboard.press('Enter');
+    await stepEpochs(page, 5);
+    assert.match(await note(), /^This link starts from the seed's initial weights, not the weights edited in the diagram or loaded from a model file/);
+    await page.click('#reset');
+    await frames(page);
+    assert.equal(await note(), '', 'a reset starts from the seed\'s weights again');
+    // Edited before the first step, then a setting that keeps the weights: they are still edited.
+    await page.locator('#network path.link').first().focus();
+    await page.keyboard.press('Enter');
+    await page.fill('.param-editor', '-2');
+    await page.keyboard.press('Enter');
+    await choose(page, 'learningRate', '0.1');
+    assert.notEqual(await note(), '', 'a learning rate changed over edited weights keeps them');
+    await page.click('#rerun');  // a new weight seed
+    await frames(page);
+    assert.equal(await note(), '', 'new weights');
+    // A loaded model's weights are not in the link either.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#model-save')]);
+    const model = fs.readFileSync(await download.path());
+    await page.setInputFiles('#model-load', { name: 'm.json', mimeType: 'application/json', buffer: model });
+    await page.waitForFunction(() => document.getElementById('message-text').textContent.startsWith('Loaded'));
+    assert.notEqual(await note(), '', 'a loaded model');
   });
 });
 

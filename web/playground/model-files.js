@@ -62,6 +62,7 @@ export async function loadModel(file) {
       throw e;
     }
     startHistory();
+    page.editedWeights = page.engine.params().slice();
     // Compared runs learn from the same weights: run B from the model's too, where it can.
     const runBApart = page.compare && !page.compare.startFrom(model.params)
       ? ` ${t('Run B has a network of another shape: it starts from its own initial weights.')}` : '';

@@ -36,6 +36,7 @@ export function networkHandlers() {
         if (from === 'bias') page.engine.setBias(layer, to, value, piece);
         else page.engine.setWeight(layer, to, from, value, piece);
         page.compare?.editParam(edit);  // compared runs keep learning from the same weights
+        page.editedWeights = page.engine.params().slice();
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         showMessage(e.message);

@@ -39,6 +39,9 @@ export const page = {
   hover: null,           // node shown large in the output plot
   gradientOnHover: false, // a link or bias is under the pointer: render asks the engine for gradients
   stopMarker: null,      // { x, label } early-stopping point on the chart
+  // The weights as the last edit in the diagram or model load left them (null: the run's weights
+  // came from its seed). A link carries no weights: the Share / embed dialog says so while set.
+  editedWeights: null,
   stoppedEarly: false,   // the last step ended in an early stop: the next one (Play or Step) goes on from it
   healthWarned: false,   // this run's training-health warning was said (once per run; it stays until closed)
   healthTick: 0,         // training slices played: health every tenth, layer statistics every fourth

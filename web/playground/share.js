@@ -114,6 +114,10 @@ const embedSrc = () => shareUrl(hiddenKeys(), page.embedParts());
 export function updateShareLink() {
   const hide = hiddenKeys();
   input('share-url').value = shareUrl(hide);
+  // A link carries settings, not weights: it cannot reproduce a run from edited or loaded ones.
+  const note = $('share-weights-note');
+  note.hidden = !page.editedWeights;
+  note.textContent = page.editedWeights ? t('This link starts from the seed\'s initial weights, not the weights edited in the diagram or loaded from a model file: save the model to share those.') : '';
   textarea('embed-code').value = iframeSnippet(shareUrl(hide, page.embedParts()),
     Number(input('embed-width').value) || 0, Number(input('embed-height').value) || 0);
   for (const group of document.querySelectorAll('#hide-options .hide-group')) {

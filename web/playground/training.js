@@ -36,9 +36,14 @@ export function startHistory() {
   page.stopMarker = null;
   page.stoppedEarly = false;
   page.metrics = null;
+  // New weights (a reset, a new seed or network) drop the edited ones; a setting that keeps the
+  // weights, changed before the first update, starts a history over them too, and they stay.
+  if (page.editedWeights && !sameValues(page.editedWeights, page.engine.params())) page.editedWeights = null;
   if (!noPoints()) recordNow();  // no points, no numbers: the readouts show – rather than a made-up 0
   page.compare?.restart();  // run B starts over with run A
 }
+
+const sameValues = (a, b) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 
 export function fractionalEpoch() {
   const p = page.engine.progress();

@@ -268,6 +268,8 @@ export default {
     'Vos données n’ont pas encore de points : un lien n’en porterait aucun. Dessinez-en d’abord.',
   'Your data has more than {max} points, too many for a link: export it as CSV to share it.':
     'Vos données ont plus de {max} points, trop pour un lien : exportez-les en CSV pour les partager.',
+  'This link starts from the seed\'s initial weights, not the weights edited in the diagram or loaded from a model file: save the model to share those.':
+    'Ce lien part des poids initiaux de la graine, pas des poids modifiés dans le schéma ou chargés d’un fichier de modèle : enregistrez le modèle pour partager ceux-ci.',
 
   // The step panel
   'Click on a training point to trace a step on it.': 'Cliquez sur un point d’entraînement pour y suivre un pas.',
