@@ -134,3 +134,28 @@ for (const theme of ['light', 'dark']) {
     }, { viewport: PROJECTOR });
   });
 }
+
+// The body's zoom scales the dialog's viewport units too: the Share / embed dialog must still fit
+// the window, its title and × in view, and scroll inside.
+test('in the lecture hall the Share / embed dialog fits the window and scrolls inside', T, async () => {
+  await withPage(b, '#dataset=spiral', async (page) => {
+    await page.click('#lecture');
+    await frames(page);
+    assert.ok((await lectureState(page)).zoom > 1);
+    await page.click('#share');
+    await frames(page);
+    const box = await page.evaluate(() => {
+      const rect = (id) => document.getElementById(id).getBoundingClientRect();
+      const dialog = document.getElementById('share-dialog');
+      return { dialog: rect('share-dialog'), close: rect('share-close'), title: rect('share-title'),
+        scrolls: dialog.scrollHeight > dialog.clientHeight, height: innerHeight, width: innerWidth };
+    });
+    for (const part of ['dialog', 'close', 'title']) {
+      assert.ok(box[part].top >= 0 && box[part].bottom <= box.height && box[part].left >= 0 && box[part].right <= box.width,
+        `${part} in the ${box.width} × ${box.height} window: ${JSON.stringify(box[part])}`);
+    }
+    assert.equal(box.scrolls, true, 'the rest of the dialog scrolls inside it');
+    await page.click('#share-close');
+    assert.equal(await page.evaluate(() => document.getElementById('share-dialog').open), false);
+  }, { viewport: PROJECTOR });
+});
