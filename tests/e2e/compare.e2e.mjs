@@ -108,6 +108,21 @@ test('compare: run B with ReLU beside run A, stepped together, each equal to its
     // The chart: both runs' curves, each named, with every record.
     const legend = await page.$$eval('#compare-chart .chart-legend-item', (items) => items.map((i) => i.textContent));
     assert.deepEqual(legend, ['A test', 'A training', 'B test', 'B training']);
+    // Hovered, the readout draws each series' swatch as the legend does (solid, dotted, dashed).
+    const swatches = (selector) => page.$$eval(selector, (items) => Object.fromEntries(items.map((i) =>
+      [i.textContent.trim(), i.querySelector('span').style.borderTopStyle])));
+    const key = await swatches('#compare-chart .chart-legend-item');
+    assert.deepEqual(key, { 'A test': 'solid', 'A training': 'dotted', 'B test': 'dashed', 'B training': 'dotted' });
+    const canvas = page.locator('#compare-chart canvas').first();
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.3, { steps: 3 });
+    await page.waitForSelector('#compare-chart .chart-tooltip', { state: 'visible' });
+    const readout = await page.$$eval('#compare-chart .chart-tooltip > div:not(:first-child)', (lines) => lines.map((l) =>
+      [l.children[1].textContent.replace(/ accuracy$/, ''), l.children[0].style.borderTopStyle]));
+    assert.equal(readout.length, 8, 'losses and accuracies of both runs');
+    for (const [name, style] of readout) assert.equal(style, key[name], `${name}'s swatch in the readout`);
+    await page.mouse.move(0, 0);
     assert.equal(await page.getAttribute('#compare-chart', 'data-records'), `${EPOCHS + 1},${EPOCHS + 1}`);
     const label = await page.getAttribute('#compare-chart canvas', 'aria-label');
     for (const [run, split, key] of [['A', 'test', 'test-loss'], ['B', 'test', 'test-loss'], ['B', 'training', 'train-loss']]) {

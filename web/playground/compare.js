@@ -10,7 +10,7 @@ import { coherent, outputActivations, losses } from '../rules.js';
 import { createHistory, record, recordLayers } from '../history.js';
 import { valueLabel } from '../controls.js';
 import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
-import { createChart } from '../views/chart.js';
+import { createChart, swatchStyle } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
 import { htmlEl } from '../views/dom.js';
 import { formatFixed, formatClauses } from '../views/format.js';
@@ -52,7 +52,7 @@ function buildRun(container, name) {
   const title = htmlEl('h3', null, 'compare-run-title');
   const swatch = htmlEl('span', null, 'compare-swatch');
   const style = RUN_STYLES[name];
-  swatch.style.borderTop = `3px ${style.test.length ? 'dashed' : 'solid'} ${style.color}`;
+  swatch.style.borderTop = `3px ${swatchStyle(style.test)} ${style.color}`;
   title.append(swatch, name === 'a' ? ' Run A' : ' Run B');
   const what = htmlEl('p', null, 'compare-what');
   const metrics = htmlEl('dl', null, 'metrics compare-metrics');

@@ -207,6 +207,11 @@ function decadeLabel(v) {
 // The chart (DOM)
 
 const dashPattern = (dash) => (Array.isArray(dash) ? dash : dash ? [5, 4] : []);
+/** The CSS border style that draws a series' dash as a swatch (the legend's and the readout's). */
+export const swatchStyle = (dash) => {
+  const pattern = dashPattern(dash);
+  return pattern.length === 0 ? 'solid' : pattern[0] <= 2 ? 'dotted' : 'dashed';
+};
 
 /**
  * The legend's entries: one per style (colour and dash), named by the series' `legend` name
@@ -304,7 +309,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     legend.replaceChildren(...items.map((s) => {
       const item = el('span', { display: 'inline-flex', alignItems: 'center', gap: '5px' }, 'chart-legend-item');
       const swatch = el('span', {
-        display: 'inline-block', width: '18px', height: '0', borderTop: `2.5px ${s.dash.length === 0 ? 'solid' : s.dash[0] <= 2 ? 'dotted' : 'dashed'} ${s.color}`,
+        display: 'inline-block', width: '18px', height: '0', borderTop: `2.5px ${swatchStyle(s.dash)} ${s.color}`,
       });
       item.append(swatch, document.createTextNode(s.name));
       return item;
@@ -628,7 +633,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     title.textContent = `${snapshot.xLabel ?? t('epoch')} ${formatEpoch(epoch)}`;
     const lines = rows.map((r) => {
       const line = el('div', { display: 'flex', alignItems: 'center', gap: '6px' });
-      const sw = el('span', { display: 'inline-block', width: '10px', height: '0', borderTop: `2.5px ${r.dash ? 'dashed' : 'solid'} ${r.color}` });
+      const sw = el('span', { display: 'inline-block', width: '10px', height: '0', borderTop: `2.5px ${swatchStyle(r.dash)} ${r.color}` });
       const name = el('span', { flex: '1 1 auto', color: 'var(--ink)' });
       name.textContent = r.accuracy ? t('{series} accuracy', { series: r.name }) : r.name;
       const value = el('span', { marginLeft: '10px', fontWeight: '600' });
