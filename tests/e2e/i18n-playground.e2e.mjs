@@ -321,3 +321,14 @@ test('the Share dialog\'s controls to hide are all named in the language: icon b
       ['boutons de lancement', 'un pas et mode de pas', 'bruit', 'leçons du chapitre']);
   });
 });
+
+test('in French: the Save figure menu\'s PNG and SVG buttons explain themselves in French', T, async () => {
+  await withPage(b, '#lang=fr', async (page) => {
+    const titles = await page.$$eval('.figure-export-menu button', (buttons) => buttons.map((el) => [el.dataset.format, el.title]));
+    assert.ok(titles.length >= 6, `${titles.length} buttons`);
+    for (const [format, title] of titles) {
+      assert.equal(title, format === 'png' ? 'Une image au double de la taille à l’écran, avec les réglages dessous'
+        : 'Un fichier vectoriel (formes et texte), avec les réglages dessous');
+    }
+  });
+});

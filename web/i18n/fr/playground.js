@@ -150,6 +150,8 @@ export default {
   'Save figure ▾': 'Enregistrer la figure ▾',
   'Save figure: {figure}': 'Enregistrer la figure : {figure}',
   'Save the {figure} as': 'Enregistrer la figure « {figure} » en',
+  'A picture at twice the screen size, with the settings under it': 'Une image au double de la taille à l’écran, avec les réglages dessous',
+  'A vector file (shapes and text), with the settings under it': 'Un fichier vectoriel (formes et texte), avec les réglages dessous',
   'Backprop Playground: {figure}, epoch {epoch}': 'Backprop Playground : {figure}, époque {epoch}',
   'output plot (decision boundary)': 'graphique de sortie (frontière de décision)',
   'network diagram': 'schéma du réseau',
