@@ -33,7 +33,7 @@ export function answerHost(win = window) {
   return report;
 }
 
-const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons', backprop: 'one step, animated', chapter: 'the chapter (text, widgets, tasks)', lab: 'the chapter\'s labs alone (widget= picks one)' };
+const PART_LABELS = { data: 'data', network: 'network', output: 'output', controls: 'run buttons', backprop: 'one step, animated', chapter: 'the chapter (text, widgets, tasks)', lab: 'the chapter\'s labs alone (widget= picks one)', compare: 'the comparison of two runs' };
 
 /** Turns embed mode on (parts non-empty) or off, showing only `parts`. */
 export function applyEmbed(doc, parts) {
@@ -45,10 +45,10 @@ export function applyEmbed(doc, parts) {
 
 /**
  * The compact layout (plot and play first, the plot scaled to the frame's height) is for an
- * embed of the output without the other panels, the step animation or a chapter beside it.
+ * embed of the output without the other panels, the step animation, a chapter or a comparison beside it.
  */
 export function isCompact(parts) {
-  return parts.includes('output') && !parts.some((p) => ['data', 'network', 'backprop', 'chapter', 'lab'].includes(p));
+  return parts.includes('output') && !parts.some((p) => ['data', 'network', 'backprop', 'chapter', 'lab', 'compare'].includes(p));
 }
 
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -67,7 +67,7 @@ export function createPartOptions(container, initial, onChange) {
   for (const part of EMBEDDABLE) {
     const label = document.createElement('label');
     label.className = 'check';
-    const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: part });
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: part, id: `embed-part-${part}` });
     box.checked = initial.includes(part);
     box.addEventListener('change', onChange);
     label.append(box, ` ${PART_LABELS[part]}`);

@@ -85,8 +85,11 @@ const BASE = [
 export const HIDEABLE = Object.freeze([...BASE.map((e) => e.key), 'hide', 'data', 'b', 'play', 'step',
   'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel', 'draw', 'csv', 'share', 'model', 'more', 'layerStats', 'lessons', 'graphLesson', 'stepPanel']);
 
-/** Parts an `embed=` link may show: the three panels, the run buttons, the step panel, the course chapter, its labs alone. */
-export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls', 'backprop', 'chapter', 'lab']);
+/**
+ * Parts an `embed=` link may show: the three panels, the run buttons, the step panel, the course
+ * chapter, its labs alone, the comparison of two runs (with compare=1).
+ */
+export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls', 'backprop', 'chapter', 'lab', 'compare']);
 
 /**
  * One entry per key, in URL order: { key, label, kind, default, engine?, perRun?, values?, min?,

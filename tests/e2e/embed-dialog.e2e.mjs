@@ -149,6 +149,36 @@ test('after a weight edited in the diagram or a loaded model, the dialog says th
   });
 });
 
+// An open comparison is embedded as a part of its own, shown and sized like the others; an embed
+// without it leaves the comparison out of its link rather than train run B out of sight.
+test('an open comparison is embedded, shown in the frame at the measured size; unticked, it leaves the link', { timeout: 120000 }, async () => {
+  await withPage(b, '#dataset=circles', async (page) => {
+    await page.click('#compare');
+    await page.selectOption('#b-activation', 'sigmoid');
+    await page.click('#share');
+    await settled(page);
+    assert.equal(await page.isChecked('#embed-part-compare'), true, 'the open comparison is ticked');
+    const snippet = await page.inputValue('#embed-code');
+    assert.match(snippet, /compare=1&amp;embed=network,output,controls,compare&amp;b\.activation=sigmoid"/, snippet);
+    assert.equal(await page.isHidden('#embed-warning'), true);
+    await page.uncheck('#embed-part-compare');
+    await settled(page);
+    const without = await page.inputValue('#embed-code');
+    assert.doesNotMatch(without, /compare|b\.activation/, without);
+    assert.match(await page.inputValue('#share-url'), /compare=1&b\.activation=sigmoid$/, 'the link itself keeps the comparison');
+
+    const { frame } = await host(b, page, snippet, 'compare-host.html');
+    const view = await frame.evaluate(fit);
+    assert.ok(view.scrollHeight <= view.clientHeight && view.scrollWidth <= view.clientWidth, JSON.stringify(view));
+    const panel = await frame.$eval('#compare-panel', (el) => {
+      const r = el.getBoundingClientRect();
+      return { width: r.width, height: r.height, bottom: r.bottom, key: document.getElementById('compare-key').textContent };
+    });
+    assert.ok(panel.width > 300 && panel.height > 300 && panel.bottom <= view.innerHeight + 0.5, JSON.stringify(panel));
+    assert.match(panel.key, /sigmoid/);
+  }, { viewport: { width: 1480, height: 1000 } });
+});
+
 test('where the browser refuses the clipboard, copying falls back and says what happened', T, async () => {
   await withPage(b, '', async (page) => {
     await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });

@@ -17,7 +17,7 @@ test('the compact layout is for the output without the other panels, the step or
   assert.equal(isCompact(['output', 'controls']), true);
   assert.equal(isCompact(['output']), true);
   assert.equal(isCompact(['controls']), false);
-  for (const other of ['data', 'network', 'backprop', 'chapter', 'lab']) assert.equal(isCompact(['output', 'controls', other]), false, other);
+  for (const other of ['data', 'network', 'backprop', 'chapter', 'lab', 'compare']) assert.equal(isCompact(['output', 'controls', other]), false, other);
 });
 
 test('embed= round-trips through the hash and rejects unknown parts', () => {
@@ -27,5 +27,5 @@ test('embed= round-trips through the hash and rejects unknown parts', () => {
   assert.deepEqual(parseHash(hash), { state, errors: [] });
   const bad = parseHash('#embed=output,header');
   assert.deepEqual(bad.state.embed, []);
-  assert.match(bad.errors[0], /^embed: 'output,header' has 'header', which is not one of data, network, output, controls, backprop, chapter, lab; using none$/);
+  assert.match(bad.errors[0], /^embed: 'output,header' has 'header', which is not one of data, network, output, controls, backprop, chapter, lab, compare; using none$/);
 });

@@ -69,7 +69,7 @@ test('table: value sets and ranges', () => {
   // Every key can be hidden except embed (an embedded page has no settings chrome to hide it from).
   for (const k of SETTINGS.map((e) => e.key).filter((k) => k !== 'embed')) assert.ok(HIDEABLE.includes(k), k);
   assert.ok(!HIDEABLE.includes('embed'));
-  assert.deepEqual(entry('embed').values, ['data', 'network', 'output', 'controls', 'backprop', 'chapter', 'lab']);
+  assert.deepEqual(entry('embed').values, ['data', 'network', 'output', 'controls', 'backprop', 'chapter', 'lab', 'compare']);
   for (const k of ['play', 'step', 'reset', 'dataPanel', 'featuresPanel', 'networkPanel', 'outputPanel',
     'draw', 'csv', 'share', 'model']) assert.ok(HIDEABLE.includes(k), k);
   assert.equal(new Set(HIDEABLE).size, HIDEABLE.length);

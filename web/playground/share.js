@@ -20,7 +20,9 @@ const textarea = $;
 const inputsIn = (root, selector) => root.querySelectorAll(selector);
 
 export function shareUrl(hide, embed = []) {
-  const state = { ...page.state, hide, embed };
+  let state = { ...page.state, hide, embed };
+  // An embed without the comparison would train run B out of sight: it leaves the comparison out.
+  if (embed.length && !embed.includes('compare')) state = { ...state, compare: false, b: {} };
   if (isUserData(state.dataset) && !state.data && noPoints()) {  // after Clear: nothing to carry, not too much
     showMessage(t('Your data has no points yet, so a link would carry none: draw some first.'), 'info',
       { until: () => !noPoints() });
@@ -301,6 +303,8 @@ export function wireShare() {
   const dialog = $('share-dialog');
   $('share').addEventListener('click', () => {
     dialog.showModal();
+    // The comparison is embedded while it is open, as the rest of the set-up is.
+    input('embed-part-compare').checked = page.state.compare;
     $('copy-status').textContent = '';
     changed();
     input('share-url').focus();

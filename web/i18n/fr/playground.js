@@ -250,6 +250,7 @@ export default {
   'network': 'réseau',
   'run buttons': 'boutons de lancement',
   'one step, animated': 'un pas, animé',
+  'the comparison of two runs': 'la comparaison de deux essais',
   'the chapter (text, widgets, tasks)': 'le chapitre (texte, labos, exercices)',
   'the chapter\'s labs alone (widget= picks one)': 'les labos du chapitre seuls (widget= en choisit un)',
   'Preview of the embed': 'Aperçu de l’intégration',
