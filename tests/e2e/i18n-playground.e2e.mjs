@@ -322,8 +322,14 @@ test('the Share dialog\'s controls to hide are all named in the language: icon b
   });
 });
 
-test('in French: the Save figure menu\'s PNG and SVG buttons explain themselves in French', T, async () => {
-  await withPage(b, '#lang=fr', async (page) => {
+test('in French: the Save figure menu\'s PNG and SVG buttons explain themselves in French; the caption\'s settings are lower-case', T, async () => {
+  await withPage(b, '#lang=fr&l1=0.001&l2=0.003', async (page) => {
+    const caption = await page.evaluate(async () => {
+      const { captionParts } = await import('./playground/figure-caption.js');
+      const { parseHash } = await import('./state.js');
+      return captionParts(parseHash(location.hash).state, { epoch: 3, testLoss: 0.5 });
+    });
+    assert.ok(caption.includes('taux d’apprentissage 0,03') && caption.includes('taux L1 0,001') && caption.includes('taux L2 0,003'), caption.join(' · '));
     const titles = await page.$$eval('.figure-export-menu button', (buttons) => buttons.map((el) => [el.dataset.format, el.title]));
     assert.ok(titles.length >= 6, `${titles.length} buttons`);
     for (const [format, title] of titles) {

@@ -20,7 +20,8 @@ const show = (v) => (Array.isArray(v) ? (v.length ? formatList(v.map(show)) : t(
 export function captionParts(state, { epoch, testLoss }) {
   const keys = [...KEYS, ...REGULARISERS.filter((k) => state[k] > 0)];
   return [
-    ...keys.map((k) => `${t(LABEL[k])} ${show(state[k])}`),
+    // In the context 'setting': a label in this lower-case list ('L1 rate') may also head a control, capitalised.
+    ...keys.map((k) => `${t(LABEL[k], undefined, 'setting')} ${show(state[k])}`),
     t('epoch {n}', { n: epoch }),
     // As the Output panel shows it (render.js): four decimals.
     t('test loss {value}', { value: formatFixed(testLoss, 4) }),

@@ -179,6 +179,9 @@ export default {
   'bias init': 'biais initial',
   'seed': 'graine',
   'learning rate': 'taux d’apprentissage',
+  // Also the controls' labels, capitalised there ('Taux L1'): lower-case in a list of settings.
+  [inContext('setting', 'L1 rate')]: 'taux L1',
+  [inContext('setting', 'L2 rate')]: 'taux L2',
   'batch size': 'taille de lot',
   'learning-rate decay': 'décroissance du taux d’apprentissage',
   'decay rate': 'taux de décroissance',
