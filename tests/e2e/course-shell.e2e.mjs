@@ -141,6 +141,36 @@ test('what a link got wrong in the course\'s keys leaves the URL and the Share l
   await go('#');
 });
 
+test('a lab key a link got wrong, once said, is in none of the chapter\'s links: lessons, tasks, the menu', T, async () => {
+  const { page } = course.session();
+  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
+  const links = () => page.$$eval('#chapter a[data-lesson], #chapter a[data-task-link]', (as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
+  // A key no lab reads, a value a lab refuses, a lesson the chapter does not have.
+  await go('#chapter=mlp&lesson=nope&approx.n=0&mp.x=1');
+  assert.match((await readState(page)).message, /approx\.n '0' is outside.*no lab in this chapter reads mp\.x/);
+  assert.equal(await hash(), '#chapter=mlp');
+  await page.click('#message-close');
+  assert.ok((await links()).length > 0);
+  for (const href of await links()) assert.doesNotMatch(href, /approx\.|mp\./, 'said once, the keys leave the lesson and task links');
+  await page.click('a[data-lesson="xor-hidden"]');
+  await frames(page, 3);
+  assert.equal((await readState(page)).message, '', 'the lesson link does not say it again');
+  await go('#chapter=initialisation&init.zzz=1');
+  assert.match((await readState(page)).message, /init\.zzz '1' is not a setting of this lab/);
+  await page.click('#message-close');
+  for (const href of await links()) assert.doesNotMatch(href, /init\./);
+  await go('#chapter=neuron');
+  await page.click('.course-menu summary');
+  const back = page.locator('.course-list a[data-chapter-link="mlp"]');
+  await back.hover();
+  assert.doesNotMatch(decodeURIComponent(await back.getAttribute('href')), /approx\.|mp\./, 'nor the menu\'s link back');
+  await back.click();
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
+  assert.equal((await readState(page)).message, '', 'which does not say it again either');
+  await go('#');
+});
+
 test('embed=chapter shows just the chapter', T, async () => {
   const { page } = course.session();
   await go('#chapter=neuron&embed=chapter');

@@ -135,7 +135,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
       refused.route.push('task');
     }
     const key = keyOf(chapter, route);
-    if (key !== mountedKey) {
+    const remount = key !== mountedKey;
+    if (remount) {
       mounted?.unmount();
       container.replaceChildren();
       labsLeft(playground);
@@ -154,7 +155,6 @@ export function createCourse({ module, playground, nav, container, banner }) {
       for (const k of unread) labProblems.push(chapter ? t('no lab in this chapter reads {key}', { key: k }) : t('no lab on the playground reads {key}', { key: k }));
       refused.lab.push(...unread, ...labRefused);
       problems.push(...labProblems);
-      labsChanged();
     }
     for (const item of container.querySelectorAll('.lesson-list > li, .task-list > li')) {
       item.classList.toggle('active', item.id === `lesson-${route.lesson}` || item.id === `task-${route.task}`);
@@ -167,6 +167,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
       refused.route.push('widget');
     }
     forget(refused);
+    // Once the refused keys are out: the chapter's links carry only what its labs took, and so do
+    // not say it again.
+    if (remount) labsChanged();
     for (const w of widgets) w.classList.toggle('widget-other', Boolean(widget) && w !== widget);
     container.hidden = !chapter;
     document.body.dataset.chapter = chapter ? chapter.id : 'playground';
