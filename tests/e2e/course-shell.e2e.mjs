@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { frames, choose, readState, screenshot } from './browser.mjs';
+import { frames, choose, check, readState, screenshot } from './browser.mjs';
 import { useCoursePage, SIZES, T, assertNoOverflow } from './course-page.mjs';
 import { CHAPTERS } from '../../web/course/chapters.js';
 import { taskHash } from '../../web/course/links.js';
@@ -168,6 +168,30 @@ test('a lab key a link got wrong, once said, is in none of the chapter\'s links:
   await frames(page, 3);
   assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
   assert.equal((await readState(page)).message, '', 'which does not say it again either');
+  await go('#');
+});
+
+test('a lesson or task link keeps the page\'s language and how it shows the run, where its set-up does not set them', T, async () => {
+  const { page } = course.session();
+  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
+  await go('#chapter=mlp&lang=fr&speed=max');
+  await check(page, 'showTest', true);  // once the chapter is shown: its links follow the page
+  await page.click('a[data-lesson="xor-hidden"]');
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr', 'the page stays in French');
+  for (const key of [/lesson=xor-hidden/, /hidden=&learningRate=0\.1/, /speed=max/, /showTest=1/, /lang=fr/]) assert.match(await hash(), key);
+  // The sine lesson shows the test data itself.
+  await check(page, 'showTest', false);
+  await page.click('a[data-lesson="sine-fit"]');
+  await frames(page, 3);
+  assert.equal(await page.isChecked('input[data-key="showTest"]'), true);
+  const task = page.locator('a[data-task-link]').first();
+  await task.hover();
+  assert.match(decodeURIComponent(await task.getAttribute('href')), /speed=max.*lang=fr/, 'a copied task link carries them too');
+  await task.click();
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await page.selectOption('#language', 'en');
   await go('#');
 });
 

@@ -1,6 +1,6 @@
 // Links into the course: a chapter, a lesson (its set-up as settings), a task (its set-up), each a
 // hash made with state.js's serializeHash, so the settings keys and values are the table's.
-import { serializeHash } from '../state.js';
+import { serializeHash, parseHash } from '../state.js';
 import { joinHash, splitHash } from './route.js';
 
 /** The hash of a chapter, optionally with settings to carry along (serializeHash's '#...'). */
@@ -27,4 +27,21 @@ export function taskHash(chapterId, task) {
 export function withLabs(hash, lab) {
   const { route, settings } = splitHash(hash);
   return joinHash({ ...route, lab }, settings);
+}
+
+// The page's own settings, which no lesson or task is about: its language and how it shows the run.
+const PAGE_KEYS = ['lang', 'speed', 'showTest', 'discretize', 'logScale', 'hide', 'embed'];
+
+/**
+ * `hash`, a lesson's or task's link, with the page's own settings as `state` has them where its
+ * set-up does not set them: following it sets up the run, not a page in English at one epoch a frame.
+ * @param {string} hash
+ * @param {object} state the playground's state
+ */
+export function withPageSettings(hash, state) {
+  const { route, settings } = splitHash(hash);
+  const setUp = parseHash(settings).state;
+  const set = new Set(settings.replace(/^#/, '').split('&').map((part) => part.split('=')[0]));
+  for (const key of PAGE_KEYS) if (!set.has(key)) setUp[key] = state[key];
+  return joinHash(route, serializeHash(setUp));
 }

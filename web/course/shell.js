@@ -7,7 +7,7 @@ import { splitHash, joinHash } from './route.js';
 import { CHAPTERS, chapterById } from './chapters.js';
 import { linkProblems } from './lab-state.js';
 import { labsLeft } from './lab-wiring.js';
-import { withLabs } from './links.js';
+import { withLabs, withPageSettings } from './links.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 
 const BRAND = 'Backprop Playground';
@@ -84,12 +84,27 @@ export function createCourse({ module, playground, nav, container, banner }) {
   // What a mounted chapter shows: re-mounted when any of it changes. Not the lesson or task: their
   // links set up the playground, and the labs keep what the learner did in them.
   const keyOf = (chapter, route) => JSON.stringify([chapter?.id, route.widget, route.lab ?? {}]);
+  // A lesson's or task's link: its set-up, with the labs' keys as they are and the page's own
+  // settings (the language, how it shows the run), written again as it is pointed at, focused or
+  // followed.
+  const SET_UP_LINKS = 'a[data-lesson], a[data-task-link]';
+  const setUpOf = new WeakMap();  // link → the set-up's hash it was made with
+  function refreshSetUpLink(a) {
+    if (!setUpOf.has(a)) setUpOf.set(a, a.getAttribute('href'));
+    a.setAttribute('href', withPageSettings(withLabs(setUpOf.get(a), shell.route.lab), playground.state()));
+  }
+  for (const type of ['pointerover', 'focusin']) {
+    container.addEventListener(type, (e) => {
+      const a = /** @type {Element} */ (e.target).closest(SET_UP_LINKS);
+      if (a) refreshSetUpLink(a);
+    });
+  }
   // The labs' keys changed (a lab saved, a mount read them): remembered for the chapter's links, and
   // carried by its lesson and task links.
   function labsChanged() {
     if (!mounted) return;
     labsOf.set(mounted.id, shell.route.lab);
-    for (const a of container.querySelectorAll('a[data-lesson], a[data-task-link]')) a.setAttribute('href', withLabs(a.getAttribute('href'), shell.route.lab));
+    for (const a of container.querySelectorAll(SET_UP_LINKS)) refreshSetUpLink(a);
   }
   // The labs' settings in the URL (route.js: prefix.name=value), for web/course/lab-state.js.
   let labsRead = new Set();  // the prefixes the mounted labs read
@@ -262,9 +277,10 @@ export function createCourse({ module, playground, nav, container, banner }) {
     return joinHash({ chapter: route.chapter, lesson: route.lesson, task: route.task }, settings);
   };
   container.addEventListener('click', (e) => {
-    /** @type {HTMLAnchorElement} */
-    const a = /** @type {Element} */ (e.target).closest('a[href^="#"]');
-    if (a && (a.dataset.lesson || a.dataset.taskLink) && withoutLabs(a.getAttribute('href')) === withoutLabs(location.hash)) {
+    const a = /** @type {Element} */ (e.target).closest(SET_UP_LINKS);
+    if (!a) return;
+    refreshSetUpLink(a);
+    if (withoutLabs(a.getAttribute('href')) === withoutLabs(location.hash)) {
       playground.loadFromHash({ fresh: true });
       window.scrollTo({ top: 0 });
     }
