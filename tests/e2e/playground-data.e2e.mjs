@@ -175,6 +175,47 @@ test('draw points: add with a click, remove with shift-click, kept across other 
   });
 });
 
+test('with a validation share, "your data" and Draw train on the rest; a generated set gets test data back', T, async () => {
+  const split = async (page) => {
+    const { trainRatio = '0.5', validationRatio = '0' } = await hashParams(page);
+    return [trainRatio, validationRatio];
+  };
+  const refused = async (page) => {
+    const s = await readState(page);
+    return s.messageKind === 'error' ? s.message : '';
+  };
+  await withPage(b, '#dataset=circles&validationRatio=0.2', async (page) => {
+    await page.click('#datasets [data-dataset="custom"]');
+    await frames(page);
+    assert.equal(await refused(page), '', 'not refused');
+    assert.equal((await hashParams(page)).dataset, 'custom');
+    assert.deepEqual(await split(page), ['0.8', '0.2'], 'validation keeps its share, training takes the rest');
+    await page.click('#datasets [data-dataset="circles"]');
+    await frames(page);
+    assert.deepEqual(await split(page), ['0.5', '0.2'], 'the default training share back, beside the validation share');
+  });
+  await withPage(b, '#dataset=circles&validationRatio=0.2&points=40', async (page) => {
+    await page.click('#draw-toggle');
+    await clickPlane(page, 2, 2);
+    assert.equal(await refused(page), '', 'not refused');
+    assert.equal((await customPoints(page)).labels.length, 41, 'the point is drawn');
+    assert.deepEqual(await split(page), ['0.8', '0.2']);
+  });
+  // Validation raised on the learner's points: the generated set still gets its test data.
+  await withPage(b, '#dataset=circles', async (page) => {
+    await page.click('#datasets [data-dataset="custom"]');
+    await frames(page);
+    assert.deepEqual(await split(page), ['1', '0']);
+    await slide(page, 'validationRatio', 0.2);
+    assert.deepEqual(await split(page), ['0.8', '0.2']);
+    await page.click('#datasets [data-dataset="circles"]');
+    await frames(page);
+    assert.deepEqual(await split(page), ['0.5', '0.2']);
+    await stepEpochs(page, 1);
+    assert.ok(Number.isFinite((await readState(page)).testAccuracy), 'the test accuracy is measured');
+  });
+});
+
 test('drawn 2-D points and a drawn curve keep each other: a visit to "your curve" loses no drawn point', T, async () => {
   await withPage(b, '', async (page) => {
     await page.click('#draw-clear');

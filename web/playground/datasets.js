@@ -7,7 +7,7 @@ import { onThemeChange, themeColors } from '../theme.js';
 import { page, $, GRID, ALL_FEATURES, DATASETS, isUserData } from './page.js';
 import { clearMessage } from './messages.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
-import { apply, problemOf, withProblem } from './settings.js';
+import { apply, problemOf, withProblem, trainingShareOfAll } from './settings.js';
 import { defaults, withDataset } from '../state.js';
 import { adoptCurrentPointsAsCustom, adoptCurve, customState, setCustom } from './points.js';
 
@@ -113,10 +113,14 @@ export function selectDataset(name) {
   }
   // customState(): the points go into the link, or a shared "your data" link would carry none.
   const next = isUserData(name) ? customState() : withDataset(page.state, name);
-  // The learner's points all train by default (see applyCustom); a generated set gets its test split back.
+  // The learner's points all train by default, but for a validation share (see applyCustom); a
+  // generated set gets test data back, the default training share beside the validation share (half
+  // of what that leaves, when the default does not fit).
   const split = defaults().trainRatio;
-  if (isUserData(name) && !isUserData(page.state.dataset) && next.trainRatio === split) next.trainRatio = 1;
-  if (!isUserData(name) && isUserData(page.state.dataset) && next.trainRatio === 1) next.trainRatio = split;
+  if (isUserData(name) && !isUserData(page.state.dataset) && next.trainRatio === split) next.trainRatio = trainingShareOfAll(next);
+  if (!isUserData(name) && isUserData(page.state.dataset) && next.trainRatio >= trainingShareOfAll(next)) {
+    next.trainRatio = split < trainingShareOfAll(next) ? split : Number((trainingShareOfAll(next) / 2).toFixed(6));
+  }
   apply(withProblem(next, problemOf(page.state)));
 }
 

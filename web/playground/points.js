@@ -7,7 +7,7 @@ import { isCurveDataset } from '../rules.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { t } from '../i18n/i18n.js';
-import { apply, problemOf } from './settings.js';
+import { apply, problemOf, trainingShareOfAll } from './settings.js';
 import { refreshCustomThumbnail } from './datasets.js';
 
 // Starting to draw keeps the current points: the learner edits them rather than an empty plane.
@@ -98,13 +98,13 @@ export function removeNear(x1, x2) {
 }
 
 /**
- * trainOnAll: drawing starts with every point in training (trainRatio 1, the test split empty), so
+ * trainOnAll: drawing starts with every point in training or validation (the test split empty), so
  * no drawn point vanishes into a hidden test set; a ratio the learner chose is kept.
  */
 export function applyCustom({ trainOnAll = false } = {}) {
   clearMessage();
   const state = customState();
-  if (trainOnAll && state.trainRatio === defaults().trainRatio) state.trainRatio = 1;
+  if (trainOnAll && state.trainRatio === defaults().trainRatio) state.trainRatio = trainingShareOfAll(state);
   apply(state);
 }
 

@@ -114,6 +114,9 @@ function makeRoom(key, value) {
   if (!other || typeof value !== 'number' || value + page.state[other] <= 1 + 1e-6) return {};
   return { [other]: Math.max(0, Number((1 - value).toFixed(6))) };
 }
+/** The training share that leaves no test data: every point the validation share does not take. */
+export const trainingShareOfAll = (state) => Number((1 - state.validationRatio).toFixed(6));
+
 export function updateUrl() {
   const hash = joinHash(page.routeHash(), serializeHash(page.state));
   history.replaceState(null, '', hash || location.pathname + location.search);
