@@ -10,7 +10,20 @@ export function createHistory() {
     trainAccuracy: [], testAccuracy: [],
     best: null,  // { epoch, loss, params } lowest validation loss so far
     layers: { epochs: [], norms: [] },  // |dJ/dW| per weight layer, when the layer view sampled it
+    /** @type {{ epoch: number, state: object }[]} the settings the run trained under, each from its epoch on */
+    settings: [],
   };
+}
+
+/**
+ * Notes the settings the run trains under from `epoch` on: at its start, and after each change that
+ * kept the weights (the learning rate, the optimiser), so a task can tell a goal reached under the
+ * settings it asks for from one reached on the way through others. A change before any training
+ * under the last settings replaces them.
+ */
+export function recordSettings(history, epoch, state) {
+  if (history.settings.length > 0 && history.settings.at(-1).epoch >= epoch) history.settings.pop();
+  history.settings.push({ epoch, state });
 }
 
 /**

@@ -572,6 +572,21 @@ test('task: gradient descent, a learning rate that gets there and one step per e
   await choose(page(), 'optimizer', 'momentum');
   await stepEpochs(page(), 160);
   await expectStatus('learning-rate', false, /change only the learning rate \(now also batch size, optimizer\)/);
+  // Trained on the way there with Adam, then set back: the goal is Adam's, not the learning rate's.
+  await openTask('gradient-descent', 'learning-rate');
+  await choose(page(), 'optimizer', 'adam');
+  await choose(page(), 'learningRate', 0.03);
+  await stepEpochs(page(), 150);
+  await expectStatus('learning-rate', false, /change only the learning rate \(now also optimizer\)/);
+  await choose(page(), 'optimizer', 'sgd');
+  await choose(page(), 'learningRate', 0.001);
+  await expectStatus('learning-rate', false, /only the learning rate changed all the way \(this run also trained with optimizer changed: reset and try again\).*a learning rate other than 0\.001/);
+  await choose(page(), 'learningRate', 0.1);
+  await stepEpochs(page(), 10);
+  await expectStatus('learning-rate', false, /only the learning rate changed all the way/);
+  await page().click('#reset');
+  await stepEpochs(page(), 150);
+  await expectStatus('learning-rate', true);
   await openTask('gradient-descent', 'full-batch');
   await stepEpochs(page(), 1);
   await expectStatus('full-batch', false, /a batch size of at least 100/);

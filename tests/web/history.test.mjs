@@ -2,7 +2,7 @@
 // the best validation epoch, and the early-stopping rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHistory, record, recordLayers, shouldStop, latest } from '../../web/history.js';
+import { createHistory, record, recordLayers, recordSettings, shouldStop, latest } from '../../web/history.js';
 
 const metrics = (train, test, validation, count = 10) => ({
   train: { loss: train, accuracy: 0.5, count: 100 },
@@ -79,4 +79,12 @@ test('layer gradient samples: one per epoch, the latest replaced, a new layer co
   assert.deepEqual(h.layers.norms, [[1e-4, 3e-4], [1e-2, 3e-2]]);
   recordLayers(h, 2, stats(1, 2, 3));       // the network grew a layer
   assert.deepEqual(h.layers, { epochs: [2], norms: [[1], [2], [3]] });
+});
+
+test('the settings a run trained under are noted from their epoch on; a change before any training replaces the last', () => {
+  const h = createHistory();
+  recordSettings(h, 0, { optimizer: 'sgd' });
+  recordSettings(h, 0, { optimizer: 'adam' });
+  recordSettings(h, 12.5, { optimizer: 'sgd' });
+  assert.deepEqual(h.settings, [{ epoch: 0, state: { optimizer: 'adam' } }, { epoch: 12.5, state: { optimizer: 'sgd' } }]);
 });

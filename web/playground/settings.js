@@ -9,7 +9,7 @@ import { applyEmbed } from '../embed.js';
 import { splitHash, joinHash } from '../course/route.js';
 import { page, $, noPoints, isUserData } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
-import { startHistory, clearRun, pause, restart } from './training.js';
+import { startHistory, noteSettings, clearRun, pause, restart } from './training.js';
 import { setCustom, updateDrawClasses } from './points.js';
 import { updateShareLink } from './share.js';
 import { showApplicable } from './applicable.js';
@@ -84,6 +84,7 @@ export function apply(next, { quiet = false, resync = true } = {}) {
   page.state = next;
   if (fitted.change && !quiet) showMessage(t('Changed to fit 1-D data: {change}.', { change: translateMessage(fitted.change) }), 'info');
   if (newRun || wasEmpty || page.engine.progress().updates === 0) startHistory();
+  else if (SETTINGS.some((e) => e.engine && JSON.stringify(next[e.key]) !== JSON.stringify(previous[e.key]))) noteSettings();
   syncCompare();
   updateUrl();
   showState(next);

@@ -2,7 +2,7 @@
 // loop: each frame draws what changed, then a task of its own trains the next slice (never blocking
 // the page), so a click is handled between the two.
 import { EngineError } from '../engine.js';
-import { createHistory, record, shouldStop } from '../history.js';
+import { createHistory, record, recordSettings, shouldStop } from '../history.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { frameAllowance, sliceBatches } from './frame-budget.js';
 import { showMessage, expireMessage } from './messages.js';
@@ -33,6 +33,7 @@ export function startHistory() {
   page.stepPanel?.clear();  // a traced step belongs to the run it was taken in
   page.healthWarned = false;
   page.history = createHistory();
+  recordSettings(page.history, 0, page.state);
   page.stopMarker = null;
   page.stoppedEarly = false;
   page.metrics = null;
@@ -44,6 +45,11 @@ export function startHistory() {
 }
 
 const sameValues = (a, b) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+/** The run trains under the page's settings from now on (a change that kept its weights). */
+export function noteSettings() {
+  recordSettings(page.history, fractionalEpoch(), page.state);
+}
 
 export function fractionalEpoch() {
   const p = page.engine.progress();

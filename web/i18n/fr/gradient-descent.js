@@ -32,6 +32,9 @@ export default {
   'This network learns the circles, but its learning rate of 0.001 is far too small. Change only the learning rate so that the training loss falls below 0.1 within the first 200 epochs.':
     'Ce réseau apprend les cercles, mais son taux d’apprentissage de 0,001 est bien trop petit. Changez seulement le taux d’apprentissage pour que la perte d’entraînement passe sous 0,1 dans les 200 premières époques.',
   'change only the learning rate (now also {settings})': 'ne changez que le taux d’apprentissage (autres réglages changés : {settings})',
+  'only the learning rate changed all the way (this run also trained with {settings} changed: reset and try again)':
+    'seul le taux d’apprentissage changé tout du long (cet entraînement a aussi tourné avec d’autres réglages changés : {settings} ; réinitialisez et réessayez)',
+  'a learning rate other than 0.001': 'un taux d’apprentissage autre que 0,001',
   'stay within 200 epochs (now {epoch}: reset and try again)': 'restez dans les 200 premières époques (actuellement {epoch} : réinitialisez et réessayez)',
   'training loss below 0.1 (now {loss})': 'une perte d’entraînement sous 0,1 (actuellement {loss})',
   'One step per epoch': 'Un pas par époque',
