@@ -152,6 +152,31 @@ test('chapter \'activations\' in French: its lab\'s readings with a decimal comm
   assert.match(await page.textContent('#task-sigmoid-steepest .task-status'), /^Not yet: move z .* f′\(0\.5\) = 0\.235:/);
 });
 
+test('a change of language keeps logits typed beyond what the link holds, and says so again', T, async () => {
+  const page = session().page;
+  await go('#chapter=activations&widget=activation-lab');
+  // 30 logits: too long for the link however written; the link keeps the lab's default.
+  const typed = Array.from({ length: 30 }, (_, i) => String(i + 0.25)).join(', ');
+  await page.fill('#act-logits', typed);
+  await page.press('#act-logits', 'Enter');
+  await frames(page);
+  assert.ok(await page.isVisible('#act-logits-link-note'));
+  await page.selectOption('#language', 'fr');
+  await page.waitForSelector('html[lang="fr"]');  // the French catalogue loads on first use
+  await frames(page, 2);
+  assert.equal(await page.textContent('#chapter-title'), '6. Fonctions d’activation');
+  assert.equal(await page.inputValue('#act-logits'), typed, 'the logits as typed');
+  assert.equal(await page.$$eval('.act-softmax-table [data-value="p"]', (tds) => tds.length), 30, 'the lab shows them');
+  assert.ok(await page.isVisible('#act-logits-link-note'), 'and says again that the link does not hold them');
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+  assert.equal(await page.inputValue('#act-logits'), typed);
+  // Another chapter and back: the link's logits, as the note said.
+  await go('#chapter=neuron');
+  await go('#chapter=activations');
+  assert.notEqual(await page.inputValue('#act-logits'), typed);
+});
+
 test('chapter \'perceptron\' in French: the rules lab\'s readings with decimal commas, and back to English keeping its α', T, async () => {
   const page = session().page;
   await go('#chapter=perceptron&lang=fr');

@@ -108,9 +108,10 @@ function write(el, value) {
 
 /**
  * Sets `fields` from the link and returns what could not be read, and save() to call after each change.
- * @param {{ values(prefix: string): Object<string, string>, save(prefix: string, values: object): void,
- *   report(problems: string[], keys?: string[]): void }|undefined} lab
- *   the shell's ctx.lab (undefined outside the course: nothing is read or written)
+ * @param {{ values(prefix: string): Object<string, string>, save(prefix: string, values: object, unlinked?: Object<string, string>): void,
+ *   report(problems: string[], keys?: string[]): void, unlinked?(prefix: string): Object<string, string> }|undefined} lab
+ *   the shell's ctx.lab (undefined outside the course: nothing is read or written); unlinked: the
+ *   values typed that the link could not hold, kept by the page while it shows the chapter again
  * @param {string} prefix the lab's prefix in the URL (rules, descent, ...)
  * @param {Object<string, HTMLSelectElement|HTMLInputElement>} fields by the name they travel under
  * @returns {{ problems: string[], save(): void }}
@@ -129,15 +130,25 @@ export function bindLabState(lab, prefix, fields) {
   if (problems.length) lab?.report(problems, refused);  // said once, with every other part of the link not understood
   // What the link holds for each field: a value it cannot carry leaves it at the last one that fitted.
   const carried = Object.fromEntries(Object.entries(fields).map(([name, el]) => [name, read(el)]));
+  // What was typed beyond what the link holds, as the learner left it before the chapter was shown
+  // again (in another language): back in its field, and said again.
+  for (const [name, value] of Object.entries(lab?.unlinked?.(prefix) ?? {})) {
+    if (!fields[name]) continue;
+    fields[name].value = value;
+    showLinkNote(fields[name], true);
+  }
   return {
     problems,
     save() {
+      /** @type {Object<string, string>} */
+      const unlinked = {};
       for (const [name, el] of Object.entries(fields)) {
         const value = linkValue(el);
         if (value !== null) carried[name] = value;
+        else unlinked[name] = el.value;
         showLinkNote(el, value === null);
       }
-      lab?.save(prefix, Object.fromEntries(Object.entries(carried).filter(([name, v]) => v !== defaults[name])));
+      lab?.save(prefix, Object.fromEntries(Object.entries(carried).filter(([name, v]) => v !== defaults[name])), unlinked);
     },
   };
 }

@@ -110,13 +110,18 @@ export function createCourse({ module, playground, nav, container, banner }) {
   let labsRead = new Set();  // the prefixes the mounted labs read
   let labProblems = [];      // what they could not read, said with the route's own problems
   let labRefused = [];       // the keys of those values (prefix.name), which leave the link
+  // Values typed into the labs that their link cannot hold (lab-state.js), by prefix: the chapter
+  // shown again in another language puts them back, where its link alone would lose them.
+  let unlinked = new Map();
   const lab = {
     values(prefix) {
       labsRead.add(prefix);
       const start = `${prefix}.`;
       return Object.fromEntries(Object.entries(shell.route.lab ?? {}).filter(([k]) => k.startsWith(start)).map(([k, v]) => [k.slice(start.length), v]));
     },
-    save(prefix, values) {
+    save(prefix, values, typed = {}) {
+      if (Object.keys(typed).length > 0) unlinked.set(prefix, typed);
+      else unlinked.delete(prefix);
       const entries = Object.entries(shell.route.lab ?? {}).filter(([k]) => !k.startsWith(`${prefix}.`));
       for (const [name, v] of Object.entries(values)) entries.push([`${prefix}.${name}`, String(v)]);
       const { lab: _, ...route } = shell.route;
@@ -129,9 +134,14 @@ export function createCourse({ module, playground, nav, container, banner }) {
       labProblems.push(...problems);
       labRefused.push(...keys);
     },
+    unlinked: (prefix) => unlinked.get(prefix) ?? {},
   };
 
-  function show(route) {
+  /**
+   * @param {import('./route.js').Route} route
+   * @param {{ keepTyped?: boolean }} [options] keepTyped: the same chapter again, its labs as typed
+   */
+  function show(route, { keepTyped = false } = {}) {
     const chapter = route.chapter ? chapterById(route.chapter) : null;
     const problems = [];
     // What the link had that the page does not take leaves it, said: it would travel on for good, in
@@ -160,6 +170,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
       labsRead = new Set();
       labProblems = [];
       labRefused = [];
+      if (!keepTyped) unlinked = new Map();
       if (chapter) {
         const number = CHAPTERS.indexOf(chapter) + 1;
         chapter.mount(container, { module, playground, route, number, lab });
@@ -293,10 +304,11 @@ export function createCourse({ module, playground, nav, container, banner }) {
     if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
     window.addEventListener('hashchange', onHashChange);
     // A chapter composes some of its texts (a task's status, a lab's readings) in the language in
-    // force: it is mounted again in the new one. Its labs' settings are in the link, so they stay.
+    // force: it is mounted again in the new one. Its labs' settings are in the link, so they stay,
+    // and so do the values typed that the link could not hold.
     onLanguageChange(() => {
       mountedKey = '';
-      const problems = show(shell.route);
+      const problems = show(shell.route, { keepTyped: true });
       if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
     });
   }
