@@ -20,8 +20,8 @@ it saturates on both sides and is not centred on 0. tanh, <math><mn>2</mn><mi>σ
 is centred, with range (−1, 1) and slope at most 1, but saturates too. ReLU, <math><mo>max</mo><mo>(</mo><mn>0</mn><mo>,</mo><mi>z</mi><mo>)</mo></math>,
 costs one comparison and passes a slope of exactly 1 where it is active, 0 where it is not; leaky ReLU
 keeps a small slope a for <math><mi>z</mi><mo>&lt;</mo><mn>0</mn></math>, ELU a smooth exponential tail.
-Three more are offered for hidden layers only: the absolute value |z|, whose slope is −1 or 1 (it
-never dies, but folds the input onto itself); GELU, <math><mi>z</mi><mo>·</mo><mi>Φ</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>
+Three more are offered for hidden layers only: the absolute value |z|, whose slope is −1 or 1 (0 at
+z = 0 itself, as ReLU's is here; it never dies, but folds the input onto itself); GELU, <math><mi>z</mi><mo>·</mo><mi>Φ</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>
 with Φ the standard normal distribution function (computed exactly, with erf, not with the usual tanh
 approximation); and swish (SiLU), <math><mi>z</mi><mo>·</mo><mi>σ</mi><mo>(</mo><mi>z</mi><mo>)</mo></math>.
 GELU and swish are smooth versions of ReLU that dip slightly below 0 for negative z and are steeper

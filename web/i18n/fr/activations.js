@@ -11,8 +11,8 @@ export default {
     ', est centrée, à valeurs dans ]−1 ; 1[ et de pente au plus 1, mais sature elle aussi. ReLU,',
   ', costs one comparison and passes a slope of exactly 1 where it is active, 0 where it is not; leaky ReLU keeps a small slope a for':
     ', coûte une comparaison et transmet une pente d’exactement 1 là où elle est active, 0 ailleurs ; leaky ReLU garde une petite pente a pour',
-  ', ELU a smooth exponential tail. Three more are offered for hidden layers only: the absolute value |z|, whose slope is −1 or 1 (it never dies, but folds the input onto itself); GELU,':
-    ', ELU une queue exponentielle lisse. Trois autres sont proposées pour les couches cachées seulement : la valeur absolue |z|, dont la pente vaut −1 ou 1 (elle ne meurt jamais, mais replie l’entrée sur elle-même) ; GELU,',
+  ', ELU a smooth exponential tail. Three more are offered for hidden layers only: the absolute value |z|, whose slope is −1 or 1 (0 at z = 0 itself, as ReLU\'s is here; it never dies, but folds the input onto itself); GELU,':
+    ', ELU une queue exponentielle lisse. Trois autres sont proposées pour les couches cachées seulement : la valeur absolue |z|, dont la pente vaut −1 ou 1 (0 en z = 0 même, comme celle de ReLU ici ; elle ne meurt jamais, mais replie l’entrée sur elle-même) ; GELU,',
   'with Φ the standard normal distribution function (computed exactly, with erf, not with the usual tanh approximation); and swish (SiLU),':
     'où Φ est la fonction de répartition de la loi normale centrée réduite (calculée exactement, avec erf, et non par l’approximation habituelle en tanh) ; et swish (SiLU),',
   '. GELU and swish are smooth versions of ReLU that dip slightly below 0 for negative z and are steeper than 1 just past it; the table below gives the numbers. PReLU is leaky ReLU whose slope for':
