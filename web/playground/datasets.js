@@ -117,9 +117,10 @@ export function selectDataset(name) {
   // generated set gets test data back, the default training share beside the validation share (half
   // of what that leaves, when the default does not fit).
   const split = defaults().trainRatio;
-  if (isUserData(name) && !isUserData(page.state.dataset) && next.trainRatio === split) next.trainRatio = trainingShareOfAll(next);
-  if (!isUserData(name) && isUserData(page.state.dataset) && next.trainRatio >= trainingShareOfAll(next)) {
-    next.trainRatio = split < trainingShareOfAll(next) ? split : Number((trainingShareOfAll(next) / 2).toFixed(6));
+  const all = trainingShareOfAll(next);
+  if (isUserData(name) && !isUserData(page.state.dataset) && next.trainRatio === split) next.trainRatio = all;
+  if (!isUserData(name) && isUserData(page.state.dataset) && next.trainRatio >= all) {
+    next.trainRatio = split < all ? split : Number((all / 2).toFixed(6));
   }
   apply(withProblem(next, problemOf(page.state)));
 }

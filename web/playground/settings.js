@@ -110,13 +110,14 @@ export function change(key, value) {
 // the other leaves takes its share from it, as a split does, rather than being refused. At Training
 // data 100% (drawn points start there) Validation data could not move at all.
 const SHARES = { trainRatio: 'validationRatio', validationRatio: 'trainRatio' };
+const rest = (share) => Math.max(0, Number((1 - share).toFixed(6)));  // 1 − share, without 0.30000000000000004
 function makeRoom(key, value) {
   const other = SHARES[key];
   if (!other || typeof value !== 'number' || value + page.state[other] <= 1 + 1e-6) return {};
-  return { [other]: Math.max(0, Number((1 - value).toFixed(6))) };
+  return { [other]: rest(value) };
 }
 /** The training share that leaves no test data: every point the validation share does not take. */
-export const trainingShareOfAll = (state) => Number((1 - state.validationRatio).toFixed(6));
+export const trainingShareOfAll = (state) => rest(state.validationRatio);
 
 export function updateUrl() {
   const hash = joinHash(page.routeHash(), serializeHash(page.state));
