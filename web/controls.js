@@ -3,6 +3,7 @@
 // nothing about the engine; the controller decides what a change means.
 import { VALUE_LABELS } from './views/names.js';
 import { decimalSeparator, onLanguageChange } from './i18n/i18n.js';
+import { formatPercent } from './views/format.js';
 
 
 /** Display text of a setting's value (numbers with the language's decimal separator). */
@@ -13,7 +14,7 @@ export function valueLabel(value) {
 
 /** Text for a slider's output: ratios as percentages, others as they are. */
 export function sliderText(key, value) {
-  if (key === 'trainRatio' || key === 'validationRatio' || key === 'noise') return `${Math.round(value * 100)}%`;
+  if (key === 'trainRatio' || key === 'validationRatio' || key === 'noise') return formatPercent(value, 0);
   return String(value);
 }
 

@@ -3,7 +3,7 @@
 // while the data is still misclassified. Reads only the core's numbers (params, metrics, the output
 // layer's mean slope f'(z) from layerStats). Pure: no DOM, no engine; the controller asks.
 
-import { formatFixed, withSeparator } from './views/format.js';
+import { formatFixed, formatPercent, withSeparator } from './views/format.js';
 import { t } from './i18n/i18n.js';
 
 /** No set-up of the page needs weights this large: inputs and features are within ±36. */
@@ -52,8 +52,8 @@ export function trainingWarning({ epoch, learningRate, startLoss, train, params,
   if (steepest && train.accuracy < 0.9) {
     const slope = outputSlope();
     if (slope < SATURATED_SLOPE * steepest) {
-      return `${t('The output {activation} is saturated: its mean slope f′(z) is {slope} (at most {steepest}), so almost no gradient flows back while {percent}% of the training points are misclassified.', {
-        activation: outputActivation, slope: small(slope), steepest: withSeparator(steepest), percent: formatFixed(100 * (1 - train.accuracy), 0) })} ${advice(learningRate)}`;
+      return `${t('The output {activation} is saturated: its mean slope f′(z) is {slope} (at most {steepest}), so almost no gradient flows back while {percent} of the training points are misclassified.', {
+        activation: outputActivation, slope: small(slope), steepest: withSeparator(steepest), percent: formatPercent(1 - train.accuracy, 0) })} ${advice(learningRate)}`;
     }
   }
   return null;
@@ -61,5 +61,5 @@ export function trainingWarning({ epoch, learningRate, startLoss, train, params,
 
 /** Accuracy as the page shows it: '–' when undefined or when the weights are not finite. */
 export function accuracyText(accuracy, diverged) {
-  return !diverged && Number.isFinite(accuracy) ? `${formatFixed(100 * accuracy, 1)}%` : '–';
+  return diverged ? '–' : formatPercent(accuracy, 1);
 }

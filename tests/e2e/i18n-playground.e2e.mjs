@@ -215,7 +215,7 @@ test('in French: a warning and a hover caption read French, numbers with a decim
     await step(page, 5);
     const s = await readState(page);
     assert.equal(s.messageKind, 'warning');
-    assert.match(s.message, /^La sortie tanh est saturée : sa pente moyenne f′\(z\) vaut \d,\d+(e-\d+)? \(au plus 1\), si bien que presque aucun gradient ne repart en arrière alors que \d+ % des points d’entraînement sont mal classés\. Le taux d’apprentissage \(100\) est sans doute trop grand : baissez-le, puis réinitialisez\.$/);
+    assert.match(s.message, /^La sortie tanh est saturée : sa pente moyenne f′\(z\) vaut \d,\d+(e-\d+)? \(au plus 1\), si bien que presque aucun gradient ne repart en arrière alors que \d+\u00a0% des points d’entraînement sont mal classés\. Le taux d’apprentissage \(100\) est sans doute trop grand : baissez-le, puis réinitialisez\.$/);
     await page.hover('#network [data-unit="1:0"]');
     await frames(page, 3);
     assert.match(await page.textContent('#plot-caption'), /^h1\.1 \(tanh\), biais −?\d,\d+ : de −?\d+(,\d+)? à −?\d+(,\d+)? sur le plan des entrées\.$/);
@@ -224,7 +224,7 @@ test('in French: a warning and a hover caption read French, numbers with a decim
     assert.match(await page.innerText('#network .tooltip'), /^poids x1 → h1\.2\nvaleur −?\d,\d+\ngradient dJ\/dw = −?\d,\d+/);
     await hoverChart(page);
     const box = await page.innerText('#chart .chart-tooltip');
-    assert.match(box, /^époque \d+\ntest\s+\d,\d+\nentraînement\s+\d,\d+\nexactitude \(test\)\s+\d+,\d%\nexactitude \(entraînement\)\s+\d+,\d%$/, box);
+    assert.match(box, /^époque \d+\ntest\s+\d,\d+\nentraînement\s+\d,\d+\nexactitude \(test\)\s+\d+,\d\u00a0%\nexactitude \(entraînement\)\s+\d+,\d\u00a0%$/, box);
   });
   // Mini-batch steps: the layer table's numbers, the chart's fractional epochs and its axes, all with a decimal comma.
   await withPage(b, '#stepMode=batch&lang=fr', async (page) => {

@@ -31,7 +31,7 @@ test('a lang=fr link opens the page in French, numbers with a decimal comma', T,
     assert.equal(await page.textContent('#network .layer-controls span'), '2 couches cachées');
     assert.deepEqual(await page.$$eval('#network .neuron-controls span', (s) => s.map((e) => e.textContent)), ['4 neurones', '2 neurones']);
     assert.match(await page.textContent('#test-loss'), /^\d,\d{4}$/);
-    assert.match(await page.textContent('#test-accuracy'), /^\d+,\d%$/);
+    assert.match(await page.textContent('#test-accuracy'), /^\d+,\d\u00a0%$/, 'a no-break space before the percent sign');
     await page.click('#step');
     await frames(page);
     assert.equal((await readState(page)).epoch, 1);

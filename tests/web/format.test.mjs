@@ -1,7 +1,7 @@
 // Tests for web/views/format.js: the one number format every view uses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatNumber, formatFixed, formatTuple, numberParts } from '../../web/views/format.js';
+import { formatNumber, formatFixed, formatPercent, formatTuple, numberParts, withPercentSign } from '../../web/views/format.js';
 
 test('plain decimals: significant digits, no trailing zeros, a real minus sign', () => {
   assert.equal(formatNumber(0.123456), '0.123');
@@ -39,4 +39,11 @@ test('fixed decimals: a real minus sign, as formatNumber writes one', () => {
   assert.equal(formatFixed(-0.0512, 2), '−0.05');
   assert.equal(formatFixed(0.25, 2), '0.25');
   assert.equal(formatFixed(NaN, 2), '–');
+});
+
+test('percentages: the sign right after the number in English (the French form is checked end to end)', () => {
+  assert.equal(formatPercent(0.935, 1), '93.5%');
+  assert.equal(formatPercent(0.25, 0), '25%');
+  assert.equal(withPercentSign('45.7'), '45.7%');
+  assert.equal(formatPercent(NaN, 1), '–');
 });

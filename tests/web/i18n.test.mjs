@@ -88,6 +88,15 @@ test('one English message has one French text across the catalogue\'s parts', ()
   assert.deepEqual(clashes, [], 'a second meaning takes a context (inContext)');
 });
 
+// French puts a no-break space (U+00A0) before the percent sign, as Intl.NumberFormat('fr') does and as
+// formatPercent writes the page's own numbers (the readouts, tested end to end).
+test('the French catalogue writes every percentage with a no-break space before the sign', () => {
+  const percentages = Object.values(FR).flatMap((fr) => [...fr.matchAll(/[\d}]\s*%/g)].map((m) => m[0]));
+  assert.ok(percentages.length > 10, `${percentages.length} percentages`);
+  assert.deepEqual(percentages.filter((p) => !/^.\u00a0%$/.test(p)), []);
+  assert.equal(new Intl.NumberFormat('fr', { style: 'percent' }).format(0.95), '95\u00a0%');
+});
+
 test('the catalogue holds nothing the page no longer says: each message is in its source', () => {
   const sources = [];
   const walk = (dir) => {

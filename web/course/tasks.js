@@ -51,11 +51,11 @@ export function allOf(conditions) {
  */
 export const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
-/** Test accuracy as the page shows it: 93.5% (93,5 % in French). */
+/** Test accuracy as the page shows it: 93.5% (93,5 % in French, with a no-break space). */
 export const percent = (x) => formatPercent(x, 1, t('not measured'));
 
 /** A percentage without its decimal when it is a whole one: 95% for 0.95, 95.5% for 0.955. */
-export const wholePercent = (x) => percent(x).replace(/[.,]0( ?%)$/, '$1');
+export const wholePercent = (x) => percent(x).replace(/[.,]0(\u00a0?%)$/, '$1');
 
 /** The condition "test accuracy of at least `least`" for allOf, from the core's metrics. */
 export function testAccuracyAtLeast(metrics, least) {

@@ -3,7 +3,7 @@
 // early-stopping epoch), a legend in real text, and a hover guide with a tooltip of exact values.
 // Redrawn every frame, so long series are reduced to min/max per pixel column before drawing.
 // Not here: recording the history (the controller owns it) or computing any loss.
-import { formatNumber, formatFixed, formatList, withSeparator } from './format.js';
+import { formatNumber, formatFixed, formatList, formatPercent, withSeparator } from './format.js';
 import { htmlEl } from './dom.js';
 import { themeColors } from '../theme.js';
 import { pixelRatio, lineScale } from './pixels.js';
@@ -381,7 +381,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
       }
     }
     const empty = !(lo <= hi);
-    if (isAccuracy) return { data, log: false, domain: [0, 1], ticks: [0, 0.5, 1], labels: ['0%', '50%', '100%'], empty };
+    if (isAccuracy) return { data, log: false, domain: [0, 1], ticks: [0, 0.5, 1], labels: [0, 0.5, 1].map((v) => formatPercent(v, 0)), empty };
     if (logScale) {
       const ticks = empty ? [0.01, 0.1, 1] : logTicks(lo, hi);
       const decades = Math.round(Math.log10(ticks[ticks.length - 1] / ticks[0]));
@@ -616,7 +616,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
         const i = nearestIndex(d.xs, epoch);
         if (i < 0) continue;
         const v = d.ys[i];
-        rows.push({ name: d.legend ?? d.name, color: d.color, dash: d.dash, text: p === panels[0] ? formatValue(v) : (Number.isFinite(v) ? `${formatFixed(100 * v, 1)}%` : '–'), accuracy: p !== panels[0] });
+        rows.push({ name: d.legend ?? d.name, color: d.color, dash: d.dash, text: p === panels[0] ? formatValue(v) : formatPercent(v, 1), accuracy: p !== panels[0] });
         if (Number.isFinite(v) && (!p.log || v > 0)) {
           ctx.beginPath();
           ctx.arc(x, p.py(v), 3, 0, 2 * Math.PI);

@@ -49,11 +49,17 @@ export function formatFixed(v, decimals, missing = '–') {
 }
 
 /**
- * A fraction as a percentage with `decimals` decimals: '93.5%' in English, '93,5 %' in French, which
- * puts a space before the sign (as its catalogue writes "95 %").
+ * A number already written as text ('93.5') as a percentage: '93.5%' in English, '93,5 %' in French,
+ * which puts a no-break space (U+00A0) before the sign, as Intl.NumberFormat('fr') does and as the
+ * catalogue writes "95 %", so a line never breaks between a number and its sign.
  */
+export function withPercentSign(text) {
+  return `${text}${decimalSeparator() === ',' ? '\u00a0%' : '%'}`;
+}
+
+/** A fraction as a percentage with `decimals` decimals: '93.5%', '93,5 %' in French (withPercentSign). */
 export function formatPercent(fraction, decimals, missing = '–') {
-  return Number.isFinite(fraction) ? `${formatFixed(100 * fraction, decimals)}${decimalSeparator() === ',' ? ' %' : '%'}` : missing;
+  return Number.isFinite(fraction) ? withPercentSign(formatFixed(100 * fraction, decimals)) : missing;
 }
 
 /** Between the numbers of a list: ', ', or ' ; ' where the comma is the decimal separator ([0,7 ; 0,2]). */

@@ -6,7 +6,7 @@
 // and their record; computes nothing about the network itself.
 import { createChart } from './chart.js';
 import { colorTheme, hexToRgb, rgbToHex } from './colors.js';
-import { formatNumber, formatFixed } from './format.js';
+import { formatNumber, formatFixed, formatPercent } from './format.js';
 import { setText } from './dom.js';
 import { t } from '../i18n/i18n.js';
 
@@ -179,7 +179,7 @@ export function createLayerStats(container) {
       r.tr.dataset.deltaStd = String(s.deltaStd);
       r.delta.hist.closest('td').title = t('δ = ∂L/∂z: mean {mean}, sd {sd}, largest |δ| {largest}',
         { mean: sci(s.deltaMean), sd: sci(s.deltaStd), largest: sci(s.deltaMaxAbs) });
-      setText(r.dead, `${Math.round(100 * s.deadFraction)}%`);
+      setText(r.dead, formatPercent(s.deadFraction, 0));
     });
   }
 

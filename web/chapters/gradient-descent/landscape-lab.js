@@ -7,7 +7,7 @@ import { EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
-import { formatNumber, formatTuple } from '../../views/format.js';
+import { formatNumber, formatTuple, withPercentSign } from '../../views/format.js';
 import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
 import { drawContours } from '../../views/contours.js';
@@ -33,7 +33,7 @@ export const landscapeTasks = [
         missing: [epoch < PATH_EPOCHS ? t('train at least {n} epochs (now {epoch})', { n: PATH_EPOCHS, epoch })
           : share === null ? t('draw the slice along the path\'s principal directions, at the weights you have now')
             : snapshots <= PATH_EPOCHS ? t('a path recorded over at least {n} epochs (this one has {snapshots} snapshots: forget it and train again)', { n: PATH_EPOCHS, snapshots })
-              : t('the two directions explain {share}%: train on (or reset and try another set-up)', { share: formatNumber(100 * share) })],
+              : t('the two directions explain {share}: train on (or reset and try another set-up)', { share: withPercentSign(formatNumber(100 * share)) })],
       };
     } },
 ];
@@ -173,8 +173,8 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
       at: formatTuple([lowA, lowB]), range: formatNumber(slice.range) });
     const snapshots = tn('{n} snapshot of the weights', '{n} snapshots of the weights', slice.path.length / 2);
     say(directions === 'trajectory'
-      ? t('d1 and d2 explain {d1}% and {d2}% of how the {snapshots} moved; the path starts at the ring.',
-        { d1: formatNumber(100 * slice.explained[0]), d2: formatNumber(100 * slice.explained[1]), snapshots })
+      ? t('d1 and d2 explain {d1} and {d2} of how the {snapshots} moved; the path starts at the ring.',
+        { d1: withPercentSign(formatNumber(100 * slice.explained[0])), d2: withPercentSign(formatNumber(100 * slice.explained[1])), snapshots })
       : t('The {snapshots} projected onto two random directions (seed {seed}): random planes catch little of a path.', { snapshots, seed: fields.seed.value }));
     check();
   };

@@ -39,7 +39,7 @@ export default {
   // The playground's task
   'Make six layers learn': 'Faire apprendre six couches',
   'Keep all six hidden layers of the vanishing-gradient set-up and reach a test accuracy of at least 95% on the circles.':
-    'Gardez les six couches cachées de la configuration de disparition du gradient et atteignez une exactitude de test d’au moins 95 % sur les cercles.',
+    'Gardez les six couches cachées de la configuration de disparition du gradient et atteignez une exactitude de test d’au moins 95\u00a0% sur les cercles.',
   'keep the circles': 'gardez les cercles',
   'keep six hidden layers (now {n})': 'gardez six couches cachées (actuellement {n})',
 

@@ -173,20 +173,20 @@ export default {
     'J au centre = {centre}, la perte d’entraînement après {epochs} ; minimum sur cette coupe : {low} en (α, β) = {at} ; ±{range} affiché.',
   '{n} snapshot of the weights': '{n} instantané des poids',
   '{n} snapshots of the weights': '{n} instantanés des poids',
-  'd1 and d2 explain {d1}% and {d2}% of how the {snapshots} moved; the path starts at the ring.':
-    'd1 et d2 expliquent {d1} % et {d2} % du mouvement ({snapshots}) ; le chemin part de l’anneau.',
+  'd1 and d2 explain {d1} and {d2} of how the {snapshots} moved; the path starts at the ring.':
+    'd1 et d2 expliquent {d1} et {d2} du mouvement ({snapshots}) ; le chemin part de l’anneau.',
   'The {snapshots} projected onto two random directions (seed {seed}): random planes catch little of a path.':
     'Projection sur deux directions aléatoires (graine {seed}) : {snapshots} ; un plan aléatoire capte peu d’un chemin.',
   '{status} The weights have changed since: draw the slice again.': '{status} Les poids ont changé depuis : dessinez à nouveau la coupe.',
   '{status} The path has {snapshots} now: draw the slice again.': '{status} Le chemin compte maintenant {snapshots} : dessinez à nouveau la coupe.',
   'Training moves in a plane': 'L’entraînement se déplace dans un plan',
   'Train the playground below for at least {n} epochs while this lab records the weights, then draw the slice along the path\'s principal directions. Do the two explain at least 90% of how the weights moved? The path runs downhill to the centre, the weights you have now.':
-    'Entraînez le bac à sable ci-dessous au moins {n} époques pendant que ce labo enregistre les poids, puis dessinez la coupe selon les directions principales du chemin. Les deux expliquent-elles au moins 90 % du mouvement des poids ? Le chemin descend jusqu’au centre, les poids que vous avez maintenant.',
+    'Entraînez le bac à sable ci-dessous au moins {n} époques pendant que ce labo enregistre les poids, puis dessinez la coupe selon les directions principales du chemin. Les deux expliquent-elles au moins 90\u00a0% du mouvement des poids ? Le chemin descend jusqu’au centre, les poids que vous avez maintenant.',
   'train at least {n} epochs (now {epoch})': 'entraînez au moins {n} époques (actuellement {epoch})',
   'draw the slice along the path\'s principal directions, at the weights you have now':
     'dessinez la coupe selon les directions principales du chemin, aux poids que vous avez maintenant',
   'a path recorded over at least {n} epochs (this one has {snapshots} snapshots: forget it and train again)':
     'un chemin enregistré sur au moins {n} époques (celui-ci a {snapshots} instantanés : oubliez-le et entraînez à nouveau)',
-  'the two directions explain {share}%: train on (or reset and try another set-up)':
-    'les deux directions expliquent {share} % : continuez l’entraînement (ou réinitialisez et essayez une autre configuration)',
+  'the two directions explain {share}: train on (or reset and try another set-up)':
+    'les deux directions expliquent {share} : continuez l’entraînement (ou réinitialisez et essayez une autre configuration)',
 };

@@ -30,7 +30,7 @@ export default {
     'Si tous les poids partent de zéro, chaque neurone d’une couche calcule la même chose et reçoit le même gradient : les neurones restent des copies les uns des autres. Ici, avec tanh, ce gradient est exactement nul : les neurones cachés donnent tanh(0) = 0, si bien que les poids de sortie ne reçoivent aucun gradient, et à travers des poids de sortie nuls aucun n’atteint les couches cachées. Seul le biais du neurone de sortie bouge ; tous les poids et biais cachés restent à 0. Des poids initiaux aléatoires (Xavier, He) brisent cette symétrie : réglez Initialisation dans Plus de réglages et relancez.',
   'Break the symmetry': 'Briser la symétrie',
   'With the zero-initialised network of the lesson (two hidden layers of 4 on the circles), reach a test accuracy of at least 95%. Training longer will not do it.':
-    'Avec le réseau initialisé à zéro de la leçon (deux couches cachées de 4 sur les cercles), atteignez une exactitude de test d’au moins 95 %. Entraîner plus longtemps n’y suffira pas.',
+    'Avec le réseau initialisé à zéro de la leçon (deux couches cachées de 4 sur les cercles), atteignez une exactitude de test d’au moins 95\u00a0%. Entraîner plus longtemps n’y suffira pas.',
   'keep the circles and two hidden layers of 4': 'gardez les cercles et deux couches cachées de 4',
 
   // The lab: its controls

@@ -49,11 +49,11 @@ export default {
   // The chapter's tasks on the playground
   'XOR with one small hidden layer': 'XOR avec une petite couche cachée',
   'Get the test accuracy on XOR above 95% with one hidden layer of at most 4 neurons. The set-up has no hidden layer: add one (the + above the network), give it neurons, then play.':
-    'Faites passer l’exactitude de test sur XOR au-dessus de 95 % avec une couche cachée d’au plus 4 neurones. La configuration n’a pas de couche cachée : ajoutez-en une (le + au-dessus du réseau), donnez-lui des neurones, puis lancez la lecture.',
+    'Faites passer l’exactitude de test sur XOR au-dessus de 95\u00a0% avec une couche cachée d’au plus 4 neurones. La configuration n’a pas de couche cachée : ajoutez-en une (le + au-dessus du réseau), donnez-lui des neurones, puis lancez la lecture.',
   'choose the XOR dataset': 'choisissez le jeu de données XOR',
   'use one hidden layer of at most 4 neurons (now {now})': 'utilisez une couche cachée d’au plus 4 neurones (actuellement {now})',
   'use one hidden layer of at most 4 neurons (now none)': 'utilisez une couche cachée d’au plus 4 neurones (actuellement aucune)',
-  'test accuracy above 95% (now {now})': 'une exactitude de test supérieure à 95 % (actuellement {now})',
+  'test accuracy above 95% (now {now})': 'une exactitude de test supérieure à 95\u00a0% (actuellement {now})',
   'A network with 37 parameters': 'Un réseau à 37 paramètres',
   'On the inputs x1 and x2 with one output, build a network with exactly 37 parameters (weights and biases together). "The current network in numbers" counts them as you add layers and neurons.':
     'Sur les entrées x1 et x2 avec une sortie, construisez un réseau d’exactement 37 paramètres (poids et biais ensemble). « Le réseau actuel en chiffres » les compte à mesure que vous ajoutez couches et neurones.',

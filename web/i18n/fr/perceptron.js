@@ -15,7 +15,7 @@ export default {
   // The lessons
   'One unit separates two clusters': 'Une unité sépare deux nuages',
   'Two Gaussian clusters can be split by a straight line, so a single unit with no hidden layer finds one: press play and the test accuracy climbs to about 99% within a few dozen epochs. The boundary in the output plot is the line where w1·x1 + w2·x2 + b = 0.':
-    'Deux nuages gaussiens peuvent être séparés par une droite, donc une unité seule, sans couche cachée, en trouve une : appuyez sur lecture et l’exactitude de test monte à environ 99 % en quelques dizaines d’époques. La frontière dans le graphique de sortie est la droite où w1·x1 + w2·x2 + b = 0.',
+    'Deux nuages gaussiens peuvent être séparés par une droite, donc une unité seule, sans couche cachée, en trouve une : appuyez sur lecture et l’exactitude de test monte à environ 99\u00a0% en quelques dizaines d’époques. La frontière dans le graphique de sortie est la droite où w1·x1 + w2·x2 + b = 0.',
   'One unit cannot do XOR': 'Une unité ne peut pas faire XOR',
   'The same single unit on XOR: whatever line it draws, at least one of the four quadrants ends up on the wrong side, and the test accuracy stays around two thirds however long it trains. This is the limit Minsky and Papert pointed out, and the reason for hidden layers (chapter 4).':
     'La même unité seule sur XOR : quelle que soit la droite tracée, au moins un des quatre quadrants se retrouve du mauvais côté, et l’exactitude de test reste autour des deux tiers, aussi longtemps qu’elle s’entraîne. C’est la limite relevée par Minsky et Papert, et la raison d’être des couches cachées (chapitre 4).',
@@ -23,7 +23,7 @@ export default {
   // The playground's task
   'A single unit is enough here': 'Une seule unité suffit ici',
   'These two clusters are linearly separable. Remove both hidden layers (the − above the network) and reach a test accuracy of at least 95% with the single unit that is left.':
-    'Ces deux nuages sont linéairement séparables. Retirez les deux couches cachées (le − au-dessus du réseau) et atteignez une exactitude de test d’au moins 95 % avec l’unité seule qui reste.',
+    'Ces deux nuages sont linéairement séparables. Retirez les deux couches cachées (le − au-dessus du réseau) et atteignez une exactitude de test d’au moins 95\u00a0% avec l’unité seule qui reste.',
   'choose the two Gaussian clusters': 'choisissez les deux nuages gaussiens',
   'remove the hidden layers (now {n})': 'retirez les couches cachées (actuellement {n})',
 
@@ -73,7 +73,7 @@ export default {
     'Les poids ne sont plus des nombres : le taux d’apprentissage est trop grand pour Adaline. Baissez-le et recommencez.',
   'No epoch completed yet.': 'Aucune époque terminée pour l’instant.',
   'Settled: epoch {epoch} changed J = {J} by less than 0.01%, {wrong} classified wrongly in the epoch. With an update per example and a fixed α, Adaline ends circling the least-squares line (the closer, the smaller α), which minimises J whether or not a line separates the classes.':
-    'Stabilisation : l’époque {epoch} a modifié J = {J} de moins de 0,01 % ; exemples mal classés dans l’époque : {wrong}. Avec une mise à jour par exemple et un α fixe, Adaline finit par tourner autour de la droite des moindres carrés (d’autant plus près que α est petit), qui minimise J, qu’une droite sépare les classes ou non.',
+    'Stabilisation : l’époque {epoch} a modifié J = {J} de moins de 0,01\u00a0% ; exemples mal classés dans l’époque : {wrong}. Avec une mise à jour par exemple et un α fixe, Adaline finit par tourner autour de la droite des moindres carrés (d’autant plus près que α est petit), qui minimise J, qu’une droite sépare les classes ou non.',
   'Epoch {epoch}: J = {J}, {wrong} classified wrongly in the epoch. Adaline keeps moving towards the least-squares line even when every point is right.':
     'Époque {epoch} : J = {J} ; exemples mal classés dans l’époque : {wrong}. Adaline continue d’avancer vers la droite des moindres carrés même quand tous les points sont bien classés.',
   'Converged: epoch {epoch} was the first without a mistake, so the weights no longer change.':
@@ -104,7 +104,7 @@ export default {
     'entraînez {n} époques ({epoch} pour l’instant), jusqu’à ce que J cesse de baisser',
   'The perceptron on generated points': 'Le perceptron sur des points générés',
   'Choose the playground\'s points, with the two Gaussian clusters at noise 25% or less in the playground below, and train until the perceptron converges: every training point on its side of the line. Then raise the noise to 50%: the clusters overlap, and the perceptron never stops while Adaline settles.':
-    'Choisissez les points du bac à sable, avec les deux nuages gaussiens à un bruit de 25 % au plus dans le bac à sable ci-dessous, et entraînez jusqu’à ce que le perceptron converge : chaque point d’entraînement du bon côté de la droite. Montez ensuite le bruit à 50 % : les nuages se chevauchent, et le perceptron ne s’arrête plus, tandis qu’Adaline se stabilise.',
+    'Choisissez les points du bac à sable, avec les deux nuages gaussiens à un bruit de 25\u00a0% au plus dans le bac à sable ci-dessous, et entraînez jusqu’à ce que le perceptron converge : chaque point d’entraînement du bon côté de la droite. Montez ensuite le bruit à 50\u00a0% : les nuages se chevauchent, et le perceptron ne s’arrête plus, tandis qu’Adaline se stabilise.',
   'choose the two Gaussian clusters with noise at most 25% below':
-    'choisissez ci-dessous les deux nuages gaussiens avec un bruit d’au plus 25 %',
+    'choisissez ci-dessous les deux nuages gaussiens avec un bruit d’au plus 25\u00a0%',
 };

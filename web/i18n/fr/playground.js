@@ -106,7 +106,7 @@ export default {
   'Training diverged. Lower the learning rate, then reset.':
     'L’entraînement a divergé. Baissez le taux d’apprentissage, puis réinitialisez.',
   'Early stopping needs validation data: set "Validation data" above 0%.':
-    'L’arrêt précoce demande des données de validation : mettez « Données de validation » au-dessus de 0 %.',
+    'L’arrêt précoce demande des données de validation : mettez « Données de validation » au-dessus de 0\u00a0%.',
   'Early stopping: the validation loss has not improved for {patience} epochs. The weights from its best epoch ({epoch}, validation loss {loss}) are restored.':
     'Arrêt précoce : la perte de validation ne s’est pas améliorée depuis {patience} époques. Les poids de sa meilleure époque ({epoch}, perte de validation {loss}) sont rétablis.',
   'The network needs at least one input feature.': 'Le réseau a besoin d’au moins une entrée.',
@@ -118,8 +118,8 @@ export default {
     'Les poids explosent : le plus grand vaut {largest} (ici, un réseau en bonne santé reste bien en dessous de {max}).',
   'Training is going the wrong way: the training loss is {ratio}× what it was at the start ({start} → {now}).':
     'L’entraînement va dans le mauvais sens : la perte d’entraînement vaut {ratio} fois sa valeur de départ ({start} → {now}).',
-  'The output {activation} is saturated: its mean slope f′(z) is {slope} (at most {steepest}), so almost no gradient flows back while {percent}% of the training points are misclassified.':
-    'La sortie {activation} est saturée : sa pente moyenne f′(z) vaut {slope} (au plus {steepest}), si bien que presque aucun gradient ne repart en arrière alors que {percent} % des points d’entraînement sont mal classés.',
+  'The output {activation} is saturated: its mean slope f′(z) is {slope} (at most {steepest}), so almost no gradient flows back while {percent} of the training points are misclassified.':
+    'La sortie {activation} est saturée : sa pente moyenne f′(z) vaut {slope} (au plus {steepest}), si bien que presque aucun gradient ne repart en arrière alors que {percent} des points d’entraînement sont mal classés.',
   'Changed to fit 1-D data: {change}.': 'Modifié pour des données 1-D : {change}.',
   'The settings in the link do not fit together; showing the default set-up.':
     'Les réglages du lien ne vont pas ensemble ; affichage de la configuration par défaut.',

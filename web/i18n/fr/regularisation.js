@@ -37,7 +37,7 @@ export default {
   'Keep the overfitting set-up\'s data and network, and bring the test loss below 0.5 after at least 200 epochs (without help it stays near 0.85). L2, L1 and dropout are yours to use.':
     'Gardez les données et le réseau de la configuration en surapprentissage, et faites passer la perte de test sous 0,5 après au moins 200 époques (sans aide, elle reste vers 0,85). L2, L1 et le dropout sont à votre disposition.',
   'keep the data: circles, 60% noise, 120 points, 25% for training':
-    'gardez les données : cercles, 60 % de bruit, 120 points, 25 % pour l’entraînement',
+    'gardez les données : cercles, 60\u00a0% de bruit, 120 points, 25\u00a0% pour l’entraînement',
   'keep three hidden layers of 8': 'gardez trois couches cachées de 8',
   'train at least 200 epochs (now {epoch})': 'entraînez au moins 200 époques (actuellement {epoch})',
   'test loss below 0.5 (now {loss})': 'une perte de test sous 0,5 (actuellement {loss})',
