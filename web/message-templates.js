@@ -5,9 +5,11 @@
 // listed here as a template with {placeholders}, a message of the catalogue (web/i18n/fr/
 // playground.js); a shown message that matches one is shown in the language in force, its
 // placeholders' text translated in turn (a phrase that is itself a message or template, a number
-// with the language's decimal separator), except the link's own words: keys, quoted values, names.
+// with the language's decimal separator, a dataset's or a problem's id as the page names it), except
+// the link's own words: keys, quoted values, names.
 // Not here: text the page composes itself, which goes through t() where it is composed.
-import { t, language, decimalSeparator, catalogue } from './i18n/i18n.js';
+import { t, language, decimalSeparator, catalogue, inContext } from './i18n/i18n.js';
+import { DATASET_TITLES } from './views/names.js';
 
 /** The English templates, by where they come from. */
 export const TEMPLATES = Object.freeze([
@@ -105,7 +107,7 @@ export const TEMPLATES = Object.freeze([
   'features {from} → {to} (1-D data has only x1)',
   '{key} {from} → {to} ({why})',
   'softmax needs multi-class data',
-  'not an output activation for {name} data',
+  'not an output activation for {problem} data',
   'regression needs mse',
   'bce needs a sigmoid output',
   'softmax_ce needs a softmax output',
@@ -142,9 +144,13 @@ export const TEMPLATES = Object.freeze([
   'model setting {problem} (the page\'s limit)',
   'model settings: {problem}',
   'the model\'s layer sizes {sizes} do not match its settings on this page ({needed})',
-  'the model\'s inputs {names} need x2, which {name} (1-D data) does not have',
-  'the model was trained on drawn or imported points, which this page does not have: using {name}',
-  'the model was trained on a drawn curve, which this page does not have: using {name}',
+  'the model has {n} output but {dataset} ({problem}) needs {outputs}',
+  'the model has {n} outputs but {dataset} ({problem}) needs {outputs}',
+  'the model has {n} output but the drawn {problem} points need {outputs}',
+  'the model has {n} outputs but the drawn {problem} points need {outputs}',
+  'the model\'s inputs {names} need x2, which {dataset} (1-D data) does not have',
+  'the model was trained on drawn or imported points, which this page does not have: using {dataset}',
+  'the model was trained on a drawn curve, which this page does not have: using {dataset}',
 ]);
 
 // Placeholders whose text is the link's or a file's own words, never translated.
@@ -178,11 +184,16 @@ export function matchTemplate(text) {
 }
 
 const PLAIN_DECIMAL = /^[+-−]?\d+\.\d+$/;
+// Ids the page names in words, in the catalogue's context of the placeholder's name: {dataset}
+// 'multi_spiral' as the dataset picker says it, {problem} 'binary' as the header's messages do.
+const ID_WORDS = { dataset: (id) => DATASET_TITLES[id] ?? id, problem: (id) => id };
 
 // A placeholder's text in the language in force.
 function translatePart(name, text) {
   if (RAW.has(name)) return text;
   if (PLAIN_DECIMAL.test(text)) return text.replace('.', decimalSeparator());
+  const words = ID_WORDS[name]?.(text);
+  if (words !== undefined && Object.hasOwn(catalogue(), inContext(name, words))) return t(words, undefined, name);
   return translateMessage(text);
 }
 

@@ -210,9 +210,9 @@ export function planModelLoad(model, state, custom = null, kept = null) {
   // The inputs as the page will wire them: on 1-D data, x1's features only (fitToProblem's change).
   const needed = [fitted.state.features.length, ...next.hidden, outputs];
   const sizes = model.layerSizes;
-  const data = next.dataset === 'custom' ? `the drawn ${problem} points` : `${next.dataset} (${problem})`;
+  const data = next.dataset === 'custom' ? `the drawn ${problem} points need` : `${next.dataset} (${problem}) needs`;
   if (sizes[sizes.length - 1] !== outputs) {
-    throw new Error(`the model has ${sizes[sizes.length - 1]} output${sizes[sizes.length - 1] === 1 ? '' : 's'} but ${data} needs ${outputs}`);
+    throw new Error(`the model has ${sizes[sizes.length - 1]} output${sizes[sizes.length - 1] === 1 ? '' : 's'} but ${data} ${outputs}`);
   }
   if (sizes[0] !== needed[0] && fitted.state.features.length !== next.features.length) {
     throw new Error(`the model's inputs ${next.features.join(', ')} need x2, which ${next.dataset} (1-D data) does not have`);

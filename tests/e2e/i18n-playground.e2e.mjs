@@ -3,7 +3,7 @@
 // message: the hover captions of a neuron, a link and the output plot, the step panel's phases,
 // the layer table, the Share dialog, the warnings of a bad link, a malformed CSV and a diverging run,
 // the comparison of two runs. In French: a warning and a hover caption read French, numbers with a
-// decimal comma.
+// decimal comma; a refused model file names its data as the page does.
 // Not here: the course's chapters (i18n-chapters.e2e.mjs), the shell (i18n.e2e.mjs), the catalogue's
 // coverage of t() (tests/web/i18n.test.mjs).
 import { test } from 'node:test';
@@ -288,6 +288,33 @@ function recordCanvasTexts() {
     return fillText.call(this, text, ...at);
   };
 }
+
+// A model file as the page saves one: `settings` over the page's, zeros for weights.
+const modelFile = (name, settings, layerSizes) => {
+  let count = 0;
+  for (let l = 0; l + 1 < layerSizes.length; ++l) count += (layerSizes[l] + 1) * layerSizes[l + 1];
+  const model = { format: 'backprop-playground-model', version: 1, settings, layerSizes, params: new Array(count).fill(0), epoch: 0 };
+  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) };
+};
+
+test('in French: a model file for other data is refused in French, the data named as the page names it', T, async () => {
+  await withPage(b, '#lang=fr&dataset=circles', async (page) => {
+    const refused = async (file) => {
+      await page.setInputFiles('#model-load', file);
+      await page.waitForFunction(() => !document.getElementById('message').hidden);
+      const s = await readState(page);
+      assert.equal(s.messageKind, 'error');
+      await page.click('#message-close');
+      return s.message;
+    };
+    // Three outputs where the circles (one class against the other) need one.
+    assert.equal(await refused(modelFile('trois.json', { dataset: 'circles', hidden: [4] }, [2, 4, 3])),
+      'Impossible de charger trois.json : le modèle a 3 sorties mais les données « cercles » (binaire) en demandent 1');
+    // x1 and x2 as inputs where the sine, 1-D data, has only x1.
+    assert.equal(await refused(modelFile('sinus.json', { dataset: 'sine', features: ['x1', 'x2'], hidden: [4] }, [2, 4, 1])),
+      'Impossible de charger sinus.json : les entrées du modèle x1, x2 demandent x2, que « sinus » (données 1-D) n’a pas');
+  });
+});
 
 test('in French: every chart\'s x axis reads époque: the loss, the layers\' gradients, the comparison', T, async () => {
   await withPage(b, '#lang=fr&compare=1&b.activation=relu', async (page) => {

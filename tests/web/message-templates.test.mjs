@@ -10,6 +10,7 @@ import { TEMPLATES, matchTemplate } from '../../web/message-templates.js';
 import { parseHash, parseSetting } from '../../web/state.js';
 import { parseCsv } from '../../web/csv.js';
 import { fitToProblem } from '../../web/rules.js';
+import { planModelLoad } from '../../web/model-file.js';
 import { defaults } from '../../web/state.js';
 
 const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -46,6 +47,28 @@ test('the link\'s, CSV files\' and the rules\' messages match their templates', 
   const { changes } = fitToProblem({ ...defaults(), loss: 'bce' }, 'binary');
   assert.ok(changes.length > 0);
   for (const c of changes) assert.ok(matchTemplate(c.text), `no template for: ${c.text}`);
+});
+
+test('a model file\'s refusals and notes match their templates, the data\'s ids as {dataset} and {problem}', () => {
+  // The page translates those two placeholders as it names them (tests/e2e/i18n-playground.e2e.mjs).
+  const refusal = (settings, layerSizes, custom = null) => {
+    try { planModelLoad({ settings, layerSizes }, defaults(), custom); } catch (e) { return e.message; }
+    assert.fail(`loaded: ${JSON.stringify(settings)}`);
+  };
+  const softmax = { outputActivation: 'softmax', loss: 'softmax_ce' };
+  const cases = [
+    [refusal({ dataset: 'circles', hidden: [4] }, [2, 4, 3]),
+      'the model has {n} outputs but {dataset} ({problem}) needs {outputs}', { n: '3', dataset: 'circles', problem: 'binary', outputs: '1' }],
+    [refusal({ dataset: 'multi_spiral', classes: 3, hidden: [4], ...softmax }, [2, 4, 1]),
+      'the model has {n} output but {dataset} ({problem}) needs {outputs}', { n: '1', dataset: 'multi_spiral', problem: 'multiclass', outputs: '3' }],
+    [refusal({ dataset: 'custom', hidden: [4], ...softmax }, [2, 4, 3], { problem: 'multiclass', classes: 5, labels: [0, 4], inputs: 2 }),
+      'the model has {n} outputs but the drawn {problem} points need {outputs}', { n: '3', problem: 'multiclass', outputs: '5' }],
+    [refusal({ dataset: 'sine', features: ['x1', 'x2'], hidden: [4] }, [2, 4, 1]),
+      'the model\'s inputs {names} need x2, which {dataset} (1-D data) does not have', { names: 'x1, x2', dataset: 'sine' }],
+    [planModelLoad({ settings: { dataset: 'curve', features: ['x1'], hidden: [4] }, layerSizes: [1, 4, 1] }, defaults()).notes[0],
+      'the model was trained on a drawn curve, which this page does not have: using {dataset}', { dataset: 'sine' }],
+  ];
+  for (const [message, template, params] of cases) assert.deepEqual(matchTemplate(message), { template, params }, message);
 });
 
 test('an English message no template knows is not matched', () => {

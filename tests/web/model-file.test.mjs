@@ -175,7 +175,7 @@ test('planModelLoad refuses, before anything changes, what would not load whole'
   // On custom points, the outputs follow their classes.
   const custom = { problem: 'multiclass', classes: 5, labels: [0, 4], inputs: 2 };
   const m3 = model({ dataset: 'custom', hidden: [4], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 4, 3]);
-  assert.throws(() => planModelLoad(m3, { ...page, dataset: 'custom' }, custom), { message: /^the model has 3 outputs but the drawn multiclass points needs 5$/ });
+  assert.throws(() => planModelLoad(m3, { ...page, dataset: 'custom' }, custom), { message: /^the model has 3 outputs but the drawn multiclass points need 5$/ });
 });
 
 test('planModelLoad names every setting it changed to fit the page', () => {

@@ -3,6 +3,7 @@
 import { Engine } from '../engine.js';
 import { datasetProblem, isCurveDataset } from '../rules.js';
 import { POSITIVE, NEGATIVE, classColor } from '../views/colors.js';
+import { DATASET_TITLES } from '../views/names.js';
 import { onThemeChange, themeColors } from '../theme.js';
 import { page, $, GRID, ALL_FEATURES, DATASETS, isUserData } from './page.js';
 import { clearMessage } from './messages.js';
@@ -10,11 +11,6 @@ import { t, onLanguageChange } from '../i18n/i18n.js';
 import { apply, problemOf, withProblem, trainingShareOfAll } from './settings.js';
 import { defaults, withDataset } from '../state.js';
 import { adoptCurrentPointsAsCustom, adoptCurve, customState, setCustom } from './points.js';
-
-// The datasets' names as the picker says them (the link's names, in words).
-const DATASET_TITLES = { xor: 'xor', circles: 'circles', gaussians: 'gaussians', spiral: 'spiral', moons: 'moons', blobs: 'blobs',
-  multi_spiral: 'multi spiral', plane: 'plane', multi_gaussian: 'multi gaussian', custom: 'custom', sine: 'sine', step: 'step',
-  abs: 'abs', bump: 'bump', curve: 'curve' };
 
 export function buildDatasetPicker(previews) {
   const container = $('datasets');

@@ -15,6 +15,11 @@ export const VALUE_LABELS = Object.freeze({
   epoch: 'epoch', batch: 'mini-batch', example: 'example',
 });
 
+/** The datasets' names as the picker says them (the link's names, in words), in the context 'dataset'. */
+export const DATASET_TITLES = Object.freeze({ xor: 'xor', circles: 'circles', gaussians: 'gaussians', spiral: 'spiral', moons: 'moons',
+  blobs: 'blobs', multi_spiral: 'multi spiral', plane: 'plane', multi_gaussian: 'multi gaussian', custom: 'custom', sine: 'sine',
+  step: 'step', abs: 'abs', bump: 'bump', curve: 'curve' });
+
 /** Activations in a sentence: "it applies <prose>". */
 export const ACTIVATION_PROSE = Object.freeze({ linear: 'the identity', step: 'a step', sigmoid: 'sigmoid',
   tanh: 'tanh', relu: 'ReLU', leaky_relu: 'leaky ReLU', elu: 'ELU', softplus: 'softplus', abs: 'the absolute value',

@@ -485,7 +485,7 @@ export default {
   'features {from} → {to} (1-D data has only x1)': 'entrées {from} → {to} (des données 1-D n’ont que x1)',
   '{key} {from} → {to} ({why})': '{key} : {from} → {to} ({why})',
   'softmax needs multi-class data': 'softmax demande des données multiclasses',
-  'not an output activation for {name} data': 'pas une activation de sortie pour ce problème ({name})',
+  'not an output activation for {problem} data': 'pas une activation de sortie pour ce problème ({problem})',
   'regression needs mse': 'la régression demande mse',
   'bce needs a sigmoid output': 'bce demande une sortie sigmoid',
   'softmax_ce needs a softmax output': 'softmax_ce demande une sortie softmax',
@@ -502,7 +502,7 @@ export default {
   'line {line}: expected 3 columns (x1,x2,label), got {n}': 'ligne {line} : 3 colonnes attendues (x1,x2,label), {n} reçues',
   'line {line}: expected 2 columns (x,y), got {n}': 'ligne {line} : 2 colonnes attendues (x,y), {n} reçues',
   'a file of x,y columns holds regression targets, not {problem} labels':
-    'un fichier de colonnes x,y contient des cibles de régression, pas des étiquettes {problem}',
+    'un fichier de colonnes x,y contient des cibles de régression, pas les étiquettes d’un problème {problem}',
   'line {line}: \'{value}\' is not a number': 'ligne {line} : « {value} » n’est pas un nombre',
   'line {line}: x{d} {x} is outside [-{lo}, {hi}]': 'ligne {line} : x{d} = {x} est hors de [-{lo}, {hi}]',
   'too many points (max {max})': 'trop de points (au plus {max})',
@@ -530,12 +530,20 @@ export default {
   'model settings: {problem}': 'réglages du modèle : {problem}',
   'the model\'s layer sizes {sizes} do not match its settings on this page ({needed})':
     'les tailles de couche du modèle {sizes} ne correspondent pas à ses réglages sur cette page ({needed})',
-  'the model\'s inputs {names} need x2, which {name} (1-D data) does not have':
-    'les entrées du modèle {names} demandent x2, que {name} (données 1-D) n’a pas',
-  'the model was trained on drawn or imported points, which this page does not have: using {name}':
-    'le modèle a été entraîné sur des points dessinés ou importés, que cette page n’a pas : {name} à la place',
-  'the model was trained on a drawn curve, which this page does not have: using {name}':
-    'le modèle a été entraîné sur une courbe dessinée, que cette page n’a pas : {name} à la place',
+  'the model has {n} output but {dataset} ({problem}) needs {outputs}':
+    'le modèle a {n} sortie mais les données « {dataset} » ({problem}) en demandent {outputs}',
+  'the model has {n} outputs but {dataset} ({problem}) needs {outputs}':
+    'le modèle a {n} sorties mais les données « {dataset} » ({problem}) en demandent {outputs}',
+  'the model has {n} output but the drawn {problem} points need {outputs}':
+    'le modèle a {n} sortie mais vos points dessinés ({problem}) en demandent {outputs}',
+  'the model has {n} outputs but the drawn {problem} points need {outputs}':
+    'le modèle a {n} sorties mais vos points dessinés ({problem}) en demandent {outputs}',
+  'the model\'s inputs {names} need x2, which {dataset} (1-D data) does not have':
+    'les entrées du modèle {names} demandent x2, que « {dataset} » (données 1-D) n’a pas',
+  'the model was trained on drawn or imported points, which this page does not have: using {dataset}':
+    'le modèle a été entraîné sur des points dessinés ou importés, que cette page n’a pas : « {dataset} » à la place',
+  'the model was trained on a drawn curve, which this page does not have: using {dataset}':
+    'le modèle a été entraîné sur une courbe dessinée, que cette page n’a pas : « {dataset} » à la place',
   'the model was trained on a drawn curve: using yours (your 2-D points stay under "your data")':
     'le modèle a été entraîné sur une courbe dessinée : la vôtre est utilisée (vos points 2-D restent sous « vos données »)',
   'the model was trained on drawn or imported points: using yours (your curve stays under "your curve")':
