@@ -263,30 +263,36 @@ test('"A gradient of your own" names a missing input with –, not NaN', T, asyn
   });
 });
 
-// The sigmoid neuron's edge labels (−0.125 × 0.5 = −0.0625) are wider than the gap between two
-// columns: they still cover nodes there, left out here until the layout makes room for them.
-test('the presets\' labels stand clear of each other and of the nodes, at 1280 and 1024 px', T, async () => {
+// Every preset, the sigmoid neuron's wide edge labels (−0.125 × 0.5 = −0.0625) included: no label
+// covers another or a node, none leaves the drawing, and the drawing never widens the page.
+test('the presets\' labels stand clear of each other and of the nodes, inside the drawing, at 1280, 1024 and 390 px', T, async () => {
   await withPage(b, HASH, async (page) => {
     const presets = await page.$$eval('.expr-presets [data-preset]', (bs) => bs.map((x) => x.dataset.preset));
     assert.deepEqual(presets, ['sum-times', 'linear-regression', 'composition', 'fork', 'sigmoid-neuron']);
-    for (const width of [1280, 1024]) {
+    for (const width of [1280, 1024, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      for (const preset of presets.filter((p) => p !== 'sigmoid-neuron')) {
+      for (const preset of presets) {
         await page.click(`.expr-presets [data-preset="${preset}"]`);
         await frames(page);
-        const clashes = await page.evaluate(() => {
+        const found = await page.evaluate(() => {
           const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
-          const labels = [...document.querySelectorAll('#expr-svg .expr-value, #expr-svg .expr-grad, #expr-svg .expr-backward')]
+          const svg = document.querySelector('#expr-svg');
+          const labels = [...svg.querySelectorAll('.expr-value, .expr-grad, .expr-backward')]
             .map((el) => ({ text: el.textContent, ...box(el) }));
-          const shapes = [...document.querySelectorAll('#expr-svg .expr-shape')]
+          const shapes = [...svg.querySelectorAll('.expr-shape')]
             .map((el) => ({ text: `node ${el.closest('.expr-node').dataset.label}`, ...box(el) }));
           const meet = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-          const found = [];
-          labels.forEach((a, i) => [...labels.slice(i + 1), ...shapes].forEach((c) => { if (meet(a, c)) found.push(`${a.text} / ${c.text}`); }));
-          return found;
+          const clashes = [];
+          labels.forEach((a, i) => [...labels.slice(i + 1), ...shapes].forEach((c) => { if (meet(a, c)) clashes.push(`${a.text} / ${c.text}`); }));
+          const frame = box(svg);
+          const outside = [...labels, ...shapes].filter((a) => a.left < frame.left - 1 || a.right > frame.right + 1 || a.top < frame.top - 1 || a.bottom > frame.bottom + 1)
+            .map((a) => a.text);
+          return { clashes, outside, pageScroll: document.documentElement.scrollWidth - document.documentElement.clientWidth };
         });
-        assert.deepEqual(clashes, [], `${preset} at ${width} px`);
+        assert.deepEqual(found, { clashes: [], outside: [], pageScroll: 0 }, `${preset} at ${width} px`);
       }
+      await page.locator('#expr-svg').scrollIntoViewIfNeeded();
+      await screenshot(page, `expression-lab-sigmoid-${width}.png`);
     }
   });
 });

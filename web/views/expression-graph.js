@@ -8,6 +8,15 @@ import { svgEl } from './dom.js';
 import { t } from '../i18n/i18n.js';
 
 const DX = 132, DY = 84, PAD = 60, R = 19;
+// The space kept between two columns' labels and beside an edge's label, and the labels' font
+// sizes (style.css .expr-svg).
+const GAP = 8, CLEAR = 4, NODE_FONT = 12, EDGE_FONT = 11;
+// A node's value above it and its gradient (or tangent) below it: their baselines.
+const ABOVE = -R - 7, BELOW = R + 15;
+// How far apart two columns move, and how many times, while an edge's label finds no clear spot.
+const WIDEN_STEP = 12, WIDEN_ROUNDS = 20;
+// The smallest a narrow panel shrinks the drawing to before scrolling it.
+const MIN_SCALE = 0.65;
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
 const subscript = (k) => String(k).split('').map((d) => SUB[Number(d)]).join('');
 
@@ -26,7 +35,7 @@ export function nodeLabels(graph) {
 
 // Columns by depth (a number sits just left of its first user), rows ordered by where their
 // inputs and users sit, to keep crossings few.
-function layout(graph) {
+function arrange(graph) {
   const { nodes } = graph;
   const layer = nodes.map(() => 0);
   nodes.forEach((n, i) => {
@@ -55,22 +64,18 @@ function layout(graph) {
     for (const col of columns) sortBy(col, (i) => nodes[i].inputs);
     for (const col of [...columns].reverse()) sortBy(col, (i) => users[i]);
   }
-  const tallest = Math.max(...columns.map((c) => c.length));
-  const width = PAD * 2 + (columns.length - 1) * DX + 40, height = PAD * 2 + (tallest - 1) * DY + 20;
-  const at = nodes.map((_, i) => [PAD + 20 + layer[i] * DX, height / 2 + row.get(i) * DY]);
-  return { at, width, height };
+  return { layer, row, columns };
 }
 
-// Text boxes, estimated from the number of characters (the drawing's font: 12px, the edges' 11px),
-// a little wide so that boxes apart here are apart on the page.
-const CHAR_WIDTH = 0.62;
-const textBox = (x, baseline, content, size, anchor = 'middle') => {
-  const width = [...content].length * size * CHAR_WIDTH;
+// Text boxes from a measured width (size: the font's, for the height), from the baseline down
+// past the descenders.
+const textBox = (x, baseline, width, size, anchor = 'middle') => {
   const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
   return { left, right: left + width, top: baseline - size, bottom: baseline + 0.3 * size };
 };
 const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
   Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+const area = (a) => (a.right - a.left) * (a.bottom - a.top);
 // Where along its edge a label may go, from the middle out: centred above the line, below it, then
 // beside it (steep edges leave room there).
 const ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
@@ -79,26 +84,85 @@ const SPOTS = [{ dx: 0, dy: -5, anchor: 'middle' }, { dx: 0, dy: 14, anchor: 'mi
 
 /**
  * Each edge label's spot: the first along its edge that covers no node, node label or label placed
- * before it, or else the one that covers least. labels: { from: [x, y], to: [x, y], content }, or
- * null for an edge without one.
- * @returns {({ x: number, y: number, anchor: string } | null)[]}
+ * before it and stays inside the drawing (bounds), or else the one that covers least. labels:
+ * { from: [x, y], to: [x, y], width }, or null for an edge without one.
+ * @returns {({ x: number, y: number, anchor: string, covered: number } | null)[]}
  */
-function placeEdgeLabels(labels, obstacles) {
+function placeEdgeLabels(labels, obstacles, bounds) {
   const taken = [...obstacles];
   return labels.map((label) => {
     if (label === null) return null;
-    const { from, to, content } = label;
+    const { from, to, width } = label;
     let best = null;
     for (const { f, dx, dy, anchor } of SPOTS) {
       const x = from[0] + f * (to[0] - from[0]) + dx, y = from[1] + f * (to[1] - from[1]) + dy;
-      const box = textBox(x, y, content, 11, anchor);
-      const covered = taken.reduce((sum, o) => sum + overlap(box, o), 0);
+      const box = textBox(x, y, width, EDGE_FONT, anchor);
+      // A few pixels clear of what stands beside it: two labels that touch read as one.
+      const room = { left: box.left - CLEAR, right: box.right + CLEAR, top: box.top, bottom: box.bottom };
+      const covered = taken.reduce((sum, o) => sum + overlap(room, o), area(box) - overlap(box, bounds));
       if (best === null || covered < best.covered) best = { x, y, anchor, box, covered };
       if (covered === 0) break;
     }
     taken.push(best.box);
-    return { x: best.x, y: best.y, anchor: best.anchor };
+    return { x: best.x, y: best.y, anchor: best.anchor, covered: best.covered };
   });
+}
+
+// Each node's shape and labels, as boxes the edges' labels keep off.
+function nodeBoxes(graph, at, nodeWidths) {
+  return graph.nodes.flatMap((n, i) => {
+    const [x, y] = at[i];
+    if (nodeWidths[i] === null) return [{ left: x - 16, right: x + 16, top: y - 11, bottom: y + 11 }];
+    return [{ left: x - R, right: x + R, top: y - R, bottom: y + R },
+      textBox(x, y + ABOVE, nodeWidths[i].value, NODE_FONT), textBox(x, y + BELOW, nodeWidths[i].grad, NODE_FONT)];
+  });
+}
+
+/**
+ * Where each node and each edge's label go. Two columns stand DX apart, or further where their
+ * labels need it: the nodes' labels of both side by side, and each edge's label between the two
+ * circles it joins. Then, while an edge's label finds no clear spot, the columns it spans move
+ * apart, a step at a time.
+ * nodeWidths[i]: { value, grad }, the widths of node i's labels, or null for a number;
+ * edgeLabels[k]: { from, to, width } for edge k, or null for an edge without a label.
+ */
+function layout(graph, nodeWidths, edgeLabels) {
+  const { layer, row, columns } = arrange(graph);
+  const half = (i) => (nodeWidths[i] === null ? 16 : Math.max(R, nodeWidths[i].value / 2, nodeWidths[i].grad / 2));
+  const reach = columns.map((col) => Math.max(R, ...col.map(half)));
+  const gaps = columns.slice(1).map((_, c) => Math.max(DX, reach[c] + reach[c + 1] + GAP));
+  // The columns each label spans; an edge across several shares out the room it lacks.
+  const spans = edgeLabels.map((l) => l && { a: layer[l.from], b: layer[l.to], need: l.width + 2 * R + 2 * GAP });
+  for (const { a, b, need } of spans.filter((s) => s !== null && s.b > s.a).sort((p, q) => (p.b - p.a) - (q.b - q.a))) {
+    const short = need - gaps.slice(a, b).reduce((sum, g) => sum + g, 0);
+    for (let c = a; c < b && short > 0; c += 1) gaps[c] += short / (b - a);
+  }
+  const left = Math.max(PAD, reach[0] + GAP), right = Math.max(PAD, reach[reach.length - 1] + GAP);
+  const tallest = Math.max(...columns.map((c) => c.length));
+  const height = PAD * 2 + (tallest - 1) * DY + 20;
+  for (let round = 0; ; round += 1) {
+    const xs = gaps.reduce((list, g) => [...list, list[list.length - 1] + g], [left]);
+    const width = xs[xs.length - 1] + right;
+    const at = graph.nodes.map((_, i) => [xs[layer[i]], height / 2 + row.get(i) * DY]);
+    const spots = placeEdgeLabels(edgeLabels.map((l) => l && { from: at[l.from], to: at[l.to], width: l.width }),
+      nodeBoxes(graph, at, nodeWidths), { left: 0, right: width, top: 0, bottom: height });
+    const crowded = new Set();
+    spots.forEach((spot, k) => { if (spot?.covered > 0) for (let c = spans[k].a; c < spans[k].b; c += 1) crowded.add(c); });
+    if (crowded.size === 0 || round === WIDEN_ROUNDS) return { at, width, height, spots };
+    for (const c of crowded) gaps[c] += WIDEN_STEP;
+  }
+}
+
+// Text widths as the page draws them: measured on a canvas in the drawing's own font, a little
+// wide so that boxes apart here are apart on the page (edge labels measured in bold, as the step
+// player draws its current one).
+function textMeasure(svg) {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const family = getComputedStyle(svg).fontFamily || 'system-ui, sans-serif';
+  return (content, size, weight = 400) => {
+    ctx.font = `${weight} ${size}px ${family}`;
+    return ctx.measureText(content).width + 2;
+  };
 }
 
 /**
@@ -117,28 +181,33 @@ export function createExpressionGraph(svg) {
 
   function update(result, show = {}) {
     svg.replaceChildren();
-    const { at, width, height } = layout(result);
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    svg.style.maxWidth = `${Math.max(width, 360)}px`;
     const labels = nodeLabels(result);
     const out = labels[result.output];
+    const measure = textMeasure(svg);
+    // Each node's value and gradient (all shown), and each edge's upstream × local: what the layout
+    // makes room for, whatever the step player shows, so that nothing moves from step to step.
+    const valueText = (i) => `${labels[i]} = ${short(result.nodes[i].value)}`;
+    const gradText = (i) => `∂${out}/∂${labels[i]} = ${short(result.nodes[i].grad)}`;
+    const nodeWidths = result.nodes.map((n, i) => (n.op === 'constant' ? null
+      : { value: measure(valueText(i), NODE_FONT), grad: measure(gradText(i), NODE_FONT) }));
+    const edgeText = (e) => `${short(e.upstream)} × ${short(e.local)} = ${short(e.gradient)}`;
+    // Labelled: every edge out of a non-constant.
+    const edgeLabels = (result.edges ?? []).map((e) => (result.nodes[e.from].isConstant ? null
+      : { from: e.from, to: e.to, width: measure(edgeText(e), EDGE_FONT, 600) }));
+    const { at, width, height, spots } = layout(result, nodeWidths, edgeLabels);
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    // Drawn at its own size where it fits; a narrow panel shrinks it, down to MIN_SCALE (labels
+    // still readable), and then scrolls it (.expr-figure).
+    svg.style.maxWidth = `${Math.max(width, 360)}px`;
+    svg.style.minWidth = `${Math.round(width * MIN_SCALE)}px`;
     const known = (i) => show.gradients === undefined || show.gradients.has(i);
     const edgeShown = (e) => show.edges === undefined || show.edges.has(e);
     const tangents = show.tangents;
     const edgesLayer = svgEl('g', { class: 'expr-edges' }, svg);
+    // The edges' labels over every line, not under the lines drawn after them.
+    const edgeLabelsLayer = svgEl('g', { class: 'expr-edge-labels' }, svg);
     // Names and numbers only: nothing in the nodes is translated.
     const nodesLayer = svgEl('g', { class: 'expr-nodes', translate: 'no' }, svg);
-    // The nodes and their labels (all gradients shown), as obstacles the edges' labels keep off.
-    const obstacles = result.nodes.flatMap((n, i) => {
-      const [x, y] = at[i];
-      if (n.op === 'constant') return [{ left: x - 16, right: x + 16, top: y - 11, bottom: y + 11 }];
-      return [{ left: x - R, right: x + R, top: y - R, bottom: y + R },
-        textBox(x, y - R - 7, `${labels[i]} = ${short(n.value)}`, 12), textBox(x, y + R + 15, `∂${out}/∂${labels[i]} = ${short(n.grad)}`, 12)];
-    });
-    const edgeText = (e) => `${short(e.upstream)} × ${short(e.local)} = ${short(e.gradient)}`;
-    // Placed for every edge out of a non-constant, so that labels stay put as the step player shows them.
-    const spots = placeEdgeLabels((result.edges ?? []).map((e) => (result.nodes[e.from].isConstant ? null
-      : { from: at[e.from], to: at[e.to], content: edgeText(e) })), obstacles);
     (result.edges ?? []).forEach((e, k) => {
       const [x1, y1] = at[e.from], [x2, y2] = at[e.to];
       const constant = result.nodes[e.from].isConstant;
@@ -147,7 +216,7 @@ export function createExpressionGraph(svg) {
       line.dataset.edge = String(k);
       if (constant || tangents || !edgeShown(k)) return;
       const spot = spots[k];
-      const group = svgEl('g', {}, edgesLayer);  // the hover text beside the label, not inside it
+      const group = svgEl('g', {}, edgeLabelsLayer);  // the hover text beside the label, not inside it
       const label = text(group, spot.x, spot.y, edgeText(e), `expr-backward${current ? ' current' : ''}`, spot.anchor);
       label.dataset.edge = String(k);
       label.dataset.from = labels[e.from];
@@ -170,16 +239,16 @@ export function createExpressionGraph(svg) {
       }
       svgEl('circle', { cx: x, cy: y, r: R, class: 'expr-shape' }, g);
       text(g, x, y + 5, n.op === 'variable' ? n.name : n.symbol, 'expr-symbol');
-      const v = text(g, x, y - R - 7, `${labels[i]} = ${short(n.value)}`, 'expr-value');
+      const v = text(g, x, y + ABOVE, valueText(i), 'expr-value');
       v.dataset.value = String(n.value);
       if (tangents) {
         if (i > tangents.upTo) return;
-        const tangent = text(g, x, y + R + 15, `∂${labels[i]}/∂${tangents.input} = ${short(tangents.values[i])}`, 'expr-tangent');
+        const tangent = text(g, x, y + BELOW, `∂${labels[i]}/∂${tangents.input} = ${short(tangents.values[i])}`, 'expr-tangent');
         tangent.dataset.tangent = String(tangents.values[i]);
         return;
       }
       if (!known(i)) return;
-      const grad = text(g, x, y + R + 15, `∂${out}/∂${labels[i]} = ${short(n.grad)}`, 'expr-grad');
+      const grad = text(g, x, y + BELOW, gradText(i), 'expr-grad');
       grad.dataset.grad = String(n.grad);
     });
   }

@@ -268,7 +268,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
   <div id="expr-values" class="row expr-values" role="group" aria-label="Input values"></div>
   <input id="expr-values-list" type="hidden" data-list>
   <p id="expr-link-note" class="hint" hidden>This expression (or its values) is too long for the link, or holds a character it cannot carry: the link keeps the last one that fitted.</p>
-  <svg id="expr-svg" class="expr-svg" role="group" aria-label="The expression's computational graph with values and gradients"></svg>
+  <div class="expr-figure"><svg id="expr-svg" class="expr-svg" role="group" aria-label="The expression's computational graph with values and gradients"></svg></div>
   <p id="expr-summary" class="expr-summary"></p>
   <ul id="expr-forks" class="expr-forks"></ul>
   <h4>Reverse mode against forward mode, step by step</h4>
