@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { NEGATIVE, NEUTRAL, POSITIVE } from '../../web/views/colors.js';
-import { useBrowser, withPage, frames, trainUntil, readState, screenshot, choose, check, stepEpochs } from './browser.mjs';
+import { useBrowser, withPage, frames, trainUntil, readState, screenshot, choose, check, stepEpochs, pause } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 30000 };
@@ -473,4 +473,38 @@ test('the layer view: each column\'s content sits under its own header (activati
     assert.equal(misplaced.rows, 2, 'a row per weight layer');
     assert.deepEqual(misplaced.out, [], 'cells outside their header\'s column');
   });
+});
+
+// Records on each canvas where each text drawn level on it starts and ends, in the canvas's pixels
+// (canvas text is not in the page's DOM).
+function recordCanvasTextExtents() {
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    const m = this.getTransform();
+    if (m.b === 0 && m.c === 0) {
+      const w = this.measureText(text).width;
+      const start = { center: x - w / 2, right: x - w, end: x - w }[this.textAlign] ?? x;
+      (this.canvas.textExtents ??= new Map()).set(String(text), [m.a * start + m.e, m.a * (start + w) + m.e]);
+    }
+    return fillText.call(this, text, x, y, ...rest);
+  };
+}
+
+test('a run at epoch 0.01: the last epoch tick label (0.010) is drawn whole, on the loss chart and the layer view', T, async () => {
+  // 1,000 training points in batches of 10: one mini-batch is a hundredth of an epoch.
+  await withPage(b, '#points=2000&batchSize=10', async (page) => {
+    await pause(page);
+    await page.selectOption('#stepMode', 'batch');
+    await page.click('#step');
+    await frames(page);
+    const drawn = await page.$$eval('#chart canvas, #layer-stats canvas', (canvases) => canvases.map((c) => ({
+      where: c.closest('[id]').id, width: c.width, texts: [...(c.textExtents ?? new Map())] })));
+    assert.deepEqual(drawn.map((d) => d.where).sort(), ['chart', 'layer-stats']);
+    for (const { where, width, texts } of drawn) {
+      assert.ok(texts.some(([text]) => text === '0.010'), `#${where}: ${texts.map(([text]) => text).join(' | ')}`);
+      const cut = texts.filter(([, [start, end]]) => start < -0.5 || end > width + 0.5)
+        .map(([text, [start, end]]) => `${text} at ${Math.round(start)}..${Math.round(end)} of ${width}`);
+      assert.deepEqual(cut, [], `#${where}: labels cut at the canvas's edge`);
+    }
+  }, { init: recordCanvasTextExtents });
 });

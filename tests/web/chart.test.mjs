@@ -1,12 +1,13 @@
 // web/views/chart.js, pure parts: nice linear ticks, decade ticks for the log axis, nearest-epoch
 // lookup for the hover, min/max-per-column downsampling (spikes kept, gaps kept, input intact),
-// value formatting and the accepted point layouts. The canvas part is seen in Chromium.
+// value formatting, the accepted point layouts and tick labels kept on the canvas. The canvas part
+// is seen in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
   niceTicks, niceStep, niceDomain, logTicks, nearestIndex, downsample, formatValue, seriesXY,
-  legendEntries,
+  legendEntries, fitLabel,
 } from '../../web/views/chart.js';
 
 test('niceTicks: round 1/2/5 steps inside the range, at most maxCount', () => {
@@ -62,6 +63,19 @@ test('logTicks thins many decades and rejects non-positive bounds', () => {
   assert.deepEqual(logTicks(-1, 1), []);
   assert.deepEqual(logTicks(NaN, 1), []);
   assert.deepEqual(logTicks(1, Infinity), []);
+});
+
+test('fitLabel: a tick label stays centred on its tick unless that would cut it at an edge of the canvas', () => {
+  assert.equal(fitLabel(300, 30, 586), 300);
+  // The last x tick on the plot's right edge (12 px in): "0.010", 30 px wide, moves in to end 2 px in.
+  assert.equal(fitLabel(574, 30, 586), 569);
+  assert.equal(fitLabel(586, 30, 586), 569);
+  assert.equal(fitLabel(5, 30, 586), 17);
+  assert.equal(fitLabel(574, 30, 586, 0), 571);
+  for (const x of [0, 10, 300, 574, 586]) {
+    const c = fitLabel(x, 30, 586);
+    assert.ok(c - 15 >= 0 && c + 15 <= 586, `${x}: ${c - 15}..${c + 15}`);
+  }
 });
 
 test('nearestIndex: binary search on ascending xs', () => {

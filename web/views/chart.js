@@ -196,6 +196,15 @@ function tickLabel(v, step) {
   return formatFixed(v, decimals);
 }
 
+/**
+ * Where to centre a label of `labelWidth` meant to be centred on `x`, so that all of it stays on a
+ * canvas `width` wide, `inset` pixels from its edges: on x, or moved in just enough (the last x
+ * tick sits on the plot's right edge, with less room beyond it than half a label such as 0.010).
+ */
+export function fitLabel(x, labelWidth, width, inset = 2) {
+  return Math.max(labelWidth / 2 + inset, Math.min(x, width - labelWidth / 2 - inset));
+}
+
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 function decadeLabel(v) {
   const k = Math.round(Math.log10(v));
@@ -457,7 +466,8 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     for (const t of xTicks) {
       const x = Math.round(px(t)) + 0.5;
       ctx.moveTo(x, axisY); ctx.lineTo(x, axisY + 4);
-      ctx.fillText(tickLabel(t, xStep), x, axisY + 5);
+      const label = tickLabel(t, xStep);
+      ctx.fillText(label, fitLabel(x, textWidth(label), width), axisY + 5);
     }
     ctx.stroke();
     ctx.fillText(snapshot.xLabel ?? t('epoch'), left + plotW / 2, axisY + 17);
