@@ -129,22 +129,26 @@ Index Trainer::train_on(Network& net, Loss loss, const TrainingData& data, const
 }
 
 void Trainer::update_on_last_batch(Network& net, Loss loss, const TrainingData& data) {
-  const Index count = Index(last_batch_.size());
-  if (count > ws_.capacity) ws_.reserve(net, count);
-  ws_.batch = count;
-  // Gather the batch's columns, each a few numbers (see copy_few).
-  const Index in = data.inputs.rows(), out = data.targets.rows();
-  Scalar* input = ws_.input.data();
-  Scalar* target = ws_.target.data();
-  for (Index j = 0; j < count; ++j) {
-    input = copy_few(data.inputs.data() + last_batch_[j] * in, in, input);
-    target = copy_few(data.targets.data() + last_batch_[j] * out, out, target);
-  }
   ws_.use_dropout = settings_.dropout > 0 && net.layer_count() > 1;
-  ws_.with_output_grad = loss == Loss::SquaredError;
-  if (ws_.use_dropout) draw_dropout_masks(net);
-  forward(net, ws_);
-  backward(net, loss, ws_, gradient_);
+  if (lane_batch_applies(net, loss, ws_.use_dropout)) {
+    lane_batch_.gradient(net, data.inputs, data.targets, last_batch_, gradient_);
+  } else {
+    const Index count = Index(last_batch_.size());
+    if (count > ws_.capacity) ws_.reserve(net, count);
+    ws_.batch = count;
+    // Gather the batch's columns, each a few numbers (see copy_few).
+    const Index in = data.inputs.rows(), out = data.targets.rows();
+    Scalar* input = ws_.input.data();
+    Scalar* target = ws_.target.data();
+    for (Index j = 0; j < count; ++j) {
+      input = copy_few(data.inputs.data() + last_batch_[j] * in, in, input);
+      target = copy_few(data.targets.data() + last_batch_[j] * out, out, target);
+    }
+    ws_.with_output_grad = loss == Loss::SquaredError;
+    if (ws_.use_dropout) draw_dropout_masks(net);
+    forward(net, ws_);
+    backward(net, loss, ws_, gradient_);
+  }
   add_regularization_gradient(net, settings_.l1, settings_.l2, gradient_);
   apply_update(net);
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "backprop/lane_batch.hpp"
 #include "backprop/network.hpp"
 #include "backprop/optimizer.hpp"
 #include "backprop/rng.hpp"
@@ -102,6 +103,7 @@ class Trainer {
   std::int64_t epoch_ = 0, updates_ = 0;
   Rng shuffle_rng_, dropout_rng_;
   Workspace ws_;
+  LaneBatch lane_batch_;  // narrow networks' batches (lane_batch_applies), ws_ the others'
   Vector gradient_;
   OptimizerState optimizer_;
 };
