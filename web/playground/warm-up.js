@@ -4,7 +4,8 @@
 // few small networks, in short slices at idle time; the learner's engine is never touched.
 import { Engine } from '../engine.js';
 
-// Small networks whose kernels are the playground's hot ones: tanh and ReLU, narrow and 8 wide.
+// Small networks whose kernels are the playground's hot ones: tanh and ReLU, narrow (the core's
+// examples-in-lanes path, core/lane_batch.cpp) and 8 wide (its general path).
 /** @type {Partial<import('../engine.js').Settings>[]} */
 const SET_UPS = [{ hidden: [4, 2], activation: 'tanh' }, { hidden: [8, 8, 8], activation: 'relu' }];
 
