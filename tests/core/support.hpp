@@ -1,5 +1,7 @@
 // Helpers shared by the Catch2 suites: the scalar type in use and small builders.
 #pragma once
+#include <algorithm>
+#include <cmath>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -13,6 +15,18 @@ namespace bp::test {
 constexpr bool kFloat = std::is_same<Scalar, float>::value;
 // Absolute tolerance for computed values of order 1 (files that need tighter ones name their own).
 constexpr double kValueTol = kFloat ? 1e-5 : 1e-12;
+
+// The gradient checks' finite differences (test_network.cpp, test_trace.cpp): the 4-point
+// stencil's step, large in float so the float rounding of the forward pass (~1e-7 of the loss,
+// amplified by 1.5/h) stays ~1e-5, and still small enough that z rarely crosses a kink; and the
+// floor of the relative error |a - n| / max(floor, |a| + |n|), which keeps gradients that are ~0
+// from turning rounding noise into a large relative error (in double the finite differences
+// carry ~1e-11 absolute error, eps * loss / h, hence 1e-4 for a 1e-6 tolerance).
+constexpr double kStep = kFloat ? 2e-2 : 1e-4;
+constexpr double kGradFloor = kFloat ? 1e-2 : 1e-4;
+inline double relative_error(double analytic, double numeric) {
+  return std::abs(analytic - numeric) / std::max(kGradFloor, std::abs(analytic) + std::abs(numeric));
+}
 
 // The largest |entry| of a matrix or vector (0 when empty).
 inline double max_abs(const Matrix& m) { return m.size() ? double(m.cwiseAbs().maxCoeff()) : 0.0; }

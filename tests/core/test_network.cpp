@@ -22,21 +22,10 @@ using namespace bp::test;
 namespace {
 
 // ---- gradient-check tolerances (see "backward matches central differences" below) ----
-// Finite-difference step for the 4-point stencil (truncation error O(h^4)): large in float so the
-// float rounding of the forward pass (~1e-7 of the loss, amplified by 1.5/h) stays ~1e-5, and
-// still small enough that z rarely crosses a kink. Measured on these seeds: max relative error
-// ~1.1e-3 in float (rounding-limited: an ELU network's gradient of 1.3e-3, 1.1e-5 off) and ~5e-8
-// in double.
-constexpr double kStep = kFloat ? 2e-2 : 1e-4;
-// Relative error |a - n| / max(floor, |a| + |n|): the floor keeps gradients that are ~0 from
-// turning rounding noise into a large relative error. In double the finite differences carry
-// ~1e-11 absolute error (eps * loss / h), hence a floor of 1e-4 for a 1e-6 tolerance.
+// The step and floor are support.hpp's (kStep, kGradFloor). Measured on these seeds: max relative
+// error ~1.1e-3 in float (rounding-limited: an ELU network's gradient of 1.3e-3, 1.1e-5 off) and
+// ~5e-8 in double.
 constexpr double kGradTol = kFloat ? 1.5e-3 : 1e-6;
-constexpr double kGradFloor = kFloat ? 1e-2 : 1e-4;
-
-double relative_error(double analytic, double numeric) {
-  return std::abs(analytic - numeric) / std::max(kGradFloor, std::abs(analytic) + std::abs(numeric));
-}
 
 bool has_kink(Activation f) {
   return f == Activation::Relu || f == Activation::LeakyRelu || f == Activation::Elu || f == Activation::Step ||

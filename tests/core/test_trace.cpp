@@ -24,10 +24,9 @@ using namespace bp::test;
 namespace {
 
 constexpr double kTraceTol = kFloat ? 2e-6 : 1e-12;
-// Same finite-difference scheme as test_network.cpp: 4-point stencil, loss taken in double.
-constexpr double kStep = kFloat ? 2e-2 : 1e-4;
-constexpr double kGradTol = kFloat ? 1e-3 : 1e-6;
-constexpr double kGradFloor = kFloat ? 1e-2 : 1e-4;
+// The finite-difference scheme of test_network.cpp (support.hpp's kStep, kGradFloor): 4-point
+// stencil, loss taken in double.
+constexpr double kTraceGradTol = kFloat ? 1e-3 : 1e-6;
 
 // Data loss of one example from its trace, in double.
 double trace_loss_double(Loss loss, const ExampleTrace& t) {
@@ -156,9 +155,9 @@ TEST_CASE("an example trace obeys the backprop equations and matches finite diff
         }
         p = saved;
         const double numeric = (f[0] - 8 * f[1] + 8 * f[2] - f[3]) / (12 * kStep);
-        const double err = std::abs(analytic - numeric) / std::max(kGradFloor, std::abs(analytic) + std::abs(numeric));
+        const double err = relative_error(analytic, numeric);
         INFO("layer " << l << " parameter " << k << ": analytic " << analytic << ", numeric " << numeric);
-        CHECK(err < kGradTol);
+        CHECK(err < kTraceGradTol);
         ++checked;
       }
     }
