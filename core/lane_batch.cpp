@@ -29,7 +29,6 @@ bool lane_batch_applies(const Network& net, Loss loss, bool dropout) {
 namespace {
 using lanes::Packet;
 constexpr int kLanes = lanes::kWidth;
-using namespace Eigen::internal;
 
 // Calls f(std::integral_constant<int, P>(), e) for runs of P packets from lane e, P = 4 and then
 // the 1 to 3 that cover the rest of n lanes: P independent sums at once, rather than one chain of
@@ -50,6 +49,7 @@ void by_packet_runs(Index n, F&& f) {
 // the sum in order from k = 0.
 template <int P, class Coefficient>
 void packet_sums(Coefficient coefficient, int n, const Scalar* v, Index B, Index e, Packet (&y)[P]) {
+  using namespace Eigen::internal;
   Packet c = pset1<Packet>(coefficient(0));
   for (int p = 0; p < P; ++p) y[p] = pmul(c, ploadu<Packet>(v + e + p * kLanes));
   for (int k = 1; k < n; ++k) {
@@ -61,6 +61,7 @@ void packet_sums(Coefficient coefficient, int n, const Scalar* v, Index B, Index
 // z = W x + b for the layer's `out` units: z_j = W(j,0) x_0 + ... + W(j,in-1) x_{in-1} + b_j, in
 // that order, as forward()'s kernel sums.
 void linear_layer(const Scalar* W, const Scalar* b, int out, int in, const Scalar* x, Index B, Scalar* z) {
+  using namespace Eigen::internal;
   for (int j = 0; j < out; ++j)
     by_packet_runs(B, [&](auto run, Index e) {
       constexpr int P = decltype(run)::value;
@@ -78,6 +79,7 @@ void linear_layer(const Scalar* W, const Scalar* b, int out, int in, const Scala
 // packets, however the run divides into units.
 template <class Each>
 void each_packet(const Scalar* z, Index n, Scalar* a, Scalar* g, Each each) {
+  using namespace Eigen::internal;
   for (Index i = 0; i < n; i += kLanes) {
     Packet av, gv;
     each(ploadu<Packet>(z + i), av, gv);
@@ -88,6 +90,7 @@ void each_packet(const Scalar* z, Index n, Scalar* a, Scalar* g, Each each) {
 
 __attribute__((noinline)) void activate_layer(Activation f, Scalar leaky, const Scalar* z, Index n, Scalar* a,
                                               Scalar* g) {
+  using namespace Eigen::internal;
   const Packet one = pset1<Packet>(1.f);
   switch (f) {
     case Activation::Tanh:
@@ -119,6 +122,7 @@ __attribute__((noinline)) void activate_layer(Activation f, Scalar leaky, const 
 // delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l), the sum over the units above in order, as backward().
 // W is (next x out), column-major.
 void back_layer(const Scalar* W, int next, int out, const Scalar* delta_next, const Scalar* g, Index B, Scalar* delta) {
+  using namespace Eigen::internal;
   for (int i = 0; i < out; ++i)
     by_packet_runs(B, [&](auto run, Index e) {
       constexpr int P = decltype(run)::value;
@@ -143,6 +147,7 @@ void back_layer(const Scalar* W, int next, int out, const Scalar* delta_next, co
 template <int In>
 __attribute__((noinline)) void weight_gradients(const Scalar* delta, const Scalar* x, int out, Index B, Scalar s,
                                                 Scalar* units, Scalar* dW, Scalar* db) {
+  using namespace Eigen::internal;
   const auto unit = [units](Index e) { return pload<Packet>(units + e * kLanes); };
   for (int r = 0; r < out; r += kLanes) {
     const int rows = std::min(kLanes, out - r);
@@ -213,6 +218,7 @@ void LaneBatch::reserve(const Network& net, Index capacity) {
 
 void LaneBatch::gradient(const Network& net, const Matrix& inputs, const Matrix& targets, const std::vector<int>& batch,
                          Vector& grad) {
+  using namespace Eigen::internal;
   const Index B = Index(batch.size());
   const int L = net.layer_count();
   bool same_shape = Index(sizes_.size()) == L + 1;
