@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { frames, choose, check, readState, screenshot } from './browser.mjs';
+import { frames, choose, check, readState, stepEpochs, screenshot } from './browser.mjs';
 import { useCoursePage, SIZES, T, assertNoOverflow } from './course-page.mjs';
 import { CHAPTERS } from '../../web/course/chapters.js';
 import { taskHash } from '../../web/course/links.js';
@@ -84,6 +84,91 @@ test('the previous and next chapter links keep the playground as it was and the 
   assert.equal(await rate(), '0.3');
   await page.selectOption('#language', 'en');
   await choose(page, 'learningRate', '0.03');
+});
+
+// Back and Forward move through the course only: the playground stays as the learner left it.
+const selected = (key) => page().inputValue(`select[data-key="${key}"]`);
+async function travel(direction) {
+  await (direction === 'back' ? page().goBack() : page().goForward());
+  await frames(page(), 3);
+}
+
+test('Back and Forward to a lesson or task keep its run: its set-up does not start again', T, async () => {
+  const { page } = course.session();
+  await go('#chapter=mlp');
+  await page.click('a[data-lesson="xor-hidden"]');
+  await frames(page, 3);
+  await stepEpochs(page, 5);
+  await page.locator('#chapter .chapter-nav a').last().click();  // Backpropagation →
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'backprop');
+  await travel('back');
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
+  assert.equal(await page.isVisible('#active-lesson'), true, 'the lesson\'s banner is back');
+  assert.equal((await readState(page)).epoch, 5, 'Back: the lesson\'s run goes on from where it was');
+  await travel('forward');
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'backprop');
+  await travel('back');
+  assert.equal((await readState(page)).epoch, 5, 'Forward, then Back again: the same run');
+  // The banner's Close, then Back.
+  await page.click('#active-lesson .banner-close');
+  await frames(page, 3);
+  await travel('back');
+  assert.equal((await readState(page)).epoch, 5);
+  // A task's set-up, the Chapters menu, then Back.
+  await page.click('a[data-task-link]');
+  await frames(page, 3);
+  await stepEpochs(page, 3);
+  await page.click('.course-menu summary');
+  await page.click('.course-list a[data-chapter-link="backprop"]');
+  await frames(page, 3);
+  await travel('back');
+  assert.ok(await page.isVisible('#chapter .task-list > li.active'), 'the task is highlighted again');
+  assert.equal((await readState(page)).epoch, 3, 'Back to the task: its run as it was');
+  await go('#');
+});
+
+test('Back and Forward between chapters keep the playground\'s settings, language and run, and the URL says so', T, async () => {
+  const { page } = course.session();
+  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
+  await go('#chapter=neuron');
+  await page.click('.course-menu summary');
+  await page.click('.course-list a[data-chapter-link="regularisation"]');
+  await frames(page, 3);
+  await choose(page, 'activation', 'relu');
+  await page.selectOption('#language', 'fr');
+  await frames(page);
+  await stepEpochs(page, 4);
+  await travel('back');
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'neuron');
+  assert.equal(await selected('activation'), 'relu', 'Back: the activation as the learner set it');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr', 'Back: the page stays in French');
+  assert.equal((await readState(page)).epoch, 4, 'Back: the run goes on');
+  const url = await hash();
+  assert.ok(url.startsWith('#chapter=neuron&') && url.includes('activation=relu') && url.includes('lang=fr'), `the URL says what is shown: ${url}`);
+  await travel('forward');
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'regularisation');
+  assert.equal(await selected('activation'), 'relu');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal((await readState(page)).epoch, 4, 'Forward: the same run');
+  await page.selectOption('#language', 'en');
+  await go('#');
+});
+
+test('a hash typed with other settings or a lesson still applies them, between Back and Forward', T, async () => {
+  const { page } = course.session();
+  await go('#chapter=perceptron');
+  await choose(page, 'activation', 'relu');
+  await stepEpochs(page, 3);
+  await go('#chapter=regularisation&activation=sigmoid');
+  assert.equal(await selected('activation'), 'sigmoid', 'typed: its settings apply');
+  await travel('back');
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'perceptron');
+  assert.equal(await selected('activation'), 'sigmoid', 'Back keeps them');
+  await stepEpochs(page, 2);
+  await go('#chapter=mlp&lesson=xor-hidden');
+  assert.equal((await readState(page)).epoch, 0, 'a lesson typed starts its set-up');
+  await go('#');
 });
 
 test('an unknown chapter says so and shows the playground', T, async () => {

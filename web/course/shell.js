@@ -127,7 +127,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
       const { lab: _, ...route } = shell.route;
       shell.route = entries.length ? { ...route, lab: Object.fromEntries(entries) } : route;
       mountedKey = keyOf(mounted, shell.route);
-      history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
+      writeUrl();
       labsChanged();
     },
     report(problems, keys = []) {
@@ -226,7 +226,16 @@ export function createCourse({ module, playground, nav, container, banner }) {
     for (const k of routeKeys) delete rest[k];
     shell.route = kept.length ? { ...rest, lab: Object.fromEntries(kept) } : rest;
     mountedKey = keyOf(mounted, shell.route);
-    history.replaceState(null, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
+    writeUrl();
+  }
+
+  // The state of every entry the page has shown (writeUrl). A link followed or a hash typed makes an
+  // entry without it: Back or Forward to a shown entry is told apart from a new link (onHashChange).
+  const SHOWN = { shown: true };
+  const wasShown = () => history.state?.shown === true;
+  // The current entry's URL says what is shown: the route and the playground's settings as they are.
+  function writeUrl() {
+    history.replaceState(SHOWN, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
   }
 
   // Previous and next chapter, at the end of each chapter.
@@ -268,16 +277,21 @@ export function createCourse({ module, playground, nav, container, banner }) {
     const previous = shell.route;
     const { route, settings, errors } = splitHash(location.hash);
     shell.route = route;
-    // A lesson or task link always starts a fresh run of its set-up; other links load their settings
-    // when they differ from the page's.
-    const lessonOrTask = Boolean(route.lesson || route.task) &&
+    // Back or Forward to an entry the page has shown moves the course only: the playground stays as
+    // the learner left it (its settings, the language, the run), as the chapter links keep it, and
+    // the entry's URL is written again to say so. A new entry brings its own: a lesson or task link
+    // always starts a fresh run of its set-up; other links load their settings when they differ
+    // from the page's.
+    const traversal = wasShown();
+    const lessonOrTask = !traversal && Boolean(route.lesson || route.task) &&
       (route.lesson !== previous.lesson || route.task !== previous.task || settings !== serializeHash(playground.state()));
     if (lessonOrTask) {
       playground.loadFromHash({ fresh: true });
       window.scrollTo({ top: 0 });  // the set-up starts at the top: run buttons, then the chapter, then the playground
     }
-    else if (settings !== serializeHash(playground.state())) playground.loadFromHash();
+    else if (!traversal && settings !== serializeHash(playground.state())) playground.loadFromHash();
     const problems = [...errors, ...show(route)];
+    writeUrl();
     if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
   }
 
@@ -302,6 +316,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     const { errors } = splitHash(openingHash);
     const problems = [...errors, ...show(shell.route)];
     if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
+    writeUrl();
     window.addEventListener('hashchange', onHashChange);
     // A chapter composes some of its texts (a task's status, a lab's readings) in the language in
     // force: it is mounted again in the new one. Its labs' settings are in the link, so they stay,

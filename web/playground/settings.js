@@ -121,7 +121,8 @@ export const trainingShareOfAll = (state) => rest(state.validationRatio);
 
 export function updateUrl() {
   const hash = joinHash(page.routeHash(), serializeHash(page.state));
-  history.replaceState(null, '', hash || location.pathname + location.search);
+  // The entry keeps its state: the course marks with it the entries it has shown (course/shell.js).
+  history.replaceState(history.state, '', hash || location.pathname + location.search);
   if (/** @type {HTMLDialogElement} */ ($('share-dialog')).open) updateShareLink();
   /** @type {HTMLAnchorElement} */ ($('open-full')).href = `${location.pathname}${location.search}${joinHash(page.routeHash(), serializeHash({ ...page.state, embed: [] }))}`;
 }
