@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { frames, choose, check, readState, stepEpochs, screenshot } from './browser.mjs';
+import { frames, choose, check, readState, screenshot, stepEpochs } from './browser.mjs';
 import { useCoursePage, SIZES, T, assertNoOverflow } from './course-page.mjs';
 import { CHAPTERS } from '../../web/course/chapters.js';
 import { taskHash } from '../../web/course/links.js';
@@ -177,6 +177,37 @@ test('an unknown chapter says so and shows the playground', T, async () => {
   assert.equal(await page.getAttribute('body', 'data-chapter'), 'playground');
   assert.match((await readState(page)).message, /there is no chapter 'nope'/);
   await page.click('#message-close');
+});
+
+test('a new link clears the last one\'s warning though it changes only the route; a warning about the run stays', T, async () => {
+  const { page } = course.session();
+  const message = async () => (await readState(page)).message;
+  const menu = async (id) => {
+    await page.click('.course-menu summary');
+    await page.click(`.course-list a[data-chapter-link="${id}"]`);
+    await frames(page, 3);
+  };
+  await go('#chapter=nope');
+  assert.match(await message(), /there is no chapter 'nope'; showing the playground/);
+  await go('#chapter=mlp');
+  assert.equal(await message(), '', 'on a chapter, nothing says it shows the playground');
+  await go('#chapter=activations&act.z=abc');
+  assert.match(await message(), /act\.z 'abc' is not a number/);
+  await menu('neuron');
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'neuron');
+  assert.equal(await message(), '', 'another chapter from the menu: the lab value\'s warning is gone');
+  await go('#chapter=neuron&learningRate=abc');
+  assert.match(await message(), /learningRate: 'abc' is not a number/);
+  await menu('mlp');
+  assert.equal(await message(), '', 'a bad setting\'s warning goes too');
+  // Saturation at learning rate 100 is about the run, which another chapter keeps.
+  await go('#chapter=mlp&learningRate=100');
+  await stepEpochs(page, 5);
+  assert.match(await message(), /^The output tanh is saturated/);
+  await menu('activations');
+  assert.match(await message(), /^The output tanh is saturated/, 'the run\'s warning stays');
+  await page.click('#message-close');
+  await go('#');
 });
 
 test('a link opened with a chapter, lesson or lab value the course cannot read says so on load', T, async () => {

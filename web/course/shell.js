@@ -274,6 +274,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
   }
 
   function onHashChange() {
+    // A new link clears the last one's warning, though it may load no settings; other messages stay.
+    playground.clearMessage({ only: 'link' });
     const previous = shell.route;
     const { route, settings, errors } = splitHash(location.hash);
     shell.route = route;
@@ -292,7 +294,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     else if (!traversal && settings !== serializeHash(playground.state())) playground.loadFromHash();
     const problems = [...errors, ...show(route)];
     writeUrl();
-    if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
+    if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
   }
 
   // A click on the link of the lesson or task already shown starts it again (the hash does not change,
@@ -315,7 +317,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
   function start(openingHash = location.hash) {
     const { errors } = splitHash(openingHash);
     const problems = [...errors, ...show(shell.route)];
-    if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
+    if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
     writeUrl();
     window.addEventListener('hashchange', onHashChange);
     // A chapter composes some of its texts (a task's status, a lab's readings) in the language in
@@ -324,7 +326,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     onLanguageChange(() => {
       mountedKey = '';
       const problems = show(shell.route, { keepTyped: true });
-      if (problems.length) playground.showMessage(linkProblems(problems), 'warning');
+      if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
     });
   }
 

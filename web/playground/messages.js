@@ -21,9 +21,10 @@ export function showMessage(text, kind = 'error', { source = '', until: gone = n
   until = gone;
 }
 
-/** Hides the message, unless it is on show and comes from `keep`. */
-export function clearMessage({ keep = null } = {}) {
+/** Hides the message, unless it is on show and comes from `keep`; with `only`, just a message from `only`. */
+export function clearMessage({ keep = null, only = null } = {}) {
   if (keep && !$('message').hidden && $('message').dataset.source === keep) return;
+  if (only && $('message').dataset.source !== only) return;
   $('message').hidden = true;
   until = null;
 }

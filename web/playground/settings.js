@@ -189,6 +189,6 @@ export function loadFromHash({ fresh = false } = {}) {
   let message = linkMessage(link.notes);
   if (!fits) message = `${message} ${t('The settings in the link do not fit together; showing the default set-up.')}`.trim();
   if (fresh) restart();
-  if (message) showMessage(message, 'warning');
+  if (message) showMessage(message, 'warning', { source: 'link' });
 }
 
