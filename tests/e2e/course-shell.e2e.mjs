@@ -171,6 +171,38 @@ test('a hash typed with other settings or a lesson still applies them, between B
   await go('#');
 });
 
+test('the next and previous chapter links show the chapter from its top, focus on its heading; a lab\'s link still brings the lab into view', T, async () => {
+  const { page } = course.session();
+  const where = () => page.evaluate(() => ({
+    y: scrollY,
+    heading: Math.round(document.getElementById('chapter-title').getBoundingClientRect().top),
+    focus: document.activeElement.id,
+  }));
+  await go('#chapter=mlp');
+  const next = page.locator('#chapter .chapter-nav a').last();
+  await next.scrollIntoViewIfNeeded();
+  await next.click();
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'backprop');
+  let at = await where();
+  assert.ok(at.y === 0 && at.heading > 0 && at.heading < 800, `from its top: ${JSON.stringify(at)}`);
+  assert.equal(at.focus, 'chapter-title', 'focus on the heading, not lost with the link followed');
+  // By keyboard: the next Tab goes on in the chapter shown.
+  const previous = page.locator('#chapter .chapter-nav a').first();
+  await previous.focus();
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
+  at = await where();
+  assert.ok(at.y === 0 && at.focus === 'chapter-title', JSON.stringify(at));
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.querySelector('#chapter .chapter-text').contains(document.activeElement)), 'Tab goes on into its text');
+  await go('#chapter=gradient-descent&widget=neuron-lab');
+  const lab = await page.evaluate(() => Math.round(document.getElementById('neuron-lab').getBoundingClientRect().top));
+  assert.ok(lab >= 0 && lab < 100, `the lab in view: ${lab}`);
+  await go('#');
+});
+
 test('an unknown chapter says so and shows the playground', T, async () => {
   const { page } = course.session();
   await go('#chapter=nope');

@@ -12,6 +12,7 @@ export function renderIntro(container, { number, title, html }) {
   header.className = 'chapter-head';
   const h2 = document.createElement('h2');
   h2.id = 'chapter-title';
+  h2.tabIndex = -1;  // focus comes to it from a chapter link followed (shell.js)
   // The title its own text node: the language translates it as a whole message.
   if (number) h2.append(`${number}. `);
   h2.append(title);

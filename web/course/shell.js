@@ -161,6 +161,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
     }
     const key = keyOf(chapter, route);
     const remount = key !== mountedKey;
+    // Another chapter than the one shown (not the page's first, nor the same one in another language).
+    const arrived = mountedKey !== '' && chapter !== mounted;
     if (remount) {
       mounted?.unmount();
       container.replaceChildren();
@@ -215,6 +217,12 @@ export function createCourse({ module, playground, nav, container, banner }) {
       requestAnimationFrame(() => box?.scrollIntoView({ block: 'nearest' }));
     }
     else if (widget) widget.scrollIntoView({ block: 'start' });
+    // Another chapter is read from its top, as a lesson is. Focus on the link followed, now gone (the
+    // chapter's next or previous), moves to the heading: the next Tab goes on from there.
+    else if (arrived) {
+      window.scrollTo({ top: 0 });
+      if (!document.activeElement || document.activeElement === document.body) document.getElementById('chapter-title')?.focus({ preventScroll: true });
+    }
     return problems;
   }
 
