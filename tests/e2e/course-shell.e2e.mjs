@@ -379,6 +379,25 @@ test('embed=lab shows the chapter\'s labs alone, widget= just one, which works a
   await go('#');
 });
 
+test('in an embed, Open in the full playground carries the labs as the learner set them and follows the route', T, async () => {
+  const { page } = course.session();
+  const full = async () => decodeURIComponent(await page.getAttribute('#open-full', 'href')).split('#')[1];
+  await go('#chapter=activations&embed=lab');
+  await page.fill('#act-z', '2.5');
+  await page.press('#act-z', 'Tab');
+  await frames(page);
+  assert.equal(await page.evaluate(() => decodeURIComponent(location.hash)), '#chapter=activations&act.z=2.5&embed=lab');
+  assert.equal(await full(), 'chapter=activations&act.z=2.5', 'the value typed goes with the learner');
+  await go('#chapter=gradient-descent&widget=neuron-lab&embed=lab');
+  assert.equal(await full(), 'chapter=gradient-descent&widget=neuron-lab', 'another chapter and lab');
+  await go('#chapter=mlp&embed=lab');  // its labs write nothing as they are shown: the link followed alone
+  assert.equal(await full(), 'chapter=mlp');
+  await go('#chapter=mlp&widget=approx-lab&approx.n=0&approx.act=relu&embed=lab');
+  assert.equal(await full(), 'chapter=mlp&widget=approx-lab&approx.act=relu', 'without the value the lab refused');
+  await page.click('#message-close');
+  await go('#');
+});
+
 test('a lab\'s settings travel in its link: opened set up, kept in the URL as they change, a bad value said', T, async () => {
   const { page } = course.session();
   const hash = () => page.evaluate(() => decodeURIComponent(location.hash));

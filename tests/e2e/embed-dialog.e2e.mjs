@@ -112,6 +112,22 @@ test('the share dialog: groups, presets, copy buttons, a warning for a size too 
 
 // A link carries the settings, never the weights: after an edit in the diagram or a model load the
 // dialog says the link starts from the seed's weights (the data too large for a link is said too).
+test('the open dialog\'s link and embed code follow the chapter shown, back to the one before', T, async () => {
+  await withPage(b, '#chapter=mlp', async (page) => {
+    await page.evaluate(() => { location.hash = '#chapter=activations'; });
+    await frames(page, 3);
+    await page.click('#share');
+    await settled(page);
+    assert.match(await page.inputValue('#share-url'), /#chapter=activations(&|$)/);
+    await page.goBack();
+    await frames(page, 3);
+    assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
+    assert.match(await page.inputValue('#share-url'), /#chapter=mlp(&|$)/);
+    assert.match(await page.inputValue('#embed-code'), /#chapter=mlp&/);
+    await page.click('#share-close');
+  });
+});
+
 test('after a weight edited in the diagram or a loaded model, the dialog says the link starts from the seed\'s weights', T, async () => {
   await withPage(b, '#dataset=circles', async (page) => {
     const note = async () => {

@@ -244,6 +244,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
   // The current entry's URL says what is shown: the route and the playground's settings as they are.
   function writeUrl() {
     history.replaceState(SHOWN, '', joinHash(shell.route, serializeHash(playground.state())) || location.pathname + location.search);
+    playground.urlChanged();  // the links made from the URL follow it
   }
 
   // Previous and next chapter, at the end of each chapter.

@@ -13,7 +13,7 @@ import { createWeightLegend } from '../views/weight-legend.js';
 import { createStepPanel } from '../step-panel.js';
 import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage, expireMessage } from './messages.js';
-import { apply, change, loadFromHash } from './settings.js';
+import { apply, change, loadFromHash, updateUrl, urlChanged } from './settings.js';
 import { startHistory, recordNow, trainStep, play, pause, requestFrame, restart, checkHealth } from './training.js';
 import { warmUp } from './warm-up.js';
 import { buildDatasetPicker, makePreviews } from './datasets.js';
@@ -139,6 +139,10 @@ export function createPlayground(module, { routeHash } = {}) {
     history: () => page.history,
     /** Loads the URL's settings; fresh: a new run (initial weights, empty history, epoch 0) even if they did not change. */
     loadFromHash,
+    /** Writes the course's route and the settings into the URL, and the links made from it. */
+    updateUrl,
+    /** The URL changed (a link followed): the links made from it follow. */
+    urlChanged,
     /** A new run of the current set-up: the seed's initial weights, empty history, epoch 0. */
     restart,
     /** Applies settings on top of the current ones (as a control would). */

@@ -123,6 +123,13 @@ export function updateUrl() {
   const hash = joinHash(page.routeHash(), serializeHash(page.state));
   // The entry keeps its state: the course marks with it the entries it has shown (course/shell.js).
   history.replaceState(history.state, '', hash || location.pathname + location.search);
+  urlChanged();
+}
+/**
+ * The links made from the URL follow it, whoever changed it (the settings, the course's route or
+ * labs, a link followed): the open Share dialog's, and an embed's "Open in the full playground".
+ */
+export function urlChanged() {
   if (/** @type {HTMLDialogElement} */ ($('share-dialog')).open) updateShareLink();
   /** @type {HTMLAnchorElement} */ ($('open-full')).href = `${location.pathname}${location.search}${joinHash(page.routeHash(), serializeHash({ ...page.state, embed: [] }))}`;
 }
