@@ -50,14 +50,32 @@ export function createControls(root, table, onChange) {
       if (entry.kind === 'number' || entry.kind === 'int') return el.value.trim() === '' ? NaN : Number(el.value);
       return el.value;
     };
+    const showLabel = () => {
+      /** @type {HTMLOutputElement} */
+      const out = root.querySelector(`output[data-for="${entry.key}"]`);
+      if (out) out.value = sliderText(entry.key, read());
+    };
+    // A touch that lands on a slider moves its thumb at once (Chromium), and still reports the
+    // change after the browser took the gesture over as a scroll (pointercancel): such a swipe
+    // puts the slider back instead of changing the setting. Mouse and keyboard never cancel.
+    let valueAtTouch = null;
+    let scrolledAway = false;
     if (el.type === 'range') {
-      el.addEventListener('input', () => {  // live label while dragging; the change applies on release
-        /** @type {HTMLOutputElement} */
-        const out = root.querySelector(`output[data-for="${entry.key}"]`);
-        if (out) out.value = sliderText(entry.key, read());
+      el.addEventListener('input', showLabel);  // live label while dragging; the change applies on release
+      el.addEventListener('pointerdown', () => { valueAtTouch = el.value; scrolledAway = false; });
+      el.addEventListener('pointercancel', () => {
+        if (valueAtTouch === null) return;
+        scrolledAway = true;
+        el.value = valueAtTouch;
+        showLabel();
       });
     }
-    el.addEventListener('change', () => onChange(entry.key, read()));
+    el.addEventListener('change', () => {
+      // (Chromium sends no change once the value is back; a browser that still does is ignored.)
+      const putBack = scrolledAway && el.value === valueAtTouch;
+      scrolledAway = false;
+      if (!putBack) onChange(entry.key, read());
+    });
   }
 
   // Numbers in the menus follow the language's decimal separator (names are translated as text).

@@ -327,6 +327,27 @@ export async function clickPlane(page, x1, x2, { shift = false } = {}) {
   if (shift) await page.keyboard.up('Shift');
   await frames(page);
 }
+/**
+ * A finger on a touch page (open(..., { touch: true })), through CDP touch events as a touchscreen
+ * sends them, so the browser scrolls or cancels as it would: down at `from`, `steps` moves (one a
+ * frame) to `to`, then `whileDown()` (e.g. waiting for a hold to act), then up.
+ */
+export async function touchGesture(page, from, to = from, { steps = 10, whileDown } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    for (let i = 1; i <= steps; ++i) {
+      const at = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at] });
+      await frames(page, 1);
+    }
+    await whileDown?.();
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await cdp.detach();
+  }
+  await frames(page);
+}
 /** What the page shows: epoch, losses, accuracy (percent), playing, the message and its kind. */
 export async function readState(page) {
   return page.evaluate(`(${readStateSource})()`);

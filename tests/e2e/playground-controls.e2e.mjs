@@ -7,7 +7,7 @@ import fs from 'node:fs';
 
 import {
   useBrowser, withPage, frames, choose, slide, type, check, readState, hashParams,
-  plotPicture, hoverSvg,
+  plotPicture, hoverSvg, touchGesture,
 } from './browser.mjs';
 import { paramIndex } from '../../web/views/network.js';
 import { signColor, NEUTRAL } from '../../web/views/colors.js';
@@ -131,6 +131,34 @@ test('main controls: training keys keep the epoch, data and architecture keys st
     assert.equal((await hashParams(page)).batchSize, '100');
     assert.equal(await page.textContent('output[data-for="batchSize"]'), '100');
   });
+});
+
+test('touch: a vertical swipe that starts on a data slider scrolls the page, leaving the slider and the run alone', T, async () => {
+  await withPage(b, FAST, async (page) => {
+    await stepEpochs(page, 3);
+    const slider = 'input[data-key="noise"]';
+    const thumbAt = async (f) => {
+      const box = await page.locator(slider).boundingBox();
+      return { x: box.x + box.width * f, y: box.y + box.height / 2 };
+    };
+    await page.$eval(slider, (el) => el.scrollIntoView({ block: 'center' }));
+    await frames(page);
+    const from = await thumbAt(0.6);
+    const before = await page.evaluate(() => scrollY);
+    await touchGesture(page, from, { x: from.x, y: from.y - 250 }, { steps: 12 });
+    assert.ok((await page.evaluate(() => scrollY)) > before + 50, 'the page scrolled');
+    assert.equal(await page.inputValue(slider), '0');
+    assert.equal(await page.textContent('output[data-for="noise"]'), '0%');
+    assert.equal((await hashParams(page)).noise, undefined);
+    assert.equal((await readState(page)).epoch, 3, 'the run goes on');
+    // A tap on the slider still sets it.
+    await page.$eval(slider, (el) => el.scrollIntoView({ block: 'center' }));
+    await frames(page);
+    const tap = await thumbAt(0.6);
+    await page.touchscreen.tap(tap.x, tap.y);
+    await frames(page);
+    assert.ok(Number((await hashParams(page)).noise) > 0, 'a tap sets the noise');
+  }, { viewport: { width: 390, height: 844 }, touch: true });
 });
 
 test('"More settings": every input updates the URL; training keys keep the epoch', T, async () => {
