@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useBrowser, withPage, frames, choose, slide, readState, hashParams, screenshot, clickPlane, stepEpochs } from './browser.mjs';
+import {
+  useBrowser, withPage, frames, choose, slide, readState, hashParams, screenshot, clickPlane, stepEpochs, planePoint, touchGesture,
+} from './browser.mjs';
 import { decodePoints } from '../../web/state.js';
 import { parseCsv } from '../../web/csv.js';
 
@@ -173,6 +175,59 @@ test('draw points: add with a click, remove with shift-click, kept across other 
     await frames(page);
     assert.ok(await pointShown(page, 1, 1), 'the last drawn point is back');
   });
+});
+
+const PHONE = { viewport: { width: 390, height: 844 }, touch: true };
+const plotInView = (page) => page.$eval('#plot canvas.data-plot-points', (c) => c.scrollIntoView({ block: 'center' }));
+
+test('touch: a tap adds a point, even right beside another; touch and hold removes the one under the finger', T, async () => {
+  await withPage(b, '', async (page) => {
+    // The drawing hint tells a finger how, not only a mouse.
+    const hints = await page.$$eval('fieldset.draw p.hint', (ps) => ps.filter((p) => getComputedStyle(p).display !== 'none').map((p) => p.textContent));
+    assert.ok(hints.includes('Tap the output plot to add a point; touch and hold a point to remove it.'), `hints on show: ${hints}`);
+    await page.locator('#draw-clear').tap();  // no points, drawing on
+    await plotInView(page);
+    await frames(page);
+    const tapPlane = async (x1, x2) => {
+      const p = await planePoint(page, x1, x2);
+      await page.touchscreen.tap(p.x, p.y);
+      await frames(page);
+    };
+    await tapPlane(-3, 2);
+    await tapPlane(1, 1);
+    await tapPlane(1.4, 1);  // a fingertip beside the last one: another point
+    let d = await customPoints(page);
+    const label = d.labels[0];
+    assert.equal(d.labels.length, 3);
+    assert.ok(hasPoint(d, -3, 2, label) && hasPoint(d, 1, 1, label) && hasPoint(d, 1.4, 1, label));
+    // Held where a finger lands, a little off the point at (1, 1): that point goes, and no point comes.
+    const at = await planePoint(page, 0.9, 0.85);
+    await touchGesture(page, at, at, { steps: 0,
+      whileDown: () => page.waitForFunction(() => /\b2 points\b/.test(document.getElementById('plot-caption').textContent), null, { timeout: 10000 }) });
+    d = await customPoints(page);
+    assert.equal(d.labels.length, 2);
+    assert.ok(hasPoint(d, -3, 2, label) && hasPoint(d, 1.4, 1, label) && !hasPoint(d, 1, 1, label), 'the held point is gone, its neighbour kept');
+  }, PHONE);
+});
+
+test('touch: a swipe on the output plot scrolls the page, except while drawing', T, async () => {
+  await withPage(b, '', async (page) => {
+    const swipeUp = async () => {
+      await plotInView(page);
+      await frames(page);
+      const box = await page.locator('#plot canvas.data-plot-points').boundingBox();
+      const x = box.x + box.width / 2;
+      const before = await page.evaluate(() => scrollY);
+      await touchGesture(page, { x, y: box.y + box.height * 0.8 }, { x, y: box.y + box.height * 0.2 });
+      return (await page.evaluate(() => scrollY)) - before;
+    };
+    const scrolled = await swipeUp();
+    assert.ok(scrolled > 50, `the page scrolled ${scrolled} px`);
+    await page.locator('#draw-toggle').tap();
+    assert.equal(await page.getAttribute('#draw-toggle', 'aria-pressed'), 'true');
+    assert.equal(await swipeUp(), 0, 'drawing: the plot keeps the finger');
+    assert.equal((await hashParams(page)).data, undefined, 'and a swipe is no tap: no point drawn');
+  }, PHONE);
 });
 
 test('with a validation share, "your data" and Draw train on the rest; a generated set gets test data back', T, async () => {

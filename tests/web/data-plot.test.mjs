@@ -90,7 +90,7 @@ test('describePlot: an accessible summary', () => {
     'Output of the network over the input plane with 100 training points and 80 test points');
   assert.equal(describePlot({ grid: null, points: { ...points, validation: [1] }, showTest: true }),
     'The input plane with 100 training points, 80 test points and 1 validation point');
-  assert.match(describePlot({ grid, points, drawing: true }), /Drawing mode: click to add a point/);
+  assert.match(describePlot({ grid, points, drawing: true }), /Drawing mode: click or tap to add a point/);
   assert.equal(describePlot({ points: { train: [1] } }), 'The input plane with 1 training point');
   assert.equal(describePlot(null), 'The input plane with 0 training points');
 });

@@ -81,7 +81,8 @@ export function addPoint(x1, x2) {
   applyCustom({ trainOnAll: entering });
 }
 
-export function removeNear(x1, x2) {
+/** Removes the drawn point nearest (x1, x2) within `radius` plane units (a click's, or a finger's). */
+export function removeNear(x1, x2, radius = 0.6) {
   if (!page.drawing) return;
   const curve = isCurveDataset(page.state.dataset);
   if (curve && (page.state.dataset !== 'curve' || page.custom?.inputs !== 1)) adoptCurve();
@@ -89,7 +90,7 @@ export function removeNear(x1, x2) {
   const c = page.custom;
   // A curve's points sit at (x, y) on the plot, y scaled as it draws them.
   const at = curve ? c.xy.map((v, k) => (k % 2 ? c.labels[(k - 1) / 2] * CURVE_Y_SCALE : v)) : c.xy;
-  const best = nearestPoint(at, x1, curve ? x2 * CURVE_Y_SCALE : x2, 0.6);  // within 0.6 units of the click
+  const best = nearestPoint(at, x1, curve ? x2 * CURVE_Y_SCALE : x2, radius);
   if (best < 0) return;
   const xy = [...c.xy]; xy.splice(2 * best, 2);
   const labels = [...c.labels]; labels.splice(best, 1);

@@ -1,9 +1,9 @@
 // The big output panel: the network's output over the input plane [-6, 6]^2 as a heatmap, the
 // data points on top (train filled, test hollow, validation diamonds, one highlighted ring),
 // axes with tick labels and a legend in real text. In drawing mode the pointer adds points
-// (click) or removes them (shift-click / right-click) through callbacks. For 1-D data (a snapshot
-// with `curve`) the same square shows y against x: the points at (x, target), the network's output
-// curve over x, and no heatmap; the vertical axis then spans y in [-1.5, 1.5].
+// (click, tap) or removes them (shift-click / right-click, touch and hold) through callbacks. For
+// 1-D data (a snapshot with `curve`) the same square shows y against x: the points at (x, target),
+// the network's output curve over x, and no heatmap; the vertical axis then spans y in [-1.5, 1.5].
 // Not here: evaluating the network (the snapshot carries the grid) or editing the data.
 
 import { createHeatmap } from './heatmap.js';
@@ -84,7 +84,7 @@ export function describePlot(snapshot) {
   if (p?.validation?.length) parts.push(tn('{n} validation point', '{n} validation points', p.validation.length));
   const what = snapshot?.curve ? t('Output of the network over x') : snapshot?.grid ? t('Output of the network over the input plane') : t('The input plane');
   const tail = parts.length > 1 ? t('{list} and {last}', { list: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] }) : parts[0];
-  const drawing = snapshot?.drawing ? `. ${t('Drawing mode: click to add a point, shift-click or right-click to remove one')}` : '';
+  const drawing = snapshot?.drawing ? `. ${t('Drawing mode: click or tap to add a point; shift-click, right-click or touch and hold a point to remove it')}` : '';
   return `${t('{what} with {points}', { what, points: tail })}${drawing}`;
 }
 
@@ -116,6 +116,11 @@ export const MARGIN = Object.freeze({ left: 34, right: 8, top: 6, bottom: 30 });
 // How far the heatmap's colours go from white: paler than the thumbnails so the points stand out.
 const PLOT_STRENGTH = 0.6;
 // Ink, ticks and frame are style.css's classes (data-plot-*), so they follow the theme.
+// Touch: how long a press on a point removes it, how far a finger may wander in a tap, and how
+// near a point a finger must land (CSS pixels, about a fingertip: markers are 3-4 px).
+const HOLD_MS = 500;
+const TAP_SLOP_PX = 10;
+const FINGER_RADIUS_PX = 24;
 
 const el = htmlEl;
 const svg = svgEl;
@@ -125,8 +130,9 @@ const svg = svgEl;
  * @param {HTMLElement} container
  * @param {{ size?: number,
  *           onAddPoint?: (x1: number, x2: number, info: { shift: boolean, button: number }) => void,
- *           onRemoveNear?: (x1: number, x2: number) => void,
- *           onPick?: (x1: number, x2: number) => void }} [options] onPick: a click outside drawing mode
+ *           onRemoveNear?: (x1: number, x2: number, radius?: number) => void,
+ *           onPick?: (x1: number, x2: number) => void }} [options] onPick: a click (or tap) outside
+ *   drawing mode; onRemoveNear's radius (plane units) is a finger's, for a touch
  * @returns {{ update(snapshot: PlotSnapshot): void, setSize(size: number): void, destroy(): void,
  *             element: HTMLElement }}
  *
@@ -146,7 +152,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   const figure = el('div', { position: 'relative' }, 'data-plot-figure');
   figure.setAttribute('role', 'img');
   const heatCanvas = el('canvas', { position: 'absolute', display: 'block' }, 'data-plot-heatmap');
-  const pointCanvas = el('canvas', { position: 'absolute', display: 'block', touchAction: 'none' }, 'data-plot-points');
+  const pointCanvas = el('canvas', { position: 'absolute', display: 'block' }, 'data-plot-points');
   const axes = svg('svg', { 'aria-hidden': 'true', class: 'data-plot-axes' });
   axes.style.position = 'absolute';
   axes.style.left = '0';
@@ -437,15 +443,42 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     const label = describePlot(next);
     if (figure.getAttribute('aria-label') !== label) figure.setAttribute('aria-label', label);
     pointCanvas.style.cursor = next.drawing ? 'crosshair' : onPick ? 'pointer' : '';
+    // A swipe on the plot scrolls the page (on a phone the plot fills most of the screen), except
+    // while drawing, where a touch is a tap or a hold on the plane.
+    pointCanvas.style.touchAction = next.drawing ? 'none' : 'manipulation';
   }
 
   // ---- drawing mode -------------------------------------------------------------------------
-  function onPointerDown(event) {
-    if (!snapshot?.drawing && !onPick) return;
+  // A touch acts when it ends as a tap (a swipe that became a scroll ends in pointercancel), or,
+  // drawing, when held still on the plane: a tap adds a point, however near the others, and a
+  // hold removes the one under the finger. The mouse acts at once, as before.
+  let touch = null;  // { id, clientX, clientY, x1, x2, timer }
+
+  function planeAt(event) {
     let [x1, x2] = clientToPlane(event.clientX, event.clientY, pointCanvas.getBoundingClientRect());
-    if (x1 < PLANE_LO || x1 > PLANE_HI || x2 < PLANE_LO || x2 > PLANE_HI) return;
+    if (x1 < PLANE_LO || x1 > PLANE_HI || x2 < PLANE_LO || x2 > PLANE_HI) return null;
     // 1-D data: drawing gives (x, y) with y in [-1, 1]; picking goes by x alone (points sit at x2 = 0).
     if (snapshot?.curve) x2 = snapshot.drawing ? Math.max(-1, Math.min(1, x2 / CURVE_Y_SCALE)) : 0;
+    return [x1, x2];
+  }
+  function endTouch() {
+    clearTimeout(touch?.timer);
+    touch = null;
+  }
+  function onPointerDown(event) {
+    if (!snapshot?.drawing && !onPick) return;
+    const at = planeAt(event);
+    if (!at) return;
+    const [x1, x2] = at;
+    if (event.pointerType === 'touch') {
+      endTouch();
+      touch = { id: event.pointerId, clientX: event.clientX, clientY: event.clientY, x1, x2, timer: 0 };
+      if (snapshot?.drawing) {
+        const radius = FINGER_RADIUS_PX / pointCanvas.getBoundingClientRect().width * (PLANE_HI - PLANE_LO);
+        touch.timer = setTimeout(() => { endTouch(); onRemoveNear?.(x1, x2, radius); }, HOLD_MS);
+      }
+      return;
+    }
     if (!snapshot?.drawing) {  // picking a point (the step panel), not drawing one
       if (event.button === 0) onPick(x1, x2);
       return;
@@ -454,11 +487,25 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     if (event.button === 2 || event.shiftKey) onRemoveNear?.(x1, x2);
     else if (event.button === 0) onAddPoint?.(x1, x2, { shift: false, button: 0 });
   }
-  function onContextMenu(event) {
-    if (snapshot?.drawing) event.preventDefault();  // right-click removes instead
+  function onPointerMove(event) {
+    if (touch?.id === event.pointerId && Math.hypot(event.clientX - touch.clientX, event.clientY - touch.clientY) > TAP_SLOP_PX) endTouch();
   }
-  pointCanvas.addEventListener('pointerdown', onPointerDown);
-  pointCanvas.addEventListener('contextmenu', onContextMenu);
+  function onPointerUp(event) {
+    if (touch?.id !== event.pointerId) return;
+    const { x1, x2 } = touch;
+    endTouch();
+    if (snapshot?.drawing) onAddPoint?.(x1, x2, { shift: false, button: 0 });
+    else onPick?.(x1, x2);
+  }
+  function onPointerCancel(event) {
+    if (touch?.id === event.pointerId) endTouch();
+  }
+  function onContextMenu(event) {
+    if (snapshot?.drawing) event.preventDefault();  // right-click (or a held touch) removes instead
+  }
+  const listeners = { pointerdown: onPointerDown, pointermove: onPointerMove, pointerup: onPointerUp,
+    pointercancel: onPointerCancel, contextmenu: onContextMenu };
+  for (const [type, listener] of Object.entries(listeners)) pointCanvas.addEventListener(type, listener);
 
   setSize(size);
 
@@ -470,8 +517,8 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     setSize,
     /** Removes the view and its listeners. */
     destroy() {
-      pointCanvas.removeEventListener('pointerdown', onPointerDown);
-      pointCanvas.removeEventListener('contextmenu', onContextMenu);
+      endTouch();
+      for (const [type, listener] of Object.entries(listeners)) pointCanvas.removeEventListener(type, listener);
       root.remove();
     },
   };

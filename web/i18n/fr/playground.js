@@ -74,8 +74,8 @@ export default {
   '{n} test points': '{n} points de test',
   '{n} validation point': '{n} point de validation',
   '{n} validation points': '{n} points de validation',
-  'Drawing mode: click to add a point, shift-click or right-click to remove one':
-    'Mode dessin : cliquez pour ajouter un point, Maj+clic ou clic droit pour en retirer un',
+  'Drawing mode: click or tap to add a point; shift-click, right-click or touch and hold a point to remove it':
+    'Mode dessin : cliquez ou touchez pour ajouter un point ; Maj+clic, clic droit ou doigt maintenu sur un point pour le retirer',
 
   // The loss chart and the layer table
   'Loss per epoch for the training and test data': 'Perte par époque sur les données d’entraînement et de test',

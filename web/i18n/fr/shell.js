@@ -85,6 +85,8 @@ export default {
   'Clear': 'Effacer',
   'Click the output plot to add a point, shift-click or right-click to remove one.':
     'Cliquez sur le graphique de sortie pour ajouter un point ; Maj-clic ou clic droit pour en retirer un.',
+  'Tap the output plot to add a point; touch and hold a point to remove it.':
+    'Touchez le graphique de sortie pour ajouter un point ; maintenez le doigt sur un point pour le retirer.',
   'Import CSV': 'Importer un CSV',
   'Export CSV': 'Exporter en CSV',
 
