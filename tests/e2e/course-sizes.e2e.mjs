@@ -1,10 +1,11 @@
 // End-to-end: the course at 1280×800, 1024×768 and 390×844. Every chapter by its URL (title,
 // widgets or the playground, no sideways scrolling, a screenshot each) and every lesson link,
-// which starts a fresh run with its text in view. One browser page: routes change through the hash.
+// which starts a fresh run with its text in view; on a phone either way up, what stays stuck at the
+// top (the run bar, the lesson's title line). One browser page: routes change through the hash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { readState, stepEpochs, screenshot } from './browser.mjs';
+import { readState, stepEpochs, screenshot, frames } from './browser.mjs';
 import { useCoursePage, SIZES, T, assertNoOverflow } from './course-page.mjs';
 import { CHAPTERS, allLessons } from '../../web/course/chapters.js';
 import { lessonHash } from '../../web/course/links.js';
@@ -67,4 +68,72 @@ test('every lesson starts at epoch 0 with an empty chart and keeps its text in v
     }
   }
   await page.setViewportSize(SIZES[0]);
+});
+
+const PHONES = [{ width: 390, height: 844 }, { width: 844, height: 390 }];
+
+/** Scrolls the page to `fraction` of its height in a few steps, a frame each, as a finger would. */
+async function scrollPageTo(page, fraction) {
+  await page.evaluate(async (f) => {
+    const from = scrollY, to = f * (document.documentElement.scrollHeight - innerHeight);
+    for (let i = 1; i <= 5; i++) {
+      scrollTo(0, from + (to - from) * i / 5);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+  }, fraction);
+  await frames(page, 3);
+}
+
+/** How far down the window the sticky run bar and lesson banner reach, as a share of its height. */
+const stuckShare = (page) => page.evaluate(() => {
+  const bottom = (sel) => document.querySelector(sel).getBoundingClientRect().bottom;
+  return Math.max(0, bottom('.run-bar'), bottom('#active-lesson')) / innerHeight;
+});
+
+test('on a phone either way up, an active lesson keeps only its title line stuck once the learner scrolls on; its Text button shows the text again', T, async () => {
+  const { page } = course.session();
+  const { chapter, lesson } = allLessons().find((l) => l.lesson.id === 'circles-from-scratch');  // the longest text
+  const toggle = page.getByRole('button', { name: 'Text', exact: true });
+  const text = page.locator('#active-lesson p');
+  for (const size of PHONES) {
+    await page.setViewportSize(size);
+    await go('#');
+    await go(lessonHash(chapter, lesson));
+    const at = `at ${size.width}×${size.height}`;
+    assert.ok(await text.isVisible(), `${at}: the lesson starts with its text shown`);
+    for (const fraction of [0.3, 0.6, 0.9]) {
+      await scrollPageTo(page, fraction);
+      const share = await stuckShare(page);
+      assert.ok(share < 0.25, `${at}, scrolled to ${fraction}: what stays stuck covers ${Math.round(share * 100)}% of the window`);
+    }
+    assert.ok(await text.isHidden(), `${at}: scrolled on, the text folds away`);
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await toggle.getAttribute('aria-controls'), await text.getAttribute('id'));
+    await screenshot(page, `course-lesson-folded-${size.width}x${size.height}.png`);
+    // The keyboard unfolds it where the learner is; it stays open until they scroll on.
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await frames(page, 3);
+    assert.ok(await text.isVisible(), `${at}: Enter on Text shows the text`);
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await scrollPageTo(page, 0.5);
+    assert.ok(await text.isHidden(), `${at}: scrolled on again, the text folds away again`);
+    await page.keyboard.press('Enter');
+    await frames(page, 3);
+    assert.ok(await text.isVisible(), `${at}: and the button shows it again`);
+    await page.keyboard.press('Enter');
+    await frames(page, 3);
+    assert.ok(await text.isHidden(), `${at}: and hides it`);
+  }
+  // In French, the button too.
+  await go(`${lessonHash(chapter, lesson)}&lang=fr`);
+  await page.getByRole('button', { name: 'Texte', exact: true }).waitFor();  // once the catalogue is in
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+  // A wide screen keeps the whole banner stuck, as before: no button.
+  await page.setViewportSize(SIZES[0]);
+  await scrollPageTo(page, 0.5);
+  assert.ok(await text.isVisible(), 'at 1280×800 the text stays');
+  assert.ok(await toggle.isHidden(), 'at 1280×800 no Text button');
+  await go('#');
 });

@@ -8,6 +8,7 @@ import { CHAPTERS, chapterById } from './chapters.js';
 import { linkProblems } from './lab-state.js';
 import { labsLeft } from './lab-wiring.js';
 import { withLabs, withPageSettings } from './links.js';
+import { createLessonBanner } from './lesson-banner.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 
 const BRAND = 'Backprop Playground';
@@ -266,11 +267,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
   }
 
   // The active lesson stays in view while the playground runs it.
+  const lessonBanner = createLessonBanner(banner);
   function showBanner(lesson) {
-    banner.hidden = !lesson;
-    if (!lesson) { banner.replaceChildren(); return; }
-    const title = Object.assign(document.createElement('strong'), { textContent: t('Lesson: {title}', { title: t(lesson.title) }) });
-    const text = Object.assign(document.createElement('p'), { textContent: lesson.text });
+    if (!lesson) { lessonBanner.show(); return; }
     // Closing the lesson leaves the playground and the labs as they are.
     const closeHash = () => joinHash({ chapter: shell.route.chapter, lab: shell.route.lab }, serializeHash(playground.state()));
     const close = Object.assign(document.createElement('a'), { href: closeHash(), textContent: 'Close' });
@@ -279,7 +278,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
       e.preventDefault();
       location.hash = closeHash();
     });
-    banner.replaceChildren(title, close, text);
+    lessonBanner.show(lesson, close);
   }
 
   function onHashChange() {

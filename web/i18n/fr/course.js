@@ -3,6 +3,7 @@
 export default {
   'Lessons': 'Leçons',
   'Lesson: {title}': 'Leçon : {title}',
+  'Text': 'Texte',  // the button that unfolds the active lesson's text on a small screen
   'Try this': 'À vous',
   'Set it up': 'Préparer',
   'Done: the task is met.': 'Fait : l’exercice est réussi.',
