@@ -1,7 +1,8 @@
 // End-to-end: the course at 1280×800, 1024×768 and 390×844. Every chapter by its URL (title,
 // widgets or the playground, no sideways scrolling, a screenshot each) and every lesson link,
 // which starts a fresh run with its text in view; on a phone either way up, what stays stuck at the
-// top (the run bar, the lesson's title line). One browser page: routes change through the hash.
+// top (the run bar, the lesson's title line) and a lab's link clear of it. One browser page: routes
+// change through the hash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -135,5 +136,29 @@ test('on a phone either way up, an active lesson keeps only its title line stuck
   await scrollPageTo(page, 0.5);
   assert.ok(await text.isVisible(), 'at 1280×800 the text stays');
   assert.ok(await toggle.isHidden(), 'at 1280×800 no Text button');
+  await go('#');
+});
+
+test('on a phone either way up, a lab\'s link brings its heading into view below what stays stuck at the top', T, async () => {
+  const { page } = course.session();
+  const labs = [['gradient-descent', 'descent-lab'], ['activations', 'activation-lab'], ['backprop', 'expression-lab'], ['gradient-descent', 'neuron-lab']];
+  const headingClear = (id) => page.evaluate((id) => {
+    const h = document.querySelector(`#${id} h3`).getBoundingClientRect();
+    const stuck = Math.max(0, ...['.run-bar', '#active-lesson'].map((s) => document.querySelector(s).getBoundingClientRect().bottom));
+    const shown = document.elementFromPoint(h.left + 4, h.top + h.height / 2);
+    return { top: h.top, stuck, onTop: Boolean(shown?.closest(`#${id} h3`)) };
+  }, id);
+  for (const size of PHONES) {
+    await page.setViewportSize(size);
+    const links = [...labs.map(([c, w]) => `#chapter=${c}&widget=${w}`), '#chapter=backprop&lesson=circles-from-scratch&widget=expression-lab'];
+    for (const link of links) {
+      await go('#');
+      await go(link);
+      const id = new URLSearchParams(link.slice(1)).get('widget');
+      const h = await headingClear(id);
+      assert.ok(h.top >= h.stuck && h.onTop, `${link} at ${size.width}×${size.height}: the lab's heading at y = ${h.top}, under what is stuck down to ${h.stuck}`);
+    }
+  }
+  await page.setViewportSize(SIZES[0]);
   await go('#');
 });
