@@ -8,10 +8,11 @@ import fs from 'node:fs';
 
 import {
   useBrowser, withPage, frames, choose, slide, play, pause, readState, hashParams, trainUntil, engineReference,
-  screenshot, type, check,
+  screenshot, type, check, stepEpochs,
 } from './browser.mjs';
 import { paramIndex, linkWidth } from '../../web/views/network.js';
 import { signColor } from '../../web/views/colors.js';
+import { HISTORY_CAPACITY } from '../../web/history.js';
 
 const b = useBrowser();
 const T = { timeout: 40000 };
@@ -402,6 +403,22 @@ test('the chart legend names two styles (test solid, training dashed); the panel
     await page.evaluate(() => { location.hash = '#points=60&validationRatio=0.2'; });
     await page.waitForFunction(() => document.querySelectorAll('#chart .chart-legend-item').length === 3);
     assert.deepEqual(await page.$$eval('#chart .chart-legend-item', (els) => els.map((e) => e.textContent)), ['test', 'training', 'validation']);
+  });
+});
+
+test('a long run\'s chart draws from at most HISTORY_CAPACITY records, the first and the newest among them', { timeout: 120000 }, async () => {
+  // The chart walks every record each frame: the run's length must not make each frame longer.
+  const epochs = 2 * HISTORY_CAPACITY + 100;
+  await withPage(b, '#dataset=gaussians&points=40', async (page) => {
+    await stepEpochs(page, epochs);
+    assert.equal((await readState(page)).epoch, epochs);
+    const records = Number(await page.getAttribute('#chart', 'data-records'));
+    assert.ok(records <= HISTORY_CAPACITY && records >= HISTORY_CAPACITY / 2, `${records} records after ${epochs} epochs`);
+    const { first, last } = await page.evaluate(async () => {
+      const { page: p } = await import('./playground/page.js');
+      return { first: p.history.epochs[0], last: p.history.epochs.at(-1) };
+    });
+    assert.deepEqual([first, last], [0, epochs]);
   });
 });
 
