@@ -92,8 +92,9 @@ export function useBrowser() {
      * Opens the playground with `hash` and waits until it is ready: in the spare page if there is
      * one (the page of the last test that passed, in this file or another), else in a new context.
      * The first-visit tips count as seen unless `firstVisit` is true, so they never sit over a
-     * control a test clicks. `init` runs in the page before its own scripts; `touch` gives it a
-     * touchscreen. Pages with any of these three are never reused.
+     * control a test clicks. `init` runs in the page before its own scripts; `touch` makes it a
+     * phone's or tablet's (a touchscreen, the page laid out by its meta viewport). Pages with any of
+     * these three are never reused.
      */
     async open(hash = '', { viewport = { width: 1280, height: 800 }, firstVisit = false, init = null, touch = false } = {}) {
       const reusable = !firstVisit && !init && !touch;
@@ -103,7 +104,7 @@ export function useBrowser() {
         session.problems.length = 0;
         await session.page.setViewportSize(viewport);
       } else {
-        const context = await shared.browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch });
+        const context = await shared.browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch, isMobile: touch });
         if (!firstVisit) {
           await context.addInitScript(([key, ids]) => localStorage.setItem(key, JSON.stringify(ids)), [TIPS_KEY, TIPS.map((t) => t.id)]);
         }

@@ -352,6 +352,45 @@ test('390×844 (a phone): no sideways scrolling, a sticky run bar with the outpu
   }, { viewport: { width: 390, height: 844 } });
 });
 
+// The network as laid out now: its zoom, whether it fits its panel, the output node on screen
+// (not under anything, inside the panel) and the layers' neuron counts as shown.
+function networkFit() {
+  const network = document.getElementById('network');
+  const scroller = network.parentElement;
+  const output = network.querySelector('[aria-label="output 1"]');
+  output.scrollIntoView({ block: 'center' });
+  const o = output.getBoundingClientRect();
+  const box = scroller.getBoundingClientRect();
+  const top = document.elementFromPoint(o.left + o.width / 2, o.top + o.height / 2);
+  return {
+    zoom: Number(network.style.zoom) || 1,
+    fits: scroller.scrollWidth <= scroller.clientWidth,
+    outputInView: o.left >= box.left && o.right <= box.right + 0.5 && o.right <= window.innerWidth && output.contains(top),
+    counts: [...network.querySelectorAll('.neuron-controls span')].map((s) => s.textContent),
+  };
+}
+
+test('a phone turned upright and back: the network lays itself out for its panel again, as on a page opened so', T, async () => {
+  const landscape = { width: 844, height: 390 }, portrait = { width: 390, height: 844 };
+  for (const hidden of ['4,2', '6,6,6,6']) {
+    await withPage(b, `#hidden=${hidden}`, async (page) => {
+      await stepEpochs(page, 3);
+      const wide = await page.evaluate(networkFit);
+      assert.deepEqual({ fits: wide.fits, outputInView: wide.outputInView }, { fits: true, outputInView: true }, `${hidden} on its side`);
+      await page.setViewportSize(portrait);
+      await frames(page, 3);
+      const upright = await page.evaluate(networkFit);
+      assert.ok(upright.fits && upright.outputInView, `${hidden} upright: the diagram fits its panel, the output in view: ${JSON.stringify(upright)}`);
+      // As opened upright: 4 and 2 neurons in narrower columns; 4 hidden layers zoomed out to fit.
+      if (hidden === '4,2') assert.deepEqual(upright.counts, ['4', '2']);
+      else assert.ok(upright.zoom < 1, `${hidden} upright: zoom ${upright.zoom}`);
+      await page.setViewportSize(landscape);
+      await frames(page, 3);
+      assert.deepEqual(await page.evaluate(networkFit), wide, `${hidden} on its side again`);
+    }, { viewport: landscape, touch: true });
+  }
+});
+
 test('a phone: tapping beside a thin link, inside its hit area, opens that weight as a click on it does', T, async () => {
   await withPage(b, '', async (page) => {
     const param = '2:0:1';  // h2.2 → output: its middle lies 28 px below h2.1 → output's, away from other links

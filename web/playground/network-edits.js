@@ -44,6 +44,7 @@ export function networkHandlers() {
       recordNow();
       page.dirty = true;
     },
+    onResize: () => { page.dirty = true; },  // the next frame lays the diagram out for its panel's width
   };
 }
 

@@ -89,7 +89,8 @@ const fmt = (v) => formatNumber(v, { digits: 4, missing: '–' });
  * @param {HTMLElement} container
  * @param {object} handlers onAddLayer(), onRemoveLayer(), onAddNeuron(layer), onRemoveNeuron(layer),
  *   onToggleFeature(name), onHoverNode(info | null), onEditParam({ layer, to, from | 'bias', value, piece })
- *   (piece: the maxout piece the link stands for, else 0)
+ *   (piece: the maxout piece the link stands for, else 0), onResize() (the panel's new width needs
+ *   the diagram laid out again: call update() with a fresh snapshot)
  */
 export function createNetworkView(container, handlers) {
   container.classList.add('network-view');
@@ -108,6 +109,7 @@ export function createNetworkView(container, handlers) {
   container.append(svg, pictures, cards, tooltip);
 
   let shape = '';           // rebuild the DOM only when the architecture changes
+  let fitted = '';          // the column spacing and zoom of the last build (fit())
   let links = [];           // { path, layer, to, from }
   let biases = [];          // { rect, layer, unit }
   let heatmaps = [];        // per drawn node: { heatmap, node (grid index), layer, unit }
@@ -234,21 +236,49 @@ export function createNetworkView(container, handlers) {
     return b;
   }
 
+  // The panel's width as its ResizeObserver last reported it (0 until then). Each build fits the
+  // diagram to it, and a new width that fits differently (a phone turned, a window resized) asks
+  // for a render, which builds again: update() itself never reads the page's layout.
+  let panelWidth = 0;
+  let refit = false;
+  const panel = container.parentElement;
+  if (panel && typeof ResizeObserver === 'function') {
+    new ResizeObserver(([entry]) => {
+      const width = entry.contentRect.width;
+      if (!width || width === panelWidth) return;  // hidden, or only the diagram's height changed
+      panelWidth = width;
+      if (snapshot && !refit && fit(snapshot.sizes.length).key !== fitted) {
+        refit = true;
+        handlers.onResize?.();
+      }
+    }).observe(panel);
+  }
+
+  /**
+   * The column spacing and zoom for `count` columns in the panel: deep networks squeeze their
+   * columns to fit before it has to scroll, and deeper still (8 hidden layers) the whole view zooms
+   * out, so the output stays in view.
+   */
+  function fit(count) {
+    const room = panelWidth || panel?.clientWidth || 0;
+    const column = Math.max(COLUMN_MIN, Math.min(COLUMN_MAX, Math.floor(((room || 700) - LEFT - CARD - 20) / (count - 1))));
+    const width = LEFT + column * (count - 1) + CARD + 20;
+    const ratio = (room || width) / width;
+    const scale = ratio < 1 ? Math.max(0.5, Math.floor(ratio * 100) / 100) : 1;
+    return { column, width, scale, key: `${column} ${scale}` };
+  }
+
   // Card positions: column per layer (inputs show every feature, the chosen ones live).
   let COLUMN = COLUMN_MAX;
   let lines = 1;  // the lecture hall's line scale, read at each build
   function layout(s) {
     const columns = [s.allFeatures.map((name) => ({ name, enabled: s.featureNames.includes(name) }))];
     for (let l = 1; l < s.sizes.length; ++l) columns.push(Array.from({ length: s.sizes[l] }, (_, u) => ({ unit: u })));
-    // Deep networks squeeze their columns to fit the panel before it has to scroll.
-    const room = (container.parentElement?.clientWidth || 700) - LEFT - CARD - 20;
-    COLUMN = Math.max(COLUMN_MIN, Math.min(COLUMN_MAX, Math.floor(room / (columns.length - 1))));
+    const { column, width, scale, key } = fit(columns.length);
+    COLUMN = column;
+    fitted = key;
     const rows = Math.max(...columns.map((c) => c.length));
-    const width = LEFT + COLUMN * (columns.length - 1) + CARD + 20;
-    const height = TOP + rows * ROW + 10;
-    // Deeper still (8 hidden layers), the whole view zooms out to fit, so the output stays in view.
-    const fit = (container.parentElement?.clientWidth || width) / width;
-    return { columns, width, height, scale: fit < 1 ? Math.max(0.5, Math.floor(fit * 100) / 100) : 1 };
+    return { columns, width, height: TOP + rows * ROW + 10, scale };
   }
 
   function center(col, row) {
@@ -272,6 +302,7 @@ export function createNetworkView(container, handlers) {
 
   function build(s) {
     const { columns, width, height, scale } = layout(s);
+    refit = false;
     cards.replaceChildren();
     svg.replaceChildren();
     container.style.zoom = scale < 1 ? String(scale) : '';
@@ -460,7 +491,7 @@ export function createNetworkView(container, handlers) {
     snapshot = s;
     // The theme too: the feature pictures are drawn once per build, in the theme's colours.
     const key = `${s.allFeatures.join()}|${s.featureNames.join()}|${s.sizes.join()}|${colorTheme()}|${language()}|${displayVersion()}`;
-    const rebuilt = key !== shape;
+    const rebuilt = key !== shape || refit;
     if (rebuilt) {
       shape = key;
       hideTooltip();  // its link is gone
