@@ -336,21 +336,83 @@ test('390×844 (a phone): no sideways scrolling, a sticky run bar with the outpu
     assert.ok(caption.right - caption.left > 100 && caption.right <= stats.right + 0.5,
       `the layer table's caption (${caption.left}..${caption.right}) within its box (..${stats.right})`);
 
-    // Every button, select, checkbox, slider and number field on show is at least 24 px square.
     await page.click('details.more summary');
-    const small = await page.$$eval('button, select, input:not([type="file"]), .file-button', (els) => els.filter((el) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24);
-    }).map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[${el.getAttribute('aria-label') ?? el.dataset.key ?? el.textContent.trim().slice(0, 20)}] ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`));
-    assert.deepEqual(small, [], 'controls smaller than 24 × 24 px');
-    // Each link of the main diagram has a hit area 24 px wide along it.
-    const hits = await page.$$eval('#network path.link', (links) => links.map((l) => {
-      const hit = document.querySelector(`#network path.link-hit[data-hit="${l.dataset.param}"]`);
-      return hit ? parseFloat(getComputedStyle(hit).strokeWidth) * (Number(document.getElementById('network').style.zoom) || 1) : 0;
-    }));
-    assert.ok(hits.length > 0 && hits.every((w) => w >= 24), `hit widths ${hits}`);
+    await assertTouchTargets(page);
   }, { viewport: { width: 390, height: 844 } });
 });
+
+// Every button, select, checkbox, slider and number field on show is at least 24 px square on
+// screen, and so is every link's and bias's hit area in the network diagram, however it is zoomed.
+async function assertTouchTargets(page) {
+  const small = await page.$$eval('button, select, input:not([type="file"]), .file-button', (els) => els.filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24);
+  }).map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[${el.getAttribute('aria-label') ?? el.dataset.key ?? el.textContent.trim().slice(0, 20)}] ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`));
+  assert.deepEqual(small, [], 'controls smaller than 24 × 24 px');
+  const { links, biases } = await page.evaluate(() => {
+    const zoom = Number(document.getElementById('network').style.zoom) || 1;
+    const hitOf = (el) => document.querySelector(`#network [data-hit="${el.dataset.param}"]`);
+    return {
+      // Each link's hit area is a stroke along it, as wide as this.
+      links: [...document.querySelectorAll('#network path.link')].map((l) => (hitOf(l) ? parseFloat(getComputedStyle(hitOf(l)).strokeWidth) * zoom : 0)),
+      biases: [...document.querySelectorAll('#network rect.bias')].map((bias) => {
+        const r = (hitOf(bias) ?? bias).getBoundingClientRect();
+        return { param: bias.dataset.param, width: r.width, height: r.height };
+      }),
+    };
+  });
+  assert.ok(links.length > 0 && links.every((w) => w >= 24), `link hit widths ${links}`);
+  const smallBiases = biases.filter((r) => r.width < 24 || r.height < 24);
+  assert.ok(biases.length > 0 && smallBiases.length === 0, `bias hit areas under 24 px: ${JSON.stringify(smallBiases)}`);
+}
+
+// A finger on a bias square, or a little beside it (left, below, above left), is on that bias,
+// not on a link whose hit area passes by (a link drawn right there stays the link's: pick a bias
+// with none); and a tap there opens that bias.
+async function assertBiasTaps(page, param) {
+  const at = await page.$eval(`#network rect.bias[data-param="${param}"]`, (el) => {
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  const offsets = [[0, 0], [-7, 0], [0, 7], [-6, -6]];
+  const under = await page.evaluate(({ at, offsets }) => offsets.map(([dx, dy]) => {
+    const el = document.elementFromPoint(at.x + dx, at.y + dy);
+    return el?.dataset.param ?? el?.dataset.hit ?? el?.className.baseVal ?? el?.className;
+  }), { at, offsets });
+  assert.deepEqual(under, offsets.map(() => param), `what lies under a finger at ${JSON.stringify(offsets)} from the bias`);
+  await page.touchscreen.tap(at.x - 7, at.y);
+  const editor = page.locator('#network input.param-editor');
+  await editor.waitFor();
+  assert.equal(await editor.getAttribute('aria-label'), 'bias value');
+  await editor.press('Escape');
+}
+
+// A phone on its side and a tablet are wider than a phone's 720 px layout, but as touch screens
+// they take the touch sizes; on a phone, a deep network zooms out and its targets keep their size.
+for (const { name, viewport, hash, bias } of [
+  { name: 'a phone on its side', viewport: { width: 844, height: 390 }, hash: '', bias: '0:0:bias' },
+  { name: 'a tablet', viewport: { width: 820, height: 1180 }, hash: '', bias: '0:0:bias' },
+  // Zoomed out, links cross by h1.1's bias: h1.6's, in the bottom row, has none beside it.
+  { name: 'a phone, 5 hidden layers', viewport: { width: 390, height: 844 }, hash: '#hidden=6,6,6,6,6', bias: '0:5:bias' },
+]) {
+  test(`${name} (${viewport.width}×${viewport.height}, touch): 24 px targets in the network and out of it, a tap beside a bias opens it`, T, async () => {
+    await withPage(b, hash, async (page) => {
+      await page.click('details.more summary');
+      await assertTouchTargets(page);
+      // The +/− buttons (+ over − when zoomed out) never overlap each other or a node.
+      const boxes = await page.$$eval('#network button, #network .node', (els) => els.map((e) => ({ name: e.getAttribute('aria-label'), ...e.getBoundingClientRect().toJSON() })));
+      for (const [i, p] of boxes.entries()) {
+        for (const q of boxes.slice(i + 1)) {
+          const apart = p.right <= q.left || q.right <= p.left || p.bottom <= q.top || q.bottom <= p.top;
+          assert.ok(apart, `'${p.name}' and '${q.name}' overlap`);
+        }
+      }
+      await assertBiasTaps(page, bias);
+      if (hash) await screenshot(page, 'playground-phone-deep-network.png');
+    }, { viewport, touch: true });
+  });
+}
 
 // The network as laid out now: its zoom, whether it fits its panel, the output node on screen
 // (not under anything, inside the panel) and the layers' neuron counts as shown.

@@ -58,7 +58,7 @@ export function wireGradientHover() {
     if (on && !page.gradientOnHover) page.dirty = true;
     page.gradientOnHover = on;
   };
-  const onParam = (el) => Boolean(el?.closest?.('[data-param]'));
+  const onParam = (el) => Boolean(el?.closest?.('[data-param], [data-hit]'));  // or its hit area
   $('network').addEventListener('pointerover', (e) => want(onParam(e.target)));
   $('network').addEventListener('pointerleave', () => want(onParam(document.activeElement)));
   $('network').addEventListener('focusin', (e) => want(onParam(e.target)));

@@ -16,6 +16,9 @@ const COLUMN_MAX = 118;   // horizontal distance between columns, when there is 
 const COLUMN_MIN = 64;
 const TOP = 46;           // room for the layer headers
 const LEFT = 58;          // room for the feature names
+const TAP = 24;           // a finger's target on a touch screen, in screen pixels
+// style.css's touch sizing: where it applies, the +/− buttons and hit areas are TAP px on screen.
+const TOUCH_SIZED = '(max-width: 720px), (pointer: coarse)';
 
 /** Heatmap value range for a node: the activation's own range where it has one. */
 export function nodeRange(activation, values, offset, count) {
@@ -111,7 +114,7 @@ export function createNetworkView(container, handlers) {
   let shape = '';           // rebuild the DOM only when the architecture changes
   let fitted = '';          // the column spacing and zoom of the last build (fit())
   let links = [];           // { path, layer, to, from }
-  let biases = [];          // { rect, layer, unit }
+  let biases = [];          // { rect, hit, layer, to, from }
   let heatmaps = [];        // per drawn node: { heatmap, node (grid index), layer, unit }
   let snapshot = null;
   const ramps = new Map();  // per theme and output class: its midpoint-to-colour table
@@ -199,7 +202,7 @@ export function createNetworkView(container, handlers) {
       target.addEventListener('pointerleave', hideTooltip);
       target.addEventListener('click', (e) => { hideTooltip(); edit(link, e.clientX, e.clientY); });
     }
-    if (hit) {  // the link itself lights up while its hit area is under the pointer
+    if (hit) {  // the link or bias square itself lights up while its hit area is under the pointer
       hit.addEventListener('pointerenter', () => el.classList.add('hot'));
       hit.addEventListener('pointerleave', () => el.classList.remove('hot'));
     }
@@ -257,7 +260,8 @@ export function createNetworkView(container, handlers) {
   /**
    * The column spacing and zoom for `count` columns in the panel: deep networks squeeze their
    * columns to fit before it has to scroll, and deeper still (8 hidden layers) the whole view zooms
-   * out, so the output stays in view.
+   * out, so the output stays in view. On a touch screen the +/− buttons are TAP px on screen, so
+   * the headers take more room; zoomed out, they stack (+ over −) to fit their column.
    */
   function fit(count) {
     const room = panelWidth || panel?.clientWidth || 0;
@@ -265,24 +269,29 @@ export function createNetworkView(container, handlers) {
     const width = LEFT + column * (count - 1) + CARD + 20;
     const ratio = (room || width) / width;
     const scale = ratio < 1 ? Math.max(0.5, Math.floor(ratio * 100) / 100) : 1;
-    return { column, width, scale, key: `${column} ${scale}` };
+    const touch = matchMedia(TOUCH_SIZED).matches;
+    return { column, width, scale, touch, stacked: touch && scale < 1, key: `${column} ${scale} ${touch}` };
   }
 
   // Card positions: column per layer (inputs show every feature, the chosen ones live).
   let COLUMN = COLUMN_MAX;
+  let top = TOP;
   let lines = 1;  // the lecture hall's line scale, read at each build
   function layout(s) {
     const columns = [s.allFeatures.map((name) => ({ name, enabled: s.featureNames.includes(name) }))];
     for (let l = 1; l < s.sizes.length; ++l) columns.push(Array.from({ length: s.sizes[l] }, (_, u) => ({ unit: u })));
-    const { column, width, scale, key } = fit(columns.length);
+    const { column, width, scale, touch, stacked, key } = fit(columns.length);
     COLUMN = column;
     fitted = key;
+    const tap = TAP / scale;  // TAP screen pixels in the view's own
+    // The layer's buttons, then each column's (stacked: + over −), then the cards.
+    top = stacked ? Math.ceil(3 * tap + 8) : touch ? 2 * TAP + 2 : TOP;
     const rows = Math.max(...columns.map((c) => c.length));
-    return { columns, width, height: TOP + rows * ROW + 10, scale };
+    return { columns, width, height: top + rows * ROW + 10, scale, stacked, tap };
   }
 
   function center(col, row) {
-    return { x: LEFT + col * COLUMN, y: TOP + row * ROW };  // top-left of the card
+    return { x: LEFT + col * COLUMN, y: top + row * ROW };  // top-left of the card
   }
 
   // The focused control's stand-in after a rebuild: the same parameter, feature or unit, or the
@@ -301,13 +310,15 @@ export function createNetworkView(container, handlers) {
   }
 
   function build(s) {
-    const { columns, width, height, scale } = layout(s);
+    const { columns, width, height, scale, stacked, tap } = layout(s);
     refit = false;
     cards.replaceChildren();
     svg.replaceChildren();
     container.style.zoom = scale < 1 ? String(scale) : '';
     // Narrow columns: the per-layer +/− and count close up so neighbouring layers' never touch.
     container.classList.toggle('compact', COLUMN < 90);
+    container.classList.toggle('stacked', stacked);
+    container.style.setProperty('--tap', `${Math.ceil(tap * 100) / 100}px`);  // touch targets' size (style.css)
     container.style.width = `${width}px`;
     container.style.height = `${height}px`;
     svg.setAttribute('width', String(width));
@@ -452,12 +463,21 @@ export function createNetworkView(container, handlers) {
           rect.classList.add('bias');
           const link = { layer: c - 1, to: r, from: 'bias' };
           rect.dataset.param = `${c - 1}:${r}:bias`;
-          attachParamEvents(rect, link);
-          biases.push({ rect, ...link });
+          // Its hit area, as wide as a link's (style.css sizes it), left of the card (which takes
+          // the taps on it) and level with the square; over the links' hit areas, so a tap near
+          // the square is the bias's even where one passes, and under the links themselves.
+          const hit = document.createElementNS(SVG, 'rect');
+          hit.setAttribute('x', String(x));
+          hit.setAttribute('y', String(y + CARD - 2));
+          hit.classList.add('bias-hit');
+          hit.dataset.hit = rect.dataset.param;
+          attachParamEvents(rect, link, hit);
+          biases.push({ rect, hit, ...link });
         }
         cards.append(card);
       });
     });
+    biases.forEach((b) => hits.append(b.hit));
     biases.forEach((b) => svg.append(b.rect));  // over the links
   }
 
