@@ -44,16 +44,22 @@ export function currentTheme() {
  * throws only means the choice lasts until the page closes.
  */
 export function setPreference(pref) {
-  const value = PREFERENCES.includes(pref) ? pref : 'auto';
-  if (value === 'auto') root().removeAttribute('data-theme');
-  else root().setAttribute('data-theme', value);
+  const value = applyPreference(pref);
   try {
     if (value === 'auto') localStorage.removeItem(THEME_KEY);
     else localStorage.setItem(THEME_KEY, value);
   } catch {
     // not saved; the page still switches
   }
+}
+
+// Puts a preference in force on this page without saving it; returns it ('auto' for anything else).
+function applyPreference(pref) {
+  const value = PREFERENCES.includes(pref) ? pref : 'auto';
+  if (value === 'auto') root().removeAttribute('data-theme');
+  else root().setAttribute('data-theme', value);
   changed();
+  return value;
 }
 
 // Tells colors.js and every listener when the theme in force changes, and fires `themechange` on
@@ -106,13 +112,23 @@ function readColors(theme) {
 
 /**
  * Wires the header's Theme menu (a <select> of PREFERENCES): shows the saved preference, applies a
- * new one. Returns a cleanup function.
+ * new one, and follows a choice made in another tab of the page (the storage event reaches only
+ * the other tabs; key null: storage cleared). An embed follows its reader's system, as at load.
+ * Returns a cleanup function.
  */
 export function bindThemeSelect(select) {
   select.value = readPreference();
   const onChange = () => setPreference(select.value);
+  const onStorage = (event) => {
+    if ((event.key !== THEME_KEY && event.key !== null) || document.body.classList.contains('embed')) return;
+    select.value = applyPreference(readPreference());
+  };
   select.addEventListener('change', onChange);
-  return () => select.removeEventListener('change', onChange);
+  window.addEventListener('storage', onStorage);
+  return () => {
+    select.removeEventListener('change', onChange);
+    window.removeEventListener('storage', onStorage);
+  };
 }
 
 // Start in step with the page (theme-init.js may have set data-theme) and follow the system while

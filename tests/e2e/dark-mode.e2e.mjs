@@ -118,6 +118,37 @@ test('the Theme menu switches the theme, repaints the canvases, is saved over a 
   assert.deepEqual(problems, []);
 });
 
+test('a theme chosen in another tab of the page applies here at once; an embed open beside them keeps its reader\'s system', T, async () => {
+  const { page, problems } = await openPage('', { scheme: 'light' });
+  const otherProblems = [];  // live lists: guard() keeps adding to each
+  const open = async (hash) => {
+    const other = await page.context().newPage();
+    otherProblems.push(guard(other));
+    await other.goto(b.url(hash), { waitUntil: 'load' });
+    await other.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    return other;
+  };
+  const other = await open('');
+  const embed = await open('#embed=output');
+  const heatmapBefore = await page.$eval('#plot canvas.data-plot-heatmap', (c) => c.toDataURL());
+  await other.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await frames(page, 3);
+  let s = await pageState(page);
+  assert.equal(s.attribute, 'dark', 'the first tab follows the choice');
+  assert.equal(s.menu, 'dark', 'its menu shows it');
+  assert.ok(luminance(s.body) < 0.02, `dark page: ${s.body}`);
+  assert.notEqual(await page.$eval('#plot canvas.data-plot-heatmap', (c) => c.toDataURL()), heatmapBefore, 'its heatmap was repainted');
+  assert.equal(await embed.evaluate(() => document.documentElement.getAttribute('data-theme')), null, 'the embed keeps following the system');
+  await other.getByRole('combobox', { name: 'Theme' }).selectOption('auto');
+  await frames(page, 3);
+  s = await pageState(page);
+  assert.equal(s.attribute, null, 'Auto in the other tab: back to the system here');
+  assert.equal(s.menu, 'auto');
+  assert.ok(luminance(s.body) > 0.85);
+  await Promise.all([other.close(), embed.close()]);
+  assert.deepEqual([...problems, ...otherProblems.flat()], []);
+});
+
 test('an embed follows its reader\'s system, not the playground\'s saved choice', T, async () => {
   const { page, problems } = await openPage('#embed=output', { scheme: 'dark', saved: 'light' });
   const s = await page.evaluate(() => ({ attribute: document.documentElement.getAttribute('data-theme'), body: getComputedStyle(document.body).backgroundColor }));  // an embed's body is the panel
