@@ -149,6 +149,8 @@ test('chapter 6: an invalid a or α blanks only leaky ReLU\'s or ELU\'s numbers;
     const value = (name, what) => page.textContent(`.act-plot[data-activation="${name}"] [data-value="${what}"]`);
     const cell = (name, what) => page.textContent(`.act-table tr[data-activation="${name}"] [data-value="${what}"]`);
     const cells = (selector) => page.$$eval(selector, (tds) => tds.map((td) => td.textContent));
+    // Lists of signed numbers: the full keyboard, not a phone's decimal keypad (no minus or comma on iOS).
+    assert.deepEqual(await page.$$eval('#act-logits, #act-chain-zs', (inputs) => inputs.map((i) => i.inputMode)), ['', '']);
     await set('#act-alpha', 0);
     await set('#act-logits', '0, 0, 0');
     await set('#act-depth', 8);

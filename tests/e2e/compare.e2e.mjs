@@ -250,6 +250,12 @@ test('compare: bad run-B values, typed or in a link, are named and the page goes
     assert.equal(await page.inputValue('#b-activation'), 'tanh');
     assert.equal(await page.inputValue('#b-dropout'), '0.2');
     assert.deepEqual(await hashParams(page), { compare: '1', 'b.dropout': '0.2' }, 'the link keeps only what was read');
+    // A phone's decimal keypad (no minus, comma or e on iOS) only where it can type every value.
+    const keypads = await page.$$eval('#compare-panel input', (inputs) => Object.fromEntries(inputs.map((i) => [i.dataset.bKey, i.inputMode])));
+    assert.equal(keypads.learningRate, 'decimal');
+    assert.equal(keypads.batchSize, 'decimal');
+    assert.equal(keypads.biasInit, '', 'bias init can be negative');
+    assert.equal(keypads.epsilon, '', 'Adam epsilon is written 1e-8');
 
     // A typed value out of range: said, and run B keeps its rate.
     await page.fill('#b-learningRate', '200');

@@ -115,7 +115,9 @@ function buildSettings(container) {
       for (const v of entry.values) control.append(new Option(valueLabel(v), v));
     } else {
       control = Object.assign(document.createElement('input'), { type: 'text', spellcheck: false, autocomplete: 'off' });
-      if (entry.kind === 'number' || entry.kind === 'int') control.inputMode = 'decimal';
+      // A phone's decimal keypad (digits and a point; iOS's has no minus, comma or e): only for
+      // fields whose every value, the default as written included, it can type.
+      if ((entry.kind === 'number' || entry.kind === 'int') && entry.min >= 0 && !/e/i.test(String(entry.default))) control.inputMode = 'decimal';
     }
     control.id = `b-${key}`;
     control.dataset.bKey = key;

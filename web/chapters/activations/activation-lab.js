@@ -234,7 +234,7 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
   <div id="act-properties" class="act-table-wrap"></div>
   <h4>Softmax: scores into probabilities</h4>
   <div class="row">
-    <label class="compact">logits z <input id="act-logits" type="text" data-list value="${d.logits.map((v) => v.toFixed(2)).join(', ')}" inputmode="decimal" spellcheck="false"></label>
+    <label class="compact">logits z <input id="act-logits" type="text" data-list value="${d.logits.map((v) => v.toFixed(2)).join(', ')}" spellcheck="false"></label>
   </div>
   <div id="act-softmax" class="act-table-wrap"></div>
   <p id="act-softmax-note" class="hint"></p>
@@ -245,7 +245,7 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     <label class="compact">activation <select id="act-chain" data-i18n-context="value">${options}</select></label>
     <label class="compact">layers <input id="act-depth" type="number" min="1" max="${MAX_DEPTH}" step="1" value="${d.depth}"></label>
     <label class="compact">z in each layer <select id="act-chain-z"><option value="peak">its steepest (best case)</option><option value="typed">as typed</option></select></label>
-    <label class="compact">typed z <input id="act-chain-zs" type="text" data-list value="${d.chainZs.join(', ')}" inputmode="decimal" spellcheck="false"
+    <label class="compact">typed z <input id="act-chain-zs" type="text" data-list value="${d.chainZs.join(', ')}" spellcheck="false"
       aria-describedby="act-chain-zs-hint"></label>
   </div>
   <p id="act-chain-zs-hint" class="hint">Typed z: one per layer from the output back, the last repeated for the layers after it.</p>
