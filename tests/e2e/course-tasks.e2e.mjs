@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 
 import { frames, choose, slide, readState, stepEpochs, screenshot, clickPlane, engineReference, RESULTS } from './browser.mjs';
 import { useCoursePage, SIZES, T, assertNoOverflow } from './course-page.mjs';
+import { CHAPTERS } from '../../web/course/chapters.js';
 
 const course = useCoursePage();
 const { go, openTask, expectStatus, expectDisposedOnLeave } = course;
@@ -712,4 +713,20 @@ test('task: initialisation, random weights break the symmetry', T, async () => {
   await choose(page(), 'init', 'xavier_uniform');
   await stepEpochs(page(), 100);
   await expectStatus('break-symmetry', true);
+});
+
+test('every task a chapter shows is one its links can open: highlighted, kept in the link, with no message', T, async () => {
+  for (const chapter of CHAPTERS) {
+    await go(`#chapter=${chapter.id}`);
+    const shown = await page().$$eval('.task-list > li', (items) => items.map((li) => li.dataset.task));
+    assert.deepEqual([...shown].sort(), chapter.tasks.map((x) => x.id).sort(), `${chapter.id}: the tasks drawn are the tasks listed`);
+  }
+  // The initialisation lab's own tasks have no set-up: their link is the chapter and the task.
+  for (const id of ['vanishing-normal', 'match-tanh', 'match-relu']) {
+    await go(`#chapter=initialisation&task=${id}`);
+    assert.ok(await page().isVisible(`#task-${id}.active`), `${id} is highlighted`);
+    assert.match(await page().evaluate(() => location.hash), new RegExp(`task=${id}`), `${id} stays in the link`);
+    assert.equal(await page().evaluate(() => document.querySelector('#message').hidden), true,
+      `no message: ${await page().textContent('#message')}`);
+  }
 });

@@ -49,7 +49,7 @@ export const lessons = [
       'settings and play again.' },
 ];
 
-export const tasks = [
+const playgroundTasks = [
   { id: 'break-symmetry', title: 'Break the symmetry',
     statement: 'With the zero-initialised network of the lesson (two hidden layers of 4 on the circles), reach a ' +
       'test accuracy of at least 95%. Training longer will not do it.',
@@ -63,8 +63,9 @@ export const tasks = [
     } },
 ];
 
-export const { id, title, playground, mount, unmount } = playgroundChapter({
-  id: 'initialisation', title: 'Initialisation', html, lessons, tasks,
+// tasks: the lab's too, as the other chapters list theirs, so that a link to one of them is understood.
+export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
+  id: 'initialisation', title: 'Initialisation', html, lessons, tasks: playgroundTasks,
   widgets: [(container, ctx) => createInitLab(container, ctx)],
   widgetTasks: initTasks,
 });
