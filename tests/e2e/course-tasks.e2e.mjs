@@ -257,6 +257,11 @@ test('task: the descent lab, a rate that fits the line, the bowl diverging with 
   assert.match(await page().textContent('#descent-status'), /^Diverging: J has grown for 5 steps .*overshoot/);
   await expectStatus('bowl-diverge', true);
   assert.equal(await page().isHidden('#descent-data'), true, 'no data for a test function');
+  // On until J is no longer a number: the path stays drawn, every step of it (its last points were
+  // beyond the float range SVG parses, which dropped the whole line).
+  await page().click('#descent-run-100');
+  assert.match(await numbers(), /J = ∞ after 55 steps/);
+  assert.equal(await page().$eval('#descent-paths polyline', (p) => p.points.numberOfItems), 55, 'the path up to the last finite step');
   // Two minima, all three updates from the same start: momentum rolls on into the global minimum.
   await page().selectOption('#descent-rate', '0.1');
   await page().selectOption('#descent-surface', 'two_minima');

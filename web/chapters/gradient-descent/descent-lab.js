@@ -91,6 +91,17 @@ export const descentTasks = [
 ];
 
 
+// How far from the plot's centre a path's point may be drawn, in px. A diverging path's points go
+// past the float range SVG parses (3.4×10³⁸), and one such number drops the whole polyline: the
+// path vanished just as it diverged. A point beyond is pulled in along its direction from the
+// centre, so its segments still leave the plot the way they go (within 0.1°).
+const FAR = 1e5;
+function withinReach(x, y) {
+  const dx = x - SIZE / 2, dy = y - SIZE / 2;
+  const r = Math.max(Math.abs(dx), Math.abs(dy));
+  return r <= FAR ? [x, y] : [SIZE / 2 + (dx / r) * FAR, SIZE / 2 + (dy / r) * FAR];
+}
+
 // The paths on the contours (one per racer), each ending at its current point.
 function drawPaths(svg, runs, range) {
   const [[lo0, hi0], [lo1, hi1]] = range;
@@ -101,8 +112,10 @@ function drawPaths(svg, runs, range) {
     const w = path.weights;
     const points = [];
     for (let i = 0; i + 1 < w.length; i += 2) {
-      if (!Number.isFinite(w[i]) || !Number.isFinite(w[i + 1])) break;
-      points.push(`${px(w[i]).toFixed(1)},${py(w[i + 1]).toFixed(1)}`);
+      const [x, y] = [px(w[i]), py(w[i + 1])];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) break;
+      const [nearX, nearY] = withinReach(x, y);
+      points.push(`${nearX.toFixed(1)},${nearY.toFixed(1)}`);
     }
     svg.append(el('polyline', { points: points.join(' '), class: 'descent-path', stroke: RACE_COLORS[name], 'data-optimizer': name }));
     const [x, y] = (points.at(-1) ?? '0,0').split(',');
