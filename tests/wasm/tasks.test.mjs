@@ -385,6 +385,8 @@ test('initialisation: random weights break the symmetry', () => {
 test('backprop: the lecture\'s circles experiment is met at epoch 150 with standardised inputs, and reports both accuracies', () => {
   const t = task('backprop', 'lecture-circles');
   expect(t, run(t, {}, 149), false, /stop at epoch 150 \(now 149\)/);
+  // Played past it: the hint says how to get back there, not just to stop.
+  expect(t, run(t, {}, 151), false, /stop at epoch 150 \(now 151: reset, then step there one epoch at a time\)/);
   const ctx = run(t, {}, 150);
   const m = ctx.engine.metrics();
   const r = evaluate(t, ctx);

@@ -78,7 +78,9 @@ const playgroundTasks = [
         state.learningRate === circles.learningRate && state.batchSize === circles.batchSize;
       return { ...allOf([
         [same, t('keep the lesson\'s settings (circles, [4, 4] ReLU, standardised inputs, rate 0.3, batch 32)')],
-        [epoch === 150, t('stop at epoch 150 (now {epoch})', { epoch })],
+        // Past 150 there is no going back: say so, as "stop at" alone would leave the learner waiting.
+        [epoch === 150, epoch < 150 ? t('stop at epoch 150 (now {epoch})', { epoch })
+          : t('stop at epoch 150 (now {epoch}: reset, then step there one epoch at a time)', { epoch })],
         testAccuracyAtLeast(m, 0.9),
       ]), note: t('Training accuracy {train}, test {test} at epoch {epoch}.', { train: percent(m.train.accuracy), test: percent(m.test.accuracy), epoch }) };
     } },

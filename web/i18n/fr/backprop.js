@@ -151,5 +151,6 @@ export default {
   'keep the lesson\'s settings (circles, [4, 4] ReLU, standardised inputs, rate 0.3, batch 32)':
     'gardez les réglages de la leçon (cercles, [4, 4] ReLU, entrées standardisées, taux 0,3, lot de 32)',
   'stop at epoch 150 (now {epoch})': 'arrêtez-vous à l’époque 150 (actuellement {epoch})',
+  'stop at epoch 150 (now {epoch}: reset, then step there one epoch at a time)': 'arrêtez-vous à l’époque 150 (actuellement {epoch} : réinitialisez, puis avancez-y une époque à la fois)',
   'Training accuracy {train}, test {test} at epoch {epoch}.': 'Exactitude d’entraînement {train}, de test {test} à l’époque {epoch}.',
 };
