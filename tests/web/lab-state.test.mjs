@@ -15,6 +15,13 @@ test('numberList reads commas, semicolons or spaces, and the page\'s minus sign;
   assert.equal(numberList('1, Infinity'), null);
 });
 
+test('numberList reads a list written as the page writes it in French, with decimal commas between semicolons', () => {
+  assert.deepEqual(numberList('0,7 ; 0,2 ; 0,1'), [0.7, 0.2, 0.1]);
+  assert.deepEqual(numberList('2;0,75;−0,05'), [2, 0.75, -0.05]);
+  assert.deepEqual(numberList('1.6, −0.5; 2'), [1.6, -0.5, 2], 'a comma before a space still separates');
+  assert.deepEqual(numberList('1,2, 3'), [1, 2, 3], 'without a semicolon every comma separates');
+});
+
 // A stand-in for the shell's ctx.lab, over one route's lab keys.
 function labOver(hash) {
   let route = splitHash(hash).route;

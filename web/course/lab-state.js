@@ -10,10 +10,13 @@ import { t } from '../i18n/i18n.js';
 import { translateMessage } from '../message-templates.js';
 import { formatClauses } from '../views/format.js';
 
-const tokens = (text) => text.replaceAll('−', '-').split(/[\s,;]+/).filter((t) => t !== '');
+// A list with semicolons between its numbers may write them with a decimal comma, as the page does
+// in French (0,7 ; 0,2 ; 0,1): there a comma between two digits is the decimal point.
+const decimalCommas = (text) => (text.includes(';') ? text.replace(/(\d),(?=\d)/g, '$1.') : text);
+const tokens = (text) => decimalCommas(text.replaceAll('−', '-')).split(/[\s,;]+/).filter((t) => t !== '');
 
 /**
- * The numbers of a typed list ("1.6, −0.5; 2"), or null when it is empty or any item is not a finite
+ * The numbers of a typed list ("1.6, −0.5; 2", or "1,6 ; −0,5 ; 2"), or null when it is empty or any item is not a finite
  * number. The minus sign may be U+2212, as the page prints it.
  * @param {string} text
  * @returns {number[]|null}
