@@ -124,6 +124,8 @@ test('French messages: their own text, parameters and contexts; the pseudo-local
   // One English text, two meanings.
   assert.equal(FR.Step, 'Pas');
   assert.equal(FR[inContext('value', 'Step')], 'Échelon');
+  // A hint that says which rate is wanted, not that the rate tried is it.
+  assert.equal(FR['not this rate ({rate}): the smallest above 2/20 = 0.1 is the one'], 'pas ce taux ({rate}) : il faut le plus petit au-dessus de 2/20 = 0,1');
   // Every French message is French text, not the English left in place by mistake (names of
   // methods and notation aside).
   const same = Object.entries(FR).filter(([k, v]) => k.split('\u0004').pop() === v).map(([k]) => k.split('\u0004').pop());

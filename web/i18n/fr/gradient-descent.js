@@ -100,7 +100,7 @@ export default {
     'Sur la cuvette allongée, trouvez le plus petit taux d’apprentissage de la liste pour lequel la descente de gradient simple diverge. Pourquoi celui-là ? (Sa courbure selon w1 vaut 20.)',
   'choose the bowl and plain gradient descent (sgd), without the race':
     'choisissez la cuvette et la descente de gradient simple (sgd), sans la course',
-  'not this rate ({rate}): the smallest above 2/20 = 0.1 is the one': 'pas ce taux ({rate}) : c’est le plus petit au-dessus de 2/20 = 0,1',
+  'not this rate ({rate}): the smallest above 2/20 = 0.1 is the one': 'pas ce taux ({rate}) : il faut le plus petit au-dessus de 2/20 = 0,1',
   'take at least 10 steps': 'faites au moins 10 pas',
 
   // Training one neuron
