@@ -112,6 +112,11 @@ test('perceptron lab: OR is learned in a few epochs; XOR is not in 100, and the 
   const diverged = rulesRun({ ...lab, data: 'xor', rates: { perceptron: 0.5, adaline: 5 } }, GIVE_UP_EPOCHS);
   expect(settle, diverged, false, /lower Adaline's α: its weights diverged/);
   assert.match(said(diverged, 'adaline').text, /no longer numbers: the learning rate is too large for Adaline/);
+  // With 0/1 targets at α = 1, J grows without bound yet never overflows: lower α, rather than train on.
+  const growing = rulesRun({ ...lab, data: 'xor', rates: { perceptron: 0.5, adaline: 1 } }, GIVE_UP_EPOCHS);
+  expect(settle, growing, false, /lower Adaline's α: its J keeps growing \(now 7630\)/);
+  assert.match(said(growing, 'adaline').text, /^Epoch 100: J = 7630, up in each of the last 20 epochs: the learning rate is too large for Adaline/);
+  assert.equal(said(growing, 'adaline').kind, 'warning');
   // Bipolar targets: the same verdicts.
   expect(or, rulesRun({ ...lab, coding: 'bipolar', data: 'or' }, 10), true);
   expect(xor, rulesRun({ ...lab, coding: 'bipolar', data: 'xor' }, GIVE_UP_EPOCHS), true);

@@ -64,6 +64,17 @@ function settled(history) {
   return n >= 2 && Math.abs(c[n - 1] - c[n - 2]) <= SETTLED * Math.max(c[n - 1], 1e-12);
 }
 
+// J up in each of this many epochs in a row, and far above its lowest: α is too large for Adaline.
+const GROWING_EPOCHS = 20;
+// Such a run may grow J without bound and yet never overflow (0/1 targets on XOR at α = 1: J = 7,630
+// after 100 epochs, 3×10⁶ after 2,000), so "diverged" alone would leave it waiting for J to settle.
+function growing(history) {
+  const c = history.cost, n = c.length;
+  if (n <= GROWING_EPOCHS) return false;
+  for (let i = n - GROWING_EPOCHS; i < n; ++i) if (!(c[i] > c[i - 1])) return false;
+  return c[n - 1] > 10 * Math.min(...c);
+}
+
 /**
  * What one unit's run shows in words, from the core's state and history: for the perceptron
  * converged, stuck (past GIVE_UP_EPOCHS) or learning; for Adaline its J, falling or settled.
@@ -75,6 +86,9 @@ export function runStatus(rule, { data }, state, history) {
   if (state.epoch === 0) return { kind: 'info', text: t('No epoch completed yet.') };
   if (rule === 'adaline') {
     const numbers = { epoch: state.epoch, J: formatNumber(state.cost), wrong: last };
+    if (growing(history)) {
+      return { kind: 'warning', text: t('Epoch {epoch}: J = {J}, up in each of the last {n} epochs: the learning rate is too large for Adaline, each update overshoots. Lower it and reset.', { ...numbers, n: GROWING_EPOCHS }) };
+    }
     return settled(history)
       ? { kind: 'met', text: t('Settled: epoch {epoch} changed J = {J} by less than 0.01%, {wrong} classified wrongly in the epoch. With an update per example and a fixed α, Adaline ends circling the least-squares line (the closer, the smaller α), which minimises J whether or not a line separates the classes.', numbers) }
       : { kind: 'info', text: t('Epoch {epoch}: J = {J}, {wrong} classified wrongly in the epoch. Adaline keeps moving towards the least-squares line even when every point is right.', numbers) };
@@ -116,7 +130,8 @@ export const ruleTasks = [
     check: ({ settings, states, histories }) => ({
       met: settings.data === 'xor' && states.adaline.epoch >= GIVE_UP_EPOCHS && !states.adaline.diverged && settled(histories.adaline),
       missing: [dataIs('xor', 'XOR')(settings) ?? (states.adaline.diverged ? t('lower Adaline\'s α: its weights diverged')
-        : t('train for {n} epochs ({epoch} so far) until J stops falling', { n: GIVE_UP_EPOCHS, epoch: states.adaline.epoch }))],
+        : growing(histories.adaline) ? t('lower Adaline\'s α: its J keeps growing (now {J})', { J: formatNumber(states.adaline.cost) })
+          : t('train for {n} epochs ({epoch} so far) until J stops falling', { n: GIVE_UP_EPOCHS, epoch: states.adaline.epoch }))],
     }) },
   { id: 'perceptron-clusters', title: 'The perceptron on generated points',
     setup: { dataset: 'gaussians', noise: 0 },

@@ -76,6 +76,8 @@ export default {
     'Stabilisation : l’époque {epoch} a modifié J = {J} de moins de 0,01\u00a0% ; exemples mal classés dans l’époque : {wrong}. Avec une mise à jour par exemple et un α fixe, Adaline finit par tourner autour de la droite des moindres carrés (d’autant plus près que α est petit), qui minimise J, qu’une droite sépare les classes ou non.',
   'Epoch {epoch}: J = {J}, {wrong} classified wrongly in the epoch. Adaline keeps moving towards the least-squares line even when every point is right.':
     'Époque {epoch} : J = {J} ; exemples mal classés dans l’époque : {wrong}. Adaline continue d’avancer vers la droite des moindres carrés même quand tous les points sont bien classés.',
+  'Epoch {epoch}: J = {J}, up in each of the last {n} epochs: the learning rate is too large for Adaline, each update overshoots. Lower it and reset.':
+    'Époque {epoch} : J = {J}, en hausse à chacune des {n} dernières époques : le taux d’apprentissage est trop grand pour Adaline, chaque mise à jour dépasse le but. Baissez-le et recommencez.',
   'Converged: epoch {epoch} was the first without a mistake, so the weights no longer change.':
     'Convergence : l’époque {epoch} a été la première sans erreur, donc les poids ne changent plus.',
   'XOR is not linearly separable: no line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other, so the rule keeps correcting one mistake with another, forever (Minsky and Papert, 1969).':
@@ -100,6 +102,7 @@ export default {
   'On XOR, train {n} epochs and compare: the perceptron still corrects one mistake with another, while Adaline\'s squared error J has stopped falling. Which line did it settle on, and why is it no use for classifying XOR?':
     'Sur XOR, entraînez {n} époques et comparez : le perceptron corrige toujours une erreur par une autre, tandis que l’erreur quadratique J d’Adaline a cessé de baisser. Sur quelle droite Adaline s’est-elle stabilisée, et pourquoi cette droite ne sert-elle à rien pour classer XOR ?',
   'lower Adaline\'s α: its weights diverged': 'baissez l’α d’Adaline : ses poids ont divergé',
+  'lower Adaline\'s α: its J keeps growing (now {J})': 'baissez l’α d’Adaline : son J ne cesse de croître (actuellement {J})',
   'train for {n} epochs ({epoch} so far) until J stops falling':
     'entraînez {n} époques ({epoch} pour l’instant), jusqu’à ce que J cesse de baisser',
   'The perceptron on generated points': 'Le perceptron sur des points générés',
