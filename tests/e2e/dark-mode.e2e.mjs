@@ -1,10 +1,11 @@
 // End-to-end: the light and dark themes. A browser whose system asks for dark (Playwright's
 // colorScheme) gets the dark page from the first frame; the header's Theme menu switches it and
 // the choice outlives a reload, and Auto gives the system's back; an embed follows the system.
-// In both themes every visible text on the playground and on chapter 4 with its lab has a 4.5:1
-// contrast on the background it is painted on (3:1 when large), failures named; the output plot's
-// heatmap is painted on the theme's panel colour (its most neutral pixel is dark in dark, light in
-// light); and 1280 x 800 screenshots of both themes differ in average luminance as they should.
+// In both themes every visible text on the playground, on chapter 4 with its lab and on chapter 5
+// with its two graphs (their SVG node names too) has a 4.5:1 contrast on the background it is
+// painted on (3:1 when large), failures named; the output plot's heatmap is painted on the theme's
+// panel colour (its most neutral pixel is dark in dark, light in light); and 1280 x 800
+// screenshots of both themes differ in average luminance as they should.
 // Not here: the colour values themselves (tests/web/theme.test.mjs).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -158,16 +159,20 @@ test('an embed follows its reader\'s system, not the playground\'s saved choice'
 });
 
 for (const theme of ['light', 'dark']) {
-  test(`${theme} theme: every visible text on the playground and on chapter 4 with its lab has 4.5:1 (large 3:1)`, T, async () => {
+  test(`${theme} theme: every visible text on the playground, chapter 4 with its lab and chapter 5's graphs has 4.5:1 (large 3:1)`, T, async () => {
     const { page, problems } = await openPage('', { scheme: theme });
     const failures = [];
     let checked = 0;
-    for (const hash of ['', '#chapter=mlp&widget=approx-lab']) {
+    const shown = { '#chapter=mlp&widget=approx-lab': '#approx-lab', '#chapter=backprop': '#graph-svg text.label >> nth=0' };
+    for (const hash of ['', ...Object.keys(shown)]) {
       if (hash) {
         await page.evaluate((h) => { location.hash = h; }, hash);
         await frames(page, 4);
-        assert.ok(await page.locator('#approx-lab').isVisible(), 'the lab is on the page');
+        assert.ok(await page.locator(shown[hash]).isVisible(), `${shown[hash]} is on the page`);
       }
+      // Chapter 5: the node names of the chain-rule graph and of the typed expression's graph, SVG
+      // text with no fill of its own, black, were painted on the dark panel.
+      if (hash === '#chapter=backprop') assert.ok(await page.locator('.expr-svg .expr-symbol').count() > 0);
       // The step panel's equations (MathML) in view too.
       if (!hash) {
         await page.click('#step-trace-example');
