@@ -5,7 +5,9 @@
 // with its two graphs (their SVG node names too) has a 4.5:1 contrast on the background it is
 // painted on (3:1 when large), failures named; the output plot's heatmap is painted on the theme's
 // panel colour (its most neutral pixel is dark in dark, light in light); and 1280 x 800
-// screenshots of both themes differ in average luminance as they should.
+// screenshots of both themes differ in average luminance as they should. Under forced colours
+// (Windows high contrast), in a light and a dark palette, the picked dataset and the step's phase
+// stand out from the others and the legends' samples keep the colours of what they stand for.
 // Not here: the colour values themselves (tests/web/theme.test.mjs).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -301,4 +303,75 @@ test('printing from the dark theme draws in the light colours, and afterwards ea
   await frames(page, 3);
   assert.deepEqual(await colors(), LIGHT, 'the light theme chosen after printing: its own colours');
   assert.deepEqual(problems, []);
+});
+
+// A control as painted inside its border: the contrast of its darkest and lightest pixels (its text
+// on its fill) and its mean luminance (mostly its fill). Computed styles are not enough under forced
+// colours: a button's computed background was Highlight while its fill was painted the Canvas colour.
+async function painted(page, locator) {
+  const box = await locator.boundingBox();
+  const png = await page.screenshot({ clip: { x: box.x + 4, y: box.y + 3, width: box.width - 8, height: box.height - 6 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const lin = (v) => { const x = v / 255; return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+    let lo = 1, hi = 0, sum = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const l = 0.2126 * lin(d[i]) + 0.7152 * lin(d[i + 1]) + 0.0722 * lin(d[i + 2]);
+      lo = Math.min(lo, l); hi = Math.max(hi, l); sum += l;
+    }
+    return { contrast: (hi + 0.05) / (lo + 0.05), mean: sum / (d.length / 4) };
+  }, png.toString('base64'));
+}
+
+test('forced colours (high contrast), light and dark: the picked dataset and the current phase stand out, legend samples keep their colours', T, async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { page, problems } = await openPage('#dataset=xor', { scheme });
+    await page.emulateMedia({ forcedColors: 'active' });
+    await stepEpochs(page, 2);
+    await page.click('#step-trace-example');
+    await page.click('#step-timeline button >> nth=2');
+    await frames(page);
+    const s = await page.evaluate(() => {
+      const style = (e) => getComputedStyle(e);
+      const picked = document.querySelector('.dataset[aria-checked="true"]');
+      const other = document.querySelector('.dataset[aria-checked="false"]');
+      const current = document.querySelector('#step-timeline button[aria-current]');
+      const phase = document.querySelector('#step-timeline button:not([aria-current])');
+      const swatches = [...document.querySelectorAll('.data-plot-legend span:empty')].map(style);
+      return {
+        forced: matchMedia('(forced-colors: active)').matches,
+        pickedBorder: style(picked).borderTopColor, otherBorder: style(other).borderTopColor,
+        currentBg: style(current).backgroundColor, phaseBg: style(phase).backgroundColor,
+        text: style(document.body).color, canvas: style(document.querySelector('.panel')).backgroundColor,
+        swatchColours: swatches.map((c) => c.backgroundColor).filter((c) => c.startsWith('rgb(')),  // opaque: the dots'
+        colourBars: swatches.filter((c) => c.backgroundImage.startsWith('linear-gradient')).length,
+        chartSwatches: [...document.querySelectorAll('#chart .chart-legend-item > span')].map((e) => style(e).borderTopColor),
+        layerBars: [...document.querySelectorAll('#layer-stats .fill')].map((e) => style(e).backgroundColor),
+      };
+    });
+    const what = `${scheme} palette`;
+    assert.ok(s.forced, `${what}: forced colours are on`);
+    assert.notEqual(s.pickedBorder, s.otherBorder, `${what}: the picked dataset's border differs from the others'`);
+    assert.notEqual(s.currentBg, s.phaseBg, `${what}: the current phase's background differs from the others'`);
+    // As painted: the current phase filled unlike the others, and its name readable on that fill.
+    const standsOut = async (current, other, name) => {
+      const [p, q] = [await painted(page, current), await painted(page, other)];
+      assert.ok(Math.abs(p.mean - q.mean) > 0.2, `${what}: ${name} painted unlike the others (mean luminance ${p.mean.toFixed(2)} vs ${q.mean.toFixed(2)})`);
+      assert.ok(p.contrast >= 4.5, `${what}: ${name}'s text on its fill ${p.contrast.toFixed(2)}:1`);
+    };
+    await standsOut(page.locator('#step-timeline button[aria-current]'), page.locator('#step-timeline button:not([aria-current]) >> nth=0'), 'the current phase');
+    // The class swatches are the points' two colours, not the forced text colour; the output's colour bar is drawn.
+    const forcedOnes = [s.text, s.canvas];
+    assert.ok(new Set(s.swatchColours).size >= 2 && !s.swatchColours.some((c) => forcedOnes.includes(c)), `${what}: class swatches ${s.swatchColours} (text ${s.text}, canvas ${s.canvas})`);
+    assert.ok(s.colourBars >= 1, `${what}: the output's colour bar is shown`);
+    assert.ok(s.chartSwatches.length >= 2 && !s.chartSwatches.every((c) => c === s.text), `${what}: chart legend ${s.chartSwatches}`);
+    assert.ok(s.layerBars.length > 0 && s.layerBars.every((c) => c.startsWith('rgb(') && !forcedOnes.includes(c)), `${what}: |dJ/dW| bars ${s.layerBars}`);
+    assert.deepEqual(problems, []);
+  }
 });
