@@ -310,12 +310,18 @@ export function createStepPanel(deps) {
     for (const math of box.querySelectorAll('math')) breakLongLines(math, box.clientWidth - 16);
   }
 
+  // A learner who asked for less motion sees each phase finished from its first frame (its numbers,
+  // the weights at their new values) with no pulses running along the links; Play still dwells on
+  // each phase as long, so every phase is there to read.
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
   function draw() {
     if (!panel.step) return;
     const { clock, phases } = panel;
-    const at = player.revealed(clock);
+    const progress = reducedMotion.matches ? 1 : clock.progress;
+    const at = player.revealed({ ...clock, progress });
     view.update({ featureNames: panel.featureNames, standardised: Boolean(panel.points), sizes: panel.sizes, step: panel.step, phases,
-      phase: clock.phase, progress: clock.progress, revealed: at, example: panel.example, selected: panel.selected });
+      phase: clock.phase, progress, revealed: at, example: panel.example, selected: panel.selected });
     const phase = phases[clock.phase];
     const text = (id, value) => { if ($(id).textContent !== value) $(id).textContent = value; };
     text('step-phase', `${clock.phase + 1} / ${phases.length} · ${phase.title}`);

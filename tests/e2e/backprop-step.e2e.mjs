@@ -2,7 +2,7 @@
 // through its phases; every z, a, delta and link value shown is checked against the same step
 // taken through the JS API by a second engine in the page (same settings, same seed, so the same
 // step), the update against -lr * gradient, the equations against the trace, and the mini-batch
-// and point-picking paths.
+// and point-picking paths; with reduced motion, each phase drawn finished without pulses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, engineReference, withPage, frames, screenshot, readState } from './browser.mjs';
@@ -148,6 +148,34 @@ test('XOR: every phase of a one-example step shows the trace\'s z, a, delta and 
     await frames(page);
     assert.ok((await page.textContent('#network .tooltip')).includes(`value ${formatNumber(step.paramsAfter[0], { digits: 4 })}`));
     assert.equal((await readState(page)).epoch, 0, 'one update, still in the first epoch');
+  });
+});
+
+test('reduced motion: Next shows the phase finished at once, its numbers and no pulses running along the links', T, async () => {
+  await withPage(b, '#dataset=xor', async (page) => {
+    // Two frames after Next: the clock has run at most 2 × 100 ms of a 1,600 ms phase, wherever the machine is slow.
+    const afterNext = async () => {
+      await page.click('#step-trace-example');
+      await page.click('#step-next');
+      await frames(page, 2);
+      const s = await shown(page);
+      const pulses = await page.$$eval('#step-network .step-pulse', (cs) => cs.filter((c) => c.getAttribute('visibility') === 'visible').length);
+      return { s, pulses };
+    };
+    try {
+      let { s, pulses } = await afterNext();
+      assert.equal(s.kind, 'forward');
+      assert.ok(pulses > 0 && s.progress < 0.6 && s.units['1:0'].a === undefined, 'without a preference: pulses run first, numbers come after');
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      ({ s, pulses } = await afterNext());
+      assert.equal(s.kind, 'forward');
+      assert.equal(pulses, 0, 'no pulse moves');
+      assert.equal(s.progress, 1, 'the phase is drawn finished');
+      assert.equal(typeof s.units['1:0'].a, 'number', 'its units show z and a at once');
+      assert.ok(Object.values(s.links).some((l) => l.q === 'contribution'), 'its links show w·a at once');
+    } finally {
+      await page.emulateMedia({ reducedMotion: null });  // the page may be reused by the next test
+    }
   });
 });
 
