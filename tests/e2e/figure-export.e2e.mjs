@@ -7,7 +7,8 @@
 // itself, keeps vector parts as vectors, and drawn on its own looks like the PNG. In dark mode the
 // PNG's background is the dark panel. Printing (print media emulated) a chapter and the playground
 // in dark mode: no header, buttons or sticky bars, light backgrounds and canvases, figures kept whole,
-// an external link's address printed, and page.pdf() gives a sane number of pages.
+// an external link's address printed, and page.pdf() gives a sane number of pages; at A4's width a
+// chapter's labs keep their texts and results (their hints) and no table is cut at a scroll box.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -382,4 +383,26 @@ test('printing a chapter and the playground in dark mode: light paper, no chrome
     await page.screenshot({ path: path.join(RESULTS, 'print-playground.png') });
     await page.emulateMedia({ media: 'screen' });
   }, DARK);
+});
+
+test('printing a chapter keeps its labs\' text and results, and their tables whole', T, async () => {
+  for (const chapter of ['gradient-descent', 'activations', 'initialisation']) {
+    await withPage(b, `#chapter=${chapter}`, async (page) => {
+      const hints = () => page.$$eval('#chapter .widget .hint', (ps) => ps.filter((p) => p.checkVisibility()).map((p) => p.textContent.trim()));
+      const onScreen = await hints();
+      assert.ok(onScreen.length >= 3, `${chapter}: its labs' hints on screen (${onScreen.length})`);
+      await page.setViewportSize({ width: 703, height: 1000 });  // A4's width inside the page's margins
+      await page.emulateMedia({ media: 'print' });
+      await frames(page, 3);
+      assert.deepEqual(await hints(), onScreen, `${chapter}: every lab text and result on paper too`);
+      // Nothing a lab shows is cut at the edge of a box that scrolls on screen.
+      const cut = await page.$$eval('#chapter .widget *', (els) => els.filter((e) => {
+        if (!e.checkVisibility()) return false;
+        const { overflowX, overflowY } = getComputedStyle(e);
+        return (overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1) || (overflowY !== 'visible' && e.scrollHeight > e.clientHeight + 1);
+      }).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`));
+      assert.deepEqual(cut, [], `${chapter}: no lab content cut on paper`);
+      await page.emulateMedia({ media: 'screen' });
+    });
+  }
 });
