@@ -7,7 +7,8 @@
 // panel colour (its most neutral pixel is dark in dark, light in light); and 1280 x 800
 // screenshots of both themes differ in average luminance as they should. Under forced colours
 // (Windows high contrast), in a light and a dark palette, the picked dataset and the step's phase
-// stand out from the others and the legends' samples keep the colours of what they stand for.
+// stand out from the others and the legends' samples keep the colours of what they stand for. The
+// gradient-descent lab's contours are painted per theme, so its path in the theme's ink shows.
 // Not here: the colour values themselves (tests/web/theme.test.mjs).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -374,4 +375,32 @@ test('forced colours (high contrast), light and dark: the picked dataset and the
     assert.ok(s.layerBars.length > 0 && s.layerBars.every((c) => c.startsWith('rgb(') && !forcedOnes.includes(c)), `${what}: |dJ/dW| bars ${s.layerBars}`);
     assert.deepEqual(problems, []);
   }
+});
+
+test('the gradient-descent lab\'s contours follow the theme: its path, in the theme\'s ink, stands out on them in both', T, async () => {
+  const { page, problems } = await openPage('#chapter=gradient-descent', { scheme: 'dark' });
+  await page.click('#descent-run');  // ten steps: a path from the start
+  await frames(page);
+  // The contours' lightest pixel (their highest J) against the path's colour, as WCAG's contrast ratio.
+  const measure = () => page.evaluate(() => {
+    const c = document.getElementById('descent-canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let lightest = [0, 0, 0];
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i] + d[i + 1] + d[i + 2] > lightest[0] + lightest[1] + lightest[2]) lightest = [d[i], d[i + 1], d[i + 2]];
+    }
+    const path = document.querySelector('#descent-paths .descent-path');
+    return { lightest: `rgb(${lightest.join(',')})`, path: getComputedStyle(path).stroke, points: path.getAttribute('points').split(' ').length };
+  });
+  const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)]; return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  let s = await measure();
+  assert.ok(s.points > 5, `a path was drawn (${s.points} points)`);
+  assert.ok(luminance(s.path) > 0.7, `dark: the path is the light ink (${s.path})`);
+  assert.ok(ratio(s.lightest, s.path) >= 3, `dark: the path ${s.path} on the contours' lightest ${s.lightest}: ${ratio(s.lightest, s.path).toFixed(2)}:1`);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await frames(page, 3);
+  s = await measure();
+  assert.ok(luminance(s.lightest) > 0.6, `light: the contours repainted light (${s.lightest})`);
+  assert.ok(ratio(s.lightest, s.path) >= 3, `light: the path ${s.path} on ${s.lightest}: ${ratio(s.lightest, s.path).toFixed(2)}:1`);
+  assert.deepEqual(problems, []);
 });

@@ -12,6 +12,7 @@ import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
 import { CLASS_COLORS } from '../../views/colors.js';
 import { drawContours } from '../../views/contours.js';
+import { onThemeChange } from '../../theme.js';
 
 const SIZE = 260;
 const GRID = 64;
@@ -189,6 +190,7 @@ export function createDescentLab(container, { module, playground, route, lab }, 
   /** @type {<T extends Element = HTMLElement>(id: string) => T} */  // the type a use declares, else HTMLElement
   const $ = (id) => section.querySelector(`#${id}`);
   let runs = [];  // [{ name, descent }]
+  let contours = null;  // J on the grid the contours show
   /** @type {{ surface: HTMLSelectElement, rate: HTMLSelectElement, optimizer: HTMLSelectElement, batch: HTMLSelectElement,
    *   decay: HTMLInputElement, race: HTMLInputElement }} */
   const fields = { surface: $('descent-surface'), rate: $('descent-rate'), optimizer: $('descent-optimizer'),
@@ -250,7 +252,8 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     runs = (s.race ? RACE : [s.optimizer]).map((name) => ({ name, descent: new Descent(module) }));
     for (const r of runs) r.descent.reset(s.surface, trainSettings(s, r.name), surface.points, surface.start);
     const [[lo0, hi0], [lo1, hi1]] = surface.range;
-    drawContours($('descent-canvas'), runs[0].descent.grid(lo0, hi0, lo1, hi1, GRID), GRID);
+    contours = runs[0].descent.grid(lo0, hi0, lo1, hi1, GRID);
+    drawContours($('descent-canvas'), contours, GRID);
     render();
     labChanged(playground);  // a refusal of the runs replaced goes with them
   };
@@ -276,7 +279,10 @@ export function createDescentLab(container, { module, playground, route, lab }, 
     on(id, 'change', reset);
   }
   reset();
+  // The contours' bands are per theme: repaint them (same numbers) in a new one.
+  const offTheme = onThemeChange(() => drawContours($('descent-canvas'), contours, GRID));
   return () => {
+    offTheme();
     pause();
     listening.off();
     for (const r of runs) r.descent.dispose();

@@ -11,6 +11,7 @@ import { formatNumber, formatTuple, withPercentSign } from '../../views/format.j
 import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
 import { drawContours } from '../../views/contours.js';
+import { onThemeChange } from '../../theme.js';
 
 export const LANDSCAPE_GRID = 41;
 const SIZE = 260;
@@ -206,7 +207,10 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   });
   startPath();
   draw();
+  // The contours' bands are per theme: repaint them (same numbers) in a new one.
+  const offTheme = onThemeChange(() => { if (slice) drawContours($('landscape-canvas'), slice.loss, LANDSCAPE_GRID); });
   return () => {
+    offTheme();
     listening.off();
     offTrainStep();
     offRender();
