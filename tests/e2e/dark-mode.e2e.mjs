@@ -6,9 +6,10 @@
 // painted on (3:1 when large), failures named; the output plot's heatmap is painted on the theme's
 // panel colour (its most neutral pixel is dark in dark, light in light); and 1280 x 800
 // screenshots of both themes differ in average luminance as they should. Under forced colours
-// (Windows high contrast), in a light and a dark palette, the picked dataset and the step's phase
-// stand out from the others and the legends' samples keep the colours of what they stand for. The
-// gradient-descent lab's contours are painted per theme, so its path in the theme's ink shows.
+// (Windows high contrast), in a light and a dark palette, the picked dataset, the step's phase and
+// the Share dialog's preset stand out from the others and the legends' samples keep the colours of
+// what they stand for. The gradient-descent lab's contours are painted per theme, so its path in
+// the theme's ink shows.
 // Not here: the colour values themselves (tests/web/theme.test.mjs).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -373,6 +374,13 @@ test('forced colours (high contrast), light and dark: the picked dataset and the
     assert.ok(s.colourBars >= 1, `${what}: the output's colour bar is shown`);
     assert.ok(s.chartSwatches.length >= 2 && !s.chartSwatches.every((c) => c === s.text), `${what}: chart legend ${s.chartSwatches}`);
     assert.ok(s.layerBars.length > 0 && s.layerBars.every((c) => c.startsWith('rgb(') && !forcedOnes.includes(c)), `${what}: |dJ/dW| bars ${s.layerBars}`);
+    // The Share dialog's preset in force.
+    await page.click('#share');
+    await page.click('#share-presets button:text("Hide advanced")');
+    const presets = await page.$$eval('#share-presets button', (bs) => bs.map((e) => [e.getAttribute('aria-pressed'), getComputedStyle(e).backgroundColor]));
+    const pressed = presets.filter(([p]) => p === 'true').map(([, c]) => c), others = presets.filter(([p]) => p !== 'true').map(([, c]) => c);
+    assert.ok(pressed.length === 1 && others.length > 0 && !others.includes(pressed[0]), `${what}: the preset in force stands out (${JSON.stringify(presets)})`);
+    await standsOut(page.locator('#share-presets button[aria-pressed="true"]'), page.locator('#share-presets button[aria-pressed="false"] >> nth=0'), 'the preset in force');
     assert.deepEqual(problems, []);
   }
 });
