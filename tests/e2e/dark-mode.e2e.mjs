@@ -385,7 +385,7 @@ test('forced colours (high contrast), light and dark: the picked dataset and the
   }
 });
 
-test('the gradient-descent lab\'s contours follow the theme: its path, in the theme\'s ink, stands out on them in both', T, async () => {
+test('the gradient-descent lab\'s contours follow the theme: its path, in the theme\'s ink, and its axis names stand out on them in both', T, async () => {
   const { page, problems } = await openPage('#chapter=gradient-descent', { scheme: 'dark' });
   await page.click('#descent-run');  // ten steps: a path from the start
   await frames(page);
@@ -398,17 +398,27 @@ test('the gradient-descent lab\'s contours follow the theme: its path, in the th
       if (d[i] + d[i + 1] + d[i + 2] > lightest[0] + lightest[1] + lightest[2]) lightest = [d[i], d[i + 1], d[i + 2]];
     }
     const path = document.querySelector('#descent-paths .descent-path');
-    return { lightest: `rgb(${lightest.join(',')})`, path: getComputedStyle(path).stroke, points: path.getAttribute('points').split(' ').length };
+    const axis = getComputedStyle(document.querySelector('#descent-paths .descent-axis'));
+    return { lightest: `rgb(${lightest.join(',')})`, path: getComputedStyle(path).stroke, points: path.getAttribute('points').split(' ').length,
+      axis: { fill: axis.fill, halo: axis.paintOrder.startsWith('stroke') && parseFloat(axis.strokeWidth) >= 2 ? axis.stroke : null },
+      panel: getComputedStyle(document.querySelector('.chapter')).backgroundColor };
   });
+  // The axis names lie on the contours: a halo of the panel colour under each, so they read at text contrast on any band.
+  const axisReads = (s, what) => {
+    assert.equal(s.axis.halo, s.panel, `${what}: the axis names have a halo of the panel colour`);
+    assert.ok(ratio(s.axis.fill, s.axis.halo) >= 4.5, `${what}: axis name ${s.axis.fill} on its halo ${s.axis.halo}`);
+  };
   const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)]; return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
   let s = await measure();
   assert.ok(s.points > 5, `a path was drawn (${s.points} points)`);
   assert.ok(luminance(s.path) > 0.7, `dark: the path is the light ink (${s.path})`);
   assert.ok(ratio(s.lightest, s.path) >= 3, `dark: the path ${s.path} on the contours' lightest ${s.lightest}: ${ratio(s.lightest, s.path).toFixed(2)}:1`);
+  axisReads(s, 'dark');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
   await frames(page, 3);
   s = await measure();
   assert.ok(luminance(s.lightest) > 0.6, `light: the contours repainted light (${s.lightest})`);
   assert.ok(ratio(s.lightest, s.path) >= 3, `light: the path ${s.path} on ${s.lightest}: ${ratio(s.lightest, s.path).toFixed(2)}:1`);
+  axisReads(s, 'light');
   assert.deepEqual(problems, []);
 });
