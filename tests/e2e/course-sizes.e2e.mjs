@@ -1,8 +1,8 @@
 // End-to-end: the course at 1280×800, 1024×768 and 390×844. Every chapter by its URL (title,
-// widgets or the playground, no sideways scrolling, a screenshot each) and every lesson link,
-// which starts a fresh run with its text in view; on a phone either way up, what stays stuck at the
-// top (the run bar, the lesson's title line) and a lab's link clear of it. One browser page: routes
-// change through the hash.
+// widgets or the playground, no sideways scrolling, no equation that scrolls up and down, a
+// screenshot each) and every lesson link, which starts a fresh run with its text in view; on a
+// phone either way up, what stays stuck at the top (the run bar, the lesson's title line) and a
+// lab's link clear of it. One browser page: routes change through the hash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -27,6 +27,11 @@ test('every chapter has its URL, title and content at every size, without sidewa
       assert.equal(await page.isVisible('#step-panel'), c.id === 'backprop', `${c.id}: the step panel only with backpropagation`);
       assert.ok(await page.$$eval('#chapter math', (m) => m.length) > 0, `${c.id}: maths typeset in MathML`);
       await assertNoOverflow(page, `${c.id} at ${size.width}×${size.height}`);
+      // A block equation never scrolls up and down: where scroll bars always show (Windows), one a
+      // few pixels taller than its box had a scroll bar beside it.
+      const tall = await page.$$eval('#chapter math[display="block"]', (ms) => ms.filter((m) => getComputedStyle(m).overflowY !== 'visible' && m.scrollHeight > m.clientHeight)
+        .map((m) => `${m.textContent.trim().slice(0, 20)}: ${m.scrollHeight} > ${m.clientHeight} px`));
+      assert.deepEqual(tall, [], `${c.id} at ${size.width}×${size.height}: equations taller than their box`);
       await screenshot(page, `course-${i + 1}-${c.id}-${size.width}x${size.height}.png`);
     }
     await go('#');
