@@ -619,6 +619,10 @@ test('task: the MLP, XOR with one small hidden layer and a network of 37 paramet
   assert.match(await page().textContent('#chapter .shapes-summary'), /Layer sizes \[2, 4, 4, 1\]: 28 weights \+ 9 biases = 37 parameters/);
   assert.deepEqual(await page().$$eval('#chapter .shapes-table [data-shape]', (t) => t.map((x) => x.textContent)), ['4×2', '4×4', '1×4']);
   await expectStatus('parameters-37', true);
+  // Five classes, one softmax output each: [2, 4, 5] counts 37 too, but is not the one-output network asked for.
+  await go('#chapter=mlp&task=parameters-37&dataset=blobs&classes=5&hidden=4');
+  assert.match(await page().textContent('#chapter .shapes-summary'), /Layer sizes \[2, 4, 5\]: 28 weights \+ 9 biases = 37 parameters/);
+  await expectStatus('parameters-37', false, /one output: choose a two-class dataset \(now 5 outputs, one per class\)/);
 });
 
 test('the MLP\'s network in numbers follows the activation: maxout\'s pieces and PReLU\'s slopes counted, the parts adding up to the task\'s count', T, async () => {

@@ -313,6 +313,9 @@ test('MLP: XOR with one small hidden layer; a network of 37 parameters', () => {
   const p = task('mlp', 'parameters-37');
   expect(p, run(p), false, /37 parameters \(now 25\)/);
   expect(p, run(p, { hidden: [4, 4] }), true);
+  // Five classes make five softmax outputs: [2, 4, 5] has 37 parameters too, but not one output.
+  const fiveClasses = { dataset: 'blobs', classes: 5, outputActivation: 'softmax', loss: 'softmax_ce', hidden: [4] };
+  expect(p, run(p, fiveClasses), false, /^one output: choose a two-class dataset \(now 5 outputs, one per class\)$/);
 });
 
 test('backpropagation: steer the graph\'s gradient', () => {

@@ -62,8 +62,11 @@ const playgroundTasks = [
       '(weights and biases together). "The current network in numbers" counts them as you add layers and neurons.',
     check: ({ engine, state }) => {
       const count = engine.params().length;
+      // Multi-class data gives one softmax output per class: [2, 4, 5] also has 37 parameters.
+      const outputs = engine.layerSizes().at(-1);
       return allOf([
         [sameList(state.features, ['x1', 'x2']), t('use exactly the features x1 and x2')],
+        [outputs === 1, t('one output: choose a two-class dataset (now {now} outputs, one per class)', { now: outputs })],
         [count === 37, t('37 parameters (now {now})', { now: count })],
       ]);
     } },

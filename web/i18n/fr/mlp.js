@@ -59,6 +59,8 @@ export default {
     'Sur les entrées x1 et x2 avec une sortie, construisez un réseau d’exactement 37 paramètres (poids et biais ensemble). « Le réseau actuel en chiffres » les compte à mesure que vous ajoutez couches et neurones.',
   'use exactly the features x1 and x2': 'utilisez exactement les entrées x1 et x2',
   '37 parameters (now {now})': '37 paramètres (actuellement {now})',
+  'one output: choose a two-class dataset (now {now} outputs, one per class)':
+    'une seule sortie : choisissez un jeu de données à deux classes (actuellement {now} sorties, une par classe)',
 
   // What one hidden layer can do
   'What one hidden layer can do': 'Ce que peut faire une seule couche cachée',
