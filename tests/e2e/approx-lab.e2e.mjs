@@ -161,6 +161,14 @@ test('lab: the sum of the scaled units is the network\'s output; the N slider ch
   await frames(page());
   assert.equal((await taskStatus('circles-and')).met, true, (await taskStatus('circles-and')).text);
   assert.equal(await page().$$eval('#approx-plane-svg line.approx-line', (l) => l.length), 3, 'one line per unit');
+  // Three is the fewest the statement asks for: four enclose the disc too, but are not the fewest.
+  await page().fill('#approx-n2', '4');
+  await page().press('#approx-n2', 'Enter');
+  await frames(page());
+  assert.match((await taskStatus('circles-and')).text, /use fewer units: three lines already close a triangle around the disc \(now 4\)/);
+  await page().fill('#approx-n2', '3');
+  await page().press('#approx-n2', 'Enter');
+  await frames(page());
   // The caption's numbers are the engine's: the accuracy and the AND region's share of the grid.
   const plane = planeNumbers(module, { ...DEFAULT_SETTINGS, n2: 3 });
   const and = plane.counts.filter((c) => c === 3).length / plane.counts.length;

@@ -140,14 +140,16 @@ export const approxTasks = [
     } },
   { id: 'circles-and', title: 'A region from half-planes',
     get statement() {
-      return t('On the circles, find the fewest units whose half-planes enclose the inner disc: test accuracy of at least {target}.',
+      return t('On the circles, find the fewest units whose half-planes enclose the inner disc with a test accuracy of at least {target}: start from one unit and add one at a time.',
         { target: formatPercent(PLANE_TARGET, 0) });
     },
+    // The fewest is three: two lines leave a band or a wedge open (85% with either activation),
+    // three close a triangle around the disc (98% sigmoid, 99% ReLU with the lab's seed).
     check: ({ plane }) => {
       const { settings: s, metrics } = plane;
       const missing = [];
       if (s.plane !== 'circles') missing.push(t('choose the circles for the 2-D view'));
-      if (s.n2 > 4) missing.push(t('use at most 4 units (now {n})', { n: s.n2 }));
+      if (s.n2 > 3) missing.push(t('use fewer units: three lines already close a triangle around the disc (now {n})', { n: s.n2 }));
       if (s.plane === 'circles' && !(metrics.test.accuracy >= PLANE_TARGET)) {
         missing.push(t('test accuracy of at least {target} (now {now})',
           { target: formatPercent(PLANE_TARGET, 0), now: formatPercent(metrics.test.accuracy, 1) }));

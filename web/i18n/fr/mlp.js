@@ -130,9 +130,10 @@ export default {
   'choose the step': 'choisissez l’échelon',
   'use exactly 1 unit (now {n})': 'utilisez exactement 1 unité (actuellement {n})',
   'A region from half-planes': 'Une région faite de demi-plans',
-  'On the circles, find the fewest units whose half-planes enclose the inner disc: test accuracy of at least {target}.':
-    'Sur les cercles, trouvez le plus petit nombre d’unités dont les demi-plans enferment le disque intérieur : une exactitude de test d’au moins {target}.',
+  'On the circles, find the fewest units whose half-planes enclose the inner disc with a test accuracy of at least {target}: start from one unit and add one at a time.':
+    'Sur les cercles, trouvez le plus petit nombre d’unités dont les demi-plans enferment le disque intérieur avec une exactitude de test d’au moins {target} : partez d’une unité et ajoutez-en une à la fois.',
   'choose the circles for the 2-D view': 'choisissez les cercles pour la vue 2D',
-  'use at most 4 units (now {n})': 'utilisez au plus 4 unités (actuellement {n})',
+  'use fewer units: three lines already close a triangle around the disc (now {n})':
+    'utilisez moins d’unités : trois droites ferment déjà un triangle autour du disque (actuellement {n})',
   'test accuracy of at least {target} (now {now})': 'une exactitude de test d’au moins {target} (actuellement {now})',
 };
