@@ -422,3 +422,39 @@ test('the gradient-descent lab\'s contours follow the theme: its path, in the th
   axisReads(s, 'light');
   assert.deepEqual(problems, []);
 });
+
+test('the perceptron lab\'s points keep 3:1 against their surroundings in the dark theme, on the "fires" region too', T, async () => {
+  const { page, problems } = await openPage('#chapter=perceptron', { scheme: 'dark' });
+  const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)]; return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const measure = () => page.evaluate(() => ({
+    fires: getComputedStyle(document.querySelector('#rules-plot .rule-plot-fires')).fill,
+    panel: getComputedStyle(document.querySelector('.chapter')).backgroundColor,
+    points: [...document.querySelectorAll('#rules-plot circle')].map((c) => {
+      const s = getComputedStyle(c);
+      // With the stroke painted first, the fill covers its inner half: the ring shows its outer half.
+      const ring = s.paintOrder.startsWith('stroke') ? parseFloat(s.strokeWidth) / 2 : 0;
+      return { fill: s.fill, stroke: s.stroke, ring, current: c.classList.contains('current') };
+    }),
+  }));
+  const pointsStandOut = (m, what) => {
+    assert.ok(m.points.length > 0, `${what}: points drawn`);
+    for (const p of m.points) {
+      assert.ok(p.ring >= 1, `${what}: a ring of at least 1 px outside the point (${p.ring})`);
+      if (!p.current) assert.equal(p.stroke, m.panel, `${what}: the ring is the panel colour`);
+      assert.ok(ratio(p.fill, p.stroke) >= 3, `${what}: point ${p.fill} on its ring ${p.stroke}: ${ratio(p.fill, p.stroke).toFixed(2)}:1`);
+    }
+  };
+  await page.click('#rules-train');  // the firing region drawn under (1, 1)
+  await frames(page);
+  let m = await measure();
+  const blue = m.points.find((p) => luminance(p.fill) < 0.2).fill;
+  assert.ok(ratio(blue, m.fires) < 3, 'the ring is needed: the blue alone is under 3:1 on the region');
+  pointsStandOut(m, 'AND');
+  await page.selectOption('#rules-data', 'playground');  // many small points
+  await page.click('#rules-train');
+  await frames(page);
+  m = await measure();
+  assert.ok(m.points.length > 20);
+  pointsStandOut(m, 'the playground\'s points');
+  assert.deepEqual(problems, []);
+});
