@@ -458,3 +458,26 @@ test('the perceptron lab\'s points keep 3:1 against their surroundings in the da
   pointsStandOut(m, 'the playground\'s points');
   assert.deepEqual(problems, []);
 });
+
+test('forced colours (high contrast): an invalid field keeps a border unlike a valid one\'s, without moving the page', T, async () => {
+  const { page, problems } = await openPage('#chapter=mlp');
+  await page.emulateMedia({ forcedColors: 'active' });
+  const field = page.locator('#approx-n2');
+  const border = () => field.evaluate((el) => {
+    const s = getComputedStyle(el), box = el.getBoundingClientRect();
+    return { invalid: el.getAttribute('aria-invalid'), look: `${s.borderTopStyle} ${s.borderTopWidth} ${s.borderTopColor}`,
+      width: parseFloat(s.borderTopWidth), size: [box.width, box.height] };
+  });
+  const valid = await border();
+  await field.fill('99');  // more units than the lab allows
+  await field.dispatchEvent('change');
+  await field.blur();  // as a reader sees it after leaving the field
+  await frames(page);
+  const invalid = await border();
+  assert.equal(invalid.invalid, 'true');
+  // Forced colours replace the red border with the text colour: the error needs its own style.
+  assert.notEqual(invalid.look, valid.look, `the invalid field's border (${invalid.look}) differs from a valid one's`);
+  assert.ok(invalid.width >= 2, `a thicker border (${invalid.look})`);
+  assert.deepEqual(invalid.size, valid.size, 'the field keeps its size');
+  assert.deepEqual(problems, []);
+});
