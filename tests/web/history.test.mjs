@@ -4,20 +4,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHistory, record, recordLayers, recordSettings, shouldStop, latest, HISTORY_CAPACITY } from '../../web/history.js';
 
-const metrics = (train, test, validation, count = 10) => ({
-  train: { loss: train, accuracy: 0.5, count: 100 },
-  test: { loss: test, accuracy: 0.6, count: 100 },
+const metrics = (train, test, validation, count = 10, [trainAccuracy, testAccuracy] = [0.5, 0.6]) => ({
+  train: { loss: train, accuracy: trainAccuracy, count: 100 },
+  test: { loss: test, accuracy: testAccuracy, count: 100 },
   validation: { loss: validation, accuracy: NaN, count },
 });
 
 test('records one entry per epoch in order', () => {
   const h = createHistory();
   record(h, 0, metrics(1, 2, 3));
-  record(h, 1, metrics(0.5, 1, 2));
+  record(h, 1, metrics(0.5, 1, 2, 10, [0.7, 0.8]));
   assert.deepEqual(h.epochs, [0, 1]);
   assert.deepEqual(h.train, [1, 0.5]);
   assert.deepEqual(h.test, [2, 1]);
-  assert.deepEqual(latest(h), { epoch: 1, train: 0.5, test: 1, validation: 2, trainAccuracy: 0.5, testAccuracy: 0.6 });
+  assert.deepEqual(h.trainAccuracy, [0.5, 0.7]);
+  assert.deepEqual(h.testAccuracy, [0.6, 0.8]);
+  assert.deepEqual(latest(h), { epoch: 1, train: 0.5, test: 1, validation: 2, trainAccuracy: 0.7, testAccuracy: 0.8 });
 });
 
 test('re-recording the latest epoch replaces it; an older epoch is ignored', () => {
@@ -66,6 +68,10 @@ test('early stopping fires once the validation loss has not improved for `patien
   assert.equal(shouldStop(h, 5), true);
   record(h, 6, metrics(1, 1, 0.4));  // improvement resets the count
   assert.equal(shouldStop(h, 5), false);
+  // A validation loss that only equals the best is no improvement: the count goes on.
+  for (let e = 7; e <= 11; ++e) record(h, e, metrics(1, 1, 0.4));
+  assert.equal(h.best.epoch, 6);
+  assert.equal(shouldStop(h, 5), true);
 });
 
 test('layer gradient samples: one per epoch, the latest replaced, a new layer count starts afresh', () => {
