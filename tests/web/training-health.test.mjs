@@ -43,6 +43,9 @@ test('a training loss well above the start of the run', () => {
     'Training is going the wrong way: the training loss is 67.6× what it was at the start (0.500 → 33.8). ' +
     'The learning rate (100) is probably too large: lower it, then reset.');
   assert.equal(warn({ epoch: 4, train: { loss: 33.8, accuracy: 0.4 } }), null, 'judged after 5 epochs');
+  assert.match(warn({ epoch: 5, train: { loss: 33.8, accuracy: 0.4 } }), /^Training is going the wrong way/, 'judged from epoch 5');
+  // A run that started at a loss of 0 has no ratio to rise by.
+  assert.equal(warn({ startLoss: 0, train: { loss: 0.1, accuracy: 0.95 } }), null);
 });
 
 test('saturated outputs while points are misclassified (tanh and sigmoid outputs)', () => {
