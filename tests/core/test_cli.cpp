@@ -195,11 +195,20 @@ TEST_CASE("a model file that does not fit is refused with a message", "[cli]") {
   CHECK(load(with("\"params\": [\n    ", "\"params\": [\n    1e39, ")).rfind("model params[0] is not a finite", 0) ==
         0);
   CHECK(load(with("\"epoch\": 3", "\"epoch\": -1")) == "model epoch must be a whole number >= 0 (got -1)");
-  // Weights that are not finite are not written (the page refuses such a file).
-  Vector bad = pg.network().params();
-  bad[0] = std::numeric_limits<Scalar>::quiet_NaN();
-  Playground broken = trained_circles();
-  if (broken.set_params(bad.data(), bad.size()).empty()) CHECK_FALSE(model_to_json(broken, text).empty());
+  // Weights that are not finite are not written (the page refuses such a file). set_params refuses
+  // NaN, so the weights get there as a learner's would: training that diverges.
+  Playground diverged;
+  RunFile steep;
+  REQUIRE(read_run_file(R"({"dataset": "plane", "hidden": [4], "activation": "linear", "outputActivation": "linear",
+                            "learningRate": 100})",
+                        steep)
+              .empty());
+  REQUIRE(apply_run_file(steep, diverged).empty());
+  REQUIRE_FALSE(diverged.train_epochs(100).empty());
+  REQUIRE_FALSE(diverged.network().params().allFinite());
+  std::string unwritten = "untouched";
+  CHECK(model_to_json(diverged, unwritten) == "the weights are not finite (training diverged): no model file written");
+  CHECK(unwritten == "untouched");
 }
 
 TEST_CASE("heatmap colours are the page's", "[cli]") {
