@@ -50,6 +50,7 @@ test('parseCsv: headers, separators, CRLF, comments, blanks, whitespace, quotes,
     '1,5;-2;1\n0;3;0',          // decimal comma with semicolons
     '"1,5"\t-2,0\t1\n0\t3\t0',  // and with tabs
     '+1.5,-2e0,1\n.0,3.,0\r',
+    '# exported by hand, x1 and x2\n\nx1;x2;label\n1,5;-2;1\n0;3;0',  // the separator from the header, not the comment
   ];
   for (const text of inputs) {
     const d = parseCsv(text);
@@ -91,6 +92,7 @@ test('parseCsv: a given problem is checked instead of inferred', () => {
 test('parseCsv: errors name the line and the fault', () => {
   const cases = [
     ['x1,x2,label\n1,2,0\n# note\nabc,2,0', undefined, /^line 4: 'abc' is not a number$/],
+    ['x1,x2,label\r\n1,2,0\r\n\r\nabc,2,0\r\n', undefined, /^line 4: 'abc' is not a number$/],  // CRLF is one line break
     ['1,2,0\n1,2', undefined, /^line 2: expected 3 columns \(x1,x2,label\), got 2$/],
     ['1,2,0,\n', undefined, /^line 1: expected 3 columns \(x1,x2,label\), got 4$/],
     ['1;2;0\n1,2,0', undefined, /^line 2: expected 3 columns.*got 1$/],
