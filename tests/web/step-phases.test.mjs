@@ -93,12 +93,18 @@ test('the explanations quote the trace\'s numbers', () => {
   const phases = buildPhases(SIZES, 1);
   assert.match(phaseText(phases[0], ctx), /Training point 10: x1 = 1, x2 = 2, target 1/);
   assert.match(phaseText(phases[1], ctx), /applies tanh/);
+  // Each forward phase names its own layer and that layer's activation.
+  const sigmoidOut = { ...ctx, activations: ['feature', 'tanh', 'sigmoid'] };
+  assert.match(phaseText(phases[1], sigmoidOut), /^Each unit of layer h1 adds up .* applies tanh/);
+  assert.match(phaseText(phases[2], sigmoidOut), /^Each unit of the output adds up .* applies sigmoid/);
   assert.match(phaseText(phases[3], ctx), /prediction 0\.25 against the target 1.*L = 0\.281.*∂L\/∂a = −0\.75/);
   assert.match(phaseText(phases[4], ctx), /∂L\/∂a × f′\(z\)/);
   assert.match(phaseText(phases[4], { ...ctx, loss: 'bce' }), /a − y/);
   assert.match(phaseText(phases[5], ctx), /Σ w·δ/);
   assert.match(phaseText(phases[6], ctx), /w ← w − η g, η = 0\.03.*0\.281 → 0\.2/);
   assert.match(phaseText(phases[6], { ...ctx, optimizer: 'momentum', l2: 0.1 }), /v ← μv − ηg.*L1\/L2 penalty/);
+  assert.match(phaseText(phases[6], { ...ctx, l1: 0.001 }), /L1\/L2 penalty/);
+  assert.doesNotMatch(phaseText(phases[6], ctx), /penalty/, 'no L1 or L2: no penalty named');
   assert.doesNotMatch(phaseText(phases[1], ctx), /Dropout/);
   const dropped = fakeStep(1);
   dropped.examples[0].layers[0].mask = Float32Array.from([0, 2, 0]);
