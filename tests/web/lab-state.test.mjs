@@ -1,6 +1,7 @@
-// Tests for web/course/lab-state.js: a typed list of numbers, and a list field's trip through the
-// link (commas on the page, _ in the link, which carries no commas or spaces). Fields are stand-ins
-// with the properties lab-state reads; the selects and numbers are tested in Chromium.
+// Tests for web/course/lab-state.js: a typed list of numbers, a list field's trip through the link
+// (commas on the page, _ in the link, which carries no commas or spaces), and the link values a
+// checkbox, a slider and a number box take or refuse. Fields are stand-ins with the properties
+// lab-state reads; the selects, and a number box emptying itself on 0x3, are tested in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { numberList, bindLabState } from '../../web/course/lab-state.js';
@@ -90,4 +91,47 @@ test('a value the link cannot carry at all leaves the link at the last one that 
   logits.value = 'x'.repeat(81);
   linked.save();
   assert.equal(lab.hash(), '#act.logits=4_2');
+});
+
+test('a checkbox reads 1 or 0 from the link and refuses anything else; it travels only when it differs from its default', () => {
+  const box = () => ({ type: 'checkbox', tagName: 'INPUT', checked: false, value: 'on' });
+  const race = box();
+  const lab = labOver('#descent.race=1');
+  const linked = bindLabState(lab, 'descent', { race });
+  assert.deepEqual(linked.problems, []);
+  assert.equal(race.checked, true);
+  race.checked = false;
+  linked.save();
+  assert.equal(lab.hash(), '', 'unticked, its default, it leaves the link');
+  race.checked = true;
+  linked.save();
+  assert.equal(lab.hash(), '#descent.race=1');
+  const refused = box();
+  assert.deepEqual(bindLabState(labOver('#descent.race=yes'), 'descent', { race: refused }).problems, ["descent.race 'yes' is not 0 or 1"]);
+  assert.equal(refused.checked, false);
+  const off = { ...box(), checked: true };
+  assert.deepEqual(bindLabState(labOver('#descent.race=0'), 'descent', { race: off }).problems, []);
+  assert.equal(off.checked, false);
+});
+
+test('a slider or a whole-number box takes a link value at its ends and on its steps, and names why it refuses the others', () => {
+  const slider = () => ({ type: 'range', tagName: 'INPUT', min: '-1', max: '1', step: '0.5', value: '0' });
+  const box = () => ({ type: 'number', tagName: 'INPUT', min: '1', max: '12', step: '1', value: '4' });
+  const read = (make, value) => {
+    const field = make();
+    const { problems } = bindLabState(labOver(`#lab.f=${value}`), 'lab', { f: field });
+    return problems.length ? problems[0] : field.value;
+  };
+  for (const v of ['-1', '1', '0.5']) assert.equal(read(slider, v), v, `slider at ${v}`);
+  assert.equal(read(slider, '1.5'), "lab.f '1.5' is outside -1…1");
+  assert.equal(read(slider, '-1.5'), "lab.f '-1.5' is outside -1…1");
+  assert.equal(read(slider, '0.25'), "lab.f '0.25' is not one of the slider's steps of 0.5");
+  for (const v of ['1', '12']) assert.equal(read(box, v), v, `box at ${v}`);
+  assert.equal(read(box, '13'), "lab.f '13' is outside 1…12");
+  assert.equal(read(box, '2.5'), "lab.f '2.5' is not a whole number");
+  assert.equal(read(box, 'abc'), "lab.f 'abc' is not a number");
+  // Without a minimum or maximum a field has no end; a box that is not whole-number takes a fraction.
+  assert.equal(read(() => ({ ...box(), min: '', max: '', step: 'any' }), '-1e6'), '-1e6');
+  assert.equal(read(() => ({ ...box(), step: 'any' }), '2.5'), '2.5');
+  assert.equal(read(() => ({ ...slider(), min: '' }), '-7.5'), '-7.5');
 });
