@@ -152,6 +152,10 @@ test('planModelLoad: a model that fits gives the settings to apply and no notes'
   assert.equal(page.dataset, 'xor', 'the page state is not touched');
   const blobs = model({ dataset: 'blobs', classes: 4, hidden: [6], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 6, 4]);
   assert.deepEqual(planModelLoad(blobs, page, null).notes, []);
+  // A single unit, its hidden layers removed: written, read back and loaded like any other.
+  const unit = model({ dataset: 'gaussians', hidden: [] });
+  assert.deepEqual(unit.layerSizes, [2, 1]);
+  assert.deepEqual(planModelLoad(unit, page, null).state.hidden, []);
 });
 
 test('planModelLoad refuses, before anything changes, what would not load whole', () => {
@@ -166,6 +170,7 @@ test('planModelLoad refuses, before anything changes, what would not load whole'
     [model({ dataset: 'xor', hidden: [4] }, [2, 4, 3]), /^the model has 3 outputs but xor \(binary\) needs 1$/],
     [model({ dataset: 'blobs', classes: 4, hidden: [4], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 4, 3]),
       /^the model has 3 outputs but blobs \(multiclass\) needs 4$/],
+    [model({ dataset: 'blobs', classes: 4, hidden: [3] }, [2, 3, 1]), /^the model has 1 output but blobs \(multiclass\) needs 4$/],
   ];
   for (const [m, re] of cases) assert.throws(() => planModelLoad(m, page, null), { message: re });
   // Inputs from the page when the model does not name its features: counted, not assumed.
@@ -189,6 +194,12 @@ test('planModelLoad names every setting it changed to fit the page', () => {
   const p2 = planModelLoad(drawn, { ...defaults(), dataset: 'moons' }, null);
   assert.equal(p2.state.dataset, 'moons');
   assert.match(p2.notes[0], /^the model was trained on drawn or imported points, which this page does not have: using moons$/);
+  // Points all cleared away are no points to train on.
+  const cleared = { problem: 'binary', classes: 2, labels: [], xy: [], inputs: 2 };
+  const p3 = planModelLoad(drawn, { ...defaults(), dataset: 'custom' }, cleared);
+  assert.equal(p3.state.dataset, 'xor');
+  assert.equal(p3.points, null);
+  assert.match(p3.notes[0], /^the model was trained on drawn or imported points, which this page does not have: using xor$/);
 });
 
 test('planModelLoad refuses a 2-D model on 1-D data: the inputs the page wires, x1 alone, not the model\'s', () => {
@@ -236,6 +247,7 @@ test('planModelLoad puts a drawn-data model on the learner\'s points of its kind
 test('model files over MAX_MODEL_BYTES are refused before reading', () => {
   assert.equal(MAX_MODEL_BYTES, 1_000_000);
   assert.equal(modelSizeProblem(30_000), null);
+  assert.equal(modelSizeProblem(MAX_MODEL_BYTES), null, 'at most 1 MB: 1 MB itself is read');
   assert.equal(modelSizeProblem(19.8e6), 'the file is too large (19.8 MB; a model file may have at most 1 MB)');
   assert.throws(() => parseModel(' '.repeat(MAX_MODEL_BYTES + 1)), { message: /^the file is too large/ });
 });
