@@ -101,11 +101,14 @@ test('downsample: at most 2 points per column, spikes kept, order kept', () => {
   const ys = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 300));
   ys[4321] = 50;   // a spike up
   ys[7777] = -50;  // and down
+  ys[6010] = 40;   // both in one column (of 50 points): the column keeps the two
+  ys[6011] = -40;
   const xsCopy = xs.slice(), ysCopy = ys.slice();
   const r = downsample(xs, ys, 200);
   assert.ok(r.xs.length <= 400 && r.xs.length === r.ys.length, `${r.xs.length}`);
   assert.ok(r.xs.length >= 200);
   assert.ok([...r.ys].includes(50) && [...r.ys].includes(-50));
+  assert.ok([...r.ys].includes(40) && [...r.ys].includes(-40), 'a column\'s highest and lowest, both');
   for (let i = 1; i < r.xs.length; ++i) assert.ok(r.xs[i] > r.xs[i - 1]);
   assert.equal(r.xs[0], 0);
   assert.deepEqual(xs, xsCopy);  // input untouched
