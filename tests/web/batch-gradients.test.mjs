@@ -34,4 +34,12 @@ test('the markup carries every value, the mean, the followed example, and escape
   assert.match(svg, /h&lt;1&gt;/);
   assert.doesNotMatch(svg, /h<1>/);
   assert.match(svg, /mean −0.125/);
+  // Each bar is drawn where the layout puts it, its full height; a zero gradient still shows as a sliver.
+  const rects = (markup) => [...markup.matchAll(/<rect class="batch-bar[^"]*" x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"/g)]
+    .map((m) => m.slice(1).map(Number));
+  const { bars } = batchGradientLayout([0.25, -0.5], -0.125);
+  assert.deepEqual(rects(svg), bars.map((b) => [b.x, b.y, b.width, b.height].map((v) => Number(v.toFixed(2)))));
+  assert.ok(bars.every((b) => b.height > 20), 'bars tens of pixels tall');
+  const zero = rects(batchGradientsSvg({ name: 'b', values: [0, 1], mean: 0.5, current: 0, points: [1, 2] }));
+  assert.equal(zero[0][3], 0.5);
 });
