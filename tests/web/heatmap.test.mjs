@@ -130,6 +130,11 @@ test('axisSamples: pixel centres back onto the grid, clamped; nearest cells when
   assert.deepEqual([...s.hi], [0, 1, 1, 1]);  // weight 0: hi is lo, a cell the pixel does not read
   assert.deepEqual([...s.weight], [0, 0.25, 0.75, 0]);
   assert.deepEqual([...axisSamples(2, 4, false).lo], [0, 0, 1, 1]);
+  // On a grid of more than 2 cells, each pixel between two centres blends its cell with the next.
+  const four = axisSamples(4, 8, true);  // centres at u = -0.25, 0.25, …, 3.25
+  assert.deepEqual([...four.lo], [0, 0, 0, 1, 1, 2, 2, 3]);
+  assert.deepEqual([...four.hi], [0, 1, 1, 2, 2, 3, 3, 3]);
+  assert.deepEqual([...four.weight], [0, 0.25, 0.75, 0.25, 0.75, 0.25, 0.75, 0]);
   const used = [...axisSamples(64, 27, true).used];
   assert.ok(used.includes(0) && used.includes(63) && used.length <= 54, 'only the cells some pixel reads');
 });
