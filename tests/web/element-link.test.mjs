@@ -36,6 +36,8 @@ test('the element\'s own and HTML\'s global attributes stay out of the link; an 
   assert.equal(link({ id: 'x', class: 'wide', style: 'margin:0', title: 'XOR', height: '400', loading: 'lazy', 'aria-label': 'net',
     'data-note': '1', onclick: 'f()', datset: 'moons' }), `${BASE}index.html#datset=moons&embed=data,network,output,controls`);
   assert.deepEqual(parseHash('#datset=moons').errors.length > 0, true);
+  // Only b. marks run B: "a.seed" (no run A prefix exists) is unknown, not run B's seed.
+  assert.equal(link({ 'a.seed': '3' }), `${BASE}index.html#a.seed=3&embed=data,network,output,controls`);
 });
 
 test('from file:// the one-file offline page; `src` names another copy of the playground', () => {
