@@ -82,6 +82,23 @@ test('points in the link: used, refused with a reason, or missing', () => {
   assert.match(readLink(`#dataset=custom&data=1b${'A'.repeat(2e6)}`).message, /data: the value is 2000002 characters long/);
 });
 
+test('a curve link with a drawn curve\'s points keeps it, 1-D; points off the line or not regression are no curve', () => {
+  const curve = encodePoints([-2, 0, 0.5, 0, 3, 0], [0.25, -0.5, 0.75], 'regression');
+  const kept = readLink(`#dataset=curve&features=x1&data=${curve}`);
+  assert.equal(kept.message, '');
+  assert.equal(kept.state.dataset, 'curve');
+  assert.equal(kept.custom.inputs, 1);
+  assert.deepEqual(Array.from(kept.custom.labels), [0.25, -0.5, 0.75]);
+  for (const data of [encodePoints([-2, 0, 0.5, 0.25], [0.25, -0.5], 'regression'), encodePoints([-2, 0, 0.5, 0], [0, 1], 'binary')]) {
+    const refused = readLink(`#dataset=curve&features=x1&data=${data}`);
+    assert.equal(refused.state.dataset, defaults().dataset, data);
+    assert.equal(refused.custom, null);
+    assert.match(refused.message, /the link's points are not a curve \(x -> y\); using the default dataset/);
+  }
+  // The same regression points as 2-D data: two inputs.
+  assert.equal(readLink(`#dataset=custom&data=${curve}`).custom.inputs, 2);
+});
+
 test('a curve link that falls back to the default dataset takes its features too, and keeps the rest', () => {
   const notCurve = encodePoints([1, 1, -1, -1], [0.5, -0.5], 'regression');
   for (const hash of ['#dataset=curve', '#dataset=curve&hidden=8', '#dataset=curve&hidden=8&data=9rAAAAAAAA',
