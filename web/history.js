@@ -166,14 +166,3 @@ export function shouldStop(history, patience) {
   const last = history.epochs[history.epochs.length - 1];
   return last - history.best.epoch >= patience;
 }
-
-/** The latest record, or null. */
-export function latest(history) {
-  const n = history.epochs.length;
-  if (n === 0) return null;
-  return {
-    epoch: history.epochs[n - 1],
-    train: history.train[n - 1], test: history.test[n - 1], validation: history.validation[n - 1],
-    trainAccuracy: history.trainAccuracy[n - 1], testAccuracy: history.testAccuracy[n - 1],
-  };
-}
