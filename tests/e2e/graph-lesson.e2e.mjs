@@ -65,3 +65,12 @@ test('inputs near the float limit: the graph refuses ∞ and NaN with a message,
     assert.match(await task(), /f = 6 \(now 2\)/);
   });
 });
+
+test('embedded: the chapter and widget=graph-lesson with embed=lab show the graph with its numbers', { timeout: 30000 }, async () => {
+  for (const hash of ['#chapter=backprop&embed=chapter', '#chapter=backprop&widget=graph-lesson&embed=lab']) {
+    await withPage(b, hash, async (page) => {
+      assert.ok(await page.isVisible('#graph-svg'), `${hash}: the graph is shown`);
+      assert.equal((await shown(page)).f, -12, hash);
+    });
+  }
+});
