@@ -378,6 +378,11 @@ test('embed=lab shows the chapter\'s labs alone, widget= just one, which works a
   await assertNoOverflow(page, 'the neuron lab alone at 390 px');
   await screenshot(page, 'course-embed-lab-390.png');
   await page.setViewportSize(SIZES[0]);
+  // Chapter 4's network in numbers is a widget of its own too, beside the playground it counts.
+  await go('#chapter=mlp&widget=network-numbers&embed=lab,output,controls');
+  assert.ok(await page.isVisible('#network-numbers .shapes-table'), 'widget= names the network in numbers');
+  assert.ok(await page.isHidden('#approx-lab'), 'and only it');
+  assert.equal((await readState(page)).message, '');
   await go('#chapter=gradient-descent&widget=nope');
   assert.match((await readState(page)).message, /chapter 'gradient-descent' has no lab 'nope'/);
   await page.click('#message-close');

@@ -9,6 +9,7 @@ const sum = (arrays) => arrays.reduce((n, a) => n + a.length, 0);
 /** @returns {() => void} clean-up */
 export function createShapesWidget(container, { playground }) {
   const box = document.createElement('section');
+  box.id = 'network-numbers';  // widget= names it, as it does the labs
   box.className = 'widget shapes';
   box.innerHTML = '<h3>The current network in numbers</h3><p class="shapes-summary" id="shapes-summary"></p>';
   const table = document.createElement('table');
