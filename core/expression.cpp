@@ -494,12 +494,15 @@ struct Parser {
 
 ExprError parse_expression(const std::string& text, ExprGraph& out) {
   out = ExprGraph();
-  if (text.size() > static_cast<std::size_t>(kMaxExpressionLength)) {
-    int u16 = 0;  // the limit's position in the text as JS counts it
-    for (std::size_t i = 0; i < static_cast<std::size_t>(kMaxExpressionLength); ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-        u16 += utf8_length(static_cast<unsigned char>(text[i])) == 4 ? 2 : 1;
-    return {"the text is longer than " + std::to_string(kMaxExpressionLength) + " characters", u16};
+  // The limit counts characters (code points), as the learner's box shows them, not UTF-8 bytes:
+  // "×" and "σ" are two bytes each. The error sits at the first character past it, as JS counts.
+  int characters = 0, u16 = 0;
+  for (const char byte : text) {
+    const auto c = static_cast<unsigned char>(byte);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte
+    if (++characters > kMaxExpressionLength)
+      return {"the text is longer than " + std::to_string(kMaxExpressionLength) + " characters", u16};
+    u16 += utf8_length(c) == 4 ? 2 : 1;
   }
   Parser p;
   ExprError e = lex(text, p.toks);

@@ -789,7 +789,6 @@ export function chainProducts(module, paths) {
 
 // ---- the computational-graphs lab (core/include/backprop/expression.hpp) ----
 
-const MAX_EXPRESSION_TEXT = 8000;  // UTF-16 units; the core's own limit (2,000 bytes) says the rest
 
 /**
  * The lecture's examples: [{ id, title, text, values: [{ name, value }] }], values in the order the
@@ -803,8 +802,18 @@ function expressionText(text) {
   return text;
 }
 
-const tooLong = (module) => ({ ok: false, stage: 'parse', position: module.maxExpressionLength,
-  error: `the text is longer than ${module.maxExpressionLength} characters` });
+// A text past twice the core's limit in UTF-16 units has more characters than it allows (a character
+// is one or two units): refused here, before its copy into the module. At the first character past
+// the limit, as the core places it.
+const beyondLimit = (module, text) => text.length > 2 * module.maxExpressionLength;
+function tooLong(module, text) {
+  let position = 0, characters = 0;
+  for (const character of text) {
+    if (++characters > module.maxExpressionLength) break;
+    position += character.length;
+  }
+  return { ok: false, stage: 'parse', position, error: `the text is longer than ${module.maxExpressionLength} characters` };
+}
 
 /**
  * Parses a typed expression or program ("q = x + y; f = q*z"): { ok: true, text (the graph printed
@@ -815,7 +824,7 @@ const tooLong = (module) => ({ ok: false, stage: 'parse', position: module.maxEx
  * @param {string} text
  */
 export function parseExpression(module, text) {
-  if (expressionText(text).length > MAX_EXPRESSION_TEXT) return tooLong(module);
+  if (beyondLimit(module, expressionText(text))) return tooLong(module, text);
   return module.parseExpression(text);
 }
 
@@ -833,7 +842,7 @@ export function parseExpression(module, text) {
  * @param {Object<string, number>} values every input's value by name
  */
 export function evaluateExpression(module, text, values) {
-  if (expressionText(text).length > MAX_EXPRESSION_TEXT) return tooLong(module);
+  if (beyondLimit(module, expressionText(text))) return tooLong(module, text);
   if (values === null || typeof values !== 'object' || Array.isArray(values)) throw new EngineError('values must be an object of numbers by name');
   const graph = module.parseExpression(text);
   if (!graph.ok) return graph;

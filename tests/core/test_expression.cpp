@@ -422,6 +422,17 @@ TEST_CASE("limits: length, nodes and nesting depth are refused with a position, 
   // 100,000 '(' would overflow a naive recursive parser's stack.
   const ExprError deep = error_of(std::string(100000, '(') + "x" + std::string(100000, ')'));
   CHECK(deep.reason.find("longer than") != std::string::npos);
+  // The limit is in characters as the learner sees them: 1,999 of "×" (two bytes each) are not too
+  // long, and the 2,001st character of any kind is refused where it starts, in UTF-16 units.
+  std::string products = "x";
+  for (int i = 0; i < 999; ++i) products += "\u00d7x";
+  CHECK(error_of(products).reason.find("longer than") == std::string::npos);
+  const ExprError wide = error_of(products + "\u00d7x" + "+x");
+  CHECK(wide.reason == "the text is longer than 2000 characters");
+  CHECK(wide.position == 2000);
+  const ExprError astral = error_of(std::string(1999, 'x') + "\U0001d465" + "y");  // 𝑥: two UTF-16 units
+  CHECK(astral.reason == "the text is longer than 2000 characters");
+  CHECK(astral.position == 2001);
   const ExprError nested = error_of(std::string(500, '(') + "x" + std::string(500, ')'));
   CHECK(nested.reason.find("levels deep") != std::string::npos);
   CHECK(nested.position == kMaxExpressionDepth);

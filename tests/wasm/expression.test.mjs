@@ -115,6 +115,11 @@ test('bad expressions are data with a position; evaluation errors name the opera
   assert.equal(evaluateExpression(module, 'x', { x: NaN }).error, 'x must be a finite number (got nan)');
   assert.equal(parseExpression(module, '('.repeat(100000)).position, 2000, 'the core\'s length limit');
   assert.equal(parseExpression(module, 'x'.repeat(9000)).error, 'the text is longer than 2000 characters');
+  // Characters, not UTF-8 bytes: 1,999 of "×" pass the length check; past 2,000 the error is at the
+  // first character beyond, from the core or from the check before the copy into the module alike.
+  assert.doesNotMatch(parseExpression(module, 'x' + '×x'.repeat(999)).error ?? '', /longer than/);
+  assert.deepEqual([parseExpression(module, 'x' + '×x'.repeat(1000) + '+x').position, parseExpression(module, '×'.repeat(5000)).position], [2000, 2000]);
+  assert.equal(parseExpression(module, '𝑥'.repeat(2001)).position, 4000, 'astral characters: two UTF-16 units each');
   assert.equal(parseExpression(module, `${'('.repeat(200)}x${')'.repeat(200)}`).error, 'nested more than 64 levels deep');
   assert.throws(() => parseExpression(module, 42), EngineError);
   assert.throws(() => evaluateExpression(module, 'x + y', { x: 1 }), /no value for 'y'/);

@@ -13,7 +13,7 @@
 
 namespace bp {
 
-constexpr int kMaxExpressionLength = 2000;  // bytes of text (UTF-8)
+constexpr int kMaxExpressionLength = 2000;  // characters (code points) of text
 constexpr int kMaxExpressionNodes = 200;    // nodes of the graph, numbers included
 constexpr int kMaxExpressionDepth = 64;     // nesting of parentheses, unary minus and powers
 constexpr int kMaxExpressionName = 32;      // characters of a name
