@@ -4,8 +4,8 @@
 // reproduce both runs exactly, play / pause / reset act on both, closing returns to the plain
 // playground, and bad run-B values (typed or in a link) are named while the page goes on. Run B
 // keeps run A's epoch with a batch size of its own and when run A diverges, and learns a drawn
-// curve too. Layout at 1280 × 800, 1024 × 768 and 390 × 844 without sideways scrolling, with a
-// screenshot.
+// curve too; on 1-D data each plot is y against x with its run's own curve. Layout at 1280 × 800,
+// 1024 × 768 and 390 × 844 without sideways scrolling, with a screenshot.
 // Not here: the link keys' parsing rules (tests/web/compare-state.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -370,6 +370,46 @@ test('compare on a drawn curve: run B learns the learner\'s points too, after a 
     await frames(page, 4);
     await stepEpochs(page, 3);
     assert.equal((await readState(page)).trainLoss, Number(linked.b['train-loss'].toFixed(4)));
+  });
+});
+
+test('compare on 1-D data: each run\'s plot is y against x with its own output curve, as the playground\'s is', T, async () => {
+  const hash = '#dataset=sine&outputActivation=linear&compare=1&b.learningRate=0.3';
+  await withPage(b, hash, async (page) => {
+    await stepEpochs(page, 3);
+    // Each run's curve read back from its plot: the path's points in plane units (x, y).
+    const curves = await page.evaluate(() => Object.fromEntries(['a', 'b'].map((run) => {
+      const plot = document.querySelector(`#compare-run-${run} .compare-plot`);
+      const size = Number(plot.querySelector('.data-plot-frame').getAttribute('width')) - 1;
+      const points = [...plot.querySelector('.data-plot-curve').getAttribute('d').matchAll(/[ML]([-\d.]+) ([-\d.]+)/g)]
+        .map(([, px, py]) => [(Number(px) * 12) / size - 6, (6 - (Number(py) * 12) / size) / 4]);
+      const titles = [...plot.querySelectorAll('text.data-plot-label')].map((e) => e.textContent);
+      return [run, { points, titles }];
+    })));
+    // What each run's network gives alone: run B is run A's set-up with its learning rate.
+    const expected = await page.evaluate(async (links) => {
+      const { Engine } = await import('./engine.js');
+      const { parseHash, engineSettings } = await import('./state.js');
+      const module = await window.createBackpropCore();
+      return links.map((h) => {
+        const engine = new Engine(module);
+        engine.configure(engineSettings(parseHash(h).state));
+        engine.trainEpochs(3);
+        const line = engine.unitSum(241, -6, 6);
+        engine.dispose();
+        return { x: Array.from(line.x), y: Array.from(line.output) };
+      });
+    }, ['#dataset=sine&outputActivation=linear', '#dataset=sine&outputActivation=linear&learningRate=0.3']);
+    for (const [k, run] of [[0, 'a'], [1, 'b']]) {
+      const { points, titles } = curves[run];
+      assert.ok(titles.includes('y') && titles.includes('x'), `run ${run}'s plot is y against x: ${titles.join(' ')}`);
+      assert.equal(points.length, expected[k].x.length, `run ${run}'s curve has a point per sample`);
+      points.forEach(([x, y], i) => {
+        assert.ok(Math.abs(x - expected[k].x[i]) < 0.01 && Math.abs(y - expected[k].y[i]) < 0.01,
+          `run ${run} at x ${expected[k].x[i]}: drawn (${x}, ${y}), the network gives ${expected[k].y[i]}`);
+      });
+    }
+    assert.notDeepEqual(curves.a.points, curves.b.points, 'two learning rates, two curves');
   });
 });
 

@@ -17,7 +17,7 @@ import { formatFixed, formatClauses } from '../views/format.js';
 import { POSITIVE } from '../views/colors.js';
 import { page, $, GRID, noPoints, isUserData } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
-import { outputPlot, layerNames } from './render.js';
+import { outputPlot, curvePlot, layerNames } from './render.js';
 import { restart } from './training.js';
 import { apply, problemOf } from './settings.js';
 import { accuracyText } from '../training-health.js';
@@ -345,8 +345,9 @@ function renderRun(view, { engine, state, history, metrics, error }, stats = nul
   if (error || noPoints()) return;
   const data = engine.dataset();
   const sizes = engine.layerSizes();
-  const grid = engine.evaluateGrid(GRID, -6, 6, { copy: false });
-  const plot = outputPlot(grid, sizes[sizes.length - 1], state.outputActivation, data.problem);
+  // 1-D data: y against x with the run's curve, as the playground's own plot shows it.
+  const plot = data.inputs === 1 ? curvePlot(engine)
+    : outputPlot(engine.evaluateGrid(GRID, -6, 6, { copy: false }), sizes[sizes.length - 1], state.outputActivation, data.problem);
   view.plot.update({ ...plot, discretize: s.discretize, points: data, showTest: s.showTest, highlight: null, drawing: false });
   if (!page.playing) sampleRunStats(view, { engine, history, metrics }, stats);
   if (view.pendingStats) {

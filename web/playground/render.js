@@ -63,6 +63,15 @@ export function outputPlot(grid, outputs, outputActivation, problem) {
   return { grid: { g: GRID, values: grid.values, offsets: [firstOutput * cells] }, mode: 'signed', lo, hi };
 }
 
+/**
+ * The output plot's picture of a network on 1-D data: its output over x as a curve from the core
+ * (unitSum), drawn over the points at their targets; the grid over the plane would mean nothing.
+ */
+export function curvePlot(engine) {
+  const line = engine.unitSum(CURVE_SAMPLES, -6, 6);
+  return { grid: null, curve: { x: line.x, y: line.output }, mode: 'signed', lo: -1, hi: 1 };
+}
+
 // 1-D data has no x2: the features offered are x1's, their thumbnails the rows of the grid of all.
 const X1_FEATURES = ['x1', 'x1^2', 'sin_x1'];
 let x1Grid = null;
@@ -155,8 +164,7 @@ export function render() {
     plot = { grid: null, curve: { x: xs, y: ys }, mode: 'signed', lo: -1, hi: 1 };
     caption = t('{unit} over x (line); the points are the targets.', { unit: `${name}${layer > 0 ? ` (${activations[layer]})` : ''}` });
   } else if (oneD) {
-    const line = empty ? null : engine.unitSum(CURVE_SAMPLES, -6, 6);
-    plot = { grid: null, curve: line ? { x: line.x, y: line.output } : { x: [], y: [] }, mode: 'signed', lo: -1, hi: 1 };
+    plot = empty ? { grid: null, curve: { x: [], y: [] }, mode: 'signed', lo: -1, hi: 1 } : curvePlot(engine);
     caption = t('Network output over x (line) and the targets (points).');
   } else if (page.hover && page.hover.node < grid.nodes) {
     const { layer, unit, node, name } = page.hover;
