@@ -357,6 +357,33 @@ test('CSV import: good binary and multi-class files replace the data; bad files 
   });
 });
 
+test('the class to draw lists the classes on show: a generated set\'s own count after the learner\'s points of another', T, async () => {
+  await withPage(b, '', async (page) => {
+    const options = () => page.$$eval('#draw-class option', (os) => os.map((o) => o.value));
+    const three = 'x1,x2,label\n1,1,0\n-1,1,1\n-1,-1,2\n1,-1,0\n';
+    // The learner's 3 classes, then the blobs with 6: every class of the blobs can be drawn.
+    const s = await importCsv(page, 'three.csv', three);
+    assert.match(s.message, /Imported 4 points \(multiclass\)/);
+    assert.deepEqual(await options(), ['0', '1', '2']);
+    await page.click('#datasets [data-dataset="blobs"]');
+    await slide(page, 'classes', 6);
+    assert.equal(await page.textContent('#problem'), '6-class classification');
+    assert.deepEqual(await options(), ['0', '1', '2', '3', '4', '5']);
+    await page.click('#draw-toggle');
+    await page.selectOption('#draw-class', '5');
+    await clickPlane(page, 5.5, -5.5);
+    const d = await customPoints(page);
+    assert.equal(d.classes, 6);
+    assert.ok(hasPoint(d, 5.5, -5.5, 5), 'the point drawn in class 5');
+    // The 3 classes again, then Clear on the blobs: an empty plane to draw the blobs' 6 classes on.
+    await importCsv(page, 'three.csv', three);
+    await page.click('#datasets [data-dataset="blobs"]');
+    await page.click('#draw-clear');
+    await frames(page);
+    assert.deepEqual(await options(), ['0', '1', '2', '3', '4', '5']);
+  });
+});
+
 test('CSV export downloads the current data, which reads back', T, async () => {
   await withPage(b, '#dataset=moons&points=50&noise=0.1', async (page) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv-export')]);

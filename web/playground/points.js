@@ -4,7 +4,7 @@
 import { MAX_LINK_POINTS, encodePoints, defaults, onLinkGrid, withDataset } from '../state.js';
 import { nearestPoint, CURVE_Y_SCALE } from '../views/data-plot.js';
 import { isCurveDataset } from '../rules.js';
-import { page, $, noPoints, NO_POINTS_MESSAGE } from './page.js';
+import { page, $, noPoints, isUserData, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { t } from '../i18n/i18n.js';
 import { apply, problemOf, trainingShareOfAll } from './settings.js';
@@ -46,6 +46,14 @@ export function customState() {
   // withDataset: coming from 1-D data, features still at its default (x1) take 2-D data's (x1, x2),
   // as on a generated 2-D set, rather than train 2-D points on x1 alone.
   return { ...withDataset(page.state, c.inputs === 1 ? 'curve' : 'custom'), data };
+}
+
+/**
+ * How many classes the multi-class data on show has: the learner's points' own, or on a generated
+ * set its classes setting (points kept from an earlier visit may have another count).
+ */
+export function classesShown(state) {
+  return isUserData(state.dataset) ? page.custom?.classes ?? state.classes : state.classes;
 }
 
 export function updateDrawClasses(problem, classes) {
@@ -121,7 +129,7 @@ export function wireDrawing() {
   $('draw-clear').addEventListener('click', () => {
     const problem = problemOf(page.state);
     // Nothing the learner did not draw: the page waits, refusing to train, until the first point.
-    const classes = problem === 'multiclass' ? (page.custom?.classes ?? page.state.classes) : problem === 'regression' ? 1 : 2;
+    const classes = problem === 'multiclass' ? classesShown(page.state) : problem === 'regression' ? 1 : 2;
     setCustom({ xy: [], labels: [], problem, classes, inputs: isCurveDataset(page.state.dataset) ? 1 : 2 });
     if (!page.drawing) $('draw-toggle').click();
     applyCustom({ trainOnAll: true });

@@ -10,7 +10,7 @@ import { splitHash, joinHash } from '../course/route.js';
 import { page, $, noPoints, isUserData } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { startHistory, noteSettings, clearRun, pause, restart } from './training.js';
-import { setCustom, updateDrawClasses } from './points.js';
+import { setCustom, updateDrawClasses, classesShown } from './points.js';
 import { updateShareLink } from './share.js';
 import { showApplicable } from './applicable.js';
 import { syncCompare } from './compare.js';
@@ -154,7 +154,7 @@ export function showState(state) {
     /** @type {HTMLInputElement} */ (document.querySelector(`input[data-key="${key}"]`)).disabled = !active;
   }
   /** @type {HTMLButtonElement} */ ($('regenerate')).disabled = !generated;
-  updateDrawClasses(problem, multiclass ? (page.custom?.classes ?? state.classes) : 2);
+  updateDrawClasses(problem, multiclass ? classesShown(state) : 2);
   // On 1-D data a click's height is the target: no class to choose.
   $('draw-class').closest('label').hidden = isCurveDataset(state.dataset);
   showApplicable(document, state);
