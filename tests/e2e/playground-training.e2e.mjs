@@ -407,6 +407,24 @@ test('the chart legend names two styles (test solid, training dashed); the panel
   });
 });
 
+test('regression shows no accuracy, on the playground or in the comparison; classes bring it back', T, async () => {
+  await withPage(b, '#dataset=plane&outputActivation=linear&compare=1', async (page) => {
+    const accuracies = async () => ({
+      playground: await page.isVisible('#test-accuracy'),
+      compare: await page.$$eval('#compare-panel dd[data-metric$="accuracy"]', (dds) => dds.filter((dd) => dd.checkVisibility()).length),
+    });
+    await stepEpochs(page, 2);
+    assert.deepEqual(await accuracies(), { playground: false, compare: 0 });
+    await page.click('#datasets [data-dataset="blobs"]');
+    await stepEpochs(page, 2);
+    assert.deepEqual(await accuracies(), { playground: true, compare: 4 });
+    assert.match(await page.textContent('#test-accuracy'), /^\d+\.\d%$/);
+    await page.click('#datasets [data-dataset="sine"]');
+    await stepEpochs(page, 2);
+    assert.deepEqual(await accuracies(), { playground: false, compare: 0 });
+  });
+});
+
 test('a long run\'s chart draws from at most HISTORY_CAPACITY records, the first and the newest among them', { timeout: 120000 }, async () => {
   // The chart walks every record each frame: the run's length must not make each frame longer.
   const epochs = 2 * HISTORY_CAPACITY + 100;

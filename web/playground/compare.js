@@ -12,7 +12,7 @@ import { valueLabel } from '../controls.js';
 import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
 import { createChart, swatchStyle } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
-import { htmlEl } from '../views/dom.js';
+import { htmlEl, setHidden } from '../views/dom.js';
 import { formatFixed, formatClauses } from '../views/format.js';
 import { POSITIVE } from '../views/colors.js';
 import { page, $, GRID, noPoints, isUserData } from './page.js';
@@ -337,7 +337,9 @@ function renderRun(view, { engine, state, history, metrics, error }, stats = nul
   const values = {
     epoch, 'train-loss': m.train.loss, 'test-loss': m.test.loss, 'train-accuracy': m.train.accuracy, 'test-accuracy': m.test.accuracy,
   };
+  const regression = problemOf(page.state) === 'regression';  // no accuracy, as on the playground
   for (const [key, v] of Object.entries(values)) {
+    if (key.endsWith('accuracy')) setHidden(dd[key].parentElement, regression);
     dd[key].dataset.value = String(v);
     dd[key].textContent = key === 'epoch' ? String(v)
       : key.endsWith('loss') ? lossText(v) : accuracyText(v, engine.progress().diverged);

@@ -212,6 +212,8 @@ export function render() {
   setText($('train-loss'), fmtLoss(m.train.loss));
   setText($('validation-loss'), fmtLoss(m.validation.loss));
   setHidden($('validation-metric'), m.validation.count === 0);
+  // Regression has no classes to be right about: no accuracy, as the chart has no accuracy panel.
+  setHidden($('accuracy-metric'), data.problem === 'regression');
   setText($('test-accuracy'), accuracyText(m.test.accuracy, engine.progress().diverged));  // NaN weights: no accuracy
   const epoch = engine.progress().epoch;
   /** @type {HTMLOutputElement} */ ($('epoch')).value = String(epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, thousandsSeparator());
