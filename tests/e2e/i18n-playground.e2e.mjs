@@ -2,7 +2,7 @@
 // message is shown bracketed and accented, what the page composes after a learner's actions is a
 // message: the hover captions of a neuron, a link and the output plot, the step panel's phases,
 // the layer table, the Share dialog, the warnings of a bad link, a malformed CSV and a diverging run,
-// the comparison of two runs. In French: a warning and a hover caption read French, numbers with a
+// the comparison of two runs, the class or target to draw. In French: a warning and a hover caption read French, numbers with a
 // decimal comma; a refused model file names its data as the page does.
 // Not here: the course's chapters (i18n-chapters.e2e.mjs), the shell (i18n.e2e.mjs), the catalogue's
 // coverage of t() (tests/web/i18n.test.mjs).
@@ -181,6 +181,30 @@ test('pseudo-locale: the Share dialog and the comparison of two runs are message
     await page.click('#share');
     await settled(page);
     await check(page, 'the Share dialog');
+  });
+});
+
+test('pseudo-locale: the target to draw on regression data and the Draw button while drawing are messages', T, async () => {
+  await withPage(b, '#dataset=plane&outputActivation=linear&lang=pseudo', async (page) => {
+    await page.click('#draw-toggle');
+    await frames(page);
+    await check(page, 'regression data, drawing');
+  });
+});
+
+test('the classes to draw are named in the language switched to, the class chosen kept', T, async () => {
+  await withPage(b, '#dataset=blobs&classes=4&outputActivation=softmax&loss=softmax_ce', async (page) => {
+    const options = () => page.$$eval('#draw-class option', (os) => os.map((o) => o.textContent));
+    await page.selectOption('#draw-class', '3');
+    await page.selectOption('#language', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await frames(page);
+    assert.deepEqual(await options(), ['classe 0', 'classe 1', 'classe 2', 'classe 3']);
+    assert.equal(await page.inputValue('#draw-class'), '3');
+    await page.selectOption('#language', 'en');
+    await frames(page);
+    assert.deepEqual(await options(), ['class 0', 'class 1', 'class 2', 'class 3']);
+    assert.equal(await page.inputValue('#draw-class'), '3');
   });
 });
 

@@ -6,7 +6,7 @@ import { nearestPoint, CURVE_Y_SCALE } from '../views/data-plot.js';
 import { isCurveDataset } from '../rules.js';
 import { page, $, noPoints, isUserData, NO_POINTS_MESSAGE } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
-import { t } from '../i18n/i18n.js';
+import { t, language, onLanguageChange } from '../i18n/i18n.js';
 import { apply, problemOf, trainingShareOfAll } from './settings.js';
 import { refreshCustomThumbnail } from './datasets.js';
 
@@ -59,16 +59,19 @@ export function classesShown(state) {
 export function updateDrawClasses(problem, classes) {
   /** @type {HTMLSelectElement} */
   const select = $('draw-class');
-  const key = `${problem}:${classes}`;
-  if (select.dataset.for === key) return;
-  select.dataset.for = key;
+  // 'class {k}' is composed in the language in force: named again in a new one, the choice kept.
+  const data = `${problem}:${classes}:`;
+  if (select.dataset.for === `${data}${language()}`) return;
+  const kept = select.dataset.for?.startsWith(data) ? select.value : null;
+  select.dataset.for = `${data}${language()}`;
   select.replaceChildren();
   if (problem === 'regression') {
-    select.append(new Option('+1 (blue)', '1'), new Option('−1 (orange)', '-1'));
+    select.append(new Option('+1 (blue)', '1'), new Option('−1 (orange)', '-1'));  // translated as shown (i18n.js)
   } else {
     for (let k = 0; k < classes; ++k) select.append(new Option(t('class {k}', { k }), String(k)));
     select.value = String(Math.min(1, classes - 1));
   }
+  if (kept !== null) select.value = kept;
 }
 
 export function addPoint(x1, x2) {
@@ -117,8 +120,12 @@ export function applyCustom({ trainOnAll = false } = {}) {
   apply(state);
 }
 
-/** Wires the Draw and Clear buttons. */
+/** Wires the Draw and Clear buttons, and the class to draw. */
 export function wireDrawing() {
+  onLanguageChange(() => {
+    const [problem, classes] = ($('draw-class').dataset.for ?? '').split(':');
+    if (problem) updateDrawClasses(problem, Number(classes));
+  });
   $('draw-toggle').addEventListener('click', () => {
     page.drawing = !page.drawing;
     $('draw-toggle').setAttribute('aria-pressed', String(page.drawing));

@@ -59,6 +59,10 @@ export default {
   'The network sees {features}: the mean and standard deviation of the {n} training points, applied unchanged to validation, test and the plot.':
     'Le réseau voit {features} : la moyenne et l’écart-type des {n} points d’entraînement, appliqués tels quels à la validation, au test et au graphique.',
   'class {k}': 'classe {k}',
+  // The target drawn on 2-D regression data
+  '+1 (blue)': '+1 (en bleu)',
+  '−1 (orange)': '−1 (en orange)',
+  'Drawing… (click to stop)': 'Dessin en cours… (cliquez pour arrêter)',
   'network output': 'sortie du réseau',
   'network output: class 0 below the midpoint, class 1 above': 'sortie du réseau : classe 0 sous le milieu, classe 1 au-dessus',
   'output (colour) and target (points)': 'sortie (couleur) et cible (points)',
