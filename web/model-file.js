@@ -193,9 +193,13 @@ export function planModelLoad(model, state, custom = null, kept = null) {
     points = [custom, kept].find((c) => c && c.labels.length > 0 && inputsOf(c) === (curve ? 1 : 2)) ?? null;
     const trained = curve ? 'a drawn curve' : 'drawn or imported points';
     if (!points) {
-      // The page's generated dataset if it is of the model's kind, else the first of that kind.
-      const ofKind = state.dataset !== 'custom' && state.dataset !== 'curve' && isCurveDataset(state.dataset) === curve;
-      next.dataset = ofKind ? state.dataset : curve ? 'sine' : 'xor';
+      // The page's generated dataset if it is of the model's kind, else the first of that kind. A
+      // model of several outputs learned classes, one output each: a multi-class set of that many.
+      const classes = model.layerSizes[model.layerSizes.length - 1];
+      const ofKind = state.dataset !== 'custom' && state.dataset !== 'curve' && isCurveDataset(state.dataset) === curve &&
+        (datasetProblem(state.dataset) === 'multiclass') === (classes > 1);
+      next.dataset = ofKind ? state.dataset : curve ? 'sine' : classes > 1 ? 'blobs' : 'xor';
+      if (classes > 1) next.classes = classes;
       notes.push(`the model was trained on ${trained}, which this page does not have: using ${next.dataset}`);
     } else if (points !== custom) {
       notes.push(curve ? 'the model was trained on a drawn curve: using yours (your 2-D points stay under "your data")'

@@ -202,6 +202,19 @@ test('planModelLoad names every setting it changed to fit the page', () => {
   assert.match(p3.notes[0], /^the model was trained on drawn or imported points, which this page does not have: using xor$/);
 });
 
+test('planModelLoad puts a multi-class model of points the page does not have on a multi-class set of its classes', () => {
+  const drawn = model({ dataset: 'custom', hidden: [4], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 4, 5]);
+  const plan = planModelLoad(drawn, defaults(), null);
+  assert.deepEqual([plan.state.dataset, plan.state.classes, plan.state.outputActivation, plan.state.loss], ['blobs', 5, 'softmax', 'softmax_ce']);
+  assert.deepEqual(plan.notes, ['the model was trained on drawn or imported points, which this page does not have: using blobs']);
+  // The page's own multi-class set, with the model's classes.
+  const spiral = planModelLoad(drawn, { ...defaults(), dataset: 'multi_spiral', classes: 3 }, null);
+  assert.deepEqual([spiral.state.dataset, spiral.state.classes], ['multi_spiral', 5]);
+  // One output is never classes of their own: the page's blobs give way to XOR.
+  const binary = model({ dataset: 'custom', hidden: [4] });
+  assert.equal(planModelLoad(binary, { ...defaults(), dataset: 'blobs', classes: 4 }, null).state.dataset, 'xor');
+});
+
 test('planModelLoad refuses a 2-D model on 1-D data: the inputs the page wires, x1 alone, not the model\'s', () => {
   // A circles model edited to say sine: the page would drop x2, and the parameters no longer fit.
   const edited = model({ dataset: 'sine', hidden: [4, 2], optimizer: 'adam' }, [2, 4, 2, 1]);
