@@ -21,10 +21,11 @@ const char* const kGridHelp =
     "  --model FILE  a model file (backprop train --model, or the page's Save model)\n"
     "  --size N      cells a side, 1 to 1024 (default 64, the page's)\n"
     "  --out FILE    FILE.png: an N x N image, one pixel a cell, in the page's colours (one output:\n"
-    "                orange -1 (0 for sigmoid), white at the middle, blue +1; classes: the predicted\n"
-    "                class's colour, paler where the runner-up is close). Otherwise CSV (to standard\n"
-    "                output without --out): a header, then one row per cell, the top row first\n"
-    "                (x2 = 6 - 6/N), left to right: x1,x2,output, or x1,x2,class_0,...,class_K-1.\n"
+    "                orange -1 (0 for a sigmoid on two classes), white at the middle, blue +1;\n"
+    "                classes: the predicted class's colour, paler where the runner-up is close).\n"
+    "                Otherwise CSV (to standard output without --out): a header, then one row per\n"
+    "                cell, the top row first (x2 = 6 - 6/N), left to right: x1,x2,output, or\n"
+    "                x1,x2,class_0,...,class_K-1.\n"
     "\n"
     "For 1-D data (x -> y) every row is the same: the network does not see x2.\n";
 

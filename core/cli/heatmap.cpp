@@ -75,7 +75,11 @@ std::vector<std::uint8_t> heatmap_pixels(const OutputGrid& grid) {
     }
     return rgb;
   }
-  const double lo = act == Activation::Sigmoid || act == Activation::Step ? 0 : -1, hi = 1;
+  // Classes: white at the threshold, halfway through a sigmoid's range. Regression: on the targets'
+  // scale, -1 to 1, as the page draws it.
+  const bool zero_to_one =
+      grid.problem != Problem::Regression && (act == Activation::Sigmoid || act == Activation::Step);
+  const double lo = zero_to_one ? 0 : -1, hi = 1;
   const int last = kSignedSteps - 1;
   const double scale = last / (hi - lo);
   for (std::size_t i = 0; i < cells; ++i) {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 
 import {
   useBrowser, withPage, frames, choose, slide, type, check, readState, hashParams,
-  plotPicture, hoverSvg, touchGesture,
+  plotPicture, hoverSvg, touchGesture, engineReference,
 } from './browser.mjs';
 import { paramIndex } from '../../web/views/network.js';
 import { signColor, NEUTRAL } from '../../web/views/colors.js';
@@ -69,6 +69,28 @@ test('each dataset thumbnail sets the problem, the output plot and a fitting out
     await frames(page);
     assert.equal(await page.getAttribute('#datasets [data-dataset="gaussians"]', 'aria-checked'), 'true');
     assert.equal((await hashParams(page)).dataset, 'gaussians');
+  });
+});
+
+test('regression is drawn on its targets\' scale, −1 to 1, whatever the output: a sigmoid near 0 is white, not orange', T, async () => {
+  await withPage(b, '#dataset=plane&outputActivation=sigmoid&learningRate=0.3', async (page) => {
+    await page.evaluate(() => { for (let i = 0; i < 30; ++i) document.getElementById('step').click(); });
+    await frames(page);
+    assert.match(await page.textContent('#plot .data-plot-legend'), /^output−101/, 'the colour bar runs from −1 to 1, as the points');
+    // The bottom-left cell, where the targets are about −0.8: the sigmoid gives about 0 there.
+    const output = await engineReference(page, (engine) => {
+      for (let i = 0; i < 30; ++i) engine.trainEpochs(1);
+      const grid = engine.evaluateGrid(64, -6, 6);
+      return grid.values[(grid.nodes - 1) * 64 * 64 + 63 * 64];
+    });
+    assert.ok(output > 0 && output < 0.1, `output ${output} near 0`);
+    const [r, g, bl] = await page.$eval('#plot canvas.data-plot-heatmap', (c) => [...c.getContext('2d').getImageData(0, c.height - 1, 1, 1).data]);
+    assert.ok(Math.abs(r - bl) < 30 && g > 200, `an output near 0 is near white: ${r},${g},${bl}`);
+    // Two classes: white at the sigmoid's threshold, 0.5, the colour bar from 0 to 1.
+    await page.evaluate(() => { location.hash = '#outputActivation=sigmoid'; });
+    await page.waitForFunction(() => document.getElementById('problem').textContent === 'classification');
+    await frames(page);
+    assert.match(await page.textContent('#plot .data-plot-legend'), /^class 000\.51class 1/);
   });
 });
 

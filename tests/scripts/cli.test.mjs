@@ -103,7 +103,8 @@ function pagePixels(grid, g, { problem, outputActivation }) {
     const offsets = Array.from({ length: outputs }, (_, k) => k * g * g);
     fillClasses(rgba, values, offsets, g, outputActivation === 'tanh' ? -1 : 0, 1, false);
   } else {
-    fillSigned(rgba, values, 0, g, outputActivation === 'sigmoid' ? 0 : -1, 1, false);
+    // As render.js's outputPlot: a sigmoid on two classes from 0 to 1; regression on its targets' −1 to 1.
+    fillSigned(rgba, values, 0, g, problem !== 'regression' && outputActivation === 'sigmoid' ? 0 : -1, 1, false);
   }
   return Uint8Array.from({ length: 3 * g * g }, (_, i) => rgba[4 * Math.floor(i / 3) + (i % 3)]);
 }
@@ -238,6 +239,17 @@ test('grid: the PNG decodes to the page\'s heatmap colours', () => {
   const blobGrid = csv(cli('grid', '--model', blobs, '--size', '24').text);
   assert.deepEqual(blobGrid.columns, ['x1', 'x2', 'class_0', 'class_1', 'class_2']);
   assert.deepEqual(classes.pixels, pagePixels(blobGrid, 24, { problem: 'multiclass', outputActivation: 'softmax' }));
+
+  // A sigmoid output: from 0 to 1 on two classes, on the targets' −1 to 1 in regression.
+  for (const [name, settings] of [['xor', { dataset: 'xor', outputActivation: 'sigmoid', loss: 'bce' }],
+    ['plane', { dataset: 'plane', outputActivation: 'sigmoid', loss: 'mse' }]]) {
+    const model = file(`${name}-sigmoid.json`);
+    assert.equal(cli('train', '--config', file(`${name}-sigmoid-run.json`, { ...settings, hidden: [4] }), '--epochs', '20', '--model', model).status, 0);
+    assert.equal(cli('grid', '--model', model, '--size', '24', '--out', file(`${name}-sigmoid.png`)).status, 0);
+    const image = decodePng(fs.readFileSync(file(`${name}-sigmoid.png`)));
+    const problem = name === 'plane' ? 'regression' : 'binary';
+    assert.deepEqual(image.pixels, pagePixels(csv(cli('grid', '--model', model, '--size', '24').text), 24, { problem, outputActivation: 'sigmoid' }), name);
+  }
 });
 
 test('a bad run file is refused with exit code 2 and the engine\'s own message', () => {

@@ -59,7 +59,9 @@ export function outputPlot(grid, outputs, outputActivation, problem) {
     const [lo, hi] = outputActivation === 'tanh' ? [-1, 1] : [0, 1];
     return { grid: { g: GRID, values: grid.values, offsets }, mode: 'classes', lo, hi };
   }
-  const [lo, hi] = outputActivation === 'sigmoid' || outputActivation === 'step' ? [0, 1] : [-1, 1];
+  // Classes: white at the threshold, halfway through the output's range. Regression: on the targets'
+  // own scale, −1 to 1, which colours the points, so that a good fit hides them in the background.
+  const [lo, hi] = problem !== 'regression' && (outputActivation === 'sigmoid' || outputActivation === 'step') ? [0, 1] : [-1, 1];
   return { grid: { g: GRID, values: grid.values, offsets: [firstOutput * cells] }, mode: 'signed', lo, hi };
 }
 
