@@ -42,10 +42,12 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
 // allows exactly its four inline scripts (theme, module, French catalogue, page) and its stylesheet by their SHA-256,
 // and the icon as data:.
 // It fetches nothing: the module gets its wasm as bytes (wasmBinary), decoded from the page itself.
+// frame-src 'self': uploaded alone to a web server, the Share dialog frames the file itself to
+// measure and preview its embed (from file:// it does not try).
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 function offlineCsp(scripts, styles) {
   return `default-src 'none'; script-src ${scripts.map(sha256).join(' ')} 'wasm-unsafe-eval'; ` +
-    `style-src ${styles.map(sha256).join(' ')}; img-src data:; base-uri 'none'; form-action 'none'`;
+    `style-src ${styles.map(sha256).join(' ')}; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'`;
 }
 
 function need(file) {

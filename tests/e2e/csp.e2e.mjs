@@ -112,7 +112,7 @@ test('the offline file carries its own strict policy (hashes, no unsafe-inline) 
   const policy = meta[1];
   // Four scripts: the theme's (in <head>, before the first paint), the module's, the French
   // catalogue's and the page's.
-  assert.match(policy, /^default-src 'none'; script-src ('sha256-[A-Za-z0-9+/=]+' ){4}'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:;/);
+  assert.match(policy, /^default-src 'none'; script-src ('sha256-[A-Za-z0-9+/=]+' ){4}'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; frame-src 'self';/);
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/);
   assert.ok(html.indexOf(meta[0]) < html.indexOf('<script'), 'the policy comes before the first script');
   const { violations, problems } = await trainUnderPolicy(`${pathToFileURL(file).href}#learningRate=0.1`,

@@ -1,7 +1,8 @@
 // End-to-end: the built site (build-scripts/build-dist.mjs). The hosted copy, served from a
 // subfolder (/some/sub/folder/) of a plain static server, loads, trains and asks for nothing beyond
 // localhost; the one-file offline copy opens from file:// with the network off and every request
-// but file: and data: blocked, and learns XOR; another site's page imports the engine from the
+// but file: and data: blocked, and learns XOR (and, uploaded alone to the server, its Share dialog
+// measures and previews embeds); another site's page imports the engine from the
 // hosted build as an ES module (backprop.js); the built pages (minified CSS, bundled script) look
 // exactly like web/'s, pixel for pixel. Each file builds into its own folder under
 // test-results/, so test files running in parallel never share one.
@@ -123,6 +124,28 @@ test('the offline build opens from file:// with the network off and learns XOR',
     await context.close();
   }
   assert.deepEqual(problems, [], 'errors on the page or requests other than file: and data:');
+});
+
+test('the offline file uploaded to a web server on its own: the Share dialog measures and previews its embed', T, async () => {
+  // One file is easier to put on a course site than a folder: there the dialog can frame the file
+  // itself (same origin), as the hosted page does.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/${SUB}/offline/index.html#dataset=circles`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await page.click('#share');
+    await page.waitForSelector('#share-dialog[data-state="ready"]', { timeout: 45000 });
+    assert.match(await page.textContent('#embed-size-note'), /^Measured: these parts need \d+ × \d+ px without scrolling\.$/);
+    assert.equal(await page.isHidden('#embed-warning'), true, await page.textContent('#embed-warning'));
+    const preview = await (await page.$('#embed-preview iframe')).contentFrame();
+    assert.equal(await preview.getAttribute('body', 'data-ready'), 'true', 'the preview is the playground, started');
+    assert.match(preview.url(), /\/offline\/index\.html#dataset=circles&embed=/);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page (a frame its policy refuses) or requests beyond localhost');
 });
 
 test('the hosted page opened from file:// says to open offline/index.html, in the link\'s language, and offers nothing that cannot work', T, async () => {
