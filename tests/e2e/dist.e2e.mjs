@@ -106,6 +106,12 @@ test('the offline build opens from file:// with the network off and learns XOR',
     await page.click('#share');
     const link = await page.inputValue('#share-url');
     assert.ok(link.startsWith(`${url}#`), `share link ${link}`);
+    // From file:// the embed cannot be measured or previewed: said, and no button or box that does nothing.
+    await page.waitForSelector('#share-dialog[data-state="ready"]');
+    assert.match(await page.textContent('#embed-size-note'), /opened as a file it cannot/);
+    assert.deepEqual(await page.evaluate(() => ['embed-fit', 'embed-preview'].map((id) => document.getElementById(id).getClientRects().length)),
+      [0, 0], 'neither "Use the measured size" nor an empty preview is shown');
+    assert.match(await page.inputValue('#embed-code'), /^<iframe src="file:[^"]+#[^"]*embed=[^"]+" width="600" height="500"/);
     await screenshot(page, 'dist-offline.png');
     await page.keyboard.press('Escape');  // the Share / embed dialog is modal
     // The step animation and its typeset equations need nothing from the network either.

@@ -274,6 +274,12 @@ export function buildEmbedOptions() {
   });
   $('embed-code').addEventListener('focus', (e) => /** @type {HTMLTextAreaElement} */ (e.target).select());
   embedFrame = createEmbedFrame($('embed-preview'));
+  // Opened as a file, nothing is measured or previewed (the size note says so): no button that
+  // does nothing, no empty preview box.
+  if (!canMeasure()) {
+    $('embed-fit').hidden = true;
+    $('embed-preview').parentElement.hidden = true;
+  }
 }
 
 // Copies a field's text: the Clipboard API, or, where the browser refuses it, the old
