@@ -10,6 +10,16 @@ import { loadCatalogue, setLanguage, t } from './i18n/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
+// The message's "offline/index.html" as a link to that file with this page's hash, so that one click
+// opens the same set-up in the copy that works from a file.
+function linkOffline(text) {
+  const name = 'offline/index.html';
+  const at = text.indexOf(name);
+  if (at < 0) return [text];
+  const link = Object.assign(document.createElement('a'), { href: `${name}${location.hash}`, textContent: name });
+  return [text.slice(0, at), link, text.slice(at + name.length)];
+}
+
 async function main() {
   const reportHeight = answerHost();  // before the first await: a <backprop-playground> asks as the frame loads
   bindThemeSelect($('theme'));
@@ -24,9 +34,9 @@ async function main() {
     await language;
     setLanguage(lang);
     // From file:// the browser will not fetch the engine's .wasm: the one-file copy is made for that.
-    $('message-text').textContent = location.protocol === 'file:'
-      ? t('The engine cannot start from a file: open offline/index.html, beside this page, which works without a server.')
-      : t('The engine could not start: {reason}', { reason: e.message ?? String(e) });
+    $('message-text').replaceChildren(...(location.protocol === 'file:'
+      ? linkOffline(t('The engine cannot start from a file: open offline/index.html, beside this page, which works without a server.'))
+      : [t('The engine could not start: {reason}', { reason: e.message ?? String(e) })]));
     $('message').className = 'message error';
     $('message').hidden = false;
     // Without the engine no control does anything: they are shown dimmed and take no input.

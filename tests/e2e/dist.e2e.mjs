@@ -154,14 +154,15 @@ test('the offline file uploaded to a web server on its own: the Share dialog mea
   assert.deepEqual(problems, [], 'errors on the page (a frame its policy refuses) or requests beyond localhost');
 });
 
-test('the hosted page opened from file:// says to open offline/index.html, in the link\'s language, and offers nothing that cannot work', T, async () => {
+test('the hosted page opened from file:// says to open offline/index.html (a link to it, on the same set-up), in the link\'s language, and offers nothing that cannot work', T, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.setOffline(true);
   const page = await context.newPage();
   try {
     const url = pathToFileURL(path.join(OUT, 'index.html')).href;
+    const offline = pathToFileURL(path.join(OUT, 'offline', 'index.html')).href;
     for (const [hash, said] of [['', /^The engine cannot start from a file: open offline\/index\.html, beside this page, which works without a server\.$/],
-      ['#lang=fr', /^Le moteur ne peut pas démarrer depuis un fichier : ouvrez offline\/index\.html, à côté de cette page, qui fonctionne sans serveur\.$/]]) {
+      ['#chapter=mlp&lang=fr', /^Le moteur ne peut pas démarrer depuis un fichier : ouvrez offline\/index\.html, à côté de cette page, qui fonctionne sans serveur\.$/]]) {
       await page.goto('about:blank');  // not a move within the page: a load
       await page.goto(`${url}${hash}`, { waitUntil: 'load' });
       await page.waitForSelector('#message:not([hidden])', { timeout: 15000 });
@@ -169,8 +170,15 @@ test('the hosted page opened from file:// says to open offline/index.html, in th
       assert.deepEqual(await page.evaluate(() => [document.querySelector('.run-bar').inert, document.querySelector('.training-options').inert,
         document.querySelector('main').inert]), [true, true, true],
         'the run bar, the training options and the panels take no input');
+      // The file named is a link to it, with the link's set-up.
+      assert.equal(await page.$eval('#message-text a', (a) => a.href), `${offline}${hash}`);
     }
     await screenshot(page, 'dist-hosted-from-file.png');
+    await page.click('#message-text a');
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    assert.equal(page.url(), `${offline}#chapter=mlp&lang=fr`);
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.getElementById('chapter').hidden]), ['fr', false],
+      'the one-file copy opens on the same set-up: in French, on the chapter');
   } finally {
     await context.close();
   }
