@@ -1,8 +1,9 @@
 // End-to-end: the built site (build-scripts/build-dist.mjs). The hosted copy, served from a
 // subfolder (/some/sub/folder/) of a plain static server, loads, trains and asks for nothing beyond
 // localhost; the one-file offline copy opens from file:// with the network off and every request
-// but file: and data: blocked, and learns XOR (and, uploaded alone to the server, its Share dialog
-// measures and previews embeds); another site's page imports the engine from the
+// but file: and data: blocked, learns XOR, saves and loads its model and points as files, shares a
+// link that opens the same set-up, and shows every chapter with its labs (and, uploaded alone to the
+// server, its Share dialog measures and previews embeds); another site's page imports the engine from the
 // hosted build as an ES module (backprop.js); the built pages (minified CSS, bundled script) look
 // exactly like web/'s, pixel for pixel. Each file builds into its own folder under
 // test-results/, so test files running in parallel never share one.
@@ -17,6 +18,7 @@ import { RESULTS, ROOT, launchChromium, guard, frames, readState, trainUntil, sc
 import { serve } from '../../build-scripts/serve.mjs';
 import { buildDist } from '../../build-scripts/build-dist.mjs';
 import { loadEngine } from '../wasm/load-engine.mjs';
+import { CHAPTERS } from '../../web/course/chapters.js';
 
 const T = { timeout: 60000 };
 const SITE = path.join(RESULTS, 'dist-site');           // what the static server serves
@@ -102,10 +104,47 @@ test('the offline build opens from file:// with the network off and learns XOR',
     const after = await readState(page);
     assert.ok(after.testLoss < 0.8 * before.testLoss, `XOR test loss falls: ${before.testLoss} -> ${after.testLoss}`);
     assert.equal(after.message, '');
-    // The link it shares points at the file itself.
+    // A learner's work leaves and comes back as files, under the file's own strict policy: the model
+    // and the points download, and load again through the file chooser.
+    const saved = async (button) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+    };
+    const choose = async (input, file) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click(`label:has(${input})`)]);
+      await chooser.setFiles({ name: file.name, mimeType: 'text/plain', buffer: Buffer.from(file.text) });
+      await page.waitForSelector('#message:not([hidden])');
+      await frames(page);
+    };
+    const model = await saved('#model-save');
+    assert.equal(JSON.parse(model.text).epoch, after.epoch, `${model.name} holds the trained weights`);
+    const points = await saved('#csv-export');
+    assert.equal(points.name, 'backprop-data.csv');
+    assert.equal(points.text.trim().split(/\r?\n/).length, 201, 'a header and the 200 points');
+    await page.click('#reset');
+    await frames(page);
+    assert.equal((await readState(page)).testLoss, before.testLoss, 'reset: the seed\'s weights');
+    await choose('#model-load', model);
+    const loaded = await readState(page);
+    assert.match(loaded.message, new RegExp(`^Loaded: ${model.name} holds the weights saved after ${after.epoch} epochs`));
+    assert.equal(loaded.testLoss, after.testLoss, 'the loaded model is the trained one');
+    await choose('#csv-import', points);
+    const imported = await readState(page);
+    assert.equal(imported.message, 'Imported 200 points (binary).');
+    assert.equal(imported.testLoss, before.testLoss, 'the same points (the split is the seed\'s), from the seed\'s weights');
+    // The link it shares points at the file itself, and opens the same set-up (the imported points).
     await page.click('#share');
     const link = await page.inputValue('#share-url');
     assert.ok(link.startsWith(`${url}#`), `share link ${link}`);
+    assert.match(link, /[#&]dataset=custom&.*data=/);
+    const opened = await context.newPage();
+    const openedProblems = guard(opened, (u) => u.startsWith('file:') || u.startsWith('data:'));
+    await opened.goto(link, { waitUntil: 'load' });
+    await opened.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await frames(opened);
+    assert.equal((await readState(opened)).testLoss, imported.testLoss, 'the shared link trains on the same points');
+    await opened.close();
+    assert.deepEqual(openedProblems, [], 'errors on the page the link opened');
     // From file:// the embed cannot be measured or previewed: said, and no button or box that does nothing.
     await page.waitForSelector('#share-dialog[data-state="ready"]');
     assert.match(await page.textContent('#embed-size-note'), /opened as a file it cannot/);
@@ -130,6 +169,47 @@ test('the offline build opens from file:// with the network off and learns XOR',
     await context.close();
   }
   assert.deepEqual(problems, [], 'errors on the page or requests other than file: and data:');
+});
+
+test('every chapter of the course opens in the offline file with the network off: its text, maths and labs, no broken image', T, async () => {
+  // The labs each chapter draws (README, widget=); chapter 7 teaches on the playground.
+  const LABS = { neuron: ['mp-unit', 'neuron-unit'], perceptron: ['rules-lab'], 'gradient-descent': ['descent-lab', 'neuron-lab', 'landscape-lab'],
+    mlp: ['network-numbers', 'approx-lab'], backprop: ['graph-lesson', 'expression-lab'], activations: ['activation-lab'],
+    regularisation: [], initialisation: ['init-lab'] };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const problems = guard(page, (url) => url.startsWith('file:') || url.startsWith('data:'));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`policy: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  try {
+    await page.goto(pathToFileURL(path.join(OUT, 'offline', 'index.html')).href, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    assert.deepEqual(CHAPTERS.map((c) => c.id), Object.keys(LABS));
+    for (const [i, chapter] of CHAPTERS.entries()) {
+      await page.evaluate((hash) => { location.hash = hash; }, `chapter=${chapter.id}`);  // as the Chapters menu does
+      await frames(page, 3);
+      const shown = await page.evaluate(() => {
+        const root = document.getElementById('chapter');
+        const drawn = (el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0;
+        return {
+          title: root.querySelector('h2').textContent, text: root.innerText.length,
+          labs: [...root.querySelectorAll('.widget')].filter(drawn).map((w) => w.id),
+          maths: [...root.querySelectorAll('math')].filter(drawn).length,
+          brokenImages: [...document.images].filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src),
+        };
+      });
+      assert.equal(shown.title, `${i + 1}. ${chapter.title}`);
+      assert.ok(shown.text > 1000, `${chapter.id}: ${shown.text} characters of text`);
+      assert.deepEqual(shown.labs, LABS[chapter.id], `${chapter.id}: its labs, drawn`);
+      assert.ok(shown.maths > 0, `${chapter.id}: its equations laid out`);
+      assert.deepEqual(shown.brokenImages, [], `${chapter.id}: every image loads`);
+    }
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page, policy violations or requests other than file: and data:');
 });
 
 test('the offline file uploaded to a web server on its own: the Share dialog measures and previews its embed', T, async () => {
