@@ -10,14 +10,43 @@ import { loadCatalogue, setLanguage, t } from './i18n/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
-// The message's "offline/index.html" as a link to that file with this page's hash, so that one click
-// opens the same set-up in the copy that works from a file.
-function linkOffline(text) {
+// The message's "offline/index.html" as a link to that file with this page's hash in `lang`, so that
+// one click opens the same set-up, in the language shown, in the copy that works from a file.
+function linkOffline(text, lang) {
   const name = 'offline/index.html';
   const at = text.indexOf(name);
   if (at < 0) return [text];
-  const link = Object.assign(document.createElement('a'), { href: `${name}${location.hash}`, textContent: name });
+  const keys = location.hash.slice(1).split('&').filter((key) => key && !key.startsWith('lang='));
+  const hash = [...keys, ...(lang === 'en' ? [] : [`lang=${lang}`])].join('&');
+  const link = Object.assign(document.createElement('a'), { href: `${name}${hash ? `#${hash}` : ''}`, textContent: name });
   return [text.slice(0, at), link, text.slice(at + name.length)];
+}
+
+// Without the engine: the message says why, in the link's language, and every control but the
+// theme, the language and the lecture hall is dimmed and takes no input.
+function showEngineFailure(error, lang) {
+  const say = (code) => {
+    setLanguage(code);
+    // From file:// the browser will not fetch the engine's .wasm: the one-file copy is made for that.
+    $('message-text').replaceChildren(...(location.protocol === 'file:'
+      ? linkOffline(t('The engine cannot start from a file: open offline/index.html, beside this page, which works without a server.'), code)
+      : [t('The engine could not start: {reason}', { reason: error.message ?? String(error) })]));
+  };
+  say(lang);
+  $('message').className = 'message error';
+  $('message').hidden = false;
+  const menu = /** @type {HTMLSelectElement} */ ($('language'));
+  menu.value = lang;
+  if (menu.selectedIndex < 0) menu.value = 'en';  // a language the menu does not offer was shown in English
+  menu.addEventListener('change', async () => {
+    const code = menu.value;
+    await loadCatalogue(code).catch(() => {});
+    say(code);
+  });
+  for (const part of document.querySelectorAll('.topbar > :not(.masthead), main')) {
+    /** @type {HTMLElement} */ (part).inert = true;
+    part.classList.add('unusable');
+  }
 }
 
 async function main() {
@@ -32,18 +61,7 @@ async function main() {
     [module] = await Promise.all([window.createBackpropCore(), language]);
   } catch (e) {
     await language;
-    setLanguage(lang);
-    // From file:// the browser will not fetch the engine's .wasm: the one-file copy is made for that.
-    $('message-text').replaceChildren(...(location.protocol === 'file:'
-      ? linkOffline(t('The engine cannot start from a file: open offline/index.html, beside this page, which works without a server.'))
-      : [t('The engine could not start: {reason}', { reason: e.message ?? String(e) })]));
-    $('message').className = 'message error';
-    $('message').hidden = false;
-    // Without the engine no control does anything: they are shown dimmed and take no input.
-    for (const part of document.querySelectorAll('.topbar > :not(.masthead), main')) {
-      /** @type {HTMLElement} */ (part).inert = true;
-      part.classList.add('unusable');
-    }
+    showEngineFailure(e, lang);
     return;
   }
   let course = null;

@@ -252,8 +252,15 @@ test('the hosted page opened from file:// says to open offline/index.html (a lin
         'the run bar, the training options and the panels take no input');
       // The file named is a link to it, with the link's set-up.
       assert.equal(await page.$eval('#message-text a', (a) => a.href), `${offline}${hash}`);
+      assert.equal(await page.inputValue('#language'), hash.includes('lang=fr') ? 'fr' : 'en', 'the Language menu shows the language in force');
     }
     await screenshot(page, 'dist-hosted-from-file.png');
+    // The Language menu still works: the message in the language chosen, its link opening in it.
+    await page.selectOption('#language', 'en');
+    assert.match(await page.textContent('#message-text'), /^The engine cannot start from a file: open offline\/index\.html/);
+    assert.equal(await page.$eval('#message-text a', (a) => a.href), `${offline}#chapter=mlp`);
+    await page.selectOption('#language', 'fr');
+    assert.match(await page.textContent('#message-text'), /^Le moteur ne peut pas démarrer depuis un fichier/);
     await page.click('#message-text a');
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
     assert.equal(page.url(), `${offline}#chapter=mlp&lang=fr`);
