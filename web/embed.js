@@ -1,6 +1,6 @@
 // Embedding the playground in another page: the embed mode an `embed=` link turns on (only the
-// chosen parts, no page chrome; the look is in style.css and share.css under body.embed), and the <iframe>
-// snippet the Share / embed dialog offers. The size it suggests is measured, not guessed
+// chosen parts, no page chrome; the look is in style.css and share.css under body.embed), and the
+// address and <iframe> snippet the Share / embed dialog offers. The size it suggests is measured, not guessed
 // (playground/embed-frames.js). No engine and no settings logic: the controller passes the
 // state's `embed` list and the link.
 import { EMBEDDABLE } from './state.js';
@@ -49,6 +49,20 @@ export function applyEmbed(doc, parts) {
  */
 export function isCompact(parts) {
   return parts.includes('output') && !parts.some((p) => ['data', 'network', 'backprop', 'chapter', 'lab', 'compare'].includes(p));
+}
+
+/**
+ * The address a shared link or an embed points at: the page's (`loc`, its location) without its
+ * query or hash, then `hash`. Read from the href, not origin + pathname: in Firefox a file:// page's
+ * origin is the string "null" (and a network share's host is not in the path).
+ * @param {{ href: string }} loc
+ * @param {string} hash '#…' or ''
+ */
+export function pageLink(loc, hash) {
+  const url = new URL(loc.href);
+  url.search = '';
+  url.hash = '';
+  return `${url.href}${hash}`;
 }
 
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

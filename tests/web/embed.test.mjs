@@ -1,11 +1,22 @@
-// Unit tests of web/embed.js's pure parts: the iframe snippet (escaped, sized) and when the compact
-// layout applies; and the `embed` key's round trip through the URL hash. (The suggested size is
+// Unit tests of web/embed.js's pure parts: the address a shared link points at, the iframe snippet
+// (escaped, sized) and when the compact layout applies; and the `embed` key's round trip through the URL hash. (The suggested size is
 // measured in a browser: tests/e2e/embed-frames.e2e.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { iframeSnippet, isCompact } from '../../web/embed.js';
+import { iframeSnippet, isCompact, pageLink } from '../../web/embed.js';
 import { parseHash, serializeHash, defaults } from '../../web/state.js';
+
+test('a shared link is the page\'s own address with the new hash, from a server or a file in any browser', () => {
+  // Firefox's location.origin of a file:// page is the string "null", so the address comes from the href.
+  const firefox = { href: 'file:///home/ana/Course%20files/offline/index.html#dataset=xor', origin: 'null', pathname: '/home/ana/Course%20files/offline/index.html' };
+  assert.equal(pageLink(firefox, '#dataset=circles'), 'file:///home/ana/Course%20files/offline/index.html#dataset=circles');
+  assert.equal(pageLink({ href: 'file:///C:/Users/ana/playground.html' }, '#chapter=mlp'), 'file:///C:/Users/ana/playground.html#chapter=mlp');
+  assert.equal(pageLink({ href: 'file://server/share/nn/offline/index.html#x=1' }, ''), 'file://server/share/nn/offline/index.html', 'a network share keeps its host');
+  assert.equal(pageLink({ href: 'https://example.org/courses/nn/?from=moodle#dataset=xor' }, '#dataset=spiral'), 'https://example.org/courses/nn/#dataset=spiral',
+    'the query is left out, as before');
+  assert.equal(pageLink({ href: 'http://127.0.0.1:8080/index.html' }, '#embed=output'), 'http://127.0.0.1:8080/index.html#embed=output');
+});
 
 test('the snippet is one iframe with the link escaped for an attribute, a size and a title', () => {
   const html = iframeSnippet('https://example.org/p/#noise=0.1&embed=network,output&x="<', 900.4, 700);

@@ -3,7 +3,7 @@
 // the real content), a warning when the chosen size scrolls or hides the output plot, copy buttons
 // and a live preview. Not here: measuring and previewing frames (embed-frames.js), embed mode (embed.js).
 import { SETTINGS, HIDEABLE, MAX_LINK_POINTS, serializeHash } from '../state.js';
-import { iframeSnippet, createPartOptions } from '../embed.js';
+import { iframeSnippet, createPartOptions, pageLink } from '../embed.js';
 import { joinHash } from '../course/route.js';
 import { page, $, isUserData, noPoints } from './page.js';
 import { showMessage } from './messages.js';
@@ -30,7 +30,7 @@ export function shareUrl(hide, embed = []) {
     showMessage(t('Your data has more than {max} points, too many for a link: export it as CSV to share it.', { max: MAX_LINK_POINTS }), 'info',
       { until: () => !isUserData(page.state.dataset) || Boolean(page.state.data) });
   }
-  return `${location.origin}${location.pathname}${joinHash(page.routeHash(), serializeHash(state))}`;
+  return pageLink(location, joinHash(page.routeHash(), serializeHash(state)));
 }
 
 // ---- hideable controls, grouped ----
