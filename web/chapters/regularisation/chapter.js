@@ -1,10 +1,11 @@
 // Chapter 7, regularisation and generalisation: overfitting, L1/L2, dropout, the three data
-// splits and early stopping; the overfitting lessons (each a fresh run) and a task.
-import { SETTINGS } from '../../state.js';
+// splits and early stopping; the lab of the five runs side by side (reg-lab.js), the overfitting
+// lessons (each a fresh run) and a task on the playground.
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
 import { t } from '../../i18n/i18n.js';
+import { OVERFIT, createRegLab, regTasks } from './reg-lab.js';
 
 const html = `
 <p>A network that fits its training points too closely learns their noise and generalises poorly:
@@ -21,11 +22,6 @@ so no unit can rely on another to memorise a point.</p>
 such as <math><mi>λ</mi></math> and when to stop, and test data kept aside for the final measure.
 Early stopping (More settings) stops when the validation loss has not improved for a number of epochs
 and restores the weights of its best epoch.</p>`;
-
-const ALL_FEATURES = SETTINGS.find((e) => e.key === 'features').values;
-// A small, noisy training set and a big network: the set-up that overfits, and the base of the fixes.
-const OVERFIT = { dataset: 'circles', noise: 0.6, points: 120, trainRatio: 0.25, features: ALL_FEATURES,
-  hidden: [8, 8, 8], activation: 'relu', init: 'he_uniform', learningRate: 0.03, batchSize: 5 };
 
 export const lessons = [
   { id: 'overfitting', title: 'Overfitting: noise and a small training set',
@@ -45,7 +41,7 @@ export const lessons = [
       'loss ends well below the overfitting run\'s.' },
 ];
 
-export const tasks = [
+const playgroundTasks = [
   { id: 'beat-overfitting', title: 'Generalise better with the same network',
     statement: 'Keep the overfitting set-up\'s data and network, and bring the test loss below 0.5 after at ' +
       'least 200 epochs (without help it stays near 0.85). L2, L1 and dropout are yours to use.',
@@ -64,6 +60,9 @@ export const tasks = [
     } },
 ];
 
-export const { id, title, playground, mount, unmount } = playgroundChapter({
-  id: 'regularisation', title: 'Regularisation and generalisation', html, lessons, tasks,
+// tasks: the lab's too, as the other chapters list theirs, so that a link to one of them is understood.
+export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
+  id: 'regularisation', title: 'Regularisation and generalisation', html, lessons, tasks: playgroundTasks,
+  widgets: [(container, ctx) => createRegLab(container, ctx)],
+  widgetTasks: regTasks,
 });

@@ -1,4 +1,4 @@
-// French: chapter 'regularisation': its text (the fragments between its formulas), its lessons and its task.
+// French: chapter 'regularisation': its text (the fragments between its formulas), its lessons and its task, its lab and the lab's tasks.
 export default {
   // The chapter's text
   'A network that fits its training points too closely learns their noise and generalises poorly: the training loss keeps falling while the test loss does not. L2 regularisation adds':
@@ -41,4 +41,65 @@ export default {
   'keep three hidden layers of 8': 'gardez trois couches cachées de 8',
   'train at least 200 epochs (now {epoch})': 'entraînez au moins 200 époques (actuellement {epoch})',
   'test loss below 0.5 (now {loss})': 'une perte de test sous 0,5 (actuellement {loss})',
+
+  // The lab: five runs side by side
+  'Regularisation side by side': 'La régularisation côte à côte',
+  'The overfitting set-up of the lessons (the circles with 60% noise, 120 points, all seven features, three hidden layers of 8 ReLU units, SGD at rate 0.03, batch 5), now with 30 points for training, 30 for validation and 60 for testing, trained five times from the same initial weights: without regularisation, with an L2 penalty, with an L1 penalty, with dropout, and with early stopping.':
+    'La configuration en surapprentissage des leçons (les cercles avec 60\u00a0% de bruit, 120 points, les sept entrées, trois couches cachées de 8 unités ReLU, SGD au taux 0,03, lots de 5), ici avec 30 points pour l’entraînement, 30 pour la validation et 60 pour le test, entraînée cinq fois à partir des mêmes poids initiaux : sans régularisation, avec une pénalité L2, avec une pénalité L1, avec du dropout et avec l’arrêt précoce.',
+  'L2 rate λ': 'taux L2 λ',
+  'L1 rate λ': 'taux L1 λ',
+  'dropout p': 'p du dropout',
+  'run': 'entraînement',
+  'training loss': 'perte d’entraînement',
+  'validation loss': 'perte de validation',
+  'test loss': 'perte de test',
+  'test accuracy': 'exactitude de test',
+  'near zero, |w| < 0.01': 'proches de zéro, |w| < 0,01',
+  'weights, {low} … {high}': 'poids, {low} … {high}',
+  '{n} of {count}': '{n} sur {count}',
+  '{n} weights from {low} to {high}, {near} of them near zero': '{n} poids de {low} à {high}, dont {near} proches de zéro',
+  'no regularisation': 'sans régularisation',
+  'L2, λ = {rate}': 'L2 avec λ = {rate}',
+  'L1, λ = {rate}': 'L1 avec λ = {rate}',
+  'dropout, p = {p}': 'dropout avec p = {p}',
+  'early stopping, patience {n} epoch': 'arrêt précoce, patience de {n} époque',
+  'early stopping, patience {n} epochs': 'arrêt précoce, patience de {n} époques',
+  'Losses are the mean squared-error data loss, ½(y − ŷ)² per point, on each split, without the penalty, so the runs compare. Each histogram holds one run\'s weights (not its biases, which no penalty touches) in 21 bins on the same range for every run, its bars scaled to its tallest; the middle line is 0.':
+    'Les pertes sont la perte des données en erreur quadratique moyenne, ½(y − ŷ)² par point, sur chaque partie des données, sans la pénalité, pour que les entraînements se comparent. Chaque histogramme montre les poids d’un entraînement (pas ses biais, qu’aucune pénalité ne touche) en 21 classes sur le même intervalle pour tous, ses barres à l’échelle de la plus haute ; la ligne du milieu est 0.',
+  'Early stopping stopped after epoch {stop}, {patience} epochs after the lowest validation loss so far, and kept the weights of epoch {kept} (validation loss {loss}, test loss {test}).':
+    'L’arrêt précoce s’est arrêté après l’époque {stop}, {patience} époques après la plus basse perte de validation jusque-là, et a gardé les poids de l’époque {kept} (perte de validation {loss}, perte de test {test}).',
+  'Early stopping did not stop within {n} epoch: it ends with the last epoch\'s weights, those of the run without regularisation.':
+    'L’arrêt précoce ne s’est pas arrêté en {n} époque : il finit avec les poids de la dernière époque, ceux de l’entraînement sans régularisation.',
+  'Early stopping did not stop within {n} epochs: it ends with the last epoch\'s weights, those of the run without regularisation.':
+    'L’arrêt précoce ne s’est pas arrêté en {n} époques : il finit avec les poids de la dernière époque, ceux de l’entraînement sans régularisation.',
+  '{run}: {message}': '{run} : {message}',
+  'Test loss per epoch': 'Perte de test par époque',
+  'Test loss per epoch of each run, from epoch 0 to {epochs}': 'Perte de test par époque de chaque entraînement, de l’époque 0 à {epochs}',
+  'the epoch early stopping keeps: {epoch}': 'l’époque que garde l’arrêt précoce : {epoch}',
+  'How the page computes them': 'Comment la page les calcule',
+  'L2 adds λ/2 · Σw² to the loss, whose gradient is λw; L1 adds λ · Σ|w|, whose gradient is λ · sign(w); both beside the mean loss of each mini-batch. The lecture writes L = Σ lᵢ + λ Σ w² and L = Σ lᵢ + λ Σ |w| beside the sum of the N examples\' losses. Over one and the same loss, its L2 λ is half the page\'s (λ Σ w² against λ/2 · Σw²) and its L1 λ the page\'s; over its sum rather than the page\'s mean, multiply by N as well: the lecture\'s λ = N · λ/2 for L2 and N · λ for L1, with N = 30 training points here. Dropout is inverted dropout (Srivastava et al., 2014, scaled while training): each hidden unit is dropped with probability p for each example of a mini-batch and the units kept are multiplied by 1/(1 − p), so the losses above use the whole network, unscaled. Early stopping is the run without regularisation, watched by the playground\'s own rule: the validation loss after every epoch, a stop once it has not improved for the patience\'s number of epochs, then the weights of the epoch with the lowest validation loss restored.':
+    'L2 ajoute λ/2 · Σw² à la perte, de gradient λw ; L1 ajoute λ · Σ|w|, de gradient λ · sign(w) ; toutes deux à côté de la perte moyenne de chaque mini-lot. Le cours écrit L = Σ lᵢ + λ Σ w² et L = Σ lᵢ + λ Σ |w| à côté de la somme des pertes des N exemples. Pour une même perte, son λ de L2 est la moitié de celui de la page (λ Σ w² contre λ/2 · Σw²) et son λ de L1 celui de la page ; sur sa somme plutôt que sur la moyenne de la page, multipliez aussi par N : le λ du cours vaut N · λ/2 pour L2 et N · λ pour L1, avec N = 30 points d’entraînement ici. Le dropout est le dropout inversé (Srivastava et al., 2014, mis à l’échelle pendant l’entraînement) : chaque unité cachée est éteinte avec la probabilité p pour chaque exemple d’un mini-lot et les unités gardées sont multipliées par 1/(1 − p), si bien que les pertes ci-dessus utilisent le réseau entier, sans mise à l’échelle. L’arrêt précoce est l’entraînement sans régularisation, surveillé par la règle du terrain de jeu : la perte de validation après chaque époque, un arrêt dès qu’elle ne s’est pas améliorée depuis le nombre d’époques de la patience, puis le rétablissement des poids de l’époque à la plus basse perte de validation.',
+  'the L2 rate must be a number from {low} to {high}': 'le taux L2 doit être un nombre de {low} à {high}',
+  'the L1 rate must be a number from {low} to {high}': 'le taux L1 doit être un nombre de {low} à {high}',
+  'dropout p must be a number from {low} to {high}': 'le p du dropout doit être un nombre de {low} à {high}',
+  'patience must be a whole number from {low} to {high}': 'la patience doit être un nombre entier de {low} à {high}',
+
+  // The lab's tasks
+  'A sparse network that still generalises': 'Un réseau creux qui généralise encore',
+  'Find an L1 rate with which at least {share} of the weights end near zero (|w| < 0.01) while the L1 run keeps a test accuracy of at least {accuracy}.':
+    'Trouvez un taux L1 avec lequel au moins {share} des poids finissent proches de zéro (|w| < 0,01) tandis que l’entraînement L1 garde une exactitude de test d’au moins {accuracy}.',
+  '{share} of the weights near zero (now {now}, {n} of {count})': '{share} des poids proches de zéro (actuellement {now}, {n} sur {count})',
+  'Beat overfitting with L2 alone': 'Vaincre le surapprentissage avec L2 seule',
+  'Find an L2 rate with which the L2 run\'s test loss ends below {loss} after at least {epochs} epochs (the run without regularisation stays near 0.85).':
+    'Trouvez un taux L2 avec lequel la perte de test de l’entraînement L2 finit sous {loss} après au moins {epochs} époques (l’entraînement sans régularisation reste vers 0,85).',
+  'train at least {least} epochs (now {now})': 'entraînez au moins {least} époques (actuellement {now})',
+  'a test loss below {loss} with L2 (now {now})': 'une perte de test sous {loss} avec L2 (actuellement {now})',
+  'Enough patience': 'Assez de patience',
+  'With too little patience, early stopping gives up before the validation loss has had time to fall and keeps the untrained weights of epoch 0. Find the smallest patience with which it keeps trained weights, and read which epoch it keeps.':
+    'Avec trop peu de patience, l’arrêt précoce abandonne avant que la perte de validation ait eu le temps de baisser et garde les poids non entraînés de l’époque 0. Trouvez la plus petite patience avec laquelle il garde des poids entraînés, et lisez quelle époque il garde.',
+  'early stopping does not stop within {n} epoch': 'l’arrêt précoce ne s’arrête pas en {n} époque',
+  'early stopping does not stop within {n} epochs': 'l’arrêt précoce ne s’arrête pas en {n} époques',
+  'with a patience of {n} epoch it keeps epoch 0, the untrained weights': 'avec une patience de {n} époque, il garde l’époque 0, les poids non entraînés',
+  'with a patience of {n} epochs it keeps epoch 0, the untrained weights': 'avec une patience de {n} époques, il garde l’époque 0, les poids non entraînés',
+  'a patience of {n} would also keep trained weights': 'une patience de {n} garderait aussi des poids entraînés',
 };
