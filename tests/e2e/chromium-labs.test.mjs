@@ -13,4 +13,5 @@ import './expression-lab.e2e.mjs';
 import './i18n.e2e.mjs';
 import './i18n-chapters.e2e.mjs';
 import './init-lab.e2e.mjs';
+import './reg-lab.e2e.mjs';
 import './maxout.e2e.mjs';

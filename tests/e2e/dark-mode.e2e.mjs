@@ -1,8 +1,8 @@
 // End-to-end: the light and dark themes. A browser whose system asks for dark (Playwright's
 // colorScheme) gets the dark page from the first frame; the header's Theme menu switches it and
 // the choice outlives a reload, and Auto gives the system's back; an embed follows the system.
-// In both themes every visible text on the playground, on chapter 4 with its lab and on chapter 5
-// with its two graphs (their SVG node names too) has a 4.5:1 contrast on the background it is
+// In both themes every visible text on the playground, on chapter 4 with its lab, on chapter 5
+// with its two graphs (their SVG node names too) and on chapter 7's lab (its chart's labels) has a 4.5:1 contrast on the background it is
 // painted on (3:1 when large), failures named; the output plot's heatmap is painted on the theme's
 // panel colour (its most neutral pixel is dark in dark, light in light); and 1280 x 800
 // screenshots of both themes differ in average luminance as they should. Under forced colours
@@ -163,11 +163,12 @@ test('an embed follows its reader\'s system, not the playground\'s saved choice'
 });
 
 for (const theme of ['light', 'dark']) {
-  test(`${theme} theme: every visible text on the playground, chapter 4 with its lab and chapter 5's graphs has 4.5:1 (large 3:1)`, T, async () => {
+  test(`${theme} theme: every visible text on the playground, chapter 4 with its lab, chapter 5's graphs and chapter 7's lab has 4.5:1 (large 3:1)`, T, async () => {
     const { page, problems } = await openPage('', { scheme: theme });
     const failures = [];
     let checked = 0;
-    const shown = { '#chapter=mlp&widget=approx-lab': '#approx-lab', '#chapter=backprop': '#graph-svg text.label >> nth=0' };
+    const shown = { '#chapter=mlp&widget=approx-lab': '#approx-lab', '#chapter=backprop': '#graph-svg text.label >> nth=0',
+      '#chapter=regularisation&widget=reg-lab': '#reg-chart .reg-tick >> nth=0' };
     for (const hash of ['', ...Object.keys(shown)]) {
       if (hash) {
         await page.evaluate((h) => { location.hash = h; }, hash);

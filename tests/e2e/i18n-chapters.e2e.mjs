@@ -42,11 +42,16 @@ const USE = {
     await type('#act-chain-zs', '0, 2');
     await type('#act-logits', 'x');
   },
-  // A lesson in the banner (its link, in the same language).
+  // A lesson in the banner (its link, in the same language); the lab's early stopping that does not
+  // stop within 10 epochs, and a value it refuses.
   regularisation: async (page) => {
     await page.evaluate(() => { location.hash = `${document.querySelector('#chapter a[href*="lesson=l2"]').getAttribute('href')}&lang=pseudo`; });
     await frames(page, 3);
     await page.waitForSelector('#active-lesson:not([hidden])');
+    await page.fill('#reg-epochs', '10');
+    await page.dispatchEvent('#reg-epochs', 'change');
+    await page.fill('#reg-patience', '0');
+    await page.dispatchEvent('#reg-patience', 'change');
   },
   // ReLU units from zeros for 20 epochs: no gradient reaches the hidden layers, the units stay copies.
   initialisation: async (page) => {

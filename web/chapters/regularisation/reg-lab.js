@@ -212,7 +212,7 @@ export const regTasks = [
 // ---- drawing ----
 
 const HIST = { width: 120, height: 26 };
-const CHART = { width: 640, height: 230, left: 44, right: 22, top: 10, bottom: 32 };
+const CHART = { width: 640, narrowest: 320, height: 230, left: 44, right: 22, top: 10, bottom: 32 };
 
 // A run's name in the table and the chart's legend, with its setting.
 function runName(id, s) {
@@ -295,8 +295,10 @@ function niceStep(rough) {
 }
 
 // Every run's test loss per epoch on one chart, early stopping's kept epoch marked.
-function curveChart({ runs, early, settings }) {
-  const { width, height, left, right, top, bottom } = CHART;
+function curveChart({ runs, early, settings }, shownWidth) {
+  const { height, left, right, top, bottom } = CHART;
+  // As wide as it is shown (within limits), so that its labels keep their size on a phone.
+  const width = shownWidth > 0 ? Math.min(CHART.width, Math.max(CHART.narrowest, shownWidth)) : CHART.width;
   const epochs = settings.epochs;
   const highest = Math.max(...runs.flatMap((r) => r.perEpoch.map((m) => m.test.loss)).filter(Number.isFinite));
   const yStep = niceStep(highest > 0 ? highest / 4 : 0.25);
@@ -376,6 +378,16 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
   const linked = bindLabState(lab, 'reg', fields);
   const engine = new Engine(module);
   const cache = new Map();
+  let shown = null;  // the numbers drawn, for the chart to follow its width
+  const chart = $('reg-chart');
+  let chartWidth = -1;
+  const drawChart = () => {
+    chartWidth = chart.clientWidth;
+    chart.replaceChildren(curveChart(shown, chartWidth));
+  };
+  // The chart is drawn to its width: again when that changes (the page laid out, a phone turned).
+  const resizing = new ResizeObserver(() => { if (shown && chart.clientWidth !== chartWidth) drawChart(); });
+  resizing.observe(chart);
 
   const numberOf = (el, whole) => {
     const v = el.value.trim() === '' ? NaN : Number(el.value);
@@ -407,7 +419,8 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
     }
     $('reg-runs').replaceChildren(runsTable(numbers));
     $('reg-summary').textContent = summary(numbers);
-    $('reg-chart').replaceChildren(curveChart(numbers));
+    shown = numbers;
+    drawChart();
     $('reg-legend').replaceChildren(...numbers.runs.map((r) => {
       const li = Object.assign(document.createElement('li'), { textContent: runName(r.id, s) });
       li.dataset.variant = r.id;
@@ -425,6 +438,7 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
   }
   render();
   return () => {
+    resizing.disconnect();
     listening.off();
     engine.dispose();
     section.remove();
