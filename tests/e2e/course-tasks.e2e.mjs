@@ -730,9 +730,10 @@ test('every task a chapter shows is one its links can open: highlighted, kept in
     const shown = await page().$$eval('.task-list > li', (items) => items.map((li) => li.dataset.task));
     assert.deepEqual([...shown].sort(), chapter.tasks.map((x) => x.id).sort(), `${chapter.id}: the tasks drawn are the tasks listed`);
   }
-  // The initialisation lab's own tasks have no set-up: their link is the chapter and the task.
-  for (const id of ['vanishing-normal', 'match-tanh', 'match-relu']) {
-    await go(`#chapter=initialisation&task=${id}`);
+  // The labs' own tasks (initialisation, regularisation) have no set-up: their link is the chapter and the task.
+  for (const [chapter, id] of [['initialisation', 'vanishing-normal'], ['initialisation', 'match-tanh'], ['initialisation', 'match-relu'],
+    ['regularisation', 'sparse-l1'], ['regularisation', 'l2-beats-overfitting'], ['regularisation', 'patience']]) {
+    await go(`#chapter=${chapter}&task=${id}`);
     assert.ok(await page().isVisible(`#task-${id}.active`), `${id} is highlighted`);
     assert.match(await page().evaluate(() => location.hash), new RegExp(`task=${id}`), `${id} stays in the link`);
     assert.equal(await page().evaluate(() => document.querySelector('#message').hidden), true,
