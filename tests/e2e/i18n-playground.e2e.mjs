@@ -208,6 +208,36 @@ test('the classes to draw are named in the language switched to, the class chose
   });
 });
 
+test('output k is class k in both languages: the network, its tooltips and hover caption, the step diagram, the legend', T, async () => {
+  await withPage(b, '#dataset=blobs&classes=3&outputActivation=softmax&loss=softmax_ce', async (page) => {
+    const named = async (output, klass) => {
+      const outputs = await page.$$eval('#network [data-unit^="3:"]', (els) => els.map((e) => e.getAttribute('aria-label')));
+      assert.deepEqual(outputs, [0, 1, 2].map((k) => `${output} ${k}`));
+      await page.locator('#network').scrollIntoViewIfNeeded();
+      const legend = await page.textContent('#plot .data-plot-legend');
+      for (let k = 0; k < 3; ++k) assert.ok(legend.includes(`${klass} ${k}`), legend);
+      await hover(page, 'rect[data-param="2:0:bias"]');
+      await page.waitForSelector('#network .tooltip:not([hidden])');
+      assert.match(await page.innerText('#network .tooltip'), new RegExp(`^\\S+ \\S+ ${output} 0\\n`));
+      await page.hover('#network [data-unit="3:2"]');
+      await frames(page, 3);
+      assert.match(await page.textContent('#plot-caption'), new RegExp(`^${output} 2 \\(softmax\\)`));
+      await page.mouse.move(0, 0);
+    };
+    await named('output', 'class');
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    await frames(page);
+    const stepUnits = () => page.$$eval('#step-network [data-unit^="3:"]', (els) => els.map((e) => e.getAttribute('aria-label')));
+    assert.deepEqual(await stepUnits(), [0, 1, 2].map((k) => `output ${k}. Show its equation`));
+    await page.selectOption('#language', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await frames(page);
+    await named('sortie', 'classe');
+    assert.deepEqual((await stepUnits()).map((s) => s.split('.')[0]), ['sortie 0', 'sortie 1', 'sortie 2']);
+  });
+});
+
 test('pseudo-locale: the warnings of a bad link, a malformed CSV and a diverging run are messages', T, async () => {
   await withPage(b, '#lang=pseudo&learningRat=0.1&hidden=4,x&noise=2', async (page) => {
     assert.match(await message(page), /^⟦/);

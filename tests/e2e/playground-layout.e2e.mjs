@@ -125,7 +125,7 @@ test('8 hidden layers at 1280×800: no two +/− controls overlap and the output
       // Buttons stay big enough to hit.
       for (const x of boxes.filter((x) => /add|remove/.test(x.name))) assert.ok(x.w >= 18 && x.h >= 18, `${x.name}: ${x.w}×${x.h}`);
       // The output node is fully inside the network's scroll box and the viewport, without scrolling.
-      const out = await page.locator('#network [aria-label="output 1"]').boundingBox();
+      const out = await page.locator('#network [aria-label="output"]').boundingBox();
       const box = await page.locator('#network-panel .network-scroll').boundingBox();
       assert.ok(out.x >= box.x && out.x + out.width <= box.x + box.width + 0.5, `${hidden}: output at x ${out.x}..${out.x + out.width}, panel ${box.x}..${box.x + box.width}`);
       assert.ok(out.y >= 0 && out.y + out.height <= 800, `${hidden}: output at y ${out.y}`);
@@ -420,7 +420,7 @@ for (const { name, viewport, hash, bias } of [
 function networkFit() {
   const network = document.getElementById('network');
   const scroller = network.parentElement;
-  const output = network.querySelector('[aria-label="output 1"]');
+  const output = network.querySelector('[aria-label="output"]');
   output.scrollIntoView({ block: 'center' });
   const o = output.getBoundingClientRect();
   const box = scroller.getBoundingClientRect();

@@ -79,10 +79,13 @@ export function featureLabel(feature) {
   return feature.replace('sin_', 'sin ').replace('^2', '²');
 }
 
-/** Display name of unit `unit` in diagram column `column` (0 = input features). */
+/**
+ * Display name of unit `unit` in diagram column `column` (0 = input features). Several outputs are
+ * one per class and counted from 0 like the classes (data, legend, class to draw): output k is class k.
+ */
 export function unitName(featureNames, sizes, column, unit) {
   if (column === 0) return featureLabel(featureNames[unit]);
-  if (column === sizes.length - 1) return sizes[column] > 1 ? t('output {n}', { n: unit + 1 }) : t('output');
+  if (column === sizes.length - 1) return sizes[column] > 1 ? t('output {n}', { n: unit }) : t('output');
   return `h${column}.${unit + 1}`;
 }
 
@@ -424,7 +427,7 @@ export function createNetworkView(container, handlers) {
         } else {
           card.dataset.unit = `${c}:${r}`;
           card.setAttribute('role', 'img');  // a picture of the unit's output; aria-label needs a role
-          card.setAttribute('aria-label', c === s.sizes.length - 1 ? t('output {n}', { n: r + 1 }) : t('hidden layer {l} neuron {n}', { l: c, n: r + 1 }));
+          card.setAttribute('aria-label', c === s.sizes.length - 1 ? unitName(s.featureNames, s.sizes, c, r) : t('hidden layer {l} neuron {n}', { l: c, n: r + 1 }));
           card.tabIndex = 0;
         }
         if (c === 0) {
