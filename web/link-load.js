@@ -3,8 +3,8 @@
 // (e.g. xor with loss=bce: "loss bce → mse (bce needs a sigmoid output)").
 // Pure: no DOM, no engine. The controller applies the result and shows the message, composed
 // again once the link's language is in force (linkMessage).
-import { parseHash, decodePoints, defaults, withDataset, runBState, runBDiff } from './state.js';
-import { fitToProblem, datasetProblem } from './rules.js';
+import { parseHashNaming, decodePoints, defaults, withDataset, runBState, runBDiff } from './state.js';
+import { fitToProblem, datasetProblem, followData } from './rules.js';
 import { t } from './i18n/i18n.js';
 import { formatClauses } from './views/format.js';
 import { translateMessage } from './message-templates.js';
@@ -19,7 +19,7 @@ const supplied = (dataset) => dataset === 'custom' || dataset === 'curve';
  *   link was read as written
  */
 export function readLink(hash, { current = null } = {}) {
-  const parsed = parseHash(hash);
+  const parsed = parseHashNaming(hash);
   let { state } = parsed;
   const { errors } = parsed;
   // The default dataset with the keys that follow the dataset (features, points) at its defaults
@@ -51,6 +51,10 @@ export function readLink(hash, { current = null } = {}) {
   }
   if (custom) custom.inputs = state.dataset === 'curve' ? 1 : 2;
   const problem = state.dataset === 'custom' ? (custom ?? current).problem : datasetProblem(state.dataset);
+  // An output or loss the link leaves out follows the data finally shown (parseHash followed the
+  // data the link named, which may have given way to the default set or to the page's own points).
+  const table = defaults();
+  state = followData(state, parsed.named, problem, { outputActivation: table.outputActivation, loss: table.loss });
   const fitted = fitToProblem(state, problem);
   // Run B is fitted on its own: an output or loss it sets that does not fit the data is changed too.
   const fittedB = fitToProblem(runBState(state), problem);

@@ -38,6 +38,28 @@ export function coherent(state, problem) {
   return valid.includes(state.loss) ? state : { ...state, loss: valid[0] };
 }
 
+/**
+ * The output activation and loss a link means when it leaves one or both out (`named`: the keys
+ * it sets): the pair of its data's problem, as picking that data by hand gives (blobs: softmax +
+ * cross-entropy, a regression set a linear output). A named key is kept as written; the other
+ * follows the data where the data's choice fits it, else takes `fallback` (the table's default),
+ * as a link read before links followed their data did.
+ * @param {{ outputActivation: string, loss: string }} state
+ * @param {Set<string>} named
+ * @param {string} problem 'binary' | 'multiclass' | 'regression'
+ * @param {{ outputActivation: string, loss: string }} fallback
+ */
+export function followData(state, named, problem, fallback) {
+  const pair = defaultPair(problem);
+  let outputActivation = state.outputActivation, loss = state.loss;
+  if (!named.has('outputActivation')) {
+    const fits = !named.has('loss') || losses(problem, pair.outputActivation).includes(loss);
+    outputActivation = fits ? pair.outputActivation : fallback.outputActivation;
+  }
+  if (!named.has('loss')) loss = losses(problem, outputActivation).includes(pair.loss) ? pair.loss : fallback.loss;
+  return { ...state, outputActivation, loss };
+}
+
 /** The problem a generated dataset poses (custom data carries its own; a drawn curve is regression). */
 export function datasetProblem(dataset) {
   if (dataset === 'blobs' || dataset === 'multi_spiral') return 'multiclass';

@@ -2,8 +2,11 @@
 // the compact packing of drawn points into a link (encodePoints/decodePoints). Every key the page
 // keeps (engine and UI-only) is one SETTINGS entry; parsing, validation, serialisation and the
 // engine's settings object all read that table.
-// Pure: no DOM, no engine, no module-level mutable state; imports nothing. Not the controller:
+// Pure: no DOM, no engine, no module-level mutable state; imports only the pure pairing rules
+// (rules.js). Not the controller:
 // it decides when to read the hash and what to do with the errors.
+
+import { datasetProblem, followData } from './rules.js';
 
 // ---- the table ----
 
@@ -364,12 +367,24 @@ const MAX_UNKNOWN_NAMED = 3;   // unknown keys named in full; the rest are count
 /**
  * Reads a URL hash. Starts from the defaults; a bad value keeps the default and adds an error
  * naming the key and the value; unknown keys add an error too (the first few by name, then a
- * count). Repeated keys: the last wins. Never throws; values over MAX_RAW_VALUE characters are
- * refused without being decoded.
+ * count). Repeated keys: the last wins. An output activation or loss the link leaves out follows
+ * its data (followData). Never throws; values over MAX_RAW_VALUE characters are refused without
+ * being decoded.
  * @param {string} hash '#a=1&b=2', 'a=1&b=2' or ''
  * @returns {{ state: object, errors: string[] }}
  */
 export function parseHash(hash) {
+  const { state, errors } = parseHashNaming(hash);
+  return { state, errors };
+}
+
+/**
+ * parseHash, and which of the keys that may follow the data (output activation, loss) the link
+ * names: a reader that learns the data's problem only later (the page's own points) fills the others.
+ * @param {string} hash
+ * @returns {{ state: object, errors: string[], named: Set<string> }}
+ */
+export function parseHashNaming(hash) {
   const state = defaults();
   const errors = [];
   const text = typeof hash === 'string' ? (hash[0] === '#' ? hash.slice(1) : hash) : '';
@@ -429,8 +444,29 @@ export function parseHash(hash) {
     errors.push(`validationRatio: '${clip(raw.get('validationRatio'))}' ${r}; using ${shownDefault(e)}`);
     state.validationRatio = e.default;
   }
+  // An output or loss the link leaves out follows its data, as when the data is picked by hand.
+  const named = new Set(PAIR_KEYS.filter((k) => raw.has(k)));
+  const problem = linkProblem(state);
+  if (problem) Object.assign(state, pairOf(followData(state, named, problem, pairOf(defaults()))));
   state.b = parseRunB(rawB, state, errors);
-  return { state, errors };
+  return { state, errors, named };
+}
+
+// The two keys a link may leave to its data (followData), and their values in a state.
+const PAIR_KEYS = ['outputActivation', 'loss'];
+const pairOf = (state) => ({ outputActivation: state.outputActivation, loss: state.loss });
+
+/**
+ * The problem a link's data poses: its dataset's, or for the learner's points the one their
+ * packed string names; null when the link carries no points to tell (the page's own may).
+ * @param {{ dataset?: string, data?: string }} state
+ * @returns {'binary'|'multiclass'|'regression'|null}
+ */
+function linkProblem(state) {
+  const dataset = state.dataset ?? BY_KEY.get('dataset').default;
+  if (dataset !== 'custom') return datasetProblem(dataset);
+  const p = state.data?.[1];  // encodePoints' problem character (a string parseHash let through is valid)
+  return p === 'b' ? 'binary' : p === 'r' ? 'regression' : /^[2-8]$/.test(p ?? '') ? 'multiclass' : null;
 }
 
 // Run B's keys of a link (b.key -> text, prefix removed), read by their own entries after run A's
@@ -492,16 +528,29 @@ function shownDefault(e, state) {
  */
 export function serializeHash(state) {
   const parts = [];
+  const pair = pairToWrite(state);
   for (const e of SETTINGS) {
     if (e.kind === 'run-b') {
       if (state.compare) parts.push(...runBParts(state));
       continue;
     }
     const def = e.byDataset ? defaultFor(e.key, state.dataset) : e.default;
-    if (!Object.hasOwn(state, e.key) || same(state[e.key], def)) continue;
+    if (!Object.hasOwn(state, e.key) || (same(state[e.key], def) && !pair.has(e.key))) continue;
     parts.push(`${e.key}=${encodeText(formatValue(e, state[e.key]))}`);
   }
   return parts.length ? `#${parts.join('&')}` : '';
+}
+
+// The output and loss keys a link must name: those off the table's default, or both when the
+// reader, filling the others from the data (followData), would not arrive at the state's pair
+// (blobs with a tanh output and MSE: a bare dataset=blobs now means softmax + cross-entropy).
+function pairToWrite(state) {
+  const table = pairOf(defaults());
+  const pair = { ...table, ...Object.fromEntries(PAIR_KEYS.filter((k) => Object.hasOwn(state, k)).map((k) => [k, state[k]])) };
+  const named = new Set(PAIR_KEYS.filter((k) => pair[k] !== table[k]));
+  const problem = linkProblem(state);
+  const read = problem && followData(pair, named, problem, table);
+  return read && PAIR_KEYS.every((k) => read[k] === pair[k]) ? named : new Set(PAIR_KEYS.filter((k) => Object.hasOwn(state, k)));
 }
 
 // b.key=value for each of run B's settings that differs from run A's, in table order.

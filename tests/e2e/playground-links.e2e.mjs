@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useBrowser, withPage, frames, readState, hashParams, clickPlane, stepEpochs } from './browser.mjs';
+import { useBrowser, withPage, frames, readState, hashParams, clickPlane, stepEpochs, choose } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 40000 };
@@ -181,6 +181,39 @@ test('a link with drawn, adopted or imported points reproduces the run exactly',
     await page.click('#message-close');
   }, 30);
   assert.deepEqual(run.again, run.params, 'imported');
+});
+
+test('a link that leaves out the output and loss sets up its data as picking it does; the link the page writes keeps a named pair', T, async () => {
+  const pair = (page) => Promise.all(['outputActivation', 'loss'].map((k) => page.inputValue(`select[data-key="${k}"]`)));
+  const outputs = (page) => page.$$eval('#network [data-unit^="3:"]', (els) => els.length);
+  let byHand;
+  await withPage(b, '', async (page) => {
+    await page.click('#datasets [data-dataset="blobs"]');
+    await frames(page);
+    byHand = { pair: await pair(page), hash: await hashParams(page) };
+  });
+  assert.deepEqual(byHand.pair, ['softmax', 'softmax_ce']);
+  let written;
+  await withPage(b, '#dataset=blobs', async (page) => {
+    assert.equal((await readState(page)).message, '');
+    assert.deepEqual(await pair(page), byHand.pair, 'the same output and loss as picking the blobs');
+    assert.deepEqual(await hashParams(page), byHand.hash, 'and the same link');
+    assert.equal(await outputs(page), 3);
+    // A tanh output chosen on the blobs: the link names it, and its MSE, so that it comes back.
+    await page.click('details.more summary');
+    await choose(page, 'outputActivation', 'tanh');
+    assert.deepEqual(await pair(page), ['tanh', 'mse']);
+    written = await page.evaluate(() => location.hash);
+    assert.deepEqual(await hashParams(page), { dataset: 'blobs', outputActivation: 'tanh', loss: 'mse' });
+  });
+  await withPage(b, written, async (page) => {
+    assert.equal((await readState(page)).message, '');
+    assert.deepEqual(await pair(page), ['tanh', 'mse'], written);
+  });
+  // A regression set the same way: its linear output, as picking the plane gives.
+  await withPage(b, '#dataset=plane', async (page) => {
+    assert.deepEqual(await pair(page), ['linear', 'mse']);
+  });
 });
 
 test('a curve link without points falls back to the default dataset whole: XOR with its two inputs', T, async () => {

@@ -135,8 +135,9 @@ test('readLink: run B\'s output and loss are fitted to the data on their own, an
   const bad = readLink('#compare=1&b.loss=bce');
   assert.deepEqual(bad.state.b, {});
   assert.equal(bad.message, "Some of run B's settings do not fit binary data and were changed: loss bce → mse (bce needs a sigmoid output).");
-  // Regression data: run B's softmax falls back to the problem's pair, as run A's would.
-  const plane = readLink('#dataset=plane&compare=1&b.outputActivation=softmax&b.loss=softmax_ce');
+  // Regression data: run B's softmax falls back to the problem's pair, as run A's would (run A
+  // names its tanh output: left out, it would be the data's linear one too).
+  const plane = readLink('#dataset=plane&outputActivation=tanh&compare=1&b.outputActivation=softmax&b.loss=softmax_ce');
   assert.deepEqual(plane.state.b, { outputActivation: 'linear' });
   assert.equal(plane.message, "Some of run B's settings do not fit regression data and were changed: " +
     'outputActivation softmax → linear (softmax needs multi-class data); loss softmax_ce → mse (regression needs mse).');

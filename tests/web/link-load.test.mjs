@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { readLink } from '../../web/link-load.js';
-import { SETTINGS, defaults, encodePoints } from '../../web/state.js';
-import { fitToProblem } from '../../web/rules.js';
+import { SETTINGS, defaults, encodePoints, serializeHash, withDataset } from '../../web/state.js';
+import { fitToProblem, defaultPair, datasetProblem, outputActivations, losses } from '../../web/rules.js';
 
 const values = (key) => SETTINGS.find((e) => e.key === key).values;
 const DATASETS = values('dataset').filter((d) => d !== 'custom' && d !== 'curve');
@@ -108,5 +108,59 @@ test('a curve link that falls back to the default dataset takes its features too
     assert.match(message, /using the default dataset/, hash);
     assert.deepEqual(state.features, defaults().features, `${hash}: XOR's two inputs, not the curve's x1`);
     if (hash.includes('hidden=8')) assert.deepEqual(state.hidden, [8], `${hash}: the link's network stays`);
+    assert.deepEqual(pair(state), defaultPair('binary'), `${hash}: the output and loss follow the data shown, not the curve's`);
   }
+});
+
+const pair = (state) => ({ outputActivation: state.outputActivation, loss: state.loss });
+
+test('a link that leaves out the output and loss gets the data\'s pair, as picking the data by hand does', () => {
+  // By hand, a dataset of another problem brings that problem's pair (withProblem: defaultPair).
+  for (const dataset of [...DATASETS, 'curve']) {
+    const curve = dataset === 'curve' ? `&features=x1&data=${encodePoints([-2, 0, 3, 0], [0.5, -0.5], 'regression')}` : '';
+    const { state, message } = readLink(`#dataset=${dataset}${curve}`);
+    assert.deepEqual(pair(state), defaultPair(datasetProblem(dataset)), dataset);
+    assert.equal(message, '', dataset);
+  }
+  assert.deepEqual(pair(readLink('#dataset=blobs').state), { outputActivation: 'softmax', loss: 'softmax_ce' });
+  assert.deepEqual(pair(readLink('#dataset=sine').state), { outputActivation: 'linear', loss: 'mse' });
+  // The learner's points: their problem, from the link's points or else the page's own.
+  const three = encodePoints([1, 1, -1, -1, 2, 2], [0, 1, 2], 'multiclass');
+  assert.deepEqual(pair(readLink(`#dataset=custom&data=${three}`).state), defaultPair('multiclass'));
+  assert.deepEqual(pair(readLink('#dataset=custom', { current: { problem: 'multiclass' } }).state), defaultPair('multiclass'));
+  assert.deepEqual(pair(readLink('#dataset=custom', { current: { problem: 'regression' } }).state), defaultPair('regression'));
+  // One of the two named: kept; the other follows the data where it fits, else the table's default.
+  assert.deepEqual(pair(readLink('#dataset=blobs&loss=softmax_ce').state), defaultPair('multiclass'));
+  assert.deepEqual(pair(readLink('#dataset=blobs&outputActivation=sigmoid').state), { outputActivation: 'sigmoid', loss: 'mse' });
+  const mse = readLink('#dataset=blobs&loss=mse');
+  assert.deepEqual([pair(mse.state), mse.message], [{ outputActivation: 'tanh', loss: 'mse' }, '']);
+  assert.deepEqual(pair(readLink('#dataset=plane&outputActivation=tanh').state), { outputActivation: 'tanh', loss: 'mse' });
+  // A value the link gets wrong is named, and the default it says it uses is the one used.
+  const bad = readLink('#dataset=blobs&outputActivation=nope');
+  assert.match(bad.message, /outputActivation: 'nope' is not one of .*; using tanh/);
+  assert.equal(bad.state.outputActivation, 'tanh');
+});
+
+test('every output and loss the page can set round-trips through the link it writes, on every kind of data', () => {
+  const points = { binary: encodePoints([1, 1, -1, -1], [0, 1], 'binary'), regression: encodePoints([1, 1, -1, -1], [0.5, -0.5], 'regression'),
+    multiclass: encodePoints([1, 1, -1, -1, 2, 2], [0, 1, 2], 'multiclass') };
+  const sets = [...DATASETS.map((dataset) => ({ dataset, problem: datasetProblem(dataset) })),
+    ...Object.entries(points).map(([problem, data]) => ({ dataset: 'custom', data, problem }))];
+  let cases = 0;
+  for (const { dataset, data = '', problem } of sets) {
+    for (const outputActivation of outputActivations(problem)) {
+      for (const loss of losses(problem, outputActivation)) {
+        const written = serializeHash({ ...withDataset(defaults(), dataset), data, outputActivation, loss });
+        const { state, message } = readLink(written);
+        assert.deepEqual([pair(state), message], [{ outputActivation, loss }, ''], written);
+        cases += 1;
+      }
+    }
+  }
+  assert.ok(cases > 100, `${cases} cases`);
+  // Shortest links where the data implies the pair: only what differs from the table's defaults.
+  assert.equal(serializeHash({ ...defaults(), dataset: 'blobs', outputActivation: 'softmax', loss: 'softmax_ce' }),
+    '#dataset=blobs&outputActivation=softmax&loss=softmax_ce');
+  assert.equal(serializeHash({ ...defaults(), dataset: 'blobs' }), '#dataset=blobs&outputActivation=tanh&loss=mse');
+  assert.equal(serializeHash({ ...defaults(), dataset: 'sine', features: ['x1'], outputActivation: 'linear' }), '#dataset=sine&outputActivation=linear');
 });
