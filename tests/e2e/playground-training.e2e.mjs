@@ -575,3 +575,27 @@ test('the layer view shows gradients vanishing towards the input in a deep sigmo
     assert.equal(await page.getAttribute('#layer-stats .layer-history', 'data-samples'), '2');
   });
 });
+
+test('the layer view\'s mean f′ of a softmax output says δ = a − y rather than a slope of 1, in English and French', T, async () => {
+  const lastSlope = (page) => page.$eval('#layer-stats tbody tr:last-child', (r) => ({
+    text: r.querySelector('.slope').textContent, title: r.querySelector('.slope').title, data: r.dataset.slope }));
+  await withPage(b, '#dataset=blobs&outputActivation=softmax&loss=softmax_ce', async (page) => {
+    await step(page, 2);
+    const hidden = await page.$$eval('#layer-stats tbody tr .slope', (tds) => tds.slice(0, -1).map((td) => td.textContent));
+    assert.ok(hidden.every((v) => /^\d\.\d\d$/.test(v)), `the hidden layers keep their slopes: ${hidden}`);
+    const softmax = await lastSlope(page);
+    assert.deepEqual(softmax, { text: '—', data: '',
+      title: 'softmax has no slope per unit: each output depends on every z. With cross-entropy the output\'s δ = a − y.' });
+    await page.selectOption('#language', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await step(page, 1);
+    assert.match((await lastSlope(page)).title, /^softmax n’a pas de pente par unité .* le δ de la sortie vaut a − y\.$/);
+  });
+  // A sigmoid output with cross-entropy has a slope of its own, shown, and said to cancel.
+  await withPage(b, '#outputActivation=sigmoid&loss=bce', async (page) => {
+    await step(page, 2);
+    const bce = await lastSlope(page);
+    assert.match(bce.text, /^0\.\d\d$/);
+    assert.match(bce.title, /cancels against cross-entropy's: the output's δ = a − y/);
+  });
+});

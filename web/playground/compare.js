@@ -353,7 +353,7 @@ function renderRun(view, { engine, state, history, metrics, error }, stats = nul
   view.plot.update({ ...plot, discretize: s.discretize, points: data, showTest: s.showTest, highlight: null, drawing: false });
   if (!page.playing) sampleRunStats(view, { engine, history, metrics }, stats);
   if (view.pendingStats) {
-    view.layerStats.update({ stats: view.pendingStats, layerNames: layerNames(sizes), record: history.layers });
+    view.layerStats.update({ stats: view.pendingStats, layerNames: layerNames(sizes), record: history.layers, outputActivation: state.outputActivation, loss: state.loss });
     view.pendingStats = null;
   }
 }

@@ -135,7 +135,7 @@ export function render() {
   // and the frame after draws it. Paused, this render's sample serves compare's run A too.
   const statsNow = page.playing ? null : sampleLayerStats();
   if (page.layerStats) {
-    page.view.layerStats.update({ stats: page.layerStats, layerNames: layerNames(sizes), record: h.layers });
+    page.view.layerStats.update({ stats: page.layerStats, layerNames: layerNames(sizes), record: h.layers, outputActivation: s.outputActivation, loss: s.loss });
     page.layerStats = null;
   }
 

@@ -79,7 +79,8 @@ function histogramSvg() {
 
 /**
  * @param {HTMLElement} container
- * @returns {{ update(snapshot: { stats: object[], layerNames: string[], record?: { epochs: number[], norms: number[][] } }): void,
+ * @returns {{ update(snapshot: { stats: object[], layerNames: string[], record?: { epochs: number[], norms: number[][] },
+ *   outputActivation?: string, loss?: string }): void,
  *   resize(): void }}
  */
 export function createLayerStats(container) {
@@ -145,7 +146,7 @@ export function createLayerStats(container) {
     setAttr(h.hist, 'aria-label', label);
   }
 
-  function update({ stats, layerNames, record }) {
+  function update({ stats, layerNames, record, outputActivation, loss }) {
     // The chart before the table: its text on a canvas would make the browser lay out the page's
     // changes first.
     if (record) {
@@ -166,8 +167,15 @@ export function createLayerStats(container) {
       if (r.fill.style.width !== fill) r.fill.style.width = fill;
       setText(r.value, sci(s.gradientNorm));
       r.tr.dataset.gradient = String(s.gradientNorm);
-      r.tr.dataset.slope = String(s.slopeMean);
-      setText(r.slope, formatFixed(s.slopeMean, 2));
+      // Softmax has no slope of one unit's own (each output depends on every z): the engine's 1
+      // stands for the Jacobian cross-entropy folds away, so the cell says what δ is instead.
+      const output = l === stats.length - 1;
+      const noSlope = output && outputActivation === 'softmax';
+      r.tr.dataset.slope = noSlope ? '' : String(s.slopeMean);
+      setText(r.slope, noSlope ? '—' : formatFixed(s.slopeMean, 2));
+      setAttr(r.slope, 'title', noSlope
+        ? t('softmax has no slope per unit: each output depends on every z. With cross-entropy the output\'s δ = a − y.')
+        : output && loss === 'bce' ? t('the sigmoid\'s slope cancels against cross-entropy\'s: the output\'s δ = a − y, not multiplied by f′') : '');
       const mean = formatFixed(s.activationMean, 2), sd = formatFixed(s.activationStd, 2);
       r.tr.title = t('activation mean {mean} ± {sd}', { mean, sd });
       drawHistogram(r.act, s.histogram, s.histogramLow, s.histogramHigh, t('{layer}: activations from {lo} to {hi}, mean {mean}, sd {sd}',

@@ -103,6 +103,10 @@ export default {
   '{layer}: activations from {lo} to {hi}, mean {mean}, sd {sd}': '{layer} : activations de {lo} à {hi}, moyenne {mean}, écart-type {sd}',
   '{layer}: gradients δ = ∂L/∂z from {lo} to {hi}, sd {sd}': '{layer} : gradients δ = ∂L/∂z de {lo} à {hi}, écart-type {sd}',
   'δ = ∂L/∂z: mean {mean}, sd {sd}, largest |δ| {largest}': 'δ = ∂L/∂z : moyenne {mean}, écart-type {sd}, plus grand |δ| {largest}',
+  'softmax has no slope per unit: each output depends on every z. With cross-entropy the output\'s δ = a − y.':
+    'softmax n’a pas de pente par unité : chaque sortie dépend de tous les z. Avec l’entropie croisée, le δ de la sortie vaut a − y.',
+  'the sigmoid\'s slope cancels against cross-entropy\'s: the output\'s δ = a − y, not multiplied by f′':
+    'la pente de la sigmoïde se simplifie avec celle de l’entropie croisée : le δ de la sortie vaut a − y, sans être multiplié par f′',
 
   // Messages of training
   'Your data has no points yet: click the output plot to draw some, then train.':
