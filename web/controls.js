@@ -18,6 +18,33 @@ export function sliderText(key, value) {
   return String(value);
 }
 
+const isWhole = (x) => Math.abs(x - Math.round(x)) < 1e-6;
+// Decimal places of a number as written: 0.42 → 2, 5 → 0 (at most 12).
+function decimals(x) {
+  let d = 0;
+  while (d < 12 && Math.abs(x * 10 ** d - Math.round(x * 10 ** d)) > 1e-9 * Math.max(1, Math.abs(x * 10 ** d))) d += 1;
+  return d;
+}
+
+/**
+ * The range and step a slider needs to show `value` exactly: its own (`base`, as the page writes
+ * it) grown to take in the value and every value `reached` before (a link may set any value the
+ * core takes, beyond the slider's ends: points=2000, batchSize=500), with the slider's own step
+ * when the value and both ends lie on it, else the finest step the numbers need (points=205: 1).
+ * Pinned at an end, the thumb would say one value while the readout and the engine use another.
+ * @param {{ min: number, max: number, step: number }} base
+ * @param {number} value
+ * @param {{ min: number, max: number }} [reached]
+ * @returns {{ min: number, max: number, step: number }}
+ */
+export function sliderRange(base, value, reached = { min: value, max: value }) {
+  if (!Number.isFinite(value)) return base;
+  const min = Math.min(base.min, reached.min, value), max = Math.max(base.max, reached.max, value);
+  const fits = (step) => [value, max].every((v) => isWhole((v - min) / step));
+  const step = fits(base.step) ? base.step : 10 ** -Math.max(...[value, min, max, base.step].map(decimals));
+  return { min, max, step };
+}
+
 /**
  * @param {ParentNode} root
  * @param {ReadonlyArray<object>} table state.js SETTINGS
@@ -31,6 +58,20 @@ export function createControls(root, table, onChange) {
   // What only a select or only an input has, for the type checker (told apart by tagName and type below).
   const asSelect = (/** @type {Element} */ el) => /** @type {HTMLSelectElement} */ (el);
   const asInput = (/** @type {Element} */ el) => /** @type {HTMLInputElement} */ (el);
+  // Each slider's range as the page writes it, and how far the values it has shown reached: once
+  // grown to a link's value, a slider keeps it in reach, so a drag can bring the value back.
+  const ranges = new Map(elements.filter((el) => el.type === 'range').map((el) => {
+    const base = { min: Number(asInput(el).min), max: Number(asInput(el).max), step: Number(asInput(el).step) };
+    return [el, { base, reached: { min: base.min, max: base.max } }];
+  }));
+  const showOnSlider = (/** @type {HTMLInputElement} */ el, value) => {
+    const range = ranges.get(el);
+    const { min, max, step } = sliderRange(range.base, value, range.reached);
+    range.reached = { min, max };
+    // The ends and the step before the value, or the browser would clamp it to the old ones.
+    for (const [name, v] of [['min', min], ['max', max], ['step', step]]) if (el[name] !== String(v)) el[name] = String(v);
+    if (el.value !== String(value)) el.value = String(value);
+  };
 
   for (const el of elements) {
     const entry = entries.get(el.dataset.key);
@@ -102,6 +143,8 @@ export function createControls(root, table, onChange) {
         }
         el.value = String(value);
         for (const o of asSelect(el).options) o.disabled = allowed[key] ? !allowed[key].includes(o.value) : false;
+      } else if (ranges.has(el)) {
+        showOnSlider(asInput(el), value);
       } else if (el.value !== String(value)) {
         // Focused inputs too: a value the engine rejected must not stay on show as if in use.
         el.value = String(value);

@@ -155,6 +155,50 @@ test('main controls: training keys keep the epoch, data and architecture keys st
   });
 });
 
+test('a link\'s value beyond a slider\'s end or between its steps: the slider reaches it, its thumb, readout and link agree, a drag comes back to it', T, async () => {
+  await withPage(b, '#points=2000&batchSize=500&noise=0.12&validationRatio=0.45', async (page) => {
+    const slider = (key) => page.$eval(`input[data-key="${key}"]`, (el) => ({ value: el.value, min: Number(el.min), max: Number(el.max),
+      readout: document.querySelector(`output[data-for="${el.dataset.key}"]`).textContent }));
+    assert.equal((await readState(page)).message, '');
+    for (const [key, value, readout] of [['points', '2000', '2000'], ['batchSize', '500', '500'], ['noise', '0.12', '12%'], ['validationRatio', '0.45', '45%']]) {
+      const s = await slider(key);
+      assert.deepEqual([s.value, s.readout], [value, readout], `${key}: the thumb at the link's value`);
+      assert.ok(s.min <= Number(value) && Number(value) <= s.max, `${key} in [${s.min}, ${s.max}]`);
+      assert.equal((await hashParams(page))[key], value);
+    }
+    assert.deepEqual(await slider('batchSize'), { value: '500', min: 1, max: 500, readout: '500' }, 'the range grew to the link\'s batch');
+    // A real drag of the batch thumb from its end to the middle, then back past the end: 500 again.
+    await page.locator('input[data-key="batchSize"]').scrollIntoViewIfNeeded();
+    const box = await page.locator('input[data-key="batchSize"]').boundingBox();
+    const y = box.y + box.height / 2;
+    const drag = async (from, to) => {
+      await page.mouse.move(from, y);
+      await page.mouse.down();
+      await page.mouse.move(to, y, { steps: 6 });
+      await page.mouse.up();
+      await frames(page);
+    };
+    await drag(box.x + box.width - 4, box.x + box.width / 2);
+    const middle = await slider('batchSize');
+    assert.ok(Number(middle.value) > 150 && Number(middle.value) < 350, `a batch of ${middle.value} in the middle of 1..500`);
+    assert.deepEqual([middle.max, middle.readout, (await hashParams(page)).batchSize], [500, middle.value, middle.value]);
+    await drag(box.x + box.width / 2, box.x + box.width + 40);
+    assert.deepEqual(await slider('batchSize'), { value: '500', min: 1, max: 500, readout: '500' });
+    assert.equal((await hashParams(page)).batchSize, '500');
+    // The noise between the slider's steps moves by the finer step it needs; back on the slider's
+    // own steps, by those again (an arrow key: 5%).
+    const arrow = async () => {
+      await page.focus('input[data-key="noise"]');
+      await page.keyboard.press('ArrowRight');
+      await frames(page);
+      return (await hashParams(page)).noise;
+    };
+    assert.equal(await arrow(), '0.13');
+    await slide(page, 'noise', 0.2);
+    assert.equal(await arrow(), '0.25');
+  });
+});
+
 test('touch: a vertical swipe that starts on a data slider scrolls the page, leaving the slider and the run alone', T, async () => {
   await withPage(b, FAST, async (page) => {
     await stepEpochs(page, 3);
