@@ -151,6 +151,9 @@ export const TEMPLATES = Object.freeze([
   'the model\'s inputs {names} need x2, which {dataset} (1-D data) does not have',
   'the model was trained on drawn or imported points, which this page does not have: using {dataset}',
   'the model was trained on a drawn curve, which this page does not have: using {dataset}',
+  'the model was trained on drawn or imported {problem} points, which this page does not have: using {dataset}',
+  'model problem must be binary, multiclass or regression (got {value})',
+  'model problem {problem} does not fit its layer sizes {sizes}',
 ]);
 
 // Placeholders whose text is the link's or a file's own words, never translated.

@@ -1,5 +1,5 @@
-// A trained model as a JSON file: the engine settings, layer sizes, every parameter and the epoch,
-// written deterministically (no timestamp) so the same model always gives the same bytes.
+// A trained model as a JSON file: the engine settings, layer sizes, every parameter and the epoch
+// (and, for the learner's 2-D points, the problem they pose, which no setting names), written deterministically (no timestamp) so the same model always gives the same bytes.
 // Parameters are float32 (the core's Scalar) printed with the fewest digits that read back to the
 // same float32, so loading is bit-exact. Pure: no DOM, no engine, no file dialogs; the
 // controller passes engine.settings()/layerSizes()/params() in and feeds parseModel's result back.
@@ -12,6 +12,7 @@ export const MODEL_VERSION = 1;
 const ENGINE_ORDER = SETTINGS.filter((e) => e.engine).map((e) => e.key);
 const ENGINE_KEYS = new Set(ENGINE_ORDER);
 const PARAMS_PER_LINE = 8;
+const PROBLEMS = ['binary', 'multiclass', 'regression'];
 /** Largest model file read (bytes). The page's largest network (7 features, 8 hidden layers of 16,
  * 8 outputs) has 2,168 parameters, about 30 kB of JSON; larger files are refused unread. */
 export const MAX_MODEL_BYTES = 1_000_000;
@@ -41,7 +42,7 @@ function settingsReplacer(key, v) {
 }
 
 // Problems shared by writing and reading, so a file that was written can always be read.
-function checkModel({ settings, layerSizes, params, epoch }) {
+function checkModel({ settings, layerSizes, params, epoch, problem }) {
   if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
     return 'model file has no settings';
   }
@@ -80,21 +81,32 @@ function checkModel({ settings, layerSizes, params, epoch }) {
     }
   }
   if (!(Number.isInteger(epoch) && epoch >= 0)) return `model epoch must be a whole number ≥ 0 (got ${epoch})`;
+  if (problem !== undefined) {
+    if (!PROBLEMS.includes(problem)) return `model problem must be binary, multiclass or regression (got ${String(problem).slice(0, 40)})`;
+    const outputs = sizes[sizes.length - 1];
+    if ((problem === 'multiclass') !== (outputs > 1)) return `model problem ${problem} does not fit its layer sizes ${sizes.join(',')}`;
+  }
   return null;
 }
 
 /**
- * Writes a model file: pretty JSON with format, version, settings, layerSizes, params (a flat
- * number array in engine.params() layout) and epoch. Deterministic. Throws an Error (e.g. on
- * NaN weights or a params length that does not match layerSizes) rather than write a file that
- * parseModel would refuse.
- * @param {{ settings: object, layerSizes: number[], params: Float32Array|number[], epoch: number }} model
+ * Writes a model file: pretty JSON with format, version, settings, for a model of the learner's
+ * 2-D points (dataset 'custom') the problem they pose, layerSizes, params (a flat number array in
+ * engine.params() layout) and epoch. Deterministic. Throws an Error (e.g. on NaN weights or a
+ * params length that does not match layerSizes) rather than write a file that parseModel would refuse.
+ * Every other model's file is the command-line tool's byte for byte (core/cli/model_file.cpp); the
+ * tool, and a page from before the problem was written, read past the field.
+ * @param {{ settings: object, layerSizes: number[], params: Float32Array|number[], epoch: number,
+ *   problem?: 'binary'|'multiclass'|'regression' }} model problem: the data's, written only for 'custom'
  * @returns {string}
  */
-export function modelToJson({ settings, layerSizes, params, epoch }) {
+export function modelToJson({ settings, layerSizes, params, epoch, problem }) {
   const sizes = Array.from(layerSizes ?? [], Number);
-  const problem = checkModel({ settings, layerSizes: sizes, params, epoch });
-  if (problem) throw new Error(problem);
+  // Only the learner's 2-D points leave the problem unsaid: a regression model of imported points
+  // would load onto XOR without it. Any other dataset names its own.
+  const data = settings?.dataset === 'custom' ? problem : undefined;
+  const refused = checkModel({ settings, layerSizes: sizes, params, epoch, problem: data });
+  if (refused) throw new Error(refused);
   const lines = [];
   for (let i = 0; i < params.length; i += PARAMS_PER_LINE) {
     lines.push(`    ${Array.from(params.slice(i, i + PARAMS_PER_LINE), float32Text).join(', ')}`);
@@ -108,6 +120,7 @@ export function modelToJson({ settings, layerSizes, params, epoch }) {
     `  "format": ${JSON.stringify(MODEL_FORMAT)},`,
     `  "version": ${MODEL_VERSION},`,
     `  "settings": ${settingsText},`,
+    ...(data === undefined ? [] : [`  "problem": ${JSON.stringify(data)},`]),
     `  "layerSizes": ${JSON.stringify(sizes)},`,
     `  "params": [\n${lines.join(',\n')}\n  ],`,
     `  "epoch": ${epoch}`,
@@ -125,9 +138,10 @@ function quoted(value) {
 /**
  * Reads a model file. Throws an Error with a message fit to show: not JSON, not a model file,
  * unsupported version, missing or unknown settings, layer sizes that do not match the settings
- * or the params, non-finite params.
+ * or the params, non-finite params, a problem that is not one or does not fit the outputs.
  * @param {string} text
- * @returns {{ settings: object, layerSizes: number[], params: Float32Array, epoch: number }}
+ * @returns {{ settings: object, layerSizes: number[], params: Float32Array, epoch: number,
+ *   problem?: string }} problem: the learner's points' (files of 'custom' data written since it was recorded)
  */
 export function parseModel(text) {
   if (typeof text !== 'string') throw new Error('model file must be text');
@@ -148,7 +162,7 @@ export function parseModel(text) {
   if (root.version !== MODEL_VERSION) {
     throw new Error(`model file version ${quoted(root.version)} is not supported (this page reads version ${MODEL_VERSION})`);
   }
-  const model = { settings: root.settings, layerSizes: root.layerSizes, params: root.params, epoch: root.epoch ?? 0 };
+  const model = { settings: root.settings, layerSizes: root.layerSizes, params: root.params, epoch: root.epoch ?? 0, problem: root.problem };
   if (!Array.isArray(model.params) && model.params !== undefined) model.params = null;
   const problem = checkModel(model);
   if (problem) throw new Error(problem);
@@ -158,6 +172,7 @@ export function parseModel(text) {
     layerSizes: model.layerSizes.slice(),
     params: Float32Array.from(model.params),
     epoch: model.epoch,
+    ...(model.problem === undefined ? {} : { problem: model.problem }),
   };
 }
 
@@ -172,7 +187,7 @@ const inputsOf = (points) => (points.inputs === 1 ? 1 : 2);
  * A model trained on the learner's points (dataset 'custom' or 'curve') loads onto the learner's
  * points of that kind, in use or kept aside, never onto the other kind (a curve is not 2-D points
  * nor the reverse); without such points, onto a generated dataset of its kind, said in a note.
- * @param {{ settings: object, layerSizes: number[] }} model from parseModel
+ * @param {{ settings: object, layerSizes: number[], problem?: string }} model from parseModel
  * @param {object} state the page's current settings (the keys the model leaves out stay)
  * @param {{ problem: string, classes: number, labels: ArrayLike<number>, inputs?: number }|null} custom the page's drawn points, if any
  * @param {{ problem: string, classes: number, labels: ArrayLike<number>, inputs?: number }|null} kept the drawn points of the other kind kept aside, if any
@@ -190,15 +205,21 @@ export function planModelLoad(model, state, custom = null, kept = null) {
   let points = null;
   if (next.dataset === 'custom' || next.dataset === 'curve') {
     const curve = next.dataset === 'curve';
-    points = [custom, kept].find((c) => c && c.labels.length > 0 && inputsOf(c) === (curve ? 1 : 2)) ?? null;
-    const trained = curve ? 'a drawn curve' : 'drawn or imported points';
+    // The problem the points posed, where the file says (a curve is regression; older files of 2-D
+    // points do not say, and then any 2-D points are of their kind).
+    const posed = curve ? 'regression' : model.problem;
+    points = [custom, kept].find((c) => c && c.labels.length > 0 && inputsOf(c) === (curve ? 1 : 2) &&
+      (curve || !posed || c.problem === posed)) ?? null;
+    const trained = curve ? 'a drawn curve' : posed ? `drawn or imported ${posed} points` : 'drawn or imported points';
     if (!points) {
       // The page's generated dataset if it is of the model's kind, else the first of that kind. A
       // model of several outputs learned classes, one output each: a multi-class set of that many.
       const classes = model.layerSizes[model.layerSizes.length - 1];
-      const ofKind = state.dataset !== 'custom' && state.dataset !== 'curve' && isCurveDataset(state.dataset) === curve &&
-        (datasetProblem(state.dataset) === 'multiclass') === (classes > 1);
-      next.dataset = ofKind ? state.dataset : curve ? 'sine' : classes > 1 ? 'blobs' : 'xor';
+      const generated = state.dataset !== 'custom' && state.dataset !== 'curve' && isCurveDataset(state.dataset) === curve;
+      const ofKind = generated && (posed ? datasetProblem(state.dataset) === posed
+        : (datasetProblem(state.dataset) === 'multiclass') === (classes > 1));
+      const first = { binary: 'xor', multiclass: 'blobs', regression: curve ? 'sine' : 'plane' };
+      next.dataset = ofKind ? state.dataset : first[posed ?? (classes > 1 ? 'multiclass' : 'binary')];
       if (classes > 1) next.classes = classes;
       notes.push(`the model was trained on ${trained}, which this page does not have: using ${next.dataset}`);
     } else if (points !== custom) {

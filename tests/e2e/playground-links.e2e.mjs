@@ -119,6 +119,31 @@ test('a model for the other kind of drawn data goes onto the learner\'s points o
   });
 });
 
+test('a model of imported 2-D regression points, loaded where there are none, goes onto regression data, not XOR', T, async () => {
+  let saved;
+  await withPage(b, '', async (page) => {
+    await page.setInputFiles('#csv-import', { name: 'targets.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('x1,x2,y\n1,2,0.5\n-1,-2,-0.25\n3,-3,0.75\n-4,4,-0.5\n2,1,0.1\n') });
+    await messageShown(page);
+    await frames(page);
+    assert.equal(await page.textContent('#problem'), 'regression');
+    await step(page, 3);
+    saved = await savedModel(page);
+    assert.equal(saved.settings.dataset, 'custom');
+    assert.equal(saved.problem, 'regression', 'the file says what the points posed');
+  });
+  await withPage(b, '', async (page) => {
+    await page.setInputFiles('#model-load', { name: 'targets-model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+    await messageShown(page);
+    await frames(page);
+    const s = await readState(page);
+    assert.match(s.message, /the model was trained on drawn or imported regression points, which this page does not have: using plane/);
+    assert.equal((await hashParams(page)).dataset, 'plane');
+    assert.equal(await page.textContent('#problem'), 'regression');
+    assert.equal(await page.inputValue('select[data-key="outputActivation"]'), saved.settings.outputActivation);
+  });
+});
+
 test('files and link values over their caps are refused before reading, with the cap named', T, async () => {
   await withPage(b, '', async (page) => {
     await page.setInputFiles('#csv-import', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(2_100_000, '0,0,0\n') });

@@ -135,10 +135,10 @@ test('parseModel: defaults a missing epoch to 0; prototype keys cannot leak into
 });
 
 // A model as parseModel returns it, for settings `overrides` and the layer sizes they imply.
-function model(overrides = {}, layerSizes) {
+function model(overrides = {}, layerSizes, problem = undefined) {
   const settings = engineLikeSettings(overrides);
   const sizes = layerSizes ?? [settings.features.length, ...settings.hidden, 1];
-  return parseModel(modelToJson({ settings, layerSizes: sizes, params: new Float32Array(paramCount(sizes)).fill(0.5), epoch: 7 }));
+  return parseModel(modelToJson({ settings, layerSizes: sizes, params: new Float32Array(paramCount(sizes)).fill(0.5), epoch: 7, problem }));
 }
 
 test('planModelLoad: a model that fits gives the settings to apply and no notes', () => {
@@ -255,6 +255,50 @@ test('planModelLoad puts a drawn-data model on the learner\'s points of its kind
   plan = planModelLoad(curveModel, onCurve, curvePoints, flatPoints);
   assert.equal(plan.points, curvePoints);
   assert.deepEqual(plan.notes, []);
+});
+
+test('a model of the learner\'s 2-D points records their problem; every other file is as before, and a file without it still reads', () => {
+  const params = new Float32Array(paramCount([2, 4, 1])).fill(0.25);
+  const write = (dataset, problem, sizes = [2, 4, 1]) => modelToJson({ settings: engineLikeSettings({ dataset, hidden: [4] }), layerSizes: sizes,
+    params: new Float32Array(paramCount(sizes)).fill(0.25), epoch: 3, problem });
+  const custom = write('custom', 'regression');
+  assert.deepEqual(Object.keys(JSON.parse(custom)), ['format', 'version', 'settings', 'problem', 'layerSizes', 'params', 'epoch']);
+  assert.match(custom, /^ {2}"problem": "regression",$/m);
+  assert.equal(parseModel(custom).problem, 'regression');
+  assert.equal(modelToJson(parseModel(custom)), custom, 'read and written back byte for byte');
+  // A generated dataset names its own problem: the file is the command-line tool's, unchanged.
+  const circles = write('circles', 'binary');
+  assert.doesNotMatch(circles, /"problem"/);
+  assert.equal(Object.hasOwn(parseModel(circles), 'problem'), false);
+  // A file from before the field: read as it was, the problem unknown.
+  const old = JSON.parse(custom);
+  delete old.problem;
+  assert.equal(parseModel(JSON.stringify(old)).problem, undefined);
+  assert.deepEqual(bits(parseModel(JSON.stringify(old)).params), bits(params));
+  // A problem that is none, or does not fit the outputs, is refused like any other misfit.
+  assert.throws(() => parseModel(JSON.stringify({ ...old, problem: 'ranking' })), { message: /^model problem must be binary, multiclass or regression \(got ranking\)$/ });
+  assert.throws(() => parseModel(JSON.stringify({ ...old, problem: 'multiclass' })), { message: /^model problem multiclass does not fit its layer sizes 2,4,1$/ });
+  assert.throws(() => write('custom', 'binary', [2, 4, 3]), { message: /^model problem binary does not fit its layer sizes 2,4,3$/ });
+});
+
+test('planModelLoad puts a model of the learner\'s regression points, without them, on regression data, never XOR', () => {
+  const regression = model({ dataset: 'custom', hidden: [4], outputActivation: 'linear' }, [2, 4, 1], 'regression');
+  let plan = planModelLoad(regression, defaults(), null);
+  assert.deepEqual([plan.state.dataset, plan.state.outputActivation, plan.points], ['plane', 'linear', null]);
+  assert.deepEqual(plan.notes, ['the model was trained on drawn or imported regression points, which this page does not have: using plane']);
+  // The page's own 2-D regression set; its binary set gives way, as do the learner's binary points.
+  assert.equal(planModelLoad(regression, { ...defaults(), dataset: 'multi_gaussian' }, null).state.dataset, 'multi_gaussian');
+  const binaryPoints = { problem: 'binary', classes: 2, labels: [0, 1], xy: [1, 2, -1, -2], inputs: 2 };
+  plan = planModelLoad(regression, { ...defaults(), dataset: 'custom' }, binaryPoints, null);
+  assert.deepEqual([plan.state.dataset, plan.points], ['plane', null]);
+  // The learner's regression points, in use or kept aside: the model goes onto them.
+  const targets = { problem: 'regression', classes: 1, labels: [0.5, -0.5], xy: [1, 2, -1, -2], inputs: 2 };
+  plan = planModelLoad(regression, { ...defaults(), dataset: 'custom' }, binaryPoints, targets);
+  assert.deepEqual([plan.state.dataset, plan.points], ['custom', targets]);
+  // A binary model of the learner's points on a page showing the plane: a binary set, not the plane.
+  const binary = model({ dataset: 'custom', hidden: [4] }, [2, 4, 1], 'binary');
+  plan = planModelLoad(binary, { ...defaults(), dataset: 'plane' }, null);
+  assert.deepEqual([plan.state.dataset, plan.notes], ['xor', ['the model was trained on drawn or imported binary points, which this page does not have: using xor']]);
 });
 
 test('model files over MAX_MODEL_BYTES are refused before reading', () => {

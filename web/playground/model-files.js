@@ -20,7 +20,7 @@ export function saveModel() {
   }
   const text = modelToJson({
     settings: page.engine.settings(), layerSizes: page.engine.layerSizes(),
-    params, epoch: page.engine.progress().epoch,
+    params, epoch: page.engine.progress().epoch, problem: page.engine.dataset().problem,
   });
   download('backprop-model.json', text, 'application/json');
 }

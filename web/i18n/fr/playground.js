@@ -552,6 +552,12 @@ export default {
     'le modèle a été entraîné sur des points dessinés ou importés, que cette page n’a pas : « {dataset} » à la place',
   'the model was trained on a drawn curve, which this page does not have: using {dataset}':
     'le modèle a été entraîné sur une courbe dessinée, que cette page n’a pas : « {dataset} » à la place',
+  'the model was trained on drawn or imported {problem} points, which this page does not have: using {dataset}':
+    'le modèle a été entraîné sur des points dessinés ou importés ({problem}), que cette page n’a pas : « {dataset} » à la place',
+  'model problem must be binary, multiclass or regression (got {value})':
+    'le problème du modèle doit être binary, multiclass ou regression (reçu {value})',
+  'model problem {problem} does not fit its layer sizes {sizes}':
+    'le problème du modèle ({problem}) ne convient pas à ses tailles de couches {sizes}',
   'the model was trained on a drawn curve: using yours (your 2-D points stay under "your data")':
     'le modèle a été entraîné sur une courbe dessinée : la vôtre est utilisée (vos points 2-D restent sous « vos données »)',
   'the model was trained on drawn or imported points: using yours (your curve stays under "your curve")':
