@@ -1,5 +1,6 @@
 // A trained model as a JSON file: the engine settings, layer sizes, every parameter and the epoch
-// (and, for the learner's 2-D points, the problem they pose, which no setting names), written deterministically (no timestamp) so the same model always gives the same bytes.
+// (and, for the learner's 2-D points, the problem they pose, which no setting names), written
+// deterministically (no timestamp) so the same model always gives the same bytes.
 // Parameters are float32 (the core's Scalar) printed with the fewest digits that read back to the
 // same float32, so loading is bit-exact. Pure: no DOM, no engine, no file dialogs; the
 // controller passes engine.settings()/layerSizes()/params() in and feeds parseModel's result back.
