@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, RESULTS } from './browser.mjs';
+import { useBrowser, withPage, frames, readState, RESULTS } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 120000 };
@@ -112,5 +112,16 @@ test('a link sets up the lab and a reload restores it; at phone width nothing sc
     assert.ok(scroll <= inner, `no sideways scrolling: ${scroll} in ${inner}`);
     const chart = await page.$eval('#reg-chart svg', (svg) => ({ viewBox: svg.viewBox.baseVal.width, shown: svg.getBoundingClientRect().width }));
     assert.ok(Math.abs(chart.viewBox - chart.shown) <= 1, `the chart drawn to its width on a phone: ${JSON.stringify(chart)}`);
+  });
+});
+
+test('a link\'s fractional epochs are named in the link\'s message, and the lab draws its runs at the default', T, async () => {
+  // The epochs box steps by 50, not 1: the link once set it to 2.5 unsaid, and the lab drew no run at all.
+  await withPage(b, `${LAB}&reg.epochs=2.5&reg.l2=0.1`, async (page) => {
+    assert.match((await readState(page)).message, /reg\.epochs '2\.5' is not a whole number/);
+    assert.equal(await page.inputValue('#reg-epochs'), '300');
+    assert.equal(await page.inputValue('#reg-l2'), '0.1', 'the rest of the link still applies');
+    assert.equal(await page.textContent('#reg-error'), '');
+    assertShown(await rows(page), await fresh(page, { l2: 0.1 }));
   });
 });

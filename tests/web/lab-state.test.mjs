@@ -130,6 +130,11 @@ test('a slider or a whole-number box takes a link value at its ends and on its s
   assert.equal(read(box, '13'), "lab.f '13' is outside 1…12");
   assert.equal(read(box, '2.5'), "lab.f '2.5' is not a whole number");
   assert.equal(read(box, 'abc'), "lab.f 'abc' is not a number");
+  // A box for whole numbers that steps by more than 1 (epochs by 50) is a whole-number box too.
+  const epochs = () => ({ ...box(), min: '0', max: '1000', step: '50', value: '300' });
+  assert.equal(read(epochs, '2.5'), "lab.f '2.5' is not a whole number");
+  assert.equal(read(epochs, '120'), '120', 'any whole number, not only a multiple of its step');
+  assert.equal(read(() => ({ ...box(), min: '0.5', step: '1' }), '2.5'), '2.5', 'steps of 1 from 0.5 are not whole numbers');
   // Without a minimum or maximum a field has no end; a box that is not whole-number takes a fraction.
   assert.equal(read(() => ({ ...box(), min: '', max: '', step: 'any' }), '-1e6'), '-1e6');
   assert.equal(read(() => ({ ...box(), step: 'any' }), '2.5'), '2.5');

@@ -97,8 +97,10 @@ function write(el, value) {
     const k = (n - (Number.isFinite(min) ? min : 0)) / step;
     if (Math.abs(k - Math.round(k)) > 1e-9) return `is not one of the slider's steps of ${step}`;
   }
-  // A whole-number box (step 1) would show 2.5 as invalid, and the lab would refuse it unsaid.
-  if (el.type === 'number' && el.step === '1' && !Number.isInteger(n)) return 'is not a whole number';
+  // A whole-number box (a whole step from a whole minimum: 1, or 50 for a lab's epochs) would show
+  // 2.5 as invalid, and the lab would refuse it unsaid, drawing nothing.
+  const wholeBox = el.type === 'number' && /^[1-9]\d*$/.test(el.step) && (!el.min || Number.isInteger(Number(el.min)));
+  if (wholeBox && !Number.isInteger(n)) return 'is not a whole number';
   const before = el.value;
   el.value = value;
   // A number box empties itself on text it cannot show (0x3, which Number() reads as 3).
