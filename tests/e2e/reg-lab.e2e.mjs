@@ -75,7 +75,9 @@ test('the lab: each run\'s numbers are the core\'s, a control changes its own ru
     assert.ok(l1.l1['near-zero'].raw > 0.9 * 192 && l1.l1['near-zero'].raw > 10 * l1.none['near-zero'].raw, l1.l1['near-zero'].shown);
     assert.equal((await taskStatus(page, 'sparse-l1')).met, true);
 
-    // Patience 3: early stopping keeps epoch 3 (at 2 it keeps the untrained weights).
+    // Patience 3: early stopping keeps epoch 3 (at 2 and 1 it keeps the untrained weights).
+    await set(page, 'reg-patience', 1);
+    assert.match(await page.textContent('#reg-summary'), /^Early stopping stopped after epoch 1, 1 epoch after the lowest validation loss so far, and kept the weights of epoch 0 /);
     await set(page, 'reg-patience', 2);
     assert.match((await taskStatus(page, 'patience')).text, /with a patience of 2 epochs it keeps epoch 0, the untrained weights/);
     assert.equal(await page.getAttribute('#reg-chart .reg-kept-dot', 'data-epoch'), '0');

@@ -276,8 +276,9 @@ function summary({ settings, early, runs }) {
   const parts = [];
   const kept = runs.find((r) => r.id === 'early').metrics;
   if (early.stopped) {
-    parts.push(t('Early stopping stopped after epoch {stop}, {patience} epochs after the lowest validation loss so far, and kept the weights of epoch {kept} (validation loss {loss}, test loss {test}).',
-      { stop: early.stopEpoch, patience: settings.patience, kept: early.kept, loss: fmt(kept.validation.loss), test: fmt(kept.test.loss) }));
+    parts.push(tn('Early stopping stopped after epoch {stop}, {n} epoch after the lowest validation loss so far, and kept the weights of epoch {kept} (validation loss {loss}, test loss {test}).',
+      'Early stopping stopped after epoch {stop}, {n} epochs after the lowest validation loss so far, and kept the weights of epoch {kept} (validation loss {loss}, test loss {test}).',
+      settings.patience, { stop: early.stopEpoch, kept: early.kept, loss: fmt(kept.validation.loss), test: fmt(kept.test.loss) }));
   } else {
     parts.push(tn('Early stopping did not stop within {n} epoch: it ends with the last epoch\'s weights, those of the run without regularisation.',
       'Early stopping did not stop within {n} epochs: it ends with the last epoch\'s weights, those of the run without regularisation.', settings.epochs));

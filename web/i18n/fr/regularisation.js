@@ -66,8 +66,10 @@ export default {
   'early stopping, patience {n} epochs': 'arrêt précoce, patience de {n} époques',
   'Losses are the mean squared-error data loss, ½(y − ŷ)² per point, on each split, without the penalty, so the runs compare. Each histogram holds one run\'s weights (not its biases, which no penalty touches) in 21 bins on the same range for every run, its bars scaled to its tallest; the middle line is 0.':
     'Les pertes sont la perte des données en erreur quadratique moyenne, ½(y − ŷ)² par point, sur chaque partie des données, sans la pénalité, pour que les entraînements se comparent. Chaque histogramme montre les poids d’un entraînement (pas ses biais, qu’aucune pénalité ne touche) en 21 classes sur le même intervalle pour tous, ses barres à l’échelle de la plus haute ; la ligne du milieu est 0.',
-  'Early stopping stopped after epoch {stop}, {patience} epochs after the lowest validation loss so far, and kept the weights of epoch {kept} (validation loss {loss}, test loss {test}).':
-    'L’arrêt précoce s’est arrêté après l’époque {stop}, {patience} époques après la plus basse perte de validation jusque-là, et a gardé les poids de l’époque {kept} (perte de validation {loss}, perte de test {test}).',
+  'Early stopping stopped after epoch {stop}, {n} epoch after the lowest validation loss so far, and kept the weights of epoch {kept} (validation loss {loss}, test loss {test}).':
+    'L’arrêt précoce s’est arrêté après l’époque {stop}, {n} époque après la plus basse perte de validation jusque-là, et a gardé les poids de l’époque {kept} (perte de validation {loss}, perte de test {test}).',
+  'Early stopping stopped after epoch {stop}, {n} epochs after the lowest validation loss so far, and kept the weights of epoch {kept} (validation loss {loss}, test loss {test}).':
+    'L’arrêt précoce s’est arrêté après l’époque {stop}, {n} époques après la plus basse perte de validation jusque-là, et a gardé les poids de l’époque {kept} (perte de validation {loss}, perte de test {test}).',
   'Early stopping did not stop within {n} epoch: it ends with the last epoch\'s weights, those of the run without regularisation.':
     'L’arrêt précoce ne s’est pas arrêté en {n} époque : il finit avec les poids de la dernière époque, ceux de l’entraînement sans régularisation.',
   'Early stopping did not stop within {n} epochs: it ends with the last epoch\'s weights, those of the run without regularisation.':
