@@ -55,6 +55,9 @@ test('the lab: each run\'s numbers are the core\'s, a control changes its own ru
     assert.match(await page.textContent('#reg-summary'), /^Early stopping stopped after epoch 23, 20 epochs after the lowest validation loss so far, and kept the weights of epoch 3 \(validation loss 0\.446, test loss 0\.547\)\.$/);
     assert.equal(await page.getAttribute('#reg-chart .reg-kept-dot', 'data-epoch'), '3');
     assert.equal(await page.locator('#reg-chart polyline.reg-line').count(), 5);
+    // The conventions: the page's p is the probability of dropping a unit, the paper's of keeping one.
+    const conventions = (await page.locator('#reg-lab p.hint').last().textContent()).replace(/\s+/g, ' ');
+    assert.match(conventions, /Srivastava et al\. \(2014\), whose figure the lecture shows, write p for the probability of keeping a unit \(the page's 1 − p\) and scale at test time instead/);
 
     // L2 at 0.2: the L2 run's numbers change to the core's, the other runs' stay as they were.
     await set(page, 'reg-l2', 0.2);

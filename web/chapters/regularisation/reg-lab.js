@@ -365,9 +365,10 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
     beside the mean loss of each mini-batch. The lecture writes L = Σ lᵢ + λ Σ w² and L = Σ lᵢ + λ Σ |w| beside the sum of the
     N examples' losses. Over one and the same loss, its L2 λ is half the page's (λ Σ w² against λ/2 · Σw²) and its L1 λ the
     page's; over its sum rather than the page's mean, multiply by N as well: the lecture's λ = N · λ/2 for L2 and N · λ for L1,
-    with N = 30 training points here. Dropout is inverted dropout (Srivastava et al., 2014, scaled while training): each hidden
-    unit is dropped with probability p for each example of a mini-batch and the units kept are multiplied by 1/(1 − p), so the
-    losses above use the whole network, unscaled. Early stopping is the run without regularisation, watched by the playground's
+    with N = 30 training points here. Dropout is inverted dropout: each hidden unit is dropped with probability p for each
+    example of a mini-batch and the units kept are multiplied by 1/(1 − p) while training, so the losses above use the whole
+    network, unscaled. Srivastava et al. (2014), whose figure the lecture shows, write p for the probability of keeping a unit
+    (the page's 1 − p) and scale at test time instead, multiplying the weights by it. Early stopping is the run without regularisation, watched by the playground's
     own rule: the validation loss after every epoch, a stop once it has not improved for the patience's number of epochs, then
     the weights of the epoch with the lowest validation loss restored.</p>`;
   container.append(section);
