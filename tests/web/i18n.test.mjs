@@ -88,6 +88,12 @@ test('one English message has one French text across the catalogue\'s parts', ()
   assert.deepEqual(clashes, [], 'a second meaning takes a context (inContext)');
 });
 
+test('the French course calls the playground the bac à sable wherever the English names it, as its menus and links do', () => {
+  const named = Object.entries(FR).filter(([en]) => /playground/i.test(en.replaceAll('Backprop Playground', '')));
+  assert.ok(named.length > 20, `${named.length} messages`);
+  assert.deepEqual(named.filter(([, fr]) => !/bac à sable/i.test(fr)).map(([en]) => en), []);
+});
+
 // French puts a no-break space (U+00A0) before the percent sign, as Intl.NumberFormat('fr') does and as
 // formatPercent writes the page's own numbers (the readouts, tested end to end).
 test('the French catalogue writes every percentage with a no-break space before the sign', () => {
