@@ -172,10 +172,10 @@ test('the offline build opens from file:// with the network off and learns XOR',
 });
 
 test('every chapter of the course opens in the offline file with the network off: its text, maths and labs, no broken image', T, async () => {
-  // The labs each chapter draws (README, widget=); chapter 7 teaches on the playground.
+  // The labs each chapter draws (README, widget=).
   const LABS = { neuron: ['mp-unit', 'neuron-unit'], perceptron: ['rules-lab'], 'gradient-descent': ['descent-lab', 'neuron-lab', 'landscape-lab'],
     mlp: ['network-numbers', 'approx-lab'], backprop: ['graph-lesson', 'expression-lab'], activations: ['activation-lab'],
-    regularisation: [], initialisation: ['init-lab'] };
+    regularisation: ['reg-lab'], initialisation: ['init-lab'] };
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.setOffline(true);
   const page = await context.newPage();
