@@ -120,6 +120,15 @@ test('a link sets up the lab and a reload restores it; at phone width nothing sc
   });
 });
 
+test('an embed of the lab alone, 840 px wide, shows every column of the table, the histograms too, without scrolling it', T, async () => {
+  await withPage(b, `${LAB}&embed=lab`, async (page) => {
+    await page.setViewportSize({ width: 840, height: 900 });
+    await frames(page, 3);
+    const table = await page.$eval('#reg-runs', (wrap) => ({ needs: wrap.scrollWidth, shown: wrap.clientWidth }));
+    assert.ok(table.needs <= table.shown, `the table fits its box: ${JSON.stringify(table)}`);
+  });
+});
+
 test('a link\'s fractional epochs are named in the link\'s message, and the lab draws its runs at the default', T, async () => {
   // The epochs box steps by 50, not 1: the link once set it to 2.5 unsaid, and the lab drew no run at all.
   await withPage(b, `${LAB}&reg.epochs=2.5&reg.l2=0.1`, async (page) => {
