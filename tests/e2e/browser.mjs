@@ -93,11 +93,12 @@ export function useBrowser() {
      * one (the page of the last test that passed, in this file or another), else in a new context.
      * The first-visit tips count as seen unless `firstVisit` is true, so they never sit over a
      * control a test clicks. `init` runs in the page before its own scripts; `touch` makes it a
-     * phone's or tablet's (a touchscreen, the page laid out by its meta viewport). Pages with any of
-     * these three are never reused.
+     * phone's or tablet's (a touchscreen, the page laid out by its meta viewport); `fontSize` is the
+     * browser's default font size in px (its Appearance setting, 16 unless changed). Pages with any
+     * of these four are never reused.
      */
-    async open(hash = '', { viewport = { width: 1280, height: 800 }, firstVisit = false, init = null, touch = false } = {}) {
-      const reusable = !firstVisit && !init && !touch;
+    async open(hash = '', { viewport = { width: 1280, height: 800 }, firstVisit = false, init = null, touch = false, fontSize = null } = {}) {
+      const reusable = !firstVisit && !init && !touch && !fontSize;
       let session = reusable ? shared.spare : null;
       if (session) {
         shared.spare = null;
@@ -111,6 +112,7 @@ export function useBrowser() {
         const page = await context.newPage();
         const problems = guard(page);
         if (init) await page.addInitScript(init);
+        if (fontSize) await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: fontSize } });
         session = { page, context, problems, reusable };
       }
       await session.page.goto(this.url(hash), { waitUntil: 'load' });

@@ -342,6 +342,35 @@ test('390×844 (a phone): no sideways scrolling, a sticky run bar with the outpu
   }, { viewport: { width: 390, height: 844 } });
 });
 
+// The browser's default font size (Settings > Appearance > Font size; low-vision learners raise it
+// to 20 or 24 px) sizes the page's text, the stylesheet's and the views' own (the legends), and the
+// controls around it; the layouts for narrower screens take over as they would at that zoom. It
+// used to change nothing: every size was in px.
+const textSizes = () => {
+  const size = (selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
+  return {
+    body: size('body'), label: size('.topbar label'), select: size('select[data-key="learningRate"]'), button: size('#share'),
+    hint: size('.hint'), chartLegend: size('.chart-legend'), plotLegend: size('.data-plot-legend'),
+    playWidth: document.getElementById('play').getBoundingClientRect().width,
+  };
+};
+
+test('a default font size of 24 px: text and controls 1.5 times as large, and a phone scrolls no sideways', T, async () => {
+  let standard;
+  await withPage(b, '', async (page) => { standard = await page.evaluate(textSizes); });
+  assert.equal(standard.body, 14, 'at the browsers\' default 16 px the page is as it was');
+  await withPage(b, '', async (page) => {
+    const large = await page.evaluate(textSizes);
+    for (const [key, value] of Object.entries(standard)) {
+      assert.ok(Math.abs(large[key] - 1.5 * value) < 0.5, `${key}: ${large[key]} px at 24 px, ${value} px at 16 px`);
+    }
+  }, { fontSize: 24 });
+  await withPage(b, '', async (page) => {
+    const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    assert.ok(size.scrollWidth <= size.innerWidth, `page scroll width ${size.scrollWidth} > ${size.innerWidth}`);
+  }, { viewport: { width: 390, height: 844 }, fontSize: 24 });
+});
+
 // Every button, select, checkbox, slider and number field on show is at least 24 px square on
 // screen, and so is every link's and bias's hit area in the network diagram, however it is zoomed.
 async function assertTouchTargets(page) {

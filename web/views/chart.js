@@ -265,8 +265,8 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     minHeight: '150px',
   }, 'chart');
   const legend = el('div', {
-    display: 'flex', flexWrap: 'wrap', gap: '2px 14px', fontSize: '12px', lineHeight: '16px',
-    color: 'var(--ink)', padding: '0 4px 2px 4px', minHeight: '16px',
+    display: 'flex', flexWrap: 'wrap', gap: '0.125rem 0.875rem', fontSize: '0.75rem', lineHeight: '1rem',
+    color: 'var(--ink)', padding: '0 0.25rem 0.125rem 0.25rem', minHeight: '1rem',
   }, 'chart-legend');
   const plot = el('div', { position: 'relative', flex: '1 1 auto', minHeight: '90px' }, 'chart-plot');
   const canvas = el('canvas', { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block' });
@@ -275,8 +275,8 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
   const tooltip = el('div', {
     position: 'absolute', display: 'none', pointerEvents: 'none', zIndex: '2',
     background: 'var(--panel)', border: '1px solid var(--line)', borderRadius: '4px',
-    boxShadow: '0 1px 4px rgba(0,0,0,0.15)', padding: '4px 8px', fontSize: '12px',
-    lineHeight: '17px', color: 'var(--ink)', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums',
+    boxShadow: '0 1px 4px rgba(0,0,0,0.15)', padding: '0.25rem 0.5rem', fontSize: '0.75rem',
+    lineHeight: '1.0625rem', color: 'var(--ink)', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums',
   }, 'chart-tooltip');
   tooltip.setAttribute('aria-hidden', 'true');
   plot.append(canvas, tooltip);

@@ -161,8 +161,8 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   axes.style.overflow = 'visible';
   figure.append(heatCanvas, pointCanvas, axes);
   const legend = el('div', {
-    display: 'flex', flexDirection: 'column', gap: '4px', fontSize: '12px',
-    lineHeight: '16px', color: 'var(--ink)', marginTop: '4px', marginLeft: `${MARGIN.left}px`,
+    display: 'flex', flexDirection: 'column', gap: '0.25rem', fontSize: '0.75rem',
+    lineHeight: '1rem', color: 'var(--ink)', marginTop: '0.25rem', marginLeft: `${MARGIN.left}px`,
   }, 'data-plot-legend');
   root.append(figure, legend);
   container.append(root);
@@ -256,7 +256,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
         ? `linear-gradient(to right, ${neg} 50%, ${pos} 50%)`
         : `linear-gradient(to right, ${neg}, ${MIDPOINT}, ${pos})`,
     });
-    const scale = el('span', { display: 'flex', justifyContent: 'space-between', fontSize: '10px', lineHeight: '12px', color: 'var(--muted)' });
+    const scale = el('span', { display: 'flex', justifyContent: 'space-between', fontSize: '0.625rem', lineHeight: '0.75rem', color: 'var(--muted)' });
     for (const v of [lo, (lo + hi) / 2, hi]) {
       const t = el('span');
       t.textContent = formatRange(v);

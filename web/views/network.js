@@ -18,7 +18,7 @@ const TOP = 46;           // room for the layer headers
 const LEFT = 58;          // room for the feature names
 const TAP = 24;           // a finger's target on a touch screen, in screen pixels
 // style.css's touch sizing: where it applies, the +/− buttons and hit areas are TAP px on screen.
-const TOUCH_SIZED = '(max-width: 720px), (pointer: coarse)';
+const TOUCH_SIZED = '(max-width: 45em), (pointer: coarse)';
 
 /** Heatmap value range for a node: the activation's own range where it has one. */
 export function nodeRange(activation, values, offset, count) {
