@@ -355,7 +355,7 @@ const textSizes = () => {
   };
 };
 
-test('a default font size of 24 px: text and controls 1.5 times as large, and a phone scrolls no sideways', T, async () => {
+test('a default font size of 24 px: text and controls 1.5 times as large; a phone scrolls no sideways, its run bar works and a lesson stays under it', T, async () => {
   let standard;
   await withPage(b, '', async (page) => { standard = await page.evaluate(textSizes); });
   assert.equal(standard.body, 14, 'at the browsers\' default 16 px the page is as it was');
@@ -365,10 +365,23 @@ test('a default font size of 24 px: text and controls 1.5 times as large, and a 
       assert.ok(Math.abs(large[key] - 1.5 * value) < 0.5, `${key}: ${large[key]} px at 24 px, ${value} px at 16 px`);
     }
   }, { fontSize: 24 });
-  await withPage(b, '', async (page) => {
-    const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-    assert.ok(size.scrollWidth <= size.innerWidth, `page scroll width ${size.scrollWidth} > ${size.innerWidth}`);
-  }, { viewport: { width: 390, height: 844 }, fontSize: 24 });
+  for (const hash of ['', '#chapter=mlp&lesson=xor-hidden']) {
+    await withPage(b, hash, async (page) => {
+      const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      assert.ok(size.scrollWidth <= size.innerWidth, `${hash || 'the playground'}: page scroll width ${size.scrollWidth} > ${size.innerWidth}`);
+      if (!hash.includes('lesson')) return;
+      // Scrolled on, the lesson's banner sticks right under the run bar (two rows in this text), not behind it.
+      await page.evaluate(() => window.scrollBy(0, 1500));
+      await frames(page, 3);
+      const bar = await rect(page, '.run-bar');
+      const banner = await rect(page, '#active-lesson');
+      assert.ok(bar.top === 0 && banner.top >= bar.bottom - 1 && banner.top - bar.bottom < 2,
+        `the banner (top ${banner.top}) right under the stuck run bar (${bar.top}..${bar.bottom})`);
+      await page.click('#step');
+      await frames(page);
+      assert.equal((await readState(page)).epoch, 1, 'the stuck step button works');
+    }, { viewport: { width: 390, height: 844 }, fontSize: 24 });
+  }
 });
 
 // Every button, select, checkbox, slider and number field on show is at least 24 px square on

@@ -87,6 +87,12 @@ export function createPlayground(module, { routeHash } = {}) {
     }
   };
   new ResizeObserver(fitPlot).observe($('plot'));
+  // What sticks under the phone's run bar (a lesson's banner, a link's target) keeps clear of its
+  // real height: in large text it wraps to two rows (style.css --run-bar-stuck).
+  const runBar = /** @type {HTMLElement} */ (document.querySelector('.run-bar'));
+  new ResizeObserver(() => {
+    document.body.style.setProperty('--run-bar-height', `${Math.floor(runBar.getBoundingClientRect().height)}px`);
+  }).observe(runBar);
   page.stepPanel = createStepPanel({
     engine: () => page.engine,
     state: () => page.state,
