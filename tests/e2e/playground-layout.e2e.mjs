@@ -355,7 +355,7 @@ const textSizes = () => {
   };
 };
 
-test('a default font size of 24 px: text and controls 1.5 times as large; a phone scrolls no sideways, its run bar works and a lesson stays under it', T, async () => {
+test('a default font size of 24 px: text and controls 1.5 times as large; a phone scrolls no sideways (in French too), its run bar works and a lesson stays under it', T, async () => {
   let standard;
   await withPage(b, '', async (page) => { standard = await page.evaluate(textSizes); });
   assert.equal(standard.body, 14, 'at the browsers\' default 16 px the page is as it was');
@@ -365,7 +365,7 @@ test('a default font size of 24 px: text and controls 1.5 times as large; a phon
       assert.ok(Math.abs(large[key] - 1.5 * value) < 0.5, `${key}: ${large[key]} px at 24 px, ${value} px at 16 px`);
     }
   }, { fontSize: 24 });
-  for (const hash of ['', '#chapter=gradient-descent', '#chapter=mlp&lesson=xor-hidden']) {
+  for (const hash of ['', '#lang=fr', '#chapter=gradient-descent', '#chapter=mlp&lesson=xor-hidden']) {
     await withPage(b, hash, async (page) => {
       const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       assert.ok(size.scrollWidth <= size.innerWidth, `${hash || 'the playground'}: page scroll width ${size.scrollWidth} > ${size.innerWidth}`);
