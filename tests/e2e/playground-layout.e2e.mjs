@@ -384,6 +384,25 @@ test('a default font size of 24 px: text and controls 1.5 times as large; a phon
   }
 });
 
+// The output panel's metrics: each name stands apart from its value, however the name wraps (they
+// touched, "Training loss0.7631", in large text and "Exactitude de test43,3 %" in French).
+test('each metric\'s name and value stay apart: in a 20 px default font, and in French at 390 px', T, async () => {
+  const closest = () => Math.min(...[...document.querySelectorAll('#metrics > div')].filter((d) => d.offsetWidth).map((d) => {
+    const range = document.createRange();
+    range.selectNodeContents(d.querySelector('dt'));
+    const textRight = Math.max(...[...range.getClientRects()].map((r) => r.right));
+    return d.querySelector('dd').getBoundingClientRect().left - textRight;
+  }));
+  await withPage(b, '', async (page) => {
+    const gap = await page.evaluate(closest);
+    assert.ok(gap >= 3, `20 px font: a name ends ${gap.toFixed(1)} px from its value`);
+  }, { fontSize: 20 });
+  await withPage(b, '#lang=fr', async (page) => {
+    const gap = await page.evaluate(closest);
+    assert.ok(gap >= 3, `French at 390 px: a name ends ${gap.toFixed(1)} px from its value`);
+  }, { viewport: { width: 390, height: 844 } });
+});
+
 // Every button, select, checkbox, slider and number field on show is at least 24 px square on
 // screen, and so is every link's and bias's hit area in the network diagram, however it is zoomed.
 async function assertTouchTargets(page) {
