@@ -59,7 +59,8 @@ export function createControls(root, table, onChange) {
   const asSelect = (/** @type {Element} */ el) => /** @type {HTMLSelectElement} */ (el);
   const asInput = (/** @type {Element} */ el) => /** @type {HTMLInputElement} */ (el);
   // Each slider's range as the page writes it, and how far the values it has shown reached: once
-  // grown to a link's value, a slider keeps it in reach, so a drag can bring the value back.
+  // grown to a link's value, a slider keeps it in reach, so a drag can bring the value back (until
+  // another link is loaded: forgetReach).
   const ranges = new Map(elements.filter((el) => el.type === 'range').map((el) => {
     const base = { min: Number(asInput(el).min), max: Number(asInput(el).max), step: Number(asInput(el).step) };
     return [el, { base, reached: { min: base.min, max: base.max } }];
@@ -155,5 +156,13 @@ export function createControls(root, table, onChange) {
     }
   }
 
-  return { show };
+  /**
+   * Sliders back on their own ranges, grown only to the values shown next: a new link's set-up is
+   * shown as it would be on a fresh page, not on the ranges and steps an earlier link needed.
+   */
+  function forgetReach() {
+    for (const range of ranges.values()) range.reached = { min: range.base.min, max: range.base.max };
+  }
+
+  return { show, forgetReach };
 }

@@ -199,6 +199,24 @@ test('a link\'s value beyond a slider\'s end or between its steps: the slider re
   });
 });
 
+test('a slider grown by one link is back on its own range for the next link, whose arrows move by its own steps', T, async () => {
+  await withPage(b, '#points=2000&trainRatio=0.01', async (page) => {
+    const slider = (key) => page.$eval(`input[data-key="${key}"]`, (el) => [el.value, el.min, el.max, el.step].join(' '));
+    assert.equal(await slider('points'), '2000 20 2000 10');
+    assert.equal(await slider('trainRatio'), '0.01 0.01 1 0.01');
+    // Another link in the same tab, as a learner follows it: its sliders as a fresh page shows them.
+    await page.evaluate(() => { location.hash = '#points=100'; });
+    await frames(page, 4);
+    assert.equal((await readState(page)).message, '');
+    assert.equal(await slider('points'), '100 20 1000 10', 'not on the 20..2000 of the link before');
+    assert.equal(await slider('trainRatio'), '0.5 0.1 1 0.05', 'not on the 1% steps of the link before');
+    await page.focus('input[data-key="trainRatio"]');
+    await page.keyboard.press('ArrowRight');
+    await frames(page);
+    assert.equal((await hashParams(page)).trainRatio, '0.55', 'an arrow moves the training share by its own 5%');
+  });
+});
+
 test('touch: a vertical swipe that starts on a data slider scrolls the page, leaving the slider and the run alone', T, async () => {
   await withPage(b, FAST, async (page) => {
     await stepEpochs(page, 3);

@@ -185,6 +185,8 @@ export function loadFromHash({ fresh = false } = {}) {
   pause();
   clearMessage();  // a warning about an earlier link is not about this one
   const link = readLink(splitHash(location.hash).settings, { current: page.custom });
+  // An earlier link's points=2000 leaves no 20..2000 slider behind for this one.
+  page.controls.forgetReach();
   if (link.custom) {
     const d = link.custom;
     setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes, inputs: d.inputs });
