@@ -154,6 +154,7 @@ export const TEMPLATES = Object.freeze([
   'the model was trained on drawn or imported {problem} points, which this page does not have: using {dataset}',
   'model problem must be binary, multiclass or regression (got {value})',
   'model problem {problem} does not fit its layer sizes {sizes}',
+  'model problem {problem} does not fit its dataset {dataset}',
 ]);
 
 // Placeholders whose text is the link's or a file's own words, never translated.

@@ -14,6 +14,7 @@ const ENGINE_ORDER = SETTINGS.filter((e) => e.engine).map((e) => e.key);
 const ENGINE_KEYS = new Set(ENGINE_ORDER);
 const PARAMS_PER_LINE = 8;
 const PROBLEMS = ['binary', 'multiclass', 'regression'];
+const DATASETS = SETTINGS.find((e) => e.key === 'dataset').values;
 /** Largest model file read (bytes). The page's largest network (7 features, 8 hidden layers of 16,
  * 8 outputs) has 2,168 parameters, about 30 kB of JSON; larger files are refused unread. */
 export const MAX_MODEL_BYTES = 1_000_000;
@@ -83,9 +84,16 @@ function checkModel({ settings, layerSizes, params, epoch, problem }) {
   }
   if (!(Number.isInteger(epoch) && epoch >= 0)) return `model epoch must be a whole number ≥ 0 (got ${epoch})`;
   if (problem !== undefined) {
-    if (!PROBLEMS.includes(problem)) return `model problem must be binary, multiclass or regression (got ${String(problem).slice(0, 40)})`;
+    // Quoted as the file has it: ["binary"] is not binary.
+    if (!PROBLEMS.includes(problem)) return `model problem must be binary, multiclass or regression (got ${quoted(problem)})`;
     const outputs = sizes[sizes.length - 1];
     if ((problem === 'multiclass') !== (outputs > 1)) return `model problem ${problem} does not fit its layer sizes ${sizes.join(',')}`;
+    // Only the learner's 2-D points leave their problem to the file; any other dataset poses its
+    // own, and a file that says otherwise was edited wrong (read silently, the field would mean nothing).
+    const dataset = settings.dataset;
+    if (dataset !== 'custom' && DATASETS.includes(dataset) && datasetProblem(dataset) !== problem) {
+      return `model problem ${problem} does not fit its dataset ${dataset}`;
+    }
   }
   return null;
 }

@@ -276,7 +276,15 @@ test('a model of the learner\'s 2-D points records their problem; every other fi
   assert.equal(parseModel(JSON.stringify(old)).problem, undefined);
   assert.deepEqual(bits(parseModel(JSON.stringify(old)).params), bits(params));
   // A problem that is none, or does not fit the outputs, is refused like any other misfit.
-  assert.throws(() => parseModel(JSON.stringify({ ...old, problem: 'ranking' })), { message: /^model problem must be binary, multiclass or regression \(got ranking\)$/ });
+  assert.throws(() => parseModel(JSON.stringify({ ...old, problem: 'ranking' })), { message: /^model problem must be binary, multiclass or regression \(got "ranking"\)$/ });
+  // A hand edit is named as written: a list holding a problem is not one.
+  assert.throws(() => parseModel(JSON.stringify({ ...old, problem: ['binary'] })), { message: /^model problem must be binary, multiclass or regression \(got \["binary"\]\)$/ });
+  // A generated dataset poses its own problem: a file saying another was edited wrong, and is refused.
+  const xor = JSON.parse(circles);
+  assert.throws(() => parseModel(JSON.stringify({ ...xor, problem: 'regression' })), { message: /^model problem regression does not fit its dataset circles$/ });
+  assert.throws(() => parseModel(JSON.stringify({ ...xor, settings: { ...xor.settings, dataset: 'sine' }, problem: 'binary' })),
+    { message: /^model problem binary does not fit its dataset sine$/ });
+  assert.equal(parseModel(JSON.stringify({ ...xor, problem: 'binary' })).problem, 'binary', 'a problem that is the dataset\'s own is no misfit');
   assert.throws(() => parseModel(JSON.stringify({ ...old, problem: 'multiclass' })), { message: /^model problem multiclass does not fit its layer sizes 2,4,1$/ });
   assert.throws(() => write('custom', 'binary', [2, 4, 3]), { message: /^model problem binary does not fit its layer sizes 2,4,3$/ });
 });

@@ -558,6 +558,8 @@ export default {
     'le problème du modèle doit être binary, multiclass ou regression (reçu {value})',
   'model problem {problem} does not fit its layer sizes {sizes}':
     'le problème du modèle ({problem}) ne convient pas à ses tailles de couches {sizes}',
+  'model problem {problem} does not fit its dataset {dataset}':
+    'le problème du modèle ({problem}) ne convient pas à son jeu de données « {dataset} »',
   'the model was trained on a drawn curve: using yours (your 2-D points stay under "your data")':
     'le modèle a été entraîné sur une courbe dessinée : la vôtre est utilisée (vos points 2-D restent sous « vos données »)',
   'the model was trained on drawn or imported points: using yours (your curve stays under "your curve")':
