@@ -55,6 +55,9 @@ export function readLink(hash, { current = null } = {}) {
   // data the link named, which may have given way to the default set or to the page's own points).
   const table = defaults();
   state = followData(state, parsed.named, problem, { outputActivation: table.outputActivation, loss: table.loss });
+  // Run B's output and loss as the link names them: one that equalled run A's before run A's
+  // followed the data (b.outputActivation=tanh on the page's regression points) is now a difference.
+  state = { ...state, b: { ...state.b, ...parsed.namedB } };
   const fitted = fitToProblem(state, problem);
   // Run B is fitted on its own: an output or loss it sets that does not fit the data is changed too.
   const fittedB = fitToProblem(runBState(state), problem);

@@ -381,8 +381,10 @@ export function parseHash(hash) {
 /**
  * parseHash, and which of the keys that may follow the data (output activation, loss) the link
  * names: a reader that learns the data's problem only later (the page's own points) fills the others.
+ * namedB: run B's output and loss as the link names them, kept even where equal to run A's now,
+ * which that reader may still change.
  * @param {string} hash
- * @returns {{ state: object, errors: string[], named: Set<string> }}
+ * @returns {{ state: object, errors: string[], named: Set<string>, namedB: object }}
  */
 export function parseHashNaming(hash) {
   const state = defaults();
@@ -448,8 +450,9 @@ export function parseHashNaming(hash) {
   const named = new Set(PAIR_KEYS.filter((k) => raw.has(k)));
   const problem = linkProblem(state);
   if (problem) Object.assign(state, pairOf(followData(state, named, problem, pairOf(defaults()))));
-  state.b = parseRunB(rawB, state, errors);
-  return { state, errors, named };
+  const runB = parseRunB(rawB, state, errors);
+  state.b = runB.b;
+  return { state, errors, named, namedB: runB.pair };
 }
 
 // The two keys a link may leave to its data (followData), and their values in a state.
@@ -471,12 +474,13 @@ function linkProblem(state) {
 
 // Run B's keys of a link (b.key -> text, prefix removed), read by their own entries after run A's
 // state is complete: a bad value leaves run B with run A's, and a value equal to run A's is no
-// difference. Only with compare on.
+// difference. Only with compare on. { b, pair }: pair, run B's valid output and loss whether or
+// not they differ from run A's.
 function parseRunB(rawB, state, errors) {
-  const b = {};
+  const b = {}, pair = {};
   if (rawB.size > 0 && !state.compare) {
     errors.push(`${[...rawB.keys()].map((k) => `${RUN_B_PREFIX}${clip(k)}`).join(', ')}: run B's settings need compare=1; ignored`);
-    return b;
+    return { b, pair };
   }
   for (const k of rawB.keys()) {
     const e = BY_KEY.get(k);
@@ -494,9 +498,12 @@ function parseRunB(rawB, state, errors) {
     const parsed = parseText(e, t);
     const problem = parsed.problem ?? problemWith(e, parsed.value);
     if (problem) errors.push(`${RUN_B_PREFIX}${e.key}: '${clip(t)}' ${problem}; ${keeps}`);
-    else if (!same(parsed.value, state[e.key])) b[e.key] = parsed.value;
+    else {
+      if (PAIR_KEYS.includes(e.key)) pair[e.key] = parsed.value;
+      if (!same(parsed.value, state[e.key])) b[e.key] = parsed.value;
+    }
   }
-  return b;
+  return { b, pair };
 }
 
 /**

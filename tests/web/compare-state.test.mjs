@@ -146,6 +146,20 @@ test('readLink: run B\'s output and loss are fitted to the data on their own, an
   assert.match(readLink('#compare=1&b.activation=bogus').message, /b\.activation: 'bogus' is not one of .*; run B uses run A's tanh/);
 });
 
+test('readLink: run B\'s output named in a link stays run B\'s when run A\'s follows the data only as the link is read', () => {
+  // The page's own points (the link carries none): run A's output becomes their problem's, and
+  // run B's tanh, equal to run A's tanh before that, is run B's difference after it.
+  const onTargets = readLink('#dataset=custom&compare=1&b.outputActivation=tanh', { current: { problem: 'regression' } });
+  assert.deepEqual([onTargets.state.outputActivation, onTargets.state.b, onTargets.message], ['linear', { outputActivation: 'tanh' }, '']);
+  const onClasses = readLink('#dataset=custom&compare=1&b.outputActivation=tanh', { current: { problem: 'multiclass' } });
+  assert.deepEqual([onClasses.state.outputActivation, onClasses.state.b, onClasses.message], ['softmax', { outputActivation: 'tanh', loss: 'mse' }, '']);
+  // A curve without points gives way to the default set: run B keeps the linear output it names.
+  const fallback = readLink('#dataset=curve&compare=1&b.outputActivation=linear');
+  assert.deepEqual([fallback.state.dataset, fallback.state.outputActivation, fallback.state.b], ['xor', 'tanh', { outputActivation: 'linear' }]);
+  // Equal to run A's once read, it is no difference.
+  assert.deepEqual(readLink('#dataset=custom&compare=1&b.outputActivation=linear', { current: { problem: 'regression' } }).state.b, {});
+});
+
 test('splitHash: b. keys are run B\'s settings, not a lab named b; joinHash puts them back', () => {
   const hash = '#chapter=playground&act.z=1&compare=1&b.activation=relu&b.learningRate=0.3';
   const { route, settings, errors } = splitHash(hash);
