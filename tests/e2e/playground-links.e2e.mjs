@@ -241,6 +241,34 @@ test('a link that leaves out the output and loss sets up its data as picking it 
   });
 });
 
+test('a link naming "your data" without points runs on the page\'s own, and the link the page then writes carries them', T, async () => {
+  let shared, run;
+  await withPage(b, '#dataset=plane', async (page) => {
+    await page.click('#datasets [data-dataset="custom"]');  // the plane's 200 targets adopted as the learner's
+    await frames(page);
+    const points = (await hashParams(page)).data;
+    assert.match(points, /^1r/);
+    // A link followed in the same tab (a teacher's, for whatever points the learner has).
+    await page.evaluate(() => { location.hash = '#dataset=custom&hidden=3'; });
+    await frames(page, 4);
+    assert.equal((await readState(page)).message, '');
+    assert.deepEqual(await hashParams(page), { dataset: 'custom', hidden: '3', outputActivation: 'linear', data: points }, 'the points stay in the link');
+    await page.click('#share');
+    await frames(page);
+    shared = new URL(await page.inputValue('#share-url')).hash;
+    assert.equal((await readState(page)).message, '', 'not "more than 500 points, too many for a link"');
+    await page.click('#share-close');
+    await stepEpochs(page, 5);
+    run = await readState(page);
+  });
+  await withPage(b, shared, async (page) => {
+    assert.equal((await readState(page)).message, '', 'not "carries no points; using the default dataset"');
+    await stepEpochs(page, 5);
+    const again = await readState(page);
+    assert.deepEqual([again.trainLoss, again.testLoss], [run.trainLoss, run.testLoss]);
+  });
+});
+
 test('a curve link without points falls back to the default dataset whole: XOR with its two inputs', T, async () => {
   await withPage(b, '#dataset=curve&hidden=8', async (page) => {
     assert.match((await readState(page)).message, /carries no points; using the default dataset/);

@@ -35,17 +35,19 @@ export function setCustom(custom) {
   refreshCustomThumbnail();
 }
 
+/** The learner's points as a link carries them (data=): '' when there are none or too many. */
+export function pointsData(c) {
+  if (c.labels.length > MAX_LINK_POINTS) return '';
+  try {
+    return encodePoints(c.xy, c.labels, c.problem, c.problem === 'multiclass' ? c.classes : undefined);
+  } catch { return ''; }
+}
+
 export function customState() {
   const c = page.custom;
-  let data = '';
-  if (c.labels.length <= MAX_LINK_POINTS) {
-    try {
-      data = encodePoints(c.xy, c.labels, c.problem, c.problem === 'multiclass' ? c.classes : undefined);
-    } catch { data = ''; }
-  }
   // withDataset: coming from 1-D data, features still at its default (x1) take 2-D data's (x1, x2),
   // as on a generated 2-D set, rather than train 2-D points on x1 alone.
-  return { ...withDataset(page.state, c.inputs === 1 ? 'curve' : 'custom'), data };
+  return { ...withDataset(page.state, c.inputs === 1 ? 'curve' : 'custom'), data: pointsData(c) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { splitHash, joinHash } from '../course/route.js';
 import { page, $, noPoints, isUserData } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { startHistory, noteSettings, clearRun, pause, restart } from './training.js';
-import { setCustom, updateDrawClasses, classesShown } from './points.js';
+import { setCustom, updateDrawClasses, classesShown, pointsData } from './points.js';
 import { updateShareLink } from './share.js';
 import { showApplicable } from './applicable.js';
 import { syncCompare } from './compare.js';
@@ -191,7 +191,10 @@ export function loadFromHash({ fresh = false } = {}) {
     const d = link.custom;
     setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes, inputs: d.inputs });
   }
-  const fits = apply(link.state, { quiet: true });
+  // A link naming the learner's points without carrying them runs on the page's own: the URL and
+  // the Share link carry those, or they would open on the default dataset.
+  const state = !link.custom && isUserData(link.state.dataset) ? { ...link.state, data: pointsData(page.custom) } : link.state;
+  const fits = apply(state, { quiet: true });
   // The combination is invalid as a whole (e.g. ratios the data cannot split): fall back to defaults.
   if (!fits) apply(defaults(), { quiet: true });
   // In the link's language, now in force.
