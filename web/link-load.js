@@ -11,14 +11,19 @@ import { translateMessage } from './message-templates.js';
 
 const supplied = (dataset) => dataset === 'custom' || dataset === 'curve';
 
+// The learner's points by kind: a drawn curve has one input (x), drawn or imported points two.
+const inputsOf = (points) => (points.inputs === 1 ? 1 : 2);
+
 /**
  * @param {string} hash location.hash
- * @param {{ current?: { problem: string }|null }} [page] the drawn points the page already holds
- * @returns {{ state: object, custom: object|null, notes: object, message: string }} custom: the link's points
- *   ({ xy, labels, problem, classes }) or null; notes: what linkMessage() says; message: '' when the
- *   link was read as written
+ * @param {{ current?: { problem: string, inputs?: number }|null, kept?: { problem: string, inputs?: number }|null }} [page]
+ *   the learner's points the page holds: in use, and of the other kind kept aside
+ * @returns {{ state: object, custom: object|null, own: object|null, notes: object, message: string }} custom: the link's points
+ *   ({ xy, labels, problem, classes }) or null; own: the page's points the link's "your data" or
+ *   "your curve" runs on when it carries none (current or kept, of that kind), else null; notes:
+ *   what linkMessage() says; message: '' when the link was read as written
  */
-export function readLink(hash, { current = null } = {}) {
+export function readLink(hash, { current = null, kept = null } = {}) {
   const parsed = parseHashNaming(hash);
   let { state } = parsed;
   const { errors } = parsed;
@@ -39,7 +44,11 @@ export function readLink(hash, { current = null } = {}) {
       state.data = '';
     }
   }
-  if (supplied(state.dataset) && !custom && !current) {
+  // Without points of its own, the page's of the kind it names: a curve link never trains 2-D
+  // points' x1 against their classes, nor a "your data" link a curve as 2-D points.
+  const own = supplied(state.dataset) && !custom
+    ? [current, kept].find((c) => c && inputsOf(c) === (state.dataset === 'curve' ? 1 : 2)) ?? null : null;
+  if (supplied(state.dataset) && !custom && !own) {
     unread.push(`the link names ${state.dataset} data but carries no points; using the default dataset`);
     useDefaultDataset();
   }
@@ -50,7 +59,7 @@ export function readLink(hash, { current = null } = {}) {
     custom = null;
   }
   if (custom) custom.inputs = state.dataset === 'curve' ? 1 : 2;
-  const problem = state.dataset === 'custom' ? (custom ?? current).problem : datasetProblem(state.dataset);
+  const problem = state.dataset === 'custom' ? (custom ?? own).problem : datasetProblem(state.dataset);
   // An output or loss the link leaves out follows the data finally shown (parseHash followed the
   // data the link named, which may have given way to the default set or to the page's own points).
   const table = defaults();
@@ -64,7 +73,7 @@ export function readLink(hash, { current = null } = {}) {
   const changesB = fittedB.changes.filter((c) => Object.hasOwn(state.b, c.key));
   const result = { ...fitted.state, b: runBDiff(fitted.state, fittedB.state) };
   const notes = { unread, changes: fitted.changes.map((c) => c.text), changesB: changesB.map((c) => c.text), problem };
-  return { state: result, custom, notes, message: linkMessage(notes) };
+  return { state: result, custom, own, notes, message: linkMessage(notes) };
 }
 
 /**

@@ -269,6 +269,29 @@ test('a link naming "your data" without points runs on the page\'s own, and the 
   });
 });
 
+test('a curve link without points runs on the learner\'s curve, kept aside or not, never on their 2-D points', T, async () => {
+  await withPage(b, '', async (page) => {
+    await page.click('#datasets [data-dataset="custom"]');  // XOR's points as the learner's 2-D points
+    await frames(page);
+    await page.evaluate(() => { location.hash = '#dataset=curve&hidden=3'; });
+    await frames(page, 4);
+    // Not a "curve" of XOR's x1 against its classes 0 and 1.
+    assert.match((await readState(page)).message, /the link names curve data but carries no points; using the default dataset/);
+    assert.deepEqual(await hashParams(page), { hidden: '3' });
+  });
+  await withPage(b, '#dataset=sine', async (page) => {
+    await page.click('#datasets [data-dataset="curve"]');  // the sine's points as the learner's curve
+    await frames(page);
+    const curve = (await hashParams(page)).data;
+    await page.click('#datasets [data-dataset="custom"]');  // then 2-D points: the curve is kept aside
+    await frames(page);
+    await page.evaluate(() => { location.hash = '#dataset=curve&hidden=3'; });
+    await frames(page, 4);
+    assert.equal((await readState(page)).message, '');
+    assert.deepEqual(await hashParams(page), { dataset: 'curve', hidden: '3', outputActivation: 'linear', data: curve });
+  });
+});
+
 test('a curve link without points falls back to the default dataset whole: XOR with its two inputs', T, async () => {
   await withPage(b, '#dataset=curve&hidden=8', async (page) => {
     assert.match((await readState(page)).message, /carries no points; using the default dataset/);

@@ -78,6 +78,17 @@ test('points in the link: used, refused with a reason, or missing', () => {
   const kept = readLink('#dataset=custom&outputActivation=softmax', { current: { problem: 'regression' } });
   assert.equal(kept.state.dataset, 'custom');
   assert.match(kept.message, /do not fit regression data and were changed: outputActivation softmax → linear/);
+  // Only points of the kind the link names: a curve link does not train 2-D points' x1 against
+  // their classes, nor a "your data" link a curve; the page's points of that kind kept aside serve.
+  const points = { problem: 'binary', inputs: 2 }, drawnCurve = { problem: 'regression', inputs: 1 };
+  const noCurve = readLink('#dataset=curve', { current: points });
+  assert.deepEqual([noCurve.state.dataset, noCurve.own], ['xor', null]);
+  assert.match(noCurve.message, /the link names curve data but carries no points; using the default dataset/);
+  assert.equal(readLink('#dataset=custom', { current: drawnCurve }).state.dataset, 'xor');
+  const aside = readLink('#dataset=curve', { current: points, kept: drawnCurve });
+  assert.deepEqual([aside.state.dataset, aside.state.outputActivation, aside.message], ['curve', 'linear', '']);
+  assert.equal(aside.own, drawnCurve);
+  assert.equal(readLink('#dataset=custom', { current: drawnCurve, kept: points }).own, points);
   // A 2 MB points blob is refused by its length, with the key named.
   assert.match(readLink(`#dataset=custom&data=1b${'A'.repeat(2e6)}`).message, /data: the value is 2000002 characters long/);
 });

@@ -184,12 +184,14 @@ export function withProblem(next, previousProblem) {
 export function loadFromHash({ fresh = false } = {}) {
   pause();
   clearMessage();  // a warning about an earlier link is not about this one
-  const link = readLink(splitHash(location.hash).settings, { current: page.custom });
+  const link = readLink(splitHash(location.hash).settings, { current: page.custom, kept: page.otherCustom });
   // An earlier link's points=2000 leaves no 20..2000 slider behind for this one.
   page.controls.forgetReach();
   if (link.custom) {
     const d = link.custom;
     setCustom({ xy: Array.from(d.xy), labels: Array.from(d.labels), problem: d.problem, classes: d.classes, inputs: d.inputs });
+  } else if (link.own && link.own !== page.custom) {
+    setCustom(link.own);  // the learner's points of the link's kind, kept aside, come back (the others go aside)
   }
   // A link naming the learner's points without carrying them runs on the page's own: the URL and
   // the Share link carry those, or they would open on the default dataset.
