@@ -401,3 +401,36 @@ export async function screenshot(page, name, options = {}) {
   await page.screenshot({ path: file, ...options });
   return file;
 }
+
+/**
+ * Commits `changes` ([selector, value] pairs) to the fields of the lab `lab` as a learner's Enter
+ * does (the value set, a "change" fired), each in a task of its own `framesBetween` animation frames
+ * after the last, and waits until the lab is no longer aria-busy (web/course/sliced.js). Reports what
+ * a learner would have seen: whether the lab was busy with `results` (its numbers) still unchanged
+ * right after each change event, the frames the page drew until the numbers came, and how many
+ * times `results` was redrawn (once: a computation overtaken by a newer change never shows; its
+ * children replaced in one go).
+ */
+export function commitToLab(page, { lab, results, changes, framesBetween = 2 }) {
+  return page.evaluate(async ({ lab, results, changes, framesBetween }) => {
+    const section = document.querySelector(lab), shown = section.querySelector(results);
+    let redraws = 0;
+    const watching = new MutationObserver((records) => { redraws += records.length; });
+    watching.observe(shown, { childList: true });
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const atOnce = [];
+    let drawn = 0;
+    for (const [i, [selector, value]] of changes.entries()) {
+      if (i > 0) for (let k = 0; k < framesBetween; ++k) { await frame(); drawn += 1; }
+      const before = shown.innerHTML;
+      const field = section.querySelector(selector);
+      field.value = value;
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+      atOnce.push({ busy: section.getAttribute('aria-busy') === 'true', unchanged: shown.innerHTML === before });
+    }
+    while (section.getAttribute('aria-busy') === 'true') { await frame(); drawn += 1; }
+    redraws += watching.takeRecords().length;
+    watching.disconnect();
+    return { atOnce, frames: drawn, redraws };
+  }, { lab, results, changes, framesBetween });
+}

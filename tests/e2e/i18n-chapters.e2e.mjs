@@ -101,6 +101,7 @@ for (const chapter of CHAPTERS) {
     const page = session().page;
     await go(`#chapter=${chapter.id}&lang=pseudo`);
     await USE[chapter.id]?.(page);
+    await page.waitForSelector('#chapter [aria-busy="true"]', { state: 'detached' });  // a lab training in slices has its numbers
     await frames(page, 2);
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
     assert.deepEqual(await page.evaluate(untranslated, { roots: ['#chapter', '#active-lesson'], notation: NOTATION }), []);

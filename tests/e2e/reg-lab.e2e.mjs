@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, readState, RESULTS } from './browser.mjs';
+import { useBrowser, withPage, frames, readState, commitToLab, RESULTS } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 120000 };
@@ -18,10 +18,11 @@ const rows = (page) => page.$$eval('#reg-lab .reg-table tbody tr', (trs) => Obje
     .map((td) => [td.dataset.value, { raw: Number(td.dataset.raw), shown: td.textContent }]))])));
 const taskStatus = (page, id) => page.$eval(`#task-${id} .task-status`, (p) => ({ met: p.dataset.met === 'true', text: p.textContent }));
 
+// Its numbers are ready once the lab is no longer busy training (it trains in slices).
 async function set(page, id, value) {
   await page.fill(`#${id}`, String(value));
   await page.press(`#${id}`, 'Enter');
-  await frames(page);
+  await page.waitForSelector('#reg-lab:not([aria-busy])');
 }
 
 // The lab's numbers for `settings` from a fresh engine in the page (its own module instance), per run.
@@ -96,6 +97,24 @@ test('the lab: each run\'s numbers are the core\'s, a control changes its own ru
     assert.match(await page.textContent('#reg-error'), /dropout p must be a number from 0 to 0\.9/);
     assert.equal(await page.getAttribute('#reg-dropout', 'aria-invalid'), 'true');
     assert.deepEqual(await rows(page), kept);
+  });
+});
+
+test('a change to 1,000 epochs trains in slices: the last numbers stay until the new ones, and a newer change wins', T, async () => {
+  await withPage(b, LAB, async (page) => {
+    const start = await rows(page);
+    // Five runs of 1,000 epochs (a tenth of a second and more in one go), then, while they train,
+    // a new L2 rate: the first computation is abandoned, the second shows, once.
+    const seen = await commitToLab(page, { lab: '#reg-lab', results: '#reg-runs', changes: [['#reg-epochs', '1000'], ['#reg-l2', '0.2']] });
+    assert.deepEqual(seen.atOnce, [{ busy: true, unchanged: true }, { busy: true, unchanged: true }], 'no numbers computed in the change event');
+    assert.ok(seen.frames >= 2, `the page drew frames while the lab trained (${seen.frames})`);
+    assert.equal(seen.redraws, 1, 'only the last settings\' numbers are drawn');
+    assert.equal(await page.isVisible('#reg-lab .lab-progress'), false, 'the progress bar goes with the computation');
+    const shown = await rows(page);
+    assertShown(shown, await fresh(page, { epochs: 1000, l2: 0.2 }));
+    assert.notDeepEqual(shown.none, start.none);
+    assert.match(await page.getAttribute('#reg-chart svg', 'aria-label'), /from epoch 0 to 1000$/);
+    assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /reg\.l2=0\.2&reg\.epochs=1000/);
   });
 });
 

@@ -11,6 +11,7 @@ import { createHistory, record, shouldStop } from '../../history.js';
 import { renderTasks, percent, wholePercent, testAccuracyAtLeast } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
+import { finish, slicedRunner, within } from '../../course/sliced.js';
 import { formatNumber } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { histogramBars } from '../../views/layer-stats.js';
@@ -54,8 +55,8 @@ const plainMetrics = (m) => ({ train: { ...m.train }, validation: { ...m.validat
 
 // One run from the seed's weights: metrics after every epoch (epoch 0 first), the final weights,
 // and, when `snapshots` is asked for, the params at every epoch whose validation loss is the lowest so
-// far (the only epochs early stopping can restore).
-function train(engine, settings, epochs, snapshots = false) {
+// far (the only epochs early stopping can restore). Yields its progress after each epoch.
+function* train(engine, settings, epochs, snapshots = false) {
   engine.configure(settings);
   engine.reset();
   const sizes = engine.layerSizes();
@@ -74,6 +75,7 @@ function train(engine, settings, epochs, snapshots = false) {
       engine.trainEpochs(1);
       perEpoch.push(plainMetrics(engine.metrics()));
       keep();
+      yield (e + 1) / epochs;
     }
   } catch (e) {
     if (!(e instanceof EngineError) || !engine.progress().diverged) throw e;
@@ -130,23 +132,31 @@ export function weightHistogram(weights, range) {
  * epochs (trained), weights, stats, histogram, diverged }], range (the histograms' shared ±range),
  * early ({ stopped, stopEpoch, kept } and keptWithLess: the epoch kept with one epoch less patience) }.
  */
-export function labNumbers(engine, settings, cache = new Map()) {
-  const runOf = (id, param) => {
-    const key = JSON.stringify([id, param, settings.epochs]);
-    if (!cache.has(key)) cache.set(key, train(engine, runSettings(id, settings), settings.epochs, id === 'none'));
-    return cache.get(key);
-  };
-  const none = runOf('none', null);
+export const labNumbers = (engine, settings, cache = new Map()) => finish(labSteps(engine, settings, cache));
+
+/** labNumbers() epoch by epoch, for the page to train in slices: yields its progress, returns the numbers. */
+export function* labSteps(engine, settings, cache = new Map()) {
+  const params = { none: null, l2: settings.l2, l1: settings.l1, dropout: settings.dropout };
+  const keyOf = (id) => JSON.stringify([id, params[id], settings.epochs]);
+  const toTrain = Object.keys(params).filter((id) => !cache.has(keyOf(id)));
+  const trained = {};
+  for (const id of Object.keys(params)) {
+    const key = keyOf(id);
+    if (!cache.has(key)) {
+      const k = toTrain.indexOf(id);
+      cache.set(key, yield* within(train(engine, runSettings(id, settings), settings.epochs, id === 'none'),
+        k / toTrain.length, (k + 1) / toTrain.length));
+    }
+    trained[id] = cache.get(key);
+  }
+  const { none } = trained;
   const early = earlyStopping(none.perEpoch, settings.patience);
   const keptWithLess = settings.patience > 1 ? earlyStopping(none.perEpoch, settings.patience - 1).kept : null;
-  const earlyRun = {
+  trained.early = {
     ...none,
     perEpoch: none.perEpoch.slice(0, early.stopEpoch + 1),
     weights: early.stopped ? weightsOf(none.snapshots.get(early.kept), none.sizes) : none.weights,
     metricsAt: early.kept,
-  };
-  const trained = {
-    none, l2: runOf('l2', settings.l2), l1: runOf('l1', settings.l1), dropout: runOf('dropout', settings.dropout), early: earlyRun,
   };
   const runs = VARIANTS.map((id) => {
     const r = trained[id];
@@ -400,7 +410,8 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
   const settings = () => ({ l2: numberOf(fields.l2, false), l1: numberOf(fields.l1, false), dropout: numberOf(fields.dropout, false),
     patience: numberOf(fields.patience, true), epochs: numberOf(fields.epochs, true) });
 
-  const render = () => {
+  // The settings typed, or null when one is not valid (said under the controls).
+  const valid = () => {
     const s = settings();
     const bounds = (limits) => ({ low: fmt(limits[0]), high: fmt(limits[1]) });
     const problems = [];
@@ -410,15 +421,14 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
     if (s.patience === null) problems.push(t('patience must be a whole number from {low} to {high}', bounds(LIMITS.patience)));
     if (s.epochs === null) problems.push(t('epochs must be a whole number from {low} to {high}', bounds(LIMITS.epochs)));
     $('reg-error').textContent = problems.join('; ');
-    if (problems.length) return false;
-    let numbers;
-    try {
-      numbers = labNumbers(engine, s, cache);
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      $('reg-error').textContent = e.message;
-      return false;
-    }
+    return problems.length ? null : s;
+  };
+  const refused = (e) => {
+    if (!(e instanceof EngineError)) throw e;
+    $('reg-error').textContent = e.message;
+  };
+  const show = (numbers) => {
+    const s = numbers.settings;
     $('reg-runs').replaceChildren(runsTable(numbers));
     $('reg-summary').textContent = summary(numbers);
     shown = numbers;
@@ -431,15 +441,30 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
     }), Object.assign(document.createElement('li'), { className: 'reg-legend-kept',
       textContent: t('the epoch early stopping keeps: {epoch}', { epoch: numbers.early.kept }) }));
     taskList.update(numbers);
-    return true;
   };
 
+  // Up to five runs of 1,000 epochs take a tenth of a second or more: a change trains them in
+  // slices, the last numbers shown until the new ones are ready; the first drawing is at once.
+  const runner = slicedRunner(section, $('reg-error'));
   const listening = labListeners();
   for (const el of Object.values(fields)) {
-    listening.on(el, 'change', () => { if (render()) linked.save(); });
+    listening.on(el, 'change', () => {
+      const s = valid();
+      if (s === null) return runner.cancel();
+      linked.save();  // now, not when the numbers come: a reload or another chapter meanwhile keeps it
+      runner.start(labSteps(engine, s, cache), show, refused);
+    });
   }
-  render();
+  const first = valid();
+  if (first !== null) {
+    try {
+      show(labNumbers(engine, first, cache));
+    } catch (e) {
+      refused(e);
+    }
+  }
   return () => {
+    runner.cancel();
     resizing.disconnect();
     listening.off();
     engine.dispose();

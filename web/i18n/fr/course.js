@@ -5,6 +5,7 @@ export default {
   'Lesson: {title}': 'Leçon : {title}',
   'Text': 'Texte',  // the button that unfolds the active lesson's text on a small screen
   'Try this': 'À vous',
+  'Computing the lab\'s numbers': 'Calcul des nombres du labo',  // a lab's progress bar while it trains in slices
   'Set it up': 'Préparer',
   'Done: the task is met.': 'Fait : l’exercice est réussi.',
   'Not yet: {missing}.': 'Pas encore : {missing}.',
