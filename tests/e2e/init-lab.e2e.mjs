@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, choose, readState, RESULTS } from './browser.mjs';
+import { useBrowser, withPage, frames, choose, readState, commitToLab, RESULTS } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 120000 };
@@ -24,7 +24,8 @@ async function panelStd(page, when, kind) {
 }
 const taskStatus = (page, id) => page.$eval(`#task-${id} .task-status`, (p) => ({ met: p.dataset.met === 'true', text: p.textContent }));
 
-// Sets a lab field as a learner would: a select is chosen, a number typed and committed with Enter.
+// Sets a lab field as a learner would: a select is chosen, a number typed and committed with Enter;
+// waits for the lab's new numbers.
 async function set(page, id, value) {
   const tag = await page.$eval(`#${id}`, (el) => el.tagName);
   if (tag === 'SELECT') await page.selectOption(`#${id}`, value);
@@ -32,7 +33,7 @@ async function set(page, id, value) {
     await page.fill(`#${id}`, String(value));
     await page.press(`#${id}`, 'Enter');
   }
-  await frames(page);
+  await page.waitForSelector('#init-lab:not([aria-busy])');  // it trains in slices
 }
 
 // The lab's numbers for `settings` from a fresh engine in the page (its own module instance).
@@ -173,6 +174,24 @@ test('a link sets up the lab, its changes go back into the link, and a reload re
     await frames(page, 3);
     assert.match((await readState(page)).message, /init\.scheme 'orthogonal' is not one of uniform, xavier_uniform/);
     assert.equal(await page.inputValue('#init-layers'), '3');
+  });
+});
+
+test('500 epochs of 8 layers of 64 train in slices: the last numbers stay until the new ones, and a newer change wins', T, async () => {
+  await withPage(b, `${LAB}&init.layers=8&init.width=64`, async (page) => {
+    // Half a second of training in one go before; then, while it trains, ReLU units: the first
+    // computation is abandoned, the second shows, once.
+    const seen = await commitToLab(page, { lab: '#init-lab', results: '#init-compare', changes: [['#init-epochs', '500'], ['#init-act', 'relu']] });
+    assert.deepEqual(seen.atOnce, [{ busy: true, unchanged: true }, { busy: true, unchanged: true }], 'no numbers computed in the change event');
+    assert.ok(seen.frames >= 2, `the page drew frames while the lab trained (${seen.frames})`);
+    assert.equal(seen.redraws, 1, 'only the last settings\' numbers are drawn');
+    assert.match(await page.textContent('#init-after-title'), /^After 500 epochs$/);
+    const expected = await fresh(page, { layers: 8, width: 64, epochs: 500, activation: 'relu' });
+    const before = await panelStd(page, 'before', 'delta'), after = await panelStd(page, 'after', 'delta');
+    assert.equal(after.length, 8);
+    before.forEach((r, l) => assert.equal(r.std, expected.before[l].deltaStd, `δ std of layer ${l + 1} at initialisation`));
+    after.forEach((r, l) => assert.equal(r.std, expected.after[l].deltaStd, `δ std of layer ${l + 1} after training`));
+    assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /init\.act=relu&init\.layers=8&init\.width=64&init\.epochs=500/);
   });
 });
 

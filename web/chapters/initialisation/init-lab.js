@@ -11,6 +11,7 @@ import { Engine, EngineError } from '../../engine.js';
 import { renderTasks, percent, wholePercent } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
+import { finish, slicedRunner } from '../../course/sliced.js';
 import { formatNumber, numberListSeparator } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { histogramBars, layerColor } from '../../views/layer-stats.js';
@@ -77,13 +78,23 @@ const allZero = (values) => values.every((v) => v === 0);
  *   compared (per COMPARED scheme at initialisation: activation and δ std per hidden layer) }.
  * Throws EngineError for a set-up the core refuses.
  */
-export function labNumbers(engine, settings, cache = new Map()) {
+export const labNumbers = (engine, settings, cache = new Map()) => finish(labSteps(engine, settings, cache));
+
+/** labNumbers() epoch by epoch, for the page to train in slices: yields its progress, returns the numbers. */
+export function* labSteps(engine, settings, cache = new Map()) {
   engine.configure(engineSettings(settings));
   engine.reset();
   const before = hiddenStats(engine);
   let diverged = null;
+  // The schemes at initialisation, after the training, take about as long as a few epochs each.
+  const schemes = comparedSchemes(engine, settings);
+  const work = settings.epochs + schemes.length;
   try {
-    if (settings.epochs > 0) engine.trainEpochs(settings.epochs);
+    // Epoch by epoch as the core trains anyway, so a run that diverges stops at the same epoch.
+    for (let e = 0; e < settings.epochs; ++e) {
+      engine.trainEpochs(1);
+      yield (e + 1) / work;
+    }
   } catch (e) {
     if (!(e instanceof EngineError) || !engine.progress().diverged) throw e;
     diverged = e.message;  // the weights became NaN or infinite: nothing after it to show
@@ -93,11 +104,15 @@ export function labNumbers(engine, settings, cache = new Map()) {
   const middle = Math.floor((settings.layers - 1) / 2) + 1;  // a layer with hidden inputs
   const units = diverged ? null : { layer: middle, list: someUnits(engine, middle) };
   const metrics = engine.metrics();
-  const compared = comparedSchemes(engine, settings).map((c) => {
+  const compared = [];
+  for (const c of schemes) {
     const key = JSON.stringify([settings.activation, settings.layers, settings.width, c.init, c.initScale]);
-    if (!cache.has(key)) cache.set(key, atInitialisation(engine, { ...settings, scheme: c.init, scale: c.initScale ?? 1 }));
-    return { ...c, ...cache.get(key) };
-  });
+    if (!cache.has(key)) {
+      cache.set(key, atInitialisation(engine, { ...settings, scheme: c.init, scale: c.initScale ?? 1 }));
+      yield (settings.epochs + compared.length + 1) / work;
+    }
+    compared.push({ ...c, ...cache.get(key) });
+  }
   return { settings, before, after, trained, diverged, units, metrics, compared,
     deltaRatio: { before: ratio(before, 'deltaStd'), after: after ? ratio(after, 'deltaStd') : NaN } };
 }
@@ -365,7 +380,8 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
   const settings = () => ({ activation: fields.act.value, scheme: fields.scheme.value, scale: numberOf(fields.scale, false),
     layers: numberOf(fields.layers, true), width: numberOf(fields.width, true), epochs: numberOf(fields.epochs, true) });
 
-  const render = () => {
+  // The settings typed, or null when one is not valid (said under the controls).
+  const valid = () => {
     const s = settings();
     fields.scale.disabled = !SCALED.has(s.scheme);
     const problems = [];
@@ -375,16 +391,16 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
     if (s.width === null) problems.push(t('units per layer must be a whole number from {low} to {high}', bounds(LIMITS.width)));
     if (s.epochs === null) problems.push(t('epochs must be a whole number from {low} to {high}', bounds(LIMITS.epochs)));
     $('init-error').textContent = problems.join('; ');
-    if (problems.length) return false;
-    let numbers;
-    try {
-      numbers = labNumbers(engine, { ...s, scale: s.scale ?? 1 }, cache);
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      $('init-error').textContent = e.message;
-      return false;
-    }
-    const { before, after, trained, deltaRatio, metrics, diverged } = numbers;
+    return problems.length ? null : { ...s, scale: s.scale ?? 1 };
+  };
+  const refused = (e) => {
+    if (!(e instanceof EngineError)) throw e;
+    $('init-error').textContent = e.message;
+  };
+  let shown = null;  // the numbers drawn, for a new theme to draw again
+  const show = (numbers) => {
+    shown = numbers;
+    const { settings: s, before, after, trained, deltaRatio, metrics, diverged } = numbers;
     $('init-before').replaceChildren(panel('activations', before, 'activation'), panel('back-propagated gradients δ', before, 'delta'));
     if (diverged) {
       $('init-after').replaceChildren(Object.assign(document.createElement('p'), { className: 'act-error init-diverged', textContent: diverged }));
@@ -395,7 +411,7 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
       $('init-compare').innerHTML = comparisonTable(numbers);
       $('init-verdict').textContent = verdict(numbers);
       taskList.update(numbers);
-      return true;
+      return;
     }
     $('init-after').replaceChildren(panel('activations', after, 'activation'), panel('back-propagated gradients δ', after, 'delta'));
     $('init-after-title').textContent = tn('After {n} epoch', 'After {n} epochs', trained);
@@ -410,17 +426,32 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
     $('init-compare').innerHTML = comparisonTable(numbers);
     $('init-verdict').textContent = verdict(numbers);
     taskList.update(numbers);
-    return true;
   };
 
+  // Up to 500 epochs of 8 layers of 64 units take half a second: a change trains in slices, the
+  // last numbers shown until the new ones are ready; the first drawing is at once.
+  const runner = slicedRunner(section, $('init-error'));
   const listening = labListeners();
   for (const el of Object.values(fields)) {
-    listening.on(el, 'change', () => { if (render()) linked.save(); });
+    listening.on(el, 'change', () => {
+      const s = valid();
+      if (s === null) return runner.cancel();
+      linked.save();  // now, not when the numbers come: a reload or another chapter meanwhile keeps it
+      runner.start(labSteps(engine, s, cache), show, refused);
+    });
   }
-  render();
-  const offTheme = onThemeChange(() => render());  // the histograms' layer colours are per theme
+  const first = valid();
+  if (first !== null) {
+    try {
+      show(labNumbers(engine, first, cache));
+    } catch (e) {
+      refused(e);
+    }
+  }
+  const offTheme = onThemeChange(() => { if (shown) show(shown); });  // the histograms' layer colours are per theme
   return () => {
     offTheme();
+    runner.cancel();
     listening.off();
     engine.dispose();
     section.remove();
