@@ -172,6 +172,30 @@ test('task: the perceptron lab, both rules step by step on AND with the core\'s 
   await expectDisposedOnLeave('#rules-rate-perceptron');
 });
 
+test('the perceptron lab on the playground\'s 5,000 points: a step moves the ring, not the 2,500 points', T, async () => {
+  await go('#chapter=perceptron&dataset=gaussians&points=5000&rules.data=playground');
+  // Drawing the 2,500 training points again took 80 ms and more at every step, and at every tick of Play.
+  assert.equal(await page().evaluate(() => { window.rulesDots = [...document.querySelectorAll('#rules-plot circle')]; return window.rulesDots.length; }), 2500);
+  await page().click('#rules-step');
+  await page().click('#rules-step');
+  const seen = await page().evaluate(() => {
+    const dots = [...document.querySelectorAll('#rules-plot circle')];
+    return { same: dots.length === window.rulesDots.length && dots.every((d, i) => d === window.rulesDots[i]),
+      ringed: dots.filter((d) => d.classList.contains('current')).map((d) => d.querySelector('title').textContent),
+      example: document.querySelector('#rules-perceptron .rules-step-body td').textContent };
+  });
+  assert.ok(seen.same, 'the points stay drawn');
+  // The step's x is (1, x1, x2), its bias input first.
+  assert.equal(seen.ringed.length, 1, 'one example ringed');
+  assert.ok(seen.ringed[0].startsWith(`${seen.example.replace(/^\(1, /, '(')}, target`), `the second step's example ringed: ${seen.ringed[0]} for ${seen.example}`);
+  assert.equal(await page().locator('#rules-plot .rule-plot-frame').count(), 1, 'the plot\'s frame drawn once, under the points');
+  // Other points are drawn afresh: XOR's four.
+  await page().selectOption('#rules-data', 'xor');
+  assert.equal(await page().$$eval('#rules-plot circle', (dots) => dots.filter((d) => window.rulesDots.includes(d)).length), 0);
+  assert.equal(await page().locator('#rules-plot circle').count(), 4);
+  await go('#chapter=perceptron');
+});
+
 test('the perceptron lab\'s messages go with their cause: a refused α once it is valid, a diverged run once reset, any of them on leaving the chapter', T, async () => {
   const message = () => page().evaluate(() => (document.querySelector('#message').hidden ? '' : document.querySelector('#message-text').textContent));
   const rate = async (rule, value) => {
