@@ -5,6 +5,7 @@
 // once (the Node tests, the lab's first drawing), a runner runs it a slice per animation frame while
 // the numbers shown stay those of the last settings, marked busy, until the new ones are ready.
 import { FRAME_BUDGET_MS } from '../playground/frame-budget.js';
+import { labListeners } from './lab-wiring.js';
 import { t } from '../i18n/i18n.js';
 
 /**
@@ -94,5 +95,40 @@ export function slicedRunner(section, after) {
     },
     /** Abandons the computation in progress (the lab is leaving). */
     cancel: stop,
+  };
+}
+
+/**
+ * A sliced lab's controls: a change of any of `fields` with valid settings (`valid()`, null when a
+ * field is refused) saves the lab's link at once, not when the numbers come (a reload or another
+ * chapter meanwhile keeps it), and computes `steps(settings)` on `runner`; an invalid one abandons
+ * the computation in progress. The first drawing is computed at once, as the lab mounts.
+ * @template S, T
+ * @param {{ fields: Record<string, HTMLElement>, runner: ReturnType<typeof slicedRunner>,
+ *   valid: () => S | null, save: () => void, steps: (settings: S) => Generator<number, T>,
+ *   show: (numbers: T) => void, refused: (error: unknown) => void }} lab
+ * @returns {() => void} stops listening and abandons a computation in progress
+ */
+export function wireSlicedLab({ fields, runner, valid, save, steps, show, refused }) {
+  const listening = labListeners();
+  for (const el of Object.values(fields)) {
+    listening.on(el, 'change', () => {
+      const settings = valid();
+      if (settings === null) return runner.cancel();
+      save();
+      runner.start(steps(settings), show, refused);
+    });
+  }
+  const first = valid();
+  if (first !== null) {
+    try {
+      show(finish(steps(first)));
+    } catch (e) {
+      refused(e);
+    }
+  }
+  return () => {
+    runner.cancel();
+    listening.off();
   };
 }

@@ -10,8 +10,7 @@
 import { Engine, EngineError } from '../../engine.js';
 import { renderTasks, percent, wholePercent } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
-import { labListeners } from '../../course/lab-wiring.js';
-import { finish, slicedRunner } from '../../course/sliced.js';
+import { finish, slicedRunner, wireSlicedLab } from '../../course/sliced.js';
 import { formatNumber, numberListSeparator } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { histogramBars, layerColor } from '../../views/layer-stats.js';
@@ -430,29 +429,12 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
 
   // Up to 500 epochs of 8 layers of 64 units take half a second: a change trains in slices, the
   // last numbers shown until the new ones are ready; the first drawing is at once.
-  const runner = slicedRunner(section, $('init-error'));
-  const listening = labListeners();
-  for (const el of Object.values(fields)) {
-    listening.on(el, 'change', () => {
-      const s = valid();
-      if (s === null) return runner.cancel();
-      linked.save();  // now, not when the numbers come: a reload or another chapter meanwhile keeps it
-      runner.start(labSteps(engine, s, cache), show, refused);
-    });
-  }
-  const first = valid();
-  if (first !== null) {
-    try {
-      show(labNumbers(engine, first, cache));
-    } catch (e) {
-      refused(e);
-    }
-  }
+  const unwire = wireSlicedLab({ fields, runner: slicedRunner(section, $('init-error')), valid, save: () => linked.save(),
+    steps: (s) => labSteps(engine, s, cache), show, refused });
   const offTheme = onThemeChange(() => { if (shown) show(shown); });  // the histograms' layer colours are per theme
   return () => {
     offTheme();
-    runner.cancel();
-    listening.off();
+    unwire();
     engine.dispose();
     section.remove();
   };

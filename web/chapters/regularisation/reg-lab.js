@@ -10,8 +10,7 @@ import { SETTINGS } from '../../state.js';
 import { createHistory, record, shouldStop } from '../../history.js';
 import { renderTasks, percent, wholePercent, testAccuracyAtLeast } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
-import { labListeners } from '../../course/lab-wiring.js';
-import { finish, slicedRunner, within } from '../../course/sliced.js';
+import { finish, slicedRunner, within, wireSlicedLab } from '../../course/sliced.js';
 import { formatNumber } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { histogramBars } from '../../views/layer-stats.js';
@@ -445,28 +444,11 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
 
   // Up to five runs of 1,000 epochs take a tenth of a second or more: a change trains them in
   // slices, the last numbers shown until the new ones are ready; the first drawing is at once.
-  const runner = slicedRunner(section, $('reg-error'));
-  const listening = labListeners();
-  for (const el of Object.values(fields)) {
-    listening.on(el, 'change', () => {
-      const s = valid();
-      if (s === null) return runner.cancel();
-      linked.save();  // now, not when the numbers come: a reload or another chapter meanwhile keeps it
-      runner.start(labSteps(engine, s, cache), show, refused);
-    });
-  }
-  const first = valid();
-  if (first !== null) {
-    try {
-      show(labNumbers(engine, first, cache));
-    } catch (e) {
-      refused(e);
-    }
-  }
+  const unwire = wireSlicedLab({ fields, runner: slicedRunner(section, $('reg-error')), valid, save: () => linked.save(),
+    steps: (s) => labSteps(engine, s, cache), show, refused });
   return () => {
-    runner.cancel();
+    unwire();
     resizing.disconnect();
-    listening.off();
     engine.dispose();
     section.remove();
   };
