@@ -3,7 +3,7 @@
 // (e.g. xor with loss=bce: "loss bce → mse (bce needs a sigmoid output)").
 // Pure: no DOM, no engine. The controller applies the result and shows the message, composed
 // again once the link's language is in force (linkMessage).
-import { parseHashNaming, decodePoints, defaults, withDataset, runBState, runBDiff } from './state.js';
+import { parseHashNaming, decodePoints, defaults, withDataset, runBState, runBDiff, withRunBPair } from './state.js';
 import { fitToProblem, datasetProblem, followData } from './rules.js';
 import { t } from './i18n/i18n.js';
 import { formatClauses } from './views/format.js';
@@ -64,13 +64,13 @@ export function readLink(hash, { current = null, kept = null } = {}) {
   // data the link named, which may have given way to the default set or to the page's own points).
   const table = defaults();
   state = followData(state, parsed.named, problem, { outputActivation: table.outputActivation, loss: table.loss });
-  // Run B's output and loss as the link names them: one that equalled run A's before run A's
-  // followed the data (b.outputActivation=tanh on the page's regression points) is now a difference.
-  state = { ...state, b: { ...state.b, ...parsed.namedB } };
   const fitted = fitToProblem(state, problem);
+  // Run B's output and loss as the link names them, those it leaves out following run A's as
+  // read and the data finally shown.
+  const b = withRunBPair(fitted.state, state.b, parsed.namedB, problem);
   // Run B is fitted on its own: an output or loss it sets that does not fit the data is changed too.
-  const fittedB = fitToProblem(runBState(state), problem);
-  const changesB = fittedB.changes.filter((c) => Object.hasOwn(state.b, c.key));
+  const fittedB = fitToProblem(runBState({ ...fitted.state, b }), problem);
+  const changesB = fittedB.changes.filter((c) => Object.hasOwn(b, c.key));
   const result = { ...fitted.state, b: runBDiff(fitted.state, fittedB.state) };
   const notes = { unread, changes: fitted.changes.map((c) => c.text), changesB: changesB.map((c) => c.text), problem };
   return { state: result, custom, own, notes, message: linkMessage(notes) };

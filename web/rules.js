@@ -50,14 +50,39 @@ export function coherent(state, problem) {
  * @param {{ outputActivation: string, loss: string }} fallback
  */
 export function followData(state, named, problem, fallback) {
-  const pair = defaultPair(problem);
-  let outputActivation = state.outputActivation, loss = state.loss;
-  if (!named.has('outputActivation')) {
-    const fits = !named.has('loss') || losses(problem, pair.outputActivation).includes(loss);
-    outputActivation = fits ? pair.outputActivation : fallback.outputActivation;
-  }
-  if (!named.has('loss')) loss = losses(problem, outputActivation).includes(pair.loss) ? pair.loss : fallback.loss;
-  return { ...state, outputActivation, loss };
+  return followPairs(state, named, problem, [defaultPair(problem), fallback]);
+}
+
+/**
+ * Run B's output and loss when a comparison link names only some of them (`namedB`: the b. keys
+ * it sets, their values in stateB): a left-out one is run A's, as any b. key left out is, where
+ * that fits the named one; else it follows the data by followData's rule (the data's, else
+ * `fallback`), so `b.loss=mse` on blobs is a tanh output with MSE, as `loss=mse` is for run A.
+ * @param {{ outputActivation: string, loss: string }} stateB
+ * @param {Set<string>} namedB
+ * @param {{ outputActivation: string, loss: string }} stateA run A's pair
+ * @param {string} problem
+ * @param {{ outputActivation: string, loss: string }} fallback
+ */
+export function followRunA(stateB, namedB, stateA, problem, fallback) {
+  return followPairs(stateB, namedB, problem, [stateA, defaultPair(problem), fallback]);
+}
+
+const validPair = (problem, outputActivation, loss) =>
+  outputActivations(problem).includes(outputActivation) && losses(problem, outputActivation).includes(loss);
+
+// The pair with the left-out keys taken from the first of `choices` that fits the named key
+// (the last choice when none fits); a named key stays as written.
+function followPairs(state, named, problem, choices) {
+  const pick = (key) => {
+    if (named.size === 0) return choices[0][key];
+    const [other] = named;
+    const fits = choices.find((c) => (key === 'outputActivation' ? validPair(problem, c[key], state[other]) : validPair(problem, state[other], c[key])));
+    return (fits ?? choices[choices.length - 1])[key];
+  };
+  const next = { ...state };
+  for (const key of ['outputActivation', 'loss']) if (!named.has(key)) next[key] = pick(key);
+  return next;
 }
 
 /** The problem a generated dataset poses (custom data carries its own; a drawn curve is regression). */

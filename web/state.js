@@ -6,7 +6,7 @@
 // (rules.js). Not the controller:
 // it decides when to read the hash and what to do with the errors.
 
-import { datasetProblem, followData } from './rules.js';
+import { datasetProblem, followData, followRunA } from './rules.js';
 
 // ---- the table ----
 
@@ -368,8 +368,8 @@ const MAX_UNKNOWN_NAMED = 3;   // unknown keys named in full; the rest are count
  * Reads a URL hash. Starts from the defaults; a bad value keeps the default and adds an error
  * naming the key and the value; unknown keys add an error too (the first few by name, then a
  * count). Repeated keys: the last wins. An output activation or loss the link leaves out follows
- * its data (followData). Never throws; values over MAX_RAW_VALUE characters are refused without
- * being decoded.
+ * its data (followData); run B's, run A's and the data (followRunA). Never throws; values over
+ * MAX_RAW_VALUE characters are refused without being decoded.
  * @param {string} hash '#a=1&b=2', 'a=1&b=2' or ''
  * @returns {{ state: object, errors: string[] }}
  */
@@ -451,8 +451,27 @@ export function parseHashNaming(hash) {
   const problem = linkProblem(state);
   if (problem) Object.assign(state, pairOf(followData(state, named, problem, pairOf(defaults()))));
   const runB = parseRunB(rawB, state, errors);
-  state.b = runB.b;
+  state.b = problem ? withRunBPair(state, runB.b, runB.pair, problem) : runB.b;
   return { state, errors, named, namedB: runB.pair };
+}
+
+/**
+ * Run B's differences `b` with its output and loss as a link means them: those it names (namedB)
+ * as written, those it leaves out following run A's and the data (followRunA), each kept in `b`
+ * only where it differs from run A's.
+ * @param {object} state run A's state
+ * @param {object} b run B's differences as read
+ * @param {object} namedB run B's output and loss as the link names them
+ * @param {string} problem
+ */
+export function withRunBPair(state, b, namedB, problem) {
+  const pairB = followRunA({ ...pairOf(state), ...namedB }, new Set(Object.keys(namedB)), pairOf(state), problem, pairOf(defaults()));
+  const next = { ...b };
+  for (const k of PAIR_KEYS) {
+    if (pairB[k] === state[k]) delete next[k];
+    else next[k] = pairB[k];
+  }
+  return next;
 }
 
 // The two keys a link may leave to its data (followData), and their values in a state.
@@ -560,11 +579,26 @@ function pairToWrite(state) {
   return read && PAIR_KEYS.every((k) => read[k] === pair[k]) ? named : new Set(PAIR_KEYS.filter((k) => Object.hasOwn(state, k)));
 }
 
-// b.key=value for each of run B's settings that differs from run A's, in table order.
+// b.key=value for each of run B's settings that differs from run A's, in table order, and run B's
+// output and loss both where the reader would not arrive at them (runBPairToWrite).
 function runBParts(state) {
   const b = isObject(state.b) ? state.b : {};
-  return SETTINGS.filter((e) => e.perRun && Object.hasOwn(b, e.key) && !same(b[e.key], state[e.key]))
-    .map((e) => `${RUN_B_PREFIX}${e.key}=${encodeText(formatValue(e, b[e.key]))}`);
+  const pair = runBPairToWrite(state, b);
+  return SETTINGS.filter((e) => e.perRun && ((Object.hasOwn(b, e.key) && !same(b[e.key], state[e.key])) || pair.has(e.key)))
+    .map((e) => `${RUN_B_PREFIX}${e.key}=${encodeText(formatValue(e, Object.hasOwn(b, e.key) ? b[e.key] : state[e.key]))}`);
+}
+
+// Run B's output and loss keys a link must name: those off run A's, or both when the reader,
+// filling the others from run A's and the data (followRunA), would not arrive at run B's pair.
+function runBPairToWrite(state, b) {
+  const table = pairOf(defaults());
+  const pairA = { ...table, ...Object.fromEntries(PAIR_KEYS.filter((k) => Object.hasOwn(state, k)).map((k) => [k, state[k]])) };
+  const pairB = { ...pairA, ...Object.fromEntries(PAIR_KEYS.filter((k) => Object.hasOwn(b, k)).map((k) => [k, b[k]])) };
+  const named = new Set(PAIR_KEYS.filter((k) => pairB[k] !== pairA[k]));
+  if (named.size === 0) return named;  // a run B with run A's pair reads back as run A's
+  const problem = linkProblem(state);
+  const read = problem && followRunA(pairB, named, pairA, problem, table);
+  return read && PAIR_KEYS.every((k) => read[k] === pairB[k]) ? named : new Set(PAIR_KEYS);
 }
 
 /**

@@ -239,7 +239,7 @@ test('compare, paused: one pass over each run\'s data per render for the layer v
   });
 });
 
-test('compare: bad run-B values, typed or in a link, are named and the page goes on', T, async () => {
+test('compare: bad run-B values, typed or in a link, are named and the page goes on; a lone b.loss follows the data as loss= does', T, async () => {
   await withPage(b, '#compare=1&b.activation=bogus&b.learningRate=abc&b.dataset=spiral&b.dropout=0.2', async (page) => {
     const s = await readState(page);
     assert.equal(s.messageKind, 'warning');
@@ -272,6 +272,14 @@ test('compare: bad run-B values, typed or in a link, are named and the page goes
     assert.equal((await hashParams(page))['b.learningRate'], '0.3');
     await stepEpochs(page, 3);
     assert.deepEqual((await runNumbers(page)).b, await engineNumbers(page, '#learningRate=0.3&dropout=0.2', 3));
+  });
+  // Run B's loss named alone on blobs: kept, its output following the data as run A's would
+  // (tanh, as #dataset=blobs&loss=mse gives run A), with nothing to say.
+  await withPage(b, '#dataset=blobs&compare=1&b.loss=mse', async (page) => {
+    assert.equal((await readState(page)).message, '');
+    assert.deepEqual([await page.inputValue('#b-outputActivation'), await page.inputValue('#b-loss')], ['tanh', 'mse']);
+    assert.deepEqual(await hashParams(page), { dataset: 'blobs', outputActivation: 'softmax', loss: 'softmax_ce', compare: '1',
+      'b.outputActivation': 'tanh', 'b.loss': 'mse' });
   });
   // Run B's keys without compare=1: named, and the plain playground opens.
   await withPage(b, '#b.activation=relu', async (page) => {

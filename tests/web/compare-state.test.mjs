@@ -158,6 +158,10 @@ test('readLink: run B\'s output named in a link stays run B\'s when run A\'s fol
   assert.deepEqual([fallback.state.dataset, fallback.state.outputActivation, fallback.state.b], ['xor', 'tanh', { outputActivation: 'linear' }]);
   // Equal to run A's once read, it is no difference.
   assert.deepEqual(readLink('#dataset=custom&compare=1&b.outputActivation=linear', { current: { problem: 'regression' } }).state.b, {});
+  // Run B's left-out output follows the data finally shown, as run A's does: MSE on classes is a tanh output.
+  const mse = readLink('#dataset=custom&compare=1&b.loss=mse', { current: { problem: 'multiclass' } });
+  assert.deepEqual([mse.state.outputActivation, mse.state.b, mse.message], ['softmax', { outputActivation: 'tanh', loss: 'mse' }, '']);
+  assert.deepEqual(parseHash('#dataset=blobs&compare=1&b.loss=mse').state.b, { outputActivation: 'tanh', loss: 'mse' });
 });
 
 test('splitHash: b. keys are run B\'s settings, not a lab named b; joinHash puts them back', () => {

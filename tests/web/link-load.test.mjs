@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { readLink } from '../../web/link-load.js';
-import { SETTINGS, defaults, encodePoints, serializeHash, withDataset } from '../../web/state.js';
+import { SETTINGS, defaults, encodePoints, serializeHash, withDataset, runBState } from '../../web/state.js';
 import { fitToProblem, defaultPair, datasetProblem, outputActivations, losses } from '../../web/rules.js';
 
 const values = (key) => SETTINGS.find((e) => e.key === key).values;
@@ -174,4 +174,57 @@ test('every output and loss the page can set round-trips through the link it wri
     '#dataset=blobs&outputActivation=softmax&loss=softmax_ce');
   assert.equal(serializeHash({ ...defaults(), dataset: 'blobs' }), '#dataset=blobs&outputActivation=tanh&loss=mse');
   assert.equal(serializeHash({ ...defaults(), dataset: 'sine', features: ['x1'], outputActivation: 'linear' }), '#dataset=sine&outputActivation=linear');
+});
+
+const pairB = (state) => pair(runBState(state));
+
+test('run B\'s left-out output or loss follows its data as run A\'s does, a named one kept or named as changed', () => {
+  // Run B with one of the pair named (b.key) against run A on the data's own pair reads as run A
+  // with that key named: the same pair, and the same changes named.
+  let cases = 0;
+  for (const dataset of DATASETS) {
+    for (const [key, values] of [['outputActivation', OUTPUTS], ['loss', LOSSES]]) {
+      for (const value of values) {
+        const a = readLink(`#dataset=${dataset}&${key}=${value}`);
+        const hash = `#dataset=${dataset}&compare=1&b.${key}=${value}`;
+        const b = readLink(hash);
+        assert.deepEqual(pair(b.state), defaultPair(datasetProblem(dataset)), `${hash}: run A keeps its data's pair`);
+        assert.deepEqual(pairB(b.state), pair(a.state), hash);
+        assert.equal(b.message.replace('Some of run B\'s settings', 'Some settings in the link'), a.message, hash);
+        cases += 1;
+      }
+    }
+  }
+  assert.equal(cases, DATASETS.length * (OUTPUTS.length + LOSSES.length));
+  const mse = readLink('#dataset=blobs&compare=1&b.loss=mse');
+  assert.deepEqual([pairB(mse.state), mse.message], [{ outputActivation: 'tanh', loss: 'mse' }, '']);
+  assert.deepEqual(pairB(readLink('#dataset=blobs&compare=1&b.outputActivation=sigmoid').state), { outputActivation: 'sigmoid', loss: 'mse' });
+  // A left-out key is run A's where it fits the named one: only the named key differs.
+  const sigmoid = readLink('#dataset=blobs&outputActivation=sigmoid&loss=bce&compare=1&b.loss=mse');
+  assert.deepEqual([sigmoid.state.b, sigmoid.message], [{ loss: 'mse' }, '']);
+  // Run B shares run A's data: b.dataset is named as ignored and run B follows run A's data.
+  const other = readLink('#dataset=blobs&compare=1&b.dataset=xor&b.loss=mse');
+  assert.match(other.message, /b\.dataset: run B shares the dataset with run A; ignored/);
+  assert.deepEqual(pairB(other.state), { outputActivation: 'tanh', loss: 'mse' });
+});
+
+test('every pair of run A\'s and run B\'s outputs and losses round-trips through the link the page writes', () => {
+  const points = { binary: encodePoints([1, 1, -1, -1], [0, 1], 'binary'), regression: encodePoints([1, 1, -1, -1], [0.5, -0.5], 'regression'),
+    multiclass: encodePoints([1, 1, -1, -1, 2, 2], [0, 1, 2], 'multiclass') };
+  const sets = [...DATASETS.map((dataset) => ({ dataset, problem: datasetProblem(dataset) })),
+    ...Object.entries(points).map(([problem, data]) => ({ dataset: 'custom', data, problem }))];
+  const pairs = (problem) => outputActivations(problem).flatMap((outputActivation) =>
+    losses(problem, outputActivation).map((loss) => ({ outputActivation, loss })));
+  let cases = 0;
+  for (const { dataset, data = '', problem } of sets) {
+    for (const a of pairs(problem)) {
+      for (const b of pairs(problem)) {
+        const written = serializeHash({ ...withDataset(defaults(), dataset), data, ...a, compare: true, b });
+        const { state, message } = readLink(written);
+        assert.deepEqual([pair(state), pairB(state), message], [a, b, ''], written);
+        cases += 1;
+      }
+    }
+  }
+  assert.equal(cases, 970);  // 16 sets, 8, 9 or 7 pairs each (binary, multi-class, regression), squared
 });
