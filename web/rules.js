@@ -43,7 +43,9 @@ export function coherent(state, problem) {
  * it sets): the pair of its data's problem, as picking that data by hand gives (blobs: softmax +
  * cross-entropy, a regression set a linear output). A named key is kept as written; the other
  * follows the data where the data's choice fits it, else takes `fallback` (the table's default),
- * as a link read before links followed their data did.
+ * as a link read before links followed their data did. A named key no partner makes valid on this
+ * data (loss=bce on a regression set) is refused later (fitToProblem names it), so the other
+ * follows the data as if it were not named: the plane with loss=bce opens on its linear output.
  * @param {{ outputActivation: string, loss: string }} state
  * @param {Set<string>} named
  * @param {string} problem 'binary' | 'multiclass' | 'regression'
@@ -71,12 +73,19 @@ export function followRunA(stateB, namedB, stateA, problem, fallback) {
 const validPair = (problem, outputActivation, loss) =>
   outputActivations(problem).includes(outputActivation) && losses(problem, outputActivation).includes(loss);
 
+// A named value some partner makes valid on this problem's data.
+function possible(problem, key, value) {
+  const outputs = outputActivations(problem);
+  return key === 'outputActivation' ? outputs.includes(value) : outputs.some((o) => losses(problem, o).includes(value));
+}
+
 // The pair with the left-out keys taken from the first of `choices` that fits the named key
-// (the last choice when none fits); a named key stays as written.
+// still possible (the last choice when none fits); a named key stays as written.
 function followPairs(state, named, problem, choices) {
+  const kept = [...named].filter((k) => possible(problem, k, state[k]));
   const pick = (key) => {
-    if (named.size === 0) return choices[0][key];
-    const [other] = named;
+    if (kept.length === 0) return choices[0][key];
+    const other = kept[0];
     const fits = choices.find((c) => (key === 'outputActivation' ? validPair(problem, c[key], state[other]) : validPair(problem, state[other], c[key])));
     return (fits ?? choices[choices.length - 1])[key];
   };

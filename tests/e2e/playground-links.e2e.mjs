@@ -35,6 +35,12 @@ test('a new link clears the last warning; rewritten settings are named old → n
     assert.equal(s.messageKind, 'warning');
     assert.match(s.message, /loss bce → mse \(bce needs a sigmoid output\)/);
     assert.equal(await page.inputValue('select[data-key="loss"]'), 'mse');
+    // A loss regression data cannot take: refused and named, the left-out output the plane's own.
+    await page.evaluate(() => { location.hash = '#dataset=plane&loss=bce'; });
+    await page.waitForFunction(() => document.getElementById('message').textContent.includes('regression'));
+    assert.equal((await readState(page)).message,
+      'Some settings in the link do not fit regression data and were changed: loss bce → mse (regression needs mse).');
+    assert.deepEqual([await page.inputValue('select[data-key="outputActivation"]'), await page.inputValue('select[data-key="loss"]')], ['linear', 'mse']);
   });
 });
 

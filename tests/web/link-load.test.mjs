@@ -208,6 +208,22 @@ test('run B\'s left-out output or loss follows its data as run A\'s does, a name
   assert.deepEqual(pairB(other.state), { outputActivation: 'tanh', loss: 'mse' });
 });
 
+test('a named loss the data refuses is named as changed, and the left-out output follows the data, in run A and run B', () => {
+  for (const loss of ['bce', 'softmax_ce']) {
+    const a = readLink(`#dataset=plane&loss=${loss}`);
+    assert.deepEqual(pair(a.state), defaultPair('regression'), loss);
+    assert.equal(a.message, `Some settings in the link do not fit regression data and were changed: loss ${loss} → mse (regression needs mse).`);
+    const b = readLink(`#dataset=plane&compare=1&b.loss=${loss}`);
+    assert.deepEqual([pairB(b.state), b.state.b], [defaultPair('regression'), {}], loss);
+    assert.equal(b.message, `Some of run B's settings do not fit regression data and were changed: loss ${loss} → mse (regression needs mse).`);
+  }
+  // Run B's refused loss leaves it on run A's output, as any b. key left out.
+  const tanh = readLink('#dataset=plane&outputActivation=tanh&compare=1&b.loss=bce');
+  assert.deepEqual([pair(tanh.state), tanh.state.b], [{ outputActivation: 'tanh', loss: 'mse' }, {}]);
+  const softmax = readLink('#dataset=xor&loss=softmax_ce');
+  assert.deepEqual(pair(softmax.state), defaultPair('binary'));
+});
+
 test('every pair of run A\'s and run B\'s outputs and losses round-trips through the link the page writes', () => {
   const points = { binary: encodePoints([1, 1, -1, -1], [0, 1], 'binary'), regression: encodePoints([1, 1, -1, -1], [0.5, -0.5], 'regression'),
     multiclass: encodePoints([1, 1, -1, -1, 2, 2], [0, 1, 2], 'multiclass') };
