@@ -418,6 +418,28 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   assert.match(await status(), /The weights have changed since: draw the slice again\.$/);
 });
 
+test('the loss landscape over the core\'s work limit says what to change in the playground (the lab has no grid to shrink), in English and French', T, async () => {
+  const big = 'chapter=gradient-descent&hidden=16,16,16,16,16,16,16,16&points=1000&trainRatio=1';
+  const status = () => page().textContent('#landscape-status');
+  await go(`#${big}`);
+  assert.equal(await status(), 'This slice would hold the page for more than half a second: it measures the loss at 41 × 41 points of the plane, '
+    + 'each over 1000 training examples with 1969 parameters (weights and biases). To draw it, make the playground\'s network smaller '
+    + '(fewer hidden layers or neurons) or lower its Points or Training data slider.');
+  // The path's snapshots cost too along its directions: forgetting it lowers the cost.
+  await stepEpochs(page(), 2);
+  await page().selectOption('#landscape-directions', 'trajectory');
+  assert.match(await status(), /Training data slider; or forget the path\.$/);
+  assert.doesNotMatch(await status(), /grid/, 'nothing about a grid the lab does not let the learner choose');
+  await go(`#${big}&landscape.directions=trajectory&lang=fr`);
+  await page().waitForSelector('html[lang="fr"]');  // the French catalogue loads on first use
+  await frames(page());
+  assert.match(await status(), /^Cette coupe bloquerait la page plus d’une demi-seconde : .* 1000 exemples d’entraînement avec 1969 paramètres .* baissez son curseur Points ou Données d’entraînement ; ou oubliez le chemin\.$/);
+  // A smaller network fits: the slice is drawn.
+  await go('#chapter=gradient-descent&hidden=4,2&points=200&trainRatio=0.5&lang=en');
+  assert.doesNotMatch(await status(), /half a second/);
+  await go('#');
+});
+
 test('task: the activation lab, the sigmoid steepest at 0 with slope 0.25, its chain below 10⁻³ at 5 layers, logits for [0.7, 0.2, 0.1]; a link sets it up', T, async () => {
   await openTask('activations', 'sigmoid-steepest');
   const value = (name, what) => page().textContent(`.act-plot[data-activation="${name}"] [data-value="${what}"]`);

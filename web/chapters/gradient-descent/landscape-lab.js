@@ -39,6 +39,23 @@ export const landscapeTasks = [
     } },
 ];
 
+// The core's refusal of a slice over its work limit, which it words for a caller that chooses the grid.
+const OVER_LIMIT = /needs about .* operations, more than the limit/;
+
+/**
+ * Why the slice is refused, in what the learner can change: the lab's grid is fixed, so the cost
+ * falls with the playground's network (its weights), its training points and the recorded path.
+ */
+function overLimitText(engine, directions) {
+  const cost = t('This slice would hold the page for more than half a second: it measures the loss at {grid} × {grid} points of the plane, each over {examples} with {parameters} (weights and biases).', {
+    grid: LANDSCAPE_GRID, examples: tn('{n} training example', '{n} training examples', engine.trainSize()),
+    parameters: tn('{n} parameter', '{n} parameters', engine.params().length) });
+  const lower = directions === 'trajectory'
+    ? t('To draw it, make the playground\'s network smaller (fewer hidden layers or neurons) or lower its Points or Training data slider; or forget the path.')
+    : t('To draw it, make the playground\'s network smaller (fewer hidden layers or neurons) or lower its Points or Training data slider.');
+  return `${cost} ${lower}`;
+}
+
 /** The range that shows the whole projected path (path: α, β pairs) with a margin, at least `least`. */
 export function fitRange(path, least = 0.5) {
   let far = 0;
@@ -156,7 +173,8 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
       slice = null;
-      refusal = /[.!?]$/.test(e.message) ? e.message : `${e.message}.`;
+      refusal = OVER_LIMIT.test(e.message) ? overLimitText(engine, directions)
+        : /[.!?]$/.test(e.message) ? e.message : `${e.message}.`;
       clearSlice();
       say(refusal, 'warning');
       check();

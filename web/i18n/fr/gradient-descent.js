@@ -189,4 +189,12 @@ export default {
     'un chemin enregistré sur au moins {n} époques (celui-ci a {snapshots} instantanés : oubliez-le et entraînez à nouveau)',
   'the two directions explain {share}: train on (or reset and try another set-up)':
     'les deux directions expliquent {share} : continuez l’entraînement (ou réinitialisez et essayez une autre configuration)',
+  'This slice would hold the page for more than half a second: it measures the loss at {grid} × {grid} points of the plane, each over {examples} with {parameters} (weights and biases).':
+    'Cette coupe bloquerait la page plus d’une demi-seconde : elle mesure la perte en {grid} × {grid} points du plan, chacun sur {examples} avec {parameters} (poids et biais).',
+  'To draw it, make the playground\'s network smaller (fewer hidden layers or neurons) or lower its Points or Training data slider; or forget the path.':
+    'Pour la dessiner, réduisez le réseau du bac à sable (moins de couches cachées ou de neurones) ou baissez son curseur Points ou Données d’entraînement ; ou oubliez le chemin.',
+  'To draw it, make the playground\'s network smaller (fewer hidden layers or neurons) or lower its Points or Training data slider.':
+    'Pour la dessiner, réduisez le réseau du bac à sable (moins de couches cachées ou de neurones) ou baissez son curseur Points ou Données d’entraînement.',
+  '{n} training example': '{n} exemple d’entraînement',
+  '{n} training examples': '{n} exemples d’entraînement',
 };
