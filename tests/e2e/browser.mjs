@@ -403,6 +403,27 @@ export async function screenshot(page, name, options = {}) {
 }
 
 /**
+ * Follows `hash` as a link in the page does, and reports what the sliced lab `lab` showed once the
+ * page had handled it: whether it was busy with `results` (its numbers) still empty, its first
+ * numbers computed over frames (web/course/sliced.js), and the frames the page drew until they came.
+ */
+export function followToLab(page, { hash, lab, results }) {
+  return page.evaluate(async ({ hash, lab, results }) => {
+    const handled = new Promise((resolve) => { addEventListener('hashchange', resolve, { once: true }); });
+    location.hash = hash;
+    await handled;  // after the page's own listener, added first: the chapter is mounted
+    const section = document.querySelector(lab);
+    const atOnce = { busy: section.getAttribute('aria-busy') === 'true', empty: section.querySelector(results).childElementCount === 0 };
+    let drawn = 0;
+    while (section.getAttribute('aria-busy') === 'true') {
+      await new Promise((resolve) => { requestAnimationFrame(resolve); });
+      drawn += 1;
+    }
+    return { atOnce, frames: drawn };
+  }, { hash, lab, results });
+}
+
+/**
  * Commits `changes` ([selector, value] pairs) to the fields of the lab `lab` as a learner's Enter
  * does (the value set, a "change" fired), each in a task of its own `framesBetween` animation frames
  * after the last, and waits until the lab is no longer aria-busy (web/course/sliced.js). Reports what

@@ -173,6 +173,7 @@ for (const theme of ['light', 'dark']) {
       if (hash) {
         await page.evaluate((h) => { location.hash = h; }, hash);
         await frames(page, 4);
+        await page.waitForSelector('#chapter [aria-busy="true"]', { state: 'detached' });  // a lab training in slices has its numbers
         assert.ok(await page.locator(shown[hash]).isVisible(), `${shown[hash]} is on the page`);
       }
       // Chapter 5: the node names of the chain-rule graph and of the typed expression's graph, SVG

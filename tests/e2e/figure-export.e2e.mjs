@@ -388,6 +388,7 @@ test('printing a chapter and the playground in dark mode: light paper, no chrome
 test('printing a chapter keeps its labs\' text and results, and their tables whole', T, async () => {
   for (const chapter of ['gradient-descent', 'activations', 'initialisation']) {
     await withPage(b, `#chapter=${chapter}`, async (page) => {
+      await page.waitForSelector('#chapter [aria-busy="true"]', { state: 'detached' });  // a lab training in slices has its numbers
       const hints = () => page.$$eval('#chapter .widget .hint', (ps) => ps.filter((p) => p.checkVisibility()).map((p) => p.textContent.trim()));
       const onScreen = await hints();
       assert.ok(onScreen.length >= 3, `${chapter}: its labs' hints on screen (${onScreen.length})`);

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, choose, readState, commitToLab, RESULTS } from './browser.mjs';
+import { useBrowser, withPage, frames, choose, readState, commitToLab, followToLab, RESULTS } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 120000 };
@@ -52,6 +52,7 @@ const fresh = (page, settings) => page.evaluate(async (s) => {
 
 test('the lab: N(0, 1) sigmoid gradients narrow toward the input, Xavier tanh ones stay even, ReLU wants He', T, async () => {
   await withPage(b, LAB, async (page) => {
+    await page.waitForSelector('#init-lab:not([aria-busy])');  // its first numbers too come in slices
     await page.setViewportSize({ width: 1280, height: 800 });
     assert.equal(await page.inputValue('#init-act'), 'tanh');
     assert.equal(await page.inputValue('#init-scheme'), 'uniform');
@@ -153,6 +154,7 @@ test('the lab: N(0, 1) sigmoid gradients narrow toward the input, Xavier tanh on
 test('a link sets up the lab, its changes go back into the link, and a reload restores it', T, async () => {
   const hash = `${LAB}&init.act=sigmoid&init.scheme=normal_scale&init.scale=0.5&init.layers=4&init.width=16&init.epochs=20`;
   await withPage(b, hash, async (page) => {
+    await page.waitForSelector('#init-lab:not([aria-busy])');  // its first numbers too come in slices
     const fields = () => Promise.all(['init-act', 'init-scheme', 'init-scale', 'init-layers', 'init-width', 'init-epochs'].map((id) => page.inputValue(`#${id}`)));
     assert.deepEqual(await fields(), ['sigmoid', 'normal_scale', '0.5', '4', '16', '20']);
     const shown = await panelStd(page, 'after', 'delta');
@@ -167,6 +169,7 @@ test('a link sets up the lab, its changes go back into the link, and a reload re
     await page.reload();
     await page.waitForSelector('#init-lab .init-panel');
     await frames(page, 3);
+    await page.waitForSelector('#init-lab:not([aria-busy])');  // its first numbers too come in slices
     assert.deepEqual(await fields(), ['sigmoid', 'normal_scale', '2', '4', '16', '20']);
     assert.deepEqual(await panelStd(page, 'before', 'delta'), before, 'the same numbers after the reload');
     // A value the lab does not have is named, and the rest of the link still applies.
@@ -179,6 +182,7 @@ test('a link sets up the lab, its changes go back into the link, and a reload re
 
 test('500 epochs of 8 layers of 64 train in slices: the last numbers stay until the new ones, and a newer change wins', T, async () => {
   await withPage(b, `${LAB}&init.layers=8&init.width=64`, async (page) => {
+    await page.waitForSelector('#init-lab:not([aria-busy])');  // its first numbers too come in slices
     // Half a second of training in one go before; then, while it trains, ReLU units: the first
     // computation is abandoned, the second shows, once.
     const seen = await commitToLab(page, { lab: '#init-lab', results: '#init-compare', changes: [['#init-epochs', '500'], ['#init-act', 'relu']] });
@@ -192,6 +196,27 @@ test('500 epochs of 8 layers of 64 train in slices: the last numbers stay until 
     before.forEach((r, l) => assert.equal(r.std, expected.before[l].deltaStd, `δ std of layer ${l + 1} at initialisation`));
     after.forEach((r, l) => assert.equal(r.std, expected.after[l].deltaStd, `δ std of layer ${l + 1} after training`));
     assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /init\.act=relu&init\.layers=8&init\.width=64&init\.epochs=500/);
+  });
+});
+
+test('a link to the lab at its limits computes the first drawing in slices too, and a task link keeps its task in the window', T, async () => {
+  await withPage(b, '#chapter=neuron', async (page) => {
+    const limits = 'init.layers=8&init.width=64&init.epochs=500';
+    // Half a second and more of training: once frozen the page as the link opened.
+    const seen = await followToLab(page, { hash: `#chapter=initialisation&${limits}`, lab: '#init-lab', results: '#init-compare' });
+    assert.deepEqual(seen.atOnce, { busy: true, empty: true }, 'no numbers computed as the link opens the lab');
+    assert.ok(seen.frames >= 2, `the page drew frames while the lab trained (${seen.frames})`);
+    const expected = await fresh(page, { layers: 8, width: 64, epochs: 500 });
+    (await panelStd(page, 'after', 'delta')).forEach((r, l) => assert.equal(r.std, expected.after[l].deltaStd, `δ std of layer ${l + 1} after training`));
+    assert.match(await page.textContent('#init-after-title'), /^After 500 epochs$/);
+    // On a phone the task lies below the lab's numbers, which land after the link scrolled to it.
+    await page.evaluate(() => { location.hash = '#chapter=neuron'; });
+    await frames(page, 3);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await followToLab(page, { hash: `#chapter=initialisation&task=match-relu&${limits}`, lab: '#init-lab', results: '#init-compare' });
+    await frames(page, 2);
+    const box = await page.$eval('#task-match-relu', (el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, height: innerHeight }));
+    assert.ok(box.top >= 0 && box.bottom <= box.height, `the task is in the window once the numbers land: ${JSON.stringify(box)}`);
   });
 });
 
@@ -240,6 +265,7 @@ test('the playground takes normal_scale and initScale from a link, shows the sca
 
 test('a screenshot of the lab at 1280×800', T, async () => {
   await withPage(b, `${LAB}&init.act=sigmoid&init.scheme=normal_scale`, async (page) => {
+    await page.waitForSelector('#init-lab:not([aria-busy])');  // its first numbers too come in slices
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.locator('#init-lab').scrollIntoViewIfNeeded();
     await frames(page, 3);

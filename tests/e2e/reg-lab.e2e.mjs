@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, withPage, frames, readState, commitToLab, RESULTS } from './browser.mjs';
+import { useBrowser, withPage, frames, readState, commitToLab, RESULTS, followToLab } from './browser.mjs';
 
 const b = useBrowser();
 const T = { timeout: 120000 };
@@ -47,6 +47,7 @@ const assertShown = (shown, expected) => {
 
 test('the lab: each run\'s numbers are the core\'s, a control changes its own run, the tasks follow', T, async () => {
   await withPage(b, LAB, async (page) => {
+    await page.waitForSelector('#reg-lab:not([aria-busy])');  // its first numbers too come in slices
     await page.setViewportSize({ width: 1280, height: 800 });
     const start = await rows(page);
     assert.deepEqual(Object.keys(start), ['none', 'l2', 'l1', 'dropout', 'early']);
@@ -102,6 +103,7 @@ test('the lab: each run\'s numbers are the core\'s, a control changes its own ru
 
 test('a change to 1,000 epochs trains in slices: the last numbers stay until the new ones, and a newer change wins', T, async () => {
   await withPage(b, LAB, async (page) => {
+    await page.waitForSelector('#reg-lab:not([aria-busy])');  // its first numbers too come in slices
     const start = await rows(page);
     // Five runs of 1,000 epochs (a tenth of a second and more in one go), then, while they train,
     // a new L2 rate: the first computation is abandoned, the second shows, once.
@@ -118,8 +120,43 @@ test('a change to 1,000 epochs trains in slices: the last numbers stay until the
   });
 });
 
+test('a link to the lab at 1,000 epochs computes the first drawing in slices too; another language keeps its height until the numbers land', T, async () => {
+  await withPage(b, '#chapter=neuron', async (page) => {
+    // Five runs of 1,000 epochs: once a fifth of a second and more frozen as the link opened.
+    const seen = await followToLab(page, { hash: `${LAB}&reg.epochs=1000`, lab: '#reg-lab', results: '#reg-runs' });
+    assert.deepEqual(seen.atOnce, { busy: true, empty: true }, 'no numbers computed as the link opens the lab');
+    assert.ok(seen.frames >= 2, `the page drew frames while the lab trained (${seen.frames})`);
+    assertShown(await rows(page), await fresh(page, { epochs: 1000 }));
+    // Another language mounts the chapter again, the lab empty until its numbers land: it keeps its
+    // height meanwhile, so what is below it stays where the reader had it.
+    const remounted = await page.evaluate(async () => {
+      const old = document.querySelector('#reg-lab'), height = old.getBoundingClientRect().height;
+      const mounted = new Promise((resolve) => {
+        const watching = new MutationObserver(() => {
+          const lab = document.querySelector('#reg-lab');
+          if (!lab || lab === old) return;
+          watching.disconnect();
+          resolve({ busy: lab.getAttribute('aria-busy') === 'true', empty: lab.querySelector('#reg-runs').childElementCount === 0,
+            kept: lab.getBoundingClientRect().height >= height });
+        });
+        watching.observe(document.querySelector('#chapter'), { childList: true });
+      });
+      const language = /** @type {HTMLSelectElement} */ (document.querySelector('#language'));
+      language.value = 'fr';
+      language.dispatchEvent(new Event('change', { bubbles: true }));
+      return mounted;
+    });
+    assert.deepEqual(remounted, { busy: true, empty: true, kept: true });
+    await page.waitForSelector('#reg-lab:not([aria-busy])');
+    assert.equal(await page.$eval('#reg-lab', (lab) => lab.style.minHeight), '', 'its own height again once the numbers land');
+    assertShown(await rows(page), await fresh(page, { epochs: 1000 }));
+    await page.selectOption('#language', 'en');
+  });
+});
+
 test('a link sets up the lab and a reload restores it; at phone width nothing scrolls sideways', T, async () => {
   await withPage(b, `${LAB}&reg.l1=0.01&reg.dropout=0.1&reg.epochs=100`, async (page) => {
+    await page.waitForSelector('#reg-lab:not([aria-busy])');  // its first numbers too come in slices
     const fields = () => Promise.all(['reg-l2', 'reg-l1', 'reg-dropout', 'reg-patience', 'reg-epochs'].map((id) => page.inputValue(`#${id}`)));
     assert.deepEqual(await fields(), ['0.03', '0.01', '0.1', '20', '100']);
     assertShown(await rows(page), await fresh(page, { l1: 0.01, dropout: 0.1, epochs: 100 }));
@@ -128,6 +165,7 @@ test('a link sets up the lab and a reload restores it; at phone width nothing sc
     await page.reload();
     await page.waitForSelector('#reg-lab .reg-table');
     await frames(page, 3);
+    await page.waitForSelector('#reg-lab:not([aria-busy])');  // its first numbers too come in slices
     assert.deepEqual(await fields(), ['0.03', '0.01', '0.1', '20', '50']);
     assert.deepEqual(await rows(page), before, 'the same numbers after the reload');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -141,6 +179,7 @@ test('a link sets up the lab and a reload restores it; at phone width nothing sc
 
 test('an embed of the lab alone, 840 px wide, shows every column of the table, the histograms too, without scrolling it', T, async () => {
   await withPage(b, `${LAB}&embed=lab`, async (page) => {
+    await page.waitForSelector('#reg-lab:not([aria-busy])');  // its first numbers too come in slices
     await page.setViewportSize({ width: 840, height: 900 });
     await frames(page, 3);
     const table = await page.$eval('#reg-runs', (wrap) => ({ needs: wrap.scrollWidth, shown: wrap.clientWidth }));
@@ -151,6 +190,7 @@ test('an embed of the lab alone, 840 px wide, shows every column of the table, t
 test('a link\'s fractional epochs are named in the link\'s message, and the lab draws its runs at the default', T, async () => {
   // The epochs box steps by 50, not 1: the link once set it to 2.5 unsaid, and the lab drew no run at all.
   await withPage(b, `${LAB}&reg.epochs=2.5&reg.l2=0.1`, async (page) => {
+    await page.waitForSelector('#reg-lab:not([aria-busy])');  // its first numbers too come in slices
     assert.match((await readState(page)).message, /reg\.epochs '2\.5' is not a whole number/);
     assert.equal(await page.inputValue('#reg-epochs'), '300');
     assert.equal(await page.inputValue('#reg-l2'), '0.1', 'the rest of the link still applies');

@@ -9,6 +9,7 @@ import { linkProblems } from './lab-state.js';
 import { labsLeft } from './lab-wiring.js';
 import { withLabs, withPageSettings } from './links.js';
 import { createLessonBanner } from './lesson-banner.js';
+import { holdLabHeights, keepInView } from './first-numbers.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 
 const BRAND = 'Backprop Playground';
@@ -22,6 +23,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
   const shell = { route: splitHash(location.hash).route, start };
   let mounted = null;      // the chapter module shown
   let mountedKey = '';     // its route, so an unchanged route is not re-mounted
+  let stopKeeping = () => {};  // stops keeping the last link's task or lab in view (first-numbers.js)
 
   // Moving between chapters keeps the playground as the learner left it (its settings, the
   // language) and each chapter's labs as they were when it was left (labsOf): a chapter's link
@@ -212,12 +214,18 @@ export function createCourse({ module, playground, nav, container, banner }) {
     showBanner(chapter?.lessons.find((l) => l.id === route.lesson));
     // A task's link brings its box into view (on a phone it lies below the chapter's text), again
     // after the set-up's render, which re-checks the tasks above it: their statuses may grow.
-    if (chapter && route.task) {
-      const box = document.getElementById(`task-${route.task}`);
-      box?.scrollIntoView({ block: 'nearest' });
-      requestAnimationFrame(() => box?.scrollIntoView({ block: 'nearest' }));
+    // Both again once the labs computing their first numbers in slices have them.
+    stopKeeping();
+    const box = chapter && route.task ? document.getElementById(`task-${route.task}`) : null;
+    if (box) {
+      box.scrollIntoView({ block: 'nearest' });
+      requestAnimationFrame(() => box.scrollIntoView({ block: 'nearest' }));
+      stopKeeping = keepInView(container, box, 'nearest');
     }
-    else if (widget) widget.scrollIntoView({ block: 'start' });
+    else if (widget) {
+      widget.scrollIntoView({ block: 'start' });
+      stopKeeping = keepInView(container, widget, 'start');
+    }
     // Another chapter is read from its top, as a lesson is. Focus on the link followed, now gone (the
     // chapter's next or previous), moves to the heading: the next Tab goes on from there.
     else if (arrived) {
@@ -333,7 +341,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
     // and so do the values typed that the link could not hold.
     onLanguageChange(() => {
       mountedKey = '';
+      const hold = holdLabHeights(container);
       const problems = show(shell.route, { keepTyped: true });
+      hold();
       if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
     });
   }

@@ -2,7 +2,7 @@
 // playground trains: a control change must never hold the page for longer than a frame's budget.
 // A lab writes its computation once, as a generator that yields between small units of work (an
 // epoch) its progress so far, a fraction from 0 to 1, and returns its numbers: finish() runs it at
-// once (the Node tests, the lab's first drawing), a runner runs it a slice per animation frame while
+// once (the Node tests), a runner runs it a slice per animation frame while
 // the numbers shown stay those of the last settings, marked busy, until the new ones are ready.
 import { FRAME_BUDGET_MS } from '../playground/frame-budget.js';
 import { labListeners } from './lab-wiring.js';
@@ -102,7 +102,7 @@ export function slicedRunner(section, after) {
  * A sliced lab's controls: a change of any of `fields` with valid settings (`valid()`, null when a
  * field is refused) saves the lab's link at once, not when the numbers come (a reload or another
  * chapter meanwhile keeps it), and computes `steps(settings)` on `runner`; an invalid one abandons
- * the computation in progress. The first drawing is computed at once, as the lab mounts.
+ * the computation in progress. The first drawing is computed the same way, as the lab mounts.
  * @template S, T
  * @param {{ fields: Record<string, HTMLElement>, runner: ReturnType<typeof slicedRunner>,
  *   valid: () => S | null, save: () => void, steps: (settings: S) => Generator<number, T>,
@@ -119,14 +119,10 @@ export function wireSlicedLab({ fields, runner, valid, save, steps, show, refuse
       runner.start(steps(settings), show, refused);
     });
   }
+  // The first drawing in slices too (a link can open a lab at its limits): the shell keeps a link's
+  // target in view and a re-mounted lab's height until the numbers land (course/first-numbers.js).
   const first = valid();
-  if (first !== null) {
-    try {
-      show(finish(steps(first)));
-    } catch (e) {
-      refused(e);
-    }
-  }
+  if (first !== null) runner.start(steps(first), show, refused);
   return () => {
     runner.cancel();
     listening.off();

@@ -427,8 +427,8 @@ export function createInitLab(container, { module, route, lab }, tasks = initTas
     taskList.update(numbers);
   };
 
-  // Up to 500 epochs of 8 layers of 64 units take half a second: a change trains in slices, the
-  // last numbers shown until the new ones are ready; the first drawing is at once.
+  // Up to 500 epochs of 8 layers of 64 units take half a second: a change trains in slices (the first
+  // drawing too), the last numbers shown until the new ones are ready.
   const unwire = wireSlicedLab({ fields, runner: slicedRunner(section, $('init-error')), valid, save: () => linked.save(),
     steps: (s) => labSteps(engine, s, cache), show, refused });
   const offTheme = onThemeChange(() => { if (shown) show(shown); });  // the histograms' layer colours are per theme

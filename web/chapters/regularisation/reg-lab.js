@@ -443,7 +443,7 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
   };
 
   // Up to five runs of 1,000 epochs take a tenth of a second or more: a change trains them in
-  // slices, the last numbers shown until the new ones are ready; the first drawing is at once.
+  // slices (the first drawing too), the last numbers shown until the new ones are ready.
   const unwire = wireSlicedLab({ fields, runner: slicedRunner(section, $('reg-error')), valid, save: () => linked.save(),
     steps: (s) => labSteps(engine, s, cache), show, refused });
   return () => {
