@@ -20,6 +20,8 @@ const MEASURED = [
   { parts: ['backprop'], hash: '' },
   { parts: ['chapter', 'output', 'controls'], hash: '#chapter=mlp' },
   { parts: ['lab'], hash: '#chapter=gradient-descent&widget=neuron-lab' },
+  // A lab that computes its first numbers over many frames: measured once they are there.
+  { parts: ['lab'], hash: '#chapter=initialisation&widget=init-lab&init.layers=8&init.width=64&init.epochs=500' },
 ];
 
 test('the size the dialog suggests, measured from the content, leaves no scrollbar for each part combination', { timeout: 300000 }, async () => {

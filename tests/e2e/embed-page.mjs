@@ -45,6 +45,7 @@ export async function host(b, page, snippet, name = 'embed-host.html') {
   const handle = await page.waitForSelector('iframe');
   const frame = await handle.contentFrame();
   await frame.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  await frame.waitForSelector('[aria-busy="true"]', { state: 'detached', timeout: 15000 });  // a lab's first numbers
   await frames(page);
   return { frame, handle };
 }

@@ -37,13 +37,17 @@ function nextFrames(frame, n = 3) {
 }
 
 // Loads `src` in `frame` (already in the document) and resolves once the playground inside is
-// ready; rejects if the frame is taken out of the document first or the page never starts.
+// ready and no lab in it is still computing its first numbers (course/sliced.js marks it aria-busy:
+// measured before they land, the embed would be too short for them); rejects if the frame is taken
+// out of the document first or the page never starts.
 function load(frame, src) {
   return new Promise((resolve, reject) => {
     const end = Date.now() + LOAD_TIMEOUT_MS;
     const poll = () => {
       if (!frame.isConnected) reject(new Error('stopped'));
-      else if (frame.contentDocument?.body?.dataset.ready === 'true') nextFrames(frame).then(resolve, reject);
+      else if (frame.contentDocument?.body?.dataset.ready === 'true' && !frame.contentDocument.querySelector('[aria-busy="true"]')) {
+        nextFrames(frame).then(resolve, reject);
+      }
       else if (Date.now() > end) reject(new Error('the embedded playground did not start'));
       else setTimeout(poll, 30);
     };
