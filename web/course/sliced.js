@@ -2,8 +2,8 @@
 // playground trains: a control change must never hold the page for longer than a frame's budget.
 // A lab writes its computation once, as a generator that yields between small units of work (an
 // epoch) its progress so far, a fraction from 0 to 1, and returns its numbers: finish() runs it at
-// once (the Node tests), a runner runs it a slice per animation frame while
-// the numbers shown stay those of the last settings, marked busy, until the new ones are ready.
+// once (the Node tests), a runner runs it a slice per animation frame while the numbers shown stay
+// those of the last settings, marked busy, until the new ones are ready.
 import { FRAME_BUDGET_MS } from '../playground/frame-budget.js';
 import { labListeners } from './lab-wiring.js';
 import { t } from '../i18n/i18n.js';
