@@ -477,6 +477,8 @@ export function withRunBPair(state, b, namedB, problem) {
 // The two keys a link may leave to its data (followData), and their values in a state.
 const PAIR_KEYS = ['outputActivation', 'loss'];
 const pairOf = (state) => ({ outputActivation: state.outputActivation, loss: state.loss });
+// `base`'s pair with the keys of it that `state` sets.
+const pairOver = (base, state) => ({ ...base, ...Object.fromEntries(PAIR_KEYS.filter((k) => Object.hasOwn(state, k)).map((k) => [k, state[k]])) });
 
 /**
  * The problem a link's data poses: its dataset's, or for the learner's points the one their
@@ -488,7 +490,7 @@ function linkProblem(state) {
   const dataset = state.dataset ?? BY_KEY.get('dataset').default;
   if (dataset !== 'custom') return datasetProblem(dataset);
   const p = state.data?.[1];  // encodePoints' problem character (a string parseHash let through is valid)
-  return p === 'b' ? 'binary' : p === 'r' ? 'regression' : /^[2-8]$/.test(p ?? '') ? 'multiclass' : null;
+  return problemOfChar(p ?? '');
 }
 
 // Run B's keys of a link (b.key -> text, prefix removed), read by their own entries after run A's
@@ -572,7 +574,7 @@ export function serializeHash(state) {
 // (blobs with a tanh output and MSE: a bare dataset=blobs now means softmax + cross-entropy).
 function pairToWrite(state) {
   const table = pairOf(defaults());
-  const pair = { ...table, ...Object.fromEntries(PAIR_KEYS.filter((k) => Object.hasOwn(state, k)).map((k) => [k, state[k]])) };
+  const pair = pairOver(table, state);
   const named = new Set(PAIR_KEYS.filter((k) => pair[k] !== table[k]));
   const problem = linkProblem(state);
   const read = problem && followData(pair, named, problem, table);
@@ -592,8 +594,8 @@ function runBParts(state) {
 // filling the others from run A's and the data (followRunA), would not arrive at run B's pair.
 function runBPairToWrite(state, b) {
   const table = pairOf(defaults());
-  const pairA = { ...table, ...Object.fromEntries(PAIR_KEYS.filter((k) => Object.hasOwn(state, k)).map((k) => [k, state[k]])) };
-  const pairB = { ...pairA, ...Object.fromEntries(PAIR_KEYS.filter((k) => Object.hasOwn(b, k)).map((k) => [k, b[k]])) };
+  const pairA = pairOver(table, state);
+  const pairB = pairOver(pairA, b);
   const named = new Set(PAIR_KEYS.filter((k) => pairB[k] !== pairA[k]));
   if (named.size === 0) return named;  // a run B with run A's pair reads back as run A's
   const problem = linkProblem(state);
@@ -686,6 +688,8 @@ export const onLinkGrid = (v) => Math.round(v * 100) / 100;
 
 const problemChar = (problem, classes) =>
   (problem === 'binary' ? 'b' : problem === 'regression' ? 'r' : String(classes));
+// problemChar read back: the problem, or null for a character it never writes.
+const problemOfChar = (p) => (p === 'b' ? 'binary' : p === 'r' ? 'regression' : /^[2-8]$/.test(p) ? 'multiclass' : null);
 
 /**
  * Packs drawn/imported points into a compact URL-safe string (quantised to 0.01).
@@ -748,7 +752,7 @@ export function decodePoints(s) {
   if (typeof s !== 'string') throw new Error('points link: not a string');
   if (s[0] !== VERSION) throw new Error(`points link: version '${clip(s.slice(0, 1))}' is not supported (expected '${VERSION}')`);
   const p = s[1] ?? '';
-  const problem = p === 'b' ? 'binary' : p === 'r' ? 'regression' : /^[2-8]$/.test(p) ? 'multiclass' : null;
+  const problem = problemOfChar(p);
   if (!problem) throw new Error(`points link: unknown problem '${clip(p)}' (expected b, r or 2..8)`);
   const classes = problem === 'binary' ? 2 : problem === 'regression' ? 1 : Number(p);
   const body = s.slice(2);
