@@ -133,6 +133,8 @@ export function weightHistogram(weights, range) {
  */
 export const labNumbers = (engine, settings, cache = new Map()) => finish(labSteps(engine, settings, cache));
 
+const CACHED_RUNS = 24;
+
 /** labNumbers() epoch by epoch, for the page to train in slices: yields its progress, returns the numbers. */
 export function* labSteps(engine, settings, cache = new Map()) {
   const params = { none: null, l2: settings.l2, l1: settings.l1, dropout: settings.dropout };
@@ -145,6 +147,9 @@ export function* labSteps(engine, settings, cache = new Map()) {
       const k = toTrain.indexOf(id);
       cache.set(key, yield* within(train(engine, runSettings(id, settings), settings.epochs, id === 'none'),
         k / toTrain.length, (k + 1) / toTrain.length));
+      // A run of 1,000 epochs keeps about 200 KB of numbers: the oldest go once there are more than
+      // a learner goes back to (each value typed would otherwise stay for the page's life).
+      while (cache.size > CACHED_RUNS) cache.delete(cache.keys().next().value);
     }
     trained[id] = cache.get(key);
   }
