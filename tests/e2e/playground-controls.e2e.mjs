@@ -235,9 +235,13 @@ test('touch: a vertical swipe that starts on a data slider scrolls the page, lea
     assert.equal(await page.textContent('output[data-for="noise"]'), '0%');
     assert.equal((await hashParams(page)).noise, undefined);
     assert.equal((await readState(page)).epoch, 3, 'the run goes on');
-    // A tap on the slider still sets it.
+    // A tap on the slider still sets it, once the swipe's fling has stopped moving the page (a tap
+    // aimed while it still scrolls lands beside the slider).
     await page.$eval(slider, (el) => el.scrollIntoView({ block: 'center' }));
-    await frames(page);
+    await page.waitForFunction(() => new Promise((resolve) => {
+      const y = scrollY;
+      requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(scrollY === y))));
+    }));
     const tap = await thumbAt(0.6);
     await page.touchscreen.tap(tap.x, tap.y);
     await frames(page);
