@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "backprop/names.hpp"
 #include "backprop/rng.hpp"
@@ -183,8 +184,8 @@ std::string trajectory_directions(const Trajectory& trajectory, const Vector& ce
 
 // ---- the slice ----
 
-std::string loss_slice(const Network& net, Loss loss, const TrainingData& data, const std::vector<int>& train,
-                       const Trajectory& trajectory, const SliceSpec& spec, LossSlice& out) {
+std::string SliceRows::begin(const Network& net, Loss loss, const TrainingData& data, const std::vector<int>& train,
+                             const Trajectory& trajectory, const SliceSpec& spec) {
   if (spec.grid < kMinSliceGrid || spec.grid > kMaxSliceGrid)
     return "the slice's grid has " + std::to_string(kMinSliceGrid) + " to " + std::to_string(kMaxSliceGrid) +
            " points a side (got " + std::to_string(spec.grid) + ")";
@@ -205,6 +206,7 @@ std::string loss_slice(const Network& net, Loss loss, const TrainingData& data, 
            std::to_string(P) + ": clear it and record again";
 
   // The work, before any of it: forward passes (grid, path, centre) and the principal directions.
+  // The whole slice's, even when the caller asks for it a block of rows at a time.
   const int g = int(spec.grid);
   double units = 0;
   for (int l = 1; l <= net.layer_count(); ++l) units += net.size(l);
@@ -231,19 +233,16 @@ std::string loss_slice(const Network& net, Loss loss, const TrainingData& data, 
                       : trajectory_directions(trajectory, net.params(), s.d1, s.d2, s.explained);
   if (!e.empty()) return e;
 
-  Workspace ws;
-  s.center_loss = mean_loss(net, loss, data, train, ws);
-  Network moved = net;
-  s.loss.resize(std::size_t(g) * std::size_t(g));
-  for (int r = 0; r < g; ++r) {
-    // Whole-number numerators: the ends are exactly ±range and, for odd g, the middle exactly 0.
-    const double beta = spec.range * double(g - 1 - 2 * r) / double(g - 1);
-    for (int c = 0; c < g; ++c) {
-      const double alpha = spec.range * double(2 * c - (g - 1)) / double(g - 1);
-      moved.params() = net.params() + Scalar(alpha) * s.d1 + Scalar(beta) * s.d2;  // θ + α d1 + β d2
-      s.loss[std::size_t(r) * std::size_t(g) + std::size_t(c)] = mean_loss(moved, loss, data, train, ws);
-    }
-  }
+  // From here nothing can fail: the copies replace the last slice's, and the buffers, sized for its
+  // network, start over.
+  net_ = net;
+  moved_ = net;
+  loss_ = loss;
+  data_ = data;
+  train_ = train;
+  ws_ = Workspace();
+  s.center_loss = mean_loss(net_, loss_, data_, train_, ws_);
+  s.loss.assign(std::size_t(g) * std::size_t(g), std::numeric_limits<double>::quiet_NaN());
 
   // The path: each snapshot's nearest point in the plane, and the loss at the snapshot itself.
   const Eigen::VectorXd d1 = s.d1.cast<double>(), d2 = s.d2.cast<double>(), theta = net.params().cast<double>();
@@ -254,12 +253,43 @@ std::string loss_slice(const Network& net, Loss loss, const TrainingData& data, 
     project(snaps[k].cast<double>() - theta, d1, d2, gram, det, a, b);
     s.path.push_back(a);
     s.path.push_back(b);
-    moved.params() = snaps[k];
-    s.path_loss.push_back(mean_loss(moved, loss, data, train, ws));
+    moved_.params() = snaps[k];
+    s.path_loss.push_back(mean_loss(moved_, loss_, data_, train_, ws_));
     s.path_records.push_back(trajectory.records()[k]);
   }
-  out = std::move(s);
+  slice_ = std::move(s);
   return "";
+}
+
+std::string SliceRows::rows(std::int64_t first, std::int64_t count) {
+  const int g = slice_.grid;
+  if (g == 0) return "no slice has been begun: begin one before computing its rows";
+  if (first < 0 || first >= g)
+    return "the first row must be 0 to " + std::to_string(g - 1) + " of the slice's " + std::to_string(g) +
+           " rows (got " + std::to_string(first) + ")";
+  if (count < 1 || count > g - first)
+    return "the row count must be 1 to " + std::to_string(g - first) + " from row " + std::to_string(first) +
+           " of the slice's " + std::to_string(g) + " rows (got " + std::to_string(count) + ")";
+  const double range = slice_.range;
+  for (int r = int(first); r < int(first + count); ++r) {
+    // Whole-number numerators: the ends are exactly ±range and, for odd g, the middle exactly 0.
+    const double beta = range * double(g - 1 - 2 * r) / double(g - 1);
+    for (int c = 0; c < g; ++c) {
+      const double alpha = range * double(2 * c - (g - 1)) / double(g - 1);
+      moved_.params() = net_.params() + Scalar(alpha) * slice_.d1 + Scalar(beta) * slice_.d2;  // θ + α d1 + β d2
+      slice_.loss[std::size_t(r) * std::size_t(g) + std::size_t(c)] = mean_loss(moved_, loss_, data_, train_, ws_);
+    }
+  }
+  return "";
+}
+
+std::string loss_slice(const Network& net, Loss loss, const TrainingData& data, const std::vector<int>& train,
+                       const Trajectory& trajectory, const SliceSpec& spec, LossSlice& out) {
+  SliceRows rows;
+  std::string e = rows.begin(net, loss, data, train, trajectory, spec);
+  if (e.empty()) e = rows.rows(0, spec.grid);
+  if (e.empty()) out = rows.slice();
+  return e;
 }
 
 }  // namespace bp

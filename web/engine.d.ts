@@ -414,6 +414,10 @@ export class Engine {
   trajectoryLength(): number;
   /** The mean training loss in a plane through the current weights. */
   lossSlice(options?: LossSliceOptions): LossSlice;
+  /** The same slice with every loss NaN, its rows to compute with lossSliceRows (one slice at a time). */
+  beginLossSlice(options?: LossSliceOptions): LossSlice;
+  /** Rows first .. first + count − 1 of the slice begun: count × grid losses, row-major. */
+  lossSliceRows(first: number, count: number): Float64Array;
   /** Every node over a g × g grid of [lo, hi]²; { copy: false } returns a view valid until the next call. */
   evaluateGrid(g: number, lo?: number, hi?: number, options?: { copy?: boolean }): Grid;
 }

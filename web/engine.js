@@ -511,6 +511,29 @@ export class Engine {
     const slice = check(this.live().lossSlice(o.directions, whole('seed', o.seed), whole('grid size', o.grid), finite('range', o.range)));
     return { directions: o.directions, ...slice };
   }
+  /**
+   * The same slice as lossSlice(options), to compute a block of rows at a time with lossSliceRows()
+   * (a caller that must not hold the page for the whole grid). It checks and refuses what lossSlice()
+   * does, and does all the work but the grid's: it returns the slice with every loss NaN. The rows
+   * are then of this plane through these weights, whatever the engine trains or records meanwhile,
+   * and equal lossSlice()'s bit for bit. One slice at a time: the next call replaces it.
+   * @param {{ directions?: 'random'|'trajectory', seed?: number, grid?: number, range?: number }} [options]
+   */
+  beginLossSlice(options = {}) {
+    this.live();
+    const o = readOptions('slice options', options, { directions: 'random', seed: 1, grid: 21, range: 1 });
+    if (typeof o.directions !== 'string') throw new EngineError(`unknown directions ${describe(o.directions)} (random or trajectory)`);
+    const slice = check(this.live().beginLossSlice(o.directions, whole('seed', o.seed), whole('grid size', o.grid), finite('range', o.range)));
+    return { directions: o.directions, ...slice };
+  }
+  /**
+   * Rows first .. first + count − 1 of the slice begun by beginLossSlice(): count × grid losses,
+   * row-major, as in its loss. Throws before any slice is begun, or for rows outside it.
+   * @returns {Float64Array}
+   */
+  lossSliceRows(first, count) {
+    return check(this.live().lossSliceRows(whole('first row', first), whole('row count', count)));
+  }
 
   /**
    * Every node (features, hidden units, outputs) over a g x g grid of [lo, hi]^2, node-major,

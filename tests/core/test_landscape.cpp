@@ -1,12 +1,14 @@
 // Tests for landscape.hpp: the slice at (0, 0) is the playground's training loss; a grid cell is the
 // loss of the network moved there, row 0 at the top; filter-normalised random directions (row norms,
 // zero biases, seeds); principal directions recovering a known plane and its coordinates; the path of
-// a recorded run; the trajectory's thinning and clearing; every refusal, which changes nothing.
+// a recorded run; the trajectory's thinning and clearing; a slice a block of rows at a time, bit for bit
+// the whole one; every refusal, which changes nothing.
 #include "backprop/landscape.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -371,6 +373,74 @@ TEST_CASE("the playground clears its trajectory when the weights start over, and
   CHECK(pg.trajectory().size() == 0);
   pg.clear_trajectory();
   CHECK(pg.trajectory().size() == 0);
+}
+
+TEST_CASE("a slice computed a block of rows at a time equals the whole slice bit for bit", "[landscape]") {
+  Playground pg = trained();
+  train_recording(pg, 6);
+  for (SliceDirections d : {SliceDirections::Random, SliceDirections::Trajectory}) {
+    INFO(slice_directions_name(d));
+    const SliceSpec spec = spec_of(d, 9, 1.5, 3);
+    LossSlice whole;
+    REQUIRE(pg.loss_slice(spec, whole) == "");
+    SliceRows rows;
+    REQUIRE(pg.begin_loss_slice(spec, rows) == "");
+    // Begun: everything but the grid, whose cells wait as NaN.
+    REQUIRE(rows.slice().loss.size() == 81);
+    for (double v : rows.slice().loss) CHECK(std::isnan(v));
+    CHECK(rows.slice().center_loss == whole.center_loss);
+    CHECK(rows.slice().path == whole.path);
+    // The blocks out of order and of uneven sizes, and the network trained and its trajectory recorded
+    // between them: the rows are of the plane and weights begun with.
+    REQUIRE(rows.rows(4, 5) == "");
+    train_recording(pg, 1);
+    REQUIRE(rows.rows(0, 1) == "");
+    REQUIRE(rows.rows(1, 3) == "");
+    CHECK(same_slice(rows.slice(), whole));
+    CHECK(std::memcmp(rows.slice().loss.data(), whole.loss.data(), whole.loss.size() * sizeof(double)) == 0);
+  }
+  // Begun again for a larger network: the same equality, with buffers of its size.
+  SliceRows rows;
+  REQUIRE(pg.begin_loss_slice(spec_of(SliceDirections::Random, 5, 1), rows) == "");
+  REQUIRE(rows.rows(0, 5) == "");
+  Settings st = pg.settings();
+  st.hidden = {12, 12, 12};
+  REQUIRE(pg.configure(st) == "");
+  REQUIRE(pg.begin_loss_slice(spec_of(SliceDirections::Random, 5, 1), rows) == "");
+  REQUIRE(rows.rows(0, 5) == "");
+  LossSlice whole;
+  REQUIRE(pg.loss_slice(spec_of(SliceDirections::Random, 5, 1), whole) == "");
+  CHECK(same_slice(rows.slice(), whole));
+}
+
+TEST_CASE("a block of rows outside the slice begun is refused, changing nothing", "[landscape][validation]") {
+  Playground pg = trained();
+  SliceRows rows;
+  CHECK_THAT(rows.rows(0, 1), Contains("no slice has been begun"));
+  CHECK(rows.slice().loss.empty());
+  REQUIRE(pg.begin_loss_slice(spec_of(SliceDirections::Random, 5, 1), rows) == "");
+  REQUIRE(rows.rows(0, 2) == "");
+  const LossSlice before = rows.slice();
+  const auto refused = [&](std::int64_t first, std::int64_t count, const char* words) {
+    const std::string e = rows.rows(first, count);
+    INFO("got '" << e << "'");
+    CHECK_THAT(e, Contains(words));
+    // NaN cells compare unequal: compare the bytes.
+    CHECK(std::memcmp(rows.slice().loss.data(), before.loss.data(), before.loss.size() * sizeof(double)) == 0);
+  };
+  refused(-1, 1, "the first row must be 0 to 4 of the slice's 5 rows (got -1)");
+  refused(5, 1, "(got 5)");
+  refused(-4294967296LL, 1, "(got -4294967296)");
+  refused(0, 0, "the row count must be 1 to 5 from row 0 of the slice's 5 rows (got 0)");
+  refused(3, 3, "the row count must be 1 to 2 from row 3 of the slice's 5 rows (got 3)");
+  refused(2, -1, "(got -1)");
+  // A refused begin keeps the slice begun before it.
+  CHECK_THAT(pg.begin_loss_slice(spec_of(SliceDirections::Random, 1, 1), rows), Contains("2 to 101 points a side"));
+  CHECK(rows.slice().grid == 5);
+  REQUIRE(rows.rows(2, 3) == "");
+  LossSlice whole;
+  REQUIRE(pg.loss_slice(spec_of(SliceDirections::Random, 5, 1), whole) == "");
+  CHECK(rows.slice().loss == whole.loss);
 }
 
 TEST_CASE("every bad slice is refused with a message naming it, changing nothing", "[landscape][validation]") {

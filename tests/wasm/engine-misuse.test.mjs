@@ -216,7 +216,7 @@ describe('a disposed engine refuses every call with EngineError', () => {
     (e) => e.setParams([]), (e) => e.layers(), (e) => e.setWeight(0, 0, 0, 1), (e) => e.setBias(0, 0, 1),
     (e) => e.dataset(), (e) => e.metrics(), (e) => e.layerStats(), (e) => e.trace(0), (e) => e.traceStep(1),
     (e) => e.traceStepOn(0), (e) => e.evaluateGrid(4), (e) => e.recordTrajectory(), (e) => e.clearTrajectory(),
-    (e) => e.trajectoryLength(), (e) => e.lossSlice(),
+    (e) => e.trajectoryLength(), (e) => e.lossSlice(), (e) => e.beginLossSlice(), (e) => e.lossSliceRows(0, 1),
   ];
   test(`${calls.length} methods`, () => {
     const e = new Engine(module);

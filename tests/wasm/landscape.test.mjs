@@ -1,8 +1,8 @@
 // The loss-landscape slice through engine.js in the wasm build: its centre is metrics().train.loss,
 // a cell is the loss at θ + α·d1 + β·d2 (through setParams), the path of a run recorded epoch by
-// epoch, the trajectory's lifetime across reset and configure, and every refusal an EngineError
-// that changes nothing. Native agreement on a slice is in parity.test.mjs; the maths is checked in
-// tests/core/test_landscape.cpp.
+// epoch, the trajectory's lifetime across reset and configure, a slice a block of rows at a time,
+// and every refusal an EngineError that changes nothing. Native agreement on a slice is in
+// parity.test.mjs; the maths is checked in tests/core/test_landscape.cpp.
 import { test, before, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -144,6 +144,37 @@ test('bad slices throw EngineError naming the problem and change nothing', () =>
   assertEngineError(() => engine.lossSlice({ directions: 'trajectory' }), /barely differ/);
 });
 
+test('a slice begun, then computed a block of rows at a time, is the whole slice; bad rows are refused', () => {
+  trainRecording(engine, 4);
+  for (const directions of ['random', 'trajectory']) {
+    const whole = engine.lossSlice({ directions, grid: 7, range: 1.5, seed: 2 });
+    const begun = engine.beginLossSlice({ directions, grid: 7, range: 1.5, seed: 2 });
+    assert.ok(begun.loss.every(Number.isNaN), 'no row computed yet');
+    assert.deepEqual({ ...begun, loss: whole.loss }, whole);
+    engine.trainEpochs(1).recordTrajectory();  // the blocks are of the weights begun with
+    for (const [first, count] of [[0, 3], [3, 1], [4, 3]]) {
+      const rows = engine.lossSliceRows(first, count);
+      assert.ok(rows instanceof Float64Array);
+      begun.loss.set(rows, first * 7);
+    }
+    assert.deepEqual(begun.loss, whole.loss);
+  }
+  for (const [first, count, pattern] of [[7, 1, /the first row must be 0 to 6 of the slice's 7 rows \(got 7\)/],
+    [0, 0, /the row count must be 1 to 7 from row 0 of the slice's 7 rows \(got 0\)/], [5, 3, /\(got 3\)/],
+    [0.5, 1, /first row must be a whole number \(got 0\.5\)/], [0, '2', /row count must be a whole number \(got '2'\)/]]) {
+    assertEngineError(() => engine.lossSliceRows(first, count), pattern);
+  }
+  // Begun again for a larger network: its rows are computed with buffers of its own size.
+  engine.configure({ hidden: [12, 12, 12] });
+  const larger = engine.beginLossSlice({ grid: 7 });
+  larger.loss.set(engine.lossSliceRows(0, 7));
+  assert.deepEqual(larger.loss, engine.lossSlice({ grid: 7 }).loss);
+  const fresh = new Engine(module);
+  assertEngineError(() => fresh.lossSliceRows(0, 1), /no slice has been begun/);
+  fresh.dispose();
+  assertEngineError(() => engine.beginLossSlice({ grid: 1 }), /2 to 101 points a side \(got 1\)/);
+});
+
 test('a slice over the work limit is refused with the largest grid that fits', () => {
   engine.configure({ points: 5000, hidden: [64, 64] });
   assertEngineError(() => engine.lossSlice({ grid: 101 }),
@@ -162,7 +193,8 @@ test('diverged weights: nothing is recorded and no slice is cut', () => {
 test('a disposed engine refuses the landscape calls', () => {
   const e = new Engine(module);
   e.dispose();
-  for (const call of [() => e.recordTrajectory(), () => e.clearTrajectory(), () => e.trajectoryLength(), () => e.lossSlice()]) {
+  for (const call of [() => e.recordTrajectory(), () => e.clearTrajectory(), () => e.trajectoryLength(), () => e.lossSlice(),
+    () => e.beginLossSlice(), () => e.lossSliceRows(0, 1)]) {
     assertEngineError(call, /this engine has been disposed/);
   }
 });

@@ -423,14 +423,28 @@ class Core {
   int trajectory_length() const { return int(pg_.trajectory().size()); }
   val loss_slice(const std::string& directions, double seed, double grid, double range) const {
     bp::SliceSpec spec;
-    if (!bp::parse_slice_directions(directions, spec.directions))
-      return val("unknown directions '" + directions + "' (random or trajectory)");
-    std::string e = seed_from(seed, spec.seed);
-    if (e.empty()) e = whole("grid size", grid, spec.grid);
-    spec.range = range;
+    std::string e = slice_spec(directions, seed, grid, range, spec);
     bp::LossSlice s;
     if (e.empty()) e = pg_.loss_slice(spec, s);
     return e.empty() ? loss_slice_to_js(s) : val(e);
+  }
+  // The same slice a block of rows at a time: begin returns it with its loss NaN, each block of
+  // rows their values (count x grid, row-major). One slice in progress: a new begin replaces it.
+  val begin_loss_slice(const std::string& directions, double seed, double grid, double range) {
+    bp::SliceSpec spec;
+    std::string e = slice_spec(directions, seed, grid, range, spec);
+    if (e.empty()) e = pg_.begin_loss_slice(spec, slice_rows_);
+    return e.empty() ? loss_slice_to_js(slice_rows_.slice()) : val(e);
+  }
+  val loss_slice_rows(double first, double count) {
+    std::int64_t f = 0, n = 0;
+    std::string e = whole("first row", first, f);
+    if (e.empty()) e = whole("row count", count, n);
+    if (e.empty()) e = slice_rows_.rows(f, n);
+    if (!e.empty()) return val(e);
+    const bp::LossSlice& s = slice_rows_.slice();
+    const std::size_t g = std::size_t(s.grid);
+    return typed_array("Float64Array", s.loss.data() + std::size_t(f) * g, std::size_t(n) * g);
   }
 
   // { x, units, terms (unit-major: unit i's G values together), alpha, bias, z, output }
@@ -479,8 +493,19 @@ class Core {
     return e.empty() ? call(k) : e;
   }
 
+  static std::string slice_spec(const std::string& directions, double seed, double grid, double range,
+                                bp::SliceSpec& spec) {
+    if (!bp::parse_slice_directions(directions, spec.directions))
+      return "unknown directions '" + directions + "' (random or trajectory)";
+    std::string e = seed_from(seed, spec.seed);
+    if (e.empty()) e = whole("grid size", grid, spec.grid);
+    spec.range = range;
+    return e;
+  }
+
   bp::Playground pg_;
   std::vector<float> grid_;
+  bp::SliceRows slice_rows_;  // the slice begun by begin_loss_slice
 };
 
 }  // namespace
@@ -523,6 +548,8 @@ EMSCRIPTEN_BINDINGS(backprop_core) {
       .function("clearTrajectory", &Core::clear_trajectory)
       .function("trajectoryLength", &Core::trajectory_length)
       .function("lossSlice", &Core::loss_slice)
+      .function("beginLossSlice", &Core::begin_loss_slice)
+      .function("lossSliceRows", &Core::loss_slice_rows)
       .function("nodeCount", &Core::node_count)
       .function("evaluateGrid", &Core::evaluate_grid);
 }

@@ -88,6 +88,31 @@ struct LossSlice {
   std::vector<std::int64_t> path_records;
 };
 
+// A slice computed a block of rows at a time, for a caller that must not be held for the whole grid
+// (the page computes a few rows per frame). begin() checks what loss_slice() checks (the work limit
+// is the whole slice's) and does all the work but the grid's: the directions, the centre's loss and
+// the path; it keeps copies of the network and the data, so every block is of the same plane
+// through the same weights whatever the caller's network and trajectory do between the calls.
+// rows() fills rows [first, first + count) of slice().loss (NaN until then); any blocks covering
+// the grid give loss_slice()'s numbers bit for bit. Errors change nothing.
+class SliceRows {
+ public:
+  std::string begin(const Network& net, Loss loss, const TrainingData& data, const std::vector<int>& train,
+                    const Trajectory& trajectory, const SliceSpec& spec);
+  // 64-bit: a caller's value reaches the check unwrapped.
+  std::string rows(std::int64_t first, std::int64_t count);
+  // The slice begun (grid 0 before any), its rows filled so far.
+  const LossSlice& slice() const { return slice_; }
+
+ private:
+  Network net_, moved_;  // θ, and the network moved to a point of the plane
+  Loss loss_ = Loss::SquaredError;
+  TrainingData data_;
+  std::vector<int> train_;
+  Workspace ws_;
+  LossSlice slice_;
+};
+
 // Two filter-normalised random directions for net's weights: Gaussian entries drawn from `seed`,
 // then each unit's incoming weights (a row of W) scaled to the norm of that row of θ. Bias
 // entries are 0 (as Li et al. do: a bias has no filter whose scale to match).
@@ -100,6 +125,7 @@ std::string trajectory_directions(const Trajectory& trajectory, const Vector& ce
 // The slice through net's weights over the training examples `train` (columns of data). The loss is
 // the mean data loss without L1/L2, so at (0, 0) it equals evaluate()'s (the playground's training
 // loss). Every snapshot of `trajectory` is projected (it may be empty for random directions).
+// SliceRows::begin() then rows() over the whole grid.
 std::string loss_slice(const Network& net, Loss loss, const TrainingData& data, const std::vector<int>& train,
                        const Trajectory& trajectory, const SliceSpec& spec, LossSlice& out);
 

@@ -142,6 +142,10 @@ class Playground {
   std::string loss_slice(const SliceSpec& spec, LossSlice& out) const {
     return bp::loss_slice(net_, settings_.loss, inputs_, split_.train, trajectory_, spec, out);
   }
+  // The same slice, for `rows` to compute a block of rows at a time.
+  std::string begin_loss_slice(const SliceSpec& spec, SliceRows& rows) const {
+    return rows.begin(net_, settings_.loss, inputs_, split_.train, trajectory_, spec);
+  }
 
   std::string set_params(const Scalar* values, Index count);
   // piece: which maxout piece (0 to k-1); 0 for every other activation.
