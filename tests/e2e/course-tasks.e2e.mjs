@@ -4,13 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { frames, choose, slide, readState, stepEpochs, screenshot, clickPlane, engineReference, RESULTS } from './browser.mjs';
+import { frames, choose, slide, readState, stepEpochs, screenshot, clickPlane, engineReference, followToLab, commitToLab, RESULTS } from './browser.mjs';
 import { useCoursePage, SIZES, T, assertNoOverflow } from './course-page.mjs';
 import { CHAPTERS } from '../../web/course/chapters.js';
 
 const course = useCoursePage();
 const { go, openTask, expectStatus, expectDisposedOnLeave } = course;
 const page = () => course.session().page;
+
+// The landscape lab computes its slice a few rows per frame (web/course/sliced.js): its numbers are
+// there once it is no longer aria-busy.
+const landscapeDrawn = () => page().waitForSelector('#landscape-lab:not([aria-busy])');
 
 test('task: the neuron computes NAND, then OR, from the weights typed in', T, async () => {
   await openTask('neuron', 'nand');
@@ -360,12 +364,14 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   await openTask('gradient-descent', 'landscape-path');
   const numbers = () => page().textContent('#landscape-numbers');
   const status = () => page().textContent('#landscape-status');
+  await landscapeDrawn();
   // Drawn at once along random directions: the centre is the training loss the playground shows.
   assert.match(await numbers(), /^J at the centre = [\d.]+, the training loss after 0 epochs/);
   const centre = (await numbers()).match(/centre = ([\d.]+)/)[1];
   assert.equal(Number(centre).toPrecision(3), Number(await page().textContent('#train-loss')).toPrecision(3));
   await expectStatus('landscape-path', false, /train at least 100 epochs \(now 0\)/);
   await page().selectOption('#landscape-directions', 'trajectory');
+  await landscapeDrawn();
   assert.match(await status(), /at least 3 recorded snapshots .*train a few epochs/, 'one snapshot is no path');
   // A refused draw takes the random slice's numbers and picture away: the menu no longer describes them.
   const blank = () => page().evaluate(() => {
@@ -377,6 +383,7 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   assert.deepEqual(await blank(), { numbers: '', svg: 0, painted: false });
   await stepEpochs(page(), 1);
   await page().click('#landscape-draw');
+  await landscapeDrawn();
   assert.match(await status(), /\(there are 2 snapshots\)/);
   assert.deepEqual(await blank(), { numbers: '', svg: 0, painted: false });
   // The lab records the weights after each of the 100 steps; the refusal's count follows them.
@@ -384,6 +391,7 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   assert.match(await status(), /\(there are 2 snapshots\).* The path has 101 snapshots of the weights now: draw the slice again\.$/);
   await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);
   await page().click('#landscape-draw');
+  await landscapeDrawn();
   assert.match(await status(), /^d1 and d2 explain [\d.]+% and [\d.]+% of how the 101 snapshots of the weights moved/);
   await expectStatus('landscape-path', true);
   assert.match(await numbers(), /the training loss after 100 epochs/);
@@ -395,10 +403,12 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   await expectStatus('landscape-path', false, /at the weights you have now/);
   // Random directions catch little of the path; forgetting it starts a new one from here.
   await page().click('#landscape-new');
+  await landscapeDrawn();
   assert.equal(await page().inputValue('#landscape-directions'), 'random');
   assert.match(await status(), /^The 102 snapshots of the weights projected onto two random directions \(seed 2\)/);
   assert.match(await page().evaluate(() => location.hash), /landscape\.seed=2/, 'the plane travels in the link');
   await page().click('#landscape-forget');
+  await landscapeDrawn();
   assert.match(await status(), /^The 1 snapshot of the weights projected/);
   await expectStatus('landscape-path', false, /draw the slice along the path's principal directions/);
   // A weight typed in the network moves the weights as a step does: the slice is out of date.
@@ -410,6 +420,7 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   await frames(page());
   assert.match(await status(), /The weights have changed since: draw the slice again\.$/);
   await page().click('#landscape-draw');
+  await landscapeDrawn();
   const edited = (await numbers()).match(/centre = ([\d.]+)/)[1];
   assert.equal(Number(edited).toPrecision(3), Number(await page().textContent('#train-loss')).toPrecision(3));
   // So does a reset, back to the seed's initial weights.
@@ -418,24 +429,49 @@ test('task: the loss landscape, 100 epochs recorded one by one, the path in the 
   assert.match(await status(), /The weights have changed since: draw the slice again\.$/);
 });
 
+test('the loss landscape at its limits is computed over frames, busy meanwhile, with the same numbers as in one go', T, async () => {
+  // 1000 training points and 321 parameters: about 0.17 s of work, which held the page in one task.
+  const limits = 'chapter=gradient-descent&hidden=8,8,8,8,8&points=1000&trainRatio=1';
+  await go('#chapter=neuron');
+  const seen = await followToLab(page(), { hash: `#${limits}`, lab: '#landscape-lab', results: '#landscape-paths' });
+  assert.deepEqual(seen.atOnce, { busy: true, empty: true }, 'busy as the chapter mounts, nothing drawn yet');
+  assert.ok(seen.frames > 2, `computed over several frames (${seen.frames})`);
+  assert.equal(await page().isVisible('#landscape-lab > .lab-progress'), false, 'the progress bar is gone once done');
+  const random = 'The 1 snapshot of the weights projected onto two random directions (seed 1): random planes catch little of a path.';
+  assert.equal(await page().textContent('#landscape-numbers'),
+    'J at the centre = 0.5922, the training loss after 0 epochs; lowest on this slice 0.4994 at (α, β) = (−0.35, −0.15); ±1 shown.');
+  assert.equal(await page().textContent('#landscape-status'), random);
+  // A change: the last numbers stay, marked busy, until the new ones come.
+  const changed = await commitToLab(page(), { lab: '#landscape-lab', results: '#landscape-paths', changes: [['#landscape-range', '2']] });
+  assert.deepEqual(changed.atOnce, [{ busy: true, unchanged: true }]);
+  assert.ok(changed.frames > 2, `computed over several frames (${changed.frames})`);
+  assert.equal(await page().textContent('#landscape-numbers'),
+    'J at the centre = 0.5922, the training loss after 0 epochs; lowest on this slice 0.4999 at (α, β) = (−0.3, −0.2); ±2 shown.');
+  assert.equal(await page().textContent('#landscape-status'), random);
+  await go('#');
+});
+
 test('the loss landscape over the core\'s work limit says what to change in the playground (the lab has no grid to shrink), in English and French', T, async () => {
   const big = 'chapter=gradient-descent&hidden=16,16,16,16,16,16,16,16&points=1000&trainRatio=1';
   const status = () => page().textContent('#landscape-status');
   await go(`#${big}`);
+  await landscapeDrawn();
   assert.equal(await status(), 'This slice would hold the page for more than half a second: it measures the loss at 41 × 41 points of the plane, '
     + 'each over 1000 training examples with 1969 parameters (weights and biases). To draw it, make the playground\'s network smaller '
     + '(fewer hidden layers or neurons) or lower its Points or Training data slider.');
   // The path's snapshots cost too along its directions: forgetting it lowers the cost.
   await stepEpochs(page(), 2);
   await page().selectOption('#landscape-directions', 'trajectory');
+  await landscapeDrawn();
   assert.match(await status(), /Training data slider; or forget the path\.$/);
   assert.doesNotMatch(await status(), /grid/, 'nothing about a grid the lab does not let the learner choose');
   await go(`#${big}&landscape.directions=trajectory&lang=fr`);
   await page().waitForSelector('html[lang="fr"]');  // the French catalogue loads on first use
-  await frames(page());
+  await landscapeDrawn();
   assert.match(await status(), /^Cette coupe bloquerait la page plus d’une demi-seconde : .* 1000 exemples d’entraînement avec 1969 paramètres .* baissez son curseur Points ou Données d’entraînement ; ou oubliez le chemin\.$/);
   // A smaller network fits: the slice is drawn.
   await go('#chapter=gradient-descent&hidden=4,2&points=200&trainRatio=0.5&lang=en');
+  await landscapeDrawn();
   assert.doesNotMatch(await status(), /half a second/);
   await go('#');
 });

@@ -7,6 +7,7 @@ import { EngineError } from '../../engine.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
+import { slicedRunner, wireSlicedLab } from '../../course/sliced.js';
 import { formatNumber, formatTuple, withPercentSign } from '../../views/format.js';
 import { t, tn } from '../../i18n/i18n.js';
 import { svgEl as el } from '../../views/dom.js';
@@ -156,46 +157,60 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   };
   const startPath = () => { if (playground.engine().trajectoryLength() === 0) record(); };
 
-  const draw = () => {
-    linked.save();
-    const engine = playground.engine();
-    const directions = fields.directions.value;
-    const seed = Number(fields.seed.value);
-    const chosen = fields.range.value;
-    try {
-      // "fit": the path's extent does not depend on the range, so a 2 x 2 slice finds it cheaply.
-      const least = directions === 'random' ? 1 : 0.5;  // random directions are as long as θ: ±1 is their natural scale
-      const range = chosen === 'fit' ? fitRange(engine.lossSlice({ directions, seed, grid: 2, range: 1 }).path, least) : Number(chosen);
-      slice = engine.lossSlice({ directions, seed, grid: LANDSCAPE_GRID, range });
-      drawnAt = engine.params();
-      stale = false;
-      refusal = null;
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      slice = null;
-      refusal = OVER_LIMIT.test(e.message) ? overLimitText(engine, directions)
-        : /[.!?]$/.test(e.message) ? e.message : `${e.message}.`;
-      clearSlice();
-      say(refusal, 'warning');
-      check();
-      return;
+  // The slice a row at a time over frames (at the lab's limits the whole grid held the page for
+  // about 0.17 s): everything the slice is drawn with is read as it begins, so a step the playground
+  // takes meanwhile leaves it as the slice of the weights it began at, out of date once shown.
+  function* sliceSteps(engine, { directions, seed, chosen }) {
+    // "fit": the path's extent does not depend on the range, so a 2 x 2 slice finds it cheaply.
+    const least = directions === 'random' ? 1 : 0.5;  // random directions are as long as θ: ±1 is their natural scale
+    const range = chosen === 'fit' ? fitRange(engine.lossSlice({ directions, seed, grid: 2, range: 1 }).path, least) : Number(chosen);
+    const begun = engine.beginLossSlice({ directions, seed, grid: LANDSCAPE_GRID, range });
+    const at = { params: engine.params(), epoch: engine.progress().epoch, seed };
+    for (let row = 0; row < LANDSCAPE_GRID; ++row) {
+      yield row / LANDSCAPE_GRID;
+      begun.loss.set(engine.lossSliceRows(row, 1), row * LANDSCAPE_GRID);
     }
+    return { slice: begun, at };
+  }
+
+  const refused = (e) => {
+    if (!(e instanceof EngineError)) throw e;
+    slice = null;
+    refusal = OVER_LIMIT.test(e.message) ? overLimitText(playground.engine(), fields.directions.value)
+      : /[.!?]$/.test(e.message) ? e.message : `${e.message}.`;
+    clearSlice();
+    say(refusal, 'warning');
+    check();
+  };
+  const show = ({ slice: drawn, at }) => {
+    slice = drawn;
+    drawnAt = at.params;
+    stale = false;
+    refusal = null;
     drawContours($('landscape-canvas'), slice.loss, LANDSCAPE_GRID);
     drawPath($('landscape-paths'), slice);
     let low = 0;
     slice.loss.forEach((v, i) => { if (v < slice.loss[low]) low = i; });
     const step = (2 * slice.range) / (LANDSCAPE_GRID - 1);
     const [lowA, lowB] = [-slice.range + (low % LANDSCAPE_GRID) * step, slice.range - Math.floor(low / LANDSCAPE_GRID) * step];
-    const { epoch } = engine.progress();
     $('landscape-numbers').textContent = t('J at the centre = {centre}, the training loss after {epochs}; lowest on this slice {low} at (α, β) = {at}; ±{range} shown.', {
-      centre: formatNumber(slice.centerLoss, { digits: 4 }), epochs: tn('{n} epoch', '{n} epochs', epoch), low: formatNumber(slice.loss[low], { digits: 4 }),
+      centre: formatNumber(slice.centerLoss, { digits: 4 }), epochs: tn('{n} epoch', '{n} epochs', at.epoch), low: formatNumber(slice.loss[low], { digits: 4 }),
       at: formatTuple([lowA, lowB]), range: formatNumber(slice.range) });
     const snapshots = tn('{n} snapshot of the weights', '{n} snapshots of the weights', slice.path.length / 2);
-    say(directions === 'trajectory'
+    say(slice.directions === 'trajectory'
       ? t('d1 and d2 explain {d1} and {d2} of how the {snapshots} moved; the path starts at the ring.',
         { d1: withPercentSign(formatNumber(100 * slice.explained[0])), d2: withPercentSign(formatNumber(100 * slice.explained[1])), snapshots })
-      : t('The {snapshots} projected onto two random directions (seed {seed}): random planes catch little of a path.', { snapshots, seed: fields.seed.value }));
+      : t('The {snapshots} projected onto two random directions (seed {seed}): random planes catch little of a path.', { snapshots, seed: at.seed }));
+    // Weights moved while it was computed: out of date at once.
+    if (moved()) outdated();
     check();
+  };
+  const settings = () => ({ directions: fields.directions.value, seed: Number(fields.seed.value), chosen: fields.range.value });
+  const runner = slicedRunner(section, $('landscape-draw').parentElement);
+  const steps = (s) => sliceSteps(playground.engine(), s);
+  const draw = () => {
+    linked.save();
+    runner.start(steps(settings()), show, refused);
   };
 
   const listening = labListeners();
@@ -211,7 +226,6 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     record();
     draw();
   });
-  for (const id of ['landscape-directions', 'landscape-range']) on(id, 'change', draw);
   const offTrainStep = playground.onTrainStep(record);
   // Not only updates move the weights: an edited weight, a reset or a loaded model do too.
   const moved = () => {
@@ -224,11 +238,14 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     check();
   });
   startPath();
-  draw();
+  // The menus, and the first drawing, through the sliced runner (a link can open the lab at its limits).
+  const unwire = wireSlicedLab({ fields: { directions: fields.directions, range: fields.range }, runner, valid: settings,
+    save: () => linked.save(), steps, show, refused });
   // The contours' bands are per theme: repaint them (same numbers) in a new one.
   const offTheme = onThemeChange(() => { if (slice) drawContours($('landscape-canvas'), slice.loss, LANDSCAPE_GRID); });
   return () => {
     offTheme();
+    unwire();
     listening.off();
     offTrainStep();
     offRender();
