@@ -1,6 +1,8 @@
 // npm run build (after build-wasm.sh): the playground as a static folder, dist/, to host anywhere.
 //   dist/index.html, style.css and share.css (minified), app.js (web/main.js and its modules bundled into one classic script),
 //   i18n-fr.js (the French catalogue, a classic script app.js loads when the page is in French),
+//   chapters.js (the course's chapter pages and labs, a classic script app.js loads when a chapter is
+//   first opened; the modules it shares with app.js are app.js's own, see sharedWithPage),
 //   wasm/backprop-core.{js,wasm}: relative paths only, so it works from any folder of any static server.
 //   dist/offline/index.html: ONE file with the CSS, the module's glue with its wasm inlined (base64) and
 //   the bundle, for file:// (double-click) with no network: browsers will not fetch .wasm or ES modules there.
@@ -34,12 +36,14 @@ const ICON_TAG = '<link rel="icon" href="favicon.svg">';
 const CHARSET_TAG = '<meta charset="utf-8">';
 /** The French catalogue's script in dist/, beside app.js. */
 export const CATALOGUE_SCRIPT = 'i18n-fr.js';
+/** The chapters' script in dist/, beside app.js. */
+export const CHAPTERS_SCRIPT = 'chapters.js';
 
 /** The Content-Security-Policy the hosted build runs under (README, "Host it"); tested in tests/e2e/csp.e2e.mjs. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // The offline file inlines everything, so 'self' means nothing there: its own policy, in a <meta>,
-// allows exactly its four inline scripts (theme, module, French catalogue, page) and its stylesheet by their SHA-256,
+// allows exactly its five inline scripts (theme, module, French catalogue, page, chapters) and its stylesheet by their SHA-256,
 // and the icon as data:.
 // It fetches nothing: the module gets its wasm as bytes (wasmBinary), decoded from the page itself.
 // frame-src 'self': uploaded alone to a web server, the Share dialog frames the file itself to
@@ -82,14 +86,49 @@ function inlineSafe(text, element) {
 }
 
 // `entry` and its modules as one classic script. `define` replaces expressions, e.g. import.meta.url,
-// which a classic script lacks.
-async function bundle(entry = 'main.js', define = {}) {
+// which a classic script lacks. `stdin`: an entry written here (its imports relative to web/).
+async function bundle(entry = 'main.js', define = {}, { stdin, plugins = [] } = {}) {
   const result = await build({
-    entryPoints: [path.join(WEB, entry)],
+    ...(stdin ? { stdin: { contents: stdin, resolveDir: WEB, sourcefile: `${entry} (built)` } } : { entryPoints: [path.join(WEB, entry)] }),
     bundle: true, format: 'iife', minify: true, write: false, legalComments: 'none',
-    target: ['es2020'], charset: 'utf8', logLevel: 'silent', define,
+    target: ['es2020'], charset: 'utf8', logLevel: 'silent', define, plugins,
   });
   return result.outputFiles[0].text;
+}
+
+// The files of web/ a bundle of `entry` holds, by their path in web/.
+async function modulesOf(entry) {
+  const result = await build({ entryPoints: [path.join(WEB, entry)], bundle: true, format: 'iife', write: false,
+    metafile: true, absWorkingDir: WEB, logLevel: 'silent' });
+  return new Set(Object.keys(result.metafile.inputs));
+}
+
+// The chapters' bundle takes the modules app.js holds (i18n, the state, the course's links...) from
+// app.js, not as copies with their own state (a second language, a second catalogue): an import of
+// one becomes the module app.js publishes under globalThis.BackpropModules, by its path in web/.
+// `shared` collects the paths taken so, which app.js then publishes (pagePublishing).
+function sharedWithPage(pageModules, shared) {
+  return {
+    name: 'shared-with-page',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const file = path.relative(WEB, path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
+        if (!pageModules.has(file)) return undefined;
+        shared.add(file);
+        return { path: file, namespace: 'shared-with-page' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'shared-with-page' }, (args) => ({
+        contents: `module.exports = globalThis.BackpropModules[${JSON.stringify(args.path)}];`, loader: 'js',
+      }));
+    },
+  };
+}
+
+// app.js's entry: the page, then the modules the chapters take from it, published by their path.
+function pagePublishing(shared) {
+  const names = [...shared].sort();
+  return ["import './main.js';", ...names.map((file, i) => `import * as m${i} from './${file}';`),
+    `globalThis.BackpropModules = { ${names.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`].join('\n');
 }
 
 // The npm package's manifest: name, version, licence and description from the repository's own,
@@ -132,8 +171,14 @@ export async function buildDist(out = DIST) {
   // The offline file inlines both stylesheets as one <style> (one hash in its policy).
   const [styleCss, shareCss] = await Promise.all(['style.css', 'share.css'].map(minifiedCss));
   const css = `${styleCss}\n${shareCss}`;
-  // The French catalogue stays out of app.js: loaded by name when the page is in French.
-  const app = await bundle('main.js', { 'globalThis.BACKPROP_CATALOGUE_SCRIPT': JSON.stringify(CATALOGUE_SCRIPT) });
+  // The French catalogue and the chapters stay out of app.js: loaded by name when the page is in
+  // French, when a chapter is first opened.
+  const shared = new Set();
+  const chapters = await bundle('course/chapters-script.js', {}, { plugins: [sharedWithPage(await modulesOf('main.js'), shared)] });
+  const app = await bundle('main.js', {
+    'globalThis.BACKPROP_CATALOGUE_SCRIPT': JSON.stringify(CATALOGUE_SCRIPT),
+    'globalThis.BACKPROP_CHAPTERS_SCRIPT': JSON.stringify(CHAPTERS_SCRIPT),
+  }, { stdin: pagePublishing(shared) });
   const french = await bundle('i18n/fr-script.js');
   const glue = await minifiedGlue();
 
@@ -142,6 +187,7 @@ export async function buildDist(out = DIST) {
   fs.writeFileSync(path.join(out, 'index.html'), hosted);
   fs.writeFileSync(path.join(out, 'app.js'), app);
   fs.writeFileSync(path.join(out, CATALOGUE_SCRIPT), french);
+  fs.writeFileSync(path.join(out, CHAPTERS_SCRIPT), chapters);
   fs.writeFileSync(path.join(out, 'style.css'), styleCss);
   fs.writeFileSync(path.join(out, 'share.css'), shareCss);
   fs.copyFileSync(path.join(WEB, 'theme-init.js'), path.join(out, 'theme-init.js'));
@@ -158,10 +204,11 @@ export async function buildDist(out = DIST) {
 
   // Offline: everything inline in one file, under a policy that names each inline piece.
   const style = `\n${inlineSafe(css, 'style')}`;
-  // The catalogue inline before the page's script, which then finds it there.
+  // The catalogue inline before the page's script, which then finds it there; the chapters after it,
+  // whose modules they take (the page looks for them once parsed).
   const scripts = [inlineSafe(offlineModule(glue, fs.readFileSync(WASM)), 'script'),
     inlineSafe(app, 'script'), inlineSafe(fs.readFileSync(path.join(WEB, 'theme-init.js'), 'utf8'), 'script'),
-    inlineSafe(french, 'script')];
+    inlineSafe(french, 'script'), inlineSafe(chapters, 'script')];
   const icon = `data:image/svg+xml,${encodeURIComponent(fs.readFileSync(path.join(WEB, 'favicon.svg'), 'utf8').trim())}`;
   // The policy first, before any inlined text could hold a tag this looks for.
   let offline = replaceOnce(html, CHARSET_TAG, `${CHARSET_TAG}\n<meta http-equiv="Content-Security-Policy" ` +
@@ -171,7 +218,8 @@ export async function buildDist(out = DIST) {
   offline = replaceOnce(offline, SHARE_STYLE_TAG, '', 'the share stylesheet');
   offline = replaceOnce(offline, THEME_TAG, `<script>${scripts[2]}</script>`, 'the theme, before the first paint');
   offline = replaceOnce(offline, MODULE_TAG, `<script>${scripts[0]}</script>`, 'the wasm module');
-  offline = replaceOnce(offline, MAIN_TAG, `<script>${scripts[3]}</script>\n<script>${scripts[1]}</script>`, 'the page module');
+  offline = replaceOnce(offline, MAIN_TAG, `<script>${scripts[3]}</script>\n<script>${scripts[1]}</script>\n<script>${scripts[4]}</script>`,
+    'the page module');
   fs.writeFileSync(path.join(out, 'offline', 'index.html'), offline);
 
   return listing(out);

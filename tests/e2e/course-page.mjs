@@ -25,9 +25,13 @@ export function useCoursePage() {
     await session?.context.close();
     assert.deepEqual(session?.problems ?? [], [], 'errors on the page or requests beyond localhost');
   });
-  /** Goes to `hash` as a link in the page would (a hashchange), and waits for the render. */
+  /**
+   * Goes to `hash` as a link in the page would (a hashchange), and waits for the render (the first
+   * chapter opened waits for the chapters to load: its place is aria-busy until then).
+   */
   async function go(hash) {
     await session.page.evaluate((h) => { location.hash = h; }, hash);
+    await session.page.waitForSelector('#chapter:not([aria-busy="true"])', { state: 'attached' });
     await frames(session.page, 3);
   }
   /** Opens task `id` of `chapter` by its link; it is highlighted. */

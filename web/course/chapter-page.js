@@ -2,25 +2,18 @@
 // MathML), its lesson links, its "Try this" tasks. A chapter composes them with its own widgets.
 import { lessonHash, taskHash } from './links.js';
 import { renderTasks } from './tasks.js';
+import { renderHeading } from './chapter-heading.js';
 
 /**
  * The chapter's heading and explanation. `html` is the chapter's own static markup (paragraphs
  * with <math> elements), never user input.
  */
 export function renderIntro(container, { number, title, html }) {
-  const header = document.createElement('header');
-  header.className = 'chapter-head';
-  const h2 = document.createElement('h2');
-  h2.id = 'chapter-title';
-  h2.tabIndex = -1;  // focus comes to it from a chapter link followed (shell.js)
-  // The title its own text node: the language translates it as a whole message.
-  if (number) h2.append(`${number}. `);
-  h2.append(title);
-  header.append(h2);
+  renderHeading(container, { number, title });
   const text = document.createElement('div');
   text.className = 'chapter-text';
   text.innerHTML = html;
-  container.append(header, text);
+  container.append(text);
   return text;
 }
 

@@ -1,15 +1,18 @@
 // The course shell: the chapter menu, routing by the URL hash (#chapter=..., &lesson=..., &task=...,
 // beside the playground's settings keys), mounting one chapter at a time, and the banner that keeps
 // the active lesson's text in view. Back and forward work through hashchange. The shell owns the
-// page chrome; chapters own their content; the playground is the default route.
+// page chrome; chapters own their content; the playground is the default route. The chapters' pages
+// and labs load when one is first opened (chapter-loader.js): until then its place shows it busy.
 import { serializeHash } from '../state.js';
 import { splitHash, joinHash } from './route.js';
-import { CHAPTERS, chapterById } from './chapters.js';
+import { CHAPTER_LIST, chapterInfo } from './chapter-list.js';
+import { loadChapters, loadedChapters } from './chapter-loader.js';
 import { linkProblems } from './lab-state.js';
 import { labsLeft } from './lab-wiring.js';
 import { withLabs, withPageSettings } from './links.js';
 import { createLessonBanner } from './lesson-banner.js';
 import { holdLabHeights, keepInView } from './first-numbers.js';
+import { renderHeading } from './chapter-heading.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 
 const BRAND = 'Backprop Playground';
@@ -17,7 +20,7 @@ const BRAND = 'Backprop Playground';
 /**
  * @param {{ module: object, playground: object, nav: HTMLElement, container: HTMLElement,
  *   banner: HTMLElement }} deps playground: createPlayground()'s API
- * @returns {{ route: import('./route.js').Route, start(openingHash?: string): void }}
+ * @returns {{ route: import('./route.js').Route, start(openingHash?: string): Promise<void> }}
  */
 export function createCourse({ module, playground, nav, container, banner }) {
   const shell = { route: splitHash(location.hash).route, start };
@@ -51,7 +54,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
   summary.innerHTML = '<span class="course-menu-label">Chapters</span> <span id="course-current" class="course-current"></span>';
   const list = document.createElement('ol');
   list.className = 'course-list';
-  const entries = [{ id: null, title: 'Playground' }, ...CHAPTERS];
+  const entries = [{ id: null, title: 'Playground' }, ...CHAPTER_LIST];
   entries.forEach((c, i) => {
     const item = document.createElement('li');
     const link = chapterLink(c.id, closeMenu);
@@ -145,7 +148,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
    * @param {{ keepTyped?: boolean }} [options] keepTyped: the same chapter again, its labs as typed
    */
   function show(route, { keepTyped = false } = {}) {
-    const chapter = route.chapter ? chapterById(route.chapter) : null;
+    const info = route.chapter ? chapterInfo(route.chapter) : undefined;
+    const chapter = info ? loadedChapters().chapterById(info.id) : null;
     const problems = [];
     // What the link had that the page does not take leaves it, said: it would travel on for good, in
     // the URL and in Share links. route: chapter, lesson, task, widget; lab: prefix.name.
@@ -177,7 +181,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
       labRefused = [];
       if (!keepTyped) unlinked = new Map();
       if (chapter) {
-        const number = CHAPTERS.indexOf(chapter) + 1;
+        const number = CHAPTER_LIST.indexOf(info) + 1;
         chapter.mount(container, { module, playground, route, number, lab });
         container.append(chapterLinks(number));
       }
@@ -203,14 +207,10 @@ export function createCourse({ module, playground, nav, container, banner }) {
     if (remount) labsChanged();
     for (const w of widgets) w.classList.toggle('widget-other', Boolean(widget) && w !== widget);
     container.hidden = !chapter;
+    container.removeAttribute('aria-busy');
     document.body.dataset.chapter = chapter ? chapter.id : 'playground';
     document.body.classList.toggle('no-playground', Boolean(chapter && !chapter.playground));
-    document.title = chapter ? `${t(chapter.title)} · ${BRAND}` : BRAND;
-    document.getElementById('course-current').textContent = chapter ? chapter.title : 'Playground';
-    for (const a of list.querySelectorAll('a')) {
-      if (a.dataset.chapterLink === (chapter?.id ?? 'playground')) a.setAttribute('aria-current', 'page');
-      else a.removeAttribute('aria-current');
-    }
+    markCurrent(chapter ? info : null);
     showBanner(chapter?.lessons.find((l) => l.id === route.lesson));
     // A task's link brings its box into view (on a phone it lies below the chapter's text), again
     // after the set-up's render, which re-checks the tasks above it: their statuses may grow.
@@ -233,6 +233,68 @@ export function createCourse({ module, playground, nav, container, banner }) {
       if (!document.activeElement || document.activeElement === document.body) document.getElementById('chapter-title')?.focus({ preventScroll: true });
     }
     return problems;
+  }
+
+  // The header's and the tab's title, and the menu's current entry: the chapter `info` or the playground.
+  function markCurrent(info) {
+    document.title = info ? `${t(info.title)} · ${BRAND}` : BRAND;
+    document.getElementById('course-current').textContent = info ? info.title : 'Playground';
+    for (const a of list.querySelectorAll('a')) {
+      if (a.dataset.chapterLink === (info?.id ?? 'playground')) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+  }
+
+  // A chapter opened before the chapters have come shows its place busy until they have, then
+  // itself; if they cannot come, a message with a button to try again. The route, in the URL, and
+  // the playground stay as they are meanwhile: nothing the learner set is lost, and the playground
+  // works on. `then` shows the route once the chapters are there; the promise settles once shown
+  // or said not to load.
+  let asked = 0;  // counts the routes shown: a load that ends after another route was asked for shows nothing
+  function whenLoaded(route, then) {
+    const ticket = ++asked;
+    const info = route.chapter ? chapterInfo(route.chapter) : undefined;
+    if (!info || loadedChapters()) {
+      then();
+      return Promise.resolve();
+    }
+    showPending(info, 'loading');
+    return loadChapters().then(
+      () => { if (ticket === asked) then(); },
+      () => {
+        if (ticket !== asked) return;
+        showPending(info, 'failed', () => { whenLoaded(shell.route, then); });
+      });
+  }
+
+  // The chapter's place while its page cannot be shown: its heading, then that it is loading
+  // (aria-busy, as a lab computing its first numbers is) or could not load, with `retry`.
+  function showPending(info, state, retry = () => {}) {
+    mounted?.unmount();
+    labsLeft(playground);
+    mounted = null;
+    mountedKey = '';  // whatever comes next is shown anew
+    const number = CHAPTER_LIST.indexOf(info) + 1;
+    container.replaceChildren();
+    renderHeading(container, { number, title: info.title });
+    const status = Object.assign(document.createElement('div'), { className: 'chapter-pending' });
+    if (state === 'loading') {
+      status.setAttribute('role', 'status');
+      status.append(Object.assign(document.createElement('p'), { textContent: t('Loading the chapter…') }));
+      container.setAttribute('aria-busy', 'true');
+    }
+    else {
+      status.setAttribute('role', 'alert');
+      const again = Object.assign(document.createElement('button'), { type: 'button', textContent: t('Try again') });
+      again.addEventListener('click', retry);
+      status.append(Object.assign(document.createElement('p'), { className: 'act-error',
+        textContent: t('This chapter could not be loaded. Check the connection, then try again; the playground works meanwhile.') }), again);
+      container.removeAttribute('aria-busy');
+    }
+    container.append(status);
+    container.hidden = false;
+    markCurrent(info);
+    writeUrl();  // the entry is shown (Back and Forward tell it apart from a new link), with the route as it came
   }
 
   // Takes out of the route, and so out of the URL, the keys the page refused.
@@ -261,8 +323,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
     const navLinks = document.createElement('nav');
     navLinks.className = 'chapter-nav';
     navLinks.setAttribute('aria-label', 'Previous and next chapter');
-    const prev = CHAPTERS[number - 2], next = CHAPTERS[number];
-    /** @type {[import('./chapters.js').Chapter, (title: string) => string[]][]} */
+    const prev = CHAPTER_LIST[number - 2], next = CHAPTER_LIST[number];
+    /** @type {[import('./chapter-list.js').ChapterInfo, (title: string) => string[]][]} */
     const sides = [[prev, (title) => ['← ', title]], [next, (title) => [title, ' →']]];
     for (const [c, text] of sides) {
       if (!c) { navLinks.append(document.createElement('span')); continue; }
@@ -308,9 +370,11 @@ export function createCourse({ module, playground, nav, container, banner }) {
       window.scrollTo({ top: 0 });  // the set-up starts at the top: run buttons, then the chapter, then the playground
     }
     else if (!traversal && settings !== serializeHash(playground.state())) playground.loadFromHash();
-    const problems = [...errors, ...show(route)];
-    writeUrl();
-    if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
+    whenLoaded(route, () => {
+      const problems = [...errors, ...show(shell.route)];
+      writeUrl();
+      if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
+    });
   }
 
   // A click on the link of the lesson or task already shown starts it again (the hash does not change,
@@ -329,23 +393,31 @@ export function createCourse({ module, playground, nav, container, banner }) {
     }
   });
 
-  /** @param {string} [openingHash] the link the page was opened with, before the playground rewrote it */
+  /**
+   * @param {string} [openingHash] the link the page was opened with, before the playground rewrote it
+   * @returns {Promise<void>} settles once the page's first route is shown (or said not to load)
+   */
   function start(openingHash = location.hash) {
     const { errors } = splitHash(openingHash);
-    const problems = [...errors, ...show(shell.route)];
-    if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
-    writeUrl();
+    const shown = whenLoaded(shell.route, () => {
+      const problems = [...errors, ...show(shell.route)];
+      if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
+      writeUrl();
+    });
     window.addEventListener('hashchange', onHashChange);
     // A chapter composes some of its texts (a task's status, a lab's readings) in the language in
     // force: it is mounted again in the new one. Its labs' settings are in the link, so they stay,
     // and so do the values typed that the link could not hold.
     onLanguageChange(() => {
-      mountedKey = '';
-      const hold = holdLabHeights(container);
-      const problems = show(shell.route, { keepTyped: true });
-      hold();
-      if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
+      whenLoaded(shell.route, () => {
+        mountedKey = '';
+        const hold = holdLabHeights(container);
+        const problems = show(shell.route, { keepTyped: true });
+        hold();
+        if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
+      });
     });
+    return shown;
   }
 
   return shell;

@@ -8,6 +8,7 @@
 // catalogue is loaded when a language needs it (loadCatalogue): a page in English never loads it.
 // Not here: which language the page is in (the `lang` link key, web/state.js) or drawing.
 import { inContext } from './context.js';
+import { loadScript } from '../load-script.js';
 
 export { inContext };
 
@@ -21,18 +22,8 @@ export const catalogue = () => CATALOGUES.fr ?? {};
 // The bundled page (dist/) finds the catalogue as a classic script beside its own, whose name the
 // build defines (globalThis.BACKPROP_CATALOGUE_SCRIPT), or already on the page (the one-file
 // offline page inlines it); the page's modules import it.
-const SCRIPT_BASE = typeof document === 'undefined' ? undefined : /** @type {HTMLScriptElement|null} */ (document.currentScript)?.src;
 const MODULE = './fr.js';  // a variable: bundlers leave the import alone
 let loading = null;
-
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const script = Object.assign(document.createElement('script'), { src });
-    script.onload = resolve;
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
 
 /** Loads the catalogue `code` needs (French, which the pseudo-locale reads too), once. */
 export function loadCatalogue(code) {
@@ -40,7 +31,7 @@ export function loadCatalogue(code) {
   const inlined = () => globalThis.BackpropCatalogues?.fr;
   const script = globalThis.BACKPROP_CATALOGUE_SCRIPT;
   loading ??= (inlined() ? Promise.resolve(inlined())
-    : script ? loadScript(new URL(script, SCRIPT_BASE ?? document.baseURI).href).then(inlined)
+    : script ? loadScript(script).then(inlined)
       : import(MODULE).then((m) => m.default))
     .then((fr) => {
       if (!fr) throw new Error('the French catalogue did not register');

@@ -2,6 +2,7 @@
 // classic failures (vanishing gradients, dead ReLUs). The lab (activation-lab.js) draws every
 // activation with its slope, the properties the core measures, softmax and the product of slopes
 // down a chain; the lessons and the last task use the playground.
+import { chapterInfo } from '../../course/chapter-list.js';
 import { playgroundChapter } from '../../course/playground-chapter.js';
 import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
 import { t } from '../../i18n/i18n.js';
@@ -86,7 +87,7 @@ const playgroundTasks = [
 ];
 
 export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
-  id: 'activations', title: 'Activation functions', html, lessons, tasks: playgroundTasks,
+  ...chapterInfo('activations'), html, lessons, tasks: playgroundTasks,
   widgets: [(container, ctx) => createActivationLab(container, ctx)],
   widgetTasks: activationTasks,
 });

@@ -2,6 +2,7 @@
 // f = (x + y)·z (with its task), the computational-graphs lab for any typed expression (with its
 // tasks), the backprop-by-hand lesson and the lecture's circles experiment (with its task); the
 // playground's step panel shows a real step under it.
+import { chapterInfo } from '../../course/chapter-list.js';
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf, near, percent, testAccuracyAtLeast } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
@@ -87,7 +88,7 @@ const playgroundTasks = [
 ];
 
 export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
-  id: 'backprop', title: 'Backpropagation', html, lessons, tasks: playgroundTasks,
+  ...chapterInfo('backprop'), html, lessons, tasks: playgroundTasks,
   widgets: [(container, ctx) => createGraphWidget(container, ctx, graphTasks), (container, ctx) => createExpressionLab(container, ctx)],
   widgetTasks: [...graphTasks, ...expressionTasks],
 });

@@ -1,5 +1,6 @@
 // Chapter 3, gradient descent: the update rule, the learning rate, mini-batches and decay. The lab
 // draws descent on losses of two parameters (descent-lab.js); the tasks below it use the playground.
+import { chapterInfo } from '../../course/chapter-list.js';
 import { playgroundChapter } from '../../course/playground-chapter.js';
 import { allOf } from '../../course/tasks.js';
 import { parseHash, serializeHash, SETTINGS } from '../../state.js';
@@ -81,7 +82,7 @@ const playgroundTasks = [
 ];
 
 export const { id, title, playground, lessons, tasks, mount, unmount } = playgroundChapter({
-  id: 'gradient-descent', title: 'Gradient descent', html, tasks: playgroundTasks,
+  ...chapterInfo('gradient-descent'), html, tasks: playgroundTasks,
   widgets: [(container, ctx) => createDescentLab(container, ctx), (container, ctx) => createNeuronLab(container, ctx),
     (container, ctx) => createLandscapeLab(container, ctx)],
   widgetTasks: [...descentTasks, ...neuronTasks, ...landscapeTasks],

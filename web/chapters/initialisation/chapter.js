@@ -1,6 +1,7 @@
 // Chapter 8, initialisation: symmetry and scale, the schemes the core offers, the lab of signals and
 // gradients through a deep network (init-lab.js, Glorot & Bengio's figures 6 and 7), the zero-init
 // lesson and a task on the playground.
+import { chapterInfo } from '../../course/chapter-list.js';
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
 import { t } from '../../i18n/i18n.js';
@@ -65,7 +66,7 @@ const playgroundTasks = [
 
 // tasks: the lab's too, as the other chapters list theirs, so that a link to one of them is understood.
 export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
-  id: 'initialisation', title: 'Initialisation', html, lessons, tasks: playgroundTasks,
+  ...chapterInfo('initialisation'), html, lessons, tasks: playgroundTasks,
   widgets: [(container, ctx) => createInitLab(container, ctx)],
   widgetTasks: initTasks,
 });

@@ -1,6 +1,7 @@
 // Chapter 4, the MLP and its forward pass: layers as matrices, the parameter count and shapes of
 // the learner's network (from the core), XOR and the right features as lessons, two tasks; the lab
 // "What one hidden layer can do" (approx-lab.js) with its own tasks; a 1-D lesson in the playground.
+import { chapterInfo } from '../../course/chapter-list.js';
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf, percent } from '../../course/tasks.js';
 import { t } from '../../i18n/i18n.js';
@@ -73,6 +74,6 @@ const playgroundTasks = [
 ];
 
 export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
-  id: 'mlp', title: 'The MLP and its forward pass', html, lessons, tasks: playgroundTasks,
+  ...chapterInfo('mlp'), html, lessons, tasks: playgroundTasks,
   widgets: [createShapesWidget, (container, ctx) => createApproxLab(container, ctx)], widgetTasks: approxTasks,
 });

@@ -2,6 +2,7 @@
 // its own widget), then the weighted sum, bias and threshold activation on the four binary inputs,
 // whose weights the learner sets, with logic-gate tasks checked from the core's outputs. No
 // playground under it.
+import { chapterInfo } from '../../course/chapter-list.js';
 import { renderIntro, renderChapterTasks } from '../../course/chapter-page.js';
 import { allOf } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
@@ -41,9 +42,7 @@ const unitTasks = [
 // The McCulloch–Pitts widget draws and checks its own; all are listed for routing.
 export const tasks = [...mpTasks, ...unitTasks];
 
-export const id = 'neuron';
-export const title = 'The neuron';
-export const playground = false;
+export const { id, title, playground } = chapterInfo('neuron');
 export const lessons = [];
 
 let engine = null;

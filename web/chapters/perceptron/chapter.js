@@ -1,6 +1,7 @@
 // Chapter 2, perceptron and Adaline: the classic single-unit learners. The lab runs the two update
 // rules one example at a time on the truth tables (rules.js); the lessons put the playground's
 // single unit (no hidden layer, trained by gradient descent) on separable data and on XOR.
+import { chapterInfo } from '../../course/chapter-list.js';
 import { playgroundChapter } from '../../course/playground-chapter.js';
 import { allOf, testAccuracyAtLeast } from '../../course/tasks.js';
 import { t } from '../../i18n/i18n.js';
@@ -50,6 +51,6 @@ const playgroundTasks = [
 ];
 
 export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
-  id: 'perceptron', title: 'Perceptron and Adaline', html, lessons, tasks: playgroundTasks,
+  ...chapterInfo('perceptron'), html, lessons, tasks: playgroundTasks,
   widgets: [(container, ctx) => createRulesWidget(container, ctx)], widgetTasks: ruleTasks,
 });

@@ -1,6 +1,7 @@
 // Chapter 7, regularisation and generalisation: overfitting, L1/L2, dropout, the three data
 // splits and early stopping; the lab of the five runs side by side (reg-lab.js), the overfitting
 // lessons (each a fresh run) and a task on the playground.
+import { chapterInfo } from '../../course/chapter-list.js';
 import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
 import { allOf } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
@@ -62,7 +63,7 @@ const playgroundTasks = [
 
 // tasks: the lab's too, as the other chapters list theirs, so that a link to one of them is understood.
 export const { id, title, playground, tasks, mount, unmount } = playgroundChapter({
-  id: 'regularisation', title: 'Regularisation and generalisation', html, lessons, tasks: playgroundTasks,
+  ...chapterInfo('regularisation'), html, lessons, tasks: playgroundTasks,
   widgets: [(container, ctx) => createRegLab(container, ctx)],
   widgetTasks: regTasks,
 });
