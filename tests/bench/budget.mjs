@@ -1,6 +1,7 @@
 // The page's budget, as figures (not a test): the gzipped size of the built site, dist/ (HTML, JS,
-// wasm, CSS that a visit loads; must stay under 400 KB; the importable engine, which the page does
-// not load, is listed apart) and of the one-file offline page, and how fast a localhost
+// wasm, CSS that a visit loads; must stay under 400 KB; the French catalogue and the chapters, which
+// a visit loads only in French or once it opens a chapter, and the importable engine, which the page
+// does not load, are listed apart) and of the one-file offline page, and how fast a localhost
 // load renders in headless Chromium (first contentful paint and the page ready to train, both
 // under 1 s). Builds dist/ first (build-dist.mjs). `npm run bench` prints it; exits 1 over budget.
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { serve } from '../../build-scripts/serve.mjs';
-import { buildDist, ENGINE_MODULE_FILES, CATALOGUE_SCRIPT } from '../../build-scripts/build-dist.mjs';
+import { buildDist, ENGINE_MODULE_FILES, CATALOGUE_SCRIPT, CHAPTERS_SCRIPT } from '../../build-scripts/build-dist.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -24,17 +25,20 @@ let raw = 0, gz = 0;
 console.log('built site (dist/), gzip -9            raw        gzipped');
 const gzipped = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
 // Not loaded by the page: the importable engine, the <backprop-playground> element's script, the package's
-// manifests; the French catalogue only in French (listed apart).
-const notPage = new Set([...ENGINE_MODULE_FILES, 'backprop-playground.js', 'package.json', 'wasm/package.json', CATALOGUE_SCRIPT]);
+// manifests; the French catalogue only in French, the chapters once one is opened (listed apart).
+const notPage = new Set([...ENGINE_MODULE_FILES, 'backprop-playground.js', 'package.json', 'wasm/package.json', CATALOGUE_SCRIPT,
+  CHAPTERS_SCRIPT]);
 for (const { file, bytes } of files.filter((f) => !f.file.startsWith('offline') && !notPage.has(f.file))) {
   const z = gzipped(file);
   raw += bytes; gz += z;
   console.log(`  ${file.padEnd(34)} ${kb(bytes)}  ${kb(z)}`);
 }
 console.log(`  ${'total'.padEnd(34)} ${kb(raw)}  ${kb(gz)}   (budget ${kb(SIZE_BUDGET).trim()})`);
-const french = files.find((f) => f.file === CATALOGUE_SCRIPT);
-console.log(`  ${`${CATALOGUE_SCRIPT} (a visit in French)`.padEnd(34)} ${kb(french.bytes)}  ${kb(gzipped(french.file))}` +
-  `   (in French: ${kb(gz + gzipped(french.file)).trim()})`);
+for (const [file, label, visit] of [[CATALOGUE_SCRIPT, 'in French', 'in French'], [CHAPTERS_SCRIPT, 'a chapter opened', 'that opens a chapter']]) {
+  const { bytes } = files.find((f) => f.file === file);
+  console.log(`  ${`${file} (${label})`.padEnd(34)} ${kb(bytes)}  ${kb(gzipped(file))}` +
+    `   (a visit ${visit}: ${kb(gz + gzipped(file)).trim()})`);
+}
 const engine = files.filter((f) => ENGINE_MODULE_FILES.includes(f.file));
 console.log(`  ${'the importable engine (not loaded)'.padEnd(34)} ${kb(engine.reduce((n, f) => n + f.bytes, 0))}  ` +
   `${kb(engine.reduce((n, f) => n + gzipped(f.file), 0))}`);

@@ -66,6 +66,10 @@ async function trainUnderPolicy(url, allow) {
     await page.click('#share');
     const dialogWidth = await page.evaluate(() => document.getElementById('share-dialog').getBoundingClientRect().width);
     assert.ok(dialogWidth > 1000, `the share dialog is ${dialogWidth} px wide at 1280`);
+    await page.keyboard.press('Escape');
+    // The chapters, which come when one is first opened (beside app.js, or inline in the offline file).
+    await page.evaluate(() => { location.hash = 'chapter=backprop'; });
+    await page.waitForSelector('#expression-lab');
     return { violations: await page.evaluate(() => window.cspViolations), problems };
   } finally {
     await context.close();
@@ -110,9 +114,9 @@ test('the offline file carries its own strict policy (hashes, no unsafe-inline) 
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
   assert.ok(meta, 'the offline file has a CSP meta tag');
   const policy = meta[1];
-  // Four scripts: the theme's (in <head>, before the first paint), the module's, the French
-  // catalogue's and the page's.
-  assert.match(policy, /^default-src 'none'; script-src ('sha256-[A-Za-z0-9+/=]+' ){4}'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; frame-src 'self';/);
+  // Five scripts: the theme's (in <head>, before the first paint), the module's, the French
+  // catalogue's, the page's and the chapters'.
+  assert.match(policy, /^default-src 'none'; script-src ('sha256-[A-Za-z0-9+/=]+' ){5}'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; frame-src 'self';/);
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/);
   assert.ok(html.indexOf(meta[0]) < html.indexOf('<script'), 'the policy comes before the first script');
   const { violations, problems } = await trainUnderPolicy(`${pathToFileURL(file).href}#learningRate=0.1`,

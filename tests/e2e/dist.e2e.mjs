@@ -41,7 +41,7 @@ after(async () => {
 test('the build holds only what the page needs, with relative paths', () => {
   const files = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     (d.isDirectory() ? files(path.join(dir, d.name), base) : [path.relative(base, path.join(dir, d.name))]));
-  assert.deepEqual(files(OUT).sort(), ['app.js', 'backprop-playground.js', 'backprop.d.ts', 'backprop.js', 'engine.d.ts', 'engine.js',
+  assert.deepEqual(files(OUT).sort(), ['app.js', 'backprop-playground.js', 'backprop.d.ts', 'backprop.js', 'chapters.js', 'engine.d.ts', 'engine.js',
     'favicon.svg', 'i18n-fr.js', 'index.html', 'offline/index.html', 'package.json', 'share.css', 'style.css', 'theme-init.js',
     'wasm/backprop-core.js', 'wasm/backprop-core.wasm', 'wasm/esm/backprop-core.mjs', 'wasm/esm/backprop-core.wasm',
     'wasm/package.json']);
@@ -52,6 +52,18 @@ test('the build holds only what the page needs, with relative paths', () => {
   const offline = fs.readFileSync(path.join(OUT, 'offline', 'index.html'), 'utf8');
   assert.ok(!/<script[^>]+src=|<link[^>]+stylesheet/.test(offline), 'the offline page loads no other file');
   assert.ok(!/new Worker|importScripts\(/.test(offline), 'no Worker in the offline page (file:// would refuse it)');
+  // The chapters take the modules they share with the page from app.js, which publishes them: no
+  // second copy of i18n (its catalogue and language) or of the state's settings.
+  const app = fs.readFileSync(path.join(OUT, 'app.js'), 'utf8');
+  const chapters = fs.readFileSync(path.join(OUT, 'chapters.js'), 'utf8');
+  for (const shared of ['i18n/i18n.js', 'state.js', 'engine.js', 'course/lab-state.js']) {
+    assert.ok(app.includes(`${JSON.stringify(shared)}:`), `app.js publishes ${shared}`);
+    assert.ok(chapters.includes(`BackpropModules[${JSON.stringify(shared)}]`), `chapters.js takes ${shared} from app.js`);
+  }
+  for (const text of ['the French catalogue did not register', 'the chapters did not register', 'state must be an object']) {
+    assert.equal(app.split(text).length - 1, 1, `app.js says '${text}' once`);
+    assert.ok(!chapters.includes(text), `chapters.js does not bundle the module that says '${text}' again`);
+  }
 });
 
 test(`the hosted build works from a subfolder (/${SUB}/) of a static server`, T, async () => {
@@ -87,6 +99,106 @@ test(`the hosted build works from a subfolder (/${SUB}/) of a static server`, T,
     await context.close();
   }
   assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+});
+
+test('the hosted build loads the chapters only when one is opened, takes them from beside app.js, and keeps the run', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const chapterScripts = () => requests.filter((p) => p.endsWith('/chapters.js'));
+  try {
+    const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
+    await page.goto(`${base}#dataset=circles&noise=0.1`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await trainUntil(page, (s) => s.epoch >= 10);
+    const run = (await readState(page)).epoch;
+    // The playground's Chapters menu lists every chapter without them.
+    assert.deepEqual(await page.$$eval('[data-chapter-link]', (links) => links.map((a) => a.dataset.chapterLink)),
+      ['playground', ...CHAPTERS.map((c) => c.id)]);
+    assert.deepEqual(chapterScripts(), [], 'a visit to the playground does not load the chapters');
+    await page.click('.course-menu summary');
+    await page.click('[data-chapter-link="gradient-descent"]');
+    await page.waitForSelector('#descent-lab');
+    assert.deepEqual(chapterScripts(), [`/${SUB}/chapters.js`], 'the chapters, once, from beside app.js');
+    assert.equal(await page.textContent('#chapter-title'), '3. Gradient descent');
+    assert.equal(await page.getAttribute('#chapter', 'aria-busy'), null);
+    assert.equal((await readState(page)).epoch, run, 'the run kept');
+    // Another chapter and back to the playground: nothing more to load.
+    await page.evaluate(() => { location.hash = 'chapter=neuron'; });
+    await page.waitForSelector('#neuron-unit');
+    await page.goBack();
+    await page.waitForSelector('#descent-lab');
+    assert.deepEqual(chapterScripts(), [`/${SUB}/chapters.js`]);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+});
+
+test('the hosted build opened on a chapter\'s link shows it, its labs sharing the page\'s language', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  try {
+    const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
+    await page.goto(`${base}#chapter=neuron&task=nand&unit.w1=2&lang=fr`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    assert.equal(await page.textContent('#chapter-title'), '1. Le neurone');
+    assert.equal(await page.inputValue('#neuron-w1'), '2', 'the lab reads its key from the link');
+    // A status the chapter composes with t(): in French only if it shares the page's catalogue and language.
+    assert.match(await page.textContent('#task-nand .task-status'), /^Pas encore/);
+    assert.match(page.url(), /#chapter=neuron&task=nand&unit\.w1=2&lang=fr$/);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+});
+
+test('the hosted build says when the chapters cannot load, keeps the playground and the link, and loads them on Try again', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  // As when the connection drops before a chapter is first opened.
+  let blocked = 0;
+  await page.route('**/chapters.js', (route) => { blocked += 1; return route.abort(); });
+  try {
+    const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
+    await page.goto(`${base}#dataset=circles&noise=0.1`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await trainUntil(page, (s) => s.epoch >= 10);
+    const run = (await readState(page)).epoch;
+    await page.evaluate(() => { location.hash = `chapter=regularisation&reg.l2=0.003&${location.hash.slice(1)}`; });
+    await page.waitForSelector('#chapter [role="alert"]');
+    assert.equal(blocked, 1);
+    assert.equal(await page.textContent('#chapter-title'), '7. Regularisation and generalisation');
+    assert.match(await page.textContent('#chapter [role="alert"]'), /This chapter could not be loaded\. Check the connection, then try again; the playground works meanwhile\./);
+    assert.equal(await page.getAttribute('#chapter', 'aria-busy'), null);
+    assert.match(page.url(), /#chapter=regularisation&reg\.l2=0\.003&/, 'the link keeps the chapter and its lab\'s value');
+    // The playground works on, its run as it was.
+    const state = await readState(page);
+    assert.equal(state.epoch, run);
+    assert.equal(state.message, '');
+    await trainUntil(page, (s) => s.epoch >= run + 5);
+    // In French, the message too.
+    await page.selectOption('#language', 'fr');
+    await page.waitForSelector('#chapter [role="alert"] button >> text=Réessayer');
+    assert.equal(blocked, 2, 'the new language tried again');
+    await page.selectOption('#language', 'en');
+    await page.waitForSelector('#chapter [role="alert"] button >> text=Try again');
+    assert.equal(blocked, 3);
+    await page.unroute('**/chapters.js');
+    await page.click('#chapter [role="alert"] button');
+    await page.waitForSelector('#reg-lab');
+    assert.equal(await page.$('#chapter [role="alert"]'), null);
+    assert.match(page.url(), /#chapter=regularisation&reg\.l2=0\.003&/);
+  } finally {
+    await context.close();
+  }
+  // The browser's own line for each request the test aborted, and nothing else.
+  assert.deepEqual(problems, Array(blocked).fill('console error: Failed to load resource: net::ERR_FAILED'),
+    'errors on the page or requests beyond localhost');
 });
 
 test('the offline build opens from file:// with the network off and learns XOR', T, async () => {

@@ -10,6 +10,7 @@ import { defaults, engineSettings } from '../../web/state.js';
 import { evaluate } from '../../web/course/tasks.js';
 import { createHistory, record } from '../../web/history.js';
 import { CHAPTERS, chapterById } from '../../web/course/chapters.js';
+import { CHAPTER_LIST } from '../../web/course/chapter-list.js';
 import { createUnit, setUnit, unitOutputs } from '../../web/chapters/neuron/unit.js';
 import { everySetting, xorFromTwoLayers, XOR } from '../../web/chapters/neuron/mcculloch-pitts.js';
 import { gateData, playgroundData, runStatus, GIVE_UP_EPOCHS } from '../../web/chapters/perceptron/rules.js';
@@ -47,6 +48,8 @@ function expect(t, ctx, met, missingPattern) {
 
 test('every chapter has tasks with unique ids, a statement and a check', () => {
   assert.equal(CHAPTERS.length, 8);
+  // The page's list (its menu, before the chapters load) names each chapter as its module does, in its order.
+  assert.deepEqual(CHAPTERS.map(({ id, title, playground }) => ({ id, title, playground })), CHAPTER_LIST);
   for (const c of CHAPTERS) {
     assert.ok(c.tasks.length >= 1, `${c.id} has a task`);
     assert.equal(new Set(c.tasks.map((t) => t.id)).size, c.tasks.length);

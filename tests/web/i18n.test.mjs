@@ -10,7 +10,7 @@ import path from 'node:path';
 import FR, { PARTS } from '../../web/i18n/fr.js';
 import { t, tn, inContext, pseudoText } from '../../web/i18n/i18n.js';
 import { VALUE_LABELS } from '../../web/views/names.js';
-import { CHAPTERS } from '../../web/course/chapters.js';
+import { CHAPTER_LIST } from '../../web/course/chapter-list.js';
 import { ROOT } from '../wasm/load-engine.mjs';
 
 const WEB = path.join(ROOT, 'web');
@@ -37,7 +37,7 @@ test('every text of the page\'s shell is in the French catalogue', () => {
   const missing = texts.filter((s) => !Object.hasOwn(FR, s) && !Object.hasOwn(FR, inContext('value', s)));
   assert.deepEqual(missing, []);
   for (const label of Object.values(VALUE_LABELS)) assert.ok(Object.hasOwn(FR, inContext('value', label)), `the value ${label}`);
-  for (const c of CHAPTERS) assert.ok(Object.hasOwn(FR, c.title), `the chapter ${c.title}`);
+  for (const c of CHAPTER_LIST) assert.ok(Object.hasOwn(FR, c.title), `the chapter ${c.title}`);
 });
 
 // Every t('…') and tn('…', '…') in web/ with literal messages: [message, context or undefined].

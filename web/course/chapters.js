@@ -1,6 +1,7 @@
-// The course's chapters in lecture order: neuron, perceptron and Adaline, gradient descent, the
-// MLP, backpropagation, activations, regularisation, initialisation. Each module exports id,
-// title, playground (shown under it or not), lessons, tasks, mount(container, ctx) and unmount().
+// The course's chapters in lecture order (chapter-list.js): neuron, perceptron and Adaline, gradient
+// descent, the MLP, backpropagation, activations, regularisation, initialisation. Each module exports
+// id, title, playground (shown under it or not), lessons, tasks, mount(container, ctx) and unmount().
+// With their pages and labs, they load when a chapter is first opened (chapter-loader.js).
 import * as neuron from '../chapters/neuron/chapter.js';
 import * as perceptron from '../chapters/perceptron/chapter.js';
 import * as gradientDescent from '../chapters/gradient-descent/chapter.js';

@@ -273,7 +273,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
     mounted?.unmount();
     labsLeft(playground);
     mounted = null;
-    mountedKey = '';  // whatever comes next is shown anew
+    // Whatever comes next is shown anew; the chapter, once it comes, as arriving from the page shown before.
+    if (mountedKey !== '') mountedKey = 'pending';
     const number = CHAPTER_LIST.indexOf(info) + 1;
     container.replaceChildren();
     renderHeading(container, { number, title: info.title });
