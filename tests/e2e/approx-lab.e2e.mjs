@@ -6,7 +6,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, frames, stepEpochs, readState, hashParams, screenshot, RESULTS } from './browser.mjs';
+import { useBrowser, frames, goTo, stepEpochs, readState, hashParams, screenshot, RESULTS } from './browser.mjs';
 import { loadModule, Engine } from '../wasm/load-engine.mjs';
 import { parseHash, engineSettings } from '../../web/state.js';
 import { fitNumbers, planeNumbers, DEFAULT_SETTINGS } from '../../web/chapters/mlp/approx-lab.js';
@@ -25,8 +25,7 @@ after(async () => {
 const page = () => session.page;
 async function go(hash) {
   await ensure();
-  await page().evaluate((h) => { location.hash = h; }, hash);
-  await frames(page(), 3);
+  await goTo(page(), hash);
 }
 
 // An SVG path's points "M1 2L3 4..." as [[x, y], ...].

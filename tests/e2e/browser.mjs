@@ -403,6 +403,17 @@ export async function screenshot(page, name, options = {}) {
 }
 
 /**
+ * Follows `hash` as a link in the page does (a hashchange) and waits for its render, `n` frames: the
+ * first chapter opened on a page waits for the chapters to load, its place aria-busy until then.
+ */
+export async function goTo(page, hash, n = 3) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await frames(page, 1);  // the hashchange handled
+  await page.waitForSelector('#chapter[aria-busy="true"]', { state: 'detached' });
+  await frames(page, n);
+}
+
+/**
  * Follows `hash` as a link in the page does, and reports what the sliced lab `lab` showed once the
  * page had handled it: whether it was busy with `results` (its numbers) still empty, its first
  * numbers computed over frames (web/course/sliced.js), and the frames the page drew until they came.

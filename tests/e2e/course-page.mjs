@@ -6,7 +6,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useBrowser, frames } from './browser.mjs';
+import { useBrowser, frames, goTo } from './browser.mjs';
 import { CHAPTERS } from '../../web/course/chapters.js';
 import { taskHash } from '../../web/course/links.js';
 
@@ -25,15 +25,8 @@ export function useCoursePage() {
     await session?.context.close();
     assert.deepEqual(session?.problems ?? [], [], 'errors on the page or requests beyond localhost');
   });
-  /**
-   * Goes to `hash` as a link in the page would (a hashchange), and waits for the render (the first
-   * chapter opened waits for the chapters to load: its place is aria-busy until then).
-   */
-  async function go(hash) {
-    await session.page.evaluate((h) => { location.hash = h; }, hash);
-    await session.page.waitForSelector('#chapter:not([aria-busy="true"])', { state: 'attached' });
-    await frames(session.page, 3);
-  }
+  /** Goes to `hash` as a link in the page would (a hashchange), and waits for the render. */
+  const go = (hash) => goTo(session.page, hash);
   /** Opens task `id` of `chapter` by its link; it is highlighted. */
   async function openTask(chapter, id) {
     const t = CHAPTERS.find((c) => c.id === chapter).tasks.find((x) => x.id === id);

@@ -173,7 +173,8 @@ for (const theme of ['light', 'dark']) {
       if (hash) {
         await page.evaluate((h) => { location.hash = h; }, hash);
         await frames(page, 4);
-        await page.waitForSelector('#chapter [aria-busy="true"]', { state: 'detached' });  // a lab training in slices has its numbers
+        // The chapter loaded (the first opened), and a lab training in slices has its numbers.
+        await page.waitForSelector('#chapter[aria-busy="true"], #chapter [aria-busy="true"]', { state: 'detached' });
         assert.ok(await page.locator(shown[hash]).isVisible(), `${shown[hash]} is on the page`);
       }
       // Chapter 5: the node names of the chain-rule graph and of the typed expression's graph, SVG

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
 import {
-  useBrowser, withPage, frames, choose, slide, type, check, readState, hashParams,
+  useBrowser, withPage, frames, goTo, choose, slide, type, check, readState, hashParams,
   plotPicture, hoverSvg, touchGesture, engineReference,
 } from './browser.mjs';
 import { paramIndex } from '../../web/views/network.js';
@@ -582,8 +582,7 @@ test('keyboard: space on the Chapters menu opens it; on a chapter without the pl
     await page.keyboard.press('s');
     await frames(page);
     assert.equal((await readState(page)).epoch, 1, 's steps where the playground is shown');
-    await page.evaluate(() => { location.hash = '#chapter=neuron&points=60&speed=20'; });
-    await frames(page, 3);
+    await goTo(page, '#chapter=neuron&points=60&speed=20');
     assert.equal(await page.isHidden('#play'), true, 'the neuron chapter hides the playground');
     await page.click('#chapter h2');
     for (const key of ['s', ' ', 's']) await page.keyboard.press(key);

@@ -269,10 +269,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
 
   // The chapter's place while its page cannot be shown: its heading, then that it is loading
   // (aria-busy, as a lab computing its first numbers is) or could not load, with `retry`.
+  // No chapter is mounted yet: none can be before the chapters have come.
   function showPending(info, state, retry = () => {}) {
-    mounted?.unmount();
-    labsLeft(playground);
-    mounted = null;
     // Whatever comes next is shown anew; the chapter, once it comes, as arriving from the page shown before.
     if (mountedKey !== '') mountedKey = 'pending';
     const number = CHAPTER_LIST.indexOf(info) + 1;
@@ -294,6 +292,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
     }
     container.append(status);
     container.hidden = false;
+    // The page laid out for the chapter already (the playground under it or not): it does not jump when it comes.
+    document.body.dataset.chapter = info.id;
+    document.body.classList.toggle('no-playground', !info.playground);
     markCurrent(info);
     writeUrl();  // the entry is shown (Back and Forward tell it apart from a new link), with the route as it came
   }
