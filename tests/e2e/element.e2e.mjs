@@ -130,6 +130,29 @@ test('an attribute the link does not know gets the page\'s own message in that e
   }
 });
 
+test('an element showing a chapter\'s lab loads the chapters from beside its script', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/lesson.html`);
+    await page.evaluate(() => {
+      const lab = Object.assign(document.createElement('backprop-playground'), { id: 'lab' });
+      for (const [name, value] of [['chapter', 'activations'], ['widget', 'activation-lab'], ['parts', 'lab']]) lab.setAttribute(name, value);
+      document.querySelector('main').append(lab);
+    });
+    const lab = await frameOf(page, 'lab');
+    assert.equal(await lab.isVisible('#activation-lab'), true, 'the lab, drawn');
+    assert.equal(await lab.isVisible('.chapter-text'), false, 'alone');
+    assert.deepEqual(requests.filter((p) => p.endsWith('/chapters.js')), ['/playground/chapters.js'], 'once, from the playground\'s folder');
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+});
+
 test('from file:// with the network off, the elements load the offline page', T, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.setOffline(true);
