@@ -118,7 +118,10 @@ test('the hosted build loads the chapters only when one is opened, takes them fr
     assert.deepEqual(await page.$$eval('[data-chapter-link]', (links) => links.map((a) => a.dataset.chapterLink)),
       ['playground', ...CHAPTERS.map((c) => c.id)]);
     assert.deepEqual(chapterScripts(), [], 'a visit to the playground does not load the chapters');
+    // Opening the menu fetches them ahead of a choice; choosing one then loads nothing more.
+    const fetched = page.waitForRequest((r) => r.url().endsWith('/chapters.js'));
     await page.click('.course-menu summary');
+    await fetched;
     await page.click('[data-chapter-link="gradient-descent"]');
     await page.waitForSelector('#descent-lab');
     assert.deepEqual(chapterScripts(), [`/${SUB}/chapters.js`], 'the chapters, once, from beside app.js');

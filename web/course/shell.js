@@ -67,6 +67,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
   });
   menu.append(summary, list);
   nav.append(menu);
+  // Opened, the menu fetches the chapters ahead of a choice, so that the chosen one shows at once; a
+  // failure here says nothing (loadChapters tries again when a chapter is chosen, and says so then).
+  menu.addEventListener('toggle', () => { if (menu.open) loadChapters().catch(() => {}); });
   // Closed, the menu's links are hidden: focus that was on one goes back to its summary, not to
   // the page's start.
   function closeMenu() {
