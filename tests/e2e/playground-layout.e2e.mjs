@@ -345,30 +345,76 @@ test('390×844 (a phone): no sideways scrolling, a sticky run bar with the outpu
 // The browser's default font size (Settings > Appearance > Font size; low-vision learners raise it
 // to 20 or 24 px) sizes the page's text, the stylesheet's and the views' own (the legends), and the
 // controls around it; the layouts for narrower screens take over as they would at that zoom. It
-// used to change nothing: every size was in px.
+// used to change nothing: every size was in px. The text the views draw grows too (the output
+// plot's axes, the network's feature names and counts, the loss chart's labels): it stayed at
+// 10-12 px beside 21 px text.
 const textSizes = () => {
   const size = (selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
+  // The loss chart's canvas: its y axis, the first column inked down most of the plot, stands
+  // right of the tick labels and the axis title, so it moves right as they grow.
+  const canvas = document.querySelector('#chart canvas');
+  const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  const inked = (x) => { let n = 0; for (let y = 0; y < height; ++y) n += data[4 * (y * width + x) + 3] > 0 ? 1 : 0; return n; };
+  let axis = 0;
+  while (axis < width && inked(axis) < height / 2) axis += 1;
   return {
     body: size('body'), label: size('.topbar label'), select: size('select[data-key="learningRate"]'), button: size('#share'),
     hint: size('.hint'), chartLegend: size('.chart-legend'), plotLegend: size('.data-plot-legend'),
     playWidth: document.getElementById('play').getBoundingClientRect().width,
+    plotTick: size('#plot .data-plot-label'), plotTitle: size('#plot .data-plot-label[font-style="italic"]'),
+    featureName: size('#network .node-label'), neuronCount: size('#network .neuron-controls span'),
+    chartAxis: (axis * canvas.clientWidth) / width,
   };
+};
+
+// At any text size the drawn labels keep clear of each other and of the figure's edges.
+const labelOverlaps = () => {
+  const box = (el) => el.getBoundingClientRect();
+  const problems = [];
+  const network = box(document.getElementById('network'));
+  for (const label of document.querySelectorAll('#network .node-label')) {
+    if (box(label).left < network.left - 0.5) problems.push(`feature name "${label.textContent}" cut off at the diagram's left`);
+  }
+  const counts = [...document.querySelectorAll('#network .neuron-controls')].map(box);
+  for (let i = 1; i < counts.length; ++i) {
+    if (counts[i - 1].right > counts[i].left) problems.push(`hidden layers ${i} and ${i + 1}'s buttons and counts overlap`);
+  }
+  const labels = [...document.querySelectorAll('#plot .data-plot-label')];
+  const title = (l) => l.getAttribute('font-style') === 'italic';
+  const [xTitle, yTitle] = labels.filter(title).map(box);
+  const ticks = labels.filter((l) => !title(l)).map(box);
+  const figure = box(document.querySelector('#plot .data-plot-figure'));
+  if (yTitle.left < figure.left - 0.5) problems.push('the plot\'s y title leaves the figure');
+  if (ticks.some((t) => t.left < yTitle.right && t.top < yTitle.bottom && t.bottom > yTitle.top)) problems.push('the plot\'s y title overlaps its tick labels');
+  if (ticks.some((t) => t.bottom > xTitle.top && t.left < xTitle.right && t.right > xTitle.left)) problems.push('the plot\'s x title overlaps its tick labels');
+  if (xTitle.bottom > figure.bottom + 0.5) problems.push('the plot\'s x title hangs below the figure');
+  return problems;
 };
 
 test('a default font size of 24 px: text and controls 1.5 times as large; a phone scrolls no sideways (in French too), its run bar works and a lesson stays under it', T, async () => {
   let standard;
   await withPage(b, '', async (page) => { standard = await page.evaluate(textSizes); });
-  assert.equal(standard.body, 14, 'at the browsers\' default 16 px the page is as it was');
+  assert.deepEqual([standard.body, standard.plotTick, standard.plotTitle, standard.featureName, standard.neuronCount], [14, 10, 11, 12, 11],
+    'at the browsers\' default 16 px the page is as it was');
+  const { chartAxis, ...sizes } = standard;
   await withPage(b, '', async (page) => {
     const large = await page.evaluate(textSizes);
-    for (const [key, value] of Object.entries(standard)) {
+    for (const [key, value] of Object.entries(sizes)) {
       assert.ok(Math.abs(large[key] - 1.5 * value) < 0.5, `${key}: ${large[key]} px at 24 px, ${value} px at 16 px`);
     }
+    // The chart's y axis: tick labels as wide as 1.5 times theirs, then its gap of 8 px (rounding: 2 px).
+    assert.ok(Math.abs(large.chartAxis - 8 - 1.5 * (chartAxis - 8)) <= 2, `the chart's y axis at ${large.chartAxis} px at 24 px, ${chartAxis} px at 16 px`);
+    assert.deepEqual(await page.evaluate(labelOverlaps), []);
+    // Set back to 16 px with the page open (no resize, no event): the drawn labels follow at once.
+    await (await page.context().newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+    await frames(page, 3);
+    assert.deepEqual(await page.evaluate(textSizes), standard, 'back at 16 px, as a page opened at 16 px');
   }, { fontSize: 24 });
   for (const hash of ['', '#lang=fr', '#chapter=gradient-descent', '#chapter=mlp&lesson=xor-hidden']) {
     await withPage(b, hash, async (page) => {
       const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       assert.ok(size.scrollWidth <= size.innerWidth, `${hash || 'the playground'}: page scroll width ${size.scrollWidth} > ${size.innerWidth}`);
+      if (!hash) assert.deepEqual(await page.evaluate(labelOverlaps), [], 'the drawn labels on a phone');
       if (!hash.includes('lesson')) return;
       // Scrolled on, the lesson's banner sticks right under the run bar (two rows in this text), not behind it.
       await page.evaluate(() => window.scrollBy(0, 1500));

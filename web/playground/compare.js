@@ -9,12 +9,13 @@ import { SETTINGS, PER_RUN_KEYS, engineSettings, runBState, runBDifferences, par
 import { coherent, outputActivations, losses } from '../rules.js';
 import { createHistory, record, recordLayers } from '../history.js';
 import { valueLabel } from '../controls.js';
-import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
+import { createDataPlot, plotMargin } from '../views/data-plot.js';
 import { createChart, swatchStyle } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
 import { htmlEl, setHidden } from '../views/dom.js';
 import { formatFixed, formatClauses } from '../views/format.js';
 import { POSITIVE } from '../views/colors.js';
+import { onTextScaleChange } from '../views/text-scale.js';
 import { page, $, GRID, noPoints, isUserData } from './page.js';
 import { showMessage, clearMessage } from './messages.js';
 import { outputPlot, curvePlot, layerNames } from './render.js';
@@ -77,11 +78,14 @@ function buildRun(container, name) {
   container.append(title, what, metrics, error, plotBox, layers);
   const plot = createDataPlot(plotBox, { size: 220 });
   let size = 0;
-  new ResizeObserver(() => {
-    const room = Math.floor(plotBox.clientWidth - PLOT_MARGIN.left - PLOT_MARGIN.right);
+  const fitPlot = () => {
+    const margin = plotMargin();
+    const room = Math.floor(plotBox.clientWidth - margin.left - margin.right);
     const next = Math.max(140, Math.min(MAX_PLOT, room));
     if (room > 0 && next !== size) { size = next; plot.setSize(next); }
-  }).observe(plotBox);
+  };
+  new ResizeObserver(fitPlot).observe(plotBox);
+  onTextScaleChange(fitPlot);  // the axes' room grows with the text
   // pendingStats: sampled while playing (sampleRunStats), drawn by the next render
   return { what, dd, error, plot, layers, layerStats: createLayerStats(statsBox), pendingStats: /** @type {object[] | null} */ (null) };
 }

@@ -8,6 +8,7 @@ import { onThemeChange, themeColors } from '../theme.js';
 import { page, $, GRID, ALL_FEATURES, DATASETS, isUserData } from './page.js';
 import { clearMessage } from './messages.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
+import { textScale, onTextScaleChange } from '../views/text-scale.js';
 import { apply, problemOf, withProblem, trainingShareOfAll } from './settings.js';
 import { defaults, withDataset } from '../state.js';
 import { adoptCurrentPointsAsCustom, adoptCurve, customState, setCustom } from './points.js';
@@ -48,6 +49,7 @@ export function buildDatasetPicker(previews) {
     refreshCustomThumbnail();
   });
   onLanguageChange(refreshCustomThumbnail);
+  onTextScaleChange(refreshCustomThumbnail);
   container.addEventListener('keydown', (e) => {  // arrow keys move within the radio group
     const buttons = [...container.querySelectorAll('button')];
     const i = buttons.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));  // -1 unless one of them
@@ -87,10 +89,15 @@ export function drawCustomIcon(canvas, message = 'your data') {
   ctx.fillStyle = themeColors().panel;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = themeColors().muted;
-  ctx.font = '11px system-ui, sans-serif';
+  // 11 px at the default font size, larger as the text grows while the longer word fits the icon.
+  const font = (size) => `${size}px system-ui, sans-serif`;
+  ctx.font = font(11);
+  const widest = Math.max(...words.map((w) => ctx.measureText(w).width));
+  const size = Math.min(11 * textScale(), Math.max(11, 11 * (canvas.width - 4) / widest));
+  ctx.font = font(size);
   ctx.textAlign = 'center';
-  ctx.fillText(words[0], canvas.width / 2, canvas.height / 2 - 3);
-  ctx.fillText(words[1], canvas.width / 2, canvas.height / 2 + 11);
+  ctx.fillText(words[0], canvas.width / 2, canvas.height / 2 - 3 * size / 11);
+  ctx.fillText(words[1], canvas.width / 2, canvas.height / 2 + size);
 }
 
 export function selectDataset(name) {

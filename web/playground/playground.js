@@ -5,9 +5,10 @@ import { Engine } from '../engine.js';
 import { SETTINGS } from '../state.js';
 import { createControls } from '../controls.js';
 import { createNetworkView } from '../views/network.js';
-import { createDataPlot, MARGIN as PLOT_MARGIN } from '../views/data-plot.js';
+import { createDataPlot, plotMargin } from '../views/data-plot.js';
 import { createChart } from '../views/chart.js';
 import { createLayerStats } from '../views/layer-stats.js';
+import { onTextScaleChange } from '../views/text-scale.js';
 import { createPreluSlopes } from '../views/prelu-slopes.js';
 import { createWeightLegend } from '../views/weight-legend.js';
 import { createStepPanel } from '../step-panel.js';
@@ -79,7 +80,8 @@ export function createPlayground(module, { routeHash } = {}) {
   // The plot takes the width its panel has, up to 320 px: at a fixed 320 px it spilled out of the
   // output column (330 px inside) and off narrow screens.
   const fitPlot = () => {
-    const room = $('plot').clientWidth - PLOT_MARGIN.left - PLOT_MARGIN.right;
+    const margin = plotMargin();
+    const room = $('plot').clientWidth - margin.left - margin.right;
     const size = Math.max(160, Math.min(320, Math.floor(room)));
     if (room > 0 && size !== page.plotSize) {
       page.plotSize = size;
@@ -87,6 +89,7 @@ export function createPlayground(module, { routeHash } = {}) {
     }
   };
   new ResizeObserver(fitPlot).observe($('plot'));
+  onTextScaleChange(fitPlot);  // the axes' room grows with the text
   // What sticks under the phone's run bar (a lesson's banner, a link's target) keeps clear of its
   // real height: in large text it wraps to two rows (style.css --run-bar-stuck).
   const runBar = /** @type {HTMLElement} */ (document.querySelector('.run-bar'));

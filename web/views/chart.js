@@ -8,9 +8,10 @@ import { htmlEl } from './dom.js';
 import { themeColors } from '../theme.js';
 import { pixelRatio, lineScale } from './pixels.js';
 import { registerVectorDrawing } from './figure-export.js';
+import { textScale, onTextScaleChange } from './text-scale.js';
 import { t } from '../i18n/i18n.js';
 
-const FONT_SIZE = 11;
+const FONT_SIZE = 11;  // px at the browsers' default 16 px font size; the text and its room grow with it
 // The canvas's colours come from the theme's CSS variables (read per draw, cached per theme).
 const TEXT = () => themeColors().muted;
 const AXIS = () => themeColors().lineStrong;
@@ -244,8 +245,9 @@ export function legendEntries(series) {
 const el = htmlEl;
 
 /**
- * Builds the chart inside `container` (give the container a height, e.g. 180px; without one
- * the chart is 150px tall). The canvas follows the container's size and the device pixel ratio.
+ * Builds the chart inside `container` (give the container a height in rem, e.g. 11.875rem, so its
+ * drawn labels have room as the text grows; without one the chart is 9.375rem tall, 150 px at the
+ * default font size). The canvas follows the container's size and the device pixel ratio.
  * @param {HTMLElement} container
  * @param {{ ariaLabel?: string }} [options]
  * @returns {{ update(snapshot: ChartSnapshot): void, resize(): void, destroy(): void, element: HTMLElement }}
@@ -262,13 +264,13 @@ const el = htmlEl;
 export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
   const root = el('div', {
     position: 'relative', width: '100%', height: '100%', display: 'flex', flexDirection: 'column',
-    minHeight: '150px',
+    minHeight: '9.375rem',  // 150 px at 16 px: the labels drawn in it grow with the text
   }, 'chart');
   const legend = el('div', {
     display: 'flex', flexWrap: 'wrap', gap: '0.125rem 0.875rem', fontSize: '0.75rem', lineHeight: '1rem',
     color: 'var(--ink)', padding: '0 0.25rem 0.125rem 0.25rem', minHeight: '1rem',
   }, 'chart-legend');
-  const plot = el('div', { position: 'relative', flex: '1 1 auto', minHeight: '90px' }, 'chart-plot');
+  const plot = el('div', { position: 'relative', flex: '1 1 auto', minHeight: '5.625rem' }, 'chart-plot');
   const canvas = el('canvas', { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block' });
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', ariaLabel);
@@ -301,6 +303,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     dpr = pixelRatio(canvas);
     lines = lineScale(container);
     family = getComputedStyle(container).fontFamily || family;
+    k = textScale();
     width = Math.max(1, plot.clientWidth);
     height = Math.max(1, plot.clientHeight);
     const w = Math.round(width * dpr), h = Math.round(height * dpr);
@@ -357,7 +360,8 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
   }
 
   let family = 'system-ui, sans-serif';  // the page's font, read on resize (not every frame)
-  const font = (size = FONT_SIZE) => `${size}px ${family}`;
+  let k = 1;  // views/text-scale.js's scale, likewise
+  const font = (size = FONT_SIZE) => `${size * k}px ${family}`;
   // Setting a canvas's font makes the browser bring the page's style up to date first (a forced
   // style recalculation, most of a frame's drawing time here): set it only when it changes.
   let fontSet = '';
@@ -425,19 +429,19 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     }
     if (!(x0 <= x1)) { x0 = 0; x1 = 1; }
     if (x0 === x1) x1 = x0 + 1;
-    const xTicks = niceTicks(x0, x1, Math.max(2, Math.floor(width / 70)));
+    const xTicks = niceTicks(x0, x1, Math.max(2, Math.floor(width / (70 * k))));
     const xStep = xTicks.length > 1 ? xTicks[1] - xTicks[0] : 1;
 
     useFont();
     const labelWidth = Math.max(...[...lossPanel.labels, ...(accPanel?.labels || [])].map(textWidth));
-    const left = Math.ceil(labelWidth) + 8 + 16;  // tick labels + gap + rotated axis title
+    const left = Math.ceil(labelWidth) + 8 + Math.round(16 * k);  // tick labels + gap + rotated axis title
     const right = 12;
-    const top = snapshot.marker ? 14 : 6;
-    const bottom = 30;
+    const top = snapshot.marker ? Math.round(4 + 10 * k) : 6;  // room for the marker's label
+    const bottom = Math.round(30 * k);
     const plotW = Math.max(10, width - left - right);
     const available = Math.max(20, height - top - bottom);
-    const gap = 16;
-    const accH = accPanel ? Math.max(28, Math.round(available * 0.3)) : 0;
+    const gap = Math.round(16 * k);  // the two panels' facing tick labels apart
+    const accH = accPanel ? Math.max(Math.round(28 * k), Math.round(available * 0.3)) : 0;
     const lossH = accPanel ? available - accH - gap : available;
     const px = (x) => left + ((x - x0) / (x1 - x0)) * plotW;
 
@@ -470,7 +474,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
       ctx.fillText(label, fitLabel(x, textWidth(label), width), axisY + 5);
     }
     ctx.stroke();
-    ctx.fillText(snapshot.xLabel ?? t('epoch'), left + plotW / 2, axisY + 17);
+    ctx.fillText(snapshot.xLabel ?? t('epoch'), left + plotW / 2, axisY + 5 + Math.round(12 * k));
 
     // Vertical grid lines at the x ticks, in every panel.
     ctx.strokeStyle = GRID();
@@ -527,7 +531,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     ctx.stroke();
     // Rotated axis title, centred on the panel.
     ctx.save();
-    ctx.translate(9, p.y + p.h / 2);
+    ctx.translate(Math.round(9 * k), p.y + p.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
@@ -691,6 +695,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
 
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => resize()) : null;
   observer?.observe(plot);
+  const stopTextScale = onTextScaleChange(() => resize());  // a new default font size resizes nothing
   resize();
 
   return {
@@ -709,6 +714,7 @@ export function createChart(container, { ariaLabel = 'Loss per epoch' } = {}) {
     /** Removes the chart and its listeners. */
     destroy() {
       observer?.disconnect();
+      stopTextScale();
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerdown', onMove);
       canvas.removeEventListener('pointerleave', onLeave);

@@ -12,6 +12,7 @@ import { themeColors } from '../theme.js';
 import { formatNumber } from './format.js';
 import { htmlEl, svgEl } from './dom.js';
 import { pixelRatio } from './pixels.js';
+import { textScale, onTextScaleChange } from './text-scale.js';
 import { t, tn, language } from '../i18n/i18n.js';
 
 export const PLANE_LO = -6;
@@ -111,8 +112,14 @@ export function formatRange(v) {
 // ---------------------------------------------------------------------------------------------
 // The view (DOM)
 
-/** Room around the plane for the axes, in CSS pixels (the figure is size + left + right wide). */
-export const MARGIN = Object.freeze({ left: 34, right: 8, top: 6, bottom: 30 });
+/**
+ * Room around the plane for the axes' labels, in CSS pixels (the figure is size + left + right
+ * wide): as large as the labels, which grow with the default font size (views/text-scale.js).
+ */
+export function plotMargin(scale = textScale()) {
+  const [left, right, top, bottom] = [34, 8, 6, 30].map((px) => Math.round(px * scale));
+  return { left, right, top, bottom };
+}
 // How far the heatmap's colours go from white: paler than the thumbnails so the points stand out.
 const PLOT_STRENGTH = 0.6;
 // Ink, ticks and frame are style.css's classes (data-plot-*), so they follow the theme.
@@ -162,7 +169,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   figure.append(heatCanvas, pointCanvas, axes);
   const legend = el('div', {
     display: 'flex', flexDirection: 'column', gap: '0.25rem', fontSize: '0.75rem',
-    lineHeight: '1rem', color: 'var(--ink)', marginTop: '0.25rem', marginLeft: `${MARGIN.left}px`,
+    lineHeight: '1rem', color: 'var(--ink)', marginTop: '0.25rem',
   }, 'data-plot-legend');
   root.append(figure, legend);
   container.append(root);
@@ -170,6 +177,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   const heatmap = createHeatmap(heatCanvas, { strength: PLOT_STRENGTH });
   const pointCtx = pointCanvas.getContext('2d');
   let plotSize = size;
+  let margin = plotMargin();
   let dpr = 1;
   let snapshot = null;
   let pointsKey = null;   // what the points layer was last drawn from (skip redraws when equal)
@@ -179,14 +187,16 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
 
   function setSize(next) {
     plotSize = next;
+    margin = plotMargin();
     dpr = pixelRatio(figure);
-    const w = MARGIN.left + plotSize + MARGIN.right;
-    const h = MARGIN.top + plotSize + MARGIN.bottom;
+    const w = margin.left + plotSize + margin.right;
+    const h = margin.top + plotSize + margin.bottom;
     figure.style.width = `${w}px`;
     figure.style.height = `${h}px`;
+    legend.style.marginLeft = `${margin.left}px`;
     for (const c of [heatCanvas, pointCanvas]) {
-      c.style.left = `${MARGIN.left}px`;
-      c.style.top = `${MARGIN.top}px`;
+      c.style.left = `${margin.left}px`;
+      c.style.top = `${margin.top}px`;
       c.style.width = `${plotSize}px`;
       c.style.height = `${plotSize}px`;
     }
@@ -200,24 +210,25 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
 
   function drawAxes() {
     const oneD = !!snapshot?.curve;
-    const w = MARGIN.left + plotSize + MARGIN.right;
-    const h = MARGIN.top + plotSize + MARGIN.bottom;
+    const w = margin.left + plotSize + margin.right;
+    const h = margin.top + plotSize + margin.bottom;
     axes.setAttribute('width', w);
     axes.setAttribute('height', h);
     axes.setAttribute('viewBox', `0 0 ${w} ${h}`);
     axes.replaceChildren();
-    const x0 = MARGIN.left, y0 = MARGIN.top, s = plotSize;
+    const x0 = margin.left, y0 = margin.top, s = plotSize;
+    const k = textScale();  // the labels' size (style.css, in rem) over their size at 16 px
     axes.append(svg('rect', { x: x0 - 0.5, y: y0 - 0.5, width: s + 1, height: s + 1, fill: 'none', class: 'data-plot-frame' }));
-    const font = { 'font-size': '10', class: 'data-plot-label', 'font-family': 'inherit' };
+    const font = { class: 'data-plot-label', 'font-family': 'inherit' };
     for (const t of planeTicks(s)) {
       const [px, py] = planeToPixel(t, t, s);
       const x = x0 + px, y = y0 + py;
       axes.append(svg('line', { x1: x, y1: y0 + s, x2: x, y2: y0 + s + 4, class: 'data-plot-tick' }));
       axes.append(svg('line', { x1: x0 - 4, y1: y, x2: x0, y2: y, class: 'data-plot-tick' }));
       const label = String(t).replace('-', '−');
-      const tx = svg('text', { ...font, x, y: y0 + s + 14, 'text-anchor': 'middle' });
+      const tx = svg('text', { ...font, x, y: y0 + s + 4 + 10 * k, 'text-anchor': 'middle' });
       tx.textContent = label;
-      const ty = svg('text', { ...font, x: x0 - 6, y: y + 3.5, 'text-anchor': 'end' });
+      const ty = svg('text', { ...font, x: x0 - 6, y: y + 3.5 * k, 'text-anchor': 'end' });
       ty.textContent = oneD ? formatNumber(t / CURVE_Y_SCALE).replace('-', '−') : label;
       axes.append(tx, ty);
     }
@@ -225,10 +236,10 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
       const [, py] = planeToPixel(0, 0, s);
       axes.append(svg('line', { x1: x0, y1: y0 + py, x2: x0 + s, y2: y0 + py, class: 'data-plot-zero' }));
     }
-    const titleFont = { 'font-size': '11', class: 'data-plot-label', 'font-family': 'inherit', 'font-style': 'italic' };
-    const xt = svg('text', { ...titleFont, x: x0 + s / 2, y: y0 + s + 27, 'text-anchor': 'middle' });
+    const titleFont = { class: 'data-plot-label data-plot-title', 'font-family': 'inherit', 'font-style': 'italic' };
+    const xt = svg('text', { ...titleFont, x: x0 + s / 2, y: y0 + s + 27 * k, 'text-anchor': 'middle' });
     xt.textContent = oneD ? 'x' : 'x₁';
-    const yt = svg('text', { ...titleFont, x: 7, y: y0 + s / 2 + 4, 'text-anchor': 'middle' });
+    const yt = svg('text', { ...titleFont, x: 7 * k, y: y0 + s / 2 + 4 * k, 'text-anchor': 'middle' });
     yt.textContent = oneD ? 'y' : 'x₂';
     axes.append(xt, yt);
     curvePath = svg('path', { fill: 'none', 'stroke-width': 2, class: 'data-plot-curve',
@@ -508,6 +519,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
   for (const [type, listener] of Object.entries(listeners)) pointCanvas.addEventListener(type, listener);
 
   setSize(size);
+  const stopTextScale = onTextScaleChange(() => setSize(plotSize));  // the axes' labels take their new room
 
   return {
     element: root,
@@ -518,6 +530,7 @@ export function createDataPlot(container, { size = 300, onAddPoint, onRemoveNear
     /** Removes the view and its listeners. */
     destroy() {
       endTouch();
+      stopTextScale();
       for (const [type, listener] of Object.entries(listeners)) pointCanvas.removeEventListener(type, listener);
       root.remove();
     },

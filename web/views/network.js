@@ -7,6 +7,7 @@ import { signColor, classColor, colorTheme, rampLut } from './colors.js';
 import { themeColors } from '../theme.js';
 import { formatNumber, formatList } from './format.js';
 import { pixelRatio, lineScale, displayVersion } from './pixels.js';
+import { textScale, onTextScaleChange } from './text-scale.js';
 import { language, t, tn } from '../i18n/i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -15,7 +16,7 @@ const ROW = 56;           // vertical distance between cards
 const COLUMN_MAX = 118;   // horizontal distance between columns, when there is room
 const COLUMN_MIN = 64;
 const TOP = 46;           // room for the layer headers
-const LEFT = 58;          // room for the feature names
+const LEFT = 58;          // room for the feature names at 16 px (it grows with the text)
 const TAP = 24;           // a finger's target on a touch screen, in screen pixels
 // style.css's touch sizing: where it applies, the +/− buttons and hit areas are TAP px on screen.
 const TOUCH_SIZED = '(max-width: 45em), (pointer: coarse)';
@@ -259,6 +260,12 @@ export function createNetworkView(container, handlers) {
       }
     }).observe(panel);
   }
+  // A new default font size: the feature names' room and the columns' counts change with it.
+  onTextScaleChange(() => {
+    if (!snapshot || refit) return;
+    refit = true;
+    handlers.onResize?.();
+  });
 
   /**
    * The column spacing and zoom for `count` columns in the panel: deep networks squeeze their
@@ -268,23 +275,26 @@ export function createNetworkView(container, handlers) {
    */
   function fit(count) {
     const room = panelWidth || panel?.clientWidth || 0;
-    const column = Math.max(COLUMN_MIN, Math.min(COLUMN_MAX, Math.floor(((room || 700) - LEFT - CARD - 20) / (count - 1))));
-    const width = LEFT + column * (count - 1) + CARD + 20;
+    const left = Math.round(LEFT * textScale());
+    const column = Math.max(COLUMN_MIN, Math.min(COLUMN_MAX, Math.floor(((room || 700) - left - CARD - 20) / (count - 1))));
+    const width = left + column * (count - 1) + CARD + 20;
     const ratio = (room || width) / width;
     const scale = ratio < 1 ? Math.max(0.5, Math.floor(ratio * 100) / 100) : 1;
     const touch = matchMedia(TOUCH_SIZED).matches;
-    return { column, width, scale, touch, stacked: touch && scale < 1, key: `${column} ${scale} ${touch}` };
+    return { column, left, width, scale, touch, stacked: touch && scale < 1, key: `${column} ${left} ${scale} ${touch}` };
   }
 
   // Card positions: column per layer (inputs show every feature, the chosen ones live).
   let COLUMN = COLUMN_MAX;
+  let left = LEFT;
   let top = TOP;
   let lines = 1;  // the lecture hall's line scale, read at each build
   function layout(s) {
     const columns = [s.allFeatures.map((name) => ({ name, enabled: s.featureNames.includes(name) }))];
     for (let l = 1; l < s.sizes.length; ++l) columns.push(Array.from({ length: s.sizes[l] }, (_, u) => ({ unit: u })));
-    const { column, width, scale, touch, stacked, key } = fit(columns.length);
+    const { column, left: featureRoom, width, scale, touch, stacked, key } = fit(columns.length);
     COLUMN = column;
+    left = featureRoom;
     fitted = key;
     const tap = TAP / scale;  // TAP screen pixels in the view's own
     // The layer's buttons, then each column's (stacked: + over −), then the cards.
@@ -294,7 +304,7 @@ export function createNetworkView(container, handlers) {
   }
 
   function center(col, row) {
-    return { x: LEFT + col * COLUMN, y: top + row * ROW };  // top-left of the card
+    return { x: left + col * COLUMN, y: top + row * ROW };  // top-left of the card
   }
 
   // The focused control's stand-in after a rebuild: the same parameter, feature or unit, or the
@@ -343,7 +353,7 @@ export function createNetworkView(container, handlers) {
     const hiddenCount = s.sizes.length - 2;
     const header = document.createElement('div');
     header.className = 'layer-controls';
-    header.style.left = `${LEFT + COLUMN - 10}px`;
+    header.style.left = `${left + COLUMN - 10}px`;
     header.append(
       button('+', t('add a hidden layer'), () => handlers.onAddLayer?.()),
       button('−', t('remove the last hidden layer'), () => handlers.onRemoveLayer?.()),
@@ -357,9 +367,9 @@ export function createNetworkView(container, handlers) {
       h.append(
         button('+', t('add a neuron to hidden layer {l}', { l }), () => handlers.onAddNeuron?.(l - 1)),
         button('−', t('remove a neuron from hidden layer {l}', { l }), () => handlers.onRemoveNeuron?.(l - 1)),
-        // Narrow columns show just the count; the buttons' labels say what it counts.
+        // Narrow columns (or large text) show just the count; the buttons' labels say what it counts.
         Object.assign(document.createElement('span'), {
-          textContent: COLUMN >= 110 ? tn('{n} neuron', '{n} neurons', s.sizes[l]) : String(s.sizes[l]),
+          textContent: COLUMN >= 110 * textScale() ? tn('{n} neuron', '{n} neurons', s.sizes[l]) : String(s.sizes[l]),
         }),
       );
       cards.append(h);
