@@ -12,6 +12,7 @@ import { t, language, onLanguageChange } from './i18n/i18n.js';
 import { createDataPlot, nearestPoint } from './views/data-plot.js';
 import { batchGradientsSvg } from './views/batch-gradients.js';
 import { breakLongLines } from './views/equation-breaks.js';
+import { textScale, onTextScaleChange } from './views/text-scale.js';
 import * as player from './step-player.js';
 import {
   forwardEquation, lossEquation, deltaEquation, weightGradientEquation, batchAverageEquation, updateEquation,
@@ -294,8 +295,8 @@ export function createStepPanel(deps) {
     const box = $('step-equation');
     const item = panel.selected;
     // MathML is rebuilt only when what it shows changes: the step, the item, the phase, the example
-    // (or the room it has, for the line breaks, or the language).
-    const key = `${panel.traced}|${JSON.stringify(item)}|${at}|${panel.example}|${box.clientWidth}|${language()}`;
+    // (or the room it has, for the line breaks, or the language, or the text size its bars follow).
+    const key = `${panel.traced}|${JSON.stringify(item)}|${at}|${panel.example}|${box.clientWidth}|${language()}|${textScale()}`;
     if (box.dataset.key === key) return;
     box.dataset.key = key;
     if (!item) {
@@ -340,6 +341,7 @@ export function createStepPanel(deps) {
 
   onThemeChange(() => draw());  // the diagram's fills are the theme's diverging scale
   document.addEventListener('lecturechange', () => draw());  // the diagram's room changes with its zoom
+  onTextScaleChange(() => draw());  // and with the default font size, which draws it larger
   // The phases' titles, the timeline's and the example picker's words were composed at the trace.
   onLanguageChange(() => {
     if (!panel.step) return;

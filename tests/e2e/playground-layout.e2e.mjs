@@ -367,6 +367,18 @@ const textSizes = () => {
   };
 };
 
+// The step diagram, traced: it is drawn larger as the text grows, its numbers and the room
+// around them alike (the lecture hall's way), so its labels fit as they did.
+async function stepDiagram(page) {
+  await page.click('#step-trace-example');
+  await frames(page, 3);
+  return page.evaluate(() => {
+    const svg = /** @type {SVGSVGElement} */ (document.querySelector('.step-svg'));
+    return { scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+      unitName: document.querySelector('.step-svg .unit-name').getBoundingClientRect().width };
+  });
+}
+
 // At any text size the drawn labels keep clear of each other and of the figure's edges.
 const labelOverlaps = () => {
   const box = (el) => el.getBoundingClientRect();
@@ -391,9 +403,10 @@ const labelOverlaps = () => {
   return problems;
 };
 
-test('a default font size of 24 px: text and controls 1.5 times as large; a phone scrolls no sideways (in French too), its run bar works and a lesson stays under it', T, async () => {
-  let standard;
-  await withPage(b, '', async (page) => { standard = await page.evaluate(textSizes); });
+test('a default font size of 24 px: text, controls and the drawn labels 1.5 times as large (also when changed with the page open); a phone scrolls no sideways (in French too), its run bar works and a lesson stays under it', { timeout: 60000 }, async () => {
+  let standard, step;
+  await withPage(b, '', async (page) => { standard = await page.evaluate(textSizes); step = await stepDiagram(page); });
+  assert.equal(step.scale, 1, 'the step diagram at its own size at 16 px');
   assert.deepEqual([standard.body, standard.plotTick, standard.plotTitle, standard.featureName, standard.neuronCount], [14, 10, 11, 12, 11],
     'at the browsers\' default 16 px the page is as it was');
   const { chartAxis, ...sizes } = standard;
@@ -405,6 +418,9 @@ test('a default font size of 24 px: text and controls 1.5 times as large; a phon
     // The chart's y axis: tick labels as wide as 1.5 times theirs, then its gap of 8 px (rounding: 2 px).
     assert.ok(Math.abs(large.chartAxis - 8 - 1.5 * (chartAxis - 8)) <= 2, `the chart's y axis at ${large.chartAxis} px at 24 px, ${chartAxis} px at 16 px`);
     assert.deepEqual(await page.evaluate(labelOverlaps), []);
+    const largeStep = await stepDiagram(page);
+    assert.ok(largeStep.scale === 1.5 && Math.abs(largeStep.unitName / step.unitName - 1.5) < 0.1,
+      `the step diagram drawn ${largeStep.scale} times as large, a unit's name ${largeStep.unitName} px wide (${step.unitName} px at 16 px)`);
     // Set back to 16 px with the page open (no resize, no event): the drawn labels follow at once.
     await (await page.context().newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: 16 } });
     await frames(page, 3);

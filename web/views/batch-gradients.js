@@ -7,6 +7,7 @@ import { short } from '../step-phases.js';
 import { signColor } from './colors.js';
 import { escapeXml } from './equations.js';
 import { t } from '../i18n/i18n.js';
+import { textScale } from './text-scale.js';
 
 const BARS = 300;   // the bars' width; the mean's label sits to their right, clear of them
 const WIDTH = 380;
@@ -50,7 +51,8 @@ export function batchGradientsSvg({ name, values, mean, current, points }) {
       `data-example="${i}" data-value="${values[i]}" tabindex="0" role="button" aria-label="${escapeXml(t('example {n} (point {point}): {value}: follow it', example))}">` +
       `<title>${escapeXml(title)}</title></rect>`;
   }).join('');
-  return `<svg class="batch-gradients" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="group" ` +
+  const k = textScale();  // drawn larger, its label too, as the default font size grows
+  return `<svg class="batch-gradients" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH * k}" height="${HEIGHT * k}" role="group" ` +
     `aria-label="${escapeXml(label)}" data-mean="${mean}">` +
     `<line class="zero" x1="${PAD_X}" x2="${BARS - PAD_X}" y1="${zero.toFixed(2)}" y2="${zero.toFixed(2)}"/>${rects}` +
     `<line class="mean" x1="${PAD_X}" x2="${BARS - PAD_X + 4}" y1="${meanY.toFixed(2)}" y2="${meanY.toFixed(2)}"/>` +

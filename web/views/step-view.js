@@ -10,6 +10,7 @@ import { linkWidth } from './network.js';
 import { divergingRgb, rgbToCss, signColor, MIDPOINT } from './colors.js';
 import { themeColors } from '../theme.js';
 import { language, t } from '../i18n/i18n.js';
+import { textScale } from './text-scale.js';
 
 const R = 14;            // unit radius
 const ROW = 78;          // vertical distance between units
@@ -83,10 +84,11 @@ export function createStepView(container, handlers) {
   }
 
   // The distance between columns that fits the diagram in its container. The lecture hall zooms
-  // the diagram itself (its numbers legible from the back): its room in the diagram's own pixels
-  // is the container's divided by that extra zoom.
+  // the diagram itself (its numbers legible from the back), and a larger default font size draws
+  // it larger (every number grows, and the room around it): its room in the diagram's own pixels
+  // is the container's divided by both.
   function columnWidth(sizes) {
-    const ownZoom = (svg.currentCSSZoom || 1) / (container.currentCSSZoom || 1);
+    const ownZoom = ((svg.currentCSSZoom || 1) / (container.currentCSSZoom || 1)) * textScale();
     const room = (container.clientWidth || 900) / ownZoom - LEFT - RIGHT;
     return Math.max(COLUMN_MIN, Math.min(COLUMN_MAX, Math.floor(room / Math.max(1, sizes.length - 1))));
   }
@@ -97,8 +99,8 @@ export function createStepView(container, handlers) {
     const rows = Math.max(...sizes);
     const width = LEFT + column * (sizes.length - 1) + RIGHT;
     const height = TOP + rows * ROW;
-    set(svg, 'width', width);
-    set(svg, 'height', height);
+    set(svg, 'width', width * textScale());
+    set(svg, 'height', height * textScale());
     set(svg, 'viewBox', `0 0 ${width} ${height}`);
     const at = (c, u) => ({ x: LEFT + c * column, y: TOP + R + (u + (rows - sizes[c]) / 2) * ROW });
     const linkGroup = el('g', { class: 'step-links' }, svg);
@@ -202,7 +204,7 @@ export function createStepView(container, handlers) {
     // The room too: the lecture hall's zoom or a new width lays the diagram out again; and the
     // language, which the units' and links' names are composed in.
     const column = columnWidth(s.sizes);
-    const key = `${s.featureNames.join()}|${s.standardised}|${s.sizes.join()}|${column}|${language()}`;
+    const key = `${s.featureNames.join()}|${s.standardised}|${s.sizes.join()}|${column}|${language()}|${textScale()}`;
     if (key !== shape) {
       shape = key;
       rebuild(s, column);
