@@ -197,9 +197,10 @@ export function createExpressionGraph(svg) {
     const { at, width, height, spots } = layout(result, nodeWidths, edgeLabels);
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     // Drawn at its own size where it fits; a narrow panel shrinks it, down to MIN_SCALE (labels
-    // still readable), and then scrolls it (.expr-figure).
-    svg.style.maxWidth = `${Math.max(width, 360)}px`;
-    svg.style.minWidth = `${Math.round(width * MIN_SCALE)}px`;
+    // still readable), and then scrolls it (.expr-figure). In rem (px / 16): a larger default font
+    // size draws it larger, its labels and their room alike.
+    svg.style.maxWidth = `${Math.max(width, 360) / 16}rem`;
+    svg.style.minWidth = `${Math.round(width * MIN_SCALE) / 16}rem`;
     const known = (i) => show.gradients === undefined || show.gradients.has(i);
     const edgeShown = (e) => show.edges === undefined || show.edges.has(e);
     const tangents = show.tangents;

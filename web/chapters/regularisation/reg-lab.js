@@ -15,6 +15,7 @@ import { formatNumber } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { histogramBars } from '../../views/layer-stats.js';
 import { t, tn } from '../../i18n/i18n.js';
+import { textScale, onTextScaleChange } from '../../views/text-scale.js';
 
 const ALL_FEATURES = SETTINGS.find((e) => e.key === 'features').values;
 /** A small, noisy training set and a big network: the chapter's set-up that overfits, and the base of the fixes. */
@@ -312,8 +313,10 @@ function niceStep(rough) {
 // Every run's test loss per epoch on one chart, early stopping's kept epoch marked.
 function curveChart({ runs, early, settings }, shownWidth) {
   const { height, left, right, top, bottom } = CHART;
-  // As wide as it is shown (within limits), so that its labels keep their size on a phone.
-  const width = shownWidth > 0 ? Math.min(CHART.width, Math.max(CHART.narrowest, shownWidth)) : CHART.width;
+  // As wide as it is shown (within limits), so that its labels keep their size on a phone; in a
+  // larger default font size, drawn larger: fewer units across, each label and its room grown.
+  const room = shownWidth / textScale();
+  const width = room > 0 ? Math.min(CHART.width, Math.max(CHART.narrowest, room)) : CHART.width;
   const epochs = settings.epochs;
   const highest = Math.max(...runs.flatMap((r) => r.perEpoch.map((m) => m.test.loss)).filter(Number.isFinite));
   const yStep = niceStep(highest > 0 ? highest / 4 : 0.25);
@@ -404,6 +407,7 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
   // The chart is drawn to its width: again when that changes (the page laid out, a phone turned).
   const resizing = new ResizeObserver(() => { if (shown && chart.clientWidth !== chartWidth) drawChart(); });
   resizing.observe(chart);
+  const stopTextScale = onTextScaleChange(() => { if (shown) drawChart(); });
 
   const numberOf = (el, whole) => {
     const v = el.value.trim() === '' ? NaN : Number(el.value);
@@ -454,6 +458,7 @@ export function createRegLab(container, { module, route, lab }, tasks = regTasks
   return () => {
     unwire();
     resizing.disconnect();
+    stopTextScale();
     engine.dispose();
     section.remove();
   };
