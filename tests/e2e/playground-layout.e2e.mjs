@@ -446,6 +446,36 @@ test('a default font size of 24 px: text, controls and the drawn labels 1.5 time
   }
 });
 
+// The labs' figures: each one's smallest label as drawn on screen (its font size times the figure's
+// scale), in a 1,280 px window. They stayed 9-13 px at 24 px; now they grow with the text.
+const LAB_FIGURES = {
+  perceptron: ['#rules-plot'], 'gradient-descent': ['#descent-paths', '#neuron-curves'], backprop: ['#graph-svg', '#expr-svg'],
+  activations: ['#act-chain-plot'], regularisation: ['.reg-chart'],
+};
+async function labLabels(page) {
+  const sizes = {};
+  for (const [chapter, figures] of Object.entries(LAB_FIGURES)) {
+    await page.evaluate((h) => { location.hash = h; }, `#chapter=${chapter}`);
+    await page.waitForSelector(`${figures.map((f) => `${f} text`).join(', ')}`);
+    await frames(page, 3);
+    Object.assign(sizes, await page.evaluate((selectors) => Object.fromEntries(selectors.map((s) => [s, Math.min(...[...document.querySelectorAll(`${s} text`)]
+      .filter((t) => t.textContent.trim() && t.getClientRects().length)
+      .map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))])), figures));
+  }
+  return sizes;
+}
+
+test('the labs\' figures draw their labels 1.5 times as large in a default font size of 24 px', { timeout: 60000 }, async () => {
+  let standard;
+  await withPage(b, '', async (page) => { standard = await labLabels(page); });
+  await withPage(b, '', async (page) => {
+    const large = await labLabels(page);
+    for (const [figure, size] of Object.entries(standard)) {
+      assert.ok(Math.abs(large[figure] / size - 1.5) < 0.05, `${figure}: labels of ${large[figure]} px at 24 px, ${size} px at 16 px`);
+    }
+  }, { fontSize: 24 });
+});
+
 // The output panel's metrics: each name stands apart from its value, however the name wraps (they
 // touched, "Training loss0.7631", in large text and "Exactitude de test43,3 %" in French).
 test('each metric\'s name and value stay apart: in a 20 px default font, and in French at 390 px', T, async () => {
