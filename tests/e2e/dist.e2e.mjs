@@ -191,10 +191,18 @@ test('the hosted build says when the chapters cannot load, keeps the playground 
     await page.selectOption('#language', 'en');
     await page.waitForSelector('#chapter [role="alert"] button >> text=Try again');
     assert.equal(blocked, 3);
+    // By keyboard: Try again that fails again leaves focus on the new Try again, not the page's start.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    await page.focus('#chapter [role="alert"] button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.matches('#chapter [role="alert"] button'));
+    assert.equal(blocked, 4);
+    assert.equal(await focused(), 'Try again');
     await page.unroute('**/chapters.js');
-    await page.click('#chapter [role="alert"] button');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#reg-lab');
     assert.equal(await page.$('#chapter [role="alert"]'), null);
+    assert.equal(await focused(), '7. Regularisation and generalisation', 'focus goes on to the chapter\'s heading');
     assert.match(page.url(), /#chapter=regularisation&reg\.l2=0\.003&/);
   } finally {
     await context.close();

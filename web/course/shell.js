@@ -173,6 +173,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
     const remount = key !== mountedKey;
     // Another chapter than the one shown (not the page's first, nor the same one in another language).
     const arrived = mountedKey !== '' && chapter !== mounted;
+    // Focus on the loading place's heading (Try again pressed) goes on to the chapter's.
+    const focusInPending = container.contains(document.activeElement) && container.querySelector('.chapter-pending') !== null;
     if (remount) {
       mounted?.unmount();
       container.replaceChildren();
@@ -235,6 +237,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
       window.scrollTo({ top: 0 });
       if (!document.activeElement || document.activeElement === document.body) document.getElementById('chapter-title')?.focus({ preventScroll: true });
     }
+    if (focusInPending && document.activeElement === document.body) document.getElementById('chapter-title')?.focus({ preventScroll: true });
     return problems;
   }
 
@@ -277,6 +280,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
     // Whatever comes next is shown anew; the chapter, once it comes, as arriving from the page shown before.
     if (mountedKey !== '') mountedKey = 'pending';
     const number = CHAPTER_LIST.indexOf(info) + 1;
+    // Focus in the place (Try again pressed) stays there, not lost to the page's start.
+    const hadFocus = container.contains(document.activeElement);
     container.replaceChildren();
     renderHeading(container, { number, title: info.title });
     const status = Object.assign(document.createElement('div'), { className: 'chapter-pending' });
@@ -294,6 +299,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
       container.removeAttribute('aria-busy');
     }
     container.append(status);
+    if (hadFocus) /** @type {HTMLElement} */ (status.querySelector('button') ?? container.querySelector('#chapter-title')).focus({ preventScroll: true });
     container.hidden = false;
     // The page laid out for the chapter already (the playground under it or not): it does not jump when it comes.
     document.body.dataset.chapter = info.id;
