@@ -212,6 +212,44 @@ test('the hosted build says when the chapters cannot load, keeps the playground 
     'errors on the page or requests beyond localhost');
 });
 
+test('a chapter coming slowly shows its place from the top at once, then leaves the page where the learner has scrolled since', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  // The chapters held back until the test lets them come, as on a slow connection.
+  let arrive;
+  const slow = new Promise((resolve) => { arrive = resolve; });
+  await page.route('**/chapters.js', async (route) => { await slow; await route.continue(); });
+  const top = (selector) => page.$eval(selector, (el) => Math.round(el.getBoundingClientRect().top));
+  try {
+    const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
+    await page.goto(`${base}#dataset=circles`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => scrollY >= 400);
+    // A chapter asked for from down the page: its place, loading, is in view.
+    await page.evaluate(() => { location.hash = 'chapter=mlp&dataset=circles'; });
+    await page.waitForSelector('#chapter[aria-busy="true"]');
+    assert.equal(await page.evaluate(() => scrollY), 0, 'the loading chapter read from its top');
+    // Meanwhile the learner goes down to the playground and moves a slider by keyboard.
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => scrollY >= 400);
+    await page.focus('#noise-slider');
+    await page.keyboard.press('ArrowRight');
+    const before = await top('#noise-slider');
+    assert.ok(before > 0 && before < 700, `the slider in view (${before})`);
+    arrive();
+    await page.waitForSelector('#chapter:not([aria-busy]) #chapter-title');
+    await frames(page, 2);
+    const after = await top('#noise-slider');
+    assert.ok(Math.abs(after - before) <= 2, `the slider being moved stays where it was (${before} px, now ${after}), not scrolled away to the chapter's top`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'noise-slider');
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+});
+
 test('the offline build opens from file:// with the network off and learns XOR', T, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.setOffline(true);

@@ -173,6 +173,8 @@ export function createCourse({ module, playground, nav, container, banner }) {
     const remount = key !== mountedKey;
     // Another chapter than the one shown (not the page's first, nor the same one in another language).
     const arrived = mountedKey !== '' && chapter !== mounted;
+    // Its place showed it loading from its top already (showPending): the learner may have scrolled on since.
+    const scrolledWhilePending = mountedKey === 'pending';
     // Focus on the loading place's heading (Try again pressed) goes on to the chapter's.
     const focusInPending = container.contains(document.activeElement) && container.querySelector('.chapter-pending') !== null;
     if (remount) {
@@ -234,7 +236,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     // Another chapter is read from its top, as a lesson is. Focus on the link followed, now gone (the
     // chapter's next or previous), moves to the heading: the next Tab goes on from there.
     else if (arrived) {
-      window.scrollTo({ top: 0 });
+      if (!scrolledWhilePending) window.scrollTo({ top: 0 });
       if (!document.activeElement || document.activeElement === document.body) document.getElementById('chapter-title')?.focus({ preventScroll: true });
     }
     if (focusInPending && document.activeElement === document.body) document.getElementById('chapter-title')?.focus({ preventScroll: true });
@@ -277,7 +279,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
   // (aria-busy, as a lab computing its first numbers is) or could not load, with `retry`.
   // No chapter is mounted yet: none can be before the chapters have come.
   function showPending(info, state, retry = () => {}) {
-    // Whatever comes next is shown anew; the chapter, once it comes, as arriving from the page shown before.
+    // Whatever comes next is shown anew; the chapter, once it comes, as arriving from the page shown
+    // before. Arriving, the place is read from its top now, as a chapter shown at once is (show).
+    if (mountedKey !== '' && mountedKey !== 'pending') window.scrollTo({ top: 0 });
     if (mountedKey !== '') mountedKey = 'pending';
     const number = CHAPTER_LIST.indexOf(info) + 1;
     // Focus in the place (Try again pressed) stays there, not lost to the page's start.
