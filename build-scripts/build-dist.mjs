@@ -87,11 +87,12 @@ function inlineSafe(text, element) {
 
 // `entry` and its modules as one classic script. `define` replaces expressions, e.g. import.meta.url,
 // which a classic script lacks. `stdin`: an entry written here (its imports relative to web/).
-async function bundle(entry = 'main.js', define = {}, { stdin, plugins = [] } = {}) {
+async function bundle(entry = 'main.js', define = {}, { stdin, plugins = [], banner, footer } = {}) {
   const result = await build({
     ...(stdin ? { stdin: { contents: stdin, resolveDir: WEB, sourcefile: `${entry} (built)` } } : { entryPoints: [path.join(WEB, entry)] }),
     bundle: true, format: 'iife', minify: true, write: false, legalComments: 'none',
     target: ['es2020'], charset: 'utf8', logLevel: 'silent', define, plugins,
+    ...(banner ? { banner: { js: banner }, footer: { js: footer } } : {}),
   });
   return result.outputFiles[0].text;
 }
@@ -128,7 +129,27 @@ function sharedWithPage(pageModules, shared) {
 function pagePublishing(shared) {
   const names = [...shared].sort();
   return ["import './main.js';", ...names.map((file, i) => `import * as m${i} from './${file}';`),
-    `globalThis.BackpropModules = { ${names.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`].join('\n');
+    `globalThis.BackpropModules = { ${names.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
+    `globalThis.BackpropBuild = ${JSON.stringify(BUILD_TOKEN)};`].join('\n');
+}
+
+// A tab opened before the site was updated holds the old app.js: the new chapters.js would take
+// modules from it that no longer match (a half-drawn chapter, errors). Both files carry the build's
+// id, and the chapters run only beside the app.js they were built with; else they say so
+// (BackpropChaptersOutdated), and the page asks for a reload (web/course/chapter-loader.js).
+const BUILD_TOKEN = '__BACKPROP_BUILD_ID__';
+const onlyBesideTheirPage = {
+  banner: `if(globalThis.BackpropBuild!==${JSON.stringify(BUILD_TOKEN)}){globalThis.BackpropChaptersOutdated=true}else{`,
+  footer: '}',
+};
+// The id: a digest of both files, written where each holds the token.
+function stampBuild(app, chapters) {
+  const id = createHash('sha256').update(app).update(chapters).digest('hex').slice(0, 16);
+  const stamp = (text) => {
+    if (text.split(BUILD_TOKEN).length !== 2) throw new Error(`expected the build's id once in a bundle (${BUILD_TOKEN})`);
+    return text.replace(BUILD_TOKEN, id);
+  };
+  return [stamp(app), stamp(chapters)];
 }
 
 // The npm package's manifest: name, version, licence and description from the repository's own,
@@ -174,11 +195,13 @@ export async function buildDist(out = DIST) {
   // The French catalogue and the chapters stay out of app.js: loaded by name when the page is in
   // French, when a chapter is first opened.
   const shared = new Set();
-  const chapters = await bundle('course/chapters-script.js', {}, { plugins: [sharedWithPage(await modulesOf('main.js'), shared)] });
-  const app = await bundle('main.js', {
+  const builtChapters = await bundle('course/chapters-script.js', {},
+    { plugins: [sharedWithPage(await modulesOf('main.js'), shared)], ...onlyBesideTheirPage });
+  const builtApp = await bundle('main.js', {
     'globalThis.BACKPROP_CATALOGUE_SCRIPT': JSON.stringify(CATALOGUE_SCRIPT),
     'globalThis.BACKPROP_CHAPTERS_SCRIPT': JSON.stringify(CHAPTERS_SCRIPT),
   }, { stdin: pagePublishing(shared) });
+  const [app, chapters] = stampBuild(builtApp, builtChapters);
   const french = await bundle('i18n/fr-script.js');
   const glue = await minifiedGlue();
 

@@ -212,6 +212,38 @@ test('the hosted build says when the chapters cannot load, keeps the playground 
     'errors on the page or requests beyond localhost');
 });
 
+test('a page opened before the site was updated asks for a reload rather than run chapters built for the new one, and the reload opens the chapter', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  // The site updated while the tab was open: chapters.js now comes from another build (its id differs).
+  const built = fs.readFileSync(path.join(OUT, 'chapters.js'), 'utf8');
+  const [, id] = built.match(/BackpropBuild!=="([0-9a-f]{16})"/) ?? [];
+  assert.ok(id, 'chapters.js names the build it runs beside');
+  assert.ok(fs.readFileSync(path.join(OUT, 'app.js'), 'utf8').includes(`"${id}"`), 'app.js carries the same id');
+  await page.route('**/chapters.js', (route) => route.fulfill({ contentType: 'text/javascript', body: built.replace(id, '0123456789abcdef') }));
+  try {
+    const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
+    await page.goto(`${base}#dataset=circles&noise=0.1`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await page.evaluate(() => { location.hash = `chapter=regularisation&reg.l2=0.003&${location.hash.slice(1)}`; });
+    await page.waitForSelector('#chapter [role="alert"]');
+    assert.match(await page.textContent('#chapter [role="alert"]'),
+      /The site has been updated since this page was opened\. Reload the page to open the chapter/);
+    assert.equal(await page.getAttribute('#chapter', 'aria-busy'), null);
+    assert.equal(await page.$('#reg-lab'), null, 'nothing of the newer chapters drawn');
+    // The reload brings the page of the chapters' build (here: the route lifted), on the same link.
+    await page.unroute('**/chapters.js');
+    await Promise.all([page.waitForEvent('load'), page.click('#chapter [role="alert"] button >> text=Reload the page')]);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await page.waitForSelector('#reg-lab');
+    assert.match(page.url(), /#chapter=regularisation&reg\.l2=0\.003&dataset=circles&noise=0\.1/);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+});
+
 test('a chapter coming slowly shows its place from the top at once, then leaves the page where the learner has scrolled since', T, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();

@@ -11,6 +11,10 @@ let chapters = null;
 
 /** @typedef {typeof import('./chapters.js')} Chapters */
 
+/** The chapters found were built for a newer page than this one (the site was updated since it was
+ * opened): only a reload brings the page that matches them. */
+export class OutdatedPage extends Error {}
+
 /** The chapters once loaded, else null. */
 export const loadedChapters = () => /** @type {Chapters|null} */ (chapters);
 
@@ -30,6 +34,7 @@ export function loadChapters() {
   loading ??= parsed()
     .then(() => registered() ?? (script ? loadScript(script).then(registered) : import(MODULE)))
     .then((loaded) => {
+      if (globalThis.BackpropChaptersOutdated) throw new OutdatedPage('the chapters are of a newer build than the page');
       if (!loaded) throw new Error('the chapters did not register');
       chapters = loaded;
       return loaded;

@@ -6,7 +6,7 @@
 import { serializeHash } from '../state.js';
 import { splitHash, joinHash } from './route.js';
 import { CHAPTER_LIST, chapterInfo } from './chapter-list.js';
-import { loadChapters, loadedChapters } from './chapter-loader.js';
+import { loadChapters, loadedChapters, OutdatedPage } from './chapter-loader.js';
 import { linkProblems } from './lab-state.js';
 import { labsLeft } from './lab-wiring.js';
 import { withLabs, withPageSettings } from './links.js';
@@ -269,14 +269,16 @@ export function createCourse({ module, playground, nav, container, banner }) {
     showPending(info, 'loading');
     return loadChapters().then(
       () => { if (ticket === asked) then(); },
-      () => {
+      (e) => {
         if (ticket !== asked) return;
-        showPending(info, 'failed', () => { whenLoaded(shell.route, then); });
+        if (e instanceof OutdatedPage) showPending(info, 'outdated', () => { location.reload(); });
+        else showPending(info, 'failed', () => { whenLoaded(shell.route, then); });
       });
   }
 
   // The chapter's place while its page cannot be shown: its heading, then that it is loading
-  // (aria-busy, as a lab computing its first numbers is) or could not load, with `retry`.
+  // (aria-busy, as a lab computing its first numbers is), could not load, with `retry`, or is of a
+  // newer version of the site than this page, with `retry` reloading it.
   // No chapter is mounted yet: none can be before the chapters have come.
   function showPending(info, state, retry = () => {}) {
     // Whatever comes next is shown anew; the chapter, once it comes, as arriving from the page shown
@@ -296,10 +298,14 @@ export function createCourse({ module, playground, nav, container, banner }) {
     }
     else {
       status.setAttribute('role', 'alert');
-      const again = Object.assign(document.createElement('button'), { type: 'button', textContent: t('Try again') });
+      const outdated = state === 'outdated';
+      const again = Object.assign(document.createElement('button'), { type: 'button',
+        textContent: outdated ? t('Reload the page') : t('Try again') });
       again.addEventListener('click', retry);
       status.append(Object.assign(document.createElement('p'), { className: 'act-error',
-        textContent: t('This chapter could not be loaded. Check the connection, then try again; the playground works meanwhile.') }), again);
+        textContent: outdated
+          ? t('The site has been updated since this page was opened. Reload the page to open the chapter: the link keeps your settings, but training starts again.')
+          : t('This chapter could not be loaded. Check the connection, then try again; the playground works meanwhile.') }), again);
       container.removeAttribute('aria-busy');
     }
     container.append(status);

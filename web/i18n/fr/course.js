@@ -13,11 +13,14 @@ export default {
   'cannot check yet ({reason})': 'impossible à vérifier pour l’instant ({reason})',
   'not measured': 'non mesurée',
   'test accuracy of at least {least} (now {now})': 'une exactitude de test d’au moins {least} (actuellement {now})',
-  // a chapter's place while its page loads (dist/chapters.js), or when it could not
+  // a chapter's place while its page loads (dist/chapters.js), or when it could not, or is of a newer site
   'Loading the chapter…': 'Chargement du chapitre…',
   'This chapter could not be loaded. Check the connection, then try again; the playground works meanwhile.':
     'Ce chapitre n’a pas pu être chargé. Vérifiez la connexion, puis réessayez ; le bac à sable fonctionne en attendant.',
   'Try again': 'Réessayer',
+  'The site has been updated since this page was opened. Reload the page to open the chapter: the link keeps your settings, but training starts again.':
+    'Le site a été mis à jour depuis l’ouverture de cette page. Rechargez la page pour ouvrir le chapitre : le lien garde vos réglages, mais l’entraînement reprend de zéro.',
+  'Reload the page': 'Recharger la page',
   'Previous and next chapter': 'Chapitre précédent et suivant',
   'there is no chapter \'{chapter}\'; showing the playground': 'il n’y a pas de chapitre « {chapter} » ; voici le bac à sable',
   'chapter \'{chapter}\' has no lesson \'{lesson}\'': 'le chapitre « {chapter} » n’a pas de leçon « {lesson} »',
