@@ -476,6 +476,22 @@ test('the labs\' figures draw their labels 1.5 times as large in a default font 
   }, { fontSize: 24 });
 });
 
+// The MLP lab's plane is a canvas of 60 × 60 cells: its backing store had a fixed 240 px, stretched
+// (blurred) to the 15rem it is shown at, 360 px in a default font size of 24 px.
+test('the MLP lab\'s plane is drawn at the size it is shown, in large text and on a phone', { timeout: 60000 }, async () => {
+  const backing = (page) => page.$eval('#approx-plane-canvas', (c) => ({ width: c.width, height: c.height, shown: c.clientWidth }));
+  await withPage(b, '#chapter=mlp', async (page) => {
+    await page.waitForSelector('#approx-plane-svg circle');
+    await frames(page, 2);
+    assert.deepEqual(await backing(page), { width: 360, height: 360, shown: 360 }, 'at 24 px');
+    await page.setViewportSize({ width: 300, height: 700 });
+    await frames(page, 3);
+    const narrow = await backing(page);
+    assert.ok(narrow.shown < 360 && narrow.width === narrow.shown && narrow.height === narrow.shown,
+      `in a narrow window: ${narrow.width} × ${narrow.height} for ${narrow.shown} px shown`);
+  }, { fontSize: 24 });
+});
+
 // The output panel's metrics: each name stands apart from its value, however the name wraps (they
 // touched, "Training loss0.7631", in large text and "Exactitude de test43,3 %" in French).
 test('each metric\'s name and value stay apart: in a 20 px default font, and in French at 390 px', T, async () => {

@@ -15,6 +15,7 @@ import { t, tn } from '../../i18n/i18n.js';
 import { svgEl } from '../../views/dom.js';
 import { CLASS_COLORS, divergingRgb, rgbToCss } from '../../views/colors.js';
 import { onThemeChange } from '../../theme.js';
+import { pixelRatio } from '../../views/pixels.js';
 
 export const CURVE_SETS = ['bump', 'sine', 'step', 'abs'];
 export const PLANE_SETS = ['circles', 'xor', 'gaussians', 'moons'];
@@ -221,9 +222,22 @@ function drawErrors(svg, errors, current) {
   });
 }
 
+// The canvas's backing store at its displayed size in device pixels (read as it is drawn, on a
+// change, never per frame): a fixed 240 was stretched, blurred, to 15rem (360 px at a 24 px
+// default font size) and to a high-density screen's or the lecture hall's pixels. Unchanged while
+// the canvas is not laid out (0 wide).
+function fitBacking(canvas) {
+  const size = Math.round(canvas.clientWidth * pixelRatio(canvas));
+  if (size > 0 && canvas.width !== size) {
+    canvas.width = size;
+    canvas.height = size;
+  }
+}
+
 // The plane view: the output's sign as a pale background, the chosen region (AND / OR of the
 // half-planes) shaded, each unit's line, and the points.
 function drawPlane(canvas, svg, plane, combine) {
+  fitBacking(canvas);
   const ctx = canvas.getContext('2d');
   const g = PLANE_GRID, size = canvas.width, cell = size / g;
   const n = plane.units.length;
@@ -414,10 +428,16 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
   for (const name of ['plane', 'n2', 'combine']) on(fields[name], 'change', () => { renderPlane(); save(); });
   renderFit();
   renderPlane();
-  // The plane's pixels are the theme's diverging scale: repaint them (same numbers) in a new theme.
-  const offTheme = onThemeChange(() => { if (plane) drawPlane($('approx-plane-canvas'), $('approx-plane-svg'), plane, settings().combine); });
+  // The plane's pixels are the theme's diverging scale: repaint them (same numbers) in a new theme,
+  // and at the canvas's new size when its room (the window, the font size) or the zoom changes.
+  const repaint = () => { if (plane) drawPlane($('approx-plane-canvas'), $('approx-plane-svg'), plane, settings().combine); };
+  const offTheme = onThemeChange(repaint);
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(repaint) : null;
+  resized?.observe($('approx-plane-canvas'));
+  on(document, 'lecturechange', repaint);
   return () => {
     offTheme();
+    resized?.disconnect();
     cancelAnimationFrame(pending);
     listening.off();
     section.remove();
