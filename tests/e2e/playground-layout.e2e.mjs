@@ -450,7 +450,7 @@ test('a default font size of 24 px: text, controls and the drawn labels 1.5 time
 // scale), in a 1,280 px window. They stayed 9-13 px at 24 px; now they grow with the text.
 const LAB_FIGURES = {
   perceptron: ['#rules-plot'], 'gradient-descent': ['#descent-paths', '#neuron-curves'], backprop: ['#graph-svg', '#expr-svg'],
-  activations: ['#act-chain-plot'], regularisation: ['.reg-chart'],
+  activations: ['#act-chain-plot', '#act-plots'], regularisation: ['.reg-chart'],
 };
 async function labLabels(page) {
   const sizes = {};
@@ -471,9 +471,35 @@ test('the labs\' figures draw their labels 1.5 times as large in a default font 
   await withPage(b, '', async (page) => {
     const large = await labLabels(page);
     for (const [figure, size] of Object.entries(standard)) {
-      assert.ok(Math.abs(large[figure] / size - 1.5) < 0.05, `${figure}: labels of ${large[figure]} px at 24 px, ${size} px at 16 px`);
+      // The activations' plots fill the lab's width, capped at 68.75rem: 1,100 px at 16 px, the
+      // whole 1,176 px at 24 px, so their labels grow by 1.5 × 1176 / 1100.
+      const want = figure === '#act-plots' ? 1.5 * 1176 / 1100 : 1.5;
+      assert.ok(Math.abs(large[figure] / size - want) < 0.05, `${figure}: labels of ${large[figure]} px at 24 px, ${size} px at 16 px`);
     }
   }, { fontSize: 24 });
+});
+
+// The activations' twelve plots share the lab's width, two across on a phone: in large text there
+// each was 145 px wide, its labels under 10 px; now one across, labels at least the 13.5 px of 9 px × 1.5.
+test('on a phone in large text the activations\' plots are one across, their labels legible', { timeout: 60000 }, async () => {
+  await withPage(b, '#chapter=activations', async (page) => {
+    await page.waitForSelector('#act-plots text');
+    await frames(page, 2);
+    const layout = await page.evaluate(() => {
+      const grid = document.querySelector('#act-plots');
+      const plot = grid.querySelector('.act-plot-svg');
+      return { grid: grid.clientWidth, plot: plot.getBoundingClientRect().width,
+        label: Math.min(...[...grid.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)) };
+    });
+    assert.ok(Math.abs(layout.plot - layout.grid) < 1, `a plot ${layout.plot} px wide in ${layout.grid} px`);
+    assert.ok(layout.label >= 13.5, `labels of ${layout.label} px`);
+    // The room between a tick and its label grows with them, and shrinks back with the page open.
+    const gap = () => page.$eval('#act-plots .act-tick', (text) => Number(text.getAttribute('y')) - Number(text.previousElementSibling.getAttribute('y1')));
+    assert.equal(await gap(), 12);
+    await (await page.context().newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+    await frames(page, 3);
+    assert.equal(await gap(), 8, 'back at 16 px, as drawn at 16 px');
+  }, { viewport: { width: 390, height: 844 }, fontSize: 24 });
 });
 
 // The MLP lab's plane is a canvas of 60 × 60 cells: its backing store had a fixed 240 px, stretched

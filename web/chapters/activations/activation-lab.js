@@ -13,6 +13,7 @@ import { formatNumber, numberListSeparator } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { VALUE_LABELS } from '../../views/names.js';
 import { t, tn } from '../../i18n/i18n.js';
+import { textScale, onTextScaleChange } from '../../views/text-scale.js';
 
 // The plots' window and sampling: the lecture's slides draw z from −6 to 6 (−8 to 8 for the S-curves).
 const Z_RANGE = [-6, 6];
@@ -177,10 +178,13 @@ function plotFrame(name, formula, curve, zs) {
   const path = (values) => zs.map((z, i) => `${x(z).toFixed(1)},${y(values[i]).toFixed(1)}`).join(' ');
   svgEl('polyline', { points: path(curve.f), class: 'act-f' }, svg);
   svgEl('polyline', { points: path(curve.df), class: 'act-df' }, svg);
-  // The axis's extremes, where the curves reach them.
+  // The axis's extremes, where the curves reach them. The plots share the lab's width four across,
+  // so their labels are sized in rem (style.css) to grow with the default font size, and so is
+  // the room beside them.
+  const k = textScale();
   for (const [v, dy] of [[high, 8], [low, -2]]) {
     svgEl('line', { x1: x(0) - 3, x2: x(0) + 3, y1: y(v), y2: y(v), class: 'act-axis' }, svg);
-    svgEl('text', { x: x(0) - 4, y: y(v) + dy, class: 'act-tick act-tick-left' }, svg).textContent = formatNumber(v, { digits: 2 });
+    svgEl('text', { x: x(0) - 4 * k, y: y(v) + dy * k, class: 'act-tick act-tick-left' }, svg).textContent = formatNumber(v, { digits: 2 });
   }
   const marker = svgEl('g', { class: 'act-marker' }, svg);
   return { svg, marker, x, y };
@@ -292,11 +296,11 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     chain: fields.chain.value, depth: numberOf(fields.depth, true), chainZ: fields['chain-z'].value, chainZs: listOf(fields['chain-zs']),
   });
 
-  // The curves change only with a and α: drawn once per pair.
+  // The curves change only with a and α: drawn once per pair (and default font size).
   const zs = Array.from({ length: CURVE_POINTS }, (_, i) => Z_RANGE[0] + (i / (CURVE_POINTS - 1)) * (Z_RANGE[1] - Z_RANGE[0]));
   let plots = null, drawnParams = '', measured = { key: '', properties: null };
   const drawPlots = (properties, params) => {
-    const key = JSON.stringify(params);
+    const key = `${JSON.stringify(params)}|${textScale()}`;
     if (key === drawnParams) return;
     drawnParams = key;
     plots = new Map();
@@ -415,7 +419,9 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
     on(el, 'change', () => { render(); save(); });
   }
   render();
+  const offTextScale = onTextScaleChange(render);
   return () => {
+    offTextScale();
     listening.off();
     section.remove();
   };
