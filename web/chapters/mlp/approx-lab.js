@@ -16,6 +16,7 @@ import { svgEl } from '../../views/dom.js';
 import { CLASS_COLORS, divergingRgb, rgbToCss } from '../../views/colors.js';
 import { onThemeChange } from '../../theme.js';
 import { pixelRatio } from '../../views/pixels.js';
+import { textScale, onTextScaleChange } from '../../views/text-scale.js';
 
 export const CURVE_SETS = ['bump', 'sine', 'step', 'abs'];
 export const PLANE_SETS = ['circles', 'xor', 'gaussians', 'moons'];
@@ -174,12 +175,15 @@ function drawFit(svg, fit) {
   const { sum, data } = fit;
   const H = PLOT.height - PLOT.bottom;
   svgEl('rect', { x: PLOT.left, y: PLOT.top, width: PLOT.width - PLOT.left - PLOT.right, height: H - PLOT.top, class: 'approx-frame' }, svg);
+  // Drawn to the figure's width, which the page caps: its labels are sized in rem (style.css) to
+  // grow with the default font size, and so is their distance from the axes (the margins hold 1.5×).
+  const k = textScale();
   for (const y of [-1, 0, 1]) {
     svgEl('line', { x1: PLOT.left, x2: PLOT.width - PLOT.right, y1: py(y), y2: py(y), class: y === 0 ? 'approx-axis' : 'approx-grid' }, svg);
-    svgEl('text', { x: PLOT.left - 4, y: py(y) + 3.5, class: 'approx-tick approx-tick-left' }, svg).textContent = String(y).replace('-', '−');
+    svgEl('text', { x: PLOT.left - 4 * k, y: py(y) + 3.5 * k, class: 'approx-tick approx-tick-left' }, svg).textContent = String(y).replace('-', '−');
   }
   for (const x of [-6, -3, 0, 3, 6]) {
-    svgEl('text', { x: px(x), y: H + 14, class: 'approx-tick' }, svg).textContent = String(x).replace('-', '−');
+    svgEl('text', { x: px(x), y: H + 14 * k, class: 'approx-tick' }, svg).textContent = String(x).replace('-', '−');
   }
   const test = new Set(data.test);
   for (let i = 0; i < data.labels.length; ++i) {
@@ -435,8 +439,10 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
   const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(repaint) : null;
   resized?.observe($('approx-plane-canvas'));
   on(document, 'lecturechange', repaint);
+  const offTextScale = onTextScaleChange(() => { if (fit) drawFit($('approx-fit'), fit); });
   return () => {
     offTheme();
+    offTextScale();
     resized?.disconnect();
     cancelAnimationFrame(pending);
     listening.off();
