@@ -45,6 +45,16 @@ export const TEMPLATES = Object.freeze([
   '{name} {x} is out of range ({lo}..{hi})',
   '{name} must be a whole number (got {x})',
   '{name} must be a finite number (got {x})',
+  // …the landscape lab's slice (core/landscape.cpp)
+  'the weights are not finite numbers (training diverged): reset first',
+  'every weight is 0, so filter-normalised random directions are 0 too: train (or initialise differently) first',
+  'only one weight is not 0, so the two random directions are parallel and span no plane',
+  'principal directions need at least 3 recorded snapshots of the weights (there is {n} snapshot): train a few epochs, recording the weights as you go, first',
+  'principal directions need at least 3 recorded snapshots of the weights (there are {n} snapshots): train a few epochs, recording the weights as you go, first',
+  'the recorded trajectory has {p} parameters, the network {n}: clear it and record again',
+  'the recorded weights barely differ (no spread to find directions in): train a few epochs between records first',
+  'the recorded weights lie on a line, so they span no plane: train on and record more, or use random directions',
+  'there are no training examples to measure the loss on',
   // The link (state.js): whole messages…
   '\'{value}\' is not valid %-encoding; ignored',
   'unknown settings {names} and {n} more ignored',

@@ -136,6 +136,15 @@ test('chapter \'neuron\' in French, and back to English keeping the lab\'s weigh
   assert.equal(await page.textContent('#neuron-error'), 'w2 doit être un nombre de −3,4×10³⁸ à 3,4×10³⁸, la plage des flottants du cœur');
 });
 
+test('chapter \'gradient-descent\' in French: the landscape lab\'s refusal, which the core words in English, in French', T, async () => {
+  const page = session().page;
+  await go('#chapter=gradient-descent&lang=fr');
+  await page.selectOption('#landscape-directions', 'trajectory');  // no path recorded yet: no principal directions
+  await page.waitForSelector('#chapter [aria-busy="true"]', { state: 'detached' });
+  assert.match(await page.textContent('#landscape-status'),
+    /^les directions principales demandent au moins 3 instantanés enregistrés des poids \(il y en a \d+\) : entraînez d’abord quelques époques en enregistrant les poids\.$/);
+});
+
 test('chapter \'activations\' in French: its lab\'s readings with a decimal comma, and back to English keeping z', T, async () => {
   const page = session().page;
   await go('#chapter=activations&lang=fr');

@@ -4,6 +4,7 @@
 // while the playground trained, drawn as contours with the recorded path projected onto the plane.
 // The lab records the weights after every update the playground makes while it is mounted.
 import { EngineError } from '../../engine.js';
+import { translateMessage } from '../../message-templates.js';
 import { renderTasks } from '../../course/tasks.js';
 import { bindLabState } from '../../course/lab-state.js';
 import { labListeners, showingRefusals } from '../../course/lab-wiring.js';
@@ -176,8 +177,9 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   const refused = (e) => {
     if (!(e instanceof EngineError)) throw e;
     slice = null;
+    const said = translateMessage(e.message);  // the core's English, in the page's language
     refusal = OVER_LIMIT.test(e.message) ? overLimitText(playground.engine(), fields.directions.value)
-      : /[.!?]$/.test(e.message) ? e.message : `${e.message}.`;
+      : /[.!?]$/.test(said) ? said : `${said}.`;
     clearSlice();
     say(refusal, 'warning');
     check();

@@ -403,6 +403,23 @@ export default {
   // The core's errors (web/message-templates.js)
   'training diverged at epoch {epoch}: the weights became NaN or infinite. Lower the learning rate, then reset.':
     'l’entraînement a divergé à l’époque {epoch} : les poids sont devenus NaN ou infinis. Baissez le taux d’apprentissage, puis réinitialisez.',
+  // the landscape lab's slice (core/landscape.cpp)
+  'the weights are not finite numbers (training diverged): reset first': 'les poids ne sont pas des nombres finis (l’entraînement a divergé) : réinitialisez d’abord',
+  'every weight is 0, so filter-normalised random directions are 0 too: train (or initialise differently) first':
+    'tous les poids valent 0, donc les directions aléatoires normalisées par filtre valent 0 aussi : entraînez (ou initialisez autrement) d’abord',
+  'only one weight is not 0, so the two random directions are parallel and span no plane':
+    'un seul poids est non nul : les deux directions aléatoires sont parallèles et n’engendrent aucun plan',
+  'principal directions need at least 3 recorded snapshots of the weights (there is {n} snapshot): train a few epochs, recording the weights as you go, first':
+    'les directions principales demandent au moins 3 instantanés enregistrés des poids (il y en a {n}) : entraînez d’abord quelques époques en enregistrant les poids',
+  'principal directions need at least 3 recorded snapshots of the weights (there are {n} snapshots): train a few epochs, recording the weights as you go, first':
+    'les directions principales demandent au moins 3 instantanés enregistrés des poids (il y en a {n}) : entraînez d’abord quelques époques en enregistrant les poids',
+  'the recorded trajectory has {p} parameters, the network {n}: clear it and record again':
+    'la trajectoire enregistrée a {p} paramètres, le réseau {n} : effacez-la et enregistrez à nouveau',
+  'the recorded weights barely differ (no spread to find directions in): train a few epochs between records first':
+    'les poids enregistrés diffèrent à peine (aucune dispersion où chercher des directions) : entraînez d’abord quelques époques entre les enregistrements',
+  'the recorded weights lie on a line, so they span no plane: train on and record more, or use random directions':
+    'les poids enregistrés sont alignés et n’engendrent aucun plan : continuez d’entraîner et d’enregistrer, ou prenez des directions aléatoires',
+  'there are no training examples to measure the loss on': 'il n’y a aucun exemple d’entraînement sur lequel mesurer la perte',
   'training has diverged (NaN or infinite weights); reset first': 'l’entraînement a divergé (poids NaN ou infinis) ; réinitialisez d’abord',
   'dataset \'custom\' needs points: draw or import them first': 'le jeu de données « custom » demande des points : dessinez-les ou importez-les d’abord',
   'dataset \'curve\' needs points: draw them first': 'le jeu de données « curve » demande des points : dessinez-les d’abord',
