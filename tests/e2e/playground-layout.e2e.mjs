@@ -501,6 +501,20 @@ test('on a phone in large text the activations\' plots are one across, their lab
     await frames(page, 3);
     assert.equal(await gap(), 8, 'back at 16 px, as drawn at 16 px');
   }, { viewport: { width: 390, height: 844 }, fontSize: 24 });
+  // Two across (1024 px in 24 px text is under 45em), each plot twice the size four across give it:
+  // labels sized in rem there too came out at 27 px, half again the 18 px of the captions under them.
+  await withPage(b, '#chapter=activations', async (page) => {
+    await page.waitForSelector('#act-plots text');
+    await frames(page, 2);
+    const sizes = await page.evaluate(() => {
+      const grid = document.querySelector('#act-plots');
+      const labels = [...grid.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+      return { across: Math.round(grid.clientWidth / grid.querySelector('.act-plot-svg').getBoundingClientRect().width),
+        label: Math.max(...labels), caption: parseFloat(getComputedStyle(grid.querySelector('figcaption')).fontSize) };
+    });
+    assert.equal(sizes.across, 2);
+    assert.ok(sizes.label <= 1.25 * sizes.caption, `labels of ${sizes.label} px beside captions of ${sizes.caption} px`);
+  }, { viewport: { width: 1024, height: 768 }, fontSize: 24 });
 });
 
 // The MLP lab's plane is a canvas of 60 × 60 cells: its backing store had a fixed 240 px, stretched
