@@ -222,6 +222,14 @@ function deepFreeze(o) {
   return o;
 }
 
+// Engine.lossSlice()'s and beginLossSlice()'s options, read and checked alike, for the core's `call`.
+function sliceOf(core, call, options) {
+  const o = readOptions('slice options', options, { directions: 'random', seed: 1, grid: 21, range: 1 });
+  if (typeof o.directions !== 'string') throw new EngineError(`unknown directions ${describe(o.directions)} (random or trajectory)`);
+  const slice = check(core[call](o.directions, whole('seed', o.seed), whole('grid size', o.grid), finite('range', o.range)));
+  return { directions: o.directions, ...slice };
+}
+
 export class Engine {
   constructor(module) {
     this.module = module;
@@ -504,13 +512,7 @@ export class Engine {
    *   of the plane); pathLoss: the loss at each snapshot itself; pathRecords: which recordTrajectory()
    *   call since the last clear each snapshot came from.
    */
-  lossSlice(options = {}) {
-    this.live();
-    const o = readOptions('slice options', options, { directions: 'random', seed: 1, grid: 21, range: 1 });
-    if (typeof o.directions !== 'string') throw new EngineError(`unknown directions ${describe(o.directions)} (random or trajectory)`);
-    const slice = check(this.live().lossSlice(o.directions, whole('seed', o.seed), whole('grid size', o.grid), finite('range', o.range)));
-    return { directions: o.directions, ...slice };
-  }
+  lossSlice(options = {}) { return sliceOf(this.live(), 'lossSlice', options); }
   /**
    * The same slice as lossSlice(options), to compute a block of rows at a time with lossSliceRows()
    * (a caller that must not hold the page for the whole grid). It checks and refuses what lossSlice()
@@ -519,13 +521,7 @@ export class Engine {
    * and equal lossSlice()'s bit for bit. One slice at a time: the next call replaces it.
    * @param {{ directions?: 'random'|'trajectory', seed?: number, grid?: number, range?: number }} [options]
    */
-  beginLossSlice(options = {}) {
-    this.live();
-    const o = readOptions('slice options', options, { directions: 'random', seed: 1, grid: 21, range: 1 });
-    if (typeof o.directions !== 'string') throw new EngineError(`unknown directions ${describe(o.directions)} (random or trajectory)`);
-    const slice = check(this.live().beginLossSlice(o.directions, whole('seed', o.seed), whole('grid size', o.grid), finite('range', o.range)));
-    return { directions: o.directions, ...slice };
-  }
+  beginLossSlice(options = {}) { return sliceOf(this.live(), 'beginLossSlice', options); }
   /**
    * Rows first .. first + count − 1 of the slice begun by beginLossSlice(): count × grid losses,
    * row-major, as in its loss. Throws before any slice is begun, or for rows outside it.
