@@ -38,6 +38,19 @@ after(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
 });
 
+// `run(page)` in a fresh context at 1280 × 800, closed after; returns what guard() caught meanwhile.
+async function inContext(run) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  try {
+    await run(page);
+  } finally {
+    await context.close();
+  }
+  return problems;
+}
+
 test('the build holds only what the page needs, with relative paths', () => {
   const files = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     (d.isDirectory() ? files(path.join(dir, d.name), base) : [path.relative(base, path.join(dir, d.name))]));
@@ -67,12 +80,9 @@ test('the build holds only what the page needs, with relative paths', () => {
 });
 
 test(`the hosted build works from a subfolder (/${SUB}/) of a static server`, T, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = guard(page);
-  const requests = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  try {
+  const problems = await inContext(async (page) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
     await page.goto(`${base}#dataset=circles&noise=0.1`, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
@@ -95,20 +105,15 @@ test(`the hosted build works from a subfolder (/${SUB}/) of a static server`, T,
     assert.ok(requests.some((p) => p === `/${SUB}/i18n-fr.js`), 'the French catalogue beside the page');
     assert.equal(await page.textContent('#output-panel h2'), 'Sortie');
     assert.equal((await readState(page)).epoch, after.epoch, 'the run kept');
-  } finally {
-    await context.close();
-  }
+  });
   assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
 });
 
 test('the hosted build loads the chapters only when one is opened, takes them from beside app.js, and keeps the run', T, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = guard(page);
-  const requests = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  const chapterScripts = () => requests.filter((p) => p.endsWith('/chapters.js'));
-  try {
+  const problems = await inContext(async (page) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const chapterScripts = () => requests.filter((p) => p.endsWith('/chapters.js'));
     const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
     await page.goto(`${base}#dataset=circles&noise=0.1`, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
@@ -134,17 +139,12 @@ test('the hosted build loads the chapters only when one is opened, takes them fr
     await page.goBack();
     await page.waitForSelector('#descent-lab');
     assert.deepEqual(chapterScripts(), [`/${SUB}/chapters.js`]);
-  } finally {
-    await context.close();
-  }
+  });
   assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
 });
 
 test('the hosted build opened on a chapter\'s link shows it, its labs sharing the page\'s language', T, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = guard(page);
-  try {
+  const problems = await inContext(async (page) => {
     const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
     await page.goto(`${base}#chapter=neuron&task=nand&unit.w1=2&lang=fr`, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
@@ -153,20 +153,15 @@ test('the hosted build opened on a chapter\'s link shows it, its labs sharing th
     // A status the chapter composes with t(): in French only if it shares the page's catalogue and language.
     assert.match(await page.textContent('#task-nand .task-status'), /^Pas encore/);
     assert.match(page.url(), /#chapter=neuron&task=nand&unit\.w1=2&lang=fr$/);
-  } finally {
-    await context.close();
-  }
+  });
   assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
 });
 
 test('the hosted build says when the chapters cannot load, keeps the playground and the link, and loads them on Try again', T, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = guard(page);
   // As when the connection drops before a chapter is first opened.
   let blocked = 0;
-  await page.route('**/chapters.js', (route) => { blocked += 1; return route.abort(); });
-  try {
+  const problems = await inContext(async (page) => {
+    await page.route('**/chapters.js', (route) => { blocked += 1; return route.abort(); });
     const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
     await page.goto(`${base}#dataset=circles&noise=0.1`, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
@@ -204,25 +199,20 @@ test('the hosted build says when the chapters cannot load, keeps the playground 
     assert.equal(await page.$('#chapter [role="alert"]'), null);
     assert.equal(await focused(), '7. Regularisation and generalisation', 'focus goes on to the chapter\'s heading');
     assert.match(page.url(), /#chapter=regularisation&reg\.l2=0\.003&/);
-  } finally {
-    await context.close();
-  }
+  });
   // The browser's own line for each request the test aborted, and nothing else.
   assert.deepEqual(problems, Array(blocked).fill('console error: Failed to load resource: net::ERR_FAILED'),
     'errors on the page or requests beyond localhost');
 });
 
 test('a page opened before the site was updated asks for a reload rather than run chapters built for the new one, and the reload opens the chapter', T, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = guard(page);
-  // The site updated while the tab was open: chapters.js now comes from another build (its id differs).
-  const built = fs.readFileSync(path.join(OUT, 'chapters.js'), 'utf8');
-  const [, id] = built.match(/BackpropBuild!=="([0-9a-f]{16})"/) ?? [];
-  assert.ok(id, 'chapters.js names the build it runs beside');
-  assert.ok(fs.readFileSync(path.join(OUT, 'app.js'), 'utf8').includes(`"${id}"`), 'app.js carries the same id');
-  await page.route('**/chapters.js', (route) => route.fulfill({ contentType: 'text/javascript', body: built.replace(id, '0123456789abcdef') }));
-  try {
+  const problems = await inContext(async (page) => {
+    // The site updated while the tab was open: chapters.js now comes from another build (its id differs).
+    const built = fs.readFileSync(path.join(OUT, 'chapters.js'), 'utf8');
+    const [, id] = built.match(/BackpropBuild!=="([0-9a-f]{16})"/) ?? [];
+    assert.ok(id, 'chapters.js names the build it runs beside');
+    assert.ok(fs.readFileSync(path.join(OUT, 'app.js'), 'utf8').includes(`"${id}"`), 'app.js carries the same id');
+    await page.route('**/chapters.js', (route) => route.fulfill({ contentType: 'text/javascript', body: built.replace(id, '0123456789abcdef') }));
     const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
     await page.goto(`${base}#dataset=circles&noise=0.1`, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
@@ -238,22 +228,17 @@ test('a page opened before the site was updated asks for a reload rather than ru
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
     await page.waitForSelector('#reg-lab');
     assert.match(page.url(), /#chapter=regularisation&reg\.l2=0\.003&dataset=circles&noise=0\.1/);
-  } finally {
-    await context.close();
-  }
+  });
   assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
 });
 
 test('a chapter coming slowly shows its place from the top at once, then leaves the page where the learner has scrolled since', T, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = guard(page);
-  // The chapters held back until the test lets them come, as on a slow connection.
-  let arrive;
-  const slow = new Promise((resolve) => { arrive = resolve; });
-  await page.route('**/chapters.js', async (route) => { await slow; await route.continue(); });
-  const top = (selector) => page.$eval(selector, (el) => Math.round(el.getBoundingClientRect().top));
-  try {
+  const problems = await inContext(async (page) => {
+    // The chapters held back until the test lets them come, as on a slow connection.
+    let arrive;
+    const slow = new Promise((resolve) => { arrive = resolve; });
+    await page.route('**/chapters.js', async (route) => { await slow; await route.continue(); });
+    const top = (selector) => page.$eval(selector, (el) => Math.round(el.getBoundingClientRect().top));
     const base = `http://127.0.0.1:${server.address().port}/${SUB}/`;
     await page.goto(`${base}#dataset=circles`, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]');
@@ -276,9 +261,7 @@ test('a chapter coming slowly shows its place from the top at once, then leaves 
     const after = await top('#noise-slider');
     assert.ok(Math.abs(after - before) <= 2, `the slider being moved stays where it was (${before} px, now ${after}), not scrolled away to the chapter's top`);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'noise-slider');
-  } finally {
-    await context.close();
-  }
+  });
   assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
 });
 
@@ -408,10 +391,7 @@ test('every chapter of the course opens in the offline file with the network off
 test('the offline file uploaded to a web server on its own: the Share dialog measures and previews its embed', T, async () => {
   // One file is easier to put on a course site than a folder: there the dialog can frame the file
   // itself (same origin), as the hosted page does.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = guard(page);
-  try {
+  const problems = await inContext(async (page) => {
     await page.goto(`http://127.0.0.1:${server.address().port}/${SUB}/offline/index.html#dataset=circles`, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
     await page.click('#share');
@@ -421,9 +401,7 @@ test('the offline file uploaded to a web server on its own: the Share dialog mea
     const preview = await (await page.$('#embed-preview iframe')).contentFrame();
     assert.equal(await preview.getAttribute('body', 'data-ready'), 'true', 'the preview is the playground, started');
     assert.match(preview.url(), /\/offline\/index\.html#dataset=circles&embed=/);
-  } finally {
-    await context.close();
-  }
+  });
   assert.deepEqual(problems, [], 'errors on the page (a frame its policy refuses) or requests beyond localhost');
 });
 
