@@ -230,8 +230,9 @@ function drawErrors(svg, errors, current) {
 // change, never per frame): a fixed 240 was stretched, blurred, to 15rem (360 px at a 24 px
 // default font size) and to a high-density screen's or the lecture hall's pixels. Unchanged while
 // the canvas is not laid out (0 wide).
+const backingSize = (canvas) => Math.round(canvas.clientWidth * pixelRatio(canvas));
 function fitBacking(canvas) {
-  const size = Math.round(canvas.clientWidth * pixelRatio(canvas));
+  const size = backingSize(canvas);
   if (size > 0 && canvas.width !== size) {
     canvas.width = size;
     canvas.height = size;
@@ -436,7 +437,10 @@ export function createApproxLab(container, { module, route, lab }, tasks = appro
   // and at the canvas's new size when its room (the window, the font size) or the zoom changes.
   const repaint = () => { if (plane) drawPlane($('approx-plane-canvas'), $('approx-plane-svg'), plane, settings().combine); };
   const offTheme = onThemeChange(repaint);
-  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(repaint) : null;
+  // Only when the backing must change: the observer's first call, as it starts, would draw the plane twice.
+  const planeCanvas = /** @type {HTMLCanvasElement} */ ($('approx-plane-canvas'));
+  const resize = () => { const size = backingSize(planeCanvas); if (size > 0 && size !== planeCanvas.width) repaint(); };
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(resize) : null;
   resized?.observe($('approx-plane-canvas'));
   on(document, 'lecturechange', repaint);
   const offTextScale = onTextScaleChange(() => { if (fit) drawFit($('approx-fit'), fit); });
