@@ -70,7 +70,8 @@ async function main() {
   const openingHash = location.hash;
   // Until the shell exists, the route is the page's first hash.
   const playground = createPlayground(module, { routeHash: () => course?.route ?? splitHash(openingHash).route });
-  course = createCourse({ module, playground, nav: $('course-nav'), container: $('chapter'), banner: $('active-lesson') });
+  course = createCourse({ module, playground, nav: $('course-nav'), container: $('chapter'),
+    status: $('chapter-status'), banner: $('active-lesson') });
   // Ready once the link's chapter, if any, is shown: its page and labs may have to load first.
   await course.start(openingHash);
   document.body.dataset.ready = 'true';

@@ -248,6 +248,9 @@ test('a chapter coming slowly shows its place from the top at once, then leaves 
     await page.evaluate(() => { location.hash = 'chapter=mlp&dataset=circles'; });
     await page.waitForSelector('#chapter[aria-busy="true"]');
     assert.equal(await page.evaluate(() => scrollY), 0, 'the loading chapter read from its top');
+    // Screen readers are told, from a status outside the busy place (whose changes they hold back).
+    const announced = () => page.$eval('[role="status"]#chapter-status', (el) => ({ text: el.textContent, inBusy: el.closest('[aria-busy="true"]') !== null }));
+    assert.deepEqual(await announced(), { text: 'Loading the chapter…', inBusy: false });
     // Meanwhile the learner goes down to the playground and moves a slider by keyboard.
     await page.mouse.wheel(0, 400);
     await page.waitForFunction(() => scrollY >= 400);
@@ -257,6 +260,7 @@ test('a chapter coming slowly shows its place from the top at once, then leaves 
     assert.ok(before > 0 && before < 700, `the slider in view (${before})`);
     arrive();
     await page.waitForSelector('#chapter:not([aria-busy]) #chapter-title');
+    assert.deepEqual(await announced(), { text: '', inBusy: false }, 'loaded: the status says no more');
     await frames(page, 2);
     const after = await top('#noise-slider');
     assert.ok(Math.abs(after - before) <= 2, `the slider being moved stays where it was (${before} px, now ${after}), not scrolled away to the chapter's top`);

@@ -19,10 +19,12 @@ const BRAND = 'Backprop Playground';
 
 /**
  * @param {{ module: object, playground: object, nav: HTMLElement, container: HTMLElement,
- *   banner: HTMLElement }} deps playground: createPlayground()'s API
+ *   status: HTMLElement, banner: HTMLElement }} deps playground: createPlayground()'s API; status: a
+ *   live region outside the container, which is aria-busy while a chapter loads (a screen reader
+ *   holds back what a busy region says, and may not read a status added with its text)
  * @returns {{ route: import('./route.js').Route, start(openingHash?: string): Promise<void> }}
  */
-export function createCourse({ module, playground, nav, container, banner }) {
+export function createCourse({ module, playground, nav, container, status: loadingStatus, banner }) {
   const shell = { route: splitHash(location.hash).route, start };
   let mounted = null;      // the chapter module shown
   let mountedKey = '';     // its route, so an unchanged route is not re-mounted
@@ -215,6 +217,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
     for (const w of widgets) w.classList.toggle('widget-other', Boolean(widget) && w !== widget);
     container.hidden = !chapter;
     container.removeAttribute('aria-busy');
+    loadingStatus.textContent = '';
     document.body.dataset.chapter = chapter ? chapter.id : 'playground';
     document.body.classList.toggle('no-playground', Boolean(chapter && !chapter.playground));
     markCurrent(chapter ? info : null);
@@ -292,9 +295,9 @@ export function createCourse({ module, playground, nav, container, banner }) {
     renderHeading(container, { number, title: info.title });
     const status = Object.assign(document.createElement('div'), { className: 'chapter-pending' });
     if (state === 'loading') {
-      status.setAttribute('role', 'status');
       status.append(Object.assign(document.createElement('p'), { textContent: t('Loading the chapter…') }));
       container.setAttribute('aria-busy', 'true');
+      loadingStatus.textContent = t('Loading the chapter…');
     }
     else {
       status.setAttribute('role', 'alert');
@@ -307,6 +310,7 @@ export function createCourse({ module, playground, nav, container, banner }) {
           ? t('The site has been updated since this page was opened. Reload the page to open the chapter: the link keeps your settings, but training starts again.')
           : t('This chapter could not be loaded. Check the connection, then try again; the playground works meanwhile.') }), again);
       container.removeAttribute('aria-busy');
+      loadingStatus.textContent = '';
     }
     container.append(status);
     if (hadFocus) /** @type {HTMLElement} */ (status.querySelector('button') ?? container.querySelector('#chapter-title')).focus({ preventScroll: true });
