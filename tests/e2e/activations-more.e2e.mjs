@@ -105,6 +105,26 @@ test('chapter 6: the lab plots |z|, GELU and swish with their slopes, values and
   });
 });
 
+test('chapter 6: an axis label a curve runs through keeps a halo of the plot\'s colour, so it stays readable', T, async () => {
+  await withPage(b, '#chapter=activations&widget=activation-lab', async (page) => {
+    const labels = await page.$$eval('.act-plot-svg', (svgs) => svgs.flatMap((svg) => {
+      const frame = getComputedStyle(svg.querySelector('.act-plot-frame')).fill;
+      const curves = [...svg.querySelectorAll('polyline')].map((p) => p.getAttribute('points').split(' ').map((xy) => xy.split(',').map(Number)));
+      return [...svg.querySelectorAll('.act-tick')].map((text) => {
+        const box = text.getBBox();
+        const inside = ([x, y]) => x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+        const style = getComputedStyle(text);
+        return { plot: svg.closest('.act-plot').dataset.activation, text: text.textContent, crossed: curves.some((c) => c.some(inside)),
+          halo: style.paintOrder.startsWith('stroke') && parseFloat(style.strokeWidth) >= 2 ? style.stroke : null, frame };
+      });
+    }));
+    const crossed = labels.filter((l) => l.crossed);
+    // GELU's −0.17 and swish's −0.28 lie on their curves' dips, leaky ReLU's −0.6 on its line.
+    for (const plot of ['gelu', 'swish', 'leaky_relu']) assert.ok(crossed.some((l) => l.plot === plot), `${plot}: a curve crosses a label (${JSON.stringify(labels.filter((l) => l.plot === plot))})`);
+    for (const l of crossed) assert.equal(l.halo, l.frame, `${l.plot} ${l.text}: a halo of the plot's colour`);
+  });
+});
+
 test('PReLU: the slopes shown under the network are the engine\'s, 0.25 at first, moved after training; the trace has them', T, async () => {
   await withPage(b, '#dataset=circles&noise=0.1&hidden=4,3&learningRate=0.1', async (page) => {
     assert.equal(await page.isHidden('#prelu-panel'), true, 'no slopes to show for tanh');
