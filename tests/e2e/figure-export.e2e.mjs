@@ -303,6 +303,21 @@ test('in dark mode the PNG is on the dark panel', T, async () => {
   }, DARK);
 });
 
+test('in large text (24 px) the saved figure\'s settings caption grows with the figure\'s own labels', T, async () => {
+  await withPage(b, '', async (page) => {
+    for (let i = 0; i < 3; ++i) await page.click('#step');
+    const svg = await save(page, 'loss-chart', 'svg');
+    // The file is the figure's group, then the caption's.
+    const [drawn, captioned] = svg.bytes.toString('utf8').split('<g class="caption">');
+    const sizes = (part) => [...part.matchAll(/<text[^>]* font-size="([\d.]+)"/g)].map(([, v]) => Number(v));
+    const caption = sizes(captioned), figure = sizes(drawn);
+    assert.ok(caption.length > 0 && figure.length > 0, `text in both: ${caption} / ${figure}`);
+    // 12 px at the default size; the chart's labels are 1.5 times theirs too.
+    assert.deepEqual([...new Set(caption)], [18], `the caption's font size: ${caption}`);
+    assert.ok(Math.min(...figure) >= 15, `the chart's labels: ${figure}`);
+  }, { fontSize: 24 });
+});
+
 // WCAG relative luminance of 'rgb(...)'.
 function luminance(css) {
   const [r, g, bl] = css.match(/[\d.]+/g).map(Number);

@@ -6,6 +6,7 @@
 // No <img> or blob: images are needed: the page's CSP allows neither (img-src falls back to 'self').
 // Not here: which figures there are, their captions or the buttons (playground/figures.js).
 import { hexToRgb, rgbToCss, rgbToHex } from './colors.js';
+import { textScale } from './text-scale.js';
 
 // Controls and pop-ups are not part of the picture, nor invisible hit areas.
 const SKIP = 'button, input, select, textarea, label.file-button, .tooltip, .figure-export, [data-export="skip"], title, desc, defs, clipPath, mask, script, style';
@@ -378,14 +379,19 @@ export function wrapCaption(parts, width, measure) {
   return lines;
 }
 
+// At the default font size; the caption grows with it, as the figure's own text does.
 const CAPTION = { size: 12, line: 16, pad: 8 };
 
 function captionLayout(parts, width, { family, ink, muted, line }) {
-  const font = { family, size: CAPTION.size, weight: '400', style: 'normal' };
+  const k = textScale();
+  const [size, step, pad] = [CAPTION.size * k, CAPTION.line * k, CAPTION.pad * k];
+  const font = { family, size, weight: '400', style: 'normal' };
   metricsCtx ??= document.createElement('canvas').getContext('2d');
   metricsCtx.font = canvasFont(font);
-  const lines = wrapCaption(parts, width - 2 * CAPTION.pad, (t) => metricsCtx.measureText(t).width);
-  return { font, lines, height: lines.length ? 2 * CAPTION.pad + lines.length * CAPTION.line : 0, ink, muted, line };
+  const lines = wrapCaption(parts, width - 2 * pad, (t) => metricsCtx.measureText(t).width);
+  // baseline(i): line i's, under a figure `height` tall
+  const baseline = (height, i) => height + pad + (i + 1) * step - 4 * k;
+  return { font, lines, pad, baseline, height: lines.length ? 2 * pad + lines.length * step : 0, ink, muted, line };
 }
 
 // ---- SVG -----------------------------------------------------------------------------------------
@@ -465,7 +471,7 @@ export function figureSvg(figure, captionParts, theme, title = '') {
     const line = resolveColor(theme.line);
     caption.push(`<line x1="0" y1="${height + 0.5}" x2="${width}" y2="${height + 0.5}"${colorAttrs('stroke', line)} stroke-width="1"/>`);
     cap.lines.forEach((text, i) => {
-      caption.push(`<text x="${CAPTION.pad}" y="${height + CAPTION.pad + (i + 1) * CAPTION.line - 4}"${fontAttrs(cap.font)}${colorAttrs('fill', resolveColor(theme.ink))}>${esc(text)}</text>`);
+      caption.push(`<text x="${r2(cap.pad)}" y="${r2(cap.baseline(height, i))}"${fontAttrs(cap.font)}${colorAttrs('fill', resolveColor(theme.ink))}>${esc(text)}</text>`);
     });
   }
   const panel = resolveColor(theme.panel);
@@ -586,7 +592,7 @@ export function figureCanvas(figure, captionParts, theme, scale = 2) {
     ctx.font = canvasFont(cap.font);
     ctx.fillStyle = rgba(resolveColor(theme.ink));
     ctx.textBaseline = 'alphabetic';
-    cap.lines.forEach((text, i) => ctx.fillText(text, CAPTION.pad, height + CAPTION.pad + (i + 1) * CAPTION.line - 4));
+    cap.lines.forEach((text, i) => ctx.fillText(text, cap.pad, cap.baseline(height, i)));
   }
   return canvas;
 }
