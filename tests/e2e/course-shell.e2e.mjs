@@ -35,7 +35,7 @@ test('the chapter menu works at 390 px, and back and forward follow the chapters
   await page.setViewportSize(SIZES[0]);
 });
 
-test('the chapter menu by keyboard: Escape or focus leaving it closes it; a chapter chosen leaves focus on its summary', T, async () => {
+test('the chapter menu by keyboard: Escape or focus leaving it closes it; a chapter chosen takes focus to its heading, the playground or the chapter shown leaves it on the summary', T, async () => {
   const { page } = course.session();
   await go('#chapter=neuron');
   const state = () => page.evaluate(() => ({
@@ -59,7 +59,21 @@ test('the chapter menu by keyboard: Escape or focus leaving it closes it; a chap
   await page.keyboard.press('Enter');
   await frames(page, 3);
   assert.equal(await page.getAttribute('body', 'data-chapter'), 'mlp');
-  assert.deepEqual(await state(), { open: false, onSummary: true }, 'the chapter chosen, focus stays on the menu, not lost to the page');
+  assert.equal((await state()).open, false);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'chapter-title', 'another chapter chosen: focus on its heading, as its next and previous links leave it');
+  // The next Tab goes on into the chapter, not back through the header.
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.getElementById('chapter').contains(document.activeElement)), 'Tab from the heading stays in the chapter');
+  // The chapter shown chosen again, or the playground: nothing new to read; focus back on the summary.
+  for (const id of ['mlp', 'playground']) {
+    await page.focus('.course-menu summary');
+    await page.keyboard.press('Enter');
+    await page.focus(`.course-list a[data-chapter-link="${id}"]`);
+    await page.keyboard.press('Enter');
+    await frames(page, 3);
+    assert.deepEqual(await state(), { open: false, onSummary: true }, `${id} chosen: focus back on the summary`);
+  }
+  assert.equal(await page.getAttribute('body', 'data-chapter'), 'playground');
 });
 
 test('the previous and next chapter links keep the playground as it was and the language, as the menu does', T, async () => {

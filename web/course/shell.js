@@ -59,7 +59,7 @@ export function createCourse({ module, playground, nav, container, status: loadi
   const entries = [{ id: null, title: 'Playground' }, ...CHAPTER_LIST];
   entries.forEach((c, i) => {
     const item = document.createElement('li');
-    const link = chapterLink(c.id, closeMenu);
+    const link = chapterLink(c.id, () => closeMenu({ toContent: Boolean(c.id) && link.getAttribute('aria-current') !== 'page' }));
     link.dataset.chapterLink = c.id ?? 'playground';
     // The title its own text node: the language changes it as a whole message.
     if (c.id) link.append(`${i}. `, c.title);
@@ -73,9 +73,14 @@ export function createCourse({ module, playground, nav, container, status: loadi
   // failure here says nothing (loadChapters tries again when a chapter is chosen, and says so then).
   menu.addEventListener('toggle', () => { if (menu.open) loadChapters().catch(() => {}); });
   // Closed, the menu's links are hidden: focus that was on one goes back to its summary, not to
-  // the page's start.
-  function closeMenu() {
-    if (menu.contains(document.activeElement)) summary.focus();
+  // the page's start; or, another chapter chosen (toContent), on to its heading, as the chapters'
+  // next and previous links take it (show() puts it there once the chapter is shown: meanwhile it
+  // rests on the page, not on a summary that would keep it in the header).
+  function closeMenu({ toContent = false } = {}) {
+    if (menu.contains(document.activeElement)) {
+      if (toContent) /** @type {HTMLElement} */ (document.activeElement).blur();
+      else summary.focus();
+    }
     menu.open = false;
   }
   // The open menu covers the header's controls and the output: a click or focus elsewhere, or
