@@ -167,6 +167,26 @@ test('chapter \'activations\' in French: its lab\'s readings with a decimal comm
   assert.match(await page.textContent('#task-sigmoid-steepest .task-status'), /^Not yet: move z .* f′\(0\.5\) = 0\.235:/);
 });
 
+test('chapter \'backprop\': the graph\'s x, y and z, and its task met, stay through a change of language, in the link and a reload', T, async () => {
+  const page = session().page;
+  await go('#chapter=backprop&task=graph-gradient');
+  for (const [k, v] of [['x', 0], ['y', 2], ['z', 3]]) await page.fill(`#graph-${k}`, String(v));
+  assert.match(await page.textContent('#task-graph-gradient .task-status'), /^Done: /);
+  await page.selectOption('#language', 'fr');
+  await page.waitForFunction(() => document.querySelector('#chapter-title')?.textContent.startsWith('5. Rétropropagation'));
+  await frames(page, 2);
+  const inputs = () => Promise.all(['x', 'y', 'z'].map((k) => page.inputValue(`#graph-${k}`)));
+  assert.deepEqual(await inputs(), ['0', '2', '3'], 'the graph keeps its inputs');
+  assert.match(await page.textContent('#task-graph-gradient .task-status'), /^Fait : /);
+  assert.match(await page.evaluate(() => location.hash), /chain\.x=0&chain\.y=2&chain\.z=3/);
+  await page.reload();
+  await page.waitForSelector('#task-graph-gradient .task-status[data-met]');
+  assert.deepEqual(await inputs(), ['0', '2', '3'], 'and after a reload');
+  assert.match(await page.textContent('#task-graph-gradient .task-status'), /^Fait : /);
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+});
+
 test('a change of language keeps logits typed beyond what the link holds, and says so again', T, async () => {
   const page = session().page;
   await go('#chapter=activations&widget=activation-lab');

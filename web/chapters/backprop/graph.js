@@ -1,7 +1,9 @@
 // The backpropagation chapter's computational graph: f(x, y, z) = (x + y)·z with the core's forward
 // values and gradients (engine.js sumTimesGraph), redrawn as the learner types, and its own task
-// checked from the same numbers.
+// checked from the same numbers. Its x, y and z travel in the link (chain.x=…), so a reload, a
+// shared link or a change of language (which draws the chapter again) keeps them.
 import { sumTimesGraph } from '../../engine.js';
+import { bindLabState } from '../../course/lab-state.js';
 import { showingRefusals } from '../../course/lab-wiring.js';
 import { createGraphLesson } from '../../views/graph-lesson.js';
 import { renderTasks } from '../../course/tasks.js';
@@ -20,7 +22,7 @@ function overflowOf(nodes) {
 }
 
 /** @returns {() => void} clean-up */
-export function createGraphWidget(container, { module, playground, route }, tasks) {
+export function createGraphWidget(container, { module, playground, route, lab }, tasks) {
   const section = document.createElement('section');
   section.id = 'graph-lesson';
   section.className = 'widget graph-lesson';
@@ -41,11 +43,13 @@ export function createGraphWidget(container, { module, playground, route }, task
   const view = createGraphLesson(svg);
   const list = renderTasks(section, tasks, { active: route.task });
   const inputs = ['graph-x', 'graph-y', 'graph-z'].map((id) => /** @type {HTMLInputElement} */ (section.querySelector(`#${id}`)));
+  const linked = bindLabState(lab, 'chain', { x: inputs[0], y: inputs[1], z: inputs[2] });
   const redraw = () => {
     // A cleared or half-typed field is not 0: it is marked, and the graph keeps its last numbers.
     const values = inputs.map((el) => (el.value.trim() === '' ? NaN : Number(el.value)));
     inputs.forEach((el, i) => el.setAttribute('aria-invalid', String(!Number.isFinite(values[i]))));
     if (!values.every(Number.isFinite)) return;
+    linked.save();
     const [x, y, z] = values;
     showingRefusals(playground, () => {
       const nodes = sumTimesGraph(module, x, y, z);
