@@ -38,7 +38,8 @@ export default {
     'Gardez les données et le réseau de la configuration en surapprentissage, et faites passer la perte de test sous 0,5 après au moins 200 époques (sans aide, elle reste vers 0,85). L2, L1 et le dropout sont à votre disposition.',
   'keep the data: circles, 60% noise, 120 points, 25% for training':
     'gardez les données : cercles, 60\u00a0% de bruit, 120 points, 25\u00a0% pour l’entraînement',
-  'keep three hidden layers of 8': 'gardez trois couches cachées de 8',
+  'keep the network: all seven features, three hidden layers of 8 ReLU units':
+    'gardez le réseau : les sept entrées, trois couches cachées de 8 unités ReLU',
   'train at least 200 epochs (now {epoch})': 'entraînez au moins 200 époques (actuellement {epoch})',
   'test loss below 0.5 (now {loss})': 'une perte de test sous 0,5 (actuellement {loss})',
 
