@@ -288,3 +288,20 @@ test('chapter \'mlp\' in French: its text, the lab\'s readings with decimal comm
   assert.match(await page.textContent('#approx-caption'), new RegExp(`^2 sigmoid units after 400 epochs: training loss ${formatNumber(fit.metrics.train.loss).replace('.', '\\.')}, `));
   assert.match(await page.textContent('#approx-plane-caption'), /^3 sigmoid units on moons: test accuracy \d+\.\d%\. The OR region/);
 });
+
+test('no text the page shows names its code (a function, a module, a file), in either language', T, async () => {
+  const page = session().page;
+  for (const lang of ['en', 'fr']) {
+    for (const route of ['', ...CHAPTERS.map((c) => `chapter=${c.id}&`)]) {
+      await go(`#${route}lang=${lang}`);
+      await page.waitForSelector('#chapter [aria-busy="true"]', { state: 'detached' });
+      const words = await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;  // what the learner opens too
+        const text = [document.body.innerText, ...[...document.querySelectorAll('[title], [aria-label]')]
+          .map((e) => `${e.getAttribute('title') ?? ''} ${e.getAttribute('aria-label') ?? ''}`)].join(' ');
+        return [...new Set(text.match(/\b(?:engine|module|playground|state)\.[a-zA-Z_]+|\b[a-z][a-zA-Z]+\(\)|\b[\w-]+\.m?js\b|\bundefined\b|\[object \w+\]/g) ?? [])];
+      });
+      assert.deepEqual(words, [], `#${route}lang=${lang}`);
+    }
+  }
+});
