@@ -200,6 +200,38 @@ test('the perceptron lab on the playground\'s 5,000 points: a step moves the rin
   await go('#chapter=perceptron');
 });
 
+test('a task met in a lab is still met once the language changes, though the lab draws its run afresh, until the learner acts in the lab', T, async () => {
+  await go('#chapter=perceptron&rules.data=xor');
+  await page().click('#rules-train');
+  await expectStatus('perceptron-xor', true);
+  await expectStatus('adaline-xor', true);
+  await expectStatus('perceptron-or', false, /choose OR/);
+  await page().selectOption('#language', 'fr');
+  await page().waitForSelector('html[lang="fr"]');
+  await frames(page());
+  assert.equal(await page().textContent('#rules-epochs'), '0 époque de 4 exemples', 'the lab drawn again, its run started over');
+  await expectStatus('perceptron-xor', true, /^Fait/);
+  await expectStatus('adaline-xor', true, /^Fait/);
+  await expectStatus('perceptron-or', false, /choisissez OR/);
+  // A step in the lab: its tasks read the run the learner now has.
+  await page().click('#rules-step');
+  await expectStatus('perceptron-xor', false, /entraînez 100 époques \(0 pour l’instant\)/);
+  await page().click('#rules-train');
+  await expectStatus('perceptron-xor', true);
+  // The descent lab the same way, back in English.
+  await go('#chapter=gradient-descent&descent.rate=0.3&lang=fr');
+  for (let i = 0; i < 5; ++i) await page().click('#descent-run');
+  await expectStatus('regression-50', true);
+  await page().selectOption('#language', 'en');
+  await page().waitForSelector('html[lang="en"]');
+  await frames(page());
+  assert.match(await page().textContent('#descent-numbers'), /after 0 steps/, 'the lab drawn again, its run started over');
+  await expectStatus('regression-50', true, /^Done/);
+  await page().selectOption('#descent-batch', '1');
+  await expectStatus('regression-50', false, /full batch/);
+  await go('#chapter=perceptron');
+});
+
 test('the perceptron lab\'s messages go with their cause: a refused α once it is valid, a diverged run once reset, any of them on leaving the chapter', T, async () => {
   const message = () => page().evaluate(() => (document.querySelector('#message').hidden ? '' : document.querySelector('#message-text').textContent));
   const rate = async (rule, value) => {

@@ -13,6 +13,7 @@ import { withLabs, withPageSettings } from './links.js';
 import { createLessonBanner } from './lesson-banner.js';
 import { holdLabHeights, keepInView } from './first-numbers.js';
 import { renderHeading } from './chapter-heading.js';
+import { carryMet } from './tasks.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 
 const BRAND = 'Backprop Playground';
@@ -442,7 +443,10 @@ export function createCourse({ module, playground, nav, container, status: loadi
       whenLoaded(shell.route, () => {
         mountedKey = '';
         const hold = holdLabHeights(container);
+        // The labs start their runs over; the tasks the learner met with them stay met.
+        carryMet([...container.querySelectorAll('.task-list > li.met')].map((item) => /** @type {HTMLElement} */ (item).dataset.task));
         const problems = show(shell.route, { keepTyped: true });
+        carryMet([]);
         hold();
         if (problems.length) playground.showMessage(linkProblems(problems), 'warning', { source: 'link' });
       });

@@ -88,6 +88,20 @@ function rememberMet(id) {
   }
 }
 
+// The tasks met when the chapter was last drawn, handed to the lists drawn next (carryMet): a change
+// of language draws the chapter again, and a lab's run (its steps, its epochs) starts over with it,
+// while what the learner did with it still counts. A carried task reads met until it is met by
+// itself or the learner acts in its list's container (a click, a typed value, a choice).
+let carrying = new Set();
+
+/**
+ * The tasks (ids) the lists drawn from now on start met; [] once they are drawn.
+ * @param {Iterable<string>} ids
+ */
+export function carryMet(ids) {
+  carrying = new Set(ids);
+}
+
 /**
  * Draws the task list into `container`. Each item: title, statement, a "Set up" link when the
  * task has a set-up (linkOf(task)), and a status line that update() fills.
@@ -127,6 +141,13 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
   }
   section.append(heading, list);
   container.append(section);
+  const carried = new Set(tasks.map((task) => task.id).filter((id) => carrying.has(id)));
+  if (carried.size > 0) {
+    // Captured: the lab's own handler, on the control itself, re-checks before a bubbling one would run.
+    // A control, not any click: a tap on the text to read it changes nothing.
+    const acted = (e) => { if (e.target instanceof Element && e.target.closest('button, input, select, textarea, a')) carried.clear(); };
+    for (const type of ['click', 'input', 'change']) container.addEventListener(type, acted, { capture: true });
+  }
 
   return {
     update(ctx) {
@@ -134,7 +155,8 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
       for (const task of tasks) {
         const now = evaluate(task, ctx);
         if (now.met && task.staysMet) rememberMet(task.id);
-        const r = metOnce.has(task.id) ? { ...now, met: true, missing: [] } : now;
+        if (now.met) carried.delete(task.id);
+        const r = metOnce.has(task.id) || carried.has(task.id) ? { ...now, met: true, missing: [] } : now;
         results.set(task.id, r);
         const status = statusOf.get(task.id);
         const text = (r.met ? t('Done: the task is met.') : t('Not yet: {missing}.', { missing: r.missing.join(t('; ')) })) + (r.note ? ` ${r.note}` : '');
