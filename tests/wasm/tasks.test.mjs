@@ -112,6 +112,11 @@ test('perceptron lab: OR is learned in a few epochs; XOR is not in 100, and the 
   assert.match(said(stuck, 'adaline').text, /^Settled: epoch 100 changed J = 0\.127 by less than 0\.01%, 4 classified wrongly/);
   [0.555, -0.111, -0.055].forEach((w, i) => assert.ok(Math.abs(stuck.states.adaline.weights[i] - w) < 1e-3, `w${i} = ${stuck.states.adaline.weights[i]}`));
   expect(settle, rulesRun({ ...lab, data: 'xor' }, 5), false, /train for 100 epochs \(5 so far\) until J stops falling/);
+  // A small α (0.01, a step down the field's arrows) still moves J after the 100 epochs: the check
+  // asks to train on, not for the 100 epochs just trained; 100 more settle it.
+  const slow = { ...lab, data: 'xor', rates: { perceptron: 0.5, adaline: 0.01 } };
+  expect(settle, rulesRun(slow, GIVE_UP_EPOCHS), false, /^train on until J stops falling \(100 epochs so far\)$/);
+  expect(settle, rulesRun(slow, 2 * GIVE_UP_EPOCHS), true);
   const diverged = rulesRun({ ...lab, data: 'xor', rates: { perceptron: 0.5, adaline: 5 } }, GIVE_UP_EPOCHS);
   expect(settle, diverged, false, /lower Adaline's α: its weights diverged/);
   assert.match(said(diverged, 'adaline').text, /no longer numbers: the learning rate is too large for Adaline/);

@@ -131,7 +131,9 @@ export const ruleTasks = [
       met: settings.data === 'xor' && states.adaline.epoch >= GIVE_UP_EPOCHS && !states.adaline.diverged && settled(histories.adaline),
       missing: [dataIs('xor', 'XOR')(settings) ?? (states.adaline.diverged ? t('lower Adaline\'s α: its weights diverged')
         : growing(histories.adaline) ? t('lower Adaline\'s α: its J keeps growing (now {J})', { J: formatNumber(states.adaline.cost) })
-          : t('train for {n} epochs ({epoch} so far) until J stops falling', { n: GIVE_UP_EPOCHS, epoch: states.adaline.epoch }))],
+          // A small α still moves J after the epochs the statement asks for: on, not those epochs again.
+          : states.adaline.epoch >= GIVE_UP_EPOCHS ? t('train on until J stops falling ({epoch} epochs so far)', { epoch: states.adaline.epoch })
+            : t('train for {n} epochs ({epoch} so far) until J stops falling', { n: GIVE_UP_EPOCHS, epoch: states.adaline.epoch }))],
     }) },
   { id: 'perceptron-clusters', title: 'The perceptron on generated points',
     setup: { dataset: 'gaussians', noise: 0 },

@@ -105,6 +105,8 @@ export default {
   'lower Adaline\'s α: its J keeps growing (now {J})': 'baissez l’α d’Adaline : son J ne cesse de croître (actuellement {J})',
   'train for {n} epochs ({epoch} so far) until J stops falling':
     'entraînez {n} époques ({epoch} pour l’instant), jusqu’à ce que J cesse de baisser',
+  'train on until J stops falling ({epoch} epochs so far)':
+    'continuez d’entraîner jusqu’à ce que J cesse de baisser ({epoch} époques pour l’instant)',
   'The perceptron on generated points': 'Le perceptron sur des points générés',
   'Choose the playground\'s points, with the two Gaussian clusters at noise 25% or less in the playground below, and train until the perceptron converges: every training point on its side of the line. Then raise the noise to 50%: the clusters overlap, and the perceptron never stops while Adaline settles.':
     'Choisissez les points du bac à sable, avec les deux nuages gaussiens à un bruit de 25\u00a0% au plus dans le bac à sable ci-dessous, et entraînez jusqu’à ce que le perceptron converge : chaque point d’entraînement du bon côté de la droite. Montez ensuite le bruit à 50\u00a0% : les nuages se chevauchent, et le perceptron ne s’arrête plus, tandis qu’Adaline se stabilise.',
