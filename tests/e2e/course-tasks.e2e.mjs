@@ -27,6 +27,29 @@ test('task: the neuron computes NAND, then OR, from the weights typed in', T, as
   await expectStatus('or', true);
 });
 
+test('the threshold unit says when rounding, not the weights, puts z off 0 and decides an output (0.3, 0.6, −0.9 at (1, 1))', T, async () => {
+  await openTask('neuron', 'nand');
+  const type = async (values) => { for (const [k, v] of Object.entries(values)) await page().fill(`#neuron-${k}`, String(v)); };
+  const shown = async () => ({
+    z: await page().$$eval('.neuron-table tbody tr', (rows) => rows.map((r) => r.children[2].textContent)),
+    outputs: await page().$$eval('.neuron-table td[data-output]', (tds) => tds.map((td) => td.dataset.output).join('')),
+    note: await page().$eval('#neuron-rounding', (p) => (p.hidden ? null : p.textContent)),
+  });
+  // On paper z = 0.3 + 0.6 − 0.9 = 0 at (1, 1), output 0; in float32 the core's z is 2⁻²⁴, output 1.
+  await type({ w1: 0.3, w2: 0.6, b: -0.9 });
+  let s = await shown();
+  assert.equal(s.z[3], '5.96×10⁻⁸');
+  assert.equal(s.outputs, '0001');
+  assert.match(s.note ?? '', /^For x = \(1, 1\), z is 5\.96×10⁻⁸ rather than 0: the core computes in single precision \(float32\).*rounding decides the output \(1\)\./);
+  // A boundary clearly off the inputs, or one exactly on an input (AND's z = 0 at b = −2): nothing to say.
+  for (const values of [{ b: -0.95 }, { w1: 1, w2: 1, b: -2 }, { w1: 1, w2: 1, b: -1.5 }]) {
+    await type(values);
+    s = await shown();
+    assert.equal(s.note, null, `${JSON.stringify(values)}: z ${s.z}`);
+  }
+  assert.equal((await shown()).outputs, '0001');
+});
+
 test('task: McCulloch-Pitts presets light up their truth tables; NOR by hand; XOR needs two layers', T, async () => {
   await openTask('neuron', 'mp-nor');
   const fires = () => page().$$eval('#mp-unit .mp-table:not(.mp-xor-table) tbody tr', (rows) => rows.map((r) => r.dataset.fires).join(''));

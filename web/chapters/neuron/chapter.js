@@ -10,7 +10,7 @@ import { formatNumber } from '../../views/format.js';
 import { t } from '../../i18n/i18n.js';
 import { beyondFloat, floatRangeProblem, inFloatRange, refuseBeyondFloat } from '../float-fields.js';
 import { createMcCullochPittsWidget, mpTasks } from './mcculloch-pitts.js';
-import { createUnit, setUnit, unitOutputs } from './unit.js';
+import { createUnit, setUnit, unitOutputs, zeroByRounding } from './unit.js';
 
 const html = `
 <p>An artificial neuron weighs its inputs, adds a bias and passes the sum through an activation function:
@@ -63,7 +63,8 @@ export function mount(container, { module, route, number, lab }) {
       <label class="compact">b <input id="neuron-b" type="number" step="0.5" value="-1.5"></label>
     </div>
     <p id="neuron-error" class="act-error" role="status"></p>
-    <table class="neuron-table"><thead><tr><th scope="col">x1</th><th scope="col">x2</th><th scope="col">z</th><th scope="col">output</th></tr></thead><tbody></tbody></table>`;
+    <table class="neuron-table"><thead><tr><th scope="col">x1</th><th scope="col">x2</th><th scope="col">z</th><th scope="col">output</th></tr></thead><tbody></tbody></table>
+    <p id="neuron-rounding" class="hint" hidden></p>`;
   container.append(widget);
   const list = renderChapterTasks(widget, id, unitTasks, route.task);
   const inputs = ['w1', 'w2', 'b'].map((k) => /** @type {HTMLInputElement} */ (widget.querySelector(`#neuron-${k}`)));
@@ -84,6 +85,13 @@ export function mount(container, { module, route, number, lab }) {
     const outputs = unitOutputs(engine);
     body.innerHTML = outputs.map((o, i) => `<tr data-point="${i}"><td>${o.input[0]}</td><td>${o.input[1]}</td>` +
       `<td>${formatNumber(o.z)}</td><td data-output="${o.output}">${o.output}</td></tr>`).join('');
+    // 0.3, 0.6 and −0.9 give z = 5.96×10⁻⁸ at (1, 1): said, since the table alone shows the unit
+    // firing where the learner's sum on paper says it does not.
+    const rounding = /** @type {HTMLElement} */ (widget.querySelector('#neuron-rounding'));
+    const near = zeroByRounding(outputs, { w1, w2, b });
+    rounding.hidden = near.length === 0;
+    rounding.textContent = near.map((o) => t('For x = ({x}), z is {z} rather than 0: the core computes in single precision (float32), in which the weights and the bias typed are not all exact, so a sum that is 0 on paper lands just above or below 0, and rounding decides the output ({output}). Move the bias a little to put the boundary clearly on one side.',
+      { x: o.input.join(', '), z: formatNumber(o.z), output: o.output })).join(' ');
     list.update({ outputs });
   };
   for (const el of inputs) el.addEventListener('input', redraw);

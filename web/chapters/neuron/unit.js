@@ -29,3 +29,20 @@ export function unitOutputs(engine) {
     return { input, z: t.layers[0].z[0], output: t.output[0] };
   });
 }
+
+// float32's unit roundoff: each weight is stored to within it of its value, and each addition in z
+// rounds to within it of its result.
+const FLOAT_ROUNDOFF = 2 ** -24;
+
+/**
+ * The outputs whose z is not 0 but within float32's rounding of it (a few roundoffs of the sum of
+ * the terms' sizes): a sum that is 0 on paper, whose sign, and so whose output, rounding decides.
+ * @template {{ input: number[], z: number }} Output
+ * @param {Output[]} outputs unitOutputs()
+ * @param {{ w1: number, w2: number, b: number }} unit
+ * @returns {Output[]}
+ */
+export function zeroByRounding(outputs, { w1, w2, b }) {
+  return outputs.filter(({ input: [x1, x2], z }) =>
+    z !== 0 && Math.abs(z) <= 8 * FLOAT_ROUNDOFF * (Math.abs(w1 * x1) + Math.abs(w2 * x2) + Math.abs(b)));
+}

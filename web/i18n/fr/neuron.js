@@ -45,4 +45,6 @@ export default {
   'Now make it compute OR: output 1 when at least one input is 1.':
     'Faites-lui maintenant calculer OR : sortie 1 quand au moins une entrée vaut 1.',
   'for x = ({x}) the output is {output}, {gate} needs {target}': 'pour x = ({x}) la sortie vaut {output}, {gate} demande {target}',
+  'For x = ({x}), z is {z} rather than 0: the core computes in single precision (float32), in which the weights and the bias typed are not all exact, so a sum that is 0 on paper lands just above or below 0, and rounding decides the output ({output}). Move the bias a little to put the boundary clearly on one side.':
+    'Pour x = ({x}), z vaut {z} et non 0 : le cœur calcule en simple précision (float32), où les poids et le biais saisis ne sont pas tous exacts ; une somme nulle sur le papier tombe alors juste au-dessus ou au-dessous de 0, et l’arrondi décide de la sortie ({output}). Déplacez un peu le biais pour placer la frontière nettement d’un côté.',
 };
