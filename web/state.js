@@ -621,8 +621,19 @@ export function runBState(state) {
  */
 export function runBDifferences(state) {
   const b = isObject(state.b) ? state.b : {};
-  return SETTINGS.filter((e) => e.perRun && Object.hasOwn(b, e.key) && !same(b[e.key], state[e.key]))
-    .map((e) => ({ key: e.key, label: e.label, a: formatValue(e, state[e.key]), b: formatValue(e, b[e.key]) }));
+  return settingsDifferences(state, b, SETTINGS.filter((e) => e.perRun && Object.hasOwn(b, e.key)).map((e) => e.key));
+}
+
+/**
+ * The settings among `keys` in which state `b` differs from state `a`, in table order:
+ * [{ key, label, a, b }] with the values as a link writes them.
+ * @param {object} a
+ * @param {object} b
+ * @param {string[]} keys
+ */
+export function settingsDifferences(a, b, keys) {
+  return SETTINGS.filter((e) => keys.includes(e.key) && !same(b[e.key], a[e.key]))
+    .map((e) => ({ key: e.key, label: e.label, a: formatValue(e, a[e.key]), b: formatValue(e, b[e.key]) }));
 }
 
 /**

@@ -413,7 +413,16 @@ test('backprop: the lecture\'s circles experiment is met at epoch 150 with stand
   assert.equal(r.met, true, JSON.stringify(r.missing));
   assert.equal(r.note, `Training accuracy ${(100 * m.train.accuracy).toFixed(1)}%, test ${(100 * m.test.accuracy).toFixed(1)}% at epoch 150.`);
   ctx.engine.dispose();
-  expect(t, run(t, { inputScaling: 'none' }, 150), false, /keep the lesson's settings/);
+  expect(t, run(t, { inputScaling: 'none' }, 150), false, /the set-up's settings, which its Set it up link restores \(input scaling none instead of standardise\)/);
+  // Every setting the run depends on counts (the check once read six of them), each said; not the
+  // seeds (another draw is the same experiment) nor what the set-up does not use (momentum under SGD).
+  expect(t, run(t, { noise: 0, optimizer: 'adam' }, 150), false, /\(noise 0 instead of 0\.4; optimizer adam instead of sgd\)/);
+  expect(t, run(t, { features: ['x1', 'x2', 'x1^2'] }, 150), false, /features x1,x2,x1\^2 instead of x1,x2/);
+  for (const other of [{ seed: 7, dataSeed: 3 }, { momentum: 0.5 }]) {
+    const c = run(t, other, 150);
+    assert.ok(!evaluate(t, c).missing.some((m) => /set-up's settings/.test(m)), JSON.stringify(other));
+    c.engine.dispose();
+  }
   // The lesson's last suggestion: with x1², x2² and x1x2 (up to 36) beside x1 and x2, 20 epochs on
   // raw inputs leave the test accuracy far below what standardised inputs reach.
   const wide = { features: ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2'] };

@@ -6,7 +6,10 @@
 // A check's texts go through t(): the language in force when it runs (the chapter re-mounts when
 // the language changes).
 import { t } from '../i18n/i18n.js';
-import { formatPercent } from '../views/format.js';
+import { formatClauses, formatPercent } from '../views/format.js';
+import { SETTINGS, parseHash, serializeHash, settingsDifferences } from '../state.js';
+import { datasetProblem } from '../rules.js';
+import { APPLIES } from '../playground/applicable.js';
 
 /**
  * @typedef {object} Task
@@ -61,6 +64,27 @@ export const wholePercent = (x) => percent(x).replace(/[.,]0(\u00a0?%)$/, '$1');
 export function testAccuracyAtLeast(metrics, least) {
   const accuracy = metrics.test.accuracy;
   return [accuracy >= least, t('test accuracy of at least {least} (now {now})', { least: wholePercent(least), now: percent(accuracy) })];
+}
+
+// Settings a set-up's run does not depend on for what it shows: another draw of the same set-up
+// (new weights, new points) is the same experiment.
+const SEEDS = ['dataSeed', 'seed'];
+
+/**
+ * The condition "the run is the set-up's" for allOf: the playground's state against the settings
+ * a task's link loads (its set-up over the defaults), every engine setting but the seeds and those
+ * the set-up does not use (Adam's betas under SGD, the classes of two-class data), with what differs.
+ * @param {object} state the playground's
+ * @param {object} setup the task's
+ * @returns {[boolean, string]}
+ */
+export function keepsSetup(state, setup) {
+  const wanted = parseHash(serializeHash(setup)).state;
+  const applies = (key) => (key === 'classes' ? datasetProblem(wanted.dataset) === 'multiclass' : APPLIES[key]?.(wanted) ?? true);
+  const keys = SETTINGS.filter((e) => e.engine && !SEEDS.includes(e.key) && applies(e.key)).map((e) => e.key);
+  const differences = settingsDifferences(wanted, state, keys).map((d) =>
+    t('{setting} {b} instead of {a}', { setting: t(d.label), b: d.b || t('none'), a: d.a || t('none') }));
+  return [differences.length === 0, t('the set-up\'s settings, which its Set it up link restores ({differences})', { differences: formatClauses(differences) })];
 }
 
 // The staysMet tasks met so far, by id. Kept beyond one drawing of the list, since the chapter is

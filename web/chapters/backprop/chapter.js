@@ -3,8 +3,8 @@
 // tasks), the backprop-by-hand lesson and the lecture's circles experiment (with its task); the
 // playground's step panel shows a real step under it.
 import { chapterInfo } from '../../course/chapter-list.js';
-import { playgroundChapter, sameList } from '../../course/playground-chapter.js';
-import { allOf, near, percent, testAccuracyAtLeast } from '../../course/tasks.js';
+import { playgroundChapter } from '../../course/playground-chapter.js';
+import { allOf, keepsSetup, near, percent, testAccuracyAtLeast } from '../../course/tasks.js';
 import { formatNumber } from '../../views/format.js';
 import { t } from '../../i18n/i18n.js';
 import { createGraphWidget } from './graph.js';
@@ -74,11 +74,8 @@ const playgroundTasks = [
     check: ({ engine, state }) => {
       const m = engine.metrics();
       const epoch = engine.progress().epoch;
-      const same = state.dataset === 'circles' && sameList(state.hidden, circles.hidden) &&
-        state.activation === circles.activation && state.inputScaling === circles.inputScaling &&
-        state.learningRate === circles.learningRate && state.batchSize === circles.batchSize;
       return { ...allOf([
-        [same, t('keep the lesson\'s settings (circles, [4, 4] ReLU, standardised inputs, rate 0.3, batch 32)')],
+        keepsSetup(state, circles),
         // Past 150 there is no going back: say so, as "stop at" alone would leave the learner waiting.
         [epoch === 150, epoch < 150 ? t('stop at epoch 150 (now {epoch})', { epoch })
           : t('stop at epoch 150 (now {epoch}: reset, then step there one epoch at a time)', { epoch })],

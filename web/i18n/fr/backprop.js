@@ -148,8 +148,6 @@ export default {
   'Repeat the lecture\'s experiment': 'Refaites l’expérience du cours',
   'Train the lecture\'s set-up for exactly 150 epochs and reach a test accuracy of at least 90%, as its run did (0.94 training, 0.92 test).':
     'Entraînez la configuration du cours pendant exactement 150 époques et atteignez une exactitude de test d’au moins 90\u00a0%, comme son essai (0,94 à l’entraînement, 0,92 en test).',
-  'keep the lesson\'s settings (circles, [4, 4] ReLU, standardised inputs, rate 0.3, batch 32)':
-    'gardez les réglages de la leçon (cercles, [4, 4] ReLU, entrées standardisées, taux 0,3, lot de 32)',
   'stop at epoch 150 (now {epoch})': 'arrêtez-vous à l’époque 150 (actuellement {epoch})',
   'stop at epoch 150 (now {epoch}: reset, then step there one epoch at a time)': 'arrêtez-vous à l’époque 150 (actuellement {epoch} : réinitialisez, puis avancez-y une époque à la fois)',
   'Training accuracy {train}, test {test} at epoch {epoch}.': 'Exactitude d’entraînement {train}, de test {test} à l’époque {epoch}.',

@@ -12,6 +12,8 @@ export default {
   '; ': ' ; ',  // between a task's missing conditions
   'cannot check yet ({reason})': 'impossible à vérifier pour l’instant ({reason})',
   'not measured': 'non mesurée',
+  'the set-up\'s settings, which its Set it up link restores ({differences})':
+    'les réglages de la mise en place, que son lien « Préparer » rétablit ({differences})',
   'test accuracy of at least {least} (now {now})': 'une exactitude de test d’au moins {least} (actuellement {now})',
   // a chapter's place while its page loads (dist/chapters.js), or when it could not, or is of a newer site
   'Loading the chapter…': 'Chargement du chapitre…',
