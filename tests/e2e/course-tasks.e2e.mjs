@@ -82,16 +82,16 @@ test('task: the perceptron lab, both rules step by step on AND with the core\'s 
   const cell = (rule, row) => page().$eval(`#rules-${rule} .rules-step-body tr:nth-child(${row}) td`, (td) => td.textContent);
   const text = (rule, cls) => page().textContent(`#rules-${rule} .${cls}`);
   await expectStatus('perceptron-or', false, /choose OR/);
-  // AND from w = 0 at α = 0.5: z = 0 gives 0, right for the first three inputs, wrong for (1, 1).
+  // AND from w = 0 at η = 0.5: z = 0 gives 0, right for the first three inputs, wrong for (1, 1).
   for (let i = 0; i < 3; ++i) await page().click('#rules-step');
   assert.equal(await cell('perceptron', 6), '0', 't − y on (1, 0)');
   await page().click('#rules-step');
   assert.deepEqual([await cell('perceptron', 1), await cell('perceptron', 3), await cell('perceptron', 4), await cell('perceptron', 6), await cell('perceptron', 7)],
     ['(1, 1, 1)', '0', '0', '1', '(0.5, 0.5, 0.5)']);
   assert.equal(await text('perceptron', 'rules-weights'), '(0.5, 0.5, 0.5)');
-  // Adaline at α = 0.1 on the same examples: only (1, 1) has an error, so w = 0.1·(1, 1, 1) (Catch2 works it by hand).
+  // Adaline at η = 0.1 on the same examples: only (1, 1) has an error, so w = 0.1·(1, 1, 1) (Catch2 works it by hand).
   assert.equal(await text('adaline', 'rules-weights'), '(0.1, 0.1, 0.1)');
-  assert.deepEqual([await cell('adaline', 4), await cell('adaline', 7)], ['0', '(0.1, 0.1, 0.1)'], 'y = z = 0, Δw = α (t − y) x');
+  assert.deepEqual([await cell('adaline', 4), await cell('adaline', 7)], ['0', '(0.1, 0.1, 0.1)'], 'y = z = 0, Δw = η (t − y) x');
   assert.equal(await page().textContent('#rules-epochs'), '1 epoch of 4 examples');
   assert.equal(await page().$$eval('#rules-perceptron .rules-chart rect', (r) => r.map((x) => x.dataset.mistakes).join()), '1');
   assert.ok(await page().$('#rules-plot circle.current[data-example="3"]'), 'the example of the step is ringed');
@@ -125,12 +125,12 @@ test('task: the perceptron lab, both rules step by step on AND with the core\'s 
   assert.equal(await page().$$eval('#rules-perceptron .rules-chart rect', (r) => r.every((x) => Number(x.dataset.mistakes) >= 1)), true);
   assert.ok(await page().$('#rules-adaline .rules-cost-line'), 'Adaline\'s J per epoch is charted');
   await screenshot(page(), 'course-perceptron-lab.png');
-  // Adaline at α = 5 diverges: the lab says so, a further step is refused with a message, the perceptron goes on.
+  // Adaline at η = 5 diverges: the lab says so, a further step is refused with a message, the perceptron goes on.
   await page().fill('#rules-rate-adaline', '5');
   await page().dispatchEvent('#rules-rate-adaline', 'change');
   await page().click('#rules-train');
   assert.match(await text('adaline', 'rules-status'), /no longer numbers: the learning rate is too large/);
-  await expectStatus('adaline-xor', false, /lower Adaline's α/);
+  await expectStatus('adaline-xor', false, /lower Adaline's η/);
   await page().click('#rules-step');
   assert.match((await page().textContent('#message')).trim(), /^Adaline: .*no longer finite/);
   await page().click('#message-close');
@@ -255,7 +255,7 @@ test('a task met in a lab is still met once the language changes, though the lab
   await go('#chapter=perceptron');
 });
 
-test('the perceptron lab\'s messages go with their cause: a refused α once it is valid, a diverged run once reset, any of them on leaving the chapter', T, async () => {
+test('the perceptron lab\'s messages go with their cause: a refused η once it is valid, a diverged run once reset, any of them on leaving the chapter', T, async () => {
   const message = () => page().evaluate(() => (document.querySelector('#message').hidden ? '' : document.querySelector('#message-text').textContent));
   const rate = async (rule, value) => {
     await page().fill(`#rules-rate-${rule}`, value);
@@ -263,16 +263,16 @@ test('the perceptron lab\'s messages go with their cause: a refused α once it i
   };
   await go('#chapter=perceptron');
   await rate('perceptron', '');
-  assert.equal(await message(), 'Perceptron: α must be between 0.01 and 100 (got nothing)');
+  assert.equal(await message(), 'Perceptron: η must be between 0.01 and 100 (got nothing)');
   await rate('perceptron', '0.5');
-  assert.equal(await message(), '', 'a valid α again: the message goes');
-  // A step on a refused α says it again; Reset with the α still refused keeps it; leaving the chapter takes it away.
+  assert.equal(await message(), '', 'a valid η again: the message goes');
+  // A step on a refused η says it again; Reset with the η still refused keeps it; leaving the chapter takes it away.
   await rate('perceptron', '');
   await page().click('#message-close');
   await page().click('#rules-step');
-  assert.match(await message(), /^Perceptron: α must be between/);
+  assert.match(await message(), /^Perceptron: η must be between/);
   await page().click('#rules-reset');
-  assert.match(await message(), /^Perceptron: α must be between/, 'the α is still refused');
+  assert.match(await message(), /^Perceptron: η must be between/, 'the η is still refused');
   await go('#chapter=neuron');
   assert.equal(await message(), '', 'not on another chapter');
   await go('#chapter=mlp');
@@ -395,11 +395,11 @@ test('task: training one neuron, cross-entropy out of saturation in 8 steps, squ
   await screenshot(page(), 'course-neuron-lab.png');
   await page().selectOption('#neuron-rate', '1');
   assert.equal(await cell('se', 'wrong'), '6', 'a new rate starts over');
-  await expectStatus('neuron-se-saturated', false, /choose the saturated start and α = 0\.5/);
+  await expectStatus('neuron-se-saturated', false, /choose the saturated start and η = 0\.5/);
 });
 
 test('counts of one read in the singular: a step in the neuron lab, a weight and a bias in the MLP\'s numbers', T, async () => {
-  // From the small start at α = 1, cross-entropy has every point right after its first step.
+  // From the small start at η = 1, cross-entropy has every point right after its first step.
   await go('#chapter=gradient-descent&widget=neuron-lab&neuron.start=small&neuron.rate=1');
   await page().click('#neuron-run-100');
   assert.match(await page().textContent('#neuron-status'), /^Every point right: cross-entropy after 1 step, squared error after \d+ /);

@@ -212,14 +212,14 @@ test('a change of language keeps logits typed beyond what the link holds, and sa
   assert.notEqual(await page.inputValue('#act-logits'), typed);
 });
 
-test('chapter \'perceptron\' in French: the rules lab\'s readings with decimal commas, and back to English keeping its α', T, async () => {
+test('chapter \'perceptron\' in French: the rules lab\'s readings with decimal commas, and back to English keeping its η', T, async () => {
   const page = session().page;
   await go('#chapter=perceptron&lang=fr');
   assert.equal(await page.textContent('#chapter-title'), '2. Perceptron et Adaline');
   assert.match(await page.textContent('#chapter .chapter-text'), /Le perceptron de Rosenblatt \(1958\) apprend une unité à seuil/);
   assert.equal(await page.textContent('#task-perceptron-or .task-status'), 'Pas encore : choisissez OR.');
   assert.equal(await page.textContent('#rules-train'), 'Entraîner 100 époques');
-  // AND from w = 0 at α = 0.25: only (1, 1) is wrong in the first epoch, so w = 0.25·(1, 1, 1).
+  // AND from w = 0 at η = 0.25: only (1, 1) is wrong in the first epoch, so w = 0.25·(1, 1, 1).
   await page.fill('#rules-rate-perceptron', '0.25');
   await page.dispatchEvent('#rules-rate-perceptron', 'change');
   for (let i = 0; i < 4; ++i) await page.click('#rules-step');
@@ -231,7 +231,7 @@ test('chapter \'perceptron\' in French: the rules lab\'s readings with decimal c
   await frames(page, 2);
   assert.equal(await page.textContent('#chapter-title'), '2. Perceptron and Adaline');
   assert.equal(await page.textContent('#task-perceptron-or .task-status'), 'Not yet: choose OR.');
-  assert.equal(await page.inputValue('#rules-rate-perceptron'), '0.25', 'the lab keeps its α');
+  assert.equal(await page.inputValue('#rules-rate-perceptron'), '0.25', 'the lab keeps its η');
   assert.equal(await page.textContent('#rules-epochs'), '0 epochs of 4 examples');
 });
 
@@ -302,6 +302,38 @@ test('no text the page shows names its code (a function, a module, a file), in e
         return [...new Set(text.match(/\b(?:engine|module|playground|state)\.[a-zA-Z_]+|\b[a-z][a-zA-Z]+\(\)|\b[\w-]+\.m?js\b|\bundefined\b|\[object \w+\]/g) ?? [])];
       });
       assert.deepEqual(words, [], `#${route}lang=${lang}`);
+    }
+  }
+});
+
+// α where a chapter shows it but not as a learning rate: the landscape plane's coordinates, ELU's
+// parameter, the output weights αᵢ, and chapter 2 saying once that the lecture's slides write η so.
+const ALPHA_NOT_A_RATE = [/θ \+ α·d1 \+ β·d2/g, /\(α, β\)/g, /α \((?:along|selon) d1\)/g, /ELU α/g, /α\(e\^z − 1\)/g, /αᵢ/g,
+  /\((?:the lecture's slides write it|les diapositives du cours l’écrivent) α\)/g];
+
+test('the learning rate is η in every chapter, in either language: the rate fields, the rules, the statements and the messages', T, async () => {
+  const page = session().page;
+  for (const lang of ['en', 'fr']) {
+    for (const { id } of CHAPTERS) {
+      await go(`#chapter=${id}&lang=${lang}`);
+      await page.waitForSelector('#chapter [aria-busy="true"]', { state: 'detached' });
+      if (id === 'perceptron' || id === 'gradient-descent') await USE[id](page);
+      if (id === 'perceptron') {  // a refused rate: its message
+        await page.fill('#rules-rate-adaline', '');
+        await page.dispatchEvent('#rules-rate-adaline', 'change');
+        await page.click('#rules-step');
+      }
+      await page.waitForSelector('#chapter [aria-busy="true"]', { state: 'detached' });
+      const { labels, left } = await page.evaluate((patterns) => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+        const rates = [...document.querySelectorAll('#chapter input[id*="rate"], #chapter select[id*="rate"]')];
+        let text = document.querySelector('#chapter').innerText.replace(/\s+/g, ' ');
+        for (const p of patterns) text = text.replace(new RegExp(p, 'g'), '');
+        return { labels: rates.map((el) => el.closest('label').textContent.replace(/\s+/g, ' ').trim().slice(0, 20)),
+          left: text.match(/.{0,30}α.{0,30}/g) ?? [] };
+      }, ALPHA_NOT_A_RATE.map((p) => p.source));
+      for (const label of labels) assert.match(label, /^η /, `#chapter=${id}&lang=${lang}: a rate field's label`);
+      assert.deepEqual(left, [], `#chapter=${id}&lang=${lang}`);
     }
   }
 });

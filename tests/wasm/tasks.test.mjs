@@ -112,17 +112,17 @@ test('perceptron lab: OR is learned in a few epochs; XOR is not in 100, and the 
   assert.match(said(stuck, 'adaline').text, /^Settled: epoch 100 changed J = 0\.127 by less than 0\.01%, 4 classified wrongly/);
   [0.555, -0.111, -0.055].forEach((w, i) => assert.ok(Math.abs(stuck.states.adaline.weights[i] - w) < 1e-3, `w${i} = ${stuck.states.adaline.weights[i]}`));
   expect(settle, rulesRun({ ...lab, data: 'xor' }, 5), false, /train for 100 epochs \(5 so far\) until J stops falling/);
-  // A small α (0.01, a step down the field's arrows) still moves J after the 100 epochs: the check
+  // A small η (0.01, a step down the field's arrows) still moves J after the 100 epochs: the check
   // asks to train on, not for the 100 epochs just trained; 100 more settle it.
   const slow = { ...lab, data: 'xor', rates: { perceptron: 0.5, adaline: 0.01 } };
   expect(settle, rulesRun(slow, GIVE_UP_EPOCHS), false, /^train on until J stops falling \(100 epochs so far\)$/);
   expect(settle, rulesRun(slow, 2 * GIVE_UP_EPOCHS), true);
   const diverged = rulesRun({ ...lab, data: 'xor', rates: { perceptron: 0.5, adaline: 5 } }, GIVE_UP_EPOCHS);
-  expect(settle, diverged, false, /lower Adaline's α: its weights diverged/);
+  expect(settle, diverged, false, /lower Adaline's η: its weights diverged/);
   assert.match(said(diverged, 'adaline').text, /no longer numbers: the learning rate is too large for Adaline/);
-  // With 0/1 targets at α = 1, J grows without bound yet never overflows: lower α, rather than train on.
+  // With 0/1 targets at η = 1, J grows without bound yet never overflows: lower η, rather than train on.
   const growing = rulesRun({ ...lab, data: 'xor', rates: { perceptron: 0.5, adaline: 1 } }, GIVE_UP_EPOCHS);
-  expect(settle, growing, false, /lower Adaline's α: its J keeps growing \(now 7630\)/);
+  expect(settle, growing, false, /lower Adaline's η: its J keeps growing \(now 7630\)/);
   assert.match(said(growing, 'adaline').text, /^Epoch 100: J = 7630, up in each of the last 20 epochs: the learning rate is too large for Adaline/);
   assert.equal(said(growing, 'adaline').kind, 'warning');
   // Bipolar targets: the same verdicts.
@@ -257,8 +257,8 @@ test('training one neuron: from saturation cross-entropy has every point right a
   assert.equal(seDone.runs.se.allRightAt, 242);
   expect(se, seDone, true);
   assert.equal(compareRuns(seDone.runs).text, 'Every point right: cross-entropy after 8 steps, squared error after 242 (30 times as many).');
-  expect(se, neuronRuns('small', 0.5, 300), false, /choose the saturated start and α = 0\.5/);
-  expect(ce, neuronRuns('saturated', 1, 50), false, /choose the saturated start and α = 0\.5/);
+  expect(se, neuronRuns('small', 0.5, 300), false, /choose the saturated start and η = 0\.5/);
+  expect(ce, neuronRuns('saturated', 1, 50), false, /choose the saturated start and η = 0\.5/);
 });
 
 /** The playground's defaults (XOR) trained `epochs` epochs, recording each, and the slice the lab would draw. */

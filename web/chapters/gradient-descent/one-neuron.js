@@ -91,10 +91,10 @@ export function compareRuns({ se, ce }) {
 const started = (s) => s.start === 'saturated' && s.rate === 0.5;
 export const neuronTasks = [
   { id: 'neuron-ce-saturated', title: 'Cross-entropy leaves saturation',
-    statement: 'From the saturated start at α = 0.5, step until cross-entropy classifies all six points right. How many steps did it need, and how many points does squared error still get wrong?',
+    statement: 'From the saturated start at η = 0.5, step until cross-entropy classifies all six points right. How many steps did it need, and how many points does squared error still get wrong?',
     check: ({ settings, runs }) => ({
       met: started(settings) && runs.ce.allRightAt !== null,
-      missing: [!started(settings) ? t('choose the saturated start and α = 0.5')
+      missing: [!started(settings) ? t('choose the saturated start and η = 0.5')
         : tn('step until cross-entropy has every point right ({wrong} wrong after {n} step)',
           'step until cross-entropy has every point right ({wrong} wrong after {n} steps)', runs.ce.state.steps, { wrong: runs.ce.wrong })],
     }) },
@@ -102,7 +102,7 @@ export const neuronTasks = [
     statement: 'Keep going until squared error classifies all six too, and compare the two step counts. The tables say why: squared error\'s δ carries the sigmoid\'s slope h(1 − h), nearly 0 on a saturated point.',
     check: ({ settings, runs }) => ({
       met: started(settings) && runs.se.allRightAt !== null,
-      missing: [!started(settings) ? t('choose the saturated start and α = 0.5')
+      missing: [!started(settings) ? t('choose the saturated start and η = 0.5')
         : tn('step until squared error has every point right ({wrong} wrong after {n} step)',
           'step until squared error has every point right ({wrong} wrong after {n} steps)', runs.se.state.steps, { wrong: runs.se.wrong })],
     }) },
@@ -154,11 +154,11 @@ export function createNeuronLab(container, { module, playground, route, lab }, t
   section.innerHTML = `
   <h3>Training one neuron: squared error or cross-entropy</h3>
   <p class="hint">One sigmoid neuron h = σ(w0 + w1·x) learns the six points (orange t = 0, blue t = 1),
-    twice from the same start with the same α: once on squared error J = 1/(2m) Σ (h − t)², once on
-    cross-entropy J = (1/m) Σ −t ln h − (1 − t) ln(1 − h). Each step is w ← w − α ∂J/∂w over all six points.</p>
+    twice from the same start with the same η: once on squared error J = 1/(2m) Σ (h − t)², once on
+    cross-entropy J = (1/m) Σ −t ln h − (1 − t) ln(1 − h). Each step is w ← w − η ∂J/∂w over all six points.</p>
   <div class="row">
     <label class="compact">Start <select id="neuron-start">${Object.entries(NEURON_STARTS).map(([k, s]) => `<option value="${k}">${s.title}</option>`).join('')}</select></label>
-    <label class="compact">α <select id="neuron-rate">${NEURON_RATES.map((r) => `<option value="${r}"${r === 0.5 ? ' selected' : ''}>${formatNumber(r)}</option>`).join('')}</select></label>
+    <label class="compact">η <select id="neuron-rate">${NEURON_RATES.map((r) => `<option value="${r}"${r === 0.5 ? ' selected' : ''}>${formatNumber(r)}</option>`).join('')}</select></label>
   </div>
   <div class="row">
     <button id="neuron-step" type="button">Step</button>

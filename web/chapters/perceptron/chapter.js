@@ -11,7 +11,8 @@ const html = `
 <p>Rosenblatt's perceptron (1958) learns a threshold unit from examples: after each example it
 classifies wrongly it moves the weights by
 <math><mi mathvariant="normal">Δ</mi><mi mathvariant="bold">w</mi><mo>=</mo><mi>η</mi><mo>(</mo><mi>t</mi><mo>−</mo><mi>y</mi><mo>)</mo><mi mathvariant="bold">x</mi></math>,
-with target <math><mi>t</mi></math> and output <math><mi>y</mi></math>. Widrow and Hoff's Adaline (1960)
+with learning rate <math><mi>η</mi></math> (the lecture's slides write it <math><mi>α</mi></math>), target
+<math><mi>t</mi></math> and output <math><mi>y</mi></math>. Widrow and Hoff's Adaline (1960)
 instead minimises the squared error of the linear sum before the threshold,
 <math><mi>E</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac><msub><mo>∑</mo><mi>i</mi></msub><msup><mrow><mo>(</mo><msub><mi>t</mi><mi>i</mi></msub><mo>−</mo><msub><mi>z</mi><mi>i</mi></msub><mo>)</mo></mrow><mn>2</mn></msup></math>,
 by gradient descent: <math><mi mathvariant="normal">Δ</mi><mi mathvariant="bold">w</mi><mo>=</mo><mi>η</mi><mo>(</mo><mi>t</mi><mo>−</mo><mi>z</mi><mo>)</mo><mi mathvariant="bold">x</mi></math>,

@@ -22,13 +22,13 @@ export const RULES = ['perceptron', 'adaline'];
 const RULE_NAMES = { perceptron: 'Perceptron', adaline: 'Adaline' };
 // After this many epochs without an epoch free of mistakes the page says the perceptron is stuck.
 export const GIVE_UP_EPOCHS = 100;
-// The playground's plane is [−6, 6]²; the lab divides by this so the rules' α suits both data kinds.
+// The playground's plane is [−6, 6]²; the lab divides by this so the rules' η suits both data kinds.
 export const PLAYGROUND_SCALE = 6;
 // Adaline has settled when an epoch changes J by less than this fraction.
 const SETTLED = 1e-4;
 const SIZE = 220;
 const PLAY_INTERVAL_MS = 150;
-// The α fields' range (the core takes any α in (0, 100]; below 0.01 nothing visibly moves), so a
+// The η fields' range (the core takes any η in (0, 100]; below 0.01 nothing visibly moves), so a
 // link holds only what its fields can show again.
 const MIN_RATE = 0.01, MAX_RATE = 100;
 
@@ -64,9 +64,9 @@ function settled(history) {
   return n >= 2 && Math.abs(c[n - 1] - c[n - 2]) <= SETTLED * Math.max(c[n - 1], 1e-12);
 }
 
-// J up in each of this many epochs in a row, and far above its lowest: α is too large for Adaline.
+// J up in each of this many epochs in a row, and far above its lowest: η is too large for Adaline.
 const GROWING_EPOCHS = 20;
-// Such a run may grow J without bound and yet never overflow (0/1 targets on XOR at α = 1: J = 7,630
+// Such a run may grow J without bound and yet never overflow (0/1 targets on XOR at η = 1: J = 7,630
 // after 100 epochs, 3×10⁶ after 2,000), so "diverged" alone would leave it waiting for J to settle.
 function growing(history) {
   const c = history.cost, n = c.length;
@@ -90,7 +90,7 @@ export function runStatus(rule, { data }, state, history) {
       return { kind: 'warning', text: t('Epoch {epoch}: J = {J}, up in each of the last {n} epochs: the learning rate is too large for Adaline, each update overshoots. Lower it and reset.', { ...numbers, n: GROWING_EPOCHS }) };
     }
     return settled(history)
-      ? { kind: 'met', text: t('Settled: epoch {epoch} changed J = {J} by less than 0.01%, {wrong} classified wrongly in the epoch. With an update per example and a fixed α, Adaline ends circling the least-squares line (the closer, the smaller α), which minimises J whether or not a line separates the classes.', numbers) }
+      ? { kind: 'met', text: t('Settled: epoch {epoch} changed J = {J} by less than 0.01%, {wrong} classified wrongly in the epoch. With an update per example and a fixed η, Adaline ends circling the least-squares line (the closer, the smaller η), which minimises J whether or not a line separates the classes.', numbers) }
       : { kind: 'info', text: t('Epoch {epoch}: J = {J}, {wrong} classified wrongly in the epoch. Adaline keeps moving towards the least-squares line even when every point is right.', numbers) };
   }
   if (state.converged) {
@@ -129,9 +129,9 @@ export const ruleTasks = [
     },
     check: ({ settings, states, histories }) => ({
       met: settings.data === 'xor' && states.adaline.epoch >= GIVE_UP_EPOCHS && !states.adaline.diverged && settled(histories.adaline),
-      missing: [dataIs('xor', 'XOR')(settings) ?? (states.adaline.diverged ? t('lower Adaline\'s α: its weights diverged')
-        : growing(histories.adaline) ? t('lower Adaline\'s α: its J keeps growing (now {J})', { J: formatNumber(states.adaline.cost) })
-          // A small α still moves J after the epochs the statement asks for: on, not those epochs again.
+      missing: [dataIs('xor', 'XOR')(settings) ?? (states.adaline.diverged ? t('lower Adaline\'s η: its weights diverged')
+        : growing(histories.adaline) ? t('lower Adaline\'s η: its J keeps growing (now {J})', { J: formatNumber(states.adaline.cost) })
+          // A small η still moves J after the epochs the statement asks for: on, not those epochs again.
           : states.adaline.epoch >= GIVE_UP_EPOCHS ? t('train on until J stops falling ({epoch} epochs so far)', { epoch: states.adaline.epoch })
             : t('train for {n} epochs ({epoch} so far) until J stops falling', { n: GIVE_UP_EPOCHS, epoch: states.adaline.epoch }))],
     }) },
@@ -261,7 +261,7 @@ function stepRows(rule, last) {
     [rule === 'perceptron' ? 'y = step(z)' : 'y = z', formatNumber(last.output)],
     ['target t', formatNumber(last.target)],
     ['t − y', formatNumber(last.error)],
-    ['Δw = α (t − y) x', formatTuple(last.deltaW)],
+    ['Δw = η (t − y) x', formatTuple(last.deltaW)],
   ].map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('');
 }
 
@@ -272,15 +272,15 @@ export function createRulesWidget(container, { module, playground, route, lab },
   section.className = 'widget rules-lab';
   section.innerHTML = `
   <h3>The perceptron and Adaline rules, side by side, one example at a time</h3>
-  <p class="hint">Both units see the same example at each step and update w ← w + α·(t − y)·x, with the
+  <p class="hint">Both units see the same example at each step and update w ← w + η·(t − y)·x, with the
     bias as w0 on a constant input 1. The perceptron's y is the step of z (1 for z &gt; 0); Adaline's y is
     z itself, and it classifies by whether z is past the middle of the two targets. The playground's
     points are its training points, divided by <span>${formatNumber(PLAYGROUND_SCALE)}</span> to lie in [−1, 1].</p>
   <div class="row">
     <label class="compact">Data <select id="rules-data">${Object.entries(DATA_NAMES).map(([k, n]) => `<option value="${k}">${n}</option>`).join('')}</select></label>
     <label class="compact">Targets <select id="rules-coding"><option value="binary">0 / 1</option><option value="bipolar">−1 / +1</option></select></label>
-    <label class="compact">α perceptron <input id="rules-rate-perceptron" type="number" step="0.05" min="${MIN_RATE}" max="${MAX_RATE}" value="0.5"></label>
-    <label class="compact">α Adaline <input id="rules-rate-adaline" type="number" step="0.01" min="${MIN_RATE}" max="${MAX_RATE}" value="0.1"></label>
+    <label class="compact">η perceptron <input id="rules-rate-perceptron" type="number" step="0.05" min="${MIN_RATE}" max="${MAX_RATE}" value="0.5"></label>
+    <label class="compact">η Adaline <input id="rules-rate-adaline" type="number" step="0.01" min="${MIN_RATE}" max="${MAX_RATE}" value="0.1"></label>
   </div>
   <div class="row">
     <button id="rules-play" type="button">Play</button>
@@ -316,7 +316,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
     'rate-perceptron': $('rules-rate-perceptron'), 'rate-adaline': $('rules-rate-adaline') };
   const linked = bindLabState(lab, 'rules', fields);
   const units = Object.fromEntries(RULES.map((rule) => [rule, new ClassicUnit(module)]));
-  const why = {};      // per rule: why it has no run (no points, a refused α); such a unit holds no old run
+  const why = {};      // per rule: why it has no run (no points, a refused η); such a unit holds no old run
   let last = {};       // each rule's last step record; empty after a reset
   let data = null;     // { examples, targets } the units learn from
   let dataKey = '';    // what the playground's points were when they were read
@@ -373,7 +373,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
   // Why the units have no run, in one message; empty when both have one.
   const whyNot = () => [...new Set(RULES.map((rule) => why[rule]).filter(Boolean))].join(' ');
   // A run starts over whenever the data, the coding or a rate changes. A unit that cannot start
-  // (no points, a refused α) is replaced by an empty one, so nothing steps on the old points.
+  // (no points, a refused η) is replaced by an empty one, so nothing steps on the old points.
   const reset = () => {
     stop();
     const s = settings();
@@ -392,7 +392,7 @@ export function createRulesWidget(container, { module, playground, route, lab },
       why[rule] = dataError;
       const rate = s.rates[rule];
       if (data && !(rate >= MIN_RATE && rate <= MAX_RATE)) {
-        why[rule] = t('{rule}: α must be between {min} and {max} (got {value})',
+        why[rule] = t('{rule}: η must be between {min} and {max} (got {value})',
           { rule: RULE_NAMES[rule], min: formatNumber(MIN_RATE), max: formatNumber(MAX_RATE), value: fields[`rate-${rule}`].value || t('nothing') });
       } else if (data) {
         try {
@@ -411,8 +411,8 @@ export function createRulesWidget(container, { module, playground, route, lab },
     resets += 1;
     const reasons = whyNot();
     if (reasons) showLabMessage(playground, reasons, () => whyNot() !== reasons);
-    labChanged(playground);  // a message whose cause this reset removed (a refused α now valid, a diverged run) goes
-    if (!data || !RULES.some((rule) => why[rule])) linked.save();  // a refused α stays out of the link
+    labChanged(playground);  // a message whose cause this reset removed (a refused η now valid, a diverged run) goes
+    if (!data || !RULES.some((rule) => why[rule])) linked.save();  // a refused η stays out of the link
     render();
   };
   // Each unit steps on its own: a refusal (no data, diverged weights) is said, the other goes on.

@@ -105,8 +105,8 @@ export default {
 
   // Training one neuron
   'Training one neuron: squared error or cross-entropy': 'Entraîner un neurone : erreur quadratique ou entropie croisée',
-  'One sigmoid neuron h = σ(w0 + w1·x) learns the six points (orange t = 0, blue t = 1), twice from the same start with the same α: once on squared error J = 1/(2m) Σ (h − t)², once on cross-entropy J = (1/m) Σ −t ln h − (1 − t) ln(1 − h). Each step is w ← w − α ∂J/∂w over all six points.':
-    'Un neurone sigmoïde h = σ(w0 + w1·x) apprend les six points (orange t = 0, bleu t = 1), deux fois, depuis le même départ et avec le même α : une fois sur l’erreur quadratique J = 1/(2m) Σ (h − t)², une fois sur l’entropie croisée J = (1/m) Σ −t ln h − (1 − t) ln(1 − h). Chaque pas fait w ← w − α ∂J/∂w sur les six points.',
+  'One sigmoid neuron h = σ(w0 + w1·x) learns the six points (orange t = 0, blue t = 1), twice from the same start with the same η: once on squared error J = 1/(2m) Σ (h − t)², once on cross-entropy J = (1/m) Σ −t ln h − (1 − t) ln(1 − h). Each step is w ← w − η ∂J/∂w over all six points.':
+    'Un neurone sigmoïde h = σ(w0 + w1·x) apprend les six points (orange t = 0, bleu t = 1), deux fois, depuis le même départ et avec le même η : une fois sur l’erreur quadratique J = 1/(2m) Σ (h − t)², une fois sur l’entropie croisée J = (1/m) Σ −t ln h − (1 − t) ln(1 − h). Chaque pas fait w ← w − η ∂J/∂w sur les six points.',
   'Start': 'Départ',
   'saturated and wrong: w = (0, −4)': 'saturé et faux : w = (0 ; −4)',
   'small and wrong: w = (0, −0.5)': 'petit et faux : w = (0 ; −0,5)',
@@ -138,9 +138,9 @@ export default {
   'Step {steps}: squared error gets {se} of 6 wrong, cross-entropy {ce}.':
     'Pas {steps} : l’erreur quadratique en classe mal {se} sur 6, l’entropie croisée {ce}.',
   'Cross-entropy leaves saturation': 'L’entropie croisée sort de la saturation',
-  'From the saturated start at α = 0.5, step until cross-entropy classifies all six points right. How many steps did it need, and how many points does squared error still get wrong?':
-    'Depuis le départ saturé, à α = 0,5, avancez jusqu’à ce que l’entropie croisée classe bien les six points. Combien de pas lui a-t-il fallu, et combien de points l’erreur quadratique classe-t-elle encore mal ?',
-  'choose the saturated start and α = 0.5': 'choisissez le départ saturé et α = 0,5',
+  'From the saturated start at η = 0.5, step until cross-entropy classifies all six points right. How many steps did it need, and how many points does squared error still get wrong?':
+    'Depuis le départ saturé, à η = 0,5, avancez jusqu’à ce que l’entropie croisée classe bien les six points. Combien de pas lui a-t-il fallu, et combien de points l’erreur quadratique classe-t-elle encore mal ?',
+  'choose the saturated start and η = 0.5': 'choisissez le départ saturé et η = 0,5',
   'step until cross-entropy has every point right ({wrong} wrong after {n} step)':
     'avancez jusqu’à ce que l’entropie croisée classe bien tous les points (mal classés après {n} pas : {wrong})',
   'step until cross-entropy has every point right ({wrong} wrong after {n} steps)':

@@ -3,7 +3,9 @@ export default {
   // The chapter's text
   'Rosenblatt\'s perceptron (1958) learns a threshold unit from examples: after each example it classifies wrongly it moves the weights by':
     'Le perceptron de Rosenblatt (1958) apprend une unité à seuil à partir d’exemples : après chaque exemple qu’il classe mal, il déplace les poids de',
-  ', with target': ', avec la cible',
+  ', with learning rate': ', avec le taux d’apprentissage',
+  '(the lecture\'s slides write it': '(les diapositives du cours l’écrivent',
+  '), target': '), la cible',
   'and output': 'et la sortie',
   '. Widrow and Hoff\'s Adaline (1960) instead minimises the squared error of the linear sum before the threshold,':
     '. L’Adaline de Widrow et Hoff (1960) minimise plutôt l’erreur quadratique de la somme linéaire, prise avant le seuil,',
@@ -30,8 +32,8 @@ export default {
   // The rules lab
   'The perceptron and Adaline rules, side by side, one example at a time':
     'Les règles du perceptron et d’Adaline, côte à côte, un exemple à la fois',
-  'Both units see the same example at each step and update w ← w + α·(t − y)·x, with the bias as w0 on a constant input 1. The perceptron\'s y is the step of z (1 for z > 0); Adaline\'s y is z itself, and it classifies by whether z is past the middle of the two targets. The playground\'s points are its training points, divided by':
-    'Les deux unités voient le même exemple à chaque pas et se mettent à jour par w ← w + α·(t − y)·x, le biais étant w0, sur une entrée constante égale à 1. Le y du perceptron est l’échelon de z (1 pour z > 0) ; celui d’Adaline est z lui-même, et Adaline classe selon que z dépasse ou non le milieu des deux cibles. Les points du bac à sable sont ses points d’entraînement, divisés par',
+  'Both units see the same example at each step and update w ← w + η·(t − y)·x, with the bias as w0 on a constant input 1. The perceptron\'s y is the step of z (1 for z > 0); Adaline\'s y is z itself, and it classifies by whether z is past the middle of the two targets. The playground\'s points are its training points, divided by':
+    'Les deux unités voient le même exemple à chaque pas et se mettent à jour par w ← w + η·(t − y)·x, le biais étant w0, sur une entrée constante égale à 1. Le y du perceptron est l’échelon de z (1 pour z > 0) ; celui d’Adaline est z lui-même, et Adaline classe selon que z dépasse ou non le milieu des deux cibles. Les points du bac à sable sont ses points d’entraînement, divisés par',
   'to lie in [−1, 1].': 'pour tenir dans [−1, 1].',
   'the playground\'s points': 'les points du bac à sable',
   'Targets': 'Cibles',
@@ -62,7 +64,7 @@ export default {
   'J = 1/(2m) Σ (t − z)² after each epoch': 'J = 1/(2m) Σ (t − z)² après chaque époque',
   'Squared error per epoch': 'Erreur quadratique par époque',
   'nothing': 'rien',
-  '{rule}: α must be between {min} and {max} (got {value})': '{rule} : α doit être compris entre {min} et {max} (reçu : {value})',
+  '{rule}: η must be between {min} and {max} (got {value})': '{rule} : η doit être compris entre {min} et {max} (reçu : {value})',
   'The rules learn two classes: choose a two-class data set in the playground below (not a multi-class or regression one).':
     'Les règles apprennent deux classes : choisissez dans le bac à sable ci-dessous un jeu de données à deux classes (ni multiclasse ni de régression).',
   'The playground has no training points: generate or draw some below.':
@@ -72,8 +74,8 @@ export default {
   'The weights are no longer numbers: the learning rate is too large for Adaline. Lower it and reset.':
     'Les poids ne sont plus des nombres : le taux d’apprentissage est trop grand pour Adaline. Baissez-le et recommencez.',
   'No epoch completed yet.': 'Aucune époque terminée pour l’instant.',
-  'Settled: epoch {epoch} changed J = {J} by less than 0.01%, {wrong} classified wrongly in the epoch. With an update per example and a fixed α, Adaline ends circling the least-squares line (the closer, the smaller α), which minimises J whether or not a line separates the classes.':
-    'Stabilisation : l’époque {epoch} a modifié J = {J} de moins de 0,01\u00a0% ; exemples mal classés dans l’époque : {wrong}. Avec une mise à jour par exemple et un α fixe, Adaline finit par tourner autour de la droite des moindres carrés (d’autant plus près que α est petit), qui minimise J, qu’une droite sépare les classes ou non.',
+  'Settled: epoch {epoch} changed J = {J} by less than 0.01%, {wrong} classified wrongly in the epoch. With an update per example and a fixed η, Adaline ends circling the least-squares line (the closer, the smaller η), which minimises J whether or not a line separates the classes.':
+    'Stabilisation : l’époque {epoch} a modifié J = {J} de moins de 0,01\u00a0% ; exemples mal classés dans l’époque : {wrong}. Avec une mise à jour par exemple et un η fixe, Adaline finit par tourner autour de la droite des moindres carrés (d’autant plus près que η est petit), qui minimise J, qu’une droite sépare les classes ou non.',
   'Epoch {epoch}: J = {J}, {wrong} classified wrongly in the epoch. Adaline keeps moving towards the least-squares line even when every point is right.':
     'Époque {epoch} : J = {J} ; exemples mal classés dans l’époque : {wrong}. Adaline continue d’avancer vers la droite des moindres carrés même quand tous les points sont bien classés.',
   'Epoch {epoch}: J = {J}, up in each of the last {n} epochs: the learning rate is too large for Adaline, each update overshoots. Lower it and reset.':
@@ -101,8 +103,8 @@ export default {
   'Adaline settles where the perceptron cannot': 'Adaline se stabilise là où le perceptron n’y arrive pas',
   'On XOR, train {n} epochs and compare: the perceptron still corrects one mistake with another, while Adaline\'s squared error J has stopped falling. Which line did it settle on, and why is it no use for classifying XOR?':
     'Sur XOR, entraînez {n} époques et comparez : le perceptron corrige toujours une erreur par une autre, tandis que l’erreur quadratique J d’Adaline a cessé de baisser. Sur quelle droite Adaline s’est-elle stabilisée, et pourquoi cette droite ne sert-elle à rien pour classer XOR ?',
-  'lower Adaline\'s α: its weights diverged': 'baissez l’α d’Adaline : ses poids ont divergé',
-  'lower Adaline\'s α: its J keeps growing (now {J})': 'baissez l’α d’Adaline : son J ne cesse de croître (actuellement {J})',
+  'lower Adaline\'s η: its weights diverged': 'baissez l’η d’Adaline : ses poids ont divergé',
+  'lower Adaline\'s η: its J keeps growing (now {J})': 'baissez l’η d’Adaline : son J ne cesse de croître (actuellement {J})',
   'train for {n} epochs ({epoch} so far) until J stops falling':
     'entraînez {n} époques ({epoch} pour l’instant), jusqu’à ce que J cesse de baisser',
   'train on until J stops falling ({epoch} epochs so far)':
