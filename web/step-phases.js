@@ -3,7 +3,7 @@
 // has revealed so far. Reads the core's step trace (engine.traceStep / traceStepOn) and never
 // computes a model number itself. No DOM: the step view draws what these functions return.
 import { featureLabel, paramIndex, unitName } from './views/network.js';
-import { formatNumber, formatList, formatTuple } from './views/format.js';
+import { colon, formatNumber, formatList, formatTuple } from './views/format.js';
 import { t } from './i18n/i18n.js';
 import { ACTIVATION_PROSE, LOSS_PROSE } from './views/names.js';
 
@@ -140,7 +140,7 @@ const sup = (k) => `⁽${String(k).replace(/\d/g, (d) => SUPERSCRIPT[d])}⁾`;
 export function matrixForm(sizes, layer) {
   const k = layer + 1;  // this phase's δ belongs to column k and to W⁽ᵏ⁾, which feeds it
   const shape = (rows, cols) => `${rows}×${cols}`;
-  const weightGradient = `∂L/∂W${sup(k)} = δ${sup(k)} (a${sup(k - 1)})ᵀ: ${shape(sizes[k], 1)} · ${shape(1, sizes[k - 1])} ` +
+  const weightGradient = `∂L/∂W${sup(k)} = δ${sup(k)} (a${sup(k - 1)})ᵀ${colon()} ${shape(sizes[k], 1)} · ${shape(1, sizes[k - 1])} ` +
     `= ${shape(sizes[k], sizes[k - 1])}, ${t('the shape of {w}.', { w: `W${sup(k)}` })}`;
   if (k === sizes.length - 1) return t('In matrix form: {formula}', { formula: weightGradient });
   return t('In matrix form: {delta}, that is {shapes}; {gradient} A mini-batch of n makes every 1 an n: one column per example.', {

@@ -174,6 +174,43 @@ test('in French: the step panel\'s phases, timeline, example picker, diagram lab
   });
 });
 
+// The backward phases' texts, each with its matrix form ("In matrix form: … (a⁽¹⁾)ᵀ: 1×1 · 1×2 …").
+async function matrixForms(page) {
+  if (await page.getAttribute('#step-play', 'aria-pressed') === 'true') await page.click('#step-play');
+  const texts = [];
+  for (let i = 0, n = await page.$$eval('#step-timeline button', (bs) => bs.length); i < n; ++i) {
+    await page.click(`#step-timeline button >> nth=${i}`);
+    await frames(page);
+    const text = await page.textContent('#step-text');
+    if (text.includes('ᵀ')) texts.push(text);
+  }
+  return texts;
+}
+
+test('in French: the step panel\'s matrix forms put a space before every colon, a no-break one before the shapes\', traced before or after the switch', T, async () => {
+  const french = (texts, what) => {
+    assert.ok(texts.length >= 2, `${what}: every backward phase`);
+    for (const text of texts) {
+      assert.match(text, /Sous forme matricielle : /, what);
+      assert.match(text, /\(a⁽[⁰¹²³⁴-⁹]⁾\)ᵀ\u00a0: \d+×1 · 1×\d+ = /, what);
+      assert.doesNotMatch(text, /\S:/, `${what}: a colon with no space before it in ${text}`);
+    }
+  };
+  await withPage(b, '#lang=fr', async (page) => {
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    french(await matrixForms(page), 'traced in French');
+  });
+  await withPage(b, '', async (page) => {
+    await page.locator('#step-panel').scrollIntoViewIfNeeded();
+    await page.click('#step-trace-example');
+    for (const text of await matrixForms(page)) assert.match(text, /\(a⁽[⁰¹²³⁴-⁹]⁾\)ᵀ: \d+×1 · 1×\d+ = /, 'English: no space');
+    await page.selectOption('#language', 'fr');
+    await frames(page);
+    french(await matrixForms(page), 'traced in English, then French');
+  });
+});
+
 test('pseudo-locale: the Share dialog and the comparison of two runs are messages', T, async () => {
   await withPage(b, '#lang=pseudo&compare=1&b.learningRate=0.3', async (page) => {
     await step(page, 2);

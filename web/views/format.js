@@ -85,6 +85,12 @@ export function withSeparator(text) {
   return String(text).replace('.', decimalSeparator());
 }
 
+/**
+ * A colon after a formula the code writes (not a message): ':' in English; ' :' in French, whose
+ * typography puts a space before it, here a no-break one (U+00A0) so the colon never starts a line.
+ */
+export const colon = () => (decimalSeparator() === ',' ? '\u00a0:' : ':');
+
 /** Clauses in a list: 'a; b' in English, 'a ; b' in French (a space before the semicolon). */
 export function formatClauses(texts) {
   return texts.join(decimalSeparator() === ',' ? ' ; ' : '; ');
