@@ -580,7 +580,7 @@ test('task: the activation lab, the sigmoid steepest at 0 with slope 0.25, its c
   assert.equal(await page().$$eval('#act-chain-plot .act-bar-vanished', (b) => b.length), 1, 'the fifth layer below 10⁻³');
   assert.match(await page().textContent('#act-chain-summary'), /multiplied by 9\.77×10⁻⁴\. At their best over 5 layers: Sigmoid 9\.77×10⁻⁴, Tanh 1, ReLU 1\.$/);
   await page().selectOption('#act-chain', 'tanh');
-  await expectStatus('sigmoid-depth', false, /choose the sigmoid for the chain \(now Tanh\)/);
+  await expectStatus('sigmoid-depth', false, /choose the sigmoid for the chain \(now tanh\)/);
   // Typed z: 2 in every layer, where tanh' = 0.0707.
   await page().selectOption('#act-chain-z', 'typed');
   await page().fill('#act-chain-zs', '2');

@@ -337,3 +337,30 @@ test('the learning rate is η in every chapter, in either language: the rate fie
     }
   }
 });
+
+test('an activation named in a task\'s status reads as a word of its sentence, lower-case as the statements write it, in either language', T, async () => {
+  const page = session().page;
+  for (const [lang, now, units] of [['en', 'now', 'choose sigmoid units'], ['fr', 'actuellement', 'choisissez des unités sigmoïdes']]) {
+    // Chapter 8 opens on tanh units: the tasks for other units say so.
+    await go(`#chapter=initialisation&lang=${lang}`);
+    await page.waitForSelector('#chapter [aria-busy="true"]', { state: 'detached' });
+    // (a status once the lab has measured its layers: it trains them in slices)
+    const says = (text) => page.waitForFunction((x) => [...document.querySelectorAll('#chapter .task-status')]
+      .some((p) => p.textContent.includes(x)), text, { timeout: 10000 }).then(() => true, () => false);
+    const statuses = () => page.$$eval('#chapter .task-status', (ps) => ps.map((p) => p.textContent).join(' | '));
+    assert.ok(await says(`${units} (${now} tanh)`), `${lang}: ${await statuses()}`);
+    await page.selectOption('#init-act', 'relu');
+    await frames(page);
+    assert.ok(await says(`${units} (${now} ReLU)`), `${lang}: ${await statuses()}`);
+    // Chapter 6's chain on softplus, then on the identity.
+    await go(`#chapter=activations&lang=${lang}`);
+    await page.selectOption('#act-chain', 'softplus');
+    await page.dispatchEvent('#act-chain', 'change');
+    await frames(page);
+    assert.match(await page.textContent('#task-sigmoid-depth .task-status'), new RegExp(`\\(${now} softplus\\)`), lang);
+    await page.selectOption('#act-chain', 'linear');
+    await page.dispatchEvent('#act-chain', 'change');
+    await frames(page);
+    assert.match(await page.textContent('#task-sigmoid-depth .task-status'), new RegExp(`\\(${now} ${lang === 'fr' ? 'linéaire' : 'linear'}\\)`), lang);
+  }
+});

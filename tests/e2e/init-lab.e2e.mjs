@@ -108,7 +108,7 @@ test('the lab: N(0, 1) sigmoid gradients narrow toward the input, Xavier tanh on
     const tanhExpected = await fresh(page, { activation: 'tanh', scheme: 'xavier_uniform' });
     tanh.forEach((r, l) => assert.equal(r.std, tanhExpected.before[l].deltaStd));
     assert.equal((await taskStatus(page, 'match-tanh')).met, true);
-    assert.match(await page.textContent('#init-verdict'), /^With Tanh units, Xavier uniform and He uniform keep both the activations' and δ's std within a factor of 3 across the 5 hidden layers\./);
+    assert.match(await page.textContent('#init-verdict'), /^With tanh units, Xavier uniform and He uniform keep both the activations' and δ's std within a factor of 3 across the 5 hidden layers\./);
     const after = await panelStd(page, 'after', 'delta');
     after.forEach((r, l) => assert.equal(r.std, tanhExpected.after[l].deltaStd, `after training, layer ${l + 1}`));
     assert.match(await page.textContent('#init-after-title'), /^After 100 epochs$/);

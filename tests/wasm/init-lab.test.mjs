@@ -162,7 +162,7 @@ test('zero initialisation: the tasks say every δ is 0 instead of a spread of Na
     }
   }
   const tanh = evaluate(task('match-tanh'), lab({ activation: 'tanh', scheme: 'zeros', epochs: 0 })).missing.join('; ');
-  assert.match(tanh, /with Tanh units with zeros every hidden layer's δ is 0: no gradient reaches them, so there is no spread to measure/);
+  assert.match(tanh, /with tanh units with zeros every hidden layer's δ is 0: no gradient reaches them, so there is no spread to measure/);
   const relu = evaluate(task('match-relu'), lab({ activation: 'relu', scheme: 'zeros', epochs: 0 })).missing.join('; ');
   assert.match(relu, /^with ReLU units with zeros every hidden unit puts out the same value on every example: the activations' std is 0 in every layer, so there is no spread to measure; with ReLU units with zeros every hidden layer's δ is 0/);
 });

@@ -363,7 +363,7 @@ test('activation lab: the sigmoid chain\'s best case falls below 10⁻³ at 5 la
   assert.equal(five.chain.running.at(-1), 0.25 ** 5);
   assert.deepEqual(five.bestCases, { sigmoid: 0.25 ** 5, tanh: 1, relu: 1 });
   expect(t, activationLab({ depth: 6 }), false, /5 layers already give 9\.77×10⁻⁴: find the smallest depth/);
-  expect(t, activationLab({ depth: 5, chain: 'tanh' }), false, /choose the sigmoid for the chain \(now Tanh\)/);
+  expect(t, activationLab({ depth: 5, chain: 'tanh' }), false, /choose the sigmoid for the chain \(now tanh\)/);
   expect(t, activationLab({ depth: 5, chainZ: 'typed', chainZs: [0] }), false, /steepest z, the best case/);
   // Typed z: the last repeats; at z = 2 every sigmoid layer passes 0.105.
   const typed = activationLab({ depth: 3, chainZ: 'typed', chainZs: [0, 2] });

@@ -26,6 +26,14 @@ export const ACTIVATION_PROSE = Object.freeze({ linear: 'the identity', step: 'a
   gelu: 'GELU', swish: 'swish', prelu: 'PReLU (a learned slope per unit)',
   maxout: 'maxout (the largest of k linear pieces)', softmax: 'softmax' });
 
+/**
+ * Activations named by a bare word in a sentence, lower-case as words are and as the statements
+ * write them: "choose sigmoid units (now tanh)". In the context 'unit'.
+ */
+export const ACTIVATION_WORDS = Object.freeze({ linear: 'linear', step: 'step', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU',
+  leaky_relu: 'leaky ReLU', elu: 'ELU', softplus: 'softplus', abs: 'absolute value', gelu: 'GELU', swish: 'swish (SiLU)',
+  prelu: 'PReLU', maxout: 'maxout', softmax: 'softmax' });
+
 /** Losses in a sentence. */
 export const LOSS_PROSE = Object.freeze({ mse: 'squared error ½(a − y)²', bce: 'binary cross-entropy',
   softmax_ce: 'softmax cross-entropy' });

@@ -11,7 +11,7 @@ import { labListeners } from '../../course/lab-wiring.js';
 import { beyondFloat, floatRangeProblem, inFloatRange, refuseBeyondFloat } from '../float-fields.js';
 import { formatNumber, numberListSeparator } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
-import { VALUE_LABELS } from '../../views/names.js';
+import { ACTIVATION_WORDS, VALUE_LABELS } from '../../views/names.js';
 import { t, tn } from '../../i18n/i18n.js';
 import { textScale, onTextScaleChange } from '../../views/text-scale.js';
 
@@ -111,7 +111,7 @@ export const activationTasks = [
     check: ({ settings, chain }) => {
       const { depth } = settings;
       const missing = [];
-      if (settings.chain !== 'sigmoid') missing.push(t('choose the sigmoid for the chain (now {activation})', { activation: labelOf(settings.chain) }));
+      if (settings.chain !== 'sigmoid') missing.push(t('choose the sigmoid for the chain (now {activation})', { activation: t(ACTIVATION_WORDS[settings.chain], undefined, 'unit') }));
       else if (settings.chainZ !== 'peak') missing.push(t('put every layer at its steepest z, the best case'));
       // The sigmoid at its steepest is not shown only for want of a depth.
       if (missing.length || !chain) return { met: false, missing: missing.length ? missing : [layersProblem()] };

@@ -15,7 +15,7 @@ import { formatNumber, numberListSeparator } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { histogramBars, layerColor } from '../../views/layer-stats.js';
 import { onThemeChange } from '../../theme.js';
-import { VALUE_LABELS } from '../../views/names.js';
+import { ACTIVATION_WORDS, VALUE_LABELS } from '../../views/names.js';
 import { t, tn } from '../../i18n/i18n.js';
 
 // The lab's data and training: the circles (2 inputs, 100 training points), a sigmoid output under
@@ -137,8 +137,8 @@ function atInitialisation(engine, settings) {
 // ---- tasks ----
 
 const fmt = (v) => formatNumber(v);
-// Names in the language in force: an activation (the menus' translation of VALUE_LABELS) and a scheme.
-const unitsOf = (activation) => t(VALUE_LABELS[activation], undefined, 'value');
+// Names in the language in force: an activation (a word of the sentence, ACTIVATION_WORDS) and a scheme.
+const unitsOf = (activation) => t(ACTIVATION_WORDS[activation], undefined, 'unit');
 const schemeName = (label) => t(label, undefined, 'value');
 const named = (s) => t('{units} units with {scheme}', { units: unitsOf(s.activation),
   scheme: s.scheme === 'normal_scale' ? `N(0, ${fmt(s.scale)}²)` : s.scheme === 'uniform_scale' ? `U(±${fmt(s.scale)})` : schemeName(SCHEME_NAMES[s.scheme]) });

@@ -82,6 +82,10 @@ export default {
   [inContext('dataset', 'gaussians')]: 'gaussiennes',
   [inContext('dataset', 'moons')]: 'lunes',
   [inContext('unit', 'sigmoid')]: 'sigmoïde',
+  // …and the other activations named by a word in a sentence (views/names.js ACTIVATION_WORDS), where French differs
+  [inContext('unit', 'linear')]: 'linéaire',
+  [inContext('unit', 'step')]: 'échelon',
+  [inContext('unit', 'absolute value')]: 'valeur absolue',
   'relu': 'ReLU',
   'The data, each hidden unit\'s scaled curve (thin, coloured), the output bias (dotted) and their sum F(x) (thick)':
     'Les données, la courbe mise à l’échelle de chaque unité cachée (fine, en couleur), le biais de sortie (en pointillé) et leur somme F(x) (épaisse)',
