@@ -364,3 +364,32 @@ test('an activation named in a task\'s status reads as a word of its sentence, l
     assert.match(await page.textContent('#task-sigmoid-depth .task-status'), new RegExp(`\\(${now} ${lang === 'fr' ? 'linéaire' : 'linear'}\\)`), lang);
   }
 });
+
+test('chapter 6\'s logits field shows its numbers in the page\'s format, which its link and a change of language read back', T, async () => {
+  const page = session().page;
+  const logits = () => page.evaluate(() => ({ value: /** @type {HTMLInputElement} */ (document.querySelector('#act-logits')).value,
+    invalid: document.querySelector('#act-logits').getAttribute('aria-invalid'),
+    p: [...document.querySelectorAll('.act-softmax-table [data-value="p"]')].map((td) => td.textContent),
+    link: decodeURIComponent(location.hash).match(/act\.logits=[^&]*/)?.[0] ?? null }));
+  await go('#chapter=activations&widget=activation-lab&lang=fr');
+  // The lecture's logits, the default: in French, decimal commas between semicolons; the link stays plain.
+  assert.deepEqual(await logits(), { value: '1,60 ; 0,55 ; 0,98', invalid: 'false', p: ['0,53', '0,185', '0,285'], link: null });
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+  assert.deepEqual(await logits(), { value: '1.60, 0.55, 0.98', invalid: 'false', p: ['0.53', '0.185', '0.285'], link: null });
+  await page.selectOption('#language', 'fr');
+  await frames(page, 2);
+  assert.deepEqual(await logits(), { value: '1,60 ; 0,55 ; 0,98', invalid: 'false', p: ['0,53', '0,185', '0,285'], link: null });
+  // A link's logits, in the French page: its numbers in French too, the link as it came.
+  await go('#chapter=activations&widget=activation-lab&lang=fr&act.logits=0.7_0.2_0.1');
+  const linked = await logits();
+  assert.deepEqual([linked.value, linked.invalid, linked.link], ['0,7 ; 0,2 ; 0,1', 'false', 'act.logits=0.7_0.2_0.1']);
+  await page.selectOption('#language', 'en');
+  await frames(page, 2);
+  const back = await logits();
+  assert.deepEqual([back.value, back.invalid, back.link], ['0.7, 0.2, 0.1', 'false', 'act.logits=0.7_0.2_0.1']);
+  // One number alone keeps its point in French: 0,5 with no semicolon would read as two numbers.
+  await go('#chapter=activations&widget=activation-lab&lang=fr&act.chain-z=typed&act.chain-zs=0.5');
+  assert.deepEqual([await page.inputValue('#act-chain-zs'), await page.getAttribute('#act-chain-zs', 'aria-invalid')], ['0.5', 'false']);
+  assert.equal(await page.$$eval('.act-chain-table tbody tr', (rows) => rows.length), 3, 'a layer each at z = 0.5');
+});

@@ -1,14 +1,15 @@
 // A lab's controls in the URL: each named field travels as prefix.name=value (route.js), is read
 // when the lab is mounted and written back whenever the lab starts over on new settings. Only
 // values that differ from the field's default are written, so a plain chapter link stays short.
-// A text field marked data-list holds numbers separated by commas ("1.60, 0.55, 0.98"): it travels
-// as 1.60_0.55_0.98, since a link's lab values carry no commas or spaces. A number the link cannot
+// A text field marked data-list holds numbers separated by commas ("1.60, 0.55, 0.98"; in French
+// "1,60 ; 0,55 ; 0,98", as the page writes numbers): it travels as 1.60_0.55_0.98, since a link's lab
+// values carry no commas or spaces, and is shown from the link in the page's format. A number the link cannot
 // carry as typed (1e+1) goes in a spelling it can (10); a value it cannot carry at all (too long)
 // leaves the link at the last one that fitted, and a note under the field says so.
 import { LAB_VALUE } from './route.js';
 import { t } from '../i18n/i18n.js';
 import { translateMessage } from '../message-templates.js';
-import { formatClauses } from '../views/format.js';
+import { formatClauses, formatList, withSeparator } from '../views/format.js';
 
 // A list with semicolons between its numbers may write them with a decimal comma, as the page does
 // in French (0,7 ; 0,2 ; 0,1): there a comma between two digits is the decimal point.
@@ -73,7 +74,9 @@ function showLinkNote(el, shown) {
 function write(el, value) {
   if (isList(el)) {
     if (numberList(value.replaceAll('_', ' ')) === null) return 'is not a list of numbers separated by _';
-    el.value = value.split('_').join(', ');
+    const parts = value.split('_');
+    // One number alone keeps its point: with no semicolon, 0,5 would read as two numbers.
+    el.value = parts.length > 1 ? formatList(parts.map(withSeparator)) : value;
     return null;
   }
   if (el.tagName === 'SELECT') {

@@ -9,7 +9,7 @@ import { renderTasks } from '../../course/tasks.js';
 import { bindLabState, numberList } from '../../course/lab-state.js';
 import { labListeners } from '../../course/lab-wiring.js';
 import { beyondFloat, floatRangeProblem, inFloatRange, refuseBeyondFloat } from '../float-fields.js';
-import { formatNumber, numberListSeparator } from '../../views/format.js';
+import { formatFixed, formatList, formatNumber, numberListSeparator } from '../../views/format.js';
 import { svgEl } from '../../views/dom.js';
 import { ACTIVATION_WORDS, VALUE_LABELS } from '../../views/names.js';
 import { t, tn } from '../../i18n/i18n.js';
@@ -238,7 +238,7 @@ export function createActivationLab(container, { module, route, lab }, tasks = a
   <div id="act-properties" class="act-table-wrap"></div>
   <h4>Softmax: scores into probabilities</h4>
   <div class="row">
-    <label class="compact">logits z <input id="act-logits" type="text" data-list value="${d.logits.map((v) => v.toFixed(2)).join(', ')}" spellcheck="false"></label>
+    <label class="compact">logits z <input id="act-logits" type="text" data-list value="${formatList(d.logits.map((v) => formatFixed(v, 2)))}" spellcheck="false"></label>
   </div>
   <div id="act-softmax" class="act-table-wrap"></div>
   <p id="act-softmax-note" class="hint"></p>
