@@ -393,3 +393,35 @@ test('chapter 6\'s logits field shows its numbers in the page\'s format, which i
   assert.deepEqual([await page.inputValue('#act-chain-zs'), await page.getAttribute('#act-chain-zs', 'aria-invalid')], ['0.5', 'false']);
   assert.equal(await page.$$eval('.act-chain-table tbody tr', (rows) => rows.length), 3, 'a layer each at z = 0.5');
 });
+
+test('chapter 1 keeps the XOR answer and the NOT preset\'s note through a change of language, as its unit\'s settings', T, async () => {
+  const page = session().page;
+  await go('#chapter=neuron&widget=mp-unit');
+  const shown = () => page.evaluate(() => ({ note: document.querySelector('#mp-note').textContent,
+    answer: !document.querySelector('#mp-xor-answer').hidden && document.querySelector('#mp-xor-verdict')?.textContent.slice(0, 4),
+    kinds: [...document.querySelectorAll('#mp-unit select')].map((s) => /** @type {HTMLSelectElement} */ (s).value),
+    theta: /** @type {HTMLInputElement} */ (document.querySelector('#mp-threshold')).value }));
+  const switchTo = async (lang) => {
+    await page.selectOption('#language', lang);
+    await page.waitForSelector(`html[lang="${lang}"]`);
+    await frames(page, 2);
+  };
+  await page.click('#mp-unit [data-preset="not"]');
+  await page.click('#mp-xor');
+  const kinds = ['excitatory', 'inhibitory'];
+  assert.deepEqual(await shown(), { note: 'With θ = 0, x1 does not matter: the unit fires unless x2, inhibitory, is active.', answer: 'No: ', kinds, theta: '0' });
+  await switchTo('fr');
+  assert.deepEqual(await shown(), { note: 'Avec θ = 0, x1 ne compte pas : l’unité s’active sauf si x2, inhibitrice, est active.', answer: 'Non ', kinds, theta: '0' });
+  await switchTo('en');
+  assert.deepEqual(await shown(), { note: 'With θ = 0, x1 does not matter: the unit fires unless x2, inhibitory, is active.', answer: 'No: ', kinds, theta: '0' });
+  // θ moved: the preset's note goes, and stays gone in the other language; the answer stays.
+  await page.fill('#mp-threshold', '1');
+  await page.dispatchEvent('#mp-threshold', 'input');
+  await switchTo('fr');
+  assert.deepEqual(await shown(), { note: '', answer: 'Non ', kinds, theta: '1' });
+  await switchTo('en');
+  // Another chapter and back: the chapter starts over but for its link, as the other labs do.
+  await go('#chapter=perceptron');
+  await go('#chapter=neuron&widget=mp-unit');
+  assert.deepEqual((await shown()).answer, false);
+});

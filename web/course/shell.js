@@ -130,6 +130,9 @@ export function createCourse({ module, playground, nav, container, status: loadi
   // Values typed into the labs that their link cannot hold (lab-state.js), by prefix: the chapter
   // shown again in another language puts them back, where its link alone would lose them.
   let unlinked = new Map();
+  // What the labs show beyond their fields (an answer asked for, a preset's note), by prefix: not in
+  // the link, but kept as the values typed are when the chapter is shown again in another language.
+  let shownByLab = new Map();
   const lab = {
     values(prefix) {
       labsRead.add(prefix);
@@ -152,6 +155,8 @@ export function createCourse({ module, playground, nav, container, status: loadi
       labRefused.push(...keys);
     },
     unlinked: (prefix) => unlinked.get(prefix) ?? {},
+    keep(prefix, shown) { shownByLab.set(prefix, shown); },
+    kept: (prefix) => shownByLab.get(prefix) ?? {},
   };
 
   /**
@@ -194,7 +199,10 @@ export function createCourse({ module, playground, nav, container, status: loadi
       labsRead = new Set();
       labProblems = [];
       labRefused = [];
-      if (!keepTyped) unlinked = new Map();
+      if (!keepTyped) {
+        unlinked = new Map();
+        shownByLab = new Map();
+      }
       if (chapter) {
         const number = CHAPTER_LIST.indexOf(info) + 1;
         chapter.mount(container, { module, playground, route, number, lab });

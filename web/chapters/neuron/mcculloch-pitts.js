@@ -81,26 +81,34 @@ export function createMcCullochPittsWidget(container, { module, route, lab }, ta
   /** @type {{ kind1: HTMLSelectElement, kind2: HTMLSelectElement, theta: HTMLInputElement }} */
   const fields = { kind1: $('mp-kind-1'), kind2: $('mp-kind-2'), theta: $('mp-threshold') };
   const linked = bindLabState(lab, 'mp', fields);
+  // Beyond the fields, the XOR answer asked for and the preset whose note shows: kept through a change
+  // of language, which draws the chapter again (the shell's lab.keep), though no link carries them.
+  /** @type {{ xor: boolean, preset: string }} */
+  const shown = { xor: false, preset: '', ...lab?.kept?.('mp') };
+  const keep = () => lab?.keep?.('mp', { ...shown });
 
-  const render = (note = '') => {
+  // preset: the one just chosen, whose note shows until a field changes.
+  const render = (preset = '') => {
     linked.save();
+    shown.preset = preset;
+    keep();
     const inhibitory = [fields.kind1.value === 'inhibitory', fields.kind2.value === 'inhibitory'];
     const threshold = Number(fields.theta.value);
     $('mp-theta').textContent = String(threshold);
     const table = [...mcCullochPittsTable(module, inhibitory, threshold)];
     body.innerHTML = ROWS.map(([a, b], r) => `<tr data-row="${a}${b}" data-fires="${table[r]}"><td>${a}</td><td>${b}</td><td>${table[r]}</td></tr>`).join('');
-    $('mp-note').textContent = note;
+    $('mp-note').textContent = PRESETS[preset]?.note ?? '';
     list.update({ table });
   };
   /** @type {NodeListOf<HTMLButtonElement>} */ (section.querySelectorAll('[data-preset]')).forEach((button) => button.addEventListener('click', () => {
     const p = PRESETS[button.dataset.preset];
     p.inhibitory.forEach((inh, j) => { /** @type {HTMLSelectElement} */ ($(`mp-kind-${j + 1}`)).value = inh ? 'inhibitory' : 'excitatory'; });
     fields.theta.value = String(p.threshold);
-    render(p.note ?? '');
+    render(button.dataset.preset);
   }));
   for (const id of ['mp-kind-1', 'mp-kind-2', 'mp-threshold']) $(id).addEventListener('input', () => render());
 
-  $('mp-xor').addEventListener('click', () => {
+  const showXor = () => {
     const settings = everySetting(module);
     const hits = settings.filter((s) => s.table.every((v, r) => v === XOR[r]));
     const { h1, h2, y } = xorFromTwoLayers(module);
@@ -116,7 +124,13 @@ export function createMcCullochPittsWidget(container, { module, route, lab }, ta
       y = h1 OR h2 (θ = 1).</p>
       <table class="mp-table mp-xor-table"><thead><tr><th scope="col">x1</th><th scope="col">x2</th><th scope="col">h1</th><th scope="col">h2</th><th scope="col">y</th></tr></thead>
       <tbody>${ROWS.map(([a, b], r) => `<tr data-fires="${y[r]}"><td>${a}</td><td>${b}</td><td>${h1[r]}</td><td>${h2[r]}</td><td>${y[r]}</td></tr>`).join('')}</tbody></table>`;
+  };
+  $('mp-xor').addEventListener('click', () => {
+    showXor();
+    shown.xor = true;
+    keep();
   });
-  render();
+  render(shown.preset);
+  if (shown.xor) showXor();
   return () => section.remove();
 }
