@@ -8,6 +8,7 @@ import './approx-lab.e2e.mjs';
 import './course-shell.e2e.mjs';
 import './course-sizes.e2e.mjs';
 import './course-tasks.e2e.mjs';
+import './screen-reader.e2e.mjs';
 import './dark-mode.e2e.mjs';
 import './dist.e2e.mjs';
 import './element.e2e.mjs';

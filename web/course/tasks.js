@@ -128,7 +128,10 @@ export function carryMet(ids) {
 
 /**
  * Draws the task list into `container`. Each item: title, statement, a "Set up" link when the
- * task has a set-up (linkOf(task)), and a status line that update() fills.
+ * task has a set-up (linkOf(task)), and a status line that update() fills. The status lines are
+ * not live regions: a chapter re-checks its tasks at every render, and a status quoting the epoch
+ * or a loss would be read out at every epoch while training. One quiet region under the list says
+ * instead when a task becomes met, the news a learner waits for.
  * @param {HTMLElement} container
  * @param {Task[]} tasks
  * @param {{ linkOf?: (task: Task) => string|null, active?: string }} options
@@ -158,12 +161,13 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
     }
     const status = document.createElement('p');
     status.className = 'task-status';
-    status.setAttribute('role', 'status');
     item.append(status);
     statusOf.set(task.id, status);
     list.append(item);
   }
-  section.append(heading, list);
+  const announcement = Object.assign(document.createElement('p'), { className: 'visually-hidden task-announcement' });
+  announcement.setAttribute('role', 'status');
+  section.append(heading, list, announcement);
   container.append(section);
   const carried = new Set(tasks.map((task) => task.id).filter((id) => carrying.has(id)));
   if (carried.size > 0) {
@@ -172,10 +176,13 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
     const acted = (e) => { if (e.target instanceof Element && e.target.closest('button, input, select, textarea, a')) carried.clear(); };
     for (const type of ['click', 'input', 'change']) container.addEventListener(type, acted, { capture: true });
   }
+  // Each task's state at the last update; none before the first, which only draws the list.
+  const wasMet = new Map();
 
   return {
     update(ctx) {
       const results = new Map();
+      const metNow = [];
       for (const task of tasks) {
         const now = evaluate(task, ctx);
         if (now.met && task.staysMet) rememberMet(task.id);
@@ -187,7 +194,10 @@ export function renderTasks(container, tasks, { linkOf = () => null, active } = 
         if (status.textContent !== text) status.textContent = text;
         status.dataset.met = String(r.met);
         status.closest('li').classList.toggle('met', r.met);
+        if (r.met && wasMet.get(task.id) === false) metNow.push(t('Task met: {title}.', { title: t(task.title) }));
+        wasMet.set(task.id, r.met);
       }
+      if (metNow.length > 0) announcement.textContent = metNow.join(' ');
       return results;
     },
   };

@@ -9,6 +9,7 @@ export default {
   'Set it up': 'Préparer',
   'Done: the task is met.': 'Fait : l’exercice est réussi.',
   'Not yet: {missing}.': 'Pas encore : {missing}.',
+  'Task met: {title}.': 'Exercice réussi : {title}.',  // read out by a screen reader when a task becomes met
   '; ': ' ; ',  // between a task's missing conditions
   'cannot check yet ({reason})': 'impossible à vérifier pour l’instant ({reason})',
   'not measured': 'non mesurée',

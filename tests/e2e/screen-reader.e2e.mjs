@@ -1,0 +1,52 @@
+// End-to-end: what a screen reader is told while a learner trains and steps, and what the keyboard
+// alone can reach. Live regions are read out whenever their text changes, so the test records every
+// change of a live region's text (role status, alert or log, or aria-live other than off) as a
+// screen reader would meet it, and asserts what is said, not the markup that says it.
+// Not here: the tasks' checks themselves (course-tasks.e2e.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { choose, stepEpochs } from './browser.mjs';
+import { useCoursePage, T } from './course-page.mjs';
+
+const course = useCoursePage();
+const page = () => course.session().page;
+
+/** Starts recording what the page's live regions say; returns a function that gives it so far. */
+async function listen() {
+  await page().evaluate(() => {
+    const said = [];
+    const liveRegion = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const live = e.getAttribute('aria-live');
+        if (live) return live === 'off' ? null : e;
+        if (['status', 'alert', 'log'].includes(e.getAttribute('role') ?? '')) return e;
+      }
+      return null;
+    };
+    const observer = new MutationObserver((records) => {
+      const changed = new Set();
+      for (const r of records) {
+        const region = liveRegion(r.target.nodeType === 1 ? /** @type {Element} */ (r.target) : r.target.parentElement);
+        if (region && !region.closest('[hidden]')) changed.add(region);
+      }
+      for (const region of changed) if (region.textContent.trim()) said.push(region.textContent.trim());
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    Object.assign(window, { said });
+  });
+  return () => page().evaluate(() => /** @type {any} */ (window).said.splice(0));
+}
+
+test('a task\'s status is not read out at every epoch; the task being met is, once', T, async () => {
+  await course.openTask('regularisation', 'beat-overfitting');
+  await choose(page(), 'l2', 0.03);
+  const heard = await listen();
+  // Ten epochs a render: each changes the epoch and the test loss the status reports.
+  for (let epochs = 0; epochs < 220; epochs += 10) await stepEpochs(page(), 10);
+  await course.expectStatus('beat-overfitting', true);
+  assert.deepEqual(await heard(), ['Task met: Generalise better with the same network.'],
+    'while training, only the task being met is announced');
+  // The status itself stays on the page, for a reader who goes to it.
+  assert.match(await page().textContent('#task-beat-overfitting'), /Done: the task is met\./);
+});
