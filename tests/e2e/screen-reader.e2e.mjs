@@ -50,3 +50,21 @@ test('a task\'s status is not read out at every epoch; the task being met is, on
   // The status itself stays on the page, for a reader who goes to it.
   assert.match(await page().textContent('#task-beat-overfitting'), /Done: the task is met\./);
 });
+
+test('the loss landscape\'s refusal is followed by "draw the slice again" once, not by a new count at every epoch', T, async () => {
+  await course.go('#chapter=gradient-descent');
+  await page().selectOption('#landscape-directions', 'trajectory');  // one snapshot: no principal directions yet
+  await page().waitForSelector('#landscape-lab:not([aria-busy])');
+  const heard = await listen();
+  for (let epoch = 0; epoch < 10; ++epoch) await stepEpochs(page(), 1);
+  const said = await heard();
+  assert.equal(said.length, 1, `said once: ${said.join(' | ')}`);
+  assert.match(said[0], /at least 3 recorded snapshots .* The path has 2 snapshots of the weights now: draw the slice again\.$/);
+  // The status on the page keeps the count up to date, for a reader who goes to it.
+  assert.match(await page().textContent('#landscape-status'), /The path has 11 snapshots of the weights now: draw the slice again\.$/);
+  // A new draw is news again.
+  await page().click('#landscape-draw');
+  await page().waitForSelector('#landscape-lab:not([aria-busy])');
+  assert.match((await heard()).join(' | '), /^d1 and d2 explain .* of how the 11 snapshots of the weights moved/);
+  await course.go('#');
+});

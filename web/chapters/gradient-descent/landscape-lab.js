@@ -127,17 +127,23 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
   let refusal = null; // why the core refused the last draw, or null
 
   const check = () => list.update({ slice: stale ? null : slice, epoch: playground.engine().progress().epoch });
+  let countShown = false;  // the refusal is followed by the path's count of snapshots now
   const outdated = () => {
-    // A refusal's count of snapshots is out of date at once: say how many there are now.
+    // A refusal's count of snapshots is out of date at once: say how many there are now. Read out
+    // when it first follows the refusal; after that it keeps up with training without a word at
+    // each epoch.
     if (refusal !== null) {
       const snapshots = tn('{n} snapshot of the weights', '{n} snapshots of the weights', playground.engine().trajectoryLength());
-      say(t('{status} The path has {snapshots} now: draw the slice again.', { status: refusal, snapshots }), 'warning');
+      say(t('{status} The path has {snapshots} now: draw the slice again.', { status: refusal, snapshots }), 'warning', { quietly: countShown });
+      countShown = true;
     }
     if (!slice || stale) return;
     stale = true;
     say(t('{status} The weights have changed since: draw the slice again.', { status: $('landscape-status').textContent }));
   };
-  const say = (text, kind = 'info') => {
+  /** @param {string} text @param {string} [kind] @param {{ quietly?: boolean }} [how] quietly: not read out (a live region muted) */
+  const say = (text, kind = 'info', { quietly = false } = {}) => {
+    $('landscape-status').setAttribute('aria-live', quietly ? 'off' : 'polite');
     $('landscape-status').textContent = text;
     $('landscape-status').dataset.kind = kind;
   };
@@ -180,6 +186,7 @@ export function createLandscapeLab(container, { playground, route, lab }, tasks 
     const said = translateMessage(e.message);  // the core's English, in the page's language
     refusal = OVER_LIMIT.test(e.message) ? overLimitText(playground.engine(), fields.directions.value)
       : /[.!?]$/.test(said) ? said : `${said}.`;
+    countShown = false;
     clearSlice();
     say(refusal, 'warning');
     check();
