@@ -68,3 +68,19 @@ test('the loss landscape\'s refusal is followed by "draw the slice again" once, 
   assert.match((await heard()).join(' | '), /^d1 and d2 explain .* of how the 11 snapshots of the weights moved/);
   await course.go('#');
 });
+
+test('comparing two runs: the chart\'s key is read out when run B changes, not at every epoch', T, async () => {
+  await course.go('#');
+  await page().click('#compare');
+  await page().waitForSelector('#compare-panel:not([hidden])');
+  const heard = await listen();
+  for (let epoch = 0; epoch < 10; ++epoch) await stepEpochs(page(), 1);
+  assert.deepEqual(await heard(), [], 'training both runs says nothing');
+  await page().selectOption('#b-activation', 'relu');
+  await page().waitForFunction(() => /relu instead of tanh/.test(document.querySelector('#compare-key').textContent));
+  for (let epoch = 0; epoch < 3; ++epoch) await stepEpochs(page(), 1);
+  const said = await heard();
+  assert.equal(said.length, 1, said.join(' | '));
+  assert.match(said[0], /^Run A .* Run B .*activation relu instead of tanh\./);
+  await page().click('#compare-close');
+});

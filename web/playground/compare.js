@@ -406,7 +406,9 @@ function renderBoth(runB, statsA) {
   const problem = problemOf(page.state);
   showSettings(sB, problem);
   const differences = runBDifferences(page.state);
-  $('compare-key').textContent = keyText(differences);
+  // A live region: written at every render, the same key would be read out again at every epoch.
+  const key = keyText(differences);
+  if ($('compare-key').textContent !== key) $('compare-key').textContent = key;
   views.a.what.textContent = t('The playground above.');
   views.b.what.textContent = differences.length
     ? t('Differs in {differences}.', { differences: differences.map((d) => `${t(d.label)} ${d.b || t('none')}`).join(', ') }) : t('The same settings as run A so far.');
