@@ -331,8 +331,13 @@ export function createStepPanel(deps) {
       if (i === clock.phase) b.setAttribute('aria-current', 'step');
       else b.removeAttribute('aria-current');
     });
-    /** @type {HTMLButtonElement} */ ($('step-prev')).disabled = clock.phase === 0;
-    /** @type {HTMLButtonElement} */ ($('step-next')).disabled = clock.phase === phases.length - 1;
+    // aria-disabled, not disabled: Next pressed into the last phase (Previous into the first) would
+    // otherwise drop the keyboard's focus to the top of the page. A press there does nothing.
+    const ends = { 'step-prev': clock.phase === 0, 'step-next': clock.phase === phases.length - 1 };
+    for (const [id, none] of Object.entries(ends)) {
+      /** @type {HTMLButtonElement} */ ($(id)).disabled = false;
+      $(id).setAttribute('aria-disabled', String(none));
+    }
     const playing = clock.playing;
     text('step-play', playing ? t('Pause') : t('Play'));
     $('step-play').setAttribute('aria-pressed', String(playing));

@@ -1,6 +1,6 @@
 // End-to-end: what a screen reader is told while a learner trains and steps, and what the keyboard
 // alone can reach. Live regions are read out whenever their text changes, so the test records every
-// change of a live region's text (role status, alert or log, or aria-live other than off) as a
+// change of a live region's text (role status, alert or log, an <output>, or aria-live other than off) as a
 // screen reader would meet it, and asserts what is said, not the markup that says it.
 // Not here: the tasks' checks themselves (course-tasks.e2e.mjs).
 import { test } from 'node:test';
@@ -20,7 +20,7 @@ async function listen() {
       for (let e = el; e; e = e.parentElement) {
         const live = e.getAttribute('aria-live');
         if (live) return live === 'off' ? null : e;
-        if (['status', 'alert', 'log'].includes(e.getAttribute('role') ?? '')) return e;
+        if (['status', 'alert', 'log'].includes(e.getAttribute('role') ?? '') || e.tagName === 'OUTPUT') return e;  // <output>: a status
       }
       return null;
     };
@@ -28,7 +28,7 @@ async function listen() {
       const changed = new Set();
       for (const r of records) {
         const region = liveRegion(r.target.nodeType === 1 ? /** @type {Element} */ (r.target) : r.target.parentElement);
-        if (region && !region.closest('[hidden]')) changed.add(region);
+        if (region && !region.closest('[hidden], [aria-hidden="true"]')) changed.add(region);
       }
       for (const region of changed) if (region.textContent.trim()) said.push(region.textContent.trim());
     });
@@ -83,4 +83,29 @@ test('comparing two runs: the chart\'s key is read out when run B changes, not a
   assert.equal(said.length, 1, said.join(' | '));
   assert.match(said[0], /^Run A .* Run B .*activation relu instead of tanh\./);
   await page().click('#compare-close');
+});
+
+test('watching one step by keyboard: Next to the last phase and Previous to the first keep the focus on the button', T, async () => {
+  await course.go('#');
+  await page().click('#step-trace-example');
+  await page().click('#step-play');  // pause: the phases are the learner's to walk
+  const phases = await page().$$eval('#step-timeline button', (b) => b.length);
+  const focused = () => page().evaluate(() => document.activeElement?.id ?? '');
+  const phase = () => page().textContent('#step-phase');
+  await page().focus('#step-next');
+  for (let i = 0; i < phases + 1; ++i) await page().keyboard.press('Enter');
+  assert.equal(await focused(), 'step-next', 'the focus stays on Next at the last phase');
+  assert.match(await phase(), new RegExp(`^${phases} / ${phases} · Update`));
+  const next = page().getByRole('button', { name: 'Next phase' });
+  assert.equal(await next.isDisabled() || await next.getAttribute('aria-disabled') === 'true', true, 'it says there is no next phase');
+  await page().keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'step-play', 'Shift+Tab goes on from there');
+  await page().keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'step-prev');
+  for (let i = 0; i < phases + 1; ++i) await page().keyboard.press('Enter');
+  assert.equal(await focused(), 'step-prev', 'the focus stays on Previous at the first phase');
+  assert.match(await phase(), new RegExp(`^1 / ${phases} · `));
+  assert.equal(await page().getAttribute('#step-prev', 'aria-disabled'), 'true');
+  await page().keyboard.press('Tab');
+  assert.equal(await focused(), 'step-play');
 });
