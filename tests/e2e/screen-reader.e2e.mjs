@@ -109,3 +109,18 @@ test('watching one step by keyboard: Next to the last phase and Previous to the 
   await page().keyboard.press('Tab');
   assert.equal(await focused(), 'step-play');
 });
+
+test('the computational-graph lab\'s Play walks the steps without reading each one out; a step taken by hand is read out', T, async () => {
+  await course.go('#chapter=backprop');
+  await page().waitForSelector('#expr-step[data-step="all"]');
+  const heard = await listen();
+  await page().click('#expr-play');
+  await page().waitForFunction(() => Number(document.querySelector('#expr-step').dataset.step) >= 3, null, { timeout: 30000 });
+  await page().click('#expr-play');  // pause
+  assert.deepEqual(await heard(), [], 'nothing read out while it plays');
+  await page().click('#expr-next');
+  const said = await heard();
+  assert.equal(said.length, 1, said.join(' | '));
+  assert.match(said[0], /^Step \d+ of \d+\. /);
+  await course.go('#');
+});

@@ -341,6 +341,7 @@ export function createExpressionLab(container, { module, playground, route, lab 
     if (timer !== null) clearInterval(timer);
     timer = null;
     $('expr-play').textContent = 'Play';
+    $('expr-step').setAttribute('aria-live', 'polite');
   };
 
   const drawStep = () => {
@@ -477,6 +478,9 @@ export function createExpressionLab(container, { module, playground, route, lab 
   on($('expr-all'), 'click', () => { stopPlaying(); step = null; drawStep(); });
   on($('expr-play'), 'click', () => {
     if (timer !== null) { stopPlaying(); return; }
+    // Quiet while it plays: a step's sentence takes longer to read out than the step is shown, so
+    // they would pile up; Next and Previous are read out.
+    $('expr-step').setAttribute('aria-live', 'off');
     if (step === null || step >= steps.length - 1) go(0);
     $('expr-play').textContent = 'Pause';
     timer = setInterval(() => {
