@@ -6,10 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { choose, stepEpochs } from './browser.mjs';
+import { choose, stepEpochs, useBrowser, withPage } from './browser.mjs';
 import { useCoursePage, T } from './course-page.mjs';
 
 const course = useCoursePage();
+const b = useBrowser();  // pages of their own, for a first visit
 const page = () => course.session().page;
 
 /** Starts recording what the page's live regions say; returns a function that gives it so far. */
@@ -123,4 +124,21 @@ test('the computational-graph lab\'s Play walks the steps without reading each o
   assert.equal(said.length, 1, said.join(' | '));
   assert.match(said[0], /^Step \d+ of \d+\. /);
   await course.go('#');
+});
+
+test('first visit: a tip closed from the keyboard hands the focus on to the next tip, then to what the last one points at', T, async () => {
+  await withPage(b, '', async (page) => {
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.closest('.tip')?.dataset.tip || el?.id || el?.getAttribute('aria-label') || el?.tagName;
+    });
+    await page.focus('.tip[data-tip="play"] button');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'neuron', 'on to the next tip, not the top of the page');
+    await page.keyboard.press('Escape');
+    assert.equal(await focused(), 'links');
+    await page.keyboard.press('Enter');
+    assert.match(await focused(), /^weight h2\.2 → output/, 'the last tip\'s weight, which it says to click');
+    assert.equal(await page.locator('.tip').count(), 0);
+  }, { firstVisit: true });
 });

@@ -12,6 +12,9 @@ export const TIPS = Object.freeze([
     text: 'Links are the weights: blue positive, orange negative, grey zero, thicker for a larger |w|. Hover one to read it, click to edit.' },
 ]);
 
+// What a tip may point at that takes the keyboard's focus (play, a weight).
+const FOCUSABLE = 'button, a[href], input, select, [tabindex]:not([tabindex="-1"])';
+
 /** The ids of the tips closed before, or [] when there are none or storage is refused. */
 export function seenTips() {
   try {
@@ -50,10 +53,18 @@ export function showFirstVisitTips(root = document) {
     close.textContent = 'Got it';
     close.setAttribute('aria-label', `Got it: close the tip “${tip.text.split(/[.:(]/)[0]}”`);
     const dismiss = () => {
+      const hadFocus = box.contains(root.activeElement);
       remember(tip.id);
       box.remove();
       open.splice(open.indexOf(entry), 1);
       place();  // a tip that waited for this one may show now
+      // Closed from the keyboard: the focus goes on to the next tip on show, or to what this one points
+      // at when it can take the focus, rather than back to the top of the page.
+      if (hadFocus) {
+        const next = open.find((o) => !o.box.hidden)?.box.querySelector('button');
+        const target = root.querySelector(tip.target);
+        /** @type {HTMLElement|SVGElement|undefined} */ (next ?? (target?.matches(FOCUSABLE) ? target : undefined))?.focus();
+      }
     };
     close.addEventListener('click', dismiss);
     box.addEventListener('keydown', (e) => { if (e.key === 'Escape') dismiss(); });
