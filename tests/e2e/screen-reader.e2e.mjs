@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { choose, stepEpochs, useBrowser, withPage } from './browser.mjs';
+import { choose, frames, stepEpochs, useBrowser, withPage } from './browser.mjs';
 import { useCoursePage, T } from './course-page.mjs';
 
 const course = useCoursePage();
@@ -141,4 +141,31 @@ test('first visit: a tip closed from the keyboard hands the focus on to the next
     assert.match(await focused(), /^weight h2\.2 → output/, 'the last tip\'s weight, which it says to click');
     assert.equal(await page.locator('.tip').count(), 0);
   }, { firstVisit: true });
+});
+
+test('a weight in focus while training plays: its spoken name is not rewritten at every frame, and says the value once paused', T, async () => {
+  await course.go('#');
+  const weight = '#network [data-param="1:0:0"]';
+  await page().focus('#play');
+  await page().keyboard.press(' ');  // play
+  await page().focus(weight);
+  await page().waitForFunction((sel) => /gradient/.test(document.querySelector(sel).getAttribute('aria-label')), weight);
+  await page().evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const names = [];
+    new MutationObserver(() => names.push(el.getAttribute('aria-label'))).observe(el, { attributes: true, attributeFilter: ['aria-label'] });
+    Object.assign(window, { names });
+  }, weight);
+  // Thirty epochs on (the counter may have a thousands separator).
+  const epoch = Number((await page().textContent('#epoch')).replace(/\D/g, ''));
+  await page().waitForFunction((from) => Number(document.querySelector('#epoch').textContent.replace(/\D/g, '')) >= from + 30, epoch);
+  const whilePlaying = await page().evaluate(() => /** @type {any} */ (window).names.splice(0));
+  assert.ok(whilePlaying.length <= 1, `renamed ${whilePlaying.length} times while it played: ${whilePlaying.slice(0, 3).join(' | ')}`);
+  await page().keyboard.press('s');  // pauses (and steps once)
+  await frames(page(), 3);
+  // Paused, the name says the value the tooltip shows.
+  const name = await page().getAttribute(weight, 'aria-label');
+  assert.match(name, /^weight h1\.1 → h2\.1, value .*, gradient dJ\/dw /);
+  assert.equal(name, (await page().innerText('#network .tooltip')).replace(/\n/g, ', '));
+  await page().click('#reset');
 });

@@ -149,6 +149,7 @@ export function render() {
     // different frames: they change too slowly for the eye to miss the rest. Paused, every frame.
     linksLater: page.playing && page.frame % 4 !== 2,
     picturesLater: page.playing && page.frame % 2 === 0,
+    playing: page.playing,
   });
 
   const outputs = sizes[sizes.length - 1];

@@ -123,6 +123,7 @@ export function createNetworkView(container, handlers) {
   let snapshot = null;
   const ramps = new Map();  // per theme and output class: its midpoint-to-colour table
   let hovered = null;       // the link or bias under the pointer, whose tooltip follows each snapshot
+  let spokenWithGradient = null;  // the focused link or bias whose spoken name has its gradient
 
   function showTooltip(x, y, html) {
     tooltip.innerHTML = html;
@@ -221,6 +222,7 @@ export function createNetworkView(container, handlers) {
     link.el = el;  // update() re-reads a focused parameter's label when its gradient arrives
     el.addEventListener('focus', () => {
       el.setAttribute('aria-label', spokenText(link));
+      spokenWithGradient = null;  // the gradient arrives with the next update
       showTooltip(...where(), paramText(link));
       hovered = link;
     });
@@ -518,7 +520,7 @@ export function createNetworkView(container, handlers) {
    *   for inputs, then hidden..., output), params, gradient, grid: { g, values } (the engine's
    *   evaluateGrid: chosen features, hidden units, outputs), discretize, pieces (maxout's k, else 1),
    *   linksLater, picturesLater (true: the links and bias squares, or the nodes' pictures, keep what
-   *   they show until a later update) }
+   *   they show until a later update), playing (training plays: a new snapshot every frame) }
    */
   function update(s) {
     snapshot = s;
@@ -533,7 +535,15 @@ export function createNetworkView(container, handlers) {
     // The value (while training) and the gradient (one frame after hovering starts) arrive later.
     if (hovered && !tooltip.hidden) {
       tooltip.innerHTML = paramText(hovered);
-      if (hovered.el === document.activeElement) hovered.el.setAttribute('aria-label', spokenText(hovered));
+      // A focused parameter's spoken name follows too, but while training plays only until its
+      // gradient is in: a screen reader reads out each change of the focused control's name, which
+      // would be every frame. Paused (or stepped), it says the value again.
+      const el = hovered.el;
+      if (el === document.activeElement && (!s.playing || spokenWithGradient !== el)) {
+        const name = spokenText(hovered);
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+        if (s.gradient) spokenWithGradient = el;
+      }
     }
     if (rebuilt || !s.linksLater) drawParams(s.params);
     if (s.grid && (rebuilt || !s.picturesLater)) {  // each node's picture of its values over the plane
