@@ -169,3 +169,26 @@ test('a weight in focus while training plays: its spoken name is not rewritten a
   assert.equal(name, (await page().innerText('#network .tooltip')).replace(/\n/g, ', '));
   await page().click('#reset');
 });
+
+test('a unit in focus while training plays: the plot\'s caption says which unit it shows once, not its numbers at every frame', T, async () => {
+  await course.go('#');
+  await page().click('#reset');
+  await page().focus('#play');
+  await page().keyboard.press(' ');  // play
+  const heard = await listen();
+  await page().focus('#network [aria-label="hidden layer 1 neuron 1"]');
+  const epoch = Number((await page().textContent('#epoch')).replace(/\D/g, ''));
+  await page().waitForFunction((from) => Number(document.querySelector('#epoch').textContent.replace(/\D/g, '')) >= from + 30, epoch);
+  let said = await heard();
+  assert.equal(said.length, 1, said.slice(0, 3).join(' | '));
+  assert.match(said[0], /^h1\.1 \(tanh\), bias .*: from .* to .* over the input plane\.$/);
+  await page().keyboard.press('Tab');  // the next unit: said too
+  await frames(page(), 3);
+  said = await heard();
+  assert.equal(said.length, 1, said.slice(0, 3).join(' | '));
+  assert.match(said[0], /^h1\.2 \(tanh\)/);
+  await page().keyboard.press('s');  // paused, a step's new numbers are read out
+  await frames(page(), 3);
+  assert.match((await heard()).join(' | '), /^h1\.2 \(tanh\), bias /);
+  await page().click('#reset');
+});

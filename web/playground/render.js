@@ -191,7 +191,7 @@ export function render() {
       : data.problem === 'regression' ? 'Network output over the input plane.' : 'Network output over the input plane (decision boundary where the colours meet).');
   }
   if ((s.dataset === 'custom' || s.dataset === 'curve') && !page.hover) caption = `${caption} ${splitNote(data)}`;
-  setText($('plot-caption'), caption);  // the same text most frames: not rewritten
+  sayCaption(caption, page.hover ? `${page.hover.layer}:${page.hover.unit}` : 'output');
   page.view.plot.update({
     // While drawing, test points show too: a click that lands in the test split must not vanish.
     ...plot, discretize: s.discretize, points: data, showTest: s.showTest || page.drawing, highlight: null,
@@ -224,4 +224,15 @@ export function render() {
   page.compare?.render(statsNow);
   setText($('problem'), data.problem === 'multiclass' ? t('{k}-class classification', { k: data.classes })
     : t(data.problem === 'binary' ? 'classification' : 'regression'));
+}
+
+// The plot's caption is a live region. Read out when what it shows changes (another unit, the
+// network's output again) or a step changes its numbers; while training plays, numbers that follow
+// every frame are written quietly, or a screen reader would read the caption out at every frame.
+function sayCaption(caption, about) {
+  const el = $('plot-caption');
+  if (el.textContent === caption) return;  // the same text most frames: not rewritten
+  el.setAttribute('aria-live', page.playing && el.dataset.about === about ? 'off' : 'polite');
+  el.dataset.about = about;
+  el.textContent = caption;
 }
