@@ -1,7 +1,7 @@
-// End-to-end: what a screen reader is told while a learner trains and steps, and what the keyboard
-// alone can reach. Live regions are read out whenever their text changes, so the test records every
-// change of a live region's text (role status, alert or log, an <output>, or aria-live other than off) as a
-// screen reader would meet it, and asserts what is said, not the markup that says it.
+// End-to-end: what a screen reader is told while a learner trains and steps, and where the
+// keyboard's focus goes. Chromium reports every rewrite of a live region's text (role status, alert or
+// log, an <output>, or aria-live other than off), even with the same words, and a screen reader reads
+// it out: the tests record each rewrite and assert what is said, not the markup that says it.
 // Not here: the tasks' checks themselves (course-tasks.e2e.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,7 +34,8 @@ async function listen() {
       for (const region of changed) if (region.textContent.trim()) said.push(region.textContent.trim());
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-    Object.assign(window, { said });
+    /** @type {any} */ (window).listening?.disconnect();  // an earlier test's, on the same page
+    Object.assign(window, { said, listening: observer });
   });
   return () => page().evaluate(() => /** @type {any} */ (window).said.splice(0));
 }
