@@ -32,6 +32,8 @@ function draw() {
 function report() {
   const m = engine.metrics();
   const { epoch } = engine.progress();
+  // The status is a live region: quiet while training runs (a new line every frame), read out once it stops.
+  status.setAttribute('aria-live', running ? 'off' : 'polite');
   status.textContent = `epoch ${epoch} · test loss ${m.test.loss.toFixed(4)} · test accuracy ${(100 * m.test.accuracy).toFixed(1)}%`;
   status.dataset.epoch = String(epoch);
   status.dataset.loss = String(m.test.loss);
@@ -43,17 +45,21 @@ function frame() {
     engine.trainEpochs(EPOCHS_PER_FRAME);
   } catch (e) {
     running = false;
+    status.setAttribute('aria-live', 'polite');
     status.textContent = e.message;
     status.className = 'error';
     return;
   }
   history.push(engine.metrics().test.loss);
-  report();
-  draw();
   if (engine.progress().epoch >= MAX_EPOCHS) {
     running = false;
+    // A disabled button drops the keyboard's focus to the page: it goes on to Reset instead.
+    const hadFocus = document.activeElement === trainButton;
     trainButton.disabled = true;  // the chart ends at MAX_EPOCHS: Reset to train again
+    if (hadFocus) resetButton.focus();
   } else requestAnimationFrame(frame);
+  report();
+  draw();
 }
 
 trainButton.addEventListener('click', () => {

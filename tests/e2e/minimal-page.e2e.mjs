@@ -58,3 +58,31 @@ test('the minimal page trains XOR: the loss halves, no errors, no requests off l
     await page.close();
   }
 });
+
+test('the minimal page by keyboard and screen reader: the status is read out at the end, not at every frame; the focus goes on to Reset', { timeout: 45000 }, async () => {
+  const { port } = server.address();
+  const page = await browser.newPage();
+  const problems = guard(page);
+  try {
+    await page.goto(`http://127.0.0.1:${port}/minimal.html`, { waitUntil: 'load' });
+    await page.waitForSelector('#train:not([disabled])', { timeout: 15000 });
+    // Each rewrite of the status while it is live is read out (Chromium reports it as a change).
+    await page.evaluate(() => {
+      const status = document.querySelector('#status');
+      const said = [];
+      new MutationObserver(() => { if (status.getAttribute('aria-live') !== 'off') said.push(status.textContent); })
+        .observe(status, { childList: true, characterData: true, subtree: true });
+      Object.assign(window, { said });
+    });
+    await page.focus('#train');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#train').disabled, null, { timeout: 30000 });
+    const said = await page.evaluate(() => /** @type {any} */ (window).said);
+    assert.equal(said.length, 1, `read out ${said.length} times: ${said.slice(0, 3).join(' | ')}`);
+    assert.match(said[0], /^epoch 500 · test loss \d/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'reset', 'Train turned off: the focus is on Reset, not lost');
+    assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+  } finally {
+    await page.close();
+  }
+});
