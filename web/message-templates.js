@@ -165,10 +165,19 @@ export const TEMPLATES = Object.freeze([
   'model problem must be binary, multiclass or regression (got {value})',
   'model problem {problem} does not fit its layer sizes {sizes}',
   'model problem {problem} does not fit its dataset {dataset}',
+  'model layerSizes must be a list of at least 2 whole numbers (inputs, ..., outputs)',
+  'model layer sizes {sizes} do not match its hidden layers {hidden}',
+  'model layer sizes {sizes} do not match its hidden layers (none)',
+  'model layer sizes {sizes} do not match its {n} features',
+  'model params has {n} numbers but layer sizes {sizes} need {expected}',
+  'model params[{i}] is not a finite float32 number (got {value})',
+  'model epoch must be a whole number ≥ 0 (got {value})',
+  'model maxoutPieces must be 2, 3 or 4 (got {value})',
+  'the file is too large ({x} MB; a model file may have at most {max} MB)',
 ]);
 
 // Placeholders whose text is the link's or a file's own words, never translated.
-const RAW = new Set(['key', 'value', 'name', 'names', 'item', 'word', 'values', 'expected', 'range', 'sizes', 'needed', 'axis', 'from', 'to']);
+const RAW = new Set(['key', 'value', 'name', 'names', 'item', 'word', 'values', 'expected', 'range', 'sizes', 'needed', 'hidden', 'axis', 'from', 'to']);
 const PLACEHOLDER = /\{(\w+)\}/g;
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

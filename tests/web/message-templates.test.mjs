@@ -10,7 +10,7 @@ import { TEMPLATES, matchTemplate } from '../../web/message-templates.js';
 import { parseHash, parseSetting } from '../../web/state.js';
 import { parseCsv } from '../../web/csv.js';
 import { fitToProblem } from '../../web/rules.js';
-import { planModelLoad } from '../../web/model-file.js';
+import { planModelLoad, parseModel, modelSizeProblem } from '../../web/model-file.js';
 import { defaults } from '../../web/state.js';
 
 const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -69,6 +69,31 @@ test('a model file\'s refusals and notes match their templates, the data\'s ids 
       'the model was trained on a drawn curve, which this page does not have: using {dataset}', { dataset: 'sine' }],
   ];
   for (const [message, template, params] of cases) assert.deepEqual(matchTemplate(message), { template, params }, message);
+});
+
+test('a model file\'s own faults (a file of another network, a huge or NaN weight, too large) match their templates', () => {
+  // parseModel's refusals are shown in the page's language like planModelLoad's: a file edited by
+  // hand or saved from another network reached a French page in English.
+  const good = { format: 'backprop-playground-model', version: 1, settings: { dataset: 'xor', hidden: [2] },
+    layerSizes: [2, 2, 1], params: new Array(9).fill(0.1), epoch: 0 };
+  const refusal = (change) => {
+    try { parseModel(JSON.stringify({ ...good, ...change })); } catch (e) { return e.message; }
+    assert.fail(`read: ${JSON.stringify(change)}`);
+  };
+  const cases = [
+    [refusal({ layerSizes: 'x' }), 'model layerSizes must be a list of at least 2 whole numbers (inputs, ..., outputs)', {}],
+    [refusal({ layerSizes: [2, 3, 1] }), 'model layer sizes {sizes} do not match its hidden layers {hidden}', { sizes: '2,3,1', hidden: '2' }],
+    [refusal({ settings: { ...good.settings, features: ['x1'] } }), 'model layer sizes {sizes} do not match its {n} features', { sizes: '2,2,1', n: '1' }],
+    [refusal({ params: new Array(8).fill(0.1) }), 'model params has {n} numbers but layer sizes {sizes} need {expected}', { n: '8', sizes: '2,2,1', expected: '9' }],
+    [refusal({ params: [1e39, ...new Array(8).fill(0.1)] }), 'model params[{i}] is not a finite float32 number (got {value})', { i: '0', value: '1e+39' }],
+    [refusal({ epoch: -1 }), 'model epoch must be a whole number ≥ 0 (got {value})', { value: '-1' }],
+    [refusal({ settings: { ...good.settings, activation: 'maxout', maxoutPieces: 9 } }), 'model maxoutPieces must be 2, 3 or 4 (got {value})', { value: '9' }],
+    [modelSizeProblem(2e6), 'the file is too large ({x} MB; a model file may have at most {max} MB)', { x: '2.0', max: '1' }],
+  ];
+  for (const [message, template, params] of cases) assert.deepEqual(matchTemplate(message), { template, params }, message);
+  // A file with no hidden layers says so in words, a template of its own (the words translated).
+  assert.equal(matchTemplate(refusal({ settings: { dataset: 'xor', hidden: [] }, layerSizes: [2, 1, 1], params: new Array(5).fill(0) })).template,
+    'model layer sizes {sizes} do not match its hidden layers (none)');
 });
 
 test('an English message no template knows is not matched', () => {

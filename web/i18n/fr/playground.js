@@ -577,6 +577,22 @@ export default {
     'le problème du modèle ({problem}) ne convient pas à ses tailles de couches {sizes}',
   'model problem {problem} does not fit its dataset {dataset}':
     'le problème du modèle ({problem}) ne convient pas à son jeu de données « {dataset} »',
+  'model layerSizes must be a list of at least 2 whole numbers (inputs, ..., outputs)':
+    'les layerSizes du modèle doivent être une liste d’au moins 2 nombres entiers (entrées, ..., sorties)',
+  'model layer sizes {sizes} do not match its hidden layers {hidden}':
+    'les tailles de couches du modèle {sizes} ne correspondent pas à ses couches cachées {hidden}',
+  'model layer sizes {sizes} do not match its hidden layers (none)':
+    'les tailles de couches du modèle {sizes} ne correspondent pas à ses couches cachées (aucune)',
+  'model layer sizes {sizes} do not match its {n} features':
+    'les tailles de couches du modèle {sizes} ne correspondent pas à ses {n} entrées',
+  'model params has {n} numbers but layer sizes {sizes} need {expected}':
+    'les params du modèle comptent {n} nombres mais les tailles de couches {sizes} en demandent {expected}',
+  'model params[{i}] is not a finite float32 number (got {value})':
+    'params[{i}] du modèle n’est pas un nombre fini en float32 (reçu {value})',
+  'model epoch must be a whole number ≥ 0 (got {value})': 'l’époque du modèle doit être un nombre entier ≥ 0 (reçu {value})',
+  'model maxoutPieces must be 2, 3 or 4 (got {value})': 'les maxoutPieces du modèle doivent valoir 2, 3 ou 4 (reçu {value})',
+  'the file is too large ({x} MB; a model file may have at most {max} MB)':
+    'le fichier est trop gros ({x} Mo ; un fichier de modèle fait au plus {max} Mo)',
   'the model was trained on a drawn curve: using yours (your 2-D points stay under "your data")':
     'le modèle a été entraîné sur une courbe dessinée : la vôtre est utilisée (vos points 2-D restent sous « vos données »)',
   'the model was trained on drawn or imported points: using yours (your curve stays under "your curve")':
