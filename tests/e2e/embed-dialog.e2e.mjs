@@ -130,6 +130,36 @@ test('the open dialog\'s link and embed code follow the chapter shown, back to t
   });
 });
 
+test('the controls a link hides are ticked in the dialog, so its link and embed hide them again', T, async () => {
+  // A teacher opens the link they shared (hide=noise,seed) to change the data: the dialog's link
+  // used to drop the hidden controls, the boxes being ticked from the settings before the link loaded.
+  await withPage(b, '#dataset=circles&hide=noise,seed', async (page) => {
+    const ticked = () => page.$$eval('#hide-options input[data-option]:checked', (els) => els.map((el) => el.value).join());
+    await page.click('#share');
+    assert.equal(await ticked(), 'noise,seed');
+    assert.match(await page.inputValue('#share-url'), /#dataset=circles&hide=noise,seed$/);
+    assert.match(await page.inputValue('#embed-code'), /hide=noise,seed&/);
+    // The teacher's own ticks stay while no other link comes.
+    await page.check('#hide-options input[value="points"]');
+    await page.click('#share-close');
+    await page.click('#share');
+    assert.equal(await ticked(), 'points,noise,seed');
+    await page.click('#share-close');
+    // Another link brings its own.
+    await page.evaluate(() => { location.hash = '#dataset=moons&hide=dataSeed'; });
+    await frames(page, 3);
+    await page.click('#share');
+    assert.equal(await ticked(), 'dataSeed');
+    assert.match(await page.inputValue('#share-url'), /#dataset=moons&hide=dataSeed$/);
+    await page.click('#share-close');
+    await page.evaluate(() => { location.hash = '#dataset=moons'; });
+    await frames(page, 3);
+    await page.click('#share');
+    assert.equal(await ticked(), '');
+    await page.click('#share-close');
+  });
+});
+
 test('after a weight edited in the diagram or a loaded model, the dialog says the link starts from the seed\'s weights', T, async () => {
   await withPage(b, '#dataset=circles', async (page) => {
     const note = async () => {

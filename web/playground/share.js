@@ -81,6 +81,17 @@ export function hideableControls(doc = document) {
   return out;
 }
 
+// The hidden controls the page's link set when the boxes last followed it. The boxes are built
+// before the link loads: they take a link's hide= when the dialog opens after a new one (the link
+// opened, or one followed), and keep the teacher's own ticks while no other link comes.
+let linkHide = [];
+function tickLinkHidden() {
+  const hide = page.state.hide;
+  if (hide.join() === linkHide.join()) return;
+  linkHide = hide.slice();
+  for (const box of inputsIn(document, '#hide-options input[data-option]')) box.checked = hide.includes(box.value);
+}
+
 const hiddenKeys = () => [...inputsIn(document, '#hide-options input[data-option]:checked')]
   .map((el) => el.value).sort((a, b) => HIDEABLE.indexOf(a) - HIDEABLE.indexOf(b));
 
@@ -223,7 +234,6 @@ export function buildHideOptions() {
       const label = Object.assign(document.createElement('label'), { className: 'check' });
       const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: c.key });
       box.dataset.option = '';
-      box.checked = page.state.hide.includes(c.key);
       box.addEventListener('change', () => changed());
       label.append(box, ` ${c.label}`);
       options.append(label);
@@ -308,6 +318,7 @@ export function wireShare() {
   /** @type {HTMLDialogElement} */
   const dialog = $('share-dialog');
   $('share').addEventListener('click', () => {
+    tickLinkHidden();
     dialog.showModal();
     // The comparison is embedded while it is open, as the rest of the set-up is.
     input('embed-part-compare').checked = page.state.compare;
