@@ -214,6 +214,43 @@ test('a link with drawn, adopted or imported points reproduces the run exactly',
   assert.deepEqual(run.again, run.params, 'imported');
 });
 
+test('points too many for a link survive a reload of the tab; an embed opened in it does not take them', T, async () => {
+  await withPage(b, '#dataset=spiral&hidden=8,6&seed=4', async (page) => {
+    // One point drawn on the spiral's 500: 501, past what a link carries (500).
+    await page.click('#draw-toggle');
+    await clickPlane(page, 1.234, -2.345);
+    await page.click('#draw-toggle');
+    await stepEpochs(page, 3);
+    const hash = await hashParams(page);
+    assert.equal(hash.dataset, 'custom');
+    assert.equal(hash.data, undefined, 'no points in the link');
+    const before = await readState(page);
+    const exported = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv-export')]);
+      return fs.readFileSync(await download.path(), 'utf8');
+    };
+    const points = await exported();
+    assert.equal(points.trim().split('\n').length, 502);
+    // A reload (or the browser restoring the tab) used to fall back to XOR: "the link names custom
+    // data but carries no points".
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await frames(page);
+    assert.equal((await readState(page)).message, '');
+    assert.deepEqual(await hashParams(page), hash);
+    assert.equal(await exported(), points, 'the same points');
+    await stepEpochs(page, 3);
+    const after = await readState(page);
+    assert.deepEqual([after.epoch, after.testLoss, after.trainLoss], [before.epoch, before.testLoss, before.trainLoss], 'the same run');
+    // An embed of the same link is what a student gets: no points, said so.
+    await page.evaluate(() => { location.hash = '#dataset=custom&embed=output,controls'; });
+    await page.reload();  // loaded in the tab, not a hash followed in the page
+    await page.waitForSelector('body[data-ready="true"]');
+    await frames(page);
+    assert.match((await readState(page)).message, /carries no points/);
+  });
+});
+
 test('a link that leaves out the output and loss sets up its data as picking it does; the link the page writes keeps a named pair', T, async () => {
   const pair = (page) => Promise.all(['outputActivation', 'loss'].map((k) => page.inputValue(`select[data-key="${k}"]`)));
   const outputs = (page) => page.$$eval('#network [data-unit^="3:"]', (els) => els.length);

@@ -31,6 +31,7 @@ export const page = {
   custom: null,          // the learner's own points { xy, labels, problem, classes, inputs (1: a drawn curve), version }
   customApplied: null,   // the custom.version last sent to the engine
   otherCustom: null,     // the learner's points of the other kind, kept while page.custom holds a curve (then 2-D points) or 2-D points (then a curve)
+  embedded: false,       // opened as an embed (embed= in its opening link): its points are its link's alone, never the tab's kept ones
   history: createHistory(),
   metrics: null,         // engine.metrics() of the last record
   trainSize: 0,          // training points, for the fractional epoch of a partial step

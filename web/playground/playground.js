@@ -2,7 +2,8 @@
 // and every control, and loads the set-up from the URL. Returns the small API the course uses.
 // The jobs live in the modules beside it (see README's file table); this file only assembles.
 import { Engine } from '../engine.js';
-import { SETTINGS } from '../state.js';
+import { SETTINGS, parseHash } from '../state.js';
+import { splitHash } from '../course/route.js';
 import { createControls } from '../controls.js';
 import { createNetworkView } from '../views/network.js';
 import { createDataPlot, plotMargin } from '../views/data-plot.js';
@@ -18,7 +19,7 @@ import { apply, change, loadFromHash, updateUrl, urlChanged } from './settings.j
 import { startHistory, recordNow, trainStep, play, pause, requestFrame, restart, checkHealth } from './training.js';
 import { warmUp } from './warm-up.js';
 import { buildDatasetPicker, makePreviews } from './datasets.js';
-import { addPoint, removeNear, wireDrawing } from './points.js';
+import { addPoint, removeNear, wireDrawing, restorePoints } from './points.js';
 import { wireCsv } from './csv-files.js';
 import { buildEmbedOptions, buildHideOptions, wireShare } from './share.js';
 import { wireModelFiles } from './model-files.js';
@@ -119,6 +120,8 @@ export function createPlayground(module, { routeHash } = {}) {
   wireKeyboard();
   wireCompare();
   wireFigureExport();
+  page.embedded = parseHash(splitHash(location.hash).settings).state.embed.length > 0;
+  restorePoints();
   loadFromHash();
   if (!document.body.classList.contains('embed')) {
     const placeTips = showFirstVisitTips();

@@ -9,6 +9,7 @@ import { showMessage, clearMessage } from './messages.js';
 import { t, language, onLanguageChange } from '../i18n/i18n.js';
 import { apply, problemOf, trainingShareOfAll } from './settings.js';
 import { refreshCustomThumbnail } from './datasets.js';
+import { storePoints, storedPoints } from './points-store.js';
 
 // Starting to draw keeps the current points: the learner edits them rather than an empty plane.
 export function adoptCurrentPointsAsCustom() {
@@ -32,6 +33,20 @@ export function setCustom(custom) {
   const kind = (c) => (c.inputs === 1 ? 'curve' : 'custom');
   if (page.custom && kind(page.custom) !== kind(custom)) page.otherCustom = page.custom.labels.length > 0 ? page.custom : null;
   page.custom = { ...custom, xy, labels, version: (page.custom?.version ?? 0) + 1 };
+  if (!page.embedded) storePoints(page.custom, page.otherCustom);  // a reload finds them (points-store.js)
+  refreshCustomThumbnail();
+}
+
+/**
+ * The points this tab kept before a reload become the page's own again (not in an embed, which
+ * shows what its link carries). Before the first link is read: one naming "your data" without
+ * points, as a link past MAX_LINK_POINTS is, runs on them.
+ */
+export function restorePoints() {
+  if (page.embedded) return;
+  const kept = storedPoints();
+  if (kept.custom) page.custom = { ...kept.custom, version: 1 };
+  if (kept.other) page.otherCustom = { ...kept.other, version: 1 };
   refreshCustomThumbnail();
 }
 
