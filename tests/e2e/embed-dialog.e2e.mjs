@@ -199,6 +199,34 @@ test('after a weight edited in the diagram or a loaded model, the dialog says th
 
 // An open comparison is embedded as a part of its own, shown and sized like the others; an embed
 // without it leaves the comparison out of its link rather than train run B out of sight.
+test('after a setting changed mid-run (the learning rate lowered), the dialog says the link starts a fresh run under the settings of now', T, async () => {
+  await withPage(b, '#dataset=circles', async (page) => {
+    const note = async () => {
+      await page.click('#share');
+      const text = await page.isVisible('#share-settings-note') ? await page.textContent('#share-settings-note') : '';
+      await page.click('#share-close');
+      return text;
+    };
+    // Before any update, a change is the run's own setting: nothing to say.
+    await choose(page, 'learningRate', '0.3');
+    await stepEpochs(page, 5);
+    assert.equal(await note(), '');
+    // The teacher trains 5 epochs at 0.3, then lowers the rate and trains on: the link's run is
+    // 0.1 from epoch 0, which the copied link used to give without a word.
+    await choose(page, 'learningRate', '0.1');
+    await stepEpochs(page, 5);
+    assert.equal(await note(), 'Until epoch 5 this run trained under other settings (learning rate): the link starts a fresh ' +
+      'run under the settings of now from epoch 0, so it will not retrace the run shown.');
+    // Changed back: the run is the link's again only from a reset.
+    await choose(page, 'optimizer', 'adam');
+    await choose(page, 'optimizer', 'sgd');
+    assert.match(await note(), /^Until epoch 5 this run trained under other settings \(learning rate\)/);
+    await page.click('#reset');
+    await frames(page);
+    assert.equal(await note(), '', 'a reset starts the link\'s run');
+  });
+});
+
 test('an open comparison is embedded, shown in the frame at the measured size; unticked, it leaves the link', { timeout: 120000 }, async () => {
   await withPage(b, '#dataset=circles', async (page) => {
     await page.click('#compare');

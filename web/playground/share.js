@@ -2,7 +2,7 @@
 // groups read from the page, with presets), the parts to embed, the iframe's size (measured from
 // the real content), a warning when the chosen size scrolls or hides the output plot, copy buttons
 // and a live preview. Not here: measuring and previewing frames (embed-frames.js), embed mode (embed.js).
-import { SETTINGS, HIDEABLE, MAX_LINK_POINTS, serializeHash } from '../state.js';
+import { SETTINGS, HIDEABLE, MAX_LINK_POINTS, serializeHash, engineSettings } from '../state.js';
 import { iframeSnippet, createPartOptions, pageLink } from '../embed.js';
 import { joinHash } from '../course/route.js';
 import { page, $, isUserData, noPoints } from './page.js';
@@ -124,6 +124,23 @@ let embedFrame = null;       // the measured and previewed embed (embed-frames.j
 
 const embedSrc = () => shareUrl(hiddenKeys(), page.embedParts());
 
+// Settings the run trained under before those of now (a learning rate lowered mid-run, which keeps
+// the weights): { labels, epoch } with the epoch from which the settings of now hold, or null. A
+// link carries the settings of now only, from epoch 0.
+function earlierSettings() {
+  const periods = page.history.settings;
+  const now = engineSettings(page.state);
+  const labels = new Set();
+  let epoch = 0;
+  for (let i = 0; i + 1 < periods.length; ++i) {
+    const then = engineSettings(periods[i].state);
+    const differ = SETTINGS.filter((e) => e.engine && JSON.stringify(then[e.key]) !== JSON.stringify(now[e.key]));
+    for (const e of differ) labels.add(e.label);
+    if (differ.length) epoch = periods[i + 1].epoch;
+  }
+  return labels.size ? { labels: [...labels], epoch } : null;
+}
+
 export function updateShareLink() {
   const hide = hiddenKeys();
   input('share-url').value = shareUrl(hide);
@@ -131,6 +148,11 @@ export function updateShareLink() {
   const note = $('share-weights-note');
   note.hidden = !page.editedWeights;
   note.textContent = page.editedWeights ? t('This link starts from the seed\'s initial weights, not the weights edited in the diagram or loaded from a model file: save the model to share those.') : '';
+  const earlier = earlierSettings();
+  const settingsNote = $('share-settings-note');
+  settingsNote.hidden = !earlier;
+  settingsNote.textContent = earlier ? t('Until epoch {epoch} this run trained under other settings ({settings}): the link starts a fresh run under the settings of now from epoch 0, so it will not retrace the run shown.',
+    { epoch: Math.floor(earlier.epoch), settings: earlier.labels.map((label) => t(label)).join(', ') }) : '';
   textarea('embed-code').value = iframeSnippet(shareUrl(hide, page.embedParts()),
     Number(input('embed-width').value) || 0, Number(input('embed-height').value) || 0);
   for (const group of document.querySelectorAll('#hide-options .hide-group')) {

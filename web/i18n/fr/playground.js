@@ -284,6 +284,8 @@ export default {
     'Vos données ont plus de {max} points, trop pour un lien : exportez-les en CSV pour les partager.',
   'This link starts from the seed\'s initial weights, not the weights edited in the diagram or loaded from a model file: save the model to share those.':
     'Ce lien part des poids initiaux de la graine, pas des poids modifiés dans le schéma ou chargés d’un fichier de modèle : enregistrez le modèle pour partager ceux-ci.',
+  'Until epoch {epoch} this run trained under other settings ({settings}): the link starts a fresh run under the settings of now from epoch 0, so it will not retrace the run shown.':
+    'Jusqu’à l’époque {epoch}, cet entraînement a suivi d’autres réglages ({settings}) : le lien lance un nouvel entraînement avec les réglages actuels depuis l’époque 0 ; il ne refera donc pas celui affiché.',
 
   // The step panel
   'Click on a training point to trace a step on it.': 'Cliquez sur un point d’entraînement pour y suivre un pas.',
