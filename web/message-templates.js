@@ -59,6 +59,7 @@ export const TEMPLATES = Object.freeze([
   '\'{value}\' is not valid %-encoding; ignored',
   'unknown settings {names} and {n} more ignored',
   'unknown setting \'{key}\' ignored',
+  '{key}: \'{value}\' names no control a link can hide (the Share / embed dialog lists them); ignored',
   'unknown setting \'{key}\'',
   '{key}: \'{value}\' {problem}; using {default}',
   '{key}: the value is {n} characters long (at most {max}); using {default}',

@@ -96,12 +96,14 @@ export const EMBEDDABLE = Object.freeze(['data', 'network', 'output', 'controls'
 
 /**
  * One entry per key, in URL order: { key, label, kind, default, engine?, perRun?, values?, min?,
- * max?, minOpen?, maxOpen?, word?, minLength?, maxLength?, check?, byDataset?, own? }. perRun: run
+ * max?, minOpen?, maxOpen?, word?, minLength?, maxLength?, check?, byDataset?, own?, leavesOutUnknown? }. perRun: run
  * B of a comparison may set it differently (under b.key). Frozen, defaults included.
  */
 export const SETTINGS = deepFreeze([
   ...BASE,
-  { key: 'hide', label: 'hidden controls', kind: 'list-enum', values: HIDEABLE, minLength: 0, maxLength: HIDEABLE.length, default: [] },
+  // leavesOutUnknown: a link's names that are no control are named and left out, the others still
+  // hide (refused whole, one typo showed a learner every control the teacher had hidden).
+  { key: 'hide', label: 'hidden controls', kind: 'list-enum', values: HIDEABLE, minLength: 0, maxLength: HIDEABLE.length, default: [], leavesOutUnknown: true },
   // Embed mode (for an iframe): only these parts, without the page's header and hints; [] = the whole page.
   { key: 'embed', label: 'embedded parts', kind: 'list-enum', values: EMBEDDABLE, minLength: 0, maxLength: EMBEDDABLE.length, default: [] },
   // Run B of a comparison: the settings it sets differently from run A, { key: value } over the
@@ -435,7 +437,8 @@ export function parseHashNaming(hash) {
       errors.push(`${e.key}: the value is ${t.length} characters long (at most ${MAX_RAW_VALUE}); using ${shownDefault(e, state)}`);
       continue;
     }
-    const parsed = parseText(e, t);
+    let parsed = parseText(e, t);
+    if (e.leavesOutUnknown && !parsed.problem) parsed = { value: knownItems(e, parsed.value, errors) };
     const problem = parsed.problem ?? problemWith(e, parsed.value);
     if (problem) errors.push(`${e.key}: '${clip(t)}' ${problem}; using ${shownDefault(e, state)}`);
     else state[e.key] = parsed.value;
@@ -453,6 +456,13 @@ export function parseHashNaming(hash) {
   const runB = parseRunB(rawB, state, errors);
   state.b = problem ? withRunBPair(state, runB.b, runB.pair, problem) : runB.b;
   return { state, errors, named, namedB: runB.pair };
+}
+
+// A list's known names, once each; the others named in one error (the hide= list's entry).
+function knownItems(e, list, errors) {
+  const unknown = list.filter((v) => !e.values.includes(v));
+  if (unknown.length) errors.push(`${e.key}: '${clip(unknown.join(','))}' names no control a link can hide (the Share / embed dialog lists them); ignored`);
+  return [...new Set(list.filter((v) => e.values.includes(v)))];
 }
 
 /**

@@ -251,6 +251,16 @@ test('points too many for a link survive a reload of the tab; an embed opened in
   });
 });
 
+test('a typo in a link\'s hide= list names it and hides the rest, in an embed too', T, async () => {
+  await withPage(b, '#dataset=circles&hide=dataset,noize,seed&embed=data,output,controls', async (page) => {
+    assert.equal((await readState(page)).message, 'Some settings in the link were not understood and use their defaults: ' +
+      'hide: \'noize\' names no control a link can hide (the Share / embed dialog lists them); ignored.');
+    assert.equal(await page.isVisible('[data-hide="dataset"]'), false, 'the data sets stay hidden');
+    assert.equal(await page.isVisible('[data-hide="noise"]'), true);
+    assert.equal((await hashParams(page)).hide, 'dataset,seed');
+  });
+});
+
 test('a link that leaves out the output and loss sets up its data as picking it does; the link the page writes keeps a named pair', T, async () => {
   const pair = (page) => Promise.all(['outputActivation', 'loss'].map((k) => page.inputValue(`select[data-key="${k}"]`)));
   const outputs = (page) => page.$$eval('#network [data-unit^="3:"]', (els) => els.length);

@@ -39,6 +39,8 @@ test('the link\'s, CSV files\' and the rules\' messages match their templates', 
   assert.equal(matchTemplate(matched[1].params.problem).template, 'is out of range {range}');
   assert.equal(matchTemplate(matched[2].params.problem).template, 'has {item}, which {problem}');
   assert.equal(matchTemplate(parseSetting('learningRate', '200').error).template, '{label} \'{value}\' {problem}');
+  assert.equal(matchTemplate(parseHash('#hide=play,nope').errors[0])?.template,
+    '{key}: \'{value}\' names no control a link can hide (the Share / embed dialog lists them); ignored');
   const csvError = (text) => { try { parseCsv(text); } catch (e) { return e.message; } return null; };
   for (const text of ['x1,x2,label\n1,2,0\n1,abc,1\n', '1,2,0\n3,4\n', 'x1,x2,label\n9,0,1\n', 'x1,x2,label\n', 'x1,x2,label\n0,0,0\n1,1,0.5\n1,1,3\n']) {
     const message = csvError(text);

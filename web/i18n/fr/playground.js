@@ -458,6 +458,8 @@ export default {
   '\'{value}\' is not valid %-encoding; ignored': '« {value} » n’est pas un encodage % valide ; ignoré',
   'unknown settings {names} and {n} more ignored': 'réglages inconnus {names} et {n} autres ignorés',
   'unknown setting \'{key}\' ignored': 'réglage inconnu « {key} » ignoré',
+  '{key}: \'{value}\' names no control a link can hide (the Share / embed dialog lists them); ignored':
+    '{key} : « {value} » ne nomme aucune commande qu’un lien peut cacher (la fenêtre Partager / intégrer les liste) ; ignoré',
   'unknown setting \'{key}\'': 'réglage inconnu « {key} »',
   '{key}: \'{value}\' {problem}; using {default}': '{key} : « {value} » {problem} ; on garde {default}',
   '{key}: the value is {n} characters long (at most {max}); using {default}': '{key} : la valeur fait {n} caractères (au plus {max}) ; on garde {default}',
