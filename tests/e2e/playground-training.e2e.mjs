@@ -503,6 +503,23 @@ test('a typed patience out of range is refused with a message, as an engine sett
   });
 });
 
+test('an engine setting typed too large to be a number (1e999) or left empty is refused in the page\'s words, not "got nan"', T, async () => {
+  await withPage(b, '#init=normal_scale&initScale=0.5', async (page) => {
+    await page.click('details.more summary');
+    // The number field holds no number then (the browser clears a value it cannot read): the core
+    // used to say "initScale must be in (0, 10] (got nan)".
+    for (const [key, typed, label] of [['initScale', '1e999', 'initial weight scale'], ['biasInit', '', 'bias init'], ['seed', '-1e999', 'seed']]) {
+      const before = await page.inputValue(`input[data-key="${key}"]`);
+      await type(page, key, typed);
+      const s = await readState(page);
+      assert.equal(s.messageKind, 'error', `${key} '${typed}'`);
+      assert.equal(s.message, `${label} '' is not a number`);
+      assert.equal(await page.inputValue(`input[data-key="${key}"]`), before, 'the control shows the value in use');
+    }
+    assert.deepEqual(await hashParams(page), { init: 'normal_scale', initScale: '0.5' });
+  });
+});
+
 test('a display option keeps the training-health warning; a new run clears it and may say it again', T, async () => {
   await withPage(b, '#learningRate=100', async (page) => {
     await step(page, 5);

@@ -95,8 +95,10 @@ export function apply(next, { quiet = false, resync = true } = {}) {
 export function change(key, value) {
   clearMessage({ keep: 'health' });  // the warning about this run stays until closed (or a new run)
   // The engine checks its own keys as apply() sends them; the page's own (patience, speed, ...) are
-  // checked here against the table, so a bad typed value is refused as theirs are, not kept.
-  const refused = SETTINGS.find((e) => e.key === key)?.engine ? null : checkValue(key, value);
+  // checked here against the table, so a bad typed value is refused as theirs are, not kept. So is
+  // a field that holds no number (empty, or 1e999, which the browser clears): the core would say "got nan".
+  const typedNothing = typeof value === 'number' && Number.isNaN(value);
+  const refused = SETTINGS.find((e) => e.key === key)?.engine && !typedNothing ? null : checkValue(key, value);
   if (refused) {  // said as a link's bad value is ("patience '0' is out of range 1..1000")
     const typed = parseSetting(key, Number.isNaN(value) ? '' : String(value));
     showMessage('error' in typed ? typed.error : refused);
