@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useBrowser, withPage, screenshot, stepEpochs, choose, frames } from './browser.mjs';
+import { useBrowser, withPage, screenshot, stepEpochs, choose, frames, clickPlane } from './browser.mjs';
 import { T, settled, snippetFor, host, fit, inside, shown } from './embed-page.mjs';
 
 const b = useBrowser();
@@ -157,6 +157,28 @@ test('the controls a link hides are ticked in the dialog, so its link and embed 
     await page.click('#share');
     assert.equal(await ticked(), '');
     await page.click('#share-close');
+  });
+});
+
+test('the dialog itself says when its link cannot carry the learner\'s points: too many, or none', T, async () => {
+  // Said only in the page's message bar, which the modal dialog covers: the teacher copied a link
+  // and an iframe of XOR (the preview showing it) with no word in sight.
+  await withPage(b, '#dataset=spiral', async (page) => {
+    const note = async () => {
+      await page.click('#share');
+      const text = await page.isVisible('#share-points-note') ? await page.textContent('#share-points-note') : '';
+      await page.click('#share-close');
+      return text;
+    };
+    assert.equal(await note(), '');
+    await page.click('#draw-toggle');
+    await clickPlane(page, 1.5, -2.5);  // the spiral's 500 and one
+    assert.equal(await note(), 'Your data has more than 500 points, too many for a link: export it as CSV to share it.');
+    await page.click('#draw-clear');
+    await frames(page);
+    assert.equal(await note(), 'Your data has no points yet, so a link would carry none: draw some first.');
+    await clickPlane(page, 1.5, -2.5);
+    assert.equal(await note(), '', 'one point: the link carries it');
   });
 });
 

@@ -19,17 +19,20 @@ const textarea = $;
 /** @type {(root: ParentNode, selector: string) => NodeListOf<HTMLInputElement>} */
 const inputsIn = (root, selector) => root.querySelectorAll(selector);
 
+// Why a link cannot carry the learner's points, or '' when it can (or there are none in use).
+function pointsProblem() {
+  if (!isUserData(page.state.dataset) || page.state.data) return '';
+  return noPoints() ? t('Your data has no points yet, so a link would carry none: draw some first.')  // after Clear: nothing to carry, not too much
+    : t('Your data has more than {max} points, too many for a link: export it as CSV to share it.', { max: MAX_LINK_POINTS });
+}
+
 export function shareUrl(hide, embed = []) {
   let state = { ...page.state, hide, embed };
   // An embed without the comparison would train run B out of sight: it leaves the comparison out.
   if (embed.length && !embed.includes('compare')) state = { ...state, compare: false, b: {} };
-  if (isUserData(state.dataset) && !state.data && noPoints()) {  // after Clear: nothing to carry, not too much
-    showMessage(t('Your data has no points yet, so a link would carry none: draw some first.'), 'info',
-      { until: () => !noPoints() });
-  } else if (isUserData(state.dataset) && !state.data) {
-    showMessage(t('Your data has more than {max} points, too many for a link: export it as CSV to share it.', { max: MAX_LINK_POINTS }), 'info',
-      { until: () => !isUserData(page.state.dataset) || Boolean(page.state.data) });
-  }
+  // Said in the dialog too (updateShareLink), which covers the message bar while open.
+  const problem = pointsProblem();
+  if (problem) showMessage(problem, 'info', { until: () => !pointsProblem() });
   return pageLink(location, joinHash(page.routeHash(), serializeHash(state)));
 }
 
@@ -148,6 +151,9 @@ export function updateShareLink() {
   const note = $('share-weights-note');
   note.hidden = !page.editedWeights;
   note.textContent = page.editedWeights ? t('This link starts from the seed\'s initial weights, not the weights edited in the diagram or loaded from a model file: save the model to share those.') : '';
+  const pointsNote = $('share-points-note');
+  pointsNote.textContent = pointsProblem();
+  pointsNote.hidden = !pointsNote.textContent;
   const earlier = earlierSettings();
   const settingsNote = $('share-settings-note');
   settingsNote.hidden = !earlier;
