@@ -16,6 +16,14 @@ import { HOST_MEASURE, HOST_HEIGHT } from './embed.js';
 const HERE = new URL('.', import.meta.url);
 const FIRST_HEIGHT = '480px';  // until the content reports its own
 
+// The height the `height` attribute fixes, as CSS, or null for the content's own: none given,
+// "auto", or a value that is no length ("tall"), which left the frame at a browser's 150 px, scrolling.
+function fixedHeight(value) {
+  if (!value) return null;
+  if (/^\d+(\.\d+)?$/.test(value)) return `${value}px`;
+  return value.trim().toLowerCase() !== 'auto' && CSS.supports('height', value) ? value : null;
+}
+
 const sheet = typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype ? new CSSStyleSheet() : null;
 sheet?.replaceSync(':host { display: block; } ' +
   'iframe { display: block; width: 100%; border: 0; }');
@@ -69,8 +77,8 @@ class BackpropPlayground extends HTMLElement {
     const frame = document.createElement('iframe');
     frame.title = this.getAttribute('title') || 'Backprop Playground';
     frame.loading = this.getAttribute('loading') === 'lazy' ? 'lazy' : 'eager';
-    const fixed = this.getAttribute('height');
-    frame.style.height = fixed ? (/^\d+(\.\d+)?$/.test(fixed) ? `${fixed}px` : fixed) : FIRST_HEIGHT;
+    const fixed = fixedHeight(this.getAttribute('height'));
+    frame.style.height = fixed ?? FIRST_HEIGHT;
     if (!sheet) Object.assign(frame.style, { display: 'block', width: '100%', border: '0' });
     // With no height given, the page lays itself out at its natural height and reports it.
     if (!fixed) frame.addEventListener('load', () => frame.contentWindow?.postMessage({ type: HOST_MEASURE }, '*'));
@@ -82,7 +90,7 @@ class BackpropPlayground extends HTMLElement {
 
   // The content's height, reported by the page in the frame.
   fit(height) {
-    if (this.getAttribute('height') || !Number.isFinite(height) || height < 50 || height > 20000) return;
+    if (fixedHeight(this.getAttribute('height')) || !Number.isFinite(height) || height < 50 || height > 20000) return;
     this.frame.style.height = `${Math.ceil(height)}px`;
   }
 }

@@ -130,6 +130,31 @@ test('an attribute the link does not know gets the page\'s own message in that e
   }
 });
 
+test('height="auto" (or a height that is no length) is the content\'s height, not a 150 px frame that scrolls', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/lesson.html`);
+    await page.evaluate(() => {
+      for (const [id, height] of [['auto', 'auto'], ['tall', 'tall']]) {
+        const el = Object.assign(document.createElement('backprop-playground'), { id });
+        for (const [name, value] of [['dataset', 'moons'], ['parts', 'output,controls'], ['height', height]]) el.setAttribute(name, value);
+        document.querySelector('main').append(el);
+      }
+    });
+    for (const id of ['auto', 'tall']) {
+      const frame = await frameOf(page, id);
+      await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('iframe').getBoundingClientRect().height > 300, id);
+      const fits = await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight);
+      assert.equal(fits, true, `height="${id === 'auto' ? 'auto' : 'tall'}": the frame shows all of its content`);
+    }
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+});
+
 test('an element showing a chapter\'s lab loads the chapters from beside its script', T, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
