@@ -9,7 +9,7 @@
 // another copy of the playground. A changed attribute reloads that element only. Built into
 // dist/backprop-playground.js (one classic script) by build-dist.mjs.
 import { elementLink } from './element-link.js';
-import { HOST_MEASURE, HOST_HEIGHT } from './embed.js';
+import { HOST_MEASURE, HOST_HEIGHT, HOST_VIEW } from './embed.js';
 
 // This script's folder: the playground is beside it. (In the bundle, import.meta.url is the
 // script element's src, read as the script runs.)
@@ -34,6 +34,20 @@ window.addEventListener('message', (event) => {
   if (event.data?.type !== HOST_HEIGHT) return;
   for (const el of elements) if (el.frame?.contentWindow === event.source) el.fit(event.data.height);
 });
+
+// As the page scrolls or resizes, each frame as tall as its content learns how far down it the
+// window reaches (once a frame, for all elements), for its messages.
+let viewQueued = false;
+function queueView() {
+  if (viewQueued) return;
+  viewQueued = true;
+  requestAnimationFrame(() => {
+    viewQueued = false;
+    for (const el of elements) el.tellView();
+  });
+}
+window.addEventListener('scroll', queueView, { passive: true });
+window.addEventListener('resize', queueView);
 
 class BackpropPlayground extends HTMLElement {
   constructor() {
@@ -81,7 +95,12 @@ class BackpropPlayground extends HTMLElement {
     frame.style.height = fixed ?? FIRST_HEIGHT;
     if (!sheet) Object.assign(frame.style, { display: 'block', width: '100%', border: '0' });
     // With no height given, the page lays itself out at its natural height and reports it.
-    if (!fixed) frame.addEventListener('load', () => frame.contentWindow?.postMessage({ type: HOST_MEASURE }, '*'));
+    if (!fixed) {
+      frame.addEventListener('load', () => {
+        frame.contentWindow?.postMessage({ type: HOST_MEASURE }, '*');
+        this.tellView();
+      });
+    }
     frame.src = this.link;
     this.frame?.remove();
     this.frame = frame;
@@ -92,6 +111,15 @@ class BackpropPlayground extends HTMLElement {
   fit(height) {
     if (fixedHeight(this.getAttribute('height')) || !Number.isFinite(height) || height < 50 || height > 20000) return;
     this.frame.style.height = `${Math.ceil(height)}px`;
+    queueView();
+  }
+
+  // How far down the frame the window reaches, for a frame as tall as its content.
+  tellView() {
+    if (!this.frame || fixedHeight(this.getAttribute('height'))) return;
+    const box = this.frame.getBoundingClientRect();
+    const bottom = Math.min(Math.max(window.innerHeight - box.top, 0), box.height);
+    this.frame.contentWindow?.postMessage({ type: HOST_VIEW, bottom }, '*');
   }
 }
 

@@ -9,6 +9,9 @@ import { EMBEDDABLE } from './state.js';
 // its own to lay out at its natural height (as the Share dialog measures it) and report that height.
 export const HOST_MEASURE = 'backprop-playground:measure';
 export const HOST_HEIGHT = 'backprop-playground:height';
+// And, as the course page scrolls, how far down the frame the window reaches: the frame is as tall
+// as its content, so its messages go at the foot of the part in view, not of the whole (below the fold).
+export const HOST_VIEW = 'backprop-playground:view';
 
 /**
  * In a frame: when the parent element asks, drops the layouts that fit the frame's height and
@@ -24,7 +27,12 @@ export function answerHost(win = window) {
     if (measuring) win.parent.postMessage({ type: HOST_HEIGHT, height: doc.documentElement.getBoundingClientRect().height }, '*');
   };
   win.addEventListener('message', (event) => {
-    if (event.source !== win.parent || event.data?.type !== HOST_MEASURE || measuring) return;
+    if (event.source !== win.parent) return;
+    if (event.data?.type === HOST_VIEW && measuring && Number.isFinite(event.data.bottom)) {
+      doc.body.classList.add('host-view');
+      doc.body.style.setProperty('--host-view-bottom', `${Math.round(event.data.bottom)}px`);
+    }
+    if (event.data?.type !== HOST_MEASURE || measuring) return;
     measuring = true;
     doc.body.classList.add('embed-measure');
     report();

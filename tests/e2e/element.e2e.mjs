@@ -155,6 +155,37 @@ test('height="auto" (or a height that is no length) is the content\'s height, no
   assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
 });
 
+test('a message in an element as tall as its content shows in the part of it in view, not below the fold', T, async () => {
+  // The frame is as tall as its content (1,100 px and more), and the message sat at its foot: a
+  // teacher's mistyped attribute was said where no one looked.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 700 } });
+  const page = await context.newPage();
+  const problems = guard(page);
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/lesson.html`);
+    await page.evaluate(() => document.getElementById('b').setAttribute('learning-rate', '0.5x'));
+    await page.waitForFunction(() => /learningRate=0\.5x/.test(document.getElementById('b').shadowRoot.querySelector('iframe').src));
+    const b = await frameOf(page, 'b');
+    await b.waitForSelector('#message:not([hidden])');
+    const messageInView = async () => {
+      await frames(page, 3);
+      const frame = await page.$eval('#b', (el) => el.shadowRoot.querySelector('iframe').getBoundingClientRect().toJSON());
+      const message = await b.$eval('#message', (el) => el.getBoundingClientRect().toJSON());
+      const viewport = await page.evaluate(() => innerHeight);
+      return { top: frame.top + message.top, bottom: frame.top + message.bottom, frame: frame.height, viewport };
+    };
+    for (const y of ['start', 'center', 'end']) {
+      await page.$eval('#b', (el, block) => el.scrollIntoView({ block }), y);
+      const m = await messageInView();
+      assert.ok(m.frame > m.viewport, `the element is taller than the window (${m.frame} px)`);
+      assert.ok(m.top >= 0 && m.bottom <= m.viewport, `scrolled to its ${y}: the message at ${m.top}..${m.bottom} in a ${m.viewport} px window`);
+    }
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'errors on the page or requests beyond localhost');
+});
+
 test('an element showing a chapter\'s lab loads the chapters from beside its script', T, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
