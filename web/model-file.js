@@ -43,6 +43,17 @@ function settingsReplacer(key, v) {
   return typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? Number(float32Text(v)) : v;
 }
 
+// The parameters a network of these layer sizes holds: per weight layer, W (out x in) and b (out);
+// then PReLU's slope per hidden unit, or maxout's pieces 1..k-1 of every hidden layer, each a W and
+// b of the layer's shape (core/include/backprop/network.hpp).
+function paramCount(sizes, activation, maxoutPieces) {
+  let n = 0;
+  for (let l = 0; l + 1 < sizes.length; ++l) n += (sizes[l] + 1) * sizes[l + 1];
+  if (activation === 'prelu') n += sizes.slice(1, -1).reduce((sum, units) => sum + units, 0);
+  if (activation === 'maxout') for (let l = 0; l + 2 < sizes.length; ++l) n += (maxoutPieces - 1) * (sizes[l] + 1) * sizes[l + 1];
+  return n;
+}
+
 // Problems shared by writing and reading, so a file that was written can always be read.
 function checkModel({ settings, layerSizes, params, epoch, problem }) {
   if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
@@ -61,17 +72,11 @@ function checkModel({ settings, layerSizes, params, epoch, problem }) {
   if (Array.isArray(settings.features) && settings.features.length !== sizes[0]) {
     return `model layer sizes ${sizes.join(',')} do not match its ${settings.features.length} features`;
   }
-  // Per weight layer: W (out x in) and b (out); then PReLU's slope per hidden unit or maxout's other
-  // pieces (core/include/backprop/network.hpp).
-  let expected = 0;
-  for (let l = 0; l + 1 < sizes.length; ++l) expected += (sizes[l] + 1) * sizes[l + 1];
-  if (settings.activation === 'prelu') expected += sizes.slice(1, -1).reduce((sum, n) => sum + n, 0);
-  // Maxout: pieces 1..k-1 of every hidden layer, each a W and b of the layer's shape.
   if (settings.activation === 'maxout') {
     const k = settings.maxoutPieces ?? 2;
     if (!Number.isInteger(k) || k < 2 || k > 4) return `model maxoutPieces must be 2, 3 or 4 (got ${String(k).slice(0, 40)})`;
-    for (let l = 0; l + 2 < sizes.length; ++l) expected += (k - 1) * (sizes[l] + 1) * sizes[l + 1];
   }
+  const expected = paramCount(sizes, settings.activation, settings.maxoutPieces ?? 2);
   if (!params || typeof params.length !== 'number') return 'model file has no params';
   if (params.length !== expected) {
     return `model params has ${params.length} numbers but layer sizes ${sizes.join(',')} need ${expected}`;
@@ -196,7 +201,7 @@ const inputsOf = (points) => (points.inputs === 1 ? 1 : 2);
  * A model trained on the learner's points (dataset 'custom' or 'curve') loads onto the learner's
  * points of that kind, in use or kept aside, never onto the other kind (a curve is not 2-D points
  * nor the reverse); without such points, onto a generated dataset of its kind, said in a note.
- * @param {{ settings: object, layerSizes: number[], problem?: string }} model from parseModel
+ * @param {{ settings: object, layerSizes: number[], params?: ArrayLike<number>, problem?: string }} model from parseModel
  * @param {object} state the page's current settings (the keys the model leaves out stay)
  * @param {{ problem: string, classes: number, labels: ArrayLike<number>, inputs?: number }|null} custom the page's drawn points, if any
  * @param {{ problem: string, classes: number, labels: ArrayLike<number>, inputs?: number }|null} kept the drawn points of the other kind kept aside, if any
@@ -253,6 +258,12 @@ export function planModelLoad(model, state, custom = null, kept = null) {
   }
   if (sizes.join() !== needed.join()) {
     throw new Error(`the model's layer sizes ${sizes.join(',')} do not match its settings on this page (${needed.join(',')})`);
+  }
+  // parseModel counted the parameters by the file's activation and pieces, or the core's defaults
+  // where it leaves them out; the page keeps its own then (a PReLU page, 3 maxout pieces).
+  const count = paramCount(sizes, fitted.state.activation, fitted.state.maxoutPieces);
+  if (model.params && model.params.length !== count) {
+    throw new Error(`model params has ${model.params.length} numbers but layer sizes ${sizes.join(',')} need ${count}`);
   }
   notes.push(...fitted.changes.map((c) => c.text));
   return { state: fitted.state, notes, points };

@@ -183,6 +183,21 @@ test('planModelLoad refuses, before anything changes, what would not load whole'
   assert.throws(() => planModelLoad(m3, { ...page, dataset: 'custom' }, custom), { message: /^the model has 3 outputs but the drawn multiclass points need 5$/ });
 });
 
+test('planModelLoad refuses a file whose parameters fit only the settings it leaves to the page', () => {
+  // A maxout file without maxoutPieces holds 2 pieces' parameters (parseModel counts the core's
+  // default); on a page with 3 it used to reset the run, then fail in setParams ("expected 31
+  // parameters, got 22"), the epoch lost. Likewise a file without its activation on a PReLU page.
+  const file = (settings, sizes, count) => parseModel(JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, settings, layerSizes: sizes, params: new Array(count).fill(0.1), epoch: 3 }));
+  const maxout = file({ dataset: 'circles', activation: 'maxout', hidden: [3] }, [2, 3, 1], 22);
+  assert.throws(() => planModelLoad(maxout, { ...defaults(), dataset: 'circles', activation: 'maxout', maxoutPieces: 3, hidden: [3] }, null),
+    { message: 'model params has 22 numbers but layer sizes 2,3,1 need 31' });
+  assert.equal(planModelLoad(maxout, { ...defaults(), activation: 'maxout', maxoutPieces: 2 }, null).state.maxoutPieces, 2);
+  const plain = file({ dataset: 'circles', hidden: [3] }, [2, 3, 1], 13);
+  assert.throws(() => planModelLoad(plain, { ...defaults(), activation: 'prelu' }, null),
+    { message: 'model params has 13 numbers but layer sizes 2,3,1 need 16' });
+  assert.equal(planModelLoad(plain, defaults(), null).state.activation, 'tanh');
+});
+
 test('planModelLoad names every setting it changed to fit the page', () => {
   // A softmax model on binary points: switched, and said so.
   const softmax = model({ dataset: 'custom', hidden: [4], outputActivation: 'softmax', loss: 'softmax_ce' }, [2, 4, 1]);
