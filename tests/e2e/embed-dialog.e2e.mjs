@@ -182,6 +182,24 @@ test('the dialog itself says when its link cannot carry the learner\'s points: t
   });
 });
 
+test('the keyboard goes round the dialog past its preview, so Esc still closes it', T, async () => {
+  // Tab from the last button went into the live preview, 56 of its controls, where Esc was the
+  // preview's and left the dialog open.
+  await withPage(b, '#dataset=circles', async (page) => {
+    await page.click('#share');
+    await settled(page);
+    await page.focus('#copy-code');
+    const seen = [];
+    for (let i = 0; i < 4 && !seen.includes('share-close'); ++i) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => (document.activeElement.tagName === 'IFRAME' ? 'the preview' : document.activeElement.id)));
+    }
+    assert.ok(!seen.includes('the preview') && seen.includes('share-close'), `after Copy HTML: ${seen.join(', ')}`);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.getElementById('share-dialog').open), false);
+  });
+});
+
 test('after a weight edited in the diagram or a loaded model, the dialog says the link starts from the seed\'s weights', T, async () => {
   await withPage(b, '#dataset=circles', async (page) => {
     const note = async () => {

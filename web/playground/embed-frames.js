@@ -138,6 +138,9 @@ export function createEmbedFrame(box) {
       frame?.remove();
       const f = document.createElement('iframe');
       f.title = 'Preview of the embed';
+      // A picture of the embed to try with the mouse, out of the dialog's Tab order: a keyboard went
+      // through its fifty controls, where Esc was the preview's and left the dialog open.
+      f.tabIndex = -1;
       f.classList.add('measuring');  // unseen until shown at its size
       f.style.width = `${WIDTHS[0]}px`;
       f.style.height = '300px';
