@@ -230,6 +230,24 @@ test('an unknown chapter says so and shows the playground', T, async () => {
   await page.click('#message-close');
 });
 
+test('a lab, lesson or task without its chapter, or an embed of a chapter that names none, is said, not a blank frame', T, async () => {
+  // <backprop-playground widget="descent-lab" parts="lab"> without chapter="gradient-descent" was an
+  // empty frame with no word; widget=, lesson= and task= alone were dropped unsaid.
+  const { page } = course.session();
+  const message = async () => (await readState(page)).message;
+  await go('#widget=descent-lab&embed=lab');
+  assert.match(await message(), /widget 'descent-lab' belongs to a chapter the link does not name \(chapter=…\); ignored/);
+  assert.match(await message(), /embed=lab shows a chapter's part, but the link names no chapter \(chapter=…\)/);
+  await go('#task=xor-hidden-layer&lesson=xor');
+  assert.match(await message(), /lesson 'xor' belongs to a chapter .*; task 'xor-hidden-layer' belongs to a chapter/);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /task=|lesson=/, 'they leave the link');
+  await go('#embed=chapter,output,controls');
+  assert.match(await message(), /embed=chapter,output,controls shows a chapter's part, but the link names no chapter/);
+  await go('#chapter=mlp&embed=chapter,output,controls');
+  assert.equal(await message(), '');
+  await go('');
+});
+
 test('a new link clears the last one\'s warning though it changes only the route; a warning about the run stays', T, async () => {
   const { page } = course.session();
   const message = async () => (await readState(page)).message;

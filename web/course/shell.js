@@ -174,6 +174,19 @@ export function createCourse({ module, playground, nav, container, status: loadi
       problems.push(t('there is no chapter \'{chapter}\'; showing the playground', { chapter: route.chapter }));
       refused.route.push('chapter', 'lesson', 'task', 'widget');
     }
+    // A lab, lesson or task names no chapter of its own (an element's widget="descent-lab" without
+    // chapter=): said and dropped, as is an embed of a chapter's part, which would be a blank frame.
+    if (!route.chapter) {
+      for (const key of ['lesson', 'task', 'widget']) {
+        if (!route[key]) continue;
+        problems.push(t('{key} \'{id}\' belongs to a chapter the link does not name (chapter=…); ignored', { key, id: route[key] }));
+        refused.route.push(key);
+      }
+      const embed = playground.state().embed;
+      if (embed.includes('chapter') || embed.includes('lab')) {
+        problems.push(t('embed={parts} shows a chapter\'s part, but the link names no chapter (chapter=…)', { parts: embed.join(',') }));
+      }
+    }
     if (chapter && route.lesson && !chapter.lessons.some((l) => l.id === route.lesson)) {
       problems.push(t('chapter \'{chapter}\' has no lesson \'{lesson}\'', { chapter: chapter.id, lesson: route.lesson }));
       refused.route.push('lesson');

@@ -26,6 +26,10 @@ export default {
   'Reload the page': 'Recharger la page',
   'Previous and next chapter': 'Chapitre précédent et suivant',
   'there is no chapter \'{chapter}\'; showing the playground': 'il n’y a pas de chapitre « {chapter} » ; voici le bac à sable',
+  '{key} \'{id}\' belongs to a chapter the link does not name (chapter=…); ignored':
+    '{key} « {id} » appartient à un chapitre que le lien ne nomme pas (chapter=…) ; ignoré',
+  'embed={parts} shows a chapter\'s part, but the link names no chapter (chapter=…)':
+    'embed={parts} montre une partie d’un chapitre, mais le lien ne nomme aucun chapitre (chapter=…)',
   'chapter \'{chapter}\' has no lesson \'{lesson}\'': 'le chapitre « {chapter} » n’a pas de leçon « {lesson} »',
   'chapter \'{chapter}\' has no task \'{task}\'': 'le chapitre « {chapter} » n’a pas d’exercice « {task} »',
   'chapter \'{chapter}\' has no lab \'{lab}\'': 'le chapitre « {chapter} » n’a pas de labo « {lab} »',
