@@ -4,7 +4,7 @@
 
 // Every visible element with its own text (HTML text nodes and SVG <text>): its colour, composited
 // over the background it sits on (ancestors' background colours, translucent ones blended, down to
-// the page's), at its opacity. Disabled controls are left out (WCAG 1.4.3 exempts inactive ones).
+// the page's), at its opacity. Disabled controls, and those marked aria-disabled, are left out (WCAG 1.4.3 exempts inactive ones).
 export function textContrasts() {
   const parse = (css) => {
     const m = css.match(/rgba?\(([^)]+)\)/);
@@ -40,7 +40,7 @@ export function textContrasts() {
     const el = t.parentElement;
     if (!text || !el || seen.has(el)) continue;
     seen.add(el);
-    if (el.closest('script, style, option, [hidden], :disabled, .tip')) continue;
+    if (el.closest('script, style, option, [hidden], :disabled, [aria-disabled="true"], .tip')) continue;
     if (el.closest('label')?.control?.disabled) continue;  // a disabled control's label and value
     const style = getComputedStyle(el);
     if (style.visibility !== 'visible' || el.getClientRects().length === 0) continue;
