@@ -25,7 +25,7 @@ test('learning rate 100 on XOR: saturation is warned about after 5 epochs, once 
     assert.match(s.message, /^The output tanh is saturated: its mean slope f′\(z\) is .* The learning rate \(100\) is probably too large: lower it, then reset\.$/);
     assert.ok(Number.isFinite(s.testLoss), 'no NaN: the engine alone would say nothing');
     // The layer view's gradient is of the data loss: its caption says so.
-    assert.match(await page.textContent('#layer-stats caption'), /of the data loss alone: without the L1\/L2 terms that engine\.gradient\(\) and the step panel include/);
+    assert.match(await page.textContent('#layer-stats caption'), /of the data loss alone: without the L1\/L2 terms that the hover and step-panel gradients include/);
     // It stays through further steps, as it does while playing, until the learner closes it.
     await step(page);
     assert.match((await readState(page)).message, /^The output tanh is saturated/);

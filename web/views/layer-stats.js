@@ -91,7 +91,7 @@ export function createLayerStats(container) {
     '<th scope="col">activations</th><th scope="col" title="δ = ∂L/∂z of each unit for each training example\'s own loss, before the mean over a batch">gradients δ</th>' +
     '<th scope="col">dead</th></tr></thead>';
   // One message: the language translates it whole.
-  table.caption.textContent = 'Over the training set, for each weight layer: the size of its gradient (of the data loss alone: without the L1/L2 terms that the gradients shown on hovering a weight and in the step panel include), the mean slope f′(z) its units pass back, how its activations are spread, and how the gradients backpropagation brings its units, δ = ∂L/∂z of each example\'s loss, are spread (over ±their largest size)';
+  table.caption.textContent = 'Over the training set, for each weight layer: the size of its gradient (of the data loss alone: without the L1/L2 terms that the hover and step-panel gradients include), the mean slope f′(z) its units pass back, how its activations are spread, and how the gradients backpropagation brings its units, δ = ∂L/∂z of each example\'s loss, are spread (over ±their largest size)';
   const body = document.createElement('tbody');
   table.append(body);
   const chartBox = document.createElement('div');

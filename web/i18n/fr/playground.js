@@ -87,8 +87,8 @@ export default {
   'Gradient size of each layer per epoch, log scale': 'Taille du gradient de chaque couche par époque, échelle logarithmique',
   '{chart}. Latest: {values}': '{chart}. Dernières valeurs : {values}',
   'early stop': 'arrêt précoce',
-  'Over the training set, for each weight layer: the size of its gradient (of the data loss alone: without the L1/L2 terms that the gradients shown on hovering a weight and in the step panel include), the mean slope f′(z) its units pass back, how its activations are spread, and how the gradients backpropagation brings its units, δ = ∂L/∂z of each example\'s loss, are spread (over ±their largest size)':
-    'Sur l’ensemble d’entraînement, pour chaque couche de poids : la taille de son gradient (de la seule perte sur les données : sans les termes L1/L2 que comptent les gradients affichés au survol d’un poids et dans le panneau du pas), la pente moyenne f′(z) que ses unités transmettent en arrière, la répartition de ses activations, et celle des gradients que la rétropropagation apporte à ses unités, δ = ∂L/∂z de la perte de chaque exemple (sur ± leur plus grande taille)',
+  'Over the training set, for each weight layer: the size of its gradient (of the data loss alone: without the L1/L2 terms that the hover and step-panel gradients include), the mean slope f′(z) its units pass back, how its activations are spread, and how the gradients backpropagation brings its units, δ = ∂L/∂z of each example\'s loss, are spread (over ±their largest size)':
+    'Sur l’ensemble d’entraînement, pour chaque couche de poids : la taille de son gradient (de la seule perte sur les données : sans les termes L1/L2 que comptent les gradients du survol et du panneau du pas), la pente moyenne f′(z) que ses unités transmettent en arrière, la répartition de ses activations, et celle des gradients que la rétropropagation apporte à ses unités, δ = ∂L/∂z de la perte de chaque exemple (sur ± leur plus grande taille)',
   'layer': 'couche',
   '|dJ/dW| (log scale)': '|dJ/dW| (échelle log.)',
   'mean f′': 'f′ moyenne',
